@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import * as tillSchema from './schema';
+import * as syncSchema from './schemaSync';
+
+const schema = { ...tillSchema, ...syncSchema };
+
+export type TerminalDb = BetterSQLite3Database<typeof tillSchema & typeof syncSchema> & { $client: Database.Database };
+
+export const defaultMigrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/**
+ * Durability first: WAL with synchronous=FULL. better-sqlite3 builds SQLite with WAL's
+ * default of NORMAL, which can lose the newest commits on power loss; a sale is confirmed
+ * to the cashier only after its commit returns, so that commit must be on disk.
+ */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export interface OpenOptions {
+  /** Where the committed drizzle-kit migrations are (the Electron bundle ships a copy). */
+  migrationsDir?: string;
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) the terminal database and brings its schema up to date. */
+export function openTerminalDb(file: string, options: OpenOptions = {}): TerminalDb {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    applyPragmas(sqlite);
+    const db = drizzle(sqlite, { schema });
+    if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir });
+    return db;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

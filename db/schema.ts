@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The terminal's own database. Every business record carries a UUID made on this terminal;
+ * the outbox gives each one a gap-free per-terminal sequence number for sync.
+ * Money columns end in _minor (integer minor units); points are integers.
+ */
+
+/** Exactly one row: who this terminal is. Absent shop fields mean "not configured yet". */
+export const terminal = sqliteTable(
+  'terminal',
+  {
+    id: integer('id').primaryKey(),
+    terminalId: text('terminal_id').notNull(),
+    shopId: text('shop_id'),
+    shopName: text('shop_name'),
+    terminalName: text('terminal_name'),
+    terminalCode: text('terminal_code'),
+    locale: text('locale').notNull().default('zh-CN'),
+    currency: text('currency').notNull().default('CNY'),
+    /** Secret key of the card-number permutation; never leaves this database. */
+    cardKeyHex: text('card_key_hex').notNull(),
+    nextCardSerial: integer('next_card_serial').notNull().default(0),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    configuredAt: integer('configured_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [check('terminal_single_row', sql`${t.id} = 1`)],
+);
+
+export const tiers = sqliteTable('tiers', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  rank: integer('rank').notNull(),
+  /** Lifetime points earned to qualify (never the balance). */
+  qualifyPoints: integer('qualify_points').notNull(),
+});
+
+/** Rule sets are versioned and never edited: a ledger row names the version that produced it. */
+export const ruleVersions = sqliteTable('rule_versions', {
+  version: integer('version').primaryKey(),
+  rulesJson: text('rules_json').notNull(),
+  effectiveFrom: integer('effective_from').notNull(),
+  source: text('source', { enum: ['local', 'demo', 'headoffice'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Lower-cased name for prefix search. */
+    nameKey: text('name_key').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    /** The last four digits, indexed for "search by the end of the phone number". */
+    phoneTail: text('phone_tail').notNull(),
+    birthday: text('birthday'),
+    tierCode: text('tier_code').references(() => tiers.code),
+    /** Cached: always equal to the sum of this member's ledger rows (checked by tests). */
+    pointsBalance: integer('points_balance').notNull().default(0),
+    /** Cached: the sum of this member's earn rows; tiers qualify on it. */
+    pointsEarnedTotal: integer('points_earned_total').notNull().default(0),
+    visits: integer('visits').notNull().default(0),
+    lastVisitAt: integer('last_visit_at'),
+    homeShopId: text('home_shop_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_phone_uq').on(t.phone),
+    index('members_name_key_idx').on(t.nameKey),
+    index('members_phone_tail_idx').on(t.phoneTail),
+  ],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    number: text('number').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
+    issuedAt: integer('issued_at').notNull(),
+    statusChangedAt: integer('status_changed_at').notNull(),
+  },
+  (t) => [index('cards_member_idx').on(t.memberId, t.status)],
+);
+
+export const sales = sqliteTable(
+  'sales',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').references(() => members.id),
+    cardNumber: text('card_number'),
+    subtotalMinor: integer('subtotal_minor').notNull(),
+    discountMinor: integer('discount_minor').notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    pointsEarned: integer('points_earned').notNull(),
+    pointsSpent: integer('points_spent').notNull(),
+    ruleVersion: integer('rule_version').notNull().references(() => ruleVersions.version),
+    earnSummary: text('earn_summary').notNull(),
+    explanationJson: text('explanation_json').notNull(),
+    currency: text('currency').notNull(),
+    /** The shop's local calendar day, for the nightly close. */
+    businessDay: text('business_day').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sales_member_idx').on(t.memberId, t.createdAt), index('sales_day_idx').on(t.businessDay)],
+);
+
+export const saleLines = sqliteTable(
+  'sale_lines',
+  {
+    saleId: text('sale_id').notNull().references(() => sales.id),
+    lineNo: integer('line_no').notNull(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceMinor: integer('unit_price_minor').notNull(),
+    lineTotalMinor: integer('line_total_minor').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
+);
+
+export const rewards = sqliteTable(
+  'rewards',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    pointsCost: integer('points_cost').notNull(),
+    cashValueMinor: integer('cash_value_minor').notNull(),
+    /** null = unlimited. */
+    stock: integer('stock'),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('rewards_code_uq').on(t.code), check('rewards_stock_nonneg', sql`${t.stock} IS NULL OR ${t.stock} >= 0`)],
+);
+
+export const redemptions = sqliteTable(
+  'redemptions',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    rewardId: text('reward_id').notNull().references(() => rewards.id),
+    quantity: integer('quantity').notNull(),
+    points: integer('points').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    businessDay: text('business_day').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('redemptions_member_idx').on(t.memberId, t.createdAt)],
+);
+
+/** Append-only. A balance is the sum of a member's rows; nothing here is updated or deleted. */
+export const pointsLedger = sqliteTable(
+  'points_ledger',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind', { enum: ['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal'] }).notNull(),
+    delta: integer('delta').notNull(),
+    /** The balance right after this row, as this terminal saw it. */
+    balanceAfter: integer('balance_after'),
+    saleId: text('sale_id').references(() => sales.id),
+    redemptionId: text('redemption_id').references(() => redemptions.id),
+    ruleVersion: integer('rule_version'),
+    campaignId: text('campaign_id'),
+    summary: text('summary').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('ledger_member_idx').on(t.memberId, t.createdAt)],
+);
+
+/**
+ * What is waiting for head office. `seq` is the gap-free per-terminal sequence number:
+ * the next one is max+1 inside the writing transaction, and rows are never deleted,
+ * so a sequence number is never reused.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey(),
+    recordId: text('record_id').notNull(),
+    recordType: text('record_type', { enum: ['member', 'member_update', 'card', 'sale', 'redemption'] }).notNull(),
+    payloadJson: text('payload_json').notNull(),
+    createdAt: integer('created_at').notNull(),
+    ackedAt: integer('acked_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.seq).where(sql`${t.ackedAt} IS NULL`)],
+);
+
+/** Idempotency: the first result of a call that carried a client request id. */
+export const requests = sqliteTable('requests', {
+  requestId: text('request_id').primaryKey(),
+  channel: text('channel').notNull(),
+  inputHash: text('input_hash').notNull(),
+  resultJson: text('result_json').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Small key/value state of the sync job (cursors, last sync, last close). */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

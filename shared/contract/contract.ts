@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { PageInput, paged, Locale } from './primitives';
+import { ShopConfig, TerminalStatus, TierView } from './terminal';
+import {
+  BalanceView, BlockCardInput, LedgerEntryView, LookupCardInput, MemberIdInput, MemberView,
+  RegisterMemberInput, ReplaceCardInput, SearchMembersInput, SearchMembersOutput, UpdateMemberInput,
+} from './members';
+import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
+import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
+
+const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
+const Empty = z.object({}).strict();
+
+/**
+ * THE list of calls between the till and the terminal core. Electron registers one IPC
+ * handler per key, the preload and the browser host expose exactly these keys, and the
+ * renderer and the tests call through them. A channel name is written here and nowhere else.
+ */
+export const contract = {
+  getStatus: entry(Empty, TerminalStatus, 'Shop, terminal, language and sync state for the status bar.'),
+  setupDemoShop: entry(Empty, TerminalStatus, 'First start only: configure the demo shop with rules, tiers, rewards and a few members.'),
+  configureShop: entry(ShopConfig, TerminalStatus, 'First start only: configure a real shop (no demo data).'),
+  setLocale: entry(z.object({ locale: Locale }), TerminalStatus, 'Switch the terminal language.'),
+  listTiers: entry(Empty, z.array(TierView), 'The tier ladder, lowest first.'),
+
+  registerMember: entry(RegisterMemberInput, MemberView, 'Register a member and issue a card.'),
+  updateMember: entry(UpdateMemberInput, MemberView, 'Edit name, phone or birthday.'),
+  lookupCard: entry(LookupCardInput, MemberView, 'Find the member holding a scanned or typed card number.'),
+  searchMembers: entry(SearchMembersInput, SearchMembersOutput, 'Search by phone (full or last digits) or name prefix.'),
+  getMember: entry(MemberIdInput, MemberView, 'One member by id.'),
+  getBalance: entry(MemberIdInput, BalanceView, 'Points balance derived from the ledger.'),
+  blockCard: entry(BlockCardInput, MemberView, 'Report a card lost or block it.'),
+  replaceCard: entry(ReplaceCardInput, MemberView, 'Issue a new card; the old one stops working, the balance stays.'),
+
+  previewSale: entry(PreviewSaleInput, SaleQuote, 'What a sale would cost and earn, with the explanation; writes nothing.'),
+  recordSale: entry(RecordSaleInput, SaleReceipt, 'Record a sale, earn and spend points, in one transaction.'),
+  memberSales: entry(MemberIdInput.extend(PageInput.shape), paged(SaleSummaryView), 'A member’s sales, newest first.'),
+  memberLedger: entry(MemberIdInput.extend(PageInput.shape), paged(LedgerEntryView), 'A member’s points movements, newest first.'),
+
+  listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
+  redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channels = Object.keys(contract) as readonly Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel string for a contract key (the only place the prefix exists). */
+export const ipcChannel = (channel: Channel): string => `tillcard:${channel}`;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. The renderer translates a code (never the message) into the
+ * cashier's language, so a code, once shipped, keeps its meaning forever.
+ */
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'NOT_FOUND',
+  'BAD_CHECK_DIGIT',
+  'DUPLICATE_PHONE',
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'REWARD_INACTIVE',
+  'CARD_BLOCKED',
+  'REQUEST_REUSED',
+  'NOT_CONFIGURED',
+  'ALREADY_CONFIGURED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorDetails = z.record(z.string(), z.unknown());
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: ErrorDetails.optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** The one result envelope every call answers with, on every transport. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiError }),
+  ]);
+}
+
+/**
+ * Thrown by services for a business refusal. The dispatcher turns it into
+ * `{ ok: false, error }`; anything else thrown becomes INTERNAL.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+  constructor(code: ErrorCode, details?: ErrorDetails) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { EpochMs, IsoDate, PersonName, PhoneInput, Points, RequestId, SignedPoints, Uuid } from './primitives';
+import { TierView } from './terminal';
+
+export const CardStatus = z.enum(['active', 'lost', 'replaced', 'blocked']);
+export type CardStatus = z.infer<typeof CardStatus>;
+
+export const MemberView = z.object({
+  id: Uuid,
+  name: z.string(),
+  /** Masked for the till screen: the full number never leaves the main process in a view. */
+  phoneMasked: z.string(),
+  birthday: z.string().nullable(),
+  cardNumber: z.string(),
+  cardStatus: CardStatus,
+  tier: TierView.nullable(),
+  nextTier: TierView.nullable(),
+  pointsToNextTier: z.number().int().min(0).nullable(),
+  balance: z.number().int(),
+  pointsEarnedTotal: z.number().int().min(0),
+  visits: z.number().int().min(0),
+  lastVisitAt: EpochMs.nullable(),
+  createdAt: EpochMs,
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const MemberSummary = MemberView.pick({ id: true, name: true, phoneMasked: true, cardNumber: true, balance: true, tier: true });
+export type MemberSummary = z.infer<typeof MemberSummary>;
+
+export const RegisterMemberInput = z.object({
+  requestId: RequestId,
+  name: PersonName,
+  phone: PhoneInput,
+  birthday: IsoDate.nullable().default(null),
+});
+
+export const UpdateMemberInput = z.object({
+  memberId: Uuid,
+  name: PersonName.optional(),
+  phone: PhoneInput.optional(),
+  birthday: IsoDate.nullable().optional(),
+});
+
+/** What the scan field sends: a card number as scanned or typed. */
+export const LookupCardInput = z.object({ cardNumber: z.string().trim().min(1).max(40) });
+
+/** A phone number (full or last digits) or a name prefix. */
+export const SearchMembersInput = z.object({
+  query: z.string().trim().min(1).max(60),
+  limit: z.number().int().min(1).max(50).default(10),
+});
+export const SearchMembersOutput = z.object({
+  by: z.enum(['phone', 'name']),
+  members: z.array(MemberSummary),
+});
+
+export const MemberIdInput = z.object({ memberId: Uuid });
+
+export const BlockCardInput = z.object({
+  cardNumber: z.string().trim().min(1).max(40),
+  reason: z.enum(['lost', 'blocked']),
+});
+export const ReplaceCardInput = z.object({ requestId: RequestId, memberId: Uuid });
+
+export const LedgerKind = z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']);
+export const LedgerEntryView = z.object({
+  id: Uuid,
+  kind: LedgerKind,
+  delta: SignedPoints,
+  balanceAfter: z.number().int().nullable(),
+  summary: z.string(),
+  saleId: Uuid.nullable(),
+  redemptionId: Uuid.nullable(),
+  ruleVersion: z.number().int().nullable(),
+  createdAt: EpochMs,
+});
+export type LedgerEntryView = z.infer<typeof LedgerEntryView>;
+
+export const BalanceView = z.object({ memberId: Uuid, balance: z.number().int(), pointsEarnedTotal: Points });

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_SALE_MINOR } from '../domain/money';
+import { normalizePhone } from '../domain/phone';
+
+/** A client-made id for calls a cashier could double-submit; a repeat returns the first result. */
+export const RequestId = z.string().uuid();
+export const Uuid = z.string().uuid();
+export const MinorAmount = z.number().int().min(0).max(MAX_SALE_MINOR);
+export const Points = z.number().int().min(0).max(1_000_000_000);
+export const SignedPoints = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+export const EpochMs = z.number().int().min(0);
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+export const Currency = z.string().regex(/^[A-Z]{3}$/);
+
+/** A person's name as a cashier types it: trimmed, 1–60 characters, no control characters. */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'name_required')
+  .max(60, 'name_too_long')
+  .refine((s) => !/\p{Cc}/u.test(s), 'name_invalid');
+
+/** Any phone a cashier types; normalised to E.164 or refused. */
+export const PhoneInput = z
+  .string()
+  .max(32)
+  .transform((text, ctx) => {
+    const e164 = normalizePhone(text, 'CN');
+    if (e164 === null) {
+      ctx.addIssue({ code: 'custom', message: 'phone_invalid' });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
+/** A calendar date (YYYY-MM-DD) that exists and is not in the future by more than a day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900;
+  }, 'date_invalid');
+
+export const PageInput = z.object({
+  page: z.number().int().min(0).max(100_000).default(0),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0), page: z.number().int(), pageSize: z.number().int() });
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { EpochMs, MinorAmount, Points, RequestId, Uuid } from './primitives';
+
+export const RewardView = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  pointsCost: Points,
+  cashValueMinor: MinorAmount,
+  /** null = unlimited. */
+  stock: z.number().int().min(0).nullable(),
+  active: z.boolean(),
+});
+export type RewardView = z.infer<typeof RewardView>;
+
+export const ListRewardsInput = z.object({ includeInactive: z.boolean().default(false) });
+
+export const RedeemRewardInput = z.object({
+  requestId: RequestId,
+  memberId: Uuid,
+  rewardId: Uuid,
+  quantity: z.number().int().min(1).max(99).default(1),
+});
+
+export const RedemptionReceipt = z.object({
+  redemptionId: Uuid,
+  memberId: Uuid,
+  rewardId: Uuid,
+  rewardName: z.string(),
+  quantity: z.number().int(),
+  pointsSpent: Points,
+  balanceAfter: z.number().int(),
+  stockAfter: z.number().int().nullable(),
+  createdAt: EpochMs,
+});
+export type RedemptionReceipt = z.infer<typeof RedemptionReceipt>;

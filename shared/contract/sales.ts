@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { EpochMs, MinorAmount, Points, RequestId, Uuid } from './primitives';
+import { TierView } from './terminal';
+
+export const SaleLineInput = z.object({
+  sku: z.string().trim().min(1).max(40),
+  name: z.string().trim().max(80).default(''),
+  category: z.string().trim().min(1).max(40).default('general'),
+  quantity: z.number().int().min(1).max(9_999),
+  unitPriceMinor: MinorAmount,
+});
+export type SaleLineInput = z.input<typeof SaleLineInput>;
+
+const SaleBody = z.object({
+  /** null = anonymous sale: recorded, earns nothing. */
+  memberId: Uuid.nullable(),
+  lines: z.array(SaleLineInput).min(1).max(200),
+  /** Points the member spends as a discount on this sale (the cashier's partial amount). */
+  pointsToSpend: Points.default(0),
+});
+
+export const PreviewSaleInput = SaleBody;
+export const RecordSaleInput = SaleBody.extend({ requestId: RequestId });
+
+export const ExplanationView = z.object({
+  code: z.string(),
+  text: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const SaleQuote = z.object({
+  subtotalMinor: MinorAmount,
+  discountMinor: MinorAmount,
+  totalMinor: MinorAmount,
+  pointsSpent: Points,
+  maxPointsSpendable: Points,
+  pointsEarned: Points,
+  ruleVersion: z.number().int(),
+  summary: z.string(),
+  explanation: z.array(ExplanationView),
+  balanceBefore: z.number().int().nullable(),
+  balanceAfter: z.number().int().nullable(),
+  tierAfter: TierView.nullable(),
+  nextTier: TierView.nullable(),
+  pointsToNextTier: z.number().int().min(0).nullable(),
+});
+export type SaleQuote = z.infer<typeof SaleQuote>;
+
+export const SaleLineView = z.object({
+  lineNo: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  category: z.string(),
+  quantity: z.number().int(),
+  unitPriceMinor: MinorAmount,
+  lineTotalMinor: MinorAmount,
+  points: Points,
+});
+
+export const SaleReceipt = SaleQuote.extend({
+  saleId: Uuid,
+  memberId: Uuid.nullable(),
+  memberName: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  lines: z.array(SaleLineView),
+  createdAt: EpochMs,
+  shopName: z.string(),
+  terminalName: z.string(),
+  currency: z.string(),
+});
+export type SaleReceipt = z.infer<typeof SaleReceipt>;
+
+export const SaleSummaryView = z.object({
+  saleId: Uuid,
+  createdAt: EpochMs,
+  totalMinor: MinorAmount,
+  discountMinor: MinorAmount,
+  pointsEarned: Points,
+  pointsSpent: Points,
+  lineCount: z.number().int(),
+  summary: z.string(),
+});
+export type SaleSummaryView = z.infer<typeof SaleSummaryView>;

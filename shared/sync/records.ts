@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * What a terminal writes to its outbox and pushes to head office: one record per business
+ * event, each with the terminal-made UUID of the thing it describes. The outbox row adds the
+ * gap-free per-terminal sequence number. Head office stores (terminal, seq) with the record.
+ */
+const Id = z.string().uuid();
+const Int = z.number().int();
+const Ms = z.number().int().min(0);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const LedgerRecord = z.object({
+  id: Id,
+  memberId: Id,
+  kind: z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']),
+  delta: Int,
+  ruleVersion: Int.nullable(),
+  campaignId: z.string().nullable(),
+  createdAt: Ms,
+});
+export type LedgerRecord = z.infer<typeof LedgerRecord>;
+
+export const MemberRecord = z.object({
+  id: Id,
+  name: z.string().min(1).max(60),
+  phone: z.string().regex(/^\+\d{6,15}$/),
+  birthday: Day.nullable(),
+  cardNumber: z.string().regex(/^\d{16}$/),
+  homeShopId: z.string().nullable(),
+  createdAt: Ms,
+});
+
+export const MemberUpdateRecord = z.object({
+  id: Id,
+  name: z.string().min(1).max(60),
+  phone: z.string().regex(/^\+\d{6,15}$/),
+  birthday: Day.nullable(),
+  updatedAt: Ms,
+});
+
+export const CardRecord = z.object({
+  number: z.string().regex(/^\d{16}$/),
+  memberId: Id,
+  status: z.enum(['active', 'lost', 'replaced', 'blocked']),
+  at: Ms,
+});
+
+export const SaleLineRecord = z.object({
+  lineNo: Int.min(1),
+  sku: z.string(),
+  name: z.string(),
+  category: z.string(),
+  quantity: Int.min(1),
+  unitPriceMinor: Int.min(0),
+  lineTotalMinor: Int.min(0),
+  points: Int.min(0),
+});
+
+export const SaleRecord = z.object({
+  id: Id,
+  memberId: Id.nullable(),
+  cardNumber: z.string().nullable(),
+  subtotalMinor: Int.min(0),
+  discountMinor: Int.min(0),
+  totalMinor: Int.min(0),
+  pointsEarned: Int.min(0),
+  pointsSpent: Int.min(0),
+  ruleVersion: Int,
+  currency: z.string(),
+  businessDay: Day,
+  createdAt: Ms,
+  lines: z.array(SaleLineRecord).min(1),
+  ledger: z.array(LedgerRecord),
+});
+export type SaleRecord = z.infer<typeof SaleRecord>;
+
+export const RedemptionRecord = z.object({
+  id: Id,
+  memberId: Id,
+  rewardId: Id,
+  quantity: Int.min(1),
+  points: Int.min(0),
+  businessDay: Day,
+  createdAt: Ms,
+  ledger: z.array(LedgerRecord),
+});
+
+export const SyncRecordBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('member'), payload: MemberRecord }),
+  z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
+  z.object({ type: z.literal('card'), payload: CardRecord }),
+  z.object({ type: z.literal('sale'), payload: SaleRecord }),
+  z.object({ type: z.literal('redemption'), payload: RedemptionRecord }),
+]);
+export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
+export type RecordType = SyncRecordBody['type'];
