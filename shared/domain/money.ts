@@ -1,0 +1,85 @@
+// Money is always an integer number of minor units (fen for CNY, cents for USD, yen for JPY).
+// Floats never hold money here: amounts are integers, and display goes through Intl with the
+// decimal written out as a string so even very large amounts format exactly.
+
+export type MinorUnits = number;
+
+/** The absurd-amount guard: no single sale above ¥1,000,000.00. */
+export const MAX_SALE_MINOR = 100_000_000;
+
+export function isMinorUnits(n: number): boolean {
+  return Number.isSafeInteger(n);
+}
+
+// Intl formatters are costly to build; the till formats on every keystroke.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function currencyFormatter(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Digits after the decimal point for a currency as Intl knows it (CNY 2, JPY 0). Throws RangeError for a malformed code. */
+export function currencyMinorDigits(currency: string): number {
+  return currencyFormatter(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Writes an integer of minor units as an exact decimal string: (12850, 2) → "128.50". */
+export function minorToDecimalString(minor: number, digits: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = BigInt(Math.abs(minor)).toString().padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  const frac = abs.slice(abs.length - digits);
+  return digits > 0 ? `${sign}${whole}.${frac}` : `${sign}${whole}`;
+}
+
+// Intl accepts a decimal string (exact, no float rounding) when TypeScript knows it is numeric.
+function isNumericLiteral(s: string): s is `${number}` {
+  return /^-?\d+(?:\.\d+)?$/.test(s);
+}
+
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  if (!isMinorUnits(minor)) throw new RangeError(`formatMoney: not an integer of minor units: ${minor}`);
+  const f = currencyFormatter(currency, locale);
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  const decimal = minorToDecimalString(minor, digits);
+  return isNumericLiteral(decimal) ? f.format(decimal) : f.format(minor / 10 ** digits);
+}
+
+// Chinese input methods often type full-width digits and punctuation; treat them as ASCII.
+function toAsciiDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+// A currency marker a cashier (or formatMoney) may put around the number: "¥", "CN¥", "RMB", "元", "US$".
+const PREFIX_RE = /^(?:[A-Za-z]{1,3}\s*)?[¥￥$€£]?\s*/;
+const SUFFIX_RE = /\s*(?:元|[A-Za-z]{3})?$/;
+// Either plain digits or correctly grouped thousands, then an optional fraction.
+const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/;
+
+/**
+ * Parses what a cashier types into minor units. Returns null for anything that is not a plain,
+ * non-negative amount the currency can hold: empty, negative, non-numeric, too many decimals,
+ * or above MAX_SALE_MINOR.
+ */
+export function parseMoneyInput(text: string, currency: string): number | null {
+  const trimmed = toAsciiDigits(text).trim();
+  if (trimmed.includes('-')) return null;
+  const core = trimmed.replace(PREFIX_RE, '').replace(SUFFIX_RE, '');
+  const m = NUMBER_RE.exec(core);
+  if (!m) return null;
+  const whole = (m[1] ?? '').replace(/,/g, '');
+  const frac = m[2] ?? '';
+  if (whole === '' && frac === '') return null;
+  const digits = currencyMinorDigits(currency);
+  if (frac.length > digits) return null;
+  // BigInt so a 30-digit paste is rejected by the guard rather than losing precision first.
+  const minor = BigInt(whole === '' ? '0' : whole) * 10n ** BigInt(digits) + BigInt(frac.padEnd(digits, '0') || '0');
+  if (minor > BigInt(MAX_SALE_MINOR)) return null;
+  return Number(minor);
+}

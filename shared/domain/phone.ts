@@ -1,0 +1,50 @@
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { looksLikeCardNumber } from './cardNumber';
+
+// Members are found and de-duplicated by phone, so every phone is stored as E.164.
+// Mainland China (+86) numbers must be mobiles (1[3-9] + 9 digits): the phone is bound to the
+// member for SMS verification, and libphonenumber's small metadata accepts some non-mobile
+// 11-digit numbers. Other countries need only a possible length for that country — the bundled
+// metadata lags real allocations, and refusing a visitor's real number at the till is worse.
+
+const CN_MOBILE_RE = /^1[3-9]\d{9}$/;
+const ALLOWED_RE = /^[\d+\s\-().]+$/;
+
+// Chinese input methods type full-width digits, plus and hyphen; treat them as ASCII.
+function toAscii(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0B\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export function normalizePhone(text: string, defaultCountry: 'CN' | string = 'CN'): string | null {
+  const cleaned = toAscii(text).trim();
+  if (cleaned === '' || !ALLOWED_RE.test(cleaned)) return null;
+  const country = isSupportedCountry(defaultCountry) ? defaultCountry : 'CN';
+  const parsed = parsePhoneNumberFromString(cleaned, country);
+  if (!parsed) return null;
+  if (parsed.countryCallingCode === '86') {
+    return CN_MOBILE_RE.test(parsed.nationalNumber) && parsed.isValid() ? parsed.number : null;
+  }
+  return parsed.isPossible() ? parsed.number : null;
+}
+
+/** "+8613812345678" → "+86 138****5678": country code, first 3 and last 4 national digits. */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) {
+    // Not a phone we understand: still never show more than the last 4 digits.
+    const digits = e164.replace(/\D/g, '');
+    return digits.length <= 4 ? '*'.repeat(digits.length) : '*'.repeat(digits.length - 4) + digits.slice(-4);
+  }
+  const nat = parsed.nationalNumber;
+  // Short numbers would be fully revealed by 3 + 4; keep only the last 4 visible for them.
+  const head = nat.length >= 10 ? nat.slice(0, 3) : '';
+  const tail = nat.length > 4 ? nat.slice(-4) : '';
+  return `+${parsed.countryCallingCode} ${head}${'*'.repeat(nat.length - head.length - tail.length)}${tail}`;
+}
+
+/** Digits, +, spaces and dashes only, 7+ digits, and not a 16-digit card number. */
+export function looksLikePhone(text: string): boolean {
+  const t = toAscii(text).trim();
+  if (!/^[\d+\s-]+$/.test(t)) return false;
+  return t.replace(/\D/g, '').length >= 7 && !looksLikeCardNumber(t);
+}

@@ -1,0 +1,87 @@
+import type { RoundingPolicy } from './ruleSet';
+
+// Exact non-negative rationals as BigInt pairs. Points are computed exactly and rounded once,
+// so the result never depends on float error or on the order the lines were keyed in.
+
+export interface Rational {
+  num: bigint;
+  den: bigint; // always > 0
+}
+
+export const ZERO: Rational = { num: 0n, den: 1n };
+
+export function rat(num: bigint, den = 1n): Rational {
+  if (den <= 0n) throw new RangeError('rational denominator must be positive');
+  return { num, den };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export function reduce(r: Rational): Rational {
+  const g = gcd(r.num, r.den);
+  return g > 1n ? { num: r.num / g, den: r.den / g } : r;
+}
+
+export function add(a: Rational, b: Rational): Rational {
+  return reduce({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
+}
+
+export function mul(a: Rational, b: Rational): Rational {
+  return reduce({ num: a.num * b.num, den: a.den * b.den });
+}
+
+/** a >= b, exactly. */
+export function gte(a: Rational, b: Rational): boolean {
+  return a.num * b.den >= b.num * a.den;
+}
+
+// BigInt division truncates toward zero; the helpers below are only used on values >= 0,
+// where truncation is floor. Negative inputs are a caller bug, so they throw.
+function nonNegative(r: Rational): Rational {
+  if (r.num < 0n) throw new RangeError('points arithmetic went negative');
+  return r;
+}
+
+export function floorR(r: Rational): bigint {
+  const { num, den } = nonNegative(r);
+  return num / den;
+}
+
+export function ceilR(r: Rational): bigint {
+  const { num, den } = nonNegative(r);
+  return (num + den - 1n) / den;
+}
+
+export function roundR(r: Rational, policy: RoundingPolicy): bigint {
+  switch (policy) {
+    case 'floor':
+      return floorR(r);
+    case 'ceil':
+      return ceilR(r);
+    case 'half-up':
+      return floorR({ num: 2n * r.num + r.den, den: 2n * r.den });
+  }
+}
+
+/** A truncated decimal for people to read, e.g. 128.5 with digits=2 → "128.50". */
+export function toDecimal(r: Rational, digits: number): string {
+  const scale = 10n ** BigInt(digits);
+  const scaled = floorR({ num: r.num * scale, den: r.den }).toString().padStart(digits + 1, '0');
+  if (digits === 0) return scaled;
+  return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
+}
+
+/** Shortest exact-enough decimal for a multiplier or a fraction of a point: 1.5, 1.25, 192. */
+export function toShortDecimal(r: Rational, maxDigits = 4): string {
+  const text = toDecimal(r, maxDigits);
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+export function isInteger(r: Rational): boolean {
+  return r.num % r.den === 0n;
+}
