@@ -166,3 +166,49 @@ CREATE TABLE `tiers` (
 	`rank` integer NOT NULL,
 	`qualify_points` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `blocked_cards` (
+	`number` text PRIMARY KEY NOT NULL,
+	`member_id` text NOT NULL,
+	`status` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `campaigns` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`type` text NOT NULL,
+	`params_json` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`ends_at` integer NOT NULL,
+	`active` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `member_sync_facts` (
+	`member_id` text PRIMARY KEY NOT NULL,
+	`offline_cap_points` integer,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sync_issues` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`direction` text NOT NULL,
+	`kind` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`detail` text NOT NULL,
+	`payload_json` text,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sync_issues_entity_idx` ON `sync_issues` (`kind`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `sync_link` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`head_office_url` text NOT NULL,
+	`terminal_id` text NOT NULL,
+	`shop_id` text NOT NULL,
+	`shop_name` text NOT NULL,
+	`terminal_code` text NOT NULL,
+	`token` text NOT NULL,
+	`enrolled_at` integer NOT NULL
+);

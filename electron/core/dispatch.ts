@@ -60,7 +60,9 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
       const value = run();
       tx.insert(requests).values({ requestId, channel, inputHash, resultJson: JSON.stringify(value), createdAt: ctx.clock.now() }).run();
       return value;
-    });
+      // IMMEDIATE: take the write lock before the first read, so another connection (the sync
+      // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
+    }, { behavior: 'immediate' });
   }
 
   return (channelName, rawInput) => {

@@ -1,0 +1,81 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DomainError, type CardStatus, type MemberView, type ParsedInput } from '../../shared/contract';
+import { issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber';
+import { cards, terminal } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { appendOutbox } from './outbox';
+import { atomic, perDb } from './prepared';
+import { currentCard, memberViewById, memberViewOf, requireMember, type CardRow } from './memberView';
+import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
+
+const statements = perDb((db) => ({
+  byNumber: db.select().from(cards).where(eq(cards.number, sql.placeholder('number'))).prepare(),
+}));
+
+/**
+ * Issues the next card of this terminal to a member. The serial is read and bumped in the
+ * caller's transaction, so two cards can never get the same serial (and thus the same number).
+ */
+export function issueCard(ctx: ServiceContext, memberId: string, now: number): string {
+  const term = requireConfigured(ctx);
+  const number = issueCardNumber(term.terminalCode, term.nextCardSerial, term.cardKeyHex);
+  ctx.db.update(terminal).set({ nextCardSerial: term.nextCardSerial + 1 }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
+  ctx.db.insert(cards).values({ number, memberId, status: 'active', issuedAt: now, statusChangedAt: now }).run();
+  return number;
+}
+
+/** A typed or scanned card number → the stored card, with the till's error for each failure. */
+export function findCard(ctx: ServiceContext, text: string): CardRow {
+  const parsed = parseCardNumber(text);
+  if (!parsed.ok) {
+    if (parsed.reason === 'check_digit') throw new DomainError('BAD_CHECK_DIGIT', { field: 'cardNumber' });
+    throw new DomainError('VALIDATION', { field: 'cardNumber', reason: 'card_format' });
+  }
+  const card = statements(ctx.db).byNumber.get({ number: parsed.number });
+  if (!card) throw new DomainError('NOT_FOUND', { entity: 'card', cardNumber: parsed.number });
+  return card;
+}
+
+export function lookupCard(ctx: ServiceContext, input: ParsedInput<'lookupCard'>): MemberView {
+  const card = findCard(ctx, input.cardNumber);
+  // A lost or replaced card must not earn or spend: the cashier is told, and pointed at the member.
+  if (card.status !== 'active') throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
+  return memberViewOf(ctx, requireMember(ctx, card.memberId));
+}
+
+function setCardStatus(ctx: ServiceContext, card: CardRow, status: CardStatus, now: number): void {
+  ctx.db.update(cards).set({ status, statusChangedAt: now }).where(and(eq(cards.number, card.number), eq(cards.status, card.status))).run();
+  appendOutbox(ctx.db, ctx.clock, 'card', card.number, { number: card.number, memberId: card.memberId, status, at: now });
+}
+
+/**
+ * Reports a card lost or blocks it. Lost and blocked can be switched between; a replaced card is
+ * already dead (its successor is the member's card) and is refused. Repeating the same report
+ * changes nothing and sends nothing.
+ */
+export function blockCard(ctx: ServiceContext, input: ParsedInput<'blockCard'>): MemberView {
+  return atomic(ctx, () => {
+    const card = findCard(ctx, input.cardNumber);
+    if (card.status === 'replaced') throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
+    if (card.status !== input.reason) setCardStatus(ctx, card, input.reason, ctx.clock.now());
+    return memberViewById(ctx, card.memberId);
+  });
+}
+
+/**
+ * Issues a member a new card. The old card stops working: an active one becomes 'replaced'; a
+ * card already reported lost or blocked keeps that status (it says why it stopped). The
+ * balance, tier and history belong to the member, so they simply carry over.
+ */
+export function replaceCard(ctx: ServiceContext, input: ParsedInput<'replaceCard'>): MemberView {
+  requireConfigured(ctx);
+  return atomic(ctx, () => {
+    const member = requireMember(ctx, input.memberId);
+    const now = ctx.clock.now();
+    const old = currentCard(ctx, member.id);
+    if (old && old.status === 'active') setCardStatus(ctx, old, 'replaced', now);
+    const number = issueCard(ctx, member.id, now);
+    appendOutbox(ctx.db, ctx.clock, 'card', number, { number, memberId: member.id, status: 'active', at: now });
+    return memberViewById(ctx, member.id);
+  });
+}

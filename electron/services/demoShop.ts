@@ -1,0 +1,78 @@
+import { contract, type TerminalStatus } from '../../shared/contract';
+import { RuleSet } from '../../shared/domain/rules/ruleSet';
+import { rewards } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import type { Clock } from '../core/sources';
+import { DEMO_ANONYMOUS_SALES, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_REWARDS, DEMO_RULES, DEMO_SHOP, type DemoVisit } from './demoData';
+import { registerMember } from './members';
+import { atomic } from './prepared';
+import { redeemReward } from './rewards';
+import { recordSale } from './sales';
+import { DEFAULT_TIERS, getStatus, writeShopSetup } from './shop';
+import { readTerminal } from './terminalRow';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A clock the demo moves back in time, so the history has realistic dates. */
+function settableClock(): Clock & { at(ms: number): void } {
+  let t = 0;
+  return { now: () => t, at: (ms) => void (t = ms) };
+}
+
+function saleInput(ctx: ServiceContext, memberId: string | null, visit: DemoVisit) {
+  // Through the contract's own schema, so demo data obeys the same rules as the till's input.
+  return contract.recordSale.input.parse({
+    requestId: ctx.ids.uuid(),
+    memberId,
+    pointsToSpend: visit.pointsToSpend ?? 0,
+    lines: visit.basket.map(([product, quantity]) => ({ ...DEMO_PRODUCTS[product], quantity })),
+  });
+}
+
+/**
+ * First start only: sets up the demo shop and fills it with members, sales and redemptions
+ * written through the same services the till uses, so balances, ledgers, tiers and the outbox
+ * agree exactly as they would after real trading. One transaction: all of it or nothing.
+ * Refused (ALREADY_CONFIGURED) once any shop is set up, so demo data never enters a real shop.
+ */
+export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
+  atomic(ctx, () => {
+    const now = ctx.clock.now();
+    const locale = readTerminal(ctx).locale === 'en' ? 'en' : 'zh-CN';
+    const config = contract.configureShop.input.parse({ ...DEMO_SHOP, locale });
+    writeShopSetup(ctx, { config, demo: true, tiers: DEFAULT_TIERS, rules: RuleSet.parse(DEMO_RULES) });
+
+    const rewardIds = new Map<string, string>();
+    for (const r of DEMO_REWARDS) {
+      const id = ctx.ids.uuid();
+      rewardIds.set(r.code, id);
+      ctx.db.insert(rewards).values({ id, ...r, updatedAt: now }).run();
+    }
+
+    const clock = settableClock();
+    const past: ServiceContext = { ...ctx, clock };
+    // On each day: the registration first, then the sale, then the redemption, before "now".
+    const at = (daysAgo: number, hoursBefore: number): void => clock.at(Math.max(0, now - daysAgo * DAY_MS - hoursBefore * HOUR_MS));
+    for (const m of DEMO_MEMBERS) {
+      at(m.registeredDaysAgo, 3);
+      const input = contract.registerMember.input.parse({ requestId: ctx.ids.uuid(), name: m.name, phone: m.phone, birthday: m.birthday });
+      const member = registerMember(past, input);
+      for (const visit of m.visits) {
+        at(visit.daysAgo, 2);
+        recordSale(past, saleInput(ctx, member.id, visit));
+      }
+      for (const r of m.redemptions) {
+        at(r.daysAgo, 1);
+        const rewardId = rewardIds.get(r.reward);
+        if (!rewardId) throw new Error(`demo reward ${r.reward} is not in the catalogue`);
+        redeemReward(past, contract.redeemReward.input.parse({ requestId: ctx.ids.uuid(), memberId: member.id, rewardId, quantity: r.quantity }));
+      }
+    }
+    for (const visit of DEMO_ANONYMOUS_SALES) {
+      at(visit.daysAgo, 2);
+      recordSale(past, saleInput(ctx, null, visit));
+    }
+  });
+  return getStatus(ctx);
+}

@@ -1,0 +1,32 @@
+import type { Handlers } from '../core/dispatch';
+import { blockCard, lookupCard, replaceCard } from './cards';
+import { setupDemoShop } from './demoShop';
+import { memberLedger, memberSales } from './history';
+import { getBalance, getMember, registerMember, updateMember } from './members';
+import { searchMembers } from './memberSearch';
+import { listRewards, redeemReward } from './rewards';
+import { previewSale, recordSale } from './sales';
+import { configureShop, getStatus, listTiers, setLocale } from './shop';
+
+/** Every contract channel → its service. The compiler refuses a missing or mistyped entry. */
+export const handlers = {
+  getStatus,
+  setupDemoShop,
+  configureShop,
+  setLocale,
+  listTiers,
+  registerMember,
+  updateMember,
+  lookupCard,
+  searchMembers,
+  getMember,
+  getBalance,
+  blockCard,
+  replaceCard,
+  previewSale,
+  recordSale,
+  memberSales,
+  memberLedger,
+  listRewards,
+  redeemReward,
+} satisfies Handlers;

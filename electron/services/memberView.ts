@@ -1,0 +1,73 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { DomainError, type MemberSummary, type MemberView } from '../../shared/contract';
+import { maskPhone } from '../../shared/domain/phone';
+import type { TierDef } from '../../shared/domain/tier';
+import { cards, members } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { perDb } from './prepared';
+import { loadTiers, tierStanding, tierView } from './tiers';
+
+export type MemberRow = typeof members.$inferSelect;
+export type CardRow = typeof cards.$inferSelect;
+
+const statements = perDb((db) => ({
+  member: db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare(),
+  // The card a member is known by: the active one, else the most recently issued (which then
+  // shows the cashier that it is lost or blocked and needs replacing).
+  currentCard: db
+    .select()
+    .from(cards)
+    .where(eq(cards.memberId, sql.placeholder('memberId')))
+    .orderBy(desc(sql`${cards.status} = 'active'`), desc(cards.issuedAt), desc(sql`rowid`))
+    .limit(1)
+    .prepare(),
+}));
+
+export function findMember(ctx: ServiceContext, memberId: string): MemberRow | undefined {
+  return statements(ctx.db).member.get({ id: memberId });
+}
+
+export function requireMember(ctx: ServiceContext, memberId: string): MemberRow {
+  const row = findMember(ctx, memberId);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'member', memberId });
+  return row;
+}
+
+export function currentCard(ctx: ServiceContext, memberId: string): CardRow | undefined {
+  return statements(ctx.db).currentCard.get({ memberId });
+}
+
+/** The one place a member becomes a view: phone masked, tier and progress from the ladder. */
+export function buildMemberView(member: MemberRow, card: CardRow | undefined, ladder: TierDef[]): MemberView {
+  if (!card) throw new Error(`member ${member.id} has no card`);
+  const standing = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal);
+  return {
+    id: member.id,
+    name: member.name,
+    phoneMasked: maskPhone(member.phone),
+    birthday: member.birthday,
+    cardNumber: card.number,
+    cardStatus: card.status,
+    tier: standing.tier ? tierView(standing.tier) : null,
+    nextTier: standing.nextTier ? tierView(standing.nextTier) : null,
+    pointsToNextTier: standing.pointsToNextTier,
+    balance: member.pointsBalance,
+    pointsEarnedTotal: member.pointsEarnedTotal,
+    visits: member.visits,
+    lastVisitAt: member.lastVisitAt,
+    createdAt: member.createdAt,
+  };
+}
+
+export function memberViewOf(ctx: ServiceContext, member: MemberRow, ladder: TierDef[] = loadTiers(ctx)): MemberView {
+  return buildMemberView(member, currentCard(ctx, member.id), ladder);
+}
+
+/** Reads a member fresh from the database (after a write) and builds the view. */
+export function memberViewById(ctx: ServiceContext, memberId: string): MemberView {
+  return memberViewOf(ctx, requireMember(ctx, memberId));
+}
+
+export function summaryOf(view: MemberView): MemberSummary {
+  return { id: view.id, name: view.name, phoneMasked: view.phoneMasked, cardNumber: view.cardNumber, balance: view.balance, tier: view.tier };
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
+import { assertLedgerConsistent, assertOutboxGapFree, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+
+let c: TestCore;
+let memberId: string;
+let cardNumber: string;
+let rewardIds: string[];
+beforeAll(async () => {
+  c = openTestCore();
+  unwrap(await c.api.setupDemoShop({}));
+  const m = unwrap(await c.api.searchMembers({ query: '王芳' })).members[0];
+  if (!m) throw new Error('demo member missing');
+  memberId = m.id;
+  cardNumber = m.cardNumber;
+  rewardIds = unwrap(await c.api.listRewards({ includeInactive: true })).map((r) => r.id);
+});
+afterAll(() => {
+  assertOutboxGapFree(c.db);
+  c.dispose();
+});
+
+const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE']);
+
+const op = fc.oneof(
+  fc.record({
+    kind: fc.constant('sale' as const),
+    minor: fc.integer({ min: 0, max: 500_000 }),
+    category: fc.constantFrom('general', 'bakery', 'tobacco'),
+    spend: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000 })),
+  }),
+  fc.record({ kind: fc.constant('redeem' as const), reward: fc.nat({ max: 9 }), quantity: fc.integer({ min: 1, max: 3 }) }),
+);
+
+describe('points invariants (property)', () => {
+  let phoneSerial = 0;
+  it('no sequence of earns, spends and redemptions makes a balance negative or lets the cache drift from the ledger', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        phoneSerial += 1;
+        const phone = `139${String(phoneSerial).padStart(8, '0')}`;
+        const m = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: `P${phoneSerial}`, phone }));
+        for (const o of ops) {
+          c.clock.advance(1_000);
+          const r =
+            o.kind === 'sale'
+              ? await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: m.id, pointsToSpend: o.spend, lines: [{ sku: 'P', category: o.category, quantity: 1, unitPriceMinor: o.minor }] })
+              : await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: m.id, rewardId: rewardIds[o.reward] ?? '', quantity: o.quantity });
+          if (!r.ok) expect(EXPECTED_REFUSALS).toContain(r.error.code);
+          const view = unwrap(await c.api.getMember({ memberId: m.id }));
+          expect(view.balance).toBeGreaterThanOrEqual(0);
+          expect(unwrap(await c.api.getBalance({ memberId: m.id })).balance).toBe(view.balance);
+        }
+        assertLedgerConsistent(c.db);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+// One valid input per channel: the near-valid bad inputs below are each of these with one field broken.
+function validInputs(): { [C in Channel]: ChannelInput<C> } {
+  const requestId = '00000000-0000-4000-8000-00000000ffff';
+  return {
+    getStatus: {}, setupDemoShop: {}, listTiers: {},
+    configureShop: { shopId: 's', shopName: 'n', terminalName: 't', terminalCode: '12345' },
+    setLocale: { locale: 'en' },
+    registerMember: { requestId, name: 'New', phone: '13311112222', birthday: null },
+    updateMember: { memberId, name: 'Renamed' },
+    lookupCard: { cardNumber },
+    searchMembers: { query: '王', limit: 5 },
+    getMember: { memberId }, getBalance: { memberId },
+    blockCard: { cardNumber, reason: 'lost' },
+    replaceCard: { requestId, memberId },
+    previewSale: { memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
+    recordSale: { requestId, memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
+    memberSales: { memberId, page: 0, pageSize: 5 }, memberLedger: { memberId, page: 0, pageSize: 5 },
+    listRewards: { includeInactive: true },
+    redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
+  };
+}
+
+const badValue = fc.oneof(
+  fc.constantFrom<unknown>(null, -1, -100_000, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '', 'x'.repeat(10_000), [], {}, true, '-5', 1e300),
+  fc.string({ maxLength: 3 }),
+  fc.integer({ min: -1_000_000, max: -1 }),
+);
+
+// Replaces the value at one path (object keys and array items, chosen by index) with `bad`.
+function breakAt(value: unknown, path: number[], bad: unknown): unknown {
+  if (path.length === 0 || value === null || typeof value !== 'object') return bad;
+  const [head = 0, ...rest] = path;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return bad;
+    const i = head % value.length;
+    return value.map((v, j) => (j === i ? breakAt(v, rest, bad) : v));
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return bad;
+  const key = keys[head % keys.length] ?? '';
+  return { ...value, [key]: breakAt((value as Record<string, unknown>)[key], rest, bad) };
+}
+
+describe('bad input at every contract entry (property)', () => {
+  for (const channel of channels) {
+    it(`${channel}: anything invalid gets VALIDATION and writes nothing`, () => {
+      const schema = contract[channel].input;
+      const valid = validInputs()[channel];
+      const nearValid = fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), badValue).map(([path, bad]) => breakAt(valid, path, bad));
+      const before = tableCounts(c.db);
+      fc.assert(
+        fc.property(fc.oneof(fc.anything(), nearValid), (input) => {
+          fc.pre(!schema.safeParse(input ?? {}).success);
+          const r = c.dispatch(channel, input);
+          expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION');
+        }),
+        { numRuns: 60 },
+      );
+      expect(tableCounts(c.db)).toEqual(before);
+    });
+  }
+
+  it('an unknown channel is refused', () => {
+    const r = c.dispatch('dropTables', {});
+    expect(r.ok ? 'ok' : r.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,123 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ParsedInput, SaleQuote, SaleReceipt } from '../../shared/contract';
+import { formatMoney } from '../../shared/domain/money';
+import type { LedgerRecord, SaleRecord } from '../../shared/sync/records';
+import { members, pointsLedger, saleLines, sales } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { businessDay } from './businessDay';
+import { appendOutbox } from './outbox';
+import { atomic, perDb } from './prepared';
+import { quoteSale, type SaleWork } from './saleQuote';
+
+const p = sql.placeholder;
+
+// The sale is the till's hot path: every statement is compiled once per connection.
+const statements = perDb((db) => ({
+  sale: db
+    .insert(sales)
+    .values({
+      id: p('id'), memberId: p('memberId'), cardNumber: p('cardNumber'), subtotalMinor: p('subtotalMinor'),
+      discountMinor: p('discountMinor'), totalMinor: p('totalMinor'), pointsEarned: p('pointsEarned'),
+      pointsSpent: p('pointsSpent'), ruleVersion: p('ruleVersion'), earnSummary: p('earnSummary'),
+      explanationJson: p('explanationJson'), currency: p('currency'), businessDay: p('businessDay'),
+      terminalId: p('terminalId'), createdAt: p('createdAt'),
+    })
+    .prepare(),
+  line: db
+    .insert(saleLines)
+    .values({
+      saleId: p('saleId'), lineNo: p('lineNo'), sku: p('sku'), name: p('name'), category: p('category'),
+      quantity: p('quantity'), unitPriceMinor: p('unitPriceMinor'), lineTotalMinor: p('lineTotalMinor'), points: p('points'),
+    })
+    .prepare(),
+  ledger: db
+    .insert(pointsLedger)
+    .values({
+      id: p('id'), memberId: p('memberId'), kind: p('kind'), delta: p('delta'), balanceAfter: p('balanceAfter'),
+      saleId: p('saleId'), redemptionId: p('redemptionId'), ruleVersion: p('ruleVersion'), campaignId: p('campaignId'),
+      summary: p('summary'), terminalId: p('terminalId'), createdAt: p('createdAt'),
+    })
+    .prepare(),
+  // Guarded by the balance read in this transaction: a change underneath fails the sale.
+  member: db
+    .update(members)
+    .set({
+      pointsBalance: sql`${p('balance')}`, pointsEarnedTotal: sql`${p('earnedTotal')}`, visits: sql`${members.visits} + 1`,
+      lastVisitAt: sql`${p('at')}`, tierCode: sql`${p('tierCode')}`, updatedAt: sql`${p('at')}`,
+    })
+    .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
+    .prepare(),
+}));
+
+export type LedgerStatement = ReturnType<typeof statements>['ledger'];
+/** The prepared ledger insert, shared with redemptions so every ledger row is written the same way. */
+export const ledgerInsert = (ctx: ServiceContext): LedgerStatement => statements(ctx.db).ledger;
+
+/** What the sale would do, with the explanation; writes nothing. */
+export function previewSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>): SaleQuote {
+  return quoteSale(ctx, input).quote;
+}
+
+function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: number): LedgerRecord[] {
+  const { member, quote } = work;
+  if (!member) return [];
+  const rows: LedgerRecord[] = [];
+  const base = { memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now };
+  let balance = member.pointsBalance;
+  const insert = ledgerInsert(ctx);
+  const write = (kind: 'spend' | 'earn', delta: number, summary: string): void => {
+    balance += delta;
+    const row: LedgerRecord = { id: ctx.ids.uuid(), kind, delta, ...base };
+    insert.run({ ...row, balanceAfter: balance, saleId, redemptionId: null, summary, terminalId: work.term.terminalId });
+    rows.push(row);
+  };
+  // Spend first: the points paid out of the balance, then the points this sale earned.
+  if (quote.pointsSpent > 0) write('spend', -quote.pointsSpent, `${quote.pointsSpent} pt = ${formatMoney(quote.discountMinor, work.term.currency, 'en-US')} off`);
+  if (quote.pointsEarned > 0) write('earn', quote.pointsEarned, quote.summary);
+  return rows;
+}
+
+/**
+ * Records a sale: the sale and its lines, the ledger rows, the member's cached balance, earned
+ * total, visits and tier, and one outbox record — all in ONE transaction, or none of it.
+ */
+export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>): SaleReceipt {
+  return atomic(ctx, () => {
+    const work = quoteSale(ctx, input);
+    const { term, member, card, quote, earn } = work;
+    const st = statements(ctx.db);
+    const now = ctx.clock.now();
+    const saleId = ctx.ids.uuid();
+    const day = businessDay(now, ctx.timeZone);
+    const cardNumber = card?.number ?? null;
+    st.sale.run({
+      id: saleId, memberId: member?.id ?? null, cardNumber, subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor, pointsEarned: quote.pointsEarned, pointsSpent: quote.pointsSpent, ruleVersion: quote.ruleVersion,
+      earnSummary: quote.summary, explanationJson: JSON.stringify(quote.explanation), currency: term.currency, businessDay: day,
+      terminalId: term.terminalId, createdAt: now,
+    });
+    const lines = input.lines.map((line, i) => ({
+      lineNo: i + 1, sku: line.sku, name: line.name, category: line.category, quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor, lineTotalMinor: work.lineTotals[i] ?? 0, points: earn.lines[i]?.points ?? 0,
+    }));
+    for (const line of lines) st.line.run({ saleId, ...line });
+    const ledger = ledgerRows(ctx, work, saleId, now);
+    if (member) {
+      const changed = st.member.run({
+        id: member.id, balanceBefore: member.pointsBalance, balance: quote.balanceAfter, earnedTotal: member.pointsEarnedTotal + quote.pointsEarned,
+        at: now, tierCode: work.tierCodeAfter,
+      });
+      if (changed.changes !== 1) throw new Error(`member ${member.id} changed during the sale`);
+    }
+    const record: SaleRecord = {
+      id: saleId, memberId: member?.id ?? null, cardNumber, subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor, pointsEarned: quote.pointsEarned, pointsSpent: quote.pointsSpent, ruleVersion: quote.ruleVersion,
+      currency: term.currency, businessDay: day, createdAt: now, lines, ledger,
+    };
+    appendOutbox(ctx.db, ctx.clock, 'sale', saleId, record);
+    return {
+      ...quote, saleId, memberId: member?.id ?? null, memberName: member?.name ?? null, cardNumber, lines, createdAt: now,
+      shopName: term.shopName, terminalName: term.terminalName, currency: term.currency,
+    };
+  });
+}

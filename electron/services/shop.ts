@@ -1,0 +1,103 @@
+import { count, eq, inArray, isNull } from 'drizzle-orm';
+import { DomainError, type ParsedInput, type TerminalStatus, type TierView } from '../../shared/contract';
+import { DEFAULT_RULE_SET, type RuleSet } from '../../shared/domain/rules/ruleSet';
+import type { TierDef } from '../../shared/domain/tier';
+import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { atomic, perDb } from './prepared';
+import { currentRuleVersion } from './rules';
+import { isConfigured, readTerminal, TERMINAL_ROW_ID } from './terminalRow';
+import { loadTiers, tierView } from './tiers';
+
+/** The ladder every new shop starts with; qualification is on lifetime earned points. */
+export const DEFAULT_TIERS: TierDef[] = [
+  { code: 'BRONZE', name: '铜卡 Bronze', rank: 1, qualifyPoints: 0 },
+  { code: 'SILVER', name: '银卡 Silver', rank: 2, qualifyPoints: 1_000 },
+  { code: 'GOLD', name: '金卡 Gold', rank: 3, qualifyPoints: 5_000 },
+];
+
+const SYNC_KEYS = ['online', 'lastSyncAt', 'lastCloseAt'] as const;
+
+const statements = perDb((db) => ({
+  pending: db.select({ n: count() }).from(outbox).where(isNull(outbox.ackedAt)).prepare(),
+  syncState: db.select().from(syncState).where(inArray(syncState.key, [...SYNC_KEYS])).prepare(),
+}));
+
+// sync_state is written by the sync job as text; anything unreadable counts as "not known".
+function epochOrNull(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+export function getStatus(ctx: ServiceContext): TerminalStatus {
+  const row = readTerminal(ctx);
+  const st = statements(ctx.db);
+  const state = new Map(st.syncState.all().map((s) => [s.key, s.value]));
+  const online = state.get('online');
+  return {
+    configured: isConfigured(row),
+    demo: row.demo,
+    terminalId: row.terminalId,
+    shopId: row.shopId,
+    shopName: row.shopName,
+    terminalName: row.terminalName,
+    terminalCode: row.terminalCode,
+    locale: row.locale === 'en' ? 'en' : 'zh-CN',
+    currency: row.currency,
+    ruleVersion: currentRuleVersion(ctx),
+    outboxPending: st.pending.get()?.n ?? 0,
+    online: online === 'true' || online === '1',
+    lastSyncAt: epochOrNull(state.get('lastSyncAt')),
+    lastCloseAt: epochOrNull(state.get('lastCloseAt')),
+  };
+}
+
+export interface ShopSetup {
+  config: ParsedInput<'configureShop'>;
+  demo: boolean;
+  tiers: TierDef[];
+  rules: RuleSet;
+}
+
+/**
+ * Gives a fresh terminal its shop, tier ladder and first rule set (version 1, in force from the
+ * beginning). Refused once a shop is set: re-configuring would re-key card numbers and rules
+ * under existing members. The caller's transaction holds the whole set-up.
+ */
+export function writeShopSetup(ctx: ServiceContext, setup: ShopSetup): void {
+  const row = readTerminal(ctx);
+  if (isConfigured(row)) throw new DomainError('ALREADY_CONFIGURED', { shopId: row.shopId });
+  const now = ctx.clock.now();
+  const { config } = setup;
+  ctx.db
+    .update(terminal)
+    .set({
+      shopId: config.shopId, shopName: config.shopName, terminalName: config.terminalName, terminalCode: config.terminalCode,
+      locale: config.locale, currency: config.currency, demo: setup.demo, configuredAt: now,
+    })
+    .where(eq(terminal.id, TERMINAL_ROW_ID))
+    .run();
+  ctx.db.insert(tiers).values(setup.tiers).onConflictDoNothing().run();
+  const version = setup.rules.version;
+  ctx.db
+    .insert(ruleVersions)
+    .values({ version, rulesJson: JSON.stringify(setup.rules), effectiveFrom: 0, source: setup.demo ? 'demo' : 'local', createdAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** A real shop: its own names and terminal code, the default ladder and rules, no demo data. */
+export function configureShop(ctx: ServiceContext, input: ParsedInput<'configureShop'>): TerminalStatus {
+  atomic(ctx, () => writeShopSetup(ctx, { config: input, demo: false, tiers: DEFAULT_TIERS, rules: DEFAULT_RULE_SET }));
+  return getStatus(ctx);
+}
+
+export function setLocale(ctx: ServiceContext, input: ParsedInput<'setLocale'>): TerminalStatus {
+  ctx.db.update(terminal).set({ locale: input.locale }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
+  return getStatus(ctx);
+}
+
+export function listTiers(ctx: ServiceContext): TierView[] {
+  return loadTiers(ctx).map(tierView);
+}

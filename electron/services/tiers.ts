@@ -1,0 +1,46 @@
+import { asc } from 'drizzle-orm';
+import type { TierView } from '../../shared/contract';
+import { tierFor, type TierDef } from '../../shared/domain/tier';
+import { tiers } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { perDb } from './prepared';
+
+const statements = perDb((db) => ({
+  all: db.select().from(tiers).orderBy(asc(tiers.rank)).prepare(),
+}));
+
+/** The tier ladder, lowest rank first. */
+export function loadTiers(ctx: ServiceContext): TierDef[] {
+  return statements(ctx.db).all.all();
+}
+
+export const tierView = (t: TierDef): TierView => ({ code: t.code, name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints });
+
+export interface TierStanding {
+  tier: TierDef | null;
+  nextTier: TierDef | null;
+  pointsToNextTier: number | null;
+}
+
+/**
+ * Where a member stands on the ladder. The stored tier is the truth (it is raised at the sale
+ * that crosses a threshold and may later be set by head office); a member whose stored tier
+ * is missing or below what their lifetime earned points qualify for gets the qualifying tier.
+ * The next tier is the lowest-ranked one above the current, and the distance to it is measured
+ * in lifetime EARNED points, never the balance.
+ */
+export function tierStanding(ladder: TierDef[], storedCode: string | null, earnedTotal: number): TierStanding {
+  const stored = storedCode === null ? null : (ladder.find((t) => t.code === storedCode) ?? null);
+  const qualified = tierFor(ladder, earnedTotal);
+  const tier = stored !== null && (qualified === null || stored.rank >= qualified.rank) ? stored : qualified;
+  let nextTier: TierDef | null = null;
+  for (const t of ladder) {
+    if ((tier === null || t.rank > tier.rank) && (nextTier === null || t.rank < nextTier.rank)) nextTier = t;
+  }
+  return { tier, nextTier, pointsToNextTier: nextTier === null ? null : Math.max(0, nextTier.qualifyPoints - Math.max(0, earnedTotal)) };
+}
+
+/** The entry tier a new member starts in (lowest rank), or null when the shop has no tiers. */
+export function entryTier(ladder: TierDef[]): TierDef | null {
+  return ladder[0] ?? null;
+}
