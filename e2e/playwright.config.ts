@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+// The till end to end in Chromium against the browser host (the real core and a real SQLite
+// file per test file). Electron cannot be downloaded here; the browser host is the same
+// renderer build over a second transport.
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: '../test-results/e2e-output',
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  // The browser-host walk, then the Electron walk (which skips itself where Electron's binary is
+  // missing). One worker: the Electron spec rebuilds better-sqlite3 and must not overlap.
+  projects: [
+    { name: 'browser-host', testIgnore: /electron\.spec\.ts$/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+  ],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1366, height: 820 },
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});

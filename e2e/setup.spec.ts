@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { useTill } from './till';
+
+const till = useTill();
+
+test('"Set up my shop" explains a wrong till code, then opens the till for the real shop', async ({ page }) => {
+  await page.goto(till().url);
+  await page.keyboard.press('Alt+L'); // the manager reads English
+  await page.getByRole('button', { name: /Set up my shop/ }).click();
+  await page.getByLabel('Shop name').fill('Riverside Bakery');
+  await page.getByLabel('Shop ID (from head office)').fill('shop-017');
+  await page.getByLabel('Till name').fill('Front till');
+  await page.getByLabel('Till code (5 digits)').fill('12');
+  await page.getByRole('button', { name: 'Start using the till' }).click();
+  await expect(page.getByRole('alert')).toContainText('The till code must be exactly 5 digits.');
+  await page.getByLabel('Till code (5 digits)').fill('31017');
+  await page.getByRole('button', { name: 'Start using the till' }).click();
+  await expect(page.getByTestId('shop-name')).toHaveText('Riverside Bakery');
+  await expect(page.getByText('Front till')).toBeVisible();
+  const status = await till().call<{ demo: boolean; terminalCode: string; locale: string }>('getStatus');
+  expect(status.value).toMatchObject({ demo: false, terminalCode: '31017', locale: 'en' });
+});

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, type Page } from '@playwright/test';
+
+// One browser host per test file, on a fresh temp data folder, started the way a shop starts it
+// (`tsx electron/browser-host/main.ts`); the URL line it prints is read back.
+
+const repo = resolve(import.meta.dirname, '..');
+
+export interface Envelope<T = Record<string, unknown>> {
+  ok: boolean;
+  value: T;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+export interface Till {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** A call straight to the core over the host's API (test setup, and checking what was stored). */
+  call<T = Record<string, unknown>>(channel: string, input?: unknown): Promise<Envelope<T>>;
+}
+
+async function startHost(): Promise<{ till: Till; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-'));
+  const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts'], {
+    cwd: repo,
+    env: { ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: '0', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Tillcard till: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`browser host exited (${code}):\n${output}`)));
+  });
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token') ?? '';
+  const till: Till = {
+    url,
+    origin: parsed.origin,
+    token,
+    dataDir,
+    call: async <T>(channel: string, input: unknown = {}) => {
+      const res = await fetch(`${parsed.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tillcard-token': token },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as Envelope<T>;
+    },
+  };
+  return { till, child };
+}
+
+/** Registers beforeAll/afterAll for this file; the returned getter gives the running till. */
+export function useTill(options: { demo?: boolean } = {}): () => Till {
+  let running: { till: Till; child: ChildProcess } | null = null;
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    running = await startHost();
+    if (options.demo) {
+      const r = await running.till.call('setupDemoShop');
+      if (!r.ok) throw new Error(`setupDemoShop failed: ${JSON.stringify(r.error)}`);
+    }
+  });
+  test.afterAll(async () => {
+    if (!running) return;
+    const { child, till } = running;
+    await new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+    rmSync(till.dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!running) throw new Error('the till is not running');
+    return running.till;
+  };
+}
+
+export const scanField = (page: Page) => page.locator('#scan-input');
+
+/** A USB scanner: the digits in a burst a few ms apart, then Enter. */
+export async function scanCard(page: Page, number: string): Promise<void> {
+  await scanField(page).focus();
+  await page.keyboard.type(number, { delay: 2 });
+  await page.keyboard.press('Enter');
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(repo, 'e2e-artifacts', `${name}.png`) });
+}

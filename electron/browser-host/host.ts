@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { isChannel } from '../../shared/contract';
+import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import type { Clock, IdSource } from '../core/sources';
+import { TOKEN_HEADER, hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
+
+export interface BrowserHostOptions {
+  dataDir: string;
+  /** 0 = any free port. */
+  port?: number;
+  clock?: Clock;
+  ids?: IdSource;
+  log?: (message: string, error?: unknown) => void;
+  /** The built renderer (vite build); dist/renderer in the repo by default. */
+  staticDir?: string;
+}
+
+export interface BrowserHost {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  core: TerminalCore;
+  close(): Promise<void>;
+}
+
+export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** One call carries at most 200 sale lines; 256 KiB is ample and keeps a flood out of memory. */
+const BODY_LIMIT = 256 * 1024;
+
+// The page's policy is also in index.html; sending it as a header covers every served file.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * The second host of the terminal core: the same renderer build and the same services as
+ * Electron, over HTTP on 127.0.0.1. POST /api/:channel with the token header → core.dispatch.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error)));
+  const core = openTerminalCore({
+    dataDir: options.dataDir,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.ids ? { ids: options.ids } : {}),
+    log,
+  });
+  const token = randomBytes(24).toString('base64url');
+  const staticDir = options.staticDir ?? defaultStaticDir;
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  let port = 0;
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('content-security-policy', CSP);
+    if (!hostAllowed(request.headers.host, port)) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'host' }));
+    if (!originAllowed(request.headers.origin, ownOrigins(port))) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'origin' }));
+    if (request.url.startsWith('/api/') && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
+      return reply.code(401).send(refusal('UNAUTHORIZED', { reason: 'token' }));
+    }
+    // Calls are JSON only: a form or text post (what a foreign page can send blind) is refused.
+    if (request.url.startsWith('/api/') && request.method === 'POST' && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return reply.code(415).send(refusal('VALIDATION', { reason: 'content_type' }));
+    }
+    return undefined;
+  });
+
+  // Fastify's own refusals (bad JSON, wrong content type, body too large) answer in the envelope too.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send(refusal('VALIDATION', { reason: error.code ?? 'bad_request' }));
+    log('tillcard browser host: request failed', error);
+    return reply.code(500).send(refusal('INTERNAL'));
+  });
+
+  app.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+    const { channel } = request.params;
+    void reply.header('cache-control', 'no-store');
+    if (!isChannel(channel)) return reply.code(404).send(refusal('NOT_FOUND', { channel }));
+    // The envelope is the answer (as over IPC): a business refusal is still HTTP 200.
+    return reply.send(core.dispatch(channel, request.body ?? {}));
+  });
+  app.all('/api/*', async (_request, reply) => reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })));
+
+  if (existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+  } else {
+    log(`tillcard: ${staticDir} is missing; run "npm run build:renderer" first. The API still answers.`);
+  }
+
+  try {
+    await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  const address = app.server.address();
+  port = typeof address === 'object' && address !== null ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    core,
+    close: async () => {
+      await app.close();
+      core.close();
+    },
+  };
+}

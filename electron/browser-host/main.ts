@@ -1,0 +1,25 @@
+import { defaultDataDir, portFromEnv } from './dataDir';
+import { startBrowserHost } from './host';
+
+// `npm run start:browser`: the till in a browser, for machines where Electron cannot run.
+// The URL line is printed alone so scripts (and the e2e tests) can read it.
+
+const dataDir = process.env.TILLCARD_DATA_DIR ?? defaultDataDir();
+console.log(`Tillcard data: ${dataDir}`);
+const host = await startBrowserHost({ dataDir, port: portFromEnv(process.env.TILLCARD_PORT) });
+console.log(`Tillcard till: ${host.url}`);
+
+let closing = false;
+const shutdown = (): void => {
+  if (closing) return;
+  closing = true;
+  host.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('tillcard: close failed', error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { MemberView } from '../../shared/contract/members';
+import { formatCardNumber } from '../../shared/domain/cardNumber';
+import { useStatus } from '../state/status';
+import { CardCodes } from './CardCodes';
+import { usePrintTarget } from './usePrintTarget';
+
+/** The new member's card, on screen at once and printable as a card (print CSS sizes it). */
+export function IssuedCard({ member, onUse, onClose }: { member: MemberView; onUse: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const shopName = useStatus((s) => s.status?.shopName ?? '');
+  usePrintTarget('card');
+  return (
+    <div className="issued">
+      <div className="member-card printable" data-testid="member-card">
+        <div className="member-card__top">
+          <span className="member-card__shop">{shopName}</span>
+          <span className="member-card__tier">{member.tier?.name ?? ''}</span>
+        </div>
+        <div className="member-card__name">{member.name}</div>
+        <div className="member-card__number mono" data-testid="card-number">{formatCardNumber(member.cardNumber)}</div>
+        <CardCodes cardNumber={member.cardNumber} />
+      </div>
+      <div className="form__actions">
+        <button type="button" onClick={() => window.print()}>{t('register.printCard')}</button>
+        <button type="button" onClick={onClose}>{t('register.close')} <kbd>Esc</kbd></button>
+        <button type="button" className="primary" data-autofocus onClick={onUse}>{t('register.useMember')} <kbd>Enter</kbd></button>
+      </div>
+    </div>
+  );
+}

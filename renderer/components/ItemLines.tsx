@@ -1,0 +1,69 @@
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseMoneyInput } from '../../shared/domain/money';
+import { money } from '../lib/format';
+import { focusScan } from '../lib/focus';
+import { parseQuantity, type LineDraft } from '../lib/saleDraft';
+import { useSale } from '../state/sale';
+import { currencyOf, useStatus } from '../state/status';
+
+export const FIRST_SKU_ID = 'line-sku-0';
+
+function LineRow({ line, index, currency, locale }: { line: LineDraft; index: number; currency: string; locale: string }) {
+  const { t } = useTranslation();
+  const update = useSale((s) => s.updateLine);
+  const remove = useSale((s) => s.removeLine);
+  const addLine = useSale((s) => s.addLine);
+  const quantity = parseQuantity(line.quantity);
+  const unit = parseMoneyInput(line.unitPrice, currency);
+  const total = quantity !== null && unit !== null ? money(quantity * unit, currency, locale) : '—';
+  // Enter on the price adds the next line; Enter on an empty new line returns to the scan field.
+  const onPriceKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    addLine();
+    queueMicrotask(() => document.getElementById(`line-sku-${index + 1}`)?.focus());
+  };
+  const onSkuKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && line.sku.trim() === '') {
+      e.preventDefault();
+      focusScan();
+    }
+  };
+  const n = index + 1;
+  return (
+    <tr>
+      <td><input id={`line-sku-${index}`} aria-label={`${t('sale.sku')} ${n}`} value={line.sku} maxLength={40} onKeyDown={onSkuKey} onChange={(e) => update(line.key, { sku: e.target.value })} /></td>
+      <td><input aria-label={`${t('sale.name')} ${n}`} value={line.name} maxLength={80} onChange={(e) => update(line.key, { name: e.target.value })} /></td>
+      <td><input aria-label={`${t('sale.category')} ${n}`} value={line.category} maxLength={40} placeholder="general" onChange={(e) => update(line.key, { category: e.target.value })} /></td>
+      <td><input aria-label={`${t('sale.quantity')} ${n}`} className="num" inputMode="numeric" value={line.quantity} maxLength={4} onChange={(e) => update(line.key, { quantity: e.target.value })} /></td>
+      <td><input aria-label={`${t('sale.unitPrice')} ${n}`} className="num" inputMode="decimal" value={line.unitPrice} maxLength={14} onKeyDown={onPriceKey} onChange={(e) => update(line.key, { unitPrice: e.target.value })} /></td>
+      <td className="num">{total}</td>
+      <td><button type="button" className="button--quiet button--icon" aria-label={t('sale.removeLine', { n })} onClick={() => remove(line.key)}>×</button></td>
+    </tr>
+  );
+}
+
+export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
+  const { t, i18n } = useTranslation();
+  const lines = useSale((s) => s.lines);
+  const addLine = useSale((s) => s.addLine);
+  const currency = currencyOf(useStatus((s) => s.status));
+  return (
+    <div className="items">
+      <table className="items__table">
+        <thead>
+          <tr>
+            <th>{t('sale.sku')}</th><th>{t('sale.name')}</th><th>{t('sale.category')}</th>
+            <th className="num">{t('sale.quantity')}</th><th className="num">{t('sale.unitPrice')}</th><th className="num">{t('sale.lineTotal')}</th><th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, i) => <LineRow key={line.key} line={line} index={i} currency={currency} locale={i18n.language} />)}
+        </tbody>
+      </table>
+      {invalidLine !== null && <p className="field-error" role="alert">{t('sale.lineInvalid', { n: invalidLine })}</p>}
+      <button type="button" className="button--quiet" onClick={() => { addLine(); queueMicrotask(() => document.getElementById(`line-sku-${lines.length}`)?.focus()); }}>+ {t('sale.addLine')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { formatCardNumber } from '../../shared/domain/cardNumber';
+import { dateTime, integer, tierFraction } from '../lib/format';
+import { focusScan } from '../lib/focus';
+import { useMember } from '../state/member';
+import { useUi } from '../state/ui';
+
+export function MemberPanel() {
+  const { t, i18n } = useTranslation();
+  const member = useMember((s) => s.member);
+  const clear = useMember((s) => s.clear);
+  const openDialog = useUi((s) => s.openDialog);
+  const locale = i18n.language;
+
+  if (!member) {
+    return (
+      <section className="panel member member--none" aria-label={t('member.none')}>
+        <h2>{t('member.none')}</h2>
+        <p className="muted">{t('member.noneHint')}</p>
+      </section>
+    );
+  }
+  const fraction = tierFraction(member.pointsEarnedTotal, member.tier?.qualifyPoints ?? 0, member.nextTier?.qualifyPoints ?? null);
+  return (
+    <section className="panel member" aria-label={member.name} data-testid="member-panel">
+      <div className="member__head">
+        <h2 className="member__name">{member.name}</h2>
+        <span className={`badge badge--${member.cardStatus}`}>{t(`member.cardStatus.${member.cardStatus}`)}</span>
+      </div>
+      <dl className="member__facts">
+        <div><dt>{t('member.phone')}</dt><dd>{member.phoneMasked}</dd></div>
+        <div><dt>{t('member.card')}</dt><dd className="mono">{formatCardNumber(member.cardNumber)}</dd></div>
+        <div>
+          <dt>{t('member.lastVisit')}</dt>
+          <dd>{member.lastVisitAt === null ? t('member.neverVisited') : dateTime(member.lastVisitAt, locale)} · {t('member.visits', { count: member.visits })}</dd>
+        </div>
+      </dl>
+      <div className="member__balance">
+        <span className="member__balance-label">{t('member.balance')}</span>
+        <span className="member__balance-value" data-testid="member-balance">{integer(member.balance, locale)}</span>
+      </div>
+      <div className="member__tier">
+        <div className="member__tier-row">
+          <span className="tier-chip">{member.tier?.name ?? t('member.noTier')}</span>
+          <span className="muted">
+            {member.nextTier && member.pointsToNextTier !== null
+              ? t('member.toNext', { points: integer(member.pointsToNextTier, locale), tier: member.nextTier.name })
+              : t('member.topTier')}
+          </span>
+        </div>
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+          <div className="progress__bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
+        </div>
+      </div>
+      <div className="member__actions">
+        <button type="button" onClick={() => openDialog('rewards')}><kbd>F8</kbd> {t('keys.rewards')}</button>
+        <button type="button" onClick={() => openDialog('history')}><kbd>F9</kbd> {t('keys.history')}</button>
+        <button type="button" className="button--quiet" onClick={() => { clear(); focusScan(); }}>{t('member.clear')}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCardNumber } from '../../shared/domain/cardNumber';
+import type { SaleReceipt } from '../../shared/contract/sales';
+import { dateTime, integer, money } from '../lib/format';
+import { focusScan } from '../lib/focus';
+import { nextCustomer } from '../state/actions';
+import { usePrintTarget } from './usePrintTarget';
+
+/** Shown after a sale is committed; printable on a receipt printer via the print CSS. */
+export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const m = (minor: number) => money(minor, receipt.currency, locale);
+  usePrintTarget('receipt');
+  useEffect(() => focusScan(), []);
+  return (
+    <section className="panel receipt-panel" aria-label={t('receipt.title')}>
+      <article className="receipt printable" data-testid="receipt">
+        <header className="receipt__shop">
+          <strong>{receipt.shopName}</strong>
+          <span>{receipt.terminalName} · {dateTime(receipt.createdAt, locale)}</span>
+          <span className="mono">{t('receipt.saleNo')} {receipt.saleId.slice(0, 8).toUpperCase()}</span>
+        </header>
+        <table className="receipt__lines">
+          <tbody>
+            {receipt.lines.map((l) => (
+              <tr key={l.lineNo}>
+                <td>{l.name || (l.sku === 'AMOUNT' ? t('sale.anonymousLine') : l.sku)} {l.quantity > 1 && t('receipt.qty', { qty: l.quantity })}</td>
+                <td className="num">{m(l.lineTotalMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="receipt__totals">
+          <div><dt>{t('sale.subtotal')}</dt><dd>{m(receipt.subtotalMinor)}</dd></div>
+          {receipt.discountMinor > 0 && <div><dt>{t('sale.discount')} ({integer(receipt.pointsSpent, locale)})</dt><dd>−{m(receipt.discountMinor)}</dd></div>}
+          <div className="receipt__total"><dt>{t('sale.total')}</dt><dd data-testid="receipt-total">{m(receipt.totalMinor)}</dd></div>
+        </dl>
+        {receipt.memberId ? (
+          <dl className="receipt__member">
+            <div><dt>{t('receipt.member')}</dt><dd>{receipt.memberName}</dd></div>
+            {receipt.cardNumber && <div><dt>{t('receipt.card')}</dt><dd className="mono">{formatCardNumber(receipt.cardNumber)}</dd></div>}
+            <div className="receipt__earned"><dt>{t('receipt.earned')}</dt><dd data-testid="receipt-earned">+{integer(receipt.pointsEarned, locale)}</dd></div>
+            {receipt.pointsSpent > 0 && <div><dt>{t('receipt.spent')}</dt><dd>−{integer(receipt.pointsSpent, locale)}</dd></div>}
+            <div><dt>{t('receipt.balance')}</dt><dd data-testid="receipt-balance">{integer(receipt.balanceAfter ?? 0, locale)}</dd></div>
+            <div>
+              <dt>{receipt.tierAfter?.name ?? ''}</dt>
+              <dd>{receipt.nextTier && receipt.pointsToNextTier !== null
+                ? t('receipt.tierProgress', { points: integer(receipt.pointsToNextTier, locale), tier: receipt.nextTier.name })
+                : t('receipt.topTier')}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="receipt__anon">{t('receipt.anonymous')}</p>
+        )}
+        <p className="receipt__thanks">{t('receipt.thanks')}</p>
+      </article>
+      <div className="receipt-panel__actions">
+        <button type="button" onClick={() => { window.print(); focusScan(); }}>{t('receipt.print')}</button>
+        <button type="button" className="primary" onClick={nextCustomer}>{t('receipt.next')} <kbd>{t('receipt.nextHint')}</kbd></button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/contract/errors';
+import type { RedemptionReceipt, RewardView } from '../../shared/contract/rewards';
+import { api } from '../api/tillApi';
+import { integer, money } from '../lib/format';
+import { useMember } from '../state/member';
+import { currencyOf, refreshStatus, useStatus } from '../state/status';
+import { useUi } from '../state/ui';
+import { Dialog } from './Dialog';
+import { ErrorNote } from './ErrorNote';
+
+function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; onRedeem: (r: RewardView, qty: number) => void; busy: boolean; canRedeem: boolean }) {
+  const { t, i18n } = useTranslation();
+  const currency = currencyOf(useStatus((s) => s.status));
+  const [qty, setQty] = useState('1');
+  const quantity = /^\d{1,2}$/.test(qty) && Number(qty) >= 1 ? Number(qty) : null;
+  const soldOut = reward.stock === 0;
+  const disabled = !reward.active || soldOut;
+  return (
+    <li className={disabled ? 'reward reward--disabled' : 'reward'} data-testid={`reward-${reward.code}`}>
+      <div className="reward__main">
+        <strong>{reward.name}</strong>
+        <span className="muted">{reward.category}{reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}</span>
+      </div>
+      <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
+      <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>
+        {!reward.active ? t('rewards.inactive') : soldOut ? t('rewards.outOfStock') : reward.stock === null ? t('rewards.unlimited') : t('rewards.stock', { count: reward.stock })}
+      </span>
+      <input className="num reward__qty" aria-label={`${t('rewards.quantity')} ${reward.name}`} inputMode="numeric" value={qty} maxLength={2} disabled={disabled} onChange={(e) => setQty(e.target.value)} />
+      <button type="button" className="primary" disabled={disabled || busy || !canRedeem || quantity === null} onClick={() => quantity !== null && onRedeem(reward, quantity)}>
+        {t('rewards.redeem')}
+      </button>
+    </li>
+  );
+}
+
+/** The catalogue (F8): cost and stock; out-of-stock and inactive rewards cannot be chosen. */
+export function RewardsDialog() {
+  const { t, i18n } = useTranslation();
+  const member = useMember((s) => s.member);
+  const reload = useMember((s) => s.reload);
+  const closeDialog = useUi((s) => s.closeDialog);
+  const [rewards, setRewards] = useState<RewardView[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<RedemptionReceipt | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Bumped after a redemption so the stock on screen is re-read from the core.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const result = await api.listRewards({ includeInactive: true });
+      if (!live) return;
+      if (result.ok) setRewards(result.value);
+      else setError(result.error);
+    };
+    void load();
+    return () => { live = false; };
+  }, [version]);
+
+  const redeem = async (reward: RewardView, quantity: number) => {
+    if (!member || busy) return;
+    setBusy(true);
+    const result = await api.redeemReward({ requestId: crypto.randomUUID(), memberId: member.id, rewardId: reward.id, quantity });
+    setBusy(false);
+    if (result.ok) {
+      setDone(result.value);
+      setError(null);
+      setVersion((v) => v + 1);
+      await reload();
+      refreshStatus();
+    } else {
+      setDone(null);
+      setError(result.error);
+    }
+  };
+
+  return (
+    <Dialog title={t('rewards.title')} wide>
+      <p className="rewards__who">
+        {member ? <>{member.name} · <strong data-testid="rewards-balance">{t('rewards.balance', { points: integer(member.balance, i18n.language) })}</strong></> : t('rewards.needMember')}
+      </p>
+      {done && (
+        <p className="notice" role="status">
+          {t('rewards.redeemed', { quantity: done.quantity, name: done.rewardName, points: integer(done.pointsSpent, i18n.language), balance: integer(done.balanceAfter, i18n.language) })}
+        </p>
+      )}
+      {error && <ErrorNote error={error} />}
+      {rewards && rewards.length === 0 && <p className="muted">{t('rewards.empty')}</p>}
+      {rewards && (
+        <ul className="rewards">
+          {rewards.map((r) => <RewardRow key={r.id} reward={r} busy={busy} canRedeem={member !== null} onRedeem={(rw, q) => void redeem(rw, q)} />)}
+        </ul>
+      )}
+      <div className="form__actions">
+        <button type="button" onClick={closeDialog}>{t('register.close')} <kbd>Esc</kbd></button>
+      </div>
+    </Dialog>
+  );
+}

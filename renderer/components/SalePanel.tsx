@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../lib/errorText';
+import { explainLines } from '../lib/explanation';
+import { integer, money } from '../lib/format';
+import { focusScan } from '../lib/focus';
+import { canConfirm, confirmSale, currentSale } from '../state/actions';
+import { useMember } from '../state/member';
+import { bodyKey, useSale } from '../state/sale';
+import { currencyOf, useStatus } from '../state/status';
+import { AmountPad, AMOUNT_INPUT_ID } from './AmountPad';
+import { FIRST_SKU_ID, ItemLines } from './ItemLines';
+import { PointsSpend } from './PointsSpend';
+import { useSalePreview } from './useSalePreview';
+
+export function SalePanel() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  // Subscribe to everything the sale is made of; currentSale() then reads it consistently.
+  const mode = useSale((s) => s.mode);
+  useSale((s) => s.amountText);
+  useSale((s) => s.lines);
+  useSale((s) => s.pointsText);
+  const quote = useSale((s) => s.quote);
+  const quoteKey = useSale((s) => s.quoteKey);
+  const previewError = useSale((s) => s.previewError);
+  const knownMax = useSale((s) => s.knownMaxPoints);
+  const pending = useSale((s) => s.pending);
+  const setMode = useSale((s) => s.setMode);
+  const member = useMember((s) => s.member);
+  const currency = currencyOf(useStatus((s) => s.status));
+
+  const { draft, points, body } = currentSale();
+  useSalePreview(body);
+  const key = body ? bodyKey(body) : null;
+  const current = quote && key !== null && quoteKey === key ? quote : null;
+  const tooMany = points !== null && knownMax !== null && points > knownMax;
+  // Too many points is said once, by the points field; the core's refusal would repeat it.
+  const refused = previewError && key !== null && quoteKey === key && !tooMany ? previewError : null;
+  const ready = canConfirm() && !tooMany;
+  const subtotal = draft.kind === 'ok' ? draft.subtotalMinor : 0;
+
+  const switchMode = (next: 'amount' | 'items') => {
+    setMode(next);
+    queueMicrotask(() => document.getElementById(next === 'amount' ? AMOUNT_INPUT_ID : FIRST_SKU_ID)?.focus());
+  };
+
+  return (
+    <section className="panel sale" aria-label={t('sale.title')}>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={mode === 'amount'} onClick={() => switchMode('amount')}><kbd>F4</kbd> {t('sale.modeAmount')}</button>
+        <button type="button" role="tab" aria-selected={mode === 'items'} onClick={() => switchMode('items')}><kbd>F6</kbd> {t('sale.modeItems')}</button>
+      </div>
+      <div className="sale__body">
+        <div className="sale__entry">
+          {mode === 'amount'
+            ? <AmountPad invalid={draft.kind === 'invalidAmount' || draft.kind === 'tooLarge'} />
+            : <ItemLines invalidLine={draft.kind === 'invalidLine' ? draft.lineNo : null} />}
+          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { max: money(100_000_000, currency, locale) })}</p>}
+        </div>
+        <div className="sale__summary">
+          <dl className="totals">
+            <div><dt>{t('sale.subtotal')}</dt><dd data-testid="subtotal">{money(current?.subtotalMinor ?? subtotal, currency, locale)}</dd></div>
+            {current && current.discountMinor > 0 && (
+              <div className="totals__discount"><dt>{t('sale.discount')} ({integer(current.pointsSpent, locale)})</dt><dd>−{money(current.discountMinor, currency, locale)}</dd></div>
+            )}
+            <div className="totals__total"><dt>{t('sale.total')}</dt><dd data-testid="total">{money(current?.totalMinor ?? subtotal, currency, locale)}</dd></div>
+          </dl>
+          <PointsSpend hasMember={member !== null} tooMany={tooMany} invalid={points === null} />
+          <div className={refused ? 'earn earn--refused' : 'earn'} aria-live="polite">
+            {body === null && <p className="muted">{t('sale.enterAmount')}</p>}
+            {body !== null && !current && !refused && <p className="muted">{t('sale.previewing')}</p>}
+            {refused && <p className="field-error" role="alert">{describeError(refused, t).headline}</p>}
+            {current && (
+              <>
+                <div className="earn__head">
+                  <span>{member ? t('sale.earn') : t('sale.earnAnonymous')}</span>
+                  {member && <span className="earn__points" data-testid="earn-points">+{integer(current.pointsEarned, locale)}</span>}
+                </div>
+                {member && current.balanceAfter !== null && (
+                  <p className="earn__after">{t('sale.balanceAfter')}: <strong>{integer(current.balanceAfter, locale)}</strong></p>
+                )}
+                <details className="explain" open>
+                  <summary>{t('explain.title')}</summary>
+                  <ul data-testid="explanation">
+                    {explainLines(current, currency, locale, t).map((line, i) => <li key={i}>{line}</li>)}
+                  </ul>
+                  <p className="explain__formula mono">{current.summary}</p>
+                </details>
+              </>
+            )}
+          </div>
+          <button
+            type="button"
+            className="confirm"
+            disabled={!ready || pending}
+            aria-keyshortcuts="Enter F12"
+            onClick={() => void confirmSale().then(focusScan)}
+          >
+            <span>{pending ? t('sale.confirming') : t('sale.confirm')}</span>
+            <span className="confirm__amount">{money(current?.totalMinor ?? subtotal, currency, locale)}</span>
+            <kbd>{t('sale.confirmHint')}</kbd>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useMember } from '../state/member';
+import { focusScan } from '../lib/focus';
+
+export function SearchResults() {
+  const { t } = useTranslation();
+  const search = useMember((s) => s.search);
+  const select = useMember((s) => s.select);
+  if (!search) return null;
+  if (search.members.length === 0) {
+    return <p className="results results--empty" role="status">{t('scan.noResults', { query: search.query })}</p>;
+  }
+  return (
+    <div className="results" id="search-results">
+      <div className="results__head">
+        <span>{t(search.by === 'phone' ? 'scan.resultsByPhone' : 'scan.resultsByName')}: “{search.query}”</span>
+        <span className="muted">{t('scan.pick')}</span>
+      </div>
+      <ul role="listbox" aria-label={t('scan.label')}>
+        {search.members.map((m, i) => (
+          <li
+            key={m.id}
+            role="option"
+            aria-selected={i === search.highlighted}
+            className={i === search.highlighted ? 'results__item results__item--active' : 'results__item'}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void select(m.id).then(focusScan)}
+          >
+            <span className="results__name">{m.name}</span>
+            <span className="results__phone">{m.phoneMasked}</span>
+            <span className="results__tier">{m.tier?.name ?? ''}</span>
+            <span className="results__points">{m.balance}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/contract/errors';
+import type { Locale } from '../../shared/contract/primitives';
+import { api } from '../api/tillApi';
+import { useStatus } from '../state/status';
+import { ErrorNote } from './ErrorNote';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** First start: no shop yet. The demo shop for training, or the real shop's details. */
+export function Welcome() {
+  const { t, i18n } = useTranslation();
+  const apply = useStatus((s) => s.apply);
+  const [form, setForm] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState({ shopName: '', shopId: '', terminalName: '', terminalCode: '', currency: 'CNY' });
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+
+  const finish = async (call: Promise<Awaited<ReturnType<typeof api.setupDemoShop>>>) => {
+    setPending(true);
+    const result = await call;
+    setPending(false);
+    if (result.ok) apply(result.value);
+    else setError(result.error);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pending) void finish(api.configureShop({ ...fields, shopId: fields.shopId.trim(), locale }));
+  };
+  const field = (key: keyof typeof fields, label: string, extra: Record<string, string | number> = {}) => (
+    <label>{label}<input name={key} autoComplete="off" value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...extra} /></label>
+  );
+
+  return (
+    <main className="welcome">
+      <div className="welcome__lang"><LanguageSwitch /></div>
+      <div className="welcome__card">
+        <h1>{t('welcome.title')}</h1>
+        <p className="welcome__intro">{t('welcome.intro')}</p>
+        {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
+        {!form ? (
+          <div className="welcome__choices">
+            <button type="button" className="choice primary" autoFocus disabled={pending} onClick={() => void finish(api.setupDemoShop({}))}>
+              <strong>{pending ? t('welcome.working') : t('welcome.demo')}</strong>
+              <span>{t('welcome.demoHint')}</span>
+            </button>
+            <button type="button" className="choice" disabled={pending} onClick={() => setForm(true)}>
+              <strong>{t('welcome.setup')}</strong>
+              <span>{t('welcome.setupHint')}</span>
+            </button>
+          </div>
+        ) : (
+          <form className="form" onSubmit={submit} noValidate>
+            {field('shopName', t('welcome.shopName'), { maxLength: 80, autoFocus: 'true' })}
+            {field('shopId', t('welcome.shopId'), { maxLength: 64 })}
+            {field('terminalName', t('welcome.terminalName'), { maxLength: 40 })}
+            {field('terminalCode', t('welcome.terminalCode'), { maxLength: 5, inputMode: 'numeric' })}
+            <label>{t('welcome.currency')}
+              <select name="currency" value={fields.currency} onChange={(e) => setFields({ ...fields, currency: e.target.value })}>
+                <option value="CNY">CNY ¥</option><option value="HKD">HKD</option><option value="USD">USD $</option><option value="EUR">EUR €</option>
+              </select>
+            </label>
+            <div className="form__actions">
+              <button type="button" onClick={() => setForm(false)}>{t('welcome.back')}</button>
+              <button type="submit" className="primary" disabled={pending}>{pending ? t('welcome.working') : t('welcome.save')}</button>
+            </div>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+// English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
+export const en = {
+  app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
+  status: {
+    online: 'Online', offline: 'Offline', pending: '{{count}} waiting to sync', pendingNone: 'All synced',
+    lastSync: 'Last sync {{time}}', neverSynced: 'Never synced', terminal: 'Till', language: 'Language',
+  },
+  keys: {
+    register: 'New member', amount: 'Amount', items: 'Items', points: 'Use points', rewards: 'Rewards',
+    history: 'History', newSale: 'Next customer', confirm: 'Confirm', language: '中文', cancel: 'Cancel / close', scan: 'Scan / search',
+  },
+  scan: {
+    label: 'Scan card, or type card number, phone or name',
+    placeholder: 'Scan a card · phone · name, then Enter',
+    searching: 'Searching…', noResults: 'No member matches “{{query}}”.',
+    resultsByPhone: 'Members with this phone', resultsByName: 'Members by name', pick: '↑ ↓ to choose, Enter to select',
+    badCheckDigit: 'This is not a valid card number (check digit). Scan again or check the digits.',
+  },
+  member: {
+    none: 'No member — anonymous sale', noneHint: 'Scan a card or search to add a member. Anonymous sales earn no points.',
+    balance: 'Points', tier: 'Tier', noTier: 'No tier yet', toNext: '{{points}} pts to {{tier}}', topTier: 'Top tier reached',
+    lastVisit: 'Last visit', neverVisited: 'First visit', visits: '{{count}} visits', card: 'Card', phone: 'Phone',
+    cardStatus: { active: 'Active', lost: 'Reported lost', replaced: 'Replaced', blocked: 'Blocked' },
+    clear: 'Remove member',
+  },
+  sale: {
+    title: 'Sale', modeAmount: 'Amount', modeItems: 'Items', amountLabel: 'Amount', amountPlaceholder: '0.00',
+    amountInvalid: 'Enter an amount between 0.01 and {{max}}.', clear: 'C', backspace: '⌫',
+    sku: 'SKU', name: 'Name', category: 'Category', quantity: 'Qty', unitPrice: 'Unit price', lineTotal: 'Line total',
+    addLine: 'Add line', removeLine: 'Remove line {{n}}', lineInvalid: 'Line {{n}}: check SKU, quantity (1–9999) and price.',
+    subtotal: 'Subtotal', discount: 'Points discount', total: 'To pay', anonymousLine: 'Sale',
+    pointsLabel: 'Points to spend', pointsMax: 'Up to {{max}} pts on this sale', pointsUseMax: 'Use max',
+    pointsTooMany: 'At most {{max}} points can be spent on this sale.', pointsNeedMember: 'Add a member to spend points.',
+    pointsInvalid: 'Points must be a whole number.',
+    earn: 'Points to earn', earnAnonymous: 'Anonymous sale — no points', balanceAfter: 'Balance after', previewing: 'Calculating…',
+    enterAmount: 'Key in an amount or items to see the points.',
+    confirm: 'Confirm sale', confirming: 'Saving…', confirmHint: 'Enter or F12',
+  },
+  explain: {
+    title: 'How the points are worked out',
+    base: '{{eligible}} eligible × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',
+    ladder: 'Amount band from {{from}}: {{ratioPoints}} pt per {{ratioPer}} on the whole amount',
+    visit: 'Visit no. {{visitNumber}}: +{{points}} pts',
+    visitBelowMin: 'Visit no. {{visitNumber}}: paid {{paid}} is below the {{minSpend}} minimum for visit points',
+    tier: '{{tierName}} member: ×{{multiplier}}',
+    category: 'Line {{line}}: category bonus ×{{multiplier}}',
+    sku: 'Line {{line}}: product bonus ×{{multiplier}}',
+    excluded: 'Line {{line}}: earns no points (excluded {{by}})',
+    excludedBy: { sku: 'product', category: 'category' },
+    discount: '{{discount}} of {{total}} paid with points earns no points',
+    roundingPolicy: { floor: 'rounded down', 'half-up': 'rounded', ceil: 'rounded up' },
+    rounding: '{{exact}} {{policy}} to {{points}} pts',
+    anonymous: 'Anonymous sale: no points',
+  },
+  receipt: {
+    title: 'Receipt', saleNo: 'Sale', member: 'Member', card: 'Card', earned: 'Points earned', spent: 'Points spent',
+    balance: 'New balance', tierProgress: '{{points}} pts to {{tier}}', topTier: 'Top tier', print: 'Print receipt',
+    next: 'Next customer', nextHint: 'Enter / Esc', anonymous: 'Anonymous sale', thanks: 'Thank you for shopping with us!',
+    qty: '×{{qty}}',
+  },
+  register: {
+    title: 'New member', name: 'Name', phone: 'Mobile phone', birthday: 'Birthday (optional)',
+    submit: 'Register', submitting: 'Registering…', cancel: 'Cancel', done: 'Member registered',
+    cardNumber: 'Card number', printCard: 'Print card', useMember: 'Start sale with this member', close: 'Close',
+    duplicate: 'This phone already belongs to:', selectExisting: 'Select this member',
+    barcodeFailed: 'The barcode could not be drawn; the card number above is valid.',
+  },
+  rewards: {
+    title: 'Rewards', cost: '{{points}} pts', stock: 'Stock {{count}}', unlimited: 'In stock', outOfStock: 'Out of stock',
+    inactive: 'Not offered', quantity: 'Qty', redeem: 'Redeem', redeeming: 'Redeeming…', needMember: 'Scan the member’s card to redeem.',
+    balance: 'Balance: {{points}} pts', redeemed: 'Redeemed {{quantity}} × {{name}} for {{points}} pts. New balance {{balance}} pts.',
+    empty: 'No rewards in the catalogue.', notEnough: 'Not enough points',
+  },
+  history: {
+    title: 'History — {{name}}', sales: 'Sales', ledger: 'Points', empty: 'Nothing yet.', prev: 'Previous', next: 'Next',
+    page: 'Page {{page}} of {{pages}}', date: 'Date', total: 'Total', discount: 'Discount', earned: 'Earned', spent: 'Spent',
+    lines: 'Lines', kind: 'Movement', change: 'Change', balanceAfter: 'Balance', detail: 'Detail',
+    kinds: { earn: 'Earned', spend: 'Spent on sale', redeem: 'Reward', adjust: 'Adjustment', expire: 'Expired', reversal: 'Reversal' },
+  },
+  welcome: {
+    title: 'Welcome to Tillcard', intro: 'This till has no shop yet. Try it with the demo shop, or set up your own shop.',
+    demo: 'Use the demo shop', demoHint: 'Sample rules, tiers, rewards and members — for training and trying things out.',
+    setup: 'Set up my shop', setupHint: 'Your shop name, this till’s name and its 5-digit code from head office.',
+    shopName: 'Shop name', shopId: 'Shop ID (from head office)', terminalName: 'Till name', terminalCode: 'Till code (5 digits)',
+    locale: 'Language', currency: 'Currency', save: 'Start using the till', back: 'Back', working: 'Setting up…',
+  },
+  validation: {
+    title: 'Please check:', name_required: 'Enter the name.', name_too_long: 'The name is too long (60 characters at most).',
+    name_invalid: 'The name contains characters that are not allowed.', phone_invalid: 'Enter a valid mobile number (11 digits).',
+    date_invalid: 'Enter a real date (YYYY-MM-DD).', terminal_code_invalid: 'The till code must be exactly 5 digits.',
+    generic: '{{field}}: not valid.',
+  },
+  field: {
+    name: 'Name', phone: 'Phone', birthday: 'Birthday', shopName: 'Shop name', shopId: 'Shop ID', terminalName: 'Till name',
+    terminalCode: 'Till code', pointsToSpend: 'Points', lines: 'Sale lines', quantity: 'Quantity', cardNumber: 'Card number',
+    query: 'Search', currency: 'Currency', unitPriceMinor: 'Price', sku: 'SKU',
+  },
+  error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
+  help: { title: 'Keys' },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type TillMessages = Shape<typeof en>;

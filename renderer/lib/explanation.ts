@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import type { SaleQuote } from '../../shared/contract/sales';
+import { money, multiplier } from './format';
+
+type Entry = SaleQuote['explanation'][number];
+
+const KNOWN = new Set(['base', 'ladder', 'visit', 'tier', 'category', 'sku', 'excluded', 'discount', 'rounding', 'anonymous']);
+
+const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+const str = (v: string | number | undefined): string => String(v ?? '');
+
+/** Turns the rule engine's params into display values: money formatted, multipliers as ×1.5, lines 1-based. */
+function displayParams(e: Entry, currency: string, locale: string, t: TFunction): Record<string, string> {
+  const p = e.params;
+  const m = (key: string): string => money(Math.round(num(p[key])), currency, locale);
+  switch (e.code) {
+    case 'base':
+    case 'ladder':
+      return {
+        eligible: m('eligibleMinor'), from: m('fromMinor'), ratioPoints: str(p.ratioPoints),
+        ratioPer: m('ratioPerMinor'), points: str(p.points),
+      };
+    case 'visit':
+      return { visitNumber: str(p.visitNumber), points: str(p.points), paid: m('paidMinor'), minSpend: m('minSpendMinor') };
+    case 'tier':
+      return { tierName: str(p.tierName ?? p.tierCode), multiplier: multiplier(num(p.multiplierBp)) };
+    case 'category':
+    case 'sku':
+      return { line: String(num(p.lineIndex) + 1), multiplier: multiplier(num(p.multiplierBp)) };
+    case 'excluded':
+      return { line: String(num(p.lineIndex) + 1), by: t(`explain.excludedBy.${str(p.by)}`, { defaultValue: str(p.by) }) };
+    case 'discount':
+      return { discount: m('discountMinor'), total: m('totalMinor') };
+    case 'rounding':
+      return { exact: str(p.exact), points: str(p.points), policy: t(`explain.roundingPolicy.${str(p.policy)}`, { defaultValue: str(p.policy) }) };
+    default:
+      return {};
+  }
+}
+
+function entryKey(e: Entry): string {
+  if (e.code === 'visit' && num(e.params.points) === 0 && num(e.params.paidMinor) < num(e.params.minSpendMinor)) return 'explain.visitBelowMin';
+  return `explain.${e.code}`;
+}
+
+/**
+ * The explanation in the cashier's language, translated by code + params. When the core sends a
+ * code this till does not know yet (a newer rule kind), the language-neutral summary is shown.
+ */
+export function explainLines(quote: SaleQuote, currency: string, locale: string, t: TFunction): string[] {
+  if (quote.explanation.some((e) => !KNOWN.has(e.code))) return [quote.summary];
+  return quote.explanation.map((e) => t(entryKey(e), displayParams(e, currency, locale, t)));
+}

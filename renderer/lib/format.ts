@@ -1,0 +1,33 @@
+import { formatMoney } from '../../shared/domain/money';
+
+export function money(minor: number, currency: string, locale: string): string {
+  return formatMoney(minor, currency, locale);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function dateTime(epochMs: number, locale: string): string {
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, f);
+  }
+  return f.format(epochMs);
+}
+
+export function integer(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** A basis-point multiplier for people: 15000 → "1.5". */
+export function multiplier(bp: number): string {
+  return String(Math.round(bp / 100) / 100);
+}
+
+/** Progress to the next tier as 0–1, from lifetime points earned (never the balance). */
+export function tierFraction(earned: number, fromPoints: number, toPoints: number | null): number {
+  if (toPoints === null) return 1;
+  const span = toPoints - fromPoints;
+  if (span <= 0) return 1;
+  return Math.min(1, Math.max(0, (earned - fromPoints) / span));
+}

@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { ApiError } from '../../shared/contract/errors';
+import type { SaleQuote, SaleReceipt, SaleLineInput } from '../../shared/contract/sales';
+import { api } from '../api/tillApi';
+import { blankLine, pressKey, type LineDraft, type SaleMode } from '../lib/saleDraft';
+import { useMember } from './member';
+import { run } from './run';
+import { refreshStatus } from './status';
+
+export interface SaleBody {
+  memberId: string | null;
+  lines: SaleLineInput[];
+  pointsToSpend: number;
+}
+
+export const bodyKey = (body: SaleBody): string => JSON.stringify(body);
+
+interface SaleState {
+  mode: SaleMode;
+  amountText: string;
+  lines: LineDraft[];
+  pointsText: string;
+  quote: SaleQuote | null;
+  /** The body the quote was made for: a quote for another body is never shown as current. */
+  quoteKey: string | null;
+  previewError: ApiError | null;
+  /** Max points learnt from the last good quote, so an over-large entry can say the limit. */
+  knownMaxPoints: number | null;
+  pending: boolean;
+  /** One request id per sale attempt: a repeat of the same body reuses it, so it is stored once. */
+  attempt: { key: string; requestId: string } | null;
+  receipt: SaleReceipt | null;
+  setMode(mode: SaleMode): void;
+  setAmountText(text: string): void;
+  pressKey(key: string): void;
+  updateLine(key: string, patch: Partial<Omit<LineDraft, 'key'>>): void;
+  addLine(): void;
+  removeLine(key: string): void;
+  setPointsText(text: string): void;
+  preview(body: SaleBody): Promise<void>;
+  clearQuote(): void;
+  confirm(body: SaleBody): Promise<SaleReceipt | null>;
+  reset(): void;
+}
+
+const fresh = () => ({
+  mode: 'amount' as SaleMode,
+  amountText: '',
+  lines: [blankLine()],
+  pointsText: '',
+  quote: null,
+  quoteKey: null,
+  previewError: null,
+  knownMaxPoints: null,
+  pending: false,
+  attempt: null,
+  receipt: null,
+});
+
+let previewSeq = 0;
+
+export const useSale = create<SaleState>()((set, get) => ({
+  ...fresh(),
+  setMode: (mode) => set({ mode }),
+  setAmountText: (amountText) => set({ amountText }),
+  pressKey: (key) => set({ amountText: pressKey(get().amountText, key) }),
+  updateLine: (key, patch) => set({ lines: get().lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) }),
+  addLine: () => set({ lines: [...get().lines, blankLine()] }),
+  removeLine: (key) => {
+    const lines = get().lines.filter((l) => l.key !== key);
+    set({ lines: lines.length > 0 ? lines : [blankLine()] });
+  },
+  setPointsText: (pointsText) => set({ pointsText }),
+  preview: async (body) => {
+    previewSeq += 1;
+    const seq = previewSeq;
+    const key = bodyKey(body);
+    const result = await api.previewSale(body);
+    if (seq !== previewSeq) return; // a newer keystroke already asked again
+    if (result.ok) {
+      set({ quote: result.value, quoteKey: key, previewError: null, knownMaxPoints: result.value.maxPointsSpendable });
+      return;
+    }
+    set({ quote: null, quoteKey: key, previewError: result.error });
+    // Too many points: ask again without points to learn (and show) the most this sale allows.
+    if (body.pointsToSpend > 0) {
+      const bare = await api.previewSale({ ...body, pointsToSpend: 0 });
+      if (seq === previewSeq && bare.ok) set({ knownMaxPoints: bare.value.maxPointsSpendable });
+    }
+  },
+  clearQuote: () => {
+    previewSeq += 1;
+    set({ quote: null, quoteKey: null, previewError: null });
+  },
+  confirm: async (body) => {
+    // Synchronous guard: a second Enter/F12/click before the first answer does nothing.
+    if (get().pending) return null;
+    const key = bodyKey(body);
+    const previous = get().attempt;
+    const attempt = previous && previous.key === key ? previous : { key, requestId: crypto.randomUUID() };
+    set({ pending: true, attempt });
+    const receipt = await run(api.recordSale({ ...body, requestId: attempt.requestId }));
+    if (!receipt) {
+      // Keep the attempt: retrying the same sale after a lost answer must not record it twice.
+      set({ pending: false });
+      return null;
+    }
+    set({ ...fresh(), receipt });
+    refreshStatus();
+    void useMember.getState().reload();
+    return receipt;
+  },
+  reset: () => set(fresh()),
+}));
