@@ -1,0 +1,122 @@
+import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
+import type { TerminalDb } from '../../db/open';
+import { cards, members, pointsLedger, rewards, ruleVersions, tiers } from '../../db/schema';
+import { blockedCards, campaigns, memberSyncFacts, syncIssues } from '../../db/schemaSync';
+import { RuleSet } from '../../shared/domain/rules/ruleSet';
+import type { Change } from '../../shared/sync/protocol';
+import { nameKey, phoneTail } from '../services/memberKeys';
+import { tierStanding } from '../services/tiers';
+import { writeState } from './state';
+
+type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
+
+function issue(db: TerminalDb, kind: string, entityId: string, detail: string, payload: unknown, now: number): void {
+  db.insert(syncIssues).values({ direction: 'pull', kind, entityId, detail, payloadJson: JSON.stringify(payload), at: now }).run();
+}
+
+function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
+  db.insert(memberSyncFacts).values({ memberId: c.id, offlineCapPoints: c.offlineCapPoints, updatedAt: now })
+    .onConflictDoUpdate({ target: memberSyncFacts.memberId, set: { offlineCapPoints: c.offlineCapPoints, updatedAt: now } }).run();
+  const phoneHolder = db.select({ id: members.id }).from(members).where(and(eq(members.phone, c.phone), ne(members.id, c.id))).get();
+  if (phoneHolder) {
+    // Two shops registered the same phone while apart: keep both records, let head office merge.
+    issue(db, 'duplicate_phone', c.id, `phone already held by local member ${phoneHolder.id}`, c, now);
+    return;
+  }
+  const existing = db.select().from(members).where(eq(members.id, c.id)).get();
+  if (existing) {
+    if (c.updatedAt >= existing.updatedAt) {
+      db.update(members).set({ name: c.name, nameKey: nameKey(c.name), phone: c.phone, phoneTail: phoneTail(c.phone), birthday: c.birthday, updatedAt: c.updatedAt }).where(eq(members.id, c.id)).run();
+    }
+    return;
+  }
+  db.insert(members).values({
+    id: c.id, name: c.name, nameKey: nameKey(c.name), phone: c.phone, phoneTail: phoneTail(c.phone), birthday: c.birthday,
+    tierCode: null, homeShopId: c.homeShopId, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  }).run();
+  db.insert(cards).values({ number: c.cardNumber, memberId: c.id, status: 'active', issuedAt: c.createdAt, statusChangedAt: c.createdAt }).onConflictDoNothing().run();
+}
+
+function applyLedger(db: TerminalDb, c: Of<'ledger'>, now: number): void {
+  if (db.select({ id: pointsLedger.id }).from(pointsLedger).where(eq(pointsLedger.id, c.id)).get()) return;
+  const member = db.select().from(members).where(eq(members.id, c.memberId)).get();
+  if (!member) {
+    issue(db, 'ledger_unknown_member', c.id, `member ${c.memberId} is not on this terminal`, c, now);
+    return;
+  }
+  const balance = member.pointsBalance + c.delta;
+  const earned = member.pointsEarnedTotal + (c.type === 'earn' ? c.delta : 0);
+  db.insert(pointsLedger).values({
+    id: c.id, memberId: c.memberId, kind: c.type, delta: c.delta, balanceAfter: balance, saleId: null, redemptionId: null,
+    ruleVersion: c.ruleVersion, campaignId: c.campaignId, summary: `${c.type} ${c.delta > 0 ? '+' : ''}${c.delta} @ ${c.shopId}`,
+    terminalId: c.terminalId, createdAt: c.createdAt,
+  }).run();
+  const ladder = db.select().from(tiers).all();
+  const tier = tierStanding(ladder, member.tierCode, earned).tier;
+  db.update(members).set({ pointsBalance: balance, pointsEarnedTotal: earned, tierCode: tier?.code ?? null }).where(eq(members.id, c.memberId)).run();
+}
+
+function applyCard(db: TerminalDb, c: Of<'card'>): void {
+  if (c.status === 'active') db.delete(blockedCards).where(eq(blockedCards.number, c.number)).run();
+  else db.insert(blockedCards).values({ number: c.number, memberId: c.memberId, status: c.status, at: c.at }).onConflictDoUpdate({ target: blockedCards.number, set: { status: c.status, at: c.at } }).run();
+  if (!db.select({ id: members.id }).from(members).where(eq(members.id, c.memberId)).get()) return;
+  const current = db.select().from(cards).where(eq(cards.number, c.number)).get();
+  if (current && current.statusChangedAt > c.at) return;
+  db.insert(cards).values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
+    .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } }).run();
+}
+
+function applyTiers(db: TerminalDb, c: Of<'tiers'>): void {
+  for (const t of c.tiers) db.insert(tiers).values(t).onConflictDoUpdate({ target: tiers.code, set: { name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints } }).run();
+  // A tier that left the ladder goes once no member is in it (members keep a valid tier code).
+  const keep = c.tiers.map((t) => t.code);
+  db.delete(tiers).where(and(keep.length > 0 ? notInArray(tiers.code, keep) : undefined, sql`NOT EXISTS (SELECT 1 FROM ${members} WHERE ${members.tierCode} = ${tiers.code})`)).run();
+}
+
+function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
+  const rules = RuleSet.safeParse(c.rules);
+  if (!rules.success) {
+    issue(db, 'rules_invalid', String(c.version), rules.error.issues[0]?.message ?? 'invalid', c, now);
+    return;
+  }
+  db.insert(ruleVersions).values({ version: c.version, rulesJson: JSON.stringify(rules.data), effectiveFrom: c.effectiveFrom, source: 'headoffice', createdAt: now }).onConflictDoNothing().run();
+}
+
+function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
+  const clash = db.select({ id: rewards.id }).from(rewards).where(and(eq(rewards.code, c.code), ne(rewards.id, c.id))).get();
+  if (clash) {
+    issue(db, 'reward_code_taken', c.id, `code ${c.code} is used by local reward ${clash.id}`, c, now);
+    return;
+  }
+  const values = { code: c.code, name: c.name, category: c.category, pointsCost: c.pointsCost, cashValueMinor: c.cashValueMinor, stock: c.stock, active: c.active, updatedAt: c.updatedAt };
+  db.insert(rewards).values({ id: c.id, ...values }).onConflictDoUpdate({ target: rewards.id, set: values }).run();
+}
+
+function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
+  const values = { name: c.name, type: c.type, paramsJson: JSON.stringify(c.params), startsAt: c.startsAt, endsAt: c.endsAt, active: c.active, updatedAt: c.updatedAt };
+  db.insert(campaigns).values({ id: c.id, ...values }).onConflictDoUpdate({ target: campaigns.id, set: values }).run();
+}
+
+/**
+ * Applies one pulled page and moves the cursor, in ONE SQLite transaction: either the whole
+ * page and its cursor are stored, or neither (the page is pulled again). Pulled ledger rows
+ * update the cached balance in the same transaction, so balance == sum(ledger) always holds.
+ */
+export function applyChanges(db: TerminalDb, changes: Change[], cursor: string, now: number): void {
+  db.transaction(() => {
+    for (const c of changes) {
+      switch (c.kind) {
+        case 'member': applyMember(db, c, now); break;
+        case 'ledger': applyLedger(db, c, now); break;
+        case 'card': applyCard(db, c); break;
+        case 'tiers': applyTiers(db, c); break;
+        case 'rules': applyRules(db, c, now); break;
+        case 'reward': applyReward(db, c, now); break;
+        case 'campaign': applyCampaign(db, c); break;
+        case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
+      }
+    }
+    writeState(db, 'pullCursor', cursor);
+    writeState(db, 'lastPullAt', String(now));
+  });
+}

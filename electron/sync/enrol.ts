@@ -1,0 +1,28 @@
+import type { TerminalDb } from '../../db/open';
+import { terminal } from '../../db/schema';
+import { syncLink } from '../../db/schemaSync';
+import { EnrolResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import type { Clock } from '../core/sources';
+import { createHoClient, type FetchFn } from './hoClient';
+
+export type EnrolOutcome = { ok: true; shopId: string; terminalCode: string } | { ok: false; code: string; message: string };
+
+/**
+ * Trades head office's one-time code for this terminal's credentials, stored in sync_link.
+ * The terminal keeps its own id (made at first start), so records it made before enrolling
+ * reach head office under it.
+ */
+export async function enrolWithHeadOffice(db: TerminalDb, clock: Clock, headOfficeUrl: string, code: string, fetchFn?: FetchFn): Promise<EnrolOutcome> {
+  const term = db.select().from(terminal).get();
+  if (!term) return { ok: false, code: 'NOT_CONFIGURED', message: 'The terminal has no identity yet.' };
+  const client = createHoClient({ baseUrl: headOfficeUrl, token: null, ...(fetchFn ? { fetch: fetchFn } : {}) });
+  const res = await client.post('/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: term.terminalId, ...(term.terminalName ? { terminalName: term.terminalName } : {}) }, EnrolResponse);
+  if (!res.ok) return res.kind === 'network' ? { ok: false, code: 'OFFLINE', message: res.message } : { ok: false, code: res.error.code, message: res.error.message };
+  const e = res.value;
+  if (term.shopId && term.shopId !== e.shopId) {
+    return { ok: false, code: 'SHOP_MISMATCH', message: `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke terminal ${e.terminalId}.` };
+  }
+  const values = { headOfficeUrl, terminalId: e.terminalId, shopId: e.shopId, shopName: e.shopName, terminalCode: e.terminalCode, token: e.token, enrolledAt: clock.now() };
+  db.insert(syncLink).values({ id: 1, ...values }).onConflictDoUpdate({ target: syncLink.id, set: values }).run();
+  return { ok: true, shopId: e.shopId, terminalCode: e.terminalCode };
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { SyncErrorBody } from '../../shared/sync/protocol';
+
+export type FetchFn = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+  status: number;
+  text(): Promise<string>;
+}>;
+
+/** What a call to head office can end in. A network failure and a refusal are different things. */
+export type HoResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; kind: 'network'; message: string }
+  | { ok: false; kind: 'refused'; status: number; error: SyncErrorBody };
+
+export interface HoClient {
+  post<S extends z.ZodType>(path: string, body: unknown, response: S): Promise<HoResult<z.output<S>>>;
+}
+
+export interface HoClientOptions {
+  baseUrl: string;
+  token: string | null;
+  fetch?: FetchFn;
+  /** A request that takes longer is abandoned (head office may still commit it: pushes are idempotent). */
+  timeoutMs?: number;
+}
+
+/** A small typed HTTP client; every answer is validated by its protocol schema. */
+export function createHoClient(options: HoClientOptions): HoClient {
+  const doFetch: FetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return {
+    async post(path, body, response) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let status: number;
+      let text: string;
+      try {
+        const res = await doFetch(new URL(path, options.baseUrl).toString(), { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+        status = res.status;
+        text = await res.text();
+      } catch (error) {
+        return { ok: false, kind: 'network', message: error instanceof Error ? error.message : String(error) };
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // A proxy's HTML error page or a cut-off body: treat like a network failure and retry later.
+        return { ok: false, kind: 'network', message: `head office answered ${status} with a body that is not JSON` };
+      }
+      if (status >= 200 && status < 300) {
+        const parsed = response.safeParse(json);
+        if (parsed.success) return { ok: true, value: parsed.data };
+        return { ok: false, kind: 'network', message: `head office's answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}` };
+      }
+      const error = SyncErrorBody.safeParse(json);
+      if (status >= 500 || !error.success) return { ok: false, kind: 'network', message: `head office answered ${status}` };
+      return { ok: false, kind: 'refused', status, error: error.data };
+    },
+  };
+}

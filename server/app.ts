@@ -1,0 +1,43 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
+import type { HoDb } from './store/connect';
+import { HoError, sendError } from './http/errors';
+import { adminRoutes } from './routes/admin';
+import { syncRoutes } from './routes/sync';
+import type { Clock, IdSource } from './sources';
+
+export interface ServerDeps {
+  db: HoDb;
+  clock: Clock;
+  ids: IdSource;
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+/**
+ * Head office's HTTP service. It holds no state between requests: everything (tokens,
+ * high-water marks, locks, feed positions) is in PostgreSQL, so instances can be multiplied.
+ */
+export function buildServer(deps: ServerDeps, options: BuildOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HoError) return sendError(reply, error);
+    const status = typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 413) return sendError(reply, new HoError('BATCH_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+    if (status >= 400 && status < 500) {
+      const message = error instanceof Error ? error.message : 'Bad request.';
+      return reply.status(status).send({ code: 'VALIDATION', message } satisfies SyncErrorBody);
+    }
+    request.log.error(error);
+    return reply.status(500).send({ code: 'INTERNAL', message: 'Head office failed to handle the request; nothing was applied. Try again.' } satisfies SyncErrorBody);
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, new HoError('NOT_FOUND', 'No such route.')));
+
+  app.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
+  syncRoutes(app, deps);
+  adminRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,101 @@
+import { timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { CreateEnrolmentCodeRequest, EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
+import type { z } from 'zod';
+import type { HoDb } from './store/connect';
+import { adminTokens, enrolmentCodes, shops, terminals } from './store/schema';
+import { HoError } from './http/errors';
+import { sha256, type Clock, type IdSource } from './sources';
+
+// Crockford-style alphabet: no I, L, O, U, so a code read aloud or typed cannot be confused.
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Normalises a typed code: case, dashes and spaces do not matter. */
+export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+function makeCode(ids: IdSource): string {
+  const hex = ids.randomHex(15);
+  let out = '';
+  for (let i = 0; i < 15; i++) out += CODE_ALPHABET[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 32];
+  return `${out.slice(0, 5)}-${out.slice(5, 10)}-${out.slice(10)}`;
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export async function requireAdmin(db: HoDb, request: FastifyRequest): Promise<void> {
+  const token = bearer(request);
+  if (!token) throw new HoError('UNAUTHORIZED', 'An admin token is required (Authorization: Bearer <token>).');
+  const [row] = await db.select({ h: adminTokens.tokenHash }).from(adminTokens).where(eq(adminTokens.tokenHash, sha256(token)));
+  if (!row) throw new HoError('UNAUTHORIZED', 'The admin token is not valid.');
+}
+
+export async function addAdminToken(db: HoDb, clock: Clock, token: string, label: string): Promise<void> {
+  await db.insert(adminTokens).values({ tokenHash: sha256(token), label, createdAt: clock.now() }).onConflictDoNothing();
+}
+
+export async function hasAdminToken(db: HoDb): Promise<boolean> {
+  const rows = await db.select({ h: adminTokens.tokenHash }).from(adminTokens).limit(1);
+  return rows.length > 0;
+}
+
+/** Terminal tokens are `<terminalId>.<secret>`; head office stores sha256(secret) only. */
+export async function requireTerminal(db: HoDb, request: FastifyRequest): Promise<{ id: string; shopId: string }> {
+  const token = bearer(request);
+  const dot = token?.indexOf('.') ?? -1;
+  if (!token || dot < 1) throw new HoError('UNAUTHORIZED', 'A terminal token is required (Authorization: Bearer <token>).');
+  const id = token.slice(0, dot);
+  const [row] = await db.select().from(terminals).where(eq(terminals.id, id));
+  if (!row || !sameHash(row.tokenHash, sha256(token.slice(dot + 1)))) throw new HoError('UNAUTHORIZED', 'The terminal token is not valid.');
+  if (row.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
+  return { id: row.id, shopId: row.shopId };
+}
+
+export async function createEnrolmentCode(db: HoDb, clock: Clock, ids: IdSource, req: z.output<typeof CreateEnrolmentCodeRequest>) {
+  const now = clock.now();
+  const code = makeCode(ids);
+  const expiresAt = now + req.validForHours * 3_600_000;
+  await db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.terminalCode, req.terminalCode));
+    if (taken) throw new HoError('CONFLICT', `Terminal code ${req.terminalCode} already belongs to an enrolled terminal.`, { terminalId: taken.id });
+    const shop = tx.insert(shops).values({ id: req.shopId, name: req.shopName ?? req.shopId, createdAt: now });
+    await (req.shopName ? shop.onConflictDoUpdate({ target: shops.id, set: { name: req.shopName } }) : shop.onConflictDoNothing());
+    await tx.insert(enrolmentCodes).values({ codeHash: sha256(normaliseCode(code)), shopId: req.shopId, terminalCode: req.terminalCode, createdAt: now, expiresAt });
+  });
+  return { code, shopId: req.shopId, terminalCode: req.terminalCode, expiresAt };
+}
+
+/** Trades a one-time code for the terminal's credentials; the code is spent in the same transaction. */
+export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: EnrolRequest): Promise<EnrolResponse> {
+  const now = clock.now();
+  const secret = ids.randomHex(32);
+  return db.transaction(async (tx) => {
+    const [code] = await tx
+      .select()
+      .from(enrolmentCodes)
+      .where(and(eq(enrolmentCodes.codeHash, sha256(normaliseCode(req.code))), isNull(enrolmentCodes.usedAt), gt(enrolmentCodes.expiresAt, now)))
+      .for('update');
+    if (!code) throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
+    const [existing] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.id, req.terminalId));
+    if (existing) throw new HoError('ALREADY_ENROLLED', 'This terminal id is already enrolled; ask head office to revoke it first.');
+    const [codeTaken] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.terminalCode, code.terminalCode));
+    if (codeTaken) throw new HoError('CONFLICT', `Terminal code ${code.terminalCode} already belongs to an enrolled terminal.`);
+    await tx.insert(terminals).values({
+      id: req.terminalId, shopId: code.shopId, terminalCode: code.terminalCode, name: req.terminalName ?? null,
+      tokenHash: sha256(secret), status: 'active', enrolledAt: now,
+    });
+    await tx.update(enrolmentCodes).set({ usedAt: now, usedByTerminalId: req.terminalId }).where(eq(enrolmentCodes.codeHash, code.codeHash));
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, code.shopId));
+    return {
+      protocolVersion: req.protocolVersion, terminalId: req.terminalId, shopId: code.shopId, shopName: shop?.name ?? code.shopId,
+      terminalCode: code.terminalCode, token: `${req.terminalId}.${secret}`,
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openPglite, openPostgres, type HoDatabase } from './store/connect';
+
+export const DEFAULT_PORT = 8787;
+
+export interface HoConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | null;
+  dataDir: string;
+  dataDirIsDefault: boolean;
+  adminToken: string | null;
+}
+
+/** Head office's settings come from the environment (documented in server/README-sync.md). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
+  const port = env.TILLCARD_HO_PORT === undefined ? DEFAULT_PORT : Number(env.TILLCARD_HO_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`TILLCARD_HO_PORT must be a port number, not ${env.TILLCARD_HO_PORT}`);
+  const dataDir = env.TILLCARD_HO_DATA_DIR;
+  return {
+    host: env.TILLCARD_HO_HOST ?? '127.0.0.1',
+    port,
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    dataDir: dataDir && dataDir.length > 0 ? dataDir : join(homedir(), '.tillcard', 'headoffice'),
+    dataDirIsDefault: !dataDir,
+    adminToken: env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,
+  };
+}
+
+export function openFromConfig(config: HoConfig): Promise<HoDatabase> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}

@@ -1,0 +1,48 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { SyncErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
+
+const statusOf: Record<SyncErrorCode, number> = {
+  VALIDATION: 400,
+  PROTOCOL_VERSION: 400,
+  UNAUTHORIZED: 401,
+  REVOKED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ENROLMENT_CODE_INVALID: 400,
+  ALREADY_ENROLLED: 409,
+  PAYLOAD_CONFLICT: 409,
+  CONFLICT: 409,
+  BATCH_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+/** A refusal a route throws; the error handler answers it as `{ code, message, details }`. */
+export class HoError extends Error {
+  readonly code: SyncErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: SyncErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'HoError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export function sendError(reply: FastifyReply, error: HoError): FastifyReply {
+  const body: SyncErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  return reply.status(error.status).send(body);
+}
+
+/** Parses a body with its schema or throws VALIDATION listing the issues. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new HoError('VALIDATION', 'The request body does not match the schema.', { issues });
+  }
+  return parsed.data;
+}

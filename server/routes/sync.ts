@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { CloseDayRequest, EnrolRequest, PROTOCOL_VERSION, PullRequest, PushRequest } from '../../shared/sync/protocol';
+import { enrolTerminal, requireTerminal } from '../auth';
+import { HoError, parseBody } from '../http/errors';
+import { closeDay } from '../sync/closeDay';
+import { pullChanges } from '../sync/pull';
+import { pushBatch } from '../sync/push';
+import type { ServerDeps } from '../app';
+
+export const SYNC_PREFIX = '/sync/v1';
+
+/** The version is checked before anything else, so a newer or older terminal gets a clear answer. */
+export function requireVersion(body: unknown): void {
+  const version = typeof body === 'object' && body !== null && 'protocolVersion' in body ? body.protocolVersion : undefined;
+  if (version !== PROTOCOL_VERSION) {
+    throw new HoError('PROTOCOL_VERSION', `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${String(version)}. Update the terminal (or head office); its records stay in its outbox.`, {
+      server: PROTOCOL_VERSION,
+      client: typeof version === 'number' ? version : null,
+    });
+  }
+}
+
+function sameTerminal(auth: { id: string; shopId: string }, body: { terminalId: string; shopId: string }): void {
+  if (body.terminalId !== auth.id) throw new HoError('FORBIDDEN', 'A terminal may only send its own records.');
+  if (body.shopId !== auth.shopId) throw new HoError('FORBIDDEN', `This terminal belongs to shop ${auth.shopId}, not ${body.shopId}.`);
+}
+
+export function syncRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const { db, clock, ids } = deps;
+
+  app.post(`${SYNC_PREFIX}/enrol`, async (request) => {
+    requireVersion(request.body);
+    return enrolTerminal(db, clock, ids, parseBody(EnrolRequest, request.body));
+  });
+
+  app.post(`${SYNC_PREFIX}/push`, async (request) => {
+    requireVersion(request.body);
+    const auth = await requireTerminal(db, request);
+    const body = parseBody(PushRequest, request.body);
+    sameTerminal(auth, body);
+    return pushBatch(db, clock, auth, body);
+  });
+
+  app.post(`${SYNC_PREFIX}/pull`, async (request) => {
+    requireVersion(request.body);
+    const auth = await requireTerminal(db, request);
+    const body = parseBody(PullRequest, request.body);
+    sameTerminal(auth, body);
+    return pullChanges(db, clock, auth.id, body);
+  });
+
+  app.post(`${SYNC_PREFIX}/close-day`, async (request) => {
+    requireVersion(request.body);
+    const auth = await requireTerminal(db, request);
+    const body = parseBody(CloseDayRequest, request.body);
+    sameTerminal(auth, body);
+    return closeDay(db, clock, auth.id, body);
+  });
+}

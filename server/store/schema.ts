@@ -1,0 +1,258 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Head office's PostgreSQL schema. Every piece of state lives here (locks, cursors,
+ * idempotency, tokens), so several server instances can share one database.
+ * Times are epoch milliseconds (bigint as number), money integer minor units, points integers.
+ */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+export const shops = pgTable('ho_shops', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const terminals = pgTable(
+  'ho_terminals',
+  {
+    id: text('id').primaryKey(),
+    shopId: text('shop_id').notNull().references(() => shops.id),
+    terminalCode: text('terminal_code').notNull(),
+    name: text('name'),
+    /** sha256 of the secret part of the token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull(),
+    enrolledAt: ms('enrolled_at').notNull(),
+    revokedAt: ms('revoked_at'),
+    /** Every seq up to here is stored: the push high-water mark. */
+    ackedSeq: ms('acked_seq').notNull().default(0),
+    lastSeenAt: ms('last_seen_at'),
+    lastPushAt: ms('last_push_at'),
+    /** Outbox size the terminal last reported (records waiting there). */
+    reportedPending: integer('reported_pending'),
+    /** createdAt of the oldest record the terminal had not yet sent, as of its last push. */
+    oldestPendingAt: ms('oldest_pending_at'),
+  },
+  (t) => [uniqueIndex('ho_terminals_code_uq').on(t.terminalCode)],
+);
+
+export const enrolmentCodes = pgTable('ho_enrolment_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  shopId: text('shop_id').notNull().references(() => shops.id),
+  terminalCode: text('terminal_code').notNull(),
+  createdAt: ms('created_at').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+  usedAt: ms('used_at'),
+  usedByTerminalId: text('used_by_terminal_id'),
+});
+
+export const adminTokens = pgTable('ho_admin_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  label: text('label').notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** Every record a terminal pushed, under (terminal, seq): the exactly-once key. */
+export const records = pgTable(
+  'ho_records',
+  {
+    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    recordId: text('record_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    payloadHash: text('payload_hash').notNull(),
+    status: text('status', { enum: ['applied', 'quarantined'] }).notNull(),
+    receivedAt: ms('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] })],
+);
+
+/** Records head office could not apply, and repeats whose payload differed: for IT to look at. */
+export const quarantine = pgTable(
+  'ho_quarantine',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    terminalId: text('terminal_id').notNull(),
+    seq: ms('seq').notNull(),
+    recordId: text('record_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload'),
+    reason: text('reason', { enum: ['invalid_payload', 'apply_failed', 'payload_conflict'] }).notNull(),
+    detail: text('detail').notNull(),
+    receivedAt: ms('received_at').notNull(),
+    resolvedAt: ms('resolved_at'),
+  },
+  (t) => [index('ho_quarantine_terminal_idx').on(t.terminalId, t.seq)],
+);
+
+export const members = pgTable(
+  'ho_members',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    birthday: text('birthday'),
+    cardNumber: text('card_number').notNull(),
+    homeShopId: text('home_shop_id'),
+    originTerminalId: text('origin_terminal_id').notNull(),
+    offlineCapPoints: integer('offline_cap_points'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('ho_members_phone_idx').on(t.phone)],
+);
+
+export const cards = pgTable('ho_cards', {
+  number: text('number').primaryKey(),
+  memberId: text('member_id').notNull().references(() => members.id),
+  status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
+  at: ms('at').notNull(),
+});
+
+export const sales = pgTable(
+  'ho_sales',
+  {
+    id: text('id').primaryKey(),
+    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    shopId: text('shop_id').notNull(),
+    seq: ms('seq').notNull(),
+    memberId: text('member_id').references(() => members.id),
+    cardNumber: text('card_number'),
+    subtotalMinor: ms('subtotal_minor').notNull(),
+    discountMinor: ms('discount_minor').notNull(),
+    totalMinor: ms('total_minor').notNull(),
+    pointsEarned: integer('points_earned').notNull(),
+    pointsSpent: integer('points_spent').notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    currency: text('currency').notNull(),
+    businessDay: text('business_day').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('ho_sales_day_idx').on(t.terminalId, t.businessDay)],
+);
+
+export const saleLines = pgTable(
+  'ho_sale_lines',
+  {
+    saleId: text('sale_id').notNull().references(() => sales.id),
+    lineNo: integer('line_no').notNull(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceMinor: ms('unit_price_minor').notNull(),
+    lineTotalMinor: ms('line_total_minor').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
+);
+
+export const redemptions = pgTable(
+  'ho_redemptions',
+  {
+    id: text('id').primaryKey(),
+    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    shopId: text('shop_id').notNull(),
+    seq: ms('seq').notNull(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    rewardId: text('reward_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    points: integer('points').notNull(),
+    businessDay: text('business_day').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('ho_redemptions_day_idx').on(t.terminalId, t.businessDay)],
+);
+
+/** Append-only, chain-wide. A member's global balance is the sum of their rows. */
+export const ledger = pgTable(
+  'ho_ledger',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind', { enum: ['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal'] }).notNull(),
+    delta: integer('delta').notNull(),
+    ruleVersion: integer('rule_version'),
+    campaignId: text('campaign_id'),
+    saleId: text('sale_id'),
+    redemptionId: text('redemption_id'),
+    terminalId: text('terminal_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('ho_ledger_member_idx').on(t.memberId)],
+);
+
+/** A balance that went below zero (two shops spent the same points offline): never dropped or fixed silently. */
+export const balanceFlags = pgTable(
+  'ho_balance_flags',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    balanceAtFlag: integer('balance_at_flag').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    seq: ms('seq').notNull(),
+    flaggedAt: ms('flagged_at').notNull(),
+    /** Set when later earnings brought the balance back to zero or above. */
+    resolvedAt: ms('resolved_at'),
+  },
+  (t) => [uniqueIndex('ho_balance_flags_open_uq').on(t.memberId).where(sql`${t.resolvedAt} IS NULL`)],
+);
+
+export const rewards = pgTable('ho_rewards', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  pointsCost: integer('points_cost').notNull(),
+  cashValueMinor: ms('cash_value_minor').notNull(),
+  stock: integer('stock'),
+  active: boolean('active').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const settings = pgTable('ho_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+/**
+ * One row: the change feed's counter. A writer bumps it with UPDATE ... RETURNING and holds
+ * the row lock until commit, so feed positions become visible in the order they were given
+ * and a pulling terminal's cursor can never skip a change that commits late.
+ */
+export const changeCounter = pgTable('ho_change_counter', {
+  id: integer('id').primaryKey(),
+  value: ms('value').notNull(),
+});
+
+/** What terminals pull: every change since their cursor, in (changeSeq, idx) order. */
+export const changes = pgTable(
+  'ho_changes',
+  {
+    changeSeq: ms('change_seq').notNull(),
+    idx: integer('idx').notNull(),
+    kind: text('kind').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** Not sent back to the terminal that caused it (it has it already). */
+    originTerminalId: text('origin_terminal_id'),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.changeSeq, t.idx] })],
+);
+
+export const dayCloses = pgTable(
+  'ho_day_closes',
+  {
+    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    businessDay: text('business_day').notNull(),
+    reported: jsonb('reported').notNull(),
+    computed: jsonb('computed').notNull(),
+    matches: boolean('matches').notNull(),
+    closedAt: ms('closed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.businessDay] })],
+);

@@ -1,0 +1,29 @@
+import { Change, PROTOCOL_VERSION, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
+import type { HoDb } from '../store/connect';
+import type { Clock } from '../sources';
+import { formatCursor, parseCursor, readFeed } from './feed';
+
+/**
+ * The changes since the terminal's cursor, in feed order. The cursor lives on the terminal
+ * and is sent with every pull, so head office keeps no per-terminal pull state at all.
+ */
+export async function pullChanges(db: HoDb, clock: Clock, terminalId: string, req: PullRequest): Promise<PullResponse> {
+  const after = parseCursor(req.cursor);
+  const rows = await readFeed(db, terminalId, after, req.limit + 1);
+  const page = rows.slice(0, req.limit);
+  const last = page[page.length - 1];
+  const changes: Change[] = [];
+  for (const row of page) {
+    // The feed is written only by head office, but a change that no longer matches the
+    // protocol (an older shape) is skipped rather than breaking every terminal's pull.
+    const parsed = Change.safeParse(row.payload);
+    if (parsed.success) changes.push(parsed.data);
+  }
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    changes,
+    cursor: last ? formatCursor({ changeSeq: last.changeSeq, idx: last.idx }) : req.cursor,
+    hasMore: rows.length > req.limit,
+    serverTime: clock.now(),
+  };
+}

@@ -1,0 +1,142 @@
+import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import type { HoDb } from '../store/connect';
+import { balanceFlags, ledger, quarantine, records, terminals } from '../store/schema';
+import { HoError } from '../http/errors';
+import { sha256, stableJson, type Clock } from '../sources';
+import { applyRecord, RecordRejected, type Applied } from './applyRecord';
+import { appendFeed } from './feed';
+
+export interface AuthedTerminal {
+  id: string;
+  shopId: string;
+}
+
+const hashOf = (r: PushRequest['records'][number]): string => sha256(stableJson({ recordId: r.recordId, type: r.type, payload: r.payload }));
+
+/** PostgreSQL refusals that belong to the record (constraint, bad data), not to the server. */
+function isDataError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(22|23)/.test(code)) return true;
+  }
+  return false;
+}
+
+function checkSizes(req: PushRequest): void {
+  let total = 0;
+  for (const r of req.records) {
+    const bytes = Buffer.byteLength(JSON.stringify(r.payload) ?? '', 'utf8');
+    if (bytes > MAX_RECORD_BYTES) throw new HoError('BATCH_TOO_LARGE', `record ${r.seq} is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`, { seq: r.seq });
+    total += bytes;
+  }
+  if (total > MAX_BATCH_BYTES) throw new HoError('BATCH_TOO_LARGE', `batch is ${total} bytes (limit ${MAX_BATCH_BYTES})`);
+}
+
+async function flagNegativeBalances(tx: HoDb, applied: Applied, src: { terminalId: string; seq: number }, now: number): Promise<void> {
+  const memberIds = [...new Set([...applied.spentBy, ...applied.earnedBy])];
+  if (memberIds.length === 0) return;
+  const balances = await tx
+    .select({ memberId: ledger.memberId, balance: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
+    .from(ledger)
+    .where(inArray(ledger.memberId, memberIds))
+    .groupBy(ledger.memberId);
+  const open = await tx.select().from(balanceFlags).where(and(inArray(balanceFlags.memberId, memberIds), isNull(balanceFlags.resolvedAt)));
+  const openByMember = new Map(open.map((f) => [f.memberId, f]));
+  for (const { memberId, balance } of balances) {
+    const flag = openByMember.get(memberId);
+    if (balance < 0 && !flag) {
+      await tx.insert(balanceFlags).values({ memberId, balanceAtFlag: balance, terminalId: src.terminalId, seq: src.seq, flaggedAt: now });
+    } else if (balance >= 0 && flag) {
+      // Later earnings netted the overdraft out; the flag stays on record, resolved.
+      await tx.update(balanceFlags).set({ resolvedAt: now }).where(eq(balanceFlags.id, flag.id));
+    }
+  }
+}
+
+async function recordConflict(db: HoDb, t: AuthedTerminal, r: PushRequest['records'][number], detail: string, now: number): Promise<void> {
+  const [already] = await db
+    .select({ id: quarantine.id })
+    .from(quarantine)
+    .where(and(eq(quarantine.terminalId, t.id), eq(quarantine.seq, r.seq), eq(quarantine.reason, 'payload_conflict'), isNull(quarantine.resolvedAt)));
+  if (already) return;
+  await db.insert(quarantine).values({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason: 'payload_conflict', detail, receivedAt: now });
+}
+
+/**
+ * Applies one batch in ONE transaction under the terminal's row lock (`FOR UPDATE`), so two
+ * pushes of the same terminal — two windows, two processes, two server instances — run one
+ * after the other. (terminal, seq) is the exactly-once key: an exact repeat is skipped, a repeat
+ * with another payload refuses the whole batch, a batch that starts past the high-water mark
+ * gets the missing range back, and a record that cannot be applied is quarantined.
+ */
+export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: PushRequest): Promise<PushResponse> {
+  checkSizes(req);
+  let conflict: { record: PushRequest['records'][number]; detail: string; ackedThrough: number } | null = null;
+  const result = await db.transaction(async (tx) => {
+    const now = clock.now();
+    const [row] = await tx.select().from(terminals).where(eq(terminals.id, t.id)).for('update');
+    if (!row || row.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
+    const high = row.ackedSeq;
+    const seen = { lastSeenAt: now, ...(req.pending === undefined ? {} : { reportedPending: req.pending }) };
+    const first = req.records[0];
+    if (!first) {
+      await tx.update(terminals).set({ ...seen, oldestPendingAt: null }).where(eq(terminals.id, t.id));
+      return { status: 'ok', ackedThrough: high, applied: 0, duplicates: 0, quarantined: [] } satisfies PushResponse;
+    }
+    if (first.seq > high + 1) {
+      await tx.update(terminals).set(seen).where(eq(terminals.id, t.id));
+      return { status: 'gap', ackedThrough: high, missingFrom: high + 1, missingTo: first.seq - 1 } satisfies PushResponse;
+    }
+    const repeats = req.records.filter((r) => r.seq <= high);
+    if (repeats.length > 0) {
+      const stored = await tx
+        .select({ seq: records.seq, payloadHash: records.payloadHash })
+        .from(records)
+        .where(and(eq(records.terminalId, t.id), gte(records.seq, first.seq), lte(records.seq, high)));
+      const hashBySeq = new Map(stored.map((s) => [s.seq, s.payloadHash]));
+      for (const r of repeats) {
+        if (hashBySeq.get(r.seq) !== hashOf(r)) {
+          conflict = { record: r, detail: `seq ${r.seq} was stored with a different payload`, ackedThrough: high };
+          throw new HoError('PAYLOAD_CONFLICT', `Record ${r.seq} repeats a stored sequence number with a different payload; nothing was applied.`, { seq: r.seq, recordId: r.recordId, ackedThrough: high });
+        }
+      }
+    }
+    const fresh = req.records.filter((r) => r.seq > high);
+    const applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    const quarantined: { seq: number; recordId: string; reason: string }[] = [];
+    const stored: (typeof records.$inferInsert)[] = [];
+    for (const r of fresh) {
+      const src = { terminalId: t.id, shopId: t.shopId, seq: r.seq };
+      const local: Applied = { feed: [], spentBy: [], earnedBy: [] };
+      let status: 'applied' | 'quarantined' = 'applied';
+      try {
+        await tx.transaction(async (sp) => applyRecord(sp, src, r.type, r.payload, local));
+        applied.feed.push(...local.feed);
+        applied.spentBy.push(...local.spentBy);
+        applied.earnedBy.push(...local.earnedBy);
+      } catch (error) {
+        if (!(error instanceof RecordRejected) && !isDataError(error)) throw error;
+        status = 'quarantined';
+        const reason = error instanceof RecordRejected ? error.reason : 'apply_failed';
+        const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);
+        quarantined.push({ seq: r.seq, recordId: r.recordId, reason: `${reason}: ${detail}` });
+        await tx.insert(quarantine).values({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason, detail, receivedAt: now });
+      }
+      stored.push({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, payloadHash: hashOf(r), status, receivedAt: now });
+    }
+    for (let i = 0; i < stored.length; i += 1_000) await tx.insert(records).values(stored.slice(i, i + 1_000));
+    const last = req.records[req.records.length - 1]?.seq ?? high;
+    const ackedThrough = Math.max(high, last);
+    await flagNegativeBalances(tx, applied, { terminalId: t.id, seq: ackedThrough }, now);
+    await tx.update(terminals).set({ ...seen, ackedSeq: ackedThrough, lastPushAt: now }).where(eq(terminals.id, t.id));
+    await appendFeed(tx, applied.feed);
+    return { status: 'ok', ackedThrough, applied: fresh.length - quarantined.length, duplicates: repeats.length, quarantined } satisfies PushResponse;
+  }).catch(async (error: unknown) => {
+    // The refusal is final for this batch; the conflicting payload is kept for IT (never overwritten).
+    const c: { record: PushRequest['records'][number]; detail: string } | null = conflict;
+    if (c) await recordConflict(db, t, c.record, c.detail, clock.now());
+    throw error;
+  });
+  return result;
+}

@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { openPglite, openPostgres, type HoDatabase } from '../store/connect';
+
+/**
+ * The databases head-office tests run on: always PGlite (in memory), and a real PostgreSQL
+ * server too when TILLCARD_TEST_DATABASE_URL names one (CI starts it). Each call makes a
+ * fresh database, so test files never see each other's rows.
+ */
+export interface TestBackend {
+  name: 'pglite' | 'postgres';
+  open(): Promise<HoDatabase & { url: string | null }>;
+}
+
+export const testDatabaseUrl = process.env.TILLCARD_TEST_DATABASE_URL ?? null;
+
+let counter = 0;
+
+/** Creates an empty database on the test server and returns its URL. */
+export async function createTestDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  counter += 1;
+  const name = `tillcard_t${process.pid}_${Date.now().toString(36)}_${counter}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export const testBackends: TestBackend[] = [
+  {
+    name: 'pglite',
+    open: async () => ({ ...(await openPglite(null)), url: null }),
+  },
+  ...(testDatabaseUrl
+    ? [
+        {
+          name: 'postgres' as const,
+          open: async () => {
+            const created = await createTestDatabase(testDatabaseUrl);
+            const database = await openPostgres(created.url, 5);
+            return { ...database, url: created.url, close: async () => { await database.close(); await created.drop(); } };
+          },
+        },
+      ]
+    : []),
+];

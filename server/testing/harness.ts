@@ -1,0 +1,46 @@
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { addAdminToken } from '../auth';
+import { buildServer } from '../app';
+import type { HoDatabase } from '../store/connect';
+import type { Clock, IdSource } from '../sources';
+import { randomIds } from '../sources';
+
+export interface Harness {
+  url: string;
+  adminToken: string;
+  call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: Record<string, unknown> }>;
+  enrol(shopId: string, terminalCode: string, terminalId: string): Promise<{ token: string; terminalId: string; shopId: string }>;
+  close(): Promise<void>;
+}
+
+/** Head office on a real loopback port over the given database: what the tests talk HTTP to. */
+export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSource = randomIds): Promise<Harness> {
+  const adminToken = 'admin-token-for-tests-0123456789';
+  await addAdminToken(database.db, clock, adminToken, 'tests');
+  const app = buildServer({ db: database.db, clock, ids });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const call: Harness['call'] = async (method, path, body, token) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  };
+  return {
+    url,
+    adminToken,
+    call,
+    enrol: async (shopId, terminalCode, terminalId) => {
+      const created = await call('POST', '/admin/enrolment-codes', { shopId, shopName: `Shop ${shopId}`, terminalCode }, adminToken);
+      if (created.status !== 201) throw new Error(`enrolment code: ${JSON.stringify(created.body)}`);
+      const enrolled = await call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: created.body.code, terminalId });
+      if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
+      return { token: String(enrolled.body.token), terminalId, shopId };
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+export interface HoProcess {
+  url: string;
+  adminToken: string;
+  /** kill -9: no clean shutdown, whatever was in flight. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/main.ts` as a real process on loopback and waits for its "listening" line. */
+export function startHoProcess(env: Record<string, string>, port = 0): Promise<HoProcess> {
+  const adminToken = env.TILLCARD_HO_ADMIN_TOKEN ?? 'chaos-admin-token-0123456789abcdef';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, ...env, TILLCARD_HO_ADMIN_TOKEN: adminToken, TILLCARD_HO_PORT: String(port), TILLCARD_HO_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`head office did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          adminToken,
+          kill9: async () => { child.kill('SIGKILL'); await exited; },
+          stop: async () => { child.kill('SIGTERM'); await exited; },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`head office exited with ${code}:\n${out}`)); });
+  });
+}

@@ -1,0 +1,43 @@
+import type { PushRecord } from '../../shared/sync/protocol';
+
+/** Builders of well-formed sync records (the shapes of shared/sync/records.ts) for tests and bench. */
+export function uuidFrom(n: number, prefix = 1): string {
+  return `00000000-0000-4000-${(0x8000 + prefix).toString(16)}-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function cardNumberFrom(n: number): string {
+  return `9${n.toString().padStart(15, '0')}`;
+}
+
+export function memberRecord(seq: number, memberId: string, n: number, at: number): PushRecord {
+  return {
+    seq, recordId: memberId, type: 'member',
+    payload: { id: memberId, name: `Member ${n}`, phone: `+86138${n.toString().padStart(8, '0')}`, birthday: null, cardNumber: cardNumberFrom(n), homeShopId: null, createdAt: at },
+  };
+}
+
+export interface SaleSpec {
+  saleId: string;
+  memberId: string | null;
+  totalMinor: number;
+  earned: number;
+  spent: number;
+  ledgerIds: [string, string];
+  day: string;
+  at: number;
+}
+
+export function saleRecord(seq: number, s: SaleSpec): PushRecord {
+  const ledger = [];
+  if (s.memberId && s.spent > 0) ledger.push({ id: s.ledgerIds[0], memberId: s.memberId, kind: 'spend', delta: -s.spent, ruleVersion: 1, campaignId: null, createdAt: s.at });
+  if (s.memberId && s.earned > 0) ledger.push({ id: s.ledgerIds[1], memberId: s.memberId, kind: 'earn', delta: s.earned, ruleVersion: 1, campaignId: null, createdAt: s.at });
+  return {
+    seq, recordId: s.saleId, type: 'sale',
+    payload: {
+      id: s.saleId, memberId: s.memberId, cardNumber: null, subtotalMinor: s.totalMinor + s.spent, discountMinor: s.spent, totalMinor: s.totalMinor,
+      pointsEarned: s.memberId ? s.earned : 0, pointsSpent: s.memberId ? s.spent : 0, ruleVersion: 1, currency: 'CNY', businessDay: s.day, createdAt: s.at,
+      lines: [{ lineNo: 1, sku: 'SKU1', name: 'Tea', category: 'drinks', quantity: 1, unitPriceMinor: s.totalMinor + s.spent, lineTotalMinor: s.totalMinor + s.spent, points: s.memberId ? s.earned : 0 }],
+      ledger,
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import type { RecordType } from './records';
+
+/**
+ * The wire protocol between a terminal's sync job and head office. Every request carries
+ * PROTOCOL_VERSION; head office refuses any other version with PROTOCOL_VERSION (4xx) before
+ * looking at the rest of the body, so an old terminal's records simply stay in its outbox.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
+export const MAX_BATCH_RECORDS = 500;
+export const MAX_BATCH_BYTES = 1_000_000;
+export const MAX_RECORD_BYTES = 64_000;
+/** Head office's HTTP body limit: the batch bound plus room for the envelope. */
+export const MAX_BODY_BYTES = MAX_BATCH_BYTES + 64_000;
+export const MAX_PULL_LIMIT = 5_000;
+
+const Id = z.string().uuid();
+const Ms = z.number().int().min(0);
+const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ShopId = z.string().min(1).max(64);
+const TerminalCode = z.string().regex(/^\d{5}$/);
+
+/** The record types of records.ts, as a schema (the compiler keeps both lists equal). */
+export const RecordTypeSchema = z.enum(['member', 'member_update', 'card', 'sale', 'redemption'] as const satisfies readonly RecordType[]);
+type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
+export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
+
+export const SyncErrorCode = z.enum([
+  'VALIDATION',
+  'PROTOCOL_VERSION',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'REVOKED',
+  'NOT_FOUND',
+  'ENROLMENT_CODE_INVALID',
+  'ALREADY_ENROLLED',
+  'PAYLOAD_CONFLICT',
+  'BATCH_TOO_LARGE',
+  'CONFLICT',
+  'INTERNAL',
+]);
+export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
+
+/** Every non-2xx answer of head office. */
+export const SyncErrorBody = z.object({
+  code: SyncErrorCode,
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type SyncErrorBody = z.infer<typeof SyncErrorBody>;
+
+const Versioned = z.object({ protocolVersion: z.number().int() });
+
+// ---- enrolment -----------------------------------------------------------------------------
+
+export const EnrolRequest = Versioned.extend({
+  /** The one-time code head office printed, as typed (dashes and case do not matter). */
+  code: z.string().trim().min(8).max(40),
+  /** The terminal's own id (made locally at first start), so its existing records keep it. */
+  terminalId: Id,
+  terminalName: z.string().trim().min(1).max(40).optional(),
+});
+export type EnrolRequest = z.infer<typeof EnrolRequest>;
+
+export const EnrolResponse = z.object({
+  protocolVersion: z.number().int(),
+  terminalId: Id,
+  shopId: ShopId,
+  shopName: z.string(),
+  terminalCode: TerminalCode,
+  /** Shown once; head office keeps only its hash. Sent as `Authorization: Bearer <token>`. */
+  token: z.string().min(32),
+});
+export type EnrolResponse = z.infer<typeof EnrolResponse>;
+
+export const CreateEnrolmentCodeRequest = z.object({
+  shopId: ShopId,
+  shopName: z.string().trim().min(1).max(80).optional(),
+  terminalCode: TerminalCode,
+  /** How long the code stays valid. */
+  validForHours: z.number().int().min(1).max(24 * 30).default(72),
+});
+export const CreateEnrolmentCodeResponse = z.object({
+  code: z.string(),
+  shopId: ShopId,
+  terminalCode: TerminalCode,
+  expiresAt: Ms,
+});
+export type CreateEnrolmentCodeResponse = z.infer<typeof CreateEnrolmentCodeResponse>;
+
+// ---- push ----------------------------------------------------------------------------------
+
+export const PushRecord = z.object({
+  seq: Seq,
+  recordId: z.string().min(1).max(64),
+  type: RecordTypeSchema,
+  /** Checked against its type's schema at head office; a bad payload is quarantined, not fatal. */
+  payload: z.unknown(),
+});
+export type PushRecord = z.infer<typeof PushRecord>;
+
+export const PushRequest = Versioned.extend({
+  terminalId: Id,
+  shopId: ShopId,
+  /** Records still waiting in the outbox (this batch included), shown to head office IT. */
+  pending: z.number().int().min(0).optional(),
+  records: z
+    .array(PushRecord)
+    .max(MAX_BATCH_RECORDS)
+    .refine((rs) => rs.every((r, i) => i === 0 || r.seq === (rs[i - 1]?.seq ?? 0) + 1), 'records must be in consecutive seq order'),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const QuarantinedRecord = z.object({ seq: Seq, recordId: z.string(), reason: z.string() });
+
+export const PushResponse = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    /** Every seq up to here is stored at head office: the terminal marks them acknowledged. */
+    ackedThrough: z.number().int().min(0),
+    applied: z.number().int().min(0),
+    duplicates: z.number().int().min(0),
+    quarantined: z.array(QuarantinedRecord),
+  }),
+  z.object({
+    status: z.literal('gap'),
+    ackedThrough: z.number().int().min(0),
+    /** Send again from here: head office has nothing in [missingFrom, missingTo]. */
+    missingFrom: Seq,
+    missingTo: Seq,
+  }),
+]);
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pull ----------------------------------------------------------------------------------
+
+/** Opaque position in head office's change feed. */
+export const Cursor = z.string().regex(/^\d{1,15}:\d{1,9}$/);
+export const START_CURSOR = '0:0';
+
+export const PullRequest = Versioned.extend({
+  terminalId: Id,
+  shopId: ShopId,
+  cursor: Cursor.default(START_CURSOR),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1_000),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const MemberChange = z.object({
+  kind: z.literal('member'),
+  id: Id,
+  name: z.string(),
+  phone: z.string(),
+  birthday: Day.nullable(),
+  cardNumber: z.string().regex(/^\d{16}$/),
+  homeShopId: z.string().nullable(),
+  /** Head office's per-member offline spending cap; null = the chain default. */
+  offlineCapPoints: z.number().int().min(0).nullable(),
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+export const LedgerChange = z.object({
+  kind: z.literal('ledger'),
+  id: Id,
+  memberId: Id,
+  type: z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']),
+  delta: z.number().int(),
+  ruleVersion: z.number().int().nullable(),
+  campaignId: z.string().nullable(),
+  shopId: z.string(),
+  terminalId: z.string(),
+  createdAt: Ms,
+});
+export const CardChange = z.object({
+  kind: z.literal('card'),
+  number: z.string().regex(/^\d{16}$/),
+  memberId: Id,
+  status: z.enum(['active', 'lost', 'replaced', 'blocked']),
+  at: Ms,
+});
+export const TierLadderChange = z.object({
+  kind: z.literal('tiers'),
+  tiers: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(40), rank: z.number().int(), qualifyPoints: z.number().int().min(0) })),
+});
+export const RulesChange = z.object({
+  kind: z.literal('rules'),
+  version: z.number().int().min(1),
+  /** A RuleSet (shared/domain/rules/ruleSet.ts); the terminal validates it before use. */
+  rules: z.unknown(),
+  effectiveFrom: Ms,
+});
+export const RewardChange = z.object({
+  kind: z.literal('reward'),
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  pointsCost: z.number().int().min(0),
+  cashValueMinor: z.number().int().min(0),
+  stock: z.number().int().min(0).nullable(),
+  active: z.boolean(),
+  updatedAt: Ms,
+});
+export const CampaignChange = z.object({
+  kind: z.literal('campaign'),
+  id: Id,
+  name: z.string(),
+  type: z.enum(['multiplier', 'bonus', 'birthday', 'category', 'signup']),
+  params: z.record(z.string(), z.unknown()),
+  startsAt: Ms,
+  endsAt: Ms,
+  active: z.boolean(),
+  updatedAt: Ms,
+});
+export const SettingsChange = z.object({
+  kind: z.literal('settings'),
+  defaultOfflineCapPoints: z.number().int().min(0),
+});
+
+export const Change = z.discriminatedUnion('kind', [
+  MemberChange, LedgerChange, CardChange, TierLadderChange, RulesChange, RewardChange, CampaignChange, SettingsChange,
+]);
+export type Change = z.infer<typeof Change>;
+export type ChangeKind = Change['kind'];
+
+export const PullResponse = z.object({
+  protocolVersion: z.number().int(),
+  /** In feed order: a member always comes before its ledger rows. */
+  changes: z.array(Change),
+  cursor: Cursor,
+  hasMore: z.boolean(),
+  serverTime: Ms,
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---- close of day --------------------------------------------------------------------------
+
+export const DayTotals = z.object({
+  saleCount: z.number().int().min(0),
+  salesTotalMinor: z.number().int().min(0),
+  pointsEarned: z.number().int().min(0),
+  /** Points spent as sale discounts plus points spent on rewards. */
+  pointsSpent: z.number().int().min(0),
+  redemptionCount: z.number().int().min(0),
+  firstSeq: z.number().int().min(1).nullable(),
+  lastSeq: z.number().int().min(1).nullable(),
+});
+export type DayTotals = z.infer<typeof DayTotals>;
+
+export const CloseDayRequest = Versioned.extend({
+  terminalId: Id,
+  shopId: ShopId,
+  businessDay: Day,
+  totals: DayTotals,
+});
+export type CloseDayRequest = z.infer<typeof CloseDayRequest>;
+
+export const CloseDayResponse = z.object({
+  businessDay: Day,
+  status: z.enum(['matches', 'differs']),
+  headOffice: DayTotals,
+  differences: z.array(z.object({ field: z.string(), terminal: z.number().nullable(), headOffice: z.number().nullable() })),
+});
+export type CloseDayResponse = z.infer<typeof CloseDayResponse>;
+
+/** The fields of two day totals that differ (empty = the day matches to the cent). */
+export function diffDayTotals(terminal: DayTotals, headOffice: DayTotals): CloseDayResponse['differences'] {
+  const keys = Object.keys(DayTotals.shape) as (keyof DayTotals)[];
+  return keys.filter((k) => terminal[k] !== headOffice[k]).map((field) => ({ field, terminal: terminal[field], headOffice: headOffice[field] }));
+}
