@@ -11,7 +11,7 @@ const layer = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'db/migrations', 'test-results', 'playwright-report', 'e2e-artifacts'] },
+  { ignores: ['.bench', '.data', 'node_modules', 'dist', 'dist-electron', 'release', 'db/migrations', 'test-results', 'playwright-report', 'e2e-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
