@@ -1,0 +1,53 @@
+// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx] [--only crash,fuzz,http,headoffice]`
+import type { ChildMode } from './crash/childProcess';
+
+export type Part = 'crash' | 'fuzz' | 'http' | 'headoffice';
+const PARTS: readonly Part[] = ['crash', 'fuzz', 'http', 'headoffice'];
+
+export interface SoakPlan {
+  quick: boolean;
+  seed: number;
+  kills: number;
+  killsPerDb: number;
+  maxRunMs: number;
+  child: ChildMode;
+  fuzzRunsPerChannel: number;
+  httpRunsPerChannel: number;
+  httpRawRuns: number;
+  headOfficeRuns: number;
+  parts: Part[];
+}
+
+/** The long run (the default) and the short one (--quick); flags override either. */
+export function planFrom(argv: readonly string[], defaultSeed: number): SoakPlan {
+  const flag = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const int = (name: string, fallback: number): number => {
+    const text = flag(name);
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${text}`);
+    return n;
+  };
+  const quick = argv.includes('--quick');
+  const child = flag('child') ?? 'bundle';
+  if (child !== 'bundle' && child !== 'tsx') throw new Error(`--child must be bundle or tsx, got ${child}`);
+  const only = flag('only');
+  const parts = only === undefined ? [...PARTS] : PARTS.filter((p) => only.split(',').includes(p));
+  if (parts.length === 0) throw new Error(`--only takes ${PARTS.join(',')}`);
+  return {
+    quick,
+    seed: int('seed', defaultSeed),
+    kills: int('kills', quick ? 25 : 1_000),
+    killsPerDb: int('kills-per-db', quick ? 25 : 100),
+    maxRunMs: int('max-run-ms', 300),
+    child,
+    fuzzRunsPerChannel: int('fuzz-runs', quick ? 300 : 10_000),
+    httpRunsPerChannel: int('http-runs', quick ? 60 : 2_000),
+    httpRawRuns: int('http-raw-runs', quick ? 300 : 10_000),
+    headOfficeRuns: int('ho-runs', quick ? 200 : 1_000),
+    parts,
+  };
+}

@@ -1,0 +1,47 @@
+// One or more VALID inputs per contract channel, built on the fuzz database's real members,
+// cards and rewards, so mutations of them reach deep into the services rather than stopping
+// at the first schema check. The mapped type makes the compiler insist every channel has some.
+import type { Channel, ChannelInput } from '../../../../shared/contract';
+
+export interface Fixtures {
+  memberIds: string[];
+  cardNumbers: string[];
+  rewardIds: string[];
+}
+
+export type Examples = { [C in Channel]: (f: Fixtures, requestId: string, n: number) => ChannelInput<C>[] };
+
+const at = <T>(items: readonly T[], n: number, fallback: T): T => items[n % Math.max(1, items.length)] ?? fallback;
+const NIL = '00000000-0000-4000-8000-000000000000';
+
+const line = (n: number) => ({ sku: `SKU-${n % 97}`, name: '拿铁 Latte', category: n % 5 === 0 ? 'bakery' : 'drink', quantity: 1 + (n % 3), unitPriceMinor: 100 + (n % 5_000) });
+
+export const examples: Examples = {
+  getStatus: () => [{}],
+  setupDemoShop: () => [{}],
+  configureShop: (_f, _r, n) => [{ shopId: `shop-${n}`, shopName: 'Fuzz shop', terminalName: 'Till 9', terminalCode: String(10_000 + (n % 89_999)), locale: 'en', currency: 'CNY' }],
+  setLocale: (_f, _r, n) => [{ locale: n % 2 === 0 ? 'en' : 'zh-CN' }],
+  listTiers: () => [{}],
+  registerMember: (_f, requestId, n) => [
+    { requestId, name: `会员 ${n}`, phone: `137${String(n % 100_000_000).padStart(8, '0')}`, birthday: '1990-02-28' },
+  ],
+  updateMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), name: `Renamed ${n}` }, { memberId: at(f.memberIds, n, NIL), birthday: null }],
+  lookupCard: (f, _r, n) => [{ cardNumber: at(f.cardNumbers, n, '6200000000000000') }],
+  searchMembers: (_f, _r, n) => [{ query: '王' }, { query: String(5678 + (n % 10)), limit: 5 }],
+  getMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  getBalance: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  blockCard: (f, _r, n) => [{ cardNumber: at(f.cardNumbers, n, '6200000000000000'), reason: 'lost' }],
+  replaceCard: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL) }],
+  previewSale: (f, _r, n) => [
+    { memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 1)], pointsToSpend: n % 3 === 0 ? 100 : 0 },
+    { memberId: null, lines: [line(n)] },
+  ],
+  recordSale: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)], pointsToSpend: n % 4 === 0 ? 200 : 0 }],
+  memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
+  memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  listRewards: () => [{ includeInactive: true }, {}],
+  redeemReward: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 }],
+  // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
+  enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
+  syncNow: () => [{}],
+};

@@ -1,0 +1,138 @@
+// Bad-input fuzzing of head office over real HTTP on 127.0.0.1 (PGlite in memory, the
+// default embedded PostgreSQL): every sync route and the admin routes with mutated and
+// garbage bodies, with and without valid tokens. No 5xx, every refusal a SyncErrorBody with
+// a typed code, and no new row in any table after a refusal.
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { DEFAULT_RULE_SET } from '../../../../shared/domain/rules/ruleSet';
+import { PROTOCOL_VERSION, SyncErrorBody } from '../../../../shared/sync/protocol';
+import { openPglite, type HoDatabase } from '../../../../server/store/connect';
+import { startHarness, type Harness } from '../../../../server/testing/harness';
+import { fixedClockForTests } from '../../../../server/testing/clock';
+import { memberRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
+import { mutatedFrom } from './mutate';
+import { count, countWrite, newTally, type BoundaryTally } from './tally';
+import type { Verdict } from './verdict';
+
+export interface HeadOfficeFuzzOptions {
+  seed: number;
+  runsPerRoute: number;
+  log: (line: string) => void;
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+interface Route {
+  method: Method;
+  path: string;
+  auth: 'terminal' | 'admin' | 'none';
+  examples: (n: number) => unknown[];
+}
+
+const T0 = Date.UTC(2025, 2, 1, 2);
+const A = uuidFrom(1, 0xa);
+const M = uuidFrom(100);
+const totals = { saleCount: 1, salesTotalMinor: 1234, pointsEarned: 10, pointsSpent: 0, redemptionCount: 0, firstSeq: 1, lastSeq: 2 };
+const v = PROTOCOL_VERSION;
+
+const ROUTES: Route[] = [
+  { method: 'POST', path: '/sync/v1/enrol', auth: 'none', examples: (n) => [{ protocolVersion: v, code: `ABCD-EFGH-${n % 10_000}`, terminalId: uuidFrom(n, 0xb) }] },
+  {
+    method: 'POST', path: '/sync/v1/push', auth: 'terminal', examples: (n) => [{
+      protocolVersion: v, terminalId: A, shopId: 'shopA', pending: 2,
+      records: [memberRecord(1, M, 1, T0), saleRecord(2, { saleId: uuidFrom(1000 + n), memberId: M, totalMinor: 1234, earned: 10, spent: 0, ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)], day: '2025-03-01', at: T0 })],
+    }],
+  },
+  { method: 'POST', path: '/sync/v1/pull', auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', cursor: '0:0', limit: 100 }] },
+  { method: 'POST', path: '/sync/v1/close-day', auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }] },
+  { method: 'POST', path: '/admin/enrolment-codes', auth: 'admin', examples: (n) => [{ shopId: `shop-${n % 50}`, terminalCode: String(10_000 + (n % 80_000)), validForHours: 24 }] },
+  { method: 'PUT', path: '/admin/tiers', auth: 'admin', examples: () => [{ tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] }] },
+  { method: 'POST', path: '/admin/rules', auth: 'admin', examples: () => [{ rules: DEFAULT_RULE_SET }] },
+  { method: 'PUT', path: `/admin/members/${M}/offline-cap`, auth: 'admin', examples: (n) => [{ offlineCapPoints: n % 5_000 }] },
+  { method: 'PUT', path: '/admin/settings/offline-cap', auth: 'admin', examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }] },
+  { method: 'GET', path: '/admin/balance-flags?open=true', auth: 'admin', examples: () => [undefined] },
+];
+
+const TableRows = z.object({ rows: z.array(z.object({ table_name: z.string() })) });
+const CountRows = z.object({ rows: z.array(z.object({ t: z.string(), n: z.number() })) });
+
+/** A query giving the row count of every table in head office's schema, in one round trip. */
+async function rowCounter(database: HoDatabase): Promise<() => Promise<string>> {
+  // Both drivers (PGlite, node-postgres) answer { rows }; the schema says which columns.
+  const tables = TableRows.parse(await database.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`));
+  const union = tables.rows.map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`).join(' UNION ALL ');
+  if (union === '') throw new Error('head office fuzz: no tables');
+  return async () => CountRows.parse(await database.db.execute(sql.raw(union))).rows.map((r) => `${r.t}=${r.n}`).join(',');
+}
+
+function judgeHo(status: number, body: unknown): { verdict: Verdict; syncCode: string | null } {
+  if (status >= 500) return { verdict: { kind: 'crash', why: `HTTP ${status}` }, syncCode: null };
+  if (status < 300) return { verdict: { kind: 'accepted' }, syncCode: null };
+  const parsed = SyncErrorBody.safeParse(body);
+  if (!parsed.success) return { verdict: { kind: 'untyped', why: `HTTP ${status} without a typed error body: ${String(JSON.stringify(body)).slice(0, 200)}` }, syncCode: null };
+  if (parsed.data.code === 'INTERNAL') return { verdict: { kind: 'crash', why: 'INTERNAL' }, syncCode: 'INTERNAL' };
+  // The tally counts terminal ErrorCodes; head office's own code travels beside it.
+  return { verdict: { kind: 'refused', code: 'VALIDATION' }, syncCode: parsed.data.code };
+}
+
+/**
+ * A PAYLOAD_CONFLICT is refused as a whole, but head office deliberately keeps the conflicting
+ * record in quarantine for IT to look at (server/sync/push.ts recordConflict): an audit row,
+ * not business data. Every other refusal must leave every table as it was.
+ */
+const comparable = (counts: string, syncCode: string | null): string =>
+  syncCode === 'PAYLOAD_CONFLICT' ? counts.replace(/ho_quarantine=\d+/, 'ho_quarantine=*') : counts;
+
+export async function runHeadOfficeFuzz(options: HeadOfficeFuzzOptions): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
+  const database = await openPglite(null);
+  const clock = fixedClockForTests(T0);
+  let ho: Harness | null = null;
+  const tallies: BoundaryTally[] = [];
+  try {
+    ho = await startHarness(database, clock);
+    const terminalToken = (await ho.enrol('shopA', '90001', A)).token;
+    const rowCounts = await rowCounter(database);
+    for (const [i, route] of ROUTES.entries()) {
+      const tally = newTally(`head office ${route.method} ${route.path}`);
+      const right = route.auth === 'admin' ? ho.adminToken : route.auth === 'terminal' ? terminalToken : null;
+      // Mostly the right credentials (so the body is what gets judged), sometimes none or the wrong ones.
+      const token = fc.oneof(
+        { weight: 6, arbitrary: fc.constant(right) },
+        { weight: 1, arbitrary: fc.constantFrom<string | null>(null, 'not-a-token', terminalToken, ho.adminToken) },
+      );
+      const arb = fc.tuple(mutatedFrom((_requestId, n) => route.examples(n), 'json'), token);
+      let before: string | null = null;
+      const call = ho.call;
+      await fc.check(
+        fc.asyncProperty(arb, async ([body, auth]) => {
+          before ??= await rowCounts();
+          let verdict: Verdict;
+          let syncCode: string | null = null;
+          try {
+            const answer = await call(route.method, route.path, route.method === 'GET' ? undefined : body, auth);
+            ({ verdict, syncCode } = judgeHo(answer.status, answer.body));
+          } catch (error) {
+            verdict = { kind: 'crash', why: `request failed: ${String(error)}` };
+          }
+          count(tally, verdict, { body, auth: auth === null ? null : auth.slice(0, 6) });
+          clock.advance(1_000);
+          if (verdict.kind === 'accepted') {
+            before = null;
+            return true;
+          }
+          const after = await rowCounts();
+          if (comparable(after, syncCode) !== comparable(before, syncCode)) countWrite(tally, `row counts ${before} → ${after}`, body);
+          before = after;
+          return true;
+        }),
+        { numRuns: options.runsPerRoute, seed: options.seed + i },
+      );
+      tallies.push(tally);
+      options.log(`fuzz ${tally.boundary}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+    }
+  } finally {
+    if (ho) await ho.close();
+    else await database.close();
+  }
+  return { tallies, violations: [] };
+}

@@ -1,0 +1,145 @@
+// Bad-input fuzzing over HTTP against the browser host (the till's second transport): every
+// channel's route with mutated and garbage JSON bodies, plus raw requests (unknown and hostile
+// channel names, broken JSON, wrong content types, wrong methods, oversized bodies).
+// No 5xx, an envelope with a typed code every time, and no write on a refusal.
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { channels, isChannel } from '../../../../shared/contract';
+import { startBrowserHost, type BrowserHost } from '../../../../electron/browser-host/host';
+import { TOKEN_HEADER } from '../../../../electron/browser-host/guard';
+import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
+import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/testSupport';
+import { readFixtures } from './contractFuzz';
+import { describeChange, stateFingerprint } from './fingerprint';
+import { badInputs } from './mutate';
+import { count, countWrite, newTally, type BoundaryTally } from './tally';
+import { judge, type Verdict } from './verdict';
+
+export interface HostFuzzOptions {
+  seed: number;
+  runsPerChannel: number;
+  /** Raw malformed requests (one boundary of its own). */
+  rawRuns: number;
+  log: (line: string) => void;
+}
+
+interface RawRequest {
+  path: string;
+  method: 'POST' | 'GET' | 'PUT' | 'DELETE';
+  contentType: string | null;
+  body: string | null;
+}
+
+const rawRequests: fc.Arbitrary<RawRequest> = fc.record({
+  path: fc.oneof(
+    fc.constantFrom(...channels).map((c) => `/api/${c}`),
+    fc.constantFrom('/api/', '/api/__proto__', '/api/constructor', '/api/../api/getStatus', '/api/getStatus/extra', '/api/%00', '/api/recordSale?x=1', '/api/ＲＥＣＯＲＤ'),
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `/api/${encodeURIComponent(s)}`),
+  ),
+  method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE'),
+  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', null),
+  body: fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom('{', '{"requestId":', '[1,2', 'null', '"text"', '{"a":1}{"b":2}', '\u0000', '{"__proto__":{"polluted":1}}', 'x'.repeat(300_000)),
+    fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? ''),
+    fc.constant(null),
+  ),
+});
+
+/** The channel a raw request really reaches: fetch normalises "/api/../api/x" to "/api/x". */
+function channelReached(host: BrowserHost, req: RawRequest): string {
+  const path = new URL(req.path, host.origin).pathname;
+  if (req.method !== 'POST' || !path.startsWith('/api/')) return '';
+  try {
+    return decodeURIComponent(path.slice(5));
+  } catch {
+    return '';
+  }
+}
+
+async function send(host: BrowserHost, req: RawRequest): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { [TOKEN_HEADER]: host.token };
+  if (req.contentType) headers['content-type'] = req.contentType;
+  const withBody = req.method !== 'GET' && req.body !== null;
+  const response = await fetch(host.origin + req.path, { method: req.method, headers, ...(withBody ? { body: req.body } : {}) });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) as unknown };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+async function fuzzRequests<T>(
+  host: BrowserHost, tally: BoundaryTally, arb: fc.Arbitrary<T>, runs: number, seed: number,
+  toRequest: (input: T) => { req: RawRequest; channel: string },
+): Promise<void> {
+  const db = host.core.db;
+  let before: string | null = null;
+  await fc.check(
+    fc.asyncProperty(arb, async (input) => {
+      before ??= stateFingerprint(db);
+      const { req, channel } = toRequest(input);
+      let verdict: Verdict;
+      try {
+        const answer = await send(host, req);
+        verdict = answer.status >= 500 ? { kind: 'crash', why: `HTTP ${answer.status}` } : judge(isChannel(channel) ? channel : null, answer.body);
+        // Only a known channel's POST reaches the core; anything else must be refused by the transport.
+        if (verdict.kind === 'accepted' && (answer.status !== 200 || !isChannel(channel))) verdict = { kind: 'crash', why: `accepted with HTTP ${answer.status}` };
+      } catch (error) {
+        verdict = { kind: 'crash', why: `request failed: ${String(error)}` };
+      }
+      count(tally, verdict, req);
+      if (verdict.kind === 'accepted') {
+        before = null;
+        return true;
+      }
+      const after = stateFingerprint(db);
+      if (after !== before) countWrite(tally, describeChange(before, after), req);
+      before = after;
+      return true;
+    }),
+    { numRuns: runs, seed },
+  );
+}
+
+export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
+  const work = mkdtempSync(join(tmpdir(), 'tillcard-hostfuzz-'));
+  const violations: string[] = [];
+  mkdirSync(join(work, 'static'));
+  const host = await startBrowserHost({
+    dataDir: join(work, 'data'), port: 0, clock: fixedClock(Date.UTC(2025, 5, 1, 2)), ids: sequentialIds(8), staticDir: join(work, 'static'),
+    log: (m, e) => void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400)),
+  });
+  const tallies: BoundaryTally[] = [];
+  try {
+    const setup = host.core.dispatch('setupDemoShop', {});
+    if (!setup.ok) throw new Error(`host fuzz: demo shop set-up failed: ${setup.error.code}`);
+    const fixtures = readFixtures(host.core);
+    for (const [i, channel] of channels.entries()) {
+      const tally = newTally(`http /api/${channel}`);
+      await fuzzRequests(host, tally, badInputs(channel, fixtures, 'json'), options.runsPerChannel, options.seed + i, (input) => ({
+        channel,
+        req: { path: `/api/${channel}`, method: 'POST', contentType: 'application/json', body: JSON.stringify(input) ?? '' },
+      }));
+      tallies.push(tally);
+      options.log(`fuzz http /api/${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+    }
+    const raw = newTally('http raw requests');
+    await fuzzRequests(host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({ req, channel: channelReached(host, req) }));
+    tallies.push(raw);
+    options.log(`fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} crashes, ${raw.untyped} untyped`);
+    try {
+      assertLedgerConsistent(host.core.db);
+      assertOutboxGapFree(host.core.db);
+    } catch (error) {
+      violations.push(error instanceof Error ? error.message : String(error));
+    }
+  } finally {
+    await host.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { tallies, violations };
+}

@@ -1,0 +1,55 @@
+// How one answer to a bad input is judged, the same for every boundary (in process and HTTP).
+import { ApiError, type Channel, type ErrorCode } from '../../../../shared/contract';
+
+/**
+ * The business refusals each call documents. Anything else (and INTERNAL above all) for a
+ * bad input is a defect: the cashier would see a generic failure instead of a clear message.
+ */
+export const DOCUMENTED_REFUSALS = {
+  getStatus: [],
+  setupDemoShop: ['ALREADY_CONFIGURED'],
+  configureShop: ['ALREADY_CONFIGURED'],
+  setLocale: [],
+  listTiers: [],
+  registerMember: ['DUPLICATE_PHONE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
+  updateMember: ['NOT_FOUND', 'DUPLICATE_PHONE'],
+  lookupCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED'],
+  searchMembers: [],
+  getMember: ['NOT_FOUND'],
+  getBalance: ['NOT_FOUND'],
+  blockCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED'],
+  replaceCard: ['NOT_FOUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'CARD_BLOCKED'],
+  previewSale: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'NOT_CONFIGURED'],
+  recordSale: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'NOT_CONFIGURED', 'REQUEST_REUSED'],
+  memberSales: ['NOT_FOUND'],
+  memberLedger: ['NOT_FOUND'],
+  listRewards: [],
+  redeemReward: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
+  enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'NOT_CONFIGURED'],
+  syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
+} satisfies Record<Channel, ErrorCode[]>;
+
+export type Verdict =
+  | { kind: 'accepted' }
+  | { kind: 'refused'; code: ErrorCode }
+  /** A refusal with a code this call does not document: typed, but not the right type. */
+  | { kind: 'untyped'; why: string }
+  /** Threw, answered INTERNAL, answered something that is not the envelope, or HTTP 5xx. */
+  | { kind: 'crash'; why: string };
+
+/** Transport refusals of the browser host that happen before any channel is involved. */
+const TRANSPORT_REFUSALS: readonly ErrorCode[] = ['NOT_FOUND', 'UNAUTHORIZED'];
+
+/** `channel` null: an HTTP request that names no real channel (judged on transport refusals). */
+export function judge(channel: Channel | null, answer: unknown): Verdict {
+  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) return { kind: 'crash', why: `not an envelope: ${String(JSON.stringify(answer)).slice(0, 200)}` };
+  if (answer.ok === true) return { kind: 'accepted' };
+  const error = 'error' in answer ? ApiError.safeParse(answer.error) : null;
+  if (!error?.success) return { kind: 'crash', why: `malformed error: ${String(JSON.stringify(answer)).slice(0, 200)}` };
+  const { code, message } = error.data;
+  if (code === 'INTERNAL') return { kind: 'crash', why: 'INTERNAL' };
+  if (message.trim() === '') return { kind: 'untyped', why: `${code} without a message` };
+  const documented: readonly ErrorCode[] = channel === null ? TRANSPORT_REFUSALS : DOCUMENTED_REFUSALS[channel];
+  if (code !== 'VALIDATION' && !documented.includes(code)) return { kind: 'untyped', why: `${code} is not a documented refusal of ${channel ?? 'the transport'}` };
+  return { kind: 'refused', code };
+}

@@ -1,0 +1,60 @@
+// The short soak inside `npm test`: fixed seeds, small counts (well under a minute on 2 cores
+// shared with the other tests). The long run is `npm run soak`; figures in RELIABILITY.md.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultMigrationsDir } from '../../../db/open';
+import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { planFrom } from './args';
+import { checkAfterCrash } from './crash/invariants';
+import { completeLines, parseAckLine } from './crash/protocol';
+import { figuresOf, passed, summaryLines } from './report';
+import { runSoak } from './run';
+
+describe('crash child protocol', () => {
+  it('keeps a line cut short by the kill out of the acknowledgements', () => {
+    const { lines, rest } = completeLines('READY\nS 00000000-0000-4000-8000-000000000001\nR 00000000-0000-4000-8000-0000000');
+    expect(lines.map(parseAckLine)).toEqual([null, { kind: 'sale', id: '00000000-0000-4000-8000-000000000001' }]);
+    expect(rest).toBe('R 00000000-0000-4000-8000-0000000');
+    expect(parseAckLine('S a b')).toBeNull();
+  });
+});
+
+describe('crash checks have teeth', () => {
+  it('report a lost acknowledgement, a sale without lines and a balance that left its ledger', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillcard-teeth-'));
+    try {
+      const core = openTerminalCore({ dataDir: dir, log: () => undefined });
+      expect(core.dispatch('setupDemoShop', {}).ok).toBe(true);
+      const c = core.db.$client;
+      const saleId = String(c.prepare('SELECT id FROM sales ORDER BY id LIMIT 1').pluck().get());
+      c.prepare('DELETE FROM sale_lines WHERE sale_id = ?').run(saleId);
+      c.prepare('UPDATE members SET points_balance = points_balance + 1 WHERE rowid = (SELECT min(rowid) FROM members)').run();
+      core.close();
+      const lost = { kind: 'sale' as const, id: '00000000-0000-4000-8000-0000000000ff' };
+      const check = checkAfterCrash(core.dbFile, [lost, { kind: 'sale', id: saleId }], defaultMigrationsDir);
+      expect(check.ackedLost).toEqual([lost]);
+      expect(check.violations.join('\n')).toMatch(/sale without lines/);
+      expect(check.violations.join('\n')).toMatch(/ledger and cached balances disagree/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('quick soak (fixed seed)', () => {
+  it('loses no acknowledged record across kills, and no bad input writes, crashes or goes untyped', async () => {
+    const plan = {
+      ...planFrom(['--quick'], 20_250_601),
+      kills: 8, killsPerDb: 8, fuzzRunsPerChannel: 60, httpRunsPerChannel: 15, httpRawRuns: 80, headOfficeRuns: 15,
+    };
+    const outcome = await runSoak(plan, () => undefined);
+    const figures = figuresOf(outcome);
+    // The whole summary in the failure message: which check, which input, which kill.
+    expect(passed(figures), summaryLines(outcome).join('\n')).toBe(true);
+    expect(figures.kills).toBe(8);
+    expect(outcome.crash?.acked ?? 0).toBeGreaterThan(0);
+    expect(figures.bad_inputs).toBeGreaterThan(1_000);
+  }, 120_000);
+});
