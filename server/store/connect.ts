@@ -21,10 +21,8 @@ export interface HoDatabase {
 
 export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
-async function prepare(db: HoDb): Promise<void> {
-  // The change-feed counter's one row; ON CONFLICT makes this safe for several instances starting at once.
-  await db.insert(schema.changeCounter).values({ id: 1, value: 0 }).onConflictDoNothing();
-}
+/** Any fixed number: the advisory lock every head-office instance takes while migrating. */
+export const MIGRATION_LOCK_KEY = 7_302_114_001;
 
 /** Embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is null (tests). */
 export async function openPglite(dataDir: string | null): Promise<HoDatabase> {
@@ -32,8 +30,26 @@ export async function openPglite(dataDir: string | null): Promise<HoDatabase> {
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  await prepare(db);
   return { db, describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory', close: () => client.close() };
+}
+
+/**
+ * Runs the migrations on ONE connection holding a session advisory lock, so two instances
+ * starting together take turns: the second waits, then finds everything applied. The lock
+ * goes with the session if the process dies mid-migration (each migration is transactional).
+ */
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** A real PostgreSQL server through a node-postgres pool. */
@@ -43,8 +59,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HoDataba
   pool.on('error', (error) => console.error('head office: idle PostgreSQL connection failed', error.message));
   const db = drizzlePg(pool, { schema });
   try {
-    await migratePg(db, { migrationsFolder });
-    await prepare(db);
+    await migrateUnderLock(pool);
   } catch (error) {
     await pool.end();
     throw error;

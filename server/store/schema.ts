@@ -7,6 +7,8 @@ import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey,
  * Times are epoch milliseconds (bigint as number), money integer minor units, points integers.
  */
 const ms = (name: string) => bigint(name, { mode: 'number' });
+/** The writing transaction's id (64-bit, epoch-extended): orders the change feed by visibility. */
+const txid = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`);
 
 export const shops = pgTable('ho_shops', {
   id: text('id').primaryKey(),
@@ -101,6 +103,8 @@ export const members = pgTable(
     offlineCapPoints: integer('offline_cap_points'),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
+    /** The transaction that registered the member (a snapshot below its cursor lists it). */
+    txid: txid('txid'),
   },
   (t) => [index('ho_members_phone_idx').on(t.phone)],
 );
@@ -182,8 +186,10 @@ export const ledger = pgTable(
     terminalId: text('terminal_id').notNull(),
     shopId: text('shop_id').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** The feed transaction that carried it: a member snapshot sums the rows below its cursor. */
+    txid: txid('txid'),
   },
-  (t) => [index('ho_ledger_member_idx').on(t.memberId)],
+  (t) => [index('ho_ledger_member_idx').on(t.memberId, t.txid)],
 );
 
 /** A balance that went below zero (two shops spent the same points offline): never dropped or fixed silently. */
@@ -219,29 +225,25 @@ export const settings = pgTable('ho_settings', {
   value: jsonb('value').notNull(),
 });
 
-/**
- * One row: the change feed's counter. A writer bumps it with UPDATE ... RETURNING and holds
- * the row lock until commit, so feed positions become visible in the order they were given
- * and a pulling terminal's cursor can never skip a change that commits late.
- */
-export const changeCounter = pgTable('ho_change_counter', {
-  id: integer('id').primaryKey(),
-  value: ms('value').notNull(),
-});
 
-/** What terminals pull: every change since their cursor, in (changeSeq, idx) order. */
+/**
+ * What terminals pull, in (txid, pos) order. A reader only returns rows whose transaction id is
+ * below the oldest transaction still running (pg_snapshot_xmin), so every row it could ever see
+ * later sorts after its cursor: no cursor skips a late commit, and writers never wait on each
+ * other for a feed position (see server/README-sync.md, "Change feed").
+ */
 export const changes = pgTable(
   'ho_changes',
   {
-    changeSeq: ms('change_seq').notNull(),
-    idx: integer('idx').notNull(),
+    txid: txid('txid'),
+    pos: bigserial('pos', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
     entityId: text('entity_id').notNull(),
     /** Not sent back to the terminal that caused it (it has it already). */
     originTerminalId: text('origin_terminal_id'),
     payload: jsonb('payload').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.changeSeq, t.idx] })],
+  (t) => [primaryKey({ columns: [t.txid, t.pos] }), index('ho_changes_kind_entity_idx').on(t.kind, t.entityId)],
 );
 
 export const dayCloses = pgTable(

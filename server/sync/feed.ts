@@ -1,7 +1,9 @@
-import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ChangeKind } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import { changeCounter, changes } from '../store/schema';
+import { changes } from '../store/schema';
+import { insertJsonRows } from './jsonInsert';
 
 export interface FeedItem {
   kind: ChangeKind;
@@ -12,55 +14,50 @@ export interface FeedItem {
 }
 
 /**
- * Appends changes under ONE new feed position. Call it last in the writing transaction:
- * the counter's row lock is then held only for the final inserts and the commit, and since
- * positions are given out under that lock, they commit in order (no cursor can skip one).
+ * Appends changes in the writing transaction. The row's txid (the transaction's own id) and
+ * pos (a sequence, taken without any lock) order the feed; nothing here makes one writer wait
+ * for another, so ten terminals pushing at once do not queue behind a counter row.
  */
 export async function appendFeed(tx: HoDb, items: FeedItem[]): Promise<void> {
-  if (items.length === 0) return;
-  const [row] = await tx
-    .update(changeCounter)
-    .set({ value: sql`${changeCounter.value} + 1` })
-    .where(eq(changeCounter.id, 1))
-    .returning({ value: changeCounter.value });
-  if (!row) throw new Error('ho_change_counter has no row');
-  // Bounded chunks keep each INSERT under PostgreSQL's parameter limit.
-  for (let start = 0; start < items.length; start += 2_000) {
-    await tx.insert(changes).values(
-      items.slice(start, start + 2_000).map((item, i) => ({
-        changeSeq: row.value,
-        idx: start + i,
-        kind: item.kind,
-        entityId: item.entityId,
-        originTerminalId: item.originTerminalId,
-        payload: { kind: item.kind, ...item.payload },
-      })),
-    );
-  }
+  await insertJsonRows(tx, 'ho_changes', { kind: 'text', entity_id: 'text', origin_terminal_id: 'text', payload: 'jsonb' }, items.map((item) => ({
+    kind: item.kind, entity_id: item.entityId, origin_terminal_id: item.originTerminalId, payload: { kind: item.kind, ...item.payload },
+  })));
 }
 
 export interface FeedPosition {
-  changeSeq: number;
-  idx: number;
+  txid: number;
+  pos: number;
 }
 
 export function parseCursor(cursor: string): FeedPosition {
   const [a, b] = cursor.split(':');
-  return { changeSeq: Number(a ?? 0), idx: Number(b ?? 0) };
+  return { txid: Number(a ?? 0), pos: Number(b ?? 0) };
 }
-export const formatCursor = (p: FeedPosition): string => `${p.changeSeq}:${p.idx}`;
+export const formatCursor = (p: FeedPosition): string => `${p.txid}:${p.pos}`;
 
-/** The next `limit` changes after `after` that `terminalId` did not cause itself. */
+/**
+ * Every transaction below this id has finished (committed or rolled back), and every
+ * transaction that has not yet written gets a larger id. So the rows with txid below it are
+ * final: a cursor that only moves over them never passes a row that becomes visible later.
+ */
+export const visibleBound = sql`(pg_snapshot_xmin(pg_current_snapshot())::text::bigint)`;
+
+const BoundRows = z.object({ rows: z.array(z.object({ bound: z.union([z.string(), z.number()]) })) });
+
+export async function readVisibleBound(db: HoDb): Promise<number> {
+  const result: unknown = await db.execute(sql`SELECT ${visibleBound} AS bound`);
+  const parsed = BoundRows.parse(result);
+  return Number(parsed.rows[0]?.bound ?? 0);
+}
+
+/** The next `limit` changes after `after` that `terminalId` did not cause itself, up to the visible bound. */
 export async function readFeed(db: HoDb, terminalId: string, after: FeedPosition, limit: number) {
   return db
     .select()
     .from(changes)
-    .where(
-      and(
-        or(gt(changes.changeSeq, after.changeSeq), and(eq(changes.changeSeq, after.changeSeq), gt(changes.idx, after.idx))),
-        or(isNull(changes.originTerminalId), ne(changes.originTerminalId, terminalId)),
-      ),
-    )
-    .orderBy(asc(changes.changeSeq), asc(changes.idx))
+    .where(sql`(${changes.txid}, ${changes.pos}) > (${after.txid}, ${after.pos})
+      AND ${changes.txid} < ${visibleBound}
+      AND (${changes.originTerminalId} IS NULL OR ${changes.originTerminalId} <> ${terminalId})`)
+    .orderBy(changes.txid, changes.pos)
     .limit(limit);
 }

@@ -22,7 +22,7 @@ export async function pullChanges(db: HoDb, clock: Clock, terminalId: string, re
   return {
     protocolVersion: PROTOCOL_VERSION,
     changes,
-    cursor: last ? formatCursor({ changeSeq: last.changeSeq, idx: last.idx }) : req.cursor,
+    cursor: last ? formatCursor({ txid: last.txid, pos: last.pos }) : req.cursor,
     hasMore: rows.length > req.limit,
     serverTime: clock.now(),
   };

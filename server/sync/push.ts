@@ -5,7 +5,11 @@ import { balanceFlags, ledger, quarantine, records, terminals } from '../store/s
 import { HoError } from '../http/errors';
 import { sha256, stableJson, type Clock } from '../sources';
 import { applyRecord, RecordRejected, type Applied } from './applyRecord';
+import { applyBatchInBulk, type Outcome } from './bulkApply';
 import { appendFeed } from './feed';
+import { insertJsonRows } from './jsonInsert';
+
+const RECORD_COLUMNS = { terminal_id: 'text', seq: 'bigint', record_id: 'text', type: 'text', payload: 'jsonb', payload_hash: 'text', status: 'text', received_at: 'bigint' };
 
 export interface AuthedTerminal {
   id: string;
@@ -63,19 +67,45 @@ async function recordConflict(db: HoDb, t: AuthedTerminal, r: PushRequest['recor
   await db.insert(quarantine).values({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason: 'payload_conflict', detail, receivedAt: now });
 }
 
+/** Namespace of the per-terminal advisory locks (the second key is hashtext(terminal id)). */
+export const PUSH_LOCK_NAMESPACE = 7_302_114;
+
+/** The old path, one savepoint per record: used only when the bulk path hit a row PostgreSQL refused. */
+async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: PushRequest['records'], out: Applied): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const r of fresh) {
+    const local: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    try {
+      await tx.transaction(async (sp) => applyRecord(sp, { ...src, seq: r.seq }, r.type, r.payload, local));
+      out.feed.push(...local.feed);
+      out.spentBy.push(...local.spentBy);
+      out.earnedBy.push(...local.earnedBy);
+      outcomes.push({ seq: r.seq, status: 'applied' });
+    } catch (error) {
+      if (!(error instanceof RecordRejected) && !isDataError(error)) throw error;
+      const reason = error instanceof RecordRejected ? error.reason : 'apply_failed';
+      outcomes.push({ seq: r.seq, status: 'quarantined', reason, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    }
+  }
+  return outcomes;
+}
+
 /**
- * Applies one batch in ONE transaction under the terminal's row lock (`FOR UPDATE`), so two
- * pushes of the same terminal — two windows, two processes, two server instances — run one
- * after the other. (terminal, seq) is the exactly-once key: an exact repeat is skipped, a repeat
- * with another payload refuses the whole batch, a batch that starts past the high-water mark
- * gets the missing range back, and a record that cannot be applied is quarantined.
+ * Applies one batch in ONE transaction under the terminal's advisory lock, so two pushes of
+ * the same terminal — two windows, two processes, two server instances — run one after the
+ * other, while different terminals never wait for each other. (terminal, seq) is the
+ * exactly-once key: an exact repeat is skipped, a repeat with another payload refuses the whole
+ * batch, a batch that starts past the high-water mark gets the missing range back, and a record
+ * that cannot be applied is quarantined. Records are applied set-based (bulkApply.ts).
  */
 export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: PushRequest): Promise<PushResponse> {
   checkSizes(req);
   let conflict: { record: PushRequest['records'][number]; detail: string; ackedThrough: number } | null = null;
   const result = await db.transaction(async (tx) => {
     const now = clock.now();
-    const [row] = await tx.select().from(terminals).where(eq(terminals.id, t.id)).for('update');
+    // An advisory lock takes no transaction id: everything below is read before the first write (see bulkApply.ts).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK_NAMESPACE}, hashtext(${t.id}))`);
+    const [row] = await tx.select().from(terminals).where(eq(terminals.id, t.id));
     if (!row || row.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
     const high = row.ackedSeq;
     const seen = { lastSeenAt: now, ...(req.pending === undefined ? {} : { reportedPending: req.pending }) };
@@ -103,29 +133,36 @@ export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: 
       }
     }
     const fresh = req.records.filter((r) => r.seq > high);
-    const applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    const src = { terminalId: t.id, shopId: t.shopId };
+    let applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    let outcomes: Outcome[];
+    try {
+      outcomes = await tx.transaction(async (sp) => applyBatchInBulk(sp, src, fresh, applied));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      // PostgreSQL refused a row the checks let through: find it record by record.
+      applied = { feed: [], spentBy: [], earnedBy: [] };
+      outcomes = await applyOneByOne(tx, src, fresh, applied);
+    }
+    const bySeq = new Map(outcomes.map((o) => [o.seq, o]));
     const quarantined: { seq: number; recordId: string; reason: string }[] = [];
+    const quarantineRows: (typeof quarantine.$inferInsert)[] = [];
     const stored: (typeof records.$inferInsert)[] = [];
     for (const r of fresh) {
-      const src = { terminalId: t.id, shopId: t.shopId, seq: r.seq };
-      const local: Applied = { feed: [], spentBy: [], earnedBy: [] };
-      let status: 'applied' | 'quarantined' = 'applied';
-      try {
-        await tx.transaction(async (sp) => applyRecord(sp, src, r.type, r.payload, local));
-        applied.feed.push(...local.feed);
-        applied.spentBy.push(...local.spentBy);
-        applied.earnedBy.push(...local.earnedBy);
-      } catch (error) {
-        if (!(error instanceof RecordRejected) && !isDataError(error)) throw error;
-        status = 'quarantined';
-        const reason = error instanceof RecordRejected ? error.reason : 'apply_failed';
-        const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      const o = bySeq.get(r.seq);
+      const status = o?.status ?? 'quarantined';
+      if (status === 'quarantined') {
+        const reason = o?.reason ?? 'apply_failed';
+        const detail = (o?.detail ?? 'not applied').slice(0, 500);
         quarantined.push({ seq: r.seq, recordId: r.recordId, reason: `${reason}: ${detail}` });
-        await tx.insert(quarantine).values({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason, detail, receivedAt: now });
+        quarantineRows.push({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason, detail, receivedAt: now });
       }
       stored.push({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, payloadHash: hashOf(r), status, receivedAt: now });
     }
-    for (let i = 0; i < stored.length; i += 1_000) await tx.insert(records).values(stored.slice(i, i + 1_000));
+    for (let i = 0; i < quarantineRows.length; i += 1_000) await tx.insert(quarantine).values(quarantineRows.slice(i, i + 1_000));
+    await insertJsonRows(tx, 'ho_records', RECORD_COLUMNS, stored.map((r) => ({
+      terminal_id: r.terminalId, seq: r.seq, record_id: r.recordId, type: r.type, payload: r.payload, payload_hash: r.payloadHash, status: r.status, received_at: r.receivedAt,
+    })));
     const last = req.records[req.records.length - 1]?.seq ?? high;
     const ackedThrough = Math.max(high, last);
     await flagNegativeBalances(tx, applied, { terminalId: t.id, seq: ackedThrough }, now);

@@ -137,8 +137,8 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 // ---- pull ----------------------------------------------------------------------------------
 
-/** Opaque position in head office's change feed. */
-export const Cursor = z.string().regex(/^\d{1,15}:\d{1,9}$/);
+/** Opaque position in head office's change feed (`<transaction id>:<position>`). */
+export const Cursor = z.string().regex(/^\d{1,15}:\d{1,15}$/);
 export const START_CURSOR = '0:0';
 
 export const PullRequest = Versioned.extend({

@@ -21,19 +21,14 @@ CREATE TABLE "ho_cards" (
 	"at" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "ho_change_counter" (
-	"id" integer PRIMARY KEY NOT NULL,
-	"value" bigint NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "ho_changes" (
-	"change_seq" bigint NOT NULL,
-	"idx" integer NOT NULL,
+	"txid" bigint DEFAULT (pg_current_xact_id()::text::bigint) NOT NULL,
+	"pos" bigserial NOT NULL,
 	"kind" text NOT NULL,
 	"entity_id" text NOT NULL,
 	"origin_terminal_id" text,
 	"payload" jsonb NOT NULL,
-	CONSTRAINT "ho_changes_change_seq_idx_pk" PRIMARY KEY("change_seq","idx")
+	CONSTRAINT "ho_changes_txid_pos_pk" PRIMARY KEY("txid","pos")
 );
 --> statement-breakpoint
 CREATE TABLE "ho_day_closes" (
@@ -67,7 +62,8 @@ CREATE TABLE "ho_ledger" (
 	"redemption_id" text,
 	"terminal_id" text NOT NULL,
 	"shop_id" text NOT NULL,
-	"created_at" bigint NOT NULL
+	"created_at" bigint NOT NULL,
+	"txid" bigint DEFAULT (pg_current_xact_id()::text::bigint) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "ho_members" (
@@ -80,7 +76,8 @@ CREATE TABLE "ho_members" (
 	"origin_terminal_id" text NOT NULL,
 	"offline_cap_points" integer,
 	"created_at" bigint NOT NULL,
-	"updated_at" bigint NOT NULL
+	"updated_at" bigint NOT NULL,
+	"txid" bigint DEFAULT (pg_current_xact_id()::text::bigint) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "ho_quarantine" (
@@ -205,7 +202,8 @@ ALTER TABLE "ho_sales" ADD CONSTRAINT "ho_sales_terminal_id_ho_terminals_id_fk" 
 ALTER TABLE "ho_sales" ADD CONSTRAINT "ho_sales_member_id_ho_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."ho_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ho_terminals" ADD CONSTRAINT "ho_terminals_shop_id_ho_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."ho_shops"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ho_balance_flags_open_uq" ON "ho_balance_flags" USING btree ("member_id") WHERE "ho_balance_flags"."resolved_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "ho_ledger_member_idx" ON "ho_ledger" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "ho_changes_kind_entity_idx" ON "ho_changes" USING btree ("kind","entity_id");--> statement-breakpoint
+CREATE INDEX "ho_ledger_member_idx" ON "ho_ledger" USING btree ("member_id","txid");--> statement-breakpoint
 CREATE INDEX "ho_members_phone_idx" ON "ho_members" USING btree ("phone");--> statement-breakpoint
 CREATE INDEX "ho_quarantine_terminal_idx" ON "ho_quarantine" USING btree ("terminal_id","seq");--> statement-breakpoint
 CREATE INDEX "ho_redemptions_day_idx" ON "ho_redemptions" USING btree ("terminal_id","business_day");--> statement-breakpoint

@@ -1,0 +1,130 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { PushRecord } from '../../shared/sync/protocol';
+import { SyncRecordBody } from '../../shared/sync/records';
+import type { HoDb } from '../store/connect';
+import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
+import { memberFeed, rewardPayload, type Applied } from './applyRecord';
+import { chunked, planBatch, type Known, type Plan } from './bulkPlan';
+
+export interface Outcome {
+  seq: number;
+  status: 'applied' | 'quarantined';
+  reason?: 'invalid_payload' | 'apply_failed';
+  detail?: string;
+}
+
+/** Another terminal wrote a row this batch counted on as new, between our read and our insert: retry the batch. */
+export class ConcurrentWrite extends Error {
+  constructor(what: string) {
+    super(`${what} was written concurrently by another push; the batch was rolled back, send it again`);
+    this.name = 'ConcurrentWrite';
+  }
+}
+
+async function selectIn<T>(ids: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunked(ids, 5_000)) out.push(...(await run(part)));
+  return out;
+}
+
+/**
+ * Everything the batch's records refer to, read BEFORE the transaction writes anything. The
+ * transaction gets its id at its first write, so a member it saw committed always carries a
+ * smaller txid than the ledger rows written here: in the feed, a member precedes its ledger rows.
+ */
+async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<Known> {
+  const memberIds = new Set<string>();
+  const saleIds: string[] = [];
+  const redemptionIds: string[] = [];
+  const ledgerIds: string[] = [];
+  const cardNumbers: string[] = [];
+  for (const b of bodies) {
+    if (!b) continue;
+    switch (b.type) {
+      case 'member': memberIds.add(b.payload.id); break;
+      case 'member_update': memberIds.add(b.payload.id); break;
+      case 'card': memberIds.add(b.payload.memberId); cardNumbers.push(b.payload.number); break;
+      case 'sale':
+        if (b.payload.memberId) memberIds.add(b.payload.memberId);
+        saleIds.push(b.payload.id);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
+      case 'redemption':
+        memberIds.add(b.payload.memberId);
+        redemptionIds.push(b.payload.id);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
+    }
+  }
+  const [memberRows, saleRows, redemptionRows, ledgerRows, cardRows] = [
+    await selectIn([...memberIds], (p) => tx.select().from(members).where(inArray(members.id, p))),
+    await selectIn(saleIds, (p) => tx.select({ id: sales.id }).from(sales).where(inArray(sales.id, p))),
+    await selectIn(redemptionIds, (p) => tx.select({ id: redemptions.id }).from(redemptions).where(inArray(redemptions.id, p))),
+    await selectIn(ledgerIds, (p) => tx.select({ id: ledger.id }).from(ledger).where(inArray(ledger.id, p))),
+    await selectIn(cardNumbers, (p) => tx.select().from(cards).where(inArray(cards.number, p))),
+  ];
+  return {
+    members: new Map(memberRows.map((m) => [m.id, m])),
+    saleIds: new Set(saleRows.map((r) => r.id)),
+    redemptionIds: new Set(redemptionRows.map((r) => r.id)),
+    ledgerIds: new Set(ledgerRows.map((r) => r.id)),
+    cards: new Map(cardRows.map((c) => [c.number, c])),
+  };
+}
+
+async function insertAll<T>(rows: T[], size: number, run: (part: T[]) => Promise<number>): Promise<number> {
+  let n = 0;
+  for (const part of chunked(rows, size)) n += await run(part);
+  return n;
+}
+
+async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
+  const newMembers = await insertAll(plan.newMembers, 1_000, async (part) =>
+    (await tx.insert(members).values(part).onConflictDoNothing().returning({ id: members.id })).length);
+  if (newMembers !== plan.newMembers.length) throw new ConcurrentWrite('a member');
+  await insertAll(plan.newCards, 2_000, async (part) => { await tx.insert(cards).values(part).onConflictDoNothing(); return part.length; });
+  // Edits (rare) run one by one in record order, after the members they may name exist.
+  for (const op of plan.edits) {
+    if (op.kind === 'member') {
+      await tx.update(members).set(op.set).where(sql`${members.id} = ${op.id}`);
+    } else {
+      await tx.insert(cards).values(op.row).onConflictDoUpdate({ target: cards.number, set: { status: op.row.status, at: op.row.at } });
+    }
+  }
+  const newSales = await insertAll(plan.sales, 1_000, async (part) =>
+    (await tx.insert(sales).values(part).onConflictDoNothing().returning({ id: sales.id })).length);
+  if (newSales !== plan.sales.length) throw new ConcurrentWrite('a sale');
+  await insertAll(plan.saleLines, 2_000, async (part) => { await tx.insert(saleLines).values(part); return part.length; });
+  const newRedemptions = await insertAll(plan.redemptions, 1_000, async (part) =>
+    (await tx.insert(redemptions).values(part).onConflictDoNothing().returning({ id: redemptions.id })).length);
+  if (newRedemptions !== plan.redemptions.length) throw new ConcurrentWrite('a redemption');
+  const newLedger = await insertAll(plan.ledger, 2_000, async (part) =>
+    (await tx.insert(ledger).values(part).onConflictDoNothing().returning({ id: ledger.id })).length);
+  if (newLedger !== plan.ledger.length) throw new ConcurrentWrite('a ledger row');
+  // Head office's stock counts every shop's redemptions; it may go below zero (oversold offline), which IT sees.
+  for (const [rewardId, quantity] of plan.rewardTaken) {
+    const [reward] = await tx
+      .update(rewards)
+      .set({ stock: sql`CASE WHEN ${rewards.stock} IS NULL THEN NULL ELSE ${rewards.stock} - ${quantity} END` })
+      .where(sql`${rewards.id} = ${rewardId}`)
+      .returning();
+    if (reward) out.feed.push({ kind: 'reward', entityId: reward.id, originTerminalId: null, payload: rewardPayload(reward) });
+  }
+}
+
+/**
+ * The fast path of a push: the batch's records are checked against what head office holds in
+ * a handful of reads, decided in memory in record order (the same rules as applyRecord), and
+ * written with one multi-row INSERT per table. Throws a PostgreSQL data error if a row is
+ * refused after all; the caller then replays the batch record by record to isolate it.
+ */
+export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: PushRecord[], out: Applied): Promise<Outcome[]> {
+  const bodies = fresh.map((r) => {
+    const parsed = SyncRecordBody.safeParse({ type: r.type, payload: r.payload });
+    return parsed.success ? parsed.data : parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  });
+  const known = await loadKnown(tx, bodies.map((b) => (typeof b === 'string' ? null : b)));
+  const plan = planBatch(src, fresh.map((r) => r.seq), bodies, known, memberFeed, out);
+  await write(tx, plan, out);
+  return plan.outcomes;
+}

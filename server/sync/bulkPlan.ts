@@ -1,0 +1,181 @@
+import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
+import type { cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
+import type { Applied } from './applyRecord';
+import type { FeedItem } from './feed';
+import type { Outcome } from './bulkApply';
+
+type MemberRow = typeof members.$inferSelect;
+type CardRow = typeof cards.$inferSelect;
+
+/** What head office already holds of the ids a batch names (read before the batch writes). */
+export interface Known {
+  members: Map<string, MemberRow>;
+  saleIds: Set<string>;
+  redemptionIds: Set<string>;
+  ledgerIds: Set<string>;
+  cards: Map<string, CardRow>;
+}
+
+export type Edit =
+  | { kind: 'member'; id: string; set: Pick<MemberRow, 'name' | 'phone' | 'birthday' | 'updatedAt'> | { cardNumber: string } }
+  | { kind: 'card'; row: typeof cards.$inferInsert };
+
+/** The rows one batch adds, table by table, and each record's outcome. */
+export interface Plan {
+  outcomes: Outcome[];
+  newMembers: (typeof members.$inferInsert)[];
+  newCards: (typeof cards.$inferInsert)[];
+  edits: Edit[];
+  sales: (typeof sales.$inferInsert)[];
+  saleLines: (typeof saleLines.$inferInsert)[];
+  redemptions: (typeof redemptions.$inferInsert)[];
+  ledger: (typeof ledger.$inferInsert)[];
+  rewardTaken: Map<string, number>;
+}
+
+export function chunked<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+class Reject extends Error {}
+
+/**
+ * Decides, in record order, what each record does — the rules of applyRecord, on an in-memory
+ * view of head office (what was read plus what earlier records of this batch add). A record
+ * that would fail there is quarantined here with the same reason, and adds nothing.
+ */
+export function planBatch(
+  src: { terminalId: string; shopId: string },
+  seqs: number[],
+  bodies: (SyncRecordBody | string)[],
+  known: Known,
+  memberFeed: (m: MemberRow) => FeedItem,
+  out: Applied,
+): Plan {
+  const plan: Plan = { outcomes: [], newMembers: [], newCards: [], edits: [], sales: [], saleLines: [], redemptions: [], ledger: [], rewardTaken: new Map() };
+  const requireMember = (id: string): MemberRow => {
+    const m = known.members.get(id);
+    if (!m) throw new Reject(`unknown member ${id}`);
+    return m;
+  };
+  const checkLedger = (rows: LedgerRecord[], memberId: string | null, what: string): void => {
+    if (rows.some((l) => l.memberId !== memberId)) throw new Reject(`${what} ledger rows name another member`);
+    const taken = rows.filter((l) => known.ledgerIds.has(l.id));
+    if (taken.length > 0) throw new Reject(`ledger ids already stored: ${taken.map((l) => l.id).join(',')}`);
+    if (new Set(rows.map((l) => l.id)).size !== rows.length) throw new Reject('ledger ids repeat within the record');
+    for (const l of rows) requireMember(l.memberId);
+  };
+  const addLedger = (rows: LedgerRecord[], link: { saleId?: string; redemptionId?: string }, feed: FeedItem[], spent: string[], earned: string[]): void => {
+    for (const r of rows) {
+      known.ledgerIds.add(r.id);
+      plan.ledger.push({
+        id: r.id, memberId: r.memberId, kind: r.kind, delta: r.delta, ruleVersion: r.ruleVersion, campaignId: r.campaignId,
+        saleId: link.saleId ?? null, redemptionId: link.redemptionId ?? null, terminalId: src.terminalId, shopId: src.shopId, createdAt: r.createdAt,
+      });
+      feed.push({
+        kind: 'ledger', entityId: r.id, originTerminalId: src.terminalId,
+        payload: { id: r.id, memberId: r.memberId, type: r.kind, delta: r.delta, ruleVersion: r.ruleVersion, campaignId: r.campaignId, shopId: src.shopId, terminalId: src.terminalId, createdAt: r.createdAt },
+      });
+      if (r.delta < 0) spent.push(r.memberId);
+      else if (r.delta > 0) earned.push(r.memberId);
+    }
+  };
+
+  bodies.forEach((body, i) => {
+    const seq = seqs[i] ?? 0;
+    if (typeof body === 'string') {
+      plan.outcomes.push({ seq, status: 'quarantined', reason: 'invalid_payload', detail: body });
+      return;
+    }
+    const feed: FeedItem[] = [];
+    const spent: string[] = [];
+    const earned: string[] = [];
+    try {
+      switch (body.type) {
+        case 'member': {
+          const p = body.payload;
+          if (known.members.has(p.id)) throw new Reject(`member ${p.id} already exists`);
+          const row: MemberRow = {
+            id: p.id, name: p.name, phone: p.phone, birthday: p.birthday, cardNumber: p.cardNumber, homeShopId: p.homeShopId ?? src.shopId,
+            originTerminalId: src.terminalId, offlineCapPoints: null, createdAt: p.createdAt, updatedAt: p.createdAt, txid: 0,
+          };
+          known.members.set(p.id, row);
+          const { txid: _txid, ...insert } = row;
+          plan.newMembers.push(insert);
+          if (!known.cards.has(p.cardNumber)) {
+            const card = { number: p.cardNumber, memberId: p.id, status: 'active' as const, at: p.createdAt };
+            known.cards.set(p.cardNumber, card);
+            plan.newCards.push(card);
+          }
+          feed.push(memberFeed(row));
+          break;
+        }
+        case 'member_update': {
+          const p = body.payload;
+          const row = requireMember(p.id);
+          // Last writer by the terminal's clock wins; an older edit arriving late changes nothing.
+          if (p.updatedAt < row.updatedAt) break;
+          const set = { name: p.name, phone: p.phone, birthday: p.birthday, updatedAt: p.updatedAt };
+          const updated = { ...row, ...set };
+          known.members.set(p.id, updated);
+          plan.edits.push({ kind: 'member', id: p.id, set });
+          feed.push({ ...memberFeed(updated), originTerminalId: src.terminalId });
+          break;
+        }
+        case 'card': {
+          const p = body.payload;
+          const member = requireMember(p.memberId);
+          const current = known.cards.get(p.number);
+          if (current && current.memberId !== p.memberId) throw new Reject(`card ${p.number} belongs to another member`);
+          if (current && current.at > p.at) break;
+          const row = { number: p.number, memberId: p.memberId, status: p.status, at: p.at };
+          known.cards.set(p.number, row);
+          plan.edits.push({ kind: 'card', row });
+          if (p.status === 'active') {
+            known.members.set(p.memberId, { ...member, cardNumber: p.number });
+            plan.edits.push({ kind: 'member', id: p.memberId, set: { cardNumber: p.number } });
+          }
+          feed.push({ kind: 'card', entityId: p.number, originTerminalId: src.terminalId, payload: row });
+          break;
+        }
+        case 'sale': {
+          const p = body.payload;
+          if (p.memberId) requireMember(p.memberId);
+          if (known.saleIds.has(p.id)) throw new Reject(`sale ${p.id} already exists`);
+          checkLedger(p.ledger, p.memberId, 'sale');
+          known.saleIds.add(p.id);
+          plan.sales.push({
+            id: p.id, terminalId: src.terminalId, shopId: src.shopId, seq, memberId: p.memberId, cardNumber: p.cardNumber,
+            subtotalMinor: p.subtotalMinor, discountMinor: p.discountMinor, totalMinor: p.totalMinor, pointsEarned: p.pointsEarned,
+            pointsSpent: p.pointsSpent, ruleVersion: p.ruleVersion, currency: p.currency, businessDay: p.businessDay, createdAt: p.createdAt,
+          });
+          plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
+          addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
+          break;
+        }
+        case 'redemption': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          if (known.redemptionIds.has(p.id)) throw new Reject(`redemption ${p.id} already exists`);
+          checkLedger(p.ledger, p.memberId, 'redemption');
+          known.redemptionIds.add(p.id);
+          plan.redemptions.push({ id: p.id, terminalId: src.terminalId, shopId: src.shopId, seq, memberId: p.memberId, rewardId: p.rewardId, quantity: p.quantity, points: p.points, businessDay: p.businessDay, createdAt: p.createdAt });
+          plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
+          addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
+          break;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof Reject)) throw error;
+      plan.outcomes.push({ seq, status: 'quarantined', reason: 'apply_failed', detail: error.message });
+      return;
+    }
+    out.feed.push(...feed);
+    out.spentBy.push(...spent);
+    out.earnedBy.push(...earned);
+    plan.outcomes.push({ seq, status: 'applied' });
+  });
+  return plan;
+}
