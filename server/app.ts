@@ -39,5 +39,6 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
   app.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
   syncRoutes(app, deps);
   adminRoutes(app, deps);
+  void app.register(async (scope) => (await import('./routes/page')).pageRoutes(scope));
   return app;
 }

@@ -5,6 +5,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isChannel } from '../../shared/contract';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { createSyncRunner, syncScheduleFromEnv, type SyncRunner, type SyncRunnerOptions } from '../core/syncRunner';
 import type { Clock, IdSource } from '../core/sources';
 import { TOKEN_HEADER, hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
 
@@ -17,6 +18,8 @@ export interface BrowserHostOptions {
   log?: (message: string, error?: unknown) => void;
   /** The built renderer (vite build); dist/renderer in the repo by default. */
   staticDir?: string;
+  /** Sync with head office (schedule, owner); from TILLCARD_SYNC_* / TILLCARD_CLOSE_AT by default. */
+  sync?: SyncRunnerOptions;
 }
 
 export interface BrowserHost {
@@ -26,6 +29,7 @@ export interface BrowserHost {
   port: number;
   token: string;
   core: TerminalCore;
+  sync: SyncRunner;
   close(): Promise<void>;
 }
 
@@ -43,12 +47,15 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error)));
+  // Read before the database opens: a mistyped setting stops the start, not a running till.
+  const syncOptions = options.sync ?? syncScheduleFromEnv(process.env);
   const core = openTerminalCore({
     dataDir: options.dataDir,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
     log,
   });
+  const sync = createSyncRunner(core, { log, ...syncOptions });
   const token = randomBytes(24).toString('base64url');
   const staticDir = options.staticDir ?? defaultStaticDir;
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
@@ -81,7 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     void reply.header('cache-control', 'no-store');
     if (!isChannel(channel)) return reply.code(404).send(refusal('NOT_FOUND', { channel }));
     // The envelope is the answer (as over IPC): a business refusal is still HTTP 200.
-    return reply.send(core.dispatch(channel, request.body ?? {}));
+    return reply.send(await sync.dispatch(channel, request.body ?? {}));
   });
   app.all('/api/*', async (_request, reply) => reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })));
 
@@ -94,6 +101,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   try {
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   } catch (error) {
+    await sync.stop();
     core.close();
     throw error;
   }
@@ -106,8 +114,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     token,
     core,
+    sync,
     close: async () => {
       await app.close();
+      await sync.stop();
       core.close();
     },
   };

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DomainError, type CardStatus, type MemberView, type ParsedInput } from '../../shared/contract';
 import { issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber';
 import { cards, terminal } from '../../db/schema';
+import { blockedCards } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { appendOutbox } from './outbox';
 import { atomic, perDb } from './prepared';
@@ -10,6 +11,7 @@ import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 
 const statements = perDb((db) => ({
   byNumber: db.select().from(cards).where(eq(cards.number, sql.placeholder('number'))).prepare(),
+  blockedByNumber: db.select().from(blockedCards).where(eq(blockedCards.number, sql.placeholder('number'))).prepare(),
 }));
 
 /**
@@ -37,6 +39,10 @@ export function findCard(ctx: ServiceContext, text: string): CardRow {
 }
 
 export function lookupCard(ctx: ServiceContext, input: ParsedInput<'lookupCard'>): MemberView {
+  // Head office's list of lost/blocked cards covers cards issued at every shop, even ones not stored here.
+  const parsed = parseCardNumber(input.cardNumber);
+  const blocked = parsed.ok ? statements(ctx.db).blockedByNumber.get({ number: parsed.number }) : undefined;
+  if (blocked) throw new DomainError('CARD_BLOCKED', { status: blocked.status, memberId: blocked.memberId, source: 'head_office' });
   const card = findCard(ctx, input.cardNumber);
   // A lost or replaced card must not earn or spend: the cashier is told, and pointed at the member.
   if (card.status !== 'active') throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });

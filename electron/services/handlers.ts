@@ -7,6 +7,7 @@ import { searchMembers } from './memberSearch';
 import { listRewards, redeemReward } from './rewards';
 import { previewSale, recordSale } from './sales';
 import { configureShop, getStatus, listTiers, setLocale } from './shop';
+import { needsSyncRunner } from './sync';
 
 /** Every contract channel → its service. The compiler refuses a missing or mistyped entry. */
 export const handlers = {
@@ -29,4 +30,6 @@ export const handlers = {
   memberLedger,
   listRewards,
   redeemReward,
+  enrolHeadOffice: needsSyncRunner('enrolHeadOffice'),
+  syncNow: needsSyncRunner('syncNow'),
 } satisfies Handlers;

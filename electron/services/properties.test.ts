@@ -78,6 +78,8 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     memberSales: { memberId, page: 0, pageSize: 5 }, memberLedger: { memberId, page: 0, pageSize: 5 },
     listRewards: { includeInactive: true },
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
+    enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
+    syncNow: {},
   };
 }
 

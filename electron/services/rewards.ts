@@ -9,6 +9,7 @@ import { requireMember } from './memberView';
 import { appendOutbox } from './outbox';
 import { atomic, perDb } from './prepared';
 import { ledgerInsert } from './sales';
+import { assertCanSpend } from './sync';
 import { requireConfigured } from './terminalRow';
 
 type RewardRow = typeof rewards.$inferSelect;
@@ -63,7 +64,8 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     if (reward.stock !== null && reward.stock < input.quantity) throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
     const cost = rewardCost(reward.pointsCost, input.quantity);
     const balance = member.pointsBalance;
-    if (balance < cost) throw new DomainError('INSUFFICIENT_POINTS', { balance, requested: cost });
+    // The balance online; the offline allowance while head office is out of reach.
+    assertCanSpend(ctx, member.id, balance, cost);
 
     const now = ctx.clock.now();
     const day = businessDay(now, ctx.timeZone);

@@ -9,6 +9,7 @@ import { currentCard, requireMember, type CardRow, type MemberRow } from './memb
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
 import { loadTiers, tierStanding, tierView } from './tiers';
+import { assertCanSpend, spendableNow } from './sync';
 
 /** Everything a sale needs, worked out once: the preview shows it, the record writes it. */
 export interface SaleWork {
@@ -62,8 +63,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
 
   const member = requireMember(ctx, input.memberId);
   const balance = member.pointsBalance;
-  if (input.pointsToSpend > balance) throw new DomainError('INSUFFICIENT_POINTS', { balance, requested: input.pointsToSpend });
-  const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance });
+  // While offline the sync job's allowance caps what may be spent (README-sync.md).
+  assertCanSpend(ctx, member.id, balance, input.pointsToSpend);
+  const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance: spendableNow(ctx, member.id, balance) });
   const ladder = loadTiers(ctx);
   const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
   const earn = computeEarn(rules, {

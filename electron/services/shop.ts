@@ -3,6 +3,7 @@ import { DomainError, type ParsedInput, type TerminalStatus, type TierView } fro
 import { DEFAULT_RULE_SET, type RuleSet } from '../../shared/domain/rules/ruleSet';
 import type { TierDef } from '../../shared/domain/tier';
 import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
+import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { atomic, perDb } from './prepared';
 import { currentRuleVersion } from './rules';
@@ -16,11 +17,12 @@ export const DEFAULT_TIERS: TierDef[] = [
   { code: 'GOLD', name: '金卡 Gold', rank: 3, qualifyPoints: 5_000 },
 ];
 
-const SYNC_KEYS = ['online', 'lastSyncAt', 'lastCloseAt'] as const;
+const SYNC_KEYS = ['online', 'lastSyncAt', 'lastCloseAt', 'lastError'] as const;
 
 const statements = perDb((db) => ({
   pending: db.select({ n: count() }).from(outbox).where(isNull(outbox.ackedAt)).prepare(),
   syncState: db.select().from(syncState).where(inArray(syncState.key, [...SYNC_KEYS])).prepare(),
+  headOffice: db.select({ url: syncLink.headOfficeUrl }).from(syncLink).prepare(),
 }));
 
 // sync_state is written by the sync job as text; anything unreadable counts as "not known".
@@ -50,6 +52,8 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     online: online === 'true' || online === '1',
     lastSyncAt: epochOrNull(state.get('lastSyncAt')),
     lastCloseAt: epochOrNull(state.get('lastCloseAt')),
+    headOfficeUrl: st.headOffice.get()?.url ?? null,
+    lastSyncError: state.get('lastError') ?? null,
   };
 }
 

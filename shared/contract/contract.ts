@@ -7,6 +7,7 @@ import {
 } from './members';
 import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
+import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -39,6 +40,9 @@ export const contract = {
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
+
+  enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
+  syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
 } as const;
 
 export type Contract = typeof contract;

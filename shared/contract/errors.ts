@@ -17,6 +17,10 @@ export const ErrorCode = z.enum([
   'NOT_CONFIGURED',
   'ALREADY_CONFIGURED',
   'UNAUTHORIZED',
+  'HEADOFFICE_UNREACHABLE',
+  'ENROL_REFUSED',
+  'NOT_ENROLLED',
+  'SYNC_REFUSED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

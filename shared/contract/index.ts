@@ -4,5 +4,6 @@ export * from './terminal';
 export * from './members';
 export * from './sales';
 export * from './rewards';
+export * from './headOffice';
 export * from './contract';
 export * from './api';

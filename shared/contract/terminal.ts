@@ -29,6 +29,10 @@ export const TerminalStatus = z.object({
   online: z.boolean(),
   lastSyncAt: EpochMs.nullable(),
   lastCloseAt: EpochMs.nullable(),
+  /** Where this terminal syncs to; null until a manager connects it to head office. */
+  headOfficeUrl: z.string().nullable(),
+  /** Why the last sync failed (head office's words or the network's), null after a good one. */
+  lastSyncError: z.string().nullable(),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

@@ -19,6 +19,10 @@ export const errorMessages = {
     NOT_CONFIGURED: '本机尚未设置门店。',
     ALREADY_CONFIGURED: '本机已设置门店，不能再次设置。',
     UNAUTHORIZED: '无权访问。',
+    HEADOFFICE_UNREACHABLE: '无法连接总部，请检查网址和网络。记录已保存在本机，恢复后会自动上传。',
+    ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
+    NOT_ENROLLED: '本机尚未接入总部。',
+    SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -34,6 +38,10 @@ export const errorMessages = {
     NOT_CONFIGURED: 'This terminal has no shop set up yet.',
     ALREADY_CONFIGURED: 'This terminal already has a shop set up.',
     UNAUTHORIZED: 'Not authorised.',
+    HEADOFFICE_UNREACHABLE: 'Head office cannot be reached. Check the address and the network. Records are kept here and sent when it is back.',
+    ENROL_REFUSED: 'Head office refused the enrolment code (used, expired or for another shop). Ask head office for a new code.',
+    NOT_ENROLLED: 'This terminal is not connected to head office yet.',
+    SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { shot, useTill } from './till';
+
+// Head office as a real process (embedded PGlite in a temp folder), a terminal core behind the
+// browser host, and head office's page in Chromium. The till closes the day at once
+// (TILLCARD_CLOSE_AT=00:00), so the page has a reconciliation to show.
+process.env.TILLCARD_SYNC_INTERVAL_MS = '500';
+process.env.TILLCARD_SYNC_BACKOFF_MAX_MS = '2000';
+process.env.TILLCARD_CLOSE_AT = '00:00';
+
+const till = useTill({ demo: true });
+const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
+let ho: HoProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
+});
+test.afterAll(async () => {
+  await ho.stop();
+  rmSync(hoDir, { recursive: true, force: true });
+});
+
+async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(ho.url + path, {
+    method,
+    headers: { authorization: `Bearer ${ho.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
+  const { code } = await admin<{ code: string }>('POST', '/admin/enrolment-codes', { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode });
+  const enrolled = await till().call<{ headOfficeUrl: string }>('enrolHeadOffice', { url: ho.url, code });
+  expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
+  expect(enrolled.value.headOfficeUrl).toBe(ho.url);
+  // The code works once.
+  expect((await till().call('enrolHeadOffice', { url: ho.url, code })).error?.code).toBe('ENROL_REFUSED');
+
+  const sale = await till().call('recordSale', { requestId: crypto.randomUUID(), memberId: null, lines: [{ sku: 'AMOUNT', quantity: 1, unitPriceMinor: 4_250 }], pointsToSpend: 0 });
+  expect(sale.ok, JSON.stringify(sale.error)).toBe(true);
+  const synced = await till().call<{ status: { outboxPending: number } }>('syncNow');
+  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
+  expect(synced.value.status.outboxPending).toBe(0);
+  const { terminals } = await admin<{ terminals: { terminalCode: string; ackedSeq: number }[] }>('GET', '/admin/terminals');
+  const received = terminals.find((t) => t.terminalCode === status.value.terminalCode)?.ackedSeq ?? 0;
+  expect(received).toBeGreaterThan(0);
+
+  await page.goto(`${ho.url}/`);
+  await expect(page).toHaveURL(/\/office\/$/);
+  await page.locator('#admin-token').fill('not-the-token');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('总部拒绝了此管理员令牌');
+  await page.locator('#admin-token').fill(ho.adminToken);
+  await page.keyboard.press('Enter');
+  const row = page.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
+  await expect(row).toContainText('Nanjing Rd');
+  await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));
+  await expect(row.getByTestId('waiting')).toHaveText('0');
+  // The nightly close ran right after the sync (close time 00:00): today's figures agree.
+  await expect(page.getByTestId('day-closes')).toContainText('一致');
+  await expect(page.getByTestId('day-closes')).toContainText('42.50');
+  // The token is kept for this tab: a reload does not ask again.
+  await page.reload();
+  await expect(row).toBeVisible();
+  await shot(page, 'headoffice-page');
+});

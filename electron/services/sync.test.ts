@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import fc from 'fast-check';
+import { createApi, type TillApi } from '../../shared/contract';
+import { testBackends } from '../../server/testing/databases';
+import { startHarness, type Harness } from '../../server/testing/harness';
+import { createSyncRunner, syncScheduleFromEnv, type SyncRunner } from '../core/syncRunner';
+import { writeState } from '../sync/state';
+import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from './testSupport';
+
+// The till's head-office calls through the sync runner both hosts use, against head office on a
+// real loopback port (PGlite, and PostgreSQL when CI names one). No mocks: real SQLite, real HTTP.
+
+/** A loopback port nobody listens on: "head office is down". */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Till {
+  core: TestCore;
+  runner: SyncRunner;
+  api: TillApi;
+}
+
+describe.each(testBackends)('head office from the till on $name', (backend) => {
+  let ho: Harness;
+  const tills: Till[] = [];
+
+  async function till(code: string, shopId: string): Promise<Till> {
+    const core = openTestCore({ start: TEST_START_MS, idPrefix: Number(code) });
+    // A long interval: the tests drive syncs with syncNow, the loop only nudges.
+    const runner = createSyncRunner(core, { owner: `test-${code}`, intervalMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000, log: () => undefined });
+    const api = createApi((channel, input) => runner.dispatch(channel, input));
+    unwrap(await api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
+    const t = { core, runner, api };
+    tills.push(t);
+    return t;
+  }
+
+  async function enrolled(code: string, shopId: string): Promise<Till> {
+    const t = await till(code, shopId);
+    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
+    unwrap(await t.api.enrolHeadOffice({ url: ho.url, code: String(created.body.code) }));
+    return t;
+  }
+
+  const sale = (t: Till, memberId: string, minor: number, pointsToSpend = 0) =>
+    t.api.recordSale({ requestId: t.core.ctx.ids.uuid(), memberId, lines: [{ sku: 'GOODS', quantity: 1, unitPriceMinor: minor }], pointsToSpend });
+
+  beforeAll(async () => {
+    ho = await startHarness(await backend.open(), { now: () => Date.now() });
+  });
+  afterAll(async () => {
+    for (const t of tills) {
+      await t.runner.stop();
+      t.core.dispose();
+    }
+    await ho.close();
+  });
+
+  it('refuses a bad address, an unreachable head office and a wrong code, writing nothing', async () => {
+    const t = await till('91001', 'shopX');
+    expect(errorOf(await t.api.enrolHeadOffice({ url: 'ftp://example.test', code: 'ABCDE-FGHIJ-KLMNO' })).code).toBe('VALIDATION');
+    expect(errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'short' })).code).toBe('VALIDATION');
+    const down = errorOf(await t.api.enrolHeadOffice({ url: `http://127.0.0.1:${await closedPort()}`, code: 'ABCDE-FGHIJ-KLMNO' }));
+    expect(down.code).toBe('HEADOFFICE_UNREACHABLE');
+    const refused = errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'ABCDE-FGHIJ-KLMNO' }));
+    expect(refused).toMatchObject({ code: 'ENROL_REFUSED', details: { reason: 'ENROLMENT_CODE_INVALID' } });
+    const status = unwrap(await t.api.getStatus({}));
+    expect(status.headOfficeUrl).toBeNull();
+    expect(t.runner.syncing).toBe(false);
+    expect(errorOf(await t.api.syncNow({})).code).toBe('NOT_ENROLLED');
+  });
+
+  it('the core alone cannot reach head office: the call says so instead of pretending', () => {
+    const core = openTestCore();
+    try {
+      expect(core.dispatch('syncNow', {})).toMatchObject({ ok: false, error: { code: 'HEADOFFICE_UNREACHABLE', details: { reason: 'no_sync_runner' } } });
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it('an enrolled till sends its records on "sync now"; the status shows head office and no waiting records', async () => {
+    const t = await enrolled('91002', 'shopA');
+    const status = unwrap(await t.api.getStatus({}));
+    expect(status.headOfficeUrl).toBe(ho.url);
+    expect(t.runner.syncing).toBe(true);
+    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Wang Fang', phone: '13800138011', birthday: null }));
+    unwrap(await sale(t, m.id, 12_345));
+    const synced = unwrap(await t.api.syncNow({}));
+    expect(synced.status.outboxPending).toBe(0);
+    expect(synced.status.online).toBe(true);
+    expect(synced.status.lastSyncAt).not.toBeNull();
+    const terminals = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
+    expect(JSON.stringify(terminals.body)).toContain('91002');
+  });
+
+  it('offline, a member spends at most the offline cap; online again, the whole balance', async () => {
+    const t = await enrolled('91003', 'shopB');
+    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Zhao Lei', phone: '13800138012', birthday: null }));
+    unwrap(await sale(t, m.id, 900_000)); // ≥ 9,000 points
+    unwrap(await t.api.syncNow({}));
+    const balance = unwrap(await t.api.getBalance({ memberId: m.id })).balance;
+    expect(balance).toBeGreaterThan(6_000);
+    // What the sync job writes when head office stops answering.
+    writeState(t.core.db, 'online', 'false');
+    t.core.clock.advance(60_000);
+    const refused = errorOf(await sale(t, m.id, 100_000, 5_001));
+    expect(refused).toMatchObject({ code: 'INSUFFICIENT_POINTS', details: { reason: 'offline_cap', spendable: 5_000, requested: 5_001 } });
+    unwrap(await sale(t, m.id, 100_000, 3_000));
+    // The cap covers the whole time offline, not each sale.
+    expect(errorOf(await sale(t, m.id, 100_000, 2_001)).details).toMatchObject({ spendable: 2_000 });
+    const quote = unwrap(await t.api.previewSale({ memberId: m.id, lines: [{ sku: 'X', quantity: 1, unitPriceMinor: 900_000 }], pointsToSpend: 0 }));
+    expect(quote.maxPointsSpendable).toBe(2_000);
+    unwrap(await t.api.syncNow({}));
+    const after = unwrap(await t.api.getBalance({ memberId: m.id })).balance;
+    unwrap(await sale(t, m.id, 900_000, Math.min(after, 6_000)));
+    assertLedgerConsistent(t.core.db);
+  });
+
+  it('offline spends are allowed exactly up to min(balance, cap − spent since) (property)', async () => {
+    const t = await enrolled('91004', 'shopC');
+    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Sun Li', phone: '13800138013', birthday: null }));
+    unwrap(await sale(t, m.id, 700_000));
+    unwrap(await t.api.syncNow({}));
+    writeState(t.core.db, 'online', 'false');
+    let spent = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3_000 }), async (points) => {
+        t.core.clock.advance(1_000);
+        const balance = unwrap(await t.api.getBalance({ memberId: m.id })).balance;
+        const allowed = Math.min(balance, 5_000 - spent);
+        const result = await sale(t, m.id, 100_000, points);
+        if (points <= allowed) {
+          unwrap(result);
+          spent += points;
+        } else {
+          expect(errorOf(result).code).toBe('INSUFFICIENT_POINTS');
+        }
+      }),
+      { numRuns: 12 },
+    );
+    assertLedgerConsistent(t.core.db);
+  });
+
+  it('a card reported lost at one shop is refused at another; two shops spending the same points leave a flagged negative balance that still equals the ledger', async () => {
+    const a = await enrolled('91005', 'shopD');
+    const b = await enrolled('91006', 'shopE');
+    const m = unwrap(await a.api.registerMember({ requestId: a.core.ctx.ids.uuid(), name: 'Qian Yu', phone: '13800138014', birthday: null }));
+    unwrap(await sale(a, m.id, 300_000));
+    unwrap(await a.api.syncNow({}));
+    unwrap(await b.api.syncNow({}));
+    const balance = unwrap(await b.api.getBalance({ memberId: m.id })).balance;
+    expect(balance).toBeGreaterThanOrEqual(2_000);
+    // Both shops offline, both spend the same 2,000 points.
+    writeState(a.core.db, 'online', 'false');
+    writeState(b.core.db, 'online', 'false');
+    a.core.clock.advance(60_000);
+    b.core.clock.advance(60_000);
+    unwrap(await sale(a, m.id, 100_000, balance));
+    unwrap(await sale(b, m.id, 100_000, balance));
+    unwrap(await a.api.syncNow({}));
+    unwrap(await b.api.syncNow({}));
+    unwrap(await a.api.syncNow({}));
+    expect(unwrap(await a.api.getBalance({ memberId: m.id })).balance).toBeLessThan(0);
+    assertLedgerConsistent(a.core.db);
+    assertLedgerConsistent(b.core.db);
+    const flags = await ho.call('GET', '/admin/balance-flags', undefined, ho.adminToken);
+    expect(JSON.stringify(flags.body)).toContain(m.id);
+    // The check still catches a cache that drifted from the ledger.
+    a.core.db.$client.prepare('UPDATE members SET points_balance = points_balance + 1 WHERE id = ?').run(m.id);
+    expect(() => assertLedgerConsistent(a.core.db)).toThrow(/disagree/);
+    a.core.db.$client.prepare('UPDATE members SET points_balance = points_balance - 1 WHERE id = ?').run(m.id);
+
+    const card = unwrap(await a.api.getMember({ memberId: m.id })).cardNumber;
+    expect(card).toBeTruthy();
+    unwrap(await a.api.blockCard({ cardNumber: String(card), reason: 'lost' }));
+    unwrap(await a.api.syncNow({}));
+    unwrap(await b.api.syncNow({}));
+    expect(errorOf(await b.api.lookupCard({ cardNumber: String(card) }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'lost' } });
+  });
+
+  it('reads the sync schedule from the environment and refuses nonsense', () => {
+    expect(syncScheduleFromEnv({ TILLCARD_SYNC_INTERVAL_MS: '5000', TILLCARD_SYNC_BACKOFF_MAX_MS: '2000', TILLCARD_CLOSE_AT: '22:15' }))
+      .toEqual({ intervalMs: 5_000, backoffMaxMs: 2_000, backoffBaseMs: 1_000, closeAt: '22:15' });
+    expect(syncScheduleFromEnv({})).toEqual({});
+    expect(() => syncScheduleFromEnv({ TILLCARD_SYNC_INTERVAL_MS: 'fast' })).toThrow(/TILLCARD_SYNC_INTERVAL_MS/);
+    expect(() => syncScheduleFromEnv({ TILLCARD_CLOSE_AT: '25:00' })).toThrow(/closeAt/);
+  });
+});
