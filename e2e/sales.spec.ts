@@ -194,6 +194,8 @@ test('history lists the member’s sales and points movements, paged', async ({ 
   const sales = await till().call<{ total: number }>('memberSales', { memberId: wang.id });
   const pages = Math.ceil(sales.value.total / 10);
   await scanCard(page, wang.cardNumber);
+  // F9 needs the member on screen: wait for the lookup, as a cashier does, before pressing it.
+  await expect(page.getByTestId('member-panel')).toContainText('王芳');
   await page.keyboard.press('F9');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('history-sales').locator('tbody tr')).toHaveCount(10);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatus } from '../state/status';
 import { ErrorNote } from './ErrorNote';
+import { preloadCardCodes } from './LazyCardCodes';
 import { switchLanguage } from './LanguageSwitch';
 import { Till } from './Till';
 import { Welcome } from './Welcome';
@@ -19,6 +20,7 @@ export function App() {
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
     return () => clearInterval(timer);
   }, [refresh]);
+  useEffect(() => preloadCardCodes(), []);
   // Alt+L switches the language everywhere, the welcome screen included.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView } from '../../shared/contract/members';
 import { formatCardNumber } from '../../shared/domain/cardNumber';
 import { useStatus } from '../state/status';
-import { CardCodes } from './CardCodes';
+import { LazyCardCodes } from './LazyCardCodes';
 import { usePrintTarget } from './usePrintTarget';
 
 /** The new member's card, on screen at once and printable as a card (print CSS sizes it). */
@@ -19,7 +19,7 @@ export function IssuedCard({ member, onUse, onClose }: { member: MemberView; onU
         </div>
         <div className="member-card__name">{member.name}</div>
         <div className="member-card__number mono" data-testid="card-number">{formatCardNumber(member.cardNumber)}</div>
-        <CardCodes cardNumber={member.cardNumber} />
+        <LazyCardCodes cardNumber={member.cardNumber} />
       </div>
       <div className="form__actions">
         <button type="button" onClick={() => window.print()}>{t('register.printCard')}</button>

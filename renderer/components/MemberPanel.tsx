@@ -10,6 +10,7 @@ export function MemberPanel() {
   const member = useMember((s) => s.member);
   const clear = useMember((s) => s.clear);
   const openDialog = useUi((s) => s.openDialog);
+  const openNewCard = useUi((s) => s.openNewCard);
   const locale = i18n.language;
 
   if (!member) {
@@ -52,10 +53,20 @@ export function MemberPanel() {
           <div className="progress__bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
         </div>
       </div>
+      {member.cardStatus !== 'active' && (
+        <p className="member__card-note" role="status" data-testid="card-note">
+          {t('care.cardNotActive', { status: t(`member.cardStatus.${member.cardStatus}`) })}
+        </p>
+      )}
       <div className="member__actions">
         <button type="button" onClick={() => openDialog('rewards')}><kbd>F8</kbd> {t('keys.rewards')}</button>
         <button type="button" onClick={() => openDialog('history')}><kbd>F9</kbd> {t('keys.history')}</button>
         <button type="button" className="button--quiet" onClick={() => { clear(); focusScan(); }}>{t('member.clear')}</button>
+      </div>
+      <div className="member__actions member__care" aria-label={t('care.title')} role="group">
+        <button type="button" onClick={() => openDialog('editMember')}><kbd>F3</kbd> {t('care.edit')}</button>
+        {member.cardStatus === 'active' && <button type="button" onClick={() => openDialog('reportLost')}><kbd>F5</kbd> {t('care.reportLost')}</button>}
+        <button type="button" className={member.cardStatus === 'active' ? undefined : 'primary'} onClick={() => openNewCard(member.id)}><kbd>F11</kbd> {t('care.newCard')}</button>
       </div>
     </section>
   );

@@ -3,24 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { MemberView } from '../../shared/contract/members';
 import { api } from '../api/tillApi';
+import { existingMemberFrom } from '../lib/existingMember';
 import { useMember } from '../state/member';
 import { refreshStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { IssuedCard } from './IssuedCard';
-
-interface Existing {
-  memberId: string;
-  name: string;
-  cardNumber: string | null;
-}
-
-function existingFrom(error: ApiError): Existing | null {
-  const d = error.details;
-  if (error.code !== 'DUPLICATE_PHONE' || !d || typeof d.memberId !== 'string') return null;
-  return { memberId: d.memberId, name: typeof d.name === 'string' ? d.name : '', cardNumber: typeof d.cardNumber === 'string' ? d.cardNumber : null };
-}
 
 /** Name, phone, optional birthday, Enter: a new member and card in a few seconds (F2). */
 export function RegisterDialog() {
@@ -67,7 +56,7 @@ export function RegisterDialog() {
     );
   }
 
-  const existing = error ? existingFrom(error) : null;
+  const existing = existingMemberFrom(error);
   return (
     <Dialog title={t('register.title')}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>

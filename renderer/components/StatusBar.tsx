@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../lib/format';
 import { useStatus } from '../state/status';
+import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function StatusBar() {
@@ -25,6 +26,8 @@ export function StatusBar() {
           {status.outboxPending > 0 ? t('status.pending', { count: status.outboxPending }) : t('status.pendingNone')}
         </span>
         <span className="muted">{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}</span>
+        {status.lastCloseAt !== null && <span className="muted" data-testid="last-close">{t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}</span>}
+        <HeadOfficeEntry />
         <LanguageSwitch />
       </div>
     </header>

@@ -2,6 +2,8 @@ import type { MouseEvent } from 'react';
 import { focusScan } from '../lib/focus';
 import { useSale } from '../state/sale';
 import { useUi } from '../state/ui';
+import { BlockedCardOffer } from './BlockedCardOffer';
+import { CareDialogs } from './CareDialogs';
 import { ErrorNote } from './ErrorNote';
 import { HelpStrip } from './HelpStrip';
 import { HistoryDialog } from './HistoryDialog';
@@ -30,7 +32,12 @@ export function Till() {
   return (
     <div className="till" onMouseUp={onMouseUp}>
       <StatusBar />
-      {error && !dialog && <div className="till__error"><ErrorNote error={error} onDismiss={() => { clearError(); focusScan(); }} /></div>}
+      {error && !dialog && (
+        <div className="till__error">
+          <ErrorNote error={error} onDismiss={() => { clearError(); focusScan(); }} />
+          <BlockedCardOffer error={error} />
+        </div>
+      )}
       <main className="till__main">
         <div className="till__left">
           <ScanField />
@@ -42,6 +49,7 @@ export function Till() {
       {dialog === 'register' && <RegisterDialog />}
       {dialog === 'rewards' && <RewardsDialog />}
       {dialog === 'history' && <HistoryDialog />}
+      <CareDialogs />
     </div>
   );
 }

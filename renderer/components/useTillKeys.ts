@@ -3,7 +3,7 @@ import { focusScan } from '../lib/focus';
 import { confirmSale, nextCustomer } from '../state/actions';
 import { useMember } from '../state/member';
 import { useSale } from '../state/sale';
-import { useUi } from '../state/ui';
+import { blockedCardHolder, useUi } from '../state/ui';
 import { AMOUNT_INPUT_ID } from './AmountPad';
 import { FIRST_SKU_ID } from './ItemLines';
 import { POINTS_INPUT_ID } from './PointsSpend';
@@ -32,6 +32,14 @@ function onKey(e: KeyboardEvent): void {
   if (ui.dialog) return; // a dialog has the keyboard until Esc
   switch (e.key) {
     case 'F2': ui.openDialog('register'); break;
+    case 'F3': if (member.member) ui.openDialog('editMember'); break;
+    case 'F5': if (member.member?.cardStatus === 'active') ui.openDialog('reportLost'); break;
+    case 'F11': {
+      // A blocked card just scanned names its holder; otherwise the member on screen.
+      const holder = blockedCardHolder(ui.error) ?? member.member?.id ?? null;
+      if (holder) ui.openNewCard(holder);
+      break;
+    }
     case 'F4': sale.setMode('amount'); focusById(AMOUNT_INPUT_ID); break;
     case 'F6': sale.setMode('items'); focusById(FIRST_SKU_ID); break;
     case 'F7': if (member.member) focusById(POINTS_INPUT_ID); break;

@@ -8,6 +8,7 @@ export const en = {
   keys: {
     register: 'New member', amount: 'Amount', items: 'Items', points: 'Use points', rewards: 'Rewards',
     history: 'History', newSale: 'Next customer', confirm: 'Confirm', language: '中文', cancel: 'Cancel / close', scan: 'Scan / search',
+    editMember: 'Edit member', reportLost: 'Card lost', newCard: 'New card',
   },
   scan: {
     label: 'Scan card, or type card number, phone or name',
@@ -64,6 +65,21 @@ export const en = {
     cardNumber: 'Card number', printCard: 'Print card', useMember: 'Start sale with this member', close: 'Close',
     duplicate: 'This phone already belongs to:', selectExisting: 'Select this member',
     barcodeFailed: 'The barcode could not be drawn; the card number above is valid.',
+  },
+  care: {
+    title: 'Member and card', edit: 'Edit member', reportLost: 'Report card lost', newCard: 'Issue new card',
+    editTitle: 'Edit member — {{name}}', phoneKeep: 'Keep {{phone}}',
+    phoneHint: 'Leave empty to keep {{phone}}; type the full new number to change it.',
+    save: 'Save changes', saving: 'Saving…', working: 'Working…',
+    lostTitle: 'Report card lost',
+    lostQuestion: 'Report card {{card}} of {{name}} as lost? It stops working at once.',
+    lostKeeps: 'The member keeps the {{points}} points, tier and history; they move to the new card.',
+    lostConfirm: 'Report lost', lostAndNew: 'Report lost and issue a new card',
+    cardNotActive: 'Card status: {{status}}. The member can still be served (find them by phone or name); issue a new card with F11.',
+    blockedStatus: 'Card status: {{status}}.', newCardForHolder: 'Issue a new card for this member',
+    newCardTitle: 'Issue a new card', newCardOldStops: 'The current card stops working as soon as the new one is issued.',
+    newCardOldDead: 'The old card stays out of use.', newCardCheck: 'Check that this is the member (name and phone) before issuing.',
+    newCardConfirm: 'Issue new card', newCardDone: 'New card issued', newCardCarried: 'Balance carried over: {{points}} points.',
   },
   rewards: {
     title: 'Rewards', cost: '{{points}} pts', stock: 'Stock {{count}}', unlimited: 'In stock', outOfStock: 'Out of stock',

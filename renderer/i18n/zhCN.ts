@@ -10,6 +10,7 @@ export const zhCN: TillMessages = {
   keys: {
     register: '新会员', amount: '金额', items: '商品', points: '积分抵扣', rewards: '积分兑换',
     history: '消费记录', newSale: '下一位顾客', confirm: '确认收款', language: 'English', cancel: '取消 / 关闭', scan: '扫码 / 查找',
+    editMember: '修改资料', reportLost: '挂失', newCard: '补办新卡',
   },
   scan: {
     label: '扫描会员卡，或输入卡号、手机号、姓名',
@@ -66,6 +67,21 @@ export const zhCN: TillMessages = {
     cardNumber: '会员卡号', printCard: '打印会员卡', useMember: '用此会员开始收银', close: '关闭',
     duplicate: '该手机号已属于：', selectExisting: '选择此会员',
     barcodeFailed: '条码无法生成；上方卡号有效。',
+  },
+  care: {
+    title: '会员与卡', edit: '修改资料', reportLost: '挂失会员卡', newCard: '补办新卡',
+    editTitle: '修改会员资料 — {{name}}', phoneKeep: '保留 {{phone}}',
+    phoneHint: '留空则保留 {{phone}}；如需更换，请输入完整的新手机号。',
+    save: '保存修改', saving: '保存中…', working: '处理中…',
+    lostTitle: '挂失会员卡',
+    lostQuestion: '确定将 {{name}} 的会员卡 {{card}} 挂失吗？挂失后该卡立即停止使用。',
+    lostKeeps: '会员的 {{points}} 积分、等级和消费记录保持不变，补办新卡后转到新卡。',
+    lostConfirm: '确认挂失', lostAndNew: '挂失并补办新卡',
+    cardNotActive: '卡状态：{{status}}。会员仍可通过手机号或姓名查找并消费；按 F11 补办新卡。',
+    blockedStatus: '卡状态：{{status}}。', newCardForHolder: '为该会员补办新卡',
+    newCardTitle: '补办新卡', newCardOldStops: '新卡办好后，当前的卡立即停止使用。',
+    newCardOldDead: '旧卡继续停用。', newCardCheck: '补卡前请核对会员身份（姓名和手机号）。',
+    newCardConfirm: '补办新卡', newCardDone: '新卡已办好', newCardCarried: '积分已转入新卡：{{points}} 分。',
   },
   rewards: {
     title: '积分兑换', cost: '{{points}} 分', stock: '库存 {{count}}', unlimited: '有货', outOfStock: '已兑完',

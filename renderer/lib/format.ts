@@ -15,8 +15,17 @@ export function dateTime(epochMs: number, locale: string): string {
   return f.format(epochMs);
 }
 
+// Building an Intl formatter costs far more than using one, and the member panel formats
+// several numbers per scan: one formatter per locale, made once.
+const integerFormats = new Map<string, Intl.NumberFormat>();
+
 export function integer(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  let f = integerFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    integerFormats.set(locale, f);
+  }
+  return f.format(n);
 }
 
 /** A basis-point multiplier for people: 15000 → "1.5". */

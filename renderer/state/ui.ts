@@ -2,13 +2,16 @@ import { create } from 'zustand';
 import type { ApiError } from '../../shared/contract/errors';
 import { focusScan } from '../lib/focus';
 
-export type Dialog = 'register' | 'rewards' | 'history' | null;
+export type Dialog = 'register' | 'rewards' | 'history' | 'editMember' | 'reportLost' | 'newCard' | null;
 
 interface UiState {
   dialog: Dialog;
+  /** Whose card the "new card" dialog issues: the member on screen, or the holder of a blocked card just scanned. */
+  newCardFor: string | null;
   /** The last refusal from the core, shown until dismissed or the next action. */
   error: ApiError | null;
-  openDialog(dialog: Exclude<Dialog, null>): void;
+  openDialog(dialog: Exclude<Dialog, null | 'newCard'>): void;
+  openNewCard(memberId: string): void;
   closeDialog(): void;
   showError(error: ApiError): void;
   clearError(): void;
@@ -16,12 +19,21 @@ interface UiState {
 
 export const useUi = create<UiState>()((set) => ({
   dialog: null,
+  newCardFor: null,
   error: null,
   openDialog: (dialog) => set({ dialog, error: null }),
+  openNewCard: (memberId) => set({ dialog: 'newCard', newCardFor: memberId, error: null }),
   closeDialog: () => {
-    set({ dialog: null });
+    set({ dialog: null, newCardFor: null });
     focusScan();
   },
   showError: (error) => set({ error }),
   clearError: () => set({ error: null }),
 }));
+
+/** The member a refused scan points at: a lost, blocked or replaced card still names its holder. */
+export function blockedCardHolder(error: ApiError | null): string | null {
+  if (error?.code !== 'CARD_BLOCKED') return null;
+  const memberId = error.details?.memberId;
+  return typeof memberId === 'string' ? memberId : null;
+}

@@ -1,0 +1,30 @@
+import type { MemberView } from '../../shared/contract/members';
+
+export interface MemberEditForm {
+  name: string;
+  /** Empty keeps the stored number: the till only ever sees it masked, so it cannot be shown. */
+  phone: string;
+  /** YYYY-MM-DD, or empty for "no birthday". */
+  birthday: string;
+}
+
+export interface MemberEdit {
+  name?: string;
+  phone?: string;
+  birthday?: string | null;
+}
+
+export const editFormOf = (member: MemberView): MemberEditForm => ({ name: member.name, phone: '', birthday: member.birthday ?? '' });
+
+/**
+ * Only what the cashier changed goes to updateMember, so an untouched field is never rewritten
+ * (and a member with no change sends nothing at all: null). The core validates what is sent.
+ */
+export function memberEdit(member: MemberView, form: MemberEditForm): MemberEdit | null {
+  const edit: MemberEdit = {};
+  if (form.name.trim() !== member.name) edit.name = form.name;
+  if (form.phone.trim() !== '') edit.phone = form.phone;
+  const birthday = form.birthday === '' ? null : form.birthday;
+  if (birthday !== member.birthday) edit.birthday = birthday;
+  return Object.keys(edit).length === 0 ? null : edit;
+}
