@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { SaleReceipt } from '../../../shared/contract';
+import { formatMoney } from '../../../shared/domain/money';
+import { businessDay } from '../../../electron/services/businessDay';
+import { makeCatalogue, type Product } from '../generate/catalogue';
+import { Random } from '../generate/random';
+import { prepareRawSale, type RawSale } from './rawSale';
+import { kindCounts, traceStatements } from './statementTrace';
+import { median, ms, percentile, timed } from './stats';
+import type { BenchRow, BenchSuite } from './suite';
+import { BENCH_TIME_ZONE, openBenchCore, pickMembers, type BenchMember } from './terminalUnderTest';
+
+const TARGET_RATIO = 1.3;
+const WARMUP = 50;
+
+function basket(random: Random, products: Product[]) {
+  return Array.from({ length: random.geometric(0.42, 12) }, () => {
+    const p = products[random.skewedIndex(products.length, 2)] ?? products[0];
+    if (!p) throw new Error('empty catalogue');
+    return { sku: p.sku, name: p.name, category: p.category, quantity: random.chance(0.75) ? 1 : 2, unitPriceMinor: p.unitPriceMinor };
+  });
+}
+
+/** The raw twin of a sale: the service's receipt as the template, another member, fresh ids. */
+function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminalId: string, now: number): RawSale {
+  // Ids are random like the service's: every bench run adds sales to the same database.
+  const saleId = randomUUID();
+  const ledgerIds: [string, string] = [randomUUID(), randomUUID()];
+  const receipt = { ...template, saleId, memberId: member.id, cardNumber: member.cardNumber, createdAt: now };
+  const day = businessDay(now, BENCH_TIME_ZONE);
+  const ledger = [
+    ...(receipt.pointsSpent > 0 ? [{ id: ledgerIds[0], memberId: member.id, kind: 'spend', delta: -receipt.pointsSpent, ruleVersion: receipt.ruleVersion, campaignId: null, createdAt: now }] : []),
+    ...(receipt.pointsEarned > 0 ? [{ id: ledgerIds[1], memberId: member.id, kind: 'earn', delta: receipt.pointsEarned, ruleVersion: receipt.ruleVersion, campaignId: null, createdAt: now }] : []),
+  ];
+  const payload = {
+    id: saleId, memberId: member.id, cardNumber: member.cardNumber, subtotalMinor: receipt.subtotalMinor, discountMinor: receipt.discountMinor,
+    totalMinor: receipt.totalMinor, pointsEarned: receipt.pointsEarned, pointsSpent: receipt.pointsSpent, ruleVersion: receipt.ruleVersion,
+    currency: receipt.currency, businessDay: day, createdAt: now, lines: receipt.lines, ledger,
+  };
+  return {
+    requestId: randomUUID(), saleId, ledgerIds, receipt, terminalId, now, businessDay: day,
+    explanationJson: JSON.stringify(receipt.explanation),
+    spendSummary: `${receipt.pointsSpent} pt = ${formatMoney(receipt.discountMinor, receipt.currency, 'en-US')} off`,
+    payloadJson: JSON.stringify(payload), inputHash: randomUUID().replace(/-/g, '').repeat(2), resultJson: JSON.stringify(receipt),
+  };
+}
+
+/**
+ * Recording a member sale with its points through the contract and services, committed with
+ * synchronous=FULL, against the same statements issued raw. The two alternate sale by sale
+ * (and which goes first alternates too), so disk and machine noise falls on both alike.
+ */
+export const saleSuite: BenchSuite = {
+  name: 'sale',
+  run(dataset, settings) {
+    const { core, clock } = openBenchCore(dataset);
+    try {
+      const sqlite = core.db.$client;
+      const synchronous = sqlite.pragma('synchronous', { simple: true });
+      if (synchronous !== 2) throw new Error(`the terminal database runs synchronous=${String(synchronous)}, not FULL (2)`);
+      const terminalId = (sqlite.prepare('SELECT terminal_id AS id FROM terminal').get() as { id: string }).id;
+      const random = new Random(77);
+      const products = makeCatalogue(new Random(1), 3_000);
+      const count = settings.sales;
+      const members = pickMembers(core, 2 * (count + WARMUP) + 2, () => random.next());
+      const raw = prepareRawSale(sqlite);
+      let template: SaleReceipt | null = null;
+      let next = 0;
+      const member = (): BenchMember => {
+        const m = members[next++];
+        if (!m) throw new Error('ran out of bench members');
+        return m;
+      };
+      const serviceSale = (): void => {
+        const input = { requestId: randomUUID(), memberId: member().id, lines: basket(random, products), pointsToSpend: 0 };
+        const r = core.dispatch('recordSale', input);
+        if (!r.ok) throw new Error(`recordSale failed: ${JSON.stringify(r.error)}`);
+        template = r.value as SaleReceipt;
+        clock.advance(1_000);
+      };
+      const rawSale = (): (() => void) => {
+        if (!template) throw new Error('no service sale to copy yet');
+        const sale = rawSaleFrom(template, member(), terminalId, clock.now());
+        clock.advance(1_000);
+        return () => raw(sale);
+      };
+
+      for (let i = 0; i < WARMUP; i += 1) {
+        serviceSale();
+        rawSale()();
+      }
+      const serviceTrace = kindCounts(traceStatements(sqlite, serviceSale).statements);
+      const rawTrace = kindCounts(traceStatements(sqlite, rawSale()).statements);
+      const same = JSON.stringify([...serviceTrace]) === JSON.stringify([...rawTrace]);
+      if (!same) settings.log(`bench: the raw sale no longer issues the service's statements:\n  service ${JSON.stringify([...serviceTrace])}\n  raw     ${JSON.stringify([...rawTrace])}`);
+
+      const service: number[] = [];
+      const rawTimes: number[] = [];
+      for (let i = 0; i < count; i += 1) {
+        if (i % 2 === 0) {
+          service.push(timed(serviceSale));
+          const run = rawSale();
+          rawTimes.push(timed(run));
+        } else {
+          const run = rawSale();
+          rawTimes.push(timed(run));
+          service.push(timed(serviceSale));
+        }
+      }
+      const ratio = median(service) / median(rawTimes);
+      const rows: BenchRow[] = [
+        { measure: `recordSale via the contract, synchronous=FULL: median / p99 (${count} sales)`, value: `${ms(median(service))} / ${ms(percentile(service, 99))} ms` },
+        { measure: `same statements raw (better-sqlite3): median / p99 (${count} sales)`, value: `${ms(median(rawTimes))} / ${ms(percentile(rawTimes, 99))} ms` },
+        { measure: 'service overhead over raw (median difference)', value: `${ms(median(service) - median(rawTimes))} ms` },
+        { measure: 'recordSale / raw (medians)', value: ratio.toFixed(3), target: `≤ ${TARGET_RATIO}`, ok: ratio <= TARGET_RATIO },
+        { measure: 'raw path issues the service’s statements', value: same ? 'yes' : 'NO (see log)', ok: same },
+      ];
+      return {
+        keys: {
+          sale_commit_median_ms: ms(median(service)), sale_commit_p99_ms: ms(percentile(service, 99)),
+          sale_raw_median_ms: ms(median(rawTimes)), sale_raw_p99_ms: ms(percentile(rawTimes, 99)),
+          sale_vs_raw_ratio: Math.round(ratio * 1000) / 1000,
+        },
+        rows,
+      };
+    } finally {
+      core.close();
+    }
+  },
+};

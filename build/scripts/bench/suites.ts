@@ -1,0 +1,8 @@
+import { lookupSuite } from './lookupSuite';
+import { openSuite } from './openSuite';
+import { saleSuite } from './saleSuite';
+import type { BenchSuite } from './suite';
+import { tillSuite } from './tillSuite';
+
+/** Every suite `npm run bench` runs, in order. Add new ones here; each adds its own JSON keys. */
+export const suites: BenchSuite[] = [openSuite, lookupSuite, saleSuite, tillSuite, (await import('./syncSuite')).syncSuite];

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { outbox } from '../../../db/schema';
+import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
+import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
+import { systemClock } from '../../../electron/core/sources';
+import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
+import { createTestDatabase } from '../../../server/testing/databases';
+import { startHoProcess, type HoProcess } from '../../../server/testing/hoProcess';
+import { memberRecord, saleRecord, uuidFrom } from '../../../server/testing/records';
+import { openPglite, openPostgres, type HoDatabase } from '../../../server/store/connect';
+
+/** Head office as a real process on a fresh database, plus a connection of our own to check what arrived. */
+export interface BenchHeadOffice {
+  url: string;
+  adminToken: string;
+  backend: 'postgres' | 'pglite';
+  /** Opened after the process stopped for PGlite (one writer per folder); at once for PostgreSQL. */
+  inspect(): Promise<HoDatabase>;
+  stop(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export const benchDatabaseUrl = process.env.TILLCARD_BENCH_DATABASE_URL ?? process.env.TILLCARD_TEST_DATABASE_URL ?? null;
+
+export async function startBenchHeadOffice(): Promise<BenchHeadOffice> {
+  const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-ho-'));
+  const pg = benchDatabaseUrl ? await createTestDatabase(benchDatabaseUrl) : null;
+  const ho: HoProcess = await startHoProcess(pg ? { DATABASE_URL: pg.url } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') });
+  return {
+    url: ho.url,
+    adminToken: ho.adminToken,
+    backend: pg ? 'postgres' : 'pglite',
+    inspect: () => (pg ? openPostgres(pg.url, 2) : openPglite(join(dir, 'pglite'))),
+    stop: () => ho.stop(),
+    cleanup: async () => {
+      await ho.stop().catch(() => undefined);
+      if (pg) await pg.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function post(url: string, path: string, body: unknown, token: string | null): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+export async function enrolmentCode(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<string> {
+  const r = await post(ho.url, '/admin/enrolment-codes', { shopId, shopName: `Bench ${shopId}`, terminalCode }, ho.adminToken);
+  if (r.status !== 201) throw new Error(`enrolment code: ${JSON.stringify(r.json)}`);
+  return String(r.json.code);
+}
+
+/** Enrols a terminal id over HTTP (no terminal database): the token a bench pusher sends. */
+export async function enrolBare(ho: BenchHeadOffice, shopId: string, terminalCode: string, terminalId: string): Promise<string> {
+  const code = await enrolmentCode(ho, shopId, terminalCode);
+  const r = await post(ho.url, '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
+  if (r.status !== 200) throw new Error(`enrol: ${JSON.stringify(r.json)}`);
+  return String(r.json.token);
+}
+
+export { post };
+
+/** A real terminal core in a temp folder, configured as a shop and enrolled at head office. */
+export async function enrolledTerminal(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<{ core: TerminalCore; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-term-'));
+  const core = openTerminalCore({ dataDir: dir, validateOutput: false, timeZone: 'Asia/Shanghai', log: () => undefined });
+  const configured = core.dispatch('configureShop', { shopId, shopName: `Bench ${shopId}`, terminalName: 'Bench till', terminalCode });
+  if (!configured.ok) throw new Error(`configureShop: ${JSON.stringify(configured.error)}`);
+  const enrolled = await enrolWithHeadOffice(core.db, systemClock, ho.url, await enrolmentCode(ho, shopId, terminalCode));
+  if (!enrolled.ok) throw new Error(`enrol: ${enrolled.code} ${enrolled.message}`);
+  return { core, dir };
+}
+
+/**
+ * `count` well-formed records: a member registration, then a sale earning points for that
+ * member, alternately. `base` keeps ids, phones and card numbers unique across terminals.
+ */
+export function workload(base: number, count: number, firstSeq = 1): PushRecord[] {
+  const out: PushRecord[] = [];
+  const at = Date.UTC(2025, 5, 1, 2, 0, 0);
+  for (let i = 0; out.length < count; i++) {
+    const n = base + i;
+    const memberId = uuidFrom(n, 1);
+    out.push(memberRecord(firstSeq + out.length, memberId, n, at + i));
+    if (out.length < count) {
+      out.push(saleRecord(firstSeq + out.length, { saleId: uuidFrom(n, 2), memberId, totalMinor: 1_000 + (n % 500), earned: 10, spent: 0, ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)], day: '2025-06-01', at: at + i }));
+    }
+  }
+  return out;
+}
+
+/** Writes records straight into a terminal's outbox (one transaction): a backlog as if made offline. */
+export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {
+  core.db.transaction((tx) => {
+    for (let i = 0; i < records.length; i += 500) {
+      tx.insert(outbox).values(records.slice(i, i + 500).map((r) => ({ seq: r.seq, recordId: r.recordId, recordType: r.type, payloadJson: JSON.stringify(r.payload), createdAt: Date.now(), ackedAt: null }))).run();
+    }
+  });
+}

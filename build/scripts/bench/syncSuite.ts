@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { count, eq, sql } from 'drizzle-orm';
+import { members as termMembers } from '../../../db/schema';
+import { systemClock } from '../../../electron/core/sources';
+import { syncOnce } from '../../../electron/sync/job';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
+import { members as hoMembers, records as hoRecords } from '../../../server/store/schema';
+import { uuidFrom } from '../../../server/testing/records';
+import type { BenchRow, BenchSuite } from './suite';
+import { enrolBare, enrolledTerminal, fillOutbox, post, startBenchHeadOffice, workload, type BenchHeadOffice } from './syncFixture';
+
+const PUSH_RECORDS = 100_000;
+const INGEST_TERMINALS = 10;
+const INGEST_PER_TERMINAL = 10_000;
+const PULL_MEMBERS = 100_000;
+
+const seconds = (ms: number): number => Math.round(ms / 10) / 100;
+
+/** push_100k_s: a real terminal's 100k-record backlog, pushed by the real sync job to head office's process. */
+async function pushBacklog(ho: BenchHeadOffice, log: (m: string) => void): Promise<number> {
+  const { core, dir } = await enrolledTerminal(ho, 'bench-push', '91000');
+  try {
+    fillOutbox(core, workload(1, PUSH_RECORDS));
+    log(`bench: sync: pushing ${PUSH_RECORDS.toLocaleString('en')} records through the sync job…`);
+    const started = performance.now();
+    const result = await syncOnce({ db: core.db, clock: systemClock, owner: 'bench', requestTimeoutMs: 120_000 });
+    const elapsed = performance.now() - started;
+    if (result.status !== 'synced' || result.pushed !== PUSH_RECORDS) throw new Error(`push backlog: ${JSON.stringify(result)}`);
+    return elapsed;
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** ingest_records_per_s: ten terminals' prebuilt batches sent at once through the real endpoint and auth. */
+async function ingest(ho: BenchHeadOffice, log: (m: string) => void): Promise<number> {
+  const pushers: { token: string; bodies: string[] }[] = [];
+  for (let t = 0; t < INGEST_TERMINALS; t++) {
+    const terminalId = uuidFrom(t + 1, 9);
+    const shopId = `bench-shop-${t}`;
+    const token = await enrolBare(ho, shopId, String(91_100 + t), terminalId);
+    const records: PushRecord[] = workload(1_000_000 * (t + 1), INGEST_PER_TERMINAL);
+    const bodies: string[] = [];
+    for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
+      bodies.push(JSON.stringify({ protocolVersion: PROTOCOL_VERSION, terminalId, shopId, pending: records.length - i, records: records.slice(i, i + MAX_BATCH_RECORDS) }));
+    }
+    pushers.push({ token, bodies });
+  }
+  log(`bench: sync: ${INGEST_TERMINALS} terminals pushing ${(INGEST_TERMINALS * INGEST_PER_TERMINAL).toLocaleString('en')} records at once…`);
+  const started = performance.now();
+  await Promise.all(pushers.map(async (p) => {
+    for (const body of p.bodies) {
+      const r = await post(ho.url, '/sync/v1/push', body, p.token);
+      if (r.status !== 200 || r.json.status !== 'ok') throw new Error(`ingest push: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+    }
+  }));
+  return performance.now() - started;
+}
+
+/** pull_100k_members_s: a new terminal's first sync, pulling every member of the chain. */
+async function pullMembers(ho: BenchHeadOffice, log: (m: string) => void): Promise<number> {
+  const { core, dir } = await enrolledTerminal(ho, 'bench-new', '91999');
+  try {
+    log('bench: sync: a new terminal pulls the chain…');
+    const started = performance.now();
+    const result = await syncOnce({ db: core.db, clock: systemClock, owner: 'bench', requestTimeoutMs: 120_000 });
+    const elapsed = performance.now() - started;
+    const local = core.db.select({ n: count() }).from(termMembers).get()?.n ?? 0;
+    if (result.status !== 'synced' || local < PULL_MEMBERS) throw new Error(`pull: ${JSON.stringify(result)}, ${local} members on the terminal`);
+    return elapsed;
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Head office at chain scale, as real processes over loopback: the sync job's push of a big
+ * backlog, ten terminals pushing at once, a new terminal's first pull. On the PostgreSQL server
+ * TILLCARD_BENCH_DATABASE_URL (or TILLCARD_TEST_DATABASE_URL) names; without one, on PGlite,
+ * and the rows say so (the targets are for PostgreSQL).
+ */
+export const syncSuite: BenchSuite = {
+  name: 'sync',
+  async run(_dataset, settings) {
+    const ho = await startBenchHeadOffice();
+    const on = ho.backend === 'postgres' ? 'PostgreSQL' : 'PGlite — no PostgreSQL URL given';
+    try {
+      const pushMs = await pushBacklog(ho, settings.log);
+      const ingestMs = await ingest(ho, settings.log);
+      const ingested = INGEST_TERMINALS * INGEST_PER_TERMINAL;
+      const perSecond = Math.round(ingested / (ingestMs / 1_000));
+      const pullMs = await pullMembers(ho, settings.log);
+      await ho.stop();
+      const db = await ho.inspect();
+      const stored = (await db.db.select({ n: count() }).from(hoRecords))[0]?.n ?? 0;
+      const memberCount = (await db.db.select({ n: count() }).from(hoMembers).where(sql`true`))[0]?.n ?? 0;
+      const pushedOk = (await db.db.select({ n: count() }).from(hoRecords).where(eq(hoRecords.status, 'applied')))[0]?.n ?? 0;
+      await db.close();
+      const complete = stored === PUSH_RECORDS + ingested && pushedOk === stored;
+      const rows: BenchRow[] = [
+        { measure: `sync (${on}): 100,000-record backlog reaches head office`, value: `${seconds(pushMs)} s`, target: '≤ 10 s', ok: pushMs <= 10_000 },
+        { measure: `sync (${on}): ingest, ${INGEST_TERMINALS} terminals at once`, value: `${perSecond.toLocaleString('en')} rec/s`, target: '≥ 50,000/s', ok: perSecond >= 50_000 },
+        { measure: `sync (${on}): new terminal pulls ${memberCount.toLocaleString('en')} members`, value: `${seconds(pullMs)} s`, target: '≤ 10 s', ok: pullMs <= 10_000 },
+        { measure: 'sync: every pushed record stored and applied once at head office', value: complete ? 'yes' : `${stored} stored, ${pushedOk} applied`, ok: complete },
+      ];
+      return {
+        keys: { push_100k_s: seconds(pushMs), ingest_records_per_s: perSecond, pull_100k_members_s: seconds(pullMs), ...(ho.backend === 'pglite' ? { sync_on_pglite: 1 } : {}) },
+        rows,
+      };
+    } finally {
+      await ho.cleanup();
+    }
+  },
+};

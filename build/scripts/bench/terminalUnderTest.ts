@@ -1,0 +1,48 @@
+import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
+import { fixedClock } from '../../../electron/core/sources';
+import { DEFAULT_END_MS } from '../generate/generator';
+import type { Dataset } from './dataset';
+
+export const BENCH_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The terminal core over a bench dataset, configured as the packaged app runs it: output
+ * validation off (Electron turns it off when packaged), the shop's time zone, and a clock just
+ * after the newest sale that the suites move one second per sale like a busy till.
+ */
+export function openBenchCore(dataset: Dataset): { core: TerminalCore; clock: ReturnType<typeof fixedClock> } {
+  const clock = fixedClock(DEFAULT_END_MS + 9 * 3_600_000);
+  const core = openTerminalCore({ dataDir: dataset.dir, clock, timeZone: BENCH_TIME_ZONE, validateOutput: false });
+  // Every run adds sales to the same database: carry on a minute after the newest one, so
+  // time only moves forward in it.
+  const newest = (core.db.$client.prepare('SELECT max(created_at) AS t FROM sales').get() as { t: number | null }).t ?? 0;
+  clock.set(Math.max(clock.now(), newest + 60_000));
+  return { core, clock };
+}
+
+export interface BenchMember {
+  id: string;
+  cardNumber: string;
+  /** E.164, as stored. */
+  phone: string;
+}
+
+/**
+ * `count` members picked uniformly at random (with the bench's seeded stream), read straight
+ * from the database before any timing starts: any terminal database will do, generated or not.
+ */
+export function pickMembers(core: TerminalCore, count: number, nextRandom: () => number): BenchMember[] {
+  const sqlite = core.db.$client;
+  const maxRowid = (sqlite.prepare('SELECT max(rowid) AS n FROM members').get() as { n: number | null }).n ?? 0;
+  if (maxRowid === 0) throw new Error('the bench database has no members');
+  const byRowid = sqlite.prepare(
+    "SELECT m.id, c.number AS cardNumber, m.phone FROM members m JOIN cards c ON c.member_id = m.id AND c.status = 'active' WHERE m.rowid = ?",
+  );
+  const picked: BenchMember[] = [];
+  for (let tries = 0; picked.length < count && tries < count * 10; tries += 1) {
+    const row = byRowid.get(1 + Math.floor(nextRandom() * maxRowid)) as BenchMember | undefined;
+    if (row) picked.push(row);
+  }
+  if (picked.length < count) throw new Error(`found only ${picked.length} members with an active card`);
+  return picked;
+}

@@ -1,0 +1,4 @@
+export function bundleMain(outfile: string): Promise<void>;
+export function contractIpcTable(): Promise<Record<string, string>>;
+export function bundlePreload(outfile: string): Promise<void>;
+export function copyMigrations(outDir: string): void;

@@ -1,0 +1,38 @@
+import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { fixedClock, type IdSource } from '../../../electron/core/sources';
+import type { Random } from './random';
+
+export const GENERATED_SHOP = {
+  shopId: 'shop-bench-001',
+  shopName: '基准测试门店',
+  terminalName: '1号收银台',
+  terminalCode: '10001',
+  locale: 'zh-CN',
+  currency: 'CNY',
+} as const;
+
+function seededIds(random: Random): IdSource {
+  return {
+    uuid: () => random.uuid(),
+    randomHex: (bytes) => {
+      let hex = '';
+      while (hex.length < bytes * 2) hex += random.u32().toString(16).padStart(8, '0');
+      return hex.slice(0, bytes * 2);
+    },
+  };
+}
+
+/**
+ * Creates the terminal database and configures its shop through the real terminal core, so
+ * the terminal row, tiers and rule version are exactly what a till's own set-up writes.
+ */
+export function createConfiguredTerminal(dataDir: string, random: Random, atMs: number, timeZone: string): string {
+  const core = openTerminalCore({ dataDir, clock: fixedClock(atMs), ids: seededIds(random), timeZone, validateOutput: true });
+  try {
+    const result = core.dispatch('configureShop', GENERATED_SHOP);
+    if (!result.ok) throw new Error(`configureShop failed: ${JSON.stringify(result.error)}`);
+    return core.dbFile;
+  } finally {
+    core.close();
+  }
+}

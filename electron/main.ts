@@ -1,0 +1,100 @@
+import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openTerminalCore, type TerminalCore } from './core/terminalCore';
+import { createSyncRunner, syncAwareIpc, syncScheduleFromEnv, type SyncRunner } from './core/syncRunner';
+import { registerContractHandlers, UNTRUSTED_SENDER } from './ipcRegistration';
+import { isTrustedSenderFrame } from './rendererOrigin';
+import { hardenSession, registerRendererScheme, serveRenderer } from './rendererProtocol';
+import { createMainWindow, loadTillScreen, lockDown } from './window';
+
+/**
+ * The Electron main process: owns the terminal database through the terminal core, registers
+ * one IPC handler per contract entry, and shows the one till window. Everything with business
+ * meaning lives in the core; this file only wires Electron to it.
+ */
+
+// This file is bundled to dist-electron/main.js; the preload and migrations sit beside it and
+// the renderer build in dist/renderer (the same layout inside the packaged app's asar).
+const bundleDir = dirname(fileURLToPath(import.meta.url));
+const appRoot = join(bundleDir, '..');
+const paths = {
+  preload: join(bundleDir, 'preload.cjs'),
+  migrations: join(bundleDir, 'migrations'),
+  renderer: join(appRoot, 'dist', 'renderer'),
+};
+
+let core: TerminalCore | null = null;
+let sync: SyncRunner | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataDir(): string {
+  const fromEnv = process.env.TILLCARD_DATA_DIR?.trim();
+  return fromEnv ? resolve(fromEnv) : app.getPath('userData');
+}
+
+function closeCore(): void {
+  void sync?.stop();
+  sync = null;
+  const open = core;
+  core = null;
+  open?.close();
+}
+
+function fail(title: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error(`tillcard: ${title}`, error);
+  dialog.showErrorBox('Tillcard', `${title}\n\n${detail}`);
+  closeCore();
+  app.exit(1);
+}
+
+async function showTillWindow(): Promise<void> {
+  mainWindow = createMainWindow({ preloadPath: paths.preload, title: 'Tillcard', devTools: !app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await loadTillScreen(mainWindow);
+}
+
+async function start(): Promise<void> {
+  const dir = dataDir();
+  try {
+    core = openTerminalCore({ dataDir: dir, migrationsDir: paths.migrations, validateOutput: !app.isPackaged });
+  } catch (error) {
+    fail(`The terminal database in ${dir} could not be opened.`, error);
+    return;
+  }
+  const opened = core;
+  sync = createSyncRunner(opened, syncScheduleFromEnv(process.env));
+  registerContractHandlers<IpcMainInvokeEvent>(syncAwareIpc(ipcMain, sync, (event) => isTrustedSenderFrame(event.senderFrame), UNTRUSTED_SENDER), {
+    dispatch: (channel, input) => opened.dispatch(channel, input),
+    isTrustedSender: (event) => isTrustedSenderFrame(event.senderFrame),
+    onRejected: (channel, event) => console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`),
+  });
+  hardenSession(session.defaultSession);
+  serveRenderer(session.defaultSession, paths.renderer);
+  await showTillWindow();
+}
+
+// Two processes writing one terminal database would race for outbox sequence numbers:
+// a second launch only brings the running till to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerRendererScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  // A till with no window has nothing to do: quit on every platform so the database is closed.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', closeCore);
+  app.on('activate', () => {
+    if (core && !mainWindow) showTillWindow().catch((error: unknown) => fail('The till screen could not be shown.', error));
+  });
+  app.whenReady().then(start).catch((error: unknown) => fail('Tillcard could not start.', error));
+}
