@@ -1,8 +1,9 @@
-// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx] [--only crash,fuzz,http,headoffice]`
+// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx]
+//   [--network-faults N] [--terminals N] [--load-seconds N] [--load-terminals N] [--only crash,fuzz,http,headoffice,network,load]`
 import type { ChildMode } from './crash/childProcess';
 
-export type Part = 'crash' | 'fuzz' | 'http' | 'headoffice';
-const PARTS: readonly Part[] = ['crash', 'fuzz', 'http', 'headoffice'];
+export type Part = 'crash' | 'fuzz' | 'http' | 'headoffice' | 'network' | 'load';
+const PARTS: readonly Part[] = ['crash', 'fuzz', 'http', 'headoffice', 'network', 'load'];
 
 export interface SoakPlan {
   quick: boolean;
@@ -15,6 +16,12 @@ export interface SoakPlan {
   httpRunsPerChannel: number;
   httpRawRuns: number;
   headOfficeRuns: number;
+  /** Network soak: stop after this many injected faults (proxy faults + kill -9). */
+  networkFaults: number;
+  networkTerminals: number;
+  loadSeconds: number;
+  loadTerminals: number;
+  loadBatchRecords: number;
   parts: Part[];
 }
 
@@ -48,6 +55,11 @@ export function planFrom(argv: readonly string[], defaultSeed: number): SoakPlan
     httpRunsPerChannel: int('http-runs', quick ? 60 : 2_000),
     httpRawRuns: int('http-raw-runs', quick ? 300 : 10_000),
     headOfficeRuns: int('ho-runs', quick ? 200 : 1_000),
+    networkFaults: int('network-faults', quick ? 60 : 600),
+    networkTerminals: Math.max(1, int('terminals', quick ? 10 : 12)),
+    loadSeconds: Math.max(1, int('load-seconds', quick ? 5 : 20)),
+    loadTerminals: Math.max(1, Math.min(99, int('load-terminals', 50))),
+    loadBatchRecords: Math.max(1, Math.min(500, int('load-batch', 25))),
     parts,
   };
 }

@@ -1,4 +1,5 @@
-// `npm run soak`: the long proof under faults (crash kills and bad-input fuzzing), under 30
+// `npm run soak`: the long proof under faults (crash kills, bad-input fuzzing, the network-fault
+// soak of terminals and head office, and head office's load test), under 30
 // minutes on 2 cores; `npm run soak -- --quick` the short one. Prints the seed first (a failing
 // run replays with `--seed`), a summary, and ends with ONE JSON line of figures.
 import { planFrom } from './args';

@@ -1,7 +1,9 @@
 // The soak's summary: a table per part for people, then ONE JSON line for machines (CI, the
-// RELIABILITY figures). Network faults are not soaked yet; their fields say so with a note.
+// RELIABILITY figures).
 import type { CrashResult } from './crash/harness';
 import type { BoundaryTally } from './fuzz/tally';
+import { loadSummaryLines, type LoadResult } from './load/loadTest';
+import { networkSummaryLines, type NetworkResult } from './network/soak';
 
 export interface SoakFigures {
   kills: number;
@@ -13,6 +15,10 @@ export interface SoakFigures {
   bad_input_writes: number;
   crashes: number;
   untyped_refusals: number;
+  /** Head-office load test: records stored per second, p99 push latency, failed pushes (null: not run). */
+  load_records_per_s: number | null;
+  load_p99_ms: number | null;
+  load_errors: number | null;
   violations: number;
   seed: number;
   seconds: number;
@@ -26,6 +32,8 @@ export interface SoakOutcome {
   tallies: BoundaryTally[];
   fuzzViolations: string[];
   notes: string[];
+  network: NetworkResult | null;
+  load: LoadResult | null;
 }
 
 export function figuresOf(o: SoakOutcome): SoakFigures {
@@ -33,14 +41,17 @@ export function figuresOf(o: SoakOutcome): SoakFigures {
   return {
     kills: o.crash?.kills ?? 0,
     acked_lost: o.crash?.ackedLost ?? 0,
-    faults: 0,
-    records_lost: 0,
-    records_duplicated: 0,
+    faults: o.network?.faults ?? 0,
+    records_lost: (o.network?.recordsLost ?? 0) + (o.load?.lost ?? 0),
+    records_duplicated: (o.network?.recordsDuplicated ?? 0) + (o.load?.duplicated ?? 0),
     bad_inputs: sum((t) => t.refused),
     bad_input_writes: sum((t) => t.writes),
     crashes: sum((t) => t.crashes) + (o.crash?.crashes.length ?? 0),
     untyped_refusals: sum((t) => t.untyped),
-    violations: (o.crash?.violations.length ?? 0) + o.fuzzViolations.length,
+    load_records_per_s: o.load?.recordsPerSecond ?? null,
+    load_p99_ms: o.load?.p99Ms ?? null,
+    load_errors: o.load?.errors ?? null,
+    violations: (o.crash?.violations.length ?? 0) + o.fuzzViolations.length + (o.network?.violations.length ?? 0) + (o.load?.violations.length ?? 0),
     seed: o.seed,
     seconds: o.seconds,
     notes: o.notes,
@@ -48,7 +59,7 @@ export function figuresOf(o: SoakOutcome): SoakFigures {
 }
 
 export function passed(f: SoakFigures): boolean {
-  return f.acked_lost === 0 && f.records_lost === 0 && f.records_duplicated === 0 && f.bad_input_writes === 0 && f.crashes === 0 && f.untyped_refusals === 0 && f.violations === 0;
+  return f.acked_lost === 0 && f.records_lost === 0 && f.records_duplicated === 0 && f.bad_input_writes === 0 && f.crashes === 0 && f.untyped_refusals === 0 && f.violations === 0 && (f.load_errors ?? 0) === 0;
 }
 
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
@@ -68,6 +79,10 @@ export function summaryLines(o: SoakOutcome): string[] {
     for (const e of o.tallies.flatMap((t) => t.examples).slice(0, 20)) lines.push(`  ! ${e}`);
     for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`  ! ${v}`);
   }
+  // Parts that could not run at all, when no fuzzing table printed them above.
+  if (o.tallies.length === 0) for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`! ${v}`);
+  if (o.network) lines.push(...networkSummaryLines(o.network));
+  if (o.load) lines.push(...loadSummaryLines(o.load));
   for (const n of o.notes) lines.push(`note: ${n}`);
   return lines;
 }
