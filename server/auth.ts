@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { CreateEnrolmentCodeRequest, EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HoDb } from './store/connect';
-import { adminTokens, enrolmentCodes, shops, terminals } from './store/schema';
+import { adminTokens, enrolmentCodes, settings, shops, terminals } from './store/schema';
 import { HoError } from './http/errors';
 import { sha256, type Clock, type IdSource } from './sources';
 
@@ -72,18 +72,58 @@ export async function createEnrolmentCode(db: HoDb, clock: Clock, ids: IdSource,
   return { code, shopId: req.shopId, terminalCode: req.terminalCode, expiresAt };
 }
 
-/** Trades a one-time code for the terminal's credentials; the code is spent in the same transaction. */
+const ENROLMENT_KEY = 'enrolmentKey';
+
+/**
+ * Head office's key for terminal secrets, made once and kept in the database (every instance
+ * derives the same secrets). Never sent anywhere; settings are read by key only.
+ */
+async function enrolmentKey(tx: HoDb, ids: IdSource): Promise<string> {
+  await tx.insert(settings).values({ key: ENROLMENT_KEY, value: ids.randomHex(32) }).onConflictDoNothing();
+  const [row] = await tx.select().from(settings).where(eq(settings.key, ENROLMENT_KEY));
+  if (typeof row?.value !== 'string') throw new Error('enrolment key missing');
+  return row.value;
+}
+
+/**
+ * The terminal's secret is derived from the code it typed and its own id, keyed by head
+ * office's key: a resend of the same code by the same terminal (its answer was lost, or the
+ * network duplicated the request) gets the SAME token back, never a rotated one that would
+ * lock out whichever answer the terminal kept. Knowing the code alone is not enough (the key
+ * is needed), and the code works only for the terminal that spent it, and only until it expires.
+ */
+const terminalSecret = (key: string, code: string, terminalId: string): string =>
+  createHmac('sha256', key).update(`${normaliseCode(code)}:${terminalId}`).digest('hex');
+
+/**
+ * Trades a one-time code for the terminal's credentials; the code is spent in the same
+ * transaction. Idempotent: the same code sent again by the terminal that spent it, before it
+ * expires and while that terminal is active, answers the same credentials again.
+ */
 export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: EnrolRequest): Promise<EnrolResponse> {
   const now = clock.now();
-  const secret = ids.randomHex(32);
   return db.transaction(async (tx) => {
     const [code] = await tx
       .select()
       .from(enrolmentCodes)
-      .where(and(eq(enrolmentCodes.codeHash, sha256(normaliseCode(req.code))), isNull(enrolmentCodes.usedAt), gt(enrolmentCodes.expiresAt, now)))
+      .where(and(eq(enrolmentCodes.codeHash, sha256(normaliseCode(req.code))), gt(enrolmentCodes.expiresAt, now)))
       .for('update');
-    if (!code) throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
-    const [existing] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.id, req.terminalId));
+    if (!code || (code.usedAt !== null && code.usedByTerminalId !== req.terminalId)) {
+      throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
+    }
+    const secret = terminalSecret(await enrolmentKey(tx, ids), req.code, req.terminalId);
+    const [shop] = await tx.select().from(shops).where(eq(shops.id, code.shopId));
+    const answer: EnrolResponse = {
+      protocolVersion: req.protocolVersion, terminalId: req.terminalId, shopId: code.shopId, shopName: shop?.name ?? code.shopId,
+      terminalCode: code.terminalCode, token: `${req.terminalId}.${secret}`,
+    };
+    const [existing] = await tx.select().from(terminals).where(eq(terminals.id, req.terminalId));
+    if (code.usedAt !== null) {
+      // A resend by the terminal that spent this code: the same credentials, unless it was revoked since.
+      if (!existing || existing.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
+      if (!sameHash(existing.tokenHash, sha256(secret))) throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
+      return answer;
+    }
     if (existing) throw new HoError('ALREADY_ENROLLED', 'This terminal id is already enrolled; ask head office to revoke it first.');
     const [codeTaken] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.terminalCode, code.terminalCode));
     if (codeTaken) throw new HoError('CONFLICT', `Terminal code ${code.terminalCode} already belongs to an enrolled terminal.`);
@@ -92,10 +132,6 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
       tokenHash: sha256(secret), status: 'active', enrolledAt: now,
     });
     await tx.update(enrolmentCodes).set({ usedAt: now, usedByTerminalId: req.terminalId }).where(eq(enrolmentCodes.codeHash, code.codeHash));
-    const [shop] = await tx.select().from(shops).where(eq(shops.id, code.shopId));
-    return {
-      protocolVersion: req.protocolVersion, terminalId: req.terminalId, shopId: code.shopId, shopName: shop?.name ?? code.shopId,
-      terminalCode: code.terminalCode, token: `${req.terminalId}.${secret}`,
-    };
+    return answer;
   });
 }

@@ -17,12 +17,3 @@ export const randomIds: IdSource = {
 
 /** Tokens and codes carry ≥128 random bits, so a fast hash is enough (no password stretching needed). */
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** JSON with object keys sorted, so equal payloads hash equally whatever order their keys came in. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { count, eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
 import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
@@ -97,7 +97,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     const old = await ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION + 1, terminalId: A, shopId: 'shopA', records: [sale(6, 6)] }, tokenA);
     expect(old.status).toBe(400);
     expect(old.body).toMatchObject({ code: 'PROTOCOL_VERSION', details: { server: PROTOCOL_VERSION, client: PROTOCOL_VERSION + 1 } });
-    const tooMany = Array.from({ length: 501 }, (_, i) => sale(6 + i, 6 + i));
+    const tooMany = Array.from({ length: MAX_BATCH_RECORDS + 1 }, (_, i) => sale(6 + i, 6 + i));
     expect((await push(tokenA, A, 'shopA', tooMany)).status).toBe(400);
     const huge = sale(6, 6);
     const big = await push(tokenA, A, 'shopA', [{ ...huge, payload: { ...(huge.payload as object), pad: 'x'.repeat(70_000) } }]);

@@ -1,11 +1,12 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
-import { cards, members, pointsLedger, rewards, ruleVersions, tiers } from '../../db/schema';
-import { blockedCards, campaigns, memberSyncFacts, syncIssues } from '../../db/schemaSync';
+import { cards, members, rewards, ruleVersions, tiers } from '../../db/schema';
+import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import type { Change } from '../../shared/sync/protocol';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
+import { ladderCache, pullStatements } from './pullStatements';
 import { writeState } from './state';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -15,45 +16,36 @@ function issue(db: TerminalDb, kind: string, entityId: string, detail: string, p
 }
 
 function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
-  db.insert(memberSyncFacts).values({ memberId: c.id, offlineCapPoints: c.offlineCapPoints, updatedAt: now })
-    .onConflictDoUpdate({ target: memberSyncFacts.memberId, set: { offlineCapPoints: c.offlineCapPoints, updatedAt: now } }).run();
-  const phoneHolder = db.select({ id: members.id }).from(members).where(and(eq(members.phone, c.phone), ne(members.id, c.id))).get();
+  const st = pullStatements(db);
+  st.syncFacts.run(c.id, c.offlineCapPoints, now);
+  const phoneHolder = st.phoneHolder.get(c.phone, c.id);
   if (phoneHolder) {
     // Two shops registered the same phone while apart: keep both records, let head office merge.
     issue(db, 'duplicate_phone', c.id, `phone already held by local member ${phoneHolder.id}`, c, now);
     return;
   }
-  const existing = db.select().from(members).where(eq(members.id, c.id)).get();
+  const existing = st.member.get(c.id);
   if (existing) {
-    if (c.updatedAt >= existing.updatedAt) {
-      db.update(members).set({ name: c.name, nameKey: nameKey(c.name), phone: c.phone, phoneTail: phoneTail(c.phone), birthday: c.birthday, updatedAt: c.updatedAt }).where(eq(members.id, c.id)).run();
-    }
+    if (c.updatedAt >= existing.updated_at) st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);
     return;
   }
-  db.insert(members).values({
-    id: c.id, name: c.name, nameKey: nameKey(c.name), phone: c.phone, phoneTail: phoneTail(c.phone), birthday: c.birthday,
-    tierCode: null, homeShopId: c.homeShopId, createdAt: c.createdAt, updatedAt: c.updatedAt,
-  }).run();
-  db.insert(cards).values({ number: c.cardNumber, memberId: c.id, status: 'active', issuedAt: c.createdAt, statusChangedAt: c.createdAt }).onConflictDoNothing().run();
+  st.insertMember.run(c.id, c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, null, 0, 0, c.homeShopId, c.createdAt, c.updatedAt);
+  st.insertCard.run(c.cardNumber, c.id, c.createdAt, c.createdAt);
 }
 
-function applyLedger(db: TerminalDb, c: Of<'ledger'>, now: number): void {
-  if (db.select({ id: pointsLedger.id }).from(pointsLedger).where(eq(pointsLedger.id, c.id)).get()) return;
-  const member = db.select().from(members).where(eq(members.id, c.memberId)).get();
+function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: number): void {
+  const st = pullStatements(db);
+  if (st.ledgerExists.get(c.id)) return;
+  const member = st.member.get(c.memberId);
   if (!member) {
     issue(db, 'ledger_unknown_member', c.id, `member ${c.memberId} is not on this terminal`, c, now);
     return;
   }
-  const balance = member.pointsBalance + c.delta;
-  const earned = member.pointsEarnedTotal + (c.type === 'earn' ? c.delta : 0);
-  db.insert(pointsLedger).values({
-    id: c.id, memberId: c.memberId, kind: c.type, delta: c.delta, balanceAfter: balance, saleId: null, redemptionId: null,
-    ruleVersion: c.ruleVersion, campaignId: c.campaignId, summary: `${c.type} ${c.delta > 0 ? '+' : ''}${c.delta} @ ${c.shopId}`,
-    terminalId: c.terminalId, createdAt: c.createdAt,
-  }).run();
-  const ladder = db.select().from(tiers).all();
-  const tier = tierStanding(ladder, member.tierCode, earned).tier;
-  db.update(members).set({ pointsBalance: balance, pointsEarnedTotal: earned, tierCode: tier?.code ?? null }).where(eq(members.id, c.memberId)).run();
+  const balance = member.points_balance + c.delta;
+  const earned = member.points_earned_total + (c.type === 'earn' ? c.delta : 0);
+  st.insertLedger.run(c.id, c.memberId, c.type, c.delta, balance, c.ruleVersion, c.campaignId, `${c.type} ${c.delta > 0 ? '+' : ''}${c.delta} @ ${c.shopId}`, c.terminalId, c.createdAt);
+  const tier = tierStanding(ladder.get(), member.tier_code, earned).tier;
+  st.updateBalance.run(balance, earned, tier?.code ?? null, c.memberId);
 }
 
 function applyCard(db: TerminalDb, c: Of<'card'>): void {
@@ -97,6 +89,25 @@ function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
   db.insert(campaigns).values({ id: c.id, ...values }).onConflictDoUpdate({ target: campaigns.id, set: values }).run();
 }
 
+type Ladder = ReturnType<typeof ladderCache>;
+
+/** Applies changes in order, inside the caller's transaction (a page, or a snapshot's catalogue). */
+export function applyChangeList(db: TerminalDb, changes: Change[], now: number): void {
+  const ladder = ladderCache(db);
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'member': applyMember(db, c, now); break;
+      case 'ledger': applyLedger(db, c, ladder, now); break;
+      case 'card': applyCard(db, c); break;
+      case 'tiers': applyTiers(db, c); ladder.reset(); break;
+      case 'rules': applyRules(db, c, now); break;
+      case 'reward': applyReward(db, c, now); break;
+      case 'campaign': applyCampaign(db, c); break;
+      case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
+    }
+  }
+}
+
 /**
  * Applies one pulled page and moves the cursor, in ONE SQLite transaction: either the whole
  * page and its cursor are stored, or neither (the page is pulled again). Pulled ledger rows
@@ -104,18 +115,7 @@ function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
  */
 export function applyChanges(db: TerminalDb, changes: Change[], cursor: string, now: number): void {
   db.transaction(() => {
-    for (const c of changes) {
-      switch (c.kind) {
-        case 'member': applyMember(db, c, now); break;
-        case 'ledger': applyLedger(db, c, now); break;
-        case 'card': applyCard(db, c); break;
-        case 'tiers': applyTiers(db, c); break;
-        case 'rules': applyRules(db, c, now); break;
-        case 'reward': applyReward(db, c, now); break;
-        case 'campaign': applyCampaign(db, c); break;
-        case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
-      }
-    }
+    applyChangeList(db, changes, now);
     writeState(db, 'pullCursor', cursor);
     writeState(db, 'lastPullAt', String(now));
   });

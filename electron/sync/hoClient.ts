@@ -12,6 +12,11 @@ export type HoResult<T> =
   | { ok: false; kind: 'network'; message: string }
   | { ok: false; kind: 'refused'; status: number; error: SyncErrorBody };
 
+/** A request body already serialised (a push batch spliced from stored JSON): sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export interface HoClient {
   post<S extends z.ZodType>(path: string, body: unknown, response: S): Promise<HoResult<z.output<S>>>;
 }
@@ -35,7 +40,7 @@ export function createHoClient(options: HoClientOptions): HoClient {
       let status: number;
       let text: string;
       try {
-        const res = await doFetch(new URL(path, options.baseUrl).toString(), { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await doFetch(new URL(path, options.baseUrl).toString(), { method: 'POST', headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
         status = res.status;
         text = await res.text();
       } catch (error) {

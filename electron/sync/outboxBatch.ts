@@ -1,33 +1,43 @@
-import { and, asc, count, gte, isNull, lte, min } from 'drizzle-orm';
+import { and, count, isNull, lte, min } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { outbox } from '../../db/schema';
-import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_RECORD_BYTES, type PushRecord } from '../../shared/sync/protocol';
+import { perDb } from '../services/prepared';
+import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_RECORD_BYTES } from '../../shared/sync/protocol';
 
-export interface Batch {
-  records: PushRecord[];
-  /** createdAt of the batch's first record (for head office's lag view). */
+/** A batch as the JSON text of its records array, built around the stored payload texts. */
+export interface BatchText {
+  /** `[{"seq":…,"recordId":…,"type":…,"payload":<payload_json as stored>}, …]` */
+  json: string;
+  count: number;
   oldestAt: number | null;
 }
 
+const rowsFrom = perDb((db: TerminalDb) => db.$client.prepare<[number, number], { seq: number; record_id: string; record_type: string; payload_json: string; created_at: number }>(
+  'SELECT seq, record_id, record_type, payload_json, created_at FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?',
+));
+
 /**
  * The next batch to push, in seq order from `fromSeq` (the first unacknowledged seq, or the
- * start of a gap head office asked for), bounded by count and bytes. A record too large on
- * its own is still sent alone: head office quarantines it, so it cannot block the queue.
+ * start of a gap head office asked for), consecutive, bounded by count and bytes. No payload
+ * is parsed: the outbox keeps each as the JSON text its service wrote, and that text is
+ * spliced into the request body as is. A record too large on its own is still sent alone, as
+ * `{tooLarge}`: head office quarantines it, so it cannot block the queue.
  */
-export function readBatch(db: TerminalDb, fromSeq: number, maxRecords = MAX_BATCH_RECORDS, maxBytes = MAX_BATCH_BYTES): Batch {
-  const rows = db.select().from(outbox).where(gte(outbox.seq, fromSeq)).orderBy(asc(outbox.seq)).limit(maxRecords).all();
-  const records: PushRecord[] = [];
+export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_BATCH_RECORDS, maxBytes = MAX_BATCH_BYTES): BatchText {
+  const rows = rowsFrom(db).all(fromSeq, maxRecords);
+  const parts: string[] = [];
   let bytes = 0;
+  let expected = rows[0]?.seq ?? 0;
   for (const row of rows) {
-    const size = Buffer.byteLength(row.payloadJson, 'utf8');
-    if (records.length > 0 && bytes + size > maxBytes) break;
-    const expected = (records[records.length - 1]?.seq ?? row.seq - 1) + 1;
+    const size = Buffer.byteLength(row.payload_json, 'utf8');
+    if (parts.length > 0 && bytes + size > maxBytes) break;
     if (row.seq !== expected) break; // never send a hole: the batch must be consecutive
-    const payload: unknown = size > MAX_RECORD_BYTES ? { tooLarge: size } : JSON.parse(row.payloadJson);
-    records.push({ seq: row.seq, recordId: row.recordId, type: row.recordType, payload });
+    const payload = size > MAX_RECORD_BYTES ? JSON.stringify({ tooLarge: size }) : row.payload_json;
+    parts.push(`{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},"type":${JSON.stringify(row.record_type)},"payload":${payload}}`);
     bytes += size;
+    expected++;
   }
-  return { records, oldestAt: rows[0]?.createdAt ?? null };
+  return { json: `[${parts.join(',')}]`, count: parts.length, oldestAt: rows[0]?.created_at ?? null };
 }
 
 /** The first seq head office has not acknowledged, or null when everything is acknowledged. */

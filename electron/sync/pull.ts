@@ -4,11 +4,21 @@ import type { Clock } from '../core/sources';
 import { applyChanges } from './applyChanges';
 import type { HoClient } from './hoClient';
 import type { LinkIds, StepOutcome } from './push';
+import { pullSnapshot } from './snapshot';
 import { readState } from './state';
 
-/** Pulls pages of changes since the stored cursor, each applied with its cursor in one transaction. */
-export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient, link: LinkIds, pageSize = 2_000, maxPages = 10_000): Promise<StepOutcome> {
+/**
+ * Pulls pages of changes since the stored cursor, each applied with its cursor in one
+ * transaction. A terminal that never pulled (or is in the middle of its first pull) takes a
+ * snapshot of the chain first instead of replaying the whole feed.
+ */
+export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient, link: LinkIds, pageSize = 5_000, maxPages = 10_000): Promise<StepOutcome> {
   let applied = 0;
+  if (readState(db, 'pullCursor') === null) {
+    const snap = await pullSnapshot(db, clock, client, link);
+    if (snap.kind !== 'done') return snap;
+    applied += snap.count;
+  }
   for (let page = 0; page < maxPages; page++) {
     const cursor = readState(db, 'pullCursor') ?? START_CURSOR;
     const res = await client.post('/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, cursor, limit: pageSize }, PullResponse);

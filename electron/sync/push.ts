@@ -4,8 +4,8 @@ import { outbox } from '../../db/schema';
 import { syncIssues } from '../../db/schemaSync';
 import { PROTOCOL_VERSION, PushResponse } from '../../shared/sync/protocol';
 import type { Clock } from '../core/sources';
-import type { HoClient } from './hoClient';
-import { firstPendingSeq, markAcked, pendingCount, readBatch } from './outboxBatch';
+import { RawJson, type HoClient } from './hoClient';
+import { firstPendingSeq, markAcked, pendingCount, readBatchText } from './outboxBatch';
 
 export interface LinkIds {
   terminalId: string;
@@ -26,8 +26,10 @@ export async function pushOutbox(db: TerminalDb, clock: Clock, client: HoClient,
   let from = firstPendingSeq(db);
   let pushed = 0;
   for (let round = 0; round < maxRounds; round++) {
-    const batch = from === null ? { records: [], oldestAt: null } : readBatch(db, from);
-    const body = { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, pending: pendingCount(db), records: batch.records };
+    const batch = from === null ? { json: '[]', count: 0, oldestAt: null } : readBatchText(db, from);
+    // The records are spliced in as stored (no parse and re-serialise of every payload per push).
+    const envelope = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, pending: pendingCount(db) });
+    const body = new RawJson(`${envelope.slice(0, -1)},"records":${batch.json}}`);
     const res = await client.post('/sync/v1/push', body, PushResponse);
     if (!res.ok) {
       if (res.kind === 'network') return { kind: 'offline', message: res.message };
@@ -61,7 +63,7 @@ export async function pushOutbox(db: TerminalDb, clock: Clock, client: HoClient,
       }
     });
     pushed += answer.applied;
-    if (batch.records.length === 0) return { kind: 'done', count: pushed };
+    if (batch.count === 0) return { kind: 'done', count: pushed };
     from = firstPendingSeq(db);
   }
   return { kind: 'offline', message: 'push stopped after too many rounds' };

@@ -4,7 +4,9 @@ import { syncState } from '../../db/schema';
 
 /** sync_state keys the sync job writes (the status bar reads online, lastSyncAt, lastCloseAt). */
 export type SyncKey =
-  | 'online' | 'lastSyncAt' | 'lastCloseAt' | 'lastClosedDay' | 'lastError' | 'pullCursor' | 'syncLease' | 'defaultOfflineCapPoints' | 'lastPullAt';
+  | 'online' | 'lastSyncAt' | 'lastCloseAt' | 'lastClosedDay' | 'lastError' | 'pullCursor' | 'syncLease' | 'defaultOfflineCapPoints' | 'lastPullAt'
+  /** A first pull's snapshot in progress (electron/sync/snapshot.ts). */
+  | 'snapshotBound' | 'snapshotAfter';
 
 export function readState(db: TerminalDb, key: SyncKey): string | null {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;

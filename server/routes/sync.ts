@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { CloseDayRequest, EnrolRequest, PROTOCOL_VERSION, PullRequest, PushRequest } from '../../shared/sync/protocol';
+import { SnapshotRequest } from '../../shared/sync/snapshot';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
 import { closeDay } from '../sync/closeDay';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
+import { snapshotPage } from '../sync/snapshot';
 import type { ServerDeps } from '../app';
 
 export const SYNC_PREFIX = '/sync/v1';
@@ -47,6 +49,14 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps): void {
     const body = parseBody(PullRequest, request.body);
     sameTerminal(auth, body);
     return pullChanges(db, clock, auth.id, body);
+  });
+
+  app.post(`${SYNC_PREFIX}/snapshot`, async (request) => {
+    requireVersion(request.body);
+    const auth = await requireTerminal(db, request);
+    const body = parseBody(SnapshotRequest, request.body);
+    sameTerminal(auth, body);
+    return snapshotPage(db, auth.id, body);
   });
 
   app.post(`${SYNC_PREFIX}/close-day`, async (request) => {

@@ -1,10 +1,11 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { PushRecord } from '../../shared/sync/protocol';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
 import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
 import { memberFeed, rewardPayload, type Applied } from './applyRecord';
 import { chunked, planBatch, type Known, type Plan } from './bulkPlan';
+import { idList, insertRows } from './jsonInsert';
 
 export interface Outcome {
   seq: number;
@@ -23,7 +24,7 @@ export class ConcurrentWrite extends Error {
 
 async function selectIn<T>(ids: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (const part of chunked(ids, 5_000)) out.push(...(await run(part)));
+  for (const part of chunked(ids, 20_000)) out.push(...(await run(part)));
   return out;
 }
 
@@ -57,11 +58,11 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
     }
   }
   const [memberRows, saleRows, redemptionRows, ledgerRows, cardRows] = [
-    await selectIn([...memberIds], (p) => tx.select().from(members).where(inArray(members.id, p))),
-    await selectIn(saleIds, (p) => tx.select({ id: sales.id }).from(sales).where(inArray(sales.id, p))),
-    await selectIn(redemptionIds, (p) => tx.select({ id: redemptions.id }).from(redemptions).where(inArray(redemptions.id, p))),
-    await selectIn(ledgerIds, (p) => tx.select({ id: ledger.id }).from(ledger).where(inArray(ledger.id, p))),
-    await selectIn(cardNumbers, (p) => tx.select().from(cards).where(inArray(cards.number, p))),
+    await selectIn([...memberIds], (p) => tx.select().from(members).where(sql`${members.id} IN ${idList(p)}`)),
+    await selectIn(saleIds, (p) => tx.select({ id: sales.id }).from(sales).where(sql`${sales.id} IN ${idList(p)}`)),
+    await selectIn(redemptionIds, (p) => tx.select({ id: redemptions.id }).from(redemptions).where(sql`${redemptions.id} IN ${idList(p)}`)),
+    await selectIn(ledgerIds, (p) => tx.select({ id: ledger.id }).from(ledger).where(sql`${ledger.id} IN ${idList(p)}`)),
+    await selectIn(cardNumbers, (p) => tx.select().from(cards).where(sql`${cards.number} IN ${idList(p)}`)),
   ];
   return {
     members: new Map(memberRows.map((m) => [m.id, m])),
@@ -72,17 +73,11 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
   };
 }
 
-async function insertAll<T>(rows: T[], size: number, run: (part: T[]) => Promise<number>): Promise<number> {
-  let n = 0;
-  for (const part of chunked(rows, size)) n += await run(part);
-  return n;
-}
-
 async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
-  const newMembers = await insertAll(plan.newMembers, 1_000, async (part) =>
-    (await tx.insert(members).values(part).onConflictDoNothing().returning({ id: members.id })).length);
+  // One INSERT per table, the rows as one JSON parameter (jsonInsert.ts).
+  const newMembers = await insertRows(tx, members, plan.newMembers, { onConflictDoNothing: true });
   if (newMembers !== plan.newMembers.length) throw new ConcurrentWrite('a member');
-  await insertAll(plan.newCards, 2_000, async (part) => { await tx.insert(cards).values(part).onConflictDoNothing(); return part.length; });
+  await insertRows(tx, cards, plan.newCards, { onConflictDoNothing: true });
   // Edits (rare) run one by one in record order, after the members they may name exist.
   for (const op of plan.edits) {
     if (op.kind === 'member') {
@@ -91,16 +86,10 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
       await tx.insert(cards).values(op.row).onConflictDoUpdate({ target: cards.number, set: { status: op.row.status, at: op.row.at } });
     }
   }
-  const newSales = await insertAll(plan.sales, 1_000, async (part) =>
-    (await tx.insert(sales).values(part).onConflictDoNothing().returning({ id: sales.id })).length);
-  if (newSales !== plan.sales.length) throw new ConcurrentWrite('a sale');
-  await insertAll(plan.saleLines, 2_000, async (part) => { await tx.insert(saleLines).values(part); return part.length; });
-  const newRedemptions = await insertAll(plan.redemptions, 1_000, async (part) =>
-    (await tx.insert(redemptions).values(part).onConflictDoNothing().returning({ id: redemptions.id })).length);
-  if (newRedemptions !== plan.redemptions.length) throw new ConcurrentWrite('a redemption');
-  const newLedger = await insertAll(plan.ledger, 2_000, async (part) =>
-    (await tx.insert(ledger).values(part).onConflictDoNothing().returning({ id: ledger.id })).length);
-  if (newLedger !== plan.ledger.length) throw new ConcurrentWrite('a ledger row');
+  if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length) throw new ConcurrentWrite('a sale');
+  await insertRows(tx, saleLines, plan.saleLines);
+  if ((await insertRows(tx, redemptions, plan.redemptions, { onConflictDoNothing: true })) !== plan.redemptions.length) throw new ConcurrentWrite('a redemption');
+  if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length) throw new ConcurrentWrite('a ledger row');
   // Head office's stock counts every shop's redemptions; it may go below zero (oversold offline), which IT sees.
   for (const [rewardId, quantity] of plan.rewardTaken) {
     const [reward] = await tx

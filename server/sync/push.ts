@@ -1,22 +1,19 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import { balanceFlags, ledger, quarantine, records, terminals } from '../store/schema';
+import { balanceFlags, ledger, quarantine, terminals } from '../store/schema';
 import { HoError } from '../http/errors';
-import { sha256, stableJson, type Clock } from '../sources';
+import type { Clock } from '../sources';
 import { applyRecord, RecordRejected, type Applied } from './applyRecord';
 import { applyBatchInBulk, type Outcome } from './bulkApply';
 import { appendFeed } from './feed';
-import { insertJsonRows } from './jsonInsert';
-
-const RECORD_COLUMNS = { terminal_id: 'text', seq: 'bigint', record_id: 'text', type: 'text', payload: 'jsonb', payload_hash: 'text', status: 'text', received_at: 'bigint' };
+import { idList, insertRows } from './jsonInsert';
+import { firstDifferingRepeat, prepareRecords, storeRecords } from './recordStore';
 
 export interface AuthedTerminal {
   id: string;
   shopId: string;
 }
-
-const hashOf = (r: PushRequest['records'][number]): string => sha256(stableJson({ recordId: r.recordId, type: r.type, payload: r.payload }));
 
 /** PostgreSQL refusals that belong to the record (constraint, bad data), not to the server. */
 function isDataError(error: unknown): boolean {
@@ -27,35 +24,34 @@ function isDataError(error: unknown): boolean {
   return false;
 }
 
-function checkSizes(req: PushRequest): void {
-  let total = 0;
-  for (const r of req.records) {
-    const bytes = Buffer.byteLength(JSON.stringify(r.payload) ?? '', 'utf8');
-    if (bytes > MAX_RECORD_BYTES) throw new HoError('BATCH_TOO_LARGE', `record ${r.seq} is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`, { seq: r.seq });
-    total += bytes;
-  }
-  if (total > MAX_BATCH_BYTES) throw new HoError('BATCH_TOO_LARGE', `batch is ${total} bytes (limit ${MAX_BATCH_BYTES})`);
-}
-
+/**
+ * Opens a flag for a member whose global balance went below zero, and resolves an open flag
+ * once earnings brought it back. Only members who spent, or who earned while flagged, can
+ * change state, so a batch of plain earnings costs one indexed read.
+ */
 async function flagNegativeBalances(tx: HoDb, applied: Applied, src: { terminalId: string; seq: number }, now: number): Promise<void> {
-  const memberIds = [...new Set([...applied.spentBy, ...applied.earnedBy])];
+  const touched = [...new Set([...applied.spentBy, ...applied.earnedBy])];
+  if (touched.length === 0) return;
+  const open = await tx.select().from(balanceFlags).where(and(sql`${balanceFlags.memberId} IN ${idList(touched)}`, isNull(balanceFlags.resolvedAt)));
+  const openByMember = new Map(open.map((f) => [f.memberId, f]));
+  const memberIds = [...new Set([...applied.spentBy, ...openByMember.keys()])];
   if (memberIds.length === 0) return;
   const balances = await tx
     .select({ memberId: ledger.memberId, balance: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
     .from(ledger)
-    .where(inArray(ledger.memberId, memberIds))
+    .where(sql`${ledger.memberId} IN ${idList(memberIds)}`)
     .groupBy(ledger.memberId);
-  const open = await tx.select().from(balanceFlags).where(and(inArray(balanceFlags.memberId, memberIds), isNull(balanceFlags.resolvedAt)));
-  const openByMember = new Map(open.map((f) => [f.memberId, f]));
+  const newFlags: (typeof balanceFlags.$inferInsert)[] = [];
   for (const { memberId, balance } of balances) {
     const flag = openByMember.get(memberId);
     if (balance < 0 && !flag) {
-      await tx.insert(balanceFlags).values({ memberId, balanceAtFlag: balance, terminalId: src.terminalId, seq: src.seq, flaggedAt: now });
+      newFlags.push({ memberId, balanceAtFlag: balance, terminalId: src.terminalId, seq: src.seq, flaggedAt: now });
     } else if (balance >= 0 && flag) {
       // Later earnings netted the overdraft out; the flag stays on record, resolved.
       await tx.update(balanceFlags).set({ resolvedAt: now }).where(eq(balanceFlags.id, flag.id));
     }
   }
+  await insertRows(tx, balanceFlags, newFlags);
 }
 
 async function recordConflict(db: HoDb, t: AuthedTerminal, r: PushRequest['records'][number], detail: string, now: number): Promise<void> {
@@ -98,8 +94,9 @@ async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string
  * batch, a batch that starts past the high-water mark gets the missing range back, and a record
  * that cannot be applied is quarantined. Records are applied set-based (bulkApply.ts).
  */
-export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: PushRequest): Promise<PushResponse> {
-  checkSizes(req);
+export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, sent: PushRequest): Promise<PushResponse> {
+  const { records: storableRecords, texts } = prepareRecords(sent.records);
+  const req: PushRequest = { ...sent, records: storableRecords };
   let conflict: { record: PushRequest['records'][number]; detail: string; ackedThrough: number } | null = null;
   const result = await db.transaction(async (tx) => {
     const now = clock.now();
@@ -118,21 +115,16 @@ export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: 
       await tx.update(terminals).set(seen).where(eq(terminals.id, t.id));
       return { status: 'gap', ackedThrough: high, missingFrom: high + 1, missingTo: first.seq - 1 } satisfies PushResponse;
     }
-    const repeats = req.records.filter((r) => r.seq <= high);
-    if (repeats.length > 0) {
-      const stored = await tx
-        .select({ seq: records.seq, payloadHash: records.payloadHash })
-        .from(records)
-        .where(and(eq(records.terminalId, t.id), gte(records.seq, first.seq), lte(records.seq, high)));
-      const hashBySeq = new Map(stored.map((s) => [s.seq, s.payloadHash]));
-      for (const r of repeats) {
-        if (hashBySeq.get(r.seq) !== hashOf(r)) {
-          conflict = { record: r, detail: `seq ${r.seq} was stored with a different payload`, ackedThrough: high };
-          throw new HoError('PAYLOAD_CONFLICT', `Record ${r.seq} repeats a stored sequence number with a different payload; nothing was applied.`, { seq: r.seq, recordId: r.recordId, ackedThrough: high });
-        }
-      }
+    // Records are consecutive from `first`, so the repeats are a prefix of the batch.
+    const repeatCount = Math.max(0, Math.min(req.records.length, high - first.seq + 1));
+    const repeats = req.records.slice(0, repeatCount);
+    const differing = await firstDifferingRepeat(tx, t.id, repeats, texts.slice(0, repeatCount));
+    const r = differing === null ? undefined : repeats.find((x) => x.seq === differing);
+    if (r) {
+      conflict = { record: r, detail: `seq ${r.seq} was stored with a different payload`, ackedThrough: high };
+      throw new HoError('PAYLOAD_CONFLICT', `Record ${r.seq} repeats a stored sequence number with a different payload; nothing was applied.`, { seq: r.seq, recordId: r.recordId, ackedThrough: high });
     }
-    const fresh = req.records.filter((r) => r.seq > high);
+    const fresh = req.records.slice(repeatCount);
     const src = { terminalId: t.id, shopId: t.shopId };
     let applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
     let outcomes: Outcome[];
@@ -147,28 +139,23 @@ export async function pushBatch(db: HoDb, clock: Clock, t: AuthedTerminal, req: 
     const bySeq = new Map(outcomes.map((o) => [o.seq, o]));
     const quarantined: { seq: number; recordId: string; reason: string }[] = [];
     const quarantineRows: (typeof quarantine.$inferInsert)[] = [];
-    const stored: (typeof records.$inferInsert)[] = [];
     for (const r of fresh) {
       const o = bySeq.get(r.seq);
-      const status = o?.status ?? 'quarantined';
-      if (status === 'quarantined') {
+      if ((o?.status ?? 'quarantined') === 'quarantined') {
         const reason = o?.reason ?? 'apply_failed';
         const detail = (o?.detail ?? 'not applied').slice(0, 500);
         quarantined.push({ seq: r.seq, recordId: r.recordId, reason: `${reason}: ${detail}` });
         quarantineRows.push({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, reason, detail, receivedAt: now });
       }
-      stored.push({ terminalId: t.id, seq: r.seq, recordId: r.recordId, type: r.type, payload: r.payload ?? null, payloadHash: hashOf(r), status, receivedAt: now });
     }
-    for (let i = 0; i < quarantineRows.length; i += 1_000) await tx.insert(quarantine).values(quarantineRows.slice(i, i + 1_000));
-    await insertJsonRows(tx, 'ho_records', RECORD_COLUMNS, stored.map((r) => ({
-      terminal_id: r.terminalId, seq: r.seq, record_id: r.recordId, type: r.type, payload: r.payload, payload_hash: r.payloadHash, status: r.status, received_at: r.receivedAt,
-    })));
+    await insertRows(tx, quarantine, quarantineRows);
+    await storeRecords(tx, t.id, fresh, texts.slice(repeatCount), (seq) => bySeq.get(seq)?.status ?? 'quarantined', now);
     const last = req.records[req.records.length - 1]?.seq ?? high;
     const ackedThrough = Math.max(high, last);
     await flagNegativeBalances(tx, applied, { terminalId: t.id, seq: ackedThrough }, now);
     await tx.update(terminals).set({ ...seen, ackedSeq: ackedThrough, lastPushAt: now }).where(eq(terminals.id, t.id));
     await appendFeed(tx, applied.feed);
-    return { status: 'ok', ackedThrough, applied: fresh.length - quarantined.length, duplicates: repeats.length, quarantined } satisfies PushResponse;
+    return { status: 'ok', ackedThrough, applied: fresh.length - quarantined.length, duplicates: repeatCount, quarantined } satisfies PushResponse;
   }).catch(async (error: unknown) => {
     // The refusal is final for this batch; the conflicting payload is kept for IT (never overwritten).
     const c: { record: PushRequest['records'][number]; detail: string } | null = conflict;

@@ -9,11 +9,11 @@ import type { RecordType } from './records';
 export const PROTOCOL_VERSION = 1;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
-export const MAX_BATCH_RECORDS = 500;
-export const MAX_BATCH_BYTES = 1_000_000;
+export const MAX_BATCH_RECORDS = 2_000;
+export const MAX_BATCH_BYTES = 4_000_000;
 export const MAX_RECORD_BYTES = 64_000;
-/** Head office's HTTP body limit: the batch bound plus room for the envelope. */
-export const MAX_BODY_BYTES = MAX_BATCH_BYTES + 64_000;
+/** Head office's HTTP body limit: the batch bound plus each record's envelope (seq, id, type) and the request's. */
+export const MAX_BODY_BYTES = MAX_BATCH_BYTES + MAX_BATCH_RECORDS * 200 + 64_000;
 export const MAX_PULL_LIMIT = 5_000;
 
 const Id = z.string().uuid();

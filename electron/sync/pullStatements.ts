@@ -1,0 +1,52 @@
+import type { TerminalDb } from '../../db/open';
+import { tiers } from '../../db/schema';
+import type { TierDef } from '../../shared/domain/tier';
+import { perDb } from '../services/prepared';
+
+/**
+ * The statements a pull runs per member and per ledger row, compiled once per connection:
+ * applying 100,000 pulled members must cost a bind and a step each, not a query build.
+ */
+export const pullStatements = perDb((db: TerminalDb) => {
+  const c = db.$client;
+  return {
+    phoneHolder: c.prepare<[string, string], { id: string }>('SELECT id FROM members WHERE phone = ? AND id <> ?'),
+    member: c.prepare<[string], { id: string; points_balance: number; points_earned_total: number; tier_code: string | null; updated_at: number }>(
+      'SELECT id, points_balance, points_earned_total, tier_code, updated_at FROM members WHERE id = ?',
+    ),
+    insertMember: c.prepare<[string, string, string, string, string, string | null, string | null, number, number, string | null, number, number]>(
+      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    /** As insertMember, but a taken id or phone inserts nothing (changes = 0) instead of failing. */
+    insertMemberIfFree: c.prepare<[string, string, string, string, string, string | null, string | null, number, number, string | null, number, number]>(
+      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    updateMemberFacts: c.prepare<[string, string, string, string, string | null, number, string]>(
+      'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, birthday = ?, updated_at = ? WHERE id = ?',
+    ),
+    updateBalance: c.prepare<[number, number, string | null, string]>('UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?'),
+    insertCard: c.prepare<[string, string, number, number]>(
+      "INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) VALUES (?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",
+    ),
+    syncFacts: c.prepare<[string, number | null, number]>(
+      `INSERT INTO member_sync_facts (member_id, offline_cap_points, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (member_id) DO UPDATE SET offline_cap_points = excluded.offline_cap_points, updated_at = excluded.updated_at`,
+    ),
+    ledgerExists: c.prepare<[string], { id: string }>('SELECT id FROM points_ledger WHERE id = ?'),
+    insertLedger: c.prepare<[string, string, string, number, number, number | null, string | null, string, string, number]>(
+      `INSERT INTO points_ledger (id, member_id, kind, delta, balance_after, sale_id, redemption_id, rule_version, campaign_id, summary, terminal_id, created_at)
+       VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+  };
+});
+
+/** The tier ladder, read once per pulled page (a tiers change in the page resets it). */
+export function ladderCache(db: TerminalDb): { get(): TierDef[]; reset(): void } {
+  let ladder: TierDef[] | null = null;
+  return {
+    get: () => (ladder ??= db.select().from(tiers).all()),
+    reset: () => { ladder = null; },
+  };
+}

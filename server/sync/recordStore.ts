@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRecord } from '../../shared/sync/protocol';
+import type { HoDb } from '../store/connect';
+import { HoError } from '../http/errors';
+import { sha256 } from '../sources';
+import { rowsOf } from './jsonInsert';
+
+const NUL = String.fromCharCode(0);
+
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.split(NUL).join('\uFFFD');
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)]));
+  return value;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes(NUL) || hasNul(v));
+  return false;
+}
+
+/**
+ * The batch's records as head office will store them, and each payload as JSON text,
+ * serialised ONCE: the size limits are checked on it and the same text is stored in
+ * ho_records (no second serialisation, no canonicalising in Node).
+ *
+ * PostgreSQL cannot store a NUL character in text or jsonb, so a payload carrying one would
+ * fail the whole batch at every resend and block the terminal's queue. Such a record is
+ * replaced by a marker that fails its schema (quarantined as invalid_payload, its content kept
+ * with NULs shown as U+FFFD) — the same marker at every resend, so repeats stay exact.
+ */
+export function prepareRecords(input: PushRecord[]): { records: PushRecord[]; texts: string[] } {
+  let total = 0;
+  const records: PushRecord[] = [];
+  const texts: string[] = [];
+  for (const original of input) {
+    let r = original;
+    let text = JSON.stringify(r.payload) ?? 'null';
+    // Cheap test first: a NUL is serialised as the escape \u0000, rare in real payloads.
+    if (text.includes('\\u0000') && hasNul(r.payload)) {
+      r = { ...r, payload: { invalid: 'the payload contains NUL characters, which head office cannot store', original: withoutNul(r.payload) } };
+      text = JSON.stringify(r.payload);
+    }
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_RECORD_BYTES) throw new HoError('BATCH_TOO_LARGE', `record ${r.seq} is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`, { seq: r.seq });
+    total += bytes;
+    if (total > MAX_BATCH_BYTES) throw new HoError('BATCH_TOO_LARGE', `batch is over ${MAX_BATCH_BYTES} bytes`);
+    records.push(r);
+    texts.push(text);
+  }
+  return { records, texts };
+}
+
+/** `[{seq, recordId, type, payload}, …]` built around the already-serialised payloads. */
+function recordsJson(records: PushRecord[], texts: string[], status: (seq: number) => string, withHash = false): string {
+  const parts = records.map((r, i) => {
+    const text = texts[i] ?? 'null';
+    const hash = withHash ? `,"hash":"${sha256(text)}"` : '';
+    return `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"status":${JSON.stringify(status(r.seq))}${hash},"payload":${text}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
+/**
+ * The first repeated seq whose stored record differs from the one sent again, or null when
+ * every repeat is exact. Compared in PostgreSQL: jsonb equality ignores key order and
+ * whitespace, so a repeat is "the same" exactly when it means the same.
+ */
+export async function firstDifferingRepeat(tx: HoDb, terminalId: string, repeats: PushRecord[], texts: string[]): Promise<number | null> {
+  if (repeats.length === 0) return null;
+  const result = await tx.execute(sql`
+    SELECT r.seq FROM json_to_recordset(${recordsJson(repeats, texts, () => '')}::json) AS r(seq bigint, "recordId" text, type text, payload jsonb)
+    LEFT JOIN ho_records s ON s.terminal_id = ${terminalId} AND s.seq = r.seq
+    WHERE s.seq IS NULL OR s.record_id <> r."recordId" OR s.type <> r.type OR s.payload IS DISTINCT FROM coalesce(r.payload, 'null'::jsonb)
+    ORDER BY r.seq LIMIT 1`);
+  const row = rowsOf(result)[0];
+  if (!row || typeof row !== 'object' || !('seq' in row)) return null;
+  return Number(row.seq);
+}
+
+/**
+ * Stores the batch's fresh records under (terminal, seq) with their outcome, in one statement.
+ * payload_hash is sha256 of the payload as received (for IT tracing a record across systems);
+ * repeats are compared on the stored jsonb itself (firstDifferingRepeat), never on the hash.
+ */
+export async function storeRecords(tx: HoDb, terminalId: string, fresh: PushRecord[], texts: string[], status: (seq: number) => 'applied' | 'quarantined', now: number): Promise<void> {
+  if (fresh.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO ho_records (terminal_id, seq, record_id, type, payload, payload_hash, status, received_at)
+    SELECT ${terminalId}, r.seq, r."recordId", r.type, coalesce(r.payload, 'null'::jsonb), r.hash, r.status, ${now}::bigint
+    FROM json_to_recordset(${recordsJson(fresh, texts, status, true)}::json) AS r(seq bigint, "recordId" text, type text, status text, hash text, payload jsonb)`);
+}
