@@ -1,19 +1,24 @@
-import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { hash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   contract, isChannel, isDomainError, DomainError,
   type ApiError, type Channel, type ChannelOutput, type Locale, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { errorMessage } from '../../shared/i18n/errorMessages';
-import { requests } from '../../db/schema';
+import { canonicalJson } from '../services/canonicalJson';
+import { findRequest, pruneRequests, rememberRequest } from '../services/idempotency';
+import { setOutboxChecks } from '../services/outbox';
+import { inImmediateTransaction } from '../services/prepared';
 import type { ServiceContext } from './context';
 
 /** One synchronous function per contract entry; the compiler insists every entry has one. */
 export type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInput<C>) => ChannelOutput<C> };
 
 export interface DispatcherOptions {
-  /** Check every answer against the contract's output schema (on in tests and dev). */
+  /**
+   * Check every answer against the contract's output schema, and every outbox record against
+   * its sync schema (on in tests and dev; the packaged product turns it off).
+   */
   validateOutput: boolean;
   locale: () => Locale;
   onInternalError: (channel: string, error: unknown) => void;
@@ -25,14 +30,6 @@ function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 function hasRequestId(input: unknown): input is { requestId: string } {
   return typeof input === 'object' && input !== null && 'requestId' in input && typeof input.requestId === 'string';
 }
@@ -40,9 +37,13 @@ function hasRequestId(input: unknown): input is { requestId: string } {
 /**
  * Validates every call against the contract, runs its handler, and answers with the one
  * envelope. A call that carries a requestId runs in one transaction with its idempotency
- * row, so a double-submitted sale is stored once and the repeat gets the first answer.
+ * row, so a double-submitted sale is stored once and the repeat gets the first answer
+ * (remembered for a week: services/idempotency.ts).
  */
 export function createDispatcher(ctx: ServiceContext, handlers: Handlers, options: DispatcherOptions): Dispatch {
+  // Where answers are validated (tests, dev), every outbox record is parsed by its schema too;
+  // the packaged product keeps a structural check (see OutboxChecks).
+  setOutboxChecks(ctx.db, options.validateOutput ? 'schema' : 'structural');
   const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => ({
     ok: false,
     error: { code, message: errorMessage(code, options.locale()), ...(details ? { details } : {}) },
@@ -50,19 +51,21 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {
     const { requestId, ...rest } = input;
-    const inputHash = createHash('sha256').update(stableJson(rest)).digest('hex');
-    return ctx.db.transaction((tx) => {
-      const previous = tx.select().from(requests).where(eq(requests.requestId, requestId)).get();
+    const inputHash = hash('sha256', canonicalJson(rest), 'hex');
+    // IMMEDIATE: take the write lock before the first read, so another connection (the sync
+    // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
+    return inImmediateTransaction(ctx.db, (): unknown => {
+      const now = ctx.clock.now();
+      pruneRequests(ctx.db, now);
+      const previous = findRequest(ctx.db, requestId);
       if (previous) {
         if (previous.channel !== channel || previous.inputHash !== inputHash) throw new DomainError('REQUEST_REUSED', { requestId });
         return JSON.parse(previous.resultJson) as unknown;
       }
       const value = run();
-      tx.insert(requests).values({ requestId, channel, inputHash, resultJson: JSON.stringify(value), createdAt: ctx.clock.now() }).run();
+      rememberRequest(ctx.db, { requestId, channel, inputHash, resultJson: JSON.stringify(value), createdAt: now });
       return value;
-      // IMMEDIATE: take the write lock before the first read, so another connection (the sync
-      // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
-    }, { behavior: 'immediate' });
+    });
   }
 
   return (channelName, rawInput) => {

@@ -4,6 +4,7 @@ import { maskPhone } from '../../shared/domain/phone';
 import type { TierDef } from '../../shared/domain/tier';
 import { cards, members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { direct } from './direct';
 import { perDb } from './prepared';
 import { loadTiers, tierStanding, tierView } from './tiers';
 
@@ -11,16 +12,16 @@ export type MemberRow = typeof members.$inferSelect;
 export type CardRow = typeof cards.$inferSelect;
 
 const statements = perDb((db) => ({
-  member: db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare(),
+  member: direct(db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare()),
   // The card a member is known by: the active one, else the most recently issued (which then
   // shows the cashier that it is lost or blocked and needs replacing).
-  currentCard: db
+  currentCard: direct(db
     .select()
     .from(cards)
     .where(eq(cards.memberId, sql.placeholder('memberId')))
     .orderBy(desc(sql`${cards.status} = 'active'`), desc(cards.issuedAt), desc(sql`rowid`))
     .limit(1)
-    .prepare(),
+    .prepare()),
 }));
 
 export function findMember(ctx: ServiceContext, memberId: string): MemberRow | undefined {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendOutbox } from './outbox';
+import { appendOutbox, setOutboxChecks } from './outbox';
 import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, unwrap, type TestCore } from './testSupport';
 
 let c: TestCore;
@@ -43,3 +43,18 @@ describe('appendOutbox', () => {
     assertOutboxGapFree(c.db);
   });
 });
+
+describe('appendOutbox in the packaged product (output validation off: structural checks)', () => {
+  it('still refuses a missing field or a number that is not an integer, and stores a good record', () => {
+    setOutboxChecks(c.db, 'structural');
+    const memberId = c.ctx.ids.uuid();
+    const append = (payload: Parameters<typeof appendOutbox<'card'>>[4]) => c.db.transaction(() => appendOutbox(c.db, c.clock, 'card', 'x', payload));
+    expect(() => append({ number: '1234567890123456', memberId, status: 'lost', at: Number.NaN })).toThrow(/payload is invalid: payload.at is NaN/);
+    expect(() => append({ number: '1234567890123456', memberId, status: 'lost', at: 1.5 })).toThrow(/not an integer/);
+    expect(() => append({ number: '1234567890123456', memberId: undefined as unknown as string, status: 'lost', at: 1 })).toThrow(/memberId is missing/);
+    const before = assertOutboxGapFree(c.db);
+    append({ number: '1234567890123456', memberId, status: 'lost', at: 1 });
+    expect(assertOutboxGapFree(c.db)).toBe(before + 1);
+  });
+});
+

@@ -3,17 +3,18 @@ import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { ruleVersions } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
 import type { ServiceContext } from '../core/context';
+import { direct } from './direct';
 import { perDb } from './prepared';
 
 const statements = perDb((db) => ({
   // The newest version already in force; versions are never edited, only added.
-  currentVersion: db
+  currentVersion: direct(db
     .select({ version: ruleVersions.version })
     .from(ruleVersions)
     .where(lte(ruleVersions.effectiveFrom, sql.placeholder('now')))
     .orderBy(desc(ruleVersions.version))
     .limit(1)
-    .prepare(),
+    .prepare()),
   json: db.select({ rulesJson: ruleVersions.rulesJson }).from(ruleVersions).where(eq(ruleVersions.version, sql.placeholder('version'))).prepare(),
 }));
 

@@ -64,8 +64,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const member = requireMember(ctx, input.memberId);
   const balance = member.pointsBalance;
   // While offline the sync job's allowance caps what may be spent (README-sync.md).
-  assertCanSpend(ctx, member.id, balance, input.pointsToSpend);
-  const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance: spendableNow(ctx, member.id, balance) });
+  const spendable = spendableNow(ctx, member.id, balance);
+  assertCanSpend(ctx, member.id, balance, input.pointsToSpend, spendable);
+  const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance: spendable });
   const ladder = loadTiers(ctx);
   const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
   const earn = computeEarn(rules, {

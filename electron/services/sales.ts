@@ -6,14 +6,16 @@ import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
 import { appendOutbox } from './outbox';
+import { direct } from './direct';
 import { atomic, perDb } from './prepared';
 import { quoteSale, type SaleWork } from './saleQuote';
 
 const p = sql.placeholder;
 
-// The sale is the till's hot path: every statement is compiled once per connection.
+// The sale is the till's hot path: every statement is compiled once per connection and run
+// without drizzle's per-call work (direct.ts).
 const statements = perDb((db) => ({
-  sale: db
+  sale: direct(db
     .insert(sales)
     .values({
       id: p('id'), memberId: p('memberId'), cardNumber: p('cardNumber'), subtotalMinor: p('subtotalMinor'),
@@ -22,31 +24,31 @@ const statements = perDb((db) => ({
       explanationJson: p('explanationJson'), currency: p('currency'), businessDay: p('businessDay'),
       terminalId: p('terminalId'), createdAt: p('createdAt'),
     })
-    .prepare(),
-  line: db
+    .prepare()),
+  line: direct(db
     .insert(saleLines)
     .values({
       saleId: p('saleId'), lineNo: p('lineNo'), sku: p('sku'), name: p('name'), category: p('category'),
       quantity: p('quantity'), unitPriceMinor: p('unitPriceMinor'), lineTotalMinor: p('lineTotalMinor'), points: p('points'),
     })
-    .prepare(),
-  ledger: db
+    .prepare()),
+  ledger: direct(db
     .insert(pointsLedger)
     .values({
       id: p('id'), memberId: p('memberId'), kind: p('kind'), delta: p('delta'), balanceAfter: p('balanceAfter'),
       saleId: p('saleId'), redemptionId: p('redemptionId'), ruleVersion: p('ruleVersion'), campaignId: p('campaignId'),
       summary: p('summary'), terminalId: p('terminalId'), createdAt: p('createdAt'),
     })
-    .prepare(),
+    .prepare()),
   // Guarded by the balance read in this transaction: a change underneath fails the sale.
-  member: db
+  member: direct(db
     .update(members)
     .set({
       pointsBalance: sql`${p('balance')}`, pointsEarnedTotal: sql`${p('earnedTotal')}`, visits: sql`${members.visits} + 1`,
       lastVisitAt: sql`${p('at')}`, tierCode: sql`${p('tierCode')}`, updatedAt: sql`${p('at')}`,
     })
     .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
-    .prepare(),
+    .prepare()),
 }));
 
 export type LedgerStatement = ReturnType<typeof statements>['ledger'];
@@ -65,15 +67,16 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
   const base = { memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now };
   let balance = member.pointsBalance;
   const insert = ledgerInsert(ctx);
-  const write = (kind: 'spend' | 'earn', delta: number, summary: string): void => {
+  // Spend first: the points paid out of the balance, then the points this sale earned.
+  const entries: ['spend' | 'earn', number, string][] = [];
+  if (quote.pointsSpent > 0) entries.push(['spend', -quote.pointsSpent, `${quote.pointsSpent} pt = ${formatMoney(quote.discountMinor, work.term.currency, 'en-US')} off`]);
+  if (quote.pointsEarned > 0) entries.push(['earn', quote.pointsEarned, quote.summary]);
+  for (const [kind, delta, summary] of entries) {
     balance += delta;
     const row: LedgerRecord = { id: ctx.ids.uuid(), kind, delta, ...base };
     insert.run({ ...row, balanceAfter: balance, saleId, redemptionId: null, summary, terminalId: work.term.terminalId });
     rows.push(row);
-  };
-  // Spend first: the points paid out of the balance, then the points this sale earned.
-  if (quote.pointsSpent > 0) write('spend', -quote.pointsSpent, `${quote.pointsSpent} pt = ${formatMoney(quote.discountMinor, work.term.currency, 'en-US')} off`);
-  if (quote.pointsEarned > 0) write('earn', quote.pointsEarned, quote.summary);
+  }
   return rows;
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DomainError } from '../../shared/contract';
 import { terminal } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { direct } from './direct';
 import { perDb } from './prepared';
 
 export type TerminalRow = typeof terminal.$inferSelect;
@@ -18,7 +19,7 @@ export interface ConfiguredTerminal extends TerminalRow {
 export const TERMINAL_ROW_ID = 1;
 
 const statements = perDb((db) => ({
-  read: db.select().from(terminal).where(eq(terminal.id, TERMINAL_ROW_ID)).prepare(),
+  read: direct(db.select().from(terminal).where(eq(terminal.id, TERMINAL_ROW_ID)).prepare()),
 }));
 
 /**

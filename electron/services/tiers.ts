@@ -3,10 +3,11 @@ import type { TierView } from '../../shared/contract';
 import { tierFor, type TierDef } from '../../shared/domain/tier';
 import { tiers } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { direct } from './direct';
 import { perDb } from './prepared';
 
 const statements = perDb((db) => ({
-  all: db.select().from(tiers).orderBy(asc(tiers.rank)).prepare(),
+  all: direct(db.select().from(tiers).orderBy(asc(tiers.rank)).prepare()),
 }));
 
 /** The tier ladder, lowest rank first. */

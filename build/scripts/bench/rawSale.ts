@@ -6,7 +6,8 @@ import type { SaleReceipt } from '../../../shared/contract';
  * suite checks the two traces match kind for kind), issued raw through better-sqlite3 prepared
  * statements with values made beforehand. What is left is SQLite's own cost: the reads, the
  * writes, the index updates and the synchronous=FULL commit. The service's time over this is
- * its overhead (contract validation, drizzle, the rules engine, JSON, zod on the sync record).
+ * its overhead (contract validation, the rules engine, receipts and JSON, the request hash, the
+ * outbox record's check).
  */
 export function prepareRawSale(sqlite: Database.Database) {
   const st = {
@@ -14,7 +15,7 @@ export function prepareRawSale(sqlite: Database.Database) {
     terminal: sqlite.prepare('select "id", "terminal_id", "shop_id", "shop_name", "terminal_name", "terminal_code", "locale", "currency", "card_key_hex", "next_card_serial", "demo", "configured_at", "created_at" from "terminal" where "terminal"."id" = ?'),
     ruleVersion: sqlite.prepare('select "version" from "rule_versions" where "rule_versions"."effective_from" <= ? order by "rule_versions"."version" desc limit ?'),
     member: sqlite.prepare('select "id", "name", "name_key", "phone", "phone_tail", "birthday", "tier_code", "points_balance", "points_earned_total", "visits", "last_visit_at", "home_shop_id", "created_at", "updated_at" from "members" where "members"."id" = ?'),
-    syncLink: sqlite.prepare('select "id" from "sync_link"'),
+    syncLink: sqlite.prepare('select "id" from "sync_link" limit ?'),
     tiers: sqlite.prepare('select "code", "name", "rank", "qualify_points" from "tiers" order by "tiers"."rank" asc'),
     card: sqlite.prepare('select "number", "member_id", "status", "issued_at", "status_changed_at" from "cards" where "cards"."member_id" = ? order by "cards"."status" = \'active\' desc, "cards"."issued_at" desc, rowid desc limit ?'),
     sale: sqlite.prepare('insert into "sales" ("id", "member_id", "card_number", "subtotal_minor", "discount_minor", "total_minor", "points_earned", "points_spent", "rule_version", "earn_summary", "explanation_json", "currency", "business_day", "terminal_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -35,7 +36,7 @@ export function prepareRawSale(sqlite: Database.Database) {
     st.ruleVersion.get(p.now, 1);
     const member = st.member.get(r.memberId) as MemberRowRaw | undefined;
     if (!member) throw new Error(`raw sale: member ${r.memberId} is gone`);
-    st.syncLink.get(); // spendableNow: is this terminal linked to head office?
+    st.syncLink.get(1); // spendableNow: is this terminal linked to head office?
     st.tiers.all();
     st.card.get(r.memberId, 1);
     st.sale.run(
