@@ -35,10 +35,13 @@ test('an amount sale for a member shows the points and why, then the receipt and
   await expect(explanation).toContainText('第 2 次到店：+5 分');
   await expect(page.getByRole('button', { name: /确认收款/ })).toContainText('F12');
   await shot(page, 'till-member');
-  const repo = resolve(import.meta.dirname, '..');
-  mkdirSync(join(repo, 'build', 'screenshots'), { recursive: true });
-  copyFileSync(join(repo, 'e2e-artifacts', 'till-member.png'), join(repo, 'build', 'screenshots', 'till.png'));
-  expect(statSync(join(repo, 'build', 'screenshots', 'till.png')).size).toBeLessThan(300 * 1024);
+  // The README's screenshot is refreshed on request only, so a test run never dirties the tree.
+  if (process.env.TILLCARD_UPDATE_SCREENSHOT === '1') {
+    const repo = resolve(import.meta.dirname, '..');
+    mkdirSync(join(repo, 'build', 'screenshots'), { recursive: true });
+    copyFileSync(join(repo, 'e2e-artifacts', 'till-member.png'), join(repo, 'build', 'screenshots', 'till.png'));
+    expect(statSync(join(repo, 'build', 'screenshots', 'till.png')).size).toBeLessThan(300 * 1024);
+  }
 
   await page.keyboard.press('Enter'); // empty scan field + Enter = confirm
   const receipt = page.getByTestId('receipt');
