@@ -36,6 +36,13 @@ async function flagNegativeBalances(tx: HoDb, applied: Applied, src: { terminalI
   const openByMember = new Map(open.map((f) => [f.memberId, f]));
   const memberIds = [...new Set([...applied.spentBy, ...openByMember.keys()])];
   if (memberIds.length === 0) return;
+  // Pushes of different terminals run side by side (each holds only its own terminal's lock), so
+  // two shops' spends of one member could commit together with neither seeing the other's rows and
+  // neither flagging the overdraft. A per-member lock, taken in one order, makes the second wait
+  // for the first to commit; its next statement (READ COMMITTED) then sees both spends.
+  for (const memberId of [...memberIds].sort()) {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MEMBER_LOCK_NAMESPACE}, hashtext(${memberId}))`);
+  }
   const balances = await tx
     .select({ memberId: ledger.memberId, balance: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
     .from(ledger)
@@ -65,6 +72,8 @@ async function recordConflict(db: HoDb, t: AuthedTerminal, r: PushRequest['recor
 
 /** Namespace of the per-terminal advisory locks (the second key is hashtext(terminal id)). */
 export const PUSH_LOCK_NAMESPACE = 7_302_114;
+/** Namespace of the per-member advisory locks taken while checking for overdrafts. */
+const MEMBER_LOCK_NAMESPACE = 7_302_115;
 
 /** The old path, one savepoint per record: used only when the bulk path hit a row PostgreSQL refused. */
 async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: PushRequest['records'], out: Applied): Promise<Outcome[]> {
