@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   contract, isChannel, isDomainError, DomainError,
   type ApiError, type Channel, type ChannelOutput, type Locale, type ParsedInput, type Result,
@@ -26,6 +26,60 @@ export interface DispatcherOptions {
 
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
 
+/*
+ * The text the dispatcher hashes to recognise a repeated request. It must not depend on the
+ * order the caller wrote the keys in. A value parsed by a z.object that strips unknown keys
+ * already has its keys in the schema's order, whatever the input's order, so plain
+ * JSON.stringify is canonical for it — and ~3× cheaper than sorting every object's keys
+ * (canonicalJson), which the sale paid on every call. Schemas that can carry caller-ordered
+ * keys (z.record, loose objects, transforms, anything not listed) keep canonicalJson.
+ */
+
+const stableCache = new WeakMap<z.ZodType, boolean>();
+
+/** True when every object a value parsed by `schema` can hold has its keys in schema order. */
+export function isKeyOrderStable(schema: z.ZodType): boolean {
+  const known = stableCache.get(schema);
+  if (known !== undefined) return known;
+  const stable = decide(schema);
+  stableCache.set(schema, stable);
+  return stable;
+}
+
+function decide(schema: z.ZodType): boolean {
+  if (schema instanceof z.ZodObject) {
+    // Stripped (no catchall) or strict (catchall never): only the shape's keys, in its order.
+    const catchall: unknown = schema.def.catchall;
+    if (catchall !== undefined && !(catchall instanceof z.ZodNever)) return false;
+    return Object.values(schema.shape).every((field) => field instanceof z.ZodType && isKeyOrderStable(field));
+  }
+  if (schema instanceof z.ZodArray) return schema.element instanceof z.ZodType && isKeyOrderStable(schema.element);
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) {
+    const inner: unknown = schema.def.innerType;
+    return inner instanceof z.ZodType && isKeyOrderStable(inner);
+  }
+  // A default is used as written, not parsed: an object default's keys need not follow the
+  // shape, so it would hash unlike the same object sent explicitly. Only scalar defaults.
+  if (schema instanceof z.ZodDefault) {
+    const inner: unknown = schema.def.innerType;
+    return inner instanceof z.ZodType && isScalar(inner);
+  }
+  if (schema instanceof z.ZodUnion) return schema.options.every((option) => option instanceof z.ZodType && isKeyOrderStable(option));
+  return isScalar(schema);
+}
+
+function isScalar(schema: z.ZodType): boolean {
+  return (
+    schema instanceof z.ZodString || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodEnum ||
+    schema instanceof z.ZodLiteral || schema instanceof z.ZodNull
+  );
+}
+
+/** What the request hash is taken of: JSON of the parsed input, key-order independent. */
+export function requestHashText(schema: z.ZodType, parsedInput: unknown): string {
+  return isKeyOrderStable(schema) ? (JSON.stringify(parsedInput) ?? 'null') : canonicalJson(parsedInput);
+}
+
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
@@ -51,7 +105,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {
     const { requestId, ...rest } = input;
-    const inputHash = hash('sha256', canonicalJson(rest), 'hex');
+    const inputHash = hash('sha256', requestHashText(entry(channel).input, rest), 'hex');
     // IMMEDIATE: take the write lock before the first read, so another connection (the sync
     // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
     return inImmediateTransaction(ctx.db, (): unknown => {
@@ -68,18 +122,20 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
     });
   }
 
+  const entry = (channel: Channel) => contract[channel];
+
   return (channelName, rawInput) => {
     if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: String(channelName) });
     const channel: Channel = channelName;
-    const entry = contract[channel];
-    const parsed = entry.input.safeParse(rawInput ?? {});
+    const { input: inputSchema, output: outputSchema } = entry(channel);
+    const parsed = inputSchema.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION', { issues: issuesOf(parsed.error) });
     try {
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;
       const value = hasRequestId(input) ? runIdempotent(channel, input, () => handler(ctx, input)) : handler(ctx, input);
       if (options.validateOutput) {
-        const checked = entry.output.safeParse(value);
+        const checked = outputSchema.safeParse(value);
         if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
       }
       return { ok: true, value };

@@ -15,10 +15,29 @@ export function rat(num: bigint, den = 1n): Rational {
   return { num, den };
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+// Every sale reduces a few rationals; while both values are safe integers (a till's everyday
+// amounts) Euclid runs on plain numbers, which is exact there and several times cheaper than
+// BigInt remainders. The result is the same gcd either way.
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  if (x <= MAX_SAFE && y <= MAX_SAFE) {
+    let nx = Number(x);
+    let ny = Number(y);
+    while (ny !== 0) {
+      const t = nx % ny;
+      nx = ny;
+      ny = t;
+    }
+    return BigInt(nx);
+  }
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
   return x;
 }
 
@@ -69,8 +88,10 @@ export function roundR(r: Rational, policy: RoundingPolicy): bigint {
 }
 
 /** A truncated decimal for people to read, e.g. 128.5 with digits=2 → "128.50". */
+const scales = [1n, 10n, 100n, 1_000n, 10_000n];
+
 export function toDecimal(r: Rational, digits: number): string {
-  const scale = 10n ** BigInt(digits);
+  const scale = scales[digits] ?? 10n ** BigInt(digits);
   const scaled = floorR({ num: r.num * scale, den: r.den }).toString().padStart(digits + 1, '0');
   if (digits === 0) return scaled;
   return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
