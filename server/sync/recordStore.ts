@@ -6,18 +6,28 @@ import { sha256 } from '../sources';
 import { rowsOf } from './jsonInsert';
 
 const NUL = String.fromCharCode(0);
+/**
+ * What PostgreSQL cannot store in text or jsonb: NUL, and a UTF-16 surrogate without its pair
+ * (JSON.stringify writes it as a `\udXXX` escape, which json/jsonb refuse with 22P02).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+/** In serialised JSON: a NUL or surrogate escape (a paired surrogate is written raw, so only a lone one shows up). */
+const ESCAPED_UNSTORABLE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
 
-function withoutNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.split(NUL).join('\uFFFD');
-  if (Array.isArray(value)) return value.map(withoutNul);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)]));
+const isUnstorableText = (text: string): boolean => text.includes(NUL) || LONE_SURROGATE.test(text);
+
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.split(NUL).join('\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)]));
   return value;
 }
 
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes(NUL) || hasNul(v));
+function hasUnstorable(value: unknown): boolean {
+  if (typeof value === 'string') return isUnstorableText(value);
+  if (Array.isArray(value)) return value.some(hasUnstorable);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => isUnstorableText(k) || hasUnstorable(v));
   return false;
 }
 
@@ -26,21 +36,26 @@ function hasNul(value: unknown): boolean {
  * serialised ONCE: the size limits are checked on it and the same text is stored in
  * ho_records (no second serialisation, no canonicalising in Node).
  *
- * PostgreSQL cannot store a NUL character in text or jsonb, so a payload carrying one would
- * fail the whole batch at every resend and block the terminal's queue. Such a record is
- * replaced by a marker that fails its schema (quarantined as invalid_payload, its content kept
- * with NULs shown as U+FFFD) — the same marker at every resend, so repeats stay exact.
+ * PostgreSQL cannot store a NUL character or a lone surrogate in text or jsonb, so a payload
+ * carrying one would fail the whole batch at every resend and block the terminal's queue. Such
+ * a record is replaced by a marker that fails its schema (quarantined as invalid_payload, its
+ * content kept with those characters shown as U+FFFD) — the same marker at every resend, so
+ * repeats stay exact. A record id carrying one is refused (VALIDATION): a terminal's record ids
+ * are UUIDs, and the id is what head office and IT trace the record by.
  */
 export function prepareRecords(input: PushRecord[]): { records: PushRecord[]; texts: string[] } {
   let total = 0;
   const records: PushRecord[] = [];
   const texts: string[] = [];
   for (const original of input) {
+    if (isUnstorableText(original.recordId)) {
+      throw new HoError('VALIDATION', `record ${original.seq} has a record id head office cannot store (NUL or unpaired surrogate); nothing was applied`, { seq: original.seq });
+    }
     let r = original;
     let text = JSON.stringify(r.payload) ?? 'null';
-    // Cheap test first: a NUL is serialised as the escape \u0000, rare in real payloads.
-    if (text.includes('\\u0000') && hasNul(r.payload)) {
-      r = { ...r, payload: { invalid: 'the payload contains NUL characters, which head office cannot store', original: withoutNul(r.payload) } };
+    // Cheap test first: both are serialised as \u escapes, rare in real payloads.
+    if (ESCAPED_UNSTORABLE.test(text) && hasUnstorable(r.payload)) {
+      r = { ...r, payload: { invalid: 'the payload contains NUL characters or unpaired surrogates, which head office cannot store', original: storable(r.payload) } };
       text = JSON.stringify(r.payload);
     }
     const bytes = Buffer.byteLength(text, 'utf8');

@@ -30,7 +30,10 @@ export function hostileValue(transport: 'inProcess' | 'json'): fc.Arbitrary<unkn
     { weight: 2, arbitrary: fc.integer() },
     { weight: 2, arbitrary: fc.double() },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
-    { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, [], {}) },
+    { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false) },
+    // A fresh [] and {} per value: one shared instance would be mutated by later inputs (mutate.ts
+    // adds keys in place) and could end up inside itself — a cycle that overflowed the stack.
+    { weight: 1, arbitrary: fc.boolean().map((isArray): unknown => (isArray ? [] : {})) },
     { weight: 2, arbitrary: structures },
   );
 }

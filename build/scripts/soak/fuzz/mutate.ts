@@ -16,11 +16,21 @@ function isPlain(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Every place in plain arrays and objects where a mutation can land (the root is []). */
-function pathsOf(value: unknown, prefix: Path = []): Path[] {
+/** Deeper than any example plus a few hostile levels: mutations land in the part that matters. */
+const MAX_PATH_DEPTH = 12;
+
+/**
+ * Every place in plain arrays and objects where a mutation can land (the root is []). Walks
+ * each container once and only so deep, so a value that (by a bug or on purpose) contains
+ * itself cannot overflow the stack here.
+ */
+function pathsOf(value: unknown, prefix: Path = [], seen: WeakSet<object> = new WeakSet()): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (isPlain(value) && value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  if (value === null || typeof value !== 'object' || !isPlain(value) || seen.has(value) || prefix.length >= MAX_PATH_DEPTH) return out;
+  seen.add(value);
+  // forEach skips a sparse array's holes, as before.
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i], seen)));
+  else for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k], seen));
   return out;
 }
 
@@ -29,6 +39,11 @@ interface Mutation {
   op: 'set' | 'delete' | 'addKey';
   key: string;
   value: unknown;
+}
+
+function removeAt(list: unknown[], index: number): void {
+  for (let i = index; i < list.length - 1; i += 1) list[i] = list[i + 1];
+  list.length = Math.max(0, list.length - 1);
 }
 
 function isContainer(v: unknown): v is Record<string | number, unknown> {
@@ -46,7 +61,9 @@ function apply(root: unknown, m: Mutation): unknown {
   if (!isContainer(parent) || !isPlain(parent) || last === undefined) return root;
   if (m.op === 'set') parent[last] = m.value;
   else if (m.op === 'delete') {
-    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    // Shifted by hand: splice builds its result through parent.constructor, which an earlier
+    // addKey may have replaced ("constructor" is a hostile key).
+    if (Array.isArray(parent) && typeof last === 'number') removeAt(parent, last);
     else Reflect.deleteProperty(parent, last);
   } else {
     const target = parent[last];

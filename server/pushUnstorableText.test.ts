@@ -1,0 +1,108 @@
+// Regression (soak seed 405300055, head-office fuzz): a pushed payload carrying an unpaired
+// UTF-16 surrogate made PostgreSQL refuse the batch's JSON (22P02 "Unicode low surrogate must
+// follow a high surrogate") while quarantining it, and head office answered HTTP 500 at every
+// resend — the terminal's queue blocked for good. Such a record is now quarantined like a NUL
+// one, and a record id carrying one is refused with VALIDATION, nothing of the batch applied.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
+import { fixedClockForTests } from './testing/clock';
+import { testBackends } from './testing/databases';
+import { startHarness, type Harness } from './testing/harness';
+import { memberRecord, uuidFrom } from './testing/records';
+import { members, quarantine, records } from './store/schema';
+import type { HoDatabase } from './store/connect';
+
+const T0 = Date.UTC(2025, 2, 1, 2);
+const A = uuidFrom(1, 0xa);
+
+// The two bodies the fuzz answered 500 to, byte for byte as it sent them (JSON text: `\ud800` is a lone surrogate).
+const FUZZ_BODIES = [
+  String.raw`{"protocolVersion":1,"terminalId":"00000000-0000-4000-800a-000000000001","shopId":"shopA","records":[{"seq":1,"recordId":"00000000-0000-4000-8001-000000000064","type":"member","payload":{"id":"00000000-0000-4000-8001-000000000064","name":"Member 1","phone":"+8613800000001","birthday":null,"cardNumber":"9000000000000001","homeShopId":null,"createdAt":1740794400000}},{"seq":2,"recordId":"00000000-0000-4000-8001-0000000003e9","type":"sale","payload":{"id":"00000000-0000-4000-8001-0000000003e9","memberId":"00000000-0000-4000-8001-000000000064","cardNumber":null,"subtotalMinor":1234,"discountMinor":0,"totalMinor":1234,"pointsEarned":10,"pointsSpent":0,"ruleVersion":1,"currency":"CNY","businessDay":"2025-03-01","createdAt":1740794400000,"lines":[{"lineNo":1,"sku":"SKU1","name":"Tea","category":"drinks","quantity":1,"unitPriceMinor":1234,"lineTotalMinor":1234,"points":10}],"ledger":[{"id":"00000000-0000-4000-8001-000000000bb9","memberId":"00000000-0000-4000-8001-000000000064","kind":"\ud800","delta":10,"ruleVersion":1,"campaignId":null,"createdAt":1740794400000}]}}]}`,
+  String.raw`{"protocolVersion":1,"terminalId":"00000000-0000-4000-800a-000000000001","shopId":"shopA","pending":2,"records":[{"seq":1,"recordId":"00000000-0000-4000-8001-000000000064","type":"member","payload":{"id":"00000000-0000-4000-8001-000000000064","name":"Member 1","phone":"+8613800000001","birthday":null,"cardNumber":"9000000000000001","homeShopId":null,"createdAt":1740794400000}},{"seq":2,"recordId":"00000000-0000-4000-8001-000073830e09","type":"sale","payload":{"id":"00000000-0000-4000-8001-000073830e09","memberId":"00000000-0000-4000-8001-000000000064","cardNumber":null,"subtotalMinor":1234,"discountMinor":0,"totalMinor":1234,"pointsEarned":10,"pointsSpent":0,"ruleVersion":1,"currency":"CNY","businessDay":"2025-03-01","createdAt":1740794400000,"lines":[{"lineNo":1,"sku":"SKU1","name":"Tea","category":"drinks","quantity":"\ud800","unitPriceMinor":1234,"lineTotalMinor":1234,"points":10}],"ledger":[{"id":"00000000-0000-4000-8001-0000738315d9","memberId":"00000000-0000-4000-8001-000000000064","kind":"earn","delta":10,"ruleVersion":1,"campaignId":null,"createdAt":1740794400000,"v88oH0dK4w":"1899-12-31"}]}}]}`,
+];
+
+const Counts = z.object({ rows: z.array(z.object({ t: z.string(), n: z.number() })) });
+
+/** Row counts of the business and sync tables, to show a refusal wrote nothing. */
+async function rowCounts(database: HoDatabase): Promise<string> {
+  const result = await database.db.execute(sql`
+    SELECT 'members' AS t, count(*)::int AS n FROM ho_members UNION ALL SELECT 'records', count(*)::int FROM ho_records
+    UNION ALL SELECT 'quarantine', count(*)::int FROM ho_quarantine UNION ALL SELECT 'ledger', count(*)::int FROM ho_ledger
+    UNION ALL SELECT 'sales', count(*)::int FROM ho_sales`);
+  return Counts.parse(result).rows.map((r) => `${r.t}=${r.n}`).join(',');
+}
+
+const LONE = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
+
+describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (backend) => {
+  let database: HoDatabase;
+  let ho: Harness;
+  let token = '';
+  const clock = fixedClockForTests(T0);
+
+  beforeEach(async () => {
+    database = await backend.open();
+    ho = await startHarness(database, clock);
+    token = (await ho.enrol('shopA', '90001', A)).token;
+  });
+  afterEach(async () => {
+    await ho.close();
+  });
+
+  const push = (body: unknown) => ho.call('POST', '/sync/v1/push', body, token);
+
+  it.each(FUZZ_BODIES.map((text, i) => [i, text] as const))('answers the fuzz body #%i with 200, quarantining the record, and takes its resend as a repeat', async (_i, text) => {
+    const body: unknown = JSON.parse(text);
+    const first = await push(body);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 1, duplicates: 0 });
+    const stored = await database.db.select().from(records).where(eq(records.terminalId, A)).orderBy(records.seq);
+    expect(stored.map((r) => r.status)).toEqual(['applied', 'quarantined']);
+    const [held] = await database.db.select().from(quarantine).where(and(eq(quarantine.terminalId, A), eq(quarantine.seq, 2)));
+    expect(held?.reason).toBe('invalid_payload');
+    // The payload is kept for IT, the unstorable character shown as U+FFFD.
+    expect(JSON.stringify(held?.payload)).toContain('\uFFFD');
+    // The same batch again (the terminal never got the answer): exact repeats, nothing new.
+    const before = await rowCounts(database);
+    const again = await push(body);
+    expect(again.body).toMatchObject({ status: 'ok', ackedThrough: 2, duplicates: 2, applied: 0 });
+    expect(await rowCounts(database)).toBe(before);
+  });
+
+  it('quarantines a record with a lone surrogate anywhere in its payload, and still applies the rest of the batch', async () => {
+    let seq = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...LONE), fc.constantFrom('name', 'phone', 'cardNumber', 'key'), fc.string({ maxLength: 8 }), async (lone, where, around) => {
+        const base = memberRecord(seq + 1, uuidFrom(seq + 1, 0xd), 20_000 + seq, T0);
+        const payload: Record<string, unknown> = { ...(base.payload as Record<string, unknown>) };
+        const bad = `${around}${lone}${around}`;
+        if (where === 'key') payload[bad] = 1;
+        else payload[where] = bad;
+        const good = memberRecord(seq + 2, uuidFrom(seq + 2, 0xd), 20_000 + seq + 1, T0);
+        const answer = await push({ protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: [{ ...base, payload }, good] });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ status: 'ok', ackedThrough: seq + 2, applied: 1 });
+        const rows = await database.db.select({ seq: records.seq, status: records.status }).from(records).where(eq(records.terminalId, A)).orderBy(records.seq);
+        expect(rows.slice(-2)).toEqual([{ seq: seq + 1, status: 'quarantined' }, { seq: seq + 2, status: 'applied' }]);
+        expect(await database.db.select({ id: members.id }).from(members).where(eq(members.id, uuidFrom(seq + 1, 0xd)))).toEqual([]);
+        seq += 2;
+      }),
+      { numRuns: 12, seed: 405300055 },
+    );
+  });
+
+  it('refuses a record id with a lone surrogate or NUL as VALIDATION, applying nothing of the batch', async () => {
+    for (const bad of [...LONE, String.fromCharCode(0)]) {
+      const before = await rowCounts(database);
+      const good = memberRecord(1, uuidFrom(1, 0xe), 30_001, T0);
+      const broken: PushRecord = { ...memberRecord(2, uuidFrom(2, 0xe), 30_002, T0), recordId: `r${bad}` };
+      const answer = await push({ protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: [good, broken] });
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION');
+      expect(await rowCounts(database)).toBe(before);
+    }
+  });
+});
