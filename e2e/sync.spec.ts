@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { scanField, shot, useTill } from './till';
+import { freeLoopbackPort } from '../server/testing/ports';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
 // status bar says what is waiting, and when head office is back the record arrives by itself.
@@ -15,14 +15,6 @@ const till = useTill({ demo: true });
 const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
 let ho: HoProcess | null = null;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test.afterAll(async () => {
   await ho?.stop();
@@ -33,7 +25,7 @@ const pending = (page: Page) => page.getByTestId('outbox-pending');
 
 test('a sale made while head office is down waits at the till, then arrives when head office is back', async ({ page }) => {
   test.setTimeout(240_000);
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
   const hoUrl = ho.url;
   const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { createApi, type TillApi } from '../../shared/contract';
 import { testBackends } from '../../server/testing/databases';
@@ -7,19 +6,11 @@ import { startHarness, type Harness } from '../../server/testing/harness';
 import { createSyncRunner, syncScheduleFromEnv, type SyncRunner } from '../core/syncRunner';
 import { writeState } from '../sync/state';
 import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from './testSupport';
+import { freeLoopbackPort } from '../../server/testing/ports';
 
 // The till's head-office calls through the sync runner both hosts use, against head office on a
 // real loopback port (PGlite, and PostgreSQL when CI names one). No mocks: real SQLite, real HTTP.
 
-/** A loopback port nobody listens on: "head office is down". */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Till {
   core: TestCore;
@@ -67,7 +58,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     const t = await till('91001', 'shopX');
     expect(errorOf(await t.api.enrolHeadOffice({ url: 'ftp://example.test', code: 'ABCDE-FGHIJ-KLMNO' })).code).toBe('VALIDATION');
     expect(errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'short' })).code).toBe('VALIDATION');
-    const down = errorOf(await t.api.enrolHeadOffice({ url: `http://127.0.0.1:${await closedPort()}`, code: 'ABCDE-FGHIJ-KLMNO' }));
+    const down = errorOf(await t.api.enrolHeadOffice({ url: `http://127.0.0.1:${await freeLoopbackPort()}`, code: 'ABCDE-FGHIJ-KLMNO' }));
     expect(down.code).toBe('HEADOFFICE_UNREACHABLE');
     const refused = errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'ABCDE-FGHIJ-KLMNO' }));
     expect(refused).toMatchObject({ code: 'ENROL_REFUSED', details: { reason: 'ENROLMENT_CODE_INVALID' } });

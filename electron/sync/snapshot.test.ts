@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { members, pointsLedger, rewards } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { fixedClock, sequentialIds } from '../core/sources';
+import type { TerminalCore } from '../core/terminalCore';
+import { fixedClock } from '../core/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { uuidFrom } from '../../server/testing/records';
 import { ledger as hoLedger, members as hoMembers } from '../../server/store/schema';
 import type { HoDatabase } from '../../server/store/connect';
-import { enrolWithHeadOffice } from './enrol';
+import { enrolledTerminal } from './testTerminals';
+import { unwrap } from '../services/testSupport';
 import { createHoClient, type FetchFn } from './hoClient';
 import { syncOnce } from './job';
 import { pushOutbox } from './push';
@@ -21,10 +20,6 @@ import { readState } from './state';
 
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 
-function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
-  return r.value;
-}
 
 describe.each(testBackends)('a new terminal takes a snapshot of the chain on $name', (backend) => {
   const clock = fixedClock(START);
@@ -34,15 +29,7 @@ describe.each(testBackends)('a new terminal takes a snapshot of the chain on $na
   let a: TerminalCore;
   let b: TerminalCore;
 
-  async function terminalFor(prefix: number, shopId: string, code: string): Promise<TerminalCore> {
-    const dir = mkdtempSync(join(tmpdir(), 'tillcard-snap-'));
-    dirs.push(dir);
-    const core = openTerminalCore({ dataDir: dir, clock, ids: sequentialIds(prefix), timeZone: 'Asia/Shanghai', log: () => undefined });
-    unwrap(await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
-    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
-    expect(await enrolWithHeadOffice(core.db, clock, ho.url, String(created.body.code))).toMatchObject({ ok: true });
-    return core;
-  }
+  const terminalFor = (prefix: number, shopId: string, code: string): Promise<TerminalCore> => enrolledTerminal(ho, clock, dirs, { prefix, shopId, code });
 
   beforeAll(async () => {
     database = await backend.open();

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq, isNull } from 'drizzle-orm';
 import { members, outbox, pointsLedger } from '../../db/schema';
 import { PROTOCOL_VERSION, PushRequest } from '../../shared/sync/protocol';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { fixedClock, sequentialIds } from '../core/sources';
+import type { TerminalCore } from '../core/terminalCore';
+import { fixedClock } from '../core/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { ledger as hoLedger, sales as hoSales } from '../../server/store/schema';
 import type { HoDatabase } from '../../server/store/connect';
-import { enrolWithHeadOffice } from './enrol';
+import { enrolledTerminal } from './testTerminals';
+import { unwrap } from '../services/testSupport';
 import { closeDays, syncOnce, type SyncDeps } from './job';
 import { acquireLease } from './lease';
 import { spendablePoints } from './offlineAllowance';
@@ -21,10 +20,6 @@ import type { FetchFn } from './hoClient';
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 const DAY = '2025-06-01';
 
-function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
-  return r.value;
-}
 
 describe.each(testBackends)('terminal sync job against head office on $name', (backend) => {
   const clock = fixedClock(START);
@@ -35,16 +30,7 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
   let b: TerminalCore;
   const deps = (core: TerminalCore, extra: Partial<SyncDeps> = {}): SyncDeps => ({ db: core.db, clock, owner: `test-${core.dbFile}`, ...extra });
 
-  async function terminalFor(prefix: number, shopId: string, code: string): Promise<TerminalCore> {
-    const dir = mkdtempSync(join(tmpdir(), 'tillcard-sync-'));
-    dirs.push(dir);
-    const core = openTerminalCore({ dataDir: dir, clock, ids: sequentialIds(prefix), timeZone: 'Asia/Shanghai', log: () => undefined });
-    unwrap(await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
-    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
-    const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, String(created.body.code));
-    expect(enrolled).toMatchObject({ ok: true, shopId });
-    return core;
-  }
+  const terminalFor = (prefix: number, shopId: string, code: string): Promise<TerminalCore> => enrolledTerminal(ho, clock, dirs, { prefix, shopId, code });
 
   beforeAll(async () => {
     database = await backend.open();
