@@ -54,6 +54,8 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   const synced = await till().call<{ status: { outboxPending: number } }>('syncNow');
   expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
   expect(synced.value.status.outboxPending).toBe(0);
+  // Acknowledged at once, applied behind: wait (bounded, by head office itself) until everything is derived.
+  await admin('POST', '/admin/derive');
   const { terminals } = await admin<{ terminals: { terminalCode: string; ackedSeq: number }[] }>('GET', '/admin/terminals');
   const received = terminals.find((t) => t.terminalCode === status.value.terminalCode)?.ackedSeq ?? 0;
   expect(received).toBeGreaterThan(0);
@@ -68,6 +70,8 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   const row = page.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
   await expect(row).toContainText('Nanjing Rd');
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));
+  await expect(row.getByTestId('derived')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));
+  await expect(row.getByTestId('derivation-lag')).toHaveText('0');
   await expect(row.getByTestId('waiting')).toHaveText('0');
   // The nightly close ran right after the sync (close time 00:00): today's figures agree.
   await expect(page.getByTestId('day-closes')).toContainText('一致');

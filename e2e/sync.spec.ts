@@ -84,7 +84,8 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(pending(page)).toHaveAttribute('data-count', '0', { timeout: 60_000 });
   await expect(page.getByTestId('online')).toHaveText('在线');
 
-  // …and head office's page shows it: nothing waiting, the sale among the records received.
+  // …and head office's page shows it: nothing waiting, the sale among the records received and applied.
+  await fetch(`${hoUrl}/admin/derive`, { method: 'POST', headers: { authorization: `Bearer ${ho.adminToken}` } });
   const { terminals } = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
     terminals: { terminalCode: string; ackedSeq: number; reportedPending: number | null }[];
   };
@@ -96,5 +97,6 @@ test('a sale made while head office is down waits at the till, then arrives when
   await office.keyboard.press('Enter');
   const row = office.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(mine?.ackedSeq ?? -1));
+  await expect(row.getByTestId('derivation-lag')).toHaveText('0');
   await expect(row.getByTestId('waiting')).toHaveText('0');
 });

@@ -4,6 +4,7 @@ import type { HoDb } from './store/connect';
 import { HoError, sendError } from './http/errors';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
+import { startDerivationLoop, type DerivationLoopOptions } from './sync/derivationLoop';
 import type { Clock, IdSource } from './sources';
 
 export interface ServerDeps {
@@ -14,6 +15,12 @@ export interface ServerDeps {
 
 export interface BuildOptions {
   logger?: boolean;
+  /**
+   * The deriver that turns stored records into sales, ledger, members and the pull feed
+   * (server/sync/derivationLoop.ts). On by default; `false` only for tests that need records
+   * to stay stored-but-not-derived (as after a crash), and derive them with another server.
+   */
+  derive?: false | DerivationLoopOptions;
 }
 
 /**
@@ -36,8 +43,15 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, new HoError('NOT_FOUND', 'No such route.')));
 
+  let pushes = 0;
+  const deriver = options.derive === false ? null : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
+  if (deriver) app.addHook('onClose', async () => deriver.stop());
+
   app.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
-  syncRoutes(app, deps);
+  syncRoutes(app, deps, {
+    stored: (terminalId) => deriver?.kick(terminalId),
+    pushing: (delta) => void (pushes += delta),
+  });
   adminRoutes(app, deps);
   void app.register(async (scope) => (await import('./routes/page')).pageRoutes(scope));
   return app;

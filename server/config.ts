@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type HoDatabase } from './store/connect';
+import type { DerivationLoopOptions } from './sync/derivationLoop';
 
 export const DEFAULT_PORT = 8787;
 
@@ -11,6 +12,16 @@ export interface HoConfig {
   dataDir: string;
   dataDirIsDefault: boolean;
   adminToken: string | null;
+  /** TILLCARD_HO_DERIVE_CHUNK (records per derivation transaction), _SWEEP_MS, _CONCURRENCY (terminals at once). */
+  derive: DerivationLoopOptions;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0, not ${raw}`);
+  return n;
 }
 
 /** Head office's settings come from the environment (documented in server/README-sync.md). */
@@ -25,6 +36,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
     dataDir: dataDir && dataDir.length > 0 ? dataDir : join(homedir(), '.tillcard', 'headoffice'),
     dataDirIsDefault: !dataDir,
     adminToken: env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,
+    derive: Object.fromEntries(
+      Object.entries({
+        chunkRecords: positiveInt(env, 'TILLCARD_HO_DERIVE_CHUNK'),
+        sweepMs: positiveInt(env, 'TILLCARD_HO_DERIVE_SWEEP_MS'),
+        concurrency: positiveInt(env, 'TILLCARD_HO_DERIVE_CONCURRENCY'),
+      }).filter(([, v]) => v !== undefined),
+    ),
   };
 }
 

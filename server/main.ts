@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     console.log(`Head office admin token (shown once, keep it safe): ${token}`);
   }
 
-  const app = buildServer(deps);
+  const app = buildServer(deps, { derive: config.derive });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Head office listening on ${address}`);
 

@@ -12,7 +12,8 @@ import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
 import { memberRecord, uuidFrom } from './testing/records';
-import { members, quarantine, records } from './store/schema';
+import { members, quarantine } from './store/schema';
+import { recordStatuses } from './sync/recordStatus';
 import type { HoDatabase } from './store/connect';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
@@ -59,7 +60,8 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     const first = await push(body);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 1, duplicates: 0 });
-    const stored = await database.db.select().from(records).where(eq(records.terminalId, A)).orderBy(records.seq);
+    await ho.waitDerived();
+    const stored = await recordStatuses(database.db, A);
     expect(stored.map((r) => r.status)).toEqual(['applied', 'quarantined']);
     const [held] = await database.db.select().from(quarantine).where(and(eq(quarantine.terminalId, A), eq(quarantine.seq, 2)));
     expect(held?.reason).toBe('invalid_payload');
@@ -85,7 +87,8 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
         const answer = await push({ protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: [{ ...base, payload }, good] });
         expect(answer.status).toBe(200);
         expect(answer.body).toMatchObject({ status: 'ok', ackedThrough: seq + 2, applied: 1 });
-        const rows = await database.db.select({ seq: records.seq, status: records.status }).from(records).where(eq(records.terminalId, A)).orderBy(records.seq);
+        await ho.waitDerived();
+        const rows = (await recordStatuses(database.db, A)).map((r) => ({ seq: r.seq, status: r.status }));
         expect(rows.slice(-2)).toEqual([{ seq: seq + 1, status: 'quarantined' }, { seq: seq + 2, status: 'applied' }]);
         expect(await database.db.select({ id: members.id }).from(members).where(eq(members.id, uuidFrom(seq + 1, 0xd)))).toEqual([]);
         seq += 2;

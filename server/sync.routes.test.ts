@@ -58,6 +58,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(repeat.body).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 0, duplicates: 2 });
     const overlap = await push(tokenA, A, 'shopA', [sale(2, 1), sale(3, 2)]);
     expect(overlap.body).toMatchObject({ status: 'ok', ackedThrough: 3, applied: 1, duplicates: 1 });
+    await ho.waitDerived();
     expect(await database.db.select().from(sales).where(eq(sales.terminalId, A))).toHaveLength(2);
   });
 
@@ -124,6 +125,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
   });
 
   it('sends members and ledger rows to other terminals, never back to their origin, page by page', async () => {
+    await ho.waitDerived();
     const pullB = await ho.call('POST', '/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: B, shopId: 'shopB', limit: 2 }, tokenB);
     expect(pullB.status).toBe(200);
     expect(pullB.body.hasMore).toBe(true);
@@ -146,11 +148,13 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     const spendB = saleRecord(1, { saleId: uuidFrom(5001), memberId: m1, totalMinor: 100, earned: 0, spent: 25, ledgerIds: [uuidFrom(5002), uuidFrom(5003)], day: DAY, at: T0 });
     expect((await push(tokenB, B, 'shopB', [spendB])).body.status).toBe('ok');
     expect((await push(tokenA, A, 'shopA', [sale(6, 6, 20, 0)])).body.status).toBe('ok');
+    await ho.waitDerived();
     const balance = await database.db.select({ delta: ledger.delta }).from(ledger).where(eq(ledger.memberId, m1));
     expect(balance.reduce((s, r) => s + r.delta, 0)).toBe(-15);
     const open = await database.db.select().from(balanceFlags).where(eq(balanceFlags.memberId, m1));
     expect(open).toMatchObject([{ balanceAtFlag: -15, resolvedAt: null }]);
     expect((await push(tokenA, A, 'shopA', [sale(7, 7, 0, 40)])).body.status).toBe('ok');
+    await ho.waitDerived();
     const after = await database.db.select().from(balanceFlags).where(eq(balanceFlags.memberId, m1));
     expect(after).toHaveLength(1);
     expect(after[0]?.resolvedAt).not.toBeNull();

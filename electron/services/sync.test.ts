@@ -146,6 +146,9 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     const m = unwrap(await a.api.registerMember({ requestId: a.core.ctx.ids.uuid(), name: 'Qian Yu', phone: '13800138014', birthday: null }));
     unwrap(await sale(a, m.id, 300_000));
     unwrap(await a.api.syncNow({}));
+    // Head office acknowledges a push once stored and derives it just behind: wait for that
+    // before another shop pulls (server/README-sync.md).
+    await ho.waitDerived();
     unwrap(await b.api.syncNow({}));
     const balance = unwrap(await b.api.getBalance({ memberId: m.id })).balance;
     expect(balance).toBeGreaterThanOrEqual(2_000);
@@ -158,6 +161,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     unwrap(await sale(b, m.id, 100_000, balance));
     unwrap(await a.api.syncNow({}));
     unwrap(await b.api.syncNow({}));
+    await ho.waitDerived();
     unwrap(await a.api.syncNow({}));
     expect(unwrap(await a.api.getBalance({ memberId: m.id })).balance).toBeLessThan(0);
     assertLedgerConsistent(a.core.db);
@@ -173,6 +177,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     expect(card).toBeTruthy();
     unwrap(await a.api.blockCard({ cardNumber: String(card), reason: 'lost' }));
     unwrap(await a.api.syncNow({}));
+    await ho.waitDerived();
     unwrap(await b.api.syncNow({}));
     expect(errorOf(await b.api.lookupCard({ cardNumber: String(card) }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'lost' } });
   });

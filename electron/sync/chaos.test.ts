@@ -8,6 +8,7 @@ import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
 import { sequentialIds, systemClock } from '../core/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { startFaultProxy, type Fault } from '../../server/testing/faultProxy';
+import { waitDerived } from '../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../server/testing/hoProcess';
 import { seeded } from '../../server/testing/prng';
 import { openPglite, openPostgres, type HoDatabase } from '../../server/store/connect';
@@ -102,7 +103,10 @@ describe('sync through a faulty network (seed printed for replay)', () => {
 
     // The network heals: every terminal drains its outbox, then everyone pulls everything.
     proxy.setEnabled(false);
-    for (let round = 0; round < 3; round++) for (const core of terminals) expect((await sync(core)).status).toBe('synced');
+    for (const core of terminals) expect((await sync(core)).status).toBe('synced');
+    // Everything is acknowledged; once derived, two rounds of pulls carry it to every terminal.
+    await waitDerived(ho.url, ho.adminToken);
+    for (let round = 0; round < 2; round++) for (const core of terminals) expect((await sync(core)).status).toBe('synced');
     for (const core of terminals) expect(core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all()).toHaveLength(0);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
     for (const core of terminals) {

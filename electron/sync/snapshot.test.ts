@@ -61,6 +61,8 @@ describe.each(testBackends)('a new terminal takes a snapshot of the chain on $na
     const spender = ids[0] ?? '';
     unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: spender, lines: [{ sku: 'CAKE', quantity: 1, unitPriceMinor: 3_000 }], pointsToSpend: 3 }));
     expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
+    // Head office acknowledged A's records; the snapshot shows them once derived.
+    await ho.waitDerived();
 
     // The network dies after two pages: what was applied stays, the snapshot resumes from there.
     const link = b.db.select().from(syncLink).get();
@@ -95,6 +97,7 @@ describe.each(testBackends)('a new terminal takes a snapshot of the chain on $na
     // After the snapshot, ordinary pulls carry what happened since, exactly once.
     unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: spender, lines: [{ sku: 'TEA', quantity: 3, unitPriceMinor: 5_000 }] }));
     expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
+    await ho.waitDerived();
     expect(await syncOnce({ db: b.db, clock, owner: 'b' })).toMatchObject({ status: 'synced' });
     expect(await syncOnce({ db: b.db, clock, owner: 'b' })).toMatchObject({ status: 'synced', pulled: 0 });
     const after = await hoBalance(spender);
@@ -110,9 +113,11 @@ describe.each(testBackends)('a new terminal takes a snapshot of the chain on $na
     if (!link) throw new Error('not enrolled');
     // D pushes but has never pulled; A learns the member and sells to them.
     expect(await pushOutbox(d.db, clock, createHoClient({ baseUrl: ho.url, token: link.token }), { terminalId: link.terminalId, shopId: link.shopId })).toMatchObject({ kind: 'done' });
+    await ho.waitDerived();
     expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
     unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'CAKE', quantity: 2, unitPriceMinor: 5_000 }] }));
     expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
+    await ho.waitDerived();
     expect(await syncOnce({ db: d.db, clock, owner: 'd' })).toMatchObject({ status: 'synced' });
     const expected = await hoBalance(m.id);
     expect(d.db.select().from(members).where(eq(members.id, m.id)).get()?.pointsBalance).toBe(expected);

@@ -53,6 +53,8 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
     unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'TEA', quantity: 2, unitPriceMinor: 5_000 }] }));
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
     expect(pending(a)).toBe(0);
+    // Acknowledged at once, derived behind: B's pull sees A's records once they are derived.
+    await ho.waitDerived();
     expect(await syncOnce(deps(b))).toMatchObject({ status: 'synced' });
     const earned = balanceOf(a, m.id) ?? 0;
     expect(earned).toBeGreaterThan(0);
@@ -60,6 +62,7 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
 
     unwrap(await b.api.recordSale({ requestId: b.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'CAKE', quantity: 1, unitPriceMinor: 3_000 }], pointsToSpend: Math.min(earned, 10) }));
     expect(await syncOnce(deps(b))).toMatchObject({ status: 'synced' });
+    await ho.waitDerived();
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
     const hoSum = (await database.db.select().from(hoLedger).where(eq(hoLedger.memberId, m.id))).reduce((s, r) => s + r.delta, 0);
     expect(balanceOf(a, m.id)).toBe(hoSum);
@@ -87,6 +90,7 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
     expect(unwrap(await a.api.getStatus({}))).toMatchObject({ online: false, outboxPending: 1 });
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
     expect(pending(a)).toBe(0);
+    await ho.waitDerived();
     expect(await database.db.select().from(hoSales).where(eq(hoSales.terminalId, unwrap(await a.api.getStatus({})).terminalId))).toHaveLength(2);
   });
 

@@ -8,6 +8,7 @@ import { syncLink } from '../../db/schemaSync';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
 import { sequentialIds, systemClock } from '../core/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
+import { waitDerived } from '../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../server/testing/hoProcess';
 import { seeded } from '../../server/testing/prng';
 import { openPostgres } from '../../server/store/connect';
@@ -97,6 +98,9 @@ describe.skipIf(!testDatabaseUrl)('two head-office processes on one PostgreSQL',
       // All three terminals at once; each one both raced through the two servers and synced alternating.
       await Promise.all(terminals.map(async (core) => (random() < 0.5 ? racePush(core) : expect((await sync(core)).status).toBe('synced'))));
     }
+    for (const core of terminals) expect((await sync(core)).status).toBe('synced');
+    // Everything is acknowledged; once derived (by either process), two rounds of pulls carry it everywhere.
+    await waitDerived(two.url, two.adminToken);
     for (let round = 0; round < 2; round++) for (const core of terminals) expect((await sync(core)).status).toBe('synced');
     for (const core of terminals) expect(core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all()).toHaveLength(0);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());

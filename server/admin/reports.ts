@@ -7,7 +7,8 @@ export async function terminalOverview(db: HoDb, now: number) {
   const rows = await db
     .select({
       id: terminals.id, shopId: terminals.shopId, shopName: shops.name, terminalCode: terminals.terminalCode, name: terminals.name,
-      status: terminals.status, enrolledAt: terminals.enrolledAt, ackedSeq: terminals.ackedSeq, lastSeenAt: terminals.lastSeenAt,
+      status: terminals.status, enrolledAt: terminals.enrolledAt, ackedSeq: terminals.ackedSeq, derivedSeq: terminals.derivedSeq,
+      lastDerivedAt: terminals.lastDerivedAt, lastSeenAt: terminals.lastSeenAt,
       lastPushAt: terminals.lastPushAt, reportedPending: terminals.reportedPending, oldestPendingAt: terminals.oldestPendingAt,
       quarantined: sql<number>`(SELECT count(*)::int FROM ${quarantine} q WHERE q.terminal_id = ${terminals.id} AND q.resolved_at IS NULL)`,
       lastCloseDay: sql<string | null>`(SELECT max(d.business_day) FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id})`,
@@ -16,7 +17,8 @@ export async function terminalOverview(db: HoDb, now: number) {
     .from(terminals)
     .leftJoin(shops, eq(shops.id, terminals.shopId))
     .orderBy(terminals.shopId, terminals.terminalCode);
-  return rows.map((r) => ({ ...r, syncLagMs: r.lastSeenAt === null ? null : Math.max(0, now - r.lastSeenAt) }));
+  // derivationLag: records received (acknowledged) but not yet derived into sales, ledger and the feed.
+  return rows.map((r) => ({ ...r, derivationLag: Math.max(0, r.ackedSeq - r.derivedSeq), syncLagMs: r.lastSeenAt === null ? null : Math.max(0, now - r.lastSeenAt) }));
 }
 
 export async function openQuarantine(db: HoDb, limit = 200) {

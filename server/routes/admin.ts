@@ -8,6 +8,7 @@ import {
 } from '../admin/catalog';
 import { balanceFlagList, dayCloseList, openQuarantine, resolveQuarantine, revokeTerminal, terminalOverview } from '../admin/reports';
 import { HoError, parseBody } from '../http/errors';
+import { deriveAllPending } from '../sync/deriver';
 import type { ServerDeps } from '../app';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -35,6 +36,9 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
     if (!(await revokeTerminal(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No active terminal ${id}.`);
     return { revoked: id };
   });
+  // Derives every record stored so far (waiting for other processes' chunks) and answers when done:
+  // IT's "catch up now", and the tests' bounded wait for derivation.
+  app.post('/admin/derive', { preHandler: admin }, async () => deriveAllPending(db, clock));
   app.get('/admin/quarantine', { preHandler: admin }, async () => ({ records: await openQuarantine(db) }));
   app.post('/admin/quarantine/:id/resolve', { preHandler: admin }, async (request) => {
     const { id } = params(NumericIdParams, request);

@@ -27,7 +27,16 @@ function sameTerminal(auth: { id: string; shopId: string }, body: { terminalId: 
   if (body.shopId !== auth.shopId) throw new HoError('FORBIDDEN', `This terminal belongs to shop ${auth.shopId}, not ${body.shopId}.`);
 }
 
-export function syncRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export interface PushHooks {
+  /** A push stored new records of that terminal (the deriver is kicked). */
+  stored(terminalId: string): void;
+  /** +1 when a push starts, −1 when it ends: the deriver gives way while pushes are in flight. */
+  pushing(delta: 1 | -1): void;
+}
+
+const noHooks: PushHooks = { stored: () => undefined, pushing: () => undefined };
+
+export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHooks = noHooks): void {
   const { db, clock, ids } = deps;
 
   app.post(`${SYNC_PREFIX}/enrol`, async (request) => {
@@ -37,10 +46,17 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps): void {
 
   app.post(`${SYNC_PREFIX}/push`, async (request) => {
     requireVersion(request.body);
-    const auth = await requireTerminal(db, request);
-    const body = parseBody(PushRequest, request.body);
-    sameTerminal(auth, body);
-    return pushBatch(db, clock, auth, body);
+    hooks.pushing(1);
+    try {
+      const auth = await requireTerminal(db, request);
+      const body = parseBody(PushRequest, request.body);
+      sameTerminal(auth, body);
+      const answer = await pushBatch(db, clock, auth, body);
+      if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);
+      return answer;
+    } finally {
+      hooks.pushing(-1);
+    }
   });
 
   app.post(`${SYNC_PREFIX}/pull`, async (request) => {

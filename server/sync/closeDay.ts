@@ -3,6 +3,7 @@ import { diffDayTotals, type CloseDayRequest, type CloseDayResponse, type DayTot
 import type { HoDb } from '../store/connect';
 import { dayCloses, redemptions, sales } from '../store/schema';
 import type { Clock } from '../sources';
+import { deriveTerminal } from './deriver';
 
 /** What head office holds for one terminal's business day, computed from the records it applied. */
 export async function headOfficeDayTotals(db: HoDb, terminalId: string, businessDay: string): Promise<DayTotals> {
@@ -38,8 +39,14 @@ export async function headOfficeDayTotals(db: HoDb, terminalId: string, business
   };
 }
 
-/** Compares the terminal's totals with head office's and keeps the outcome (the latest close of a day wins). */
+/**
+ * Compares the terminal's totals with head office's and keeps the outcome (the latest close of a
+ * day wins). The terminal closes once everything is acknowledged, but acknowledged records may
+ * not be derived yet: they are derived first (waiting for another process deriving them), so
+ * the comparison never sees half-derived state.
+ */
 export async function closeDay(db: HoDb, clock: Clock, terminalId: string, req: CloseDayRequest): Promise<CloseDayResponse> {
+  await deriveTerminal(db, clock, terminalId, { wait: true });
   const computed = await headOfficeDayTotals(db, terminalId, req.businessDay);
   const differences = diffDayTotals(req.totals, computed);
   const row = { terminalId, businessDay: req.businessDay, reported: req.totals, computed, matches: differences.length === 0, closedAt: clock.now() };

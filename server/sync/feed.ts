@@ -19,7 +19,8 @@ export interface FeedItem {
  * for another, so ten terminals pushing at once do not queue behind a counter row.
  */
 export async function appendFeed(tx: HoDb, items: FeedItem[]): Promise<void> {
-  await insertJsonRows(tx, 'ho_changes', { kind: 'text', entity_id: 'text', origin_terminal_id: 'text', payload: 'jsonb' }, items.map((item) => ({
+  // payload: the JSON text of each item, taken from the parameter as it is (a text column, see schema.ts).
+  await insertJsonRows(tx, 'ho_changes', { kind: 'text', entity_id: 'text', origin_terminal_id: 'text', payload: 'text' }, items.map((item) => ({
     kind: item.kind, entity_id: item.entityId, origin_terminal_id: item.originTerminalId, payload: { kind: item.kind, ...item.payload },
   })));
 }

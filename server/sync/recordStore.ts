@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRecord } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
 import { HoError } from '../http/errors';
-import { sha256 } from '../sources';
 import { rowsOf } from './jsonInsert';
 
 const NUL = String.fromCharCode(0);
@@ -68,27 +67,27 @@ export function prepareRecords(input: PushRecord[]): { records: PushRecord[]; te
   return { records, texts };
 }
 
-/** `[{seq, recordId, type, payload}, …]` built around the already-serialised payloads. */
-function recordsJson(records: PushRecord[], texts: string[], status: (seq: number) => string, withHash = false): string {
+/** `[{seq, recordId, type, status, payload}, …]` built around the already-serialised payloads. */
+function recordsJson(records: PushRecord[], texts: string[], status: (seq: number) => string): string {
   const parts = records.map((r, i) => {
     const text = texts[i] ?? 'null';
-    const hash = withHash ? `,"hash":"${sha256(text)}"` : '';
-    return `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"status":${JSON.stringify(status(r.seq))}${hash},"payload":${text}}`;
+    return `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"status":${JSON.stringify(status(r.seq))},"payload":${text}}`;
   });
   return `[${parts.join(',')}]`;
 }
 
 /**
  * The first repeated seq whose stored record differs from the one sent again, or null when
- * every repeat is exact. Compared in PostgreSQL: jsonb equality ignores key order and
- * whitespace, so a repeat is "the same" exactly when it means the same.
+ * every repeat is exact. Compared in PostgreSQL as jsonb (repeats are rare, so the cast is
+ * cheap overall): jsonb equality ignores key order and whitespace, so a repeat is "the same"
+ * exactly when it means the same.
  */
 export async function firstDifferingRepeat(tx: HoDb, terminalId: string, repeats: PushRecord[], texts: string[]): Promise<number | null> {
   if (repeats.length === 0) return null;
   const result = await tx.execute(sql`
     SELECT r.seq FROM json_to_recordset(${recordsJson(repeats, texts, () => '')}::json) AS r(seq bigint, "recordId" text, type text, payload jsonb)
     LEFT JOIN ho_records s ON s.terminal_id = ${terminalId} AND s.seq = r.seq
-    WHERE s.seq IS NULL OR s.record_id <> r."recordId" OR s.type <> r.type OR s.payload IS DISTINCT FROM coalesce(r.payload, 'null'::jsonb)
+    WHERE s.seq IS NULL OR s.record_id <> r."recordId" OR s.type <> r.type OR s.payload::jsonb IS DISTINCT FROM coalesce(r.payload, 'null'::jsonb)
     ORDER BY r.seq LIMIT 1`);
   const row = rowsOf(result)[0];
   if (!row || typeof row !== 'object' || !('seq' in row)) return null;
@@ -96,14 +95,15 @@ export async function firstDifferingRepeat(tx: HoDb, terminalId: string, repeats
 }
 
 /**
- * Stores the batch's fresh records under (terminal, seq) with their outcome, in one statement.
- * payload_hash is sha256 of the payload as received (for IT tracing a record across systems);
- * repeats are compared on the stored jsonb itself (firstDifferingRepeat), never on the hash.
+ * Appends the batch's fresh records to the log under (terminal, seq), in ONE statement: the
+ * payload texts are spliced into one JSON parameter as they were serialised, and land as text
+ * (parsed once, with the parameter; no jsonb conversion, no second validation). 'received' records are
+ * derived later (server/sync/deriver.ts); 'quarantined' ones failed their schema at the push.
  */
-export async function storeRecords(tx: HoDb, terminalId: string, fresh: PushRecord[], texts: string[], status: (seq: number) => 'applied' | 'quarantined', now: number): Promise<void> {
+export async function storeRecords(tx: HoDb, terminalId: string, fresh: PushRecord[], texts: string[], status: (seq: number) => 'received' | 'quarantined', now: number): Promise<void> {
   if (fresh.length === 0) return;
   await tx.execute(sql`
-    INSERT INTO ho_records (terminal_id, seq, record_id, type, payload, payload_hash, status, received_at)
-    SELECT ${terminalId}, r.seq, r."recordId", r.type, coalesce(r.payload, 'null'::jsonb), r.hash, r.status, ${now}::bigint
-    FROM json_to_recordset(${recordsJson(fresh, texts, status, true)}::json) AS r(seq bigint, "recordId" text, type text, status text, hash text, payload jsonb)`);
+    INSERT INTO ho_records (terminal_id, seq, record_id, type, payload, status, received_at)
+    SELECT ${terminalId}, r.seq, r."recordId", r.type, coalesce(r.payload, 'null'), r.status, ${now}::bigint
+    FROM json_to_recordset(${recordsJson(fresh, texts, status)}::json) AS r(seq bigint, "recordId" text, type text, status text, payload text)`);
 }

@@ -52,7 +52,7 @@ async function memberPage(db: HoDb, terminalId: string, bound: number, after: st
  */
 async function catalog(db: HoDb, terminalId: string, bound: number): Promise<Change[]> {
   const result = await db.execute(sql`
-    SELECT payload FROM (
+    SELECT payload::json AS payload FROM (
       SELECT DISTINCT ON (kind, entity_id) txid, pos, payload, origin_terminal_id
       FROM ho_changes WHERE txid < ${bound}::bigint AND kind NOT IN ('member', 'ledger')
       ORDER BY kind, entity_id, txid DESC, pos DESC

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { addAdminToken } from '../auth';
-import { buildServer } from '../app';
+import { buildServer, type BuildOptions } from '../app';
 import type { HoDatabase } from '../store/connect';
 import type { Clock, IdSource } from '../sources';
 import { randomIds } from '../sources';
@@ -10,14 +10,21 @@ export interface Harness {
   adminToken: string;
   call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: Record<string, unknown> }>;
   enrol(shopId: string, terminalCode: string, terminalId: string): Promise<{ token: string; terminalId: string; shopId: string }>;
+  /**
+   * Waits until every record head office acknowledged so far is derived (sales, ledger, members,
+   * the pull feed): `POST /admin/derive`, which derives what is left and answers when done.
+   */
+  waitDerived(): Promise<void>;
+  /** Stops listening and the deriver, leaving the database open (a restart test opens another server on it). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Head office on a real loopback port over the given database: what the tests talk HTTP to. */
-export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSource = randomIds): Promise<Harness> {
+export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSource = randomIds, options: Pick<BuildOptions, 'derive'> = {}): Promise<Harness> {
   const adminToken = 'admin-token-for-tests-0123456789';
   await addAdminToken(database.db, clock, adminToken, 'tests');
-  const app = buildServer({ db: database.db, clock, ids });
+  const app = buildServer({ db: database.db, clock, ids }, options);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const call: Harness['call'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};
@@ -38,9 +45,22 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
       if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
       return { token: String(enrolled.body.token), terminalId, shopId };
     },
+    waitDerived: async () => waitDerived(url, adminToken),
+    stop: async () => {
+      await app.close();
+    },
     close: async () => {
       await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * Every record a head office (any process on the database) acknowledged so far is derived once
+ * this returns: the admin call derives what is left, waiting for other processes' chunks.
+ */
+export async function waitDerived(url: string, adminToken: string): Promise<void> {
+  const response = await fetch(`${url}/admin/derive`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+  if (response.status !== 200) throw new Error(`derive: ${response.status} ${await response.text()}`);
 }

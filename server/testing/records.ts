@@ -41,3 +41,21 @@ export function saleRecord(seq: number, s: SaleSpec): PushRecord {
     },
   };
 }
+
+/**
+ * `count` well-formed records from `firstSeq`: a member registration, then a sale earning 10
+ * points for that member, alternately. `base` keeps ids, phones and card numbers unique across terminals.
+ */
+export function memberAndSaleRecords(base: number, count: number, firstSeq = 1): PushRecord[] {
+  const out: PushRecord[] = [];
+  const at = Date.UTC(2025, 5, 1, 2, 0, 0);
+  for (let i = 0; out.length < count; i++) {
+    const n = base + i;
+    const memberId = uuidFrom(n, 1);
+    out.push(memberRecord(firstSeq + out.length, memberId, n, at + i));
+    if (out.length < count) {
+      out.push(saleRecord(firstSeq + out.length, { saleId: uuidFrom(n, 2), memberId, totalMinor: 1_000 + (n % 500), earned: 10, spent: 0, ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)], day: '2025-06-01', at: at + i }));
+    }
+  }
+  return out;
+}

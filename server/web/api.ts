@@ -8,7 +8,7 @@ const ms = z.number().nullable();
 
 export const TerminalRow = z.object({
   id: z.string(), shopId: z.string(), shopName: z.string().nullable(), terminalCode: z.string(), name: z.string().nullable(),
-  status: z.string(), enrolledAt: z.number(), ackedSeq: z.number(), lastSeenAt: ms, lastPushAt: ms,
+  status: z.string(), enrolledAt: z.number(), ackedSeq: z.number(), derivedSeq: z.number(), derivationLag: z.number(), lastDerivedAt: ms, lastSeenAt: ms, lastPushAt: ms,
   reportedPending: z.number().nullable(), oldestPendingAt: ms, quarantined: z.number(),
   lastCloseDay: z.string().nullable(), lastCloseMatches: z.boolean().nullable(), syncLagMs: ms,
 });

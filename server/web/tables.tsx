@@ -17,6 +17,7 @@ export function TerminalsTable({ lang, rows }: { lang: Lang; rows: TerminalRow[]
       <thead>
         <tr>
           <th>{t('shop')}</th><th>{t('terminal')}</th><th>{t('status')}</th><th>{t('lastSeen')}</th><th className="num">{t('received')}</th>
+          <th className="num">{t('derived')}</th><th className="num">{t('derivationLag')}</th>
           <th className="num">{t('waiting')}</th><th>{t('oldestWaiting')}</th><th>{t('lag')}</th><th className="num">{t('quarantined')}</th><th>{t('lastClose')}</th>
         </tr>
       </thead>
@@ -28,6 +29,9 @@ export function TerminalsTable({ lang, rows }: { lang: Lang; rows: TerminalRow[]
             <td>{r.status === 'revoked' ? t('revoked') : t('active')}</td>
             <td>{dateTime(r.lastSeenAt, lang, t('never'))}</td>
             <td className="num" data-testid="received">{count(r.ackedSeq, lang)}</td>
+            {/* Received = stored and acknowledged; derived = applied to sales, ledger and the pull feed. */}
+            <td className="num" data-testid="derived">{count(r.derivedSeq, lang)}</td>
+            <td className={`num${r.derivationLag > 0 ? ' warn' : ''}`} data-testid="derivation-lag">{count(r.derivationLag, lang)}</td>
             <td className={`num${(r.reportedPending ?? 0) > 0 ? ' warn' : ''}`} data-testid="waiting">{r.reportedPending === null ? '—' : count(r.reportedPending, lang)}</td>
             <td>{r.oldestPendingAt === null ? '—' : dateTime(r.oldestPendingAt, lang, '')}</td>
             <td>{duration(r.syncLagMs, t('never'))}</td>

@@ -121,8 +121,16 @@ export const PushResponse = z.discriminatedUnion('status', [
     status: z.literal('ok'),
     /** Every seq up to here is stored at head office: the terminal marks them acknowledged. */
     ackedThrough: z.number().int().min(0),
+    /**
+     * Fresh records stored for derivation: head office acknowledges once a batch is durable and
+     * derives sales, ledger and members just behind it (server/README-sync.md).
+     */
     applied: z.number().int().min(0),
     duplicates: z.number().int().min(0),
+    /**
+     * Records refused at the push (a payload its type's schema rejects). One that fails later,
+     * while being derived, is quarantined at head office and shown there, not here.
+     */
     quarantined: z.array(QuarantinedRecord),
   }),
   z.object({

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { outbox } from '../../../db/schema';
 import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
@@ -8,7 +10,7 @@ import { systemClock } from '../../../electron/core/sources';
 import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
 import { createTestDatabase } from '../../../server/testing/databases';
 import { startHoProcess, type HoProcess } from '../../../server/testing/hoProcess';
-import { memberRecord, saleRecord, uuidFrom } from '../../../server/testing/records';
+import { memberAndSaleRecords } from '../../../server/testing/records';
 import { openPglite, openPostgres, type HoDatabase } from '../../../server/store/connect';
 
 /** Head office as a real process on a fresh database, plus a connection of our own to check what arrived. */
@@ -68,6 +70,25 @@ export async function enrolBare(ho: BenchHeadOffice, shopId: string, terminalCod
 
 export { post };
 
+/**
+ * Polls head office's terminal overview until every terminal (or those named) has derived all it
+ * acknowledged: the projections (sales, ledger, members, pull feed) are complete. Only head
+ * office's own derivers work meanwhile — this does not derive anything itself.
+ */
+export async function waitAllDerived(ho: BenchHeadOffice, terminalIds: string[] | null = null, limitMs = 600_000): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const res = await fetch(`${ho.url}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } });
+    const body = TerminalLag.parse(await res.json());
+    const waiting = body.terminals.filter((t) => (terminalIds === null || terminalIds.includes(t.id)) && t.derivationLag > 0);
+    if (waiting.length === 0) return;
+    if (performance.now() - started > limitMs) throw new Error(`derivation did not finish in ${limitMs} ms: ${JSON.stringify(waiting)}`);
+    await sleep(25);
+  }
+}
+
+const TerminalLag = z.object({ terminals: z.array(z.object({ id: z.string(), derivationLag: z.number() })) });
+
 /** A real terminal core in a temp folder, configured as a shop and enrolled at head office. */
 export async function enrolledTerminal(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<{ core: TerminalCore; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-term-'));
@@ -79,23 +100,8 @@ export async function enrolledTerminal(ho: BenchHeadOffice, shopId: string, term
   return { core, dir };
 }
 
-/**
- * `count` well-formed records: a member registration, then a sale earning points for that
- * member, alternately. `base` keeps ids, phones and card numbers unique across terminals.
- */
-export function workload(base: number, count: number, firstSeq = 1): PushRecord[] {
-  const out: PushRecord[] = [];
-  const at = Date.UTC(2025, 5, 1, 2, 0, 0);
-  for (let i = 0; out.length < count; i++) {
-    const n = base + i;
-    const memberId = uuidFrom(n, 1);
-    out.push(memberRecord(firstSeq + out.length, memberId, n, at + i));
-    if (out.length < count) {
-      out.push(saleRecord(firstSeq + out.length, { saleId: uuidFrom(n, 2), memberId, totalMinor: 1_000 + (n % 500), earned: 10, spent: 0, ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)], day: '2025-06-01', at: at + i }));
-    }
-  }
-  return out;
-}
+/** The bench's records: member registrations and sales alternately (server/testing/records.ts). */
+export const workload = memberAndSaleRecords;
 
 /** Writes records straight into a terminal's outbox (one transaction): a backlog as if made offline. */
 export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {

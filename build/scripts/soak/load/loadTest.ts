@@ -33,6 +33,8 @@ export interface LoadResult extends PusherReport {
   lost: number;
   duplicated: number;
   violations: string[];
+  /** How long after the last push head office had derived everything acknowledged (sales, ledger, feed). */
+  deriveCatchUpMs: number;
 }
 
 async function enrol(ho: SoakHeadOffice, index: number): Promise<PusherConfig['terminals'][number]> {
@@ -79,6 +81,10 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
     writeFileSync(configFile, JSON.stringify({ url: ho.url(), seconds: o.seconds, seed: o.seed, batchRecords: o.batchRecords, terminals } satisfies PusherConfig));
     o.log(`load: ${o.terminals} terminals push ${o.batchRecords}-record batches for ${o.seconds} s from a second process (head office on ${ho.backend})`);
     const report = await runPusher(configFile, (o.seconds + 120) * 1_000);
+    // Pushes are acknowledged once stored; the projections follow. Every acknowledged record must also be derived.
+    const deriveStarted = performance.now();
+    await ho.waitDerived();
+    const deriveCatchUpMs = Math.round(performance.now() - deriveStarted);
     const hoDb = await ho.stopAndOpen();
     const violations: string[] = [];
     let lost = 0;
@@ -86,14 +92,15 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
     for (const t of terminals) {
       const acked = report.ackedThrough[t.terminalId] ?? 0;
       const [stored] = await hoDb.db.select({ n: count() }).from(records).where(eq(records.terminalId, t.terminalId));
-      const [row] = await hoDb.db.select({ ackedSeq: hoTerminals.ackedSeq }).from(hoTerminals).where(eq(hoTerminals.id, t.terminalId));
+      const [row] = await hoDb.db.select({ ackedSeq: hoTerminals.ackedSeq, derivedSeq: hoTerminals.derivedSeq }).from(hoTerminals).where(eq(hoTerminals.id, t.terminalId));
+      if (row && row.derivedSeq !== row.ackedSeq) violations.push(`load terminal ${t.index}: ${row.ackedSeq} acknowledged, derived only through ${row.derivedSeq}`);
       const n = stored?.n ?? 0;
       // Stored may exceed acknowledged (an answer lost to a timeout), never the other way round.
       if (n < acked) { lost += acked - n; violations.push(`load terminal ${t.index}: ${acked} acknowledged, ${n} stored`); }
       if (n !== (row?.ackedSeq ?? -1)) { duplicated += Math.max(0, n - (row?.ackedSeq ?? 0)); violations.push(`load terminal ${t.index}: ${n} records stored, high-water mark ${row?.ackedSeq ?? 'none'}`); }
     }
     return {
-      ...report, backend: ho.backend, lost, duplicated, violations,
+      ...report, backend: ho.backend, lost, duplicated, violations, deriveCatchUpMs,
       recordsPerSecond: Math.round(report.records / Math.max(0.001, report.seconds)),
       requestsPerSecond: Math.round(report.requests / Math.max(0.001, report.seconds)),
     };
@@ -107,6 +114,7 @@ export function loadSummaryLines(r: LoadResult): string[] {
   return [
     '', `Head-office load test (${r.terminals} terminals from a second process, ${r.seconds} s, head office on ${r.backend})`,
     `  ${r.records} records (${r.recordsPerSecond}/s) in ${r.requests} requests (${r.requestsPerSecond}/s); latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
+    `  derivation caught up ${r.deriveCatchUpMs} ms after the last push`,
     `  errors ${r.errors}${r.errors > 0 ? ` (${Object.entries(r.errorKinds).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''} · lost ${r.lost} · duplicated ${r.duplicated}`,
     ...r.violations.slice(0, 10).map((v) => `  ! ${v}`),
   ];

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type HoDatabase } from '../../../../server/store/connect';
 import { createTestDatabase, testDatabaseUrl } from '../../../../server/testing/databases';
+import { waitDerived } from '../../../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../../../server/testing/hoProcess';
 
 export interface SoakHeadOffice {
@@ -17,6 +18,8 @@ export interface SoakHeadOffice {
   crashAndRestart(): Promise<void>;
   kill9(): Promise<void>;
   restart(): Promise<void>;
+  /** Waits until every record head office acknowledged is derived (sales, ledger, members, the pull feed). */
+  waitDerived(): Promise<void>;
   /** Admin call straight to head office (set-up is a human step, not under faults). */
   admin(method: 'POST' | 'PUT' | 'GET', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** Stops the process and opens its database for the invariant checks. */
@@ -51,6 +54,7 @@ export async function startSoakHeadOffice(label: string): Promise<SoakHeadOffice
       await self.kill9();
       await self.restart();
     },
+    waitDerived: async () => waitDerived(url, running().adminToken),
     admin: async (method, path, body) => {
       const headers: Record<string, string> = { authorization: `Bearer ${running().adminToken}` };
       if (body !== undefined) headers['content-type'] = 'application/json';

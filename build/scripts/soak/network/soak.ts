@@ -68,10 +68,14 @@ async function setUpChain(ho: SoakHeadOffice): Promise<void> {
   }
 }
 
-/** The network heals: everyone drains its outbox, then pulls what the others pushed; then closes its days. */
-async function heal(terminals: SimTerminal[], proxy: FaultProxy, stats: ScenarioStats, violations: string[]): Promise<number> {
+/**
+ * The network heals: everyone drains its outbox; once head office has derived everything it
+ * acknowledged, everyone pulls what the others pushed; then closes its days.
+ */
+async function heal(terminals: SimTerminal[], ho: SoakHeadOffice, proxy: FaultProxy, stats: ScenarioStats, violations: string[]): Promise<number> {
   proxy.setEnabled(false);
   for (let round = 0; round < 3; round++) {
+    if (round === 1) await ho.waitDerived();
     for (const t of terminals) {
       const r = await syncTerminal(t, stats);
       if (round > 0 && r.status !== 'synced') violations.push(`${t.label}: sync after the network healed ended ${JSON.stringify(r)}`);
@@ -111,7 +115,7 @@ export async function runNetworkSoak(o: NetworkOptions): Promise<NetworkResult> 
     const stats = await runScenario(terminals, ho, proxy, tally, { seed: o.seed, faults: o.faults, allowKills: ho.backend === 'postgres', log: o.log });
     const faultLog = proxy.log.slice();
     const violations = [...tally.violations];
-    const daysClosed = await heal(terminals, proxy, stats, violations);
+    const daysClosed = await heal(terminals, ho, proxy, stats, violations);
     const hoDb = await ho.stopAndOpen();
     const verdict = await checkNetworkInvariants(hoDb, terminals, tally);
     violations.push(...verdict.violations);

@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HoDb } from '../store/connect';
+import type { Clock } from '../sources';
+import { DEFAULT_DERIVE_CHUNK, DEFAULT_DERIVE_CONCURRENCY, DEFAULT_SWEEP_MS, deriveTerminal, lagging } from './deriver';
+
+/** Longest a chunk waits for pushes in flight to finish (see `pushesInFlight`). */
+const DEFAULT_YIELD_MS = 250;
+const YIELD_STEP_MS = 5;
+
+export interface DerivationLoopOptions {
+  chunkRecords?: number;
+  sweepMs?: number;
+  concurrency?: number;
+  log?: (message: string) => void;
+  /**
+   * Pushes this process is answering right now. Before each chunk the deriver waits while there
+   * are any, up to `yieldMs`: acknowledging a terminal's records comes first (its outbox, the
+   * terminals' lock), deriving them a moment later; the bound keeps derivation from starving.
+   */
+  pushesInFlight?: () => number;
+  yieldMs?: number;
+}
+
+export interface DerivationLoop {
+  /** A push just stored records of this terminal: derive them soon. */
+  kick(terminalId: string): void;
+  /** Finishes the chunks in flight (they commit or roll back whole) and stops sweeping. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The deriver every server process runs: kicked after each push, plus a sweep every
+ * `sweepMs` (and one at start) that finds terminals whose stored records are not all derived —
+ * after a crash, a restart, or a kick another process took. Its only state is a queue of
+ * terminal ids to look at; what is derived lives in PostgreSQL (derived_seq), and a terminal
+ * another process is deriving is skipped (try-lock), so any number of processes can run it.
+ */
+export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationLoopOptions = {}): DerivationLoop {
+  const chunkRecords = options.chunkRecords ?? DEFAULT_DERIVE_CHUNK;
+  const concurrency = options.concurrency ?? DEFAULT_DERIVE_CONCURRENCY;
+  const log = options.log ?? ((m: string) => console.error(m));
+  const queued = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  let stopping = false;
+
+  const inFlight = options.pushesInFlight ?? (() => 0);
+  const yieldMs = options.yieldMs ?? DEFAULT_YIELD_MS;
+  const giveWay = async (): Promise<void> => {
+    for (let waited = 0; waited < yieldMs && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
+  };
+
+  const run = (terminalId: string): Promise<void> =>
+    deriveTerminal(db, clock, terminalId, { chunkRecords, stopping: () => stopping, beforeChunk: giveWay }).then(
+      () => undefined,
+      (error: unknown) => log(`head office: deriving terminal ${terminalId} failed (the sweep retries): ${error instanceof Error ? error.message : String(error)}`),
+    );
+
+  const pump = (): void => {
+    for (const id of [...queued]) {
+      if (stopping || running.size >= concurrency) return;
+      if (running.has(id)) continue;
+      queued.delete(id);
+      running.set(id, run(id).finally(() => {
+        running.delete(id);
+        pump();
+      }));
+    }
+  };
+
+  const kick = (terminalId: string): void => {
+    if (stopping) return;
+    queued.add(terminalId);
+    pump();
+  };
+
+  let sweeping = false;
+  const sweep = (): void => {
+    if (stopping || sweeping) return;
+    sweeping = true;
+    lagging(db).then(
+      (ids) => { for (const id of ids) kick(id); },
+      (error: unknown) => log(`head office: derivation sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+    ).finally(() => { sweeping = false; });
+  };
+  const timer = setInterval(sweep, options.sweepMs ?? DEFAULT_SWEEP_MS);
+  timer.unref();
+  sweep();
+
+  return {
+    kick,
+    stop: async () => {
+      stopping = true;
+      clearInterval(timer);
+      queued.clear();
+      // Bounded: each chunk ends (commit or rollback), and `stopping` ends every loop after its chunk.
+      while (running.size > 0 || sweeping) await Promise.all([...running.values(), new Promise((r) => setTimeout(r, 5))]);
+    },
+  };
+}
