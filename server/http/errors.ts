@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { SyncErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
+import { unstorableTextPath } from './storableText';
 
 const statusOf: Record<SyncErrorCode, number> = {
   VALIDATION: 400,
@@ -37,12 +38,23 @@ export function sendError(reply: FastifyReply, error: HoError): FastifyReply {
   return reply.status(error.status).send(body);
 }
 
-/** Parses a body with its schema or throws VALIDATION listing the issues. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+/**
+ * Parses a body with its schema or throws VALIDATION listing the issues. Text PostgreSQL cannot
+ * store (NUL, unpaired surrogates) is refused here too, unless the route handles it itself
+ * (`allowUnstorableText`: the push quarantines such a record instead of refusing the batch).
+ */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options: { allowUnstorableText?: boolean } = {}): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new HoError('VALIDATION', 'The request body does not match the schema.', { issues });
+  }
+  if (!options.allowUnstorableText) {
+    const path = unstorableTextPath(parsed.data);
+    if (path) {
+      const issues = [{ path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' }];
+      throw new HoError('VALIDATION', 'The request body contains text that cannot be stored.', { issues });
+    }
   }
   return parsed.data;
 }

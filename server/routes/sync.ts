@@ -49,7 +49,7 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHo
     hooks.pushing(1);
     try {
       const auth = await requireTerminal(db, request);
-      const body = parseBody(PushRequest, request.body);
+      const body = parseBody(PushRequest, request.body, { allowUnstorableText: true });
       sameTerminal(auth, body);
       const answer = await pushBatch(db, clock, auth, body);
       if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);

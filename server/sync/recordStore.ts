@@ -2,19 +2,13 @@ import { sql } from 'drizzle-orm';
 import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRecord } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
 import { HoError } from '../http/errors';
+import { isUnstorableText, LONE_SURROGATE } from '../http/storableText';
 import { rowsOf } from './jsonInsert';
 
 const NUL = String.fromCharCode(0);
-/**
- * What PostgreSQL cannot store in text or jsonb: NUL, and a UTF-16 surrogate without its pair
- * (JSON.stringify writes it as a `\udXXX` escape, which json/jsonb refuse with 22P02).
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 /** In serialised JSON: a NUL or surrogate escape (a paired surrogate is written raw, so only a lone one shows up). */
 const ESCAPED_UNSTORABLE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
-
-const isUnstorableText = (text: string): boolean => text.includes(NUL) || LONE_SURROGATE.test(text);
 
 function storable(value: unknown): unknown {
   if (typeof value === 'string') return value.split(NUL).join('\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
