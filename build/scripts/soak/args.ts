@@ -1,4 +1,4 @@
-// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx]
+// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx] [--crash-lanes N] [--fuzz-in-process]
 //   [--network-faults N] [--terminals N] [--load-seconds N] [--load-terminals N] [--only crash,fuzz,http,headoffice,network,load]`
 import type { ChildMode } from './crash/childProcess';
 
@@ -10,12 +10,16 @@ export interface SoakPlan {
   seed: number;
   kills: number;
   killsPerDb: number;
+  /** Crash lanes: databases killed side by side, each with its own child (--crash-lanes). */
+  crashLanes: number;
   maxRunMs: number;
   child: ChildMode;
   fuzzRunsPerChannel: number;
   httpRunsPerChannel: number;
   httpRawRuns: number;
   headOfficeRuns: number;
+  /** The browser-host and head-office fuzzers in processes of their own, beside the contract fuzz (off: --fuzz-in-process). */
+  fuzzProcesses: boolean;
   /** Network soak: stop after this many injected faults (proxy faults + kill -9). */
   networkFaults: number;
   networkTerminals: number;
@@ -48,13 +52,15 @@ export function planFrom(argv: readonly string[], defaultSeed: number): SoakPlan
     quick,
     seed: int('seed', defaultSeed),
     kills: int('kills', quick ? 25 : 1_000),
-    killsPerDb: int('kills-per-db', quick ? 25 : 100),
+    killsPerDb: Math.max(1, int('kills-per-db', quick ? 25 : 100)),
+    crashLanes: Math.max(1, int('crash-lanes', 2)),
     maxRunMs: int('max-run-ms', 300),
     child,
     fuzzRunsPerChannel: int('fuzz-runs', quick ? 300 : 10_000),
     httpRunsPerChannel: int('http-runs', quick ? 60 : 2_000),
     httpRawRuns: int('http-raw-runs', quick ? 300 : 10_000),
     headOfficeRuns: int('ho-runs', quick ? 200 : 1_000),
+    fuzzProcesses: !argv.includes('--fuzz-in-process'),
     networkFaults: int('network-faults', quick ? 60 : 600),
     networkTerminals: Math.max(1, int('terminals', quick ? 10 : 12)),
     loadSeconds: Math.max(1, int('load-seconds', quick ? 5 : 20)),

@@ -34,6 +34,8 @@ export interface SoakOutcome {
   notes: string[];
   network: NetworkResult | null;
   load: LoadResult | null;
+  /** Wall time of each part that ran, in the order they ended (parts overlap: crash runs beside the fuzzing). */
+  durations: { part: string; seconds: number }[];
 }
 
 export function figuresOf(o: SoakOutcome): SoakFigures {
@@ -83,6 +85,10 @@ export function summaryLines(o: SoakOutcome): string[] {
   if (o.tallies.length === 0) for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`! ${v}`);
   if (o.network) lines.push(...networkSummaryLines(o.network));
   if (o.load) lines.push(...loadSummaryLines(o.load));
+  if (o.durations.length > 0) {
+    lines.push('', `Time per part (wall clock; the crash harness and the fuzz parts run side by side), ${o.seconds} s in all`);
+    lines.push(`  ${o.durations.map((d) => `${d.part} ${d.seconds} s`).join(' · ')}`);
+  }
   for (const n of o.notes) lines.push(`note: ${n}`);
   return lines;
 }

@@ -8,7 +8,7 @@ import { defaultMigrationsDir } from '../../../db/open';
 import { openTerminalCore } from '../../../electron/core/terminalCore';
 import { planFrom, type Part } from './args';
 import { checkAfterCrash } from './crash/invariants';
-import { completeLines, parseAckLine } from './crash/protocol';
+import { completeLines, goLine, parseAckLine, parseGoLine } from './crash/protocol';
 import { figuresOf, passed, summaryLines } from './report';
 import { runSoak } from './run';
 
@@ -18,6 +18,13 @@ describe('crash child protocol', () => {
     expect(lines.map(parseAckLine)).toEqual([null, { kind: 'sale', id: '00000000-0000-4000-8000-000000000001' }]);
     expect(rest).toBe('R 00000000-0000-4000-8000-0000000');
     expect(parseAckLine('S a b')).toBeNull();
+  });
+
+  it('hands a child started ahead of time its seed and database (a path may hold spaces)', () => {
+    const { lines } = completeLines(goLine({ seed: 4_294_967_295, dataDir: '/tmp/tillcard crash/db-3' }));
+    expect(lines.map(parseGoLine)).toEqual([{ seed: 4_294_967_295, dataDir: '/tmp/tillcard crash/db-3' }]);
+    expect(parseGoLine('GO x /tmp/db')).toBeNull();
+    expect(parseGoLine('READY')).toBeNull();
   });
 });
 

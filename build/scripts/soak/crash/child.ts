@@ -2,14 +2,14 @@
 // parent prepared and records sales (members, points spent, anonymous walk-ins), redemptions
 // and registrations back to back until the parent kills it with SIGKILL. Each call is
 // reported on stdout only after it returned ok, i.e. after its transaction committed.
-//   node child.mjs --data <dir> --migrations <dir> --seed <n>
+//   node child.mjs --migrations <dir>, then `GO <seed> <data dir>` on stdin
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import type { Result, TillApi } from '../../../../shared/contract';
 import { openTerminalCore } from '../../../../electron/core/terminalCore';
 import { DEMO_PRODUCTS } from '../../../../electron/services/demoData';
 import { Random } from '../../generate/random';
-import { ackLine, READY_LINE, type Ack } from './protocol';
+import { ackLine, completeLines, parseGoLine, READY_LINE, type Ack, type GoLine } from './protocol';
 
 /** Refusals a real till meets in trading; anything else is a defect the parent counts. */
 const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'DUPLICATE_PHONE']);
@@ -56,9 +56,29 @@ async function memberSale(api: TillApi, rnd: Random, member: MemberState): Promi
   }
 }
 
+function waitForGo(): Promise<GoLine> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: string): void => {
+      text += chunk;
+      const { lines } = completeLines(text);
+      const go = lines.map(parseGoLine).find((g) => g !== null);
+      if (!go) return;
+      process.stdin.off('data', onData);
+      process.stdin.pause();
+      resolve(go);
+    };
+    process.stdin.setEncoding('utf8').on('data', onData);
+    process.stdin.on('end', () => reject(new Error('crash child: stdin closed before GO')));
+  });
+}
+
 async function run(): Promise<void> {
-  const rnd = new Random(Number(arg('seed')));
-  const core = openTerminalCore({ dataDir: arg('data'), migrationsDir: arg('migrations'), log: (m, e) => report(`UNEXPECTED ${m} ${String(e)}`) });
+  // Started ahead of time, the child has loaded its code by now and waits for the parent's GO
+  // (which names the database and the seed): the kill clock starts there, not at node's start.
+  const { dataDir, seed } = await waitForGo();
+  const rnd = new Random(seed);
+  const core = openTerminalCore({ dataDir, migrationsDir: arg('migrations'), log: (m, e) => report(`UNEXPECTED ${m} ${String(e)}`) });
   const { api } = core;
   const members: MemberState[] = core.db.$client
     .prepare('SELECT id, points_balance AS balance FROM members ORDER BY id')

@@ -11,7 +11,7 @@ import { DB_FILE_NAME, openTerminalCore } from '../../../../electron/core/termin
 import { Random } from '../../generate/random';
 import { prepareChild, type ChildCommand, type ChildMode } from './childProcess';
 import { checkAfterCrash } from './invariants';
-import { completeLines, parseAckLine, READY_LINE, type Ack } from './protocol';
+import { completeLines, goLine, parseAckLine, READY_LINE, type Ack } from './protocol';
 
 export interface CrashOptions {
   seed: number;
@@ -21,6 +21,8 @@ export interface CrashOptions {
   /** Longest time the child trades before the kill. */
   maxRunMs: number;
   child: ChildMode;
+  /** Independent lineages of databases killed side by side (each kill still checked alone). */
+  lanes: number;
   log: (line: string) => void;
 }
 
@@ -46,50 +48,70 @@ interface ChildRun {
   unexpected: string[];
 }
 
-/** One child life: start it, kill it after `delayMs` (counted from READY, or from the start if `early`). */
-function runChild(cmd: ChildCommand, dataDir: string, seed: number, delayMs: number, early: boolean): Promise<ChildRun> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd.command, [...cmd.args, '--data', dataDir, '--migrations', defaultMigrationsDir, '--seed', String(seed)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acks: Ack[] = [];
-    const unexpected: string[] = [];
-    let out = '';
-    let err = '';
-    let sawReady = false;
-    let killedByUs = false;
-    const kill = (): void => {
-      killedByUs = true;
-      child.kill('SIGKILL');
-    };
-    // A child that never gets ready is killed anyway (and reported by the caller).
-    const watchdog = setTimeout(kill, early ? delayMs : 60_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const { lines, rest } = completeLines(out + chunk);
-      out = rest;
-      for (const line of lines) {
-        if (line === READY_LINE && !sawReady) {
-          sawReady = true;
-          if (!early) {
-            clearTimeout(watchdog);
-            setTimeout(kill, delayMs);
-          }
-          continue;
-        }
-        const ack = parseAckLine(line);
-        if (ack) acks.push(ack);
+interface WaitingChild {
+  /** Starts trading on `dataDir`; the kill lands `delayMs` after READY, or after GO if `early`. */
+  go(dataDir: string, seed: number, delayMs: number, early: boolean): Promise<ChildRun>;
+  /** Ends a child that never got its GO (the one started ahead for a kill that is not coming). */
+  discard(): void;
+}
+
+/**
+ * A child started ahead of time: node starts and loads the terminal core's code (most of a
+ * restart's cost) while the parent is still checking the previous kill's database, and it
+ * touches no database until GO. One child life: GO, trade, SIGKILL.
+ */
+function startChild(cmd: ChildCommand): WaitingChild {
+  const child = spawn(cmd.command, [...cmd.args, '--migrations', defaultMigrationsDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const acks: Ack[] = [];
+  const unexpected: string[] = [];
+  let out = '';
+  let err = '';
+  let sawReady = false;
+  let killedByUs = false;
+  let onReady: () => void = () => undefined;
+  const kill = (): void => {
+    killedByUs = true;
+    child.kill('SIGKILL');
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const { lines, rest } = completeLines(out + chunk);
+    out = rest;
+    for (const line of lines) {
+      if (line === READY_LINE && !sawReady) {
+        sawReady = true;
+        onReady();
+        continue;
       }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      const { lines, rest } = completeLines(err + chunk);
-      err = rest;
-      unexpected.push(...lines.filter((l) => l.startsWith('UNEXPECTED')));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(watchdog);
-      resolve({ acks, killedByUs, sawReady, exit: signal ?? `exit ${String(code)}`, unexpected });
-    });
+      const ack = parseAckLine(line);
+      if (ack) acks.push(ack);
+    }
   });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    const { lines, rest } = completeLines(err + chunk);
+    err = rest;
+    unexpected.push(...lines.filter((l) => l.startsWith('UNEXPECTED')));
+  });
+  // A stdin write to a child that already died (it would be reported at close) must not throw.
+  child.stdin.on('error', () => undefined);
+  const closed = new Promise<string>((resolve) => child.on('close', (code, signal) => resolve(signal ?? `exit ${String(code)}`)));
+  return {
+    go: async (dataDir, seed, delayMs, early) => {
+      // A child that never gets ready is killed anyway (and reported by the caller).
+      const watchdog = setTimeout(kill, early ? delayMs : 60_000);
+      onReady = () => {
+        if (early) return;
+        clearTimeout(watchdog);
+        setTimeout(kill, delayMs);
+      };
+      child.stdin.write(goLine({ seed, dataDir }));
+      const exit = await closed;
+      clearTimeout(watchdog);
+      return { acks, killedByUs, sawReady, exit, unexpected };
+    },
+    discard: () => {
+      child.kill('SIGKILL');
+    },
+  };
 }
 
 /** The demo shop, set up once through the real services; every database epoch starts from a copy. */
@@ -101,28 +123,36 @@ function makeTemplate(dir: string): string {
   return join(dir, DB_FILE_NAME);
 }
 
-export async function runCrashHarness(options: CrashOptions): Promise<CrashResult> {
-  const started = Date.now();
-  const work = mkdtempSync(join(tmpdir(), 'tillcard-crash-'));
-  const rnd = new Random(options.seed);
-  const result: CrashResult = {
-    seed: options.seed, kills: 0, killsDuringStartup: 0, acked: 0, ackedLost: 0, violations: [], crashes: [],
-    finalCounts: { sales: 0, redemptions: 0, members: 0, outbox: 0 }, seconds: 0,
-  };
+const STARTUP_KILL_WINDOW_MS = 120;
+
+/**
+ * One lane: a lineage of databases, each started from the template and killed `killsPerDb`
+ * times in a row. Kill numbers are the run's (lane 0 takes 0, lanes, 2·lanes, …), so a report
+ * names the same kill on a replay.
+ */
+async function runLane(lane: number, options: CrashOptions, cmd: ChildCommand, template: string, work: string, result: CrashResult): Promise<void> {
+  const lanes = Math.max(1, options.lanes);
+  const kills = Math.floor(options.kills / lanes) + (lane < options.kills % lanes ? 1 : 0);
+  const rnd = new Random(options.seed + lane);
+  let waiting: WaitingChild | null = startChild(cmd);
+  let dataDir = '';
   try {
-    const template = makeTemplate(join(work, 'template'));
-    const cmd = await prepareChild(options.child);
-    let dataDir = '';
-    for (let i = 0; i < options.kills; i += 1) {
-      if (i % options.killsPerDb === 0) {
-        dataDir = join(work, `db-${i / options.killsPerDb}`);
+    for (let k = 0; k < kills; k += 1) {
+      const i = k * lanes + lane;
+      if (k % options.killsPerDb === 0) {
+        dataDir = join(work, `lane-${lane}-db-${k / options.killsPerDb}`);
         mkdirSync(dataDir);
         copyFileSync(template, join(dataDir, DB_FILE_NAME));
       }
-      // One kill in ten lands during start-up: opening, WAL recovery, migrations.
+      // One kill in ten lands during start-up: opening, WAL recovery, migrations (counted from
+      // GO, the code already loaded; those take tens of milliseconds, more on a busy machine).
       const early = rnd.chance(0.1);
-      const delayMs = early ? rnd.int(400) : rnd.int(options.maxRunMs);
-      const run = await runChild(cmd, dataDir, rnd.u32(), delayMs, early);
+      const delayMs = early ? rnd.int(STARTUP_KILL_WINDOW_MS) : rnd.int(options.maxRunMs);
+      const child = waiting ?? startChild(cmd);
+      waiting = null;
+      const run = await child.go(dataDir, rnd.u32(), delayMs, early);
+      // The next child loads its code while this kill's database is being checked.
+      if (k + 1 < kills) waiting = startChild(cmd);
       result.kills += 1;
       if (!run.sawReady) result.killsDuringStartup += 1;
       result.acked += run.acks.length;
@@ -134,10 +164,29 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashResul
       for (const lost of check.ackedLost) result.violations.push(`kill ${i}: acknowledged ${lost.kind} ${lost.id} is missing`);
       result.violations.push(...check.violations.map((v) => `kill ${i}: ${v}`));
       result.finalCounts = check.counts;
-      if ((i + 1) % 25 === 0 || i + 1 === options.kills) {
-        options.log(`crash: ${i + 1}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} lost, ${result.violations.length} violations, ${check.counts.sales} sales in this db`);
+      if (result.kills % 25 === 0 || result.kills === options.kills) {
+        options.log(`crash: ${result.kills}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} lost, ${result.violations.length} violations, ${check.counts.sales} sales in lane ${lane}'s db`);
       }
     }
+  } finally {
+    waiting?.discard();
+  }
+}
+
+export async function runCrashHarness(options: CrashOptions): Promise<CrashResult> {
+  const started = Date.now();
+  const work = mkdtempSync(join(tmpdir(), 'tillcard-crash-'));
+  const result: CrashResult = {
+    seed: options.seed, kills: 0, killsDuringStartup: 0, acked: 0, ackedLost: 0, violations: [], crashes: [],
+    finalCounts: { sales: 0, redemptions: 0, members: 0, outbox: 0 }, seconds: 0,
+  };
+  try {
+    const template = makeTemplate(join(work, 'template'));
+    const cmd = await prepareChild(options.child);
+    // A kill's life is mostly waiting (the trading delay, fsync, the child's start): two lanes
+    // of databases, each with its own child, overlap those waits on the 2 cores.
+    const lanes = Math.max(1, Math.min(options.lanes, options.kills));
+    await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(lane, { ...options, lanes }, cmd, template, work, result)));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -32,3 +32,16 @@ export function completeLines(buffer: string): { lines: string[]; rest: string }
   if (end < 0) return { lines: [], rest: buffer };
   return { lines: buffer.slice(0, end).split('\n').filter((l) => l.length > 0), rest: buffer.slice(end + 1) };
 }
+
+/** The parent's start signal to a child that was started ahead of time: its seed and database. */
+export interface GoLine {
+  seed: number;
+  dataDir: string;
+}
+
+export const goLine = (go: GoLine): string => `GO ${go.seed} ${go.dataDir}\n`;
+
+export function parseGoLine(line: string): GoLine | null {
+  const match = /^GO (\d+) (.+)$/.exec(line);
+  return match?.[1] && match[2] ? { seed: Number(match[1]), dataDir: match[2] } : null;
+}

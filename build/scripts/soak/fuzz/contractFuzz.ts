@@ -13,6 +13,7 @@ import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import { judge, type Verdict } from './verdict';
+import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface FuzzOptions {
   seed: number;
@@ -43,11 +44,11 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 async function fuzzChannel(core: TerminalCore, channel: Channel, tally: BoundaryTally, runs: number, seed: number, alsoAllowed: ErrorCode | null): Promise<void> {
   const arb = badInputs(channel, readFixtures(core), 'inProcess');
-  let before: string | null = null;
+  const watch = writeWatch({ marker: sqliteMarker(core.db), fingerprint: () => stateFingerprint(core.db) });
   await fc.check(
     fc.asyncProperty(arb, async (input) => {
       await yieldToLoop();
-      before ??= stateFingerprint(core.db);
+      await watch.start();
       let verdict: Verdict;
       try {
         verdict = judge(channel, core.dispatch(channel, input));
@@ -57,12 +58,11 @@ async function fuzzChannel(core: TerminalCore, channel: Channel, tally: Boundary
       if (verdict.kind === 'untyped' && alsoAllowed !== null && verdict.why.startsWith(`${alsoAllowed} `)) verdict = { kind: 'refused', code: alsoAllowed };
       count(tally, verdict, input);
       if (verdict.kind === 'accepted') {
-        before = null;
+        watch.accepted();
         return true;
       }
-      const after = stateFingerprint(core.db);
-      if (after !== before) countWrite(tally, describeChange(before, after), input);
-      before = after;
+      const change = await watch.afterRefusal();
+      if (change && change.after !== change.before) countWrite(tally, describeChange(change.before, change.after), input);
       return true;
     }),
     { numRuns: runs, seed },

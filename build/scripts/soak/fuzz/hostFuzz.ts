@@ -15,7 +15,9 @@ import { readFixtures } from './contractFuzz';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
+import { loopbackClient, type LoopbackClient } from './loopbackHttp';
 import { judge, type Verdict } from './verdict';
+import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface HostFuzzOptions {
   seed: number;
@@ -59,32 +61,31 @@ function channelReached(host: BrowserHost, req: RawRequest): string {
   }
 }
 
-async function send(host: BrowserHost, req: RawRequest): Promise<{ status: number; body: unknown }> {
+async function send(client: LoopbackClient, host: BrowserHost, req: RawRequest): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { [TOKEN_HEADER]: host.token };
   if (req.contentType) headers['content-type'] = req.contentType;
-  const withBody = req.method !== 'GET' && req.body !== null;
-  const response = await fetch(host.origin + req.path, { method: req.method, headers, ...(withBody ? { body: req.body } : {}) });
-  const text = await response.text();
+  const body = req.method !== 'GET' ? req.body : null;
+  const { status, text } = await client.send({ method: req.method, path: req.path, headers, body });
   try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
+    return { status, body: JSON.parse(text) as unknown };
   } catch {
-    return { status: response.status, body: text };
+    return { status, body: text };
   }
 }
 
 async function fuzzRequests<T>(
-  host: BrowserHost, tally: BoundaryTally, arb: fc.Arbitrary<T>, runs: number, seed: number,
+  client: LoopbackClient, host: BrowserHost, tally: BoundaryTally, arb: fc.Arbitrary<T>, runs: number, seed: number,
   toRequest: (input: T) => { req: RawRequest; channel: string },
 ): Promise<void> {
   const db = host.core.db;
-  let before: string | null = null;
+  const watch = writeWatch({ marker: sqliteMarker(db), fingerprint: () => stateFingerprint(db) });
   await fc.check(
     fc.asyncProperty(arb, async (input) => {
-      before ??= stateFingerprint(db);
+      await watch.start();
       const { req, channel } = toRequest(input);
       let verdict: Verdict;
       try {
-        const answer = await send(host, req);
+        const answer = await send(client, host, req);
         verdict = answer.status >= 500 ? { kind: 'crash', why: `HTTP ${answer.status}` } : judge(isChannel(channel) ? channel : null, answer.body);
         // Only a known channel's POST reaches the core; anything else must be refused by the transport.
         if (verdict.kind === 'accepted' && (answer.status !== 200 || !isChannel(channel))) verdict = { kind: 'crash', why: `accepted with HTTP ${answer.status}` };
@@ -93,12 +94,11 @@ async function fuzzRequests<T>(
       }
       count(tally, verdict, req);
       if (verdict.kind === 'accepted') {
-        before = null;
+        watch.accepted();
         return true;
       }
-      const after = stateFingerprint(db);
-      if (after !== before) countWrite(tally, describeChange(before, after), req);
-      before = after;
+      const change = await watch.afterRefusal();
+      if (change && change.after !== change.before) countWrite(tally, describeChange(change.before, change.after), req);
       return true;
     }),
     { numRuns: runs, seed },
@@ -114,13 +114,14 @@ export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: 
     log: (m, e) => void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400)),
   });
   const tallies: BoundaryTally[] = [];
+  const client = loopbackClient(host.origin);
   try {
     const setup = host.core.dispatch('setupDemoShop', {});
     if (!setup.ok) throw new Error(`host fuzz: demo shop set-up failed: ${setup.error.code}`);
     const fixtures = readFixtures(host.core);
     for (const [i, channel] of channels.entries()) {
       const tally = newTally(`http /api/${channel}`);
-      await fuzzRequests(host, tally, badInputs(channel, fixtures, 'json'), options.runsPerChannel, options.seed + i, (input) => ({
+      await fuzzRequests(client, host, tally, badInputs(channel, fixtures, 'json'), options.runsPerChannel, options.seed + i, (input) => ({
         channel,
         req: { path: `/api/${channel}`, method: 'POST', contentType: 'application/json', body: JSON.stringify(input) ?? '' },
       }));
@@ -128,7 +129,7 @@ export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: 
       options.log(`fuzz http /api/${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
     }
     const raw = newTally('http raw requests');
-    await fuzzRequests(host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({ req, channel: channelReached(host, req) }));
+    await fuzzRequests(client, host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({ req, channel: channelReached(host, req) }));
     tallies.push(raw);
     options.log(`fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} crashes, ${raw.untyped} untyped`);
     try {
@@ -138,6 +139,7 @@ export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: 
       violations.push(error instanceof Error ? error.message : String(error));
     }
   } finally {
+    client.close();
     await host.close();
     rmSync(work, { recursive: true, force: true });
   }
