@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
       await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) });
     }
+    // Head office derives pushed records behind the push: the chain is complete once that is done.
+    await harness.waitDerived();
     const core = openTerminalCore({ dataDir: dir, validateOutput: false, timeZone: 'Asia/Shanghai', log: () => undefined });
     const configured = core.dispatch('configureShop', { shopId: 'shop-new', shopName: 'New', terminalName: 'Till', terminalCode: '91999' });
     if (!configured.ok) throw new Error('configure');
