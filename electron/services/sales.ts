@@ -64,7 +64,6 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
   const { member, quote } = work;
   if (!member) return [];
   const rows: LedgerRecord[] = [];
-  const base = { memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now };
   let balance = member.pointsBalance;
   const insert = ledgerInsert(ctx);
   // Spend first: the points paid out of the balance, then the points this sale earned.
@@ -73,8 +72,13 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
   if (quote.pointsEarned > 0) entries.push(['earn', quote.pointsEarned, quote.summary]);
   for (const [kind, delta, summary] of entries) {
     balance += delta;
-    const row: LedgerRecord = { id: ctx.ids.uuid(), kind, delta, ...base };
-    insert.run({ ...row, balanceAfter: balance, saleId, redemptionId: null, summary, terminalId: work.term.terminalId });
+    // Whole literals, no spreads: a spread followed by more keys missed V8's inline caches on
+    // every sale (measured with perf; several microseconds a sale).
+    const row: LedgerRecord = { id: ctx.ids.uuid(), kind, delta, memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now };
+    insert.run({
+      id: row.id, memberId: member.id, kind, delta, balanceAfter: balance, saleId, redemptionId: null, ruleVersion: quote.ruleVersion,
+      campaignId: null, summary, terminalId: work.term.terminalId, createdAt: now,
+    });
     rows.push(row);
   }
   return rows;
@@ -103,7 +107,12 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       lineNo: i + 1, sku: line.sku, name: line.name, category: line.category, quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor, lineTotalMinor: work.lineTotals[i] ?? 0, points: earn.lines[i]?.points ?? 0,
     }));
-    for (const line of lines) st.line.run({ saleId, ...line });
+    for (const l of lines) {
+      st.line.run({
+        saleId, lineNo: l.lineNo, sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor,
+        lineTotalMinor: l.lineTotalMinor, points: l.points,
+      });
+    }
     const ledger = ledgerRows(ctx, work, saleId, now);
     if (member) {
       const changed = st.member.run({
@@ -118,9 +127,16 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       currency: term.currency, businessDay: day, createdAt: now, lines, ledger,
     };
     appendOutbox(ctx.db, ctx.clock, 'sale', saleId, record);
-    return {
-      ...quote, saleId, memberId: member?.id ?? null, memberName: member?.name ?? null, cardNumber, lines, createdAt: now,
+    // Written out key by key (the quote's keys first, as a spread would order them): a spread
+    // of the quote followed by more keys missed V8's inline caches on every sale.
+    const receipt: SaleReceipt = {
+      subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor, totalMinor: quote.totalMinor, pointsSpent: quote.pointsSpent,
+      maxPointsSpendable: quote.maxPointsSpendable, pointsEarned: quote.pointsEarned, ruleVersion: quote.ruleVersion, summary: quote.summary,
+      explanation: quote.explanation, balanceBefore: quote.balanceBefore, balanceAfter: quote.balanceAfter, tierAfter: quote.tierAfter,
+      nextTier: quote.nextTier, pointsToNextTier: quote.pointsToNextTier,
+      saleId, memberId: member?.id ?? null, memberName: member?.name ?? null, cardNumber, lines, createdAt: now,
       shopName: term.shopName, terminalName: term.terminalName, currency: term.currency,
     };
+    return receipt;
   });
 }

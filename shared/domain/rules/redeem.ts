@@ -14,7 +14,12 @@ export interface DiscountQuote {
   maxDiscountMinor: number;
 }
 
-const NONE = { points: 0, discountMinor: 0 };
+// Every quote is one object literal with the same four keys in the same order: the sale reads
+// these on every call, and objects made by spreading ({ ...NONE, ...max }) got a fresh shape
+// each time, so V8 missed its property caches on every read (seen in its IC log).
+function quoteOf(points: number, discountMinor: number, maxPoints: number, maxDiscountMinor: number): DiscountQuote {
+  return { points, discountMinor, maxPoints, maxDiscountMinor };
+}
 
 // Garbage in (negative, fractional, NaN) quotes nothing rather than throwing at the till.
 function wholeOrZero(n: number): number {
@@ -57,13 +62,15 @@ export function quotePointsDiscountFast(rules: RuleSet, input: { requestedPoints
   // discountFor(balance) = min(byBalance, byBalance, saleCap); pointsFor(d) = ceil(d × ppu / uv).
   const maxDiscount = cap;
   const maxPoints = floorDiv(maxDiscount * ppu + uv - 1, uv);
-  const max = maxDiscount > 0 && maxPoints >= minPoints ? { maxPoints, maxDiscountMinor: maxDiscount } : { maxPoints: 0, maxDiscountMinor: 0 };
-  if (requested === 0 || requested < minPoints) return { ...NONE, ...max };
+  const usable = maxDiscount > 0 && maxPoints >= minPoints;
+  const maxP = usable ? maxPoints : 0;
+  const maxD = usable ? maxDiscount : 0;
+  if (requested === 0 || requested < minPoints) return quoteOf(0, 0, maxP, maxD);
   const bought = floorDiv(requestedUv, ppu);
   const discount = bought < cap ? bought : cap;
   const points = floorDiv(discount * ppu + uv - 1, uv);
-  if (discount === 0 || points < minPoints) return { ...NONE, ...max };
-  return { points, discountMinor: discount, ...max };
+  if (discount === 0 || points < minPoints) return quoteOf(0, 0, maxP, maxD);
+  return quoteOf(points, discount, maxP, maxD);
 }
 
 function bigWholeOrZero(n: number): bigint {
@@ -95,14 +102,15 @@ export function quotePointsDiscountExact(
   const maxDiscount = discountFor(balance);
   const maxPoints = pointsFor(maxDiscount);
   const usable = maxDiscount > 0n && maxPoints >= BigInt(minPoints);
-  const max = usable ? { maxPoints: Number(maxPoints), maxDiscountMinor: Number(maxDiscount) } : { maxPoints: 0, maxDiscountMinor: 0 };
+  const maxP = usable ? Number(maxPoints) : 0;
+  const maxD = usable ? Number(maxDiscount) : 0;
 
-  if (requested === 0n || requested < BigInt(minPoints)) return { ...NONE, ...max };
+  if (requested === 0n || requested < BigInt(minPoints)) return quoteOf(0, 0, maxP, maxD);
   const discount = discountFor(requested);
   const points = pointsFor(discount);
   // minPoints is a minimum per redemption: after capping, a smaller charge is refused too.
-  if (discount === 0n || points < BigInt(minPoints)) return { ...NONE, ...max };
-  return { points: Number(points), discountMinor: Number(discount), ...max };
+  if (discount === 0n || points < BigInt(minPoints)) return quoteOf(0, 0, maxP, maxD);
+  return quoteOf(Number(points), Number(discount), maxP, maxD);
 }
 
 /** What `requestedPoints` buy off this sale: the number fast path, or BigInt past 2^53. */
