@@ -59,6 +59,9 @@ describe('computeEarn — the seed formulas', () => {
     expect(computeEarn(rs, sale([line(10000)], { tierCode: 'GOLD' })).points).toBe(165);
     expect(computeEarn(rs, sale([line(10000)], { tierCode: 'NOPE' })).points).toBe(110);
     expect(computeEarn(rs, sale([line(10000)], { tierCode: 'constructor' })).points).toBe(110);
+    const inherited = computeEarn(rs, sale([line(10000, { sku: 'constructor', category: 'toString' })]));
+    expect(inherited.points).toBe(110);
+    expect(inherited.explanation.map((e) => e.code)).toEqual(['base', 'visit']);
   });
 
   it('category and sku multipliers: sku beats category; exclusions earn nothing', () => {

@@ -27,6 +27,7 @@ import { BP_ONE, computeEligibility, type Eligibility } from './eligible';
 import { explain, summarize, type EarnTrace } from './explain';
 import { add, floorR, gte, mul, rat, reduce, roundR, ZERO, type Rational } from './rational';
 import type { Ratio, RuleSet } from './ruleSet';
+import { ruleTables } from './ruleTables';
 
 export type { EarnInput, EarnLine, EarnResult, Explanation, SaleLineForRules } from './earnTypes';
 export { lineTotalMinor } from './eligible';
@@ -62,8 +63,8 @@ function visitTrace(rules: RuleSet, visitNumber: number, paidMinor: number): Ear
 }
 
 function tierBp(rules: RuleSet, tierCode: string | null): number {
-  if (tierCode === null || !Object.hasOwn(rules.tierMultipliersBp, tierCode)) return BP_ONE;
-  return rules.tierMultipliersBp[tierCode] ?? BP_ONE;
+  // Own keys only (ruleTables.ts): a tier code "constructor" gets ×1.
+  return tierCode === null ? BP_ONE : (ruleTables(rules).tierBp.get(tierCode) ?? BP_ONE);
 }
 
 function toSafeNumber(n: bigint): number {
@@ -73,11 +74,15 @@ function toSafeNumber(n: bigint): number {
 
 function resultLines(elig: Eligibility, base: EarnTrace['base'], tier: Rational, earns: boolean): EarnLine[] {
   const perMinor = base.kind === 'none' ? ZERO : ratioRate(base.ratio);
+  // Only the floor of each line's product is kept, so it is taken of the unreduced product
+  // (the same value; mul() would reduce twice per line, a gcd each).
+  const num = perMinor.num * tier.num;
+  const den = perMinor.den * tier.den;
   return elig.lines.map((l) => ({
     lineIndex: l.lineIndex,
     eligibleMinor: toSafeNumber(floorR(l.eligible)),
     multiplierBp: l.bp,
-    points: earns ? toSafeNumber(floorR(mul(mul(l.eligible, perMinor), tier))) : 0,
+    points: earns ? toSafeNumber(floorR({ num: l.eligible.num * num, den: l.eligible.den * den })) : 0,
   }));
 }
 

@@ -1,6 +1,7 @@
 import { isMinorUnits } from '../money';
 import type { SaleLineForRules } from './earnTypes';
-import { rat, add, ZERO, type Rational } from './rational';
+import { rat, reduce, ZERO, type Rational } from './rational';
+import { ruleTables } from './ruleTables';
 import type { RuleSet } from './ruleSet';
 
 export const BP_ONE = 10_000;
@@ -21,20 +22,22 @@ export function lineTotalMinor(line: SaleLineForRules): number {
 
 export type MultiplierReason = 'excludedSku' | 'excludedCategory' | 'sku' | 'category' | 'default';
 
-// Object.hasOwn, not `in` or indexing: a sku called "constructor" must not find Object.prototype.
-function own(record: Record<string, number>, key: string): number | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
+// The answers without a multiplier from the rules are the same every time: made once.
+const EXCLUDED_SKU = { bp: 0, reason: 'excludedSku' } as const;
+const EXCLUDED_CATEGORY = { bp: 0, reason: 'excludedCategory' } as const;
+const DEFAULT = { bp: BP_ONE, reason: 'default' } as const;
 
 /** Exclusion wins over any multiplier (it can only remove points); then sku beats category. */
 export function lineMultiplier(rules: RuleSet, line: SaleLineForRules): { bp: number; reason: MultiplierReason } {
-  if (rules.excludedSkus.includes(line.sku)) return { bp: 0, reason: 'excludedSku' };
-  if (rules.excludedCategories.includes(line.category)) return { bp: 0, reason: 'excludedCategory' };
-  const sku = own(rules.skuMultipliersBp, line.sku);
+  // Own keys only (ruleTables.ts): a sku called "constructor" must not find Object.prototype.
+  const t = ruleTables(rules);
+  if (t.excludedSkus.has(line.sku)) return EXCLUDED_SKU;
+  if (t.excludedCategories.has(line.category)) return EXCLUDED_CATEGORY;
+  const sku = t.skuBp.get(line.sku);
   if (sku !== undefined) return { bp: sku, reason: 'sku' };
-  const category = own(rules.categoryMultipliersBp, line.category);
+  const category = t.categoryBp.get(line.category);
   if (category !== undefined) return { bp: category, reason: 'category' };
-  return { bp: BP_ONE, reason: 'default' };
+  return DEFAULT;
 }
 
 export interface EligibleLine {
@@ -63,13 +66,19 @@ export function computeEligibility(rules: RuleSet, lines: SaleLineForRules[], di
   const totalMinor = totals.reduce((a, b) => a + b, 0);
   const discount = Math.min(discountMinor, totalMinor);
   const paidMinor = totalMinor - discount;
+  // Every line's share has the same denominator, so the sale's total is the sum of the
+  // numerators over it, reduced once (the same value as adding the shares one by one).
+  const paid = BigInt(paidMinor);
+  const den = BigInt(BP_ONE) * BigInt(totalMinor);
+  let sum = 0n;
   const out: EligibleLine[] = lines.map((line, lineIndex) => {
     const { bp, reason } = lineMultiplier(rules, line);
     const lineTotal = totals[lineIndex] ?? 0;
-    const eligible =
-      totalMinor === 0 ? ZERO : rat(BigInt(lineTotal) * BigInt(bp) * BigInt(paidMinor), BigInt(BP_ONE) * BigInt(totalMinor));
-    return { lineIndex, totalMinor: lineTotal, bp, reason, eligible };
+    if (totalMinor === 0) return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: ZERO };
+    const num = BigInt(lineTotal) * BigInt(bp) * paid;
+    sum += num;
+    return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: rat(num, den) };
   });
-  const eligible = out.reduce((sum, l) => add(sum, l.eligible), ZERO);
+  const eligible = totalMinor === 0 ? ZERO : reduce(rat(sum, den));
   return { totalMinor, discountMinor: discount, paidMinor, lines: out, eligible };
 }

@@ -23,8 +23,14 @@ export interface EarnTrace {
   rounding: RoundingPolicy;
 }
 
+// A whole number of minor units is written with plain arithmetic (every sale writes a few);
+// anything else goes through the exact decimal.
+const minorAmount = (minor: number): string =>
+  Number.isSafeInteger(minor) && minor >= 0
+    ? `${(minor - (minor % 100)) / 100}.${String(minor % 100).padStart(2, '0')}`
+    : toDecimal(rat(BigInt(minor), 100n), 2);
 const amount = (minor: Rational | number): string =>
-  toDecimal(typeof minor === 'number' ? rat(BigInt(minor), 100n) : rat(minor.num, minor.den * 100n), 2);
+  typeof minor === 'number' ? minorAmount(minor) : toDecimal(rat(minor.num, minor.den * 100n), 2);
 const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
 const rate = (r: Ratio): string => `${r.points} pt/¥${amount(r.perMinor)}`;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { add, mul, rat, reduce, toDecimal } from './rational';
+import { add, mul, rat, reduce, toDecimal, toShortDecimal } from './rational';
 
 // reduce() takes a plain-number gcd while both values are safe integers and a BigInt one past
 // 2^53; either way the result must be the same fully reduced fraction.
@@ -51,5 +51,22 @@ describe('rational reduce', () => {
     expect(toDecimal(rat(1n, 3n), 4)).toBe('0.3333');
     expect(toDecimal(rat(1n, 3n), 6)).toBe('0.333333');
     expect(toDecimal(rat(7n, 2n), 0)).toBe('3');
+  });
+
+  it('writes the same decimal on the plain-number path as in exact BigInt arithmetic', () => {
+    // Values either side of 2^53 (scaled), so both paths and the boundary between them run.
+    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10_000_000n }), fc.bigInt({ min: 0n, max: 2n ** 60n }), fc.constantFrom(...edges.filter((e) => e >= 0n)));
+    const den = fc.oneof(fc.bigInt({ min: 1n, max: 10_000n }), fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.constantFrom(1n, 3n, 7n, 2n ** 53n - 1n, 2n ** 53n));
+    fc.assert(
+      fc.property(big, den, fc.integer({ min: 0, max: 6 }), (n, d, digits) => {
+        const scaled = ((n * 10n ** BigInt(digits)) / d).toString().padStart(digits + 1, '0');
+        const expected = digits === 0 ? scaled : `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
+        expect(toDecimal(rat(n, d), digits)).toBe(expected);
+        const short = expected.includes('.') ? expected.replace(/0+$/, '').replace(/\.$/, '') : expected;
+        expect(toShortDecimal(rat(n, d), digits)).toBe(short);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(() => toDecimal(rat(-1n, 2n), 2)).toThrow(RangeError);
   });
 });

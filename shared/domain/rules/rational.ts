@@ -89,10 +89,32 @@ export function roundR(r: Rational, policy: RoundingPolicy): bigint {
 
 /** A truncated decimal for people to read, e.g. 128.5 with digits=2 → "128.50". */
 const scales = [1n, 10n, 100n, 1_000n, 10_000n];
+const MAX_SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * floor(num × 10^digits / den) as a string. Every sale writes several of these; while the
+ * scaled numerator and the denominator add up to a safe integer (everyday amounts) the
+ * division runs on plain numbers, corrected to be exact (the float quotient can be one off
+ * only near a whole number, and the products checked stay below num + den). Else BigInt.
+ */
+function scaledFloor(r: Rational, digits: number): string {
+  const { num, den } = nonNegative(r);
+  if (num <= MAX_SAFE && den <= MAX_SAFE) {
+    const n = Number(num) * 10 ** digits;
+    const d = Number(den);
+    if (n + d <= MAX_SAFE_NUMBER) {
+      let q = Math.floor(n / d);
+      if (q * d > n) q -= 1;
+      else if ((q + 1) * d <= n) q += 1;
+      return String(q);
+    }
+  }
+  const scale = scales[digits] ?? 10n ** BigInt(digits);
+  return ((num * scale) / den).toString();
+}
 
 export function toDecimal(r: Rational, digits: number): string {
-  const scale = scales[digits] ?? 10n ** BigInt(digits);
-  const scaled = floorR({ num: r.num * scale, den: r.den }).toString().padStart(digits + 1, '0');
+  const scaled = scaledFloor(r, digits).padStart(digits + 1, '0');
   if (digits === 0) return scaled;
   return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
 }
@@ -100,7 +122,12 @@ export function toDecimal(r: Rational, digits: number): string {
 /** Shortest exact-enough decimal for a multiplier or a fraction of a point: 1.5, 1.25, 192. */
 export function toShortDecimal(r: Rational, maxDigits = 4): string {
   const text = toDecimal(r, maxDigits);
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  if (!text.includes('.')) return text;
+  // Trailing zeros of the fraction, then a bare point ("1.5000" → "1.5", "192.0000" → "192").
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end -= 1;
+  if (text.charCodeAt(end - 1) === 46) end -= 1;
+  return text.slice(0, end);
 }
 
 export function isInteger(r: Rational): boolean {
