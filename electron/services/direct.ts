@@ -51,23 +51,32 @@ function binder(param: unknown): Bind {
   const missing = (name: string): never => {
     throw new Error(`No value for placeholder "${name}" was provided`);
   };
+  // One keyed read per value; the `in` test only for a value that reads as undefined.
   if (is(param, Placeholder)) {
     const name = param.name;
-    return (values) => (name in values ? values[name] : missing(name));
+    return (values) => {
+      const v = values[name];
+      return v !== undefined || name in values ? v : missing(name);
+    };
   }
   if (is(param, Param) && is(param.value, Placeholder)) {
     const name = param.value.name;
     const encoder = param.encoder;
-    return (values) => (name in values ? encoder.mapToDriverValue(values[name]) : missing(name));
+    return (values) => {
+      const v = values[name];
+      return v !== undefined || name in values ? encoder.mapToDriverValue(v) : missing(name);
+    };
   }
   return () => param;
 }
 
 type Decode = (value: unknown) => unknown;
 
-function decoderOf(field: unknown): Decode {
+/** A column's decoder, or null for the many whose driver value is already the value (text, plain integers). */
+function decoderOf(field: unknown): Decode | null {
   if (!is(field, Column)) throw new Error('direct(): only plain columns can be selected');
-  return (value) => (value === null ? null : field.mapFromDriverValue(value));
+  if (field.mapFromDriverValue === Column.prototype.mapFromDriverValue) return null;
+  return (value) => field.mapFromDriverValue(value);
 }
 
 /** Wraps a drizzle `.prepare()`d query (flat selection of plain columns) to run without drizzle's per-call work. */
@@ -87,20 +96,25 @@ export function direct<Q extends SyncPrepared>(prepared: Q): Direct<Q> {
   const decoders = (fields ?? []).map((f) => decoderOf(f.field));
   const toObject = (row: unknown[]): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i += 1) out[keys[i] ?? ''] = decoders[i]?.(row[i]);
+    for (let i = 0; i < keys.length; i += 1) {
+      const value = row[i];
+      const decode = decoders[i];
+      out[keys[i] ?? ''] = value === null || !decode ? value : decode(value);
+    }
     return out;
   };
   // A reader with mapped columns returns arrays (raw mode) in select order; others run as is.
   const reader = mapped ? stmt.raw(true) : stmt;
   const isRow = (row: unknown): row is unknown[] => Array.isArray(row);
   return {
-    run: ((values?: Record<string, unknown>) => stmt.run(...bind(values))) as Q['run'],
+    // An array binds as the anonymous parameters in order, without spreading it into arguments.
+    run: ((values?: Record<string, unknown>) => stmt.run(bind(values))) as Q['run'],
     get: ((values?: Record<string, unknown>) => {
-      const row: unknown = reader.get(...bind(values));
+      const row: unknown = reader.get(bind(values));
       return mapped && isRow(row) ? toObject(row) : row;
     }) as Q['get'],
     all: ((values?: Record<string, unknown>) => {
-      const rows: unknown[] = reader.all(...bind(values));
+      const rows: unknown[] = reader.all(bind(values));
       return mapped ? rows.map((row) => (isRow(row) ? toObject(row) : row)) : rows;
     }) as Q['all'],
   };
