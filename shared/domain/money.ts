@@ -11,14 +11,21 @@ export function isMinorUnits(n: number): boolean {
   return Number.isSafeInteger(n);
 }
 
-// Intl formatters are costly to build; the till formats on every keystroke.
-const formatters = new Map<string, Intl.NumberFormat>();
+// Intl formatters are costly to build, and so is asking one for its options: the till formats
+// on every keystroke. Each is kept with the currency's digits, read once when it is built.
+interface CurrencyFormatter {
+  format: Intl.NumberFormat;
+  digits: number;
+}
 
-function currencyFormatter(currency: string, locale: string): Intl.NumberFormat {
+const formatters = new Map<string, CurrencyFormatter>();
+
+function currencyFormatter(currency: string, locale: string): CurrencyFormatter {
   const key = `${locale}|${currency}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    f = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
     formatters.set(key, f);
   }
   return f;
@@ -26,7 +33,7 @@ function currencyFormatter(currency: string, locale: string): Intl.NumberFormat 
 
 /** Digits after the decimal point for a currency as Intl knows it (CNY 2, JPY 0). Throws RangeError for a malformed code. */
 export function currencyMinorDigits(currency: string): number {
-  return currencyFormatter(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormatter(currency, 'en').digits;
 }
 
 /** Writes an integer of minor units as an exact decimal string: (12850, 2) → "128.50". */
@@ -45,10 +52,9 @@ function isNumericLiteral(s: string): s is `${number}` {
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
   if (!isMinorUnits(minor)) throw new RangeError(`formatMoney: not an integer of minor units: ${minor}`);
-  const f = currencyFormatter(currency, locale);
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  const { format, digits } = currencyFormatter(currency, locale);
   const decimal = minorToDecimalString(minor, digits);
-  return isNumericLiteral(decimal) ? f.format(decimal) : f.format(minor / 10 ** digits);
+  return isNumericLiteral(decimal) ? format.format(decimal) : format.format(minor / 10 ** digits);
 }
 
 // Chinese input methods often type full-width digits and punctuation; treat them as ASCII.
