@@ -89,6 +89,7 @@ export function roundR(r: Rational, policy: RoundingPolicy): bigint {
 
 /** A truncated decimal for people to read, e.g. 128.5 with digits=2 → "128.50". */
 const scales = [1n, 10n, 100n, 1_000n, 10_000n];
+const numberScales = [1, 10, 100, 1_000, 10_000];
 const MAX_SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -100,7 +101,7 @@ const MAX_SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
 function scaledFloor(r: Rational, digits: number): string {
   const { num, den } = nonNegative(r);
   if (num <= MAX_SAFE && den <= MAX_SAFE) {
-    const n = Number(num) * 10 ** digits;
+    const n = Number(num) * (numberScales[digits] ?? 10 ** digits);
     const d = Number(den);
     if (n + d <= MAX_SAFE_NUMBER) {
       let q = Math.floor(n / d);
