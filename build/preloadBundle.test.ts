@@ -83,7 +83,7 @@ describe('the bundled preload', () => {
 
   it('refuses anything else without touching IPC', async () => {
     const { electron, bridge } = load();
-    const strangers = fc.sample(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'tillcard:getStatus'), fc.anything()), 300);
+    const strangers = fc.sample(fc.oneof(fc.string(), fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'tillcard:getStatus', Object.create(null)), fc.anything()), 300);
     for (const name of strangers) {
       if (typeof name === 'string' && (channels as readonly string[]).includes(name)) continue;
       await expect(bridge.invoke(name, {})).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

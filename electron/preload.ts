@@ -18,7 +18,9 @@ const tillcard = {
     const ipcName = typeof channel === 'string' ? ipcNames.get(channel) : undefined;
     // The same envelope the dispatcher gives an unknown channel, so the renderer has one path.
     if (ipcName === undefined) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown call.', details: { channel: String(channel) } } });
+      // Never String(channel): an object without a prototype (or with a throwing toString) would throw here.
+      const named = typeof channel === 'string' ? channel : `(a ${typeof channel})`;
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown call.', details: { channel: named } } });
     }
     return ipcRenderer.invoke(ipcName, input);
   },

@@ -125,7 +125,8 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
   const entry = (channel: Channel) => contract[channel];
 
   return (channelName, rawInput) => {
-    if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: String(channelName) });
+    // Never String(channelName): an object without a prototype would throw instead of refusing.
+    if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: typeof channelName === 'string' ? channelName : `(a ${typeof channelName})` });
     const channel: Channel = channelName;
     const { input: inputSchema, output: outputSchema } = entry(channel);
     const parsed = inputSchema.safeParse(rawInput ?? {});
