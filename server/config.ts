@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type HoDatabase } from './store/connect';
 import type { DerivationLoopOptions } from './sync/derivationLoop';
@@ -14,7 +14,15 @@ export interface HoConfig {
   adminToken: string | null;
   /** TILLCARD_HO_DERIVE_CHUNK (records per derivation transaction), _SWEEP_MS, _CONCURRENCY (terminals at once). */
   derive: DerivationLoopOptions;
+  /**
+   * TILLCARD_HO_WORKERS: server processes sharing the port (node:cluster). Head office keeps no
+   * state between requests, so on a PostgreSQL server one per core (up to 8) is the default;
+   * PGlite's database belongs to one process, so there it is always 1.
+   */
+  workers: number;
 }
+
+const MAX_DEFAULT_WORKERS = 8;
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
@@ -29,10 +37,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
   const port = env.TILLCARD_HO_PORT === undefined ? DEFAULT_PORT : Number(env.TILLCARD_HO_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`TILLCARD_HO_PORT must be a port number, not ${env.TILLCARD_HO_PORT}`);
   const dataDir = env.TILLCARD_HO_DATA_DIR;
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null;
+  const workers = positiveInt(env, 'TILLCARD_HO_WORKERS');
+  if (!databaseUrl && workers !== undefined && workers > 1) {
+    throw new Error(`TILLCARD_HO_WORKERS=${workers} needs DATABASE_URL: the embedded database (PGlite) can only be opened by one process`);
+  }
   return {
     host: env.TILLCARD_HO_HOST ?? '127.0.0.1',
     port,
-    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    databaseUrl,
+    workers: workers ?? (databaseUrl ? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) : 1),
     dataDir: dataDir && dataDir.length > 0 ? dataDir : join(homedir(), '.tillcard', 'headoffice'),
     dataDirIsDefault: !dataDir,
     adminToken: env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,

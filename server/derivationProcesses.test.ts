@@ -74,6 +74,25 @@ describe.skipIf(!testDatabaseUrl)('derivation across head-office processes on Po
     expect(await counts(pg.url)).toEqual({ sales: sold, ledger: sold, feed_ledger: sold, feed_ledger_distinct: sold, members: sold, lagging: 0 });
   }, 120_000);
 
+  it('several workers of one head office (TILLCARD_HO_WORKERS) share the port; kill -9 of the primary takes its workers down', async () => {
+    const pg = await createTestDatabase(testDatabaseUrl ?? '');
+    cleanups.push(pg.drop);
+    const ho = await startHoProcess({ DATABASE_URL: pg.url, TILLCARD_HO_WORKERS: '2', TILLCARD_HO_DERIVE_CHUNK: '100' });
+    cleanups.push(() => ho.stop());
+    const terminals = await Promise.all([6, 7, 8].map((n) => enrol(ho, n)));
+    await Promise.all(terminals.map((t, i) => pushAll([ho], t, memberAndSaleRecords(700_000 + 10_000 * i, 600), 100)));
+    await waitDerived(ho.url, ho.adminToken);
+    expect(await counts(pg.url)).toEqual({ sales: 900, ledger: 900, feed_ledger: 900, feed_ledger_distinct: 900, members: 900, lagging: 0 });
+    // No orphaned workers keep serving (and deriving) once the primary is gone.
+    await ho.kill9();
+    let answering = true;
+    for (let i = 0; i < 100 && answering; i++) {
+      answering = await fetch(`${ho.url}/health`).then(() => true, () => false);
+      if (answering) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(answering).toBe(false);
+  }, 120_000);
+
   it('kill -9 in the middle of derivation loses nothing and derives nothing twice', async () => {
     const pg = await createTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);

@@ -1,20 +1,29 @@
+import cluster from 'node:cluster';
 import { addAdminToken, hasAdminToken } from './auth';
 import { buildServer } from './app';
-import { configFromEnv, openFromConfig } from './config';
+import { configFromEnv, openFromConfig, type HoConfig } from './config';
+import type { HoDatabase } from './store/connect';
 import { randomIds, systemClock } from './sources';
+import { exitWithPrimary, superviseWorkers } from './workers';
 
 /**
  * `npm run headoffice`: embedded PostgreSQL (PGlite) in TILLCARD_HO_DATA_DIR (or a default it
  * prints), or the PostgreSQL server DATABASE_URL names. Binds 127.0.0.1 unless TILLCARD_HO_HOST says otherwise.
+ * With several workers (TILLCARD_HO_WORKERS, on PostgreSQL one per core by default) this
+ * process migrates and sets up the admin token, then supervises the workers that serve.
  */
 async function main(): Promise<void> {
   const config = configFromEnv();
+  if (cluster.isWorker) {
+    exitWithPrimary();
+    await serve(config, await openFromConfig(config), `worker ${cluster.worker?.id ?? '?'} of ${config.workers}`);
+    return;
+  }
   if (!config.databaseUrl) {
     console.log(`Head office data: ${config.dataDir}${config.dataDirIsDefault ? ' (default; set TILLCARD_HO_DATA_DIR to choose)' : ''}`);
   }
   const database = await openFromConfig(config);
   console.log(`Head office database: ${database.describe}`);
-  const deps = { db: database.db, clock: systemClock, ids: randomIds };
 
   if (config.adminToken) {
     await addAdminToken(database.db, systemClock, config.adminToken, 'TILLCARD_HO_ADMIN_TOKEN');
@@ -25,15 +34,26 @@ async function main(): Promise<void> {
     console.log(`Head office admin token (shown once, keep it safe): ${token}`);
   }
 
+  if (config.workers === 1) {
+    await serve(config, database, null);
+    return;
+  }
+  await database.close();
+  console.log(`Head office: starting ${config.workers} workers (TILLCARD_HO_WORKERS)`);
+  superviseWorkers(config.workers, (m) => console.log(m));
+}
+
+async function serve(config: HoConfig, database: HoDatabase, worker: string | null): Promise<void> {
+  const deps = { db: database.db, clock: systemClock, ids: randomIds, withCopyConnection: database.withCopyConnection };
   const app = buildServer(deps, { derive: config.derive });
   const address = await app.listen({ host: config.host, port: config.port });
-  console.log(`Head office listening on ${address}`);
+  console.log(`Head office listening on ${address}${worker ? ` (${worker})` : ''}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`Head office: ${signal}, closing`);
+    console.log(`Head office${worker ? ` ${worker}` : ''}: ${signal}, closing`);
     app.close().then(() => database.close()).then(() => process.exit(0), (error: unknown) => {
       console.error(error);
       process.exit(1);

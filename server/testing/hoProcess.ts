@@ -11,11 +11,14 @@ export interface HoProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` as a real process on loopback and waits for its "listening" line. */
+/**
+ * Starts `server/main.ts` as a real process on loopback and waits for its "listening" line.
+ * One worker unless `env` asks for more (TILLCARD_HO_WORKERS; '' for head office's own default).
+ */
 export function startHoProcess(env: Record<string, string>, port = 0): Promise<HoProcess> {
   const adminToken = env.TILLCARD_HO_ADMIN_TOKEN ?? 'chaos-admin-token-0123456789abcdef';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, ...env, TILLCARD_HO_ADMIN_TOKEN: adminToken, TILLCARD_HO_PORT: String(port), TILLCARD_HO_HOST: '127.0.0.1' },
+    env: { ...process.env, TILLCARD_HO_WORKERS: '1', ...env, TILLCARD_HO_ADMIN_TOKEN: adminToken, TILLCARD_HO_PORT: String(port), TILLCARD_HO_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
