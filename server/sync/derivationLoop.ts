@@ -3,8 +3,12 @@ import type { HoDb } from '../store/connect';
 import type { Clock } from '../sources';
 import { DEFAULT_DERIVE_CHUNK, DEFAULT_DERIVE_CONCURRENCY, DEFAULT_SWEEP_MS, deriveTerminal, lagging } from './deriver';
 
-/** Longest a chunk waits for pushes in flight to finish (see `pushesInFlight`). */
+/** Least a chunk waits for pushes in flight to finish (see `pushesInFlight`). */
 const DEFAULT_YIELD_MS = 250;
+/** While pushes keep coming, a chunk waits this many times as long as the previous chunk took. */
+const PUSH_SHARE = 3;
+/** …but never longer than this: derivation must not starve under a sustained load. */
+const MAX_YIELD_MS = 2_000;
 const YIELD_STEP_MS = 5;
 
 export interface DerivationLoopOptions {
@@ -14,7 +18,7 @@ export interface DerivationLoopOptions {
   log?: (message: string) => void;
   /**
    * Pushes this process is answering right now. Before each chunk the deriver waits while there
-   * are any, up to `yieldMs`: acknowledging a terminal's records comes first (its outbox, the
+   * are any, up to `yieldMs` or three times the previous chunk's time: acknowledging a terminal's records comes first (its outbox, the
    * terminals' lock), deriving them a moment later; the bound keeps derivation from starving.
    */
   pushesInFlight?: () => number;
@@ -45,8 +49,19 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
 
   const inFlight = options.pushesInFlight ?? (() => 0);
   const yieldMs = options.yieldMs ?? DEFAULT_YIELD_MS;
+  /**
+   * Before each chunk, whichever terminal it is for: wait while pushes are in flight, for at
+   * least `yieldMs` and at least PUSH_SHARE × the previous chunk's time (capped), so while pushes
+   * keep coming the deriver takes about 1/(1 + PUSH_SHARE) of the process, whatever a chunk
+   * costs. The previous chunk is the process's, not the terminal's: a burst from many terminals
+   * must not restart the count at every terminal.
+   */
+  let lastChunkStarted: number | null = null;
   const giveWay = async (): Promise<void> => {
-    for (let waited = 0; waited < yieldMs && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
+    const lastChunkMs = lastChunkStarted === null ? 0 : performance.now() - lastChunkStarted;
+    const bound = Math.min(MAX_YIELD_MS, Math.max(yieldMs, lastChunkMs * PUSH_SHARE));
+    for (let waited = 0; waited < bound && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
+    lastChunkStarted = performance.now();
   };
 
   const run = (terminalId: string): Promise<void> =>
