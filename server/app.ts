@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
-import type { HoDb } from './store/connect';
+import type { HoDb, WithCopyConnection } from './store/connect';
 import { HoError, sendError } from './http/errors';
+import { jsonBodies } from './http/jsonBody';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import { startDerivationLoop, type DerivationLoopOptions } from './sync/derivationLoop';
@@ -11,6 +12,8 @@ export interface ServerDeps {
   db: HoDb;
   clock: Clock;
   ids: IdSource;
+  /** On a PostgreSQL server: connections that can COPY, for the push's bulk append (server/sync/recordStore.ts). */
+  withCopyConnection?: WithCopyConnection | undefined;
 }
 
 export interface BuildOptions {
@@ -29,6 +32,7 @@ export interface BuildOptions {
  */
 export function buildServer(deps: ServerDeps, options: BuildOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  jsonBodies(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HoError) return sendError(reply, error);

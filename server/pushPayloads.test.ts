@@ -5,7 +5,7 @@ import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
 import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, uuidFrom } from './testing/records';
+import { memberRecord, payloadObject, uuidFrom } from './testing/records';
 import { members } from './store/schema';
 import { recordStatuses } from './sync/recordStatus';
 import type { HoDatabase } from './store/connect';
@@ -13,8 +13,8 @@ import type { HoDatabase } from './store/connect';
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
 
 /** Reverses the key order of an object payload: the same record, serialised differently. */
-const reordered = (payload: unknown): unknown =>
-  payload && typeof payload === 'object' && !Array.isArray(payload) ? Object.fromEntries(Object.entries(payload).reverse()) : payload;
+/** The same JSON object written with its keys in reverse order: the same record, other text. */
+const reordered = (record: PushRecord): string => JSON.stringify(Object.fromEntries(Object.entries(payloadObject(record)).reverse()));
 
 describe.each(testBackends)('pushed payloads of any text on $name', (backend) => {
   let database: HoDatabase;
@@ -41,7 +41,7 @@ describe.each(testBackends)('pushed payloads of any text on $name', (backend) =>
         seq += 1;
         const id = uuidFrom(seq, 0xc);
         const base = memberRecord(seq, id, 10_000 + seq, T0 + seq);
-        const record: PushRecord = { ...base, payload: { ...(base.payload as object), name } };
+        const record: PushRecord = { ...base, payload: JSON.stringify({ ...payloadObject(base), name }) };
         const first = await push([record]);
         expect(first.status).toBe(200);
         await ho.waitDerived();
@@ -54,9 +54,9 @@ describe.each(testBackends)('pushed payloads of any text on $name', (backend) =>
           expect(stored?.status).toBe('applied');
           expect((await database.db.select({ name: members.name }).from(members).where(eq(members.id, id)))[0]?.name).toBe(name);
         }
-        const again = await push([{ ...record, payload: reordered(record.payload) }]);
+        const again = await push([{ ...record, payload: reordered(record) }]);
         expect(again.body).toMatchObject({ status: 'ok', duplicates: 1, applied: 0 });
-        const changed = await push([{ ...record, payload: { ...(record.payload as object), name: `${name}x` } }]);
+        const changed = await push([{ ...record, payload: JSON.stringify({ ...payloadObject(record), name: `${name}x` }) }]);
         expect(changed.body.code).toBe('PAYLOAD_CONFLICT');
       }),
       { numRuns: 30, examples: [[`a${String.fromCharCode(0)}b`], ['"quoted" \\ back\\slash'], ['茶 ☕ 𝄞'], ['lone \uD800 surrogate']] },

@@ -5,7 +5,7 @@ import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/
 import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, saleRecord, uuidFrom } from './testing/records';
+import { memberRecord, payloadObject, saleRecord, uuidFrom } from './testing/records';
 import { balanceFlags, ledger, quarantine, records, sales } from './store/schema';
 import type { HoDatabase } from './store/connect';
 
@@ -72,7 +72,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
   it('refuses a repeat with a different payload (409), applies nothing, and keeps it for IT', async () => {
     const before = await rowCount();
     const changed = sale(3, 2);
-    const res = await push(tokenA, A, 'shopA', [{ ...changed, payload: { ...(changed.payload as object), totalMinor: 1 } }, sale(4, 4)]);
+    const res = await push(tokenA, A, 'shopA', [{ ...changed, payload: JSON.stringify({ ...payloadObject(changed), totalMinor: 1 }) }, sale(4, 4)]);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'PAYLOAD_CONFLICT', details: { seq: 3, ackedThrough: 3 } });
     expect(await rowCount()).toBe(before);
@@ -80,13 +80,18 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(kept.map((q) => q.seq)).toEqual([3]);
   });
 
-  it('quarantines a bad record and applies the rest of the batch', async () => {
-    const bad: PushRecord = { seq: 4, recordId: uuidFrom(4444), type: 'sale', payload: { id: 'not-a-uuid' } };
+  it('stores a bad record, applies the rest of the batch, and tells the terminal of the quarantine once, in the push after its derivation', async () => {
+    const bad: PushRecord = { seq: 4, recordId: uuidFrom(4444), type: 'sale', payload: JSON.stringify({ id: 'not-a-uuid' }) };
     const res = await push(tokenA, A, 'shopA', [bad, sale(5, 5)]);
-    expect(res.body).toMatchObject({ status: 'ok', ackedThrough: 5, applied: 1 });
-    expect(res.body.quarantined).toEqual([expect.objectContaining({ seq: 4 })]);
+    // Acknowledged whole: payloads are checked when derived, so one bad record never holds the queue.
+    expect(res.body).toMatchObject({ status: 'ok', ackedThrough: 5, applied: 2 });
+    await ho.waitDerived();
+    const told = await push(tokenA, A, 'shopA', []);
+    expect(told.body.quarantined).toEqual([expect.objectContaining({ seq: 4, reason: expect.stringContaining('invalid_payload') })]);
+    expect((await push(tokenA, A, 'shopA', [])).body.quarantined).toEqual([]);
     const admin = await ho.call('GET', '/admin/quarantine', undefined, ho.adminToken);
     expect((admin.body.records as { seq: number }[]).map((r) => r.seq)).toContain(4);
+    expect(await database.db.select().from(sales).where(eq(sales.terminalId, A))).toHaveLength(3);
   });
 
   it('refuses other terminals, other shops, wrong versions and unauthenticated pushes with nothing applied', async () => {
@@ -101,7 +106,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     const tooMany = Array.from({ length: MAX_BATCH_RECORDS + 1 }, (_, i) => sale(6 + i, 6 + i));
     expect((await push(tokenA, A, 'shopA', tooMany)).status).toBe(400);
     const huge = sale(6, 6);
-    const big = await push(tokenA, A, 'shopA', [{ ...huge, payload: { ...(huge.payload as object), pad: 'x'.repeat(70_000) } }]);
+    const big = await push(tokenA, A, 'shopA', [{ ...huge, payload: JSON.stringify({ ...payloadObject(huge), pad: 'x'.repeat(70_000) }) }]);
     expect(big.body.code).toBe('BATCH_TOO_LARGE');
     expect(await rowCount()).toBe(before);
   });

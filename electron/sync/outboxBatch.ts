@@ -6,7 +6,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_RECORD_BYTES } from '../../shar
 
 /** A batch as the JSON text of its records array, built around the stored payload texts. */
 export interface BatchText {
-  /** `[{"seq":…,"recordId":…,"type":…,"payload":<payload_json as stored>}, …]` */
+  /** `[{"seq":…,"recordId":…,"type":…,"payload":"<payload_json as stored, as a JSON string>"}, …]` */
   json: string;
   count: number;
   oldestAt: number | null;
@@ -19,9 +19,11 @@ const rowsFrom = perDb((db: TerminalDb) => db.$client.prepare<[number, number], 
 /**
  * The next batch to push, in seq order from `fromSeq` (the first unacknowledged seq, or the
  * start of a gap head office asked for), consecutive, bounded by count and bytes. No payload
- * is parsed: the outbox keeps each as the JSON text its service wrote, and that text is
- * spliced into the request body as is. A record too large on its own is still sent alone, as
- * `{tooLarge}`: head office quarantines it, so it cannot block the queue.
+ * is parsed: the outbox keeps each as the JSON text its service wrote, and that text is sent as
+ * a string (protocol version 2), which head office stores as is. The byte bound counts the text
+ * as it goes on the wire (quotes escaped), so a full batch stays within head office's body limit.
+ * A record too large on its own is still sent alone, as `{tooLarge}`: head office quarantines
+ * it, so it cannot block the queue.
  */
 export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_BATCH_RECORDS, maxBytes = MAX_BATCH_BYTES): BatchText {
   const rows = rowsFrom(db).all(fromSeq, maxRecords);
@@ -30,11 +32,12 @@ export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_
   let expected = rows[0]?.seq ?? 0;
   for (const row of rows) {
     const size = Buffer.byteLength(row.payload_json, 'utf8');
-    if (parts.length > 0 && bytes + size > maxBytes) break;
+    const payload = JSON.stringify(size > MAX_RECORD_BYTES ? JSON.stringify({ tooLarge: size }) : row.payload_json);
+    const wireSize = Buffer.byteLength(payload, 'utf8');
+    if (parts.length > 0 && bytes + wireSize > maxBytes) break;
     if (row.seq !== expected) break; // never send a hole: the batch must be consecutive
-    const payload = size > MAX_RECORD_BYTES ? JSON.stringify({ tooLarge: size }) : row.payload_json;
     parts.push(`{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},"type":${JSON.stringify(row.record_type)},"payload":${payload}}`);
-    bytes += size;
+    bytes += wireSize;
     expected++;
   }
   return { json: `[${parts.join(',')}]`, count: parts.length, oldestAt: rows[0]?.created_at ?? null };

@@ -51,7 +51,7 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHo
       const auth = await requireTerminal(db, request);
       const body = parseBody(PushRequest, request.body, { allowUnstorableText: true });
       sameTerminal(auth, body);
-      const answer = await pushBatch(db, clock, auth, body);
+      const answer = await pushBatch(db, clock, auth, body, { withCopy: deps.withCopyConnection });
       if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);
       return answer;
     } finally {

@@ -76,8 +76,9 @@ export const adminTokens = pgTable('ho_admin_tokens', {
 
 /**
  * Every record a terminal pushed, under (terminal, seq): the exactly-once key, and the durable
- * log the projections are derived from. The payload is JSON text, stored as serialised at the
- * push: a push only appends here, and converting every payload to jsonb was its costliest step.
+ * log the projections are derived from. The payload is the JSON text the terminal sent (protocol
+ * version 2 sends it as a string), stored as is: a push only appends here and parses no payload;
+ * the deriver parses each one, and quarantines one that is not JSON or fails its schema.
  * No foreign key to ho_terminals: the push holds the terminal's row (read under its lock) and
  * terminals are never deleted, while a per-row key check cost a fifth of the append.
  *
@@ -93,7 +94,7 @@ export const records = pgTable(
     seq: ms('seq').notNull(),
     recordId: text('record_id').notNull(),
     type: text('type').notNull(),
-    payload: jsonText('payload').notNull(),
+    payload: text('payload').notNull(),
     status: text('status', { enum: ['received', 'applied', 'quarantined'] }).notNull(),
     receivedAt: ms('received_at').notNull(),
   },
@@ -114,6 +115,8 @@ export const quarantine = pgTable(
     detail: text('detail').notNull(),
     receivedAt: ms('received_at').notNull(),
     resolvedAt: ms('resolved_at'),
+    /** When the terminal was told, in a push answer (null: not yet; payload conflicts are told at once, as the push's error). */
+    reportedAt: ms('reported_at'),
   },
   (t) => [index('ho_quarantine_terminal_idx').on(t.terminalId, t.seq)],
 );

@@ -1,4 +1,4 @@
-import type { PushRecord } from '../../shared/sync/protocol';
+import type { LoggedRecord } from './loggedRecord';
 import type { HoDb } from '../store/connect';
 import { applyRecord, RecordRejected, type Applied } from './applyRecord';
 import type { Outcome } from './bulkApply';
@@ -13,7 +13,7 @@ export function isDataError(error: unknown): boolean {
 }
 
 /** The old path, one savepoint per record: used only when the bulk path hit a row PostgreSQL refused. */
-export async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: PushRecord[], out: Applied): Promise<Outcome[]> {
+export async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const r of fresh) {
     const local: Applied = { feed: [], spentBy: [], earnedBy: [] };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PushRecord } from '../../shared/sync/protocol';
+import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
 import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
@@ -107,7 +107,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
  * written with one multi-row INSERT per table. Throws a PostgreSQL data error if a row is
  * refused after all; the caller then replays the batch record by record to isolate it.
  */
-export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: PushRecord[], out: Applied): Promise<Outcome[]> {
+export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
   const bodies = fresh.map((r) => {
     const parsed = SyncRecordBody.safeParse({ type: r.type, payload: r.payload });
     return parsed.success ? parsed.data : parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { PushRecord } from '../../shared/sync/protocol';
+import { parsedPayload, type LoggedRecord } from './loggedRecord';
 import { RecordTypeSchema } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
 import { quarantine, records, terminals } from '../store/schema';
@@ -10,6 +10,7 @@ import { applyBatchInBulk, type Outcome } from './bulkApply';
 import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
+import { quarantinedPayload } from './recordStore';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
 export const DERIVE_LOCK_NAMESPACE = 7_302_116;
@@ -57,13 +58,15 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     if (!last) return { busy: false, derived: 0, quarantined: 0, more: false };
     const src = { terminalId, shopId: term.shopId };
     // Quarantined at the push (schema) stay so; the rest are applied in seq order.
-    const toApply: PushRecord[] = [];
+    const toApply: LoggedRecord[] = [];
     const badType: Outcome[] = [];
     for (const r of rows) {
       if (r.status === 'quarantined') continue;
       const type = RecordTypeSchema.safeParse(r.type);
-      if (type.success) toApply.push({ seq: r.seq, recordId: r.recordId, type: type.data, payload: r.payload });
-      else badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `unknown record type ${r.type}` });
+      const payload = parsedPayload(r.payload);
+      if (!type.success) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `unknown record type ${r.type}` });
+      else if (!payload.ok) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `the payload is not JSON: ${payload.error}` });
+      else toApply.push({ seq: r.seq, recordId: r.recordId, type: type.data, payload: payload.value });
     }
     let applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
     let outcomes: Outcome[];
@@ -81,7 +84,7 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     const quarantineRows: (typeof quarantine.$inferInsert)[] = refused.map((o) => {
       const r = bySeq.get(o.seq);
       return {
-        terminalId, seq: o.seq, recordId: r?.recordId ?? '', type: r?.type ?? '', payload: r?.payload ?? null,
+        terminalId, seq: o.seq, recordId: r?.recordId ?? '', type: r?.type ?? '', payload: r ? quarantinedPayload(r.payload) : null,
         reason: o.reason ?? 'apply_failed', detail: (o.detail ?? 'not applied').slice(0, 500), receivedAt: now,
       };
     });

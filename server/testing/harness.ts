@@ -24,7 +24,7 @@ export interface Harness {
 export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSource = randomIds, options: Pick<BuildOptions, 'derive'> = {}): Promise<Harness> {
   const adminToken = 'admin-token-for-tests-0123456789';
   await addAdminToken(database.db, clock, adminToken, 'tests');
-  const app = buildServer({ db: database.db, clock, ids }, options);
+  const app = buildServer({ db: database.db, clock, ids, withCopyConnection: database.withCopyConnection }, options);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const call: Harness['call'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};

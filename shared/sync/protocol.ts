@@ -6,7 +6,7 @@ import type { RecordType } from './records';
  * PROTOCOL_VERSION; head office refuses any other version with PROTOCOL_VERSION (4xx) before
  * looking at the rest of the body, so an old terminal's records simply stay in its outbox.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -97,8 +97,13 @@ export const PushRecord = z.object({
   seq: Seq,
   recordId: z.string().min(1).max(64),
   type: RecordTypeSchema,
-  /** Checked against its type's schema at head office; a bad payload is quarantined, not fatal. */
-  payload: z.unknown(),
+  /**
+   * The record as JSON TEXT, exactly as the terminal's outbox holds it (version 2; version 1 sent
+   * it as a JSON value). Head office stores the text as sent and parses it only when deriving, so
+   * a push never builds and re-serialises every payload — most of a push's CPU in version 1.
+   * Checked against its type's schema when derived; a bad one is quarantined, not fatal.
+   */
+  payload: z.string(),
 });
 export type PushRecord = z.infer<typeof PushRecord>;
 
@@ -115,6 +120,7 @@ export const PushRequest = Versioned.extend({
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const QuarantinedRecord = z.object({ seq: Seq, recordId: z.string(), reason: z.string() });
+export type QuarantinedRecord = z.infer<typeof QuarantinedRecord>;
 
 export const PushResponse = z.discriminatedUnion('status', [
   z.object({
@@ -128,8 +134,9 @@ export const PushResponse = z.discriminatedUnion('status', [
     applied: z.number().int().min(0),
     duplicates: z.number().int().min(0),
     /**
-     * Records refused at the push (a payload its type's schema rejects). One that fails later,
-     * while being derived, is quarantined at head office and shown there, not here.
+     * Records of this terminal quarantined while being derived (not JSON, a payload its type's
+     * schema rejects, or one that could not be applied) that it has not been told of yet: each
+     * is listed in exactly one push answer, the first after its derivation.
      */
     quarantined: z.array(QuarantinedRecord),
   }),

@@ -29,7 +29,8 @@ export const benchDatabaseUrl = process.env.TILLCARD_BENCH_DATABASE_URL ?? proce
 export async function startBenchHeadOffice(): Promise<BenchHeadOffice> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-ho-'));
   const pg = benchDatabaseUrl ? await createTestDatabase(benchDatabaseUrl) : null;
-  const ho: HoProcess = await startHoProcess(pg ? { DATABASE_URL: pg.url } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') });
+  // Head office as it starts by default: on PostgreSQL, one worker per core (server/config.ts).
+  const ho: HoProcess = await startHoProcess(pg ? { DATABASE_URL: pg.url, TILLCARD_HO_WORKERS: '' } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') });
   return {
     url: ho.url,
     adminToken: ho.adminToken,
@@ -107,7 +108,7 @@ export const workload = memberAndSaleRecords;
 export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {
   core.db.transaction((tx) => {
     for (let i = 0; i < records.length; i += 500) {
-      tx.insert(outbox).values(records.slice(i, i + 500).map((r) => ({ seq: r.seq, recordId: r.recordId, recordType: r.type, payloadJson: JSON.stringify(r.payload), createdAt: Date.now(), ackedAt: null }))).run();
+      tx.insert(outbox).values(records.slice(i, i + 500).map((r) => ({ seq: r.seq, recordId: r.recordId, recordType: r.type, payloadJson: r.payload, createdAt: Date.now(), ackedAt: null }))).run();
     }
   });
 }

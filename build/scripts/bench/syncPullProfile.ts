@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     await harness.enrol('shop-p', '91001', terminalId);
     const records = workload(1, n * 2);
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
-      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) });
+      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) }, { withCopy: database.withCopyConnection });
     }
     // Head office derives pushed records behind the push: the chain is complete once that is done.
     await harness.waitDerived();

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const records = workload(1, n);
     const t0 = performance.now();
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
-      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) });
+      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) }, { withCopy: database.withCopyConnection });
     }
     const stored = performance.now() - t0;
     console.log(`stored ${n} records in ${Math.round(stored)} ms = ${Math.round(n / (stored / 1000))} rec/s`);
