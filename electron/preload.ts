@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Channel } from '../shared/contract/contract';
+import { describeUnknown } from '../shared/describeUnknown';
 
 /**
  * The renderer's only door to the main process (bundled to CommonJS: the page is sandboxed).
@@ -18,9 +19,7 @@ const tillcard = {
     const ipcName = typeof channel === 'string' ? ipcNames.get(channel) : undefined;
     // The same envelope the dispatcher gives an unknown channel, so the renderer has one path.
     if (ipcName === undefined) {
-      // Never String(channel): an object without a prototype (or with a throwing toString) would throw here.
-      const named = typeof channel === 'string' ? channel : `(a ${typeof channel})`;
-      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown call.', details: { channel: named } } });
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown call.', details: { channel: describeUnknown(channel, Infinity) } } });
     }
     return ipcRenderer.invoke(ipcName, input);
   },

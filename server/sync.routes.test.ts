@@ -111,6 +111,20 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(await rowCount()).toBe(before);
   });
 
+  // Regression (soak seed 453806668, head-office fuzz): a protocolVersion object with a "toString" key
+  // that is not a function made the refusal's message throw, and enrol answered 500.
+  it('a protocol version that cannot be written as text is refused PROTOCOL_VERSION on every sync route, never a 500', async () => {
+    const versions: unknown[] = [{ toString: '6200000000000001' }, { toString: null, valueOf: 1 }, ['2'], 'x'.repeat(10_000)];
+    for (const route of ['enrol', 'push', 'pull', 'close-day', 'snapshot']) {
+      for (const protocolVersion of versions) {
+        const res = await ho.call('POST', `/sync/v1/${route}`, { protocolVersion, code: 'ABCD-EFGH-24', terminalId: A, shopId: 'shopA', records: [] }, route === 'enrol' ? null : tokenA);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'PROTOCOL_VERSION', details: { server: PROTOCOL_VERSION, client: null } });
+        expect(String(res.body.message).length).toBeLessThan(400);
+      }
+    }
+  });
+
   it('any malformed push body is a 4xx with a code, and nothing is written', async () => {
     const before = await rowCount();
     await fc.assert(

@@ -10,6 +10,7 @@ import { findRequest, pruneRequests, rememberRequest } from '../services/idempot
 import { setOutboxChecks } from '../services/outbox';
 import { inImmediateTransaction } from '../services/prepared';
 import type { ServiceContext } from './context';
+import { describeUnknown } from '../../shared/describeUnknown';
 
 /** One synchronous function per contract entry; the compiler insists every entry has one. */
 export type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInput<C>) => ChannelOutput<C> };
@@ -125,8 +126,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
   const entry = (channel: Channel) => contract[channel];
 
   return (channelName, rawInput) => {
-    // Never String(channelName): an object without a prototype would throw instead of refusing.
-    if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: typeof channelName === 'string' ? channelName : `(a ${typeof channelName})` });
+    if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
     const channel: Channel = channelName;
     const { input: inputSchema, output: outputSchema } = entry(channel);
     const parsed = inputSchema.safeParse(rawInput ?? {});

@@ -8,6 +8,7 @@ import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
 import { snapshotPage } from '../sync/snapshot';
 import type { ServerDeps } from '../app';
+import { describeUnknown } from '../../shared/describeUnknown';
 
 export const SYNC_PREFIX = '/sync/v1';
 
@@ -15,7 +16,7 @@ export const SYNC_PREFIX = '/sync/v1';
 export function requireVersion(body: unknown): void {
   const version = typeof body === 'object' && body !== null && 'protocolVersion' in body ? body.protocolVersion : undefined;
   if (version !== PROTOCOL_VERSION) {
-    throw new HoError('PROTOCOL_VERSION', `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${String(version)}. Update the terminal (or head office); its records stay in its outbox.`, {
+    throw new HoError('PROTOCOL_VERSION', `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${describeUnknown(version)}. Update the terminal (or head office); its records stay in its outbox.`, {
       server: PROTOCOL_VERSION,
       client: typeof version === 'number' ? version : null,
     });
