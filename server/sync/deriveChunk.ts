@@ -57,7 +57,7 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     const last = rows[rows.length - 1];
     if (!last) return { busy: false, derived: 0, quarantined: 0, more: false };
     const src = { terminalId, shopId: term.shopId };
-    // Quarantined at the push (schema) stay so; the rest are applied in seq order.
+    // Records an earlier version quarantined at the push stay so; the rest are parsed, checked and applied in seq order.
     const toApply: LoggedRecord[] = [];
     const badType: Outcome[] = [];
     for (const r of rows) {

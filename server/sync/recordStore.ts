@@ -5,6 +5,7 @@ import type { CopyConnection, HoDb } from '../store/connect';
 import { records as recordLog } from '../store/schema';
 import { HoError } from '../http/errors';
 import { isUnstorableText, LONE_SURROGATE } from '../http/storableText';
+import { parsedPayload } from './loggedRecord';
 
 const NUL = String.fromCharCode(0);
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
@@ -27,14 +28,6 @@ function hasUnstorable(value: unknown): boolean {
   return false;
 }
 
-function parsedOrNull(text: string): { value: unknown } | null {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return null;
-  }
-}
-
 const UNSTORABLE = 'the payload contains NUL characters or unpaired surrogates, which head office cannot store';
 
 /**
@@ -47,13 +40,14 @@ export function storablePayload(payload: string): string {
   if (isUnstorableText(payload)) return JSON.stringify({ invalid: UNSTORABLE, original: shown(payload) });
   // Cheap test first: such escapes are rare in real payloads, and only then is the text parsed.
   if (!ESCAPED_UNSTORABLE.test(payload)) return payload;
-  const parsed = parsedOrNull(payload);
-  return parsed && hasUnstorable(parsed.value) ? JSON.stringify({ invalid: UNSTORABLE, original: storable(parsed.value) }) : payload;
+  const parsed = parsedPayload(payload);
+  return parsed.ok && hasUnstorable(parsed.value) ? JSON.stringify({ invalid: UNSTORABLE, original: storable(parsed.value) }) : payload;
 }
 
 /** A stored payload text as the quarantine's jsonb keeps it: its JSON value, or the text itself when it is not JSON. */
 export function quarantinedPayload(text: string): unknown {
-  return parsedOrNull(text)?.value ?? text;
+  const parsed = parsedPayload(text);
+  return parsed.ok ? parsed.value : text;
 }
 
 /**
@@ -97,9 +91,9 @@ export function prepareRecords(input: PushRecord[]): string[] {
  */
 export function samePayload(stored: string, sent: string): boolean {
   if (stored === sent) return true;
-  const a = parsedOrNull(stored);
-  const b = parsedOrNull(sent);
-  return a !== null && b !== null && isDeepStrictEqual(a.value, b.value);
+  const a = parsedPayload(stored);
+  const b = parsedPayload(sent);
+  return a.ok && b.ok && isDeepStrictEqual(a.value, b.value);
 }
 
 /** The first repeated seq whose stored record differs from the one sent again, or null when every repeat is exact. */
