@@ -1,3 +1,4 @@
+import { minorToDecimalString } from '../money';
 import type { Explanation } from './earnTypes';
 import type { Eligibility } from './eligible';
 import { BP_ONE } from './eligible';
@@ -23,12 +24,9 @@ export interface EarnTrace {
   rounding: RoundingPolicy;
 }
 
-// A whole number of minor units is written with plain arithmetic (every sale writes a few);
-// anything else goes through the exact decimal.
-const minorAmount = (minor: number): string =>
-  Number.isSafeInteger(minor) && minor >= 0
-    ? `${(minor - (minor % 100)) / 100}.${String(minor % 100).padStart(2, '0')}`
-    : toDecimal(rat(BigInt(minor), 100n), 2);
+// A whole, non-negative number of minor units is written as money writes it (every sale writes a
+// few); a negative one keeps toDecimal's refusal.
+const minorAmount = (minor: number): string => (Number.isSafeInteger(minor) && minor >= 0 ? minorToDecimalString(minor, 2) : toDecimal(rat(BigInt(minor), 100n), 2));
 const amount = (minor: Rational | number): string =>
   typeof minor === 'number' ? minorAmount(minor) : toDecimal(rat(minor.num, minor.den * 100n), 2);
 const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
