@@ -87,12 +87,22 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HoDataba
     await pool.end();
     throw error;
   }
+  // One drizzle wrapper per pooled connection, not per push: building one walks the whole schema.
+  const wrapped = new WeakMap<pg.PoolClient, HoDb>();
+  const dbOn = (client: pg.PoolClient): HoDb => {
+    let clientDb = wrapped.get(client);
+    if (!clientDb) {
+      clientDb = drizzlePg(client, { schema });
+      wrapped.set(client, clientDb);
+    }
+    return clientDb;
+  };
   const withCopyConnection: WithCopyConnection = async (work) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       return await work({
-        db: drizzlePg(client, { schema }),
+        db: dbOn(client),
         copyIn: (statement, data) => pipeline(Readable.from([data]), client.query(copyFrom(statement))),
       });
     } catch (error) {
