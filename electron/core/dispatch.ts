@@ -10,6 +10,7 @@ import { findRequest, pruneRequests, rememberRequest } from '../services/idempot
 import { setOutboxChecks } from '../services/outbox';
 import { inImmediateTransaction } from '../services/prepared';
 import type { ServiceContext } from './context';
+import { inputParser } from './inputParser';
 import { describeUnknown } from '../../shared/describeUnknown';
 
 /** One synchronous function per contract entry; the compiler insists every entry has one. */
@@ -128,15 +129,14 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
   return (channelName, rawInput) => {
     if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
     const channel: Channel = channelName;
-    const { input: inputSchema, output: outputSchema } = entry(channel);
-    const parsed = inputSchema.safeParse(rawInput ?? {});
+    const parsed = inputParser(channel).safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION', { issues: issuesOf(parsed.error) });
     try {
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;
       const value = hasRequestId(input) ? runIdempotent(channel, input, () => handler(ctx, input)) : handler(ctx, input);
       if (options.validateOutput) {
-        const checked = outputSchema.safeParse(value);
+        const checked = entry(channel).output.safeParse(value);
         if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
       }
       return { ok: true, value };

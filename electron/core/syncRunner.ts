@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import { channels, contract, ipcChannel, isChannel, isDomainError, type ApiError, type Channel, type Locale, type Result } from '../../shared/contract';
 import { errorMessage } from '../../shared/i18n/errorMessages';
 import { outbox, terminal } from '../../db/schema';
@@ -9,6 +8,7 @@ import { enrolHeadOffice, syncNow } from '../services/sync';
 import type { FetchFn } from '../sync/hoClient';
 import { parseCloseAt, startSyncLoop, type SyncLoop } from '../sync/schedule';
 import { readState } from '../sync/state';
+import { inputParser } from './inputParser';
 import type { TerminalCore } from './terminalCore';
 
 /**
@@ -131,7 +131,7 @@ export function createSyncRunner(core: TerminalCore, options: SyncRunnerOptions 
     }
     const channel = channelName;
     const entry = contract[channel];
-    const parsed = (entry.input as z.ZodType).safeParse(input ?? {});
+    const parsed = inputParser(channel).safeParse(input ?? {});
     if (!parsed.success) return fail('VALIDATION', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
     if (stopped) return fail('HEADOFFICE_UNREACHABLE', { reason: 'closing' });
     try {
