@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { contract } from '../../shared/contract';
 import { canonicalJson } from '../services/canonicalJson';
-import { isKeyOrderStable, requestHashText } from './dispatch';
+import { isKeyOrderStable, requestText } from './dispatch';
 
 const RecordSale = contract.recordSale.input;
 
@@ -37,13 +37,13 @@ const sale = fc.record(
   { requiredKeys: ['requestId', 'memberId', 'lines'] },
 );
 
-function hashText(input: unknown): string {
+function textOf(input: unknown): string {
   const parsed = RecordSale.parse(input);
   const { requestId: _ignored, ...rest } = parsed;
-  return requestHashText(RecordSale, rest);
+  return requestText(RecordSale, rest);
 }
 
-describe('request hash text', () => {
+describe('request text', () => {
   it('takes the cheap path only for schemas whose parsed keys follow the schema', () => {
     expect(isKeyOrderStable(RecordSale)).toBe(true);
     expect(isKeyOrderStable(contract.registerMember.input)).toBe(false); // the phone is a transform
@@ -56,7 +56,7 @@ describe('request hash text', () => {
   it('does not depend on the order the caller wrote the keys in', () => {
     fc.assert(
       fc.property(sale, fc.nat(1_000), (input, seed) => {
-        expect(hashText(reorder(input, seed))).toBe(hashText(input));
+        expect(textOf(reorder(input, seed))).toBe(textOf(input));
       }),
       { numRuns: 500 },
     );
@@ -69,8 +69,8 @@ describe('request hash text', () => {
           const { requestId: _ignored, ...rest } = RecordSale.parse(x);
           return canonicalJson(rest);
         };
-        expect(hashText(a) === hashText(b)).toBe(canon(a) === canon(b));
-        expect(hashText(a)).toBe(hashText(structuredClone(a)));
+        expect(textOf(a) === textOf(b)).toBe(canon(a) === canon(b));
+        expect(textOf(a)).toBe(textOf(structuredClone(a)));
       }),
       { numRuns: 500 },
     );
@@ -78,6 +78,6 @@ describe('request hash text', () => {
 
   it('falls back to canonical JSON where keys keep the caller order', () => {
     const schema = z.object({ tags: z.record(z.string(), z.number()) });
-    expect(requestHashText(schema, schema.parse({ tags: { b: 1, a: 2 } }))).toBe(requestHashText(schema, schema.parse({ tags: { a: 2, b: 1 } })));
+    expect(requestText(schema, schema.parse({ tags: { b: 1, a: 2 } }))).toBe(requestText(schema, schema.parse({ tags: { a: 2, b: 1 } })));
   });
 });

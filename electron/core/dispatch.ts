@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { z } from 'zod';
 import {
   contract, isChannel, isDomainError, DomainError,
@@ -6,7 +5,7 @@ import {
 } from '../../shared/contract';
 import { errorMessage } from '../../shared/i18n/errorMessages';
 import { canonicalJson } from '../services/canonicalJson';
-import { findRequest, pruneRequests, rememberRequest } from '../services/idempotency';
+import { findRequest, isSameInput, pruneRequests, rememberRequest } from '../services/idempotency';
 import { setOutboxChecks } from '../services/outbox';
 import { inImmediateTransaction } from '../services/prepared';
 import type { ServiceContext } from './context';
@@ -29,7 +28,7 @@ export interface DispatcherOptions {
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
 
 /*
- * The text the dispatcher hashes to recognise a repeated request. It must not depend on the
+ * The text the dispatcher keeps to recognise a repeated request. It must not depend on the
  * order the caller wrote the keys in. A value parsed by a z.object that strips unknown keys
  * already has its keys in the schema's order, whatever the input's order, so plain
  * JSON.stringify is canonical for it — and ~3× cheaper than sorting every object's keys
@@ -77,8 +76,8 @@ function isScalar(schema: z.ZodType): boolean {
   );
 }
 
-/** What the request hash is taken of: JSON of the parsed input, key-order independent. */
-export function requestHashText(schema: z.ZodType, parsedInput: unknown): string {
+/** What a repeated request is compared by: JSON of the parsed input, key-order independent. */
+export function requestText(schema: z.ZodType, parsedInput: unknown): string {
   return isKeyOrderStable(schema) ? (JSON.stringify(parsedInput) ?? 'null') : canonicalJson(parsedInput);
 }
 
@@ -107,7 +106,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {
     const { requestId, ...rest } = input;
-    const inputHash = hash('sha256', requestHashText(entry(channel).input, rest), 'hex');
+    const inputJson = requestText(entry(channel).input, rest);
     // IMMEDIATE: take the write lock before the first read, so another connection (the sync
     // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
     return inImmediateTransaction(ctx.db, (): unknown => {
@@ -115,11 +114,11 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
       pruneRequests(ctx.db, now);
       const previous = findRequest(ctx.db, requestId);
       if (previous) {
-        if (previous.channel !== channel || previous.inputHash !== inputHash) throw new DomainError('REQUEST_REUSED', { requestId });
+        if (previous.channel !== channel || !isSameInput(previous.inputJson, inputJson)) throw new DomainError('REQUEST_REUSED', { requestId });
         return JSON.parse(previous.resultJson) as unknown;
       }
       const value = run();
-      rememberRequest(ctx.db, { requestId, channel, inputHash, resultJson: JSON.stringify(value), createdAt: now });
+      rememberRequest(ctx.db, { requestId, channel, inputJson, resultJson: JSON.stringify(value), createdAt: now });
       return value;
     });
   }

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
-import { PRUNE_BATCH, REQUEST_MEMORY_MS } from './idempotency';
-import { assertLedgerConsistent, assertOutboxGapFree, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import { isSameInput, PRUNE_BATCH, REQUEST_MEMORY_MS } from './idempotency';
+import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
 
 let c: TestCore;
 let member: MemberView;
@@ -41,7 +42,7 @@ describe('the idempotency memory', () => {
 
   it('prunes a backlog in bounded batches, one per call, without touching recent rows', async () => {
     // Rows from a till that ran for months before this version: older, so first in rowid order.
-    const insert = c.db.$client.prepare("INSERT INTO requests (rowid, request_id, channel, input_hash, result_json, created_at) VALUES (?, ?, 'recordSale', 'h', '{}', ?)");
+    const insert = c.db.$client.prepare("INSERT INTO requests (rowid, request_id, channel, input_json, result_json, created_at) VALUES (?, ?, 'recordSale', 'h', '{}', ?)");
     const backlog = PRUNE_BATCH * 2 + 5;
     c.db.$client.transaction(() => {
       for (let i = 0; i < backlog; i += 1) insert.run(i - backlog, `old-${i}`, c.clock.now() - REQUEST_MEMORY_MS - HOUR);
@@ -59,5 +60,28 @@ describe('the idempotency memory', () => {
     // Only the registration (made at the start, within the window) and the four sales remain.
     expect(requestIds().filter((id) => id.startsWith('old-'))).toEqual([]);
     expect(count()).toBe(5);
+  });
+
+  it('keeps the input JSON whole, and still recognises a row written before migration 0001 (its SHA-256)', async () => {
+    const input = sale();
+    const first = unwrap(await c.api.recordSale(input));
+    const stored = c.db.$client.prepare('SELECT input_json FROM requests WHERE request_id = ?').pluck().get(input.requestId) as string;
+    const { requestId: _id, ...rest } = input;
+    expect(JSON.parse(stored)).toEqual({ ...rest, lines: [{ ...rest.lines[0], category: 'general' }], pointsToSpend: 0 });
+
+    // As the row of a till upgraded mid-week holds it: the hex digest of the same text.
+    c.db.$client.prepare('UPDATE requests SET input_json = ? WHERE request_id = ?').run(createHash('sha256').update(stored).digest('hex'), input.requestId);
+    expect(unwrap(await c.api.recordSale(input))).toEqual(first);
+    const other = { ...input, lines: [{ ...input.lines[0], sku: 'SKU-1', quantity: 2, unitPriceMinor: 1_000 }] };
+    expect(errorOf(await c.api.recordSale(other)).code).toBe('REQUEST_REUSED');
+    expect(tableCounts(c.db)).toMatchObject({ sales: 1 });
+  });
+
+  it('compares inputs exactly: the same text or the legacy digest of it, nothing else', () => {
+    const text = '{"memberId":null,"lines":[]}';
+    expect(isSameInput(text, text)).toBe(true);
+    expect(isSameInput(createHash('sha256').update(text).digest('hex'), text)).toBe(true);
+    expect(isSameInput(text, `${text} `)).toBe(false);
+    expect(isSameInput(createHash('sha256').update(text).digest('hex'), '{"memberId":null,"lines":[{}]}')).toBe(false);
   });
 });

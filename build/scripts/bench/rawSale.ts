@@ -6,12 +6,12 @@ import type { SaleReceipt } from '../../../shared/contract';
  * suite checks the two traces match kind for kind), issued raw through better-sqlite3 prepared
  * statements with values made beforehand. What is left is SQLite's own cost: the reads, the
  * writes, the index updates and the synchronous=FULL commit. The service's time over this is
- * its overhead (contract validation, the rules engine, receipts and JSON, the request hash, the
+ * its overhead (contract validation, the rules engine, receipts and JSON, the request text, the
  * outbox record's check).
  */
 export function prepareRawSale(sqlite: Database.Database) {
   const st = {
-    request: sqlite.prepare('select "request_id", "channel", "input_hash", "result_json", "created_at" from "requests" where "requests"."request_id" = ?'),
+    request: sqlite.prepare('select "request_id", "channel", "input_json", "result_json", "created_at" from "requests" where "requests"."request_id" = ?'),
     terminal: sqlite.prepare('select "id", "terminal_id", "shop_id", "shop_name", "terminal_name", "terminal_code", "locale", "currency", "card_key_hex", "next_card_serial", "demo", "configured_at", "created_at" from "terminal" where "terminal"."id" = ?'),
     ruleVersion: sqlite.prepare('select "version" from "rule_versions" where "rule_versions"."effective_from" <= ? order by "rule_versions"."version" desc limit ?'),
     member: sqlite.prepare('select "id", "name", "name_key", "phone", "phone_tail", "birthday", "tier_code", "points_balance", "points_earned_total", "visits", "last_visit_at", "home_shop_id", "created_at", "updated_at" from "members" where "members"."id" = ?'),
@@ -23,7 +23,7 @@ export function prepareRawSale(sqlite: Database.Database) {
     ledger: sqlite.prepare('insert into "points_ledger" ("id", "member_id", "kind", "delta", "balance_after", "sale_id", "redemption_id", "rule_version", "campaign_id", "summary", "terminal_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     memberUpdate: sqlite.prepare('update "members" set "tier_code" = ?, "points_balance" = ?, "points_earned_total" = ?, "visits" = "members"."visits" + 1, "last_visit_at" = ?, "updated_at" = ? where ("members"."id" = ? and "members"."points_balance" = ?)'),
     outbox: sqlite.prepare('insert into "outbox" ("seq", "record_id", "record_type", "payload_json", "created_at", "acked_at") values ((SELECT coalesce(max("outbox"."seq"), 0) + 1 FROM "outbox"), ?, ?, ?, ?, null) returning "seq"'),
-    requestInsert: sqlite.prepare('insert into "requests" ("request_id", "channel", "input_hash", "result_json", "created_at") values (?, ?, ?, ?, ?)'),
+    requestInsert: sqlite.prepare('insert into "requests" ("request_id", "channel", "input_json", "result_json", "created_at") values (?, ?, ?, ?, ?)'),
   };
 
   interface MemberRowRaw { points_balance: number; points_earned_total: number; tier_code: string | null }
@@ -56,7 +56,7 @@ export function prepareRawSale(sqlite: Database.Database) {
     const changed = st.memberUpdate.run(member.tier_code, balance, member.points_earned_total + r.pointsEarned, p.now, p.now, r.memberId, member.points_balance);
     if (changed.changes !== 1) throw new Error('raw sale: member changed underneath');
     st.outbox.get(p.saleId, 'sale', p.payloadJson, p.now);
-    st.requestInsert.run(p.requestId, 'recordSale', p.inputHash, p.resultJson, p.now);
+    st.requestInsert.run(p.requestId, 'recordSale', p.inputJson, p.resultJson, p.now);
   });
   return (sale: RawSale): void => {
     write.immediate(sale);
@@ -75,6 +75,7 @@ export interface RawSale {
   explanationJson: string;
   spendSummary: string;
   payloadJson: string;
-  inputHash: string;
+  /** The request's input as the service keeps it (same length as the service's). */
+  inputJson: string;
   resultJson: string;
 }

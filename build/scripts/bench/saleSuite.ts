@@ -48,7 +48,12 @@ export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminal
     requestId: randomUUID(), saleId, ledgerIds, receipt, terminalId, now, businessDay: day,
     explanationJson: JSON.stringify(receipt.explanation),
     spendSummary: `${receipt.pointsSpent} pt = ${formatMoney(receipt.discountMinor, receipt.currency, 'en-US')} off`,
-    payloadJson: JSON.stringify(payload), inputHash: randomUUID().replace(/-/g, '').repeat(2), resultJson: JSON.stringify(receipt),
+    payloadJson: JSON.stringify(payload), resultJson: JSON.stringify(receipt),
+    inputJson: JSON.stringify({
+      memberId: member.id,
+      lines: receipt.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+      pointsToSpend: receipt.pointsSpent,
+    }),
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` RENAME COLUMN "input_hash" TO "input_json";
