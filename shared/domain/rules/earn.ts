@@ -24,7 +24,7 @@
  */
 import type { EarnInput, EarnLine, EarnResult } from './earnTypes';
 import { BP_ONE, computeEligibility, type Eligibility } from './eligible';
-import { explain, summarize, type EarnTrace } from './explain';
+import { describeEarn, type EarnTrace } from './explain';
 import { add, floorR, gte, mul, rat, reduce, roundR, ZERO, type Rational } from './rational';
 import type { Ratio, RuleSet } from './ruleSet';
 import { ruleTables } from './ruleTables';
@@ -112,6 +112,7 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
     elig, base, visit, exact, points, rounding: rules.rounding,
     tier: { code: input.tierCode, name: input.tierName ?? null, bp },
   };
+  const { explanation, summary } = describeEarn(trace);
   return {
     points,
     exactNumerator: exact.num,
@@ -119,7 +120,7 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
     ruleVersion: rules.version,
     eligibleMinor,
     lines: resultLines(elig, base, tier, true),
-    explanation: explain(trace),
-    summary: summarize(trace),
+    explanation,
+    summary,
   };
 }

@@ -29,11 +29,21 @@ export interface EarnTrace {
 const minorAmount = (minor: number): string => (Number.isSafeInteger(minor) && minor >= 0 ? minorToDecimalString(minor, 2) : toDecimal(rat(BigInt(minor), 100n), 2));
 const amount = (minor: Rational | number): string =>
   typeof minor === 'number' ? minorAmount(minor) : toDecimal(rat(minor.num, minor.den * 100n), 2);
-const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
+
+/** A multiplier in basis points as people read it: 15000 → "1.5", 10000 → "1", 12345 → "1.2345". */
+export function times(bp: number): string {
+  if (!Number.isSafeInteger(bp) || bp < 0) return toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
+  const whole = Math.floor(bp / BP_ONE);
+  const fraction = bp - whole * BP_ONE;
+  if (fraction === 0) return String(whole);
+  let digits = String(fraction).padStart(4, '0');
+  while (digits.endsWith('0')) digits = digits.slice(0, -1);
+  return `${whole}.${digits}`;
+}
+
 const rate = (r: Ratio): string => `${r.points} pt/¥${amount(r.perMinor)}`;
 
-function lineEntries(elig: Eligibility): Explanation[] {
-  const out: Explanation[] = [];
+function lineEntries(elig: Eligibility, out: Explanation[]): void {
   for (const l of elig.lines) {
     const n = l.lineIndex + 1;
     if (l.reason === 'excludedSku' || l.reason === 'excludedCategory') {
@@ -43,13 +53,24 @@ function lineEntries(elig: Eligibility): Explanation[] {
       out.push({ code: l.reason, text: `Line ${n} ×${times(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
     }
   }
-  return out;
 }
 
-export function explain(t: EarnTrace): Explanation[] {
-  const out = lineEntries(t.elig);
+/**
+ * The explanation list (for the UI, translated by code + params) and the language-neutral
+ * one-line summary for receipts and logs, made together: they show the same numbers, and every
+ * sale makes both, so each number is written out once.
+ *
+ * Summary examples: "128.00 × 1 pt/¥1.00 × Gold ×1.5 = 192", "(50.00 × 1 pt/¥1.00 + 5 visit pt) = 55",
+ * "… = 191.25 → 191".
+ */
+export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summary: string } {
+  const out: Explanation[] = [];
+  lineEntries(t.elig, out);
   const { totalMinor, discountMinor, paidMinor } = t.elig;
-  const eligibleMinor = Number(floorR(t.elig.eligible));
+  const exactIsWhole = isInteger(t.exact);
+  const exactText = exactIsWhole ? '' : toShortDecimal(t.exact);
+  const tierTimes = t.tier.code !== null || t.tier.bp !== BP_ONE ? times(t.tier.bp) : '';
+  let baseTerm = '';
   if (discountMinor > 0) {
     out.push({
       code: 'discount',
@@ -59,17 +80,20 @@ export function explain(t: EarnTrace): Explanation[] {
   }
   if (t.base.kind !== 'none') {
     const { ratio, points } = t.base;
-    const params = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: toShortDecimal(points) };
+    const eligibleMinor = Number(floorR(t.elig.eligible));
+    const rateText = rate(ratio);
+    const pointsText = toShortDecimal(points);
+    baseTerm = `${amount(t.elig.eligible)} × ${rateText}`;
+    const params = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText };
     if (t.base.kind === 'ladderAmount') {
       const { bandIndex, fromMinor } = t.base;
       // The params written out, not spread: a spread followed by more keys misses V8's caches.
-      const ladderParams = {
-        eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: params.points, bandIndex, fromMinor,
-      };
-      out.push({ code: 'ladder', text: `Band from ${amount(fromMinor)}: ${rate(ratio)} on the whole amount`, params: ladderParams });
+      const ladderParams = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText, bandIndex, fromMinor };
+      out.push({ code: 'ladder', text: `Band from ${amount(fromMinor)}: ${rateText} on the whole amount`, params: ladderParams });
     }
-    out.push({ code: 'base', text: `${amount(t.elig.eligible)} × ${rate(ratio)} = ${toShortDecimal(points)}`, params });
+    out.push({ code: 'base', text: `${baseTerm} = ${pointsText}`, params });
   }
+  const visitApplied = t.visit.kind !== 'none' && t.visit.applied;
   if (t.visit.kind !== 'none') {
     const { visitNumber, points, applied, minSpendMinor } = t.visit;
     const text = applied
@@ -79,22 +103,15 @@ export function explain(t: EarnTrace): Explanation[] {
   }
   if (t.tier.code !== null) {
     const name = t.tier.name ?? t.tier.code;
-    out.push({ code: 'tier', text: `${name} ×${times(t.tier.bp)}`, params: { tierCode: t.tier.code, tierName: name, multiplierBp: t.tier.bp } });
+    out.push({ code: 'tier', text: `${name} ×${tierTimes}`, params: { tierCode: t.tier.code, tierName: name, multiplierBp: t.tier.bp } });
   }
-  if (!isInteger(t.exact)) {
-    const exact = toShortDecimal(t.exact);
-    out.push({ code: 'rounding', text: `${exact} rounded (${t.rounding}) to ${t.points}`, params: { policy: t.rounding, exact, points: t.points } });
+  if (!exactIsWhole) {
+    out.push({ code: 'rounding', text: `${exactText} rounded (${t.rounding}) to ${t.points}`, params: { policy: t.rounding, exact: exactText, points: t.points } });
   }
-  return out;
-}
 
-/** e.g. "128.00 × 1 pt/¥1.00 × Gold ×1.5 = 192", "(50.00 × 1 pt/¥1.00 + 5 visit pt) = 55", "… = 191.25 → 191". */
-export function summarize(t: EarnTrace): string {
-  const terms: string[] = [];
-  if (t.base.kind !== 'none') terms.push(`${amount(t.elig.eligible)} × ${rate(t.base.ratio)}`);
-  if (t.visit.kind !== 'none' && t.visit.applied) terms.push(`${t.visit.points} visit pt`);
-  let s = terms.length === 0 ? '0' : terms.length === 1 ? (terms[0] ?? '0') : `(${terms.join(' + ')})`;
-  if (t.tier.bp !== BP_ONE) s += ` × ${t.tier.name ?? t.tier.code ?? 'tier'} ×${times(t.tier.bp)}`;
-  const result = isInteger(t.exact) ? `${t.points}` : `${toShortDecimal(t.exact)} → ${t.points}`;
-  return `${s} = ${result}`;
+  const visitTerm = visitApplied && t.visit.kind !== 'none' ? `${t.visit.points} visit pt` : '';
+  let summary = baseTerm !== '' && visitTerm !== '' ? `(${baseTerm} + ${visitTerm})` : baseTerm !== '' ? baseTerm : visitTerm !== '' ? visitTerm : '0';
+  if (t.tier.bp !== BP_ONE) summary += ` × ${t.tier.name ?? t.tier.code ?? 'tier'} ×${tierTimes}`;
+  summary += exactIsWhole ? ` = ${t.points}` : ` = ${exactText} → ${t.points}`;
+  return { explanation: out, summary };
 }
