@@ -45,4 +45,12 @@ describe('direct(): a drizzle prepared query without drizzle’s per-call work',
     expect(() => q.get({})).toThrow(/No value for placeholder "id"/);
     expect(() => direct(c.db.select({ n: sql<number>`count(*)` }).from(members).prepare())).toThrow(/plain columns/);
   });
+
+  it('compiles names that need quoting as plain strings, never as code', () => {
+    const odd = 'x"]; throw new Error("injected"); //\\';
+    const q = direct(c.db.select({ [odd]: tiers.code }).from(tiers).where(eq(tiers.code, p(odd))).prepare());
+    const first = c.db.select({ code: tiers.code }).from(tiers).orderBy(asc(tiers.rank)).get();
+    expect(q.get({ [odd]: first?.code })).toEqual({ [odd]: first?.code });
+    expect(() => q.get({})).toThrow(`No value for placeholder "${odd}" was provided`);
+  });
 });

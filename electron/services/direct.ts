@@ -24,7 +24,9 @@ export interface Direct<Q extends SyncPrepared> {
   all: Q['all'];
 }
 
-type Bind = (values: Record<string, unknown>) => unknown;
+type Bind = (values: Record<string, unknown>) => unknown[];
+type Decode = (value: unknown) => unknown;
+type MapRow = (row: unknown[]) => Record<string, unknown>;
 
 interface Internals {
   stmt: Statement;
@@ -47,31 +49,6 @@ function internalsOf(prepared: object): Internals {
   return { stmt, params, fields, mapped: fields !== undefined };
 }
 
-function binder(param: unknown): Bind {
-  const missing = (name: string): never => {
-    throw new Error(`No value for placeholder "${name}" was provided`);
-  };
-  // One keyed read per value; the `in` test only for a value that reads as undefined.
-  if (is(param, Placeholder)) {
-    const name = param.name;
-    return (values) => {
-      const v = values[name];
-      return v !== undefined || name in values ? v : missing(name);
-    };
-  }
-  if (is(param, Param) && is(param.value, Placeholder)) {
-    const name = param.value.name;
-    const encoder = param.encoder;
-    return (values) => {
-      const v = values[name];
-      return v !== undefined || name in values ? encoder.mapToDriverValue(v) : missing(name);
-    };
-  }
-  return () => param;
-}
-
-type Decode = (value: unknown) => unknown;
-
 /** A column's decoder, or null for the many whose driver value is already the value (text, plain integers). */
 function decoderOf(field: unknown): Decode | null {
   if (!is(field, Column)) throw new Error('direct(): only plain columns can be selected');
@@ -79,30 +56,63 @@ function decoderOf(field: unknown): Decode | null {
   return (value) => field.mapFromDriverValue(value);
 }
 
+function missing(name: string): never {
+  throw new Error(`No value for placeholder "${name}" was provided`);
+}
+
+/*
+ * The binder and the row mapper of each statement are compiled (new Function) from the
+ * statement's own placeholder and column names: a property read or an object literal with fixed
+ * names. Generic code keyed by a name held in a variable went megamorphic across the ~20
+ * statements of the till, and stayed in V8's baseline tier (a sale runs each statement once).
+ * The names come from our schema and our placeholders, and are written into the code as JSON
+ * string literals.
+ */
+const isFunction = <F,>(value: unknown): value is F => typeof value === 'function';
+
+function compile<F>(parameters: string[], body: string, args: unknown[]): F {
+  const factory = new Function(...parameters, body);
+  const made: unknown = factory(...args);
+  if (!isFunction<F>(made)) throw new Error('direct(): compiling a statement helper failed');
+  return made;
+}
+
+/** `(values) => [each placeholder's value, encoded where the column needs it, or the constant]`. */
+function compileBind(params: unknown[]): Bind {
+  const constants: unknown[] = [];
+  const encoders: unknown[] = [];
+  const items = params.map((param, i) => {
+    const placeholder = is(param, Placeholder) ? param : is(param, Param) && is(param.value, Placeholder) ? param.value : null;
+    if (placeholder === null) {
+      constants[i] = param;
+      return `constants[${i}]`;
+    }
+    const name = JSON.stringify(placeholder.name);
+    // A value that reads as undefined is refused unless the key is there (as drizzle does).
+    const read = `(t = v[${name}], t !== undefined || ${name} in v ? t : missing(${name}))`;
+    if (!is(param, Param)) return read;
+    encoders[i] = param.encoder;
+    return `encoders[${i}].mapToDriverValue(${read})`;
+  });
+  return compile<Bind>(['constants', 'encoders', 'missing'], `return (v) => { let t; return [${items.join(', ')}]; };`, [constants, encoders, missing]);
+}
+
+/** `(row) => ({ key: row[0], other: decode(row[1]), … })` for a raw-mode row in select order. */
+function compileMapRow(keys: string[], decoders: (Decode | null)[]): MapRow {
+  const props = keys.map((key, i) => `${JSON.stringify(key)}: ${decoders[i] ? `row[${i}] === null ? null : decoders[${i}](row[${i}])` : `row[${i}]`}`);
+  return compile<MapRow>(['decoders'], `return (row) => ({ ${props.join(', ')} });`, [decoders]);
+}
+
 /** Wraps a drizzle `.prepare()`d query (flat selection of plain columns) to run without drizzle's per-call work. */
 export function direct<Q extends SyncPrepared>(prepared: Q): Direct<Q> {
   const { stmt, params, fields, mapped } = internalsOf(prepared);
-  const binders = params.map(binder);
-  const bind = (values: Record<string, unknown> | undefined): unknown[] => {
-    const out = new Array<unknown>(binders.length);
-    const v = values ?? {};
-    for (let i = 0; i < binders.length; i += 1) out[i] = binders[i]?.(v);
-    return out;
-  };
+  const bindValues = compileBind(params);
+  const bind = (values: Record<string, unknown> | undefined): unknown[] => bindValues(values ?? {});
   const keys = (fields ?? []).map((f) => {
     if (f.path.length !== 1 || f.path[0] === undefined) throw new Error('direct(): nested selections are not supported');
     return f.path[0];
   });
-  const decoders = (fields ?? []).map((f) => decoderOf(f.field));
-  const toObject = (row: unknown[]): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i += 1) {
-      const value = row[i];
-      const decode = decoders[i];
-      out[keys[i] ?? ''] = value === null || !decode ? value : decode(value);
-    }
-    return out;
-  };
+  const toObject = compileMapRow(keys, (fields ?? []).map((f) => decoderOf(f.field)));
   // A reader with mapped columns returns arrays (raw mode) in select order; others run as is.
   const reader = mapped ? stmt.raw(true) : stmt;
   const isRow = (row: unknown): row is unknown[] => Array.isArray(row);
