@@ -15,6 +15,19 @@ import { describeUnknown } from '../../shared/describeUnknown';
 /** One synchronous function per contract entry; the compiler insists every entry has one. */
 export type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInput<C>) => ChannelOutput<C> };
 
+/**
+ * How a call's answer is kept for a repeated request, where the call's own rows already hold
+ * most of it (a sale): `remember` makes the text stored with the request, `recall` makes the
+ * first answer again from it, inside the repeat's transaction. Calls without one keep their
+ * whole answer as JSON.
+ */
+export interface ResultMemory<T> {
+  remember(value: T): string;
+  recall(ctx: ServiceContext, kept: string): T;
+}
+
+export type ResultMemories = { [C in Channel]?: ResultMemory<ChannelOutput<C>> };
+
 export interface DispatcherOptions {
   /**
    * Check every answer against the contract's output schema, and every outbox record against
@@ -23,6 +36,7 @@ export interface DispatcherOptions {
   validateOutput: boolean;
   locale: () => Locale;
   onInternalError: (channel: string, error: unknown) => void;
+  resultMemories?: ResultMemories;
 }
 
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
@@ -107,6 +121,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {
     const { requestId, ...rest } = input;
     const inputJson = requestText(entry(channel).input, rest);
+    const memory: ResultMemory<unknown> | undefined = options.resultMemories?.[channel];
     // IMMEDIATE: take the write lock before the first read, so another connection (the sync
     // job) cannot make this transaction fail with SQLITE_BUSY when it upgrades to write.
     return inImmediateTransaction(ctx.db, (): unknown => {
@@ -115,10 +130,10 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
       const previous = findRequest(ctx.db, requestId);
       if (previous) {
         if (previous.channel !== channel || !isSameInput(previous.inputJson, inputJson)) throw new DomainError('REQUEST_REUSED', { requestId });
-        return JSON.parse(previous.resultJson) as unknown;
+        return memory ? memory.recall(ctx, previous.resultJson) : (JSON.parse(previous.resultJson) as unknown);
       }
       const value = run();
-      rememberRequest(ctx.db, { requestId, channel, inputJson, resultJson: JSON.stringify(value), createdAt: now });
+      rememberRequest(ctx.db, { requestId, channel, inputJson, resultJson: memory ? memory.remember(value) : JSON.stringify(value), createdAt: now });
       return value;
     });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createApi, type Locale, type TillApi } from '../../shared/contract';
 import { openTerminalDb, type TerminalDb } from '../../db/open';
 import { terminal } from '../../db/schema';
-import { handlers } from '../services/handlers';
+import { handlers, resultMemories } from '../services/handlers';
 import { ensureTerminalRow } from '../services/terminalRow';
 import type { ServiceContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -52,6 +52,7 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
       return row?.locale === 'en' ? 'en' : 'zh-CN';
     },
     onInternalError: (channel, error) => log(`tillcard: ${channel} failed`, error),
+    resultMemories,
   });
   const api = createApi(async (channel, input) => dispatch(channel, input));
   return { dispatch, api, ctx, db, dbFile, close: () => db.$client.close() };

@@ -1,4 +1,4 @@
-import type { Handlers } from '../core/dispatch';
+import type { Handlers, ResultMemories } from '../core/dispatch';
 import { blockCard, lookupCard, replaceCard } from './cards';
 import { setupDemoShop } from './demoShop';
 import { memberLedger, memberSales } from './history';
@@ -6,6 +6,7 @@ import { getBalance, getMember, registerMember, updateMember } from './members';
 import { searchMembers } from './memberSearch';
 import { listRewards, redeemReward } from './rewards';
 import { previewSale, recordSale } from './sales';
+import { saleReceiptMemory } from './saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLocale } from './shop';
 import { needsSyncRunner } from './sync';
 
@@ -33,3 +34,6 @@ export const handlers = {
   enrolHeadOffice: needsSyncRunner('enrolHeadOffice'),
   syncNow: needsSyncRunner('syncNow'),
 } satisfies Handlers;
+
+/** Calls whose answer is kept for a repeat by what their own rows do not already hold. */
+export const resultMemories = { recordSale: saleReceiptMemory } satisfies ResultMemories;

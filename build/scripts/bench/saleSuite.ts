@@ -3,6 +3,7 @@ import type { SaleReceipt } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/domain/money';
 import { businessDay } from '../../../electron/services/businessDay';
 import { drainRequestBacklog } from '../../../electron/services/idempotency';
+import { rememberSaleReceipt } from '../../../electron/services/saleReceiptMemory';
 import { makeCatalogue, type Product } from '../generate/catalogue';
 import { Random } from '../generate/random';
 import { prepareRawSale, type RawSale } from './rawSale';
@@ -48,7 +49,7 @@ export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminal
     requestId: randomUUID(), saleId, ledgerIds, receipt, terminalId, now, businessDay: day,
     explanationJson: JSON.stringify(receipt.explanation),
     spendSummary: `${receipt.pointsSpent} pt = ${formatMoney(receipt.discountMinor, receipt.currency, 'en-US')} off`,
-    payloadJson: JSON.stringify(payload), resultJson: JSON.stringify(receipt),
+    payloadJson: JSON.stringify(payload), resultJson: rememberSaleReceipt(receipt),
     inputJson: JSON.stringify({
       memberId: member.id,
       lines: receipt.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
