@@ -13,11 +13,12 @@ import type { BenchRow, BenchSuite } from './suite';
 import { BENCH_TIME_ZONE, openBenchCore, pickMembers, type BenchMember } from './terminalUnderTest';
 
 const TARGET_RATIO = 1.3;
-// Sales of each kind before timing. The service runs far more JavaScript than the raw twin
-// (contract parse, rules engine, receipts), which V8 optimises only after a few hundred calls:
-// measured on the quick set with fsync off (saleProfile.ts), the service's overhead over raw
-// is ~0.4 ms over the first 350 sales and ~0.2 ms over 3,000. A till makes hundreds of sales a day in one process, so the comparison
-// is of the warm paths; the first sales' extra cost shows in nothing the cashier waits on.
+// Sales of each kind before timing. V8 compiles the sale's JavaScript (contract parse, rules
+// engine, receipts) to baseline code within the first calls, and optimises most of it only after
+// thousands: with `node --trace-opt`, after 800 sales none of recordSale, quoteSale or
+// computeEarn was optimised. A till makes a few hundred sales a day, so the timed sales run the
+// code as a till runs it after its first sales — compiled, mostly not optimised — and the
+// overhead measured is that of baseline code, the honest one for a till.
 const WARMUP = 500;
 
 /** A till basket: mostly one to three lines, a few long ones; popular products more often. */
