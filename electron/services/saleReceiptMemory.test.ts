@@ -15,10 +15,8 @@ afterEach(() => {
   c.dispose();
 });
 
-const basket = [
-  { sku: 'TEA-250', name: '乌龙茶 250g', category: 'tea', quantity: 2, unitPriceMinor: 4_850 },
-  { sku: 'BRD-1', name: 'Bread', category: 'bakery', quantity: 1, unitPriceMinor: 1_250 },
-];
+const tea = { sku: 'TEA-250', name: '乌龙茶 250g', category: 'tea', quantity: 2, unitPriceMinor: 4_850 };
+const basket = [tea, { sku: 'BRD-1', name: 'Bread', category: 'bakery', quantity: 1, unitPriceMinor: 1_250 }];
 const keptText = (requestId: string): string =>
   c.db.$client.prepare('SELECT result_json FROM requests WHERE request_id = ?').pluck().get(requestId) as string;
 
@@ -27,7 +25,7 @@ describe('the receipt a repeated sale gets back', () => {
     const inputs: ChannelInput<'recordSale'>[] = [
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket },
       // Enough to cross a tier threshold, then a sale that spends points.
-      { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ ...basket[0], quantity: 400 }] },
+      { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ ...tea, quantity: 400 }] },
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket, pointsToSpend: 300 },
       { requestId: c.ctx.ids.uuid(), memberId: null, lines: basket },
     ];
@@ -35,7 +33,7 @@ describe('the receipt a repeated sale gets back', () => {
       const first = unwrap(await c.api.recordSale(input));
       c.clock.advance(60_000);
       // The member's name changes between the sale and the repeat: the receipt shows the first one.
-      unwrap(await c.api.updateMember({ requestId: c.ctx.ids.uuid(), memberId: member.id, name: `王芳 ${c.clock.now()}` }));
+      unwrap(await c.api.updateMember({ memberId: member.id, name: `王芳 ${c.clock.now()}` }));
       const counts = tableCounts(c.db);
       const again = unwrap(await c.api.recordSale(input));
       expect(again).toStrictEqual(first);
