@@ -33,8 +33,8 @@ function subtotalOf(lines: ParsedInput<'previewSale'>['lines']): { lineTotals: n
   return { lineTotals, subtotal };
 }
 
-function tierAfterSale(ladder: TierDef[], member: MemberRow, earnedAfter: number): TierDef | null {
-  const before = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
+/** The tier after the sale: the one before, raised if the sale's points qualify for a higher one. */
+function tierAfterSale(ladder: TierDef[], before: TierDef | null, earnedAfter: number): TierDef | null {
   const qualified = tierFor(ladder, earnedAfter);
   return qualified !== null && (before === null || qualified.rank > before.rank) ? qualified : before;
 }
@@ -73,7 +73,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     lines, discountMinor: spend.discountMinor, tierCode: tierBefore?.code ?? null, tierName: tierBefore?.name ?? null, visitNumber: member.visits + 1,
   });
   const earnedAfter = member.pointsEarnedTotal + earn.points;
-  const tierAfter = tierAfterSale(ladder, member, earnedAfter);
+  const tierAfter = tierAfterSale(ladder, tierBefore, earnedAfter);
   const after = tierStanding(ladder, tierAfter?.code ?? null, earnedAfter);
   const card = currentCard(ctx, member.id);
   const quote: SaleQuote = {
