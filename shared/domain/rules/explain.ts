@@ -27,8 +27,6 @@ export interface EarnTrace {
 // A whole, non-negative number of minor units is written as money writes it (every sale writes a
 // few); a negative one keeps toDecimal's refusal.
 const minorAmount = (minor: number): string => (Number.isSafeInteger(minor) && minor >= 0 ? minorToDecimalString(minor, 2) : toDecimal(rat(BigInt(minor), 100n), 2));
-const amount = (minor: Rational | number): string =>
-  typeof minor === 'number' ? minorAmount(minor) : toDecimal(rat(minor.num, minor.den * 100n), 2);
 
 /** A multiplier in basis points as people read it: 15000 → "1.5", 10000 → "1", 12345 → "1.2345". */
 export function times(bp: number): string {
@@ -41,7 +39,29 @@ export function times(bp: number): string {
   return `${whole}.${digits}`;
 }
 
-const rate = (r: Ratio): string => `${r.points} pt/¥${amount(r.perMinor)}`;
+// A rate and a multiplier depend only on the rule set, the same on every sale: each is written
+// once (per ratio object of a parsed rule set; per basis-point value, of which a shop has few).
+const rateTexts = new WeakMap<Ratio, string>();
+function rate(r: Ratio): string {
+  let text = rateTexts.get(r);
+  if (text === undefined) {
+    text = `${r.points} pt/¥${minorAmount(r.perMinor)}`;
+    rateTexts.set(r, text);
+  }
+  return text;
+}
+
+const timesTexts = new Map<number, string>();
+function timesText(bp: number): string {
+  let text = timesTexts.get(bp);
+  if (text === undefined) {
+    // Bounded whatever head office sends: past a thousand values it starts again.
+    if (timesTexts.size >= 1_000) timesTexts.clear();
+    text = times(bp);
+    timesTexts.set(bp, text);
+  }
+  return text;
+}
 
 function lineEntries(elig: Eligibility, out: Explanation[]): void {
   for (const l of elig.lines) {
@@ -50,7 +70,7 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
       const by = l.reason === 'excludedSku' ? 'sku' : 'category';
       out.push({ code: 'excluded', text: `Line ${n} earns no points (excluded ${by})`, params: { lineIndex: l.lineIndex, by } });
     } else if (l.reason === 'sku' || l.reason === 'category') {
-      out.push({ code: l.reason, text: `Line ${n} ×${times(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
+      out.push({ code: l.reason, text: `Line ${n} ×${timesText(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
     }
   }
 }
@@ -69,27 +89,29 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
   const { totalMinor, discountMinor, paidMinor } = t.elig;
   const exactIsWhole = isInteger(t.exact);
   const exactText = exactIsWhole ? '' : toShortDecimal(t.exact);
-  const tierTimes = t.tier.code !== null || t.tier.bp !== BP_ONE ? times(t.tier.bp) : '';
+  const tierTimes = t.tier.code !== null || t.tier.bp !== BP_ONE ? timesText(t.tier.bp) : '';
   let baseTerm = '';
   if (discountMinor > 0) {
     out.push({
       code: 'discount',
-      text: `${amount(discountMinor)} of ${amount(totalMinor)} paid with points earns no points`,
+      text: `${minorAmount(discountMinor)} of ${minorAmount(totalMinor)} paid with points earns no points`,
       params: { totalMinor, discountMinor, paidMinor },
     });
   }
   if (t.base.kind !== 'none') {
     const { ratio, points } = t.base;
+    // The eligible amount is written in whole minor units, floored: the same text as the exact
+    // rational truncated to two decimals of the major unit.
     const eligibleMinor = Number(floorR(t.elig.eligible));
     const rateText = rate(ratio);
     const pointsText = toShortDecimal(points);
-    baseTerm = `${amount(t.elig.eligible)} × ${rateText}`;
+    baseTerm = `${minorAmount(eligibleMinor)} × ${rateText}`;
     const params = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText };
     if (t.base.kind === 'ladderAmount') {
       const { bandIndex, fromMinor } = t.base;
       // The params written out, not spread: a spread followed by more keys misses V8's caches.
       const ladderParams = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText, bandIndex, fromMinor };
-      out.push({ code: 'ladder', text: `Band from ${amount(fromMinor)}: ${rateText} on the whole amount`, params: ladderParams });
+      out.push({ code: 'ladder', text: `Band from ${minorAmount(fromMinor)}: ${rateText} on the whole amount`, params: ladderParams });
     }
     out.push({ code: 'base', text: `${baseTerm} = ${pointsText}`, params });
   }
@@ -98,7 +120,7 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
     const { visitNumber, points, applied, minSpendMinor } = t.visit;
     const text = applied
       ? `Visit ${visitNumber}: +${points} pt`
-      : `Visit ${visitNumber}: paid ${amount(paidMinor)} is below the minimum ${amount(minSpendMinor)}`;
+      : `Visit ${visitNumber}: paid ${minorAmount(paidMinor)} is below the minimum ${minorAmount(minSpendMinor)}`;
     out.push({ code: 'visit', text, params: { visitNumber, points: applied ? points : 0, minSpendMinor, paidMinor } });
   }
   if (t.tier.code !== null) {

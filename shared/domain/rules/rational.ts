@@ -93,28 +93,42 @@ const numberScales = [1, 10, 100, 1_000, 10_000];
 const MAX_SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
 
 /**
- * floor(num × 10^digits / den) as a string. Every sale writes several of these; while the
- * scaled numerator and the denominator add up to a safe integer (everyday amounts) the
- * division runs on plain numbers, corrected to be exact (the float quotient can be one off
- * only near a whole number, and the products checked stay below num + den). Else BigInt.
+ * floor(num × 10^digits / den) as a number, while the scaled numerator and the denominator add
+ * up to a safe integer (everyday amounts), else null. The float quotient can be one off only
+ * near a whole number, so it is corrected to be exact (the products checked stay below
+ * num + den).
  */
-function scaledFloor(r: Rational, digits: number): string {
+function scaledFloorNumber(r: Rational, digits: number): number | null {
   const { num, den } = nonNegative(r);
-  if (num <= MAX_SAFE && den <= MAX_SAFE) {
-    const n = Number(num) * (numberScales[digits] ?? 10 ** digits);
-    const d = Number(den);
-    if (n + d <= MAX_SAFE_NUMBER) {
-      let q = Math.floor(n / d);
-      if (q * d > n) q -= 1;
-      else if ((q + 1) * d <= n) q += 1;
-      return String(q);
-    }
-  }
-  const scale = scales[digits] ?? 10n ** BigInt(digits);
-  return ((num * scale) / den).toString();
+  if (num > MAX_SAFE || den > MAX_SAFE) return null;
+  const n = Number(num) * (numberScales[digits] ?? 10 ** digits);
+  const d = Number(den);
+  if (n + d > MAX_SAFE_NUMBER) return null;
+  let q = Math.floor(n / d);
+  if (q * d > n) q -= 1;
+  else if ((q + 1) * d <= n) q += 1;
+  return q;
 }
 
+/** floor(num × 10^digits / den) as a string: plain numbers where exact, else BigInt. */
+function scaledFloor(r: Rational, digits: number): string {
+  const q = scaledFloorNumber(r, digits);
+  if (q !== null) return String(q);
+  const scale = scales[digits] ?? 10n ** BigInt(digits);
+  return ((r.num * scale) / r.den).toString();
+}
+
+// Every sale writes several decimals into its explanation; with plain numbers the whole and
+// fractional parts are split by arithmetic, a few operations instead of string surgery.
+
 export function toDecimal(r: Rational, digits: number): string {
+  const q = scaledFloorNumber(r, digits);
+  if (q !== null) {
+    if (digits === 0) return String(q);
+    const scale = numberScales[digits] ?? 10 ** digits;
+    const whole = Math.floor(q / scale);
+    return `${whole}.${String(q - whole * scale).padStart(digits, '0')}`;
+  }
   const scaled = scaledFloor(r, digits).padStart(digits + 1, '0');
   if (digits === 0) return scaled;
   return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
@@ -122,6 +136,19 @@ export function toDecimal(r: Rational, digits: number): string {
 
 /** Shortest exact-enough decimal for a multiplier or a fraction of a point: 1.5, 1.25, 192. */
 export function toShortDecimal(r: Rational, maxDigits = 4): string {
+  const q = scaledFloorNumber(r, maxDigits);
+  if (q !== null) {
+    const scale = numberScales[maxDigits] ?? 10 ** maxDigits;
+    const whole = Math.floor(q / scale);
+    let fraction = q - whole * scale;
+    if (fraction === 0) return String(whole);
+    let digits = maxDigits;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      digits -= 1;
+    }
+    return `${whole}.${String(fraction).padStart(digits, '0')}`;
+  }
   const text = toDecimal(r, maxDigits);
   if (!text.includes('.')) return text;
   // Trailing zeros of the fraction, then a bare point ("1.5000" → "1.5", "192.0000" → "192").
@@ -132,5 +159,5 @@ export function toShortDecimal(r: Rational, maxDigits = 4): string {
 }
 
 export function isInteger(r: Rational): boolean {
-  return r.num % r.den === 0n;
+  return r.den === 1n || r.num % r.den === 0n;
 }
