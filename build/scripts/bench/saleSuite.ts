@@ -14,11 +14,11 @@ import { BENCH_TIME_ZONE, openBenchCore, pickMembers, type BenchMember } from '.
 
 const TARGET_RATIO = 1.3;
 // Sales of each kind before timing. V8 compiles the sale's JavaScript (contract parse, rules
-// engine, receipts) to baseline code within the first calls, and optimises most of it only after
-// thousands: with `node --trace-opt`, after 800 sales none of recordSale, quoteSale or
-// computeEarn was optimised. A till makes a few hundred sales a day, so the timed sales run the
-// code as a till runs it after its first sales — compiled, mostly not optimised — and the
-// overhead measured is that of baseline code, the honest one for a till.
+// engine, receipts) to baseline code within the first calls, and optimises the larger functions
+// after about a thousand calls, the small ones after several thousand: with `node --trace-opt`,
+// after 800 sales none of recordSale, quoteSale or computeEarn was optimised. A till makes a few
+// hundred sales a day, so the timed sales run the code as a till runs it after its first sales,
+// mostly baseline code; the overhead measured is the honest one for a till.
 const WARMUP = 500;
 
 /** A till basket: mostly one to three lines, a few long ones; popular products more often. */
