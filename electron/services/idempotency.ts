@@ -6,9 +6,10 @@ import { direct } from './direct';
 import { perDb } from './prepared';
 
 /**
- * The `requests` table remembers each call that carried a requestId, with its answer, so a
- * double-submitted sale is stored once and the repeat gets the first receipt. A receipt is
- * ~1.2 KB: kept for ever, a busy till would carry gigabytes of them. A repeat comes within
+ * The `requests` table remembers each call that carried a requestId, with its input and its
+ * answer (for a sale, what its rows do not hold: saleReceiptMemory.ts), so a double-submitted
+ * sale is stored once and the repeat gets the first receipt. A row is about half a kilobyte:
+ * kept for ever, a busy till would carry gigabytes of them. A repeat comes within
  * seconds (a double tap, a retry after a timeout); a week is far beyond any of them, so rows
  * older than REQUEST_MEMORY_MS are deleted. A request id repeated after that is a new call.
  */

@@ -29,15 +29,7 @@ export interface EarnTrace {
 const minorAmount = (minor: number): string => (Number.isSafeInteger(minor) && minor >= 0 ? minorToDecimalString(minor, 2) : toDecimal(rat(BigInt(minor), 100n), 2));
 
 /** A multiplier in basis points as people read it: 15000 → "1.5", 10000 → "1", 12345 → "1.2345". */
-export function times(bp: number): string {
-  if (!Number.isSafeInteger(bp) || bp < 0) return toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
-  const whole = Math.floor(bp / BP_ONE);
-  const fraction = bp - whole * BP_ONE;
-  if (fraction === 0) return String(whole);
-  let digits = String(fraction).padStart(4, '0');
-  while (digits.endsWith('0')) digits = digits.slice(0, -1);
-  return `${whole}.${digits}`;
-}
+export const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
 
 // A rate and a multiplier depend only on the rule set, the same on every sale: each is written
 // once (per ratio object of a parsed rule set; per basis-point value, of which a shop has few).
