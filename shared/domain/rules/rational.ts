@@ -110,12 +110,12 @@ function scaledFloorNumber(r: Rational, digits: number): number | null {
   return q;
 }
 
-/** floor(num × 10^digits / den) as a string: plain numbers where exact, else BigInt. */
-function scaledFloor(r: Rational, digits: number): string {
-  const q = scaledFloorNumber(r, digits);
-  if (q !== null) return String(q);
+/** The decimal in BigInt arithmetic, where plain numbers would not be exact. */
+function bigDecimal(r: Rational, digits: number): string {
   const scale = scales[digits] ?? 10n ** BigInt(digits);
-  return ((r.num * scale) / r.den).toString();
+  const scaled = ((r.num * scale) / r.den).toString().padStart(digits + 1, '0');
+  if (digits === 0) return scaled;
+  return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
 }
 
 // Every sale writes several decimals into its explanation; with plain numbers the whole and
@@ -129,9 +129,7 @@ export function toDecimal(r: Rational, digits: number): string {
     const whole = Math.floor(q / scale);
     return `${whole}.${String(q - whole * scale).padStart(digits, '0')}`;
   }
-  const scaled = scaledFloor(r, digits).padStart(digits + 1, '0');
-  if (digits === 0) return scaled;
-  return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
+  return bigDecimal(r, digits);
 }
 
 /** Shortest exact-enough decimal for a multiplier or a fraction of a point: 1.5, 1.25, 192. */
@@ -149,7 +147,7 @@ export function toShortDecimal(r: Rational, maxDigits = 4): string {
     }
     return `${whole}.${String(fraction).padStart(digits, '0')}`;
   }
-  const text = toDecimal(r, maxDigits);
+  const text = bigDecimal(r, maxDigits);
   if (!text.includes('.')) return text;
   // Trailing zeros of the fraction, then a bare point ("1.5000" → "1.5", "192.0000" → "192").
   let end = text.length;
