@@ -67,18 +67,52 @@ test('a scanner burst finds the member: name, masked phone, tier, points, last v
   await expect(scanField(page)).toBeFocused();
 });
 
-test('search by phone (full number or last digits), arrows and Enter pick the member', async ({ page }) => {
-  await scanField(page).fill('13800138000');
+test('a whole phone number and Enter selects its member at once; last digits or a name list', async ({ page }) => {
+  const panel = page.getByTestId('member-panel');
+  for (const typed of ['13800138000', '138-0013-8000', '-13800138000', '+86 (138) 0013 8000']) {
+    await scanField(page).fill(typed);
+    await page.keyboard.press('Enter');
+    await expect(panel).toContainText('李伟');
+    await expect(page.getByRole('option')).toHaveCount(0);
+    await expect(scanField(page)).toHaveValue('');
+    await page.keyboard.press('F10');
+    await expect(panel).toHaveCount(0);
+  }
+  await scanField(page).fill('8000');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option').first()).toContainText('李伟');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('member-panel')).toContainText('李伟');
+  await expect(panel).toContainText('李伟');
   await page.keyboard.press('F10');
   await scanField(page).fill('张');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('option').first()).toContainText('张敏');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('option')).toHaveCount(0);
+});
+
+test('the last 4 to 10 digits of a phone find its member, as the README promises', async ({ page }) => {
+  for (let n = 4; n <= 10; n += 1) {
+    await scanField(page).fill('13800138000'.slice(-n));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option').filter({ hasText: '李伟' }), `last ${n} digits`).toHaveCount(1);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('a foreign number is found by the text it was registered with and by its digits', async ({ page }) => {
+  const sam = { requestId: crypto.randomUUID(), name: 'Sam Lee', phone: '+1 (415) 555-2671' };
+  const r = await till().call('registerMember', sam);
+  expect(r.ok).toBe(true);
+  await scanField(page).fill('+1 (415) 555-2671');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-panel')).toContainText('Sam Lee');
+  await page.keyboard.press('F10');
+  await scanField(page).fill('4155552671');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option').filter({ hasText: 'Sam Lee' })).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-panel')).toContainText('Sam Lee');
 });
 
 test('a wrong check digit, an unknown card and a blocked card are refused clearly', async ({ page }) => {

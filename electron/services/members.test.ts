@@ -163,7 +163,33 @@ describe('searchMembers', () => {
       expect(r.by).toBe('phone');
       expect(r.members.map((m) => m.name)).toEqual(['王芳']);
     }
-    expect(await search('13999999999')).toEqual({ by: 'phone', members: [] });
+    expect(await search('13999999999')).toEqual({ by: 'phone', exact: false, members: [] });
+  });
+
+  it('finds by every spelling registration takes as the same phone, and says the match is exact', async () => {
+    // Registration refuses these as duplicates of 王芳's phone, so search must find her by them.
+    for (const q of ['139-1234-5678', '-13912345678', '(139) 1234 5678', '+86 (139) 1234-5678', '0086 139 1234 5678']) {
+      const again = await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'X', phone: q });
+      expect(errorOf(again).code).toBe('DUPLICATE_PHONE');
+      expect(await search(q)).toMatchObject({ by: 'phone', exact: true, members: [{ name: '王芳' }] });
+    }
+  });
+
+  it('finds a foreign number by the text it was registered with and by its national digits', async () => {
+    await register('Sam Lee', '+1 (415) 555-2671');
+    for (const q of ['+1 (415) 555-2671', '+14155552671', '4155552671', '(415) 555-2671', '555-2671']) {
+      expect((await search(q)).members.map((m) => m.name)).toEqual(['Sam Lee']);
+    }
+    expect((await search('+1 (415) 555-2671')).exact).toBe(true);
+    expect((await search('4155552671')).exact).toBe(false);
+  });
+
+  it('matches the end of the phone number with any 4 to 11 of its last digits', async () => {
+    const phone = '13912345678';
+    for (let n = 4; n <= 11; n += 1) {
+      expect((await search(phone.slice(-n))).members.map((m) => m.name)).toContain('王芳');
+    }
+    expect((await search('9912345678')).members).toEqual([]);
   });
 
   it('matches the end of the phone number with 4 to 6 digits', async () => {

@@ -51,6 +51,8 @@ export const SearchMembersInput = z.object({
 });
 export const SearchMembersOutput = z.object({
   by: z.enum(['phone', 'name']),
+  /** The query was a whole phone number, normalised as registration does, and this member holds it. */
+  exact: z.boolean(),
   members: z.array(MemberSummary),
 });
 
