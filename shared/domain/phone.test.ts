@@ -74,7 +74,8 @@ describe('phoneQuery', () => {
       fc.stringMatching(/^\d{9}$/),
       fc.constantFrom('', ' ', '-', ') '),
     )
-    .map(([prefix, second, rest, sep]) => `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`);
+    .map(([prefix, second, rest, sep]) =>
+      `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`);
 
   it('property: a whole number is normalised exactly as registration normalises it', () => {
     fc.assert(
