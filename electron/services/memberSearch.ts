@@ -3,7 +3,7 @@ import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import { phoneQuery } from '../../shared/domain/phone';
 import { members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { nameKey } from './memberKeys';
+import { nameKey, phoneTail } from './memberKeys';
 import { memberViewOf, summaryOf, type MemberRow } from './memberView';
 import { perDb } from './prepared';
 import { loadTiers } from './tiers';
@@ -59,8 +59,8 @@ export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMem
   if (phone) {
     const holder = phone.e164 === null ? undefined : statements(ctx.db).byPhone.get({ phone: phone.e164 });
     if (holder) return { by: 'phone', exact: true, members: view([holder]) };
-    const tail = phone.digits.slice(-4);
-    const rows = statements(ctx.db).byTail.all({ tail, suffix: `%${phone.digits}`, limit: input.limit });
+    // The indexed tail of every number that ends in these digits is their own last four.
+    const rows = statements(ctx.db).byTail.all({ tail: phoneTail(phone.digits), suffix: `%${phone.digits}`, limit: input.limit });
     return { by: 'phone', exact: false, members: view(rows) };
   }
   const key = nameKey(query);
