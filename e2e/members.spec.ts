@@ -22,7 +22,9 @@ test('F2 registers a member in one dialog and shows the card with its barcode an
   await expect(page.getByTestId('card-qr')).toBeVisible();
   await shot(page, 'register-card');
   const cardNumber = (await number.textContent())?.replace(/\s/g, '') ?? '';
-  await page.keyboard.press('Enter'); // "start sale with this member" has the focus
+  // Once the card has been on screen a moment, Enter starts the sale with the member.
+  await expect(page.getByRole('button', { name: /用此会员开始收银/ })).toBeEnabled();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('member-panel')).toContainText('陈小明');
   await expect(page.getByTestId('member-panel')).toContainText('+86 136****5678');
   // The new card scans at once.
@@ -67,18 +69,52 @@ test('a scanner burst finds the member: name, masked phone, tier, points, last v
   await expect(scanField(page)).toBeFocused();
 });
 
-test('search by phone (full number or last digits), arrows and Enter pick the member', async ({ page }) => {
-  await scanField(page).fill('13800138000');
+test('a whole phone number and Enter selects its member at once; last digits or a name list', async ({ page }) => {
+  const panel = page.getByTestId('member-panel');
+  for (const typed of ['13800138000', '138-0013-8000', '-13800138000', '+86 (138) 0013 8000']) {
+    await scanField(page).fill(typed);
+    await page.keyboard.press('Enter');
+    await expect(panel).toContainText('李伟');
+    await expect(page.getByRole('option')).toHaveCount(0);
+    await expect(scanField(page)).toHaveValue('');
+    await page.keyboard.press('F10');
+    await expect(panel).toHaveCount(0);
+  }
+  await scanField(page).fill('8000');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option').first()).toContainText('李伟');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('member-panel')).toContainText('李伟');
+  await expect(panel).toContainText('李伟');
   await page.keyboard.press('F10');
   await scanField(page).fill('张');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('option').first()).toContainText('张敏');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('option')).toHaveCount(0);
+});
+
+test('the last 4 to 10 digits of a phone find its member, as the README promises', async ({ page }) => {
+  for (let n = 4; n <= 10; n += 1) {
+    await scanField(page).fill('13800138000'.slice(-n));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option').filter({ hasText: '李伟' }), `last ${n} digits`).toHaveCount(1);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('a foreign number is found by the text it was registered with and by its digits', async ({ page }) => {
+  const sam = { requestId: crypto.randomUUID(), name: 'Sam Lee', phone: '+1 (415) 555-2671' };
+  const r = await till().call('registerMember', sam);
+  expect(r.ok).toBe(true);
+  await scanField(page).fill('+1 (415) 555-2671');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-panel')).toContainText('Sam Lee');
+  await page.keyboard.press('F10');
+  await scanField(page).fill('4155552671');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option').filter({ hasText: 'Sam Lee' })).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('member-panel')).toContainText('Sam Lee');
 });
 
 test('a wrong check digit, an unknown card and a blocked card are refused clearly', async ({ page }) => {
@@ -99,4 +135,34 @@ test('a wrong check digit, an unknown card and a blocked card are refused clearl
   // The failed scan is selected, so the next scan replaces it.
   await scanCard(page, li.cardNumber);
   await expect(page.getByTestId('member-panel')).toContainText('李伟');
+});
+
+test('Enter pressed quickly after registering leaves the new card up until the cashier closes it', async ({ page }) => {
+  // The page's clock stands still, so "quickly" stays quick however slow this machine is.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.keyboard.press('F2');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名').fill('快手');
+  await dialog.getByLabel('手机号').fill('136 5555 0001');
+  // The cashier hits Enter twice, quickly, and holds it a little on the second press.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.down('Enter');
+  await page.keyboard.down('Enter'); // auto-repeat
+  await page.keyboard.up('Enter');
+  const card = page.getByTestId('member-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('快手');
+  await page.keyboard.press('Enter'); // and once more as the card appears
+  await page.keyboard.press(' ');
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId('member-panel')).toHaveCount(0);
+  // Once the card has been on screen a moment, a deliberate Enter starts the sale with the member.
+  await page.clock.runFor(1_000);
+  await expect(page.getByRole('button', { name: /用此会员开始收银/ })).toBeEnabled();
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('member-panel')).toContainText('快手');
 });

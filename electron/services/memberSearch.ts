@@ -1,9 +1,9 @@
 import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
-import { normalizePhone } from '../../shared/domain/phone';
+import { phoneQuery } from '../../shared/domain/phone';
 import { members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { nameKey } from './memberKeys';
+import { nameKey, phoneTail } from './memberKeys';
 import { memberViewOf, summaryOf, type MemberRow } from './memberView';
 import { perDb } from './prepared';
 import { loadTiers } from './tiers';
@@ -44,32 +44,27 @@ const statements = perDb((db) => ({
     .prepare(),
 }));
 
-const PHONE_CHARS = /^[\d+\s]+$/;
-
-function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
-}
-
 /**
- * One search box for the cashier: a full phone number (7+ digits) finds that member, 4–6 digits
- * match the end of the phone number, anything else is a name prefix (case-insensitive).
+ * One search box for the cashier. A phone number is read by phoneQuery, which normalises it
+ * exactly as registration does: a whole number that a member holds finds that member (an exact
+ * match, which the till selects at once); otherwise its 4–15 digits match the end of stored
+ * numbers through the index of their last four digits. Anything else is a name prefix
+ * (case-insensitive).
  */
 export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMembers'>): SearchOutput {
   const query = input.query.normalize('NFKC').trim();
-  const digits = digitsOf(query);
-  let rows: MemberRow[];
-  let by: SearchOutput['by'] = 'phone';
-  if (PHONE_CHARS.test(query) && digits.length >= 7) {
-    const phone = normalizePhone(query, 'CN');
-    const row = phone === null ? undefined : statements(ctx.db).byPhone.get({ phone });
-    rows = row ? [row] : [];
-  } else if (/^\d{4,6}$/.test(query)) {
-    rows = statements(ctx.db).byTail.all({ tail: query.slice(-4), suffix: `%${query}`, limit: input.limit });
-  } else {
-    by = 'name';
-    const key = nameKey(query);
-    rows = statements(ctx.db).byName.all({ from: key, to: key + TOP, pattern: likePrefix(key), limit: input.limit });
-  }
+  const phone = phoneQuery(query, 'CN');
   const ladder = loadTiers(ctx);
-  return { by, members: rows.map((row) => summaryOf(memberViewOf(ctx, row, ladder))) };
+  const view = (rows: MemberRow[]) => rows.map((row) => summaryOf(memberViewOf(ctx, row, ladder)));
+  if (phone) {
+    const holder = phone.e164 === null ? undefined : statements(ctx.db).byPhone.get({ phone: phone.e164 });
+    if (holder) return { by: 'phone', exact: true, members: view([holder]) };
+    // The indexed tail of every number that ends in these digits is their own last four.
+    const rows = statements(ctx.db).byTail.all({ tail: phoneTail(phone.digits), suffix: `%${phone.digits}`, limit: input.limit });
+    return { by: 'phone', exact: false, members: view(rows) };
+  }
+  const key = nameKey(query);
+  const range = { from: key, to: key + TOP, pattern: likePrefix(key) };
+  const rows = statements(ctx.db).byName.all({ ...range, limit: input.limit });
+  return { by: 'name', exact: false, members: view(rows) };
 }

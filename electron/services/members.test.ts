@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueCardNumber } from '../../shared/domain/cardNumber';
 import type { MemberView } from '../../shared/contract';
+import { businessDay } from './businessDay';
 import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
 
 let c: TestCore;
@@ -60,6 +61,44 @@ describe('registerMember', () => {
       expect(errorOf(r).code).toBe('VALIDATION');
     }
     expect(tableCounts(c.db).members).toBe(0);
+  });
+});
+
+describe('birthdays', () => {
+  const today = () => businessDay(c.clock.now(), c.ctx.timeZone);
+  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const issuesOf = (r: Awaited<ReturnType<typeof c.api.registerMember>>) => errorOf(r).details?.issues;
+
+  it('stores a month and day without a year as --MM-DD, on the till and in the record for head office', async () => {
+    const m = await register('A', '13912345678', '--02-29');
+    expect(m.birthday).toBe('--02-29');
+    expect(outboxRows()[0]?.payload.birthday).toBe('--02-29');
+    const u = unwrap(await c.api.updateMember({ memberId: m.id, birthday: '--12-31' }));
+    expect(u.birthday).toBe('--12-31');
+    expect(outboxRows().at(-1)?.payload.birthday).toBe('--12-31');
+  });
+
+  it('refuses a day that does not exist, a month 13 and a date after the shop’s today, writing nothing', async () => {
+    const before = tableCounts(c.db);
+    for (const birthday of ['2025-02-30', '2025-13-01', '--13-01', '--02-30', '02/30/2025']) {
+      const r = await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678', birthday });
+      expect(issuesOf(r)).toEqual([{ path: 'birthday', message: 'birthday.invalid' }]);
+    }
+    for (const birthday of ['2999-01-01', dayAfter(today())]) {
+      const r = await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678', birthday });
+      expect(errorOf(r).code).toBe('VALIDATION');
+      expect(issuesOf(r)).toEqual([{ path: 'birthday', message: 'birthday.future' }]);
+    }
+    expect(tableCounts(c.db)).toEqual(before);
+    expect((await register('A', '13912345678', today())).birthday).toBe(today());
+  });
+
+  it('refuses a future birthday on edit too', async () => {
+    const m = await register('A', '13912345678', '1990-01-01');
+    const before = tableCounts(c.db);
+    const r = await c.api.updateMember({ memberId: m.id, birthday: '2999-01-01' });
+    expect(errorOf(r).details?.issues).toEqual([{ path: 'birthday', message: 'birthday.future' }]);
+    expect(tableCounts(c.db)).toEqual(before);
   });
 });
 
@@ -163,7 +202,33 @@ describe('searchMembers', () => {
       expect(r.by).toBe('phone');
       expect(r.members.map((m) => m.name)).toEqual(['王芳']);
     }
-    expect(await search('13999999999')).toEqual({ by: 'phone', members: [] });
+    expect(await search('13999999999')).toEqual({ by: 'phone', exact: false, members: [] });
+  });
+
+  it('finds by every spelling registration takes as the same phone, and says the match is exact', async () => {
+    // Registration refuses these as duplicates of 王芳's phone, so search must find her by them.
+    for (const q of ['139-1234-5678', '-13912345678', '(139) 1234 5678', '+86 (139) 1234-5678', '0086 139 1234 5678']) {
+      const again = await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'X', phone: q });
+      expect(errorOf(again).code).toBe('DUPLICATE_PHONE');
+      expect(await search(q)).toMatchObject({ by: 'phone', exact: true, members: [{ name: '王芳' }] });
+    }
+  });
+
+  it('finds a foreign number by the text it was registered with and by its national digits', async () => {
+    await register('Sam Lee', '+1 (415) 555-2671');
+    for (const q of ['+1 (415) 555-2671', '+14155552671', '4155552671', '(415) 555-2671', '555-2671']) {
+      expect((await search(q)).members.map((m) => m.name)).toEqual(['Sam Lee']);
+    }
+    expect((await search('+1 (415) 555-2671')).exact).toBe(true);
+    expect((await search('4155552671')).exact).toBe(false);
+  });
+
+  it('matches the end of the phone number with any 4 to 11 of its last digits', async () => {
+    const phone = '13912345678';
+    for (let n = 4; n <= 11; n += 1) {
+      expect((await search(phone.slice(-n))).members.map((m) => m.name)).toContain('王芳');
+    }
+    expect((await search('9912345678')).members).toEqual([]);
   });
 
   it('matches the end of the phone number with 4 to 6 digits', async () => {

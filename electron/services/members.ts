@@ -1,7 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { DomainError, type ChannelOutput, type MemberView, type ParsedInput } from '../../shared/contract';
+import { birthdayProblem } from '../../shared/domain/birthday';
 import { members, pointsLedger } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { businessDay } from './businessDay';
 import { issueCard } from './cards';
 import { nameKey, phoneTail } from './memberKeys';
 import { currentCard, memberViewById, memberViewOf, requireMember, type MemberRow } from './memberView';
@@ -29,10 +31,18 @@ function duplicatePhone(ctx: ServiceContext, holder: MemberRow): DomainError {
   return new DomainError('DUPLICATE_PHONE', { memberId: holder.id, name: holder.name, cardNumber: currentCard(ctx, holder.id)?.number ?? null });
 }
 
+/** The contract checked the calendar; a birthday after the shop's today is refused here, by its clock. */
+function refuseFutureBirthday(ctx: ServiceContext, birthday: string | null | undefined): void {
+  if (birthday === null || birthday === undefined) return;
+  const problem = birthdayProblem(birthday, businessDay(ctx.clock.now(), ctx.timeZone));
+  if (problem !== null) throw new DomainError('VALIDATION', { issues: [{ path: 'birthday', message: problem }] });
+}
+
 /** Registers a member, issues their first card and queues both for head office: one transaction. */
 export function registerMember(ctx: ServiceContext, input: ParsedInput<'registerMember'>): MemberView {
   return atomic(ctx, () => {
     const term = requireConfigured(ctx);
+    refuseFutureBirthday(ctx, input.birthday);
     const holder = statements(ctx.db).byPhone.get({ phone: input.phone });
     if (holder) throw duplicatePhone(ctx, holder);
     const ladder = loadTiers(ctx);
@@ -65,6 +75,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
 export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMember'>): MemberView {
   return atomic(ctx, () => {
     const member = requireMember(ctx, input.memberId);
+    refuseFutureBirthday(ctx, input.birthday);
     const next = {
       name: input.name ?? member.name,
       phone: input.phone ?? member.phone,

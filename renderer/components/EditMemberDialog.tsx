@@ -8,6 +8,7 @@ import { editFormOf, memberEdit } from '../lib/memberEdit';
 import { useMember } from '../state/member';
 import { refreshStatus } from '../state/status';
 import { useUi } from '../state/ui';
+import { BirthdayField } from './BirthdayField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 
@@ -63,7 +64,7 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
           />
         </label>
         <span id="edit-phone-hint" className="muted form__hint">{t('care.phoneHint', { phone: member.phoneMasked })}</span>
-        <label>{t('register.birthday')}<input name="birthday" type="date" value={form.birthday} min="1900-01-01" onChange={(e) => setForm({ ...form, birthday: e.target.value })} /></label>
+        <BirthdayField value={form.birthday} onChange={(birthday) => setForm({ ...form, birthday })} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { MemberView } from '../../shared/contract/members';
 import { api } from '../api/tillApi';
+import { birthdayFromText } from '../../shared/domain/birthday';
 import { existingMemberFrom } from '../lib/existingMember';
 import { useMember } from '../state/member';
 import { refreshStatus } from '../state/status';
 import { useUi } from '../state/ui';
+import { BirthdayField } from './BirthdayField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { IssuedCard } from './IssuedCard';
@@ -28,7 +30,7 @@ export function RegisterDialog() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
-    const input = { name, phone, birthday: birthday === '' ? null : birthday };
+    const input = { name, phone, birthday: birthdayFromText(birthday) };
     const key = JSON.stringify(input);
     const current = attempt && attempt.key === key ? attempt : { key, id: crypto.randomUUID() };
     setAttempt(current);
@@ -62,7 +64,7 @@ export function RegisterDialog() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <label>{t('register.name')}<input name="name" autoComplete="off" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} /></label>
         <label>{t('register.phone')}<input name="phone" inputMode="tel" autoComplete="off" value={phone} maxLength={32} onChange={(e) => setPhone(e.target.value)} /></label>
-        <label>{t('register.birthday')}<input name="birthday" type="date" value={birthday} min="1900-01-01" onChange={(e) => setBirthday(e.target.value)} /></label>
+        <BirthdayField value={birthday} onChange={setBirthday} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">

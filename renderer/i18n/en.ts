@@ -105,6 +105,10 @@ export const en = {
     name_invalid: 'The name contains characters that are not allowed.', phone_invalid: 'Enter a valid mobile number (11 digits).',
     date_invalid: 'Enter a real date (YYYY-MM-DD).', terminal_code_invalid: 'The till code must be exactly 5 digits.',
     generic: '{{field}}: not valid.',
+    birthday: {
+      invalid: 'Enter the birthday as year-month-day (1990-05-01) or month-day alone (05-01), on a real date.',
+      future: 'The birthday cannot be after today.',
+    },
   },
   field: {
     name: 'Name', phone: 'Phone', birthday: 'Birthday', shopName: 'Shop name', shopId: 'Shop ID', terminalName: 'Till name',
@@ -113,6 +117,10 @@ export const en = {
   },
   error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
   help: { title: 'Keys' },
+  birthdayField: {
+    placeholder: 'YYYY-MM-DD or MM-DD',
+    hint: 'Year-month-day, or month-day alone if the member gives no year.',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

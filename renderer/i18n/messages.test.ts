@@ -27,7 +27,8 @@ describe('till text', () => {
     for (const [key, text] of english) expect(params(zh.get(key) ?? ''), key).toEqual(params(text));
   });
   it('names every validation message the contract can send', () => {
-    for (const code of ['name_required', 'name_too_long', 'name_invalid', 'phone_invalid', 'date_invalid', 'terminal_code_invalid']) {
+    const codes = ['name_required', 'name_too_long', 'name_invalid', 'phone_invalid', 'terminal_code_invalid'];
+    for (const code of [...codes, 'birthday.invalid', 'birthday.future']) {
       expect(english.has(`validation.${code}`)).toBe(true);
     }
   });

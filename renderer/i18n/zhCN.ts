@@ -107,6 +107,10 @@ export const zhCN: TillMessages = {
     name_invalid: '姓名含有不允许的字符。', phone_invalid: '请输入有效的手机号（11 位）。',
     date_invalid: '请输入真实的日期（年-月-日）。', terminal_code_invalid: '收银台编号必须是 5 位数字。',
     generic: '{{field}}：输入无效。',
+    birthday: {
+      invalid: '请按“年-月-日”（如 1990-05-01）或只填“月-日”（如 05-01）输入真实的生日。',
+      future: '生日不能晚于今天。',
+    },
   },
   field: {
     name: '姓名', phone: '手机号', birthday: '生日', shopName: '门店名称', shopId: '门店编号', terminalName: '收银台名称',
@@ -115,4 +119,8 @@ export const zhCN: TillMessages = {
   },
   error: { title: '操作未完成', dismiss: '知道了', unreachable: '收银服务无响应，请检查它是否在运行。' },
   help: { title: '快捷键' },
+  birthdayField: {
+    placeholder: '年-月-日 或 月-日',
+    hint: '按“年-月-日”填写；会员不愿提供年份时，只填“月-日”。',
+  },
 };

@@ -19,6 +19,14 @@ describe('memberEdit', () => {
     expect(memberEdit(member, { ...editFormOf(member), birthday: '' })).toEqual({ birthday: null });
     expect(memberEdit({ ...member, birthday: null }, { name: '王芳', phone: '', birthday: '2001-02-03' })).toEqual({ birthday: '2001-02-03' });
   });
+  it('shows a birthday without a year as month-day and sends what is typed in its stored form', () => {
+    const noYear = { ...member, birthday: '--05-01' };
+    expect(editFormOf(noYear).birthday).toBe('05-01');
+    expect(memberEdit(noYear, editFormOf(noYear))).toBeNull();
+    expect(memberEdit(noYear, { ...editFormOf(noYear), birthday: '5月2日' })).toEqual({ birthday: '--05-02' });
+    expect(memberEdit(member, { ...editFormOf(member), birthday: '1990/5/1' })).toBeNull();
+    expect(memberEdit(member, { ...editFormOf(member), birthday: '02/30/2025' })).toEqual({ birthday: '02/30/2025' });
+  });
   it('sends an emptied name so the core refuses it with the registration message', () => {
     expect(memberEdit(member, { ...editFormOf(member), name: '  ' })).toEqual({ name: '  ' });
   });

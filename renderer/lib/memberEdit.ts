@@ -1,10 +1,11 @@
 import type { MemberView } from '../../shared/contract/members';
+import { birthdayFromText, birthdayText } from '../../shared/domain/birthday';
 
 export interface MemberEditForm {
   name: string;
   /** Empty keeps the stored number: the till only ever sees it masked, so it cannot be shown. */
   phone: string;
-  /** YYYY-MM-DD, or empty for "no birthday". */
+  /** As the birthday field shows it (shared/domain/birthday), or empty for "no birthday". */
   birthday: string;
 }
 
@@ -14,7 +15,9 @@ export interface MemberEdit {
   birthday?: string | null;
 }
 
-export const editFormOf = (member: MemberView): MemberEditForm => ({ name: member.name, phone: '', birthday: member.birthday ?? '' });
+export const editFormOf = (member: MemberView): MemberEditForm => ({
+  name: member.name, phone: '', birthday: birthdayText(member.birthday),
+});
 
 /**
  * Only what the cashier changed goes to updateMember, so an untouched field is never rewritten
@@ -24,7 +27,7 @@ export function memberEdit(member: MemberView, form: MemberEditForm): MemberEdit
   const edit: MemberEdit = {};
   if (form.name.trim() !== member.name) edit.name = form.name;
   if (form.phone.trim() !== '') edit.phone = form.phone;
-  const birthday = form.birthday === '' ? null : form.birthday;
+  const birthday = birthdayFromText(form.birthday);
   if (birthday !== member.birthday) edit.birthday = birthday;
   return Object.keys(edit).length === 0 ? null : edit;
 }

@@ -74,6 +74,9 @@ export async function submitScan(text: string): Promise<boolean> {
     if (ok && useSale.getState().receipt) useSale.setState({ receipt: null });
     return ok;
   }
-  await member.searchMembers(trimmed);
-  return useMember.getState().search !== null;
+  const ok = await member.searchMembers(trimmed);
+  // A whole phone number selects its holder at once, just as a card does: a new customer.
+  const selected = ok && useMember.getState().search === null;
+  if (selected && useSale.getState().receipt) useSale.setState({ receipt: null });
+  return ok;
 }

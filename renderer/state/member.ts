@@ -15,7 +15,8 @@ interface MemberState {
   search: SearchState | null;
   busy: boolean;
   lookupCard(cardNumber: string): Promise<boolean>;
-  searchMembers(query: string): Promise<void>;
+  /** Searches; one member holding the typed phone is selected at once. False when it failed. */
+  searchMembers(query: string): Promise<boolean>;
   moveHighlight(delta: number): void;
   select(memberId: string): Promise<boolean>;
   setMember(member: MemberView): void;
@@ -38,7 +39,10 @@ export const useMember = create<MemberState>()((set, get) => ({
   searchMembers: async (query) => {
     set({ busy: true });
     const found = await run(api.searchMembers({ query, limit: 10 }));
+    const holder = found?.exact && found.members.length === 1 ? found.members[0] : undefined;
+    if (holder) return get().select(holder.id);
     set({ busy: false, search: found ? { query, by: found.by, members: found.members, highlighted: 0 } : null });
+    return found !== null;
   },
   moveHighlight: (delta) => {
     const search = get().search;

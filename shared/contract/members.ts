@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, IsoDate, PersonName, PhoneInput, Points, RequestId, SignedPoints, Uuid } from './primitives';
+import { Birthday, EpochMs, PersonName, PhoneInput, Points, RequestId, SignedPoints, Uuid } from './primitives';
 import { TierView } from './terminal';
 
 export const CardStatus = z.enum(['active', 'lost', 'replaced', 'blocked']);
@@ -10,6 +10,7 @@ export const MemberView = z.object({
   name: z.string(),
   /** Masked for the till screen: the full number never leaves the main process in a view. */
   phoneMasked: z.string(),
+  /** `YYYY-MM-DD`, or `--MM-DD` when the member gave no year. */
   birthday: z.string().nullable(),
   cardNumber: z.string(),
   cardStatus: CardStatus,
@@ -31,14 +32,14 @@ export const RegisterMemberInput = z.object({
   requestId: RequestId,
   name: PersonName,
   phone: PhoneInput,
-  birthday: IsoDate.nullable().default(null),
+  birthday: Birthday.nullable().default(null),
 });
 
 export const UpdateMemberInput = z.object({
   memberId: Uuid,
   name: PersonName.optional(),
   phone: PhoneInput.optional(),
-  birthday: IsoDate.nullable().optional(),
+  birthday: Birthday.nullable().optional(),
 });
 
 /** What the scan field sends: a card number as scanned or typed. */
@@ -51,6 +52,8 @@ export const SearchMembersInput = z.object({
 });
 export const SearchMembersOutput = z.object({
   by: z.enum(['phone', 'name']),
+  /** The query was a whole phone number, normalised as registration does, and this member holds it. */
+  exact: z.boolean(),
   members: z.array(MemberSummary),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthdayProblem } from '../domain/birthday';
 import { MAX_SALE_MINOR } from '../domain/money';
 import { normalizePhone } from '../domain/phone';
 
@@ -34,14 +35,14 @@ export const PhoneInput = z
     return e164;
   });
 
-/** A calendar date (YYYY-MM-DD) that exists and is not in the future by more than a day. */
-export const IsoDate = z
+/**
+ * A birthday in its stored form, `YYYY-MM-DD` or `--MM-DD` (no year), on a real calendar day.
+ * That it is not in the future is checked against the shop's injected clock by the service.
+ */
+export const Birthday = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1900;
-  }, 'date_invalid');
+  .max(20, 'birthday.invalid')
+  .refine((s) => birthdayProblem(s) === null, 'birthday.invalid');
 
 export const PageInput = z.object({
   page: z.number().int().min(0).max(100_000).default(0),

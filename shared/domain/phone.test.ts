@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { looksLikePhone, maskPhone, normalizePhone } from './phone';
+import { looksLikePhone, maskPhone, normalizePhone, phoneQuery } from './phone';
 
 describe('normalizePhone', () => {
   it.each([
@@ -63,5 +63,45 @@ describe('looksLikePhone', () => {
     expect(looksLikePhone('123456')).toBe(false);
     expect(looksLikePhone('1234 5678 9012 3456')).toBe(false);
     expect(looksLikePhone('Zhang San')).toBe(false);
+  });
+});
+
+describe('phoneQuery', () => {
+  const mobile = fc
+    .tuple(
+      fc.constantFrom('', '+86 ', '0086', '-', '('),
+      fc.integer({ min: 3, max: 9 }),
+      fc.stringMatching(/^\d{9}$/),
+      fc.constantFrom('', ' ', '-', ') '),
+    )
+    .map(([prefix, second, rest, sep]) =>
+      `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`);
+
+  it('property: a whole number is normalised exactly as registration normalises it', () => {
+    fc.assert(
+      fc.property(fc.oneof(mobile, fc.stringMatching(/^[\d+ ().-]{0,24}$/)), (text) => {
+        const q = phoneQuery(text);
+        if (q) expect(q.e164).toBe(normalizePhone(text));
+      }),
+    );
+  });
+
+  it('property: the last 4 to 15 digits of a stored number, however typed, are its suffix', () => {
+    fc.assert(
+      fc.property(mobile, fc.integer({ min: 4, max: 13 }), fc.constantFrom('', ' ', '-'), (text, n, sep) => {
+        const stored = normalizePhone(text) ?? '';
+        const tail = stored.replace(/\D/g, '').slice(-n);
+        const typed = `${tail.slice(0, 2)}${sep}${tail.slice(2)}`;
+        expect(stored.endsWith(phoneQuery(typed)?.digits ?? 'none')).toBe(true);
+      }),
+    );
+  });
+
+  it('reads names, short digit runs and card-length numbers as no phone', () => {
+    expect(phoneQuery('王芳')).toBeNull();
+    expect(phoneQuery('123')).toBeNull();
+    expect(phoneQuery('1234567890123456')).toBeNull();
+    expect(phoneQuery('+1 (415) 555-2671')).toEqual({ e164: '+14155552671', digits: '14155552671' });
+    expect(phoneQuery('4155552671')).toEqual({ e164: null, digits: '4155552671' });
   });
 });

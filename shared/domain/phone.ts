@@ -42,6 +42,30 @@ export function maskPhone(e164: string): string {
   return `+${parsed.countryCallingCode} ${head}${'*'.repeat(nat.length - head.length - tail.length)}${tail}`;
 }
 
+/** What a phone-shaped search text asks for: the whole number (when it is one) and its digits. */
+export interface PhoneQuery {
+  /** The text as registration would store it, or null when it is not a whole phone number. */
+  e164: string | null;
+  /** Its digits, to match the end of stored numbers ("the last digits"). */
+  digits: string;
+}
+
+/** Fewest and most digits a search by the end of a phone number takes (E.164 has at most 15). */
+export const PHONE_TAIL_MIN = 4;
+export const PHONE_TAIL_MAX = 15;
+
+/**
+ * A search text read as a phone number, or null when it is not one (a name, a card, too few
+ * digits). The whole number is normalised by normalizePhone, exactly as registration does.
+ */
+export function phoneQuery(text: string, defaultCountry: 'CN' | string = 'CN'): PhoneQuery | null {
+  const cleaned = toAscii(text.normalize('NFKC')).trim();
+  if (!ALLOWED_RE.test(cleaned)) return null;
+  const digits = cleaned.replace(/\D/g, '');
+  if (digits.length < PHONE_TAIL_MIN || digits.length > PHONE_TAIL_MAX) return null;
+  return { e164: normalizePhone(cleaned, defaultCountry), digits };
+}
+
 /** Digits, +, spaces and dashes only, 7+ digits, and not a 16-digit card number. */
 export function looksLikePhone(text: string): boolean {
   const t = toAscii(text).trim();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordType } from './records';
+import { StoredBirthday, type RecordType } from './records';
 
 /**
  * The wire protocol between a terminal's sync job and head office. Every request carries
@@ -169,7 +169,7 @@ export const MemberChange = z.object({
   id: Id,
   name: z.string(),
   phone: z.string(),
-  birthday: Day.nullable(),
+  birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: z.string().nullable(),
   /** Head office's per-member offline spending cap; null = the chain default. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthdayProblem } from '../domain/birthday';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -9,6 +10,8 @@ const Id = z.string().uuid();
 const Int = z.number().int();
 const Ms = z.number().int().min(0);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `YYYY-MM-DD`, or `--MM-DD` for a birthday given without a year: the till's own rule. */
+export const StoredBirthday = z.string().refine((s) => birthdayProblem(s) === null, 'birthday.invalid');
 
 export const LedgerRecord = z.object({
   id: Id,
@@ -25,7 +28,7 @@ export const MemberRecord = z.object({
   id: Id,
   name: z.string().min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
-  birthday: Day.nullable(),
+  birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: z.string().nullable(),
   createdAt: Ms,
@@ -35,7 +38,7 @@ export const MemberUpdateRecord = z.object({
   id: Id,
   name: z.string().min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
-  birthday: Day.nullable(),
+  birthday: StoredBirthday.nullable(),
   updatedAt: Ms,
 });
 
