@@ -1,6 +1,7 @@
 export const DEBIAN_CHROMIUM: string[];
 export const APT_PACKAGES: string[];
 export const INSTALL_COMMAND: string;
+export const PLAYWRIGHT_INSTALL_COMMAND: string;
 export function playwrightChromium(): string | null;
 export function findChromium(deps?: { env?: NodeJS.ProcessEnv; exists?: (path: string) => boolean; playwright?: () => string | null }): string | null;
 export function canInstallWithApt(): boolean;

@@ -10,6 +10,8 @@ import { repoRoot } from '../paths.mjs';
 export const DEBIAN_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 export const APT_PACKAGES = ['chromium', 'fonts-wqy-microhei'];
 export const INSTALL_COMMAND = `sudo apt-get install -y ${APT_PACKAGES.join(' ')}`;
+/** Where there is no apt-get (not Debian or Ubuntu), Playwright's own download. */
+export const PLAYWRIGHT_INSTALL_COMMAND = 'npx playwright install chromium';
 
 /** Playwright's own Chromium, if `npx playwright install chromium` has put it on this machine. */
 export function playwrightChromium() {
@@ -55,5 +57,5 @@ export function ensureChromium(log = console.log) {
     const installed = findChromium();
     if (installed) return { path: installed };
   }
-  return { missing: INSTALL_COMMAND };
+  return { missing: existsSync('/usr/bin/apt-get') ? INSTALL_COMMAND : PLAYWRIGHT_INSTALL_COMMAND };
 }
