@@ -2,6 +2,7 @@
 // npm start: the Electron till where Electron's binary exists; otherwise the browser host,
 // which serves the same renderer and the same terminal core on 127.0.0.1.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { findElectronBinary } from './electronBinary.mjs';
 import { repoRoot } from './paths.mjs';
 
@@ -30,9 +31,19 @@ const stop = (signal) => {
 for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT']) process.on(signal, () => stop(signal));
 // `npm start` runs us under sh, which dies of npm's TERM without passing it on: our parent changing
 // (we were re-parented) means whoever started us is gone, so stop too. Our own stdin is the user's.
+// npm killed outright leaves that sh alive, but re-parented: on Linux, /proc shows its parent change.
+const parentOf = (pid) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  } catch {
+    return null;
+  }
+};
 const parentPid = process.ppid;
+const grandparentPid = parentOf(parentPid);
 const parentWatch = setInterval(() => {
-  if (process.ppid === parentPid) return;
+  const npmGone = grandparentPid !== null && parentOf(parentPid) !== grandparentPid;
+  if (process.ppid === parentPid && !npmGone) return;
   clearInterval(parentWatch);
   stop('SIGTERM');
 }, 250).unref();

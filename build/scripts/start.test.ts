@@ -108,4 +108,10 @@ describe('npm start and the browser host', () => {
     started.launcher.kill('SIGTERM');
     await expectHostGone(started);
   }, 180_000);
+
+  it('SIGKILL of `npm start` itself still stops the host', async () => {
+    const started = await start('npm', ['start', '--silent']);
+    started.launcher.kill('SIGKILL');
+    await expectHostGone(started);
+  }, 180_000);
 });
