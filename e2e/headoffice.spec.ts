@@ -82,7 +82,7 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   await shot(page, 'headoffice-page');
 });
 
-test('no page load asks for something that is not there (the till and head office have a favicon)', async ({ page }) => {
+test('no page load asks for something missing (the till and head office have a favicon)', async ({ page }) => {
   const missing: string[] = [];
   page.on('response', (response) => {
     if (response.status() === 404) missing.push(response.url());

@@ -58,7 +58,9 @@ async function rotateToken(): Promise<void> {
     const token = await rotateAdminToken(database.db, systemClock, randomIds);
     console.log(`New head office admin token (shown once, keep it safe): ${token}`);
     console.log('Every older admin token has stopped working.');
-    if (config.adminToken) console.log('TILLCARD_HO_ADMIN_TOKEN is set: head office adds that token back at its next start; unset it.');
+    if (config.adminToken) {
+      console.log('TILLCARD_HO_ADMIN_TOKEN is set: head office adds that token back at its next start; unset it.');
+    }
   } finally {
     await database.close();
   }

@@ -15,7 +15,8 @@ const freePort = (): Promise<number> =>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
     });
   });
 
@@ -64,7 +65,10 @@ async function start(command: string, args: string[]): Promise<Started> {
   const port = await freePort();
   const launcher = spawn(command, args, {
     cwd: repoRoot,
-    env: { ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: String(port), ELECTRON_OVERRIDE_DIST_PATH: dataDir },
+    // An Electron "installation" without its binary: the browser host starts, as on CI.
+    env: {
+      ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: String(port), ELECTRON_OVERRIDE_DIST_PATH: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

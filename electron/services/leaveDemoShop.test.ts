@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncLink } from '../../db/schemaSync';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
+} from './testSupport';
 
 const cores: TestCore[] = [];
 function core(): TestCore {
@@ -31,7 +33,9 @@ describe('leaving the demo shop', () => {
     expect(tableCounts(c.db).outbox).toBeGreaterThan(0);
 
     const after = unwrap(await c.api.leaveDemoShop(leave));
-    expect(after).toMatchObject({ configured: false, demo: false, outboxPending: 0, headOfficeUrl: null, ruleVersion: null, locale: 'en' });
+    expect(after).toMatchObject({
+      configured: false, demo: false, outboxPending: 0, headOfficeUrl: null, ruleVersion: null, locale: 'en',
+    });
     expect(after.terminalId).not.toBe(demo.terminalId);
     const left = Object.entries(tableCounts(c.db)).filter(([table, n]) => n > 0 && !table.startsWith('__drizzle'));
     expect(left).toEqual([['terminal', 1]]);
@@ -40,8 +44,10 @@ describe('leaving the demo shop', () => {
     unwrap(await c.api.configureShop(shop));
     const rules = c.db.$client.prepare('SELECT source FROM rule_versions').pluck().all();
     expect(rules).toEqual(['local']);
-    const member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '王芳', phone: '13912345678' }));
-    const sale = unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 3000 }] }));
+    const requestId = () => c.ctx.ids.uuid();
+    const member = unwrap(await c.api.registerMember({ requestId: requestId(), name: '王芳', phone: '13912345678' }));
+    const lines = [{ sku: 'A', quantity: 1, unitPriceMinor: 3000 }];
+    const sale = unwrap(await c.api.recordSale({ requestId: requestId(), memberId: member.id, lines }));
     expect(sale.pointsEarned).toBe(30); // the demo's rules would add 5 visit points
     expect(c.db.$client.prepare('SELECT min(seq) FROM outbox').pluck().get()).toBe(1);
     expect(unwrap(await c.api.listRewards({}))).toEqual([]);

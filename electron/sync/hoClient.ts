@@ -50,7 +50,9 @@ export function createHoClient(options: HoClientOptions): HoClient {
       let status: number;
       let text: string;
       try {
-        const res = await doFetch(endpointUrl(options.baseUrl, path), { method: 'POST', headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await doFetch(endpointUrl(options.baseUrl, path), {
+          method: 'POST', headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs),
+        });
         status = res.status;
         text = await res.text();
       } catch (error) {

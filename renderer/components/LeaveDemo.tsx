@@ -46,7 +46,8 @@ function LeaveDemoDialog() {
         <p>{t('leaveDemo.afterwards')}</p>
         <label>
           {t('leaveDemo.typeToConfirm', { word })}
-          <input name="confirm" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} data-autofocus />
+          <input name="confirm" autoComplete="off" spellCheck={false} value={typed} data-autofocus
+            onChange={(e) => setTyped(e.target.value)} />
         </label>
         {error && <ErrorNote error={error} />}
         <div className="form__actions">
@@ -67,7 +68,9 @@ export function LeaveDemoEntry() {
   const openDialog = useUi((s) => s.openDialog);
   return (
     <>
-      <button type="button" className="button--quiet" onClick={() => openDialog('leaveDemo')}>{t('leaveDemo.open')}</button>
+      <button type="button" className="button--quiet" onClick={() => openDialog('leaveDemo')}>
+        {t('leaveDemo.open')}
+      </button>
       {open && <LeaveDemoDialog />}
     </>
   );

@@ -45,7 +45,9 @@ export const contract = {
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
-  leaveDemoShop: entry(LeaveDemoShopInput, TerminalStatus, 'Manager, demo till only: delete every demo record; the till is new again.'),
+  leaveDemoShop: entry(
+    LeaveDemoShopInput, TerminalStatus, 'Manager, demo till only: delete every demo record; the till is new again.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

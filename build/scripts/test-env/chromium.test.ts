@@ -7,13 +7,15 @@ describe('finding a Chromium for the e2e tests', () => {
 
   it('takes TILLCARD_CHROMIUM first, then Debian’s, then Playwright’s own', () => {
     const env = { TILLCARD_CHROMIUM: '/opt/chrome' };
-    expect(findChromium({ env, exists: only('/opt/chrome', '/usr/bin/chromium', pw), playwright: () => pw })).toBe('/opt/chrome');
-    expect(findChromium({ env: {}, exists: only('/usr/bin/chromium', pw), playwright: () => pw })).toBe('/usr/bin/chromium');
+    const playwright = () => pw;
+    expect(findChromium({ env, exists: only('/opt/chrome', '/usr/bin/chromium', pw), playwright })).toBe('/opt/chrome');
+    expect(findChromium({ env: {}, exists: only('/usr/bin/chromium', pw), playwright })).toBe('/usr/bin/chromium');
     expect(findChromium({ env: {}, exists: only(pw), playwright: () => pw })).toBe(pw);
   });
 
   it('finds none when nothing exists (Playwright’s path named but not downloaded)', () => {
-    expect(findChromium({ env: { TILLCARD_CHROMIUM: '/nowhere' }, exists: () => false, playwright: () => pw })).toBeNull();
+    const env = { TILLCARD_CHROMIUM: '/nowhere' };
+    expect(findChromium({ env, exists: () => false, playwright: () => pw })).toBeNull();
     expect(findChromium({ env: {}, exists: () => false, playwright: () => null })).toBeNull();
   });
 

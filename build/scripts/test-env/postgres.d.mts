@@ -7,4 +7,7 @@ export interface ThrowawayPostgres {
   dataDir: string;
   stop(): void;
 }
-export function startThrowawayPostgres(options?: { root?: string; port?: number }): Promise<ThrowawayPostgres | { skipped: string }>;
+export function startThrowawayPostgres(options?: {
+  root?: string;
+  port?: number;
+}): Promise<ThrowawayPostgres | { skipped: string }>;

@@ -64,7 +64,8 @@ export async function startThrowawayPostgres(options = {}) {
   }
   const port = options.port ?? (await freePort());
   const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off`;
-  const start = runPg(bin, 'pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'], asRoot);
+  const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'];
+  const start = runPg(bin, 'pg_ctl', startArgs, asRoot);
   if (start.status !== 0) {
     remove();
     return { skipped: `the server did not start: ${(start.stderr || start.stdout || '').trim().split('\n').pop()}` };

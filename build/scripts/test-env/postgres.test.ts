@@ -17,10 +17,12 @@ const answers = (port: number): Promise<boolean> =>
 describe('the throwaway PostgreSQL of npm test', () => {
   it('says why it is skipped where the server binaries are missing', async () => {
     expect(findPostgresBin('/nonexistent')).toBeNull();
-    expect(await startThrowawayPostgres({ root: '/nonexistent' })).toEqual({ skipped: 'no server binaries (apt-get install postgresql)' });
+    const skipped = { skipped: 'no server binaries (apt-get install postgresql)' };
+    expect(await startThrowawayPostgres({ root: '/nonexistent' })).toEqual(skipped);
   });
 
-  it.skipIf(findPostgresBin() === null)('starts on 127.0.0.1 on a free port, answers SQL, and is gone after stop', async () => {
+  const noServer = findPostgresBin() === null;
+  it.skipIf(noServer)('starts on 127.0.0.1 on a free port, answers SQL, and is gone after stop', async () => {
     const server = await startThrowawayPostgres();
     if ('skipped' in server) throw new Error(server.skipped);
     try {
