@@ -81,3 +81,20 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   await expect(row).toBeVisible();
   await shot(page, 'headoffice-page');
 });
+
+test('no page load asks for something missing (the till and head office have a favicon)', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  for (const url of [till().url, `${ho.url}/office/`]) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('link[rel="icon"]'), url).toHaveAttribute('href', /favicon.*\.svg$/);
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await page.request.get(new URL(icon ?? '', page.url()).toString());
+    expect(served.status(), url).toBe(200);
+    expect(served.headers()['content-type']).toContain('image/svg+xml');
+  }
+  expect(missing).toEqual([]);
+});

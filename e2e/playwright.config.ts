@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from '../build/scripts/test-env/chromium.mjs';
 
 // The till end to end in Chromium against the browser host (the real core and a real SQLite
 // file per test file). Electron cannot be downloaded here; the browser host is the same
@@ -26,7 +27,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // npm test passes the one it found (TILLCARD_CHROMIUM); run alone, the same search.
+      executablePath: findChromium() ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

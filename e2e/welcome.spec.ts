@@ -16,3 +16,47 @@ test('first start shows the welcome screen; the demo shop opens the till', async
   await page.reload();
   await expect(page.getByTestId('shop-name')).toHaveText('演示门店 Demo Shop');
 });
+
+test('a manager leaves the demo: a warning, a typed word, no demo record left, "Set up my shop"', async ({ page }) => {
+  const setup = await till().call('setupDemoShop');
+  expect(setup.ok || setup.error?.code === 'ALREADY_CONFIGURED').toBe(true);
+  await page.goto(till().url);
+  await expect(page.getByTestId('shop-name')).toHaveText('演示门店 Demo Shop');
+  // A demo member on screen, and demo records waiting for a head office.
+  await page.locator('#scan-input').fill('13912345678');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('王芳').first()).toBeVisible();
+  const before = await till().call<{ outboxPending: number; terminalId: string }>('getStatus');
+  expect(before.value.outboxPending).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: '退出演示…' }).click();
+  const dialog = page.getByRole('dialog', { name: '退出演示，设置我的门店' });
+  await expect(dialog.getByRole('alert')).toContainText('全部演示会员、消费、礼品和记录都将被删除');
+  const confirm = dialog.getByRole('button', { name: '删除演示数据' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('请输入“删除”以确认').fill('删');
+  await expect(confirm).toBeDisabled();
+  // F12 (confirm sale) does nothing while the dialog is open; Esc would cancel.
+  await page.keyboard.press('F12');
+  await dialog.getByLabel('请输入“删除”以确认').fill('删除');
+  await confirm.click();
+
+  // Straight to "Set up my shop", with nothing of the demo left.
+  await expect(page.getByLabel('门店名称')).toBeVisible();
+  const after = await till().call<{ configured: boolean; outboxPending: number; terminalId: string }>('getStatus');
+  expect(after.value).toMatchObject({ configured: false, demo: false, outboxPending: 0 });
+  expect(after.value.terminalId).not.toBe(before.value.terminalId);
+  await page.getByLabel('门店名称').fill('河畔面包房');
+  await page.getByLabel('门店编号（总部提供）').fill('shop-018');
+  await page.getByLabel('收银台名称').fill('前台');
+  await page.getByLabel('收银台编号（5 位数字）').fill('31018');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByTestId('shop-name')).toHaveText('河畔面包房');
+  await expect(page.getByText('王芳')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '退出演示…' })).toHaveCount(0);
+  const found = await till().call<{ members: unknown[] }>('searchMembers', { query: '13912345678' });
+  expect(found.value.members).toEqual([]);
+  // A real shop cannot be wiped through the same call.
+  const refused = await till().call('leaveDemoShop', { deleteAllDemoData: true });
+  expect(refused.error?.code).toBe('NOT_DEMO');
+});

@@ -41,6 +41,19 @@ export async function addAdminToken(db: HoDb, clock: Clock, token: string, label
   await db.insert(adminTokens).values({ tokenHash: sha256(token), label, createdAt: clock.now() }).onConflictDoNothing();
 }
 
+/**
+ * A new admin token, and every older one stops working (lost, leaked, or a person left). Only
+ * its hash is stored, so the caller shows it once. One transaction: never a moment with none.
+ */
+export async function rotateAdminToken(db: HoDb, clock: Clock, ids: IdSource): Promise<string> {
+  const token = ids.randomHex(24);
+  await db.transaction(async (tx) => {
+    await tx.delete(adminTokens);
+    await tx.insert(adminTokens).values({ tokenHash: sha256(token), label: 'rotate-token', createdAt: clock.now() });
+  });
+  return token;
+}
+
 export async function hasAdminToken(db: HoDb): Promise<boolean> {
   const rows = await db.select({ h: adminTokens.tokenHash }).from(adminTokens).limit(1);
   return rows.length > 0;

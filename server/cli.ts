@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { CreateEnrolmentCodeRequest, CreateEnrolmentCodeResponse } from '../shared/sync/protocol';
-import { createEnrolmentCode } from './auth';
+import { createEnrolmentCode, rotateAdminToken } from './auth';
 import { configFromEnv, openFromConfig } from './config';
 import { randomIds, systemClock } from './sources';
 
 const USAGE = `Usage: tsx server/cli.ts enrol --shop <shopId> --terminal-code <5 digits> [--shop-name <name>] [--hours <n>]
   With TILLCARD_HO_URL (and TILLCARD_HO_ADMIN_TOKEN) set, asks the running head office over HTTP;
   otherwise opens head office's database directly (DATABASE_URL or TILLCARD_HO_DATA_DIR; stop the
-  server first when it uses the embedded database, which one process at a time may open).`;
+  server first when it uses the embedded database, which one process at a time may open).
+       tsx server/cli.ts rotate-token
+  Prints a new admin token; every older one stops working at once. Opens head office's database
+  directly, as above: whoever can open the database may replace a lost token.`;
 
 async function enrol(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -48,12 +51,31 @@ async function enrol(args: string[]): Promise<void> {
   console.log(`Valid until ${new Date(created.expiresAt).toISOString()}; it works once.`);
 }
 
+async function rotateToken(): Promise<void> {
+  const config = configFromEnv();
+  const database = await openFromConfig(config);
+  try {
+    const token = await rotateAdminToken(database.db, systemClock, randomIds);
+    console.log(`New head office admin token (shown once, keep it safe): ${token}`);
+    console.log('Every older admin token has stopped working.');
+    if (config.adminToken) {
+      console.log('TILLCARD_HO_ADMIN_TOKEN is set: head office adds that token back at its next start; unset it.');
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+const fail = (error: unknown): void => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+};
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'enrol') {
-  enrol(rest).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  enrol(rest).catch(fail);
+} else if (command === 'rotate-token') {
+  rotateToken().catch(fail);
 } else {
   console.error(USAGE);
   process.exit(2);

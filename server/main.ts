@@ -28,10 +28,11 @@ async function main(): Promise<void> {
   if (config.adminToken) {
     await addAdminToken(database.db, systemClock, config.adminToken, 'TILLCARD_HO_ADMIN_TOKEN');
   } else if (!(await hasAdminToken(database.db))) {
-    // Shown exactly once: only its hash is stored. Lost? Start with TILLCARD_HO_ADMIN_TOKEN set.
+    // Shown exactly once: only its hash is stored. Lost? `tsx server/cli.ts rotate-token` makes a new one.
     const token = randomIds.randomHex(24);
     await addAdminToken(database.db, systemClock, token, 'generated at first start');
     console.log(`Head office admin token (shown once, keep it safe): ${token}`);
+    console.log('Lost it? Stop head office and run: npx tsx server/cli.ts rotate-token (the old token stops working).');
   }
 
   if (config.workers === 1) {

@@ -6,6 +6,7 @@ import { startBrowserHost } from './host';
 
 const dataDir = process.env.TILLCARD_DATA_DIR ?? defaultDataDir();
 console.log(`Tillcard data: ${dataDir}`);
+console.log(`Tillcard host pid: ${process.pid}`);
 const host = await startBrowserHost({ dataDir, port: portFromEnv(process.env.TILLCARD_PORT) });
 console.log(`Tillcard till: ${host.url}`);
 
@@ -23,3 +24,11 @@ const shutdown = (): void => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+process.on('SIGHUP', shutdown);
+// Started by `npm start`: stdin is a pipe whose only writer is the launcher, through npm, sh and tsx.
+// The kernel closes it however the launcher dies (even SIGKILL), so EOF means "stop" without polling.
+if (process.env.TILLCARD_STOP_ON_STDIN_EOF === '1') {
+  process.stdin.on('end', shutdown);
+  process.stdin.on('close', shutdown);
+  process.stdin.resume();
+}

@@ -1,6 +1,7 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
 import { blockCard, lookupCard, replaceCard } from './cards';
 import { setupDemoShop } from './demoShop';
+import { leaveDemoShop } from './leaveDemoShop';
 import { memberLedger, memberSales } from './history';
 import { getBalance, getMember, registerMember, updateMember } from './members';
 import { searchMembers } from './memberSearch';
@@ -17,6 +18,7 @@ export const handlers = {
   configureShop,
   setLocale,
   listTiers,
+  leaveDemoShop,
   registerMember,
   updateMember,
   lookupCard,

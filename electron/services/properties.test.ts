@@ -80,6 +80,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
     syncNow: {},
+    leaveDemoShop: { deleteAllDemoData: true },
   };
 }
 

@@ -22,6 +22,11 @@ const statements = perDb((db) => ({
 // the sale path then reads one integer instead of parsing JSON on every sale.
 const parsedCache = new WeakMap<TerminalDb, Map<number, RuleSet>>();
 
+/** After leaving the demo, version numbers start again with other rules. */
+export function forgetParsedRules(db: TerminalDb): void {
+  parsedCache.delete(db);
+}
+
 export function rulesByVersion(ctx: ServiceContext, version: number): RuleSet {
   let byVersion = parsedCache.get(ctx.db);
   if (!byVersion) {

@@ -29,6 +29,16 @@ export interface HoClientOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Head office's endpoint `path` under `baseUrl`, keeping the base's own path: behind a reverse
+ * proxy head office may live at https://hq.example.com/tillcard/ (new URL('/sync…', base) would drop it).
+ */
+export function endpointUrl(baseUrl: string, path: string): string {
+  const base = new URL(baseUrl);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return new URL(path.replace(/^\/+/, ''), base).toString();
+}
+
 /** A small typed HTTP client; every answer is validated by its protocol schema. */
 export function createHoClient(options: HoClientOptions): HoClient {
   const doFetch: FetchFn = options.fetch ?? ((input, init) => fetch(input, init));
@@ -40,7 +50,9 @@ export function createHoClient(options: HoClientOptions): HoClient {
       let status: number;
       let text: string;
       try {
-        const res = await doFetch(new URL(path, options.baseUrl).toString(), { method: 'POST', headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await doFetch(endpointUrl(options.baseUrl, path), {
+          method: 'POST', headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs),
+        });
         status = res.status;
         text = await res.text();
       } catch (error) {

@@ -3,6 +3,7 @@ import { dateTime } from '../lib/format';
 import { useStatus } from '../state/status';
 import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LeaveDemoEntry } from './LeaveDemo';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,7 @@ export function StatusBar() {
         <strong data-testid="shop-name">{status.shopName}</strong>
         <span className="muted">{t('status.terminal')}: {status.terminalName}</span>
         {status.demo && <span className="badge badge--demo">{t('app.demoBadge')}</span>}
+        {status.demo && <LeaveDemoEntry />}
       </div>
       <div className="statusbar__sync" aria-live="polite">
         <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />

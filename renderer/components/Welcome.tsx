@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { Locale } from '../../shared/contract/primitives';
 import { api } from '../api/tillApi';
 import { useStatus } from '../state/status';
+import { useWelcome } from '../state/welcome';
 import { ErrorNote } from './ErrorNote';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -11,7 +12,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function Welcome() {
   const { t, i18n } = useTranslation();
   const apply = useStatus((s) => s.apply);
-  const [form, setForm] = useState(false);
+  const form = useWelcome((s) => s.form);
+  const showForm = useWelcome((s) => s.showForm);
+  const showChoices = useWelcome((s) => s.showChoices);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState({ shopName: '', shopId: '', terminalName: '', terminalCode: '', currency: 'CNY' });
@@ -45,7 +48,7 @@ export function Welcome() {
               <strong>{pending ? t('welcome.working') : t('welcome.demo')}</strong>
               <span>{t('welcome.demoHint')}</span>
             </button>
-            <button type="button" className="choice" disabled={pending} onClick={() => setForm(true)}>
+            <button type="button" className="choice" disabled={pending} onClick={showForm}>
               <strong>{t('welcome.setup')}</strong>
               <span>{t('welcome.setupHint')}</span>
             </button>
@@ -62,7 +65,7 @@ export function Welcome() {
               </select>
             </label>
             <div className="form__actions">
-              <button type="button" onClick={() => setForm(false)}>{t('welcome.back')}</button>
+              <button type="button" onClick={showChoices}>{t('welcome.back')}</button>
               <button type="submit" className="primary" disabled={pending}>{pending ? t('welcome.working') : t('welcome.save')}</button>
             </div>
           </form>

@@ -100,6 +100,17 @@ export const en = {
     shopName: 'Shop name', shopId: 'Shop ID (from head office)', terminalName: 'Till name', terminalCode: 'Till code (5 digits)',
     locale: 'Language', currency: 'Currency', save: 'Start using the till', back: 'Back', working: 'Setting up…',
   },
+  leaveDemo: {
+    open: 'Leave the demo…',
+    title: 'Leave the demo and set up my shop',
+    warning: 'Every demo member, sale, reward and record on this till will be deleted. This cannot be undone.',
+    afterwards: 'Nothing of the demo is ever sent to head office. Next, you set up your own shop.',
+    typeToConfirm: 'Type {{word}} to confirm',
+    word: 'DELETE',
+    confirm: 'Delete the demo data',
+    cancel: 'Cancel',
+    working: 'Deleting…',
+  },
   validation: {
     title: 'Please check:', name_required: 'Enter the name.', name_too_long: 'The name is too long (60 characters at most).',
     name_invalid: 'The name contains characters that are not allowed.', phone_invalid: 'Enter a valid mobile number (11 digits).',

@@ -102,6 +102,17 @@ export const zhCN: TillMessages = {
     shopName: '门店名称', shopId: '门店编号（总部提供）', terminalName: '收银台名称', terminalCode: '收银台编号（5 位数字）',
     locale: '语言', currency: '币种', save: '开始使用', back: '返回', working: '设置中…',
   },
+  leaveDemo: {
+    open: '退出演示…',
+    title: '退出演示，设置我的门店',
+    warning: '本收银台上的全部演示会员、消费、礼品和记录都将被删除，且无法恢复。',
+    afterwards: '演示数据不会发送到总部。接下来请设置您自己的门店。',
+    typeToConfirm: '请输入“{{word}}”以确认',
+    word: '删除',
+    confirm: '删除演示数据',
+    cancel: '取消',
+    working: '正在删除…',
+  },
   validation: {
     title: '请检查：', name_required: '请输入姓名。', name_too_long: '姓名过长（最多 60 个字）。',
     name_invalid: '姓名含有不允许的字符。', phone_invalid: '请输入有效的手机号（11 位）。',

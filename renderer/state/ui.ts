@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ApiError } from '../../shared/contract/errors';
 import { focusScan } from '../lib/focus';
 
-export type Dialog = 'register' | 'rewards' | 'history' | 'editMember' | 'reportLost' | 'newCard' | null;
+export type Dialog = 'register' | 'rewards' | 'history' | 'editMember' | 'reportLost' | 'newCard' | 'leaveDemo' | null;
 
 interface UiState {
   dialog: Dialog;

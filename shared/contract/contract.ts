@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageInput, paged, Locale } from './primitives';
-import { ShopConfig, TerminalStatus, TierView } from './terminal';
+import { LeaveDemoShopInput, ShopConfig, TerminalStatus, TierView } from './terminal';
 import {
   BalanceView, BlockCardInput, LedgerEntryView, LookupCardInput, MemberIdInput, MemberView,
   RegisterMemberInput, ReplaceCardInput, SearchMembersInput, SearchMembersOutput, UpdateMemberInput,
@@ -43,6 +43,11 @@ export const contract = {
 
   enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
+
+  // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
+  leaveDemoShop: entry(
+    LeaveDemoShopInput, TerminalStatus, 'Manager, demo till only: delete every demo record; the till is new again.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

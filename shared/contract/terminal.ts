@@ -13,6 +13,10 @@ export const ShopConfig = z.object({
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
+/** Leaving the demo deletes everything on the till, so the caller must say so in so many words. */
+export const LeaveDemoShopInput = z.object({ deleteAllDemoData: z.literal(true) }).strict();
+export type LeaveDemoShopInput = z.infer<typeof LeaveDemoShopInput>;
+
 export const TerminalStatus = z.object({
   configured: z.boolean(),
   demo: z.boolean(),

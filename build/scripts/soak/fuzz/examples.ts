@@ -44,4 +44,5 @@ export const examples: Examples = {
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
   syncNow: () => [{}],
+  leaveDemoShop: () => [{ deleteAllDemoData: true }],
 };

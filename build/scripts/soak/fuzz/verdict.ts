@@ -27,6 +27,7 @@ export const DOCUMENTED_REFUSALS = {
   redeemReward: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
+  leaveDemoShop: ['NOT_DEMO'],
 } satisfies Record<Channel, ErrorCode[]>;
 
 export type Verdict =

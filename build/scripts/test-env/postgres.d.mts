@@ -1,0 +1,13 @@
+export const PG_INSTALL_HINT: string;
+export function findPostgresBin(root?: string): string | null;
+export function freePort(): Promise<number>;
+export interface ThrowawayPostgres {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): void;
+}
+export function startThrowawayPostgres(options?: {
+  root?: string;
+  port?: number;
+}): Promise<ThrowawayPostgres | { skipped: string }>;

@@ -1,0 +1,81 @@
+// A throwaway PostgreSQL on 127.0.0.1 for the head-office tests, made from the server binaries
+// Debian's postgresql package installs (initdb + pg_ctl), on a free port, in a temp folder that is
+// removed when it stops. As root the server runs as the postgres user (initdb refuses root).
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const PG_INSTALL_HINT = 'apt-get install postgresql';
+
+/** The newest /usr/lib/postgresql/<version>/bin that holds initdb and pg_ctl, or null. */
+export function findPostgresBin(root = '/usr/lib/postgresql') {
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')) && existsSync(join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+  return versions.length > 0 ? join(root, versions[0], 'bin') : null;
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresUser() {
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Runs a PostgreSQL binary, as the postgres user when we are root. */
+function runPg(bin, program, args, asUser) {
+  const command = asUser ? 'runuser' : join(bin, program);
+  const argv = asUser ? ['-u', 'postgres', '--', join(bin, program), ...args] : args;
+  return spawnSync(command, argv, { encoding: 'utf8' });
+}
+
+/**
+ * @returns {Promise<{ url: string, port: number, dataDir: string, stop(): void } | { skipped: string }>}
+ * `stop` is synchronous, so it can run in an exit handler (Ctrl-C included).
+ */
+export async function startThrowawayPostgres(options = {}) {
+  const bin = findPostgresBin(options.root);
+  if (!bin) return { skipped: `no server binaries (${PG_INSTALL_HINT})` };
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? postgresUser() : null;
+  if (asRoot && !user) return { skipped: 'running as root and there is no postgres user to run the server as' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-test-pg-'));
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  const init = runPg(bin, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync'], asRoot);
+  if (init.status !== 0) {
+    remove();
+    return { skipped: `initdb failed: ${(init.stderr || init.stdout || '').trim().split('\n').pop()}` };
+  }
+  const port = options.port ?? (await freePort());
+  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off`;
+  const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'];
+  const start = runPg(bin, 'pg_ctl', startArgs, asRoot);
+  if (start.status !== 0) {
+    remove();
+    return { skipped: `the server did not start: ${(start.stderr || start.stdout || '').trim().split('\n').pop()}` };
+  }
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    runPg(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asRoot);
+    remove();
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dataDir, stop };
+}
