@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Currency, EpochMs, Locale } from './primitives';
 import { TERMINAL_CODE_RE } from '../domain/cardNumber';
+import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
 export const ShopConfig = z.object({
-  shopId: z.string().min(1).max(64),
-  shopName: z.string().trim().min(1).max(80),
-  terminalName: z.string().trim().min(1).max(40),
+  shopId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT),
+  shopName: z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT),
+  terminalName: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
   /** Unique in the chain; the first five digits of every card this terminal issues. */
   terminalCode: z.string().regex(TERMINAL_CODE_RE, 'terminal_code_invalid'),
   locale: Locale.default('zh-CN'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorableString } from '../storableText';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -9,6 +10,8 @@ const Id = z.string().uuid();
 const Int = z.number().int();
 const Ms = z.number().int().min(0);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Free text: what head office can store (no NUL, no unpaired surrogate), so the till refuses what it would. */
+const Text = StorableString();
 
 export const LedgerRecord = z.object({
   id: Id,
@@ -16,24 +19,24 @@ export const LedgerRecord = z.object({
   kind: z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']),
   delta: Int,
   ruleVersion: Int.nullable(),
-  campaignId: z.string().nullable(),
+  campaignId: Text.nullable(),
   createdAt: Ms,
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
 export const MemberRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(60),
+  name: Text.min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
   birthday: Day.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
-  homeShopId: z.string().nullable(),
+  homeShopId: Text.nullable(),
   createdAt: Ms,
 });
 
 export const MemberUpdateRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(60),
+  name: Text.min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
   birthday: Day.nullable(),
   updatedAt: Ms,
@@ -48,9 +51,9 @@ export const CardRecord = z.object({
 
 export const SaleLineRecord = z.object({
   lineNo: Int.min(1),
-  sku: z.string(),
-  name: z.string(),
-  category: z.string(),
+  sku: Text,
+  name: Text,
+  category: Text,
   quantity: Int.min(1),
   unitPriceMinor: Int.min(0),
   lineTotalMinor: Int.min(0),
@@ -60,14 +63,14 @@ export const SaleLineRecord = z.object({
 export const SaleRecord = z.object({
   id: Id,
   memberId: Id.nullable(),
-  cardNumber: z.string().nullable(),
+  cardNumber: Text.nullable(),
   subtotalMinor: Int.min(0),
   discountMinor: Int.min(0),
   totalMinor: Int.min(0),
   pointsEarned: Int.min(0),
   pointsSpent: Int.min(0),
   ruleVersion: Int,
-  currency: z.string(),
+  currency: Text,
   businessDay: Day,
   createdAt: Ms,
   lines: z.array(SaleLineRecord).min(1),
