@@ -88,7 +88,7 @@ export function createSyncRunner(core: TerminalCore, options: SyncRunnerOptions 
   const locale = (): Locale => (db.select({ locale: terminal.locale }).from(terminal).get()?.locale === 'en' ? 'en' : 'zh-CN');
   const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => ({
     ok: false,
-    error: { code, message: errorMessage(code, locale()), ...(details ? { details } : {}) },
+    error: { code, message: errorMessage(code, locale(), details), ...(details ? { details } : {}) },
   });
 
   function startLoop(): void {

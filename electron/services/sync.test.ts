@@ -68,6 +68,21 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     expect(errorOf(await t.api.syncNow({})).code).toBe('NOT_ENROLLED');
   });
 
+  it('refuses a code made for another shop in words, and head office lists no ghost terminal', async () => {
+    const t = await till('91007', 'shopM');
+    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId: 'shopN', shopName: 'Nanjing Rd', terminalCode: '91007' }, ho.adminToken);
+    const code = String(created.body.code);
+    const answer = await t.api.enrolHeadOffice({ url: ho.url, code });
+    expect(answer).toMatchObject({ ok: false, error: { message: '此接入码属于门店“Nanjing Rd”（shopN），本机是门店“Shop shopM”（shopM）。请向总部索取本店的接入码。' } });
+    const refused = errorOf(answer);
+    expect(refused).toMatchObject({
+      code: 'ENROL_SHOP_MISMATCH', details: { codeShop: 'Nanjing Rd', codeShopId: 'shopN', tillShop: 'Shop shopM', tillShopId: 'shopM' },
+    });
+    expect(unwrap(await t.api.getStatus({})).headOfficeUrl).toBeNull();
+    const listed = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
+    expect(JSON.stringify(listed.body)).not.toContain(unwrap(await t.api.getStatus({})).terminalId);
+  });
+
   it('the core alone cannot reach head office: the call says so instead of pretending', () => {
     const core = openTestCore();
     try {

@@ -21,6 +21,7 @@ export const errorMessages = {
     UNAUTHORIZED: '无权访问。',
     HEADOFFICE_UNREACHABLE: '无法连接总部，请检查网址和网络。记录已保存在本机，恢复后会自动上传。',
     ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
+    ENROL_SHOP_MISMATCH: '此接入码属于门店“{{codeShop}}”（{{codeShopId}}），本机是门店“{{tillShop}}”（{{tillShopId}}）。请向总部索取本店的接入码。',
     NOT_ENROLLED: '本机尚未接入总部。',
     SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
@@ -40,12 +41,19 @@ export const errorMessages = {
     UNAUTHORIZED: 'Not authorised.',
     HEADOFFICE_UNREACHABLE: 'Head office cannot be reached. Check the address and the network. Records are kept here and sent when it is back.',
     ENROL_REFUSED: 'Head office refused the enrolment code (used, expired or for another shop). Ask head office for a new code.',
+    ENROL_SHOP_MISMATCH: 'This code was made for shop “{{codeShop}}” ({{codeShopId}}); this till is shop “{{tillShop}}” ({{tillShopId}}). Ask head office for a code for this shop.',
     NOT_ENROLLED: 'This terminal is not connected to head office yet.',
     SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 
-export function errorMessage(code: ErrorCode, locale: Locale): string {
-  return errorMessages[locale][code];
+/** The message for a code; `{{name}}` placeholders are filled from the error's details (text and numbers only). */
+export function errorMessage(code: ErrorCode, locale: Locale, details?: Record<string, unknown>): string {
+  const text: string = errorMessages[locale][code];
+  if (!details || !text.includes('{{')) return text;
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = details[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
 }
