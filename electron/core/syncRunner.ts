@@ -22,6 +22,8 @@ export interface SyncSchedule {
   intervalMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** While head office cannot be reached: the longest pause between probes (default 5 s). */
+  probeMaxMs?: number;
   /** "HH:MM" in the shop's time zone. */
   closeAt?: string;
 }
@@ -100,6 +102,7 @@ export function createSyncRunner(core: TerminalCore, options: SyncRunnerOptions 
         ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
         ...(options.backoffBaseMs === undefined ? {} : { backoffBaseMs: options.backoffBaseMs }),
         ...(options.backoffMaxMs === undefined ? {} : { backoffMaxMs: options.backoffMaxMs }),
+        ...(options.probeMaxMs === undefined ? {} : { probeMaxMs: options.probeMaxMs }),
         ...(options.closeAt === undefined ? {} : { closeAt: options.closeAt }),
       },
     );
