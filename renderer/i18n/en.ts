@@ -105,11 +105,13 @@ export const en = {
     name_invalid: 'The name contains characters that are not allowed.', phone_invalid: 'Enter a valid mobile number (11 digits).',
     date_invalid: 'Enter a real date (YYYY-MM-DD).', terminal_code_invalid: 'The till code must be exactly 5 digits.',
     generic: '{{field}}: not valid.',
+    text_unstorable: '{{field}} contains a character that cannot be stored (a control or broken character). Retype it.',
   },
   field: {
     name: 'Name', phone: 'Phone', birthday: 'Birthday', shopName: 'Shop name', shopId: 'Shop ID', terminalName: 'Till name',
     terminalCode: 'Till code', pointsToSpend: 'Points', lines: 'Sale lines', quantity: 'Quantity', cardNumber: 'Card number',
     query: 'Search', currency: 'Currency', unitPriceMinor: 'Price', sku: 'SKU',
+    category: 'Category',
   },
   error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
   help: { title: 'Keys' },

@@ -107,11 +107,13 @@ export const zhCN: TillMessages = {
     name_invalid: '姓名含有不允许的字符。', phone_invalid: '请输入有效的手机号（11 位）。',
     date_invalid: '请输入真实的日期（年-月-日）。', terminal_code_invalid: '收银台编号必须是 5 位数字。',
     generic: '{{field}}：输入无效。',
+    text_unstorable: '{{field}}含有无法保存的字符（控制字符或残缺字符），请重新输入。',
   },
   field: {
     name: '姓名', phone: '手机号', birthday: '生日', shopName: '门店名称', shopId: '门店编号', terminalName: '收银台名称',
     terminalCode: '收银台编号', pointsToSpend: '积分', lines: '商品行', quantity: '数量', cardNumber: '卡号',
     query: '查找', currency: '币种', unitPriceMinor: '价格', sku: '货号',
+    category: '类别',
   },
   error: { title: '操作未完成', dismiss: '知道了', unreachable: '收银服务无响应，请检查它是否在运行。' },
   help: { title: '快捷键' },

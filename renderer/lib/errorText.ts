@@ -49,7 +49,7 @@ export function describeError(error: ApiError, t: TFunction): ErrorLines {
     const specific = `validation.${issue.message}`;
     const field = fieldKey(issue.path);
     const fieldName = field ? t(`field.${field}`, { defaultValue: field }) : t('field.query');
-    return t(specific, { defaultValue: t('validation.generic', { field: fieldName }) });
+    return t(specific, { field: fieldName, defaultValue: t('validation.generic', { field: fieldName }) });
   });
   return { headline, issues: [...new Set(lines)] };
 }

@@ -14,6 +14,26 @@ export const ShopConfig = z.object({
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
+/** Why head office refused a record (the till words each for a person; 'other' for reasons it does not know). */
+export const RefusalReason = z.enum(['unstorable_text', 'invalid_payload', 'apply_failed', 'payload_conflict', 'other']);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** Records head office refused (quarantined): how many, and the latest few with why. */
+export const RefusedRecords = z.object({
+  count: z.number().int().min(0),
+  latest: z.array(z.object({
+    /** The record's number in this till's outbox (what head office IT looks it up by). */
+    seq: z.number().int().min(1).nullable(),
+    at: EpochMs,
+    reason: RefusalReason,
+    /** For unstorable text: the field head office named ("lines.0.name"). */
+    field: z.string().nullable(),
+    /** Head office's own words, for IT. */
+    detail: z.string(),
+  })),
+});
+export type RefusedRecords = z.infer<typeof RefusedRecords>;
+
 export const TerminalStatus = z.object({
   configured: z.boolean(),
   demo: z.boolean(),
@@ -34,6 +54,8 @@ export const TerminalStatus = z.object({
   headOfficeUrl: z.string().nullable(),
   /** Why the last sync failed (head office's words or the network's), null after a good one. */
   lastSyncError: z.string().nullable(),
+  /** Records head office refused: never "all synced" while there are any. */
+  refused: RefusedRecords,
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { RefusedRecords } from '../../shared/contract/terminal';
+import '../i18n/syncRefusalText';
+import { dateTime } from '../lib/format';
+
+/** The head-office dialog's list of records head office refused, each with why in words and its number for IT. */
+export function RefusedRecordsList({ refused }: { refused: RefusedRecords }) {
+  const { t, i18n } = useTranslation();
+  if (refused.count === 0) return null;
+  const earlier = refused.count - refused.latest.length;
+  // "lines.0.name" → "Name (lines.0.name)": the field in the cashier's words, the path for IT.
+  const fieldLabel = (path: string | null): string => {
+    const key = path?.split('.').filter((p) => !/^\d+$/.test(p)).at(-1);
+    return key ? `${t(`field.${key}`, { defaultValue: key })} (${path ?? ''})` : '?';
+  };
+  return (
+    <section className="notice notice--warning" data-testid="headoffice-refused" aria-label={t('syncRefusal.title')}>
+      <strong>{t('syncRefusal.title')}</strong>
+      <p>{t('syncRefusal.intro')}</p>
+      <ul>
+        {refused.latest.map((r) => (
+          <li key={`${r.seq ?? '?'}-${r.at}`} data-testid="headoffice-refused-record" data-reason={r.reason}>
+            <strong>{t('syncRefusal.record', { seq: r.seq ?? '?', time: dateTime(r.at, i18n.language) })}</strong>{' '}
+            {t(`syncRefusal.${r.reason}`, { field: fieldLabel(r.field) })}
+            <div className="muted"><bdi>{t('syncRefusal.detail', { detail: r.detail })}</bdi></div>
+          </li>
+        ))}
+      </ul>
+      {earlier > 0 && <p className="muted">{t('syncRefusal.more', { count: earlier })}</p>}
+    </section>
+  );
+}
