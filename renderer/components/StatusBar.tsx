@@ -26,7 +26,8 @@ export function StatusBar() {
       <div className="statusbar__sync" aria-live="polite">
         <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         <span data-testid="online">{online ? t('status.online') : t('status.offline')}</span>
-        <span className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'} data-testid="outbox-pending" data-count={status.outboxPending}>
+        <span className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'} data-testid="outbox-pending" data-count={status.outboxPending}
+          hidden={status.outboxPending === 0 && refused > 0}>
           {status.outboxPending > 0 ? t('status.pending', { count: status.outboxPending }) : refused === 0 && t('status.pendingNone')}
         </span>
         {/* Never "all synced" while head office has refused records: the cashier sees it and where to look. */}

@@ -14,7 +14,9 @@ const en = {
   apply_failed: 'Head office could not apply it (for example, its member is unknown there). Head office IT can correct it.',
   payload_conflict: 'Head office already holds a different record under this number. Head office IT must compare the two.',
   other: 'Head office did not accept it.',
-  detail: 'Head office said: {{detail}}',
+  detail: 'Head office’s words (for IT)',
+  line: 'line {{n}} {{field}}',
+  itemName: 'item name',
 };
 const zhCN: typeof en = {
   statusBar_one: '{{count}} 条记录被总部拒收 — 请查看“总部”',
@@ -28,7 +30,9 @@ const zhCN: typeof en = {
   apply_failed: '总部无法入账此记录（例如总部没有该会员）。总部 IT 可以处理。',
   payload_conflict: '总部在同一编号下已有一条不同的记录，需要总部 IT 核对。',
   other: '总部没有接收此记录。',
-  detail: '总部的说明：{{detail}}',
+  detail: '总部原文（供 IT 查看）',
+  line: '第 {{n}} 行{{field}}',
+  itemName: '商品名称',
 } satisfies Record<keyof typeof en, string>;
 
 export const syncRefusalText = { en, 'zh-CN': zhCN };
