@@ -5,12 +5,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { scanField, shot, useTill } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
+import Database from 'better-sqlite3';
+import { DB_FILE_NAME } from '../electron/core/terminalCore';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
 // status bar says what is waiting, and when head office is back the record arrives by itself.
 process.env.TILLCARD_SYNC_INTERVAL_MS = '1000';
 process.env.TILLCARD_SYNC_BACKOFF_MAX_MS = '2000';
 
+// The second test uses the till the first one connected to head office.
+test.describe.configure({ mode: 'serial' });
 const till = useTill({ demo: true });
 const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
 let ho: HoProcess | null = null;
@@ -35,6 +39,12 @@ test('a sale made while head office is down waits at the till, then arrives when
     body: JSON.stringify({ shopId: status.value.shopId, terminalCode: status.value.terminalCode }),
   });
   const { code } = (await created.json()) as { code: string };
+  const elsewhere = await fetch(`${hoUrl}/admin/enrolment-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: status.value.terminalCode }),
+  });
+  const { code: otherShopCode } = (await elsewhere.json()) as { code: string };
 
   // The manager connects the till: address and one-time code on the head-office screen.
   await page.goto(till().url);
@@ -46,6 +56,16 @@ test('a sale made while head office is down waits at the till, then arrives when
   await page.locator('#headoffice-code').fill('WRONG-CODE-00000');
   await page.getByTestId('headoffice-connect').click();
   await expect(dialog.getByRole('alert')).toHaveAttribute('data-code', 'ENROL_REFUSED');
+  // A code made for another shop: refused in words, and head office keeps no ghost terminal.
+  await page.locator('#headoffice-code').fill(otherShopCode);
+  await page.getByTestId('headoffice-connect').click();
+  await expect(dialog.getByRole('alert')).toHaveAttribute('data-code', 'ENROL_SHOP_MISMATCH');
+  await expect(dialog.getByRole('alert')).toContainText(`此接入码属于门店“Elsewhere Rd”（shop-elsewhere），本机是门店`);
+  await expect(dialog.getByRole('alert')).toContainText('请向总部索取本店的接入码');
+  const ghosts = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
+    terminals: unknown[];
+  };
+  expect(ghosts.terminals).toEqual([]);
   await page.locator('#headoffice-code').fill(code);
   await page.getByTestId('headoffice-connect').click();
   await expect(page.getByTestId('headoffice-connected')).toBeVisible();
@@ -99,4 +119,34 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(mine?.ackedSeq ?? -1));
   await expect(row.getByTestId('derivation-lag')).toHaveText('0');
   await expect(row.getByTestId('waiting')).toHaveText('0');
+});
+
+test('a record head office refuses (written by an older till) shows on the status bar and, with why, in the head-office dialog', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(till().url);
+  await expect(pending(page)).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+  await expect(pending(page)).toHaveText('已全部同步');
+  // An older till's record: a sale line name with a lone surrogate, written straight into the outbox.
+  const db = new Database(join(till().dataDir, DB_FILE_NAME));
+  try {
+    const id = '00000000-0000-4000-8000-00000000e2e3';
+    const payload = {
+      id, memberId: null, cardNumber: null, subtotalMinor: 100, discountMinor: 0, totalMinor: 100, pointsEarned: 0, pointsSpent: 0,
+      ruleVersion: 1, currency: 'CNY', businessDay: '2025-06-01', createdAt: Date.now(), ledger: [],
+      lines: [{ lineNo: 1, sku: 'A', name: `Tea${String.fromCharCode(0xd800)}`, category: 'drinks', quantity: 1, unitPriceMinor: 100, lineTotalMinor: 100, points: 0 }],
+    };
+    db.prepare("INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT max(seq) + 1, ?, 'sale', ?, ? FROM outbox")
+      .run(id, JSON.stringify(payload), Date.now());
+  } finally {
+    db.close();
+  }
+  // The background sync sends it, head office quarantines it and says so in a later answer.
+  const refused = page.getByTestId('refused-records');
+  await expect(refused).toHaveText('1 条记录被总部拒收 — 请查看“总部”', { timeout: 60_000 });
+  await expect(pending(page)).not.toHaveText('已全部同步');
+  await refused.click();
+  const record = page.getByTestId('headoffice-refused-record');
+  await expect(record).toHaveAttribute('data-reason', 'unstorable_text');
+  await expect(record).toContainText('“第 1 行商品名称”中含有总部无法保存的字符');
+  await shot(page, 'sync-refused-record');
 });

@@ -10,7 +10,7 @@ import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
 import type { HoDatabase } from './store/connect';
-import { unstorableTextPath } from './http/storableText';
+import { unstorableTextPath } from '../shared/storableText';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const Count = z.object({ rows: z.array(z.object({ n: z.number() })) });

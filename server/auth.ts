@@ -124,8 +124,14 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
     if (!code || (code.usedAt !== null && code.usedByTerminalId !== req.terminalId)) {
       throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
     }
-    const secret = terminalSecret(await enrolmentKey(tx, ids), req.code, req.terminalId);
     const [shop] = await tx.select().from(shops).where(eq(shops.id, code.shopId));
+    // Before anything is spent or listed: a till set up for another shop could never use the credentials.
+    if (req.shopId !== undefined && req.shopId !== code.shopId) {
+      throw new HoError('SHOP_MISMATCH', `This code was made for shop ${code.shopId}; the terminal is set up for shop ${req.shopId}. Nothing was changed.`, {
+        codeShopId: code.shopId, codeShopName: shop?.name ?? code.shopId, terminalShopId: req.shopId,
+      });
+    }
+    const secret = terminalSecret(await enrolmentKey(tx, ids), req.code, req.terminalId);
     const answer: EnrolResponse = {
       protocolVersion: req.protocolVersion, terminalId: req.terminalId, shopId: code.shopId, shopName: shop?.name ?? code.shopId,
       terminalCode: code.terminalCode, token: `${req.terminalId}.${secret}`,

@@ -6,7 +6,7 @@ import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
 import { uuidFrom } from './testing/records';
-import { terminals } from './store/schema';
+import { enrolmentCodes, terminals } from './store/schema';
 import type { HoDatabase } from './store/connect';
 
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
@@ -83,5 +83,23 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
       { numRuns: 25 },
     );
     expect((await database.db.select({ n: count() }).from(terminals))[0]?.n).toBe(before);
+  });
+
+  it('refuses a code made for another shop before spending it or listing the terminal', async () => {
+    const code = await newCode('93010');
+    const id = uuidFrom(10, 0xe);
+    const terminalsNow = async () => (await database.db.select({ n: count() }).from(terminals))[0]?.n;
+    const spent = async () => (await database.db.select({ usedAt: enrolmentCodes.usedAt }).from(enrolmentCodes)).filter((c) => c.usedAt !== null).length;
+    const [terminalsBefore, spentBefore] = [await terminalsNow(), await spent()];
+    const refused = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-other' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SHOP_MISMATCH', details: { codeShopId: 'shop-e', codeShopName: 'Enrol St', terminalShopId: 'shop-other' } });
+    // No ghost: the code is not spent and no terminal is listed.
+    expect(await terminalsNow()).toBe(terminalsBefore);
+    expect(await spent()).toBe(spentBefore);
+    // The same code still works for a till of its own shop.
+    const ok = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-e' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.shopId).toBe('shop-e');
   });
 });

@@ -78,7 +78,9 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     const stored = await recordStatuses(database.db, A);
     expect(stored.map((r) => r.status)).toEqual(['applied', 'quarantined']);
     const [held] = await database.db.select().from(quarantine).where(and(eq(quarantine.terminalId, A), eq(quarantine.seq, 2)));
-    expect(held?.reason).toBe('invalid_payload');
+    // Quarantined for what it is, naming the field (not "payload.id: expected string" about the marker).
+    expect(held?.reason).toBe('unstorable_text');
+    expect(held?.detail).toMatch(/^payload\.(ledger\.0\.kind|lines\.0\.quantity) holds a NUL character or an unpaired surrogate/);
     // The payload is kept for IT, the unstorable character shown as U+FFFD.
     expect(JSON.stringify(held?.payload)).toContain('\uFFFD');
     // The same batch again (the terminal never got the answer): exact repeats, nothing new.
@@ -132,6 +134,7 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     expect(held.find((q) => q.seq === 1)).toMatchObject({ reason: 'invalid_payload', payload: '{"id": tea' });
     expect(held.find((q) => q.seq === 1)?.detail).toContain('not JSON');
     expect(JSON.stringify(held.find((q) => q.seq === 3)?.payload)).toContain('\uFFFD');
+    expect(held.find((q) => q.seq === 3)).toMatchObject({ reason: 'unstorable_text', detail: expect.stringMatching(/^the payload holds a NUL/) });
     await send([]);
     await send([]);
     expect(told).toEqual([1, 3]);

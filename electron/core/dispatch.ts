@@ -115,7 +115,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
   setOutboxChecks(ctx.db, options.validateOutput ? 'schema' : 'structural');
   const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => ({
     ok: false,
-    error: { code, message: errorMessage(code, options.locale()), ...(details ? { details } : {}) },
+    error: { code, message: errorMessage(code, options.locale(), details), ...(details ? { details } : {}) },
   });
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {

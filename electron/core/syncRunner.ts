@@ -22,6 +22,8 @@ export interface SyncSchedule {
   intervalMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** While head office cannot be reached: the longest pause between probes (default 5 s). */
+  probeMaxMs?: number;
   /** "HH:MM" in the shop's time zone. */
   closeAt?: string;
 }
@@ -88,7 +90,7 @@ export function createSyncRunner(core: TerminalCore, options: SyncRunnerOptions 
   const locale = (): Locale => (db.select({ locale: terminal.locale }).from(terminal).get()?.locale === 'en' ? 'en' : 'zh-CN');
   const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => ({
     ok: false,
-    error: { code, message: errorMessage(code, locale()), ...(details ? { details } : {}) },
+    error: { code, message: errorMessage(code, locale(), details), ...(details ? { details } : {}) },
   });
 
   function startLoop(): void {
@@ -100,6 +102,7 @@ export function createSyncRunner(core: TerminalCore, options: SyncRunnerOptions 
         ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
         ...(options.backoffBaseMs === undefined ? {} : { backoffBaseMs: options.backoffBaseMs }),
         ...(options.backoffMaxMs === undefined ? {} : { backoffMaxMs: options.backoffMaxMs }),
+        ...(options.probeMaxMs === undefined ? {} : { probeMaxMs: options.probeMaxMs }),
         ...(options.closeAt === undefined ? {} : { closeAt: options.closeAt }),
       },
     );

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import {
   CardRecord, MemberRecord, MemberUpdateRecord, RedemptionRecord, SaleRecord, type RecordType, type SyncRecordBody,
 } from '../../shared/sync/records';
+import { DomainError } from '../../shared/contract/errors';
+import { isUnstorableText, UNSTORABLE_TEXT, unstorableTextPath } from '../../shared/storableText';
 import { outbox } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
 import type { Clock } from '../core/sources';
@@ -70,15 +72,19 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   redemption: Object.keys(RedemptionRecord.shape),
 };
 
-/** True when every number anywhere in `value` is a safe integer: the sale path's quick pass. */
-function allIntegers(value: unknown): boolean {
+/**
+ * True when every number anywhere in `value` is a safe integer and every string is text head
+ * office can store (shared/storableText.ts): the sale path's quick pass.
+ */
+function allPlain(value: unknown): boolean {
   if (typeof value === 'number') return Number.isSafeInteger(value);
+  if (typeof value === 'string') return !isUnstorableText(value);
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) {
-    for (const item of value) if (!allIntegers(item)) return false;
+    for (const item of value) if (!allPlain(item)) return false;
     return true;
   }
-  for (const key in value) if (!allIntegers(Reflect.get(value, key))) return false;
+  for (const key in value) if (!allPlain(Reflect.get(value, key))) return false;
   return true;
 }
 
@@ -95,7 +101,18 @@ function numberFault(value: unknown, path: string): string | null {
 
 function structuralFault(recordType: RecordType, payload: object): string | null {
   for (const key of requiredKeys[recordType]) if (Reflect.get(payload, key) === undefined) return `${key} is missing`;
-  return allIntegers(payload) ? null : numberFault(payload, 'payload');
+  if (allPlain(payload)) return null;
+  const path = unstorableTextPath(payload);
+  return path ? `payload.${path.join('.')} is text head office cannot store` : numberFault(payload, 'payload');
+}
+
+/**
+ * Text head office would quarantine is the sender's input, not a bug: refused as VALIDATION (the
+ * cashier is told which field), and the caller's transaction writes nothing.
+ */
+function refuseUnstorableText(payload: unknown): void {
+  const path = unstorableTextPath(payload);
+  if (path) throw new DomainError('VALIDATION', { issues: [{ path: path.join('.'), message: UNSTORABLE_TEXT }] });
 }
 
 /**
@@ -115,11 +132,17 @@ export function appendOutbox<T extends RecordType>(
   let payloadJson: string;
   if ((checksByDb.get(db) ?? 'schema') === 'schema') {
     const checked = payloadSchemas[recordType].safeParse(payload);
-    if (!checked.success) throw new Error(`outbox ${recordType} ${recordId} payload is invalid: ${JSON.stringify(checked.error.issues)}`);
+    if (!checked.success) {
+      refuseUnstorableText(payload);
+      throw new Error(`outbox ${recordType} ${recordId} payload is invalid: ${JSON.stringify(checked.error.issues)}`);
+    }
     payloadJson = JSON.stringify(checked.data);
   } else {
     const fault = structuralFault(recordType, payload);
-    if (fault) throw new Error(`outbox ${recordType} ${recordId} payload is invalid: ${fault}`);
+    if (fault) {
+      refuseUnstorableText(payload);
+      throw new Error(`outbox ${recordType} ${recordId} payload is invalid: ${fault}`);
+    }
     payloadJson = JSON.stringify(payload);
   }
   const row = statements(db).insert.get({ recordId, recordType, payloadJson, createdAt: clock.now() });

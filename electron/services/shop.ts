@@ -8,6 +8,7 @@ import type { ServiceContext } from '../core/context';
 import { atomic, perDb } from './prepared';
 import { currentRuleVersion } from './rules';
 import { isConfigured, readTerminal, TERMINAL_ROW_ID } from './terminalRow';
+import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 
 /** The ladder every new shop starts with; qualification is on lifetime earned points. */
@@ -54,6 +55,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     lastCloseAt: epochOrNull(state.get('lastCloseAt')),
     headOfficeUrl: st.headOffice.get()?.url ?? null,
     lastSyncError: state.get('lastError') ?? null,
+    refused: refusedRecords(ctx.db),
   };
 }
 

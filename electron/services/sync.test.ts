@@ -68,6 +68,44 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     expect(errorOf(await t.api.syncNow({})).code).toBe('NOT_ENROLLED');
   });
 
+  it('refuses a code made for another shop in words, and head office lists no ghost terminal', async () => {
+    const t = await till('91007', 'shopM');
+    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId: 'shopN', shopName: 'Nanjing Rd', terminalCode: '91007' }, ho.adminToken);
+    const code = String(created.body.code);
+    const answer = await t.api.enrolHeadOffice({ url: ho.url, code });
+    expect(answer).toMatchObject({ ok: false, error: { message: '此接入码属于门店“Nanjing Rd”（shopN），本机是门店“Shop shopM”（shopM）。请向总部索取本店的接入码。' } });
+    const refused = errorOf(answer);
+    expect(refused).toMatchObject({
+      code: 'ENROL_SHOP_MISMATCH', details: { codeShop: 'Nanjing Rd', codeShopId: 'shopN', tillShop: 'Shop shopM', tillShopId: 'shopM' },
+    });
+    expect(unwrap(await t.api.getStatus({})).headOfficeUrl).toBeNull();
+    const listed = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
+    expect(JSON.stringify(listed.body)).not.toContain(unwrap(await t.api.getStatus({})).terminalId);
+  });
+
+  it('a record head office refuses (sent by an older till) is never "all synced": the status names it and why', async () => {
+    const t = await enrolled('91008', 'shopR');
+    unwrap(await t.api.syncNow({}));
+    expect(unwrap(await t.api.getStatus({})).refused).toEqual({ count: 0, latest: [] });
+    // What an older till wrote before the rule: a sale line name with a lone surrogate, straight into the outbox.
+    const id = t.core.ctx.ids.uuid();
+    const payload = {
+      id, memberId: null, cardNumber: null, subtotalMinor: 100, discountMinor: 0, totalMinor: 100, pointsEarned: 0, pointsSpent: 0,
+      ruleVersion: 1, currency: 'CNY', businessDay: '2025-06-01', createdAt: TEST_START_MS, ledger: [],
+      lines: [{ lineNo: 1, sku: 'A', name: `Tea${String.fromCharCode(0xd800)}`, category: 'drinks', quantity: 1, unitPriceMinor: 100, lineTotalMinor: 100, points: 0 }],
+    };
+    t.core.db.$client.prepare("INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT coalesce(max(seq), 0) + 1, ?, 'sale', ?, ? FROM outbox")
+      .run(id, JSON.stringify(payload), TEST_START_MS);
+    unwrap(await t.api.syncNow({}));
+    await ho.waitDerived();
+    // Head office tells the quarantine in the next push answer.
+    const status = unwrap(await t.api.syncNow({})).status;
+    expect(status.outboxPending).toBe(0);
+    expect(status.refused.count).toBe(1);
+    expect(status.refused.latest[0]).toMatchObject({ reason: 'unstorable_text', field: 'lines.0.name' });
+    expect(status.refused.latest[0]?.detail).not.toContain('expected string');
+  });
+
   it('the core alone cannot reach head office: the call says so instead of pretending', () => {
     const core = openTestCore();
     try {

@@ -37,9 +37,21 @@ export async function enrolHeadOffice(ctx: ServiceContext, input: ParsedInput<'e
   if (!outcome.ok) {
     if (outcome.code === 'OFFLINE') throw new DomainError('HEADOFFICE_UNREACHABLE', { url: input.url, message: outcome.message });
     if (outcome.code === 'NOT_CONFIGURED') throw new DomainError('NOT_CONFIGURED', { missing: 'shop' });
+    if (outcome.code === 'SHOP_MISMATCH') throw new DomainError('ENROL_SHOP_MISMATCH', shopMismatch(ctx, outcome.details));
     throw new DomainError('ENROL_REFUSED', { reason: outcome.code, message: outcome.message });
   }
   return getStatus(ctx);
+}
+
+/** What the cashier is told: the code's shop and this till's, by name where known. */
+function shopMismatch(ctx: ServiceContext, details: Record<string, unknown> | undefined): Record<string, string> {
+  const row = readTerminal(ctx);
+  const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
+  const codeShopId = text(details?.codeShopId, '?');
+  return {
+    codeShopId, codeShop: text(details?.codeShopName, codeShopId),
+    tillShopId: row.shopId ?? '?', tillShop: row.shopName ?? row.shopId ?? '?',
+  };
 }
 
 export interface SyncNowOptions extends NetworkOptions {

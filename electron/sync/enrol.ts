@@ -5,7 +5,9 @@ import { EnrolResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { Clock } from '../core/sources';
 import { createHoClient, type FetchFn } from './hoClient';
 
-export type EnrolOutcome = { ok: true; shopId: string; terminalCode: string } | { ok: false; code: string; message: string };
+export type EnrolOutcome =
+  | { ok: true; shopId: string; terminalCode: string }
+  | { ok: false; code: string; message: string; details?: Record<string, unknown> };
 
 /**
  * Trades head office's one-time code for this terminal's credentials, stored in sync_link.
@@ -16,11 +18,23 @@ export async function enrolWithHeadOffice(db: TerminalDb, clock: Clock, headOffi
   const term = db.select().from(terminal).get();
   if (!term) return { ok: false, code: 'NOT_CONFIGURED', message: 'The terminal has no identity yet.' };
   const client = createHoClient({ baseUrl: headOfficeUrl, token: null, ...(fetchFn ? { fetch: fetchFn } : {}) });
-  const res = await client.post('/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: term.terminalId, ...(term.terminalName ? { terminalName: term.terminalName } : {}) }, EnrolResponse);
-  if (!res.ok) return res.kind === 'network' ? { ok: false, code: 'OFFLINE', message: res.message } : { ok: false, code: res.error.code, message: res.error.message };
+  // The shop travels with the code, so head office refuses another shop's code before spending it.
+  const request = {
+    protocolVersion: PROTOCOL_VERSION, code, terminalId: term.terminalId,
+    ...(term.terminalName ? { terminalName: term.terminalName } : {}), ...(term.shopId ? { shopId: term.shopId } : {}),
+  };
+  const res = await client.post('/sync/v1/enrol', request, EnrolResponse);
+  if (!res.ok) {
+    if (res.kind === 'network') return { ok: false, code: 'OFFLINE', message: res.message };
+    return { ok: false, code: res.error.code, message: res.error.message, ...(res.error.details ? { details: res.error.details } : {}) };
+  }
   const e = res.value;
   if (term.shopId && term.shopId !== e.shopId) {
-    return { ok: false, code: 'SHOP_MISMATCH', message: `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke terminal ${e.terminalId}.` };
+    // Only a head office older than the shop check gets here (it spent the code and listed this terminal).
+    return {
+      ok: false, code: 'SHOP_MISMATCH', details: { codeShopId: e.shopId, codeShopName: e.shopName, terminalShopId: term.shopId },
+      message: `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke terminal ${e.terminalId}.`,
+    };
   }
   const values = { headOfficeUrl, terminalId: e.terminalId, shopId: e.shopId, shopName: e.shopName, terminalCode: e.terminalCode, token: e.token, enrolledAt: clock.now() };
   db.insert(syncLink).values({ id: 1, ...values }).onConflictDoUpdate({ target: syncLink.id, set: values }).run();

@@ -2,6 +2,7 @@ import type { TerminalDb } from '../../db/open';
 import { syncLink } from '../../db/schemaSync';
 import type { Clock } from '../core/sources';
 import { daysWithRecords, sendDayClose, terminalDayTotals } from './closeDay';
+import { PingResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createHoClient, type FetchFn } from './hoClient';
 import { acquireLease, releaseLease } from './lease';
 import { firstPendingSeq } from './outboxBatch';
@@ -49,6 +50,22 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   } finally {
     releaseLease(db, deps.owner);
   }
+}
+
+/** How long a probe waits for head office: a dead address must not hold the next probe back. */
+export const PROBE_TIMEOUT_MS = 3_000;
+
+/**
+ * Whether head office answers at all (`/sync/v1/ping`: no lease, no outbox, no database there):
+ * what the schedule asks every few seconds while offline, syncing only once it says yes. Any
+ * answer counts, a refusal too: the sync that follows records what head office said.
+ */
+export async function probeHeadOffice(deps: Pick<SyncDeps, 'db' | 'fetch'>): Promise<boolean> {
+  const link = deps.db.select().from(syncLink).get();
+  if (!link) return false;
+  const client = createHoClient({ baseUrl: link.headOfficeUrl, token: null, timeoutMs: PROBE_TIMEOUT_MS, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const res = await client.post('/sync/v1/ping', { protocolVersion: PROTOCOL_VERSION }, PingResponse);
+  return res.ok || res.kind === 'refused';
 }
 
 function record(db: TerminalDb, clock: Clock, result: SyncResult): SyncResult {

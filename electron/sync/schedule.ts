@@ -1,5 +1,5 @@
 import { businessDay } from '../services/businessDay';
-import { closeDays, syncOnce, type SyncDeps, type SyncResult } from './job';
+import { closeDays, probeHeadOffice, syncOnce, type SyncDeps, type SyncResult } from './job';
 import { readState } from './state';
 
 export interface Timers {
@@ -10,8 +10,17 @@ export interface Timers {
 export interface ScheduleOptions {
   /** Pause between syncs while online (a sale nudges an immediate one). */
   intervalMs?: number;
+  /** After a refusal (head office answered no): exponential, up to backoffMaxMs. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * While head office cannot be reached: the first and the longest pause between probes
+   * (`/sync/v1/ping`, no body worth the name). A probe answered starts a sync at once.
+   */
+  probeBaseMs?: number;
+  probeMaxMs?: number;
+  /** Is head office there? Injected by tests; the default asks `/sync/v1/ping`. */
+  probe?: () => Promise<boolean>;
   /** Local time of the nightly close, "HH:MM" in the shop's time zone. */
   closeAt?: string;
   timeZone: string;
@@ -19,7 +28,18 @@ export interface ScheduleOptions {
   /** [0, 1): jitter source, injected so tests are repeatable. */
   random?: () => number;
   onResult?: (result: SyncResult) => void;
+  /** Every step the loop took and the pause it chose after it (tests count these; no clock involved). */
+  onStep?: (step: LoopStep) => void;
 }
+
+/** One step of the loop: a sync, or (while offline) a probe that found head office away or back. */
+export type LoopStep =
+  | { kind: 'sync'; status: SyncResult['status'] | 'error'; nextDelayMs: number }
+  | { kind: 'probe'; reachable: boolean; nextDelayMs: number };
+
+/** The probe's pauses while offline: a few seconds at most, so a till notices head office is back quickly. */
+export const PROBE_BASE_MS = 1_000;
+export const PROBE_MAX_MS = 5_000;
 
 /** Exponential backoff with full jitter: a chain's terminals coming back together do not stampede. */
 export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number): number {
@@ -46,13 +66,24 @@ export interface SyncLoop {
   stop(): void;
 }
 
-/** Continuous sync while online, backoff with jitter while not, and the nightly close. */
+/**
+ * Continuous sync while online; while head office cannot be reached, a cheap probe every few
+ * seconds (jittered, at most probeMaxMs apart) and a sync as soon as it answers; backoff up to
+ * backoffMaxMs only while head office answers with a refusal; and the nightly close. A nudge
+ * (a sale) runs a step at once: a sync, or while offline a probe first.
+ */
 export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoop {
   const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
   const random = options.random ?? Math.random;
   const interval = options.intervalMs ?? 15_000;
   const closeMinute = parseCloseAt(options.closeAt ?? '23:30');
+  const probe = options.probe ?? (() => probeHeadOffice(deps));
+  const refusedDelay = (n: number) => backoffDelay(n, options.backoffBaseMs ?? 1_000, options.backoffMaxMs ?? 300_000, random);
+  const probeMax = options.probeMaxMs ?? PROBE_MAX_MS;
+  const probeDelay = (n: number) => backoffDelay(n, Math.min(options.probeBaseMs ?? PROBE_BASE_MS, probeMax), probeMax, random);
   let failures = 0;
+  let offline = false;
+  let probes = 0;
   let handle: unknown = null;
   let running = false;
   let stopped = false;
@@ -74,6 +105,50 @@ export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoo
     await closeDays(deps, today);
   }
 
+  /** One sync; the pause after it. */
+  async function syncStep(): Promise<number> {
+    let status: SyncResult['status'] | 'error' = 'error';
+    let delay = interval;
+    try {
+      const result = await syncOnce(deps);
+      status = result.status;
+      options.onResult?.(result);
+      if (result.status === 'synced') {
+        failures = 0;
+        offline = false;
+        probes = 0;
+        await maybeClose();
+      } else if (result.status === 'offline') {
+        offline = true;
+        probes += 1;
+        delay = probeDelay(probes);
+      } else if (result.status === 'refused') {
+        offline = false;
+        failures += 1;
+        delay = refusedDelay(failures);
+      }
+    } catch (error) {
+      failures += 1;
+      delay = refusedDelay(failures);
+      console.error('tillcard sync failed', error);
+    }
+    options.onStep?.({ kind: 'sync', status, nextDelayMs: delay });
+    return delay;
+  }
+
+  /** While offline: ask whether head office is back; the pause after it, or null to sync now. */
+  async function probeStep(): Promise<number | null> {
+    const reachable = await probe().catch(() => false);
+    if (reachable) {
+      options.onStep?.({ kind: 'probe', reachable, nextDelayMs: 0 });
+      return null;
+    }
+    probes += 1;
+    const delay = probeDelay(probes);
+    options.onStep?.({ kind: 'probe', reachable, nextDelayMs: delay });
+    return delay;
+  }
+
   async function tick(): Promise<void> {
     if (running) {
       again = true;
@@ -82,19 +157,11 @@ export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoo
     running = true;
     let delay = interval;
     try {
-      const result = await syncOnce(deps);
-      options.onResult?.(result);
-      if (result.status === 'synced') {
-        failures = 0;
-        await maybeClose();
-      } else if (result.status === 'offline' || result.status === 'refused') {
-        failures += 1;
-        delay = backoffDelay(failures, options.backoffBaseMs ?? 1_000, options.backoffMaxMs ?? 300_000, random);
-      }
+      const waited = offline ? await probeStep() : null;
+      delay = waited ?? (await syncStep());
     } catch (error) {
-      failures += 1;
-      delay = backoffDelay(failures, options.backoffBaseMs ?? 1_000, options.backoffMaxMs ?? 300_000, random);
-      console.error('tillcard sync failed', error);
+      // onStep or onResult threw: keep the loop alive at the ordinary pace.
+      console.error('tillcard sync loop step failed', error);
     } finally {
       running = false;
     }

@@ -6,6 +6,7 @@ import { useHeadOffice } from '../state/headOffice';
 import { useStatus } from '../state/status';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { RefusedRecordsList } from './RefusedRecordsList';
 
 /**
  * While this screen is open it has the keyboard: the till's F-keys (F12 confirms a sale!) and Esc
@@ -52,6 +53,7 @@ export function HeadOfficeDialog() {
           <dd>{status.lastCloseAt === null ? t('headOffice.neverClosed') : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, lang) })}</dd>
           {status.lastSyncError && <dd className="muted" data-testid="headoffice-last-error">{t('headOffice.lastError', { message: status.lastSyncError })}</dd>}
         </dl>
+        <RefusedRecordsList refused={status.refused} />
         {status.headOfficeUrl && (
           <div className="form__actions">
             <button type="button" className="primary" data-autofocus onClick={() => void syncNow()} disabled={busy !== null} data-testid="headoffice-sync-now">

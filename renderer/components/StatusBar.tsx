@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../lib/format';
 import { useStatus } from '../state/status';
+import { useHeadOffice } from '../state/headOffice';
+import '../i18n/syncRefusalText';
 import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
@@ -9,7 +11,9 @@ export function StatusBar() {
   const { t, i18n } = useTranslation();
   const status = useStatus((s) => s.status);
   const loadError = useStatus((s) => s.loadError);
+  const showHeadOffice = useHeadOffice((s) => s.show);
   if (!status) return null;
+  const refused = status.refused.count;
   // If the core stops answering, the till is not "online" whatever the last status said.
   const online = status.online && loadError === null;
   return (
@@ -24,9 +28,16 @@ export function StatusBar() {
       <div className="statusbar__sync" aria-live="polite">
         <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         <span data-testid="online">{online ? t('status.online') : t('status.offline')}</span>
-        <span className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'} data-testid="outbox-pending" data-count={status.outboxPending}>
-          {status.outboxPending > 0 ? t('status.pending', { count: status.outboxPending }) : t('status.pendingNone')}
+        <span className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'} data-testid="outbox-pending" data-count={status.outboxPending}
+          hidden={status.outboxPending === 0 && refused > 0}>
+          {status.outboxPending > 0 ? t('status.pending', { count: status.outboxPending }) : refused === 0 && t('status.pendingNone')}
         </span>
+        {/* Never "all synced" while head office has refused records: the cashier sees it and where to look. */}
+        {refused > 0 && (
+          <button type="button" className="button--quiet pending pending--some" onClick={showHeadOffice} data-testid="refused-records" data-count={refused}>
+            {t('syncRefusal.statusBar', { count: refused })}
+          </button>
+        )}
         <span className="muted">{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}</span>
         {status.lastCloseAt !== null && <span className="muted" data-testid="last-close">{t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}</span>}
         <HeadOfficeEntry />

@@ -120,11 +120,13 @@ export const en = {
       invalid: 'Enter the birthday as year-month-day (1990-05-01) or month-day alone (05-01), on a real date.',
       future: 'The birthday cannot be after today.',
     },
+    text_unstorable: '{{field}} contains a character that cannot be stored (a control or broken character). Retype it.',
   },
   field: {
     name: 'Name', phone: 'Phone', birthday: 'Birthday', shopName: 'Shop name', shopId: 'Shop ID', terminalName: 'Till name',
     terminalCode: 'Till code', pointsToSpend: 'Points', lines: 'Sale lines', quantity: 'Quantity', cardNumber: 'Card number',
     query: 'Search', currency: 'Currency', unitPriceMinor: 'Price', sku: 'SKU',
+    category: 'Category',
   },
   error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
   help: { title: 'Keys' },

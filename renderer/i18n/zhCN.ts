@@ -122,11 +122,13 @@ export const zhCN: TillMessages = {
       invalid: '请按“年-月-日”（如 1990-05-01）或只填“月-日”（如 05-01）输入真实的生日。',
       future: '生日不能晚于今天。',
     },
+    text_unstorable: '{{field}}含有无法保存的字符（控制字符或残缺字符），请重新输入。',
   },
   field: {
     name: '姓名', phone: '手机号', birthday: '生日', shopName: '门店名称', shopId: '门店编号', terminalName: '收银台名称',
     terminalCode: '收银台编号', pointsToSpend: '积分', lines: '商品行', quantity: '数量', cardNumber: '卡号',
     query: '查找', currency: '币种', unitPriceMinor: '价格', sku: '货号',
+    category: '类别',
   },
   error: { title: '操作未完成', dismiss: '知道了', unreachable: '收银服务无响应，请检查它是否在运行。' },
   help: { title: '快捷键' },

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { SyncErrorBody, SyncErrorCode } from '../../shared/sync/protocol';
-import { unstorableTextPath } from './storableText';
+import { unstorableTextPath } from '../../shared/storableText';
 
 const statusOf: Record<SyncErrorCode, number> = {
   VALIDATION: 400,
@@ -11,6 +11,7 @@ const statusOf: Record<SyncErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   ENROLMENT_CODE_INVALID: 400,
+  SHOP_MISMATCH: 409,
   ALREADY_ENROLLED: 409,
   PAYLOAD_CONFLICT: 409,
   CONFLICT: 409,

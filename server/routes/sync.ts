@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CloseDayRequest, EnrolRequest, PROTOCOL_VERSION, PullRequest, PushRequest } from '../../shared/sync/protocol';
+import { CloseDayRequest, EnrolRequest, PROTOCOL_VERSION, PullRequest, PushRequest, type PingResponse } from '../../shared/sync/protocol';
 import { SnapshotRequest } from '../../shared/sync/snapshot';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
@@ -39,6 +39,9 @@ const noHooks: PushHooks = { stored: () => undefined, pushing: () => undefined }
 
 export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHooks = noHooks): void {
   const { db, clock, ids } = deps;
+
+  // A terminal's "are you back?" while offline: answered without touching the database.
+  app.post(`${SYNC_PREFIX}/ping`, async () => ({ status: 'ok', protocolVersion: PROTOCOL_VERSION }) satisfies PingResponse);
 
   app.post(`${SYNC_PREFIX}/enrol`, async (request) => {
     requireVersion(request.body);

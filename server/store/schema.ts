@@ -111,7 +111,7 @@ export const quarantine = pgTable(
     recordId: text('record_id').notNull(),
     type: text('type').notNull(),
     payload: jsonb('payload'),
-    reason: text('reason', { enum: ['invalid_payload', 'apply_failed', 'payload_conflict'] }).notNull(),
+    reason: text('reason', { enum: ['invalid_payload', 'apply_failed', 'payload_conflict', 'unstorable_text'] }).notNull(),
     detail: text('detail').notNull(),
     receivedAt: ms('received_at').notNull(),
     resolvedAt: ms('resolved_at'),

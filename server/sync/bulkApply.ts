@@ -10,7 +10,7 @@ import { idList, insertRows } from './jsonInsert';
 export interface Outcome {
   seq: number;
   status: 'applied' | 'quarantined';
-  reason?: 'invalid_payload' | 'apply_failed';
+  reason?: 'invalid_payload' | 'apply_failed' | 'unstorable_text';
   detail?: string;
 }
 

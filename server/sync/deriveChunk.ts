@@ -10,7 +10,7 @@ import { applyBatchInBulk, type Outcome } from './bulkApply';
 import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
-import { quarantinedPayload } from './recordStore';
+import { quarantinedPayload, unstorableMarkerDetail } from './recordStore';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
 export const DERIVE_LOCK_NAMESPACE = 7_302_116;
@@ -34,6 +34,9 @@ export interface ChunkResult {
  * member it read was committed, so in the feed a member precedes its ledger rows (bulkApply.ts).
  * `wait`: wait for another process's chunk of this terminal instead of answering busy.
  */
+/** A record the push stored as the unstorable-text marker: quarantined with the field it names. */
+const unstorableOutcome = (seq: number, marker: unknown): Outcome => ({ seq, status: 'quarantined', reason: 'unstorable_text', detail: unstorableMarkerDetail(marker) ?? '' });
+
 export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, options: { limit: number; wait: boolean }): Promise<ChunkResult> {
   return db.transaction(async (tx) => {
     if (options.wait) {
@@ -66,6 +69,7 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
       const payload = parsedPayload(r.payload);
       if (!type.success) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `unknown record type ${r.type}` });
       else if (!payload.ok) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `the payload is not JSON: ${payload.error}` });
+      else if (unstorableMarkerDetail(payload.value) !== null) badType.push(unstorableOutcome(r.seq, payload.value));
       else toApply.push({ seq: r.seq, recordId: r.recordId, type: type.data, payload: payload.value });
     }
     let applied: Applied = { feed: [], spentBy: [], earnedBy: [] };

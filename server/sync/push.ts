@@ -38,7 +38,7 @@ export const PUSH_LOCK_NAMESPACE = 7_302_114;
  */
 async function untoldQuarantine(tx: HoDb, terminalId: string, now: number): Promise<QuarantinedRecord[]> {
   const rows = await tx.update(quarantine).set({ reportedAt: now })
-    .where(and(eq(quarantine.terminalId, terminalId), isNull(quarantine.reportedAt), inArray(quarantine.reason, ['invalid_payload', 'apply_failed'])))
+    .where(and(eq(quarantine.terminalId, terminalId), isNull(quarantine.reportedAt), inArray(quarantine.reason, ['invalid_payload', 'apply_failed', 'unstorable_text'])))
     .returning({ seq: quarantine.seq, recordId: quarantine.recordId, reason: quarantine.reason, detail: quarantine.detail });
   return rows.sort((a, b) => a.seq - b.seq).map((r) => ({ seq: r.seq, recordId: r.recordId, reason: `${r.reason}: ${r.detail}` }));
 }

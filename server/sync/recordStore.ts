@@ -4,7 +4,7 @@ import { MAX_BATCH_BYTES, MAX_RECORD_BYTES, type PushRecord } from '../../shared
 import type { CopyConnection, HoDb } from '../store/connect';
 import { records as recordLog } from '../store/schema';
 import { HoError } from '../http/errors';
-import { isUnstorableText, LONE_SURROGATE } from '../http/storableText';
+import { isUnstorableText, LONE_SURROGATE, unstorableTextPath } from '../../shared/storableText';
 import { parsedPayload } from './loggedRecord';
 
 const NUL = String.fromCharCode(0);
@@ -30,18 +30,39 @@ function hasUnstorable(value: unknown): boolean {
 
 const UNSTORABLE = 'the payload contains NUL characters or unpaired surrogates, which head office cannot store';
 
+/** Where in the payload the first such text is ("lines.0.name"; a bad key shown too), or null when it is not JSON. */
+function unstorablePath(parsed: { ok: true; value: unknown } | { ok: false }): string | null {
+  const path = parsed.ok ? unstorableTextPath(parsed.value) : null;
+  return path ? path.map((segment) => shown(String(segment))).join('.') : null;
+}
+
 /**
  * The payload text itself, or — when it holds a NUL or lone surrogate, raw or as a JSON escape —
- * a marker the deriver quarantines (no type's schema accepts it), with those characters shown as
- * U+FFFD. PostgreSQL stores neither in text or jsonb: kept, such a payload would fail its record's
- * derivation (or its quarantine row) at every attempt and block the terminal's queue.
+ * a marker the deriver quarantines as `unstorable_text` (naming the field when the text is JSON),
+ * with those characters shown as U+FFFD. PostgreSQL stores neither in text or jsonb: kept, such a
+ * payload would fail its record's derivation (or its quarantine row) at every attempt and block
+ * the terminal's queue. The marker is a function of the text, so a resend is an exact repeat.
  */
 export function storablePayload(payload: string): string {
-  if (isUnstorableText(payload)) return JSON.stringify({ invalid: UNSTORABLE, original: shown(payload) });
+  if (isUnstorableText(payload)) {
+    return JSON.stringify({ invalid: UNSTORABLE, path: unstorablePath(parsedPayload(payload)), original: shown(payload) });
+  }
   // Cheap test first: such escapes are rare in real payloads, and only then is the text parsed.
   if (!ESCAPED_UNSTORABLE.test(payload)) return payload;
   const parsed = parsedPayload(payload);
-  return parsed.ok && hasUnstorable(parsed.value) ? JSON.stringify({ invalid: UNSTORABLE, original: storable(parsed.value) }) : payload;
+  if (!parsed.ok || !hasUnstorable(parsed.value)) return payload;
+  return JSON.stringify({ invalid: UNSTORABLE, path: unstorablePath(parsed), original: storable(parsed.value) });
+}
+
+/**
+ * For a stored marker (above): why the record is quarantined, naming the field. Null for any
+ * other payload. Checked before the record's schema, which would only say the marker has no id.
+ */
+export function unstorableMarkerDetail(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('invalid' in value) || value.invalid !== UNSTORABLE) return null;
+  const path = 'path' in value && typeof value.path === 'string' ? value.path : null;
+  const where = path === null ? 'the payload' : `payload.${path}`;
+  return `${where} holds a NUL character or an unpaired surrogate, which head office cannot store; the till must refuse such text`;
 }
 
 /** A stored payload text as the quarantine's jsonb keeps it: its JSON value, or the text itself when it is not JSON. */

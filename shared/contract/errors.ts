@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   'UNAUTHORIZED',
   'HEADOFFICE_UNREACHABLE',
   'ENROL_REFUSED',
+  'ENROL_SHOP_MISMATCH',
   'NOT_ENROLLED',
   'SYNC_REFUSED',
   'NOT_DEMO',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { birthdayProblem } from '../domain/birthday';
 import { MAX_SALE_MINOR } from '../domain/money';
 import { normalizePhone } from '../domain/phone';
+import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
 /** A client-made id for calls a cashier could double-submit; a repeat returns the first result. */
 export const RequestId = z.string().uuid();
@@ -20,7 +21,8 @@ export const PersonName = z
   .trim()
   .min(1, 'name_required')
   .max(60, 'name_too_long')
-  .refine((s) => !/\p{Cc}/u.test(s), 'name_invalid');
+  .refine((s) => !/\p{Cc}/u.test(s), 'name_invalid')
+  .refine(isStorableText, UNSTORABLE_TEXT);
 
 /** Any phone a cashier types; normalised to E.164 or refused. */
 export const PhoneInput = z

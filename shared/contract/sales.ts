@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { EpochMs, MinorAmount, Points, RequestId, Uuid } from './primitives';
 import { TierView } from './terminal';
+import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
 export const SaleLineInput = z.object({
-  sku: z.string().trim().min(1).max(40),
-  name: z.string().trim().max(80).default(''),
-  category: z.string().trim().min(1).max(40).default('general'),
+  sku: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
+  name: z.string().trim().max(80).refine(isStorableText, UNSTORABLE_TEXT).default(''),
+  category: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT).default('general'),
   quantity: z.number().int().min(1).max(9_999),
   unitPriceMinor: MinorAmount,
 });

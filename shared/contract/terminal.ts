@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Currency, EpochMs, Locale } from './primitives';
 import { TERMINAL_CODE_RE } from '../domain/cardNumber';
+import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
 export const ShopConfig = z.object({
-  shopId: z.string().min(1).max(64),
-  shopName: z.string().trim().min(1).max(80),
-  terminalName: z.string().trim().min(1).max(40),
+  shopId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT),
+  shopName: z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT),
+  terminalName: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
   /** Unique in the chain; the first five digits of every card this terminal issues. */
   terminalCode: z.string().regex(TERMINAL_CODE_RE, 'terminal_code_invalid'),
   locale: Locale.default('zh-CN'),
@@ -16,6 +17,26 @@ export type ShopConfig = z.infer<typeof ShopConfig>;
 /** Leaving the demo deletes everything on the till, so the caller must say so in so many words. */
 export const LeaveDemoShopInput = z.object({ deleteAllDemoData: z.literal(true) }).strict();
 export type LeaveDemoShopInput = z.infer<typeof LeaveDemoShopInput>;
+
+/** Why head office refused a record (the till words each for a person; 'other' for reasons it does not know). */
+export const RefusalReason = z.enum(['unstorable_text', 'invalid_payload', 'apply_failed', 'payload_conflict', 'other']);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** Records head office refused (quarantined): how many, and the latest few with why. */
+export const RefusedRecords = z.object({
+  count: z.number().int().min(0),
+  latest: z.array(z.object({
+    /** The record's number in this till's outbox (what head office IT looks it up by). */
+    seq: z.number().int().min(1).nullable(),
+    at: EpochMs,
+    reason: RefusalReason,
+    /** For unstorable text: the field head office named ("lines.0.name"). */
+    field: z.string().nullable(),
+    /** Head office's own words, for IT. */
+    detail: z.string(),
+  })),
+});
+export type RefusedRecords = z.infer<typeof RefusedRecords>;
 
 export const TerminalStatus = z.object({
   configured: z.boolean(),
@@ -37,6 +58,8 @@ export const TerminalStatus = z.object({
   headOfficeUrl: z.string().nullable(),
   /** Why the last sync failed (head office's words or the network's), null after a good one. */
   lastSyncError: z.string().nullable(),
+  /** Records head office refused: never "all synced" while there are any. */
+  refused: RefusedRecords,
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

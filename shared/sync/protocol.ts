@@ -36,6 +36,7 @@ export const SyncErrorCode = z.enum([
   'REVOKED',
   'NOT_FOUND',
   'ENROLMENT_CODE_INVALID',
+  'SHOP_MISMATCH',
   'ALREADY_ENROLLED',
   'PAYLOAD_CONFLICT',
   'BATCH_TOO_LARGE',
@@ -54,6 +55,15 @@ export type SyncErrorBody = z.infer<typeof SyncErrorBody>;
 
 const Versioned = z.object({ protocolVersion: z.number().int() });
 
+// ---- probe ---------------------------------------------------------------------------------
+
+/**
+ * `POST /sync/v1/ping`: is head office there? No credentials, no database, nothing read from the
+ * body — an offline terminal asks it every few seconds, and syncs at once when it answers.
+ */
+export const PingResponse = z.object({ status: z.literal('ok'), protocolVersion: z.number().int() });
+export type PingResponse = z.infer<typeof PingResponse>;
+
 // ---- enrolment -----------------------------------------------------------------------------
 
 export const EnrolRequest = Versioned.extend({
@@ -62,6 +72,11 @@ export const EnrolRequest = Versioned.extend({
   /** The terminal's own id (made locally at first start), so its existing records keep it. */
   terminalId: Id,
   terminalName: z.string().trim().min(1).max(40).optional(),
+  /**
+   * The shop this terminal is set up for. Head office refuses a code made for another shop with
+   * SHOP_MISMATCH before it spends the code or lists the terminal. Optional: older tills omit it.
+   */
+  shopId: ShopId.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 

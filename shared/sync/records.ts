@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { birthdayProblem } from '../domain/birthday';
+import { StorableString } from '../storableText';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -12,6 +13,8 @@ const Ms = z.number().int().min(0);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** `YYYY-MM-DD`, or `--MM-DD` for a birthday given without a year: the till's own rule. */
 export const StoredBirthday = z.string().refine((s) => birthdayProblem(s) === null, 'birthday.invalid');
+/** Free text: what head office can store (no NUL, no unpaired surrogate), so the till refuses what it would. */
+const Text = StorableString();
 
 export const LedgerRecord = z.object({
   id: Id,
@@ -19,24 +22,24 @@ export const LedgerRecord = z.object({
   kind: z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']),
   delta: Int,
   ruleVersion: Int.nullable(),
-  campaignId: z.string().nullable(),
+  campaignId: Text.nullable(),
   createdAt: Ms,
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
 export const MemberRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(60),
+  name: Text.min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
   birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
-  homeShopId: z.string().nullable(),
+  homeShopId: Text.nullable(),
   createdAt: Ms,
 });
 
 export const MemberUpdateRecord = z.object({
   id: Id,
-  name: z.string().min(1).max(60),
+  name: Text.min(1).max(60),
   phone: z.string().regex(/^\+\d{6,15}$/),
   birthday: StoredBirthday.nullable(),
   updatedAt: Ms,
@@ -51,9 +54,9 @@ export const CardRecord = z.object({
 
 export const SaleLineRecord = z.object({
   lineNo: Int.min(1),
-  sku: z.string(),
-  name: z.string(),
-  category: z.string(),
+  sku: Text,
+  name: Text,
+  category: Text,
   quantity: Int.min(1),
   unitPriceMinor: Int.min(0),
   lineTotalMinor: Int.min(0),
@@ -63,14 +66,14 @@ export const SaleLineRecord = z.object({
 export const SaleRecord = z.object({
   id: Id,
   memberId: Id.nullable(),
-  cardNumber: z.string().nullable(),
+  cardNumber: Text.nullable(),
   subtotalMinor: Int.min(0),
   discountMinor: Int.min(0),
   totalMinor: Int.min(0),
   pointsEarned: Int.min(0),
   pointsSpent: Int.min(0),
   ruleVersion: Int,
-  currency: z.string(),
+  currency: Text,
   businessDay: Day,
   createdAt: Ms,
   lines: z.array(SaleLineRecord).min(1),

@@ -1,13 +1,23 @@
+import { z } from 'zod';
+
 /**
  * Text PostgreSQL cannot store in text or json columns: a NUL character, or a UTF-16
  * surrogate without its pair (JSON.stringify writes it as a `\udXXX` escape, which PostgreSQL's
- * json refuses with 22P02). Checked at the HTTP boundary so such input is a VALIDATION refusal,
- * never a 500 from the database half-way through a write.
+ * json refuses with 22P02). One rule for both sides: head office refuses such input at its HTTP
+ * boundary and quarantines a record holding it; the till's contract and its outbox refuse it
+ * first, so a record head office would refuse is never written.
  */
 const NUL = String.fromCharCode(0);
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isUnstorableText = (text: string): boolean => text.includes(NUL) || LONE_SURROGATE.test(text);
+export const isStorableText = (text: string): boolean => !isUnstorableText(text);
+
+/** The refinement message (a validation key the till translates) for such text. */
+export const UNSTORABLE_TEXT = 'text_unstorable';
+
+/** A string schema that refuses what head office cannot store, with the message above. */
+export const StorableString = () => z.string().refine(isStorableText, UNSTORABLE_TEXT);
 
 /** The path of the first string (key or value) in `value` PostgreSQL could not store, or null. */
 export function unstorableTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
