@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageInput, paged, Locale } from './primitives';
-import { ShopConfig, TerminalStatus, TierView } from './terminal';
+import { LargeSaleLimit, ShopConfig, TerminalStatus, TierView } from './terminal';
 import {
   BalanceView, BlockCardInput, LedgerEntryView, LookupCardInput, MemberIdInput, MemberView,
   RegisterMemberInput, ReplaceCardInput, SearchMembersInput, SearchMembersOutput, UpdateMemberInput,
@@ -22,6 +22,9 @@ export const contract = {
   setupDemoShop: entry(Empty, TerminalStatus, 'First start only: configure the demo shop with rules, tiers, rewards and a few members.'),
   configureShop: entry(ShopConfig, TerminalStatus, 'First start only: configure a real shop (no demo data).'),
   setLocale: entry(z.object({ locale: Locale }), TerminalStatus, 'Switch the terminal language.'),
+  setLargeSaleLimit: entry(
+    z.object({ limitMinor: LargeSaleLimit }), TerminalStatus, 'Manager: the total above which a sale needs a second confirmation.',
+  ),
   listTiers: entry(Empty, z.array(TierView), 'The tier ladder, lowest first.'),
 
   registerMember: entry(RegisterMemberInput, MemberView, 'Register a member and issue a card.'),

@@ -21,6 +21,10 @@ export const ErrorCode = z.enum([
   'ENROL_REFUSED',
   'NOT_ENROLLED',
   'SYNC_REFUSED',
+  'LARGE_SALE_UNCONFIRMED',
+  'EMPTY_SALE',
+  'POINTS_BELOW_MINIMUM',
+  'POINTS_ABOVE_SALE_CAP',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
