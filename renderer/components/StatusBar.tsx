@@ -3,6 +3,7 @@ import { dateTime } from '../lib/format';
 import { useStatus } from '../state/status';
 import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export function StatusBar() {
         </span>
         <span className="muted">{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}</span>
         {status.lastCloseAt !== null && <span className="muted" data-testid="last-close">{t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}</span>}
+        <LargeSaleLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>
