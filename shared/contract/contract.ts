@@ -22,9 +22,6 @@ export const contract = {
   setupDemoShop: entry(Empty, TerminalStatus, 'First start only: configure the demo shop with rules, tiers, rewards and a few members.'),
   configureShop: entry(ShopConfig, TerminalStatus, 'First start only: configure a real shop (no demo data).'),
   setLocale: entry(z.object({ locale: Locale }), TerminalStatus, 'Switch the terminal language.'),
-  setLargeSaleLimit: entry(
-    z.object({ limitMinor: LargeSaleLimit }), TerminalStatus, 'Manager: the total above which a sale needs a second confirmation.',
-  ),
   listTiers: entry(Empty, z.array(TierView), 'The tier ladder, lowest first.'),
 
   registerMember: entry(RegisterMemberInput, MemberView, 'Register a member and issue a card.'),
@@ -46,6 +43,10 @@ export const contract = {
 
   enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
+  // Last: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
+  setLargeSaleLimit: entry(
+    z.object({ limitMinor: LargeSaleLimit }), TerminalStatus, 'Manager: the total above which a sale needs a second confirmation.',
+  ),
 } as const;
 
 export type Contract = typeof contract;
