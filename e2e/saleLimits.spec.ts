@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { scanCard, scanField, useTill } from './till';
+import { scanCard, scanField, shot, useTill } from './till';
 
 // The sale at its limits, as a cashier meets them: a mistyped large amount, F7 with no member,
 // points outside what the sale allows, and a sale of nothing through the API.
@@ -37,6 +37,7 @@ test('a mistyped ¥1,000,000.00 is stopped by a second look that shows the amoun
   await expect(page.getByTestId('large-sale-figures')).toHaveText('¥1,000,000.00');
   await expect(page.getByTestId('large-sale-words')).toHaveText('壹佰万元整');
   await expect(dialog).toContainText('¥10,000.00');
+  await shot(page, 'large-sale');
   // Enter lands on "correct the amount", never on "record": a second Enter does not slip it through.
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
@@ -112,6 +113,7 @@ test('F7 with no member says to add one first, and the points never reach the am
   await page.keyboard.type('100');
   await page.keyboard.press('F7');
   await expect(page.getByTestId('points-need-member')).toBeVisible();
+  await shot(page, 'points-need-member');
   await expect(page.getByTestId('points-need-member')).toHaveText('请先添加会员：扫描会员卡或按手机号查找，再按 F7。');
   await page.keyboard.type('550');
   await expect(page.locator('#amount-input')).toHaveValue('100');
