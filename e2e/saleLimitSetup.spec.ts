@@ -4,7 +4,7 @@ import { useTill } from './till';
 // A real shop sets its large-sale limit when it is set up (empty keeps the default of ¥10,000.00).
 const till = useTill();
 
-test('the shop set-up takes the large-sale limit, and a wrong figure is said before anything is saved', async ({ page }) => {
+test('the shop set-up takes the large-sale limit; a wrong figure is said before saving', async ({ page }) => {
   await page.goto(till().url);
   await page.getByRole('button', { name: /设置我的门店/ }).click();
   await page.locator('input[name="shopName"]').fill('街角咖啡');

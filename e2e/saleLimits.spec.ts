@@ -7,7 +7,8 @@ import { scanCard, scanField, shot, useTill } from './till';
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
-const amountLine = (minor: number) => [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: minor }];
+const amountLine = (minor: number) =>
+  [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: minor }];
 const confirmButton = (page: Page) => page.getByRole('button', { name: /确认收款/ });
 
 test.beforeEach(async ({ page }) => {
@@ -23,9 +24,10 @@ async function keyAmount(page: Page, amount: string) {
   await expect(scanField(page)).toBeFocused();
 }
 
-const salesOf = async (memberId: string) => (await till().call<{ total: number }>('memberSales', { memberId })).value.total;
+const salesOf = async (memberId: string) =>
+  (await till().call<{ total: number }>('memberSales', { memberId })).value.total;
 
-test('a mistyped ¥1,000,000.00 is stopped by a second look that shows the amount in figures and words', async ({ page }) => {
+test('a mistyped ¥1,000,000.00 is stopped by a second look: the amount in figures and words', async ({ page }) => {
   const liu = await findMember(till(), '刘洋');
   const before = await salesOf(liu.id);
   await scanCard(page, liu.cardNumber);
@@ -70,22 +72,25 @@ test('a real large sale is recorded after the second confirmation, for exactly t
   expect(await salesOf(li.id)).toBe(before + 1);
 });
 
-test('the API refuses a sale above the limit unless it carries a confirmation of that total, and writes nothing', async () => {
+test('the API refuses a large sale unless it carries a confirmation of that total, writing nothing', async () => {
   const liu = await findMember(till(), '刘洋');
   const status = (await till().call<{ outboxPending: number }>('getStatus')).value;
   const before = await salesOf(liu.id);
   const sale = { memberId: liu.id, lines: amountLine(100_000_000), pointsToSpend: 0 };
   const refused = await till().call('recordSale', { ...sale, requestId: crypto.randomUUID() });
   expect(refused.ok).toBe(false);
-  expect(refused.error).toMatchObject({ code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 } });
+  expect(refused.error).toMatchObject({
+    code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
+  });
   expect(refused.error?.message).toContain('大额收款上限');
-  const wrong = await till().call('recordSale', { ...sale, confirmedTotalMinor: 1_000_000, requestId: crypto.randomUUID() });
+  const other = { ...sale, confirmedTotalMinor: 1_000_000, requestId: crypto.randomUUID() };
+  const wrong = await till().call('recordSale', other);
   expect(wrong.error?.code).toBe('LARGE_SALE_UNCONFIRMED');
   expect(await salesOf(liu.id)).toBe(before);
   expect((await till().call<{ outboxPending: number }>('getStatus')).value.outboxPending).toBe(status.outboxPending);
 });
 
-test('the manager changes the large-sale limit from the status bar, and the till asks above the new one', async ({ page }) => {
+test('the manager changes the limit from the status bar, and the till asks above the new one', async ({ page }) => {
   const entry = page.getByTestId('large-sale-limit-open');
   await expect(entry).toContainText('¥10,000.00');
   await entry.click();
@@ -120,7 +125,7 @@ test('F7 with no member says to add one first, and the points never reach the am
   await expect(page.getByTestId('total')).toHaveText('¥100.00');
 });
 
-test('the points field: one clear message for each wrong figure, confirm disabled, and the preview always settles', async ({ page }) => {
+test('the points field: one message per wrong figure, confirm disabled, the preview settled', async ({ page }) => {
   const li = await findMember(till(), '李伟');
   expect(li.balance).toBeGreaterThan(300);
   await scanCard(page, li.cardNumber);
@@ -169,11 +174,12 @@ test('points above what this sale can take off are refused, not quietly capped',
   expect(api.error).toMatchObject({ code: 'POINTS_ABOVE_SALE_CAP', details: { requested: 200, maxPoints: 150 } });
 });
 
-test('a ¥0 sale is no visit: the screen cannot confirm it and the API refuses it, writing nothing', async ({ page }) => {
+test('a ¥0 sale is no visit: the screen cannot confirm it, the API refuses it', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');
   const visits = async () => (await till().call<{ visits: number }>('getMember', { memberId: emily.id })).value.visits;
   const before = await visits();
-  const refused = await till().call('recordSale', { memberId: emily.id, lines: amountLine(0), pointsToSpend: 0, requestId: crypto.randomUUID() });
+  const zero = { memberId: emily.id, lines: amountLine(0), pointsToSpend: 0, requestId: crypto.randomUUID() };
+  const refused = await till().call('recordSale', zero);
   expect(refused.error).toMatchObject({ code: 'EMPTY_SALE', details: { subtotalMinor: 0 } });
   expect(refused.error?.message).toBe('本单金额为零，不能作为一笔消费记录。');
   expect(await visits()).toBe(before);

@@ -47,7 +47,8 @@ function assertSpendable(requested: number, limits: SpendLimits, balance: number
     case 'aboveBalance': {
       // Below the balance only while offline: then the cashier is told it is the offline cap.
       const capped = entry.balance < Math.max(0, balance);
-      throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...(capped ? { spendable: entry.balance, reason: 'offline_cap' } : {}) });
+      const offline = capped ? { spendable: entry.balance, reason: 'offline_cap' } : {};
+      throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...offline });
     }
     case 'notWhole': throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'not_whole' });
   }
@@ -76,7 +77,8 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     const quote: SaleQuote = {
       subtotalMinor: subtotal, discountMinor: 0, totalMinor: subtotal, pointsSpent: 0, maxPointsSpendable: 0,
       pointsEarned: 0, ruleVersion: rules.version, summary: earn.summary, explanation: earn.explanation,
-      balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null, spendLimits: null,
+      balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null,
+      spendLimits: null,
     };
     return { term, rules, member: null, card: null, lineTotals, earn, tierCodeAfter: null, quote };
   }

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { desc } from 'drizzle-orm';
 import { members } from '../../db/schema';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
+} from './testSupport';
 
 // What a sale may be recorded with, as the API enforces it (shared/domain/rules/saleConfirm.ts and
 // pointsEntry.ts): the large-sale limit, the sale of nothing, and the points a member may spend.
@@ -11,7 +13,8 @@ let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
   c = openTestCore();
-  unwrap(await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }));
+  const shop = { shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' };
+  unwrap(await c.api.configureShop(shop));
   member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '王芳', phone: '13912345678' }));
 });
 afterEach(() => {
@@ -49,7 +52,9 @@ describe('the large-sale limit', () => {
   it('refuses a sale above the limit without a confirmation of its total, writing nothing', async () => {
     const before = tableCounts(c.db);
     const error = errorOf(await c.api.recordSale(sale({ lines: lines(100_000_000) })));
-    expect(error).toEqual({ code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 } });
+    expect(error).toEqual({
+      code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
+    });
     // A confirmation of another amount does not pass this one.
     const wrong = errorOf(await c.api.recordSale(sale({ lines: lines(100_000_000), confirmedTotalMinor: 1_000_000 })));
     expect(wrong.code).toBe('LARGE_SALE_UNCONFIRMED');
@@ -75,7 +80,8 @@ describe('the large-sale limit', () => {
 describe('a sale of nothing', () => {
   it('is refused by the API, writing nothing and counting no visit', async () => {
     const before = tableCounts(c.db);
-    expect(errorOf(await c.api.recordSale(sale({ lines: lines(0) })))).toEqual({ code: 'EMPTY_SALE', details: { subtotalMinor: 0 } });
+    const zero = errorOf(await c.api.recordSale(sale({ lines: lines(0) })));
+    expect(zero).toEqual({ code: 'EMPTY_SALE', details: { subtotalMinor: 0 } });
     expect(errorOf(await c.api.recordSale(sale({ memberId: null, lines: lines(0) }))).code).toBe('EMPTY_SALE');
     expect(tableCounts(c.db)).toEqual(before);
     expect(await visits()).toBe(0);
@@ -100,20 +106,23 @@ describe('the points a member spends (demo shop: minimum 100, at most half the s
     richId = row?.id ?? '';
   });
   afterEach(() => demo.dispose());
-  const preview = (pointsToSpend: number, minor = 10_000) => demo.api.previewSale({ memberId: richId, lines: lines(minor), pointsToSpend });
+  const preview = (pointsToSpend: number, minor = 10_000) =>
+    demo.api.previewSale({ memberId: richId, lines: lines(minor), pointsToSpend });
 
-  it('refuses below the minimum, above the balance and above the sale cap, each with its own code and limits', async () => {
+  it('refuses below the minimum, above the balance and above the sale cap, each with its own code', async () => {
     const balance = unwrap(await demo.api.getMember({ memberId: richId })).balance;
     const limits = unwrap(await preview(0)).spendLimits;
     expect(limits).toEqual({ minPoints: 100, balance, saleMaxPoints: 5_000 });
-    expect(errorOf(await preview(99))).toEqual({ code: 'POINTS_BELOW_MINIMUM', details: { requested: 99, minPoints: 100 } });
+    expect(errorOf(await preview(99))).toEqual({
+      code: 'POINTS_BELOW_MINIMUM', details: { requested: 99, minPoints: 100 },
+    });
     expect(errorOf(await preview(balance + 1)).code).toBe('INSUFFICIENT_POINTS');
     expect(errorOf(await preview(Math.min(balance, 300), 500))).toEqual({
       code: 'POINTS_ABOVE_SALE_CAP', details: { requested: Math.min(balance, 300), maxPoints: 250 },
     });
     const before = tableCounts(demo.db);
-    expect(errorOf(await demo.api.recordSale({ requestId: demo.ctx.ids.uuid(), memberId: richId, lines: lines(10_000), pointsToSpend: 99 })).code)
-      .toBe('POINTS_BELOW_MINIMUM');
+    const below = { requestId: demo.ctx.ids.uuid(), memberId: richId, lines: lines(10_000), pointsToSpend: 99 };
+    expect(errorOf(await demo.api.recordSale(below)).code).toBe('POINTS_BELOW_MINIMUM');
     expect(tableCounts(demo.db)).toEqual(before);
     expect(unwrap(await preview(100)).pointsSpent).toBe(100);
   });

@@ -38,8 +38,13 @@ export function LargeSaleDialog({ sale }: { sale: LargeSale }) {
         </dl>
         <p>{t('saleLimit.ask')}</p>
         <div className="form__actions">
-          <button type="button" data-autofocus onClick={back} data-testid="large-sale-back">{t('saleLimit.back')} <kbd>Esc</kbd></button>
-          <button type="button" className="primary" disabled={pending} onClick={() => void confirmLargeSale()} data-testid="large-sale-confirm">
+          <button type="button" data-autofocus onClick={back} data-testid="large-sale-back">
+            {t('saleLimit.back')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="button" className="primary" disabled={pending} data-testid="large-sale-confirm"
+            onClick={() => void confirmLargeSale()}
+          >
             {t('saleLimit.confirm', { amount: figures })}
           </button>
         </div>

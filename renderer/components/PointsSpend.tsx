@@ -35,7 +35,11 @@ export function PointsSpend({ hasMember, entry }: { hasMember: boolean; entry: P
   if (!hasMember) {
     // After F7 with no member the hint becomes an alert, so the cashier sees why nothing happened.
     return needMember
-      ? <p className="field-error points-spend__hint" role="alert" data-testid="points-need-member">{t('saleLimit.needMember')}</p>
+      ? (
+        <p className="field-error points-spend__hint" role="alert" data-testid="points-need-member">
+          {t('saleLimit.needMember')}
+        </p>
+      )
       : <p className="muted points-spend__hint">{t('sale.pointsNeedMember')}</p>;
   }
   const message = entryMessage(entry, t, i18n.language);
@@ -59,7 +63,9 @@ export function PointsSpend({ hasMember, entry }: { hasMember: boolean; entry: P
           {t('sale.pointsUseMax')}
         </button>
       </div>
-      {max !== null && message === null && <p className="muted">{t('sale.pointsMax', { max: integer(max, i18n.language) })}</p>}
+      {max !== null && message === null && (
+        <p className="muted">{t('sale.pointsMax', { max: integer(max, i18n.language) })}</p>
+      )}
       {message !== null && <p className="field-error" role="alert" data-testid="points-error">{message}</p>}
     </div>
   );

@@ -70,7 +70,9 @@ export function SalePanel() {
           <PointsSpend hasMember={member !== null} entry={pointsEntry} />
           <div className={refused ? 'earn earn--refused' : 'earn'} aria-live="polite">
             {draft.kind !== 'ok' && <p className="muted">{t('sale.enterAmount')}</p>}
-            {draft.kind === 'ok' && pointsWrong && <p className="muted" data-testid="points-fix-first">{t('saleLimit.pointsFixFirst')}</p>}
+            {draft.kind === 'ok' && pointsWrong && (
+              <p className="muted" data-testid="points-fix-first">{t('saleLimit.pointsFixFirst')}</p>
+            )}
             {body !== null && !pointsWrong && !current && !refused && <p className="muted">{t('sale.previewing')}</p>}
             {refused && <p className="field-error" role="alert">{describeError(refused, t).headline}</p>}
             {current && !pointsWrong && (

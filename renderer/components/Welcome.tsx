@@ -71,11 +71,18 @@ export function Welcome() {
               </select>
             </label>
             <label>{t('saleLimit.limitLabel')}
-              <input name="largeSaleLimit" autoComplete="off" inputMode="decimal" maxLength={20} value={limit} aria-invalid={limitMinor === null}
-                placeholder={limitText(defaultLargeSaleLimitMinor(fields.currency), fields.currency)} onChange={(e) => setLimit(e.target.value)} />
+              <input
+                name="largeSaleLimit" autoComplete="off" inputMode="decimal" maxLength={20} value={limit}
+                aria-invalid={limitMinor === null} onChange={(e) => setLimit(e.target.value)}
+                placeholder={limitText(defaultLargeSaleLimitMinor(fields.currency), fields.currency)}
+              />
             </label>
             {limitMinor === null
-              ? <p className="field-error" role="alert">{t('saleLimit.limitInvalid', { max: money(MAX_SALE_MINOR, fields.currency, i18n.language) })}</p>
+              ? (
+                <p className="field-error" role="alert">
+                  {t('saleLimit.limitInvalid', { max: money(MAX_SALE_MINOR, fields.currency, i18n.language) })}
+                </p>
+              )
               : <p className="form__hint muted">{t('saleLimit.settingsHint')}</p>}
             <div className="form__actions">
               <button type="button" onClick={() => setForm(false)}>{t('welcome.back')}</button>

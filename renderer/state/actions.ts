@@ -42,7 +42,8 @@ export function canConfirm(): boolean {
   if (!body || draft.kind !== 'ok' || sale.pending || sale.receipt) return false;
   if (pointsEntry !== null && pointsEntry.kind !== 'ok') return false;
   // The same rule as recordSale: a sale of nothing is no sale (the large-sale case asks, below).
-  if (saleVerdict({ subtotalMinor: draft.subtotalMinor, totalMinor: draft.subtotalMinor }, Number.MAX_SAFE_INTEGER).kind !== 'ok') return false;
+  const sold = { subtotalMinor: draft.subtotalMinor, totalMinor: draft.subtotalMinor };
+  if (saleVerdict(sold, Number.MAX_SAFE_INTEGER).kind === 'empty') return false;
   return !(sale.previewError && sale.quoteKey === bodyKey(body));
 }
 

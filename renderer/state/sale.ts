@@ -16,7 +16,8 @@ export interface SaleBody {
 
 export const bodyKey = (body: SaleBody): string => JSON.stringify(body);
 /** The sale without its points: the spend limits depend on the member and the lines only. */
-export const linesKey = (body: Pick<SaleBody, 'memberId' | 'lines'>): string => JSON.stringify([body.memberId, body.lines]);
+export const linesKey = (body: Pick<SaleBody, 'memberId' | 'lines'>): string =>
+  JSON.stringify([body.memberId, body.lines]);
 
 /** A sale above the shop's limit waiting for the cashier's second look. */
 export interface LargeSale {
@@ -98,16 +99,21 @@ export const useSale = create<SaleState>()((set, get) => ({
     const key = bodyKey(body);
     const result = await api.previewSale(body);
     if (seq !== previewSeq) return; // a newer keystroke already asked again
-    const limitsOf = (quote: SaleQuote) => (quote.spendLimits ? { key: linesKey(body), limits: quote.spendLimits } : null);
+    const limitsOf = (quote: SaleQuote) =>
+      (quote.spendLimits ? { key: linesKey(body), limits: quote.spendLimits } : null);
     if (result.ok) {
-      set({ quote: result.value, quoteKey: key, previewError: null, knownMaxPoints: result.value.maxPointsSpendable, knownLimits: limitsOf(result.value) });
+      const knownMaxPoints = result.value.maxPointsSpendable;
+      const knownLimits = limitsOf(result.value);
+      set({ quote: result.value, quoteKey: key, previewError: null, knownMaxPoints, knownLimits });
       return;
     }
     set({ quote: null, quoteKey: key, previewError: result.error });
     // Points refused: ask again without points to learn the limits, so the field can say which one.
     if (body.pointsToSpend > 0) {
       const bare = await api.previewSale({ ...body, pointsToSpend: 0 });
-      if (seq === previewSeq && bare.ok) set({ knownMaxPoints: bare.value.maxPointsSpendable, knownLimits: limitsOf(bare.value) });
+      if (seq === previewSeq && bare.ok) {
+        set({ knownMaxPoints: bare.value.maxPointsSpendable, knownLimits: limitsOf(bare.value) });
+      }
     }
   },
   clearQuote: () => {

@@ -45,7 +45,9 @@ export const contract = {
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
   // Last: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
   setLargeSaleLimit: entry(
-    z.object({ limitMinor: LargeSaleLimit }), TerminalStatus, 'Manager: the total above which a sale needs a second confirmation.',
+    z.object({ limitMinor: LargeSaleLimit }),
+    TerminalStatus,
+    'Manager: the total above which a sale needs a second confirmation.',
   ),
 } as const;
 

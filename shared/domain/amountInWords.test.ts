@@ -45,11 +45,15 @@ function readZhGroup(text: string): number {
 }
 
 const EN_WORDS = new Map<string, number>([
-  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+    'thirteen',
     'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i): [string, number] => [w, i]),
-  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i): [string, number] => [w, (i + 2) * 10]),
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+    .map((w, i): [string, number] => [w, (i + 2) * 10]),
 ]);
-const EN_SCALE = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['quadrillion', 1e15]]);
+const EN_SCALE = new Map([
+  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['quadrillion', 1e15],
+]);
 
 function readEnInteger(text: string): number {
   let total = 0;
@@ -131,6 +135,8 @@ describe('amountInWords, English words', () => {
   });
 
   it('refuses what is not a whole, safe amount', () => {
-    for (const bad of [-1, 0.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2]) expect(() => amountInWords(bad, 'CNY', 'en')).toThrow(RangeError);
+    for (const bad of [-1, 0.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2]) {
+      expect(() => amountInWords(bad, 'CNY', 'en')).toThrow(RangeError);
+    }
   });
 });

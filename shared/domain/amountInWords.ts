@@ -73,8 +73,8 @@ function zhYuan(major: number, minor: number): string {
   return jiao === 0 ? `${yuan}零${fraction}` : `${yuan}${fraction}`;
 }
 
-const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'] as const;
+const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'] as const;
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'] as const;
 const EN_SCALES = ['', 'thousand', 'million', 'billion', 'trillion', 'quadrillion'] as const;
 
@@ -83,7 +83,8 @@ function enBelowThousand(n: number): string {
   const rest = n % 100;
   const parts: string[] = [];
   if (hundreds > 0) parts.push(`${EN_ONES[hundreds] ?? ''} hundred`);
-  if (rest >= 20) parts.push(rest % 10 === 0 ? EN_TENS[rest / 10] ?? '' : `${EN_TENS[Math.floor(rest / 10)] ?? ''}-${EN_ONES[rest % 10] ?? ''}`);
+  const tens = EN_TENS[Math.floor(rest / 10)] ?? '';
+  if (rest >= 20) parts.push(rest % 10 === 0 ? tens : `${tens}-${EN_ONES[rest % 10] ?? ''}`);
   else if (rest > 0) parts.push(EN_ONES[rest] ?? '');
   return parts.join(' ');
 }

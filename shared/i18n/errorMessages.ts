@@ -46,7 +46,7 @@ export const errorMessages = {
     ENROL_REFUSED: 'Head office refused the enrolment code (used, expired or for another shop). Ask head office for a new code.',
     NOT_ENROLLED: 'This terminal is not connected to head office yet.',
     SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
-    LARGE_SALE_UNCONFIRMED: 'This sale is above the shop’s large-sale limit; confirm the amount once more to record it.',
+    LARGE_SALE_UNCONFIRMED: 'This sale is above the shop’s large-sale limit; confirm the amount again to record it.',
     EMPTY_SALE: 'This sale comes to zero and cannot be recorded as a visit.',
     POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',

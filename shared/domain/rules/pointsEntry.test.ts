@@ -5,7 +5,9 @@ import { quotePointsDiscount } from './redeem';
 import { RuleSet } from './ruleSet';
 
 const demoRules = RuleSet.parse({
-  version: 1, base: { kind: 'none' }, redemption: { pointsPerUnit: 100, unitValueMinor: 100, maxDiscountBp: 5_000, minPoints: 100 },
+  version: 1,
+  base: { kind: 'none' },
+  redemption: { pointsPerUnit: 100, unitValueMinor: 100, maxDiscountBp: 5_000, minPoints: 100 },
 });
 
 describe('the points a cashier may spend on one sale', () => {
@@ -26,7 +28,8 @@ describe('the points a cashier may spend on one sale', () => {
   });
 
   it('never lets fewer points through than buy one minor unit', () => {
-    const coarse = RuleSet.parse({ version: 1, base: { kind: 'none' }, redemption: { pointsPerUnit: 500, unitValueMinor: 100 } });
+    const redemption = { pointsPerUnit: 500, unitValueMinor: 100 };
+    const coarse = RuleSet.parse({ version: 1, base: { kind: 'none' }, redemption });
     expect(spendLimits(coarse, 10_000, 10_000).minPoints).toBe(5);
     expect(checkPointsEntry(4, spendLimits(coarse, 10_000, 10_000)).kind).toBe('belowMinimum');
   });
@@ -51,9 +54,13 @@ describe('the points a cashier may spend on one sale', () => {
           expect(quote.points).toBeLessThanOrEqual(requested);
           expect(quote.points).toBeGreaterThanOrEqual(rules.redemption.minPoints);
         }
-        if (entry.kind === 'belowMinimum') expect(quote.points === 0 || requested < rules.redemption.minPoints || quote.points < requested).toBe(true);
+        if (entry.kind === 'belowMinimum') {
+          expect(quote.points === 0 || requested < rules.redemption.minPoints || quote.points < requested).toBe(true);
+        }
         // The "use max" figure always passes the rule.
-        if (quote.maxPoints > 0) expect(checkPointsEntry(quote.maxPoints, spendLimits(rules, total, balance)).kind).toBe('ok');
+        if (quote.maxPoints > 0) {
+          expect(checkPointsEntry(quote.maxPoints, spendLimits(rules, total, balance)).kind).toBe('ok');
+        }
       }), { numRuns: 3_000 });
   });
 });

@@ -38,8 +38,11 @@ export const examples: Examples = {
     { memberId: null, lines: [line(n)] },
   ],
   recordSale: (f, requestId, n) => [
-    { requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)], pointsToSpend: n % 4 === 0 ? 200 : 0 },
-    { requestId, memberId: null, lines: [{ ...line(n), quantity: 500 }], confirmedTotalMinor: 500 * line(n).unitPriceMinor },
+    { requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)],
+      pointsToSpend: n % 4 === 0 ? 200 : 0 },
+    // A large sale, confirmed for its own total at the till.
+    { requestId, memberId: null, lines: [{ ...line(n), quantity: 500 }],
+      confirmedTotalMinor: 500 * line(n).unitPriceMinor },
   ],
   memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
