@@ -23,6 +23,8 @@ export const terminal = sqliteTable(
     cardKeyHex: text('card_key_hex').notNull(),
     nextCardSerial: integer('next_card_serial').notNull().default(0),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /** A sale above this total needs a second confirmation; null = the default for the currency. */
+    largeSaleLimitMinor: integer('large_sale_limit_minor'),
     configuredAt: integer('configured_at'),
     createdAt: integer('created_at').notNull(),
   },

@@ -131,7 +131,9 @@ test('points as a discount: a partial amount the cashier chooses, never above th
   await keyAmount(page, '100');
   await page.keyboard.press('F7');
   await page.keyboard.type(String(max + 1));
-  await expect(page.getByRole('alert')).toHaveText(`本单最多可使用 ${fmt(max)} 积分。`);
+  // The maximum is the sale's cap or the member's balance, whichever is lower; the message names which.
+  const limitText = max < wang.balance ? `本单最多可使用 ${fmt(max)} 积分。` : `该会员最多可使用 ${fmt(max)} 积分。`;
+  await expect(page.getByRole('alert')).toHaveText(limitText);
   await expect(page.getByRole('button', { name: /确认收款/ })).toBeDisabled();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1000');

@@ -8,7 +8,7 @@ import { searchMembers } from './memberSearch';
 import { listRewards, redeemReward } from './rewards';
 import { previewSale, recordSale } from './sales';
 import { saleReceiptMemory } from './saleReceiptMemory';
-import { configureShop, getStatus, listTiers, setLocale } from './shop';
+import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from './shop';
 import { needsSyncRunner } from './sync';
 
 /** Every contract channel → its service. The compiler refuses a missing or mistyped entry. */
@@ -17,6 +17,7 @@ export const handlers = {
   setupDemoShop,
   configureShop,
   setLocale,
+  setLargeSaleLimit,
   listTiers,
   leaveDemoShop,
   registerMember,

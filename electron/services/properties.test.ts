@@ -21,7 +21,10 @@ afterAll(() => {
   c.dispose();
 });
 
-const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE']);
+const EXPECTED_REFUSALS = new Set([
+  'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE',
+  'EMPTY_SALE', 'POINTS_ABOVE_SALE_CAP', 'POINTS_BELOW_MINIMUM',
+]);
 
 const op = fc.oneof(
   fc.record({
@@ -66,6 +69,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     getStatus: {}, setupDemoShop: {}, listTiers: {},
     configureShop: { shopId: 's', shopName: 'n', terminalName: 't', terminalCode: '12345' },
     setLocale: { locale: 'en' },
+    setLargeSaleLimit: { limitMinor: 500_000 },
     registerMember: { requestId, name: 'New', phone: '13311112222', birthday: null },
     updateMember: { memberId, name: 'Renamed' },
     lookupCard: { cardNumber },

@@ -1,6 +1,7 @@
 import { DomainError, type ParsedInput, type SaleQuote } from '../../shared/contract';
 import { MAX_SALE_MINOR } from '../../shared/domain/money';
 import { computeEarn, lineTotalMinor, type EarnResult } from '../../shared/domain/rules/earn';
+import { checkPointsEntry, spendLimits, type SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { tierFor, type TierDef } from '../../shared/domain/tier';
@@ -9,7 +10,7 @@ import { currentCard, requireMember, type CardRow, type MemberRow } from './memb
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
 import { loadTiers, tierStanding, tierView } from './tiers';
-import { assertCanSpend, spendableNow } from './sync';
+import { spendableNow } from './sync';
 
 /** Everything a sale needs, worked out once: the preview shows it, the record writes it. */
 export interface SaleWork {
@@ -31,6 +32,26 @@ function subtotalOf(lines: ParsedInput<'previewSale'>['lines']): { lineTotals: n
   // Each line fits the contract, but 200 of them can add up past the absurd-amount guard.
   if (subtotal > MAX_SALE_MINOR) throw new DomainError('VALIDATION', { field: 'lines', reason: 'sale_too_large', maxMinor: MAX_SALE_MINOR });
   return { lineTotals, subtotal };
+}
+
+/**
+ * Refuses points the points field would refuse (pointsEntry.ts), each with its own code, so the
+ * till and the API say the same thing; the balance case keeps INSUFFICIENT_POINTS.
+ */
+function assertSpendable(requested: number, limits: SpendLimits, balance: number): void {
+  const entry = checkPointsEntry(requested, limits);
+  switch (entry.kind) {
+    case 'ok': return;
+    case 'belowMinimum': throw new DomainError('POINTS_BELOW_MINIMUM', { requested, minPoints: entry.minPoints });
+    case 'aboveSaleCap': throw new DomainError('POINTS_ABOVE_SALE_CAP', { requested, maxPoints: entry.maxPoints });
+    case 'aboveBalance': {
+      // Below the balance only while offline: then the cashier is told it is the offline cap.
+      const capped = entry.balance < Math.max(0, balance);
+      const offline = capped ? { spendable: entry.balance, reason: 'offline_cap' } : {};
+      throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...offline });
+    }
+    case 'notWhole': throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'not_whole' });
+  }
 }
 
 /** The tier after the sale: the one before, raised if the sale's points qualify for a higher one. */
@@ -57,6 +78,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       subtotalMinor: subtotal, discountMinor: 0, totalMinor: subtotal, pointsSpent: 0, maxPointsSpendable: 0,
       pointsEarned: 0, ruleVersion: rules.version, summary: earn.summary, explanation: earn.explanation,
       balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null,
+      spendLimits: null,
     };
     return { term, rules, member: null, card: null, lineTotals, earn, tierCodeAfter: null, quote };
   }
@@ -65,8 +87,13 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const balance = member.pointsBalance;
   // While offline the sync job's allowance caps what may be spent (README-sync.md).
   const spendable = spendableNow(ctx, member.id, balance);
-  assertCanSpend(ctx, member.id, balance, input.pointsToSpend, spendable);
+  const limits = spendLimits(rules, subtotal, spendable);
+  assertSpendable(input.pointsToSpend, limits, balance);
   const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance: spendable });
+  // A rounding corner (rates that do not divide) can leave a figure the rule took buying nothing.
+  if (input.pointsToSpend > 0 && spend.points === 0) {
+    throw new DomainError('POINTS_BELOW_MINIMUM', { requested: input.pointsToSpend, minPoints: limits.minPoints });
+  }
   const ladder = loadTiers(ctx);
   const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
   const earn = computeEarn(rules, {
@@ -91,6 +118,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     tierAfter: after.tier ? tierView(after.tier) : null,
     nextTier: after.nextTier ? tierView(after.nextTier) : null,
     pointsToNextTier: after.pointsToNextTier,
+    spendLimits: limits,
   };
   return {
     term, rules, member, card: card?.status === 'active' ? card : null, lineTotals, earn,

@@ -24,8 +24,11 @@ describe('the receipt a repeated sale gets back', () => {
   it('is the first receipt exactly, key for key, for member, spending and anonymous sales', async () => {
     const inputs: ChannelInput<'recordSale'>[] = [
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket },
-      // Enough to cross a tier threshold, then a sale that spends points.
-      { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ ...tea, quantity: 400 }] },
+      // Enough to cross a tier threshold (a large sale, confirmed for its total), then a sale that spends points.
+      {
+        requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ ...tea, quantity: 400 }],
+        confirmedTotalMinor: 400 * tea.unitPriceMinor,
+      },
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket, pointsToSpend: 300 },
       { requestId: c.ctx.ids.uuid(), memberId: null, lines: basket },
     ];

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ParsedInput, SaleQuote, SaleReceipt } from '../../shared/contract';
+import { DomainError, type ParsedInput, type SaleQuote, type SaleReceipt } from '../../shared/contract';
 import { formatMoney } from '../../shared/domain/money';
+import { saleVerdict } from '../../shared/domain/rules/saleConfirm';
 import type { LedgerRecord, SaleRecord } from '../../shared/sync/records';
 import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
@@ -9,6 +10,7 @@ import { appendOutbox } from './outbox';
 import { direct } from './direct';
 import { atomic, perDb } from './prepared';
 import { quoteSale, type SaleWork } from './saleQuote';
+import { largeSaleLimitOf } from './shop';
 
 const p = sql.placeholder;
 
@@ -91,6 +93,15 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
   return rows;
 }
 
+/** The shop's rule for what may be recorded (saleConfirm.ts), the one the till asks before it sends. */
+function assertConfirmable(quote: SaleQuote, limitMinor: number, confirmedTotalMinor: number | undefined): void {
+  const verdict = saleVerdict(quote, limitMinor, confirmedTotalMinor);
+  if (verdict.kind === 'empty') throw new DomainError('EMPTY_SALE', { subtotalMinor: quote.subtotalMinor });
+  if (verdict.kind === 'needsLargeSaleConfirmation') {
+    throw new DomainError('LARGE_SALE_UNCONFIRMED', { totalMinor: verdict.totalMinor, limitMinor: verdict.limitMinor });
+  }
+}
+
 /**
  * Records a sale: the sale and its lines, the ledger rows, the member's cached balance, earned
  * total, visits and tier, and one outbox record — all in ONE transaction, or none of it.
@@ -99,6 +110,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
   return atomic(ctx, () => {
     const work = quoteSale(ctx, input);
     const { term, member, card, quote, earn } = work;
+    assertConfirmable(quote, largeSaleLimitOf(term), input.confirmedTotalMinor);
     const st = statements(ctx.db);
     const now = ctx.clock.now();
     const saleId = ctx.ids.uuid();

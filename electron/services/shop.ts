@@ -1,13 +1,14 @@
 import { count, eq, inArray, isNull } from 'drizzle-orm';
 import { DomainError, type ParsedInput, type TerminalStatus, type TierView } from '../../shared/contract';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../shared/domain/rules/ruleSet';
+import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfirm';
 import type { TierDef } from '../../shared/domain/tier';
 import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { atomic, perDb } from './prepared';
 import { currentRuleVersion } from './rules';
-import { isConfigured, readTerminal, TERMINAL_ROW_ID } from './terminalRow';
+import { isConfigured, readTerminal, requireConfigured, TERMINAL_ROW_ID, type TerminalRow } from './terminalRow';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 
@@ -33,6 +34,11 @@ function epochOrNull(value: string | undefined): number | null {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
+/** The shop's large-sale limit: the manager's figure, or the default for the shop's currency. */
+export function largeSaleLimitOf(row: TerminalRow): number {
+  return row.largeSaleLimitMinor ?? defaultLargeSaleLimitMinor(row.currency);
+}
+
 export function getStatus(ctx: ServiceContext): TerminalStatus {
   const row = readTerminal(ctx);
   const st = statements(ctx.db);
@@ -48,6 +54,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     terminalCode: row.terminalCode,
     locale: row.locale === 'en' ? 'en' : 'zh-CN',
     currency: row.currency,
+    largeSaleLimitMinor: largeSaleLimitOf(row),
     ruleVersion: currentRuleVersion(ctx),
     outboxPending: st.pending.get()?.n ?? 0,
     online: online === 'true' || online === '1',
@@ -81,6 +88,7 @@ export function writeShopSetup(ctx: ServiceContext, setup: ShopSetup): void {
     .set({
       shopId: config.shopId, shopName: config.shopName, terminalName: config.terminalName, terminalCode: config.terminalCode,
       locale: config.locale, currency: config.currency, demo: setup.demo, configuredAt: now,
+      largeSaleLimitMinor: config.largeSaleLimitMinor ?? null,
     })
     .where(eq(terminal.id, TERMINAL_ROW_ID))
     .run();
@@ -101,6 +109,13 @@ export function configureShop(ctx: ServiceContext, input: ParsedInput<'configure
 
 export function setLocale(ctx: ServiceContext, input: ParsedInput<'setLocale'>): TerminalStatus {
   ctx.db.update(terminal).set({ locale: input.locale }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
+  return getStatus(ctx);
+}
+
+/** Manager: a new large-sale limit for this shop, in force from the next sale. */
+export function setLargeSaleLimit(ctx: ServiceContext, input: ParsedInput<'setLargeSaleLimit'>): TerminalStatus {
+  requireConfigured(ctx);
+  ctx.db.update(terminal).set({ largeSaleLimitMinor: input.limitMinor }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
   return getStatus(ctx);
 }
 

@@ -9,6 +9,7 @@ import { bodyKey, useSale } from '../state/sale';
 import { currencyOf, useStatus } from '../state/status';
 import { AmountPad, AMOUNT_INPUT_ID } from './AmountPad';
 import { FIRST_SKU_ID, ItemLines } from './ItemLines';
+import { LargeSaleDialog } from './LargeSaleDialog';
 import { PointsSpend } from './PointsSpend';
 import { useSalePreview } from './useSalePreview';
 
@@ -23,20 +24,21 @@ export function SalePanel() {
   const quote = useSale((s) => s.quote);
   const quoteKey = useSale((s) => s.quoteKey);
   const previewError = useSale((s) => s.previewError);
-  const knownMax = useSale((s) => s.knownMaxPoints);
+  useSale((s) => s.knownLimits);
+  const largeSale = useSale((s) => s.largeSale);
   const pending = useSale((s) => s.pending);
   const setMode = useSale((s) => s.setMode);
   const member = useMember((s) => s.member);
   const currency = currencyOf(useStatus((s) => s.status));
 
-  const { draft, points, body } = currentSale();
+  const { draft, pointsEntry, body } = currentSale();
   useSalePreview(body);
   const key = body ? bodyKey(body) : null;
   const current = quote && key !== null && quoteKey === key ? quote : null;
-  const tooMany = points !== null && knownMax !== null && points > knownMax;
-  // Too many points is said once, by the points field; the core's refusal would repeat it.
-  const refused = previewError && key !== null && quoteKey === key && !tooMany ? previewError : null;
-  const ready = canConfirm() && !tooMany;
+  // Points the rule refuses are said once, by the points field; the preview waits for a good figure.
+  const pointsWrong = member !== null && pointsEntry !== null && pointsEntry.kind !== 'ok';
+  const refused = previewError && key !== null && quoteKey === key && !pointsWrong ? previewError : null;
+  const ready = canConfirm();
   const subtotal = draft.kind === 'ok' ? draft.subtotalMinor : 0;
 
   const switchMode = (next: 'amount' | 'items') => {
@@ -65,12 +67,15 @@ export function SalePanel() {
             )}
             <div className="totals__total"><dt>{t('sale.total')}</dt><dd data-testid="total">{money(current?.totalMinor ?? subtotal, currency, locale)}</dd></div>
           </dl>
-          <PointsSpend hasMember={member !== null} tooMany={tooMany} invalid={points === null} />
+          <PointsSpend hasMember={member !== null} entry={pointsEntry} />
           <div className={refused ? 'earn earn--refused' : 'earn'} aria-live="polite">
-            {body === null && <p className="muted">{t('sale.enterAmount')}</p>}
-            {body !== null && !current && !refused && <p className="muted">{t('sale.previewing')}</p>}
+            {draft.kind !== 'ok' && <p className="muted">{t('sale.enterAmount')}</p>}
+            {draft.kind === 'ok' && pointsWrong && (
+              <p className="muted" data-testid="points-fix-first">{t('saleLimit.pointsFixFirst')}</p>
+            )}
+            {body !== null && !pointsWrong && !current && !refused && <p className="muted">{t('sale.previewing')}</p>}
             {refused && <p className="field-error" role="alert">{describeError(refused, t).headline}</p>}
-            {current && (
+            {current && !pointsWrong && (
               <>
                 <div className="earn__head">
                   <span>{member ? t('sale.earn') : t('sale.earnAnonymous')}</span>
@@ -102,6 +107,7 @@ export function SalePanel() {
           </button>
         </div>
       </div>
+      {largeSale && <LargeSaleDialog sale={largeSale} />}
     </section>
   );
 }

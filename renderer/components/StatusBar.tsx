@@ -6,6 +6,7 @@ import '../i18n/syncRefusalText';
 import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
+import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -40,6 +41,7 @@ export function StatusBar() {
         )}
         <span className="muted">{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}</span>
         {status.lastCloseAt !== null && <span className="muted" data-testid="last-close">{t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}</span>}
+        <LargeSaleLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>

@@ -2,7 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { Locale } from '../../shared/contract/primitives';
+import { MAX_SALE_MINOR } from '../../shared/domain/money';
+import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfirm';
 import { api } from '../api/tillApi';
+import { money } from '../lib/format';
+import { limitText, parseLimitText } from '../lib/limitText';
 import { useStatus } from '../state/status';
 import { useWelcome } from '../state/welcome';
 import { ErrorNote } from './ErrorNote';
@@ -18,7 +22,10 @@ export function Welcome() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState({ shopName: '', shopId: '', terminalName: '', terminalCode: '', currency: 'CNY' });
+  // Empty keeps the default for the currency (saleConfirm.ts); the manager can change it later too.
+  const [limit, setLimit] = useState('');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const limitMinor = limit.trim() === '' ? undefined : parseLimitText(limit, fields.currency);
 
   const finish = async (call: Promise<Awaited<ReturnType<typeof api.setupDemoShop>>>) => {
     setPending(true);
@@ -29,7 +36,9 @@ export function Welcome() {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!pending) void finish(api.configureShop({ ...fields, shopId: fields.shopId.trim(), locale }));
+    if (pending || limitMinor === null) return;
+    const largeSale = limitMinor === undefined ? {} : { largeSaleLimitMinor: limitMinor };
+    void finish(api.configureShop({ ...fields, ...largeSale, shopId: fields.shopId.trim(), locale }));
   };
   const field = (key: keyof typeof fields, label: string, extra: Record<string, string | number> = {}) => (
     <label>{label}<input name={key} autoComplete="off" value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...extra} /></label>
@@ -64,6 +73,20 @@ export function Welcome() {
                 <option value="CNY">CNY ¥</option><option value="HKD">HKD</option><option value="USD">USD $</option><option value="EUR">EUR €</option>
               </select>
             </label>
+            <label>{t('saleLimit.limitLabel')}
+              <input
+                name="largeSaleLimit" autoComplete="off" inputMode="decimal" maxLength={20} value={limit}
+                aria-invalid={limitMinor === null} onChange={(e) => setLimit(e.target.value)}
+                placeholder={limitText(defaultLargeSaleLimitMinor(fields.currency), fields.currency)}
+              />
+            </label>
+            {limitMinor === null
+              ? (
+                <p className="field-error" role="alert">
+                  {t('saleLimit.limitInvalid', { max: money(MAX_SALE_MINOR, fields.currency, i18n.language) })}
+                </p>
+              )
+              : <p className="form__hint muted">{t('saleLimit.settingsHint')}</p>}
             <div className="form__actions">
               <button type="button" onClick={showChoices}>{t('welcome.back')}</button>
               <button type="submit" className="primary" disabled={pending}>{pending ? t('welcome.working') : t('welcome.save')}</button>

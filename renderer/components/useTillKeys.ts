@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { focusScan } from '../lib/focus';
-import { confirmSale, nextCustomer } from '../state/actions';
+import { confirmSale, focusPoints, nextCustomer } from '../state/actions';
 import { useMember } from '../state/member';
 import { useSale } from '../state/sale';
 import { blockedCardHolder, useUi } from '../state/ui';
@@ -42,7 +42,7 @@ function onKey(e: KeyboardEvent): void {
     }
     case 'F4': sale.setMode('amount'); focusById(AMOUNT_INPUT_ID); break;
     case 'F6': sale.setMode('items'); focusById(FIRST_SKU_ID); break;
-    case 'F7': if (member.member) focusById(POINTS_INPUT_ID); break;
+    case 'F7': focusPoints(() => focusById(POINTS_INPUT_ID)); break;
     case 'F8': ui.openDialog('rewards'); break;
     case 'F9': if (member.member) ui.openDialog('history'); break;
     case 'F10': nextCustomer(); break;

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { MAX_SALE_MINOR } from '../../shared/domain/money';
-import { amountLines, blankLine, itemLines, parsePoints, parseQuantity, pressKey } from './saleDraft';
+import { parsePointsText as parsePoints } from '../../shared/domain/rules/pointsEntry';
+import { amountLines, blankLine, itemLines, parseQuantity, pressKey } from './saleDraft';
 
 describe('amountLines', () => {
   it('makes one line for a keyed amount', () => {

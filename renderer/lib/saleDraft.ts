@@ -58,15 +58,6 @@ export function itemLines(drafts: LineDraft[], currency: string): DraftLines {
   return { kind: 'ok', lines, subtotalMinor: subtotal };
 }
 
-/** Points the cashier typed: '' = 0; anything but a plain whole number is null. */
-export function parsePoints(text: string): number | null {
-  const t = text.trim();
-  if (t === '') return 0;
-  if (!/^\d{1,10}$/.test(t)) return null;
-  const n = Number(t);
-  return n <= 1_000_000_000 ? n : null;
-}
-
 /** Keypad presses on the amount text: digits, '00', '.', backspace, clear. Keeps at most 2 decimals. */
 export function pressKey(text: string, key: string): string {
   if (key === 'C') return '';

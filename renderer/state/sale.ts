@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../shared/contract/errors';
 import type { SaleQuote, SaleReceipt, SaleLineInput } from '../../shared/contract/sales';
+import type { SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { api } from '../api/tillApi';
 import { blankLine, pressKey, type LineDraft, type SaleMode } from '../lib/saleDraft';
 import { useMember } from './member';
@@ -14,6 +15,16 @@ export interface SaleBody {
 }
 
 export const bodyKey = (body: SaleBody): string => JSON.stringify(body);
+/** The sale without its points: the spend limits depend on the member and the lines only. */
+export const linesKey = (body: Pick<SaleBody, 'memberId' | 'lines'>): string =>
+  JSON.stringify([body.memberId, body.lines]);
+
+/** A sale above the shop's limit waiting for the cashier's second look. */
+export interface LargeSale {
+  body: SaleBody;
+  totalMinor: number;
+  limitMinor: number;
+}
 
 interface SaleState {
   mode: SaleMode;
@@ -26,6 +37,11 @@ interface SaleState {
   previewError: ApiError | null;
   /** Max points learnt from the last good quote, so an over-large entry can say the limit. */
   knownMaxPoints: number | null;
+  /** What this member may spend on these lines, from the last quote for them (the points field's rule). */
+  knownLimits: { key: string; limits: SpendLimits } | null;
+  /** F7 was pressed with no member: the till says to add one first. */
+  needMemberForPoints: boolean;
+  largeSale: LargeSale | null;
   pending: boolean;
   /** One request id per sale attempt: a repeat of the same body reuses it, so it is stored once. */
   attempt: { key: string; requestId: string } | null;
@@ -39,7 +55,10 @@ interface SaleState {
   setPointsText(text: string): void;
   preview(body: SaleBody): Promise<void>;
   clearQuote(): void;
-  confirm(body: SaleBody): Promise<SaleReceipt | null>;
+  /** Records the sale; `confirmedTotalMinor` is the total confirmed in the large-sale dialog. */
+  confirm(body: SaleBody, confirmedTotalMinor?: number): Promise<SaleReceipt | null>;
+  askLargeSale(largeSale: LargeSale | null): void;
+  flagNeedMember(): void;
   reset(): void;
 }
 
@@ -52,6 +71,9 @@ const fresh = () => ({
   quoteKey: null,
   previewError: null,
   knownMaxPoints: null,
+  knownLimits: null,
+  needMemberForPoints: false,
+  largeSale: null,
   pending: false,
   attempt: null,
   receipt: null,
@@ -77,29 +99,38 @@ export const useSale = create<SaleState>()((set, get) => ({
     const key = bodyKey(body);
     const result = await api.previewSale(body);
     if (seq !== previewSeq) return; // a newer keystroke already asked again
+    const limitsOf = (quote: SaleQuote) =>
+      (quote.spendLimits ? { key: linesKey(body), limits: quote.spendLimits } : null);
     if (result.ok) {
-      set({ quote: result.value, quoteKey: key, previewError: null, knownMaxPoints: result.value.maxPointsSpendable });
+      const knownMaxPoints = result.value.maxPointsSpendable;
+      const knownLimits = limitsOf(result.value);
+      set({ quote: result.value, quoteKey: key, previewError: null, knownMaxPoints, knownLimits });
       return;
     }
     set({ quote: null, quoteKey: key, previewError: result.error });
-    // Too many points: ask again without points to learn (and show) the most this sale allows.
+    // Points refused: ask again without points to learn the limits, so the field can say which one.
     if (body.pointsToSpend > 0) {
       const bare = await api.previewSale({ ...body, pointsToSpend: 0 });
-      if (seq === previewSeq && bare.ok) set({ knownMaxPoints: bare.value.maxPointsSpendable });
+      if (seq === previewSeq && bare.ok) {
+        set({ knownMaxPoints: bare.value.maxPointsSpendable, knownLimits: limitsOf(bare.value) });
+      }
     }
   },
   clearQuote: () => {
     previewSeq += 1;
     set({ quote: null, quoteKey: null, previewError: null });
   },
-  confirm: async (body) => {
+  askLargeSale: (largeSale) => set({ largeSale }),
+  flagNeedMember: () => set({ needMemberForPoints: true }),
+  confirm: async (body, confirmedTotalMinor) => {
     // Synchronous guard: a second Enter/F12/click before the first answer does nothing.
     if (get().pending) return null;
     const key = bodyKey(body);
     const previous = get().attempt;
     const attempt = previous && previous.key === key ? previous : { key, requestId: crypto.randomUUID() };
-    set({ pending: true, attempt });
-    const receipt = await run(api.recordSale({ ...body, requestId: attempt.requestId }));
+    set({ pending: true, attempt, largeSale: null });
+    const confirmed = confirmedTotalMinor === undefined ? {} : { confirmedTotalMinor };
+    const receipt = await run(api.recordSale({ ...body, ...confirmed, requestId: attempt.requestId }));
     if (!receipt) {
       // Keep the attempt: retrying the same sale after a lost answer must not record it twice.
       set({ pending: false });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageInput, paged, Locale } from './primitives';
-import { LeaveDemoShopInput, ShopConfig, TerminalStatus, TierView } from './terminal';
+import { LargeSaleLimit, LeaveDemoShopInput, ShopConfig, TerminalStatus, TierView } from './terminal';
 import {
   BalanceView, BlockCardInput, LedgerEntryView, LookupCardInput, MemberIdInput, MemberView,
   RegisterMemberInput, ReplaceCardInput, SearchMembersInput, SearchMembersOutput, UpdateMemberInput,
@@ -43,6 +43,13 @@ export const contract = {
 
   enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
+
+  // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
+  setLargeSaleLimit: entry(
+    z.object({ limitMinor: LargeSaleLimit }),
+    TerminalStatus,
+    'Manager: the total above which a sale needs a second confirmation.',
+  ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
   leaveDemoShop: entry(

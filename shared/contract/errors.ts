@@ -23,6 +23,10 @@ export const ErrorCode = z.enum([
   'NOT_ENROLLED',
   'SYNC_REFUSED',
   'NOT_DEMO',
+  'LARGE_SALE_UNCONFIRMED',
+  'EMPTY_SALE',
+  'POINTS_BELOW_MINIMUM',
+  'POINTS_ABOVE_SALE_CAP',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -21,7 +21,11 @@ const SaleBody = z.object({
 });
 
 export const PreviewSaleInput = SaleBody;
-export const RecordSaleInput = SaleBody.extend({ requestId: RequestId });
+export const RecordSaleInput = SaleBody.extend({
+  requestId: RequestId,
+  /** The total the cashier confirmed in the large-sale dialog; needed (and must match) above the shop's limit. */
+  confirmedTotalMinor: MinorAmount.optional(),
+});
 
 export const ExplanationView = z.object({
   code: z.string(),
@@ -29,7 +33,11 @@ export const ExplanationView = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
-export const SaleQuote = z.object({
+/** What this member may spend on this sale (shared/domain/rules/pointsEntry.ts); null when anonymous. */
+export const SpendLimitsView = z.object({ minPoints: Points, balance: Points, saleMaxPoints: z.number().int().min(0) });
+
+/** What a sale costs and earns: shared by the quote (before) and the receipt (after). */
+const SaleFigures = z.object({
   subtotalMinor: MinorAmount,
   discountMinor: MinorAmount,
   totalMinor: MinorAmount,
@@ -45,6 +53,8 @@ export const SaleQuote = z.object({
   nextTier: TierView.nullable(),
   pointsToNextTier: z.number().int().min(0).nullable(),
 });
+
+export const SaleQuote = SaleFigures.extend({ spendLimits: SpendLimitsView.nullable() });
 export type SaleQuote = z.infer<typeof SaleQuote>;
 
 export const SaleLineView = z.object({
@@ -58,7 +68,7 @@ export const SaleLineView = z.object({
   points: Points,
 });
 
-export const SaleReceipt = SaleQuote.extend({
+export const SaleReceipt = SaleFigures.extend({
   saleId: Uuid,
   memberId: Uuid.nullable(),
   memberName: z.string().nullable(),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { Currency, EpochMs, Locale } from './primitives';
+import { Currency, EpochMs, Locale, MinorAmount } from './primitives';
 import { TERMINAL_CODE_RE } from '../domain/cardNumber';
 import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
+
+/** At least one minor unit: a limit of 0 would ask to confirm every sale. */
+export const LargeSaleLimit = MinorAmount.min(1);
 
 export const ShopConfig = z.object({
   shopId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT),
@@ -11,6 +14,8 @@ export const ShopConfig = z.object({
   terminalCode: z.string().regex(TERMINAL_CODE_RE, 'terminal_code_invalid'),
   locale: Locale.default('zh-CN'),
   currency: Currency.default('CNY'),
+  /** A sale above this total needs a second confirmation; absent = the default for the currency. */
+  largeSaleLimitMinor: LargeSaleLimit.optional(),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
@@ -48,6 +53,8 @@ export const TerminalStatus = z.object({
   terminalCode: z.string().nullable(),
   locale: Locale,
   currency: Currency,
+  /** The shop's large-sale limit: a sale above it needs a second confirmation. */
+  largeSaleLimitMinor: MinorAmount,
   ruleVersion: z.number().int().nullable(),
   /** Records written here and not yet acknowledged by head office. */
   outboxPending: z.number().int().min(0),

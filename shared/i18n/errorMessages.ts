@@ -25,6 +25,10 @@ export const errorMessages = {
     NOT_ENROLLED: '本机尚未接入总部。',
     SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
     NOT_DEMO: '本机是正式门店，不是演示门店，数据不能清除。',
+    LARGE_SALE_UNCONFIRMED: '本单金额超过本店的大额收款上限，需要再次确认金额后才能收款。',
+    EMPTY_SALE: '本单金额为零，不能作为一笔消费记录。',
+    POINTS_BELOW_MINIMUM: '使用积分少于本店每次最少可用的积分。',
+    POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -46,6 +50,10 @@ export const errorMessages = {
     NOT_ENROLLED: 'This terminal is not connected to head office yet.',
     SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
     NOT_DEMO: 'This till is a real shop, not the demo: its records cannot be deleted.',
+    LARGE_SALE_UNCONFIRMED: 'This sale is above the shop’s large-sale limit; confirm the amount again to record it.',
+    EMPTY_SALE: 'This sale comes to zero and cannot be recorded as a visit.',
+    POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
+    POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

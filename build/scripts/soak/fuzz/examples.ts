@@ -21,6 +21,7 @@ export const examples: Examples = {
   setupDemoShop: () => [{}],
   configureShop: (_f, _r, n) => [{ shopId: `shop-${n}`, shopName: 'Fuzz shop', terminalName: 'Till 9', terminalCode: String(10_000 + (n % 89_999)), locale: 'en', currency: 'CNY' }],
   setLocale: (_f, _r, n) => [{ locale: n % 2 === 0 ? 'en' : 'zh-CN' }],
+  setLargeSaleLimit: (_f, _r, n) => [{ limitMinor: 1_000_000 + (n % 1_000) * 100 }],
   listTiers: () => [{}],
   registerMember: (_f, requestId, n) => [
     { requestId, name: `会员 ${n}`, phone: `137${String(n % 100_000_000).padStart(8, '0')}`, birthday: '1990-02-28' },
@@ -36,7 +37,13 @@ export const examples: Examples = {
     { memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 1)], pointsToSpend: n % 3 === 0 ? 100 : 0 },
     { memberId: null, lines: [line(n)] },
   ],
-  recordSale: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)], pointsToSpend: n % 4 === 0 ? 200 : 0 }],
+  recordSale: (f, requestId, n) => [
+    { requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)],
+      pointsToSpend: n % 4 === 0 ? 200 : 0 },
+    // A large sale, confirmed for its own total at the till.
+    { requestId, memberId: null, lines: [{ ...line(n), quantity: 500 }],
+      confirmedTotalMinor: 500 * line(n).unitPriceMinor },
+  ],
   memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   listRewards: () => [{ includeInactive: true }, {}],

@@ -10,7 +10,10 @@ import { readState } from '../../../../electron/sync/state';
 import type { SimTerminal } from './terminals';
 
 /** Refusals a cashier can legitimately meet; any other is a finding. */
-const EXPECTED_REFUSALS = new Set(['INSUFFICIENT_POINTS', 'DUPLICATE_PHONE', 'OUT_OF_STOCK']);
+const EXPECTED_REFUSALS = new Set([
+  // A spend past what the sale can take off is refused (pointsEntry.ts), as one past the balance is.
+  'INSUFFICIENT_POINTS', 'POINTS_ABOVE_SALE_CAP', 'POINTS_BELOW_MINIMUM', 'DUPLICATE_PHONE', 'OUT_OF_STOCK',
+]);
 
 export interface TradeTally {
   acked: { sales: string[]; redemptions: string[]; members: string[] };

@@ -1,0 +1,1 @@
+ALTER TABLE `terminal` ADD `large_sale_limit_minor` integer;
