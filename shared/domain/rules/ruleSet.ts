@@ -60,7 +60,8 @@ export const RuleSet = z.object({
       }),
     ])
     .default({ kind: 'none' }),
-  tierMultipliersBp: z.record(z.string(), Bp).default({}), // by tier code, e.g. { GOLD: 15000 }
+  // By tier code, e.g. { GOLD: 15000 }; positive: a tier that earned nothing would punish loyalty.
+  tierMultipliersBp: z.record(z.string(), Bp.min(1, 'a tier multiplier must be positive')).default({}),
   categoryMultipliersBp: z.record(z.string(), Bp).default({}),
   skuMultipliersBp: z.record(z.string(), Bp).default({}), // sku beats category
   excludedCategories: z.array(z.string()).default([]),
