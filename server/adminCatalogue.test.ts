@@ -2,7 +2,7 @@
 // that no longer matched; a reward with an empty code and name, 0 points and unlimited stock was
 // accepted and redeemed for nothing. Each is now refused with VALIDATION naming the field and the
 // reason, over real HTTP, and nothing reaches the settings or the pull feed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fixedClockForTests } from './testing/clock';
@@ -31,11 +31,12 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
   let database: HoDatabase;
   let ho: Harness;
 
-  beforeEach(async () => {
+  // One head office per backend (each refusal checks that nothing was written since the call before).
+  beforeAll(async () => {
     database = await backend.open();
     ho = await startHarness(database, fixedClockForTests(T0));
-  });
-  afterEach(async () => {
+  }, 180_000);
+  afterAll(async () => {
     await ho.close(); // closes the database too
   });
 
@@ -74,5 +75,18 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
     await refused('PUT', path, { ...MUG, category: '' }, 'category', /must not be empty/);
     expect((await ho.call('PUT', path, { ...MUG, stock: null }, ho.adminToken)).status).toBe(200);
     expect((await ho.call('PUT', path, MUG, ho.adminToken)).status).toBe(200);
+  });
+
+  it('keeps the shop’s item categories as a list: codes normalised once, no empty list, no unknown default', async () => {
+    const general = { code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } };
+    const tobacco = { code: 'tobacco', names: { 'zh-CN': '烟草', en: 'Tobacco' } };
+    await refused('PUT', '/admin/categories', { categories: [], defaultCode: 'general' }, 'categories', /at least one category/);
+    await refused('PUT', '/admin/categories', { categories: [general, { ...tobacco, code: 'General' }], defaultCode: 'general' }, 'categories.1.code', /used twice/);
+    await refused('PUT', '/admin/categories', { categories: [general, { ...tobacco, names: { 'zh-CN': '烟草', en: 'general' } }], defaultCode: 'general' }, 'categories.1.names.en', /already names category general/);
+    await refused('PUT', '/admin/categories', { categories: [general], defaultCode: 'tobacco' }, 'defaultCode', /not in the list/);
+    await refused('PUT', '/admin/categories', { categories: [{ ...general, names: { 'zh-CN': '', en: 'General' } }], defaultCode: 'general' }, 'categories.0.names.zh-CN', /must not be empty/);
+    expect(await ho.call('PUT', '/admin/categories', { categories: [general, { ...tobacco, code: ' Tobacco ' }], defaultCode: 'GENERAL' }, ho.adminToken)).toMatchObject({ status: 200 });
+    const stored = await database.db.execute(sql`SELECT value FROM ho_settings WHERE key = 'categories'`);
+    expect(JSON.stringify(stored)).toContain('"code":"tobacco"');
   });
 });

@@ -1,5 +1,6 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
 import { blockCard, lookupCard, replaceCard } from './cards';
+import { listCategories } from './categories';
 import { setupDemoShop } from './demoShop';
 import { memberLedger, memberSales } from './history';
 import { getBalance, getMember, registerMember, updateMember } from './members';
@@ -31,6 +32,7 @@ export const handlers = {
   memberLedger,
   listRewards,
   redeemReward,
+  listCategories,
   enrolHeadOffice: needsSyncRunner('enrolHeadOffice'),
   syncNow: needsSyncRunner('syncNow'),
 } satisfies Handlers;

@@ -5,6 +5,7 @@ import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { tierFor, type TierDef } from '../../shared/domain/tier';
 import type { ServiceContext } from '../core/context';
+import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
@@ -16,6 +17,8 @@ export interface SaleWork {
   term: ConfiguredTerminal;
   rules: RuleSet;
   member: MemberRow | null;
+  /** The sale's lines, each category resolved to the shop's code: what is priced, earned and stored. */
+  lines: ParsedInput<'previewSale'>['lines'];
   /** The member's active card, named on the receipt (null for a lost card or no member). */
   card: CardRow | null;
   lineTotals: number[];
@@ -48,7 +51,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const rules = currentRules(ctx);
   if (!rules) throw new DomainError('NOT_CONFIGURED', { missing: 'rules' });
   const { lineTotals, subtotal } = subtotalOf(input.lines);
-  const lines = input.lines;
+  const lines = resolveLines(ctx, input.lines);
 
   if (input.memberId === null) {
     if (input.pointsToSpend > 0) throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'needs_member' });
@@ -58,7 +61,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       pointsEarned: 0, ruleVersion: rules.version, summary: earn.summary, explanation: earn.explanation,
       balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null,
     };
-    return { term, rules, member: null, card: null, lineTotals, earn, tierCodeAfter: null, quote };
+    return { term, rules, member: null, lines, card: null, lineTotals, earn, tierCodeAfter: null, quote };
   }
 
   const member = requireMember(ctx, input.memberId);
@@ -93,7 +96,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     pointsToNextTier: after.pointsToNextTier,
   };
   return {
-    term, rules, member, card: card?.status === 'active' ? card : null, lineTotals, earn,
+    term, rules, member, lines, card: card?.status === 'active' ? card : null, lineTotals, earn,
     tierCodeAfter: after.tier?.code ?? member.tierCode, quote,
   };
 }

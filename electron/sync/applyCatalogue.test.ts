@@ -40,4 +40,13 @@ describe('applying catalogue changes from the feed', () => {
     applyChangeList(c.db, [{ ...free, code: 'PEN', name: 'Pen', category: ' Merch ', pointsCost: 50, updatedAt: 2 }], c.clock.now());
     expect(c.db.select().from(rewards).where(eq(rewards.id, id)).get()).toMatchObject({ code: 'PEN', category: 'merch', pointsCost: 50 });
   });
+
+  it('takes the shop’s categories from the feed, and keeps them when a list head office would refuse comes', async () => {
+    const list = { categories: [{ code: 'Snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }], defaultCode: 'snacks' };
+    applyChangeList(c.db, [{ kind: 'categories', list }], c.clock.now());
+    expect(unwrap(await c.api.listCategories({}))).toEqual({ categories: [{ code: 'snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }], defaultCode: 'snacks' });
+    applyChangeList(c.db, [{ kind: 'categories', list: { categories: [], defaultCode: 'snacks' } }], c.clock.now());
+    expect(unwrap(await c.api.listCategories({})).defaultCode).toBe('snacks');
+    expect(c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'categories_invalid')).get()?.detail).toBe('list.categories: a shop needs at least one category');
+  });
 });

@@ -3,7 +3,7 @@ import type { TerminalDb } from '../../db/open';
 import { cards, members, rewards, ruleVersions, tiers } from '../../db/schema';
 import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { RewardSpec, TierLadder } from '../../shared/sync/catalogue';
+import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
@@ -104,6 +104,16 @@ function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
   db.insert(rewards).values({ id: c.id, ...values }).onConflictDoUpdate({ target: rewards.id, set: values }).run();
 }
 
+// A list head office would refuse leaves the till's categories as they were.
+function applyCategories(db: TerminalDb, c: Of<'categories'>, now: number): void {
+  const list = CategoryList.safeParse(c.list);
+  if (!list.success) {
+    issue(db, 'categories_invalid', 'categories', refusal(list.error, ['list']), c, now);
+    return;
+  }
+  writeState(db, 'categories', JSON.stringify(list.data));
+}
+
 function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
   const values = { name: c.name, type: c.type, paramsJson: JSON.stringify(c.params), startsAt: c.startsAt, endsAt: c.endsAt, active: c.active, updatedAt: c.updatedAt };
   db.insert(campaigns).values({ id: c.id, ...values }).onConflictDoUpdate({ target: campaigns.id, set: values }).run();
@@ -123,6 +133,7 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
       case 'rules': applyRules(db, c, now); break;
       case 'reward': applyReward(db, c, now); break;
       case 'campaign': applyCampaign(db, c); break;
+      case 'categories': applyCategories(db, c, now); break;
       case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
     }
   }

@@ -112,6 +112,9 @@ export const en = {
     query: 'Search', currency: 'Currency', unitPriceMinor: 'Price', sku: 'SKU',
   },
   error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
+  eligibleAmount: {
+    baseWeighted: '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',
+  },
   help: { title: 'Keys' },
 };
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { RewardSpec, TierLadder } from '../../shared/sync/catalogue';
+import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import { CampaignChange } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
 import { members, rewards, settings } from '../store/schema';
@@ -20,6 +20,7 @@ import { appendFeed } from '../sync/feed';
 export const TiersInput = z.object({ tiers: TierLadder });
 export const RulesInput = z.object({ rules: RuleSet, effectiveFrom: z.number().int().min(0).optional() });
 export const RewardInput = RewardSpec;
+export const CategoriesInput = CategoryList;
 export const CampaignInput = CampaignChange.omit({ kind: true, id: true, updatedAt: true });
 export const OfflineCapInput = z.object({ offlineCapPoints: z.number().int().min(0).max(1_000_000_000).nullable() });
 export const DefaultOfflineCapInput = z.object({ defaultOfflineCapPoints: z.number().int().min(0).max(1_000_000_000) });
@@ -33,6 +34,14 @@ export async function publishTiers(db: HoDb, input: z.output<typeof TiersInput>)
   await db.transaction(async (tx) => {
     await tx.insert(settings).values({ key: 'tiers', value: input.tiers }).onConflictDoUpdate({ target: settings.key, set: { value: input.tiers } });
     await appendFeed(tx, [{ kind: 'tiers', entityId: 'tiers', originTerminalId: null, payload: { tiers: input.tiers } }]);
+  });
+}
+
+/** The shop's item categories: the whole list replaces the last one, on head office and every till. */
+export async function publishCategories(db: HoDb, list: z.output<typeof CategoriesInput>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key: 'categories', value: list }).onConflictDoUpdate({ target: settings.key, set: { value: list } });
+    await appendFeed(tx, [{ kind: 'categories', entityId: 'categories', originTerminalId: null, payload: { list } }]);
   });
 }
 

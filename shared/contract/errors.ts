@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'ENROL_REFUSED',
   'NOT_ENROLLED',
   'SYNC_REFUSED',
+  'UNKNOWN_CATEGORY',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

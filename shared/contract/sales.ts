@@ -5,7 +5,8 @@ import { TierView } from './terminal';
 export const SaleLineInput = z.object({
   sku: z.string().trim().min(1).max(40),
   name: z.string().trim().max(80).default(''),
-  category: z.string().trim().min(1).max(40).default('general'),
+  /** As typed; the core resolves it against the shop's categories (empty = the shop's default). */
+  category: z.string().trim().max(40).default(''),
   quantity: z.number().int().min(1).max(9_999),
   unitPriceMinor: MinorAmount,
 });

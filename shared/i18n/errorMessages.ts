@@ -23,6 +23,7 @@ export const errorMessages = {
     ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
     NOT_ENROLLED: '本机尚未接入总部。',
     SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
+    UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -42,6 +43,7 @@ export const errorMessages = {
     ENROL_REFUSED: 'Head office refused the enrolment code (used, expired or for another shop). Ask head office for a new code.',
     NOT_ENROLLED: 'This terminal is not connected to head office yet.',
     SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
+    UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

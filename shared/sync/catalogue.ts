@@ -68,3 +68,41 @@ export const RewardSpec = z.object({
   active: z.boolean(),
 });
 export type RewardSpec = z.output<typeof RewardSpec>;
+
+// ---- categories -----------------------------------------------------------------------------
+
+/** One item category: the code sales and rules use, and what a person reads in each language. */
+export const CategorySpec = z.object({
+  code: CategoryCode,
+  names: z.object({ 'zh-CN': Text('a category name', 40), en: Text('a category name', 40) }),
+});
+export type CategorySpec = z.output<typeof CategorySpec>;
+
+/**
+ * The shop's item categories. A sale line's category is resolved against it without case (by
+ * code or either name); a line keyed without one falls to `defaultCode`.
+ */
+export const CategoryList = z.object({
+  categories: z.array(CategorySpec).min(1, 'a shop needs at least one category').max(500),
+  defaultCode: CategoryCode,
+}).superRefine((list, ctx) => {
+  const seen = new Map<string, string>();
+  const codes = new Set<string>();
+  list.categories.forEach((c, i) => {
+    if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'code'], message: `category code ${c.code} is used twice` });
+    codes.add(c.code);
+    // Codes and names resolve a typed category, so none may stand for two categories.
+    for (const [field, key] of [['code', c.code], ['names.zh-CN', c.names['zh-CN'].toLowerCase()], ['names.en', c.names.en.toLowerCase()]] as const) {
+      const owner = seen.get(key);
+      if (owner !== undefined && owner !== c.code) {
+        ctx.addIssue({ code: 'custom', path: ['categories', i, ...field.split('.')], message: `${key} already names category ${owner}` });
+      }
+      seen.set(key, c.code);
+    }
+  });
+  if (!list.categories.some((c) => c.code === list.defaultCode)) {
+    ctx.addIssue({ code: 'custom', path: ['defaultCode'], message: `the default category ${list.defaultCode} is not in the list` });
+  }
+});
+export type CategoryList = z.output<typeof CategoryList>;
+export type CategoryListInput = z.input<typeof CategoryList>;

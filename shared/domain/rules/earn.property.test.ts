@@ -19,9 +19,9 @@ const perAmountRules = fc
       base: { kind: 'perAmount', ratio: r.ratio },
       visit: { kind: 'perVisit', points: r.visitPoints, minSpendMinor: r.minSpendMinor },
       tierMultipliersBp: { GOLD: r.gold },
-      categoryMultipliersBp: { FRESH: r.fresh },
+      categoryMultipliersBp: { fresh: r.fresh },
       skuMultipliersBp: { APPLE: r.apple },
-      excludedCategories: ['TOBACCO'],
+      excludedCategories: ['tobacco'],
       redemption,
     }),
   );
@@ -29,7 +29,7 @@ const perAmountRules = fc
 const saleLine: fc.Arbitrary<SaleLineForRules> = fc.record({
   sku: fc.constantFrom('APPLE', 'PEAR', 'CIG', 'PEN'),
   name: fc.constant('item'),
-  category: fc.constantFrom('FRESH', 'TOBACCO', 'GEN'),
+  category: fc.constantFrom('fresh', 'tobacco', 'gen'),
   quantity: fc.integer({ min: 0, max: 20 }),
   unitPriceMinor: fc.integer({ min: 0, max: 500_000 }),
 });

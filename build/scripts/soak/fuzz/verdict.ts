@@ -24,6 +24,7 @@ export const DOCUMENTED_REFUSALS = {
   memberSales: ['NOT_FOUND'],
   memberLedger: ['NOT_FOUND'],
   listRewards: [],
+  listCategories: [],
   redeemReward: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
