@@ -1,4 +1,5 @@
 import type { RuleSetInput } from '../../shared/domain/rules/ruleSet';
+import type { CategoryListInput } from '../../shared/sync/catalogue';
 
 // The demo shop: a café-grocery with a realistic catalogue, so a new user sees every rule at
 // work (per-amount points, a visit bonus with a minimum spend, tier and category multipliers,
@@ -22,6 +23,22 @@ export const DEMO_RULES: RuleSetInput = {
   excludedCategories: ['tobacco'], // tobacco never earns points
   // 100 pt = ¥1 off, at most half of a sale, from 100 pt.
   redemption: { pointsPerUnit: 100, unitValueMinor: 100, maxDiscountBp: 5_000, minPoints: 100 },
+};
+
+/** The demo shop's item categories: what its products and rewards are filed under. */
+export const DEMO_CATEGORIES: CategoryListInput = {
+  defaultCode: 'general',
+  categories: [
+    { code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } },
+    { code: 'drink', names: { 'zh-CN': '饮品', en: 'Drinks' } },
+    { code: 'bakery', names: { 'zh-CN': '烘焙', en: 'Bakery' } },
+    { code: 'grocery', names: { 'zh-CN': '粮油杂货', en: 'Grocery' } },
+    { code: 'gift', names: { 'zh-CN': '礼盒', en: 'Gift boxes' } },
+    { code: 'tobacco', names: { 'zh-CN': '烟草', en: 'Tobacco' } },
+    { code: 'merch', names: { 'zh-CN': '周边商品', en: 'Merchandise' } },
+    { code: 'voucher', names: { 'zh-CN': '代金券', en: 'Vouchers' } },
+    { code: 'seasonal', names: { 'zh-CN': '节令礼品', en: 'Seasonal' } },
+  ],
 };
 
 export interface DemoReward {

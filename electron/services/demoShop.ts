@@ -3,7 +3,8 @@ import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import type { Clock } from '../core/sources';
-import { DEMO_ANONYMOUS_SALES, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_REWARDS, DEMO_RULES, DEMO_SHOP, type DemoVisit } from './demoData';
+import { storeCategories } from './categories';
+import { DEMO_ANONYMOUS_SALES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_REWARDS, DEMO_RULES, DEMO_SHOP, type DemoVisit } from './demoData';
 import { registerMember } from './members';
 import { atomic } from './prepared';
 import { redeemReward } from './rewards';
@@ -42,6 +43,7 @@ export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
     const locale = readTerminal(ctx).locale === 'en' ? 'en' : 'zh-CN';
     const config = contract.configureShop.input.parse({ ...DEMO_SHOP, locale });
     writeShopSetup(ctx, { config, demo: true, tiers: DEFAULT_TIERS, rules: RuleSet.parse(DEMO_RULES) });
+    storeCategories(ctx, DEMO_CATEGORIES);
 
     const rewardIds = new Map<string, string>();
     for (const r of DEMO_REWARDS) {

@@ -1,5 +1,6 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
 import { blockCard, lookupCard, replaceCard } from './cards';
+import { listCategories } from './categories';
 import { setupDemoShop } from './demoShop';
 import { leaveDemoShop } from './leaveDemoShop';
 import { memberLedger, memberSales } from './history';
@@ -34,6 +35,7 @@ export const handlers = {
   memberLedger,
   listRewards,
   redeemReward,
+  listCategories,
   enrolHeadOffice: needsSyncRunner('enrolHeadOffice'),
   syncNow: needsSyncRunner('syncNow'),
 } satisfies Handlers;

@@ -81,6 +81,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     recordSale: { requestId, memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
     memberSales: { memberId, page: 0, pageSize: 5 }, memberLedger: { memberId, page: 0, pageSize: 5 },
     listRewards: { includeInactive: true },
+    listCategories: {},
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
     syncNow: {},

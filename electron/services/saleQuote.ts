@@ -6,6 +6,7 @@ import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { tierFor, type TierDef } from '../../shared/domain/tier';
 import type { ServiceContext } from '../core/context';
+import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
@@ -17,6 +18,8 @@ export interface SaleWork {
   term: ConfiguredTerminal;
   rules: RuleSet;
   member: MemberRow | null;
+  /** The sale's lines, each category resolved to the shop's code: what is priced, earned and stored. */
+  lines: ParsedInput<'previewSale'>['lines'];
   /** The member's active card, named on the receipt (null for a lost card or no member). */
   card: CardRow | null;
   lineTotals: number[];
@@ -69,7 +72,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const rules = currentRules(ctx);
   if (!rules) throw new DomainError('NOT_CONFIGURED', { missing: 'rules' });
   const { lineTotals, subtotal } = subtotalOf(input.lines);
-  const lines = input.lines;
+  const lines = resolveLines(ctx, input.lines);
 
   if (input.memberId === null) {
     if (input.pointsToSpend > 0) throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'needs_member' });
@@ -80,7 +83,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null,
       spendLimits: null,
     };
-    return { term, rules, member: null, card: null, lineTotals, earn, tierCodeAfter: null, quote };
+    return { term, rules, member: null, lines, card: null, lineTotals, earn, tierCodeAfter: null, quote };
   }
 
   const member = requireMember(ctx, input.memberId);
@@ -121,7 +124,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     spendLimits: limits,
   };
   return {
-    term, rules, member, card: card?.status === 'active' ? card : null, lineTotals, earn,
+    term, rules, member, lines, card: card?.status === 'active' ? card : null, lineTotals, earn,
     tierCodeAfter: after.tier?.code ?? member.tierCode, quote,
   };
 }

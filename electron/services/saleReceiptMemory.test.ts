@@ -15,7 +15,7 @@ afterEach(() => {
   c.dispose();
 });
 
-const tea = { sku: 'TEA-250', name: '乌龙茶 250g', category: 'tea', quantity: 2, unitPriceMinor: 4_850 };
+const tea = { sku: 'TEA-250', name: '乌龙茶 250g', category: 'drink', quantity: 2, unitPriceMinor: 4_850 };
 const basket = [tea, { sku: 'BRD-1', name: 'Bread', category: 'bakery', quantity: 1, unitPriceMinor: 1_250 }];
 const keptText = (requestId: string): string =>
   c.db.$client.prepare('SELECT result_json FROM requests WHERE request_id = ?').pluck().get(requestId) as string;

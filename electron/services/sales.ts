@@ -123,8 +123,8 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       terminalId: term.terminalId, createdAt: now,
     });
     const lines: SaleReceipt['lines'] = [];
-    for (let i = 0; i < input.lines.length; i += 1) {
-      const line = input.lines[i];
+    for (let i = 0; i < work.lines.length; i += 1) {
+      const line = work.lines[i];
       if (line === undefined) continue;
       const lineNo = i + 1;
       const lineTotalMinor = work.lineTotals[i] ?? 0;

@@ -3,6 +3,7 @@ import type { TerminalDb } from '../../db/open';
 import { cards, members, rewards, ruleVersions, tiers } from '../../db/schema';
 import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
+import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
@@ -58,11 +59,23 @@ function applyCard(db: TerminalDb, c: Of<'card'>): void {
     .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } }).run();
 }
 
-function applyTiers(db: TerminalDb, c: Of<'tiers'>): void {
-  for (const t of c.tiers) db.insert(tiers).values(t).onConflictDoUpdate({ target: tiers.code, set: { name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints } }).run();
+/** The first reason a catalogue schema refuses a change, as `path: message`. */
+function refusal(error: { issues: { path: PropertyKey[]; message: string }[] }, under: string[] = []): string {
+  const first = error.issues[0];
+  return first ? `${[...under, ...first.path.map(String)].join('.')}: ${first.message}` : 'invalid';
+}
+
+// A ladder head office would refuse (empty, thresholds not rising, …) leaves the till's ladder as it was.
+function applyTiers(db: TerminalDb, c: Of<'tiers'>, now: number): void {
+  const ladder = TierLadder.safeParse(c.tiers);
+  if (!ladder.success) {
+    issue(db, 'tiers_invalid', 'tiers', refusal(ladder.error, ['tiers']), c, now);
+    return;
+  }
+  for (const t of ladder.data) db.insert(tiers).values(t).onConflictDoUpdate({ target: tiers.code, set: { name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints } }).run();
   // A tier that left the ladder goes once no member is in it (members keep a valid tier code).
-  const keep = c.tiers.map((t) => t.code);
-  db.delete(tiers).where(and(keep.length > 0 ? notInArray(tiers.code, keep) : undefined, sql`NOT EXISTS (SELECT 1 FROM ${members} WHERE ${members.tierCode} = ${tiers.code})`)).run();
+  const keep = ladder.data.map((t) => t.code);
+  db.delete(tiers).where(and(notInArray(tiers.code, keep), sql`NOT EXISTS (SELECT 1 FROM ${members} WHERE ${members.tierCode} = ${tiers.code})`)).run();
 }
 
 function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
@@ -74,14 +87,31 @@ function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
   db.insert(ruleVersions).values({ version: c.version, rulesJson: JSON.stringify(rules.data), effectiveFrom: c.effectiveFrom, source: 'headoffice', createdAt: now }).onConflictDoNothing().run();
 }
 
+// A reward head office would refuse (no code or name, free, …) is never offered at this till.
 function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
-  const clash = db.select({ id: rewards.id }).from(rewards).where(and(eq(rewards.code, c.code), ne(rewards.id, c.id))).get();
-  if (clash) {
-    issue(db, 'reward_code_taken', c.id, `code ${c.code} is used by local reward ${clash.id}`, c, now);
+  const parsed = RewardSpec.safeParse(c);
+  if (!parsed.success) {
+    issue(db, 'reward_invalid', c.id, refusal(parsed.error), c, now);
     return;
   }
-  const values = { code: c.code, name: c.name, category: c.category, pointsCost: c.pointsCost, cashValueMinor: c.cashValueMinor, stock: c.stock, active: c.active, updatedAt: c.updatedAt };
+  const r = parsed.data;
+  const clash = db.select({ id: rewards.id }).from(rewards).where(and(eq(rewards.code, r.code), ne(rewards.id, c.id))).get();
+  if (clash) {
+    issue(db, 'reward_code_taken', c.id, `code ${r.code} is used by local reward ${clash.id}`, c, now);
+    return;
+  }
+  const values = { code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost, cashValueMinor: r.cashValueMinor, stock: r.stock, active: r.active, updatedAt: c.updatedAt };
   db.insert(rewards).values({ id: c.id, ...values }).onConflictDoUpdate({ target: rewards.id, set: values }).run();
+}
+
+// A list head office would refuse leaves the till's categories as they were.
+function applyCategories(db: TerminalDb, c: Of<'categories'>, now: number): void {
+  const list = CategoryList.safeParse(c.list);
+  if (!list.success) {
+    issue(db, 'categories_invalid', 'categories', refusal(list.error, ['list']), c, now);
+    return;
+  }
+  writeState(db, 'categories', JSON.stringify(list.data));
 }
 
 function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
@@ -99,10 +129,11 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
       case 'member': applyMember(db, c, now); break;
       case 'ledger': applyLedger(db, c, ladder, now); break;
       case 'card': applyCard(db, c); break;
-      case 'tiers': applyTiers(db, c); ladder.reset(); break;
+      case 'tiers': applyTiers(db, c, now); ladder.reset(); break;
       case 'rules': applyRules(db, c, now); break;
       case 'reward': applyReward(db, c, now); break;
       case 'campaign': applyCampaign(db, c); break;
+      case 'categories': applyCategories(db, c, now); break;
       case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
     }
   }

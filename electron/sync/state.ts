@@ -6,7 +6,9 @@ import { syncState } from '../../db/schema';
 export type SyncKey =
   | 'online' | 'lastSyncAt' | 'lastCloseAt' | 'lastClosedDay' | 'lastError' | 'pullCursor' | 'syncLease' | 'defaultOfflineCapPoints' | 'lastPullAt'
   /** A first pull's snapshot in progress (electron/sync/snapshot.ts). */
-  | 'snapshotBound' | 'snapshotAfter';
+  | 'snapshotBound' | 'snapshotAfter'
+  /** The shop's item categories as head office last sent them (a CategoryList as JSON). */
+  | 'categories';
 
 export function readState(db: TerminalDb, key: SyncKey): string | null {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;

@@ -4,12 +4,17 @@ import { parseMoneyInput } from '../../shared/domain/money';
 import { money } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { parseQuantity, type LineDraft } from '../lib/saleDraft';
+import { categoryName, useCategories } from '../state/categories';
 import { useSale } from '../state/sale';
 import { currencyOf, useStatus } from '../state/status';
 
 export const FIRST_SKU_ID = 'line-sku-0';
 
-function LineRow({ line, index, currency, locale }: { line: LineDraft; index: number; currency: string; locale: string }) {
+export const CATEGORY_LIST_ID = 'shop-categories';
+
+interface RowProps { line: LineDraft; index: number; currency: string; locale: string; defaultCategory: string }
+
+function LineRow({ line, index, currency, locale, defaultCategory }: RowProps) {
   const { t } = useTranslation();
   const update = useSale((s) => s.updateLine);
   const remove = useSale((s) => s.removeLine);
@@ -35,7 +40,12 @@ function LineRow({ line, index, currency, locale }: { line: LineDraft; index: nu
     <tr>
       <td><input id={`line-sku-${index}`} aria-label={`${t('sale.sku')} ${n}`} value={line.sku} maxLength={40} onKeyDown={onSkuKey} onChange={(e) => update(line.key, { sku: e.target.value })} /></td>
       <td><input aria-label={`${t('sale.name')} ${n}`} value={line.name} maxLength={80} onChange={(e) => update(line.key, { name: e.target.value })} /></td>
-      <td><input aria-label={`${t('sale.category')} ${n}`} value={line.category} maxLength={40} placeholder="general" onChange={(e) => update(line.key, { category: e.target.value })} /></td>
+      <td>
+        <input
+          aria-label={`${t('sale.category')} ${n}`} list={CATEGORY_LIST_ID} value={line.category} maxLength={40} placeholder={defaultCategory}
+          onChange={(e) => update(line.key, { category: e.target.value })}
+        />
+      </td>
       <td><input aria-label={`${t('sale.quantity')} ${n}`} className="num" inputMode="numeric" value={line.quantity} maxLength={4} onChange={(e) => update(line.key, { quantity: e.target.value })} /></td>
       <td><input aria-label={`${t('sale.unitPrice')} ${n}`} className="num" inputMode="decimal" value={line.unitPrice} maxLength={14} onKeyDown={onPriceKey} onChange={(e) => update(line.key, { unitPrice: e.target.value })} /></td>
       <td className="num">{total}</td>
@@ -49,9 +59,19 @@ export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
   const lines = useSale((s) => s.lines);
   const addLine = useSale((s) => s.addLine);
   const currency = currencyOf(useStatus((s) => s.status));
+  const categories = useCategories();
+  // The cashier picks (or types) a name in the screen's language; the core resolves it without case.
+  const defaultCategory = categories.defaultCode === null ? '' : categoryName(categories, categories.defaultCode, i18n.language);
   return (
     <div className="items">
+      <datalist id={CATEGORY_LIST_ID}>
+        {categories.categories.map((c) => <option key={c.code} value={categoryName(categories, c.code, i18n.language)} />)}
+      </datalist>
       <table className="items__table">
+        <colgroup>
+          <col className="items__col-sku" /><col className="items__col-name" /><col className="items__col-category" />
+          <col className="items__col-qty" /><col className="items__col-price" /><col className="items__col-total" /><col className="items__col-remove" />
+        </colgroup>
         <thead>
           <tr>
             <th>{t('sale.sku')}</th><th>{t('sale.name')}</th><th>{t('sale.category')}</th>
@@ -59,7 +79,9 @@ export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
           </tr>
         </thead>
         <tbody>
-          {lines.map((line, i) => <LineRow key={line.key} line={line} index={i} currency={currency} locale={i18n.language} />)}
+          {lines.map((line, i) => (
+            <LineRow key={line.key} line={line} index={i} currency={currency} locale={i18n.language} defaultCategory={defaultCategory} />
+          ))}
         </tbody>
       </table>
       {invalidLine !== null && <p className="field-error" role="alert">{t('sale.lineInvalid', { n: invalidLine })}</p>}

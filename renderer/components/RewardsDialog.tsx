@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { RedemptionReceipt, RewardView } from '../../shared/contract/rewards';
 import { api } from '../api/tillApi';
 import { integer, money } from '../lib/format';
+import { categoryName, useCategories } from '../state/categories';
 import { useMember } from '../state/member';
 import { currencyOf, refreshStatus, useStatus } from '../state/status';
 import { useUi } from '../state/ui';
@@ -13,6 +14,7 @@ import { ErrorNote } from './ErrorNote';
 function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; onRedeem: (r: RewardView, qty: number) => void; busy: boolean; canRedeem: boolean }) {
   const { t, i18n } = useTranslation();
   const currency = currencyOf(useStatus((s) => s.status));
+  const categories = useCategories();
   const [qty, setQty] = useState('1');
   const quantity = /^\d{1,2}$/.test(qty) && Number(qty) >= 1 ? Number(qty) : null;
   const soldOut = reward.stock === 0;
@@ -21,7 +23,7 @@ function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; 
     <li className={disabled ? 'reward reward--disabled' : 'reward'} data-testid={`reward-${reward.code}`}>
       <div className="reward__main">
         <strong>{reward.name}</strong>
-        <span className="muted">{reward.category}{reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}</span>
+        <span className="muted">{categoryName(categories, reward.category, i18n.language)}{reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}</span>
       </div>
       <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
       <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>

@@ -151,6 +151,9 @@ export const en = {
     category: 'Category',
   },
   error: { title: 'Could not complete', dismiss: 'OK', unreachable: 'The till service is not answering. Check that it is running.' },
+  eligibleAmount: {
+    baseWeighted: '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',
+  },
   help: { title: 'Keys' },
   birthdayField: {
     placeholder: 'YYYY-MM-DD or MM-DD',

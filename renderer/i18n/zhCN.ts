@@ -153,6 +153,9 @@ export const zhCN: TillMessages = {
     category: '类别',
   },
   error: { title: '操作未完成', dismiss: '知道了', unreachable: '收银服务无响应，请检查它是否在运行。' },
+  eligibleAmount: {
+    baseWeighted: '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
+  },
   help: { title: '快捷键' },
   birthdayField: {
     placeholder: '年-月-日 或 月-日',

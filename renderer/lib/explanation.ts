@@ -17,7 +17,7 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
     case 'base':
     case 'ladder':
       return {
-        eligible: m('eligibleMinor'), from: m('fromMinor'), ratioPoints: str(p.ratioPoints),
+        eligible: m('eligibleMinor'), weighted: m('weightedMinor'), from: m('fromMinor'), ratioPoints: str(p.ratioPoints),
         ratioPer: m('ratioPerMinor'), points: str(p.points),
       };
     case 'visit':
@@ -39,6 +39,10 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
 }
 
 function entryKey(e: Entry): string {
+  // Line multipliers weigh the eligible amount: the formula then says so rather than multiply ¥60 into 90 points.
+  if (e.code === 'base' && e.params.weightedMinor !== undefined && num(e.params.weightedMinor) !== num(e.params.eligibleMinor)) {
+    return 'eligibleAmount.baseWeighted';
+  }
   if (e.code === 'visit' && num(e.params.points) === 0 && num(e.params.paidMinor) < num(e.params.minSpendMinor)) return 'explain.visitBelowMin';
   return `explain.${e.code}`;
 }

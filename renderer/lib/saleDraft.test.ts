@@ -7,7 +7,7 @@ import { amountLines, blankLine, itemLines, parseQuantity, pressKey } from './sa
 describe('amountLines', () => {
   it('makes one line for a keyed amount', () => {
     expect(amountLines('128.50', 'CNY')).toEqual({
-      kind: 'ok', subtotalMinor: 12850, lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 12850 }],
+      kind: 'ok', subtotalMinor: 12850, lines: [{ sku: 'AMOUNT', name: '', category: '', quantity: 1, unitPriceMinor: 12850 }],
     });
   });
   it('refuses negative, zero, absurd and non-numeric amounts', () => {

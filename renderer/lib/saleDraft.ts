@@ -29,7 +29,7 @@ export function amountLines(amountText: string, currency: string): DraftLines {
   if (amountText.trim() === '') return { kind: 'empty' };
   const minor = parseMoneyInput(amountText, currency);
   if (minor === null || minor <= 0) return { kind: 'invalidAmount' };
-  return { kind: 'ok', subtotalMinor: minor, lines: [{ sku: AMOUNT_SKU, name: '', category: 'general', quantity: 1, unitPriceMinor: minor }] };
+  return { kind: 'ok', subtotalMinor: minor, lines: [{ sku: AMOUNT_SKU, name: '', category: '', quantity: 1, unitPriceMinor: minor }] };
 }
 
 export function parseQuantity(text: string): number | null {
@@ -51,7 +51,7 @@ export function itemLines(drafts: LineDraft[], currency: string): DraftLines {
     const unitPriceMinor = parseMoneyInput(d.unitPrice, currency);
     if (d.sku.trim() === '' || d.sku.trim().length > 40 || quantity === null || unitPriceMinor === null) return { kind: 'invalidLine', lineNo };
     subtotal += quantity * unitPriceMinor;
-    lines.push({ sku: d.sku.trim(), name: d.name.trim().slice(0, 80), category: d.category.trim() || 'general', quantity, unitPriceMinor });
+    lines.push({ sku: d.sku.trim(), name: d.name.trim().slice(0, 80), category: d.category.trim(), quantity, unitPriceMinor });
   }
   if (lines.length > 200 || subtotal > MAX_SALE_MINOR) return { kind: 'tooLarge' };
   if (subtotal <= 0) return { kind: 'invalidAmount' };

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { CampaignChange, RewardChange, TierLadderChange } from '../../shared/sync/protocol';
+import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
+import { CampaignChange } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
 import { members, rewards, settings } from '../store/schema';
 import { HoError } from '../http/errors';
@@ -14,9 +15,12 @@ import { appendFeed } from '../sync/feed';
  * one transaction, so a terminal sees it exactly when it is committed. Rules are versioned:
  * a new version is appended, never edited (ledger rows name the version that produced them).
  */
-export const TiersInput = TierLadderChange.pick({ tiers: true });
+// The ladder and reward rules are the till's own (shared/sync/catalogue.ts): what is refused
+// here would be refused by every till that pulled it.
+export const TiersInput = z.object({ tiers: TierLadder });
 export const RulesInput = z.object({ rules: RuleSet, effectiveFrom: z.number().int().min(0).optional() });
-export const RewardInput = RewardChange.omit({ kind: true, id: true, updatedAt: true });
+export const RewardInput = RewardSpec;
+export const CategoriesInput = CategoryList;
 export const CampaignInput = CampaignChange.omit({ kind: true, id: true, updatedAt: true });
 export const OfflineCapInput = z.object({ offlineCapPoints: z.number().int().min(0).max(1_000_000_000).nullable() });
 export const DefaultOfflineCapInput = z.object({ defaultOfflineCapPoints: z.number().int().min(0).max(1_000_000_000) });
@@ -27,11 +31,17 @@ async function setting<T>(db: HoDb, key: string, fallback: T): Promise<T> {
 }
 
 export async function publishTiers(db: HoDb, input: z.output<typeof TiersInput>): Promise<void> {
-  const codes = new Set(input.tiers.map((t) => t.code));
-  if (codes.size !== input.tiers.length) throw new HoError('VALIDATION', 'Tier codes must be unique.');
   await db.transaction(async (tx) => {
     await tx.insert(settings).values({ key: 'tiers', value: input.tiers }).onConflictDoUpdate({ target: settings.key, set: { value: input.tiers } });
     await appendFeed(tx, [{ kind: 'tiers', entityId: 'tiers', originTerminalId: null, payload: { tiers: input.tiers } }]);
+  });
+}
+
+/** The shop's item categories: the whole list replaces the last one, on head office and every till. */
+export async function publishCategories(db: HoDb, list: z.output<typeof CategoriesInput>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key: 'categories', value: list }).onConflictDoUpdate({ target: settings.key, set: { value: list } });
+    await appendFeed(tx, [{ kind: 'categories', entityId: 'categories', originTerminalId: null, payload: { list } }]);
   });
 }
 

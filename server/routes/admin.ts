@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CreateEnrolmentCodeRequest } from '../../shared/sync/protocol';
 import { createEnrolmentCode, requireAdmin } from '../auth';
 import {
-  CampaignInput, DefaultOfflineCapInput, OfflineCapInput, publishRules, publishTiers, RewardInput, RulesInput,
+  CampaignInput, CategoriesInput, DefaultOfflineCapInput, publishCategories, OfflineCapInput, publishRules, publishTiers, RewardInput, RulesInput,
   setDefaultOfflineCap, setMemberOfflineCap, TiersInput, upsertCampaign, upsertReward,
 } from '../admin/catalog';
 import { balanceFlagList, dayCloseList, openQuarantine, resolveQuarantine, revokeTerminal, terminalOverview } from '../admin/reports';
@@ -56,6 +56,10 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
 
   app.put('/admin/tiers', { preHandler: admin }, async (request) => {
     await publishTiers(db, parseBody(TiersInput, request.body));
+    return { ok: true };
+  });
+  app.put('/admin/categories', { preHandler: admin }, async (request) => {
+    await publishCategories(db, parseBody(CategoriesInput, request.body));
     return { ok: true };
   });
   app.post('/admin/rules', { preHandler: admin }, async (request) => publishRules(db, clock, parseBody(RulesInput, request.body)));

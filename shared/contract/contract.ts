@@ -8,6 +8,7 @@ import {
 import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
+import { CategoriesView } from './categories';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -40,6 +41,7 @@ export const contract = {
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
+  listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
 
   enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),

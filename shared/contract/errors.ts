@@ -27,6 +27,7 @@ export const ErrorCode = z.enum([
   'EMPTY_SALE',
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
+  'UNKNOWN_CATEGORY',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -6,7 +6,8 @@ import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 export const SaleLineInput = z.object({
   sku: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
   name: z.string().trim().max(80).refine(isStorableText, UNSTORABLE_TEXT).default(''),
-  category: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT).default('general'),
+  /** As typed; the core resolves it against the shop's categories (empty = the shop's default). */
+  category: z.string().trim().max(40).refine(isStorableText, UNSTORABLE_TEXT).default(''),
   quantity: z.number().int().min(1).max(9_999),
   unitPriceMinor: MinorAmount,
 });

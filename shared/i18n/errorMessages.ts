@@ -29,6 +29,7 @@ export const errorMessages = {
     EMPTY_SALE: '本单金额为零，不能作为一笔消费记录。',
     POINTS_BELOW_MINIMUM: '使用积分少于本店每次最少可用的积分。',
     POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
+    UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -54,6 +55,7 @@ export const errorMessages = {
     EMPTY_SALE: 'This sale comes to zero and cannot be recorded as a visit.',
     POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
+    UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

@@ -245,6 +245,11 @@ export const CampaignChange = z.object({
   active: z.boolean(),
   updatedAt: Ms,
 });
+/** The shop's item categories (a CategoryList, shared/sync/catalogue.ts); the terminal validates it before use. */
+export const CategoriesChange = z.object({
+  kind: z.literal('categories'),
+  list: z.unknown(),
+});
 export const SettingsChange = z.object({
   kind: z.literal('settings'),
   defaultOfflineCapPoints: z.number().int().min(0),
@@ -252,6 +257,7 @@ export const SettingsChange = z.object({
 
 export const Change = z.discriminatedUnion('kind', [
   MemberChange, LedgerChange, CardChange, TierLadderChange, RulesChange, RewardChange, CampaignChange, SettingsChange,
+  CategoriesChange,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];

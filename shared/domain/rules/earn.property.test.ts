@@ -6,10 +6,12 @@ import { RuleSet } from './ruleSet';
 const redemption = { pointsPerUnit: 100, unitValueMinor: 100 };
 const ratio = fc.record({ points: fc.integer({ min: 0, max: 1000 }), perMinor: fc.integer({ min: 1, max: 100_000 }) });
 const bp = fc.integer({ min: 0, max: 50_000 });
+// A tier multiplier is positive (ruleSet.ts); 0 is for categories and skus (excluded).
+const tierBp = fc.integer({ min: 1, max: 50_000 });
 const policy = fc.constantFrom('floor' as const, 'half-up' as const, 'ceil' as const);
 
 const perAmountRules = fc
-  .record({ ratio, rounding: policy, gold: bp, fresh: bp, apple: bp, visitPoints: fc.nat(100), minSpendMinor: fc.nat(20_000) })
+  .record({ ratio, rounding: policy, gold: tierBp, fresh: bp, apple: bp, visitPoints: fc.nat(100), minSpendMinor: fc.nat(20_000) })
   .map((r) =>
     RuleSet.parse({
       version: 1,
@@ -17,9 +19,9 @@ const perAmountRules = fc
       base: { kind: 'perAmount', ratio: r.ratio },
       visit: { kind: 'perVisit', points: r.visitPoints, minSpendMinor: r.minSpendMinor },
       tierMultipliersBp: { GOLD: r.gold },
-      categoryMultipliersBp: { FRESH: r.fresh },
+      categoryMultipliersBp: { fresh: r.fresh },
       skuMultipliersBp: { APPLE: r.apple },
-      excludedCategories: ['TOBACCO'],
+      excludedCategories: ['tobacco'],
       redemption,
     }),
   );
@@ -27,7 +29,7 @@ const perAmountRules = fc
 const saleLine: fc.Arbitrary<SaleLineForRules> = fc.record({
   sku: fc.constantFrom('APPLE', 'PEAR', 'CIG', 'PEN'),
   name: fc.constant('item'),
-  category: fc.constantFrom('FRESH', 'TOBACCO', 'GEN'),
+  category: fc.constantFrom('fresh', 'tobacco', 'gen'),
   quantity: fc.integer({ min: 0, max: 20 }),
   unitPriceMinor: fc.integer({ min: 0, max: 500_000 }),
 });

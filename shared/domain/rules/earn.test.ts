@@ -6,7 +6,7 @@ const redemption = { pointsPerUnit: 100, unitValueMinor: 100 };
 const rules = (over: Partial<RuleSetInput>): RuleSet =>
   RuleSet.parse({ version: 3, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } }, redemption, ...over });
 const line = (unitPriceMinor: number, over: Partial<SaleLineForRules> = {}): SaleLineForRules => ({
-  sku: 'SKU', name: 'Item', category: 'GEN', quantity: 1, unitPriceMinor, ...over,
+  sku: 'SKU', name: 'Item', category: 'gen', quantity: 1, unitPriceMinor, ...over,
 });
 const sale = (lines: SaleLineForRules[], over: Partial<EarnInput> = {}): EarnInput => ({
   lines, discountMinor: 0, tierCode: null, visitNumber: 1, ...over,
@@ -66,17 +66,17 @@ describe('computeEarn — the seed formulas', () => {
 
   it('category and sku multipliers: sku beats category; exclusions earn nothing', () => {
     const rs = rules({
-      categoryMultipliersBp: { FRESH: 20000 },
+      categoryMultipliersBp: { fresh: 20000 },
       skuMultipliersBp: { APPLE: 30000 },
-      excludedCategories: ['TOBACCO'],
+      excludedCategories: ['tobacco'],
       excludedSkus: ['GIFTCARD'],
     });
     const r = computeEarn(rs, sale([
-      line(1000, { category: 'FRESH', sku: 'PEAR' }),
-      line(1000, { category: 'FRESH', sku: 'APPLE' }),
-      line(1000, { category: 'TOBACCO', sku: 'CIG' }),
-      line(1000, { category: 'GEN', sku: 'GIFTCARD' }),
-      line(1000, { category: 'GEN', sku: 'PEN' }),
+      line(1000, { category: 'fresh', sku: 'PEAR' }),
+      line(1000, { category: 'fresh', sku: 'APPLE' }),
+      line(1000, { category: 'tobacco', sku: 'CIG' }),
+      line(1000, { category: 'gen', sku: 'GIFTCARD' }),
+      line(1000, { category: 'gen', sku: 'PEN' }),
     ]));
     expect(r.lines.map((l) => l.multiplierBp)).toEqual([20000, 30000, 0, 0, 10000]);
     expect(r.lines.map((l) => l.points)).toEqual([20, 30, 0, 0, 10]);

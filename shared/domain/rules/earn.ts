@@ -2,13 +2,14 @@
  * THE POINTS ROUNDING POLICY — how a sale earns points.
  *
  * All arithmetic is exact (BigInt rationals); nothing is rounded until the very end.
- *  1. Line eligible amount = lineTotal × multiplier / 10000, where multiplier is 0 if the sku or
- *     the category is excluded (exclusion always wins), else the sku multiplier, else the
- *     category multiplier, else 10000 (×1).
- *  2. Points spent on the sale do not earn points: every line's eligible amount is scaled by
- *     (total − discount) / total. The sale's eligible amount E is the sum over the lines.
- *  3. Base points: 'perAmount' → E × points / perMinor. 'ladderAmount' → the last band whose
- *     fromMinor <= E gives the ratio, applied to the WHOLE of E. A ladder is therefore a step
+ *  1. A line's multiplier is 0 if the sku or the category is excluded (exclusion always wins),
+ *     else the sku multiplier, else the category multiplier, else 10000 (×1).
+ *  2. Points spent on the sale do not earn points: a line's eligible amount is its total scaled by
+ *     (total − discount) / total, or 0 when excluded. The sale's eligible amount E is the sum over
+ *     the lines, each counted once (E <= the amount paid); W is the same sum with each line's
+ *     amount × its multiplier / 10000.
+ *  3. Base points: 'perAmount' → W × points / perMinor. 'ladderAmount' → the last band whose
+ *     fromMinor <= E gives the ratio, applied to the WHOLE of W. A ladder is therefore a step
  *     function: crossing a band edge can jump the points up by design (and if a higher band had
  *     a smaller ratio, points could drop there — head office chooses the bands).
  *  4. Visit points (whole points) are added when the amount actually paid (total − discount)
@@ -17,7 +18,7 @@
  *  5. The tier multiplier (missing or unknown tier code → 10000) applies to base + visit points.
  *  6. The exact total is ROUNDED ONCE, for the whole sale, with the rule set's policy ('floor' by
  *     default). So floor never exceeds the exact value and no policy goes above ceil(exact).
- *  7. Per-line points (for receipts and later refunds) are floor(line eligible × ratio × tier),
+ *  7. Per-line points (for receipts and later refunds) are floor(line W × ratio × tier),
  *     each floored separately and without visit points, so they may sum to LESS than the sale's
  *     points; they never sum to more.
  *  An anonymous sale (visitNumber null) earns 0 points.
@@ -36,11 +37,11 @@ function ratioRate(r: Ratio): Rational {
   return rat(BigInt(r.points), BigInt(r.perMinor));
 }
 
-function baseTrace(rules: RuleSet, eligible: Rational): EarnTrace['base'] {
+function baseTrace(rules: RuleSet, eligible: Rational, weighted: Rational): EarnTrace['base'] {
   const base = rules.base;
   if (base.kind === 'none') return { kind: 'none' };
   if (base.kind === 'perAmount') {
-    return { kind: 'perAmount', ratio: base.ratio, points: mul(eligible, ratioRate(base.ratio)), bandIndex: 0, fromMinor: 0 };
+    return { kind: 'perAmount', ratio: base.ratio, points: mul(weighted, ratioRate(base.ratio)), bandIndex: 0, fromMinor: 0 };
   }
   // Bands are validated ascending from 0, so the first band always matches.
   let bandIndex = 0;
@@ -49,7 +50,7 @@ function baseTrace(rules: RuleSet, eligible: Rational): EarnTrace['base'] {
   });
   const band = base.bands[bandIndex];
   if (!band) throw new RangeError('ladderAmount rule set has no bands');
-  return { kind: 'ladderAmount', ratio: band.ratio, points: mul(eligible, ratioRate(band.ratio)), bandIndex, fromMinor: band.fromMinor };
+  return { kind: 'ladderAmount', ratio: band.ratio, points: mul(weighted, ratioRate(band.ratio)), bandIndex, fromMinor: band.fromMinor };
 }
 
 function visitTrace(rules: RuleSet, visitNumber: number, paidMinor: number): EarnTrace['visit'] {
@@ -82,7 +83,7 @@ function resultLines(elig: Eligibility, base: EarnTrace['base'], tier: Rational,
     lineIndex: l.lineIndex,
     eligibleMinor: toSafeNumber(floorR(l.eligible)),
     multiplierBp: l.bp,
-    points: earns ? toSafeNumber(floorR({ num: l.eligible.num * num, den: l.eligible.den * den })) : 0,
+    points: earns ? toSafeNumber(floorR({ num: l.weighted.num * num, den: l.weighted.den * den })) : 0,
   }));
 }
 
@@ -100,7 +101,7 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
   if (!Number.isSafeInteger(input.visitNumber) || input.visitNumber < 1) {
     throw new RangeError(`visitNumber must be a whole number >= 1, got ${input.visitNumber}`);
   }
-  const base = baseTrace(rules, elig.eligible);
+  const base = baseTrace(rules, elig.eligible, elig.weighted);
   const visit = visitTrace(rules, input.visitNumber, elig.paidMinor);
   const bp = tierBp(rules, input.tierCode);
   const tier = rat(BigInt(bp), BigInt(BP_ONE));

@@ -45,7 +45,10 @@ export interface EligibleLine {
   totalMinor: number;
   bp: number;
   reason: MultiplierReason;
+  /** The part of the line that earns, counted once: its share of the amount paid, 0 if excluded. */
   eligible: Rational;
+  /** eligible × the line's multiplier: what the points rate applies to. */
+  weighted: Rational;
 }
 
 export interface Eligibility {
@@ -53,12 +56,17 @@ export interface Eligibility {
   discountMinor: number;
   paidMinor: number;
   lines: EligibleLine[];
+  /** The sale's eligible amount: the sum of the lines' eligible parts, never above the amount paid. */
   eligible: Rational;
+  /** The sum of the lines' weighted parts (a ×2 line counts its amount twice here, and only here). */
+  weighted: Rational;
 }
 
 /**
- * Each line's eligible amount = lineTotal × multiplier, scaled by paid/total so the part of the
- * sale paid with points earns nothing (spread over the lines in proportion to their totals).
+ * Each line's eligible amount is its total scaled by paid/total, so the part of the sale paid with
+ * points earns nothing (spread over the lines in proportion to their totals); an excluded line has
+ * none. Its multiplier weighs that amount for the points only: the eligible amount of a ¥60.00
+ * sale is at most ¥60.00 whatever the multipliers.
  */
 export function computeEligibility(rules: RuleSet, lines: SaleLineForRules[], discountMinor: number): Eligibility {
   if (!isMinorUnits(discountMinor) || discountMinor < 0) throw new RangeError(`bad discount ${discountMinor}`);
@@ -66,19 +74,24 @@ export function computeEligibility(rules: RuleSet, lines: SaleLineForRules[], di
   const totalMinor = totals.reduce((a, b) => a + b, 0);
   const discount = Math.min(discountMinor, totalMinor);
   const paidMinor = totalMinor - discount;
-  // Every line's share has the same denominator, so the sale's total is the sum of the
+  // Every line's share has the same denominator, so the sale's totals are the sums of the
   // numerators over it, reduced once (the same value as adding the shares one by one).
   const paid = BigInt(paidMinor);
-  const den = BigInt(BP_ONE) * BigInt(totalMinor);
+  const den = BigInt(totalMinor);
+  const weightedDen = BigInt(BP_ONE) * den;
   let sum = 0n;
+  let weightedSum = 0n;
   const out: EligibleLine[] = lines.map((line, lineIndex) => {
     const { bp, reason } = lineMultiplier(rules, line);
     const lineTotal = totals[lineIndex] ?? 0;
-    if (totalMinor === 0) return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: ZERO };
-    const num = BigInt(lineTotal) * BigInt(bp) * paid;
+    if (totalMinor === 0) return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: ZERO, weighted: ZERO };
+    const num = bp === 0 ? 0n : BigInt(lineTotal) * paid;
+    const weightedNum = num * BigInt(bp);
     sum += num;
-    return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: rat(num, den) };
+    weightedSum += weightedNum;
+    return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: rat(num, den), weighted: rat(weightedNum, weightedDen) };
   });
   const eligible = totalMinor === 0 ? ZERO : reduce(rat(sum, den));
-  return { totalMinor, discountMinor: discount, paidMinor, lines: out, eligible };
+  const weighted = totalMinor === 0 ? ZERO : reduce(rat(weightedSum, weightedDen));
+  return { totalMinor, discountMinor: discount, paidMinor, lines: out, eligible, weighted };
 }

@@ -92,17 +92,21 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
   }
   if (t.base.kind !== 'none') {
     const { ratio, points } = t.base;
-    // The eligible amount is written in whole minor units, floored: the same text as the exact
-    // rational truncated to two decimals of the major unit.
+    // Amounts are written in whole minor units, floored: the same text as the exact rational
+    // truncated to two decimals of the major unit. The rate applies to the weighted amount; the
+    // eligible amount (each line once) is what the member paid for goods that earn.
     const eligibleMinor = Number(floorR(t.elig.eligible));
+    const weightedMinor = Number(floorR(t.elig.weighted));
     const rateText = rate(ratio);
     const pointsText = toShortDecimal(points);
-    baseTerm = `${minorAmount(eligibleMinor)} × ${rateText}`;
-    const params = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText };
+    baseTerm = `${minorAmount(weightedMinor)} × ${rateText}`;
+    const params = { eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText };
     if (t.base.kind === 'ladderAmount') {
       const { bandIndex, fromMinor } = t.base;
       // The params written out, not spread: a spread followed by more keys misses V8's caches.
-      const ladderParams = { eligibleMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText, bandIndex, fromMinor };
+      const ladderParams = {
+        eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText, bandIndex, fromMinor,
+      };
       out.push({ code: 'ladder', text: `Band from ${minorAmount(fromMinor)}: ${rateText} on the whole amount`, params: ladderParams });
     }
     out.push({ code: 'base', text: `${baseTerm} = ${pointsText}`, params });

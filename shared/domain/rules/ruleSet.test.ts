@@ -46,5 +46,6 @@ describe('RuleSet schema', () => {
     expect(RuleSet.safeParse({ version: 0, base: { kind: 'none' }, redemption }).success).toBe(false);
     expect(RuleSet.safeParse({ version: 1, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 0 } }, redemption }).success).toBe(false);
     expect(RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 1.5 }, redemption }).success).toBe(false);
+    expect(RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 0 }, redemption }).success).toBe(false);
   });
 });

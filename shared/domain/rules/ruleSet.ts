@@ -33,6 +33,18 @@ function ascendingFrom<T>(key: (b: T) => number, start: number, what: string) {
   };
 }
 
+const categoryKey = (s: string): string => s.trim().toLowerCase();
+// Two spellings of one category ('Bakery', 'bakery') keep the smaller multiplier: never more points by case.
+function lowerKeys(byCategory: Record<string, number>): Record<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, bp] of Object.entries(byCategory)) {
+    const key = categoryKey(k);
+    const seen = out.get(key);
+    out.set(key, seen === undefined ? bp : Math.min(seen, bp));
+  }
+  return Object.fromEntries(out);
+}
+
 const AmountBand = z.object({ fromMinor: z.number().int().min(0), ratio: Ratio });
 const VisitBand = z.object({ fromVisit: z.number().int().min(1), points: z.number().int().min(0) });
 
@@ -60,10 +72,12 @@ export const RuleSet = z.object({
       }),
     ])
     .default({ kind: 'none' }),
-  tierMultipliersBp: z.record(z.string(), Bp).default({}), // by tier code, e.g. { GOLD: 15000 }
-  categoryMultipliersBp: z.record(z.string(), Bp).default({}),
+  // By tier code, e.g. { GOLD: 15000 }; positive: a tier that earned nothing would punish loyalty.
+  tierMultipliersBp: z.record(z.string(), Bp.min(1, 'a tier multiplier must be positive')).default({}),
+  // Category codes are trimmed and lower-cased, as sale lines are resolved (shared/domain/categories.ts).
+  categoryMultipliersBp: z.record(z.string(), Bp).default({}).transform(lowerKeys),
   skuMultipliersBp: z.record(z.string(), Bp).default({}), // sku beats category
-  excludedCategories: z.array(z.string()).default([]),
+  excludedCategories: z.array(z.string().transform(categoryKey)).default([]),
   excludedSkus: z.array(z.string()).default([]),
   // pointsPerUnit points are worth unitValueMinor minor units as a discount.
   redemption: z.object({

@@ -47,6 +47,7 @@ export const examples: Examples = {
   memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   listRewards: () => [{ includeInactive: true }, {}],
+  listCategories: () => [{}],
   redeemReward: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 }],
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],

@@ -49,6 +49,10 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/sync/v1/close-day', auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }] },
   { method: 'POST', path: '/admin/enrolment-codes', auth: 'admin', examples: (n) => [{ shopId: `shop-${n % 50}`, terminalCode: String(10_000 + (n % 80_000)), validForHours: 24 }] },
   { method: 'PUT', path: '/admin/tiers', auth: 'admin', examples: () => [{ tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] }] },
+  {
+    method: 'PUT', path: '/admin/categories', auth: 'admin',
+    examples: () => [{ categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' }],
+  },
   { method: 'POST', path: '/admin/rules', auth: 'admin', examples: () => [{ rules: DEFAULT_RULE_SET }] },
   { method: 'PUT', path: `/admin/members/${M}/offline-cap`, auth: 'admin', examples: (n) => [{ offlineCapPoints: n % 5_000 }] },
   { method: 'PUT', path: '/admin/settings/offline-cap', auth: 'admin', examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }] },
