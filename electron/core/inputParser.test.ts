@@ -91,7 +91,7 @@ describe('compiled contract input parsers', () => {
       requestId, memberId: null, lines: [{ sku: ' T-1 ', quantity: 2, unitPriceMinor: 1_250, note: 'dropped' }],
     });
     expect(parsed).toStrictEqual({
-      memberId: null, lines: [{ sku: 'T-1', name: '', category: 'general', quantity: 2, unitPriceMinor: 1_250 }], pointsToSpend: 0, requestId,
+      memberId: null, lines: [{ sku: 'T-1', name: '', category: '', quantity: 2, unitPriceMinor: 1_250 }], pointsToSpend: 0, requestId,
     });
   });
 });
