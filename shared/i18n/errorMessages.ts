@@ -22,7 +22,7 @@ export const errorMessages = {
     HEADOFFICE_UNREACHABLE: '无法连接总部，请检查网址和网络。记录已保存在本机，恢复后会自动上传。',
     ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
     NOT_ENROLLED: '本机尚未接入总部。',
-    SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
+    SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部技术人员。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
