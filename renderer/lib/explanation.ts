@@ -24,6 +24,7 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
     case 'visit':
       return { visitNumber: str(p.visitNumber), points: str(p.points), paid: m('paidMinor'), minSpend: m('minSpendMinor') };
     case 'tier':
+      // The tier's name is the shop's text: isolated, so it cannot reorder the sentence around it.
       return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: multiplier(num(p.multiplierBp)) };
     case 'category':
     case 'sku':
@@ -48,7 +49,9 @@ function entryKey(e: Entry): string {
  * The explanation in the cashier's language, translated by code + params. When the core sends a
  * code this till does not know yet (a newer rule kind), the language-neutral summary is shown.
  */
-export function explainLines(quote: SaleQuote, currency: string, locale: string, t: TFunction): string[] {
+export function explainLines(
+  quote: Pick<SaleQuote, 'explanation' | 'summary'>, currency: string, locale: string, t: TFunction,
+): string[] {
   if (quote.explanation.some((e) => !KNOWN.has(e.code))) return [quote.summary];
   return quote.explanation.map((e) => t(entryKey(e), displayParams(e, currency, locale, t)));
 }
