@@ -1,7 +1,8 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
-import { pointsLedger, saleLines, sales } from '../../db/schema';
+import { pointsLedger, redemptions, rewards, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { ledgerEntryView } from './ledgerDetail';
 import { requireMember } from './memberView';
 import { perDb } from './prepared';
 
@@ -27,8 +28,13 @@ const statements = perDb((db) => ({
       id: pointsLedger.id, kind: pointsLedger.kind, delta: pointsLedger.delta, balanceAfter: pointsLedger.balanceAfter,
       summary: pointsLedger.summary, saleId: pointsLedger.saleId, redemptionId: pointsLedger.redemptionId,
       ruleVersion: pointsLedger.ruleVersion, createdAt: pointsLedger.createdAt,
+      explanationJson: sales.explanationJson, saleDiscountMinor: sales.discountMinor, saleCurrency: sales.currency,
+      redeemedQuantity: redemptions.quantity, rewardName: rewards.name,
     })
     .from(pointsLedger)
+    .leftJoin(sales, eq(sales.id, pointsLedger.saleId))
+    .leftJoin(redemptions, eq(redemptions.id, pointsLedger.redemptionId))
+    .leftJoin(rewards, eq(rewards.id, redemptions.rewardId))
     .where(eq(pointsLedger.memberId, p('memberId')))
     .orderBy(desc(pointsLedger.createdAt), desc(sql`${pointsLedger}.rowid`))
     .limit(p('limit'))
@@ -54,7 +60,7 @@ export function memberSales(ctx: ServiceContext, input: ParsedInput<'memberSales
 export function memberLedger(ctx: ServiceContext, input: ParsedInput<'memberLedger'>): ChannelOutput<'memberLedger'> {
   const member = requireMember(ctx, input.memberId);
   const st = statements(ctx.db);
-  const items = st.ledgerPage.all(pageArgs(member.id, input));
+  const items = st.ledgerPage.all(pageArgs(member.id, input)).map(ledgerEntryView);
   const total = st.ledgerCount.get({ memberId: member.id })?.n ?? 0;
   return { items, total, page: input.page, pageSize: input.pageSize };
 }

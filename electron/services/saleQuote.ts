@@ -76,7 +76,8 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
 
   if (input.memberId === null) {
     if (input.pointsToSpend > 0) throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'needs_member' });
-    const earn = computeEarn(rules, { lines, discountMinor: 0, tierCode: null, visitNumber: null });
+    const anonymous = { lines, discountMinor: 0, tierCode: null, visitNumber: null, currency: term.currency };
+    const earn = computeEarn(rules, anonymous);
     const quote: SaleQuote = {
       subtotalMinor: subtotal, discountMinor: 0, totalMinor: subtotal, pointsSpent: 0, maxPointsSpendable: 0,
       pointsEarned: 0, ruleVersion: rules.version, summary: earn.summary, explanation: earn.explanation,
@@ -101,6 +102,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
   const earn = computeEarn(rules, {
     lines, discountMinor: spend.discountMinor, tierCode: tierBefore?.code ?? null, tierName: tierBefore?.name ?? null, visitNumber: member.visits + 1,
+    currency: term.currency,
   });
   const earnedAfter = member.pointsEarnedTotal + earn.points;
   const tierAfter = tierAfterSale(ladder, tierBefore, earnedAfter);

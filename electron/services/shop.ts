@@ -5,6 +5,7 @@ import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfir
 import type { TierDef } from '../../shared/domain/tier';
 import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
+import { decodeSyncProblem } from '../sync/syncProblem';
 import type { ServiceContext } from '../core/context';
 import { atomic, perDb } from './prepared';
 import { currentRuleVersion } from './rules';
@@ -44,6 +45,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
   const st = statements(ctx.db);
   const state = new Map(st.syncState.all().map((s) => [s.key, s.value]));
   const online = state.get('online');
+  const lastError = state.get('lastError');
   return {
     configured: isConfigured(row),
     demo: row.demo,
@@ -61,7 +63,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     lastSyncAt: epochOrNull(state.get('lastSyncAt')),
     lastCloseAt: epochOrNull(state.get('lastCloseAt')),
     headOfficeUrl: st.headOffice.get()?.url ?? null,
-    lastSyncError: state.get('lastError') ?? null,
+    lastSyncError: lastError === undefined ? null : decodeSyncProblem(lastError),
     refused: refusedRecords(ctx.db),
   };
 }

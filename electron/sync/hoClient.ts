@@ -6,10 +6,13 @@ export type FetchFn = (input: string, init: { method: string; headers: Record<st
   text(): Promise<string>;
 }>;
 
+/** Why a call did not reach an answer: typed here, where it happens, so nobody shows the library's words. */
+export type NetworkReason = 'unreachable' | 'timeout' | 'server_error' | 'bad_answer';
+
 /** What a call to head office can end in. A network failure and a refusal are different things. */
 export type HoResult<T> =
   | { ok: true; value: T }
-  | { ok: false; kind: 'network'; message: string }
+  | { ok: false; kind: 'network'; reason: NetworkReason; message: string }
   | { ok: false; kind: 'refused'; status: number; error: SyncErrorBody };
 
 /** A request body already serialised (a push batch spliced from stored JSON): sent as is. */
@@ -56,22 +59,29 @@ export function createHoClient(options: HoClientOptions): HoClient {
         status = res.status;
         text = await res.text();
       } catch (error) {
-        return { ok: false, kind: 'network', message: error instanceof Error ? error.message : String(error) };
+        // undici says "fetch failed" (cause ECONNREFUSED, ENOTFOUND…); an abort by our timer is a TimeoutError.
+        const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'unreachable';
+        return { ok: false, kind: 'network', reason, message: error instanceof Error ? error.message : String(error) };
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         // A proxy's HTML error page or a cut-off body: treat like a network failure and retry later.
-        return { ok: false, kind: 'network', message: `head office answered ${status} with a body that is not JSON` };
+        const message = `head office answered ${status} with a body that is not JSON`;
+        return { ok: false, kind: 'network', reason: status >= 500 ? 'server_error' : 'bad_answer', message };
       }
       if (status >= 200 && status < 300) {
         const parsed = response.safeParse(json);
         if (parsed.success) return { ok: true, value: parsed.data };
-        return { ok: false, kind: 'network', message: `head office's answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}` };
+        const message = `head office's answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`;
+        return { ok: false, kind: 'network', reason: 'bad_answer', message };
       }
       const error = SyncErrorBody.safeParse(json);
-      if (status >= 500 || !error.success) return { ok: false, kind: 'network', message: `head office answered ${status}` };
+      if (status >= 500 || !error.success) {
+        const reason = status >= 500 ? 'server_error' : 'bad_answer';
+        return { ok: false, kind: 'network', reason, message: `head office answered ${status}` };
+      }
       return { ok: false, kind: 'refused', status, error: error.data };
     },
   };

@@ -3,12 +3,13 @@ import { syncLink } from '../../db/schemaSync';
 import type { Clock } from '../core/sources';
 import { daysWithRecords, sendDayClose, terminalDayTotals } from './closeDay';
 import { PingResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { createHoClient, type FetchFn } from './hoClient';
+import { createHoClient, type FetchFn, type NetworkReason } from './hoClient';
 import { acquireLease, releaseLease } from './lease';
 import { firstPendingSeq } from './outboxBatch';
 import { pullChanges } from './pull';
-import { pushOutbox } from './push';
+import { pushOutbox, type StepOutcome } from './push';
 import { clearState, readState, writeState } from './state';
+import { encodeSyncProblem, refusalProblem, transportProblem } from './syncProblem';
 
 export interface SyncDeps {
   db: TerminalDb;
@@ -24,7 +25,7 @@ export type SyncResult =
   | { status: 'synced'; pushed: number; pulled: number }
   | { status: 'busy' }
   | { status: 'not_enrolled' }
-  | { status: 'offline'; message: string }
+  | { status: 'offline'; reason: NetworkReason | 'stalled'; message: string }
   | { status: 'refused'; code: string; message: string };
 
 /**
@@ -42,10 +43,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
     const client = createHoClient({ baseUrl: link.headOfficeUrl, token: link.token, timeoutMs: deps.requestTimeoutMs ?? 30_000, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
     const ids = { terminalId: link.terminalId, shopId: link.shopId };
     const pushed = await pushOutbox(db, clock, client, ids);
-    if (pushed.kind !== 'done') return record(db, clock, pushed.kind === 'offline' ? { status: 'offline', message: pushed.message } : { status: 'refused', code: pushed.code, message: pushed.message });
+    if (pushed.kind !== 'done') return record(db, clock, failed(pushed));
     acquireLease(db, deps.owner, clock.now(), leaseMs);
     const pulled = await pullChanges(db, clock, client, ids);
-    if (pulled.kind !== 'done') return record(db, clock, pulled.kind === 'offline' ? { status: 'offline', message: pulled.message } : { status: 'refused', code: pulled.code, message: pulled.message });
+    if (pulled.kind !== 'done') return record(db, clock, failed(pulled));
     return record(db, clock, { status: 'synced', pushed: pushed.count, pulled: pulled.count });
   } finally {
     releaseLease(db, deps.owner);
@@ -68,6 +69,12 @@ export async function probeHeadOffice(deps: Pick<SyncDeps, 'db' | 'fetch'>): Pro
   return res.ok || res.kind === 'refused';
 }
 
+function failed(step: Exclude<StepOutcome, { kind: 'done' }>): SyncResult {
+  return step.kind === 'offline'
+    ? { status: 'offline', reason: step.reason, message: step.message }
+    : { status: 'refused', code: step.code, message: step.message };
+}
+
 function record(db: TerminalDb, clock: Clock, result: SyncResult): SyncResult {
   db.transaction(() => {
     // A refusal (version, revoked) means head office answered: the network is up, sync is not.
@@ -76,7 +83,9 @@ function record(db: TerminalDb, clock: Clock, result: SyncResult): SyncResult {
       writeState(db, 'lastSyncAt', String(clock.now()));
       clearState(db, 'lastError');
     } else if (result.status === 'offline' || result.status === 'refused') {
-      writeState(db, 'lastError', result.status === 'refused' ? `${result.code}: ${result.message}` : result.message);
+      // A reason, not the network library's words ("fetch failed"): the till shows it translated.
+      const problem = result.status === 'refused' ? refusalProblem(result.code) : transportProblem(result.reason);
+      writeState(db, 'lastError', encodeSyncProblem(problem));
     }
   });
   return result;

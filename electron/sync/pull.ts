@@ -22,7 +22,10 @@ export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient
   for (let page = 0; page < maxPages; page++) {
     const cursor = readState(db, 'pullCursor') ?? START_CURSOR;
     const res = await client.post('/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, cursor, limit: pageSize }, PullResponse);
-    if (!res.ok) return res.kind === 'network' ? { kind: 'offline', message: res.message } : { kind: 'refused', code: res.error.code, message: res.error.message };
+    if (!res.ok) {
+      if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
+      return { kind: 'refused', code: res.error.code, message: res.error.message };
+    }
     applyChanges(db, res.value.changes, res.value.cursor, clock.now());
     applied += res.value.changes.length;
     if (!res.value.hasMore) return { kind: 'done', count: applied };

@@ -4,7 +4,7 @@ import { outbox } from '../../db/schema';
 import { syncIssues } from '../../db/schemaSync';
 import { PROTOCOL_VERSION, PushResponse } from '../../shared/sync/protocol';
 import type { Clock } from '../core/sources';
-import { RawJson, type HoClient } from './hoClient';
+import { RawJson, type HoClient, type NetworkReason } from './hoClient';
 import { firstPendingSeq, markAcked, pendingCount, readBatchText } from './outboxBatch';
 
 export interface LinkIds {
@@ -14,7 +14,7 @@ export interface LinkIds {
 
 export type StepOutcome =
   | { kind: 'done'; count: number }
-  | { kind: 'offline'; message: string }
+  | { kind: 'offline'; reason: NetworkReason | 'stalled'; message: string }
   | { kind: 'refused'; code: string; message: string };
 
 /**
@@ -32,7 +32,7 @@ export async function pushOutbox(db: TerminalDb, clock: Clock, client: HoClient,
     const body = new RawJson(`${envelope.slice(0, -1)},"records":${batch.json}}`);
     const res = await client.post('/sync/v1/push', body, PushResponse);
     if (!res.ok) {
-      if (res.kind === 'network') return { kind: 'offline', message: res.message };
+      if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
       const acked = res.error.details?.ackedThrough;
       if (res.error.code === 'PAYLOAD_CONFLICT' && typeof acked === 'number' && from !== null && acked >= from) {
         // Head office already holds a different record under one of these seqs and will not
@@ -66,5 +66,5 @@ export async function pushOutbox(db: TerminalDb, clock: Clock, client: HoClient,
     if (batch.count === 0) return { kind: 'done', count: pushed };
     from = firstPendingSeq(db);
   }
-  return { kind: 'offline', message: 'push stopped after too many rounds' };
+  return { kind: 'offline', reason: 'stalled', message: 'push stopped after too many rounds' };
 }

@@ -84,7 +84,8 @@ export async function pullSnapshot(db: TerminalDb, clock: Clock, client: HoClien
         db.transaction(() => { clearState(db, 'snapshotBound'); clearState(db, 'snapshotAfter'); });
         continue;
       }
-      return res.kind === 'network' ? { kind: 'offline', message: res.message } : { kind: 'refused', code: res.error.code, message: res.error.message };
+      if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
+      return { kind: 'refused', code: res.error.code, message: res.error.message };
     }
     const snap = res.value;
     const now = clock.now();

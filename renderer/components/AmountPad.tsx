@@ -56,7 +56,8 @@ export function AmountPad({ invalid }: { invalid: boolean }) {
         {KEYS.map((k) => (
           <button key={k} type="button" className="keypad__key" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad(k)}>{k}</button>
         ))}
-        <button type="button" className="keypad__key keypad__key--fn" aria-label="backspace" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad('⌫')}>{t('sale.backspace')}</button>
+        <button type="button" className="keypad__key keypad__key--fn" aria-label={t('keypad.backspaceLabel')}
+          onMouseDown={(e) => e.preventDefault()} onClick={() => onPad('⌫')}>{t('sale.backspace')}</button>
         <button type="button" className="keypad__key keypad__key--fn" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad('C')}>{t('sale.clear')}</button>
       </div>
     </div>

@@ -11,6 +11,7 @@ import { useUi } from '../state/ui';
 import { BirthdayField } from './BirthdayField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isolate } from '../lib/isolate';
 
 /**
  * Edit the member on screen (F3): name, phone, birthday. The core checks them with the same
@@ -47,7 +48,7 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
 
   const existing = existingMemberFrom(error);
   return (
-    <Dialog title={t('care.editTitle', { name: member.name })}>
+    <Dialog title={t('care.editTitle', { name: isolate(member.name) })}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="edit-member">
         <label>{t('register.name')}<input name="name" autoComplete="off" value={form.name} maxLength={60} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
         <label>
@@ -68,7 +69,10 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">
-            <span>{t('register.duplicate')} <strong>{existing.name}</strong> {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}</span>
+            <span>
+              {t('register.duplicate')} <strong><bdi>{existing.name}</bdi></strong>{' '}
+              {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}
+            </span>
           </div>
         )}
         <div className="form__actions">

@@ -7,6 +7,11 @@ import { useStatus } from '../state/status';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { RefusedRecordsList } from './RefusedRecordsList';
+import { isolate } from '../lib/isolate';
+
+// Examples of what to type: data, not words, so the same in every language.
+const URL_EXAMPLE = 'http://192.168.1.10:8787';
+const CODE_EXAMPLE = 'ABCDE-FGHIJ-KLMNO';
 
 /**
  * While this screen is open it has the keyboard: the till's F-keys (F12 confirms a sale!) and Esc
@@ -44,14 +49,20 @@ export function HeadOfficeDialog() {
     <Dialog title={t('headOffice.title')} className="dialog--headoffice">
       <div className="form" data-testid="headoffice-dialog">
         <p data-testid="headoffice-connection">
-          {status.headOfficeUrl ? t('headOffice.connectedTo', { url: status.headOfficeUrl }) : t('headOffice.notConnected')}
+          {status.headOfficeUrl
+            ? t('headOffice.connectedTo', { url: isolate(status.headOfficeUrl) })
+            : t('headOffice.notConnected')}
         </p>
         <dl className="headoffice__facts">
           <dt>{status.online ? t('status.online') : t('status.offline')}</dt>
           <dd>{t('headOffice.waiting')}: <strong data-testid="headoffice-pending">{integer(status.outboxPending, lang)}</strong></dd>
           <dd>{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, lang) })}</dd>
           <dd>{status.lastCloseAt === null ? t('headOffice.neverClosed') : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, lang) })}</dd>
-          {status.lastSyncError && <dd className="muted" data-testid="headoffice-last-error">{t('headOffice.lastError', { message: status.lastSyncError })}</dd>}
+          {status.lastSyncError && (
+            <dd className="muted" data-testid="headoffice-last-error">
+              {t('headOffice.lastError', { message: t(`syncProblem.${status.lastSyncError.reason}`) })}
+            </dd>
+          )}
         </dl>
         <RefusedRecordsList refused={status.refused} />
         {status.headOfficeUrl && (
@@ -70,12 +81,12 @@ export function HeadOfficeDialog() {
             <input id="headoffice-url" type="url" inputMode="url" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={300}
               {...(status.headOfficeUrl ? {} : { 'data-autofocus': true })} />
           </label>
-          <p className="form__hint muted">{t('headOffice.urlHint')}</p>
+          <p className="form__hint muted">{t('headOffice.urlHint', { example: isolate(URL_EXAMPLE) })}</p>
           <label>
             {t('headOffice.code')}
             <input id="headoffice-code" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={40} />
           </label>
-          <p className="form__hint muted">{t('headOffice.codeHint')}</p>
+          <p className="form__hint muted">{t('headOffice.codeHint', { example: isolate(CODE_EXAMPLE) })}</p>
           <div className="form__actions">
             <button type="button" onClick={hide}>{t('headOffice.close')} <kbd>Esc</kbd></button>
             <button type="submit" className={status.headOfficeUrl ? '' : 'primary'} disabled={busy !== null} data-testid="headoffice-connect">

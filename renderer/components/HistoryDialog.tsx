@@ -4,11 +4,13 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { LedgerEntryView, SaleSummaryView } from '../../shared/contract';
 import { api } from '../api/tillApi';
 import { dateTime, integer, money } from '../lib/format';
+import { ledgerDetailText } from '../lib/ledgerText';
 import { useMember } from '../state/member';
 import { currencyOf, useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isolate } from '../lib/isolate';
 
 const PAGE_SIZE = 10;
 type Tab = 'sales' | 'ledger';
@@ -68,7 +70,7 @@ export function HistoryDialog() {
   const m = (minor: number) => money(minor, currency, locale);
 
   return (
-    <Dialog title={t('history.title', { name: member.name })} wide>
+    <Dialog title={t('history.title', { name: isolate(member.name) })} wide>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'sales'} onClick={() => switchTab('sales')}>{t('history.sales')}</button>
         <button type="button" role="tab" aria-selected={tab === 'ledger'} onClick={() => switchTab('ledger')}>{t('history.ledger')}</button>
@@ -86,7 +88,11 @@ export function HistoryDialog() {
         <table className="grid" data-testid="history-ledger">
           <thead><tr><th>{t('history.date')}</th><th>{t('history.kind')}</th><th className="num">{t('history.change')}</th><th className="num">{t('history.balanceAfter')}</th><th>{t('history.detail')}</th></tr></thead>
           <tbody>{ledger.items.map((e) => (
-            <tr key={e.id}><td>{dateTime(e.createdAt, locale)}</td><td>{t(`history.kinds.${e.kind}`)}</td><td className={e.delta < 0 ? 'num neg' : 'num pos'}>{e.delta > 0 ? '+' : ''}{integer(e.delta, locale)}</td><td className="num">{e.balanceAfter === null ? '' : integer(e.balanceAfter, locale)}</td><td className="muted">{e.summary}</td></tr>
+            <tr key={e.id}><td>{dateTime(e.createdAt, locale)}</td><td>{t(`history.kinds.${e.kind}`)}</td>
+              <td className={e.delta < 0 ? 'num neg' : 'num pos'}>{e.delta > 0 ? '+' : ''}{integer(e.delta, locale)}</td>
+              <td className="num">{e.balanceAfter === null ? '' : integer(e.balanceAfter, locale)}</td>
+              {/* Without the sale or redemption here, only the line stored elsewhere is known: shown as data. */}
+              <td className="muted">{ledgerDetailText(e, currency, locale, t) ?? <bdi>{e.summary}</bdi>}</td></tr>
           ))}</tbody>
         </table>
       ))}

@@ -29,10 +29,10 @@ export function IssuedCard({ member, onUse, onClose }: { member: MemberView; onU
     <div className="issued" onKeyDownCapture={holdTypedAhead}>
       <div className="member-card printable" data-testid="member-card">
         <div className="member-card__top">
-          <span className="member-card__shop">{shopName}</span>
-          <span className="member-card__tier">{member.tier?.name ?? ''}</span>
+          <span className="member-card__shop"><bdi>{shopName}</bdi></span>
+          <span className="member-card__tier"><bdi>{member.tier?.name ?? ''}</bdi></span>
         </div>
-        <div className="member-card__name">{member.name}</div>
+        <div className="member-card__name"><bdi>{member.name}</bdi></div>
         <div className="member-card__number mono" data-testid="card-number">{formatCardNumber(member.cardNumber)}</div>
         <LazyCardCodes cardNumber={member.cardNumber} />
       </div>

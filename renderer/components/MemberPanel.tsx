@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCardNumber } from '../../shared/domain/cardNumber';
 import { dateTime, integer, tierFraction } from '../lib/format';
 import { focusScan } from '../lib/focus';
+import { isolate } from '../lib/isolate';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 
@@ -23,9 +24,9 @@ export function MemberPanel() {
   }
   const fraction = tierFraction(member.pointsEarnedTotal, member.tier?.qualifyPoints ?? 0, member.nextTier?.qualifyPoints ?? null);
   return (
-    <section className="panel member" aria-label={member.name} data-testid="member-panel">
+    <section className="panel member" aria-label={isolate(member.name)} data-testid="member-panel">
       <div className="member__head">
-        <h2 className="member__name">{member.name}</h2>
+        <h2 className="member__name"><bdi>{member.name}</bdi></h2>
         <span className={`badge badge--${member.cardStatus}`}>{t(`member.cardStatus.${member.cardStatus}`)}</span>
       </div>
       <dl className="member__facts">
@@ -42,10 +43,12 @@ export function MemberPanel() {
       </div>
       <div className="member__tier">
         <div className="member__tier-row">
-          <span className="tier-chip">{member.tier?.name ?? t('member.noTier')}</span>
+          <span className="tier-chip">{member.tier ? <bdi>{member.tier.name}</bdi> : t('member.noTier')}</span>
           <span className="muted">
             {member.nextTier && member.pointsToNextTier !== null
-              ? t('member.toNext', { points: integer(member.pointsToNextTier, locale), tier: member.nextTier.name })
+              ? t('member.toNext', {
+                points: integer(member.pointsToNextTier, locale), tier: isolate(member.nextTier.name),
+              })
               : t('member.topTier')}
           </span>
         </div>

@@ -77,7 +77,7 @@ export function NewCardDialog({ memberId }: { memberId: string }) {
         {member ? (
           <>
             <dl className="member__facts">
-              <div><dt>{t('receipt.member')}</dt><dd><strong>{member.name}</strong></dd></div>
+              <div><dt>{t('receipt.member')}</dt><dd><strong><bdi>{member.name}</bdi></strong></dd></div>
               <div><dt>{t('member.phone')}</dt><dd>{member.phoneMasked}</dd></div>
               <div>
                 <dt>{t('member.card')}</dt>

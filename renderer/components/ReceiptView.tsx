@@ -4,6 +4,7 @@ import { formatCardNumber } from '../../shared/domain/cardNumber';
 import type { SaleReceipt } from '../../shared/contract/sales';
 import { dateTime, integer, money } from '../lib/format';
 import { focusScan } from '../lib/focus';
+import { isolate } from '../lib/isolate';
 import { nextCustomer } from '../state/actions';
 import { usePrintTarget } from './usePrintTarget';
 
@@ -18,15 +19,18 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
     <section className="panel receipt-panel" aria-label={t('receipt.title')}>
       <article className="receipt printable" data-testid="receipt">
         <header className="receipt__shop">
-          <strong>{receipt.shopName}</strong>
-          <span>{receipt.terminalName} · {dateTime(receipt.createdAt, locale)}</span>
-          <span className="mono">{t('receipt.saleNo')} {receipt.saleId.slice(0, 8).toUpperCase()}</span>
+          <strong><bdi>{receipt.shopName}</bdi></strong>
+          <span><bdi>{receipt.terminalName}</bdi> · {dateTime(receipt.createdAt, locale)}</span>
+          <span className="mono">{t('receipt.saleNo')} <bdi>{receipt.saleId.slice(0, 8).toUpperCase()}</bdi></span>
         </header>
         <table className="receipt__lines">
           <tbody>
             {receipt.lines.map((l) => (
               <tr key={l.lineNo}>
-                <td>{l.name || (l.sku === 'AMOUNT' ? t('sale.anonymousLine') : l.sku)} {l.quantity > 1 && t('receipt.qty', { qty: l.quantity })}</td>
+                <td>
+                  {l.name || l.sku !== 'AMOUNT' ? <bdi>{l.name || l.sku}</bdi> : t('sale.anonymousLine')}{' '}
+                  {l.quantity > 1 && t('receipt.qty', { qty: l.quantity })}
+                </td>
                 <td className="num">{m(l.lineTotalMinor)}</td>
               </tr>
             ))}
@@ -39,15 +43,17 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
         </dl>
         {receipt.memberId ? (
           <dl className="receipt__member">
-            <div><dt>{t('receipt.member')}</dt><dd>{receipt.memberName}</dd></div>
+            <div><dt>{t('receipt.member')}</dt><dd><bdi>{receipt.memberName}</bdi></dd></div>
             {receipt.cardNumber && <div><dt>{t('receipt.card')}</dt><dd className="mono">{formatCardNumber(receipt.cardNumber)}</dd></div>}
             <div className="receipt__earned"><dt>{t('receipt.earned')}</dt><dd data-testid="receipt-earned">+{integer(receipt.pointsEarned, locale)}</dd></div>
             {receipt.pointsSpent > 0 && <div><dt>{t('receipt.spent')}</dt><dd>−{integer(receipt.pointsSpent, locale)}</dd></div>}
             <div><dt>{t('receipt.balance')}</dt><dd data-testid="receipt-balance">{integer(receipt.balanceAfter ?? 0, locale)}</dd></div>
             <div>
-              <dt>{receipt.tierAfter?.name ?? ''}</dt>
+              <dt><bdi>{receipt.tierAfter?.name ?? ''}</bdi></dt>
               <dd>{receipt.nextTier && receipt.pointsToNextTier !== null
-                ? t('receipt.tierProgress', { points: integer(receipt.pointsToNextTier, locale), tier: receipt.nextTier.name })
+                ? t('receipt.tierProgress', {
+                  points: integer(receipt.pointsToNextTier, locale), tier: isolate(receipt.nextTier.name),
+                })
                 : t('receipt.topTier')}</dd>
             </div>
           </dl>

@@ -68,7 +68,10 @@ export function RegisterDialog() {
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">
-            <span>{t('register.duplicate')} <strong>{existing.name}</strong> {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}</span>
+            <span>
+              {t('register.duplicate')} <strong><bdi>{existing.name}</bdi></strong>{' '}
+              {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}
+            </span>
             <button type="button" className="primary" onClick={() => void pickExisting(existing.memberId)}>{t('register.selectExisting')}</button>
           </div>
         )}

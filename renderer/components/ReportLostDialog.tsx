@@ -10,6 +10,7 @@ import { refreshStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isolate } from '../lib/isolate';
 
 /**
  * Report the member's card lost (F5): a confirmation, because the card stops working at once.
@@ -43,7 +44,7 @@ export function ReportLostDialog({ member }: { member: MemberView }) {
   return (
     <Dialog title={t('care.lostTitle')}>
       <div className="form" data-testid="report-lost">
-        <p>{t('care.lostQuestion', { card: formatCardNumber(member.cardNumber), name: member.name })}</p>
+        <p>{t('care.lostQuestion', { card: formatCardNumber(member.cardNumber), name: isolate(member.name) })}</p>
         <p className="muted">{t('care.lostKeeps', { points: integer(member.balance, i18n.language) })}</p>
         {error && <ErrorNote error={error} />}
         <div className="form__actions">

@@ -10,6 +10,7 @@ import { currencyOf, refreshStatus, useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isolate } from '../lib/isolate';
 
 function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; onRedeem: (r: RewardView, qty: number) => void; busy: boolean; canRedeem: boolean }) {
   const { t, i18n } = useTranslation();
@@ -22,14 +23,18 @@ function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; 
   return (
     <li className={disabled ? 'reward reward--disabled' : 'reward'} data-testid={`reward-${reward.code}`}>
       <div className="reward__main">
-        <strong>{reward.name}</strong>
-        <span className="muted">{categoryName(categories, reward.category, i18n.language)}{reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}</span>
+        <strong><bdi>{reward.name}</bdi></strong>
+        <span className="muted">
+          <bdi>{categoryName(categories, reward.category, i18n.language)}</bdi>
+          {reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}
+        </span>
       </div>
       <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
       <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>
         {!reward.active ? t('rewards.inactive') : soldOut ? t('rewards.outOfStock') : reward.stock === null ? t('rewards.unlimited') : t('rewards.stock', { count: reward.stock })}
       </span>
-      <input className="num reward__qty" aria-label={`${t('rewards.quantity')} ${reward.name}`} inputMode="numeric" value={qty} maxLength={2} disabled={disabled} onChange={(e) => setQty(e.target.value)} />
+      <input className="num reward__qty" aria-label={`${t('rewards.quantity')} ${isolate(reward.name)}`}
+        inputMode="numeric" value={qty} maxLength={2} disabled={disabled} onChange={(e) => setQty(e.target.value)} />
       <button type="button" className="primary" disabled={disabled || busy || !canRedeem || quantity === null} onClick={() => quantity !== null && onRedeem(reward, quantity)}>
         {t('rewards.redeem')}
       </button>
@@ -82,11 +87,21 @@ export function RewardsDialog() {
   return (
     <Dialog title={t('rewards.title')} wide>
       <p className="rewards__who">
-        {member ? <>{member.name} · <strong data-testid="rewards-balance">{t('rewards.balance', { points: integer(member.balance, i18n.language) })}</strong></> : t('rewards.needMember')}
+        {member ? (
+          <>
+            <bdi>{member.name}</bdi> ·{' '}
+            <strong data-testid="rewards-balance">
+              {t('rewards.balance', { points: integer(member.balance, i18n.language) })}
+            </strong>
+          </>
+        ) : t('rewards.needMember')}
       </p>
       {done && (
         <p className="notice" role="status">
-          {t('rewards.redeemed', { quantity: done.quantity, name: done.rewardName, points: integer(done.pointsSpent, i18n.language), balance: integer(done.balanceAfter, i18n.language) })}
+          {t('rewards.redeemed', {
+            quantity: done.quantity, name: isolate(done.rewardName),
+            points: integer(done.pointsSpent, i18n.language), balance: integer(done.balanceAfter, i18n.language),
+          })}
         </p>
       )}
       {error && <ErrorNote error={error} />}

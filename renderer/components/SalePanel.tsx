@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../lib/errorText';
-import { explainLines } from '../lib/explanation';
+import { explainFormula, explainLines } from '../lib/explanation';
 import { integer, money } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { canConfirm, confirmSale, currentSale } from '../state/actions';
@@ -89,7 +89,9 @@ export function SalePanel() {
                   <ul data-testid="explanation">
                     {explainLines(current, currency, locale, t).map((line, i) => <li key={i}>{line}</li>)}
                   </ul>
-                  <p className="explain__formula mono">{current.summary}</p>
+                  <p className="explain__formula mono" data-testid="explain-formula">
+                    {explainFormula(current, currency, locale, t)}
+                  </p>
                 </details>
               </>
             )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMember } from '../state/member';
 import { focusScan } from '../lib/focus';
+import { isolate } from '../lib/isolate';
 
 export function SearchResults() {
   const { t } = useTranslation();
@@ -8,12 +9,15 @@ export function SearchResults() {
   const select = useMember((s) => s.select);
   if (!search) return null;
   if (search.members.length === 0) {
-    return <p className="results results--empty" role="status">{t('scan.noResults', { query: search.query })}</p>;
+    const text = t('scan.noResults', { query: isolate(search.query) });
+    return <p className="results results--empty" role="status">{text}</p>;
   }
   return (
     <div className="results" id="search-results">
       <div className="results__head">
-        <span>{t(search.by === 'phone' ? 'scan.resultsByPhone' : 'scan.resultsByName')}: “{search.query}”</span>
+        <span>
+          {t(search.by === 'phone' ? 'scan.resultsByPhone' : 'scan.resultsByName')}: “<bdi>{search.query}</bdi>”
+        </span>
         <span className="muted">{t('scan.pick')}</span>
       </div>
       <ul role="listbox" aria-label={t('scan.label')}>
@@ -26,9 +30,9 @@ export function SearchResults() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void select(m.id).then(focusScan)}
           >
-            <span className="results__name">{m.name}</span>
+            <span className="results__name"><bdi>{m.name}</bdi></span>
             <span className="results__phone">{m.phoneMasked}</span>
-            <span className="results__tier">{m.tier?.name ?? ''}</span>
+            <span className="results__tier"><bdi>{m.tier?.name ?? ''}</bdi></span>
             <span className="results__points">{m.balance}</span>
           </li>
         ))}

@@ -21,8 +21,8 @@ export function StatusBar() {
     <header className="statusbar" role="banner">
       <div className="statusbar__shop">
         <span className="brand">Tillcard</span>
-        <strong data-testid="shop-name">{status.shopName}</strong>
-        <span className="muted">{t('status.terminal')}: {status.terminalName}</span>
+        <strong data-testid="shop-name"><bdi>{status.shopName}</bdi></strong>
+        <span className="muted">{t('status.terminal')}: <bdi>{status.terminalName}</bdi></span>
         {status.demo && <span className="badge badge--demo">{t('app.demoBadge')}</span>}
         {status.demo && <LeaveDemoEntry />}
       </div>

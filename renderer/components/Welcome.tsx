@@ -12,6 +12,8 @@ import { useWelcome } from '../state/welcome';
 import { ErrorNote } from './ErrorNote';
 import { LanguageSwitch } from './LanguageSwitch';
 
+const SHOP_CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR'] as const;
+
 /** First start: no shop yet. The demo shop for training, or the real shop's details. */
 export function Welcome() {
   const { t, i18n } = useTranslation();
@@ -70,7 +72,7 @@ export function Welcome() {
             {field('terminalCode', t('welcome.terminalCode'), { maxLength: 5, inputMode: 'numeric' })}
             <label>{t('welcome.currency')}
               <select name="currency" value={fields.currency} onChange={(e) => setFields({ ...fields, currency: e.target.value })}>
-                <option value="CNY">CNY ¥</option><option value="HKD">HKD</option><option value="USD">USD $</option><option value="EUR">EUR €</option>
+                {SHOP_CURRENCIES.map((c) => <option key={c} value={c}>{t(`currencyName.${c}`)}</option>)}
               </select>
             </label>
             <label>{t('saleLimit.limitLabel')}

@@ -75,6 +75,11 @@ export const en = {
     rounding: '{{exact}} {{policy}} to {{points}} pts',
     anonymous: 'Anonymous sale: no points',
   },
+  formula: {
+    rate: '{{points}} pt per {{per}}',
+    visit: '{{points}} visit pts',
+    anonymous: 'anonymous sale',
+  },
   receipt: {
     title: 'Receipt', saleNo: 'Sale', member: 'Member', card: 'Card', earned: 'Points earned', spent: 'Points spent',
     balance: 'New balance', tierProgress: '{{points}} pts to {{tier}}', topTier: 'Top tier', print: 'Print receipt',
@@ -158,6 +163,31 @@ export const en = {
   birthdayField: {
     placeholder: 'YYYY-MM-DD or MM-DD',
     hint: 'Year-month-day, or month-day alone if the member gives no year.',
+  },
+  syncProblem: {
+    unreachable: 'head office cannot be reached (network down, or head office not running)',
+    timeout: 'head office did not answer in time',
+    server_error: 'head office had a fault; the till tries again by itself',
+    bad_answer: 'the answer is not from a Tillcard head office (check the address)',
+    stalled: 'sending stopped part way; the till goes on by itself',
+    version: 'this till and head office run different versions; update the till',
+    not_allowed: 'head office no longer accepts this till; connect it again with a new code',
+    records_missing: 'head office lacks records this till no longer has; contact head office support',
+    refused: 'head office refused to sync; contact head office support',
+    unknown: 'the sync did not finish',
+  },
+  currencyName: {
+    CNY: 'Chinese yuan ¥',
+    HKD: 'Hong Kong dollar $',
+    USD: 'US dollar $',
+    EUR: 'Euro €',
+  },
+  ledgerDetail: {
+    spend: '{{points}} pts for {{discount}} off',
+    redeem: '{{quantity}} × {{name}}',
+  },
+  keypad: {
+    backspaceLabel: 'Delete last digit',
   },
 };
 

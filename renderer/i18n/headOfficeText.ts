@@ -5,8 +5,8 @@ import { i18next } from './i18n';
 // ("headOffice.*") so the screen does not edit the till's shared resource files.
 const en = {
   open: 'Head office', title: 'Head office connection', connectedTo: 'Connected to {{url}}', notConnected: 'This till is not connected to head office. Records are kept here.',
-  url: 'Head office address', urlHint: 'For example http://192.168.1.10:8787 — head office IT gives it with the code.',
-  code: 'Enrolment code', codeHint: 'One-time code from head office, e.g. ABCDE-FGHIJ-KLMNO.',
+  url: 'Head office address', urlHint: 'For example {{example}} — head office IT gives it with the code.',
+  code: 'Enrolment code', codeHint: 'One-time code from head office, e.g. {{example}}.',
   connect: 'Connect', connecting: 'Connecting…', connected: 'Connected. Waiting records are being sent.',
   syncNow: 'Sync now', syncing: 'Syncing…', synced: 'Synced: {{pushed}} sent, {{pulled}} received.',
   lastClose: 'Last close {{time}}', neverClosed: 'Day not closed yet', lastError: 'Last problem: {{message}}',
@@ -14,8 +14,8 @@ const en = {
 };
 const zhCN: typeof en = {
   open: '总部', title: '总部连接', connectedTo: '已连接 {{url}}', notConnected: '本机尚未连接总部，记录保存在本机。',
-  url: '总部地址', urlHint: '例如 http://192.168.1.10:8787，由总部 IT 与接入码一起提供。',
-  code: '接入码', codeHint: '总部提供的一次性接入码，如 ABCDE-FGHIJ-KLMNO。',
+  url: '总部地址', urlHint: '例如 {{example}}，由总部技术人员与接入码一起提供。',
+  code: '接入码', codeHint: '总部提供的一次性接入码，如 {{example}}。',
   connect: '连接', connecting: '正在连接…', connected: '已连接，待上传的记录正在发送。',
   syncNow: '立即同步', syncing: '正在同步…', synced: '同步完成：上传 {{pushed}} 条，接收 {{pulled}} 条。',
   lastClose: '上次日结 {{time}}', neverClosed: '尚未日结', lastError: '上次问题：{{message}}',

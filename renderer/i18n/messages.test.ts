@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { ErrorCode } from '../../shared/contract/errors';
+import { errorMessages } from '../../shared/i18n/errorMessages';
 import { en } from './en';
+import { headOfficeText } from './headOfficeText';
 import { zhCN } from './zhCN';
 
 type Tree = { [key: string]: string | Tree };
@@ -35,5 +37,29 @@ describe('till text', () => {
   it('has no key that collides with the shared error messages', () => {
     expect(Object.keys(en)).not.toContain('errors');
     expect(ErrorCode.options.length).toBeGreaterThan(0);
+  });
+});
+
+// Every table a person reads, zh-CN beside en: the till's, head office's screen, the error texts.
+const tables: [string, Tree, Tree][] = [
+  ['till', zhCN, en],
+  ['head office screen', headOfficeText['zh-CN'], headOfficeText.en],
+  ['errors', errorMessages['zh-CN'], errorMessages.en],
+];
+// Latin words a Chinese text may hold: the product's name, the language switch, key caps.
+const LATIN_IN_CHINESE = new Set(['Tillcard', 'English', 'Esc', 'Enter']);
+
+describe.each(tables)('%s text', (_name, zhTable, enTable) => {
+  const zh = leaves(zhTable);
+  const english = leaves(enTable);
+  it('has the same keys and the same interpolation params in zh-CN and en', () => {
+    expect([...zh.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of english) expect(params(zh.get(key) ?? ''), key).toEqual(params(text));
+  });
+  it('has no English word left in zh-CN', () => {
+    const left = [...zh].flatMap(([key, text]) =>
+      [...text.replace(/\{\{\w+\}\}/g, '').matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !LATIN_IN_CHINESE.has(w) && !/^F\d{1,2}$/.test(w))
+        .map((w) => `${key}: ${w}`));
+    expect(left).toEqual([]);
   });
 });

@@ -77,6 +77,11 @@ export const zhCN: TillMessages = {
     rounding: '{{exact}} {{policy}}为 {{points}} 分',
     anonymous: '非会员消费：不积分',
   },
+  formula: {
+    rate: '每 {{per}} 积 {{points}} 分',
+    visit: '到店 {{points}} 分',
+    anonymous: '非会员消费',
+  },
   receipt: {
     title: '购物小票', saleNo: '单号', member: '会员', card: '卡号', earned: '本单积分', spent: '使用积分',
     balance: '当前积分', tierProgress: '再得 {{points}} 分升级为{{tier}}', topTier: '已是最高等级', print: '打印小票',
@@ -160,5 +165,30 @@ export const zhCN: TillMessages = {
   birthdayField: {
     placeholder: '年-月-日 或 月-日',
     hint: '按“年-月-日”填写；会员不愿提供年份时，只填“月-日”。',
+  },
+  syncProblem: {
+    unreachable: '连不上总部（网络不通，或总部未运行）',
+    timeout: '总部没有及时应答',
+    server_error: '总部出现故障，收银台会自动重试',
+    bad_answer: '应答不是来自本系统的总部（请核对总部地址）',
+    stalled: '上传中途停止，收银台会自动继续',
+    version: '本机与总部的软件版本不一致，请升级收银台',
+    not_allowed: '总部已不再接受本机，请用新的接入码重新连接',
+    records_missing: '总部缺少本机已无法补发的记录，请联系总部技术人员',
+    refused: '总部拒绝了同步，请联系总部技术人员',
+    unknown: '同步未完成',
+  },
+  currencyName: {
+    CNY: '人民币 ¥',
+    HKD: '港币 $',
+    USD: '美元 $',
+    EUR: '欧元 €',
+  },
+  ledgerDetail: {
+    spend: '{{points}} 分抵扣 {{discount}}',
+    redeem: '兑换 {{quantity}} × {{name}}',
+  },
+  keypad: {
+    backspaceLabel: '删除最后一位',
   },
 };

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { SaleQuote } from '../../shared/contract/sales';
-import { money, multiplier } from './format';
+import { amountFigure, money, multiplier } from './format';
+import { isolate } from './isolate';
 
 type Entry = SaleQuote['explanation'][number];
 
@@ -23,7 +24,8 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
     case 'visit':
       return { visitNumber: str(p.visitNumber), points: str(p.points), paid: m('paidMinor'), minSpend: m('minSpendMinor') };
     case 'tier':
-      return { tierName: str(p.tierName ?? p.tierCode), multiplier: multiplier(num(p.multiplierBp)) };
+      // The tier's name is the shop's text: isolated, so it cannot reorder the sentence around it.
+      return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: multiplier(num(p.multiplierBp)) };
     case 'category':
     case 'sku':
       return { line: String(num(p.lineIndex) + 1), multiplier: multiplier(num(p.multiplierBp)) };
@@ -51,7 +53,41 @@ function entryKey(e: Entry): string {
  * The explanation in the cashier's language, translated by code + params. When the core sends a
  * code this till does not know yet (a newer rule kind), the language-neutral summary is shown.
  */
-export function explainLines(quote: SaleQuote, currency: string, locale: string, t: TFunction): string[] {
+export function explainLines(
+  quote: Pick<SaleQuote, 'explanation' | 'summary'>, currency: string, locale: string, t: TFunction,
+): string[] {
   if (quote.explanation.some((e) => !KNOWN.has(e.code))) return [quote.summary];
   return quote.explanation.map((e) => t(entryKey(e), displayParams(e, currency, locale, t)));
+}
+
+type Quote = Pick<SaleQuote, 'explanation' | 'pointsEarned' | 'summary'>;
+const BP_ONE = 10_000;
+
+/**
+ * The one-line formula in the cashier's language, from the same codes + params as the list:
+ * "(128.00 × 每 ¥1.00 积 1 分 + 到店 5 分) = 133". Operators are the same in every language.
+ */
+export function explainFormula(quote: Quote, currency: string, locale: string, t: TFunction): string {
+  const { explanation } = quote;
+  if (explanation.some((e) => !KNOWN.has(e.code))) return quote.summary;
+  if (explanation.some((e) => e.code === 'anonymous')) return `${t('formula.anonymous')} = 0`;
+  const terms: string[] = [];
+  const base = explanation.find((e) => e.code === 'base');
+  if (base) {
+    const p = base.params;
+    const rate = t('formula.rate', { points: str(p.ratioPoints), per: money(num(p.ratioPerMinor), currency, locale) });
+    // The rate applies to the amount weighted by line bonuses (the eligible amount when there are none).
+    terms.push(`${amountFigure(num(p.weightedMinor ?? p.eligibleMinor), currency)} × ${rate}`);
+  }
+  const visit = explanation.find((e) => e.code === 'visit' && num(e.params.points) > 0);
+  if (visit) terms.push(t('formula.visit', { points: str(visit.params.points) }));
+  let formula = terms.length > 1 ? `(${terms.join(' + ')})` : (terms[0] ?? '0');
+  const tier = explanation.find((e) => e.code === 'tier');
+  if (tier && num(tier.params.multiplierBp) !== BP_ONE) {
+    const tierName = isolate(str(tier.params.tierName ?? tier.params.tierCode));
+    formula += ` × ${tierName} ×${multiplier(num(tier.params.multiplierBp))}`;
+  }
+  const rounding = explanation.find((e) => e.code === 'rounding');
+  const exact = rounding ? `${str(rounding.params.exact)} → ` : '';
+  return `${formula} = ${exact}${quote.pointsEarned}`;
 }

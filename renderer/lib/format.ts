@@ -1,7 +1,12 @@
-import { formatMoney } from '../../shared/domain/money';
+import { currencyMinorDigits, formatMoney, minorToDecimalString } from '../../shared/domain/money';
 
 export function money(minor: number, currency: string, locale: string): string {
   return formatMoney(minor, currency, locale);
+}
+
+/** An amount as a bare figure in the currency's digits, for formulas: 12800 CNY → "128.00". */
+export function amountFigure(minor: number, currency: string): string {
+  return minorToDecimalString(minor, currencyMinorDigits(currency));
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Birthday, EpochMs, PersonName, PhoneInput, Points, RequestId, SignedPoints, Uuid } from './primitives';
+import { ExplanationView } from './sales';
 import { TierView } from './terminal';
 
 export const CardStatus = z.enum(['active', 'lost', 'replaced', 'blocked']);
@@ -66,6 +67,17 @@ export const BlockCardInput = z.object({
 export const ReplaceCardInput = z.object({ requestId: RequestId, memberId: Uuid });
 
 export const LedgerKind = z.enum(['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal']);
+/**
+ * What a movement was, as data the till words in the cashier's language (the stored `summary` is
+ * one language-neutral line for logs). Null when this till does not hold the sale or redemption.
+ */
+export const LedgerDetail = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('earn'), explanation: z.array(ExplanationView) }),
+  z.object({ kind: z.literal('spend'), discountMinor: z.number().int(), currency: z.string() }),
+  z.object({ kind: z.literal('redeem'), quantity: z.number().int(), rewardName: z.string() }),
+]);
+export type LedgerDetail = z.infer<typeof LedgerDetail>;
+
 export const LedgerEntryView = z.object({
   id: Uuid,
   kind: LedgerKind,
@@ -76,6 +88,7 @@ export const LedgerEntryView = z.object({
   redemptionId: Uuid.nullable(),
   ruleVersion: z.number().int().nullable(),
   createdAt: EpochMs,
+  detail: LedgerDetail.nullable(),
 });
 export type LedgerEntryView = z.infer<typeof LedgerEntryView>;
 

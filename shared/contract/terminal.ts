@@ -43,6 +43,18 @@ export const RefusedRecords = z.object({
 });
 export type RefusedRecords = z.infer<typeof RefusedRecords>;
 
+/**
+ * Why the last sync failed, as a reason the till translates (never the network library's words).
+ * `code` is head office's refusal code when it refused, for support; it is not shown as text.
+ */
+export const SyncProblemReason = z.enum([
+  'unreachable', 'timeout', 'server_error', 'bad_answer', 'stalled',
+  'version', 'not_allowed', 'records_missing', 'refused', 'unknown',
+]);
+export type SyncProblemReason = z.infer<typeof SyncProblemReason>;
+export const SyncProblem = z.object({ reason: SyncProblemReason, code: z.string().nullable() });
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
 export const TerminalStatus = z.object({
   configured: z.boolean(),
   demo: z.boolean(),
@@ -63,8 +75,8 @@ export const TerminalStatus = z.object({
   lastCloseAt: EpochMs.nullable(),
   /** Where this terminal syncs to; null until a manager connects it to head office. */
   headOfficeUrl: z.string().nullable(),
-  /** Why the last sync failed (head office's words or the network's), null after a good one. */
-  lastSyncError: z.string().nullable(),
+  /** Why the last sync failed, null after a good one. */
+  lastSyncError: SyncProblem.nullable(),
   /** Records head office refused: never "all synced" while there are any. */
   refused: RefusedRecords,
 });

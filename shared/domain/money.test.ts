@@ -18,14 +18,17 @@ describe('money', () => {
 
   it('formats in zh-CN and en', () => {
     expect(formatMoney(12850, 'CNY', 'zh-CN')).toBe('¥128.50');
-    expect(formatMoney(128000, 'CNY', 'en')).toBe('CN¥1,280.00');
+    // One symbol for the shop's money in every language: never CN¥ beside ¥, nor US$ beside $.
+    expect(formatMoney(128000, 'CNY', 'en')).toBe('¥1,280.00');
+    expect(formatMoney(128000, 'CNY', 'en-US')).toBe('¥1,280.00');
+    expect(formatMoney(128000, 'USD', 'zh-CN')).toBe('$1,280.00');
     expect(formatMoney(1280, 'JPY', 'en')).toBe('¥1,280');
     expect(formatMoney(0, 'CNY', 'zh-CN')).toBe('¥0.00');
     expect(formatMoney(-5, 'CNY', 'zh-CN')).toBe('-¥0.05');
   });
 
   it('formats huge amounts exactly (no float division)', () => {
-    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'CNY', 'en')).toBe('CN¥90,071,992,547,409.91');
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'CNY', 'en')).toBe('¥90,071,992,547,409.91');
   });
 
   it('rejects a non-integer amount', () => {

@@ -24,7 +24,9 @@ function currencyFormatter(currency: string, locale: string): CurrencyFormatter 
   const key = `${locale}|${currency}`;
   let f = formatters.get(key);
   if (!f) {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    // A shop has one currency, so its plain sign says enough; the default "symbol" display writes
+    // CN¥ in English and US$ in Chinese, beside ¥ and $ elsewhere on the same till.
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     f = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
     formatters.set(key, f);
   }

@@ -23,7 +23,7 @@ export const errorMessages = {
     ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
     ENROL_SHOP_MISMATCH: '此接入码属于门店“{{codeShop}}”（{{codeShopId}}），本机是门店“{{tillShop}}”（{{tillShopId}}）。请向总部索取本店的接入码。',
     NOT_ENROLLED: '本机尚未接入总部。',
-    SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部 IT。',
+    SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部技术人员。',
     NOT_DEMO: '本机是正式门店，不是演示门店，数据不能清除。',
     LARGE_SALE_UNCONFIRMED: '本单金额超过本店的大额收款上限，需要再次确认金额后才能收款。',
     EMPTY_SALE: '本单金额为零，不能作为一笔消费记录。',

@@ -107,20 +107,27 @@ describe('computeEarn — the seed formulas', () => {
     expect(r.explanation).toEqual([{ code: 'anonymous', text: 'Anonymous sale: no points', params: {} }]);
   });
 
-  it('explains 128.00 × 1 pt/¥ × Gold ×1.5 = 192', () => {
+  it('explains 128.00 × 1 pt per 1.00 × Gold ×1.5 = 192', () => {
     const r = computeEarn(DEFAULT_RULE_SET, sale([line(12800)], { tierCode: 'GOLD', tierName: 'Gold' }));
     expect(r.points).toBe(192);
-    expect(r.summary).toBe('128.00 × 1 pt/¥1.00 × Gold ×1.5 = 192');
+    expect(r.summary).toBe('128.00 × 1 pt/1.00 × Gold ×1.5 = 192');
     expect(r.explanation.map((e) => e.code)).toEqual(['base', 'tier']);
     expect(r.explanation[1]?.params).toEqual({ tierCode: 'GOLD', tierName: 'Gold', multiplierBp: 15000 });
   });
 
   it('summarises visit points and rounding', () => {
     const rs = rules({ visit: { kind: 'perVisit', points: 5 } });
-    expect(computeEarn(rs, sale([line(5000)])).summary).toBe('(50.00 × 1 pt/¥1.00 + 5 visit pt) = 55');
+    expect(computeEarn(rs, sale([line(5000)])).summary).toBe('(50.00 × 1 pt/1.00 + 5 visit pt) = 55');
     expect(computeEarn(DEFAULT_RULE_SET, sale([line(12345)], { tierCode: 'SILVER' })).summary).toBe(
-      '123.45 × 1 pt/¥1.00 × SILVER ×1.2 = 148.14 → 148',
+      '123.45 × 1 pt/1.00 × SILVER ×1.2 = 148.14 → 148',
     );
+  });
+
+  it('writes the summary in the sale\'s currency, never an assumed ¥', () => {
+    const dollars = computeEarn(DEFAULT_RULE_SET, sale([line(12800)], { currency: 'USD' }));
+    expect(dollars.summary).toBe('128.00 × 1 pt/1.00 USD = 128');
+    const yen = rules({ base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } } });
+    expect(computeEarn(yen, sale([line(12800)], { currency: 'JPY' })).summary).toBe('12800 × 1 pt/100 JPY = 128');
   });
 
   it('refuses nonsense input', () => {

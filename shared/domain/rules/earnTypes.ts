@@ -17,6 +17,8 @@ export interface EarnInput {
   tierName?: string | null;
   /** The member's visit number counting this sale (1-based); null = anonymous sale, earns 0. */
   visitNumber: number | null;
+  /** ISO 4217 code of the sale's money, for the summary's amounts (no currency sign is assumed). */
+  currency?: string;
 }
 
 export interface Explanation {

@@ -1,4 +1,4 @@
-import { minorToDecimalString } from '../money';
+import { currencyMinorDigits, minorToDecimalString } from '../money';
 import type { Explanation } from './earnTypes';
 import type { Eligibility } from './eligible';
 import { BP_ONE } from './eligible';
@@ -6,9 +6,9 @@ import { floorR, isInteger, rat, toDecimal, toShortDecimal, type Rational } from
 import type { Ratio, RoundingPolicy } from './ruleSet';
 
 // Turns one computeEarn run into the explanation list (for the UI, translated by code + params)
-// and a language-neutral one-line summary for receipts and logs.
-// Amounts are shown with 2 decimals: the rule engine has no currency, and the product is CNY.
-// The UI should format amounts itself from the *Minor params.
+// and a language-neutral one-line summary for logs and head office.
+// Amounts are written with the sale's currency's digits (2 when it is not given) and its ISO code,
+// never a sign: the UI formats amounts itself from the *Minor params, in the cashier's language.
 
 export interface EarnTrace {
   elig: Eligibility;
@@ -22,25 +22,33 @@ export interface EarnTrace {
   exact: Rational;
   points: number;
   rounding: RoundingPolicy;
+  /** ISO 4217 code of the sale's money; null when the caller has none (the rule engine's own tests). */
+  currency: string | null;
 }
 
 // A whole, non-negative number of minor units is written as money writes it (every sale writes a
 // few); a negative one keeps toDecimal's refusal.
-const minorAmount = (minor: number): string => (Number.isSafeInteger(minor) && minor >= 0 ? minorToDecimalString(minor, 2) : toDecimal(rat(BigInt(minor), 100n), 2));
+const minorAmount = (minor: number, digits = 2): string =>
+  Number.isSafeInteger(minor) && minor >= 0
+    ? minorToDecimalString(minor, digits)
+    : toDecimal(rat(BigInt(minor), 10n ** BigInt(digits)), digits);
 
 /** A multiplier in basis points as people read it: 15000 → "1.5", 10000 → "1", 12345 → "1.2345". */
 export const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
 
 // A rate and a multiplier depend only on the rule set, the same on every sale: each is written
 // once (per ratio object of a parsed rule set; per basis-point value, of which a shop has few).
-const rateTexts = new WeakMap<Ratio, string>();
-function rate(r: Ratio): string {
-  let text = rateTexts.get(r);
-  if (text === undefined) {
-    text = `${r.points} pt/¥${minorAmount(r.perMinor)}`;
-    rateTexts.set(r, text);
+const rateTexts = new WeakMap<Ratio, { currency: string | null; text: string }>();
+function rate(r: Ratio, currency: string | null): string {
+  let cached = rateTexts.get(r);
+  if (cached === undefined || cached.currency !== currency) {
+    const per = currency === null
+      ? minorAmount(r.perMinor)
+      : `${minorAmount(r.perMinor, currencyMinorDigits(currency))} ${currency}`;
+    cached = { currency, text: `${r.points} pt/${per}` };
+    rateTexts.set(r, cached);
   }
-  return text;
+  return cached.text;
 }
 
 const timesTexts = new Map<number, string>();
@@ -72,12 +80,14 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
  * one-line summary for receipts and logs, made together: they show the same numbers, and every
  * sale makes both, so each number is written out once.
  *
- * Summary examples: "128.00 × 1 pt/¥1.00 × Gold ×1.5 = 192", "(50.00 × 1 pt/¥1.00 + 5 visit pt) = 55",
+ * Summary examples: "128.00 × 1 pt/1.00 CNY × Gold ×1.5 = 192", "(50.00 × 1 pt/1.00 CNY + 5 visit pt) = 55",
  * "… = 191.25 → 191".
  */
 export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summary: string } {
   const out: Explanation[] = [];
   lineEntries(t.elig, out);
+  const digits = t.currency === null ? 2 : currencyMinorDigits(t.currency);
+  const amount = (minor: number): string => minorAmount(minor, digits);
   const { totalMinor, discountMinor, paidMinor } = t.elig;
   const exactIsWhole = isInteger(t.exact);
   const exactText = exactIsWhole ? '' : toShortDecimal(t.exact);
@@ -86,7 +96,7 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
   if (discountMinor > 0) {
     out.push({
       code: 'discount',
-      text: `${minorAmount(discountMinor)} of ${minorAmount(totalMinor)} paid with points earns no points`,
+      text: `${amount(discountMinor)} of ${amount(totalMinor)} paid with points earns no points`,
       params: { totalMinor, discountMinor, paidMinor },
     });
   }
@@ -97,17 +107,21 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
     // eligible amount (each line once) is what the member paid for goods that earn.
     const eligibleMinor = Number(floorR(t.elig.eligible));
     const weightedMinor = Number(floorR(t.elig.weighted));
-    const rateText = rate(ratio);
+    const rateText = rate(ratio, t.currency);
     const pointsText = toShortDecimal(points);
-    baseTerm = `${minorAmount(weightedMinor)} × ${rateText}`;
-    const params = { eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText };
+    baseTerm = `${amount(weightedMinor)} × ${rateText}`;
+    const params = {
+      eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText,
+    };
     if (t.base.kind === 'ladderAmount') {
       const { bandIndex, fromMinor } = t.base;
       // The params written out, not spread: a spread followed by more keys misses V8's caches.
       const ladderParams = {
-        eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText, bandIndex, fromMinor,
+        eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText,
+        bandIndex, fromMinor,
       };
-      out.push({ code: 'ladder', text: `Band from ${minorAmount(fromMinor)}: ${rateText} on the whole amount`, params: ladderParams });
+      const text = `Band from ${amount(fromMinor)}: ${rateText} on the whole amount`;
+      out.push({ code: 'ladder', text, params: ladderParams });
     }
     out.push({ code: 'base', text: `${baseTerm} = ${pointsText}`, params });
   }
@@ -116,7 +130,7 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
     const { visitNumber, points, applied, minSpendMinor } = t.visit;
     const text = applied
       ? `Visit ${visitNumber}: +${points} pt`
-      : `Visit ${visitNumber}: paid ${minorAmount(paidMinor)} is below the minimum ${minorAmount(minSpendMinor)}`;
+      : `Visit ${visitNumber}: paid ${amount(paidMinor)} is below the minimum ${amount(minSpendMinor)}`;
     out.push({ code: 'visit', text, params: { visitNumber, points: applied ? points : 0, minSpendMinor, paidMinor } });
   }
   if (t.tier.code !== null) {
