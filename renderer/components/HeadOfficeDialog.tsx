@@ -7,28 +7,12 @@ import { useStatus } from '../state/status';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { RefusedRecordsList } from './RefusedRecordsList';
+import { useDialogKeys } from './useDialogKeys';
 import { isolate } from '../lib/isolate';
 
 // Examples of what to type: data, not words, so the same in every language.
 const URL_EXAMPLE = 'http://192.168.1.10:8787';
 const CODE_EXAMPLE = 'ABCDE-FGHIJ-KLMNO';
-
-/**
- * While this screen is open it has the keyboard: the till's F-keys (F12 confirms a sale!) and Esc
- * are stopped in the capture phase, before the till's own key handler sees them.
- */
-function useOwnKeys(onEscape: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' && !/^F\d{1,2}$/.test(e.key)) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (e.key === 'Escape') onEscape();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [onEscape]);
-}
 
 /** The manager's screen: connect this till to head office (address + one-time code), and sync now. */
 export function HeadOfficeDialog() {
@@ -37,7 +21,7 @@ export function HeadOfficeDialog() {
   const { busy, error, synced, connected, hide, connect, syncNow } = useHeadOffice();
   const [url, setUrl] = useState(status?.headOfficeUrl ?? '');
   const [code, setCode] = useState('');
-  useOwnKeys(hide);
+  useDialogKeys(hide);
   if (!status) return null;
 
   const submit = (e: FormEvent) => {
