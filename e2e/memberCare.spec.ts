@@ -44,7 +44,8 @@ test('F3 edits name, phone and birthday; the panel and the stored member change'
   await page.keyboard.press('F10');
   await scanField(page).fill('18612349876');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('没有与“18612349876”匹配的会员。')).toBeVisible();
+  // The query is the cashier's text: shown isolated (FSI … PDI) inside the sentence.
+  await expect(page.getByText('没有与“\u206818612349876\u2069”匹配的会员。')).toBeVisible();
 });
 
 test('a refused edit says why, in the registration’s words, and changes nothing', async ({ page }) => {
