@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { scanCard, scanField, shot, useTill } from './till';
+import { keyAmount, scanCard, scanField, shot, useTill } from './till';
 
 // The sale at its limits, as a cashier meets them: a mistyped large amount, F7 with no member,
 // points outside what the sale allows, and a sale of nothing through the API.
@@ -15,14 +15,6 @@ test.beforeEach(async ({ page }) => {
   await page.goto(till().url);
   await expect(scanField(page)).toBeFocused();
 });
-
-async function keyAmount(page: Page, amount: string) {
-  await page.keyboard.press('F4');
-  await expect(page.locator('#amount-input')).toBeFocused();
-  await page.keyboard.type(amount);
-  await page.keyboard.press('Enter');
-  await expect(scanField(page)).toBeFocused();
-}
 
 const salesOf = async (memberId: string) =>
   (await till().call<{ total: number }>('memberSales', { memberId })).value.total;

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { scanCard, scanField, shot, useTill } from './till';
+import { keyAmount, scanCard, scanField, shot, useTill } from './till';
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
@@ -11,14 +11,6 @@ test.beforeEach(async ({ page }) => {
   await page.goto(till().url);
   await expect(scanField(page)).toBeFocused();
 });
-
-async function keyAmount(page: Page, amount: string) {
-  await page.keyboard.press('F4');
-  await expect(page.locator('#amount-input')).toBeFocused();
-  await page.keyboard.type(amount);
-  await page.keyboard.press('Enter');
-  await expect(scanField(page)).toBeFocused();
-}
 
 test('an amount sale for a member shows the points and why, then the receipt and new balance', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');

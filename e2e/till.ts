@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 // One browser host per test file, on a fresh temp data folder, started the way a shop starts it
 // (`tsx electron/browser-host/main.ts`); the URL line it prints is read back.
@@ -99,6 +99,15 @@ export async function scanCard(page: Page, number: string): Promise<void> {
   await scanField(page).focus();
   await page.keyboard.type(number, { delay: 2 });
   await page.keyboard.press('Enter');
+}
+
+/** F4, the amount as typed, Enter: the focus goes back to the scan field. */
+export async function keyAmount(page: Page, amount: string): Promise<void> {
+  await page.keyboard.press('F4');
+  await expect(page.locator('#amount-input')).toBeFocused();
+  await page.keyboard.type(amount);
+  await page.keyboard.press('Enter');
+  await expect(scanField(page)).toBeFocused();
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
