@@ -1,6 +1,5 @@
 export const PG_INSTALL_HINT: string;
 export function findPostgresBin(root?: string): string | null;
-export function freePort(): Promise<number>;
 export interface ThrowawayPostgres {
   url: string;
   port: number;

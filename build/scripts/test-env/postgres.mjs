@@ -3,9 +3,9 @@
 // removed when it stops. As root the server runs as the postgres user (initdb refuses root).
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.mjs';
 
 export const PG_INSTALL_HINT = 'apt-get install postgresql';
 
@@ -16,18 +16,6 @@ export function findPostgresBin(root = '/usr/lib/postgresql') {
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')) && existsSync(join(root, v, 'bin', 'pg_ctl')))
     .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
   return versions.length > 0 ? join(root, versions[0], 'bin') : null;
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function postgresUser() {

@@ -1,18 +1,8 @@
 import { existsSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { findPostgresBin, startThrowawayPostgres } from './postgres.mjs';
-
-const answers = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+import { portAnswers } from './ports.mjs';
 
 describe('the throwaway PostgreSQL of npm test', () => {
   it('says why it is skipped where the server binaries are missing', async () => {
@@ -35,6 +25,6 @@ describe('the throwaway PostgreSQL of npm test', () => {
       server.stop();
     }
     expect(existsSync(server.dataDir)).toBe(false);
-    expect(await answers(server.port)).toBe(false);
+    expect(await portAnswers(server.port)).toBe(false);
   }, 60_000);
 });
