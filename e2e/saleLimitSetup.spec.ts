@@ -14,7 +14,7 @@ test('the shop set-up takes the large-sale limit; a wrong figure is said before 
   const limit = page.locator('input[name="largeSaleLimit"]');
   await expect(limit).toHaveAttribute('placeholder', '10000.00');
   await limit.fill('0');
-  await expect(page.getByRole('alert')).toContainText('请输入 0.01 至');
+  await expect(page.getByRole('alert')).toContainText('请输入 ¥0.01 至');
   await page.getByRole('button', { name: /开始使用/ }).click();
   expect((await till().call<{ configured: boolean }>('getStatus')).value.configured).toBe(false);
   await limit.fill('3000');

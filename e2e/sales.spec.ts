@@ -102,11 +102,11 @@ test('a negative or absurd amount cannot be confirmed', async ({ page }) => {
   const confirm = page.getByRole('button', { name: /确认收款/ });
   await page.keyboard.press('F4');
   await page.keyboard.type('-5');
-  await expect(page.getByRole('alert')).toContainText('请输入 0.01 至');
+  await expect(page.getByRole('alert')).toContainText('请输入 ¥0.01 至');
   await expect(confirm).toBeDisabled();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2000000');
-  await expect(page.getByRole('alert')).toContainText('请输入 0.01 至');
+  await expect(page.getByRole('alert')).toContainText('请输入 ¥0.01 至');
   await expect(confirm).toBeDisabled();
   await page.keyboard.press('F12');
   await expect(page.getByTestId('receipt')).toHaveCount(0);

@@ -47,7 +47,9 @@ function LargeSaleLimitDialog({ onClose }: { onClose: () => void }) {
         </label>
         {parsed === null && (
           <p className="field-error" role="alert">
-            {t('saleLimit.limitInvalid', { max: money(MAX_SALE_MINOR, currency, i18n.language) })}
+            {t('saleLimit.limitInvalid', {
+              min: money(1, currency, i18n.language), max: money(MAX_SALE_MINOR, currency, i18n.language),
+            })}
           </p>
         )}
         <div className="form__actions">

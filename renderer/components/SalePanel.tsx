@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MAX_SALE_MINOR } from '../../shared/domain/money';
 import { describeError } from '../lib/errorText';
 import { explainFormula, explainLines } from '../lib/explanation';
 import { integer, money } from '../lib/format';
@@ -57,7 +58,7 @@ export function SalePanel() {
           {mode === 'amount'
             ? <AmountPad invalid={draft.kind === 'invalidAmount' || draft.kind === 'tooLarge'} />
             : <ItemLines invalidLine={draft.kind === 'invalidLine' ? draft.lineNo : null} />}
-          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { max: money(100_000_000, currency, locale) })}</p>}
+          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: money(1, currency, locale), max: money(MAX_SALE_MINOR, currency, locale) })}</p>}
         </div>
         <div className="sale__summary">
           <dl className="totals">

@@ -85,7 +85,9 @@ export function Welcome() {
             {limitMinor === null
               ? (
                 <p className="field-error" role="alert">
-                  {t('saleLimit.limitInvalid', { max: money(MAX_SALE_MINOR, fields.currency, i18n.language) })}
+                  {t('saleLimit.limitInvalid', {
+                    min: money(1, fields.currency, i18n.language), max: money(MAX_SALE_MINOR, fields.currency, i18n.language),
+                  })}
                 </p>
               )
               : <p className="form__hint muted">{t('saleLimit.settingsHint')}</p>}

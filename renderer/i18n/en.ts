@@ -26,7 +26,7 @@ export const en = {
   },
   sale: {
     title: 'Sale', modeAmount: 'Amount', modeItems: 'Items', amountLabel: 'Amount', amountPlaceholder: '0.00',
-    amountInvalid: 'Enter an amount between 0.01 and {{max}}.', clear: 'C', backspace: '⌫',
+    amountInvalid: 'Enter an amount between {{min}} and {{max}}.', clear: 'C', backspace: '⌫',
     sku: 'SKU', name: 'Name', category: 'Category', quantity: 'Qty', unitPrice: 'Unit price', lineTotal: 'Line total',
     addLine: 'Add line', removeLine: 'Remove line {{n}}', lineInvalid: 'Line {{n}}: check SKU, quantity (1–9999) and price.',
     subtotal: 'Subtotal', discount: 'Points discount', total: 'To pay', anonymousLine: 'Sale',
@@ -55,7 +55,7 @@ export const en = {
     settingsTitle: 'Large-sale limit',
     settingsHint: 'A sale above this amount needs a second confirmation at the till (manager setting).',
     limitLabel: 'Confirm sales above',
-    limitInvalid: 'Enter an amount between 0.01 and {{max}}.',
+    limitInvalid: 'Enter an amount between {{min}} and {{max}}.',
     save: 'Save',
     cancel: 'Cancel',
   },

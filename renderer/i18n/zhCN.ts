@@ -28,7 +28,7 @@ export const zhCN: TillMessages = {
   },
   sale: {
     title: '本单', modeAmount: '按金额', modeItems: '按商品', amountLabel: '金额', amountPlaceholder: '0.00',
-    amountInvalid: '请输入 0.01 至 {{max}} 之间的金额。', clear: '清除', backspace: '⌫',
+    amountInvalid: '请输入 {{min}} 至 {{max}} 之间的金额。', clear: '清除', backspace: '⌫',
     sku: '货号', name: '名称', category: '类别', quantity: '数量', unitPrice: '单价', lineTotal: '小计',
     addLine: '添加商品', removeLine: '删除第 {{n}} 行', lineInvalid: '第 {{n}} 行：请检查货号、数量（1–9999）和单价。',
     subtotal: '合计', discount: '积分抵扣', total: '应收', anonymousLine: '消费',
@@ -57,7 +57,7 @@ export const zhCN: TillMessages = {
     settingsTitle: '大额收款上限',
     settingsHint: '单笔金额超过此数时，收银台需再次确认（店长设置）。',
     limitLabel: '单笔超过此金额需再次确认',
-    limitInvalid: '请输入 0.01 至 {{max}} 之间的金额。',
+    limitInvalid: '请输入 {{min}} 至 {{max}} 之间的金额。',
     save: '保存',
     cancel: '取消',
   },
