@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { TierView } from '../../shared/contract';
-import { tierFor, type TierDef } from '../../shared/domain/tier';
+import { tierFor, tierProgress, type TierDef } from '../../shared/domain/tier';
 import { tiers } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { direct } from './direct';
@@ -27,18 +27,14 @@ export interface TierStanding {
  * Where a member stands on the ladder. The stored tier is the truth (it is raised at the sale
  * that crosses a threshold and may later be set by head office); a member whose stored tier
  * is missing or below what their lifetime earned points qualify for gets the qualifying tier.
- * The next tier is the lowest-ranked one above the current, and the distance to it is measured
- * in lifetime EARNED points, never the balance.
+ * The next tier and the distance to it are shared/domain's tierProgress from that tier.
  */
 export function tierStanding(ladder: TierDef[], storedCode: string | null, earnedTotal: number): TierStanding {
   const stored = storedCode === null ? null : (ladder.find((t) => t.code === storedCode) ?? null);
   const qualified = tierFor(ladder, earnedTotal);
   const tier = stored !== null && (qualified === null || stored.rank >= qualified.rank) ? stored : qualified;
-  let nextTier: TierDef | null = null;
-  for (const t of ladder) {
-    if ((tier === null || t.rank > tier.rank) && (nextTier === null || t.rank < nextTier.rank)) nextTier = t;
-  }
-  return { tier, nextTier, pointsToNextTier: nextTier === null ? null : Math.max(0, nextTier.qualifyPoints - Math.max(0, earnedTotal)) };
+  const progress = tierProgress(ladder, earnedTotal, tier);
+  return { tier, nextTier: progress.next, pointsToNextTier: progress.pointsToNext };
 }
 
 /** The entry tier a new member starts in (lowest rank), or null when the shop has no tiers. */

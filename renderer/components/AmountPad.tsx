@@ -1,7 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_SALE_MINOR } from '../../shared/domain/money';
-import { money } from '../lib/format';
+import { formatMoney, MAX_SALE_MINOR } from '../../shared/domain/money';
 import { focusScan } from '../lib/focus';
 import { submitScan } from '../state/actions';
 import { useSale } from '../state/sale';
@@ -51,7 +50,7 @@ export function AmountPad({ invalid }: { invalid: boolean }) {
         onChange={(e) => setAmountText(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {invalid && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: money(1, currency, i18n.language), max: money(MAX_SALE_MINOR, currency, i18n.language) })}</p>}
+      {invalid && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: formatMoney(1, currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, currency, i18n.language) })}</p>}
       <div className="keypad" role="group" aria-label={t('sale.amountLabel')}>
         {KEYS.map((k) => (
           <button key={k} type="button" className="keypad__key" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad(k)}>{k}</button>

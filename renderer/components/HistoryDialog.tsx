@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { LedgerEntryView, SaleSummaryView } from '../../shared/contract';
 import { api } from '../api/tillApi';
-import { dateTime, integer, money } from '../lib/format';
+import { formatMoney } from '../../shared/domain/money';
+import { dateTime, integer } from '../lib/format';
 import { ledgerDetailText } from '../lib/ledgerText';
 import { useMember } from '../state/member';
 import { currencyOf, useStatus } from '../state/status';
@@ -67,7 +68,7 @@ export function HistoryDialog() {
   }, [page, pages]);
 
   if (!member) return null;
-  const m = (minor: number) => money(minor, currency, locale);
+  const m = (minor: number) => formatMoney(minor, currency, locale);
 
   return (
     <Dialog title={t('history.title', { name: isolate(member.name) })} wide>

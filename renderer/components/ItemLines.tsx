@@ -1,7 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseMoneyInput } from '../../shared/domain/money';
-import { money } from '../lib/format';
+import { formatMoney, parseMoneyInput } from '../../shared/domain/money';
 import { focusScan } from '../lib/focus';
 import { parseQuantity, type LineDraft } from '../lib/saleDraft';
 import { categoryName, useCategories } from '../state/categories';
@@ -21,7 +20,7 @@ function LineRow({ line, index, currency, locale, defaultCategory }: RowProps) {
   const addLine = useSale((s) => s.addLine);
   const quantity = parseQuantity(line.quantity);
   const unit = parseMoneyInput(line.unitPrice, currency);
-  const total = quantity !== null && unit !== null ? money(quantity * unit, currency, locale) : '—';
+  const total = quantity !== null && unit !== null ? formatMoney(quantity * unit, currency, locale) : '—';
   // Enter on the price adds the next line; Enter on an empty new line returns to the scan field.
   const onPriceKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amountInWords } from '../../shared/domain/amountInWords';
-import { money } from '../lib/format';
+import { formatMoney } from '../../shared/domain/money';
 import { confirmLargeSale } from '../state/actions';
 import { useSale, type LargeSale } from '../state/sale';
 import { currencyOf, useStatus } from '../state/status';
@@ -25,11 +25,11 @@ export function LargeSaleDialog({ sale }: { sale: LargeSale }) {
   }, [mode]);
   useDialogKeys(back);
   const locale = i18n.language;
-  const figures = money(sale.totalMinor, currency, locale);
+  const figures = formatMoney(sale.totalMinor, currency, locale);
   return (
     <Dialog title={t('saleLimit.title')} className="dialog--large-sale">
       <div className="form" data-testid="large-sale-dialog">
-        <p>{t('saleLimit.above', { limit: money(sale.limitMinor, currency, locale) })}</p>
+        <p>{t('saleLimit.above', { limit: formatMoney(sale.limitMinor, currency, locale) })}</p>
         <dl className="large-sale__amount">
           <dt>{t('saleLimit.figures')}</dt>
           <dd className="num" data-testid="large-sale-figures"><strong>{figures}</strong></dd>

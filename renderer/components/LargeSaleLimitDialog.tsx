@@ -1,10 +1,9 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
-import { MAX_SALE_MINOR } from '../../shared/domain/money';
+import { formatMoney, MAX_SALE_MINOR } from '../../shared/domain/money';
 import { api } from '../api/tillApi';
 import { focusScan } from '../lib/focus';
-import { money } from '../lib/format';
 import { limitText, parseLimitText } from '../lib/limitText';
 import { currencyOf, useStatus } from '../state/status';
 import { Dialog } from './Dialog';
@@ -48,7 +47,7 @@ function LargeSaleLimitDialog({ onClose }: { onClose: () => void }) {
         {parsed === null && (
           <p className="field-error" role="alert">
             {t('saleLimit.limitInvalid', {
-              min: money(1, currency, i18n.language), max: money(MAX_SALE_MINOR, currency, i18n.language),
+              min: formatMoney(1, currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, currency, i18n.language),
             })}
           </p>
         )}
@@ -74,7 +73,7 @@ export function LargeSaleLimitEntry() {
     focusScan();
   }, []);
   if (!status) return null;
-  const limit = money(status.largeSaleLimitMinor, currencyOf(status), i18n.language);
+  const limit = formatMoney(status.largeSaleLimitMinor, currencyOf(status), i18n.language);
   return (
     <>
       <button type="button" className="button--quiet" onClick={() => setOpen(true)} data-testid="large-sale-limit-open">

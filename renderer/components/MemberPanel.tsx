@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatCardNumber } from '../../shared/domain/cardNumber';
-import { dateTime, integer, tierFraction } from '../lib/format';
+import { tierFraction } from '../../shared/domain/tier';
+import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
 import { useMember } from '../state/member';

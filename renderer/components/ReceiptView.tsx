@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCardNumber } from '../../shared/domain/cardNumber';
 import type { SaleReceipt } from '../../shared/contract/sales';
-import { dateTime, integer, money } from '../lib/format';
+import { formatMoney } from '../../shared/domain/money';
+import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
 import { nextCustomer } from '../state/actions';
@@ -12,7 +13,7 @@ import { usePrintTarget } from './usePrintTarget';
 export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const m = (minor: number) => money(minor, receipt.currency, locale);
+  const m = (minor: number) => formatMoney(minor, receipt.currency, locale);
   usePrintTarget('receipt');
   useEffect(() => focusScan(), []);
   return (

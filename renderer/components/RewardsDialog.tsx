@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { RedemptionReceipt, RewardView } from '../../shared/contract/rewards';
 import { api } from '../api/tillApi';
-import { integer, money } from '../lib/format';
+import { formatMoney } from '../../shared/domain/money';
+import { integer } from '../lib/format';
 import { categoryName, useCategories } from '../state/categories';
 import { useMember } from '../state/member';
 import { currencyOf, refreshStatus, useStatus } from '../state/status';
@@ -26,7 +27,7 @@ function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; 
         <strong><bdi>{reward.name}</bdi></strong>
         <span className="muted">
           <bdi>{categoryName(categories, reward.category, i18n.language)}</bdi>
-          {reward.cashValueMinor > 0 ? ` · ${money(reward.cashValueMinor, currency, i18n.language)}` : ''}
+          {reward.cashValueMinor > 0 ? ` · ${formatMoney(reward.cashValueMinor, currency, i18n.language)}` : ''}
         </span>
       </div>
       <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_SALE_MINOR } from '../../shared/domain/money';
+import { formatMoney, MAX_SALE_MINOR } from '../../shared/domain/money';
 import { describeError } from '../lib/errorText';
 import { explainFormula, explainLines } from '../lib/explanation';
-import { integer, money } from '../lib/format';
+import { integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { canConfirm, confirmSale, currentSale } from '../state/actions';
 import { useMember } from '../state/member';
@@ -58,15 +58,15 @@ export function SalePanel() {
           {mode === 'amount'
             ? <AmountPad invalid={draft.kind === 'invalidAmount' || draft.kind === 'tooLarge'} />
             : <ItemLines invalidLine={draft.kind === 'invalidLine' ? draft.lineNo : null} />}
-          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: money(1, currency, locale), max: money(MAX_SALE_MINOR, currency, locale) })}</p>}
+          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: formatMoney(1, currency, locale), max: formatMoney(MAX_SALE_MINOR, currency, locale) })}</p>}
         </div>
         <div className="sale__summary">
           <dl className="totals">
-            <div><dt>{t('sale.subtotal')}</dt><dd data-testid="subtotal">{money(current?.subtotalMinor ?? subtotal, currency, locale)}</dd></div>
+            <div><dt>{t('sale.subtotal')}</dt><dd data-testid="subtotal">{formatMoney(current?.subtotalMinor ?? subtotal, currency, locale)}</dd></div>
             {current && current.discountMinor > 0 && (
-              <div className="totals__discount"><dt>{t('sale.discount')} ({integer(current.pointsSpent, locale)})</dt><dd>−{money(current.discountMinor, currency, locale)}</dd></div>
+              <div className="totals__discount"><dt>{t('sale.discount')} ({integer(current.pointsSpent, locale)})</dt><dd>−{formatMoney(current.discountMinor, currency, locale)}</dd></div>
             )}
-            <div className="totals__total"><dt>{t('sale.total')}</dt><dd data-testid="total">{money(current?.totalMinor ?? subtotal, currency, locale)}</dd></div>
+            <div className="totals__total"><dt>{t('sale.total')}</dt><dd data-testid="total">{formatMoney(current?.totalMinor ?? subtotal, currency, locale)}</dd></div>
           </dl>
           <PointsSpend hasMember={member !== null} entry={pointsEntry} />
           <div className={refused ? 'earn earn--refused' : 'earn'} aria-live="polite">
@@ -105,7 +105,7 @@ export function SalePanel() {
             onClick={() => void confirmSale().then(focusScan)}
           >
             <span>{pending ? t('sale.confirming') : t('sale.confirm')}</span>
-            <span className="confirm__amount">{money(current?.totalMinor ?? subtotal, currency, locale)}</span>
+            <span className="confirm__amount">{formatMoney(current?.totalMinor ?? subtotal, currency, locale)}</span>
             <kbd>{t('sale.confirmHint')}</kbd>
           </button>
         </div>

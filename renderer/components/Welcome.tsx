@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { Locale } from '../../shared/contract/primitives';
-import { MAX_SALE_MINOR } from '../../shared/domain/money';
+import { formatMoney, MAX_SALE_MINOR } from '../../shared/domain/money';
 import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfirm';
 import { api } from '../api/tillApi';
-import { money } from '../lib/format';
 import { limitText, parseLimitText } from '../lib/limitText';
 import { useStatus } from '../state/status';
 import { useWelcome } from '../state/welcome';
@@ -86,7 +85,7 @@ export function Welcome() {
               ? (
                 <p className="field-error" role="alert">
                   {t('saleLimit.limitInvalid', {
-                    min: money(1, fields.currency, i18n.language), max: money(MAX_SALE_MINOR, fields.currency, i18n.language),
+                    min: formatMoney(1, fields.currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, fields.currency, i18n.language),
                   })}
                 </p>
               )

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { SaleQuote } from '../../shared/contract/sales';
-import { amountFigure, money, multiplier } from './format';
+import { amountFigure, formatMoney } from '../../shared/domain/money';
+import { formatMultiplier } from '../../shared/domain/multiplier';
+import { BP_ONE } from '../../shared/domain/rules/eligible';
 import { isolate } from './isolate';
 
 type Entry = SaleQuote['explanation'][number];
@@ -13,7 +15,7 @@ const str = (v: string | number | undefined): string => String(v ?? '');
 /** Turns the rule engine's params into display values: money formatted, multipliers as ×1.5, lines 1-based. */
 function displayParams(e: Entry, currency: string, locale: string, t: TFunction): Record<string, string> {
   const p = e.params;
-  const m = (key: string): string => money(Math.round(num(p[key])), currency, locale);
+  const m = (key: string): string => formatMoney(Math.round(num(p[key])), currency, locale);
   switch (e.code) {
     case 'base':
     case 'ladder':
@@ -25,10 +27,10 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
       return { visitNumber: str(p.visitNumber), points: str(p.points), paid: m('paidMinor'), minSpend: m('minSpendMinor') };
     case 'tier':
       // The tier's name is the shop's text: isolated, so it cannot reorder the sentence around it.
-      return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: multiplier(num(p.multiplierBp)) };
+      return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: formatMultiplier(num(p.multiplierBp)) };
     case 'category':
     case 'sku':
-      return { line: String(num(p.lineIndex) + 1), multiplier: multiplier(num(p.multiplierBp)) };
+      return { line: String(num(p.lineIndex) + 1), multiplier: formatMultiplier(num(p.multiplierBp)) };
     case 'excluded':
       return { line: String(num(p.lineIndex) + 1), by: t(`explain.excludedBy.${str(p.by)}`, { defaultValue: str(p.by) }) };
     case 'discount':
@@ -61,7 +63,6 @@ export function explainLines(
 }
 
 type Quote = Pick<SaleQuote, 'explanation' | 'pointsEarned' | 'summary'>;
-const BP_ONE = 10_000;
 
 /**
  * The one-line formula in the cashier's language, from the same codes + params as the list:
@@ -75,7 +76,7 @@ export function explainFormula(quote: Quote, currency: string, locale: string, t
   const base = explanation.find((e) => e.code === 'base');
   if (base) {
     const p = base.params;
-    const rate = t('formula.rate', { points: str(p.ratioPoints), per: money(num(p.ratioPerMinor), currency, locale) });
+    const rate = t('formula.rate', { points: str(p.ratioPoints), per: formatMoney(num(p.ratioPerMinor), currency, locale) });
     // The rate applies to the amount weighted by line bonuses (the eligible amount when there are none).
     terms.push(`${amountFigure(num(p.weightedMinor ?? p.eligibleMinor), currency)} × ${rate}`);
   }
@@ -85,7 +86,7 @@ export function explainFormula(quote: Quote, currency: string, locale: string, t
   const tier = explanation.find((e) => e.code === 'tier');
   if (tier && num(tier.params.multiplierBp) !== BP_ONE) {
     const tierName = isolate(str(tier.params.tierName ?? tier.params.tierCode));
-    formula += ` × ${tierName} ×${multiplier(num(tier.params.multiplierBp))}`;
+    formula += ` × ${tierName} ×${formatMultiplier(num(tier.params.multiplierBp))}`;
   }
   const rounding = explanation.find((e) => e.code === 'rounding');
   const exact = rounding ? `${str(rounding.params.exact)} → ` : '';

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { LedgerEntryView } from '../../shared/contract';
 import { explainFormula } from './explanation';
-import { integer, money } from './format';
+import { formatMoney } from '../../shared/domain/money';
+import { integer } from './format';
 import { isolate } from './isolate';
 
 /**
@@ -20,7 +21,7 @@ export function ledgerDetailText(
       );
     case 'spend':
       return t('ledgerDetail.spend', {
-        points: integer(-entry.delta, locale), discount: money(d.discountMinor, d.currency, locale),
+        points: integer(-entry.delta, locale), discount: formatMoney(d.discountMinor, d.currency, locale),
       });
     case 'redeem':
       return t('ledgerDetail.redeem', { quantity: d.quantity, name: isolate(d.rewardName) });

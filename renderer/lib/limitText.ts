@@ -1,4 +1,4 @@
-import { currencyMinorDigits, minorToDecimalString, parseMoneyInput } from '../../shared/domain/money';
+import { amountFigure, parseMoneyInput } from '../../shared/domain/money';
 
 // The large-sale limit as a manager types it: an amount of at least one minor unit (the same
 // bounds as the contract's LargeSaleLimit), or null.
@@ -10,5 +10,5 @@ export function parseLimitText(text: string, currency: string): number | null {
 
 /** The limit as the field shows it to edit: plain digits, no currency sign or grouping. */
 export function limitText(minor: number, currency: string): string {
-  return minorToDecimalString(minor, currencyMinorDigits(currency));
+  return amountFigure(minor, currency);
 }

@@ -1,6 +1,9 @@
 // Money is always an integer number of minor units (fen for CNY, cents for USD, yen for JPY).
 // Floats never hold money here: amounts are integers, and display goes through Intl with the
 // decimal written out as a string so even very large amounts format exactly.
+// This is the one money formatter of the till, the explanation texts and the head-office page.
+// Display policy: money is never rounded for display; an amount is whole minor units, written
+// exactly in the currency's minor-unit digits (formatMoney with its sign, amountFigure bare).
 
 export type MinorUnits = number;
 
@@ -47,6 +50,16 @@ export function minorToDecimalString(minor: number, digits: number): string {
   const whole = abs.slice(0, abs.length - digits);
   const frac = abs.slice(abs.length - digits);
   return digits > 0 ? `${sign}${whole}.${frac}` : `${sign}${whole}`;
+}
+
+/** Digits for an amount whose currency may be unknown (the rule engine's own tests): two then. */
+export function figureDigits(currency: string | null): number {
+  return currency === null ? 2 : currencyMinorDigits(currency);
+}
+
+/** An amount as a bare figure in the currency's digits, for formulas and edit fields: 12800 CNY → "128.00". */
+export function amountFigure(minor: number, currency: string | null): string {
+  return minorToDecimalString(minor, figureDigits(currency));
 }
 
 // Intl accepts a decimal string (exact, no float rounding) when TypeScript knows it is numeric.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { tierFor, tierProgress, type TierDef } from './tier';
+import { tierFor, tierFraction, tierProgress, type TierDef } from './tier';
 
 const BRONZE: TierDef = { code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 };
 const SILVER: TierDef = { code: 'SILVER', name: 'Silver', rank: 2, qualifyPoints: 1000 };
@@ -26,6 +26,18 @@ describe('tiers', () => {
     expect(tierProgress(TIERS, 0)).toEqual({ current: BRONZE, next: SILVER, pointsToNext: 1000, fraction: 0 });
     expect(tierProgress(TIERS, 9000)).toEqual({ current: GOLD, next: null, pointsToNext: null, fraction: 1 });
     expect(tierProgress([SILVER], 250)).toEqual({ current: null, next: SILVER, pointsToNext: 750, fraction: 0.25 });
+  });
+
+  it('measures progress from a held tier above what the points qualify for', () => {
+    expect(tierProgress(TIERS, 500, SILVER)).toEqual({ current: SILVER, next: GOLD, pointsToNext: 4500, fraction: 0 });
+    expect(tierProgress(TIERS, 500, null)).toEqual({ current: null, next: BRONZE, pointsToNext: 0, fraction: 1 });
+  });
+
+  it('gives the fraction between two thresholds, 1 at the top', () => {
+    expect(tierFraction(3000, 1000, 5000)).toBe(0.5);
+    expect(tierFraction(-10, 0, 1000)).toBe(0);
+    expect(tierFraction(7000, 1000, 5000)).toBe(1);
+    expect(tierFraction(10, 1000, null)).toBe(1);
   });
 
   it('property: more points earned never lowers the tier; fraction stays in 0..1', () => {

@@ -22,21 +22,37 @@ export function tierFor(tiers: TierDef[], pointsEarnedTotal: number): TierDef | 
   return best;
 }
 
+/** Progress from one threshold to the next as 0–1, from lifetime points earned; 1 at the top. */
+export function tierFraction(pointsEarnedTotal: number, fromPoints: number, toPoints: number | null): number {
+  if (toPoints === null) return 1;
+  const span = toPoints - fromPoints;
+  if (span <= 0) return 1;
+  return Math.min(1, Math.max(0, (earnedOrZero(pointsEarnedTotal) - fromPoints) / span));
+}
+
+export interface TierProgress {
+  current: TierDef | null;
+  next: TierDef | null;
+  pointsToNext: number | null;
+  fraction: number;
+}
+
+/**
+ * Progress to the next tier: the lowest-ranked one above `current`. `current` is the tier the member
+ * holds: by default the one their earned points qualify for; a terminal passes its stored tier, which
+ * may be higher (set by head office). The distance is in lifetime EARNED points, never the balance.
+ */
 export function tierProgress(
   tiers: TierDef[],
   pointsEarnedTotal: number,
-): { current: TierDef | null; next: TierDef | null; pointsToNext: number | null; fraction: number } {
+  current: TierDef | null = tierFor(tiers, pointsEarnedTotal),
+): TierProgress {
   const earned = earnedOrZero(pointsEarnedTotal);
-  const current = tierFor(tiers, earned);
-  // The next tier is the lowest-ranked one above the current; it cannot already qualify,
-  // because the current tier is the highest-ranked tier that does.
   let next: TierDef | null = null;
   for (const t of tiers) {
     if ((current === null || t.rank > current.rank) && (next === null || t.rank < next.rank)) next = t;
   }
   if (next === null) return { current, next: null, pointsToNext: null, fraction: 1 };
-  const from = current?.qualifyPoints ?? 0;
-  const span = next.qualifyPoints - from;
-  const fraction = span <= 0 ? 1 : Math.min(1, Math.max(0, (earned - from) / span));
+  const fraction = tierFraction(earned, current?.qualifyPoints ?? 0, next.qualifyPoints);
   return { current, next, pointsToNext: Math.max(0, next.qualifyPoints - earned), fraction };
 }

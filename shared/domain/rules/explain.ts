@@ -1,4 +1,5 @@
-import { currencyMinorDigits, minorToDecimalString } from '../money';
+import { figureDigits, minorToDecimalString } from '../money';
+import { formatMultiplier } from '../multiplier';
 import type { Explanation } from './earnTypes';
 import type { Eligibility } from './eligible';
 import { BP_ONE } from './eligible';
@@ -33,34 +34,17 @@ const minorAmount = (minor: number, digits = 2): string =>
     ? minorToDecimalString(minor, digits)
     : toDecimal(rat(BigInt(minor), 10n ** BigInt(digits)), digits);
 
-/** A multiplier in basis points as people read it: 15000 → "1.5", 10000 → "1", 12345 → "1.2345". */
-export const times = (bp: number): string => toShortDecimal(rat(BigInt(bp), BigInt(BP_ONE)));
-
-// A rate and a multiplier depend only on the rule set, the same on every sale: each is written
-// once (per ratio object of a parsed rule set; per basis-point value, of which a shop has few).
+// A rate depends only on the rule set, the same on every sale: it is written once per ratio object
+// of a parsed rule set (multipliers are cached by formatMultiplier).
 const rateTexts = new WeakMap<Ratio, { currency: string | null; text: string }>();
 function rate(r: Ratio, currency: string | null): string {
   let cached = rateTexts.get(r);
   if (cached === undefined || cached.currency !== currency) {
-    const per = currency === null
-      ? minorAmount(r.perMinor)
-      : `${minorAmount(r.perMinor, currencyMinorDigits(currency))} ${currency}`;
+    const per = currency === null ? minorAmount(r.perMinor) : `${minorAmount(r.perMinor, figureDigits(currency))} ${currency}`;
     cached = { currency, text: `${r.points} pt/${per}` };
     rateTexts.set(r, cached);
   }
   return cached.text;
-}
-
-const timesTexts = new Map<number, string>();
-function timesText(bp: number): string {
-  let text = timesTexts.get(bp);
-  if (text === undefined) {
-    // Bounded whatever head office sends: past a thousand values it starts again.
-    if (timesTexts.size >= 1_000) timesTexts.clear();
-    text = times(bp);
-    timesTexts.set(bp, text);
-  }
-  return text;
 }
 
 function lineEntries(elig: Eligibility, out: Explanation[]): void {
@@ -70,7 +54,7 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
       const by = l.reason === 'excludedSku' ? 'sku' : 'category';
       out.push({ code: 'excluded', text: `Line ${n} earns no points (excluded ${by})`, params: { lineIndex: l.lineIndex, by } });
     } else if (l.reason === 'sku' || l.reason === 'category') {
-      out.push({ code: l.reason, text: `Line ${n} ×${timesText(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
+      out.push({ code: l.reason, text: `Line ${n} ×${formatMultiplier(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
     }
   }
 }
@@ -86,12 +70,12 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
 export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summary: string } {
   const out: Explanation[] = [];
   lineEntries(t.elig, out);
-  const digits = t.currency === null ? 2 : currencyMinorDigits(t.currency);
+  const digits = figureDigits(t.currency);
   const amount = (minor: number): string => minorAmount(minor, digits);
   const { totalMinor, discountMinor, paidMinor } = t.elig;
   const exactIsWhole = isInteger(t.exact);
   const exactText = exactIsWhole ? '' : toShortDecimal(t.exact);
-  const tierTimes = t.tier.code !== null || t.tier.bp !== BP_ONE ? timesText(t.tier.bp) : '';
+  const tierTimes = t.tier.code !== null || t.tier.bp !== BP_ONE ? formatMultiplier(t.tier.bp) : '';
   let baseTerm = '';
   if (discountMinor > 0) {
     out.push({
