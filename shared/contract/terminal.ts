@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Currency, EpochMs, Locale, MinorAmount } from './primitives';
-import { TERMINAL_CODE_RE } from '../domain/cardNumber';
+import { TERMINAL_CODE_RE } from '../domain/patterns';
 import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
 /** At least one minor unit: a limit of 0 would ask to confirm every sale. */

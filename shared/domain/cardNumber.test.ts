@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  formatCardNumber, isLuhnValid, issueCardNumber, looksLikeCardNumber, luhnCheckDigit, parseCardNumber, TERMINAL_CODE_RE,
+  formatCardNumber, isLuhnValid, issueCardNumber, looksLikeCardNumber, luhnCheckDigit, parseCardNumber,
 } from './cardNumber';
 import { parseKeyHex, permuteSerial, SERIAL_SPACE, unpermuteSerial } from './feistel';
+import { TERMINAL_CODE_RE } from './patterns';
 
 const KEY = '00112233445566778899aabbccddeeff';
 const OTHER_KEY = 'ffeeddccbbaa99887766554433221100';

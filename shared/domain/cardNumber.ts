@@ -1,4 +1,5 @@
 import { parseKeyHex, permuteSerial } from './feistel';
+import { TERMINAL_CODE_RE } from './patterns';
 
 // Card numbers are made at the till, offline, yet must be unique across the chain and must not
 // reveal a neighbour's card: 16 digits = 5-digit terminal code (unique per chain, given at
@@ -6,7 +7,6 @@ import { parseKeyHex, permuteSerial } from './feistel';
 // The permutation is a bijection, so unique serials give unique numbers on a terminal, and the
 // terminal code keeps terminals apart. The Luhn digit catches a mistyped digit at the till.
 
-export const TERMINAL_CODE_RE = /^\d{5}$/;
 const CARD_RE = /^\d{16}$/;
 
 export type CardParse = { ok: true; number: string } | { ok: false; reason: 'format' | 'check_digit' };

@@ -1,5 +1,7 @@
 // The pure domain layer: runs unchanged in the Electron main process, the renderer and the server.
 export * from './money';
+export * from './multiplier';
+export * from './patterns';
 export * from './cardNumber';
 export * from './phone';
 export * from './tier';

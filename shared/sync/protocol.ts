@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_RE, TERMINAL_CODE_RE } from '../domain/patterns';
 import { StoredBirthday, type RecordType } from './records';
 
 /**
@@ -19,9 +20,9 @@ export const MAX_PULL_LIMIT = 5_000;
 const Id = z.string().uuid();
 const Ms = z.number().int().min(0);
 const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Day = z.string().regex(DAY_RE);
 const ShopId = z.string().min(1).max(64);
-const TerminalCode = z.string().regex(/^\d{5}$/);
+const TerminalCode = z.string().regex(TERMINAL_CODE_RE);
 
 /** The record types of records.ts, as a schema (the compiler keeps both lists equal). */
 export const RecordTypeSchema = z.enum(['member', 'member_update', 'card', 'sale', 'redemption'] as const satisfies readonly RecordType[]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { birthdayProblem } from '../domain/birthday';
+import { DAY_RE } from '../domain/patterns';
 import { StorableString } from '../storableText';
 
 /**
@@ -10,7 +11,7 @@ import { StorableString } from '../storableText';
 const Id = z.string().uuid();
 const Int = z.number().int();
 const Ms = z.number().int().min(0);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Day = z.string().regex(DAY_RE);
 /** `YYYY-MM-DD`, or `--MM-DD` for a birthday given without a year: the till's own rule. */
 export const StoredBirthday = z.string().refine((s) => birthdayProblem(s) === null, 'birthday.invalid');
 /** Free text: what head office can store (no NUL, no unpaired surrogate), so the till refuses what it would. */
