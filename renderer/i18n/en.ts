@@ -31,8 +31,7 @@ export const en = {
     addLine: 'Add line', removeLine: 'Remove line {{n}}', lineInvalid: 'Line {{n}}: check SKU, quantity (1–9999) and price.',
     subtotal: 'Subtotal', discount: 'Points discount', total: 'To pay', anonymousLine: 'Sale',
     pointsLabel: 'Points to spend', pointsMax: 'Up to {{max}} pts on this sale', pointsUseMax: 'Use max',
-    pointsTooMany: 'At most {{max}} points can be spent on this sale.', pointsNeedMember: 'Add a member to spend points.',
-    pointsInvalid: 'Points must be a whole number.',
+    pointsNeedMember: 'Add a member to spend points.',
     earn: 'Points to earn', earnAnonymous: 'Anonymous sale — no points', balanceAfter: 'Balance after', previewing: 'Calculating…',
     enterAmount: 'Key in an amount or items to see the points.',
     confirm: 'Confirm sale', confirming: 'Saving…', confirmHint: 'Enter or F12',
@@ -141,7 +140,7 @@ export const en = {
   validation: {
     title: 'Please check:', name_required: 'Enter the name.', name_too_long: 'The name is too long (60 characters at most).',
     name_invalid: 'The name contains characters that are not allowed.', phone_invalid: 'Enter a valid mobile number (11 digits).',
-    date_invalid: 'Enter a real date (YYYY-MM-DD).', terminal_code_invalid: 'The till code must be exactly 5 digits.',
+    terminal_code_invalid: 'The till code must be exactly 5 digits.',
     generic: '{{field}}: not valid.',
     birthday: {
       invalid: 'Enter the birthday as year-month-day (1990-05-01) or month-day alone (05-01), on a real date.',

@@ -33,8 +33,7 @@ export const zhCN: TillMessages = {
     addLine: '添加商品', removeLine: '删除第 {{n}} 行', lineInvalid: '第 {{n}} 行：请检查货号、数量（1–9999）和单价。',
     subtotal: '合计', discount: '积分抵扣', total: '应收', anonymousLine: '消费',
     pointsLabel: '使用积分', pointsMax: '本单最多可用 {{max}} 分', pointsUseMax: '用最多',
-    pointsTooMany: '本单最多可使用 {{max}} 积分。', pointsNeedMember: '请先添加会员才能使用积分。',
-    pointsInvalid: '积分须为整数。',
+    pointsNeedMember: '请先添加会员才能使用积分。',
     earn: '本单可得积分', earnAnonymous: '非会员消费 — 不积分', balanceAfter: '消费后积分', previewing: '计算中…',
     enterAmount: '输入金额或商品后显示可得积分。',
     confirm: '确认收款', confirming: '保存中…', confirmHint: '回车 或 F12',
@@ -143,7 +142,7 @@ export const zhCN: TillMessages = {
   validation: {
     title: '请检查：', name_required: '请输入姓名。', name_too_long: '姓名过长（最多 60 个字）。',
     name_invalid: '姓名含有不允许的字符。', phone_invalid: '请输入有效的手机号（11 位）。',
-    date_invalid: '请输入真实的日期（年-月-日）。', terminal_code_invalid: '收银台编号必须是 5 位数字。',
+    terminal_code_invalid: '收银台编号必须是 5 位数字。',
     generic: '{{field}}：输入无效。',
     birthday: {
       invalid: '请按“年-月-日”（如 1990-05-01）或只填“月-日”（如 05-01）输入真实的生日。',
