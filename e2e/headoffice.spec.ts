@@ -75,7 +75,7 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   await expect(row.getByTestId('waiting')).toHaveText('0');
   // The nightly close ran right after the sync (close time 00:00): today's figures agree.
   await expect(page.getByTestId('day-closes')).toContainText('一致');
-  await expect(page.getByTestId('day-closes')).toContainText('42.50');
+  await expect(page.getByTestId('day-closes')).toContainText('¥42.50');
   // The token is kept for this tab: a reload does not ask again.
   await page.reload();
   await expect(row).toBeVisible();

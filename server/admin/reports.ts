@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { HoDb } from '../store/connect';
-import { balanceFlags, dayCloses, quarantine, shops, terminals } from '../store/schema';
+import { balanceFlags, dayCloses, quarantine, sales, shops, terminals } from '../store/schema';
 
 /** Head office IT's view: each terminal, when it was last seen, what it says is waiting, and lag. */
 export async function terminalOverview(db: HoDb, now: number) {
@@ -30,7 +30,11 @@ export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200) 
 }
 
 export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200) {
-  return db.select().from(dayCloses).where(terminalId ? eq(dayCloses.terminalId, terminalId) : undefined).orderBy(desc(dayCloses.businessDay)).limit(limit);
+  // The day's sales say its currency (a terminal's money never changes); null when none has arrived yet.
+  const currency = sql<string | null>`(SELECT s.currency FROM ${sales} s
+    WHERE s.terminal_id = ${dayCloses.terminalId} AND s.business_day = ${dayCloses.businessDay} LIMIT 1)`;
+  const { terminalId: terminal, businessDay, reported, computed, matches, closedAt } = dayCloses;
+  return db.select({ terminalId: terminal, businessDay, reported, computed, matches, closedAt, currency }).from(dayCloses).where(terminalId ? eq(dayCloses.terminalId, terminalId) : undefined).orderBy(desc(dayCloses.businessDay)).limit(limit);
 }
 
 export async function revokeTerminal(db: HoDb, now: number, terminalId: string): Promise<boolean> {

@@ -16,6 +16,7 @@ export type TerminalRow = z.infer<typeof TerminalRow>;
 
 export const DayCloseRow = z.object({
   terminalId: z.string(), businessDay: z.string(), reported: DayTotals, computed: DayTotals, matches: z.boolean(), closedAt: z.number(),
+  currency: z.string().nullable(),
 });
 export type DayCloseRow = z.infer<typeof DayCloseRow>;
 

@@ -62,7 +62,7 @@ export function DayClosesTable({ lang, rows, terminals }: { lang: Lang; rows: Da
               <td>{r.businessDay}</td>
               <td>{terminalLabel(terminals, r.terminalId)}</td>
               <td className="num">{pair(a.saleCount, b.saleCount, (n) => count(n, lang))}</td>
-              <td className="num">{pair(a.salesTotalMinor, b.salesTotalMinor, (n) => amount(n, lang))}</td>
+              <td className="num">{pair(a.salesTotalMinor, b.salesTotalMinor, (n) => amount(n, r.currency, lang))}</td>
               <td className="num">{pair(a.pointsEarned, b.pointsEarned, (n) => count(n, lang))}</td>
               <td className="num">{pair(a.pointsSpent, b.pointsSpent, (n) => count(n, lang))}</td>
               <td>{r.matches ? t('matches') : `${t('differs')} (${t('reportedBy')} / ${t('computedAt')})`}</td>
