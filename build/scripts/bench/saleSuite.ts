@@ -13,12 +13,8 @@ import type { BenchRow, BenchSuite } from './suite';
 import { BENCH_TIME_ZONE, openBenchCore, pickMembers, type BenchMember } from './terminalUnderTest';
 
 const TARGET_RATIO = 1.3;
-// Sales of each kind before timing. V8 compiles the sale's JavaScript (contract parse, rules
-// engine, receipts) to baseline code within the first calls, and optimises the larger functions
-// after about a thousand calls, the small ones after several thousand: with `node --trace-opt`,
-// after 800 sales none of recordSale, quoteSale or computeEarn was optimised. A till makes a few
-// hundred sales a day, so the timed sales run the code as a till runs it after its first sales,
-// mostly baseline code; the overhead measured is the honest one for a till.
+// Sales of each kind before timing: enough for V8's baseline code, not for its optimiser, because a
+// till makes a few hundred sales a day and runs its sale mostly as baseline code (PERFORMANCE.md).
 const WARMUP = 500;
 
 /** A till basket: mostly one to three lines, a few long ones; popular products more often. */

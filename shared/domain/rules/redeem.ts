@@ -43,7 +43,7 @@ const safe = Number.isSafeInteger;
 /**
  * The same quote in plain numbers, for a till's everyday values (every product and sum below
  * 2^53, checked first); null when a value could pass 2^53, and the BigInt quote answers.
- * The sale runs this on every call, so it avoids BigInt and per-call closures (~3 µs → <0.5 µs).
+ * The sale runs this on every call, so it avoids BigInt and per-call closures.
  */
 export function quotePointsDiscountFast(rules: RuleSet, input: { requestedPoints: number; saleTotalMinor: number; balance: number }): DiscountQuote | null {
   const { pointsPerUnit: ppu, unitValueMinor: uv, maxDiscountBp, minPoints } = rules.redemption;
