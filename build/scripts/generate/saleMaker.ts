@@ -80,7 +80,7 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
   const tierBefore = member >= 0 ? tierStanding(ladder, storedTier?.code ?? null, earnedBefore).tier : null;
   const earn = computeEarn(rules, {
     lines: items, discountMinor: discount, tierCode: tierBefore?.code ?? null, tierName: tierBefore?.name ?? null,
-    visitNumber: member >= 0 ? (roster.visits[member] ?? 0) + 1 : null,
+    visitNumber: member >= 0 ? (roster.visits[member] ?? 0) + 1 : null, currency: ctx.currency,
   });
 
   inserts.sale.run(

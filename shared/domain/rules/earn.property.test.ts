@@ -39,6 +39,7 @@ const saleInput: fc.Arbitrary<EarnInput> = fc.record({
   discountMinor: fc.nat(50_000),
   tierCode: fc.constantFrom(null, 'GOLD', 'NONE'),
   visitNumber: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
+  currency: fc.constant(null),
 });
 
 describe('computeEarn properties', () => {
@@ -113,7 +114,7 @@ describe('computeEarn properties', () => {
       fc.property(ladder, fc.nat(2_000_000), fc.nat(2_000_000), (rules, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         const earn = (minor: number) =>
-          computeEarn(rules, { lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }], discountMinor: 0, tierCode: null, visitNumber: 1 }).points;
+          computeEarn(rules, { lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }], discountMinor: 0, tierCode: null, visitNumber: 1, currency: null }).points;
         expect(earn(hi)).toBeGreaterThanOrEqual(earn(lo));
       }),
     );

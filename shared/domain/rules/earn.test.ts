@@ -9,7 +9,7 @@ const line = (unitPriceMinor: number, over: Partial<SaleLineForRules> = {}): Sal
   sku: 'SKU', name: 'Item', category: 'gen', quantity: 1, unitPriceMinor, ...over,
 });
 const sale = (lines: SaleLineForRules[], over: Partial<EarnInput> = {}): EarnInput => ({
-  lines, discountMinor: 0, tierCode: null, visitNumber: 1, ...over,
+  lines, discountMinor: 0, tierCode: null, visitNumber: 1, currency: null, ...over,
 });
 
 describe('computeEarn — the seed formulas', () => {

@@ -111,7 +111,7 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
   const points = toSafeNumber(roundR(exact, rules.rounding));
   const trace: EarnTrace = {
     elig, base, visit, exact, points, rounding: rules.rounding,
-    tier: { code: input.tierCode, name: input.tierName ?? null, bp }, currency: input.currency ?? null,
+    tier: { code: input.tierCode, name: input.tierName ?? null, bp }, currency: input.currency,
   };
   const { explanation, summary } = describeEarn(trace);
   return {

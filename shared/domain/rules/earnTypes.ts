@@ -17,8 +17,11 @@ export interface EarnInput {
   tierName?: string | null;
   /** The member's visit number counting this sale (1-based); null = anonymous sale, earns 0. */
   visitNumber: number | null;
-  /** ISO 4217 code of the sale's money, for the summary's amounts (no currency sign is assumed). */
-  currency?: string;
+  /**
+   * ISO 4217 code of the shop's money, for the explanation's amounts (no currency sign is assumed);
+   * null only where there is no shop (the rule engine's own tests): two digits and no code then.
+   */
+  currency: string | null;
 }
 
 export interface Explanation {
