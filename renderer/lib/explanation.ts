@@ -76,7 +76,8 @@ export function explainFormula(quote: Quote, currency: string, locale: string, t
   const base = explanation.find((e) => e.code === 'base');
   if (base) {
     const p = base.params;
-    const rate = t('formula.rate', { points: str(p.ratioPoints), per: formatMoney(num(p.ratioPerMinor), currency, locale) });
+    const per = formatMoney(num(p.ratioPerMinor), currency, locale);
+    const rate = t('formula.rate', { points: str(p.ratioPoints), per });
     // The rate applies to the amount weighted by line bonuses (the eligible amount when there are none).
     terms.push(`${amountFigure(num(p.weightedMinor ?? p.eligibleMinor), currency)} × ${rate}`);
   }

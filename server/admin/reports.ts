@@ -34,7 +34,12 @@ export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 
   const currency = sql<string | null>`(SELECT s.currency FROM ${sales} s
     WHERE s.terminal_id = ${dayCloses.terminalId} AND s.business_day = ${dayCloses.businessDay} LIMIT 1)`;
   const { terminalId: terminal, businessDay, reported, computed, matches, closedAt } = dayCloses;
-  return db.select({ terminalId: terminal, businessDay, reported, computed, matches, closedAt, currency }).from(dayCloses).where(terminalId ? eq(dayCloses.terminalId, terminalId) : undefined).orderBy(desc(dayCloses.businessDay)).limit(limit);
+  return db
+    .select({ terminalId: terminal, businessDay, reported, computed, matches, closedAt, currency })
+    .from(dayCloses)
+    .where(terminalId ? eq(dayCloses.terminalId, terminalId) : undefined)
+    .orderBy(desc(dayCloses.businessDay))
+    .limit(limit);
 }
 
 export async function revokeTerminal(db: HoDb, now: number, terminalId: string): Promise<boolean> {

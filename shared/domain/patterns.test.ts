@@ -4,7 +4,8 @@ import { DAY_RE, TERMINAL_CODE_RE } from './patterns';
 describe('patterns', () => {
   it('takes a day as YYYY-MM-DD only', () => {
     expect(DAY_RE.test('2026-12-02')).toBe(true);
-    expect(['2026-12-2', '26-12-02', '2026/12/02', ' 2026-12-02', '2026-12-02T00'].some((d) => DAY_RE.test(d))).toBe(false);
+    const notDays = ['2026-12-2', '26-12-02', '2026/12/02', ' 2026-12-02', '2026-12-02T00'];
+    expect(notDays.some((d) => DAY_RE.test(d))).toBe(false);
   });
 
   it('takes a terminal code as exactly five digits', () => {

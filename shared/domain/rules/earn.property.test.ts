@@ -114,7 +114,10 @@ describe('computeEarn properties', () => {
       fc.property(ladder, fc.nat(2_000_000), fc.nat(2_000_000), (rules, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         const earn = (minor: number) =>
-          computeEarn(rules, { lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }], discountMinor: 0, tierCode: null, visitNumber: 1, currency: null }).points;
+          computeEarn(rules, {
+            lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }], discountMinor: 0, tierCode: null,
+            visitNumber: 1, currency: null,
+          }).points;
         expect(earn(hi)).toBeGreaterThanOrEqual(earn(lo));
       }),
     );

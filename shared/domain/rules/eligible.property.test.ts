@@ -41,7 +41,8 @@ describe('the eligible amount', () => {
       const earning = lines.filter((l) => l.category !== 'tobacco').reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
       expect(eligibleMinor).toBe(subtotal === 0 ? 0 : Math.floor((earning * elig.paidMinor) / subtotal));
       // And the lines' eligible parts add up to it.
-      const perLine = computeEarn(rulesWith(bakery, apple), { lines, discountMinor: discount, tierCode: null, visitNumber: 1, currency: null }).lines;
+      const input = { lines, discountMinor: discount, tierCode: null, visitNumber: 1, currency: null };
+      const perLine = computeEarn(rulesWith(bakery, apple), input).lines;
       expect(perLine.reduce((s, l) => s + l.eligibleMinor, 0)).toBeLessThanOrEqual(eligibleMinor);
     }));
   });
@@ -51,7 +52,8 @@ describe('the eligible amount', () => {
       { sku: 'croissant', name: 'Croissant', category: 'bakery', quantity: 2, unitPriceMinor: 1_500 },
       { sku: 'latte', name: 'Latte', category: 'drink', quantity: 1, unitPriceMinor: 3_000 },
     ];
-    const r = computeEarn(rulesWith(20_000, 10_000), { lines, discountMinor: 0, tierCode: null, visitNumber: 1, currency: null });
+    const input = { lines, discountMinor: 0, tierCode: null, visitNumber: 1, currency: null };
+    const r = computeEarn(rulesWith(20_000, 10_000), input);
     expect(r.eligibleMinor).toBe(6_000);
     expect(r.points).toBe(90);
     expect(r.explanation.find((e) => e.code === 'base')?.params).toMatchObject({ eligibleMinor: 6_000, weightedMinor: 9_000, points: '90' });

@@ -40,7 +40,9 @@ const rateTexts = new WeakMap<Ratio, { currency: string | null; text: string }>(
 function rate(r: Ratio, currency: string | null): string {
   let cached = rateTexts.get(r);
   if (cached === undefined || cached.currency !== currency) {
-    const per = currency === null ? minorAmount(r.perMinor) : `${minorAmount(r.perMinor, figureDigits(currency))} ${currency}`;
+    const per = currency === null
+      ? minorAmount(r.perMinor)
+      : `${minorAmount(r.perMinor, figureDigits(currency))} ${currency}`;
     cached = { currency, text: `${r.points} pt/${per}` };
     rateTexts.set(r, cached);
   }
@@ -54,7 +56,8 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
       const by = l.reason === 'excludedSku' ? 'sku' : 'category';
       out.push({ code: 'excluded', text: `Line ${n} earns no points (excluded ${by})`, params: { lineIndex: l.lineIndex, by } });
     } else if (l.reason === 'sku' || l.reason === 'category') {
-      out.push({ code: l.reason, text: `Line ${n} ×${formatMultiplier(l.bp)} by ${l.reason}`, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
+      const text = `Line ${n} ×${formatMultiplier(l.bp)} by ${l.reason}`;
+      out.push({ code: l.reason, text, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
     }
   }
 }
