@@ -10,7 +10,7 @@ const rules = RuleSet.parse({
   version: 1, rounding: 'floor',
   base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } },
   visit: { kind: 'perVisit', points: 5, minSpendMinor: 3_000 },
-  tierMultipliersBp: { BRONZE: 10_000, GOLD: 15_000 },
+  tierMultipliersBp: { BRONZE: 10_000, GOLD: 15_000, SILVER: 12_345 },
   redemption: { pointsPerUnit: 100, unitValueMinor: 100, maxDiscountBp: 5_000, minPoints: 100 },
 });
 const line = (unitPriceMinor: number) => ({ sku: 'A', name: '', category: 'general', quantity: 1, unitPriceMinor });
@@ -40,6 +40,12 @@ describe('explainFormula', () => {
     const tier = `${FSI}金卡 Gold${PDI}`;
     const expected = `(123.45 × 每 ¥1.00 积 1 分 + 到店 5 分) × ${tier} ×1.5 = 192.675 → 192`;
     expect(explainFormula(gold, 'CNY', 'zh-CN', zh)).toBe(expected);
+  });
+  it('shows a multiplier as the summary does, exactly (×1.2345, not ×1.23)', () => {
+    const silver = quote({ tierCode: 'SILVER', tierName: 'Silver' });
+    expect(explainFormula(silver, 'CNY', 'en', en)).toContain('×1.2345 =');
+    expect(explainLines(silver, 'CNY', 'en', en).join('\n')).toContain('×1.2345');
+    expect(silver.summary).toContain('×1.2345 =');
   });
   it('writes amounts in the shop\'s currency', () => {
     expect(explainFormula(quote(), 'USD', 'zh-CN', zh)).toBe('(128.00 × 每 $1.00 积 1 分 + 到店 5 分) = 133');
