@@ -31,8 +31,9 @@ export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200) 
 
 export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200) {
   // The day's sales say its currency (a terminal's money never changes); null when none has arrived yet.
+  // The outer columns are named with their table: drizzle writes a one-table select's columns bare.
   const currency = sql<string | null>`(SELECT s.currency FROM ${sales} s
-    WHERE s.terminal_id = ${dayCloses.terminalId} AND s.business_day = ${dayCloses.businessDay} LIMIT 1)`;
+    WHERE s.terminal_id = ${dayCloses}.terminal_id AND s.business_day = ${dayCloses}.business_day LIMIT 1)`;
   const { terminalId: terminal, businessDay, reported, computed, matches, closedAt } = dayCloses;
   return db
     .select({ terminalId: terminal, businessDay, reported, computed, matches, closedAt, currency })
