@@ -30,17 +30,21 @@ describe.each(testBackends)('day closes on $name', (backend) => {
 
   it('names the currency of the day\'s sales, and none for a day without sales', async () => {
     const member = uuidFrom(100);
-    const sale = { saleId: uuidFrom(1000), memberId: member, totalMinor: 4250, earned: 42, spent: 0, day: DAY, at: T0 };
-    const records = [memberRecord(1, member, 1, T0), saleRecord(2, { ...sale, ledgerIds: [uuidFrom(2000), uuidFrom(3000)] })];
+    const ledgerIds: [string, string] = [uuidFrom(2000), uuidFrom(3000)];
+    const sale = { saleId: uuidFrom(1000), memberId: member, totalMinor: 4250, earned: 42, spent: 0, ledgerIds };
+    const records = [memberRecord(1, member, 1, T0), saleRecord(2, { ...sale, day: DAY, at: T0 })];
     const push = { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records };
     expect((await ho.call('POST', '/sync/v1/push', push, token)).body).toMatchObject({ status: 'ok' });
     await ho.waitDerived();
-    const close = (businessDay: string, totals: Record<string, number | null>) =>
-      ho.call('POST', '/sync/v1/close-day', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay, totals }, token);
-    const none = { saleCount: 0, salesTotalMinor: 0, pointsEarned: 0, pointsSpent: 0, redemptionCount: 0, firstSeq: null, lastSeq: null };
-    expect((await close(DAY, { ...none, saleCount: 1, salesTotalMinor: 4250, pointsEarned: 42, firstSeq: 2, lastSeq: 2 })).body)
-      .toMatchObject({ status: 'matches' });
-    expect((await close(QUIET_DAY, none)).body).toMatchObject({ status: 'matches' });
+    const close = (businessDay: string, totals: Record<string, number | null>) => {
+      const body = { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay, totals };
+      return ho.call('POST', '/sync/v1/close-day', body, token);
+    };
+    const none = { saleCount: 0, salesTotalMinor: 0, pointsEarned: 0, pointsSpent: 0, redemptionCount: 0 };
+    const quiet = { ...none, firstSeq: null, lastSeq: null };
+    const day = { ...none, saleCount: 1, salesTotalMinor: 4250, pointsEarned: 42, firstSeq: 2, lastSeq: 2 };
+    expect((await close(DAY, day)).body).toMatchObject({ status: 'matches' });
+    expect((await close(QUIET_DAY, quiet)).body).toMatchObject({ status: 'matches' });
     const rows = await dayCloseList(database.db, null);
     expect(rows.map((r) => [r.businessDay, r.currency])).toEqual([[QUIET_DAY, null], [DAY, 'CNY']]);
     expect(await dayCloseList(database.db, uuidFrom(2, 0xa))).toEqual([]);
