@@ -8,8 +8,9 @@ import type { Ratio, RoundingPolicy } from './ruleSet';
 
 // Turns one computeEarn run into the explanation list (for the UI, translated by code + params)
 // and a language-neutral one-line summary for logs and head office.
-// Amounts are written with the sale's currency's digits (2 when it is not given) and its ISO code,
-// never a sign: the UI formats amounts itself from the *Minor params, in the cashier's language.
+// Amounts and multipliers go through the one formatter (money.ts, multiplier.ts): a bare figure in the
+// shop's currency's digits (2 without a shop) and its ISO code, never a sign; the UI formats amounts
+// itself from the *Minor params, in the cashier's language.
 
 export interface EarnTrace {
   elig: Eligibility;
