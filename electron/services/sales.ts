@@ -6,9 +6,9 @@ import type { LedgerRecord, SaleRecord } from '../../shared/sync/records';
 import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
-import { appendOutbox } from './outbox';
-import { direct } from './direct';
-import { atomic, perDb } from './prepared';
+import { appendOutbox } from '../core/outbox';
+import { direct } from '../platform/compiledStatements';
+import { atomic, perDb } from '../platform/transactions';
 import { quoteSale, type SaleWork } from './saleQuote';
 import { largeSaleLimitOf } from './shop';
 

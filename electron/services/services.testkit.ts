@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import type { TerminalDb } from '../../db/open';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { fixedClock, sequentialIds } from '../core/sources';
+import { fixedClock, sequentialIds } from '../platform/sources';
 
 /** 2025-06-01 10:00 in Shanghai. */
 export const TEST_START_MS = Date.UTC(2025, 5, 1, 2, 0, 0);

@@ -7,9 +7,9 @@ import { DomainError } from '../../shared/contract/errors';
 import { isUnstorableText, UNSTORABLE_TEXT, unstorableTextPath } from '../../shared/storableText';
 import { outbox } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
-import type { Clock } from '../core/sources';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import type { Clock } from '../platform/sources';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 export type RecordPayload<T extends RecordType> = Extract<SyncRecordBody, { type: T }>['payload'];
 

@@ -2,8 +2,8 @@ import { hash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { requests } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 /**
  * The `requests` table remembers each call that carried a requestId, with its input and its
