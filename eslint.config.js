@@ -37,7 +37,7 @@ const electronLayerRules = electronLayers.map((name, i) => ({
       patterns: [
         {
           group: [...electronLayers.slice(i + 1).map((above) => `../${above}/**`), ...electronHosts],
-          message: `electron/${name}/ imports only ${electronLayers.slice(0, i + 1).join(', ')}, db/, shared/: no arrow up.`,
+          message: `electron/${name}/ imports only ${electronLayers.slice(0, i + 1).join(', ')}, db/ and shared/.`,
         },
         notServerOrPage,
       ],

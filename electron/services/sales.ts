@@ -15,7 +15,7 @@ import { largeSaleLimitOf } from './shop';
 const p = sql.placeholder;
 
 // The sale is the till's hot path: every statement is compiled once per connection and run
-// without drizzle's per-call work (direct.ts).
+// without drizzle's per-call work (platform/compiledStatements.ts).
 const statements = perDb((db) => ({
   sale: direct(db
     .insert(sales)

@@ -1,5 +1,5 @@
-// Shared by the services' tests (and usable by the bench): a real terminal core on a real
-// SQLite file in a temp folder, and the invariants every test checks afterwards.
+// Test kit shared by the terminal's tests (and the soak's invariant checks): a real terminal core
+// on a real SQLite file in a temp folder, and the invariants every test checks afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,14 @@ import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { createSyncRunner, syncScheduleFromEnv, type SyncRunner } from '../core/syncRunner';
 import { writeState } from '../platform/syncStateTable';
-import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from './services.testkit';
+import {
+  assertLedgerConsistent,
+  errorOf,
+  openTestCore,
+  TEST_START_MS,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 import { freeLoopbackPort } from '../../server/testing/ports';
 
 // The till's head-office calls through the sync runner both hosts use, against head office on a

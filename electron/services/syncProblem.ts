@@ -13,7 +13,10 @@ export function refusalProblem(code: string): SyncProblem {
 }
 
 /** Head office not reached (the sync client's network reasons) or the sync job stalled. */
-export type TransportReason = Extract<SyncProblemReason, 'unreachable' | 'timeout' | 'server_error' | 'bad_answer' | 'stalled'>;
+export type TransportReason = Extract<
+  SyncProblemReason,
+  'unreachable' | 'timeout' | 'server_error' | 'bad_answer' | 'stalled'
+>;
 
 export function transportProblem(reason: TransportReason): SyncProblem {
   return { reason, code: null };
