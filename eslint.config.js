@@ -10,6 +10,41 @@ const layer = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
+// electron/ in layers, lowest first: a file imports from its own layer or a lower one, never up
+// (platform: SQLite plumbing; core: the call machinery; services: business rules; sync: head office;
+// terminal: the composition root). The hosts (main, preload, IPC, window, browser-host) sit on top.
+const electronLayers = ['platform', 'core', 'services', 'sync', 'terminal'];
+const electronHosts = [
+  '../main', '../preload', '../ipcRegistration', '../window', '../renderer*', '../browser-host/**',
+];
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts'];
+// Composition files still in core/ and services/ until they move to electron/terminal/: delete then.
+const pendingCompositionFiles = [
+  'electron/core/terminalCore.ts',
+  'electron/core/syncRunner.ts',
+  'electron/services/handlers.ts',
+  'electron/services/sync.ts',
+];
+const notServerOrPage = {
+  group: ['**/server/**', '**/renderer/**'],
+  message: 'electron/ shares only shared/ with head office and the till page (tests and *.testkit.ts may use server/).',
+};
+const electronLayerRules = electronLayers.map((name, i) => ({
+  files: [`electron/${name}/**/*.ts`, ...(name === 'terminal' ? pendingCompositionFiles : [])],
+  ignores: [...testFiles, ...(name === 'terminal' ? [] : pendingCompositionFiles)],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        {
+          group: [...electronLayers.slice(i + 1).map((above) => `../${above}/**`), ...electronHosts],
+          message: `electron/${name}/ imports only ${electronLayers.slice(0, i + 1).join(', ')}, db/ and shared/.`,
+        },
+        notServerOrPage,
+      ],
+    }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['.bench', '.data', 'node_modules', 'dist', 'dist-electron', 'release', 'db/migrations', 'test-results', 'playwright-report', 'e2e-artifacts'] },
   js.configs.recommended,
@@ -55,5 +90,25 @@ export default tseslint.config(
     files: ['server/**/*.{ts,tsx}'],
     ignores: ['server/**/*.test.ts'],
     rules: layer(['electron', 'electron/*', '**/electron/**', '**/db/**', '**/renderer/**'], 'server/ is head office: it shares only shared/ with the terminal.'),
+  },
+  ...electronLayerRules,
+  {
+    files: ['electron/*.ts', 'electron/browser-host/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [notServerOrPage] }] },
+  },
+  {
+    // A separate rule name, so it adds to each folder's layer rule instead of replacing it.
+    // build/ is left out: the bench and soak are test tooling (the fuzzers run on fast-check).
+    files: ['electron/**/*.ts', 'db/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['vitest', 'vitest/*', 'fast-check', '**/*.testkit', '**/*.testkit.ts'],
+          message: 'Test code: only *.test.ts files and *.testkit.ts test kits may import it.',
+        }],
+      }],
+    },
   },
 );

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { isChannel } from '../../shared/contract';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
 import { createSyncRunner, syncScheduleFromEnv, type SyncRunner, type SyncRunnerOptions } from '../core/syncRunner';
-import type { Clock, IdSource } from '../core/sources';
+import type { Clock, IdSource } from '../platform/sources';
 import { TOKEN_HEADER, hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
 
 export interface BrowserHostOptions {

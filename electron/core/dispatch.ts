@@ -4,10 +4,10 @@ import {
   type ApiError, type Channel, type ChannelOutput, type Locale, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { errorMessage } from '../../shared/i18n/errorMessages';
-import { canonicalJson } from '../services/canonicalJson';
-import { findRequest, isSameInput, pruneRequests, rememberRequest } from '../services/idempotency';
-import { setOutboxChecks } from '../services/outbox';
-import { inImmediateTransaction } from '../services/prepared';
+import { canonicalJson } from '../platform/canonicalJson';
+import { findRequest, isSameInput, pruneRequests, rememberRequest } from './idempotency';
+import { setOutboxChecks } from './outbox';
+import { inImmediateTransaction } from '../platform/transactions';
 import type { ServiceContext } from './context';
 import { inputParser } from './inputParser';
 import { describeUnknown } from '../../shared/describeUnknown';

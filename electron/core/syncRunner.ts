@@ -7,7 +7,7 @@ import { syncLink } from '../../db/schemaSync';
 import { enrolHeadOffice, syncNow } from '../services/sync';
 import type { FetchFn } from '../sync/hoClient';
 import { parseCloseAt, startSyncLoop, type SyncLoop } from '../sync/schedule';
-import { readState } from '../sync/state';
+import { readState } from '../platform/syncStateTable';
 import { inputParser } from './inputParser';
 import type { TerminalCore } from './terminalCore';
 

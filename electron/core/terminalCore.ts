@@ -7,7 +7,7 @@ import { handlers, resultMemories } from '../services/handlers';
 import { ensureTerminalRow } from '../services/terminalRow';
 import type { ServiceContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
-import { randomIds, systemClock, type Clock, type IdSource } from './sources';
+import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
 
 export interface TerminalCoreOptions {
   /** The terminal's data folder; the database is terminal.db inside it. */

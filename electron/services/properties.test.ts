@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
-import { assertLedgerConsistent, assertOutboxGapFree, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 let c: TestCore;
 let memberId: string;

@@ -5,9 +5,9 @@ import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfir
 import type { TierDef } from '../../shared/domain/tier';
 import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { decodeSyncProblem } from '../sync/syncProblem';
+import { decodeSyncProblem } from './syncProblem';
 import type { ServiceContext } from '../core/context';
-import { atomic, perDb } from './prepared';
+import { atomic, perDb } from '../platform/transactions';
 import { currentRuleVersion } from './rules';
 import { isConfigured, readTerminal, requireConfigured, TERMINAL_ROW_ID, type TerminalRow } from './terminalRow';
 import { refusedRecords } from './syncRefusals';

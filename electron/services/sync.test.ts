@@ -4,8 +4,15 @@ import { createApi, type TillApi } from '../../shared/contract';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { createSyncRunner, syncScheduleFromEnv, type SyncRunner } from '../core/syncRunner';
-import { writeState } from '../sync/state';
-import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from './testSupport';
+import { writeState } from '../platform/syncStateTable';
+import {
+  assertLedgerConsistent,
+  errorOf,
+  openTestCore,
+  TEST_START_MS,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 import { freeLoopbackPort } from '../../server/testing/ports';
 
 // The till's head-office calls through the sync runner both hosts use, against head office on a

@@ -4,9 +4,9 @@ import type { ServiceContext } from '../core/context';
 import { enrolWithHeadOffice } from '../sync/enrol';
 import type { FetchFn } from '../sync/hoClient';
 import { syncOnce, type SyncResult } from '../sync/job';
-import { spendablePoints } from '../sync/offlineAllowance';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { spendablePoints } from './offlineAllowance';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 import { getStatus } from './shop';
 import { isConfigured, readTerminal } from './terminalRow';
 

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { DomainError } from '../../shared/contract';
 import { terminal } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 export type TerminalRow = typeof terminal.$inferSelect;
 

@@ -8,11 +8,11 @@ import { startFaultProxy, type FaultProxy } from '../../server/testing/faultProx
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { until } from '../../server/testing/until';
 import { createSyncRunner } from '../core/syncRunner';
-import { fixedClock } from '../core/sources';
+import { fixedClock } from '../platform/sources';
 import type { TerminalCore } from '../core/terminalCore';
-import { unwrap } from '../services/testSupport';
+import { unwrap } from '../services/services.testkit';
 import { PROBE_MAX_MS, startSyncLoop, type LoopStep, type Timers } from './schedule';
-import { enrolledTerminal } from './testTerminals';
+import { enrolledTerminal } from './enrolledTerminal.testkit';
 
 // Regression (issue 12, defect 4): after an outage the till waited for its backoff (up to 300 s)
 // before sending again. Head office here is real, on loopback, behind a proxy that resets every

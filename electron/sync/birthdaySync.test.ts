@@ -3,7 +3,7 @@ import { createApi, type TillApi } from '../../shared/contract';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { createSyncRunner, type SyncRunner } from '../core/syncRunner';
-import { openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/testSupport';
+import { openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/services.testkit';
 
 // A birthday without a year (--MM-DD) goes from one till through head office to another till
 // unchanged: the contract, the terminal database, the sync records and head office take the same.

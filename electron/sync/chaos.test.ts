@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eq, isNull } from 'drizzle-orm';
 import { members, outbox, pointsLedger, sales } from '../../db/schema';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { sequentialIds, systemClock } from '../core/sources';
+import { sequentialIds, systemClock } from '../platform/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { startFaultProxy, type Fault } from '../../server/testing/faultProxy';
 import { waitDerived } from '../../server/testing/harness';

@@ -2,7 +2,7 @@ import type { TerminalDb } from '../../db/open';
 import { terminal } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import { EnrolResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { createHoClient, type FetchFn } from './hoClient';
 
 export type EnrolOutcome =

@@ -1,6 +1,6 @@
 import type { TerminalDb } from '../../db/open';
 import { syncLink } from '../../db/schemaSync';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { daysWithRecords, sendDayClose, terminalDayTotals } from './closeDay';
 import { PingResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createHoClient, type FetchFn, type NetworkReason } from './hoClient';
@@ -8,8 +8,8 @@ import { acquireLease, releaseLease } from './lease';
 import { firstPendingSeq } from './outboxBatch';
 import { pullChanges } from './pull';
 import { pushOutbox, type StepOutcome } from './push';
-import { clearState, readState, writeState } from './state';
-import { encodeSyncProblem, refusalProblem, transportProblem } from './syncProblem';
+import { clearState, readState, writeState } from '../platform/syncStateTable';
+import { encodeSyncProblem, refusalProblem, transportProblem } from '../services/syncProblem';
 
 export interface SyncDeps {
   db: TerminalDb;

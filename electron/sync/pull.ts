@@ -1,11 +1,11 @@
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION, PullResponse, START_CURSOR } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { applyChanges } from './applyChanges';
 import type { HoClient } from './hoClient';
 import type { LinkIds, StepOutcome } from './push';
 import { pullSnapshot } from './snapshot';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 /**
  * Pulls pages of changes since the stored cursor, each applied with its cursor in one

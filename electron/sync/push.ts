@@ -3,7 +3,7 @@ import type { TerminalDb } from '../../db/open';
 import { outbox } from '../../db/schema';
 import { syncIssues } from '../../db/schemaSync';
 import { PROTOCOL_VERSION, PushResponse } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { RawJson, type HoClient, type NetworkReason } from './hoClient';
 import { firstPendingSeq, markAcked, pendingCount, readBatchText } from './outboxBatch';
 

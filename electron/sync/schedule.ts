@@ -1,6 +1,6 @@
 import { businessDay } from '../services/businessDay';
 import { closeDays, probeHeadOffice, syncOnce, type SyncDeps, type SyncResult } from './job';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

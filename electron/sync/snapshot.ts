@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { SnapshotResponse, type SnapshotMember } from '../../shared/sync/snapshot';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
 import { applyChangeList } from './applyChanges';
 import type { HoClient } from './hoClient';
 import { ladderCache, pullStatements } from './pullStatements';
 import type { LinkIds, StepOutcome } from './push';
-import { clearState, readState, writeState } from './state';
+import { clearState, readState, writeState } from '../platform/syncStateTable';
 import { syncIssues } from '../../db/schemaSync';
 
 /** A stable UUID for a member's opening row: a page applied twice (never, but) adds it once. */

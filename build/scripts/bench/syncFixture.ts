@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { outbox } from '../../../db/schema';
 import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
-import { systemClock } from '../../../electron/core/sources';
+import { systemClock } from '../../../electron/platform/sources';
 import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
 import { createTestDatabase } from '../../../server/testing/databases';
 import { startHoProcess, type HoProcess } from '../../../server/testing/hoProcess';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openTerminalCore } from '../../../electron/core/terminalCore';
-import { systemClock as terminalClock } from '../../../electron/core/sources';
+import { systemClock as terminalClock } from '../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
 import { syncOnce } from '../../../electron/sync/job';
 import { MAX_BATCH_RECORDS, PROTOCOL_VERSION } from '../../../shared/sync/protocol';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { count, eq, sql } from 'drizzle-orm';
 import { members as termMembers } from '../../../db/schema';
-import { systemClock } from '../../../electron/core/sources';
+import { systemClock } from '../../../electron/platform/sources';
 import { syncOnce } from '../../../electron/sync/job';
 import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
 import { members as hoMembers, records as hoRecords, terminals as hoTerminals } from '../../../server/store/schema';

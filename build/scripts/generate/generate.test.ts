@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { SyncRecordBody } from '../../../shared/sync/records';
 import { openTerminalCore } from '../../../electron/core/terminalCore';
-import { fixedClock } from '../../../electron/core/sources';
+import { fixedClock } from '../../../electron/platform/sources';
 import { memberPhone } from './catalogue';
 import { DEFAULT_END_MS, generateTerminalDb, type GenerateReport } from './generator';
 import { verifyTerminalDb } from './verify';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels } from '../../../../shared/contract';
 import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
-import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
+import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
 import { examples } from './examples';
 import { hostileValue } from './hostile';
 import { mutatedFrom } from './mutate';

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
-import { sequentialIds, type Clock } from '../../../../electron/core/sources';
+import { sequentialIds, type Clock } from '../../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../../electron/sync/enrol';
 import { seeded } from '../../../../server/testing/prng';
 import type { SoakHeadOffice } from './headOffice';

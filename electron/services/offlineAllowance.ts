@@ -2,7 +2,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { members, pointsLedger, terminal } from '../../db/schema';
 import { memberSyncFacts } from '../../db/schemaSync';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 /** Used when head office has never sent a default: spending offline is then limited to this. */
 export const FALLBACK_OFFLINE_CAP_POINTS = 5_000;

@@ -1,8 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { members, rewards, syncState, terminal, tiers } from '../../db/schema';
-import { direct } from './direct';
-import { openTestCore, unwrap, type TestCore } from './testSupport';
+import { direct } from './compiledStatements';
+import { openTestCore, unwrap, type TestCore } from '../services/services.testkit';
 
 let c: TestCore;
 beforeEach(async () => {

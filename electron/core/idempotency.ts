@@ -1,9 +1,8 @@
-import { hash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { requests } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 /**
  * The `requests` table remembers each call that carried a requestId, with its input and its
@@ -45,12 +44,10 @@ export function findRequest(db: TerminalDb, requestId: string): RequestRow | und
 
 /**
  * Whether a repeat carries the input the request id was first used with. The input's JSON is
- * kept whole and compared whole: exact, and cheaper than hashing it on every call (SHA-256 cost
- * the sale ~20 µs with cold caches). Rows written before migration 0001 hold the text's SHA-256
- * hex, which JSON text (always an object's) can never equal; they age out within the week.
+ * kept whole and compared whole: exact, and cheaper than hashing it on every call.
  */
 export function isSameInput(stored: string, inputJson: string): boolean {
-  return stored === inputJson || stored === hash('sha256', inputJson, 'hex');
+  return stored === inputJson;
 }
 
 /** Remembers a call's answer; inside the call's transaction, so both exist or neither. */

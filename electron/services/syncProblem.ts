@@ -1,5 +1,4 @@
 import { SyncProblemReason, type SyncProblem } from '../../shared/contract/terminal';
-import type { NetworkReason } from './hoClient';
 
 // sync_state holds text: the reason, then head office's refusal code after a colon ("version:PROTOCOL_VERSION").
 
@@ -13,7 +12,13 @@ export function refusalProblem(code: string): SyncProblem {
   return { reason, code };
 }
 
-export function transportProblem(reason: NetworkReason | 'stalled'): SyncProblem {
+/** Head office not reached (the sync client's network reasons) or the sync job stalled. */
+export type TransportReason = Extract<
+  SyncProblemReason,
+  'unreachable' | 'timeout' | 'server_error' | 'bad_answer' | 'stalled'
+>;
+
+export function transportProblem(reason: TransportReason): SyncProblem {
   return { reason, code: null };
 }
 

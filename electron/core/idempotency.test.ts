@@ -1,8 +1,15 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { isSameInput, PRUNE_BATCH, REQUEST_MEMORY_MS } from './idempotency';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from '../services/services.testkit';
 
 let c: TestCore;
 let member: MemberView;
@@ -62,26 +69,22 @@ describe('the idempotency memory', () => {
     expect(count()).toBe(5);
   });
 
-  it('keeps the input JSON whole, and still recognises a row written before migration 0001 (its SHA-256)', async () => {
+  it('keeps the input JSON whole and answers a repeat from it', async () => {
     const input = sale();
     const first = unwrap(await c.api.recordSale(input));
     const stored = c.db.$client.prepare('SELECT input_json FROM requests WHERE request_id = ?').pluck().get(input.requestId) as string;
     const { requestId: _id, ...rest } = input;
     expect(JSON.parse(stored)).toEqual({ ...rest, lines: [{ ...rest.lines[0], category: '' }], pointsToSpend: 0 });
-
-    // As the row of a till upgraded mid-week holds it: the hex digest of the same text.
-    c.db.$client.prepare('UPDATE requests SET input_json = ? WHERE request_id = ?').run(createHash('sha256').update(stored).digest('hex'), input.requestId);
     expect(unwrap(await c.api.recordSale(input))).toEqual(first);
     const other = { ...input, lines: [{ ...input.lines[0], sku: 'SKU-1', quantity: 2, unitPriceMinor: 1_000 }] };
     expect(errorOf(await c.api.recordSale(other)).code).toBe('REQUEST_REUSED');
     expect(tableCounts(c.db)).toMatchObject({ sales: 1 });
   });
 
-  it('compares inputs exactly: the same text or the legacy digest of it, nothing else', () => {
+  it('compares inputs exactly: the same text, nothing else', () => {
     const text = '{"memberId":null,"lines":[]}';
     expect(isSameInput(text, text)).toBe(true);
-    expect(isSameInput(createHash('sha256').update(text).digest('hex'), text)).toBe(true);
     expect(isSameInput(text, `${text} `)).toBe(false);
-    expect(isSameInput(createHash('sha256').update(text).digest('hex'), '{"memberId":null,"lines":[{}]}')).toBe(false);
+    expect(isSameInput(text, '{"memberId":null,"lines":[{}]}')).toBe(false);
   });
 });

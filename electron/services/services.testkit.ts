@@ -1,12 +1,12 @@
-// Shared by the services' tests (and usable by the bench): a real terminal core on a real
-// SQLite file in a temp folder, and the invariants every test checks afterwards.
+// Test kit shared by the terminal's tests (and the soak's invariant checks): a real terminal core
+// on a real SQLite file in a temp folder, and the invariants every test checks afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import type { TerminalDb } from '../../db/open';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { fixedClock, sequentialIds } from '../core/sources';
+import { fixedClock, sequentialIds } from '../platform/sources';
 
 /** 2025-06-01 10:00 in Shanghai. */
 export const TEST_START_MS = Date.UTC(2025, 5, 1, 2, 0, 0);

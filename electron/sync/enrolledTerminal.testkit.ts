@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { sequentialIds, type Clock } from '../core/sources';
-import { unwrap } from '../services/testSupport';
+import { sequentialIds, type Clock } from '../platform/sources';
+import { unwrap } from '../services/services.testkit';
 import type { Harness } from '../../server/testing/harness';
 import { enrolWithHeadOffice } from './enrol';
 

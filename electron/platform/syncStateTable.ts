@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { syncState } from '../../db/schema';
 
+// The sync_state key-value table: the sync job writes it, the services and the status bar read it.
+
 /** sync_state keys the sync job writes (the status bar reads online, lastSyncAt, lastCloseAt). */
 export type SyncKey =
   | 'online' | 'lastSyncAt' | 'lastCloseAt' | 'lastClosedDay' | 'lastError' | 'pullCursor' | 'syncLease' | 'defaultOfflineCapPoints' | 'lastPullAt'

@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { syncLink } from '../../db/schemaSync';
 import { freeLoopbackPort } from '../../server/testing/ports';
-import { openTestCore, unwrap, type TestCore } from '../services/testSupport';
-import { createHoClient } from './hoClient';
-import { syncOnce } from './job';
+import { openTestCore, unwrap, type TestCore } from './services.testkit';
+import { createHoClient } from '../sync/hoClient';
+import { syncOnce } from '../sync/job';
 import { decodeSyncProblem, encodeSyncProblem, refusalProblem } from './syncProblem';
 
 // A failed sync is recorded as a reason the till translates, never the network library's words

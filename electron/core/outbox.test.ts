@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendOutbox, setOutboxChecks } from './outbox';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  unwrap,
+  type TestCore,
+} from '../services/services.testkit';
 
 let c: TestCore;
 beforeEach(async () => {

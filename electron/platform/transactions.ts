@@ -1,5 +1,4 @@
 import type { TerminalDb } from '../../db/open';
-import type { ServiceContext } from '../core/context';
 
 /**
  * Prepared statements are compiled once per database connection and kept here, so the till's
@@ -40,7 +39,7 @@ export function inImmediateTransaction<T>(db: TerminalDb, work: () => T): T {
  * transaction as a whole, which is what every caller here wants, and it saves a savepoint on
  * the sale hot path. On its own it takes the write lock up front (IMMEDIATE).
  */
-export function atomic<T>(ctx: ServiceContext, work: () => T): T {
+export function atomic<T>(ctx: { readonly db: TerminalDb }, work: () => T): T {
   if (ctx.db.$client.inTransaction) return work();
   return inImmediateTransaction(ctx.db, work);
 }
