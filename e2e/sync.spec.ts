@@ -6,7 +6,7 @@ import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { scanField, shot, useTill } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
 import Database from 'better-sqlite3';
-import { DB_FILE_NAME } from '../electron/core/terminalCore';
+import { DB_FILE_NAME } from '../electron/terminal/terminalCore';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
 // status bar says what is waiting, and when head office is back the record arrives by itself.

@@ -9,7 +9,7 @@ import { requireMember } from './memberView';
 import { appendOutbox } from './outbox';
 import { atomic, perDb } from './prepared';
 import { ledgerInsert } from './sales';
-import { assertCanSpend } from './sync';
+import { assertCanSpend } from './spendLimit';
 import { requireConfigured } from './terminalRow';
 
 type RewardRow = typeof rewards.$inferSelect;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { syncState } from '../../db/schema';
-import { openTerminalCore } from '../core/terminalCore';
+import { openTerminalCore } from '../terminal/terminalCore';
 import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
 
 const cores: TestCore[] = [];

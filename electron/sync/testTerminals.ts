@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, type Clock } from '../core/sources';
 import { unwrap } from '../services/testSupport';
 import type { Harness } from '../../server/testing/harness';

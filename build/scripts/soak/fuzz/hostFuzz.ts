@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels, isChannel } from '../../../../shared/contract';
 import { startBrowserHost, type BrowserHost } from '../../../../electron/browser-host/host';
-import { TOKEN_HEADER } from '../../../../electron/browser-host/guard';
+import { TOKEN_HEADER } from '../../../../shared/contract/browserHost';
 import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
 import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/testSupport';
 import { readFixtures } from './contractFuzz';
