@@ -48,6 +48,22 @@ export default tseslint.config(
     },
   },
   {
+    // The one exception: window.tillcard's type is the preload's own export, imported as a type only.
+    files: ['renderer/api/window.d.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          {
+            group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**', '**/electron/**', '**/server/**', '!**/electron/preload'],
+            message: 'renderer/ talks only to the typed API object: no Electron, node:, db/ or server/.',
+          },
+          { group: ['**/electron/preload'], message: 'Only the preload’s type, never its code.', allowTypeImports: true },
+        ],
+      }],
+    },
+  },
+  {
     files: ['db/**/*.ts'],
     rules: layer(['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**', '**/server/**'], 'db/ knows only SQLite and shared/.'),
   },

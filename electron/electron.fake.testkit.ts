@@ -67,11 +67,8 @@ export function createFakeElectron(): FakeElectron {
   const session = new FakeSession();
   const windows: FakeElectron['windows'] = [];
   const errors: string[] = [];
-  const exitCode: number | null = null;
-  const app = Object.assign(new FakeEmitter(), {
-    isPackaged: false,
-    exitCode,
-    errors,
+  const state: { isPackaged: boolean; exitCode: number | null; errors: string[] } = { isPackaged: false, exitCode: null, errors };
+  const app = Object.assign(new FakeEmitter(), state, {
     requestSingleInstanceLock: () => true,
     enableSandbox: () => undefined,
     whenReady: () => Promise.resolve(),
