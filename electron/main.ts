@@ -62,12 +62,14 @@ async function showTillWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   const dir = dataDir();
+  // Read before the database opens: a mistyped setting stops the start, not a running till.
+  const sync = syncScheduleFromEnv(process.env);
   try {
     core = openTerminalCore({
       dataDir: dir,
       ...(paths.migrations ? { migrationsDir: paths.migrations } : {}),
       validateOutput: !app.isPackaged,
-      sync: syncScheduleFromEnv(process.env),
+      sync,
     });
   } catch (error) {
     fail(`The terminal database in ${dir} could not be opened.`, error);
