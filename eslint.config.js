@@ -55,7 +55,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           {
-            group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**', '**/electron/**', '**/server/**', '!**/electron/preload'],
+            group: [
+              ...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*',
+              '**/db/**', '**/electron/**', '**/server/**', '!**/electron/preload',
+            ],
             message: 'renderer/ talks only to the typed API object: no Electron, node:, db/ or server/.',
           },
           { group: ['**/electron/preload'], message: 'Only the preload’s type, never its code.', allowTypeImports: true },

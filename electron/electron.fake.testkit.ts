@@ -48,7 +48,9 @@ class FakeWebContents extends FakeEmitter {
 class FakeSession {
   readonly protocolHandlers = new Map<string, unknown>();
   readonly webRequest = { onHeadersReceived: (): void => {}, onBeforeRequest: (): void => {} };
-  readonly protocol = { handle: (scheme: string, handler: unknown): void => void this.protocolHandlers.set(scheme, handler) };
+  readonly protocol = {
+    handle: (scheme: string, handler: unknown): void => void this.protocolHandlers.set(scheme, handler),
+  };
   setPermissionRequestHandler(): void {}
   setPermissionCheckHandler(): void {}
 }
@@ -67,7 +69,11 @@ export function createFakeElectron(): FakeElectron {
   const session = new FakeSession();
   const windows: FakeElectron['windows'] = [];
   const errors: string[] = [];
-  const state: { isPackaged: boolean; exitCode: number | null; errors: string[] } = { isPackaged: false, exitCode: null, errors };
+  const state: { isPackaged: boolean; exitCode: number | null; errors: string[] } = {
+    isPackaged: false,
+    exitCode: null,
+    errors,
+  };
   const app = Object.assign(new FakeEmitter(), state, {
     requestSingleInstanceLock: () => true,
     enableSandbox: () => undefined,

@@ -31,7 +31,8 @@ describe('electron/main.ts wiring', () => {
     if (!electron.fake) throw new Error('main.ts never imported electron');
     return electron.fake;
   };
-  const call = async (channel: string, event: FakeInvokeEvent, input: unknown = {}) => (await fake().ipcMain.invoke(channel, event, input)) as Result<unknown>;
+  const call = async (channel: string, event: FakeInvokeEvent, input: unknown = {}) =>
+    (await fake().ipcMain.invoke(channel, event, input)) as Result<unknown>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tillcard-main-'));
@@ -55,9 +56,10 @@ describe('electron/main.ts wiring', () => {
     expect([...fake().ipcMain.registrations].sort()).toEqual(channels.map(ipcChannel).sort());
   });
 
-  it('answers the till screen through the core, for calls that answer at once and calls that wait for head office', async () => {
+  it('answers the till screen through the core, at once or after waiting for head office', async () => {
     expect(await call(ipcChannel('getStatus'), tillFrame)).toMatchObject({ ok: true, value: { configured: false } });
-    expect(await call(ipcChannel('setupDemoShop'), tillFrame)).toMatchObject({ ok: true, value: { configured: true, demo: true } });
+    const demo = await call(ipcChannel('setupDemoShop'), tillFrame);
+    expect(demo).toMatchObject({ ok: true, value: { configured: true, demo: true } });
     // The demo members are in the terminal's SQLite file, read here on a connection of its own.
     const file = new Database(join(dir, DB_FILE_NAME), { readonly: true });
     try {
@@ -65,7 +67,8 @@ describe('electron/main.ts wiring', () => {
     } finally {
       file.close();
     }
-    expect(await call(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const bad = await call(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(ipcChannel('syncNow'), tillFrame)).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
   });
 
@@ -73,7 +76,9 @@ describe('electron/main.ts wiring', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const before = await call(ipcChannel('getStatus'), tillFrame);
     for (const event of strangers) {
-      for (const channel of channels) expect(await call(ipcChannel(channel), event, { locale: 'en' })).toEqual(UNTRUSTED_SENDER);
+      for (const channel of channels) {
+        expect(await call(ipcChannel(channel), event, { locale: 'en' })).toEqual(UNTRUSTED_SENDER);
+      }
     }
     expect(await call(ipcChannel('getStatus'), tillFrame)).toEqual(before);
     expect(warn).toHaveBeenCalledTimes(strangers.length * channels.length);

@@ -16,7 +16,10 @@ import { describeUnknown } from '../../shared/describeUnknown';
  * One function per contract entry; the compiler insists every entry has one. A handler answers at
  * once (its call is one SQLite transaction) or, for a call that waits for head office, with a Promise.
  */
-export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handler<C extends Channel> = (
+  ctx: ServiceContext,
+  input: ParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 /** What dispatching `C` gives: a Result now, or (for an async handler) a Promise of one once it has run. */
@@ -129,11 +132,16 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * (remembered for a week: services/idempotency.ts). A handler that answers with a Promise
  * (it waits for head office) gets the same checks once it settles.
  */
-export function createDispatcher<H extends Handlers>(ctx: ServiceContext, handlers: H, options: DispatcherOptions): Dispatch<H> {
+export function createDispatcher<H extends Handlers>(
+  ctx: ServiceContext,
+  handlers: H,
+  options: DispatcherOptions,
+): Dispatch<H> {
   // Where answers are validated (tests, dev), every outbox record is parsed by its schema too;
   // the packaged product keeps a structural check (see OutboxChecks).
   setOutboxChecks(ctx.db, options.validateOutput ? 'schema' : 'structural');
-  const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => failure(code, options.locale(), details);
+  const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> =>
+    failure(code, options.locale(), details);
   const afterCall = options.afterCall;
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {

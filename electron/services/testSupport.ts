@@ -19,7 +19,9 @@ export interface TestCore extends TerminalCore {
 }
 
 /** `idPrefix` keeps ids (the terminal's own among them) apart when a test opens several terminals. */
-export function openTestCore(options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions } = {}): TestCore {
+export function openTestCore(
+  options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-services-'));
   const clock = fixedClock(options.start ?? TEST_START_MS);
   const core = openTerminalCore({

@@ -125,7 +125,8 @@ describe.each(testBackends)('back online on $name', (backend) => {
     const core = await till(2, 'shopB', '90002');
     // The till as a host runs it: the same database, opened with its background sync.
     const host = openTerminalCore({
-      dataDir: dirname(core.dbFile), clock: core.ctx.clock, timeZone: core.ctx.timeZone, log: () => undefined, sync: { owner: 'runner', log: () => undefined },
+      dataDir: dirname(core.dbFile), clock: core.ctx.clock, timeZone: core.ctx.timeZone, log: () => undefined,
+      sync: { owner: 'runner', log: () => undefined },
     });
     try {
       away = true;

@@ -37,7 +37,9 @@ interface RawRequest {
 const rawRequests: fc.Arbitrary<RawRequest> = fc.record({
   path: fc.oneof(
     fc.constantFrom(...channels).map((c) => apiPath(c)),
-    fc.constantFrom('', '__proto__', 'constructor', `..${API_PREFIX}getStatus`, 'getStatus/extra', '%00', 'recordSale?x=1', 'ＲＥＣＯＲＤ').map((p) => `${API_PREFIX}${p}`),
+    fc
+      .constantFrom('', '__proto__', 'constructor', `..${API_PREFIX}getStatus`, 'getStatus/extra', '%00', 'recordSale?x=1', 'ＲＥＣＯＲＤ')
+      .map((p) => `${API_PREFIX}${p}`),
     fc.string({ minLength: 1, maxLength: 30 }).map((s) => `${API_PREFIX}${encodeURIComponent(s)}`),
   ),
   method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE'),
