@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
-import { scanField, shot, useTill } from './till';
+import { scanField, shot, useTill, valueOf } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
 import Database from 'better-sqlite3';
-import { DB_FILE_NAME } from '../electron/core/terminalCore';
+import { DB_FILE_NAME } from '../electron/terminal/terminalCore';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
 // status bar says what is waiting, and when head office is back the record arrives by itself.
@@ -32,17 +32,17 @@ test('a sale made while head office is down waits at the till, then arrives when
   const port = await freeLoopbackPort();
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
   const hoUrl = ho.url;
-  const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
+  const status = await till().api.getStatus({});
   const created = await fetch(`${hoUrl}/admin/enrolment-codes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: status.value.shopId, terminalCode: status.value.terminalCode }),
+    body: JSON.stringify({ shopId: valueOf(status).shopId, terminalCode: valueOf(status).terminalCode }),
   });
   const { code } = (await created.json()) as { code: string };
   const elsewhere = await fetch(`${hoUrl}/admin/enrolment-codes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: status.value.terminalCode }),
+    body: JSON.stringify({ shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: valueOf(status).terminalCode }),
   });
   const { code: otherShopCode } = (await elsewhere.json()) as { code: string };
 
@@ -109,13 +109,13 @@ test('a sale made while head office is down waits at the till, then arrives when
   const { terminals } = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
     terminals: { terminalCode: string; ackedSeq: number; reportedPending: number | null }[];
   };
-  const mine = terminals.find((t) => t.terminalCode === status.value.terminalCode);
+  const mine = terminals.find((t) => t.terminalCode === valueOf(status).terminalCode);
   expect(mine?.reportedPending).toBe(0);
   const office = await page.context().newPage();
   await office.goto(`${hoUrl}/office/`);
   await office.locator('#admin-token').fill(ho.adminToken);
   await office.keyboard.press('Enter');
-  const row = office.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
+  const row = office.locator(`[data-testid="terminals"] tr[data-terminal-code="${valueOf(status).terminalCode}"]`);
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(mine?.ackedSeq ?? -1));
   await expect(row.getByTestId('derivation-lag')).toHaveText('0');
   await expect(row.getByTestId('waiting')).toHaveText('0');

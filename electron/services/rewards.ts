@@ -9,7 +9,7 @@ import { requireMember } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
 import { ledgerInsert } from './sales';
-import { assertCanSpend } from './sync';
+import { assertCanSpend } from './spendLimit';
 import { requireConfigured } from './terminalRow';
 
 type RewardRow = typeof rewards.$inferSelect;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import type { TerminalDb } from '../../db/open';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import type { SyncLoopOptions } from '../terminal/syncLoopHost';
 import { fixedClock, sequentialIds } from '../platform/sources';
 
 /** 2025-06-01 10:00 in Shanghai. */
@@ -18,12 +19,15 @@ export interface TestCore extends TerminalCore {
 }
 
 /** `idPrefix` keeps ids (the terminal's own among them) apart when a test opens several terminals. */
-export function openTestCore(options: { start?: number; timeZone?: string; idPrefix?: number } = {}): TestCore {
+export function openTestCore(
+  options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-services-'));
   const clock = fixedClock(options.start ?? TEST_START_MS);
   const core = openTerminalCore({
     dataDir: dir, clock, ids: options.idPrefix === undefined ? sequentialIds() : sequentialIds(options.idPrefix), timeZone: options.timeZone ?? 'Asia/Shanghai', validateOutput: true,
     log: () => undefined,
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   return {
     ...core, clock, dir,

@@ -3,7 +3,7 @@
 // `tobacco` of the head-office rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { TerminalCore } from '../core/terminalCore';
+import type { TerminalCore } from '../terminal/terminalCore';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';

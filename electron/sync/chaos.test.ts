@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, isNull } from 'drizzle-orm';
 import { members, outbox, pointsLedger, sales } from '../../db/schema';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, systemClock } from '../platform/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { startFaultProxy, type Fault } from '../../server/testing/faultProxy';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, type Clock } from '../platform/sources';
 import { unwrap } from '../services/services.testkit';
 import type { Harness } from '../../server/testing/harness';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { members, pointsLedger, rewards } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import type { TerminalCore } from '../core/terminalCore';
+import type { TerminalCore } from '../terminal/terminalCore';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';

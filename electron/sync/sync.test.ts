@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { eq, isNull } from 'drizzle-orm';
 import { members, outbox, pointsLedger } from '../../db/schema';
 import { PROTOCOL_VERSION, PushRequest } from '../../shared/sync/protocol';
-import type { TerminalCore } from '../core/terminalCore';
+import type { TerminalCore } from '../terminal/terminalCore';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';

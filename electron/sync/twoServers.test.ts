@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isNull } from 'drizzle-orm';
 import { members, outbox } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, systemClock } from '../platform/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { waitDerived } from '../../server/testing/harness';

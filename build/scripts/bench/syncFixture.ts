@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { outbox } from '../../../db/schema';
-import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../../../electron/terminal/terminalCore';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
 import { systemClock } from '../../../electron/platform/sources';
 import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';

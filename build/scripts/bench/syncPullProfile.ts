@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
 import { systemClock as terminalClock } from '../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
 import { syncOnce } from '../../../electron/sync/job';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { SyncRecordBody } from '../../../shared/sync/records';
-import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
 import { fixedClock } from '../../../electron/platform/sources';
 import { memberPhone } from './catalogue';
 import { DEFAULT_END_MS, generateTerminalDb, type GenerateReport } from './generator';

@@ -1,4 +1,4 @@
-import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
 import { fixedClock, type IdSource } from '../../../electron/platform/sources';
 import type { Random } from './random';
 

@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
 import { sequentialIds, type Clock } from '../../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../../electron/sync/enrol';
 import { seeded } from '../../../../server/testing/prng';

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createApi, type TillApi } from '../../shared/contract';
+import type { TillApi } from '../../shared/contract';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
-import { createSyncRunner, syncScheduleFromEnv, type SyncRunner } from '../core/syncRunner';
+import { syncScheduleFromEnv, type SyncLoopHost } from '../terminal/syncLoopHost';
 import { writeState } from '../platform/syncStateTable';
-import {
-  assertLedgerConsistent,
-  errorOf,
-  openTestCore,
-  TEST_START_MS,
-  unwrap,
-  type TestCore,
-} from './services.testkit';
+import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/services.testkit';
 import { freeLoopbackPort } from '../../server/testing/ports';
 
-// The till's head-office calls through the sync runner both hosts use, against head office on a
+// The till's head-office calls through the dispatcher and background sync both hosts use, against head office on a
 // real loopback port (PGlite, and PostgreSQL when CI names one). No mocks: real SQLite, real HTTP.
 
 
 interface Till {
   core: TestCore;
-  runner: SyncRunner;
+  runner: SyncLoopHost;
   api: TillApi;
 }
 
@@ -30,10 +23,11 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
   const tills: Till[] = [];
 
   async function till(code: string, shopId: string): Promise<Till> {
-    const core = openTestCore({ start: TEST_START_MS, idPrefix: Number(code) });
     // A long interval: the tests drive syncs with syncNow, the loop only nudges.
-    const runner = createSyncRunner(core, { owner: `test-${code}`, intervalMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000, log: () => undefined });
-    const api = createApi((channel, input) => runner.dispatch(channel, input));
+    const hour = 3_600_000;
+    const sync = { owner: `test-${code}`, intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined };
+    const core = openTestCore({ start: TEST_START_MS, idPrefix: Number(code), sync });
+    const { api, sync: runner } = core;
     unwrap(await api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
     const t = { core, runner, api };
     tills.push(t);
@@ -113,10 +107,11 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     expect(status.refused.latest[0]?.detail).not.toContain('expected string');
   });
 
-  it('the core alone cannot reach head office: the call says so instead of pretending', () => {
+  it('a core without background sync still answers the head-office calls, and runs no loop', async () => {
     const core = openTestCore();
     try {
-      expect(core.dispatch('syncNow', {})).toMatchObject({ ok: false, error: { code: 'HEADOFFICE_UNREACHABLE', details: { reason: 'no_sync_runner' } } });
+      expect(await core.dispatch('syncNow', {})).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
+      expect(core.sync.syncing).toBe(false);
     } finally {
       core.dispose();
     }

@@ -1,28 +1,15 @@
 import { DomainError, type ParsedInput, type SyncNowOutput, type TerminalStatus } from '../../shared/contract';
-import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
-import { enrolWithHeadOffice } from '../sync/enrol';
-import type { FetchFn } from '../sync/hoClient';
-import { syncOnce, type SyncResult } from '../sync/job';
-import { spendablePoints } from './offlineAllowance';
-import { direct } from '../platform/compiledStatements';
-import { perDb } from '../platform/transactions';
-import { getStatus } from './shop';
-import { isConfigured, readTerminal } from './terminalRow';
+import { enrolWithHeadOffice } from './enrol';
+import type { FetchFn } from './hoClient';
+import { syncOnce, type SyncResult } from './job';
+import { getStatus } from '../services/shop';
+import { isConfigured, readTerminal } from '../services/terminalRow';
 
 /**
- * The till's side of head office: connecting (enrolment), "sync now", and the spend limit the
- * sync job imposes while offline. Enrolment and sync talk to the network, so they are async and
- * run in the host's sync runner (electron/core/syncRunner.ts); the core's dispatcher, which is
- * synchronous by design (one SQLite transaction per call), answers them only through the runner.
+ * The two till calls that wait for head office: connecting (enrolment) and "sync now". They are
+ * async; the dispatcher awaits them like any other handler (electron/terminal/handlers.ts).
  */
-
-/** What the synchronous dispatcher answers for a call that needs the network: never reached through a host. */
-export function needsSyncRunner(channel: 'enrolHeadOffice' | 'syncNow'): () => never {
-  return () => {
-    throw new DomainError('HEADOFFICE_UNREACHABLE', { reason: 'no_sync_runner', channel });
-  };
-}
 
 export interface NetworkOptions {
   fetch?: FetchFn;
@@ -93,32 +80,4 @@ export async function syncNow(ctx: ServiceContext, options: SyncNowOptions): Pro
     case 'busy':
       throw new DomainError('SYNC_REFUSED', { reason: 'busy', message: 'another sync is still running' });
   }
-}
-
-/**
- * Refuses a spend above what the member may spend here now: the balance while online, and the
- * offline allowance (README-sync.md, "Offline redemption policy") while head office is out of reach.
- * A caller that already asked spendableNow in this transaction passes the answer in.
- */
-export function assertCanSpend(ctx: ServiceContext, memberId: string, balance: number, requested: number, spendableKnown?: number): void {
-  if (requested <= 0) return;
-  const spendable = spendableKnown ?? spendableNow(ctx, memberId, balance);
-  if (requested <= spendable) return;
-  // Below the balance only while offline: then the cashier is told it is the offline cap.
-  const capped = spendable < Math.max(0, balance);
-  throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...(capped ? { spendable, reason: 'offline_cap' } : {}) });
-}
-
-const statements = perDb((db) => ({
-  // Asked on every sale quote: is this terminal connected to head office at all?
-  linked: direct(db.select({ id: syncLink.id }).from(syncLink).limit(1).prepare()),
-}));
-
-/**
- * The points a member may spend here now (for quotes: the most the cashier can offer). A terminal
- * that was never connected to head office is the only book of its members: no offline cap.
- */
-export function spendableNow(ctx: ServiceContext, memberId: string, balance: number): number {
-  if (!statements(ctx.db).linked.get()) return Math.max(0, balance);
-  return spendablePoints(ctx.db, memberId);
 }

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApi, type Locale, type TillApi } from '../../shared/contract';
+import { createApi, type TillApi } from '../../shared/contract';
 import { openTerminalDb, type TerminalDb } from '../../db/open';
-import { terminal } from '../../db/schema';
-import { handlers, resultMemories } from '../services/handlers';
-import { ensureTerminalRow } from '../services/terminalRow';
-import type { ServiceContext } from './context';
-import { createDispatcher, type Dispatch } from './dispatch';
+import { ensureTerminalRow, readTerminal, terminalLocale } from '../services/terminalRow';
+import type { ServiceContext } from '../core/context';
+import { createDispatcher, type Dispatch } from '../core/dispatch';
 import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
+import { resultMemories, terminalHandlers } from './handlers';
+import { createSyncLoopHost, type SyncLoopHost, type SyncLoopOptions } from './syncLoopHost';
 
 export interface TerminalCoreOptions {
   /** The terminal's data folder; the database is terminal.db inside it. */
@@ -18,16 +18,23 @@ export interface TerminalCoreOptions {
   validateOutput?: boolean;
   migrationsDir?: string;
   log?: (message: string, error?: unknown) => void;
+  /** The hosts' background sync with head office (runs while enrolled). Without it, no loop runs. */
+  sync?: SyncLoopOptions;
 }
+
+export type TerminalDispatch = Dispatch<ReturnType<typeof terminalHandlers>>;
 
 /** The terminal core both hosts (Electron's IPC and the browser host's HTTP) sit on. */
 export interface TerminalCore {
-  dispatch: Dispatch;
+  /** Every call of every host: a Result, or a Promise of one for the calls that wait for head office. */
+  dispatch: TerminalDispatch;
   /** The same typed API the renderer uses, called in process (tests, scripts, bench). */
   api: TillApi;
   ctx: ServiceContext;
   db: TerminalDb;
   dbFile: string;
+  sync: SyncLoopHost;
+  /** Closes the database; a host with background sync awaits `sync.stop()` first. */
   close(): void;
 }
 
@@ -45,15 +52,15 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
   };
   ensureTerminalRow(ctx);
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const dispatch = createDispatcher(ctx, handlers, {
+  const sync = createSyncLoopHost(ctx, options.sync ? { log, ...options.sync } : undefined);
+  const afterCall = sync.afterCall;
+  const dispatch = createDispatcher(ctx, terminalHandlers(sync.link), {
     validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
-    locale: (): Locale => {
-      const row = db.select({ locale: terminal.locale }).from(terminal).get();
-      return row?.locale === 'en' ? 'en' : 'zh-CN';
-    },
+    locale: () => terminalLocale(readTerminal(ctx)),
     onInternalError: (channel, error) => log(`tillcard: ${channel} failed`, error),
     resultMemories,
+    ...(afterCall ? { afterCall } : {}),
   });
   const api = createApi(async (channel, input) => dispatch(channel, input));
-  return { dispatch, api, ctx, db, dbFile, close: () => db.$client.close() };
+  return { dispatch, api, ctx, db, dbFile, sync, close: () => db.$client.close() };
 }
