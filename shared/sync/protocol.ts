@@ -58,9 +58,10 @@ const Versioned = z.object({ protocolVersion: z.number().int() });
 // ---- probe ---------------------------------------------------------------------------------
 
 /**
- * `POST /sync/v1/ping`: is head office there? No credentials, no database, nothing read from the
- * body — an offline terminal asks it every few seconds, and syncs at once when it answers.
+ * The ping route (routes.ts): is head office there? No credentials, no database, nothing read from
+ * the body — an offline terminal asks it every few seconds, and syncs at once when it answers.
  */
+export const PingRequest = Versioned;
 export const PingResponse = z.object({ status: z.literal('ok'), protocolVersion: z.number().int() });
 export type PingResponse = z.infer<typeof PingResponse>;
 
