@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, saleRecord, uuidFrom } from './testing/records';
-import { until } from './testing/until';
-import { ledger, sales, terminals } from './store/schema';
-import type { HoDatabase } from './store/connect';
-import { randomIds } from './sources';
-import { recordStatuses } from './sync/recordStatus';
+import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, saleRecord, uuidFrom } from '../testing/records';
+import { until } from '../testing/until';
+import { ledger, sales, terminals } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
+import { randomIds } from '../sources';
+import { recordStatuses } from '../sync/recordStatus';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const DAY = '2025-03-01';

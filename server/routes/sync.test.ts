@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { count, eq } from 'drizzle-orm';
-import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, payloadObject, saleRecord, uuidFrom } from './testing/records';
-import { balanceFlags, ledger, quarantine, records, sales } from './store/schema';
-import type { HoDatabase } from './store/connect';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, payloadObject, saleRecord, uuidFrom } from '../testing/records';
+import { balanceFlags, ledger, quarantine, records, sales } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
 
 const DAY = '2025-03-01';
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);

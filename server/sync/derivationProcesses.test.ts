@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { createTestDatabase, testDatabaseUrl } from './testing/databases';
-import { waitDerived } from './testing/harness';
-import { startHoProcess, type HoProcess } from './testing/hoProcess';
-import { memberAndSaleRecords, uuidFrom } from './testing/records';
-import { openPostgres } from './store/connect';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { createTestDatabase, testDatabaseUrl } from '../testing/databases';
+import { waitDerived } from '../testing/harness';
+import { startHoProcess, type HoProcess } from '../testing/hoProcess';
+import { memberAndSaleRecords, uuidFrom } from '../testing/records';
+import { openPostgres } from '../store/connect';
 
 // Derivation across real processes on one PostgreSQL: two servers deriving the same terminals,
 // and a kill -9 in the middle of derivation. Small chunks make many derivation transactions.

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, payloadObject, uuidFrom } from './testing/records';
-import { members } from './store/schema';
-import { recordStatuses } from './sync/recordStatus';
-import type { HoDatabase } from './store/connect';
+import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, payloadObject, uuidFrom } from '../testing/records';
+import { members } from '../store/schema';
+import { recordStatuses } from '../sync/recordStatus';
+import type { HoDatabase } from '../store/connect';
 
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
 
