@@ -8,7 +8,7 @@ import { closeDay } from '../sync/closeDay';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
 import { snapshotPage } from '../sync/snapshot';
-import type { ServerDeps } from '../app';
+import type { ServerDeps } from './serverDeps';
 import { describeUnknown } from '../../shared/describeUnknown';
 
 /** The version is checked before anything else, so a newer or older terminal gets a clear answer. */
