@@ -5,7 +5,7 @@ import {
 } from './protocol';
 import { SnapshotRequest, SnapshotResponse } from './snapshot';
 
-/** Where every sync route lives; a new protocol version gets a new prefix (old terminals keep theirs). */
+/** Where every sync route lives; the protocol's version travels in each body (PROTOCOL_VERSION), not in the path. */
 export const SYNC_PREFIX = '/sync/v1';
 
 export interface SyncRoute {
