@@ -65,14 +65,21 @@ function serverLayers() {
     { name: 'sync', files: ['sync/**', 'auth.ts'], modules: ['sync', 'auth'] },
     { name: 'admin', files: ['admin/**'], modules: ['admin'] },
     { name: 'routes', files: ['routes/**'], modules: ['routes'] },
-    { name: 'app', files: ['app.ts', 'main.ts', 'cli.ts', 'config.ts', 'workers.ts'], modules: ['app', 'main', 'cli', 'config', 'workers'] },
+    {
+      name: 'app',
+      files: ['app.ts', 'main.ts', 'cli.ts', 'config.ts', 'workers.ts'],
+      modules: ['app', 'main', 'cli', 'config', 'workers'],
+    },
   ];
-  const terminal = { group: ['electron', 'electron/*', '**/electron/**', '**/db/**', '**/renderer/**'], message: 'server/ is head office: it shares only shared/ with the terminal.' };
+  const terminal = {
+    group: ['electron', 'electron/*', '**/electron/**', '**/db/**', '**/renderer/**'],
+    message: 'server/ is head office: it shares only shared/ with the terminal.',
+  };
   const testKits = { group: ['vitest', '**/testing/*'], message: 'server/testing/ and vitest are for tests only.' };
   // Imports are relative: `./x` from a top-level file, `../x` from a file one folder down.
   const above = (modules, topLevel) => ({
     regex: `^${topLevel ? '\\./' : '\\.\\./'}(${modules.join('|')})(/|$)`,
-    message: 'server/ layers, lowest first: store, http, sync (with auth.ts), admin, routes, app. Import only downwards.',
+    message: 'server/ layers, lowest first: store, http, sync + auth.ts, admin, routes, app; import only downwards.',
   });
   return layers.flatMap((layer, i) => {
     const higher = [...layers.slice(i + 1).flatMap((l) => l.modules), 'testing', 'web'];
@@ -98,7 +105,10 @@ function serverLayers() {
       ignores: ['server/**/*.test.ts'],
       rules: {
         'no-restricted-imports': ['error', {
-          patterns: [terminal, { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ is the browser page: it shares only shared/ (and its own files).' }],
+          patterns: [
+            terminal,
+            { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+          ],
         }],
       },
     },

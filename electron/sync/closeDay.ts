@@ -41,5 +41,6 @@ export function daysWithRecords(db: TerminalDb, afterDay: string | null, through
 }
 
 export function sendDayClose(client: HoClient, link: LinkIds, businessDay: string, totals: DayTotals): Promise<HoResult<CloseDayResponse>> {
-  return client.call('closeDay', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, businessDay, totals });
+  const { terminalId, shopId } = link;
+  return client.call('closeDay', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, businessDay, totals });
 }

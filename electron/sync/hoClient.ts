@@ -52,14 +52,20 @@ export function createHoClient(options: HoClientOptions): HoClient {
   const doFetch: FetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function send<S extends z.ZodType>(route: { method: string; path: string; response: S }, body: unknown): Promise<HoResult<z.output<S>>> {
+  async function send<S extends z.ZodType>(
+    route: { method: string; path: string; response: S },
+    body: unknown,
+  ): Promise<HoResult<z.output<S>>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let status: number;
     let text: string;
     try {
       const res = await doFetch(endpointUrl(options.baseUrl, route.path), {
-        method: route.method, headers, body: body instanceof RawJson ? body.text : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs),
+        method: route.method,
+        headers,
+        body: body instanceof RawJson ? body.text : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
       text = await res.text();
@@ -91,6 +97,9 @@ export function createHoClient(options: HoClientOptions): HoClient {
   }
 
   // Each route's answer schema, typed per route name so a generic call keeps its answer's type.
-  const routes: { [K in SyncRouteName]: { method: string; path: string; response: z.ZodType<SyncResponseBody<K>> } } = syncRoutes;
+  type AnswerSchemas = {
+    [K in SyncRouteName]: { method: string; path: string; response: z.ZodType<SyncResponseBody<K>> };
+  };
+  const routes: AnswerSchemas = syncRoutes;
   return { call: (route, body) => send(routes[route], body) };
 }

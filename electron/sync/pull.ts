@@ -21,7 +21,9 @@ export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient
   }
   for (let page = 0; page < maxPages; page++) {
     const cursor = readState(db, 'pullCursor') ?? START_CURSOR;
-    const res = await client.call('pull', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, cursor, limit: pageSize });
+    const { terminalId, shopId } = link;
+    const body = { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, cursor, limit: pageSize };
+    const res = await client.call('pull', body);
     if (!res.ok) {
       if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
       return { kind: 'refused', code: res.error.code, message: res.error.message };

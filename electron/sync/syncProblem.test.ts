@@ -27,7 +27,8 @@ afterAll(() => new Promise<void>((resolve) => {
 }));
 
 const post = (baseUrl: string, timeoutMs = 5_000) =>
-  createHoClient({ baseUrl, token: null, timeoutMs }).call('pull', { protocolVersion: PROTOCOL_VERSION, terminalId: 't', shopId: 's' });
+  createHoClient({ baseUrl, token: null, timeoutMs })
+    .call('pull', { protocolVersion: PROTOCOL_VERSION, terminalId: 't', shopId: 's' });
 
 describe('a call that reaches no answer says why, as a reason', () => {
   it('nobody listening: unreachable', async () => {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { syncRouteNames, syncRoutes as routeMap, type SyncResponseBody, type SyncRouteName } from '../../shared/sync/routes';
+import {
+  syncRouteNames, syncRoutes as routeMap, type SyncResponseBody, type SyncRouteName,
+} from '../../shared/sync/routes';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
 import { closeDay } from '../sync/closeDay';
@@ -44,7 +46,8 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHo
   const { db, clock, ids } = deps;
 
   /** A terminal's own call: version, then its token, then the body, which must name that terminal. */
-  async function terminalCall<S extends z.ZodType<{ terminalId: string; shopId: string }>>(request: FastifyRequest, schema: S) {
+  type TerminalBody = z.ZodType<{ terminalId: string; shopId: string }>;
+  async function terminalCall<S extends TerminalBody>(request: FastifyRequest, schema: S) {
     requireVersion(request.body);
     const auth = await requireTerminal(db, request);
     const body = parseBody(schema, request.body);

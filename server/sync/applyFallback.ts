@@ -29,7 +29,8 @@ export async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId:
       out.earnedBy.push(...local.earnedBy);
     } catch (error) {
       if (!isDataError(error)) throw error;
-      outcomes.push({ seq: r.seq, status: 'quarantined', reason: 'apply_failed', detail: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+      const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      outcomes.push({ seq: r.seq, status: 'quarantined', reason: 'apply_failed', detail });
     }
   }
   return outcomes;

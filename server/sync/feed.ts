@@ -17,13 +17,20 @@ export interface FeedItem {
 export function memberFeed(m: typeof members.$inferSelect): FeedItem {
   return {
     kind: 'member', entityId: m.id, originTerminalId: m.originTerminalId,
-    payload: { id: m.id, name: m.name, phone: m.phone, birthday: m.birthday, cardNumber: m.cardNumber, homeShopId: m.homeShopId, offlineCapPoints: m.offlineCapPoints, createdAt: m.createdAt, updatedAt: m.updatedAt },
+    payload: {
+      id: m.id, name: m.name, phone: m.phone, birthday: m.birthday, cardNumber: m.cardNumber, homeShopId: m.homeShopId,
+      offlineCapPoints: m.offlineCapPoints, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    },
   };
 }
 
 /** A reward as the pull feed carries it: an oversold stock (below zero at head office) shows as 0 on the tills. */
 export function rewardPayload(r: typeof rewards.$inferSelect): Record<string, unknown> {
-  return { id: r.id, code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost, cashValueMinor: r.cashValueMinor, stock: r.stock === null ? null : Math.max(0, r.stock), active: r.active, updatedAt: r.updatedAt };
+  return {
+    id: r.id, code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost,
+    cashValueMinor: r.cashValueMinor, stock: r.stock === null ? null : Math.max(0, r.stock), active: r.active,
+    updatedAt: r.updatedAt,
+  };
 }
 
 /**
