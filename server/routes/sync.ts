@@ -45,8 +45,8 @@ type SyncHandlers = { [K in SyncRouteName]: (request: FastifyRequest) => Promise
 export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHooks = noHooks): void {
   const { db, clock, ids } = deps;
 
-  /** A terminal's own call: version, then its token, then the body, which must name that terminal. */
   type TerminalBody = z.ZodType<{ terminalId: string; shopId: string }>;
+  /** A terminal's own call: version, then its token, then the body, which must name that terminal. */
   async function terminalCall<S extends TerminalBody>(request: FastifyRequest, schema: S) {
     requireVersion(request.body);
     const auth = await requireTerminal(db, request);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
@@ -33,7 +34,7 @@ describe.each(testBackends)('pushed payloads of any text on $name', (backend) =>
     await ho.close();
   });
 
-  const push = (recs: PushRecord[]) => ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: recs }, token);
+  const push = (recs: PushRecord[]) => ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: recs }, token);
 
   it('stores any name exactly, takes a repeat in another key order as the same, refuses a changed one', async () => {
     await fc.assert(

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
@@ -58,7 +59,7 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     await ho.close();
   });
 
-  const push = (body: unknown) => ho.call('POST', '/sync/v1/push', body, token);
+  const push = (body: unknown) => ho.call('POST', syncRoutes.push.path, body, token);
 
   it.each(FUZZ_BODIES.map((text, i) => [i, text] as const))('answers the fuzz body #%i with 200, quarantining the record, and takes its resend as a repeat', async (_i, text) => {
     const body: unknown = JSON.parse(text);
