@@ -98,11 +98,6 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     rules: layer(['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**', '**/server/**'], 'db/ knows only SQLite and shared/.'),
   },
-  {
-    files: ['server/**/*.{ts,tsx}'],
-    ignores: ['server/**/*.test.ts'],
-    rules: layer(['electron', 'electron/*', '**/electron/**', '**/db/**', '**/renderer/**'], 'server/ is head office: it shares only shared/ with the terminal.'),
-  },
   ...electronLayerRules,
   {
     files: ['electron/*.ts', 'electron/browser-host/**/*.ts'],
@@ -123,4 +118,66 @@ export default tseslint.config(
       }],
     },
   },
+  ...serverLayers(),
 );
+
+/**
+ * server/ in layers, lowest first: a file imports only its own layer or lower ones (tests aside);
+ * server/testing/ holds the test kits, server/web/ the browser page, which shares only shared/.
+ */
+function serverLayers() {
+  const layers = [
+    { name: 'store', files: ['store/**', 'db/**', 'sources.ts'], modules: ['store', 'db', 'sources'] },
+    { name: 'http', files: ['http/**'], modules: ['http'] },
+    { name: 'sync', files: ['sync/**', 'auth.ts'], modules: ['sync', 'auth'] },
+    { name: 'admin', files: ['admin/**'], modules: ['admin'] },
+    { name: 'routes', files: ['routes/**'], modules: ['routes'] },
+    {
+      name: 'app',
+      files: ['app.ts', 'main.ts', 'cli.ts', 'config.ts', 'workers.ts'],
+      modules: ['app', 'main', 'cli', 'config', 'workers'],
+    },
+  ];
+  const terminal = {
+    group: ['electron', 'electron/*', '**/electron/**', '**/db/**', '**/renderer/**'],
+    message: 'server/ is head office: it shares only shared/ with the terminal.',
+  };
+  const testKits = { group: ['vitest', '**/testing/*'], message: 'server/testing/ and vitest are for tests only.' };
+  // Imports are relative: `./x` from a top-level file, `../x` from a file one folder down.
+  const above = (modules, topLevel) => ({
+    regex: `^${topLevel ? '\\./' : '\\.\\./'}(${modules.join('|')})(/|$)`,
+    message: 'server/ layers, lowest first: store, http, sync + auth.ts, admin, routes, app; import only downwards.',
+  });
+  return layers.flatMap((layer, i) => {
+    const higher = [...layers.slice(i + 1).flatMap((l) => l.modules), 'testing', 'web'];
+    const topFiles = layer.files.filter((f) => !f.includes('/'));
+    const folders = layer.files.filter((f) => f.includes('/'));
+    return [
+      { files: folders, topLevel: false },
+      { files: topFiles, topLevel: true },
+    ]
+      .filter((part) => part.files.length > 0)
+      .map((part) => ({
+        files: part.files.map((f) => `server/${f}`),
+        ignores: ['server/**/*.test.ts'],
+        rules: { 'no-restricted-imports': ['error', { patterns: [terminal, testKits, above(higher, part.topLevel)] }] },
+      }));
+  }).concat([
+    {
+      files: ['server/testing/**/*.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [terminal] }] },
+    },
+    {
+      files: ['server/web/**/*.{ts,tsx}'],
+      ignores: ['server/**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [
+            terminal,
+            { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+          ],
+        }],
+      },
+    },
+  ]);
+}

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { syncLink } from '../../db/schemaSync';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { freeLoopbackPort } from '../../server/testing/ports';
 import { openTestCore, unwrap, type TestCore } from './services.testkit';
 import { createHoClient } from '../sync/hoClient';
@@ -27,7 +27,8 @@ afterAll(() => new Promise<void>((resolve) => {
 }));
 
 const post = (baseUrl: string, timeoutMs = 5_000) =>
-  createHoClient({ baseUrl, token: null, timeoutMs }).post('/sync/v1/pull', {}, z.object({ ok: z.boolean() }));
+  createHoClient({ baseUrl, token: null, timeoutMs })
+    .call('pull', { protocolVersion: PROTOCOL_VERSION, terminalId: 't', shopId: 's' });
 
 describe('a call that reaches no answer says why, as a reason', () => {
   it('nobody listening: unreachable', async () => {

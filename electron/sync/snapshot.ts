@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { SnapshotResponse, type SnapshotMember } from '../../shared/sync/snapshot';
+import type { SnapshotMember } from '../../shared/sync/snapshot';
 import type { Clock } from '../platform/sources';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
@@ -77,7 +77,7 @@ export async function pullSnapshot(db: TerminalDb, clock: Clock, client: HoClien
       protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, limit: pageSize,
       ...(bound === null ? {} : { bound: Number(bound) }), ...(after === null ? {} : { after }),
     };
-    const res = await client.post('/sync/v1/snapshot', body, SnapshotResponse);
+    const res = await client.call('snapshot', body);
     if (!res.ok) {
       if (res.kind === 'refused' && res.error.code === 'VALIDATION' && bound !== null) {
         // Head office no longer knows our bound (restored from a backup?): start the snapshot over.

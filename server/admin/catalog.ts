@@ -7,7 +7,7 @@ import type { HoDb } from '../store/connect';
 import { members, rewards, settings } from '../store/schema';
 import { HoError } from '../http/errors';
 import type { Clock } from '../sources';
-import { memberFeed, rewardPayload } from '../sync/applyRecord';
+import { memberFeed, rewardPayload } from '../sync/feed';
 import { appendFeed } from '../sync/feed';
 
 /**

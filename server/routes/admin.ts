@@ -9,7 +9,7 @@ import {
 import { balanceFlagList, dayCloseList, openQuarantine, resolveQuarantine, revokeTerminal, terminalOverview } from '../admin/reports';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
-import type { ServerDeps } from '../app';
+import type { ServerDeps } from './serverDeps';
 
 const IdParams = z.object({ id: z.string().uuid() });
 const NumericIdParams = z.object({ id: z.coerce.number().int().min(1) });

@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
 import { addAdminToken } from '../auth';
 import { buildServer, type BuildOptions } from '../app';
 import type { HoDatabase } from '../store/connect';
@@ -41,7 +42,7 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
     enrol: async (shopId, terminalCode, terminalId) => {
       const created = await call('POST', '/admin/enrolment-codes', { shopId, shopName: `Shop ${shopId}`, terminalCode }, adminToken);
       if (created.status !== 201) throw new Error(`enrolment code: ${JSON.stringify(created.body)}`);
-      const enrolled = await call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: created.body.code, terminalId });
+      const enrolled = await call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code: created.body.code, terminalId });
       if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
       return { token: String(enrolled.body.token), terminalId, shopId };
     },

@@ -8,6 +8,7 @@ import { openTerminalCore, type TerminalCore } from '../../../electron/terminal/
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
 import { systemClock } from '../../../electron/platform/sources';
 import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
+import { syncRoutes } from '../../../shared/sync/routes';
 import { createTestDatabase } from '../../../server/testing/databases';
 import { startHoProcess, type HoProcess } from '../../../server/testing/hoProcess';
 import { memberAndSaleRecords } from '../../../server/testing/records';
@@ -64,7 +65,7 @@ export async function enrolmentCode(ho: BenchHeadOffice, shopId: string, termina
 /** Enrols a terminal id over HTTP (no terminal database): the token a bench pusher sends. */
 export async function enrolBare(ho: BenchHeadOffice, shopId: string, terminalCode: string, terminalId: string): Promise<string> {
   const code = await enrolmentCode(ho, shopId, terminalCode);
-  const r = await post(ho.url, '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
+  const r = await post(ho.url, syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
   if (r.status !== 200) throw new Error(`enrol: ${JSON.stringify(r.json)}`);
   return String(r.json.token);
 }

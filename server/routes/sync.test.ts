@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { count, eq } from 'drizzle-orm';
-import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, payloadObject, saleRecord, uuidFrom } from './testing/records';
-import { balanceFlags, ledger, quarantine, records, sales } from './store/schema';
-import type { HoDatabase } from './store/connect';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, payloadObject, saleRecord, uuidFrom } from '../testing/records';
+import { balanceFlags, ledger, quarantine, records, sales } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
 
 const DAY = '2025-03-01';
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
@@ -30,7 +31,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
   afterAll(async () => ho.close());
 
   const push = (token: string, terminalId: string, shopId: string, recs: PushRecord[], extra: Record<string, unknown> = {}) =>
-    ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, records: recs, ...extra }, token);
+    ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, records: recs, ...extra }, token);
   const rowCount = async () => (await database.db.select({ n: count() }).from(records))[0]?.n ?? 0;
 
   const m1 = uuidFrom(100);
@@ -43,9 +44,9 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     const created = await ho.call('POST', '/admin/enrolment-codes', { shopId: 's', terminalCode: '90009' }, ho.adminToken);
     expect(created.status).toBe(201);
     const code = String(created.body.code);
-    const first = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: code.toLowerCase(), terminalId: uuidFrom(9, 0xa) });
+    const first = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code: code.toLowerCase(), terminalId: uuidFrom(9, 0xa) });
     expect(first.status).toBe(200);
-    const again = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: uuidFrom(10, 0xa) });
+    const again = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: uuidFrom(10, 0xa) });
     expect(again.body.code).toBe('ENROLMENT_CODE_INVALID');
     expect((await ho.call('POST', '/admin/enrolment-codes', { shopId: 's', terminalCode: '90009' }, ho.adminToken)).body.code).toBe('CONFLICT');
   });
@@ -100,7 +101,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect((await push(`${A}.deadbeef`, A, 'shopA', [sale(6, 6)])).status).toBe(401);
     expect((await push(tokenA, A, 'shopB', [sale(6, 6)])).body.code).toBe('FORBIDDEN');
     expect((await push(tokenA, B, 'shopB', [sale(6, 6)])).body.code).toBe('FORBIDDEN');
-    const old = await ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION + 1, terminalId: A, shopId: 'shopA', records: [sale(6, 6)] }, tokenA);
+    const old = await ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION + 1, terminalId: A, shopId: 'shopA', records: [sale(6, 6)] }, tokenA);
     expect(old.status).toBe(400);
     expect(old.body).toMatchObject({ code: 'PROTOCOL_VERSION', details: { server: PROTOCOL_VERSION, client: PROTOCOL_VERSION + 1 } });
     const tooMany = Array.from({ length: MAX_BATCH_RECORDS + 1 }, (_, i) => sale(6 + i, 6 + i));
@@ -115,9 +116,9 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
   // that is not a function made the refusal's message throw, and enrol answered 500.
   it('a protocol version that cannot be written as text is refused PROTOCOL_VERSION on every sync route, never a 500', async () => {
     const versions: unknown[] = [{ toString: '6200000000000001' }, { toString: null, valueOf: 1 }, ['2'], 'x'.repeat(10_000)];
-    for (const route of ['enrol', 'push', 'pull', 'close-day', 'snapshot']) {
+    for (const route of ['enrol', 'push', 'pull', 'closeDay', 'snapshot'] as const) {
       for (const protocolVersion of versions) {
-        const res = await ho.call('POST', `/sync/v1/${route}`, { protocolVersion, code: 'ABCD-EFGH-24', terminalId: A, shopId: 'shopA', records: [] }, route === 'enrol' ? null : tokenA);
+        const res = await ho.call('POST', syncRoutes[route].path, { protocolVersion, code: 'ABCD-EFGH-24', terminalId: A, shopId: 'shopA', records: [] }, route === 'enrol' ? null : tokenA);
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ code: 'PROTOCOL_VERSION', details: { server: PROTOCOL_VERSION, client: null } });
         expect(String(res.body.message).length).toBeLessThan(400);
@@ -129,7 +130,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     const before = await rowCount();
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.anything(), fc.record({ protocolVersion: fc.constant(PROTOCOL_VERSION), terminalId: fc.constant(A), shopId: fc.constant('shopA'), records: fc.array(fc.anything(), { maxLength: 3 }) })), async (body) => {
-        const res = await ho.call('POST', '/sync/v1/push', body, tokenA);
+        const res = await ho.call('POST', syncRoutes.push.path, body, tokenA);
         // An empty record list is a well-formed heartbeat; everything else here is malformed.
         if (res.status === 200) expect(res.body.status).toBe('ok');
         else {
@@ -145,20 +146,20 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
 
   it('sends members and ledger rows to other terminals, never back to their origin, page by page', async () => {
     await ho.waitDerived();
-    const pullB = await ho.call('POST', '/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: B, shopId: 'shopB', limit: 2 }, tokenB);
+    const pullB = await ho.call('POST', syncRoutes.pull.path, { protocolVersion: PROTOCOL_VERSION, terminalId: B, shopId: 'shopB', limit: 2 }, tokenB);
     expect(pullB.status).toBe(200);
     expect(pullB.body.hasMore).toBe(true);
     const kinds: string[] = (pullB.body.changes as { kind: string }[]).map((c) => c.kind);
     let cursor = String(pullB.body.cursor);
     for (let i = 0; i < 20; i++) {
-      const next = await ho.call('POST', '/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: B, shopId: 'shopB', cursor, limit: 2 }, tokenB);
+      const next = await ho.call('POST', syncRoutes.pull.path, { protocolVersion: PROTOCOL_VERSION, terminalId: B, shopId: 'shopB', cursor, limit: 2 }, tokenB);
       kinds.push(...(next.body.changes as { kind: string }[]).map((c) => c.kind));
       cursor = String(next.body.cursor);
       if (!next.body.hasMore) break;
     }
     expect(kinds[0]).toBe('member');
     expect(kinds.filter((k) => k === 'ledger')).toHaveLength(3);
-    const pullA = await ho.call('POST', '/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA' }, tokenA);
+    const pullA = await ho.call('POST', syncRoutes.pull.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA' }, tokenA);
     expect(pullA.body.changes).toEqual([]);
   });
 
@@ -185,9 +186,9 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
       saleCount: own.length, salesTotalMinor: own.reduce((s, r) => s + r.totalMinor, 0), pointsEarned: own.reduce((s, r) => s + r.pointsEarned, 0),
       pointsSpent: own.reduce((s, r) => s + r.pointsSpent, 0), redemptionCount: 0, firstSeq: Math.min(...own.map((r) => r.seq)), lastSeq: Math.max(...own.map((r) => r.seq)),
     };
-    const ok = await ho.call('POST', '/sync/v1/close-day', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals }, tokenA);
+    const ok = await ho.call('POST', syncRoutes.closeDay.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals }, tokenA);
     expect(ok.body).toMatchObject({ status: 'matches', differences: [] });
-    const off = await ho.call('POST', '/sync/v1/close-day', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals: { ...totals, salesTotalMinor: totals.salesTotalMinor + 1 } }, tokenA);
+    const off = await ho.call('POST', syncRoutes.closeDay.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals: { ...totals, salesTotalMinor: totals.salesTotalMinor + 1 } }, tokenA);
     expect(off.body).toMatchObject({ status: 'differs', differences: [{ field: 'salesTotalMinor', terminal: totals.salesTotalMinor + 1, headOffice: totals.salesTotalMinor }] });
   });
 
@@ -196,7 +197,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(tiers.status).toBe(200);
     const reward = await ho.call('PUT', `/admin/rewards/${uuidFrom(77)}`, { code: 'MUG', name: 'Mug', category: 'gift', pointsCost: 500, cashValueMinor: 2000, stock: 5, active: true }, ho.adminToken);
     expect(reward.status).toBe(200);
-    const pulled = await ho.call('POST', '/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA' }, tokenA);
+    const pulled = await ho.call('POST', syncRoutes.pull.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA' }, tokenA);
     expect((pulled.body.changes as { kind: string }[]).map((c) => c.kind)).toEqual(expect.arrayContaining(['tiers', 'reward', 'ledger']));
     const overview = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
     expect((overview.body.terminals as { id: string; ackedSeq: number }[]).find((t) => t.id === A)?.ackedSeq).toBe(7);

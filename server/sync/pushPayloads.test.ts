@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, payloadObject, uuidFrom } from './testing/records';
-import { members } from './store/schema';
-import { recordStatuses } from './sync/recordStatus';
-import type { HoDatabase } from './store/connect';
+import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, payloadObject, uuidFrom } from '../testing/records';
+import { members } from '../store/schema';
+import { recordStatuses } from '../sync/recordStatus';
+import type { HoDatabase } from '../store/connect';
 
 const T0 = Date.UTC(2025, 2, 1, 2, 0, 0);
 
@@ -33,7 +34,7 @@ describe.each(testBackends)('pushed payloads of any text on $name', (backend) =>
     await ho.close();
   });
 
-  const push = (recs: PushRecord[]) => ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: recs }, token);
+  const push = (recs: PushRecord[]) => ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: recs }, token);
 
   it('stores any name exactly, takes a repeat in another key order as the same, refuses a changed one', async () => {
     await fc.assert(

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { memberRecord, saleRecord, uuidFrom } from './testing/records';
-import { until } from './testing/until';
-import { ledger, sales, terminals } from './store/schema';
-import type { HoDatabase } from './store/connect';
-import { randomIds } from './sources';
-import { recordStatuses } from './sync/recordStatus';
+import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, saleRecord, uuidFrom } from '../testing/records';
+import { until } from '../testing/until';
+import { ledger, sales, terminals } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
+import { randomIds } from '../sources';
+import { recordStatuses } from '../sync/recordStatus';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const DAY = '2025-03-01';
@@ -37,7 +38,7 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     await first.close();
   });
 
-  const push = (ho: Harness, recs: PushRecord[]) => ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: recs }, token);
+  const push = (ho: Harness, recs: PushRecord[]) => ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: recs }, token);
   const lagOf = async (ho: Harness) => {
     const overview = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
     return (overview.body.terminals as { id: string; derivationLag: number; quarantined: number }[]).find((t) => t.id === A);
@@ -68,7 +69,7 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
   it('closes a day only after deriving what the terminal sent, so the totals never compare half-derived state', async () => {
     expect((await push(first, batch)).body).toMatchObject({ status: 'ok', ackedThrough: 4 });
     const totals = { saleCount: 2, salesTotalMinor: 502 + 504, pointsEarned: 20, pointsSpent: 0, redemptionCount: 0, firstSeq: 2, lastSeq: 4 };
-    const closed = await first.call('POST', '/sync/v1/close-day', { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals }, token);
+    const closed = await first.call('POST', syncRoutes.closeDay.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals }, token);
     expect(closed.body).toMatchObject({ status: 'matches', differences: [] });
     expect(await lagOf(first)).toMatchObject({ derivationLag: 0, quarantined: 1 });
   });

@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../shared/sync/protocol';
-import { createTestDatabase, testDatabaseUrl } from './testing/databases';
-import { waitDerived } from './testing/harness';
-import { startHoProcess, type HoProcess } from './testing/hoProcess';
-import { memberAndSaleRecords, uuidFrom } from './testing/records';
-import { openPostgres } from './store/connect';
+import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
+import { createTestDatabase, testDatabaseUrl } from '../testing/databases';
+import { waitDerived } from '../testing/harness';
+import { startHoProcess, type HoProcess } from '../testing/hoProcess';
+import { memberAndSaleRecords, uuidFrom } from '../testing/records';
+import { openPostgres } from '../store/connect';
 
 // Derivation across real processes on one PostgreSQL: two servers deriving the same terminals,
 // and a kill -9 in the middle of derivation. Small chunks make many derivation transactions.
@@ -21,7 +22,7 @@ async function enrol(ho: HoProcess, n: number): Promise<{ terminalId: string; sh
   const terminalId = uuidFrom(n, 0xf);
   const shopId = `shop-${n}`;
   const code = await post(ho.url, '/admin/enrolment-codes', { shopId, terminalCode: String(93_000 + n) }, ho.adminToken);
-  const enrolled = await post(ho.url, '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: code.json.code, terminalId }, '');
+  const enrolled = await post(ho.url, syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code: code.json.code, terminalId }, '');
   return { terminalId, shopId, token: String(enrolled.json.token) };
 }
 
@@ -29,7 +30,7 @@ async function pushAll(servers: HoProcess[], t: { terminalId: string; shopId: st
   for (let i = 0, turn = t.terminalId.length; i < records.length; i += batch, turn++) {
     const server = servers[turn % servers.length];
     if (!server) throw new Error('no server');
-    const r = await post(server.url, '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId: t.terminalId, shopId: t.shopId, records: records.slice(i, i + batch) }, t.token);
+    const r = await post(server.url, syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId: t.terminalId, shopId: t.shopId, records: records.slice(i, i + batch) }, t.token);
     expect(r.json).toMatchObject({ status: 'ok', ackedThrough: Math.min(records.length, i + batch) });
   }
 }

@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import type { HoDatabase } from './store/connect';
-import { unstorableTextPath } from '../shared/storableText';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import type { HoDatabase } from '../store/connect';
+import { unstorableTextPath } from '../../shared/storableText';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const Count = z.object({ rows: z.array(z.object({ n: z.number() })) });

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { fixedClockForTests } from './testing/clock';
-import { testBackends } from './testing/databases';
-import { startHarness, type Harness } from './testing/harness';
-import { uuidFrom } from './testing/records';
-import type { HoDatabase } from './store/connect';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { uuidFrom } from '../testing/records';
+import type { HoDatabase } from '../store/connect';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const Count = z.object({ rows: z.array(z.object({ n: z.number() })) });
