@@ -25,20 +25,10 @@ test.afterAll(async () => {
   rmSync(hoDir, { recursive: true, force: true });
 });
 
-async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(ho.url + path, {
-    method,
-    headers: { authorization: `Bearer ${ho.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
   test.setTimeout(120_000);
   const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const { code } = await admin<{ code: string }>('POST', '/admin/enrolment-codes', { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode });
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode } });
   const enrolled = await till().call<{ headOfficeUrl: string }>('enrolHeadOffice', { url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
   expect(enrolled.value.headOfficeUrl).toBe(ho.url);
@@ -55,8 +45,8 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
   expect(synced.value.status.outboxPending).toBe(0);
   // Acknowledged at once, applied behind: wait (bounded, by head office itself) until everything is derived.
-  await admin('POST', '/admin/derive');
-  const { terminals } = await admin<{ terminals: { terminalCode: string; ackedSeq: number }[] }>('GET', '/admin/terminals');
+  await ho.admin.call('derive');
+  const { terminals } = await ho.admin.call('terminals');
   const received = terminals.find((t) => t.terminalCode === status.value.terminalCode)?.ackedSeq ?? 0;
   expect(received).toBeGreaterThan(0);
 
