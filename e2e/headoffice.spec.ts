@@ -28,7 +28,8 @@ test.afterAll(async () => {
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
   test.setTimeout(120_000);
   const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const { code } = await ho.admin.call('createEnrolmentCode', { body: { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode } });
+  const codeFor = { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const enrolled = await till().call<{ headOfficeUrl: string }>('enrolHeadOffice', { url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
   expect(enrolled.value.headOfficeUrl).toBe(ho.url);

@@ -131,7 +131,8 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
   // Head office: connected, then gone; "sync now" fails and the screen says why in Chinese.
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
   const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const { code } = await ho.admin.call('createEnrolmentCode', { body: { shopId: status.value.shopId, terminalCode: status.value.terminalCode } });
+  const codeFor = { shopId: status.value.shopId, terminalCode: status.value.terminalCode };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const enrolled = await till().call('enrolHeadOffice', { url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
   await ho.stop();

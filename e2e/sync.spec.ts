@@ -33,7 +33,8 @@ test('a sale made while head office is down waits at the till, then arrives when
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
   const hoUrl = ho.url;
   const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const { code } = await ho.admin.call('createEnrolmentCode', { body: { shopId: status.value.shopId, terminalCode: status.value.terminalCode } });
+  const codeFor = { shopId: status.value.shopId, terminalCode: status.value.terminalCode };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const elsewhere = { shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: status.value.terminalCode };
   const { code: otherShopCode } = await ho.admin.call('createEnrolmentCode', { body: elsewhere });
 

@@ -10,7 +10,10 @@ import { startHarness, type Harness } from './testing/harness';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
-function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env } });
     let stdout = '';

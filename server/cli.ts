@@ -33,7 +33,8 @@ async function enrol(args: string[]): Promise<void> {
   const url = values.url ?? process.env.TILLCARD_HO_URL;
   let created: CreateEnrolmentCodeResponse;
   if (url) {
-    created = await adminClient(fetch, url, process.env.TILLCARD_HO_ADMIN_TOKEN ?? '').call('createEnrolmentCode', { body: parsed.data });
+    const admin = adminClient(fetch, url, process.env.TILLCARD_HO_ADMIN_TOKEN ?? '');
+    created = await admin.call('createEnrolmentCode', { body: parsed.data });
   } else {
     const database = await openFromConfig(configFromEnv());
     try {

@@ -4,14 +4,31 @@ import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName, type AdminRoutes } 
 import type { AdminAnswerOf, AdminRequest, AdminRoute } from '../../shared/admin/route';
 import { ADMIN_PREFIX } from '../../shared/admin/wire';
 import { createEnrolmentCode, requireAdmin } from '../auth';
-import { publishCategories, publishRules, publishTiers, setDefaultOfflineCap, setMemberOfflineCap, upsertCampaign, upsertReward } from '../admin/catalog';
-import { balanceFlagList, dayCloseList, openQuarantine, resolveQuarantine, revokeTerminal, terminalOverview } from '../admin/reports';
+import {
+  publishCategories,
+  publishRules,
+  publishTiers,
+  setDefaultOfflineCap,
+  setMemberOfflineCap,
+  upsertCampaign,
+  upsertReward,
+} from '../admin/catalog';
+import {
+  balanceFlagList,
+  dayCloseList,
+  openQuarantine,
+  resolveQuarantine,
+  revokeTerminal,
+  terminalOverview,
+} from '../admin/reports';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
 import type { ServerDeps } from '../app';
 
 /** One handler per route of the contract: a route without one does not compile. */
-type AdminHandlers = { [K in AdminRouteName]: (request: AdminRequest<AdminRoutes[K]>) => Promise<AdminAnswerOf<AdminRoutes[K]>> };
+type AdminHandlers = {
+  [K in AdminRouteName]: (request: AdminRequest<AdminRoutes[K]>) => Promise<AdminAnswerOf<AdminRoutes[K]>>;
+};
 
 function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
   return {
@@ -26,7 +43,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     derive: async () => deriveAllPending(db, clock),
     quarantine: async () => ({ records: await openQuarantine(db) }),
     resolveQuarantine: async ({ params: { id } }) => {
-      if (!(await resolveQuarantine(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No open quarantined record ${id}.`);
+      if (!(await resolveQuarantine(db, clock.now(), id)))
+        throw new HoError('NOT_FOUND', `No open quarantined record ${id}.`);
       return { resolved: id };
     },
     balanceFlags: async ({ query }) => ({ flags: await balanceFlagList(db, query.open === 'true') }),
@@ -67,7 +85,8 @@ function parseParams(schema: z.ZodType | null, params: unknown): unknown {
   return parsed.data;
 }
 
-const parsePart = (schema: z.ZodType | null, value: unknown): unknown => (schema ? parseBody(schema, value) : undefined);
+const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
+  schema ? parseBody(schema, value) : undefined;
 
 /**
  * Registers every route of the admin contract (shared/admin/contract.ts), each behind the admin
@@ -77,6 +96,7 @@ const parsePart = (schema: z.ZodType | null, value: unknown): unknown => (schema
  */
 export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const admin = async (request: FastifyRequest) => requireAdmin(deps.db, request);
+  // The loop's view of the handlers: each is called only with what its own route's schemas parsed.
   const handlerOf: Record<AdminRouteName, (request: AdminRequest<AdminRoute>) => Promise<unknown>> = handlers(deps);
   for (const name of adminRouteNames) {
     const route: AdminRoute = ADMIN_ROUTES[name];

@@ -45,8 +45,9 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
     admin,
     call,
     enrol: async (shopId, terminalCode, terminalId) => {
-      const created = await admin.call('createEnrolmentCode', { body: { shopId, shopName: `Shop ${shopId}`, terminalCode } });
-      const enrolled = await call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: created.code, terminalId });
+      const codeFor = { shopId, shopName: `Shop ${shopId}`, terminalCode };
+      const { code } = await admin.call('createEnrolmentCode', { body: codeFor });
+      const enrolled = await call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId });
       if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
       return { token: String(enrolled.body.token), terminalId, shopId };
     },

@@ -10,20 +10,45 @@ const ms = z.number().nullable();
 export const TerminalStatus = z.enum(['active', 'revoked']);
 
 export const TerminalRow = z.strictObject({
-  id: z.string(), shopId: z.string(), shopName: z.string().nullable(), terminalCode: z.string(), name: z.string().nullable(),
-  status: TerminalStatus, enrolledAt: z.number(), ackedSeq: z.number(), derivedSeq: z.number(), derivationLag: z.number(),
-  lastDerivedAt: ms, lastSeenAt: ms, lastPushAt: ms, reportedPending: z.number().nullable(), oldestPendingAt: ms,
-  quarantined: z.number(), lastCloseDay: z.string().nullable(), lastCloseMatches: z.boolean().nullable(), syncLagMs: ms,
+  id: z.string(),
+  shopId: z.string(),
+  shopName: z.string().nullable(),
+  terminalCode: z.string(),
+  name: z.string().nullable(),
+  status: TerminalStatus,
+  enrolledAt: z.number(),
+  ackedSeq: z.number(),
+  derivedSeq: z.number(),
+  derivationLag: z.number(),
+  lastDerivedAt: ms,
+  lastSeenAt: ms,
+  lastPushAt: ms,
+  reportedPending: z.number().nullable(),
+  oldestPendingAt: ms,
+  quarantined: z.number(),
+  lastCloseDay: z.string().nullable(),
+  lastCloseMatches: z.boolean().nullable(),
+  syncLagMs: ms,
 });
 export type TerminalRow = z.infer<typeof TerminalRow>;
 
 export const DayCloseRow = z.strictObject({
-  terminalId: z.string(), businessDay: z.string(), reported: DayTotals, computed: DayTotals, matches: z.boolean(), closedAt: z.number(),
+  terminalId: z.string(),
+  businessDay: z.string(),
+  reported: DayTotals,
+  computed: DayTotals,
+  matches: z.boolean(),
+  closedAt: z.number(),
 });
 export type DayCloseRow = z.infer<typeof DayCloseRow>;
 
 export const FlagRow = z.strictObject({
-  id: z.number(), memberId: z.string(), balanceAtFlag: z.number(), terminalId: z.string(), seq: z.number(), flaggedAt: z.number(),
+  id: z.number(),
+  memberId: z.string(),
+  balanceAtFlag: z.number(),
+  terminalId: z.string(),
+  seq: z.number(),
+  flaggedAt: z.number(),
   resolvedAt: ms,
 });
 export type FlagRow = z.infer<typeof FlagRow>;
@@ -31,10 +56,17 @@ export type FlagRow = z.infer<typeof FlagRow>;
 export const QuarantineReason = z.enum(['invalid_payload', 'apply_failed', 'payload_conflict', 'unstorable_text']);
 
 export const QuarantineRow = z.strictObject({
-  id: z.number(), terminalId: z.string(), seq: z.number(), recordId: z.string(), type: z.string(),
+  id: z.number(),
+  terminalId: z.string(),
+  seq: z.number(),
+  recordId: z.string(),
+  type: z.string(),
   /** The record as head office received it, for IT to look at (null when it could not be kept). */
   payload: z.unknown(),
-  reason: QuarantineReason, detail: z.string(), receivedAt: z.number(), resolvedAt: ms,
+  reason: QuarantineReason,
+  detail: z.string(),
+  receivedAt: z.number(),
+  resolvedAt: ms,
   /** When the terminal was told, in a push answer. */
   reportedAt: ms,
 });

@@ -13,12 +13,15 @@ export type AdminInput<K extends AdminRouteName> = AdminInputOf<AdminRoutes[K]>;
 export type AdminResponse<K extends AdminRouteName> = AdminResponseOf<AdminRoutes[K]>;
 /** An answer: the parsed value on success, head office's typed refusal otherwise. */
 export type AdminAnswer<K extends AdminRouteName> =
-  | { ok: true; status: number; value: AdminResponse<K> }
-  | { ok: false; status: number; error: SyncErrorBody };
+  { ok: true; status: number; value: AdminResponse<K> } | { ok: false; status: number; error: SyncErrorBody };
 
 // Input omitted entirely where a route takes none (or all of it is optional).
-type InputArgs<K extends AdminRouteName> = object extends AdminInput<K> ? [input?: AdminInput<K>] : [input: AdminInput<K>];
-type TargetArgs<K extends AdminRouteName> = object extends AdminTargetOf<AdminRoutes[K]> ? [target?: AdminTargetOf<AdminRoutes[K]>] : [target: AdminTargetOf<AdminRoutes[K]>];
+type InputArgs<K extends AdminRouteName> =
+  object extends AdminInput<K> ? [input?: AdminInput<K>] : [input: AdminInput<K>];
+type TargetArgs<K extends AdminRouteName> =
+  object extends AdminTargetOf<AdminRoutes[K]>
+    ? [target?: AdminTargetOf<AdminRoutes[K]>]
+    : [target: AdminTargetOf<AdminRoutes[K]>];
 
 /** A refusal (`status` and head office's error body), or an answer that did not match the contract (`error` null). */
 export class AdminCallError extends Error {
@@ -88,17 +91,32 @@ export function adminClient(fetch: AdminFetch, baseUrl: string, token: string) {
       // Indexed by a generic name the schema reads as the union of all routes'; it is K's own.
       if (parsed.success) return { ok: true, status: response.status, value: parsed.data as AdminResponse<K> };
       const issue = parsed.error.issues[0];
-      throw new AdminCallError(name, response.status, null, `${name}: unexpected answer (${issue?.path.join('.') ?? ''}: ${issue?.message ?? '?'})`);
+      throw new AdminCallError(
+        name,
+        response.status,
+        null,
+        `${name}: unexpected answer (${issue?.path.join('.') ?? ''}: ${issue?.message ?? '?'})`,
+      );
     }
     const refusal = SyncErrorBody.safeParse(body);
     if (refusal.success) return { ok: false, status: response.status, error: refusal.data };
-    throw new AdminCallError(name, response.status, null, `${name}: head office answered ${response.status} without an error body`);
+    throw new AdminCallError(
+      name,
+      response.status,
+      null,
+      `${name}: head office answered ${response.status} without an error body`,
+    );
   }
   /** The answer's value; a refusal throws AdminCallError with head office's error body. */
   async function call<K extends AdminRouteName>(name: K, ...args: InputArgs<K>): Promise<AdminResponse<K>> {
     const answer = await send(name, ...args);
     if (answer.ok) return answer.value;
-    throw new AdminCallError(name, answer.status, answer.error, `${name}: head office refused (${answer.status} ${answer.error.code}): ${answer.error.message}`);
+    throw new AdminCallError(
+      name,
+      answer.status,
+      answer.error,
+      `${name}: head office refused (${answer.status} ${answer.error.code}): ${answer.error.message}`,
+    );
   }
   return { send, call };
 }

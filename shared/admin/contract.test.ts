@@ -6,7 +6,8 @@ describe('the admin contract', () => {
   it('names each method and path once, every path below the prefix', () => {
     const keys = adminRouteNames.map((name) => `${ADMIN_ROUTES[name].method} ${ADMIN_ROUTES[name].path}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const name of adminRouteNames) expect(adminPath<typeof name>(name, { params: { id: 1 } })).toMatch(/^\/admin\/[a-z]/);
+    for (const name of adminRouteNames)
+      expect(adminPath<typeof name>(name, { params: { id: 1 } })).toMatch(/^\/admin\/[a-z]/);
   });
 
   it('builds a call path with its params encoded and its query, leaving out what is not set', () => {

@@ -45,19 +45,23 @@ type Part<Key extends string, T> = [T] extends [never]
     : { [K in Key]: T };
 
 /** Where a call goes: the path's params (strings or numbers) and the query. */
-export type AdminTargetOf<R extends AdminRoute> = Part<'params', [PathParamNames<R['path']>] extends [never] ? never : Record<PathParamNames<R['path']>, string | number>> &
+export type AdminTargetOf<R extends AdminRoute> = Part<
+  'params',
+  [PathParamNames<R['path']>] extends [never] ? never : Record<PathParamNames<R['path']>, string | number>
+> &
   Part<'query', In<R['query']>>;
 
 /** What a caller sends: where the call goes and the body. */
 export type AdminInputOf<R extends AdminRoute> = AdminTargetOf<R> & Part<'body', In<R['body']>>;
 
 /** True when a route's params schema names exactly its path's `:params` (checked for every route at compile time). */
-export type ParamsMatchPath<R extends AdminRoute> = R['params'] extends z.ZodObject<infer Shape>
-  ? [keyof Shape] extends [PathParamNames<R['path']>]
-    ? [PathParamNames<R['path']>] extends [keyof Shape]
-      ? true
+export type ParamsMatchPath<R extends AdminRoute> =
+  R['params'] extends z.ZodObject<infer Shape>
+    ? [keyof Shape] extends [PathParamNames<R['path']>]
+      ? [PathParamNames<R['path']>] extends [keyof Shape]
+        ? true
+        : false
       : false
-    : false
-  : [PathParamNames<R['path']>] extends [never]
-    ? true
-    : false;
+    : [PathParamNames<R['path']>] extends [never]
+      ? true
+      : false;

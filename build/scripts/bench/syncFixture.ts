@@ -56,7 +56,8 @@ async function post(url: string, path: string, body: unknown, token: string | nu
 }
 
 export async function enrolmentCode(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<string> {
-  return (await ho.admin.call('createEnrolmentCode', { body: { shopId, shopName: `Bench ${shopId}`, terminalCode } })).code;
+  const body = { shopId, shopName: `Bench ${shopId}`, terminalCode };
+  return (await ho.admin.call('createEnrolmentCode', { body })).code;
 }
 
 /** Enrols a terminal id over HTTP (no terminal database): the token a bench pusher sends. */

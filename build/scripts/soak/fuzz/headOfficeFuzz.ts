@@ -61,9 +61,13 @@ const ROUTES: Route[] = [
     method: ADMIN_ROUTES.publishCategories.method, path: adminPath('publishCategories'), auth: 'admin',
     examples: () => [{ categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' }],
   },
-  { method: ADMIN_ROUTES.publishRules.method, path: adminPath('publishRules'), auth: 'admin', examples: () => [{ rules: DEFAULT_RULE_SET }] },
   {
-    method: ADMIN_ROUTES.setMemberOfflineCap.method, path: adminPath('setMemberOfflineCap', { params: { id: M } }), auth: 'admin',
+    method: ADMIN_ROUTES.publishRules.method, path: adminPath('publishRules'), auth: 'admin',
+    examples: () => [{ rules: DEFAULT_RULE_SET }],
+  },
+  {
+    method: ADMIN_ROUTES.setMemberOfflineCap.method, auth: 'admin',
+    path: adminPath('setMemberOfflineCap', { params: { id: M } }),
     examples: (n) => [{ offlineCapPoints: n % 5_000 }],
   },
   {
@@ -71,7 +75,8 @@ const ROUTES: Route[] = [
     examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }],
   },
   {
-    method: ADMIN_ROUTES.balanceFlags.method, path: adminPath('balanceFlags', { query: { open: 'true' } }), auth: 'admin',
+    method: ADMIN_ROUTES.balanceFlags.method, auth: 'admin',
+    path: adminPath('balanceFlags', { query: { open: 'true' } }),
     examples: () => [undefined],
   },
 ];
