@@ -25,20 +25,11 @@ test.afterAll(async () => {
   rmSync(hoDir, { recursive: true, force: true });
 });
 
-async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(ho.url + path, {
-    method,
-    headers: { authorization: `Bearer ${ho.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
   test.setTimeout(120_000);
   const status = await till().api.getStatus({});
-  const { code } = await admin<{ code: string }>('POST', '/admin/enrolment-codes', { shopId: valueOf(status).shopId, shopName: 'Nanjing Rd', terminalCode: valueOf(status).terminalCode });
+  const codeFor = { shopId: valueOf(status).shopId ?? '', shopName: 'Nanjing Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
   expect(valueOf(enrolled).headOfficeUrl).toBe(ho.url);
@@ -55,8 +46,8 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
   expect(valueOf(synced).status.outboxPending).toBe(0);
   // Acknowledged at once, applied behind: wait (bounded, by head office itself) until everything is derived.
-  await admin('POST', '/admin/derive');
-  const { terminals } = await admin<{ terminals: { terminalCode: string; ackedSeq: number }[] }>('GET', '/admin/terminals');
+  await ho.admin.call('derive');
+  const { terminals } = await ho.admin.call('terminals');
   const received = terminals.find((t) => t.terminalCode === valueOf(status).terminalCode)?.ackedSeq ?? 0;
   expect(received).toBeGreaterThan(0);
 

@@ -131,12 +131,8 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
   // Head office: connected, then gone; "sync now" fails and the screen says why in Chinese.
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
   const status = await till().api.getStatus({});
-  const created = await fetch(`${ho.url}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: valueOf(status).shopId, terminalCode: valueOf(status).terminalCode }),
-  });
-  const { code } = (await created.json()) as { code: string };
+  const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
   await ho.stop();

@@ -33,18 +33,10 @@ test('a sale made while head office is down waits at the till, then arrives when
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
   const hoUrl = ho.url;
   const status = await till().api.getStatus({});
-  const created = await fetch(`${hoUrl}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: valueOf(status).shopId, terminalCode: valueOf(status).terminalCode }),
-  });
-  const { code } = (await created.json()) as { code: string };
-  const elsewhere = await fetch(`${hoUrl}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: valueOf(status).terminalCode }),
-  });
-  const { code: otherShopCode } = (await elsewhere.json()) as { code: string };
+  const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
+  const elsewhere = { shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code: otherShopCode } = await ho.admin.call('createEnrolmentCode', { body: elsewhere });
 
   // The manager connects the till: address and one-time code on the head-office screen.
   await page.goto(till().url);
@@ -62,9 +54,7 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(dialog.getByRole('alert')).toHaveAttribute('data-code', 'ENROL_SHOP_MISMATCH');
   await expect(dialog.getByRole('alert')).toContainText(`此接入码属于门店“Elsewhere Rd”（shop-elsewhere），本机是门店`);
   await expect(dialog.getByRole('alert')).toContainText('请向总部索取本店的接入码');
-  const ghosts = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
-    terminals: unknown[];
-  };
+  const ghosts = await ho.admin.call('terminals');
   expect(ghosts.terminals).toEqual([]);
   await page.locator('#headoffice-code').fill(code);
   await page.getByTestId('headoffice-connect').click();
@@ -105,10 +95,8 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(page.getByTestId('online')).toHaveText('在线');
 
   // …and head office's page shows it: nothing waiting, the sale among the records received and applied.
-  await fetch(`${hoUrl}/admin/derive`, { method: 'POST', headers: { authorization: `Bearer ${ho.adminToken}` } });
-  const { terminals } = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
-    terminals: { terminalCode: string; ackedSeq: number; reportedPending: number | null }[];
-  };
+  await ho.admin.call('derive');
+  const { terminals } = await ho.admin.call('terminals');
   const mine = terminals.find((t) => t.terminalCode === valueOf(status).terminalCode);
   expect(mine?.reportedPending).toBe(0);
   const office = await page.context().newPage();

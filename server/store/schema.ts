@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DayTotals } from '../../shared/sync/protocol';
 
 /**
  * Head office's PostgreSQL schema. Every piece of state lives here (locks, cursors,
@@ -290,8 +291,8 @@ export const dayCloses = pgTable(
   {
     terminalId: text('terminal_id').notNull().references(() => terminals.id),
     businessDay: text('business_day').notNull(),
-    reported: jsonb('reported').notNull(),
-    computed: jsonb('computed').notNull(),
+    reported: jsonb('reported').$type<DayTotals>().notNull(),
+    computed: jsonb('computed').$type<DayTotals>().notNull(),
     matches: boolean('matches').notNull(),
     closedAt: ms('closed_at').notNull(),
   },

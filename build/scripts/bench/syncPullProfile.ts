@@ -38,8 +38,9 @@ async function main(): Promise<void> {
     const core = openTerminalCore({ dataDir: dir, validateOutput: false, timeZone: 'Asia/Shanghai', log: () => undefined });
     const configured = core.dispatch('configureShop', { shopId: 'shop-new', shopName: 'New', terminalName: 'Till', terminalCode: '91999' });
     if (!configured.ok) throw new Error('configure');
-    const code = await harness.call('POST', '/admin/enrolment-codes', { shopId: 'shop-new', terminalCode: '91999' }, harness.adminToken);
-    await enrolWithHeadOffice(core.db, terminalClock, harness.url, String(code.body.code));
+    const codeFor = { shopId: 'shop-new', terminalCode: '91999' };
+    const { code } = await harness.admin.call('createEnrolmentCode', { body: codeFor });
+    await enrolWithHeadOffice(core.db, terminalClock, harness.url, code);
     const t0 = performance.now();
     const result = await syncOnce({ db: core.db, clock: terminalClock, owner: 'prof', requestTimeoutMs: 120_000 });
     console.log(`${JSON.stringify(result)} in ${Math.round(performance.now() - t0)} ms`);
