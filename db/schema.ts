@@ -204,10 +204,7 @@ export const outbox = sqliteTable(
 export const requests = sqliteTable('requests', {
   requestId: text('request_id').primaryKey(),
   channel: text('channel').notNull(),
-  /**
-   * The call's parsed input as JSON (without the request id), compared whole with a repeat's.
-   * Rows written before migration 0001 hold the SHA-256 hex of that text instead.
-   */
+  /** The call's parsed input as JSON (without the request id), compared whole with a repeat's. */
   inputJson: text('input_json').notNull(),
   resultJson: text('result_json').notNull(),
   createdAt: integer('created_at').notNull(),

@@ -1,4 +1,4 @@
-import type { Till } from './till';
+import { valueOf, type Till } from './till';
 
 /** Luhn check digit, written out here so a test can make a well-formed card nobody holds. */
 export function luhnComplete(body15: string): string {
@@ -23,8 +23,7 @@ export function breakCheckDigit(number: string): string {
 export interface MemberSummary { id: string; name: string; cardNumber: string; balance: number }
 
 export async function findMember(till: Till, query: string): Promise<MemberSummary> {
-  const r = await till.call<{ members: MemberSummary[] }>('searchMembers', { query });
-  const m = r.value.members[0];
-  if (!r.ok || !m) throw new Error(`no demo member for ${query}`);
+  const m = valueOf(await till.api.searchMembers({ query })).members[0];
+  if (!m) throw new Error(`no demo member for ${query}`);
   return m;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
-import { shot, useTill } from './till';
+import { shot, useTill, valueOf, refusalOf } from './till';
 
 // Head office as a real process (embedded PGlite in a temp folder), a terminal core behind the
 // browser host, and head office's page in Chromium. The till closes the day at once
@@ -25,39 +25,30 @@ test.afterAll(async () => {
   rmSync(hoDir, { recursive: true, force: true });
 });
 
-async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(ho.url + path, {
-    method,
-    headers: { authorization: `Bearer ${ho.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
   test.setTimeout(120_000);
-  const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const { code } = await admin<{ code: string }>('POST', '/admin/enrolment-codes', { shopId: status.value.shopId, shopName: 'Nanjing Rd', terminalCode: status.value.terminalCode });
-  const enrolled = await till().call<{ headOfficeUrl: string }>('enrolHeadOffice', { url: ho.url, code });
-  expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
-  expect(enrolled.value.headOfficeUrl).toBe(ho.url);
+  const status = await till().api.getStatus({});
+  const codeFor = { shopId: valueOf(status).shopId ?? '', shopName: 'Nanjing Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
+  const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
+  expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
+  expect(valueOf(enrolled).headOfficeUrl).toBe(ho.url);
   // Resending the same code from the same terminal (an answer lost on the way) is answered the same;
   // head office refuses a spent code to any other terminal (server/enrolment.test.ts).
-  const again = await till().call<{ headOfficeUrl: string }>('enrolHeadOffice', { url: ho.url, code });
-  expect(again.ok, JSON.stringify(again.error)).toBe(true);
+  const again = await till().api.enrolHeadOffice({ url: ho.url, code });
+  expect(again.ok, JSON.stringify(refusalOf(again))).toBe(true);
   // A code head office never made is refused.
-  expect((await till().call('enrolHeadOffice', { url: ho.url, code: 'NOT-A-REAL-CODE' })).error?.code).toBe('ENROL_REFUSED');
+  expect(refusalOf(await till().api.enrolHeadOffice({ url: ho.url, code: 'NOT-A-REAL-CODE' }))?.code).toBe('ENROL_REFUSED');
 
-  const sale = await till().call('recordSale', { requestId: crypto.randomUUID(), memberId: null, lines: [{ sku: 'AMOUNT', quantity: 1, unitPriceMinor: 4_250 }], pointsToSpend: 0 });
-  expect(sale.ok, JSON.stringify(sale.error)).toBe(true);
-  const synced = await till().call<{ status: { outboxPending: number } }>('syncNow');
-  expect(synced.ok, JSON.stringify(synced.error)).toBe(true);
-  expect(synced.value.status.outboxPending).toBe(0);
+  const sale = await till().api.recordSale({ requestId: crypto.randomUUID(), memberId: null, lines: [{ sku: 'AMOUNT', quantity: 1, unitPriceMinor: 4_250 }], pointsToSpend: 0 });
+  expect(sale.ok, JSON.stringify(refusalOf(sale))).toBe(true);
+  const synced = await till().api.syncNow({});
+  expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
+  expect(valueOf(synced).status.outboxPending).toBe(0);
   // Acknowledged at once, applied behind: wait (bounded, by head office itself) until everything is derived.
-  await admin('POST', '/admin/derive');
-  const { terminals } = await admin<{ terminals: { terminalCode: string; ackedSeq: number }[] }>('GET', '/admin/terminals');
-  const received = terminals.find((t) => t.terminalCode === status.value.terminalCode)?.ackedSeq ?? 0;
+  await ho.admin.call('derive');
+  const { terminals } = await ho.admin.call('terminals');
+  const received = terminals.find((t) => t.terminalCode === valueOf(status).terminalCode)?.ackedSeq ?? 0;
   expect(received).toBeGreaterThan(0);
 
   await page.goto(`${ho.url}/`);
@@ -67,7 +58,7 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   await expect(page.getByRole('alert')).toContainText('总部拒绝了此管理员令牌');
   await page.locator('#admin-token').fill(ho.adminToken);
   await page.keyboard.press('Enter');
-  const row = page.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
+  const row = page.locator(`[data-testid="terminals"] tr[data-terminal-code="${valueOf(status).terminalCode}"]`);
   await expect(row).toContainText('Nanjing Rd');
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));
   await expect(row.getByTestId('derived')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));

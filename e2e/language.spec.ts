@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { findMember } from './cards';
-import { scanCard, scanField, useTill } from './till';
+import { scanCard, scanField, useTill, valueOf, refusalOf } from './till';
 
 // The Chinese screen walked as a cashier meets it: every word a person reads is Chinese. A run of
 // two or more Latin letters fails the test unless it is in this short list:
@@ -87,10 +87,10 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
   await expectAllChinese(page, 'demo till');
 
   // A member whose name carries a right-to-left override: found, sold to, given a receipt.
-  const registered = await till().call<{ member: { cardNumber: string } }>('registerMember', {
+  const registered = await till().api.registerMember({
     requestId: crypto.randomUUID(), name: TEST_MEMBER, phone: '13600001111', birthday: null,
   });
-  expect(registered.ok, JSON.stringify(registered.error)).toBe(true);
+  expect(registered.ok, JSON.stringify(refusalOf(registered))).toBe(true);
   const amy = await findMember(till(), '13600001111');
   await scanCard(page, amy.cardNumber);
   await expect(page.getByTestId('member-panel')).toBeVisible();
@@ -130,15 +130,11 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
 
   // Head office: connected, then gone; "sync now" fails and the screen says why in Chinese.
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
-  const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const created = await fetch(`${ho.url}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: status.value.shopId, terminalCode: status.value.terminalCode }),
-  });
-  const { code } = (await created.json()) as { code: string };
-  const enrolled = await till().call('enrolHeadOffice', { url: ho.url, code });
-  expect(enrolled.ok, JSON.stringify(enrolled.error)).toBe(true);
+  const status = await till().api.getStatus({});
+  const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
+  const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
+  expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
   await ho.stop();
   ho = null;
   await page.getByTestId('headoffice-open').click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { scanCard, scanField, shot, useTill } from './till';
+import { scanCard, scanField, shot, useTill, valueOf } from './till';
 
 // Member care at the till: edit a member, report a card lost, issue a new card — the old card
 // then scans as blocked and the new one finds the same member with the same balance.
@@ -34,8 +34,8 @@ test('F3 edits name, phone and birthday; the panel and the stored member change'
   await expect(scanField(page)).toBeFocused();
   await expect(panel(page)).toContainText('刘洋洋');
   await expect(panel(page)).toContainText('+86 137****1234');
-  const stored = await till().call<{ name: string; birthday: string | null; phoneMasked: string }>('getMember', { memberId: liu.id });
-  expect(stored.value).toMatchObject({ name: '刘洋洋', birthday: '1992-08-01', phoneMasked: '+86 137****1234' });
+  const stored = await till().api.getMember({ memberId: liu.id });
+  expect(valueOf(stored)).toMatchObject({ name: '刘洋洋', birthday: '1992-08-01', phoneMasked: '+86 137****1234' });
   // The new phone finds the member; the old one no longer does.
   await page.keyboard.press('F10');
   await scanField(page).fill('13700001234');
@@ -68,8 +68,8 @@ test('a refused edit says why, in the registration’s words, and changes nothin
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(scanField(page)).toBeFocused();
-  const stored = await till().call<{ name: string; phoneMasked: string }>('getMember', { memberId: zhang.id });
-  expect(stored.value).toMatchObject({ name: '张敏', phoneMasked: '+86 159****6543' });
+  const stored = await till().api.getMember({ memberId: zhang.id });
+  expect(valueOf(stored)).toMatchObject({ name: '张敏', phoneMasked: '+86 159****6543' });
 });
 
 test('report lost → the old card scans as blocked → a new card → it scans with the same balance', async ({ page }) => {

@@ -104,7 +104,7 @@ test('the last 4 to 10 digits of a phone find its member, as the README promises
 
 test('a foreign number is found by the text it was registered with and by its digits', async ({ page }) => {
   const sam = { requestId: crypto.randomUUID(), name: 'Sam Lee', phone: '+1 (415) 555-2671' };
-  const r = await till().call('registerMember', sam);
+  const r = await till().api.registerMember(sam);
   expect(r.ok).toBe(true);
   await scanField(page).fill('+1 (415) 555-2671');
   await page.keyboard.press('Enter');
@@ -127,7 +127,7 @@ test('a wrong check digit, an unknown card and a blocked card are refused clearl
   await expect(page.getByRole('alert')).toContainText('未找到该会员或记录。');
 
   const zhang = await findMember(till(), '张敏');
-  const blocked = await till().call('blockCard', { cardNumber: zhang.cardNumber, reason: 'lost' });
+  const blocked = await till().api.blockCard({ cardNumber: zhang.cardNumber, reason: 'lost' });
   expect(blocked.ok).toBe(true);
   await scanCard(page, zhang.cardNumber);
   await expect(page.getByRole('alert')).toContainText('该卡已挂失或停用');

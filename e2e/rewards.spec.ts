@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { scanCard, scanField, shot, useTill } from './till';
+import { scanCard, scanField, shot, useTill, valueOf } from './till';
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
@@ -16,8 +16,8 @@ test('redeeming a reward spends its points and lowers its stock', async ({ page 
   await page.keyboard.press('F8');
   const dialog = page.getByRole('dialog');
   const coffee = dialog.getByTestId('reward-COFFEE');
-  const catalogue = await till().call<{ code: string; stock: number | null }[]>('listRewards');
-  const stock = catalogue.value.find((r) => r.code === 'COFFEE')?.stock ?? 0;
+  const catalogue = await till().api.listRewards({});
+  const stock = valueOf(catalogue).find((r) => r.code === 'COFFEE')?.stock ?? 0;
   await expect(coffee).toContainText(`库存 ${stock}`);
   await shot(page, 'rewards');
   await coffee.getByRole('button', { name: '兑换' }).click();

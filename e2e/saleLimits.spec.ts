@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, scanCard, scanField, shot, useTill } from './till';
+import { keyAmount, scanCard, scanField, shot, useTill, valueOf, refusalOf } from './till';
 
 // The sale at its limits, as a cashier meets them: a mistyped large amount, F7 with no member,
 // points outside what the sale allows, and a sale of nothing through the API.
@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 const salesOf = async (memberId: string) =>
-  (await till().call<{ total: number }>('memberSales', { memberId })).value.total;
+  valueOf(await till().api.memberSales({ memberId })).total;
 
 test('a mistyped ¥1,000,000.00 is stopped by a second look: the amount in figures and words', async ({ page }) => {
   const liu = await findMember(till(), '刘洋');
@@ -66,20 +66,20 @@ test('a real large sale is recorded after the second confirmation, for exactly t
 
 test('the API refuses a large sale unless it carries a confirmation of that total, writing nothing', async () => {
   const liu = await findMember(till(), '刘洋');
-  const status = (await till().call<{ outboxPending: number }>('getStatus')).value;
+  const status = valueOf(await till().api.getStatus({}));
   const before = await salesOf(liu.id);
   const sale = { memberId: liu.id, lines: amountLine(100_000_000), pointsToSpend: 0 };
-  const refused = await till().call('recordSale', { ...sale, requestId: crypto.randomUUID() });
+  const refused = await till().api.recordSale({ ...sale, requestId: crypto.randomUUID() });
   expect(refused.ok).toBe(false);
-  expect(refused.error).toMatchObject({
+  expect(refusalOf(refused)).toMatchObject({
     code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
   });
-  expect(refused.error?.message).toContain('大额收款上限');
+  expect(refusalOf(refused)?.message).toContain('大额收款上限');
   const other = { ...sale, confirmedTotalMinor: 1_000_000, requestId: crypto.randomUUID() };
-  const wrong = await till().call('recordSale', other);
-  expect(wrong.error?.code).toBe('LARGE_SALE_UNCONFIRMED');
+  const wrong = await till().api.recordSale(other);
+  expect(refusalOf(wrong)?.code).toBe('LARGE_SALE_UNCONFIRMED');
   expect(await salesOf(liu.id)).toBe(before);
-  expect((await till().call<{ outboxPending: number }>('getStatus')).value.outboxPending).toBe(status.outboxPending);
+  expect(valueOf(await till().api.getStatus({})).outboxPending).toBe(status.outboxPending);
 });
 
 test('the manager changes the limit from the status bar, and the till asks above the new one', async ({ page }) => {
@@ -101,7 +101,7 @@ test('the manager changes the limit from the status bar, and the till asks above
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('large-sale-dialog')).toHaveCount(0);
   } finally {
-    expect((await till().call('setLargeSaleLimit', { limitMinor: 1_000_000 })).ok).toBe(true);
+    expect((await till().api.setLargeSaleLimit({ limitMinor: 1_000_000 })).ok).toBe(true);
   }
 });
 
@@ -162,18 +162,18 @@ test('points above what this sale can take off are refused, not quietly capped',
   await expect(page.getByTestId('points-error')).toHaveText('本单最多可使用 150 积分。');
   await expect(page.getByTestId('total')).toHaveText('¥3.00');
   await expect(confirmButton(page)).toBeDisabled();
-  const api = await till().call('previewSale', { memberId: wang.id, lines: amountLine(300), pointsToSpend: 200 });
-  expect(api.error).toMatchObject({ code: 'POINTS_ABOVE_SALE_CAP', details: { requested: 200, maxPoints: 150 } });
+  const api = await till().api.previewSale({ memberId: wang.id, lines: amountLine(300), pointsToSpend: 200 });
+  expect(refusalOf(api)).toMatchObject({ code: 'POINTS_ABOVE_SALE_CAP', details: { requested: 200, maxPoints: 150 } });
 });
 
 test('a ¥0 sale is no visit: the screen cannot confirm it, the API refuses it', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');
-  const visits = async () => (await till().call<{ visits: number }>('getMember', { memberId: emily.id })).value.visits;
+  const visits = async () => valueOf(await till().api.getMember({ memberId: emily.id })).visits;
   const before = await visits();
   const zero = { memberId: emily.id, lines: amountLine(0), pointsToSpend: 0, requestId: crypto.randomUUID() };
-  const refused = await till().call('recordSale', zero);
-  expect(refused.error).toMatchObject({ code: 'EMPTY_SALE', details: { subtotalMinor: 0 } });
-  expect(refused.error?.message).toBe('本单金额为零，不能作为一笔消费记录。');
+  const refused = await till().api.recordSale(zero);
+  expect(refusalOf(refused)).toMatchObject({ code: 'EMPTY_SALE', details: { subtotalMinor: 0 } });
+  expect(refusalOf(refused)?.message).toBe('本单金额为零，不能作为一笔消费记录。');
   expect(await visits()).toBe(before);
   await scanCard(page, emily.cardNumber);
   await keyAmount(page, '0');

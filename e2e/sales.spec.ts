@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, scanCard, scanField, shot, useTill } from './till';
+import { keyAmount, scanCard, scanField, shot, useTill, valueOf } from './till';
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
@@ -14,14 +14,14 @@ test.beforeEach(async ({ page }) => {
 
 test('an amount sale for a member shows the points and why, then the receipt and new balance', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');
-  const expected = await till().call<{ pointsEarned: number }>('previewSale', {
+  const expected = await till().api.previewSale({
     memberId: emily.id, lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 12850 }], pointsToSpend: 0,
   });
   await scanCard(page, emily.cardNumber);
   await expect(page.getByTestId('member-panel')).toContainText('Emily Chen');
   await keyAmount(page, '128.50');
   await expect(page.getByTestId('total')).toHaveText('¥128.50');
-  await expect(page.getByTestId('earn-points')).toHaveText(`+${fmt(expected.value.pointsEarned)}`);
+  await expect(page.getByTestId('earn-points')).toHaveText(`+${fmt(valueOf(expected).pointsEarned)}`);
   const explanation = page.getByTestId('explanation');
   await expect(explanation).toContainText('可积分金额 ¥128.50');
   await expect(explanation).toContainText('第 2 次到店：+5 分');
@@ -38,9 +38,9 @@ test('an amount sale for a member shows the points and why, then the receipt and
   await page.keyboard.press('Enter'); // empty scan field + Enter = confirm
   const receipt = page.getByTestId('receipt');
   await expect(receipt).toBeVisible();
-  await expect(page.getByTestId('receipt-earned')).toHaveText(`+${fmt(expected.value.pointsEarned)}`);
-  await expect(page.getByTestId('receipt-balance')).toHaveText(fmt(emily.balance + expected.value.pointsEarned));
-  await expect(page.getByTestId('member-balance')).toHaveText(fmt(emily.balance + expected.value.pointsEarned));
+  await expect(page.getByTestId('receipt-earned')).toHaveText(`+${fmt(valueOf(expected).pointsEarned)}`);
+  await expect(page.getByTestId('receipt-balance')).toHaveText(fmt(emily.balance + valueOf(expected).pointsEarned));
+  await expect(page.getByTestId('member-balance')).toHaveText(fmt(emily.balance + valueOf(expected).pointsEarned));
   await shot(page, 'receipt');
   await page.keyboard.press('Enter'); // next customer
   await expect(receipt).toHaveCount(0);
@@ -115,10 +115,10 @@ test('a negative or absurd amount cannot be confirmed', async ({ page }) => {
 test('points as a discount: a partial amount the cashier chooses, never above the maximum', async ({ page }) => {
   const wang = await findMember(till(), '王芳');
   await scanCard(page, wang.cardNumber);
-  const quote = await till().call<{ maxPointsSpendable: number }>('previewSale', {
+  const quote = await till().api.previewSale({
     memberId: wang.id, lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 10000 }], pointsToSpend: 0,
   });
-  const max = quote.value.maxPointsSpendable;
+  const max = valueOf(quote).maxPointsSpendable;
   expect(max).toBeLessThanOrEqual(5000); // at most half of ¥100 at 100 pts = ¥1
   await keyAmount(page, '100');
   await page.keyboard.press('F7');
@@ -139,8 +139,8 @@ test('points as a discount: a partial amount the cashier chooses, never above th
 
 test('a double press of confirm records one sale', async ({ page }) => {
   const liu = await findMember(till(), '刘洋');
-  const before = await till().call<{ total: number }>('memberSales', { memberId: liu.id });
-  const statusBefore = await till().call<{ outboxPending: number }>('getStatus');
+  const before = await till().api.memberSales({ memberId: liu.id });
+  const statusBefore = await till().api.getStatus({});
   await scanCard(page, liu.cardNumber);
   await keyAmount(page, '45');
   await expect(page.getByTestId('earn-points')).toBeVisible();
@@ -154,11 +154,11 @@ test('a double press of confirm records one sale', async ({ page }) => {
   await expect(page.getByTestId('earn-points')).toBeVisible();
   await page.getByRole('button', { name: /确认收款/ }).dblclick();
   await expect(page.getByTestId('receipt')).toBeVisible();
-  const after = await till().call<{ total: number }>('memberSales', { memberId: liu.id });
-  const statusAfter = await till().call<{ outboxPending: number }>('getStatus');
-  expect(after.value.total).toBe(before.value.total + 2);
-  expect(statusAfter.value.outboxPending - statusBefore.value.outboxPending).toBe(2);
-  await expect(page.getByTestId('outbox-pending')).toHaveAttribute('data-count', String(statusAfter.value.outboxPending));
+  const after = await till().api.memberSales({ memberId: liu.id });
+  const statusAfter = await till().api.getStatus({});
+  expect(valueOf(after).total).toBe(valueOf(before).total + 2);
+  expect(valueOf(statusAfter).outboxPending - valueOf(statusBefore).outboxPending).toBe(2);
+  await expect(page.getByTestId('outbox-pending')).toHaveAttribute('data-count', String(valueOf(statusAfter).outboxPending));
 });
 
 test('switching the language mid-sale keeps the member and the sale', async ({ page }) => {
@@ -182,14 +182,14 @@ test('history lists the member’s sales and points movements, paged', async ({ 
   const wang = await findMember(till(), '王芳');
   // Make sure there is more than one page of sales (the demo has ten).
   for (const amount of [1000, 2000]) {
-    const r = await till().call('recordSale', {
+    const r = await till().api.recordSale({
       requestId: crypto.randomUUID(), memberId: wang.id, pointsToSpend: 0,
       lines: [{ sku: 'LATTE', name: 'Latte', category: 'drink', quantity: 1, unitPriceMinor: amount }],
     });
     expect(r.ok).toBe(true);
   }
-  const sales = await till().call<{ total: number }>('memberSales', { memberId: wang.id });
-  const pages = Math.ceil(sales.value.total / 10);
+  const sales = await till().api.memberSales({ memberId: wang.id });
+  const pages = Math.ceil(valueOf(sales).total / 10);
   await scanCard(page, wang.cardNumber);
   // F9 needs the member on screen: wait for the lookup, as a cashier does, before pressing it.
   await expect(page.getByTestId('member-panel')).toContainText('王芳');

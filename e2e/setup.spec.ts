@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { useTill } from './till';
+import { useTill, valueOf } from './till';
 
 const till = useTill();
 
@@ -17,6 +17,6 @@ test('"Set up my shop" explains a wrong till code, then opens the till for the r
   await page.getByRole('button', { name: 'Start using the till' }).click();
   await expect(page.getByTestId('shop-name')).toHaveText('Riverside Bakery');
   await expect(page.getByText('Front till')).toBeVisible();
-  const status = await till().call<{ demo: boolean; terminalCode: string; locale: string }>('getStatus');
-  expect(status.value).toMatchObject({ demo: false, terminalCode: '31017', locale: 'en' });
+  const status = await till().api.getStatus({});
+  expect(valueOf(status)).toMatchObject({ demo: false, terminalCode: '31017', locale: 'en' });
 });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
-import { scanField, shot, useTill } from './till';
+import { scanField, shot, useTill, valueOf } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
 import Database from 'better-sqlite3';
-import { DB_FILE_NAME } from '../electron/core/terminalCore';
+import { DB_FILE_NAME } from '../electron/terminal/terminalCore';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
 // status bar says what is waiting, and when head office is back the record arrives by itself.
@@ -32,19 +32,11 @@ test('a sale made while head office is down waits at the till, then arrives when
   const port = await freeLoopbackPort();
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
   const hoUrl = ho.url;
-  const status = await till().call<{ shopId: string; terminalCode: string }>('getStatus');
-  const created = await fetch(`${hoUrl}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: status.value.shopId, terminalCode: status.value.terminalCode }),
-  });
-  const { code } = (await created.json()) as { code: string };
-  const elsewhere = await fetch(`${hoUrl}/admin/enrolment-codes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ho.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: status.value.terminalCode }),
-  });
-  const { code: otherShopCode } = (await elsewhere.json()) as { code: string };
+  const status = await till().api.getStatus({});
+  const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
+  const elsewhere = { shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const { code: otherShopCode } = await ho.admin.call('createEnrolmentCode', { body: elsewhere });
 
   // The manager connects the till: address and one-time code on the head-office screen.
   await page.goto(till().url);
@@ -62,9 +54,7 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(dialog.getByRole('alert')).toHaveAttribute('data-code', 'ENROL_SHOP_MISMATCH');
   await expect(dialog.getByRole('alert')).toContainText(`此接入码属于门店“Elsewhere Rd”（shop-elsewhere），本机是门店`);
   await expect(dialog.getByRole('alert')).toContainText('请向总部索取本店的接入码');
-  const ghosts = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
-    terminals: unknown[];
-  };
+  const ghosts = await ho.admin.call('terminals');
   expect(ghosts.terminals).toEqual([]);
   await page.locator('#headoffice-code').fill(code);
   await page.getByTestId('headoffice-connect').click();
@@ -105,17 +95,15 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(page.getByTestId('online')).toHaveText('在线');
 
   // …and head office's page shows it: nothing waiting, the sale among the records received and applied.
-  await fetch(`${hoUrl}/admin/derive`, { method: 'POST', headers: { authorization: `Bearer ${ho.adminToken}` } });
-  const { terminals } = (await (await fetch(`${hoUrl}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } })).json()) as {
-    terminals: { terminalCode: string; ackedSeq: number; reportedPending: number | null }[];
-  };
-  const mine = terminals.find((t) => t.terminalCode === status.value.terminalCode);
+  await ho.admin.call('derive');
+  const { terminals } = await ho.admin.call('terminals');
+  const mine = terminals.find((t) => t.terminalCode === valueOf(status).terminalCode);
   expect(mine?.reportedPending).toBe(0);
   const office = await page.context().newPage();
   await office.goto(`${hoUrl}/office/`);
   await office.locator('#admin-token').fill(ho.adminToken);
   await office.keyboard.press('Enter');
-  const row = office.locator(`[data-testid="terminals"] tr[data-terminal-code="${status.value.terminalCode}"]`);
+  const row = office.locator(`[data-testid="terminals"] tr[data-terminal-code="${valueOf(status).terminalCode}"]`);
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(mine?.ackedSeq ?? -1));
   await expect(row.getByTestId('derivation-lag')).toHaveText('0');
   await expect(row.getByTestId('waiting')).toHaveText('0');

@@ -3,25 +3,32 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { createApi, type ApiError, type Result, type TillApi } from '../shared/contract';
+import { browserHostTransport, TOKEN_PARAM } from '../shared/contract/browserHost';
 
 // One browser host per test file, on a fresh temp data folder, started the way a shop starts it
 // (`tsx electron/browser-host/main.ts`); the URL line it prints is read back.
 
 const repo = resolve(import.meta.dirname, '..');
 
-export interface Envelope<T = Record<string, unknown>> {
-  ok: boolean;
-  value: T;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
-}
-
 export interface Till {
   url: string;
   origin: string;
   token: string;
   dataDir: string;
-  /** A call straight to the core over the host's API (test setup, and checking what was stored). */
-  call<T = Record<string, unknown>>(channel: string, input?: unknown): Promise<Envelope<T>>;
+  /** Calls straight to the core over the host's API, typed by the contract (test setup, checking what was stored). */
+  api: TillApi;
+}
+
+/** The value of an answer the test needs to have succeeded; a refusal fails the test with its error. */
+export function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`the call was refused: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** The refusal of an answer, or undefined when it succeeded. */
+export function refusalOf(result: Result<unknown>): ApiError | undefined {
+  return result.ok ? undefined : result.error;
 }
 
 async function startHost(): Promise<{ till: Till; child: ChildProcess }> {
@@ -47,20 +54,13 @@ async function startHost(): Promise<{ till: Till; child: ChildProcess }> {
     child.on('exit', (code) => reject(new Error(`browser host exited (${code}):\n${output}`)));
   });
   const parsed = new URL(url);
-  const token = parsed.searchParams.get('token') ?? '';
+  const token = parsed.searchParams.get(TOKEN_PARAM) ?? '';
   const till: Till = {
     url,
     origin: parsed.origin,
     token,
     dataDir,
-    call: async <T>(channel: string, input: unknown = {}) => {
-      const res = await fetch(`${parsed.origin}/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tillcard-token': token },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as Envelope<T>;
-    },
+    api: createApi(browserHostTransport({ origin: parsed.origin, token, fetch: (path, init) => fetch(path, init) })),
   };
   return { till, child };
 }
@@ -72,7 +72,7 @@ export function useTill(options: { demo?: boolean } = {}): () => Till {
     test.setTimeout(90_000);
     running = await startHost();
     if (options.demo) {
-      const r = await running.till.call('setupDemoShop');
+      const r = await running.till.api.setupDemoShop({});
       if (!r.ok) throw new Error(`setupDemoShop failed: ${JSON.stringify(r.error)}`);
     }
   });

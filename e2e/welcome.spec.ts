@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, useTill } from './till';
+import { shot, useTill, valueOf, refusalOf } from './till';
 
 const till = useTill();
 
@@ -18,7 +18,7 @@ test('first start shows the welcome screen; the demo shop opens the till', async
 });
 
 test('a manager leaves the demo: a warning, a typed word, no demo record left, "Set up my shop"', async ({ page }) => {
-  const setup = await till().call('setupDemoShop');
+  const setup = await till().api.setupDemoShop({});
   expect(setup.ok || setup.error?.code === 'ALREADY_CONFIGURED').toBe(true);
   await page.goto(till().url);
   await expect(page.getByTestId('shop-name')).toHaveText('演示门店 Demo Shop');
@@ -26,8 +26,8 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
   await page.locator('#scan-input').fill('13912345678');
   await page.keyboard.press('Enter');
   await expect(page.getByText('王芳').first()).toBeVisible();
-  const before = await till().call<{ outboxPending: number; terminalId: string }>('getStatus');
-  expect(before.value.outboxPending).toBeGreaterThan(0);
+  const before = await till().api.getStatus({});
+  expect(valueOf(before).outboxPending).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: '退出演示…' }).click();
   const dialog = page.getByRole('dialog', { name: '退出演示，设置我的门店' });
@@ -43,9 +43,9 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
 
   // Straight to "Set up my shop", with nothing of the demo left.
   await expect(page.getByLabel('门店名称')).toBeVisible();
-  const after = await till().call<{ configured: boolean; outboxPending: number; terminalId: string }>('getStatus');
-  expect(after.value).toMatchObject({ configured: false, demo: false, outboxPending: 0 });
-  expect(after.value.terminalId).not.toBe(before.value.terminalId);
+  const after = await till().api.getStatus({});
+  expect(valueOf(after)).toMatchObject({ configured: false, demo: false, outboxPending: 0 });
+  expect(valueOf(after).terminalId).not.toBe(valueOf(before).terminalId);
   await page.getByLabel('门店名称').fill('河畔面包房');
   await page.getByLabel('门店编号（总部提供）').fill('shop-018');
   await page.getByLabel('收银台名称').fill('前台');
@@ -54,9 +54,9 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
   await expect(page.getByTestId('shop-name')).toHaveText('河畔面包房');
   await expect(page.getByText('王芳')).toHaveCount(0);
   await expect(page.getByRole('button', { name: '退出演示…' })).toHaveCount(0);
-  const found = await till().call<{ members: unknown[] }>('searchMembers', { query: '13912345678' });
-  expect(found.value.members).toEqual([]);
+  const found = await till().api.searchMembers({ query: '13912345678' });
+  expect(valueOf(found).members).toEqual([]);
   // A real shop cannot be wiped through the same call.
-  const refused = await till().call('leaveDemoShop', { deleteAllDemoData: true });
-  expect(refused.error?.code).toBe('NOT_DEMO');
+  const refused = await till().api.leaveDemoShop({ deleteAllDemoData: true });
+  expect(refusalOf(refused)?.code).toBe('NOT_DEMO');
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, ipcChannel, type Result } from '../shared/contract';
-import { openTerminalCore, type TerminalCore } from './core/terminalCore';
+import { openTerminalCore, type TerminalCore } from './terminal/terminalCore';
 import { registerContractHandlers, UNTRUSTED_SENDER, type IpcHandlerRegistry } from './ipcRegistration';
 import { isTrustedSenderFrame, RENDERER_ENTRY_URL, type SenderFrame } from './rendererOrigin';
 
@@ -22,10 +22,11 @@ class FakeIpcMainRecorder implements IpcHandlerRegistry<FakeInvokeEvent> {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
   }
-  invoke(channel: string, event: FakeInvokeEvent, input: unknown): Result<unknown> {
+  /** As ipcRenderer.invoke sees it: the listener's answer, awaited. */
+  async invoke(channel: string, event: FakeInvokeEvent, input: unknown): Promise<Result<unknown>> {
     const listener = this.handlers.get(channel);
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return listener(event, input) as Result<unknown>;
+    return (await listener(event, input)) as Result<unknown>;
   }
 }
 
@@ -64,14 +65,14 @@ describe('registerContractHandlers', () => {
     expect(() => registerContractHandlers(ipc, { dispatch: core.dispatch, isTrustedSender: () => true })).toThrow(/second handler/);
   });
 
-  it('answers a call from the till screen through the real core', () => {
-    const status = ipc.invoke(ipcChannel('getStatus'), tillFrame, {});
+  it('answers a call from the till screen through the real core', async () => {
+    const status = await ipc.invoke(ipcChannel('getStatus'), tillFrame, {});
     expect(status.ok).toBe(true);
-    const bad = ipc.invoke(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 });
+    const bad = await ipc.invoke(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 });
     expect(bad.ok ? 'ok' : bad.error.code).toBe('VALIDATION');
   });
 
-  it('refuses calls from any other frame without reaching the core', () => {
+  it('refuses calls from any other frame without reaching the core', async () => {
     const strangers: FakeInvokeEvent[] = [
       { senderFrame: null },
       { senderFrame: { url: 'https://evil.example/', parent: null } },
@@ -79,15 +80,15 @@ describe('registerContractHandlers', () => {
       { senderFrame: { url: RENDERER_ENTRY_URL, parent: { url: RENDERER_ENTRY_URL } } },
     ];
     for (const event of strangers) {
-      for (const channel of channels) expect(ipc.invoke(ipcChannel(channel), event, {})).toEqual(UNTRUSTED_SENDER);
+      for (const channel of channels) expect(await ipc.invoke(ipcChannel(channel), event, {})).toEqual(UNTRUSTED_SENDER);
     }
     expect(dispatched).toEqual([]);
   });
 
-  it('never throws out of a handler, whatever the renderer sends', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...channels), fc.anything(), (channel, input) => {
-        const answer = ipc.invoke(ipcChannel(channel), tillFrame, input);
+  it('never throws out of a handler, whatever the renderer sends', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels), fc.anything(), async (channel, input) => {
+        const answer = await ipc.invoke(ipcChannel(channel), tillFrame, input);
         expect(typeof answer.ok).toBe('boolean');
       }),
       { numRuns: 200 },

@@ -1,6 +1,5 @@
 import { channels, ipcChannel, type Channel, type Result } from '../shared/contract';
-import { errorMessage } from '../shared/i18n/errorMessages';
-import type { Dispatch } from './core/dispatch';
+import { DEFAULT_LOCALE, failure } from '../shared/contract/envelope';
 
 /**
  * The part of Electron's ipcMain this file needs. Kept structural so the registration can be
@@ -11,13 +10,11 @@ export interface IpcHandlerRegistry<E> {
 }
 
 /** The answer a call from an untrusted frame gets: the envelope, so the caller never hangs. */
-export const UNTRUSTED_SENDER: Result<never> = {
-  ok: false,
-  error: { code: 'UNAUTHORIZED', message: errorMessage('UNAUTHORIZED', 'en'), details: { reason: 'untrusted_sender' } },
-};
+export const UNTRUSTED_SENDER: Result<never> = failure('UNAUTHORIZED', DEFAULT_LOCALE, { reason: 'untrusted_sender' });
 
 export interface RegistrationOptions<E> {
-  dispatch: Dispatch;
+  /** The terminal core's dispatcher (the same one the browser host calls). */
+  dispatch: (channel: Channel, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
   /** True only for frames that show our own renderer (checked on every call, not once). */
   isTrustedSender: (event: E) => boolean;
   onRejected?: (channel: Channel, event: E) => void;

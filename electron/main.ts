@@ -1,9 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openTerminalCore, type TerminalCore } from './core/terminalCore';
-import { createSyncRunner, syncAwareIpc, syncScheduleFromEnv, type SyncRunner } from './core/syncRunner';
-import { registerContractHandlers, UNTRUSTED_SENDER } from './ipcRegistration';
+import { openTerminalCore, type TerminalCore } from './terminal/terminalCore';
+import { syncScheduleFromEnv } from './terminal/syncLoopHost';
+import { registerContractHandlers } from './ipcRegistration';
 import { isTrustedSenderFrame } from './rendererOrigin';
 import { hardenSession, registerRendererScheme, serveRenderer } from './rendererProtocol';
 import { createMainWindow, loadTillScreen, lockDown } from './window';
@@ -18,14 +19,16 @@ import { createMainWindow, loadTillScreen, lockDown } from './window';
 // the renderer build in dist/renderer (the same layout inside the packaged app's asar).
 const bundleDir = dirname(fileURLToPath(import.meta.url));
 const appRoot = join(bundleDir, '..');
+// Run from source (the wiring test), no migrations sit beside this file: the database then
+// finds db/migrations itself.
+const bundledMigrations = join(bundleDir, 'migrations');
 const paths = {
   preload: join(bundleDir, 'preload.cjs'),
-  migrations: join(bundleDir, 'migrations'),
+  migrations: existsSync(bundledMigrations) ? bundledMigrations : undefined,
   renderer: join(appRoot, 'dist', 'renderer'),
 };
 
 let core: TerminalCore | null = null;
-let sync: SyncRunner | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function dataDir(): string {
@@ -34,10 +37,10 @@ function dataDir(): string {
 }
 
 function closeCore(): void {
-  void sync?.stop();
-  sync = null;
   const open = core;
   core = null;
+  // The loop stops and every request is cut at once, before the database closes.
+  void open?.sync.stop();
   open?.close();
 }
 
@@ -59,15 +62,21 @@ async function showTillWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   const dir = dataDir();
+  // Read before the database opens: a mistyped setting stops the start, not a running till.
+  const sync = syncScheduleFromEnv(process.env);
   try {
-    core = openTerminalCore({ dataDir: dir, migrationsDir: paths.migrations, validateOutput: !app.isPackaged });
+    core = openTerminalCore({
+      dataDir: dir,
+      ...(paths.migrations ? { migrationsDir: paths.migrations } : {}),
+      validateOutput: !app.isPackaged,
+      sync,
+    });
   } catch (error) {
     fail(`The terminal database in ${dir} could not be opened.`, error);
     return;
   }
   const opened = core;
-  sync = createSyncRunner(opened, syncScheduleFromEnv(process.env));
-  registerContractHandlers<IpcMainInvokeEvent>(syncAwareIpc(ipcMain, sync, (event) => isTrustedSenderFrame(event.senderFrame), UNTRUSTED_SENDER), {
+  registerContractHandlers<IpcMainInvokeEvent>(ipcMain, {
     dispatch: (channel, input) => opened.dispatch(channel, input),
     isTrustedSender: (event) => isTrustedSenderFrame(event.senderFrame),
     onRejected: (channel, event) => console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`),

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Channel } from '../shared/contract/contract';
+import { failure } from '../shared/contract/envelope';
 import { describeUnknown } from '../shared/describeUnknown';
 
 /**
@@ -19,7 +20,7 @@ const tillcard = {
     const ipcName = typeof channel === 'string' ? ipcNames.get(channel) : undefined;
     // The same envelope the dispatcher gives an unknown channel, so the renderer has one path.
     if (ipcName === undefined) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown call.', details: { channel: describeUnknown(channel, Infinity) } } });
+      return Promise.resolve(failure('NOT_FOUND', undefined, { channel: describeUnknown(channel, Infinity) }));
     }
     return ipcRenderer.invoke(ipcName, input);
   },

@@ -1,20 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
-import type { HoDb, WithCopyConnection } from './store/connect';
 import { HoError, sendError } from './http/errors';
 import { jsonBodies } from './http/jsonBody';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import { startDerivationLoop, type DerivationLoopOptions } from './sync/derivationLoop';
-import type { Clock, IdSource } from './sources';
-
-export interface ServerDeps {
-  db: HoDb;
-  clock: Clock;
-  ids: IdSource;
-  /** On a PostgreSQL server: connections that can COPY, for the push's bulk append (server/sync/recordStore.ts). */
-  withCopyConnection?: WithCopyConnection | undefined;
-}
+import type { ServerDeps } from './routes/serverDeps';
 
 export interface BuildOptions {
   logger?: boolean;

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { CreateEnrolmentCodeRequest, CreateEnrolmentCodeResponse } from '../shared/sync/protocol';
+import { adminClient } from '../shared/admin/client';
+import { ADMIN_ROUTES } from '../shared/admin/contract';
+import type { CreateEnrolmentCodeResponse } from '../shared/sync/protocol';
 import { createEnrolmentCode, rotateAdminToken } from './auth';
 import { configFromEnv, openFromConfig } from './config';
 import { randomIds, systemClock } from './sources';
@@ -17,7 +19,7 @@ async function enrol(args: string[]): Promise<void> {
     args,
     options: { shop: { type: 'string' }, 'terminal-code': { type: 'string' }, 'shop-name': { type: 'string' }, hours: { type: 'string' }, url: { type: 'string' } },
   });
-  const parsed = CreateEnrolmentCodeRequest.safeParse({
+  const parsed = ADMIN_ROUTES.createEnrolmentCode.body.safeParse({
     shopId: values.shop,
     terminalCode: values['terminal-code'],
     ...(values['shop-name'] ? { shopName: values['shop-name'] } : {}),
@@ -31,14 +33,8 @@ async function enrol(args: string[]): Promise<void> {
   const url = values.url ?? process.env.TILLCARD_HO_URL;
   let created: CreateEnrolmentCodeResponse;
   if (url) {
-    const response = await fetch(new URL('/admin/enrolment-codes', url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.TILLCARD_HO_ADMIN_TOKEN ?? ''}` },
-      body: JSON.stringify(parsed.data),
-    });
-    const body: unknown = await response.json();
-    if (!response.ok) throw new Error(`head office refused: ${JSON.stringify(body)}`);
-    created = CreateEnrolmentCodeResponse.parse(body);
+    const admin = adminClient(fetch, url, process.env.TILLCARD_HO_ADMIN_TOKEN ?? '');
+    created = await admin.call('createEnrolmentCode', { body: parsed.data });
   } else {
     const database = await openFromConfig(configFromEnv());
     try {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { syncRoutes } from '../shared/sync/routes';
 import { fixedClockForTests } from './testing/clock';
 import { testBackends } from './testing/databases';
 import { startHarness, type Harness } from './testing/harness';
@@ -29,9 +30,9 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
     expect(created.status).toBe(201);
     return String(created.body.code);
   };
-  const enrol = (code: string, terminalId: string) => ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId });
+  const enrol = (code: string, terminalId: string) => ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
   const pushEmpty = (token: string, terminalId: string) =>
-    ho.call('POST', '/sync/v1/push', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-e', records: [] }, token);
+    ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-e', records: [] }, token);
 
   it('answers a resent code with the same credentials, also when the resends race', async () => {
     const code = await newCode('93001');
@@ -91,14 +92,14 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
     const terminalsNow = async () => (await database.db.select({ n: count() }).from(terminals))[0]?.n;
     const spent = async () => (await database.db.select({ usedAt: enrolmentCodes.usedAt }).from(enrolmentCodes)).filter((c) => c.usedAt !== null).length;
     const [terminalsBefore, spentBefore] = [await terminalsNow(), await spent()];
-    const refused = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-other' });
+    const refused = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-other' });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'SHOP_MISMATCH', details: { codeShopId: 'shop-e', codeShopName: 'Enrol St', terminalShopId: 'shop-other' } });
     // No ghost: the code is not spent and no terminal is listed.
     expect(await terminalsNow()).toBe(terminalsBefore);
     expect(await spent()).toBe(spentBefore);
     // The same code still works for a till of its own shop.
-    const ok = await ho.call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-e' });
+    const ok = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-e' });
     expect(ok.status).toBe(200);
     expect(ok.body.shopId).toBe('shop-e');
   });

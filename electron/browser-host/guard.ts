@@ -1,12 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiError, Result } from '../../shared/contract';
-import { errorMessage } from '../../shared/i18n/errorMessages';
+import { failure } from '../../shared/contract/envelope';
 
 // The browser host listens on 127.0.0.1 only, but any web page the cashier's browser opens can
 // still send requests to localhost. Two locks keep them out: a per-start secret token the page
 // must echo in a header (a cross-site page cannot read it), and a refusal of any foreign Origin.
-
-export const TOKEN_HEADER = 'x-tillcard-token';
 
 export function tokenMatches(expected: string, given: unknown): boolean {
   if (typeof given !== 'string') return false;
@@ -33,5 +31,5 @@ export function hostAllowed(host: unknown, port: number): boolean {
 
 export function refusal(code: ApiError['code'], details?: Record<string, unknown>): Result<never> {
   // Transport-level refusals happen before the core is asked, so they are in the default language.
-  return { ok: false, error: { code, message: errorMessage(code, 'zh-CN'), ...(details ? { details } : {}) } };
+  return failure(code, undefined, details);
 }

@@ -5,9 +5,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels } from '../../shared/contract';
-import { fixedClock, sequentialIds } from '../core/sources';
+import { fixedClock, sequentialIds } from '../platform/sources';
 import { startBrowserHost, type BrowserHost } from './host';
-import { TOKEN_HEADER } from './guard';
+import { TOKEN_HEADER } from '../../shared/contract/browserHost';
 
 let dir: string;
 let host: BrowserHost;

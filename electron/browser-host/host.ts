@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isChannel } from '../../shared/contract';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { createSyncRunner, syncScheduleFromEnv, type SyncRunner, type SyncRunnerOptions } from '../core/syncRunner';
-import type { Clock, IdSource } from '../core/sources';
-import { TOKEN_HEADER, hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
+import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/contract/browserHost';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { syncScheduleFromEnv, type SyncLoopHost, type SyncLoopOptions } from '../terminal/syncLoopHost';
+import type { Clock, IdSource } from '../platform/sources';
+import { hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -19,7 +20,7 @@ export interface BrowserHostOptions {
   /** The built renderer (vite build); dist/renderer in the repo by default. */
   staticDir?: string;
   /** Sync with head office (schedule, owner); from TILLCARD_SYNC_* / TILLCARD_CLOSE_AT by default. */
-  sync?: SyncRunnerOptions;
+  sync?: SyncLoopOptions;
 }
 
 export interface BrowserHost {
@@ -29,7 +30,7 @@ export interface BrowserHost {
   port: number;
   token: string;
   core: TerminalCore;
-  sync: SyncRunner;
+  sync: SyncLoopHost;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,8 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 /**
  * The second host of the terminal core: the same renderer build and the same services as
- * Electron, over HTTP on 127.0.0.1. POST /api/:channel with the token header → core.dispatch.
+ * Electron, over HTTP on 127.0.0.1. POST {API_PREFIX}:channel with the token header → core.dispatch,
+ * the dispatcher Electron's IPC registration calls too.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error)));
@@ -54,8 +56,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
     log,
+    sync: { log, ...syncOptions },
   });
-  const sync = createSyncRunner(core, { log, ...syncOptions });
+  const { sync } = core;
   const token = randomBytes(24).toString('base64url');
   const staticDir = options.staticDir ?? defaultStaticDir;
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
@@ -65,11 +68,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('content-security-policy', CSP);
     if (!hostAllowed(request.headers.host, port)) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'host' }));
     if (!originAllowed(request.headers.origin, ownOrigins(port))) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'origin' }));
-    if (request.url.startsWith('/api/') && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
+    if (request.url.startsWith(API_PREFIX) && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
       return reply.code(401).send(refusal('UNAUTHORIZED', { reason: 'token' }));
     }
     // Calls are JSON only: a form or text post (what a foreign page can send blind) is refused.
-    if (request.url.startsWith('/api/') && request.method === 'POST' && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (request.url.startsWith(API_PREFIX) && request.method === 'POST' && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return reply.code(415).send(refusal('VALIDATION', { reason: 'content_type' }));
     }
     return undefined;
@@ -83,14 +86,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return reply.code(500).send(refusal('INTERNAL'));
   });
 
-  app.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+  app.post<{ Params: { channel: string } }>(`${API_PREFIX}:channel`, async (request, reply) => {
     const { channel } = request.params;
     void reply.header('cache-control', 'no-store');
     if (!isChannel(channel)) return reply.code(404).send(refusal('NOT_FOUND', { channel }));
     // The envelope is the answer (as over IPC): a business refusal is still HTTP 200.
-    return reply.send(await sync.dispatch(channel, request.body ?? {}));
+    return reply.send(await core.dispatch(channel, request.body ?? {}));
   });
-  app.all('/api/*', async (_request, reply) => reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })));
+  app.all(`${API_PREFIX}*`, async (_request, reply) => reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })));
 
   if (existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
@@ -109,7 +112,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   port = typeof address === 'object' && address !== null ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?${TOKEN_PARAM}=${token}`,
     origin,
     port,
     token,

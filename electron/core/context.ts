@@ -1,5 +1,5 @@
 import type { TerminalDb } from '../../db/open';
-import type { Clock, IdSource } from './sources';
+import type { Clock, IdSource } from '../platform/sources';
 
 /** What every service function receives: the database and the injected sources. */
 export interface ServiceContext {

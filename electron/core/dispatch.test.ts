@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { contract } from '../../shared/contract';
-import { canonicalJson } from '../services/canonicalJson';
+import { canonicalJson } from '../platform/canonicalJson';
 import { isKeyOrderStable, requestText } from './dispatch';
 
 const RecordSale = contract.recordSale.input;

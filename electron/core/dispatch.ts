@@ -3,17 +3,35 @@ import {
   contract, isChannel, isDomainError, DomainError,
   type ApiError, type Channel, type ChannelOutput, type Locale, type ParsedInput, type Result,
 } from '../../shared/contract';
-import { errorMessage } from '../../shared/i18n/errorMessages';
-import { canonicalJson } from '../services/canonicalJson';
-import { findRequest, isSameInput, pruneRequests, rememberRequest } from '../services/idempotency';
-import { setOutboxChecks } from '../services/outbox';
-import { inImmediateTransaction } from '../services/prepared';
+import { failure, ok } from '../../shared/contract/envelope';
+import { canonicalJson } from '../platform/canonicalJson';
+import { findRequest, isSameInput, pruneRequests, rememberRequest } from './idempotency';
+import { setOutboxChecks } from './outbox';
+import { inImmediateTransaction } from '../platform/transactions';
 import type { ServiceContext } from './context';
 import { inputParser } from './inputParser';
 import { describeUnknown } from '../../shared/describeUnknown';
 
-/** One synchronous function per contract entry; the compiler insists every entry has one. */
-export type Handlers = { [C in Channel]: (ctx: ServiceContext, input: ParsedInput<C>) => ChannelOutput<C> };
+/**
+ * One function per contract entry; the compiler insists every entry has one. A handler answers at
+ * once (its call is one SQLite transaction) or, for a call that waits for head office, with a Promise.
+ */
+export type Handler<C extends Channel> = (
+  ctx: ServiceContext,
+  input: ParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** What dispatching `C` gives: a Result now, or (for an async handler) a Promise of one once it has run. */
+export type Answer<H extends Handlers, C extends Channel> = C extends Channel
+  ? ReturnType<H[C]> extends PromiseLike<unknown> ? Result<unknown> | Promise<Result<unknown>> : Result<unknown>
+  : never;
+
+/** Hosts `await` the answer; in-process callers of a synchronous channel get the Result directly. */
+export interface Dispatch<H extends Handlers = Handlers> {
+  <C extends Channel>(channel: C, input: unknown): Answer<H, C>;
+  (channel: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>>;
+}
 
 /**
  * How a call's answer is kept for a repeated request, where the call's own rows already hold
@@ -37,9 +55,9 @@ export interface DispatcherOptions {
   locale: () => Locale;
   onInternalError: (channel: string, error: unknown) => void;
   resultMemories?: ResultMemories;
+  /** Called after every call that succeeded (the host's background sync looks for new outbox records). */
+  afterCall?: (channel: Channel) => void;
 }
-
-export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
 
 /*
  * The text the dispatcher keeps to recognise a repeated request. It must not depend on the
@@ -103,20 +121,28 @@ function hasRequestId(input: unknown): input is { requestId: string } {
   return typeof input === 'object' && input !== null && 'requestId' in input && typeof input.requestId === 'string';
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && 'then' in value && typeof value.then === 'function';
+}
+
 /**
  * Validates every call against the contract, runs its handler, and answers with the one
  * envelope. A call that carries a requestId runs in one transaction with its idempotency
  * row, so a double-submitted sale is stored once and the repeat gets the first answer
- * (remembered for a week: services/idempotency.ts).
+ * (remembered for a week: services/idempotency.ts). A handler that answers with a Promise
+ * (it waits for head office) gets the same checks once it settles.
  */
-export function createDispatcher(ctx: ServiceContext, handlers: Handlers, options: DispatcherOptions): Dispatch {
+export function createDispatcher<H extends Handlers>(
+  ctx: ServiceContext,
+  handlers: H,
+  options: DispatcherOptions,
+): Dispatch<H> {
   // Where answers are validated (tests, dev), every outbox record is parsed by its schema too;
   // the packaged product keeps a structural check (see OutboxChecks).
   setOutboxChecks(ctx.db, options.validateOutput ? 'schema' : 'structural');
-  const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> => ({
-    ok: false,
-    error: { code, message: errorMessage(code, options.locale(), details), ...(details ? { details } : {}) },
-  });
+  const fail = (code: ApiError['code'], details?: Record<string, unknown>): Result<never> =>
+    failure(code, options.locale(), details);
+  const afterCall = options.afterCall;
 
   function runIdempotent(channel: Channel, input: { requestId: string }, run: () => unknown): unknown {
     const { requestId, ...rest } = input;
@@ -133,6 +159,8 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
         return memory ? memory.recall(ctx, previous.resultJson) : (JSON.parse(previous.resultJson) as unknown);
       }
       const value = run();
+      // The request row and the call's rows are one transaction: an async handler cannot be in it.
+      if (isThenable(value)) throw new Error(`${channel} carries a requestId but answers asynchronously`);
       rememberRequest(ctx.db, { requestId, channel, inputJson, resultJson: memory ? memory.remember(value) : JSON.stringify(value), createdAt: now });
       return value;
     });
@@ -140,7 +168,32 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
 
   const entry = (channel: Channel) => contract[channel];
 
-  return (channelName, rawInput) => {
+  function answered(channel: Channel, value: unknown): Result<unknown> {
+    if (options.validateOutput) {
+      const checked = entry(channel).output.safeParse(value);
+      if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
+    }
+    afterCall?.(channel);
+    return ok(value);
+  }
+
+  function refused(channel: Channel, error: unknown): Result<never> {
+    if (isDomainError(error)) return fail(error.code, error.details);
+    options.onInternalError(channel, error);
+    return fail('INTERNAL');
+  }
+
+  async function settle(channel: Channel, pending: PromiseLike<unknown>): Promise<Result<unknown>> {
+    try {
+      return answered(channel, await pending);
+    } catch (error) {
+      return refused(channel, error);
+    }
+  }
+
+  function dispatch<C extends Channel>(channel: C, input: unknown): Answer<H, C>;
+  function dispatch(channelName: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>>;
+  function dispatch(channelName: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> {
     if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
     const channel: Channel = channelName;
     const parsed = inputParser(channel).safeParse(rawInput ?? {});
@@ -149,15 +202,10 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers, option
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;
       const value = hasRequestId(input) ? runIdempotent(channel, input, () => handler(ctx, input)) : handler(ctx, input);
-      if (options.validateOutput) {
-        const checked = entry(channel).output.safeParse(value);
-        if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
-      }
-      return { ok: true, value };
+      return isThenable(value) ? settle(channel, value) : answered(channel, value);
     } catch (error) {
-      if (isDomainError(error)) return fail(error.code, error.details);
-      options.onInternalError(channel, error);
-      return fail('INTERNAL');
+      return refused(channel, error);
     }
-  };
+  }
+  return dispatch;
 }

@@ -6,8 +6,8 @@ import { contract, type Channel } from '../../shared/contract';
  * generates one straight-line function for the schema and keeps its runtime parser for what
  * that function refuses, so a bad input still gets zod's issues, word for word. The runtime
  * parser walks a closure per check; on the sale path, with the caches cold after each commit's
- * fsync, that walk cost ~50 µs a sale (an A/B in one process, synchronous=FULL), a quarter of
- * everything the service adds to its statements.
+ * fsync, that walk was a quarter of everything the service adds to its statements
+ * (build/scripts/bench/PERFORMANCE.md).
  *
  * Compiled here, in the main process, never in shared/: the generated code needs `new Function`,
  * which the renderer's content security policy rightly forbids. A schema the compiler cannot

@@ -4,8 +4,8 @@ import { issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber
 import { cards, terminal } from '../../db/schema';
 import { blockedCards } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
-import { appendOutbox } from './outbox';
-import { atomic, perDb } from './prepared';
+import { appendOutbox } from '../core/outbox';
+import { atomic, perDb } from '../platform/transactions';
 import { currentCard, memberViewById, memberViewOf, requireMember, type CardRow } from './memberView';
 import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 

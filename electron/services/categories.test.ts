@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { MemberView } from '../../shared/contract';
 import { saleLines } from '../../db/schema';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 let c: TestCore;
 afterEach(() => {

@@ -4,8 +4,8 @@ import { categoryIndex, resolveCategory, type CategoryIndex } from '../../shared
 import { CategoryList, type CategoryListInput } from '../../shared/sync/catalogue';
 import { syncState } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 /** Where the list is kept: head office's feed writes it there, the demo shop seeds it. */
 export const CATEGORIES_KEY = 'categories';

@@ -2,15 +2,15 @@ import { contract, type TerminalStatus } from '../../shared/contract';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { storeCategories } from './categories';
 import { DEMO_ANONYMOUS_SALES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_REWARDS, DEMO_RULES, DEMO_SHOP, type DemoVisit } from './demoData';
 import { registerMember } from './members';
-import { atomic } from './prepared';
+import { atomic } from '../platform/transactions';
 import { redeemReward } from './rewards';
 import { recordSale } from './sales';
 import { DEFAULT_TIERS, getStatus, writeShopSetup } from './shop';
-import { readTerminal } from './terminalRow';
+import { readTerminal, terminalLocale } from './terminalRow';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -40,7 +40,7 @@ function saleInput(ctx: ServiceContext, memberId: string | null, visit: DemoVisi
 export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
   atomic(ctx, () => {
     const now = ctx.clock.now();
-    const locale = readTerminal(ctx).locale === 'en' ? 'en' : 'zh-CN';
+    const locale = terminalLocale(readTerminal(ctx));
     const config = contract.configureShop.input.parse({ ...DEMO_SHOP, locale });
     writeShopSetup(ctx, { config, demo: true, tiers: DEFAULT_TIERS, rules: RuleSet.parse(DEMO_RULES) });
     storeCategories(ctx, DEMO_CATEGORIES);

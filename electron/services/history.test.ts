@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberView } from '../../shared/contract';
-import { assertLedgerConsistent, errorOf, openTestCore, unwrap, type TestCore } from './testSupport';
+import { assertLedgerConsistent, errorOf, openTestCore, unwrap, type TestCore } from './services.testkit';
 
 let c: TestCore;
 let member: MemberView;

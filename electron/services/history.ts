@@ -4,7 +4,7 @@ import { pointsLedger, redemptions, rewards, saleLines, sales } from '../../db/s
 import type { ServiceContext } from '../core/context';
 import { ledgerEntryView } from './ledgerDetail';
 import { requireMember } from './memberView';
-import { perDb } from './prepared';
+import { perDb } from '../platform/transactions';
 
 const p = sql.placeholder;
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncLink } from '../../db/schemaSync';
 import {
   assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
-} from './testSupport';
+} from './services.testkit';
 
 const cores: TestCore[] = [];
 function core(): TestCore {

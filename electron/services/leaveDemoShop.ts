@@ -1,7 +1,7 @@
 import { DomainError, type TerminalStatus } from '../../shared/contract';
 import { terminal } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { atomic } from './prepared';
+import { atomic } from '../platform/transactions';
 import { forgetParsedRules } from './rules';
 import { getStatus } from './shop';
 import { ensureTerminalRow, readTerminal } from './terminalRow';

@@ -5,7 +5,7 @@ import { members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { nameKey, phoneTail } from './memberKeys';
 import { memberViewOf, summaryOf, type MemberRow } from './memberView';
-import { perDb } from './prepared';
+import { perDb } from '../platform/transactions';
 import { loadTiers } from './tiers';
 
 type SearchOutput = ChannelOutput<'searchMembers'>;

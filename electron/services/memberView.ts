@@ -4,8 +4,8 @@ import { maskPhone } from '../../shared/domain/phone';
 import type { TierDef } from '../../shared/domain/tier';
 import { cards, members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 import { loadTiers, tierStanding, tierView } from './tiers';
 
 export type MemberRow = typeof members.$inferSelect;

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueCardNumber } from '../../shared/domain/cardNumber';
 import type { MemberView } from '../../shared/contract';
 import { businessDay } from './businessDay';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 let c: TestCore;
 beforeEach(async () => {

@@ -7,8 +7,8 @@ import { businessDay } from './businessDay';
 import { issueCard } from './cards';
 import { nameKey, phoneTail } from './memberKeys';
 import { currentCard, memberViewById, memberViewOf, requireMember, type MemberRow } from './memberView';
-import { appendOutbox } from './outbox';
-import { atomic, perDb } from './prepared';
+import { appendOutbox } from '../core/outbox';
+import { atomic, perDb } from '../platform/transactions';
 import { requireConfigured } from './terminalRow';
 import { entryTier, loadTiers } from './tiers';
 

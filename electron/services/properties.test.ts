@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
-import { assertLedgerConsistent, assertOutboxGapFree, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 let c: TestCore;
 let memberId: string;
@@ -112,15 +119,15 @@ function breakAt(value: unknown, path: number[], bad: unknown): unknown {
 
 describe('bad input at every contract entry (property)', () => {
   for (const channel of channels) {
-    it(`${channel}: anything invalid gets VALIDATION and writes nothing`, () => {
+    it(`${channel}: anything invalid gets VALIDATION and writes nothing`, async () => {
       const schema = contract[channel].input;
       const valid = validInputs()[channel];
       const nearValid = fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), badValue).map(([path, bad]) => breakAt(valid, path, bad));
       const before = tableCounts(c.db);
-      fc.assert(
-        fc.property(fc.oneof(fc.anything(), nearValid), (input) => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.anything(), nearValid), async (input) => {
           fc.pre(!schema.safeParse(input ?? {}).success);
-          const r = c.dispatch(channel, input);
+          const r = await c.dispatch(channel, input);
           expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION');
         }),
         { numRuns: 60 },
@@ -129,8 +136,8 @@ describe('bad input at every contract entry (property)', () => {
     });
   }
 
-  it('an unknown channel is refused', () => {
-    const r = c.dispatch('dropTables', {});
+  it('an unknown channel is refused', async () => {
+    const r = await c.dispatch('dropTables', {});
     expect(r.ok ? 'ok' : r.error.code).toBe('NOT_FOUND');
   });
 });

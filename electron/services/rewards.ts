@@ -6,10 +6,10 @@ import { members, redemptions, rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
 import { requireMember } from './memberView';
-import { appendOutbox } from './outbox';
-import { atomic, perDb } from './prepared';
+import { appendOutbox } from '../core/outbox';
+import { atomic, perDb } from '../platform/transactions';
 import { ledgerInsert } from './sales';
-import { assertCanSpend } from './sync';
+import { assertCanSpend } from './spendLimit';
 import { requireConfigured } from './terminalRow';
 
 type RewardRow = typeof rewards.$inferSelect;

@@ -3,8 +3,8 @@ import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { ruleVersions } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 const statements = perDb((db) => ({
   // The newest version already in force; versions are never edited, only added.

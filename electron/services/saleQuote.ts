@@ -11,7 +11,7 @@ import { currentCard, requireMember, type CardRow, type MemberRow } from './memb
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
 import { loadTiers, tierStanding, tierView } from './tiers';
-import { spendableNow } from './sync';
+import { spendableNow } from './spendLimit';
 
 /** Everything a sale needs, worked out once: the preview shows it, the record writes it. */
 export interface SaleWork {

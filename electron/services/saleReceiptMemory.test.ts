@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
-import { assertLedgerConsistent, assertOutboxGapFree, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 let c: TestCore;
 let member: MemberView;

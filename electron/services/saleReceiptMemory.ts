@@ -11,7 +11,7 @@ import type { ServiceContext } from '../core/context';
  * change: the totals, points, rule version, summary, explanation and lines are read back from
  * them. Only what they do not hold is kept: the quote's balances and tiers, the names shown.
  * That is a tenth of the receipt, and serialising the whole receipt was the largest single
- * piece of JSON a sale wrote (~10 µs of a sale with cold caches, measured A/B).
+ * piece of JSON a sale wrote (build/scripts/bench/PERFORMANCE.md).
  */
 const ReceiptExtras = SaleReceipt.pick({
   saleId: true, maxPointsSpendable: true, balanceBefore: true, balanceAfter: true, tierAfter: true, nextTier: true,

@@ -4,7 +4,7 @@ import { desc } from 'drizzle-orm';
 import { members } from '../../db/schema';
 import {
   assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
-} from './testSupport';
+} from './services.testkit';
 
 // What a sale may be recorded with, as the API enforces it (shared/domain/rules/saleConfirm.ts and
 // pointsEntry.ts): the large-sale limit, the sale of nothing, and the points a member may spend.

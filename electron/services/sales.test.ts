@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { SaleRecord } from '../../shared/sync/records';
 import { ruleVersions } from '../../db/schema';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 import { businessDay } from './businessDay';
 
 let c: TestCore;

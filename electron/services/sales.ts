@@ -6,16 +6,16 @@ import type { LedgerRecord, SaleRecord } from '../../shared/sync/records';
 import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
-import { appendOutbox } from './outbox';
-import { direct } from './direct';
-import { atomic, perDb } from './prepared';
+import { appendOutbox } from '../core/outbox';
+import { direct } from '../platform/compiledStatements';
+import { atomic, perDb } from '../platform/transactions';
 import { quoteSale, type SaleWork } from './saleQuote';
 import { largeSaleLimitOf } from './shop';
 
 const p = sql.placeholder;
 
 // The sale is the till's hot path: every statement is compiled once per connection and run
-// without drizzle's per-call work (direct.ts).
+// without drizzle's per-call work (platform/compiledStatements.ts).
 const statements = perDb((db) => ({
   sale: direct(db
     .insert(sales)

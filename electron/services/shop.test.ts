@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { syncState } from '../../db/schema';
-import { openTerminalCore } from '../core/terminalCore';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './testSupport';
+import { openTerminalCore } from '../terminal/terminalCore';
+import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './services.testkit';
 
 const cores: TestCore[] = [];
 function core(): TestCore {

@@ -5,11 +5,11 @@ import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfir
 import type { TierDef } from '../../shared/domain/tier';
 import { outbox, ruleVersions, syncState, terminal, tiers } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { decodeSyncProblem } from '../sync/syncProblem';
+import { decodeSyncProblem } from './syncProblem';
 import type { ServiceContext } from '../core/context';
-import { atomic, perDb } from './prepared';
+import { atomic, perDb } from '../platform/transactions';
 import { currentRuleVersion } from './rules';
-import { isConfigured, readTerminal, requireConfigured, TERMINAL_ROW_ID, type TerminalRow } from './terminalRow';
+import { isConfigured, readTerminal, requireConfigured, terminalLocale, TERMINAL_ROW_ID, type TerminalRow } from './terminalRow';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 
@@ -54,7 +54,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     shopName: row.shopName,
     terminalName: row.terminalName,
     terminalCode: row.terminalCode,
-    locale: row.locale === 'en' ? 'en' : 'zh-CN',
+    locale: terminalLocale(row),
     currency: row.currency,
     largeSaleLimitMinor: largeSaleLimitOf(row),
     ruleVersion: currentRuleVersion(ctx),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendOutbox, setOutboxChecks } from './outbox';
-import { assertOutboxGapFree, errorOf, openTestCore, unwrap, type TestCore } from './testSupport';
+import { appendOutbox, setOutboxChecks } from '../core/outbox';
+import { assertOutboxGapFree, errorOf, openTestCore, unwrap, type TestCore } from './services.testkit';
 
 // Text head office cannot store (and would quarantine): refused at the till before anything is written.
 const NUL = String.fromCharCode(0);

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { syncIssues } from '../../db/schemaSync';
 import type { RefusedRecords, RefusalReason } from '../../shared/contract/terminal';
-import { perDb } from './prepared';
+import { perDb } from '../platform/transactions';
 
 /** How many of the latest refusals the status carries for the head-office dialog. */
 export const REFUSALS_SHOWN = 5;

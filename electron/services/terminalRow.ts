@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { DomainError } from '../../shared/contract';
+import { DomainError, type Locale } from '../../shared/contract';
 import { terminal } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 export type TerminalRow = typeof terminal.$inferSelect;
 
@@ -49,6 +49,11 @@ export function readTerminal(ctx: ServiceContext): TerminalRow {
   const row = statements(ctx.db).read.get();
   if (!row) throw new Error('terminal row missing: openTerminalCore creates it on first open');
   return row;
+}
+
+/** The terminal's language: the one place the stored column is read as a Locale (anything else is the default). */
+export function terminalLocale(row: Pick<TerminalRow, 'locale'>): Locale {
+  return row.locale === 'en' ? 'en' : 'zh-CN';
 }
 
 export function isConfigured(row: TerminalRow): row is ConfiguredTerminal {

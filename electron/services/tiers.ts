@@ -3,8 +3,8 @@ import type { TierView } from '../../shared/contract';
 import { tierFor, tierProgress, type TierDef } from '../../shared/domain/tier';
 import { tiers } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
-import { direct } from './direct';
-import { perDb } from './prepared';
+import { direct } from '../platform/compiledStatements';
+import { perDb } from '../platform/transactions';
 
 const statements = perDb((db) => ({
   all: direct(db.select().from(tiers).orderBy(asc(tiers.rank)).prepare()),

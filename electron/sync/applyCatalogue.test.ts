@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { rewards, tiers } from '../../db/schema';
 import { syncIssues } from '../../db/schemaSync';
 import { uuidFrom } from '../../server/testing/records';
-import { openTestCore, unwrap, type TestCore } from '../services/testSupport';
+import { openTestCore, unwrap, type TestCore } from '../services/services.testkit';
 import { applyChangeList } from './applyChanges';
 
 let c: TestCore;

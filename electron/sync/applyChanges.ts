@@ -8,7 +8,7 @@ import type { Change } from '../../shared/sync/protocol';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
 import { ladderCache, pullStatements } from './pullStatements';
-import { writeState } from './state';
+import { writeState } from '../platform/syncStateTable';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 

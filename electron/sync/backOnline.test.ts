@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isNull } from 'drizzle-orm';
 import { outbox } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
@@ -7,12 +8,11 @@ import { testBackends } from '../../server/testing/databases';
 import { startFaultProxy, type FaultProxy } from '../../server/testing/faultProxy';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { until } from '../../server/testing/until';
-import { createSyncRunner } from '../core/syncRunner';
-import { fixedClock } from '../core/sources';
-import type { TerminalCore } from '../core/terminalCore';
-import { unwrap } from '../services/testSupport';
+import { fixedClock } from '../platform/sources';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { unwrap } from '../services/services.testkit';
 import { PROBE_MAX_MS, startSyncLoop, type LoopStep, type Timers } from './schedule';
-import { enrolledTerminal } from './testTerminals';
+import { enrolledTerminal } from './enrolledTerminal.testkit';
 
 // Regression (issue 12, defect 4): after an outage the till waited for its backoff (up to 300 s)
 // before sending again. Head office here is real, on loopback, behind a proxy that resets every
@@ -123,10 +123,14 @@ describe.each(testBackends)('back online on $name', (backend) => {
 
   it('a record made while head office is away reaches it after it returns, with real timers and nobody pressing sync', async () => {
     const core = await till(2, 'shopB', '90002');
-    const runner = createSyncRunner(core, { owner: 'runner', log: () => undefined });
+    // The till as a host runs it: the same database, opened with its background sync.
+    const host = openTerminalCore({
+      dataDir: dirname(core.dbFile), clock: core.ctx.clock, timeZone: core.ctx.timeZone, log: () => undefined,
+      sync: { owner: 'runner', log: () => undefined },
+    });
     try {
       away = true;
-      const response = await runner.dispatch('recordSale', {
+      const response = await host.dispatch('recordSale', {
         requestId: core.ctx.ids.uuid(), memberId: null, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 1_500 }],
       });
       expect(response.ok).toBe(true);
@@ -136,7 +140,8 @@ describe.each(testBackends)('back online on $name', (backend) => {
       // Probes are at most PROBE_MAX_MS apart; the bound here is generous for a loaded machine.
       await until('the sale to reach head office', async () => pending(core) === 0, 600, 100);
     } finally {
-      await runner.stop();
+      await host.sync.stop();
+      host.close();
     }
   });
 });

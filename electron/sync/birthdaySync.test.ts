@@ -1,31 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type TillApi } from '../../shared/contract';
+import type { TillApi } from '../../shared/contract';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
-import { createSyncRunner, type SyncRunner } from '../core/syncRunner';
-import { openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/testSupport';
+import { openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/services.testkit';
 
 // A birthday without a year (--MM-DD) goes from one till through head office to another till
 // unchanged: the contract, the terminal database, the sync records and head office take the same.
 
-interface Till { core: TestCore; runner: SyncRunner; api: TillApi }
+interface Till { core: TestCore; api: TillApi }
 
 describe.each(testBackends)('birthdays through head office on $name', (backend) => {
   let ho: Harness;
   const tills: Till[] = [];
 
   async function enrolled(code: string, shopId: string): Promise<Till> {
-    const core = openTestCore({ start: TEST_START_MS, idPrefix: Number(code) });
     const hour = 3_600_000;
-    const runner = createSyncRunner(core, {
-      owner: `test-${code}`, intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined,
+    const core = openTestCore({
+      start: TEST_START_MS, idPrefix: Number(code),
+      sync: { owner: `test-${code}`, intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined },
     });
-    const api = createApi((channel, input) => runner.dispatch(channel, input));
-    tills.push({ core, runner, api });
+    const { api } = core;
+    tills.push({ core, api });
     unwrap(await api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
     const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
     unwrap(await api.enrolHeadOffice({ url: ho.url, code: String(created.body.code) }));
-    return { core, runner, api };
+    return { core, api };
   }
 
   beforeAll(async () => {
@@ -33,7 +32,7 @@ describe.each(testBackends)('birthdays through head office on $name', (backend) 
   });
   afterAll(async () => {
     for (const t of tills) {
-      await t.runner.stop();
+      await t.core.sync.stop();
       t.core.dispose();
     }
     await ho.close();

@@ -3,13 +3,13 @@
 // `tobacco` of the head-office rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { TerminalCore } from '../core/terminalCore';
-import { fixedClock } from '../core/sources';
+import type { TerminalCore } from '../terminal/terminalCore';
+import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import type { HoDatabase } from '../../server/store/connect';
-import { unwrap } from '../services/testSupport';
-import { enrolledTerminal } from './testTerminals';
+import { unwrap } from '../services/services.testkit';
+import { enrolledTerminal } from './enrolledTerminal.testkit';
 import { syncOnce } from './job';
 
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);

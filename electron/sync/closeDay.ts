@@ -1,5 +1,5 @@
 import type { TerminalDb } from '../../db/open';
-import { CloseDayResponse, PROTOCOL_VERSION, type DayTotals } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION, type CloseDayResponse, type DayTotals } from '../../shared/sync/protocol';
 import type { HoClient, HoResult } from './hoClient';
 import type { LinkIds } from './push';
 
@@ -41,5 +41,6 @@ export function daysWithRecords(db: TerminalDb, afterDay: string | null, through
 }
 
 export function sendDayClose(client: HoClient, link: LinkIds, businessDay: string, totals: DayTotals): Promise<HoResult<CloseDayResponse>> {
-  return client.post('/sync/v1/close-day', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, businessDay, totals }, CloseDayResponse);
+  const { terminalId, shopId } = link;
+  return client.call('closeDay', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, businessDay, totals });
 }

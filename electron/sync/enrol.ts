@@ -1,8 +1,8 @@
 import type { TerminalDb } from '../../db/open';
 import { terminal } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { EnrolResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import type { Clock } from '../platform/sources';
 import { createHoClient, type FetchFn } from './hoClient';
 
 export type EnrolOutcome =
@@ -23,7 +23,7 @@ export async function enrolWithHeadOffice(db: TerminalDb, clock: Clock, headOffi
     protocolVersion: PROTOCOL_VERSION, code, terminalId: term.terminalId,
     ...(term.terminalName ? { terminalName: term.terminalName } : {}), ...(term.shopId ? { shopId: term.shopId } : {}),
   };
-  const res = await client.post('/sync/v1/enrol', request, EnrolResponse);
+  const res = await client.call('enrol', request);
   if (!res.ok) {
     if (res.kind === 'network') return { ok: false, code: 'OFFLINE', message: res.message };
     return { ok: false, code: res.error.code, message: res.error.message, ...(res.error.details ? { details: res.error.details } : {}) };

@@ -1,15 +1,15 @@
 import type { TerminalDb } from '../../db/open';
 import { syncLink } from '../../db/schemaSync';
-import type { Clock } from '../core/sources';
+import type { Clock } from '../platform/sources';
 import { daysWithRecords, sendDayClose, terminalDayTotals } from './closeDay';
-import { PingResponse, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { createHoClient, type FetchFn, type NetworkReason } from './hoClient';
 import { acquireLease, releaseLease } from './lease';
 import { firstPendingSeq } from './outboxBatch';
 import { pullChanges } from './pull';
 import { pushOutbox, type StepOutcome } from './push';
-import { clearState, readState, writeState } from './state';
-import { encodeSyncProblem, refusalProblem, transportProblem } from './syncProblem';
+import { clearState, readState, writeState } from '../platform/syncStateTable';
+import { encodeSyncProblem, refusalProblem, transportProblem } from '../services/syncProblem';
 
 export interface SyncDeps {
   db: TerminalDb;
@@ -57,7 +57,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 export const PROBE_TIMEOUT_MS = 3_000;
 
 /**
- * Whether head office answers at all (`/sync/v1/ping`: no lease, no outbox, no database there):
+ * Whether head office answers at all (the ping route: no lease, no outbox, no database there):
  * what the schedule asks every few seconds while offline, syncing only once it says yes. Any
  * answer counts, a refusal too: the sync that follows records what head office said.
  */
@@ -65,7 +65,7 @@ export async function probeHeadOffice(deps: Pick<SyncDeps, 'db' | 'fetch'>): Pro
   const link = deps.db.select().from(syncLink).get();
   if (!link) return false;
   const client = createHoClient({ baseUrl: link.headOfficeUrl, token: null, timeoutMs: PROBE_TIMEOUT_MS, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const res = await client.post('/sync/v1/ping', { protocolVersion: PROTOCOL_VERSION }, PingResponse);
+  const res = await client.call('ping', { protocolVersion: PROTOCOL_VERSION });
   return res.ok || res.kind === 'refused';
 }
 

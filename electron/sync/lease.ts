@@ -1,5 +1,5 @@
 import type { TerminalDb } from '../../db/open';
-import { readState, writeState, clearState } from './state';
+import { readState, writeState, clearState } from '../platform/syncStateTable';
 
 interface Lease {
   owner: string;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PushRecord } from '../../shared/sync/protocol';
-import { openTestCore, unwrap, type TestCore } from '../services/testSupport';
+import { openTestCore, unwrap, type TestCore } from '../services/services.testkit';
 import { readBatchText } from './outboxBatch';
 
 let c: TestCore;

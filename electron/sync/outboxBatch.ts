@@ -1,7 +1,7 @@
 import { and, count, isNull, lte, min } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { outbox } from '../../db/schema';
-import { perDb } from '../services/prepared';
+import { perDb } from '../platform/transactions';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_RECORD_BYTES } from '../../shared/sync/protocol';
 
 /** A batch as the JSON text of its records array, built around the stored payload texts. */

@@ -1,11 +1,11 @@
 import type { TerminalDb } from '../../db/open';
-import { PROTOCOL_VERSION, PullResponse, START_CURSOR } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import { PROTOCOL_VERSION, START_CURSOR } from '../../shared/sync/protocol';
+import type { Clock } from '../platform/sources';
 import { applyChanges } from './applyChanges';
 import type { HoClient } from './hoClient';
 import type { LinkIds, StepOutcome } from './push';
 import { pullSnapshot } from './snapshot';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 /**
  * Pulls pages of changes since the stored cursor, each applied with its cursor in one
@@ -21,7 +21,9 @@ export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient
   }
   for (let page = 0; page < maxPages; page++) {
     const cursor = readState(db, 'pullCursor') ?? START_CURSOR;
-    const res = await client.post('/sync/v1/pull', { protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, cursor, limit: pageSize }, PullResponse);
+    const { terminalId, shopId } = link;
+    const body = { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, cursor, limit: pageSize };
+    const res = await client.call('pull', body);
     if (!res.ok) {
       if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
       return { kind: 'refused', code: res.error.code, message: res.error.message };

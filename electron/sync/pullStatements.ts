@@ -1,7 +1,7 @@
 import type { TerminalDb } from '../../db/open';
 import { tiers } from '../../db/schema';
 import type { TierDef } from '../../shared/domain/tier';
-import { perDb } from '../services/prepared';
+import { perDb } from '../platform/transactions';
 
 /**
  * The statements a pull runs per member and per ledger row, compiled once per connection:

@@ -2,8 +2,8 @@ import { and, gt, isNotNull } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { outbox } from '../../db/schema';
 import { syncIssues } from '../../db/schemaSync';
-import { PROTOCOL_VERSION, PushResponse } from '../../shared/sync/protocol';
-import type { Clock } from '../core/sources';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import type { Clock } from '../platform/sources';
 import { RawJson, type HoClient, type NetworkReason } from './hoClient';
 import { firstPendingSeq, markAcked, pendingCount, readBatchText } from './outboxBatch';
 
@@ -30,7 +30,7 @@ export async function pushOutbox(db: TerminalDb, clock: Clock, client: HoClient,
     // The records are spliced in as stored (no parse and re-serialise of every payload per push).
     const envelope = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, pending: pendingCount(db) });
     const body = new RawJson(`${envelope.slice(0, -1)},"records":${batch.json}}`);
-    const res = await client.post('/sync/v1/push', body, PushResponse);
+    const res = await client.call('push', body);
     if (!res.ok) {
       if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
       const acked = res.error.details?.ackedThrough;

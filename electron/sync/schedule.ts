@@ -1,6 +1,6 @@
 import { businessDay } from '../services/businessDay';
 import { closeDays, probeHeadOffice, syncOnce, type SyncDeps, type SyncResult } from './job';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -15,11 +15,11 @@ export interface ScheduleOptions {
   backoffMaxMs?: number;
   /**
    * While head office cannot be reached: the first and the longest pause between probes
-   * (`/sync/v1/ping`, no body worth the name). A probe answered starts a sync at once.
+   * (the ping route, no body worth the name). A probe answered starts a sync at once.
    */
   probeBaseMs?: number;
   probeMaxMs?: number;
-  /** Is head office there? Injected by tests; the default asks `/sync/v1/ping`. */
+  /** Is head office there? Injected by tests; the default asks head office's ping route. */
   probe?: () => Promise<boolean>;
   /** Local time of the nightly close, "HH:MM" in the shop's time zone. */
   closeAt?: string;

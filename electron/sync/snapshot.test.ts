@@ -3,20 +3,20 @@ import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { members, pointsLedger, rewards } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import type { TerminalCore } from '../core/terminalCore';
-import { fixedClock } from '../core/sources';
+import type { TerminalCore } from '../terminal/terminalCore';
+import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { uuidFrom } from '../../server/testing/records';
 import { ledger as hoLedger, members as hoMembers } from '../../server/store/schema';
 import type { HoDatabase } from '../../server/store/connect';
-import { enrolledTerminal } from './testTerminals';
-import { unwrap } from '../services/testSupport';
+import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { unwrap } from '../services/services.testkit';
 import { createHoClient, type FetchFn } from './hoClient';
 import { syncOnce } from './job';
 import { pushOutbox } from './push';
 import { pullSnapshot } from './snapshot';
-import { readState } from './state';
+import { readState } from '../platform/syncStateTable';
 
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { SnapshotResponse, type SnapshotMember } from '../../shared/sync/snapshot';
-import type { Clock } from '../core/sources';
+import type { SnapshotMember } from '../../shared/sync/snapshot';
+import type { Clock } from '../platform/sources';
 import { nameKey, phoneTail } from '../services/memberKeys';
 import { tierStanding } from '../services/tiers';
 import { applyChangeList } from './applyChanges';
 import type { HoClient } from './hoClient';
 import { ladderCache, pullStatements } from './pullStatements';
 import type { LinkIds, StepOutcome } from './push';
-import { clearState, readState, writeState } from './state';
+import { clearState, readState, writeState } from '../platform/syncStateTable';
 import { syncIssues } from '../../db/schemaSync';
 
 /** A stable UUID for a member's opening row: a page applied twice (never, but) adds it once. */
@@ -77,7 +77,7 @@ export async function pullSnapshot(db: TerminalDb, clock: Clock, client: HoClien
       protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, limit: pageSize,
       ...(bound === null ? {} : { bound: Number(bound) }), ...(after === null ? {} : { after }),
     };
-    const res = await client.post('/sync/v1/snapshot', body, SnapshotResponse);
+    const res = await client.call('snapshot', body);
     if (!res.ok) {
       if (res.kind === 'refused' && res.error.code === 'VALIDATION' && bound !== null) {
         // Head office no longer knows our bound (restored from a backup?): start the snapshot over.

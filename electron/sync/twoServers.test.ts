@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { isNull } from 'drizzle-orm';
 import { members, outbox } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
-import { openTerminalCore, type TerminalCore } from '../core/terminalCore';
-import { sequentialIds, systemClock } from '../core/sources';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { sequentialIds, systemClock } from '../platform/sources';
 import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { waitDerived } from '../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../server/testing/hoProcess';
@@ -16,7 +16,7 @@ import { enrolWithHeadOffice } from './enrol';
 import { createHoClient, type FetchFn } from './hoClient';
 import { closeDays, syncOnce } from './job';
 import { pushOutbox } from './push';
-import { syncInvariantFailures } from './syncInvariants';
+import { syncInvariantFailures } from './syncInvariants.testkit';
 
 /**
  * Scale-out: TWO head-office processes on ONE PostgreSQL. Three terminals sync through both,

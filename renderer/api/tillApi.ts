@@ -1,11 +1,13 @@
 import { createApi, type TillApi } from '../../shared/contract/api';
-import { httpTransport, takeToken } from './httpTransport';
+import { browserHostTransport } from '../../shared/contract/browserHost';
+import { takeToken } from './hostToken';
 
 /** Electron's preload when present, else the browser host over HTTP. Chosen once at start. */
 function pickApi(): TillApi {
   const bridge = window.tillcard;
   if (bridge) return createApi((channel, input) => bridge.invoke(channel, input));
-  return createApi(httpTransport(takeToken(window.location, window.history, window.sessionStorage)));
+  const token = takeToken(window.location, window.history, window.sessionStorage);
+  return createApi(browserHostTransport({ token, fetch: (url, init) => fetch(url, init) }));
 }
 
 export const api: TillApi = pickApi();

@@ -1,8 +1,8 @@
-// What Electron's preload exposes (contextBridge): one narrow call, never ipcRenderer itself.
-export {};
+import type { TillcardBridge } from '../../electron/preload';
 
+// What Electron's preload exposes (contextBridge): its own exported type, not a copy.
 declare global {
   interface Window {
-    tillcard?: { invoke(channel: string, input: unknown): Promise<unknown> };
+    tillcard?: TillcardBridge;
   }
 }

@@ -1,29 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
-import { CampaignChange } from '../../shared/sync/protocol';
+import type { z } from 'zod';
+import type {
+  CampaignInput, CategoriesInput, DefaultOfflineCapInput, OfflineCapInput, RewardInput, RulesInput, TiersInput,
+} from '../../shared/admin/inputs';
 import type { HoDb } from '../store/connect';
 import { members, rewards, settings } from '../store/schema';
 import { HoError } from '../http/errors';
 import type { Clock } from '../sources';
-import { memberFeed, rewardPayload } from '../sync/applyRecord';
+import { memberFeed, rewardPayload } from '../sync/feed';
 import { appendFeed } from '../sync/feed';
 
-/**
- * What head office publishes to every terminal. Each change is written with its feed entry in
- * one transaction, so a terminal sees it exactly when it is committed. Rules are versioned:
- * a new version is appended, never edited (ledger rows name the version that produced them).
- */
-// The ladder and reward rules are the till's own (shared/sync/catalogue.ts): what is refused
-// here would be refused by every till that pulled it.
-export const TiersInput = z.object({ tiers: TierLadder });
-export const RulesInput = z.object({ rules: RuleSet, effectiveFrom: z.number().int().min(0).optional() });
-export const RewardInput = RewardSpec;
-export const CategoriesInput = CategoryList;
-export const CampaignInput = CampaignChange.omit({ kind: true, id: true, updatedAt: true });
-export const OfflineCapInput = z.object({ offlineCapPoints: z.number().int().min(0).max(1_000_000_000).nullable() });
-export const DefaultOfflineCapInput = z.object({ defaultOfflineCapPoints: z.number().int().min(0).max(1_000_000_000) });
+// What head office publishes to every terminal. Each change is written with its feed entry in
+// one transaction, so a terminal sees it exactly when it is committed. Rules are versioned:
+// a new version is appended, never edited (ledger rows name the version that produced them).
+// What each route accepts is in shared/admin/inputs.ts.
 
 async function setting<T>(db: HoDb, key: string, fallback: T): Promise<T> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DayCloseRow, FlagRow, QuarantineRow, TerminalRow } from '../../shared/admin/answers';
 import type { HoDb } from '../store/connect';
 import { balanceFlags, dayCloses, quarantine, sales, shops, terminals } from '../store/schema';
 
 /** Head office IT's view: each terminal, when it was last seen, what it says is waiting, and lag. */
-export async function terminalOverview(db: HoDb, now: number) {
+export async function terminalOverview(db: HoDb, now: number): Promise<TerminalRow[]> {
   const rows = await db
     .select({
       id: terminals.id, shopId: terminals.shopId, shopName: shops.name, terminalCode: terminals.terminalCode, name: terminals.name,
@@ -21,15 +22,15 @@ export async function terminalOverview(db: HoDb, now: number) {
   return rows.map((r) => ({ ...r, derivationLag: Math.max(0, r.ackedSeq - r.derivedSeq), syncLagMs: r.lastSeenAt === null ? null : Math.max(0, now - r.lastSeenAt) }));
 }
 
-export async function openQuarantine(db: HoDb, limit = 200) {
+export async function openQuarantine(db: HoDb, limit = 200): Promise<QuarantineRow[]> {
   return db.select().from(quarantine).where(isNull(quarantine.resolvedAt)).orderBy(desc(quarantine.id)).limit(limit);
 }
 
-export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200) {
+export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200): Promise<FlagRow[]> {
   return db.select().from(balanceFlags).where(openOnly ? isNull(balanceFlags.resolvedAt) : undefined).orderBy(desc(balanceFlags.id)).limit(limit);
 }
 
-export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200) {
+export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200): Promise<DayCloseRow[]> {
   // The day's sales say its currency (a terminal's money never changes); null when none has arrived yet.
   // The outer columns are named with their table: drizzle writes a one-table select's columns bare.
   const currency = sql<string | null>`(SELECT s.currency FROM ${sales} s

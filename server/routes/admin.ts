@@ -1,85 +1,117 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { CreateEnrolmentCodeRequest } from '../../shared/sync/protocol';
+import type { z } from 'zod';
+import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName, type AdminRoutes } from '../../shared/admin/contract';
+import type { AdminAnswerOf, AdminRequest, AdminRoute } from '../../shared/admin/route';
+import { ADMIN_PREFIX } from '../../shared/admin/wire';
 import { createEnrolmentCode, requireAdmin } from '../auth';
 import {
-  CampaignInput, CategoriesInput, DefaultOfflineCapInput, publishCategories, OfflineCapInput, publishRules, publishTiers, RewardInput, RulesInput,
-  setDefaultOfflineCap, setMemberOfflineCap, TiersInput, upsertCampaign, upsertReward,
+  publishCategories,
+  publishRules,
+  publishTiers,
+  setDefaultOfflineCap,
+  setMemberOfflineCap,
+  upsertCampaign,
+  upsertReward,
 } from '../admin/catalog';
-import { balanceFlagList, dayCloseList, openQuarantine, resolveQuarantine, revokeTerminal, terminalOverview } from '../admin/reports';
+import {
+  balanceFlagList,
+  dayCloseList,
+  openQuarantine,
+  resolveQuarantine,
+  revokeTerminal,
+  terminalOverview,
+} from '../admin/reports';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
-import type { ServerDeps } from '../app';
+import type { ServerDeps } from './serverDeps';
 
-const IdParams = z.object({ id: z.string().uuid() });
-const NumericIdParams = z.object({ id: z.coerce.number().int().min(1) });
-const DayCloseQuery = z.object({ terminalId: z.string().uuid().optional() });
-const FlagQuery = z.object({ open: z.enum(['true', 'false']).default('true') });
+/** One handler per route of the contract: a route without one does not compile. */
+type AdminHandlers = {
+  [K in AdminRouteName]: (request: AdminRequest<AdminRoutes[K]>) => Promise<AdminAnswerOf<AdminRoutes[K]>>;
+};
 
-/** Every admin route needs the admin token: `Authorization: Bearer <token>`. */
-export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const { db, clock, ids } = deps;
-  const admin = async (request: FastifyRequest) => requireAdmin(db, request);
-  const params = <S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> => {
-    const parsed = schema.safeParse(request.params);
-    if (!parsed.success) throw new HoError('NOT_FOUND', 'No such resource.');
-    return parsed.data;
+function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
+  return {
+    createEnrolmentCode: async ({ body }) => createEnrolmentCode(db, clock, ids, body),
+    terminals: async () => ({ terminals: await terminalOverview(db, clock.now()) }),
+    revokeTerminal: async ({ params: { id } }) => {
+      if (!(await revokeTerminal(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No active terminal ${id}.`);
+      return { revoked: id };
+    },
+    // Derives every record stored so far (waiting for other processes' chunks) and answers when done:
+    // IT's "catch up now", and the tests' bounded wait for derivation.
+    derive: async () => deriveAllPending(db, clock),
+    quarantine: async () => ({ records: await openQuarantine(db) }),
+    resolveQuarantine: async ({ params: { id } }) => {
+      if (!(await resolveQuarantine(db, clock.now(), id)))
+        throw new HoError('NOT_FOUND', `No open quarantined record ${id}.`);
+      return { resolved: id };
+    },
+    balanceFlags: async ({ query }) => ({ flags: await balanceFlagList(db, query.open === 'true') }),
+    dayCloses: async ({ query }) => ({ closes: await dayCloseList(db, query.terminalId ?? null) }),
+    publishTiers: async ({ body }) => {
+      await publishTiers(db, body);
+      return { ok: true };
+    },
+    publishCategories: async ({ body }) => {
+      await publishCategories(db, body);
+      return { ok: true };
+    },
+    publishRules: async ({ body }) => publishRules(db, clock, body),
+    upsertReward: async ({ params: { id }, body }) => {
+      await upsertReward(db, clock, id, body);
+      return { id };
+    },
+    upsertCampaign: async ({ params: { id }, body }) => {
+      await upsertCampaign(db, clock, id, body);
+      return { id };
+    },
+    setMemberOfflineCap: async ({ params: { id }, body }) => {
+      await setMemberOfflineCap(db, clock, id, body);
+      return { id };
+    },
+    setDefaultOfflineCap: async ({ body }) => {
+      await setDefaultOfflineCap(db, body);
+      return { ok: true };
+    },
   };
+}
 
-  app.post('/admin/enrolment-codes', { preHandler: admin }, async (request, reply) => {
-    const created = await createEnrolmentCode(db, clock, ids, parseBody(CreateEnrolmentCodeRequest, request.body));
-    return reply.status(201).send(created);
-  });
-  app.get('/admin/terminals', { preHandler: admin }, async () => ({ terminals: await terminalOverview(db, clock.now()) }));
-  app.post('/admin/terminals/:id/revoke', { preHandler: admin }, async (request) => {
-    const { id } = params(IdParams, request);
-    if (!(await revokeTerminal(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No active terminal ${id}.`);
-    return { revoked: id };
-  });
-  // Derives every record stored so far (waiting for other processes' chunks) and answers when done:
-  // IT's "catch up now", and the tests' bounded wait for derivation.
-  app.post('/admin/derive', { preHandler: admin }, async () => deriveAllPending(db, clock));
-  app.get('/admin/quarantine', { preHandler: admin }, async () => ({ records: await openQuarantine(db) }));
-  app.post('/admin/quarantine/:id/resolve', { preHandler: admin }, async (request) => {
-    const { id } = params(NumericIdParams, request);
-    if (!(await resolveQuarantine(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No open quarantined record ${id}.`);
-    return { resolved: id };
-  });
-  app.get('/admin/balance-flags', { preHandler: admin }, async (request) => {
-    const q = parseBody(FlagQuery, request.query);
-    return { flags: await balanceFlagList(db, q.open === 'true') };
-  });
-  app.get('/admin/day-closes', { preHandler: admin }, async (request) => {
-    const q = parseBody(DayCloseQuery, request.query);
-    return { closes: await dayCloseList(db, q.terminalId ?? null) };
-  });
+/** Params that do not parse name no resource (a malformed id is as unknown as a missing one). */
+function parseParams(schema: z.ZodType | null, params: unknown): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new HoError('NOT_FOUND', 'No such resource.');
+  return parsed.data;
+}
 
-  app.put('/admin/tiers', { preHandler: admin }, async (request) => {
-    await publishTiers(db, parseBody(TiersInput, request.body));
-    return { ok: true };
-  });
-  app.put('/admin/categories', { preHandler: admin }, async (request) => {
-    await publishCategories(db, parseBody(CategoriesInput, request.body));
-    return { ok: true };
-  });
-  app.post('/admin/rules', { preHandler: admin }, async (request) => publishRules(db, clock, parseBody(RulesInput, request.body)));
-  app.put('/admin/rewards/:id', { preHandler: admin }, async (request) => {
-    const { id } = params(IdParams, request);
-    await upsertReward(db, clock, id, parseBody(RewardInput, request.body));
-    return { id };
-  });
-  app.put('/admin/campaigns/:id', { preHandler: admin }, async (request) => {
-    const { id } = params(IdParams, request);
-    await upsertCampaign(db, clock, id, parseBody(CampaignInput, request.body));
-    return { id };
-  });
-  app.put('/admin/members/:id/offline-cap', { preHandler: admin }, async (request) => {
-    const { id } = params(IdParams, request);
-    await setMemberOfflineCap(db, clock, id, parseBody(OfflineCapInput, request.body));
-    return { id };
-  });
-  app.put('/admin/settings/offline-cap', { preHandler: admin }, async (request) => {
-    await setDefaultOfflineCap(db, parseBody(DefaultOfflineCapInput, request.body));
-    return { ok: true };
-  });
+const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
+  schema ? parseBody(schema, value) : undefined;
+
+/**
+ * Registers every route of the admin contract (shared/admin/contract.ts), each behind the admin
+ * token (`Authorization: Bearer <token>`). Answers are not re-checked here: every caller parses
+ * them with the route's response schema (shared/admin/client.ts), and server/routes/admin.test.ts
+ * calls every route through that client.
+ */
+export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const admin = async (request: FastifyRequest) => requireAdmin(deps.db, request);
+  // The loop's view of the handlers: each is called only with what its own route's schemas parsed.
+  const handlerOf: Record<AdminRouteName, (request: AdminRequest<AdminRoute>) => Promise<unknown>> = handlers(deps);
+  for (const name of adminRouteNames) {
+    const route: AdminRoute = ADMIN_ROUTES[name];
+    const handle = handlerOf[name];
+    app.route({
+      method: route.method,
+      url: ADMIN_PREFIX + route.path,
+      preHandler: admin,
+      handler: async (request, reply) => {
+        const params = parseParams(route.params, request.params);
+        const query = parsePart(route.query, request.query);
+        const body = parsePart(route.body, request.body);
+        const answer = await handle({ params, query, body });
+        return reply.status(route.status ?? 200).send(answer);
+      },
+    });
+  }
 }

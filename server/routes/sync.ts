@@ -1,16 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { CloseDayRequest, EnrolRequest, PROTOCOL_VERSION, PullRequest, PushRequest, type PingResponse } from '../../shared/sync/protocol';
-import { SnapshotRequest } from '../../shared/sync/snapshot';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import {
+  syncRouteNames, syncRoutes as routeMap, type SyncResponseBody, type SyncRouteName,
+} from '../../shared/sync/routes';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
 import { closeDay } from '../sync/closeDay';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
 import { snapshotPage } from '../sync/snapshot';
-import type { ServerDeps } from '../app';
+import type { ServerDeps } from './serverDeps';
 import { describeUnknown } from '../../shared/describeUnknown';
-
-export const SYNC_PREFIX = '/sync/v1';
 
 /** The version is checked before anything else, so a newer or older terminal gets a clear answer. */
 export function requireVersion(body: unknown): void {
@@ -37,53 +38,60 @@ export interface PushHooks {
 
 const noHooks: PushHooks = { stored: () => undefined, pushing: () => undefined };
 
+/** One handler per route of the sync map: the compiler refuses a route without one. */
+type SyncHandlers = { [K in SyncRouteName]: (request: FastifyRequest) => Promise<SyncResponseBody<K>> };
+
+/** Head office's side of the sync protocol: every route of shared/sync/routes.ts, registered from the map. */
 export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHooks = noHooks): void {
   const { db, clock, ids } = deps;
 
-  // A terminal's "are you back?" while offline: answered without touching the database.
-  app.post(`${SYNC_PREFIX}/ping`, async () => ({ status: 'ok', protocolVersion: PROTOCOL_VERSION }) satisfies PingResponse);
-
-  app.post(`${SYNC_PREFIX}/enrol`, async (request) => {
-    requireVersion(request.body);
-    return enrolTerminal(db, clock, ids, parseBody(EnrolRequest, request.body));
-  });
-
-  app.post(`${SYNC_PREFIX}/push`, async (request) => {
-    requireVersion(request.body);
-    hooks.pushing(1);
-    try {
-      const auth = await requireTerminal(db, request);
-      const body = parseBody(PushRequest, request.body, { allowUnstorableText: true });
-      sameTerminal(auth, body);
-      const answer = await pushBatch(db, clock, auth, body, { withCopy: deps.withCopyConnection });
-      if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);
-      return answer;
-    } finally {
-      hooks.pushing(-1);
-    }
-  });
-
-  app.post(`${SYNC_PREFIX}/pull`, async (request) => {
+  type TerminalBody = z.ZodType<{ terminalId: string; shopId: string }>;
+  /** A terminal's own call: version, then its token, then the body, which must name that terminal. */
+  async function terminalCall<S extends TerminalBody>(request: FastifyRequest, schema: S) {
     requireVersion(request.body);
     const auth = await requireTerminal(db, request);
-    const body = parseBody(PullRequest, request.body);
+    const body = parseBody(schema, request.body);
     sameTerminal(auth, body);
-    return pullChanges(db, clock, auth.id, body);
-  });
+    return { auth, body };
+  }
 
-  app.post(`${SYNC_PREFIX}/snapshot`, async (request) => {
-    requireVersion(request.body);
-    const auth = await requireTerminal(db, request);
-    const body = parseBody(SnapshotRequest, request.body);
-    sameTerminal(auth, body);
-    return snapshotPage(db, auth.id, body);
-  });
+  const handlers: SyncHandlers = {
+    // A terminal's "are you back?" while offline: answered without touching the database.
+    ping: async () => ({ status: 'ok', protocolVersion: PROTOCOL_VERSION }),
+    enrol: async (request) => {
+      requireVersion(request.body);
+      return enrolTerminal(db, clock, ids, parseBody(routeMap.enrol.request, request.body));
+    },
+    push: async (request) => {
+      requireVersion(request.body);
+      hooks.pushing(1);
+      try {
+        const auth = await requireTerminal(db, request);
+        const body = parseBody(routeMap.push.request, request.body, { allowUnstorableText: true });
+        sameTerminal(auth, body);
+        const answer = await pushBatch(db, clock, auth, body, { withCopy: deps.withCopyConnection });
+        if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);
+        return answer;
+      } finally {
+        hooks.pushing(-1);
+      }
+    },
+    pull: async (request) => {
+      const { auth, body } = await terminalCall(request, routeMap.pull.request);
+      return pullChanges(db, clock, auth.id, body);
+    },
+    snapshot: async (request) => {
+      const { auth, body } = await terminalCall(request, routeMap.snapshot.request);
+      return snapshotPage(db, auth.id, body);
+    },
+    closeDay: async (request) => {
+      const { auth, body } = await terminalCall(request, routeMap.closeDay.request);
+      return closeDay(db, clock, auth.id, body);
+    },
+  };
 
-  app.post(`${SYNC_PREFIX}/close-day`, async (request) => {
-    requireVersion(request.body);
-    const auth = await requireTerminal(db, request);
-    const body = parseBody(CloseDayRequest, request.body);
-    sameTerminal(auth, body);
-    return closeDay(db, clock, auth.id, body);
-  });
+  for (const name of syncRouteNames) {
+    const { method, path } = routeMap[name];
+    app.route({ method, url: path, handler: (request) => handlers[name](request) });
+  }
 }

@@ -75,8 +75,8 @@ async function migrateUnderLock(pool: pg.Pool): Promise<void> {
 export async function openPostgres(url: string, poolSize = 10): Promise<HoDatabase> {
   // JIT off for head office's sessions: its queries are short OLTP statements whose row
   // estimates (tables that grew by a burst of pushes since the last ANALYZE) can cross
-  // jit_above_cost, and compiling one then cost ~250 ms to save nothing — measured on the
-  // snapshot's member page (35 ms of work). A DBA can still enable it per role or database.
+  // jit_above_cost, and compiling one then costs far more than the query saves (the snapshot's
+  // member page). A DBA can still enable it per role or database.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('head office: idle PostgreSQL connection failed', error.message));

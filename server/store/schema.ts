@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DayTotals } from '../../shared/sync/protocol';
 
 /**
  * Head office's PostgreSQL schema. Every piece of state lives here (locks, cursors,
@@ -76,16 +77,15 @@ export const adminTokens = pgTable('ho_admin_tokens', {
 
 /**
  * Every record a terminal pushed, under (terminal, seq): the exactly-once key, and the durable
- * log the projections are derived from. The payload is the JSON text the terminal sent (protocol
- * version 2 sends it as a string), stored as is: a push only appends here and parses no payload;
+ * log the projections are derived from. The payload is the JSON text the terminal sent, stored
+ * as is: a push only appends here and parses no payload;
  * the deriver parses each one, and quarantines one that is not JSON or fails its schema.
  * No foreign key to ho_terminals: the push holds the terminal's row (read under its lock) and
  * terminals are never deleted, while a per-row key check cost a fifth of the append.
  *
- * status: 'received' (stored, to be derived; applied once seq ≤ the terminal's derived_seq),
- * 'quarantined' (invalid at the push, or refused by the deriver), 'applied' (rows stored before
- * derivation was asynchronous). `recordStatus` (server/sync/recordStatus.ts) says which applies.
- * The deriver does not rewrite every row to 'applied': that UPDATE cost as much as a third of storing them.
+ * status: 'received' (stored; applied once seq ≤ the terminal's derived_seq) or 'quarantined'
+ * (refused by the deriver). `recordStatus` (server/sync/recordStatus.ts) derives pending/applied:
+ * the deriver does not rewrite every applied row, an UPDATE that would cost about a third of storing it.
  */
 export const records = pgTable(
   'ho_records',
@@ -95,7 +95,7 @@ export const records = pgTable(
     recordId: text('record_id').notNull(),
     type: text('type').notNull(),
     payload: text('payload').notNull(),
-    status: text('status', { enum: ['received', 'applied', 'quarantined'] }).notNull(),
+    status: text('status', { enum: ['received', 'quarantined'] }).notNull(),
     receivedAt: ms('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.seq] })],
@@ -291,8 +291,8 @@ export const dayCloses = pgTable(
   {
     terminalId: text('terminal_id').notNull().references(() => terminals.id),
     businessDay: text('business_day').notNull(),
-    reported: jsonb('reported').notNull(),
-    computed: jsonb('computed').notNull(),
+    reported: jsonb('reported').$type<DayTotals>().notNull(),
+    computed: jsonb('computed').$type<DayTotals>().notNull(),
     matches: boolean('matches').notNull(),
     closedAt: ms('closed_at').notNull(),
   },

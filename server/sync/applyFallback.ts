@@ -1,7 +1,7 @@
 import type { LoggedRecord } from './loggedRecord';
 import type { HoDb } from '../store/connect';
-import { applyRecord, RecordRejected, type Applied } from './applyRecord';
-import type { Outcome } from './bulkApply';
+import { applyBatchInBulk } from './bulkApply';
+import type { Applied, Outcome } from './bulkPlan';
 
 /** PostgreSQL refusals that belong to the record (constraint, bad data), not to the server. */
 export function isDataError(error: unknown): boolean {
@@ -12,21 +12,25 @@ export function isDataError(error: unknown): boolean {
   return false;
 }
 
-/** The old path, one savepoint per record: used only when the bulk path hit a row PostgreSQL refused. */
+/**
+ * The bulk path replayed one record at a time, each in its own savepoint, so the per-type rules
+ * exist once (bulkPlan.ts). Used only when PostgreSQL refused a row of the whole batch: the record
+ * it refuses again is quarantined, the others are applied as the bulk path would.
+ */
 export async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const r of fresh) {
     const local: Applied = { feed: [], spentBy: [], earnedBy: [] };
     try {
-      await tx.transaction(async (sp) => applyRecord(sp, { ...src, seq: r.seq }, r.type, r.payload, local));
+      const [outcome] = await tx.transaction(async (sp) => applyBatchInBulk(sp, src, [r], local));
+      outcomes.push(outcome ?? { seq: r.seq, status: 'applied' });
       out.feed.push(...local.feed);
       out.spentBy.push(...local.spentBy);
       out.earnedBy.push(...local.earnedBy);
-      outcomes.push({ seq: r.seq, status: 'applied' });
     } catch (error) {
-      if (!(error instanceof RecordRejected) && !isDataError(error)) throw error;
-      const reason = error instanceof RecordRejected ? error.reason : 'apply_failed';
-      outcomes.push({ seq: r.seq, status: 'quarantined', reason, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+      if (!isDataError(error)) throw error;
+      const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      outcomes.push({ seq: r.seq, status: 'quarantined', reason: 'apply_failed', detail });
     }
   }
   return outcomes;

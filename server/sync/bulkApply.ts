@@ -3,16 +3,9 @@ import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
 import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
-import { memberFeed, rewardPayload, type Applied } from './applyRecord';
-import { chunked, planBatch, type Known, type Plan } from './bulkPlan';
+import { rewardPayload } from './feed';
+import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
-
-export interface Outcome {
-  seq: number;
-  status: 'applied' | 'quarantined';
-  reason?: 'invalid_payload' | 'apply_failed' | 'unstorable_text';
-  detail?: string;
-}
 
 /** Another terminal wrote a row this batch counted on as new, between our read and our insert: retry the batch. */
 export class ConcurrentWrite extends Error {
@@ -102,10 +95,10 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
 }
 
 /**
- * The fast path of a push: the batch's records are checked against what head office holds in
- * a handful of reads, decided in memory in record order (the same rules as applyRecord), and
- * written with one multi-row INSERT per table. Throws a PostgreSQL data error if a row is
- * refused after all; the caller then replays the batch record by record to isolate it.
+ * Applies records: checked against what head office holds in a handful of reads, decided in
+ * memory in record order (bulkPlan.ts), and written with one multi-row INSERT per table. Throws a
+ * PostgreSQL data error if a row is refused after all; the caller then replays the batch through
+ * this same function one record at a time (applyFallback.ts) to isolate it.
  */
 export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
   const bodies = fresh.map((r) => {
@@ -113,7 +106,7 @@ export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shop
     return parsed.success ? parsed.data : parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   });
   const known = await loadKnown(tx, bodies.map((b) => (typeof b === 'string' ? null : b)));
-  const plan = planBatch(src, fresh.map((r) => r.seq), bodies, known, memberFeed, out);
+  const plan = planBatch(src, fresh.map((r) => r.seq), bodies, known, out);
   await write(tx, plan, out);
   return plan.outcomes;
 }

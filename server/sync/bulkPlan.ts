@@ -1,11 +1,25 @@
 import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
 import type { cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
-import type { Applied } from './applyRecord';
-import type { FeedItem } from './feed';
-import type { Outcome } from './bulkApply';
+import { memberFeed, type FeedItem } from './feed';
 
 type MemberRow = typeof members.$inferSelect;
 type CardRow = typeof cards.$inferSelect;
+
+/** What became of one record: applied to the projections, or quarantined with the reason. */
+export interface Outcome {
+  seq: number;
+  status: 'applied' | 'quarantined';
+  reason?: 'invalid_payload' | 'apply_failed' | 'unstorable_text';
+  detail?: string;
+}
+
+/** What applied records add beyond their rows: the pull feed, and members whose balance moved. */
+export interface Applied {
+  feed: FeedItem[];
+  /** Members whose balance went down: checked for a negative global balance after the batch. */
+  spentBy: string[];
+  earnedBy: string[];
+}
 
 /** What head office already holds of the ids a batch names (read before the batch writes). */
 export interface Known {
@@ -42,16 +56,15 @@ export function chunked<T>(items: T[], size: number): T[][] {
 class Reject extends Error {}
 
 /**
- * Decides, in record order, what each record does — the rules of applyRecord, on an in-memory
- * view of head office (what was read plus what earlier records of this batch add). A record
- * that would fail there is quarantined here with the same reason, and adds nothing.
+ * Decides, in record order, what each record does: head office's rules per record type, the only
+ * copy of them, on an in-memory view of head office (what was read plus what earlier records of
+ * this batch add). A record that breaks a rule is quarantined with the reason, and adds nothing.
  */
 export function planBatch(
   src: { terminalId: string; shopId: string },
   seqs: number[],
   bodies: (SyncRecordBody | string)[],
   known: Known,
-  memberFeed: (m: MemberRow) => FeedItem,
   out: Applied,
 ): Plan {
   const plan: Plan = { outcomes: [], newMembers: [], newCards: [], edits: [], sales: [], saleLines: [], redemptions: [], ledger: [], rewardTaken: new Map() };

@@ -5,8 +5,8 @@ import type { HoDb } from '../store/connect';
 import { quarantine, records, terminals } from '../store/schema';
 import type { Clock } from '../sources';
 import { applyOneByOne, isDataError } from './applyFallback';
-import type { Applied } from './applyRecord';
-import { applyBatchInBulk, type Outcome } from './bulkApply';
+import { applyBatchInBulk } from './bulkApply';
+import type { Applied, Outcome } from './bulkPlan';
 import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
@@ -18,7 +18,7 @@ export const DERIVE_LOCK_NAMESPACE = 7_302_116;
 export interface ChunkResult {
   /** Another process holds this terminal's derivation lock (only when not waiting). */
   busy: boolean;
-  /** Records this chunk moved past (applied, quarantined, or quarantined at the push). */
+  /** Records this chunk moved past (applied or quarantined). */
   derived: number;
   quarantined: number;
   /** derived_seq is still below the high-water mark read at the start. */
@@ -52,7 +52,7 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
       .where(eq(terminals.id, terminalId));
     if (!term || term.derivedSeq >= term.ackedSeq) return { busy: false, derived: 0, quarantined: 0, more: false };
     const rows = await tx
-      .select({ seq: records.seq, recordId: records.recordId, type: records.type, payload: records.payload, status: records.status })
+      .select({ seq: records.seq, recordId: records.recordId, type: records.type, payload: records.payload })
       .from(records)
       .where(and(eq(records.terminalId, terminalId), gt(records.seq, term.derivedSeq)))
       .orderBy(asc(records.seq))
@@ -60,11 +60,10 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     const last = rows[rows.length - 1];
     if (!last) return { busy: false, derived: 0, quarantined: 0, more: false };
     const src = { terminalId, shopId: term.shopId };
-    // Records an earlier version quarantined at the push stay so; the rest are parsed, checked and applied in seq order.
+    // Each record is parsed, checked and applied in seq order; one that is not a record at all is quarantined here.
     const toApply: LoggedRecord[] = [];
     const badType: Outcome[] = [];
     for (const r of rows) {
-      if (r.status === 'quarantined') continue;
       const type = RecordTypeSchema.safeParse(r.type);
       const payload = parsedPayload(r.payload);
       if (!type.success) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `unknown record type ${r.type}` });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ChangeKind } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import { changes } from '../store/schema';
+import { changes, type members, type rewards } from '../store/schema';
 import { insertJsonRows } from './jsonInsert';
 
 export interface FeedItem {
@@ -11,6 +11,26 @@ export interface FeedItem {
   /** The terminal that caused it (null for head-office changes): it is not sent back there. */
   originTerminalId: string | null;
   payload: Record<string, unknown>;
+}
+
+/** A member row as the pull feed carries it. */
+export function memberFeed(m: typeof members.$inferSelect): FeedItem {
+  return {
+    kind: 'member', entityId: m.id, originTerminalId: m.originTerminalId,
+    payload: {
+      id: m.id, name: m.name, phone: m.phone, birthday: m.birthday, cardNumber: m.cardNumber, homeShopId: m.homeShopId,
+      offlineCapPoints: m.offlineCapPoints, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    },
+  };
+}
+
+/** A reward as the pull feed carries it: an oversold stock (below zero at head office) shows as 0 on the tills. */
+export function rewardPayload(r: typeof rewards.$inferSelect): Record<string, unknown> {
+  return {
+    id: r.id, code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost,
+    cashValueMinor: r.cashValueMinor, stock: r.stock === null ? null : Math.max(0, r.stock), active: r.active,
+    updatedAt: r.updatedAt,
+  };
 }
 
 /**

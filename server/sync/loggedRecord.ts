@@ -10,7 +10,7 @@ export interface LoggedRecord {
 
 /**
  * A stored payload text as a JSON value. The push stores the text the terminal sent without
- * parsing it (protocol version 2), so text that is not JSON first shows up here: it is
+ * parsing it, so text that is not JSON first shows up here: it is
  * quarantined with the parser's message, never thrown (a throw would stop the terminal's queue).
  */
 export function parsedPayload(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { HoDb } from '../store/connect';
 import { balanceFlags, ledger } from '../store/schema';
-import type { Applied } from './applyRecord';
+import type { Applied } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
 
 /** Namespace of the per-member advisory locks taken while checking for overdrafts. */

@@ -74,7 +74,7 @@ export function quarantinedPayload(text: string): unknown {
 /**
  * Each record's payload text as head office will store it (`storablePayload`: the same text at
  * every resend, so repeats stay exact), with the size limits checked. The texts are the strings
- * the terminal sent (protocol version 2): nothing is parsed here. A record id holding a NUL or
+ * the terminal sent: nothing is parsed here. A record id holding a NUL or
  * lone surrogate is refused (VALIDATION): a terminal's record ids are UUIDs, and the id is what
  * head office and IT trace the record by.
  */
@@ -107,8 +107,7 @@ export function prepareRecords(input: PushRecord[]): string[] {
 /**
  * Whether a payload sent again is the one stored: the same text, or the same JSON value (key
  * order and whitespace aside, as jsonb equality would say), so a repeat is "the same" exactly
- * when it means the same — a terminal re-serialising its record, or one stored by a version 1
- * push (whose payload head office serialised), is not a conflict.
+ * when it means the same — a terminal re-serialising its record is not a conflict.
  */
 export function samePayload(stored: string, sent: string): boolean {
   if (stored === sent) return true;
@@ -141,10 +140,9 @@ export const copyField = (value: string): string => (COPY_SPECIAL.test(value) ? 
 /**
  * Appends the batch's fresh records to the log under (terminal, seq), with the payload texts
  * as sent (no parsing, no jsonb conversion; the deriver validates). On a PostgreSQL server
- * through COPY FROM STDIN on the push's own connection and transaction: PostgreSQL then parses
- * no JSON at all, which measured ~0.6 s less server CPU per 100,000 records than an INSERT from
- * a JSON recordset (`npm run bench -- --suite sync`). Elsewhere (PGlite) in one INSERT from one
- * JSON parameter. 'received' records are derived later (server/sync/deriver.ts).
+ * through COPY FROM STDIN on the push's own connection and transaction, so PostgreSQL parses no
+ * JSON at all (cheaper than an INSERT from a JSON recordset). Elsewhere (PGlite) in one INSERT
+ * from one JSON parameter. 'received' records are derived later (server/sync/deriver.ts).
  */
 export async function storeRecords(tx: HoDb, copyIn: CopyConnection['copyIn'] | null, terminalId: string, fresh: PushRecord[], texts: string[], now: number): Promise<void> {
   if (fresh.length === 0) return;

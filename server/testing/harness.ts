@@ -1,4 +1,6 @@
+import { adminClient, type AdminClient } from '../../shared/admin/client';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { syncRoutes } from '../../shared/sync/routes';
 import { addAdminToken } from '../auth';
 import { buildServer, type BuildOptions } from '../app';
 import type { HoDatabase } from '../store/connect';
@@ -8,11 +10,14 @@ import { randomIds } from '../sources';
 export interface Harness {
   url: string;
   adminToken: string;
+  /** The admin API through its contract's client, with the admin token. */
+  admin: AdminClient;
+  /** A raw request (any path, body and token): for what the typed clients never send. */
   call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: Record<string, unknown> }>;
   enrol(shopId: string, terminalCode: string, terminalId: string): Promise<{ token: string; terminalId: string; shopId: string }>;
   /**
    * Waits until every record head office acknowledged so far is derived (sales, ledger, members,
-   * the pull feed): `POST /admin/derive`, which derives what is left and answers when done.
+   * the pull feed): the admin `derive` route, which derives what is left and answers when done.
    */
   waitDerived(): Promise<void>;
   /** Stops listening and the deriver, leaving the database open (a restart test opens another server on it). */
@@ -34,14 +39,16 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
+  const admin = adminClient(fetch, url, adminToken);
   return {
     url,
     adminToken,
+    admin,
     call,
     enrol: async (shopId, terminalCode, terminalId) => {
-      const created = await call('POST', '/admin/enrolment-codes', { shopId, shopName: `Shop ${shopId}`, terminalCode }, adminToken);
-      if (created.status !== 201) throw new Error(`enrolment code: ${JSON.stringify(created.body)}`);
-      const enrolled = await call('POST', '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code: created.body.code, terminalId });
+      const codeFor = { shopId, shopName: `Shop ${shopId}`, terminalCode };
+      const { code } = await admin.call('createEnrolmentCode', { body: codeFor });
+      const enrolled = await call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
       if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
       return { token: String(enrolled.body.token), terminalId, shopId };
     },
@@ -61,6 +68,5 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
  * this returns: the admin call derives what is left, waiting for other processes' chunks.
  */
 export async function waitDerived(url: string, adminToken: string): Promise<void> {
-  const response = await fetch(`${url}/admin/derive`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
-  if (response.status !== 200) throw new Error(`derive: ${response.status} ${await response.text()}`);
+  await adminClient(fetch, url, adminToken).call('derive');
 }

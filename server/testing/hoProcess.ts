@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { adminClient, type AdminClient } from '../../shared/admin/client';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 export interface HoProcess {
   url: string;
   adminToken: string;
+  /** The admin API through its contract's client, with the admin token. */
+  admin: AdminClient;
   /** kill -9: no clean shutdown, whatever was in flight. */
   kill9(): Promise<void>;
   stop(): Promise<void>;
@@ -33,6 +36,7 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
         resolve({
           url: match[1],
           adminToken,
+          admin: adminClient(fetch, match[1], adminToken),
           kill9: async () => { child.kill('SIGKILL'); await exited; },
           stop: async () => { child.kill('SIGTERM'); await exited; },
         });

@@ -59,9 +59,10 @@ const Versioned = z.object({ protocolVersion: z.number().int() });
 // ---- probe ---------------------------------------------------------------------------------
 
 /**
- * `POST /sync/v1/ping`: is head office there? No credentials, no database, nothing read from the
- * body — an offline terminal asks it every few seconds, and syncs at once when it answers.
+ * The ping route (routes.ts): is head office there? No credentials, no database, nothing read from
+ * the body — an offline terminal asks it every few seconds, and syncs at once when it answers.
  */
+export const PingRequest = Versioned;
 export const PingResponse = z.object({ status: z.literal('ok'), protocolVersion: z.number().int() });
 export type PingResponse = z.infer<typeof PingResponse>;
 
@@ -114,9 +115,8 @@ export const PushRecord = z.object({
   recordId: z.string().min(1).max(64),
   type: RecordTypeSchema,
   /**
-   * The record as JSON TEXT, exactly as the terminal's outbox holds it (version 2; version 1 sent
-   * it as a JSON value). Head office stores the text as sent and parses it only when deriving, so
-   * a push never builds and re-serialises every payload — most of a push's CPU in version 1.
+   * The record as JSON TEXT, exactly as the terminal's outbox holds it. Head office stores the text
+   * as sent and parses it only when deriving, so a push never builds and re-serialises every payload.
    * Checked against its type's schema when derived; a bad one is quarantined, not fatal.
    */
   payload: z.string(),

@@ -1,4 +1,4 @@
-import type { TerminalCore } from '../../../electron/core/terminalCore';
+import type { TerminalCore } from '../../../electron/terminal/terminalCore';
 import { Random } from '../generate/random';
 import { ms, percentile, timedWithCpu } from './stats';
 import type { BenchRow, BenchSuite } from './suite';

@@ -1,4 +1,4 @@
-import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
 import { median, ms, timed } from './stats';
 import type { BenchSuite } from './suite';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SaleReceipt } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/domain/money';
 import { businessDay } from '../../../electron/services/businessDay';
-import { drainRequestBacklog } from '../../../electron/services/idempotency';
+import { drainRequestBacklog } from '../../../electron/core/idempotency';
 import { rememberSaleReceipt } from '../../../electron/services/saleReceiptMemory';
 import { makeCatalogue, type Product } from '../generate/catalogue';
 import { Random } from '../generate/random';

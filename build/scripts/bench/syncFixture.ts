@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { outbox } from '../../../db/schema';
-import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../../../electron/terminal/terminalCore';
 import { enrolWithHeadOffice } from '../../../electron/sync/enrol';
-import { systemClock } from '../../../electron/core/sources';
+import { systemClock } from '../../../electron/platform/sources';
 import { PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
+import { syncRoutes } from '../../../shared/sync/routes';
+import type { AdminClient } from '../../../shared/admin/client';
 import { createTestDatabase } from '../../../server/testing/databases';
 import { startHoProcess, type HoProcess } from '../../../server/testing/hoProcess';
 import { memberAndSaleRecords } from '../../../server/testing/records';
@@ -16,7 +17,7 @@ import { openPglite, openPostgres, type HoDatabase } from '../../../server/store
 /** Head office as a real process on a fresh database, plus a connection of our own to check what arrived. */
 export interface BenchHeadOffice {
   url: string;
-  adminToken: string;
+  admin: AdminClient;
   backend: 'postgres' | 'pglite';
   /** Opened after the process stopped for PGlite (one writer per folder); at once for PostgreSQL. */
   inspect(): Promise<HoDatabase>;
@@ -33,7 +34,7 @@ export async function startBenchHeadOffice(): Promise<BenchHeadOffice> {
   const ho: HoProcess = await startHoProcess(pg ? { DATABASE_URL: pg.url, TILLCARD_HO_WORKERS: '' } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') });
   return {
     url: ho.url,
-    adminToken: ho.adminToken,
+    admin: ho.admin,
     backend: pg ? 'postgres' : 'pglite',
     inspect: () => (pg ? openPostgres(pg.url, 2) : openPglite(join(dir, 'pglite'))),
     stop: () => ho.stop(),
@@ -56,15 +57,14 @@ async function post(url: string, path: string, body: unknown, token: string | nu
 }
 
 export async function enrolmentCode(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<string> {
-  const r = await post(ho.url, '/admin/enrolment-codes', { shopId, shopName: `Bench ${shopId}`, terminalCode }, ho.adminToken);
-  if (r.status !== 201) throw new Error(`enrolment code: ${JSON.stringify(r.json)}`);
-  return String(r.json.code);
+  const body = { shopId, shopName: `Bench ${shopId}`, terminalCode };
+  return (await ho.admin.call('createEnrolmentCode', { body })).code;
 }
 
 /** Enrols a terminal id over HTTP (no terminal database): the token a bench pusher sends. */
 export async function enrolBare(ho: BenchHeadOffice, shopId: string, terminalCode: string, terminalId: string): Promise<string> {
   const code = await enrolmentCode(ho, shopId, terminalCode);
-  const r = await post(ho.url, '/sync/v1/enrol', { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
+  const r = await post(ho.url, syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
   if (r.status !== 200) throw new Error(`enrol: ${JSON.stringify(r.json)}`);
   return String(r.json.token);
 }
@@ -79,16 +79,13 @@ export { post };
 export async function waitAllDerived(ho: BenchHeadOffice, terminalIds: string[] | null = null, limitMs = 600_000): Promise<void> {
   const started = performance.now();
   for (;;) {
-    const res = await fetch(`${ho.url}/admin/terminals`, { headers: { authorization: `Bearer ${ho.adminToken}` } });
-    const body = TerminalLag.parse(await res.json());
+    const body = await ho.admin.call('terminals');
     const waiting = body.terminals.filter((t) => (terminalIds === null || terminalIds.includes(t.id)) && t.derivationLag > 0);
     if (waiting.length === 0) return;
     if (performance.now() - started > limitMs) throw new Error(`derivation did not finish in ${limitMs} ms: ${JSON.stringify(waiting)}`);
     await sleep(25);
   }
 }
-
-const TerminalLag = z.object({ terminals: z.array(z.object({ id: z.string(), derivationLag: z.number() })) });
 
 /** A real terminal core in a temp folder, configured as a shop and enrolled at head office. */
 export async function enrolledTerminal(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<{ core: TerminalCore; dir: string }> {

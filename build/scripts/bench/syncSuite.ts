@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import { count, eq, sql } from 'drizzle-orm';
 import { members as termMembers } from '../../../db/schema';
-import { systemClock } from '../../../electron/core/sources';
+import { systemClock } from '../../../electron/platform/sources';
 import { syncOnce } from '../../../electron/sync/job';
 import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../../shared/sync/protocol';
+import { syncRoutes } from '../../../shared/sync/routes';
 import { members as hoMembers, records as hoRecords, terminals as hoTerminals } from '../../../server/store/schema';
 import { uuidFrom } from '../../../server/testing/records';
 import type { BenchRow, BenchSuite } from './suite';
@@ -58,7 +59,7 @@ async function ingest(ho: BenchHeadOffice, log: (m: string) => void): Promise<{ 
   const started = performance.now();
   await Promise.all(pushers.map(async (p) => {
     for (const body of p.bodies) {
-      const r = await post(ho.url, '/sync/v1/push', body, p.token);
+      const r = await post(ho.url, syncRoutes.push.path, body, p.token);
       if (r.status !== 200 || r.json.status !== 'ok') throw new Error(`ingest push: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
     }
   }));

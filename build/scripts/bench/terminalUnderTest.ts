@@ -1,5 +1,5 @@
-import { openTerminalCore, type TerminalCore } from '../../../electron/core/terminalCore';
-import { fixedClock } from '../../../electron/core/sources';
+import { openTerminalCore, type TerminalCore } from '../../../electron/terminal/terminalCore';
+import { fixedClock } from '../../../electron/platform/sources';
 import { MAX_SALE_MINOR } from '../../../shared/domain/money';
 import { DEFAULT_END_MS } from '../generate/generator';
 import type { Dataset } from './dataset';

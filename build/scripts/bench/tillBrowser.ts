@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { Clock } from '../../../electron/core/sources';
+import type { Clock } from '../../../electron/platform/sources';
 import { DEFAULT_END_MS } from '../generate/generator';
 import { repoRoot } from '../paths.mjs';
 import e2eConfig from '../../../e2e/playwright.config';

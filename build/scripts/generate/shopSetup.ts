@@ -1,5 +1,5 @@
-import { openTerminalCore } from '../../../electron/core/terminalCore';
-import { fixedClock, type IdSource } from '../../../electron/core/sources';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
+import { fixedClock, type IdSource } from '../../../electron/platform/sources';
 import type { Random } from './random';
 
 export const GENERATED_SHOP = {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultMigrationsDir } from '../../../db/open';
-import { openTerminalCore } from '../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../electron/terminal/terminalCore';
 import { planFrom, type Part } from './args';
 import { checkAfterCrash } from './crash/invariants';
 import { completeLines, goLine, parseAckLine, parseGoLine } from './crash/protocol';

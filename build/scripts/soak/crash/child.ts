@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import type { Result, TillApi } from '../../../../shared/contract';
-import { openTerminalCore } from '../../../../electron/core/terminalCore';
+import { openTerminalCore } from '../../../../electron/terminal/terminalCore';
 import { DEMO_PRODUCTS } from '../../../../electron/services/demoData';
 import { Random } from '../../generate/random';
 import { ackLine, completeLines, parseGoLine, READY_LINE, type Ack, type GoLine } from './protocol';

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultMigrationsDir } from '../../../../db/open';
-import { DB_FILE_NAME, openTerminalCore } from '../../../../electron/core/terminalCore';
+import { DB_FILE_NAME, openTerminalCore } from '../../../../electron/terminal/terminalCore';
 import { Random } from '../../generate/random';
 import { prepareChild, type ChildCommand, type ChildMode } from './childProcess';
 import { checkAfterCrash } from './invariants';

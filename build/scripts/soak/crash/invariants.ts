@@ -3,7 +3,7 @@
 // that break it, so a failing seed says what went wrong, not only that something did.
 import type Database from 'better-sqlite3';
 import { openTerminalDb } from '../../../../db/open';
-import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/testSupport';
+import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/services.testkit';
 import type { Ack, AckKind } from './protocol';
 
 export interface CrashCheck {

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels, type Channel, type ErrorCode } from '../../../../shared/contract';
-import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
-import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
-import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/testSupport';
+import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
+import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
+import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/services.testkit';
 import type { Fixtures } from './examples';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
@@ -51,7 +51,7 @@ async function fuzzChannel(core: TerminalCore, channel: Channel, tally: Boundary
       await watch.start();
       let verdict: Verdict;
       try {
-        verdict = judge(channel, core.dispatch(channel, input));
+        verdict = judge(channel, await core.dispatch(channel, input));
       } catch (error) {
         verdict = { kind: 'crash', why: `dispatch threw ${String(error)}` };
       }

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels } from '../../../../shared/contract';
-import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
-import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
+import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
+import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
 import { examples } from './examples';
 import { hostileValue } from './hostile';
 import { mutatedFrom } from './mutate';
@@ -79,7 +79,7 @@ describe('deep and self-containing inputs at every contract entry', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it.each([...channels])('%s answers a typed envelope, never a throw', (channel) => {
+  it.each([...channels])('%s answers a typed envelope, never a throw', async (channel) => {
     const [example] = (examples[channel] as (f: ReturnType<typeof readFixtures>, r: string, n: number) => unknown[])(readFixtures(core), '00000000-0000-4000-8000-0000000000aa', 1);
     const base = example !== null && typeof example === 'object' ? example : {};
     const deep = [nested(20_000, 'array'), nested(20_000, 'object'), selfContaining()];
@@ -87,9 +87,9 @@ describe('deep and self-containing inputs at every contract entry', () => {
     // The same deep values under every real key of a valid input, and beside them as an extra key.
     for (const key of [...Object.keys(base), 'extra']) for (const d of deep) inputs.push({ ...base, [key]: d });
     for (const input of inputs) {
-      let answer: unknown;
-      expect(() => (answer = core.dispatch(channel, input))).not.toThrow();
-      const verdict = judge(channel, answer);
+      let pending: unknown;
+      expect(() => (pending = core.dispatch(channel, input))).not.toThrow();
+      const verdict = judge(channel, await pending);
       expect(verdict.kind === 'crash' ? verdict.why : 'typed').toBe('typed');
     }
   });

@@ -2,7 +2,7 @@
 // digest of every row a service may UPDATE in place (balances, names, phones, card status,
 // stock, the terminal row), so a refused call that changed a row without adding one shows too.
 import type { TerminalDb } from '../../../../db/open';
-import { tableCounts } from '../../../../electron/services/testSupport';
+import { tableCounts } from '../../../../electron/services/services.testkit';
 
 const DIGESTS = [
   `SELECT group_concat(id || ':' || name || ':' || phone || ':' || coalesce(birthday, '-') || ':' || coalesce(tier_code, '-') || ':' ||

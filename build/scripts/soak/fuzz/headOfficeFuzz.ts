@@ -5,8 +5,11 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { adminPath } from '../../../../shared/admin/client';
+import { ADMIN_ROUTES } from '../../../../shared/admin/contract';
 import { DEFAULT_RULE_SET } from '../../../../shared/domain/rules/ruleSet';
 import { PROTOCOL_VERSION, SyncErrorBody } from '../../../../shared/sync/protocol';
+import { syncRoutes } from '../../../../shared/sync/routes';
 import { openPglite, type HoDatabase } from '../../../../server/store/connect';
 import { startHarness, type Harness } from '../../../../server/testing/harness';
 import { fixedClockForTests } from '../../../../server/testing/clock';
@@ -38,25 +41,45 @@ const totals = { saleCount: 1, salesTotalMinor: 1234, pointsEarned: 10, pointsSp
 const v = PROTOCOL_VERSION;
 
 const ROUTES: Route[] = [
-  { method: 'POST', path: '/sync/v1/enrol', auth: 'none', examples: (n) => [{ protocolVersion: v, code: `ABCD-EFGH-${n % 10_000}`, terminalId: uuidFrom(n, 0xb) }] },
+  { method: 'POST', path: syncRoutes.enrol.path, auth: 'none', examples: (n) => [{ protocolVersion: v, code: `ABCD-EFGH-${n % 10_000}`, terminalId: uuidFrom(n, 0xb) }] },
   {
-    method: 'POST', path: '/sync/v1/push', auth: 'terminal', examples: (n) => [{
+    method: 'POST', path: syncRoutes.push.path, auth: 'terminal', examples: (n) => [{
       protocolVersion: v, terminalId: A, shopId: 'shopA', pending: 2,
       records: [memberRecord(1, M, 1, T0), saleRecord(2, { saleId: uuidFrom(1000 + n), memberId: M, totalMinor: 1234, earned: 10, spent: 0, ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)], day: '2025-03-01', at: T0 })],
     }],
   },
-  { method: 'POST', path: '/sync/v1/pull', auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', cursor: '0:0', limit: 100 }] },
-  { method: 'POST', path: '/sync/v1/close-day', auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }] },
-  { method: 'POST', path: '/admin/enrolment-codes', auth: 'admin', examples: (n) => [{ shopId: `shop-${n % 50}`, terminalCode: String(10_000 + (n % 80_000)), validForHours: 24 }] },
-  { method: 'PUT', path: '/admin/tiers', auth: 'admin', examples: () => [{ tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] }] },
+  { method: 'POST', path: syncRoutes.pull.path, auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', cursor: '0:0', limit: 100 }] },
+  { method: 'POST', path: syncRoutes.closeDay.path, auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }] },
   {
-    method: 'PUT', path: '/admin/categories', auth: 'admin',
+    method: ADMIN_ROUTES.createEnrolmentCode.method, path: adminPath('createEnrolmentCode'), auth: 'admin',
+    examples: (n) => [{ shopId: `shop-${n % 50}`, terminalCode: String(10_000 + (n % 80_000)), validForHours: 24 }],
+  },
+  {
+    method: ADMIN_ROUTES.publishTiers.method, path: adminPath('publishTiers'), auth: 'admin',
+    examples: () => [{ tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] }],
+  },
+  {
+    method: ADMIN_ROUTES.publishCategories.method, path: adminPath('publishCategories'), auth: 'admin',
     examples: () => [{ categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' }],
   },
-  { method: 'POST', path: '/admin/rules', auth: 'admin', examples: () => [{ rules: DEFAULT_RULE_SET }] },
-  { method: 'PUT', path: `/admin/members/${M}/offline-cap`, auth: 'admin', examples: (n) => [{ offlineCapPoints: n % 5_000 }] },
-  { method: 'PUT', path: '/admin/settings/offline-cap', auth: 'admin', examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }] },
-  { method: 'GET', path: '/admin/balance-flags?open=true', auth: 'admin', examples: () => [undefined] },
+  {
+    method: ADMIN_ROUTES.publishRules.method, path: adminPath('publishRules'), auth: 'admin',
+    examples: () => [{ rules: DEFAULT_RULE_SET }],
+  },
+  {
+    method: ADMIN_ROUTES.setMemberOfflineCap.method, auth: 'admin',
+    path: adminPath('setMemberOfflineCap', { params: { id: M } }),
+    examples: (n) => [{ offlineCapPoints: n % 5_000 }],
+  },
+  {
+    method: ADMIN_ROUTES.setDefaultOfflineCap.method, path: adminPath('setDefaultOfflineCap'), auth: 'admin',
+    examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }],
+  },
+  {
+    method: ADMIN_ROUTES.balanceFlags.method, auth: 'admin',
+    path: adminPath('balanceFlags', { query: { open: 'true' } }),
+    examples: () => [undefined],
+  },
 ];
 
 const TableRows = z.object({ rows: z.array(z.object({ table_name: z.string() })) });
@@ -140,7 +163,7 @@ export async function runHeadOfficeFuzz(options: HeadOfficeFuzzOptions): Promise
           if (verdict.kind === 'accepted') {
             // Head office derives an accepted push behind its answer (server/sync/deriver.ts):
             // wait for that, or its writes would land during the next input and be blamed on it.
-            if (route.path === '/sync/v1/push') await harness.waitDerived();
+            if (route.path === syncRoutes.push.path) await harness.waitDerived();
             watch.accepted();
             return true;
           }

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channels, isChannel } from '../../../../shared/contract';
 import { startBrowserHost, type BrowserHost } from '../../../../electron/browser-host/host';
-import { TOKEN_HEADER } from '../../../../electron/browser-host/guard';
-import { fixedClock, sequentialIds } from '../../../../electron/core/sources';
-import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/testSupport';
+import { API_PREFIX, apiPath, TOKEN_HEADER } from '../../../../shared/contract/browserHost';
+import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
+import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/services.testkit';
 import { readFixtures } from './contractFuzz';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
@@ -36,9 +36,11 @@ interface RawRequest {
 
 const rawRequests: fc.Arbitrary<RawRequest> = fc.record({
   path: fc.oneof(
-    fc.constantFrom(...channels).map((c) => `/api/${c}`),
-    fc.constantFrom('/api/', '/api/__proto__', '/api/constructor', '/api/../api/getStatus', '/api/getStatus/extra', '/api/%00', '/api/recordSale?x=1', '/api/ＲＥＣＯＲＤ'),
-    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `/api/${encodeURIComponent(s)}`),
+    fc.constantFrom(...channels).map((c) => apiPath(c)),
+    fc
+      .constantFrom('', '__proto__', 'constructor', `..${API_PREFIX}getStatus`, 'getStatus/extra', '%00', 'recordSale?x=1', 'ＲＥＣＯＲＤ')
+      .map((p) => `${API_PREFIX}${p}`),
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `${API_PREFIX}${encodeURIComponent(s)}`),
   ),
   method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE'),
   contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', null),
@@ -53,9 +55,9 @@ const rawRequests: fc.Arbitrary<RawRequest> = fc.record({
 /** The channel a raw request really reaches: fetch normalises "/api/../api/x" to "/api/x". */
 function channelReached(host: BrowserHost, req: RawRequest): string {
   const path = new URL(req.path, host.origin).pathname;
-  if (req.method !== 'POST' || !path.startsWith('/api/')) return '';
+  if (req.method !== 'POST' || !path.startsWith(API_PREFIX)) return '';
   try {
-    return decodeURIComponent(path.slice(5));
+    return decodeURIComponent(path.slice(API_PREFIX.length));
   } catch {
     return '';
   }
@@ -120,13 +122,13 @@ export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: 
     if (!setup.ok) throw new Error(`host fuzz: demo shop set-up failed: ${setup.error.code}`);
     const fixtures = readFixtures(host.core);
     for (const [i, channel] of channels.entries()) {
-      const tally = newTally(`http /api/${channel}`);
+      const tally = newTally(`http ${apiPath(channel)}`);
       await fuzzRequests(client, host, tally, badInputs(channel, fixtures, 'json'), options.runsPerChannel, options.seed + i, (input) => ({
         channel,
-        req: { path: `/api/${channel}`, method: 'POST', contentType: 'application/json', body: JSON.stringify(input) ?? '' },
+        req: { path: apiPath(channel), method: 'POST', contentType: 'application/json', body: JSON.stringify(input) ?? '' },
       }));
       tallies.push(tally);
-      options.log(`fuzz http /api/${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+      options.log(`fuzz http ${apiPath(channel)}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
     }
     const raw = newTally('http raw requests');
     await fuzzRequests(client, host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({ req, channel: channelReached(host, req) }));

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
+import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
 import { openPglite, type HoDatabase } from '../../../../server/store/connect';
 import { stateFingerprint } from './fingerprint';
 import { postgresMarker, sqliteMarker, writeWatch } from './writeWatch';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { EnrolResponse, PROTOCOL_VERSION } from '../../../../shared/sync/protocol';
+import { syncRoutes } from '../../../../shared/sync/routes';
 import { records, terminals as hoTerminals } from '../../../../server/store/schema';
 import { uuidFrom } from '../../../../server/testing/records';
 import { startSoakHeadOffice, type SoakHeadOffice } from '../network/headOffice';
@@ -40,11 +41,10 @@ export interface LoadResult extends PusherReport {
 async function enrol(ho: SoakHeadOffice, index: number): Promise<PusherConfig['terminals'][number]> {
   const shopId = `load${String(Math.floor(index / 5)).padStart(2, '0')}`;
   const terminalCode = `8${String(index + 1).padStart(4, '0')}`;
-  const code = await ho.admin('POST', '/admin/enrolment-codes', { shopId, shopName: `Load shop ${shopId}`, terminalCode });
-  const codeText = typeof code.body === 'object' && code.body !== null && 'code' in code.body ? String(code.body.code) : '';
-  if (!codeText) throw new Error(`enrolment code ${index}: ${code.status} ${JSON.stringify(code.body)}`);
+  const codeFor = { shopId, shopName: `Load shop ${shopId}`, terminalCode };
+  const { code: codeText } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const terminalId = uuidFrom(index + 1, 9);
-  const res = await fetch(`${ho.url()}/sync/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, code: codeText, terminalId }) });
+  const res = await fetch(`${ho.url()}${syncRoutes.enrol.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, code: codeText, terminalId }) });
   const enrolled = EnrolResponse.parse(await res.json());
   return { index, terminalId: enrolled.terminalId, shopId: enrolled.shopId, token: enrolled.token };
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, PushResponse, type PushRecord } from '../../../../shared/sync/protocol';
+import { syncRoutes } from '../../../../shared/sync/routes';
 import { memberRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
 import { seeded } from '../../../../server/testing/prng';
 import { percentile, type PusherReport } from './stats';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       const began = performance.now();
       requests += 1;
       try {
-        const res = await fetch(`${config.url}/sync/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${config.url}${syncRoutes.push.path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body, signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
         latencies.push(performance.now() - began);
         if (res.status !== 200) { error(`http_${res.status}`); continue; }

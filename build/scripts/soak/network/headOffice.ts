@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type HoDatabase } from '../../../../server/st
 import { createTestDatabase, testDatabaseUrl } from '../../../../server/testing/databases';
 import { waitDerived } from '../../../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../../../server/testing/hoProcess';
+import { adminClient, type AdminClient, type AdminFetch } from '../../../../shared/admin/client';
 
 export interface SoakHeadOffice {
   backend: 'postgres' | 'pglite';
@@ -20,8 +21,8 @@ export interface SoakHeadOffice {
   restart(): Promise<void>;
   /** Waits until every record head office acknowledged is derived (sales, ledger, members, the pull feed). */
   waitDerived(): Promise<void>;
-  /** Admin call straight to head office (set-up is a human step, not under faults). */
-  admin(method: 'POST' | 'PUT' | 'GET', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** The admin API straight to head office (set-up is a human step, not under faults). */
+  admin: AdminClient;
   /** Stops the process and opens its database for the invariant checks. */
   stopAndOpen(): Promise<HoDatabase>;
   dispose(): Promise<void>;
@@ -39,6 +40,10 @@ export async function startSoakHeadOffice(label: string): Promise<SoakHeadOffice
     if (!proc) throw new Error('head office is not running');
     return proc;
   };
+  const whileRunning: AdminFetch = (target, init) => {
+    running();
+    return fetch(target, init);
+  };
   const self: SoakHeadOffice = {
     backend: pg ? 'postgres' : 'pglite',
     url: () => url,
@@ -55,13 +60,7 @@ export async function startSoakHeadOffice(label: string): Promise<SoakHeadOffice
       await self.restart();
     },
     waitDerived: async () => waitDerived(url, running().adminToken),
-    admin: async (method, path, body) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${running().adminToken}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-    },
+    admin: adminClient(whileRunning, url, proc.adminToken),
     stopAndOpen: async () => {
       if (proc) await proc.stop();
       proc = null;

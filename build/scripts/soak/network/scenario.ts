@@ -146,8 +146,9 @@ async function killMidBatch(pool: SimTerminal[], ho: SoakHeadOffice, stats: Scen
 async function changeCap(ho: SoakHeadOffice, tally: TradeTally, random: () => number, stats: ScenarioStats): Promise<void> {
   const id = tally.acked.members[Math.floor(random() * tally.acked.members.length)];
   if (!id) return;
-  const res = await ho.admin('PUT', `/admin/members/${id}/offline-cap`, { offlineCapPoints: Math.floor(random() * 2_000) });
+  const body = { offlineCapPoints: Math.floor(random() * 2_000) };
+  const res = await ho.admin.send('setMemberOfflineCap', { params: { id }, body });
   // 404: the member has not reached head office yet (its till has not pushed); nothing to change.
-  if (res.status === 200 || res.status === 204) stats.capChanges += 1;
-  else if (res.status !== 404) throw new Error(`offline-cap change answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.ok) stats.capChanges += 1;
+  else if (res.status !== 404) throw new Error(`offline-cap change answered ${res.status}: ${res.error.message}`);
 }

@@ -60,12 +60,8 @@ const REWARDS = [
 ];
 
 async function setUpChain(ho: SoakHeadOffice): Promise<void> {
-  const cap = await ho.admin('PUT', '/admin/settings/offline-cap', { defaultOfflineCapPoints: DEFAULT_OFFLINE_CAP });
-  if (cap.status >= 300) throw new Error(`default offline cap: ${cap.status} ${JSON.stringify(cap.body)}`);
-  for (const r of REWARDS) {
-    const res = await ho.admin('PUT', `/admin/rewards/${randomUUID()}`, r);
-    if (res.status >= 300) throw new Error(`reward ${r.code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
+  await ho.admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: DEFAULT_OFFLINE_CAP } });
+  for (const r of REWARDS) await ho.admin.call('upsertReward', { params: { id: randomUUID() }, body: r });
 }
 
 /**

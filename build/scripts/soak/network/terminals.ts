@@ -4,8 +4,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openTerminalCore, type TerminalCore } from '../../../../electron/core/terminalCore';
-import { sequentialIds, type Clock } from '../../../../electron/core/sources';
+import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
+import { sequentialIds, type Clock } from '../../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../../electron/sync/enrol';
 import { seeded } from '../../../../server/testing/prng';
 import type { SoakHeadOffice } from './headOffice';
@@ -58,9 +58,8 @@ export async function openTerminals(count: number, seed: number, ho: SoakHeadOff
     const shopId = `shop${String.fromCharCode(65 + Math.floor(i / 2))}`;
     const terminalCode = `9${String(i + 1).padStart(4, '0')}`;
     unwrap(await core.api.configureShop({ shopId, shopName: `Shop ${shopId.slice(4)}`, terminalName: `Till ${i + 1}`, terminalCode }), `configure terminal ${i}`);
-    const code = await ho.admin('POST', '/admin/enrolment-codes', { shopId, shopName: `Shop ${shopId.slice(4)}`, terminalCode });
-    const codeText = typeof code.body === 'object' && code.body !== null && 'code' in code.body ? String(code.body.code) : '';
-    if (code.status !== 201 || !codeText) throw new Error(`enrolment code for terminal ${i}: ${code.status} ${JSON.stringify(code.body)}`);
+    const codeFor = { shopId, shopName: `Shop ${shopId.slice(4)}`, terminalCode };
+    const { code: codeText } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
     const enrolled = await enrolWithHeadOffice(core.db, clock, syncUrl, codeText);
     if (!enrolled.ok) throw new Error(`enrol terminal ${i}: ${enrolled.code} ${enrolled.message}`);
     const terminalId = unwrap(await core.api.getStatus({}), 'status').terminalId;

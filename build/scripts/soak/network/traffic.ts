@@ -5,8 +5,8 @@
 import { asc, eq, gt } from 'drizzle-orm';
 import { members } from '../../../../db/schema';
 import { memberSyncFacts } from '../../../../db/schemaSync';
-import { FALLBACK_OFFLINE_CAP_POINTS } from '../../../../electron/sync/offlineAllowance';
-import { readState } from '../../../../electron/sync/state';
+import { FALLBACK_OFFLINE_CAP_POINTS } from '../../../../electron/services/offlineAllowance';
+import { readState } from '../../../../electron/platform/syncStateTable';
 import type { SimTerminal } from './terminals';
 
 /** Refusals a cashier can legitimately meet; any other is a finding. */

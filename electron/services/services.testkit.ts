@@ -1,0 +1,96 @@
+// Test kit shared by the terminal's tests (and the soak's invariant checks): a real terminal core
+// on a real SQLite file in a temp folder, and the invariants every test checks afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../../shared/contract';
+import type { TerminalDb } from '../../db/open';
+import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import type { SyncLoopOptions } from '../terminal/syncLoopHost';
+import { fixedClock, sequentialIds } from '../platform/sources';
+
+/** 2025-06-01 10:00 in Shanghai. */
+export const TEST_START_MS = Date.UTC(2025, 5, 1, 2, 0, 0);
+
+export interface TestCore extends TerminalCore {
+  clock: ReturnType<typeof fixedClock>;
+  dir: string;
+  dispose(): void;
+}
+
+/** `idPrefix` keeps ids (the terminal's own among them) apart when a test opens several terminals. */
+export function openTestCore(
+  options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions } = {},
+): TestCore {
+  const dir = mkdtempSync(join(tmpdir(), 'tillcard-services-'));
+  const clock = fixedClock(options.start ?? TEST_START_MS);
+  const core = openTerminalCore({
+    dataDir: dir, clock, ids: options.idPrefix === undefined ? sequentialIds() : sequentialIds(options.idPrefix), timeZone: options.timeZone ?? 'Asia/Shanghai', validateOutput: true,
+    log: () => undefined,
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
+  return {
+    ...core, clock, dir,
+    dispose: () => {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The value of an ok envelope, or an error naming the code that came back instead. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${JSON.stringify(result.error.details ?? {})}`);
+  return result.value;
+}
+
+/** The error code of a failed envelope (throws if the call succeeded). */
+export function errorOf<T>(result: Result<T>): { code: string; details: Record<string, unknown> } {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value).slice(0, 200)}`);
+  return { code: result.error.code, details: result.error.details ?? {} };
+}
+
+/**
+ * Every member's cached balance equals the sum of their ledger rows, the cached earned total
+ * equals the sum of their earn rows, and each row's balance_after continues from the previous
+ * one. A balance is never negative, unless a row pulled from head office made it so (two shops
+ * spent the same points offline: head office flags it and later earnings net it out).
+ */
+export function assertLedgerConsistent(db: TerminalDb): void {
+  const c = db.$client;
+  const drift = c
+    .prepare(
+      `SELECT m.id, m.points_balance AS cached, coalesce(sum(l.delta), 0) AS ledger,
+              m.points_earned_total AS earned, coalesce(sum(CASE WHEN l.kind = 'earn' THEN l.delta END), 0) AS earnedLedger
+       FROM members m CROSS JOIN terminal t LEFT JOIN points_ledger l ON l.member_id = m.id
+       GROUP BY m.id HAVING cached != ledger OR earned != earnedLedger
+          OR (cached < 0 AND NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.member_id = m.id AND p.terminal_id != t.terminal_id))`,
+    )
+    .all();
+  if (drift.length > 0) throw new Error(`ledger and cached balances disagree: ${JSON.stringify(drift)}`);
+  const rows = c.prepare('SELECT member_id AS memberId, delta, balance_after AS after FROM points_ledger ORDER BY rowid').all() as {
+    memberId: string; delta: number; after: number;
+  }[];
+  const running = new Map<string, number>();
+  for (const r of rows) {
+    const balance = (running.get(r.memberId) ?? 0) + r.delta;
+    if (r.after !== balance) throw new Error(`balance_after ${r.after} but running sum ${balance} for member ${r.memberId}`);
+    running.set(r.memberId, balance);
+  }
+}
+
+/** The outbox sequence is 1..n with no gap or repeat. */
+export function assertOutboxGapFree(db: TerminalDb): number {
+  const seqs = (db.$client.prepare('SELECT seq FROM outbox ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+  seqs.forEach((s, i) => {
+    if (s !== i + 1) throw new Error(`outbox seq ${s} at position ${i + 1}: not gap-free`);
+  });
+  return seqs.length;
+}
+
+/** Row count of every table, to prove a refused call wrote nothing. */
+export function tableCounts(db: TerminalDb): Record<string, number> {
+  const c = db.$client;
+  const tables = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, (c.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+}

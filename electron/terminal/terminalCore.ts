@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApi, type TillApi } from '../../shared/contract';
+import { openTerminalDb, type TerminalDb } from '../../db/open';
+import { ensureTerminalRow, readTerminal, terminalLocale } from '../services/terminalRow';
+import type { ServiceContext } from '../core/context';
+import { createDispatcher, type Dispatch } from '../core/dispatch';
+import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
+import { resultMemories, terminalHandlers } from './handlers';
+import { createSyncLoopHost, type SyncLoopHost, type SyncLoopOptions } from './syncLoopHost';
+
+export interface TerminalCoreOptions {
+  /** The terminal's data folder; the database is terminal.db inside it. */
+  dataDir: string;
+  clock?: Clock;
+  ids?: IdSource;
+  timeZone?: string;
+  validateOutput?: boolean;
+  migrationsDir?: string;
+  log?: (message: string, error?: unknown) => void;
+  /** The hosts' background sync with head office (runs while enrolled). Without it, no loop runs. */
+  sync?: SyncLoopOptions;
+}
+
+export type TerminalDispatch = Dispatch<ReturnType<typeof terminalHandlers>>;
+
+/** The terminal core both hosts (Electron's IPC and the browser host's HTTP) sit on. */
+export interface TerminalCore {
+  /** Every call of every host: a Result, or a Promise of one for the calls that wait for head office. */
+  dispatch: TerminalDispatch;
+  /** The same typed API the renderer uses, called in process (tests, scripts, bench). */
+  api: TillApi;
+  ctx: ServiceContext;
+  db: TerminalDb;
+  dbFile: string;
+  sync: SyncLoopHost;
+  /** Closes the database; a host with background sync awaits `sync.stop()` first. */
+  close(): void;
+}
+
+export const DB_FILE_NAME = 'terminal.db';
+
+export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = join(options.dataDir, DB_FILE_NAME);
+  const db = openTerminalDb(dbFile, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  const ctx: ServiceContext = {
+    db,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+  ensureTerminalRow(ctx);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const sync = createSyncLoopHost(ctx, options.sync ? { log, ...options.sync } : undefined);
+  const afterCall = sync.afterCall;
+  const dispatch = createDispatcher(ctx, terminalHandlers(sync.link), {
+    validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
+    locale: () => terminalLocale(readTerminal(ctx)),
+    onInternalError: (channel, error) => log(`tillcard: ${channel} failed`, error),
+    resultMemories,
+    ...(afterCall ? { afterCall } : {}),
+  });
+  const api = createApi(async (channel, input) => dispatch(channel, input));
+  return { dispatch, api, ctx, db, dbFile, sync, close: () => db.$client.close() };
+}

@@ -1,0 +1,208 @@
+// The admin contract (shared/admin/contract.ts) against the real server: every route called
+// through the typed client, which parses each answer with the route's strict response schema, so
+// an answer that drifts from what the contract declares fails here; and the refusals stay those
+// head office always gave (no token 401, a malformed id 404, a malformed body or query 400).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPath, type AdminClient, type AdminResponse } from '../../shared/admin/client';
+import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName } from '../../shared/admin/contract';
+import { DEFAULT_RULE_SET } from '../../shared/domain/rules/ruleSet';
+import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
+import { fixedClockForTests } from '../testing/clock';
+import { testBackends } from '../testing/databases';
+import { startHarness, type Harness } from '../testing/harness';
+import { memberRecord, saleRecord, uuidFrom } from '../testing/records';
+
+const T0 = Date.UTC(2025, 2, 1, 2);
+const DAY = '2025-03-01';
+const A = uuidFrom(1, 0xa);
+const MEMBER = uuidFrom(100);
+const totals = {
+  saleCount: 2,
+  salesTotalMinor: 1_500,
+  pointsEarned: 10,
+  pointsSpent: 50,
+  redemptionCount: 0,
+  firstSeq: 2,
+  lastSeq: 3,
+};
+
+// A member, a sale earning 10 points, a sale spending 50 (an overdraft head office flags), and a
+// sale for a member head office never heard of (well-formed, quarantined when derived).
+const records: PushRecord[] = [
+  memberRecord(1, MEMBER, 1, T0),
+  saleRecord(2, {
+    saleId: uuidFrom(1002),
+    memberId: MEMBER,
+    totalMinor: 1_000,
+    earned: 10,
+    spent: 0,
+    ledgerIds: [uuidFrom(2002), uuidFrom(3002)],
+    day: DAY,
+    at: T0,
+  }),
+  saleRecord(3, {
+    saleId: uuidFrom(1003),
+    memberId: MEMBER,
+    totalMinor: 500,
+    earned: 0,
+    spent: 50,
+    ledgerIds: [uuidFrom(2003), uuidFrom(3003)],
+    day: DAY,
+    at: T0,
+  }),
+  saleRecord(4, {
+    saleId: uuidFrom(1004),
+    memberId: uuidFrom(999),
+    totalMinor: 700,
+    earned: 7,
+    spent: 0,
+    ledgerIds: [uuidFrom(2004), uuidFrom(3004)],
+    day: DAY,
+    at: T0,
+  }),
+];
+
+/** One call per route (the compiler refuses a route without one), made in the contract's order. */
+type EveryRoute = { [K in AdminRouteName]: (admin: AdminClient) => Promise<AdminResponse<K>> };
+
+describe.each(testBackends)('the admin contract on $name', (backend) => {
+  let ho: Harness;
+  const answers = new Map<AdminRouteName, unknown>();
+
+  beforeAll(async () => {
+    ho = await startHarness(await backend.open(), fixedClockForTests(T0));
+    const { token } = await ho.enrol('shopA', '90001', A);
+    const pushed = await ho.call(
+      'POST',
+      '/sync/v1/push',
+      { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records },
+      token,
+    );
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    await ho.waitDerived();
+    const closed = await ho.call(
+      'POST',
+      '/sync/v1/close-day',
+      { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals },
+      token,
+    );
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  }, 180_000);
+  afterAll(async () => {
+    await ho.close(); // closes the database too
+  });
+
+  it('answers every route in the shape the contract declares', async () => {
+    const calls: EveryRoute = {
+      createEnrolmentCode: (admin) =>
+        admin.call('createEnrolmentCode', { body: { shopId: 'shopB', shopName: 'Shop B', terminalCode: '90002' } }),
+      terminals: (admin) => admin.call('terminals'),
+      dayCloses: (admin) => admin.call('dayCloses', { query: { terminalId: A } }),
+      balanceFlags: (admin) => admin.call('balanceFlags', { query: { open: 'false' } }),
+      quarantine: (admin) => admin.call('quarantine'),
+      resolveQuarantine: async (admin) => {
+        const [held] = (await admin.call('quarantine')).records;
+        if (!held) throw new Error('nothing quarantined');
+        return admin.call('resolveQuarantine', { params: { id: held.id } });
+      },
+      derive: (admin) => admin.call('derive'),
+      publishTiers: (admin) =>
+        admin.call('publishTiers', {
+          body: { tiers: [{ code: 'SILVER', name: 'Silver', rank: 1, qualifyPoints: 0 }] },
+        }),
+      publishCategories: (admin) =>
+        admin.call('publishCategories', {
+          body: {
+            categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }],
+            defaultCode: 'general',
+          },
+        }),
+      publishRules: (admin) => admin.call('publishRules', { body: { rules: DEFAULT_RULE_SET, effectiveFrom: 0 } }),
+      upsertReward: (admin) =>
+        admin.call('upsertReward', {
+          params: { id: uuidFrom(77) },
+          body: {
+            code: 'MUG',
+            name: 'Mug',
+            category: 'gift',
+            pointsCost: 500,
+            cashValueMinor: 2_000,
+            stock: 5,
+            active: true,
+          },
+        }),
+      upsertCampaign: (admin) =>
+        admin.call('upsertCampaign', {
+          params: { id: uuidFrom(78) },
+          body: {
+            name: 'Double',
+            type: 'multiplier',
+            params: { multiplierBp: 20_000 },
+            startsAt: T0,
+            endsAt: T0 + 86_400_000,
+            active: true,
+          },
+        }),
+      setMemberOfflineCap: (admin) =>
+        admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
+      setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),
+      revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
+    };
+    for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
+
+    // The lists held rows, so every row schema met a real one.
+    expect(answers.get('terminals')).toMatchObject({
+      terminals: [expect.objectContaining({ id: A, status: 'active', ackedSeq: 4, quarantined: 1 })],
+    });
+    expect(answers.get('dayCloses')).toMatchObject({
+      closes: [{ terminalId: A, businessDay: DAY, reported: totals, computed: totals, matches: true }],
+    });
+    expect(answers.get('balanceFlags')).toMatchObject({
+      flags: [{ memberId: MEMBER, balanceAtFlag: -40, terminalId: A, resolvedAt: null }],
+    });
+    expect(answers.get('quarantine')).toMatchObject({
+      records: [{ terminalId: A, seq: 4, reason: 'apply_failed', resolvedAt: null }],
+    });
+    expect(answers.get('resolveQuarantine')).toEqual({ resolved: expect.any(Number) });
+    expect(answers.get('publishRules')).toEqual({ version: 1000 });
+    expect(answers.get('revokeTerminal')).toEqual({ revoked: A });
+    expect((await ho.admin.call('quarantine')).records).toEqual([]);
+  });
+
+  it('refuses a call without the admin token on every route, before reading anything else', async () => {
+    for (const name of adminRouteNames) {
+      const route = ADMIN_ROUTES[name];
+      const path = adminPath<AdminRouteName>(name, { params: { id: uuidFrom(5) } });
+      for (const token of [null, 'not-the-token']) {
+        const answer = await ho.call(route.method, path, route.body ? {} : undefined, token);
+        expect(answer, `${name} with ${token}`).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+      }
+    }
+  });
+
+  it('answers a malformed id as no such resource, and a malformed body or query with VALIDATION', async () => {
+    const notFound = { status: 404, body: { code: 'NOT_FOUND', message: 'No such resource.' } };
+    expect(await ho.call('POST', '/admin/terminals/not-a-uuid/revoke', {}, ho.adminToken)).toMatchObject(notFound);
+    expect(await ho.call('POST', '/admin/quarantine/0/resolve', {}, ho.adminToken)).toMatchObject(notFound);
+    expect(await ho.call('PUT', '/admin/rewards/x', {}, ho.adminToken)).toMatchObject(notFound);
+    expect(await ho.call('PUT', '/admin/members/x/offline-cap', { offlineCapPoints: 1 }, ho.adminToken)).toMatchObject(
+      notFound,
+    );
+    const missing = await ho.admin.send('setMemberOfflineCap', {
+      params: { id: uuidFrom(404) },
+      body: { offlineCapPoints: 1 },
+    });
+    expect(missing).toMatchObject({ ok: false, status: 404, error: { code: 'NOT_FOUND' } });
+    const badBody = await ho.admin.send('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: -1 } });
+    expect(badBody).toMatchObject({
+      ok: false,
+      status: 400,
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'defaultOfflineCapPoints' }] } },
+    });
+    const badQuery = await ho.call('GET', '/admin/day-closes?terminalId=nope', undefined, ho.adminToken);
+    expect(badQuery).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION', details: { issues: [{ path: 'terminalId' }] } },
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { DayTotals } from '../sync/protocol';
+
+// What head office's admin routes answer (shared/admin/contract.ts). Strict: a field the server
+// adds or drops fails the tests that parse real answers, and server/admin/reports.ts returns
+// these types, so a query that drifts does not compile.
+
+const ms = z.number().nullable();
+
+export const TerminalStatus = z.enum(['active', 'revoked']);
+
+export const TerminalRow = z.strictObject({
+  id: z.string(),
+  shopId: z.string(),
+  shopName: z.string().nullable(),
+  terminalCode: z.string(),
+  name: z.string().nullable(),
+  status: TerminalStatus,
+  enrolledAt: z.number(),
+  ackedSeq: z.number(),
+  derivedSeq: z.number(),
+  derivationLag: z.number(),
+  lastDerivedAt: ms,
+  lastSeenAt: ms,
+  lastPushAt: ms,
+  reportedPending: z.number().nullable(),
+  oldestPendingAt: ms,
+  quarantined: z.number(),
+  lastCloseDay: z.string().nullable(),
+  lastCloseMatches: z.boolean().nullable(),
+  syncLagMs: ms,
+});
+export type TerminalRow = z.infer<typeof TerminalRow>;
+
+export const DayCloseRow = z.strictObject({
+  terminalId: z.string(),
+  businessDay: z.string(),
+  reported: DayTotals,
+  computed: DayTotals,
+  matches: z.boolean(),
+  closedAt: z.number(),
+  /** The currency of that terminal's sales that day; null while none has reached head office. */
+  currency: z.string().nullable(),
+});
+export type DayCloseRow = z.infer<typeof DayCloseRow>;
+
+export const FlagRow = z.strictObject({
+  id: z.number(),
+  memberId: z.string(),
+  balanceAtFlag: z.number(),
+  terminalId: z.string(),
+  seq: z.number(),
+  flaggedAt: z.number(),
+  resolvedAt: ms,
+});
+export type FlagRow = z.infer<typeof FlagRow>;
+
+export const QuarantineReason = z.enum(['invalid_payload', 'apply_failed', 'payload_conflict', 'unstorable_text']);
+
+export const QuarantineRow = z.strictObject({
+  id: z.number(),
+  terminalId: z.string(),
+  seq: z.number(),
+  recordId: z.string(),
+  type: z.string(),
+  /** The record as head office received it, for IT to look at (null when it could not be kept). */
+  payload: z.unknown(),
+  reason: QuarantineReason,
+  detail: z.string(),
+  receivedAt: z.number(),
+  resolvedAt: ms,
+  /** When the terminal was told, in a push answer. */
+  reportedAt: ms,
+});
+export type QuarantineRow = z.infer<typeof QuarantineRow>;
+
+export const TerminalsAnswer = z.strictObject({ terminals: z.array(TerminalRow) });
+export const DayClosesAnswer = z.strictObject({ closes: z.array(DayCloseRow) });
+export const FlagsAnswer = z.strictObject({ flags: z.array(FlagRow) });
+export const QuarantineAnswer = z.strictObject({ records: z.array(QuarantineRow) });
+export const RevokedAnswer = z.strictObject({ revoked: z.string() });
+export const ResolvedAnswer = z.strictObject({ resolved: z.number() });
+/** What "derive now" did: terminals that were behind, records derived, and how many of those were quarantined. */
+export const DerivedAnswer = z.strictObject({ terminals: z.number(), records: z.number(), quarantined: z.number() });
+export const RulesPublishedAnswer = z.strictObject({ version: z.number() });
+export const IdAnswer = z.strictObject({ id: z.string() });
+export const OkAnswer = z.strictObject({ ok: z.literal(true) });
