@@ -5,7 +5,21 @@ import globals from 'globals';
 
 // Layers: each folder may import only what can run where its code runs.
 // shared/ runs anywhere (main, renderer, server); renderer/ runs in a sandboxed page.
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
 const layer = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -15,7 +29,12 @@ const layer = (patterns, message) => ({
 // terminal: the composition root). The hosts (main, preload, IPC, window, browser-host) sit on top.
 const electronLayers = ['platform', 'core', 'services', 'sync', 'terminal'];
 const electronHosts = [
-  '../main', '../preload', '../ipcRegistration', '../window', '../renderer*', '../browser-host/**',
+  '../main',
+  '../preload',
+  '../ipcRegistration',
+  '../window',
+  '../renderer*',
+  '../browser-host/**',
 ];
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts'];
 const notServerOrPage = {
@@ -26,26 +45,45 @@ const electronLayerRules = electronLayers.map((name, i) => ({
   files: [`electron/${name}/**/*.ts`],
   ignores: testFiles,
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        {
-          group: [...electronLayers.slice(i + 1).map((above) => `../${above}/**`), ...electronHosts],
-          message: `electron/${name}/ imports only ${electronLayers.slice(0, i + 1).join(', ')}, db/ and shared/.`,
-        },
-        notServerOrPage,
-      ],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [...electronLayers.slice(i + 1).map((above) => `../${above}/**`), ...electronHosts],
+            message: `electron/${name}/ imports only ${electronLayers.slice(0, i + 1).join(', ')}, db/ and shared/.`,
+          },
+          notServerOrPage,
+        ],
+      },
+    ],
   },
 }));
 
 export default tseslint.config(
-  { ignores: ['.bench', '.data', 'node_modules', 'dist', 'dist-electron', 'release', 'db/migrations', 'test-results', 'playwright-report', 'e2e-artifacts'] },
+  {
+    ignores: [
+      '.bench',
+      '.data',
+      'node_modules',
+      'dist',
+      'dist-electron',
+      'release',
+      'db/migrations',
+      'test-results',
+      'playwright-report',
+      'e2e-artifacts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' }],
+      '@typescript-eslint/consistent-type-assertions': [
+        'error',
+        { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'eslint-comments/no-use': 'off',
     },
@@ -54,7 +92,21 @@ export default tseslint.config(
   {
     files: ['shared/**/*.{ts,tsx}'],
     rules: layer(
-      [...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**', '**/electron/**', '**/renderer/**', '**/server/**'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'electron/*',
+        'react',
+        'react-dom',
+        'react-dom/*',
+        'better-sqlite3',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        '**/db/**',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/server/**',
+      ],
       'shared/ is pure TypeScript: no node:, DOM, Electron, React, db/ or other layers.',
     ),
   },
@@ -62,7 +114,19 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2024 } },
-    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'] },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -70,7 +134,17 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layer(
-        [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**', '**/electron/**', '**/server/**'],
+        [
+          ...nodeBuiltins,
+          'electron',
+          'electron/*',
+          'better-sqlite3',
+          'drizzle-orm',
+          'drizzle-orm/*',
+          '**/db/**',
+          '**/electron/**',
+          '**/server/**',
+        ],
         'renderer/ talks only to the typed API object: no Electron, node:, db/ or server/.',
       ),
     },
@@ -80,23 +154,41 @@ export default tseslint.config(
     files: ['renderer/api/window.d.ts'],
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          {
-            group: [
-              ...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*',
-              '**/db/**', '**/electron/**', '**/server/**', '!**/electron/preload',
-            ],
-            message: 'renderer/ talks only to the typed API object: no Electron, node:, db/ or server/.',
-          },
-          { group: ['**/electron/preload'], message: 'Only the preload’s type, never its code.', allowTypeImports: true },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...nodeBuiltins,
+                'electron',
+                'electron/*',
+                'better-sqlite3',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                '**/db/**',
+                '**/electron/**',
+                '**/server/**',
+                '!**/electron/preload',
+              ],
+              message: 'renderer/ talks only to the typed API object: no Electron, node:, db/ or server/.',
+            },
+            {
+              group: ['**/electron/preload'],
+              message: 'Only the preload’s type, never its code.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: layer(['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**', '**/server/**'], 'db/ knows only SQLite and shared/.'),
+    rules: layer(
+      ['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**', '**/server/**'],
+      'db/ knows only SQLite and shared/.',
+    ),
   },
   ...electronLayerRules,
   {
@@ -110,12 +202,17 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'db/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}'],
     ignores: testFiles,
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['vitest', 'vitest/*', 'fast-check', '**/*.testkit', '**/*.testkit.ts'],
-          message: 'Test code: only *.test.ts files and *.testkit.ts test kits may import it.',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vitest', 'vitest/*', 'fast-check', '**/*.testkit', '**/*.testkit.ts'],
+              message: 'Test code: only *.test.ts files and *.testkit.ts test kits may import it.',
+            },
+          ],
+        },
+      ],
     },
   },
   ...serverLayers(),
@@ -148,36 +245,43 @@ function serverLayers() {
     regex: `^${topLevel ? '\\./' : '\\.\\./'}(${modules.join('|')})(/|$)`,
     message: 'server/ layers, lowest first: store, http, sync + auth.ts, admin, routes, app; import only downwards.',
   });
-  return layers.flatMap((layer, i) => {
-    const higher = [...layers.slice(i + 1).flatMap((l) => l.modules), 'testing', 'web'];
-    const topFiles = layer.files.filter((f) => !f.includes('/'));
-    const folders = layer.files.filter((f) => f.includes('/'));
-    return [
-      { files: folders, topLevel: false },
-      { files: topFiles, topLevel: true },
-    ]
-      .filter((part) => part.files.length > 0)
-      .map((part) => ({
-        files: part.files.map((f) => `server/${f}`),
-        ignores: ['server/**/*.test.ts'],
-        rules: { 'no-restricted-imports': ['error', { patterns: [terminal, testKits, above(higher, part.topLevel)] }] },
-      }));
-  }).concat([
-    {
-      files: ['server/testing/**/*.ts'],
-      rules: { 'no-restricted-imports': ['error', { patterns: [terminal] }] },
-    },
-    {
-      files: ['server/web/**/*.{ts,tsx}'],
-      ignores: ['server/**/*.test.ts'],
-      rules: {
-        'no-restricted-imports': ['error', {
-          patterns: [
-            terminal,
-            { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
-          ],
-        }],
+  return layers
+    .flatMap((layer, i) => {
+      const higher = [...layers.slice(i + 1).flatMap((l) => l.modules), 'testing', 'web'];
+      const topFiles = layer.files.filter((f) => !f.includes('/'));
+      const folders = layer.files.filter((f) => f.includes('/'));
+      return [
+        { files: folders, topLevel: false },
+        { files: topFiles, topLevel: true },
+      ]
+        .filter((part) => part.files.length > 0)
+        .map((part) => ({
+          files: part.files.map((f) => `server/${f}`),
+          ignores: ['server/**/*.test.ts'],
+          rules: {
+            'no-restricted-imports': ['error', { patterns: [terminal, testKits, above(higher, part.topLevel)] }],
+          },
+        }));
+    })
+    .concat([
+      {
+        files: ['server/testing/**/*.ts'],
+        rules: { 'no-restricted-imports': ['error', { patterns: [terminal] }] },
       },
-    },
-  ]);
+      {
+        files: ['server/web/**/*.{ts,tsx}'],
+        ignores: ['server/**/*.test.ts'],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                terminal,
+                { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+              ],
+            },
+          ],
+        },
+      },
+    ]);
 }

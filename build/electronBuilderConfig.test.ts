@@ -25,14 +25,22 @@ describe('build/electron-builder.yml', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
       validateConfiguration(config: unknown, log: { add(): void; isEnabled: boolean }): Promise<void>;
     };
-    await expect(validateConfiguration(loadConfig(), { add: () => undefined, isEnabled: false })).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration(loadConfig(), { add: () => undefined, isEnabled: false }),
+    ).resolves.toBeUndefined();
   });
 
   it('ships the bundles named in package.json and unpacks the native module', () => {
     const config = loadConfig();
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(config.extraMetadata?.main).toBe(pkg.main);
-    expect(config.files).toEqual(expect.arrayContaining(['dist-electron/**', 'dist/renderer/**', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']));
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        'dist-electron/**',
+        'dist/renderer/**',
+        'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      ]),
+    );
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
     // Every runtime dependency better-sqlite3 loads with must be shipped too.
     const runtimeDeps = ['bindings', 'file-uri-to-path'];

@@ -15,7 +15,9 @@ describe('which build of better-sqlite3 is installed', () => {
   it('reads a load in Node as the Node build, and an ABI refusal as the other ABI', () => {
     expect(classifyProbe({ status: 0, stderr: '' }, '115')).toEqual({ kind: 'node', abi: '115' });
     expect(classifyProbe({ status: 1, stderr: mismatch(146, 115) }, '115')).toEqual({ kind: 'other', abi: '146' });
-    expect(classifyProbe({ status: 1, stderr: 'Error: Cannot find module better-sqlite3\n  at ...' }, '115')).toMatchObject({ kind: 'broken', detail: 'Error: Cannot find module better-sqlite3' });
+    expect(
+      classifyProbe({ status: 1, stderr: 'Error: Cannot find module better-sqlite3\n  at ...' }, '115'),
+    ).toMatchObject({ kind: 'broken', detail: 'Error: Cannot find module better-sqlite3' });
   });
 
   it('finds the Node build here, where tests run', () => {

@@ -77,13 +77,21 @@ describe('the bundled preload', () => {
 
   it('sends every contract channel to its IPC channel', async () => {
     const { electron, bridge } = load();
-    for (const channel of channels) await expect(bridge.invoke(channel, { x: 1 })).resolves.toEqual({ ok: true, value: ipcChannel(channel) });
+    for (const channel of channels)
+      await expect(bridge.invoke(channel, { x: 1 })).resolves.toEqual({ ok: true, value: ipcChannel(channel) });
     expect(electron.invoked.map((c) => c.channel)).toEqual(channels.map(ipcChannel));
   });
 
   it('refuses anything else without touching IPC', async () => {
     const { electron, bridge } = load();
-    const strangers = fc.sample(fc.oneof(fc.string(), fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'tillcard:getStatus', Object.create(null)), fc.anything()), 300);
+    const strangers = fc.sample(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'tillcard:getStatus', Object.create(null)),
+        fc.anything(),
+      ),
+      300,
+    );
     for (const name of strangers) {
       if (typeof name === 'string' && (channels as readonly string[]).includes(name)) continue;
       await expect(bridge.invoke(name, {})).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -82,7 +82,9 @@ export const cards = sqliteTable(
   'cards',
   {
     number: text('number').primaryKey(),
-    memberId: text('member_id').notNull().references(() => members.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
     issuedAt: integer('issued_at').notNull(),
     statusChangedAt: integer('status_changed_at').notNull(),
@@ -101,7 +103,9 @@ export const sales = sqliteTable(
     totalMinor: integer('total_minor').notNull(),
     pointsEarned: integer('points_earned').notNull(),
     pointsSpent: integer('points_spent').notNull(),
-    ruleVersion: integer('rule_version').notNull().references(() => ruleVersions.version),
+    ruleVersion: integer('rule_version')
+      .notNull()
+      .references(() => ruleVersions.version),
     earnSummary: text('earn_summary').notNull(),
     explanationJson: text('explanation_json').notNull(),
     currency: text('currency').notNull(),
@@ -116,7 +120,9 @@ export const sales = sqliteTable(
 export const saleLines = sqliteTable(
   'sale_lines',
   {
-    saleId: text('sale_id').notNull().references(() => sales.id),
+    saleId: text('sale_id')
+      .notNull()
+      .references(() => sales.id),
     lineNo: integer('line_no').notNull(),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
@@ -143,15 +149,22 @@ export const rewards = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('rewards_code_uq').on(t.code), check('rewards_stock_nonneg', sql`${t.stock} IS NULL OR ${t.stock} >= 0`)],
+  (t) => [
+    uniqueIndex('rewards_code_uq').on(t.code),
+    check('rewards_stock_nonneg', sql`${t.stock} IS NULL OR ${t.stock} >= 0`),
+  ],
 );
 
 export const redemptions = sqliteTable(
   'redemptions',
   {
     id: text('id').primaryKey(),
-    memberId: text('member_id').notNull().references(() => members.id),
-    rewardId: text('reward_id').notNull().references(() => rewards.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    rewardId: text('reward_id')
+      .notNull()
+      .references(() => rewards.id),
     quantity: integer('quantity').notNull(),
     points: integer('points').notNull(),
     terminalId: text('terminal_id').notNull(),
@@ -166,7 +179,9 @@ export const pointsLedger = sqliteTable(
   'points_ledger',
   {
     id: text('id').primaryKey(),
-    memberId: text('member_id').notNull().references(() => members.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     kind: text('kind', { enum: ['earn', 'spend', 'redeem', 'adjust', 'expire', 'reversal'] }).notNull(),
     delta: integer('delta').notNull(),
     /** The balance right after this row, as this terminal saw it. */
@@ -197,7 +212,11 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     ackedAt: integer('acked_at'),
   },
-  (t) => [index('outbox_pending_idx').on(t.seq).where(sql`${t.ackedAt} IS NULL`)],
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.seq)
+      .where(sql`${t.ackedAt} IS NULL`),
+  ],
 );
 
 /** Idempotency: the first result of a call that carried a client request id. */

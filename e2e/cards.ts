@@ -20,7 +20,12 @@ export function breakCheckDigit(number: string): string {
   return number.slice(0, -1) + String((last + 1) % 10);
 }
 
-export interface MemberSummary { id: string; name: string; cardNumber: string; balance: number }
+export interface MemberSummary {
+  id: string;
+  name: string;
+  cardNumber: string;
+  balance: number;
+}
 
 export async function findMember(till: Till, query: string): Promise<MemberSummary> {
   const m = valueOf(await till.api.searchMembers({ query })).members[0];

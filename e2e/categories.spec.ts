@@ -13,7 +13,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 /** Keys one item line from its SKU field, Tab by Tab as a cashier does; Enter on the price adds the next line. */
-async function keyLine(page: Page, line: { sku: string; name: string; category: string; quantity: string; price: string }) {
+async function keyLine(
+  page: Page,
+  line: { sku: string; name: string; category: string; quantity: string; price: string },
+) {
   await page.keyboard.type(line.sku);
   await page.keyboard.press('Tab');
   await page.keyboard.type(line.name);
@@ -36,7 +39,9 @@ async function itemsFor(page: Page, name: string) {
 test('Tobacco typed with a capital earns nothing, like tobacco', async ({ page }) => {
   const li = await findMember(till(), '李伟');
   const lower = await till().api.previewSale({
-    memberId: li.id, lines: [{ sku: 'CIG-20', name: 'Cigarettes', category: 'tobacco', quantity: 2, unitPriceMinor: 2_500 }], pointsToSpend: 0,
+    memberId: li.id,
+    lines: [{ sku: 'CIG-20', name: 'Cigarettes', category: 'tobacco', quantity: 2, unitPriceMinor: 2_500 }],
+    pointsToSpend: 0,
   });
   const visitOnly = `+${valueOf(lower).pointsEarned}`; // the visit bonus (from ¥30) at the member's tier; no tobacco points
   await itemsFor(page, '李伟');
@@ -49,7 +54,9 @@ test('Tobacco typed with a capital earns nothing, like tobacco', async ({ page }
   await expect(page.getByTestId('receipt-earned')).toHaveText(visitOnly);
 });
 
-test('the category field offers the shop’s categories by name, and refuses one the shop does not have', async ({ page }) => {
+test('the category field offers the shop’s categories by name, and refuses one the shop does not have', async ({
+  page,
+}) => {
   await itemsFor(page, '李伟');
   const options = page.locator('datalist#shop-categories option');
   await expect(options).toHaveCount(9);
@@ -76,10 +83,18 @@ test('the eligible amount of a ¥60.00 sale with a double-points line reads ¥60
   await shot(page, 'items-eligible');
 });
 
-test('at 1366 × 820 the name and category fields show a typical entry whole, and confirm stays in view', async ({ page }) => {
+test('at 1366 × 820 the name and category fields show a typical entry whole, and confirm stays in view', async ({
+  page,
+}) => {
   expect(page.viewportSize()).toEqual({ width: 1366, height: 820 });
   await itemsFor(page, '李伟');
-  await keyLine(page, { sku: 'TEA-GIFT', name: 'Longjing tea gift box', category: '粮油杂货', quantity: '1', price: '368' });
+  await keyLine(page, {
+    sku: 'TEA-GIFT',
+    name: 'Longjing tea gift box',
+    category: '粮油杂货',
+    quantity: '1',
+    price: '368',
+  });
   for (const label of ['名称 1', '类别 1']) {
     const fits = await page.getByLabel(label).evaluate((el) => el.scrollWidth <= el.clientWidth);
     expect(fits, label).toBe(true);

@@ -15,7 +15,9 @@ import { zhCN as t } from '../renderer/i18n/zhCN';
  */
 const root = join(import.meta.dirname, '..');
 const binary = findElectronBinary();
-const skipReason = binary.found ? '' : `Electron till e2e skipped: ${binary.reason}. The browser-host e2e covers the same walk.`;
+const skipReason = binary.found
+  ? ''
+  : `Electron till e2e skipped: ${binary.reason}. The browser-host e2e covers the same walk.`;
 if (!binary.found) console.log(skipReason);
 
 test.describe.configure({ mode: 'serial' });

@@ -28,7 +28,11 @@ test.afterAll(async () => {
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
   test.setTimeout(120_000);
   const status = await till().api.getStatus({});
-  const codeFor = { shopId: valueOf(status).shopId ?? '', shopName: 'Nanjing Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const codeFor = {
+    shopId: valueOf(status).shopId ?? '',
+    shopName: 'Nanjing Rd',
+    terminalCode: valueOf(status).terminalCode ?? '',
+  };
   const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
@@ -38,9 +42,16 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   const again = await till().api.enrolHeadOffice({ url: ho.url, code });
   expect(again.ok, JSON.stringify(refusalOf(again))).toBe(true);
   // A code head office never made is refused.
-  expect(refusalOf(await till().api.enrolHeadOffice({ url: ho.url, code: 'NOT-A-REAL-CODE' }))?.code).toBe('ENROL_REFUSED');
+  expect(refusalOf(await till().api.enrolHeadOffice({ url: ho.url, code: 'NOT-A-REAL-CODE' }))?.code).toBe(
+    'ENROL_REFUSED',
+  );
 
-  const sale = await till().api.recordSale({ requestId: crypto.randomUUID(), memberId: null, lines: [{ sku: 'AMOUNT', quantity: 1, unitPriceMinor: 4_250 }], pointsToSpend: 0 });
+  const sale = await till().api.recordSale({
+    requestId: crypto.randomUUID(),
+    memberId: null,
+    lines: [{ sku: 'AMOUNT', quantity: 1, unitPriceMinor: 4_250 }],
+    pointsToSpend: 0,
+  });
   expect(sale.ok, JSON.stringify(refusalOf(sale))).toBe(true);
   const synced = await till().api.syncNow({});
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);

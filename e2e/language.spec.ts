@@ -11,7 +11,11 @@ import { scanCard, scanField, useTill, valueOf, refusalOf } from './till';
 const ALLOWED = new Set([
   'Tillcard', // the product's name
   'English', // the language switch offers English in its own words
-  'Esc', 'Enter', 'Alt', 'PgUp', 'PgDn', // key caps, as printed on the keyboard
+  'Esc',
+  'Enter',
+  'Alt',
+  'PgUp',
+  'PgDn', // key caps, as printed on the keyboard
 ]);
 const FUNCTION_KEY = /^F(?:[1-9]|1[0-2])$/;
 // Data the shop or this test typed is shown isolated (<bdi>, or FSI…PDI inside a sentence): it is
@@ -27,7 +31,10 @@ test.afterAll(async () => {
 
 const till = useTill();
 
-interface Leftover { word: string; text: string }
+interface Leftover {
+  word: string;
+  text: string;
+}
 
 /** Every visible text and every attribute a person reads, with isolated user data left out. */
 async function readableTexts(page: Page): Promise<{ texts: string[]; unisolatedOverrides: string[] }> {
@@ -88,7 +95,10 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
 
   // A member whose name carries a right-to-left override: found, sold to, given a receipt.
   const registered = await till().api.registerMember({
-    requestId: crypto.randomUUID(), name: TEST_MEMBER, phone: '13600001111', birthday: null,
+    requestId: crypto.randomUUID(),
+    name: TEST_MEMBER,
+    phone: '13600001111',
+    birthday: null,
   });
   expect(registered.ok, JSON.stringify(refusalOf(registered))).toBe(true);
   const amy = await findMember(till(), '13600001111');

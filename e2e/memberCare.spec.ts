@@ -52,7 +52,9 @@ test('a refused edit says why, in the registration’s words, and changes nothin
   const zhang = await findMember(till(), '张敏');
   await scanCard(page, zhang.cardNumber);
   await expect(panel(page)).toContainText('张敏');
-  await panel(page).getByRole('button', { name: /修改资料/ }).click();
+  await panel(page)
+    .getByRole('button', { name: /修改资料/ })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('姓名').fill('   ');
   await dialog.getByLabel('手机号').fill('12345');
@@ -129,14 +131,18 @@ test('in English: report lost and issue a new card in one step; a replaced card 
   await expect(page.getByText('Scan card, or type card number, phone or name')).toBeVisible();
   await scanCard(page, emily.cardNumber);
   await expect(panel(page)).toContainText('Emily Chen');
-  await panel(page).getByRole('button', { name: /Report card lost/ }).click();
+  await panel(page)
+    .getByRole('button', { name: /Report card lost/ })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Report card lost' });
   await expect(confirm).toContainText('It stops working at once.');
   await confirm.getByRole('button', { name: 'Report lost and issue a new card' }).click();
   const issue = page.getByRole('dialog', { name: 'Issue a new card' });
   await expect(issue).toContainText('Reported lost');
   await issue.getByRole('button', { name: /Issue new card/ }).click();
-  await expect(page.getByRole('dialog', { name: 'New card issued' })).toContainText(`Balance carried over: ${new Intl.NumberFormat('en').format(emily.balance)} points.`);
+  await expect(page.getByRole('dialog', { name: 'New card issued' })).toContainText(
+    `Balance carried over: ${new Intl.NumberFormat('en').format(emily.balance)} points.`,
+  );
   const first = (await page.getByTestId('card-number').textContent())?.replace(/\s/g, '') ?? '';
   await page.getByRole('button', { name: /Start sale with this member/ }).click();
   await expect(panel(page)).toContainText(grouped(first));

@@ -7,8 +7,9 @@ import { keyAmount, scanCard, scanField, shot, useTill, valueOf, refusalOf } fro
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
-const amountLine = (minor: number) =>
-  [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: minor }];
+const amountLine = (minor: number) => [
+  { sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: minor },
+];
 const confirmButton = (page: Page) => page.getByRole('button', { name: /确认收款/ });
 
 test.beforeEach(async ({ page }) => {
@@ -16,8 +17,7 @@ test.beforeEach(async ({ page }) => {
   await expect(scanField(page)).toBeFocused();
 });
 
-const salesOf = async (memberId: string) =>
-  valueOf(await till().api.memberSales({ memberId })).total;
+const salesOf = async (memberId: string) => valueOf(await till().api.memberSales({ memberId })).total;
 
 test('a mistyped ¥1,000,000.00 is stopped by a second look: the amount in figures and words', async ({ page }) => {
   const liu = await findMember(till(), '刘洋');
@@ -72,7 +72,8 @@ test('the API refuses a large sale unless it carries a confirmation of that tota
   const refused = await till().api.recordSale({ ...sale, requestId: crypto.randomUUID() });
   expect(refused.ok).toBe(false);
   expect(refusalOf(refused)).toMatchObject({
-    code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
+    code: 'LARGE_SALE_UNCONFIRMED',
+    details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
   });
   expect(refusalOf(refused)?.message).toContain('大额收款上限');
   const other = { ...sale, confirmedTotalMinor: 1_000_000, requestId: crypto.randomUUID() };

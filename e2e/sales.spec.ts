@@ -15,7 +15,9 @@ test.beforeEach(async ({ page }) => {
 test('an amount sale for a member shows the points and why, then the receipt and new balance', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');
   const expected = await till().api.previewSale({
-    memberId: emily.id, lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 12850 }], pointsToSpend: 0,
+    memberId: emily.id,
+    lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 12850 }],
+    pointsToSpend: 0,
   });
   await scanCard(page, emily.cardNumber);
   await expect(page.getByTestId('member-panel')).toContainText('Emily Chen');
@@ -116,7 +118,9 @@ test('points as a discount: a partial amount the cashier chooses, never above th
   const wang = await findMember(till(), '王芳');
   await scanCard(page, wang.cardNumber);
   const quote = await till().api.previewSale({
-    memberId: wang.id, lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 10000 }], pointsToSpend: 0,
+    memberId: wang.id,
+    lines: [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: 10000 }],
+    pointsToSpend: 0,
   });
   const max = valueOf(quote).maxPointsSpendable;
   expect(max).toBeLessThanOrEqual(5000); // at most half of ¥100 at 100 pts = ¥1
@@ -158,7 +162,10 @@ test('a double press of confirm records one sale', async ({ page }) => {
   const statusAfter = await till().api.getStatus({});
   expect(valueOf(after).total).toBe(valueOf(before).total + 2);
   expect(valueOf(statusAfter).outboxPending - valueOf(statusBefore).outboxPending).toBe(2);
-  await expect(page.getByTestId('outbox-pending')).toHaveAttribute('data-count', String(valueOf(statusAfter).outboxPending));
+  await expect(page.getByTestId('outbox-pending')).toHaveAttribute(
+    'data-count',
+    String(valueOf(statusAfter).outboxPending),
+  );
 });
 
 test('switching the language mid-sale keeps the member and the sale', async ({ page }) => {
@@ -183,7 +190,9 @@ test('history lists the member’s sales and points movements, paged', async ({ 
   // Make sure there is more than one page of sales (the demo has ten).
   for (const amount of [1000, 2000]) {
     const r = await till().api.recordSale({
-      requestId: crypto.randomUUID(), memberId: wang.id, pointsToSpend: 0,
+      requestId: crypto.randomUUID(),
+      memberId: wang.id,
+      pointsToSpend: 0,
       lines: [{ sku: 'LATTE', name: 'Latte', category: 'drink', quantity: 1, unitPriceMinor: amount }],
     });
     expect(r.ok).toBe(true);

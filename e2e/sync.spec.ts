@@ -19,7 +19,6 @@ const till = useTill({ demo: true });
 const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
 let ho: HoProcess | null = null;
 
-
 test.afterAll(async () => {
   await ho?.stop();
   rmSync(hoDir, { recursive: true, force: true });
@@ -27,7 +26,9 @@ test.afterAll(async () => {
 
 const pending = (page: Page) => page.getByTestId('outbox-pending');
 
-test('a sale made while head office is down waits at the till, then arrives when head office is back', async ({ page }) => {
+test('a sale made while head office is down waits at the till, then arrives when head office is back', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const port = await freeLoopbackPort();
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir }, port);
@@ -35,7 +36,11 @@ test('a sale made while head office is down waits at the till, then arrives when
   const status = await till().api.getStatus({});
   const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };
   const { code } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
-  const elsewhere = { shopId: 'shop-elsewhere', shopName: 'Elsewhere Rd', terminalCode: valueOf(status).terminalCode ?? '' };
+  const elsewhere = {
+    shopId: 'shop-elsewhere',
+    shopName: 'Elsewhere Rd',
+    terminalCode: valueOf(status).terminalCode ?? '',
+  };
   const { code: otherShopCode } = await ho.admin.call('createEnrolmentCode', { body: elsewhere });
 
   // The manager connects the till: address and one-time code on the head-office screen.
@@ -85,7 +90,10 @@ test('a sale made while head office is down waits at the till, then arrives when
   // "Sync now" while head office is down says so, in the cashier's language; the record stays.
   await page.getByTestId('headoffice-open').click();
   await page.getByTestId('headoffice-sync-now').click();
-  await expect(page.getByTestId('headoffice-dialog').getByRole('alert')).toHaveAttribute('data-code', 'HEADOFFICE_UNREACHABLE');
+  await expect(page.getByTestId('headoffice-dialog').getByRole('alert')).toHaveAttribute(
+    'data-code',
+    'HEADOFFICE_UNREACHABLE',
+  );
   await expect(page.getByTestId('headoffice-pending')).toHaveText('1');
   await page.keyboard.press('Escape');
 
@@ -109,7 +117,9 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(row.getByTestId('waiting')).toHaveText('0');
 });
 
-test('a record head office refuses (written by an older till) shows on the status bar and, with why, in the head-office dialog', async ({ page }) => {
+test('a record head office refuses (written by an older till) shows on the status bar and, with why, in the head-office dialog', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(till().url);
   await expect(pending(page)).toHaveAttribute('data-count', '0', { timeout: 30_000 });
@@ -119,12 +129,35 @@ test('a record head office refuses (written by an older till) shows on the statu
   try {
     const id = '00000000-0000-4000-8000-00000000e2e3';
     const payload = {
-      id, memberId: null, cardNumber: null, subtotalMinor: 100, discountMinor: 0, totalMinor: 100, pointsEarned: 0, pointsSpent: 0,
-      ruleVersion: 1, currency: 'CNY', businessDay: '2025-06-01', createdAt: Date.now(), ledger: [],
-      lines: [{ lineNo: 1, sku: 'A', name: `Tea${String.fromCharCode(0xd800)}`, category: 'drinks', quantity: 1, unitPriceMinor: 100, lineTotalMinor: 100, points: 0 }],
+      id,
+      memberId: null,
+      cardNumber: null,
+      subtotalMinor: 100,
+      discountMinor: 0,
+      totalMinor: 100,
+      pointsEarned: 0,
+      pointsSpent: 0,
+      ruleVersion: 1,
+      currency: 'CNY',
+      businessDay: '2025-06-01',
+      createdAt: Date.now(),
+      ledger: [],
+      lines: [
+        {
+          lineNo: 1,
+          sku: 'A',
+          name: `Tea${String.fromCharCode(0xd800)}`,
+          category: 'drinks',
+          quantity: 1,
+          unitPriceMinor: 100,
+          lineTotalMinor: 100,
+          points: 0,
+        },
+      ],
     };
-    db.prepare("INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT max(seq) + 1, ?, 'sale', ?, ? FROM outbox")
-      .run(id, JSON.stringify(payload), Date.now());
+    db.prepare(
+      "INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT max(seq) + 1, ?, 'sale', ?, ? FROM outbox",
+    ).run(id, JSON.stringify(payload), Date.now());
   } finally {
     db.close();
   }

@@ -62,7 +62,9 @@ describe('registerContractHandlers', () => {
   });
 
   it('refuses to register twice on the same ipcMain (a second start would be a bug)', () => {
-    expect(() => registerContractHandlers(ipc, { dispatch: core.dispatch, isTrustedSender: () => true })).toThrow(/second handler/);
+    expect(() => registerContractHandlers(ipc, { dispatch: core.dispatch, isTrustedSender: () => true })).toThrow(
+      /second handler/,
+    );
   });
 
   it('answers a call from the till screen through the real core', async () => {
@@ -80,7 +82,8 @@ describe('registerContractHandlers', () => {
       { senderFrame: { url: RENDERER_ENTRY_URL, parent: { url: RENDERER_ENTRY_URL } } },
     ];
     for (const event of strangers) {
-      for (const channel of channels) expect(await ipc.invoke(ipcChannel(channel), event, {})).toEqual(UNTRUSTED_SENDER);
+      for (const channel of channels)
+        expect(await ipc.invoke(ipcChannel(channel), event, {})).toEqual(UNTRUSTED_SENDER);
     }
     expect(dispatched).toEqual([]);
   });

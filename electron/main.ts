@@ -79,7 +79,8 @@ async function start(): Promise<void> {
   registerContractHandlers<IpcMainInvokeEvent>(ipcMain, {
     dispatch: (channel, input) => opened.dispatch(channel, input),
     isTrustedSender: (event) => isTrustedSenderFrame(event.senderFrame),
-    onRejected: (channel, event) => console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`),
+    onRejected: (channel, event) =>
+      console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`),
   });
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, paths.renderer);
@@ -103,7 +104,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', closeCore);
   app.on('activate', () => {
-    if (core && !mainWindow) showTillWindow().catch((error: unknown) => fail('The till screen could not be shown.', error));
+    if (core && !mainWindow)
+      showTillWindow().catch((error: unknown) => fail('The till screen could not be shown.', error));
   });
-  app.whenReady().then(start).catch((error: unknown) => fail('Tillcard could not start.', error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail('Tillcard could not start.', error));
 }

@@ -2,7 +2,12 @@ import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CONTENT_SECURITY_POLICY, contentTypeFor, isOwnRendererUrl, isTrustedSenderFrame, RENDERER_ENTRY_URL, resolveRendererFile,
+  CONTENT_SECURITY_POLICY,
+  contentTypeFor,
+  isOwnRendererUrl,
+  isTrustedSenderFrame,
+  RENDERER_ENTRY_URL,
+  resolveRendererFile,
 } from './rendererOrigin';
 
 const root = resolve('/srv/tillcard/dist/renderer');
@@ -11,7 +16,9 @@ describe('renderer origin', () => {
   it('serves files of the build under tillcard://app/', () => {
     expect(resolveRendererFile(root, RENDERER_ENTRY_URL)).toBe(join(root, 'index.html'));
     expect(resolveRendererFile(root, 'tillcard://app/')).toBe(join(root, 'index.html'));
-    expect(resolveRendererFile(root, 'tillcard://app/assets/index-abc.js?v=1#x')).toBe(join(root, 'assets', 'index-abc.js'));
+    expect(resolveRendererFile(root, 'tillcard://app/assets/index-abc.js?v=1#x')).toBe(
+      join(root, 'assets', 'index-abc.js'),
+    );
   });
 
   it('refuses other hosts, schemes and escapes from the build folder', () => {
@@ -35,10 +42,13 @@ describe('renderer origin', () => {
 
   it('never resolves outside the build folder, whatever the path', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('..', '.', '%2e%2e', '%2f', 'a', 'index.html', '', '%5c', '\\'), { maxLength: 8 }), (parts) => {
-        const file = resolveRendererFile(root, `tillcard://app/${parts.join('/')}`);
-        if (file !== null) expect(file.startsWith(root + sep)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('..', '.', '%2e%2e', '%2f', 'a', 'index.html', '', '%5c', '\\'), { maxLength: 8 }),
+        (parts) => {
+          const file = resolveRendererFile(root, `tillcard://app/${parts.join('/')}`);
+          if (file !== null) expect(file.startsWith(root + sep)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,13 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import {
-  APP_SCHEME, CONTENT_SECURITY_POLICY, isOwnRendererUrl, rendererResponseHeaders, resolveRendererFile,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isOwnRendererUrl,
+  rendererResponseHeaders,
+  resolveRendererFile,
 } from './rendererOrigin';
 
 /** Must run before the app is ready: makes tillcard:// a standard, secure origin. */
 export function registerRendererScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
   ]);
 }
 
@@ -34,7 +41,11 @@ export function hardenSession(session: Session): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isOwnRendererUrl(details.url) || details.url.startsWith('devtools:') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed =
+      isOwnRendererUrl(details.url) ||
+      details.url.startsWith('devtools:') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));

@@ -56,4 +56,3 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 export async function loadTillScreen(window: BrowserWindow): Promise<void> {
   await window.loadURL(RENDERER_ENTRY_URL);
 }
-

@@ -27,19 +27,34 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HoError) return sendError(reply, error);
-    const status = typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status === 413) return sendError(reply, new HoError('BATCH_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+    const status =
+      typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number'
+        ? error.statusCode
+        : 500;
+    if (status === 413)
+      return sendError(
+        reply,
+        new HoError('BATCH_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+      );
     if (status >= 400 && status < 500) {
       const message = error instanceof Error ? error.message : 'Bad request.';
       return reply.status(status).send({ code: 'VALIDATION', message } satisfies SyncErrorBody);
     }
     request.log.error(error);
-    return reply.status(500).send({ code: 'INTERNAL', message: 'Head office failed to handle the request; nothing was applied. Try again.' } satisfies SyncErrorBody);
+    return reply
+      .status(500)
+      .send({
+        code: 'INTERNAL',
+        message: 'Head office failed to handle the request; nothing was applied. Try again.',
+      } satisfies SyncErrorBody);
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, new HoError('NOT_FOUND', 'No such route.')));
 
   let pushes = 0;
-  const deriver = options.derive === false ? null : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
+  const deriver =
+    options.derive === false
+      ? null
+      : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
   if (deriver) app.addHook('onClose', async () => deriver.stop());
 
   app.get('/health', async () => ({ ok: true, time: deps.clock.now() }));

@@ -28,17 +28,24 @@ function bearer(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
-const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameHash = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export async function requireAdmin(db: HoDb, request: FastifyRequest): Promise<void> {
   const token = bearer(request);
   if (!token) throw new HoError('UNAUTHORIZED', 'An admin token is required (Authorization: Bearer <token>).');
-  const [row] = await db.select({ h: adminTokens.tokenHash }).from(adminTokens).where(eq(adminTokens.tokenHash, sha256(token)));
+  const [row] = await db
+    .select({ h: adminTokens.tokenHash })
+    .from(adminTokens)
+    .where(eq(adminTokens.tokenHash, sha256(token)));
   if (!row) throw new HoError('UNAUTHORIZED', 'The admin token is not valid.');
 }
 
 export async function addAdminToken(db: HoDb, clock: Clock, token: string, label: string): Promise<void> {
-  await db.insert(adminTokens).values({ tokenHash: sha256(token), label, createdAt: clock.now() }).onConflictDoNothing();
+  await db
+    .insert(adminTokens)
+    .values({ tokenHash: sha256(token), label, createdAt: clock.now() })
+    .onConflictDoNothing();
 }
 
 /**
@@ -63,24 +70,47 @@ export async function hasAdminToken(db: HoDb): Promise<boolean> {
 export async function requireTerminal(db: HoDb, request: FastifyRequest): Promise<{ id: string; shopId: string }> {
   const token = bearer(request);
   const dot = token?.indexOf('.') ?? -1;
-  if (!token || dot < 1) throw new HoError('UNAUTHORIZED', 'A terminal token is required (Authorization: Bearer <token>).');
+  if (!token || dot < 1)
+    throw new HoError('UNAUTHORIZED', 'A terminal token is required (Authorization: Bearer <token>).');
   const id = token.slice(0, dot);
   const [row] = await db.select().from(terminals).where(eq(terminals.id, id));
-  if (!row || !sameHash(row.tokenHash, sha256(token.slice(dot + 1)))) throw new HoError('UNAUTHORIZED', 'The terminal token is not valid.');
+  if (!row || !sameHash(row.tokenHash, sha256(token.slice(dot + 1))))
+    throw new HoError('UNAUTHORIZED', 'The terminal token is not valid.');
   if (row.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
   return { id: row.id, shopId: row.shopId };
 }
 
-export async function createEnrolmentCode(db: HoDb, clock: Clock, ids: IdSource, req: z.output<typeof CreateEnrolmentCodeRequest>) {
+export async function createEnrolmentCode(
+  db: HoDb,
+  clock: Clock,
+  ids: IdSource,
+  req: z.output<typeof CreateEnrolmentCodeRequest>,
+) {
   const now = clock.now();
   const code = makeCode(ids);
   const expiresAt = now + req.validForHours * 3_600_000;
   await db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.terminalCode, req.terminalCode));
-    if (taken) throw new HoError('CONFLICT', `Terminal code ${req.terminalCode} already belongs to an enrolled terminal.`, { terminalId: taken.id });
+    const [taken] = await tx
+      .select({ id: terminals.id })
+      .from(terminals)
+      .where(eq(terminals.terminalCode, req.terminalCode));
+    if (taken)
+      throw new HoError('CONFLICT', `Terminal code ${req.terminalCode} already belongs to an enrolled terminal.`, {
+        terminalId: taken.id,
+      });
     const shop = tx.insert(shops).values({ id: req.shopId, name: req.shopName ?? req.shopId, createdAt: now });
-    await (req.shopName ? shop.onConflictDoUpdate({ target: shops.id, set: { name: req.shopName } }) : shop.onConflictDoNothing());
-    await tx.insert(enrolmentCodes).values({ codeHash: sha256(normaliseCode(code)), shopId: req.shopId, terminalCode: req.terminalCode, createdAt: now, expiresAt });
+    await (req.shopName
+      ? shop.onConflictDoUpdate({ target: shops.id, set: { name: req.shopName } })
+      : shop.onConflictDoNothing());
+    await tx
+      .insert(enrolmentCodes)
+      .values({
+        codeHash: sha256(normaliseCode(code)),
+        shopId: req.shopId,
+        terminalCode: req.terminalCode,
+        createdAt: now,
+        expiresAt,
+      });
   });
   return { code, shopId: req.shopId, terminalCode: req.terminalCode, expiresAt };
 }
@@ -92,7 +122,10 @@ const ENROLMENT_KEY = 'enrolmentKey';
  * derives the same secrets). Never sent anywhere; settings are read by key only.
  */
 async function enrolmentKey(tx: HoDb, ids: IdSource): Promise<string> {
-  await tx.insert(settings).values({ key: ENROLMENT_KEY, value: ids.randomHex(32) }).onConflictDoNothing();
+  await tx
+    .insert(settings)
+    .values({ key: ENROLMENT_KEY, value: ids.randomHex(32) })
+    .onConflictDoNothing();
   const [row] = await tx.select().from(settings).where(eq(settings.key, ENROLMENT_KEY));
   if (typeof row?.value !== 'string') throw new Error('enrolment key missing');
   return row.value;
@@ -106,7 +139,9 @@ async function enrolmentKey(tx: HoDb, ids: IdSource): Promise<string> {
  * is needed), and the code works only for the terminal that spent it, and only until it expires.
  */
 const terminalSecret = (key: string, code: string, terminalId: string): string =>
-  createHmac('sha256', key).update(`${normaliseCode(code)}:${terminalId}`).digest('hex');
+  createHmac('sha256', key)
+    .update(`${normaliseCode(code)}:${terminalId}`)
+    .digest('hex');
 
 /**
  * Trades a one-time code for the terminal's credentials; the code is spent in the same
@@ -127,30 +162,58 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
     const [shop] = await tx.select().from(shops).where(eq(shops.id, code.shopId));
     // Before anything is spent or listed: a till set up for another shop could never use the credentials.
     if (req.shopId !== undefined && req.shopId !== code.shopId) {
-      throw new HoError('SHOP_MISMATCH', `This code was made for shop ${code.shopId}; the terminal is set up for shop ${req.shopId}. Nothing was changed.`, {
-        codeShopId: code.shopId, codeShopName: shop?.name ?? code.shopId, terminalShopId: req.shopId,
-      });
+      throw new HoError(
+        'SHOP_MISMATCH',
+        `This code was made for shop ${code.shopId}; the terminal is set up for shop ${req.shopId}. Nothing was changed.`,
+        {
+          codeShopId: code.shopId,
+          codeShopName: shop?.name ?? code.shopId,
+          terminalShopId: req.shopId,
+        },
+      );
     }
     const secret = terminalSecret(await enrolmentKey(tx, ids), req.code, req.terminalId);
     const answer: EnrolResponse = {
-      protocolVersion: req.protocolVersion, terminalId: req.terminalId, shopId: code.shopId, shopName: shop?.name ?? code.shopId,
-      terminalCode: code.terminalCode, token: `${req.terminalId}.${secret}`,
+      protocolVersion: req.protocolVersion,
+      terminalId: req.terminalId,
+      shopId: code.shopId,
+      shopName: shop?.name ?? code.shopId,
+      terminalCode: code.terminalCode,
+      token: `${req.terminalId}.${secret}`,
     };
     const [existing] = await tx.select().from(terminals).where(eq(terminals.id, req.terminalId));
     if (code.usedAt !== null) {
       // A resend by the terminal that spent this code: the same credentials, unless it was revoked since.
-      if (!existing || existing.status !== 'active') throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
-      if (!sameHash(existing.tokenHash, sha256(secret))) throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
+      if (!existing || existing.status !== 'active')
+        throw new HoError('REVOKED', 'This terminal has been revoked by head office.');
+      if (!sameHash(existing.tokenHash, sha256(secret)))
+        throw new HoError('ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, expired or already used.');
       return answer;
     }
-    if (existing) throw new HoError('ALREADY_ENROLLED', 'This terminal id is already enrolled; ask head office to revoke it first.');
-    const [codeTaken] = await tx.select({ id: terminals.id }).from(terminals).where(eq(terminals.terminalCode, code.terminalCode));
-    if (codeTaken) throw new HoError('CONFLICT', `Terminal code ${code.terminalCode} already belongs to an enrolled terminal.`);
+    if (existing)
+      throw new HoError(
+        'ALREADY_ENROLLED',
+        'This terminal id is already enrolled; ask head office to revoke it first.',
+      );
+    const [codeTaken] = await tx
+      .select({ id: terminals.id })
+      .from(terminals)
+      .where(eq(terminals.terminalCode, code.terminalCode));
+    if (codeTaken)
+      throw new HoError('CONFLICT', `Terminal code ${code.terminalCode} already belongs to an enrolled terminal.`);
     await tx.insert(terminals).values({
-      id: req.terminalId, shopId: code.shopId, terminalCode: code.terminalCode, name: req.terminalName ?? null,
-      tokenHash: sha256(secret), status: 'active', enrolledAt: now,
+      id: req.terminalId,
+      shopId: code.shopId,
+      terminalCode: code.terminalCode,
+      name: req.terminalName ?? null,
+      tokenHash: sha256(secret),
+      status: 'active',
+      enrolledAt: now,
     });
-    await tx.update(enrolmentCodes).set({ usedAt: now, usedByTerminalId: req.terminalId }).where(eq(enrolmentCodes.codeHash, code.codeHash));
+    await tx
+      .update(enrolmentCodes)
+      .set({ usedAt: now, usedByTerminalId: req.terminalId })
+      .where(eq(enrolmentCodes.codeHash, code.codeHash));
     return answer;
   });
 }

@@ -17,7 +17,13 @@ const USAGE = `Usage: tsx server/cli.ts enrol --shop <shopId> --terminal-code <5
 async function enrol(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { shop: { type: 'string' }, 'terminal-code': { type: 'string' }, 'shop-name': { type: 'string' }, hours: { type: 'string' }, url: { type: 'string' } },
+    options: {
+      shop: { type: 'string' },
+      'terminal-code': { type: 'string' },
+      'shop-name': { type: 'string' },
+      hours: { type: 'string' },
+      url: { type: 'string' },
+    },
   });
   const parsed = ADMIN_ROUTES.createEnrolmentCode.body.safeParse({
     shopId: values.shop,

@@ -14,7 +14,10 @@ describe('head office settings from the environment', () => {
   it('takes TILLCARD_HO_WORKERS as a whole number above 0', () => {
     expect(configFromEnv({ ...pg, TILLCARD_HO_WORKERS: '3' }).workers).toBe(3);
     expect(configFromEnv({ TILLCARD_HO_WORKERS: '1' }).workers).toBe(1);
-    for (const bad of ['0', '-1', '1.5', 'two']) expect(() => configFromEnv({ ...pg, TILLCARD_HO_WORKERS: bad })).toThrow(/TILLCARD_HO_WORKERS must be a whole number/);
+    for (const bad of ['0', '-1', '1.5', 'two'])
+      expect(() => configFromEnv({ ...pg, TILLCARD_HO_WORKERS: bad })).toThrow(
+        /TILLCARD_HO_WORKERS must be a whole number/,
+      );
   });
 
   it('refuses several workers on the embedded database, which one process owns', () => {

@@ -35,12 +35,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /** Head office's settings come from the environment (documented in server/README-sync.md). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
   const port = env.TILLCARD_HO_PORT === undefined ? DEFAULT_PORT : Number(env.TILLCARD_HO_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`TILLCARD_HO_PORT must be a port number, not ${env.TILLCARD_HO_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`TILLCARD_HO_PORT must be a port number, not ${env.TILLCARD_HO_PORT}`);
   const dataDir = env.TILLCARD_HO_DATA_DIR;
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null;
   const workers = positiveInt(env, 'TILLCARD_HO_WORKERS');
   if (!databaseUrl && workers !== undefined && workers > 1) {
-    throw new Error(`TILLCARD_HO_WORKERS=${workers} needs DATABASE_URL: the embedded database (PGlite) can only be opened by one process`);
+    throw new Error(
+      `TILLCARD_HO_WORKERS=${workers} needs DATABASE_URL: the embedded database (PGlite) can only be opened by one process`,
+    );
   }
   return {
     host: env.TILLCARD_HO_HOST ?? '127.0.0.1',
@@ -49,7 +52,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
     workers: workers ?? (databaseUrl ? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) : 1),
     dataDir: dataDir && dataDir.length > 0 ? dataDir : join(homedir(), '.tillcard', 'headoffice'),
     dataDirIsDefault: !dataDir,
-    adminToken: env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,
+    adminToken:
+      env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,
     derive: Object.fromEntries(
       Object.entries({
         chunkRecords: positiveInt(env, 'TILLCARD_HO_DERIVE_CHUNK'),

@@ -26,13 +26,24 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
   });
 
   const newCode = async (terminalCode: string, validForHours = 72): Promise<string> => {
-    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId: 'shop-e', shopName: 'Enrol St', terminalCode, validForHours }, ho.adminToken);
+    const created = await ho.call(
+      'POST',
+      '/admin/enrolment-codes',
+      { shopId: 'shop-e', shopName: 'Enrol St', terminalCode, validForHours },
+      ho.adminToken,
+    );
     expect(created.status).toBe(201);
     return String(created.body.code);
   };
-  const enrol = (code: string, terminalId: string) => ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
+  const enrol = (code: string, terminalId: string) =>
+    ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
   const pushEmpty = (token: string, terminalId: string) =>
-    ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-e', records: [] }, token);
+    ho.call(
+      'POST',
+      syncRoutes.push.path,
+      { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-e', records: [] },
+      token,
+    );
 
   it('answers a resent code with the same credentials, also when the resends race', async () => {
     const code = await newCode('93001');
@@ -76,11 +87,15 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
   it('refuses any code it never made, writing nothing', async () => {
     const before = (await database.db.select({ n: count() }).from(terminals))[0]?.n;
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/), fc.integer({ min: 10, max: 10_000 }), async (code, n) => {
-        const res = await enrol(code, uuidFrom(n, 0xe));
-        expect(res.status).toBe(400);
-        expect(res.body.code).toBe('ENROLMENT_CODE_INVALID');
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/),
+        fc.integer({ min: 10, max: 10_000 }),
+        async (code, n) => {
+          const res = await enrol(code, uuidFrom(n, 0xe));
+          expect(res.status).toBe(400);
+          expect(res.body.code).toBe('ENROLMENT_CODE_INVALID');
+        },
+      ),
       { numRuns: 25 },
     );
     expect((await database.db.select({ n: count() }).from(terminals))[0]?.n).toBe(before);
@@ -90,16 +105,32 @@ describe.each(testBackends)('enrolment is idempotent on $name', (backend) => {
     const code = await newCode('93010');
     const id = uuidFrom(10, 0xe);
     const terminalsNow = async () => (await database.db.select({ n: count() }).from(terminals))[0]?.n;
-    const spent = async () => (await database.db.select({ usedAt: enrolmentCodes.usedAt }).from(enrolmentCodes)).filter((c) => c.usedAt !== null).length;
+    const spent = async () =>
+      (await database.db.select({ usedAt: enrolmentCodes.usedAt }).from(enrolmentCodes)).filter(
+        (c) => c.usedAt !== null,
+      ).length;
     const [terminalsBefore, spentBefore] = [await terminalsNow(), await spent()];
-    const refused = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-other' });
+    const refused = await ho.call('POST', syncRoutes.enrol.path, {
+      protocolVersion: PROTOCOL_VERSION,
+      code,
+      terminalId: id,
+      shopId: 'shop-other',
+    });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'SHOP_MISMATCH', details: { codeShopId: 'shop-e', codeShopName: 'Enrol St', terminalShopId: 'shop-other' } });
+    expect(refused.body).toMatchObject({
+      code: 'SHOP_MISMATCH',
+      details: { codeShopId: 'shop-e', codeShopName: 'Enrol St', terminalShopId: 'shop-other' },
+    });
     // No ghost: the code is not spent and no terminal is listed.
     expect(await terminalsNow()).toBe(terminalsBefore);
     expect(await spent()).toBe(spentBefore);
     // The same code still works for a till of its own shop.
-    const ok = await ho.call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: id, shopId: 'shop-e' });
+    const ok = await ho.call('POST', syncRoutes.enrol.path, {
+      protocolVersion: PROTOCOL_VERSION,
+      code,
+      terminalId: id,
+      shopId: 'shop-e',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.shopId).toBe('shop-e');
   });

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     return;
   }
   if (!config.databaseUrl) {
-    console.log(`Head office data: ${config.dataDir}${config.dataDirIsDefault ? ' (default; set TILLCARD_HO_DATA_DIR to choose)' : ''}`);
+    console.log(
+      `Head office data: ${config.dataDir}${config.dataDirIsDefault ? ' (default; set TILLCARD_HO_DATA_DIR to choose)' : ''}`,
+    );
   }
   const database = await openFromConfig(config);
   console.log(`Head office database: ${database.describe}`);
@@ -55,10 +57,16 @@ async function serve(config: HoConfig, database: HoDatabase, worker: string | nu
     if (closing) return;
     closing = true;
     console.log(`Head office${worker ? ` ${worker}` : ''}: ${signal}, closing`);
-    app.close().then(() => database.close()).then(() => process.exit(0), (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+    app
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

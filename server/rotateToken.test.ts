@@ -15,7 +15,8 @@ const OLD = 'old-admin-token-0123456789abcdef';
 
 function rotate(env: Record<string, string>): string {
   const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'rotate-token'], {
-    env: { ...process.env, TILLCARD_HO_ADMIN_TOKEN: '', ...env }, encoding: 'utf8',
+    env: { ...process.env, TILLCARD_HO_ADMIN_TOKEN: '', ...env },
+    encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
   const token = /admin token \(shown once, keep it safe\): (\S+)/.exec(run.stdout)?.[1];
@@ -48,14 +49,18 @@ describe('rotate-token', () => {
     expect(await status(again, fresh)).toBe(200);
   }, 120_000);
 
-  it.skipIf(!testDatabaseUrl)('on PostgreSQL, while head office runs', async () => {
-    const database = await createTestDatabase(testDatabaseUrl ?? '');
-    cleanups.push(() => database.drop());
-    const ho = await startHoProcess({ DATABASE_URL: database.url, TILLCARD_HO_ADMIN_TOKEN: OLD });
-    cleanups.push(() => ho.stop());
-    expect(await status(ho, OLD)).toBe(200);
-    const fresh = rotate({ DATABASE_URL: database.url });
-    expect(await status(ho, OLD)).toBe(401);
-    expect(await status(ho, fresh)).toBe(200);
-  }, 120_000);
+  it.skipIf(!testDatabaseUrl)(
+    'on PostgreSQL, while head office runs',
+    async () => {
+      const database = await createTestDatabase(testDatabaseUrl ?? '');
+      cleanups.push(() => database.drop());
+      const ho = await startHoProcess({ DATABASE_URL: database.url, TILLCARD_HO_ADMIN_TOKEN: OLD });
+      cleanups.push(() => ho.stop());
+      expect(await status(ho, OLD)).toBe(200);
+      const fresh = rotate({ DATABASE_URL: database.url });
+      expect(await status(ho, OLD)).toBe(401);
+      expect(await status(ho, fresh)).toBe(200);
+    },
+    120_000,
+  );
 });

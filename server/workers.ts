@@ -40,8 +40,14 @@ export function superviseWorkers(count: number, log: (message: string) => void):
     for (const worker of workers) worker?.process.kill('SIGTERM');
     setTimeout(() => process.exit(code), SHUTDOWN_GRACE_MS).unref();
   };
-  process.on('SIGINT', () => { log('Head office: SIGINT, closing'); shutdown(0); });
-  process.on('SIGTERM', () => { log('Head office: SIGTERM, closing'); shutdown(0); });
+  process.on('SIGINT', () => {
+    log('Head office: SIGINT, closing');
+    shutdown(0);
+  });
+  process.on('SIGTERM', () => {
+    log('Head office: SIGTERM, closing');
+    shutdown(0);
+  });
 }
 
 /**

@@ -4,12 +4,25 @@ import { describeUnknown } from './describeUnknown';
 
 describe('describeUnknown', () => {
   it('describes any value without throwing, in at most maxChars plus an ellipsis', () => {
-    const hostile = fc.constantFrom<unknown>(Object.create(null), { toString: 'x' }, { toString: () => { throw new Error('no'); } }, { [Symbol.toPrimitive]: 1 }, Symbol('s'), () => 1);
-    fc.assert(fc.property(fc.oneof(fc.anything(), hostile), fc.integer({ min: 1, max: 200 }), (value, max) => {
-      const text = describeUnknown(value, max);
-      expect(typeof text).toBe('string');
-      if (typeof value === 'string') expect(text.length).toBeLessThanOrEqual(max + 1);
-    }));
+    const hostile = fc.constantFrom<unknown>(
+      Object.create(null),
+      { toString: 'x' },
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+      { [Symbol.toPrimitive]: 1 },
+      Symbol('s'),
+      () => 1,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), hostile), fc.integer({ min: 1, max: 200 }), (value, max) => {
+        const text = describeUnknown(value, max);
+        expect(typeof text).toBe('string');
+        if (typeof value === 'string') expect(text.length).toBeLessThanOrEqual(max + 1);
+      }),
+    );
   });
 
   it('writes scalars as they are and names the rest', () => {

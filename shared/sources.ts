@@ -16,7 +16,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 export const randomIds: IdSource = {
   uuid: () => crypto.randomUUID(),
-  randomHex: (bytes) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join(''),
+  randomHex: (bytes) =>
+    Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join(''),
 };
 
 /** A clock tests move by hand. */
@@ -36,7 +37,10 @@ export function sequentialIds(prefix = 0): IdSource {
     },
     randomHex: (bytes) => {
       n += 1;
-      return n.toString(16).padStart(bytes * 2, '0').slice(-bytes * 2);
+      return n
+        .toString(16)
+        .padStart(bytes * 2, '0')
+        .slice(-bytes * 2);
     },
   };
 }

@@ -17,7 +17,9 @@ async function step(what, run) {
     await run();
   } catch (error) {
     // esbuild has already printed its errors with their source lines.
-    console.error(`build-electron: ${what} failed${error instanceof Error && !('errors' in error) ? `: ${error.message}` : ''}`);
+    console.error(
+      `build-electron: ${what} failed${error instanceof Error && !('errors' in error) ? `: ${error.message}` : ''}`,
+    );
     process.exit(1);
   }
 }

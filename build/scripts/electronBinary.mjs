@@ -26,13 +26,21 @@ export function findElectronBinary() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   // Like index.js: an override folder without path.txt holds an executable named "electron".
   const platformPath = readText(join(packageDir, 'path.txt')) ?? (override ? 'electron' : null);
-  if (!platformPath) return { found: false, reason: `electron ${version} is installed without its binary (no path.txt: the download was skipped or failed)` };
+  if (!platformPath)
+    return {
+      found: false,
+      reason: `electron ${version} is installed without its binary (no path.txt: the download was skipped or failed)`,
+    };
   const distDir = override || join(packageDir, 'dist');
   const executable = join(distDir, platformPath);
   if (!existsSync(executable)) return { found: false, reason: `the Electron executable ${executable} does not exist` };
   if (!override) {
     const distVersion = readText(join(distDir, 'version'))?.replace(/^v/, '');
-    if (distVersion !== version) return { found: false, reason: `the Electron binary is version ${distVersion ?? 'unknown'}, the package wants ${version}` };
+    if (distVersion !== version)
+      return {
+        found: false,
+        reason: `the Electron binary is version ${distVersion ?? 'unknown'}, the package wants ${version}`,
+      };
   }
   return { found: true, executable, version };
 }

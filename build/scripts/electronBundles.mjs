@@ -27,7 +27,9 @@ export async function bundleMain(outfile) {
     format: 'esm',
     external: ['electron', 'better-sqlite3'],
     // Bundled CommonJS dependencies may call require(); give them one inside the ES module.
-    banner: { js: "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = __tillcardCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = __tillcardCreateRequire(import.meta.url);",
+    },
   });
 }
 

@@ -11,7 +11,10 @@ const pixels = Buffer.alloc(SIZE * SIZE * 4);
 
 function set(x, y, [r, g, b, a]) {
   const i = (y * SIZE + x) * 4;
-  pixels[i] = r; pixels[i + 1] = g; pixels[i + 2] = b; pixels[i + 3] = a;
+  pixels[i] = r;
+  pixels[i + 1] = g;
+  pixels[i + 2] = b;
+  pixels[i + 3] = a;
 }
 
 /** Inside a rectangle with rounded corners (radius rad). */

@@ -13,10 +13,17 @@ export function classifyProbe(probe, nodeAbi) {
   if (probe.status === 0) return { kind: 'node', abi: nodeAbi };
   const match = /NODE_MODULE_VERSION (\d+)\.\s+This version of Node\.js requires/.exec(probe.stderr);
   if (match?.[1]) return { kind: 'other', abi: match[1] };
-  return { kind: 'broken', abi: null, detail: probe.stderr.split('\n').find((l) => l.trim()) ?? `exit status ${probe.status}` };
+  return {
+    kind: 'broken',
+    abi: null,
+    detail: probe.stderr.split('\n').find((l) => l.trim()) ?? `exit status ${probe.status}`,
+  };
 }
 
 export function installedSqliteAbi() {
-  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: repoRoot, encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   return classifyProbe({ status: probe.status, stderr: probe.stderr ?? '' }, process.versions.modules);
 }

@@ -27,7 +27,9 @@ if (target === 'node') {
   if (now.kind === 'node') {
     console.log(`rebuild-native: better-sqlite3 already has Node's ABI ${now.abi}`);
   } else {
-    console.log(`rebuild-native: better-sqlite3 has ABI ${now.abi ?? `? (${now.detail})`}; rebuilding for Node ${process.version}`);
+    console.log(
+      `rebuild-native: better-sqlite3 has ABI ${now.abi ?? `? (${now.detail})`}; rebuilding for Node ${process.version}`,
+    );
     run('npm', ['rebuild', 'better-sqlite3']);
     const after = installedSqliteAbi();
     if (after.kind !== 'node') {
@@ -41,12 +43,16 @@ if (target === 'node') {
     console.log(`rebuild-native: better-sqlite3 already has Electron's ABI ${wanted}`);
   } else {
     const electronVersion = createRequire(join(repoRoot, 'package.json'))('electron/package.json').version;
-    console.log(`rebuild-native: rebuilding better-sqlite3 for Electron ${electronVersion} (ABI ${wanted}); run "node build/scripts/rebuild-native.mjs node" before tests`);
+    console.log(
+      `rebuild-native: rebuilding better-sqlite3 for Electron ${electronVersion} (ABI ${wanted}); run "node build/scripts/rebuild-native.mjs node" before tests`,
+    );
     const { rebuild } = await import('@electron/rebuild');
     await rebuild({ buildPath: repoRoot, electronVersion, onlyModules: ['better-sqlite3'], force: true });
     const after = installedSqliteAbi();
     if (after.kind !== 'other' || after.abi !== wanted) {
-      console.error(`rebuild-native: better-sqlite3 has ABI ${after.abi ?? '?'} after the rebuild, not Electron's ${wanted}`);
+      console.error(
+        `rebuild-native: better-sqlite3 has ABI ${after.abi ?? '?'} after the rebuild, not Electron's ${wanted}`,
+      );
       process.exit(1);
     }
   }

@@ -27,7 +27,11 @@ const cleanUp = () => {
 let running = null;
 process.on('exit', cleanUp);
 // Ctrl-C reaches the test runner too (one foreground group); a TERM sent to us alone is passed on.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, () => {
     running?.kill(signal);
     process.exit(code);

@@ -11,7 +11,9 @@ const script = electron.found ? 'start:electron' : 'start:browser';
 if (electron.found) {
   console.log(`Starting the Electron till (Electron ${electron.version}).`);
 } else {
-  console.log(`Electron's binary is not available on this machine; starting the browser host instead (${electron.reason}).`);
+  console.log(
+    `Electron's binary is not available on this machine; starting the browser host instead (${electron.reason}).`,
+  );
 }
 
 // The host's stdin is a pipe only this script writes to: npm, sh and tsx between us do not always pass

@@ -46,7 +46,10 @@ async function start(command: string, args: string[]): Promise<Started> {
     cwd: repoRoot,
     // An Electron "installation" without its binary: the browser host starts, as on CI.
     env: {
-      ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: String(port), ELECTRON_OVERRIDE_DIST_PATH: dataDir,
+      ...process.env,
+      TILLCARD_DATA_DIR: dataDir,
+      TILLCARD_PORT: String(port),
+      ELECTRON_OVERRIDE_DIST_PATH: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

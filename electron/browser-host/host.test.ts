@@ -17,7 +17,14 @@ beforeAll(async () => {
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>till</title>');
-  host = await startBrowserHost({ dataDir: join(dir, 'data'), port: 0, clock: fixedClock(Date.UTC(2025, 0, 6, 9)), ids: sequentialIds(), staticDir, log: () => {} });
+  host = await startBrowserHost({
+    dataDir: join(dir, 'data'),
+    port: 0,
+    clock: fixedClock(Date.UTC(2025, 0, 6, 9)),
+    ids: sequentialIds(),
+    staticDir,
+    log: () => {},
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -42,7 +49,11 @@ describe('browser host', () => {
   });
 
   it('refuses a call without the token, or with a wrong one', async () => {
-    const none = await fetch(`${host.origin}/api/getStatus`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${host.origin}/api/getStatus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const wrong = await post('getStatus', '{}', { [TOKEN_HEADER]: `${host.token}x` });
@@ -67,10 +78,19 @@ describe('browser host', () => {
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/getStatus', method: 'POST', headers: { host: 'evil.example', [TOKEN_HEADER]: host.token, 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/getStatus',
+          method: 'POST',
+          headers: { host: 'evil.example', [TOKEN_HEADER]: host.token, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -91,7 +111,11 @@ describe('browser host', () => {
 
   it('answers malformed, wrongly typed and oversized bodies with a 4xx envelope', async () => {
     expect((await post('getStatus', '{not json')).status).toBe(400);
-    const text = await fetch(`${host.origin}/api/getStatus`, { method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token }, body: 'hi' });
+    const text = await fetch(`${host.origin}/api/getStatus`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token },
+      body: 'hi',
+    });
     expect(text.status).toBe(415);
     const big = await post('searchMembers', JSON.stringify({ query: 'x'.repeat(300 * 1024) }));
     expect(big.status).toBe(413);
@@ -107,8 +131,21 @@ describe('browser host', () => {
 
   it('never answers 5xx and writes nothing for arbitrary bodies', async () => {
     expect((await post('setupDemoShop', '{}')).body.ok).toBe(true);
-    const before = { members: count('members'), sales: count('sales'), outbox: count('outbox'), redemptions: count('redemptions') };
-    const writers = ['registerMember', 'recordSale', 'redeemReward', 'blockCard', 'updateMember', 'replaceCard', 'configureShop'] as const;
+    const before = {
+      members: count('members'),
+      sales: count('sales'),
+      outbox: count('outbox'),
+      redemptions: count('redemptions'),
+    };
+    const writers = [
+      'registerMember',
+      'recordSale',
+      'redeemReward',
+      'blockCard',
+      'updateMember',
+      'replaceCard',
+      'configureShop',
+    ] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writers), fc.jsonValue({ maxDepth: 3 }), async (channel, value) => {
         const res = await post(channel, JSON.stringify(value));
@@ -118,14 +155,28 @@ describe('browser host', () => {
       }),
       { numRuns: 150 },
     );
-    expect({ members: count('members'), sales: count('sales'), outbox: count('outbox'), redemptions: count('redemptions') }).toEqual(before);
+    expect({
+      members: count('members'),
+      sales: count('sales'),
+      outbox: count('outbox'),
+      redemptions: count('redemptions'),
+    }).toEqual(before);
   });
 
   it('gives each start its own token', async () => {
-    const other = await startBrowserHost({ dataDir: join(dir, 'data2'), port: 0, staticDir: join(dir, 'static'), log: () => {} });
+    const other = await startBrowserHost({
+      dataDir: join(dir, 'data2'),
+      port: 0,
+      staticDir: join(dir, 'static'),
+      log: () => {},
+    });
     try {
       expect(other.token).not.toBe(host.token);
-      const res = await fetch(`${other.origin}/api/getStatus`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{}' });
+      const res = await fetch(`${other.origin}/api/getStatus`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+        body: '{}',
+      });
       expect(res.status).toBe(401);
     } finally {
       await other.close();

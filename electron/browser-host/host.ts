@@ -40,7 +40,8 @@ export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', imp
 const BODY_LIMIT = 256 * 1024;
 
 // The page's policy is also in index.html; sending it as a header covers every served file.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * The second host of the terminal core: the same renderer build and the same services as
@@ -48,7 +49,10 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
  * the dispatcher Electron's IPC registration calls too.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.log(message) : console.error(message, error)));
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) =>
+      error === undefined ? console.log(message) : console.error(message, error));
   // Read before the database opens: a mistyped setting stops the start, not a running till.
   const syncOptions = options.sync ?? syncScheduleFromEnv(process.env);
   const core = openTerminalCore({
@@ -65,14 +69,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let port = 0;
 
   app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('content-security-policy', CSP);
-    if (!hostAllowed(request.headers.host, port)) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'host' }));
-    if (!originAllowed(request.headers.origin, ownOrigins(port))) return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'origin' }));
+    void reply
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('content-security-policy', CSP);
+    if (!hostAllowed(request.headers.host, port))
+      return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'host' }));
+    if (!originAllowed(request.headers.origin, ownOrigins(port)))
+      return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'origin' }));
     if (request.url.startsWith(API_PREFIX) && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
       return reply.code(401).send(refusal('UNAUTHORIZED', { reason: 'token' }));
     }
     // Calls are JSON only: a form or text post (what a foreign page can send blind) is refused.
-    if (request.url.startsWith(API_PREFIX) && request.method === 'POST' && !String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (
+      request.url.startsWith(API_PREFIX) &&
+      request.method === 'POST' &&
+      !String(request.headers['content-type'] ?? '').startsWith('application/json')
+    ) {
       return reply.code(415).send(refusal('VALIDATION', { reason: 'content_type' }));
     }
     return undefined;
@@ -81,7 +94,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // Fastify's own refusals (bad JSON, wrong content type, body too large) answer in the envelope too.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) return reply.code(status).send(refusal('VALIDATION', { reason: error.code ?? 'bad_request' }));
+    if (status >= 400 && status < 500)
+      return reply.code(status).send(refusal('VALIDATION', { reason: error.code ?? 'bad_request' }));
     log('tillcard browser host: request failed', error);
     return reply.code(500).send(refusal('INTERNAL'));
   });
@@ -93,7 +107,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // The envelope is the answer (as over IPC): a business refusal is still HTTP 200.
     return reply.send(await core.dispatch(channel, request.body ?? {}));
   });
-  app.all(`${API_PREFIX}*`, async (_request, reply) => reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })));
+  app.all(`${API_PREFIX}*`, async (_request, reply) =>
+    reply.code(405).send(refusal('NOT_FOUND', { reason: 'method' })),
+  );
 
   if (existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });

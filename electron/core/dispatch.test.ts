@@ -12,7 +12,10 @@ function reorder(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((item, i) => reorder(item, seed + i));
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value);
-  const shuffled = entries.map((e, i) => ({ e, k: (i * 7919 + seed * 104729) % 1009 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+  const shuffled = entries
+    .map((e, i) => ({ e, k: (i * 7919 + seed * 104729) % 1009 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.e);
   return Object.fromEntries(shuffled.map(([k, v]) => [k, reorder(v, seed + 1)]));
 }
 
@@ -78,6 +81,8 @@ describe('request text', () => {
 
   it('falls back to canonical JSON where keys keep the caller order', () => {
     const schema = z.object({ tags: z.record(z.string(), z.number()) });
-    expect(requestText(schema, schema.parse({ tags: { b: 1, a: 2 } }))).toBe(requestText(schema, schema.parse({ tags: { a: 2, b: 1 } })));
+    expect(requestText(schema, schema.parse({ tags: { b: 1, a: 2 } }))).toBe(
+      requestText(schema, schema.parse({ tags: { a: 2, b: 1 } })),
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  contract, isChannel, isDomainError, DomainError,
-  type ApiError, type Channel, type ChannelOutput, type Locale, type ParsedInput, type Result,
+  contract,
+  isChannel,
+  isDomainError,
+  DomainError,
+  type ApiError,
+  type Channel,
+  type ChannelOutput,
+  type Locale,
+  type ParsedInput,
+  type Result,
 } from '../../shared/contract';
 import { failure, ok } from '../../shared/contract/envelope';
 import { canonicalJson } from '../platform/canonicalJson';
@@ -24,7 +32,9 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 /** What dispatching `C` gives: a Result now, or (for an async handler) a Promise of one once it has run. */
 export type Answer<H extends Handlers, C extends Channel> = C extends Channel
-  ? ReturnType<H[C]> extends PromiseLike<unknown> ? Result<unknown> | Promise<Result<unknown>> : Result<unknown>
+  ? ReturnType<H[C]> extends PromiseLike<unknown>
+    ? Result<unknown> | Promise<Result<unknown>>
+    : Result<unknown>
   : never;
 
 /** Hosts `await` the answer; in-process callers of a synchronous channel get the Result directly. */
@@ -97,14 +107,19 @@ function decide(schema: z.ZodType): boolean {
     const inner: unknown = schema.def.innerType;
     return inner instanceof z.ZodType && isScalar(inner);
   }
-  if (schema instanceof z.ZodUnion) return schema.options.every((option) => option instanceof z.ZodType && isKeyOrderStable(option));
+  if (schema instanceof z.ZodUnion)
+    return schema.options.every((option) => option instanceof z.ZodType && isKeyOrderStable(option));
   return isScalar(schema);
 }
 
 function isScalar(schema: z.ZodType): boolean {
   return (
-    schema instanceof z.ZodString || schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean || schema instanceof z.ZodEnum ||
-    schema instanceof z.ZodLiteral || schema instanceof z.ZodNull
+    schema instanceof z.ZodString ||
+    schema instanceof z.ZodNumber ||
+    schema instanceof z.ZodBoolean ||
+    schema instanceof z.ZodEnum ||
+    schema instanceof z.ZodLiteral ||
+    schema instanceof z.ZodNull
   );
 }
 
@@ -155,13 +170,20 @@ export function createDispatcher<H extends Handlers>(
       pruneRequests(ctx.db, now);
       const previous = findRequest(ctx.db, requestId);
       if (previous) {
-        if (previous.channel !== channel || !isSameInput(previous.inputJson, inputJson)) throw new DomainError('REQUEST_REUSED', { requestId });
+        if (previous.channel !== channel || !isSameInput(previous.inputJson, inputJson))
+          throw new DomainError('REQUEST_REUSED', { requestId });
         return memory ? memory.recall(ctx, previous.resultJson) : (JSON.parse(previous.resultJson) as unknown);
       }
       const value = run();
       // The request row and the call's rows are one transaction: an async handler cannot be in it.
       if (isThenable(value)) throw new Error(`${channel} carries a requestId but answers asynchronously`);
-      rememberRequest(ctx.db, { requestId, channel, inputJson, resultJson: memory ? memory.remember(value) : JSON.stringify(value), createdAt: now });
+      rememberRequest(ctx.db, {
+        requestId,
+        channel,
+        inputJson,
+        resultJson: memory ? memory.remember(value) : JSON.stringify(value),
+        createdAt: now,
+      });
       return value;
     });
   }
@@ -171,7 +193,8 @@ export function createDispatcher<H extends Handlers>(
   function answered(channel: Channel, value: unknown): Result<unknown> {
     if (options.validateOutput) {
       const checked = entry(channel).output.safeParse(value);
-      if (!checked.success) throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
+      if (!checked.success)
+        throw new Error(`output of ${channel} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
     }
     afterCall?.(channel);
     return ok(value);
@@ -201,7 +224,9 @@ export function createDispatcher<H extends Handlers>(
     try {
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;
-      const value = hasRequestId(input) ? runIdempotent(channel, input, () => handler(ctx, input)) : handler(ctx, input);
+      const value = hasRequestId(input)
+        ? runIdempotent(channel, input, () => handler(ctx, input))
+        : handler(ctx, input);
       return isThenable(value) ? settle(channel, value) : answered(channel, value);
     } catch (error) {
       return refused(channel, error);

@@ -15,7 +15,9 @@ let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
   c = openTestCore();
-  unwrap(await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }));
+  unwrap(
+    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
+  );
   member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li Lei', phone: '13912345678' }));
 });
 afterEach(() => {
@@ -26,9 +28,12 @@ afterEach(() => {
 
 const HOUR = 3_600_000;
 const sale = (): ChannelInput<'recordSale'> => ({
-  requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'SKU-1', name: 'Thing', quantity: 1, unitPriceMinor: 1_000 }],
+  requestId: c.ctx.ids.uuid(),
+  memberId: member.id,
+  lines: [{ sku: 'SKU-1', name: 'Thing', quantity: 1, unitPriceMinor: 1_000 }],
 });
-const requestIds = (): string[] => (c.db.$client.prepare('SELECT request_id FROM requests ORDER BY rowid').pluck().all() as string[]);
+const requestIds = (): string[] =>
+  c.db.$client.prepare('SELECT request_id FROM requests ORDER BY rowid').pluck().all() as string[];
 
 describe('the idempotency memory', () => {
   it('answers a repeat within the week with the first receipt, and forgets requests older than a week', async () => {
@@ -49,10 +54,13 @@ describe('the idempotency memory', () => {
 
   it('prunes a backlog in bounded batches, one per call, without touching recent rows', async () => {
     // Rows from a till that ran for months before this version: older, so first in rowid order.
-    const insert = c.db.$client.prepare("INSERT INTO requests (rowid, request_id, channel, input_json, result_json, created_at) VALUES (?, ?, 'recordSale', 'h', '{}', ?)");
+    const insert = c.db.$client.prepare(
+      "INSERT INTO requests (rowid, request_id, channel, input_json, result_json, created_at) VALUES (?, ?, 'recordSale', 'h', '{}', ?)",
+    );
     const backlog = PRUNE_BATCH * 2 + 5;
     c.db.$client.transaction(() => {
-      for (let i = 0; i < backlog; i += 1) insert.run(i - backlog, `old-${i}`, c.clock.now() - REQUEST_MEMORY_MS - HOUR);
+      for (let i = 0; i < backlog; i += 1)
+        insert.run(i - backlog, `old-${i}`, c.clock.now() - REQUEST_MEMORY_MS - HOUR);
     })();
     const count = (): number => c.db.$client.prepare('SELECT count(*) FROM requests').pluck().get() as number;
     const before = count();
@@ -72,7 +80,10 @@ describe('the idempotency memory', () => {
   it('keeps the input JSON whole and answers a repeat from it', async () => {
     const input = sale();
     const first = unwrap(await c.api.recordSale(input));
-    const stored = c.db.$client.prepare('SELECT input_json FROM requests WHERE request_id = ?').pluck().get(input.requestId) as string;
+    const stored = c.db.$client
+      .prepare('SELECT input_json FROM requests WHERE request_id = ?')
+      .pluck()
+      .get(input.requestId) as string;
     const { requestId: _id, ...rest } = input;
     expect(JSON.parse(stored)).toEqual({ ...rest, lines: [{ ...rest.lines[0], category: '' }], pointsToSpend: 0 });
     expect(unwrap(await c.api.recordSale(input))).toEqual(first);

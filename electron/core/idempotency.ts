@@ -21,11 +21,23 @@ const p = sql.placeholder;
 
 // Read and written on every sale: compiled once per connection.
 const statements = perDb((db) => ({
-  find: direct(db.select().from(requests).where(eq(requests.requestId, p('requestId'))).prepare()),
+  find: direct(
+    db
+      .select()
+      .from(requests)
+      .where(eq(requests.requestId, p('requestId')))
+      .prepare(),
+  ),
   insert: direct(
     db
       .insert(requests)
-      .values({ requestId: p('requestId'), channel: p('channel'), inputJson: p('inputJson'), resultJson: p('resultJson'), createdAt: p('createdAt') })
+      .values({
+        requestId: p('requestId'),
+        channel: p('channel'),
+        inputJson: p('inputJson'),
+        resultJson: p('resultJson'),
+        createdAt: p('createdAt'),
+      })
       .prepare(),
   ),
   // The oldest rows by rowid (insertion order), of which those past the window: a bounded

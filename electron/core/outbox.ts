@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  CardRecord, MemberRecord, MemberUpdateRecord, RedemptionRecord, SaleRecord, type RecordType, type SyncRecordBody,
+  CardRecord,
+  MemberRecord,
+  MemberUpdateRecord,
+  RedemptionRecord,
+  SaleRecord,
+  type RecordType,
+  type SyncRecordBody,
 } from '../../shared/sync/records';
 import { DomainError } from '../../shared/contract/errors';
 import { isUnstorableText, UNSTORABLE_TEXT, unstorableTextPath } from '../../shared/storableText';
@@ -30,17 +36,19 @@ const statements = perDb((db) => ({
   // seq = max + 1 inside the writer's transaction: SQLite has one writer at a time and outbox
   // rows are never deleted (acknowledged rows only get acked_at), so the sequence is gap-free.
   // seq is the rowid, so max(seq) is a single b-tree seek.
-  insert: direct(db
-    .insert(outbox)
-    .values({
-      seq: sql`(SELECT coalesce(max(${outbox.seq}), 0) + 1 FROM ${outbox})`,
-      recordId: sql.placeholder('recordId'),
-      recordType: sql.placeholder('recordType'),
-      payloadJson: sql.placeholder('payloadJson'),
-      createdAt: sql.placeholder('createdAt'),
-    })
-    .returning({ seq: outbox.seq })
-    .prepare()),
+  insert: direct(
+    db
+      .insert(outbox)
+      .values({
+        seq: sql`(SELECT coalesce(max(${outbox.seq}), 0) + 1 FROM ${outbox})`,
+        recordId: sql.placeholder('recordId'),
+        recordType: sql.placeholder('recordType'),
+        payloadJson: sql.placeholder('payloadJson'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .returning({ seq: outbox.seq })
+      .prepare(),
+  ),
 }));
 
 /**
@@ -128,7 +136,8 @@ export function appendOutbox<T extends RecordType>(
   recordId: string,
   payload: RecordPayload<T>,
 ): number {
-  if (!db.$client.inTransaction) throw new Error(`appendOutbox(${recordType}) must run inside the transaction that writes the record`);
+  if (!db.$client.inTransaction)
+    throw new Error(`appendOutbox(${recordType}) must run inside the transaction that writes the record`);
   let payloadJson: string;
   if ((checksByDb.get(db) ?? 'schema') === 'schema') {
     const checked = payloadSchemas[recordType].safeParse(payload);

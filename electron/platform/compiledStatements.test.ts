@@ -27,13 +27,33 @@ describe('direct(): a drizzle prepared query without drizzle’s per-call work',
       expect(d.all({ n: 3 })).toEqual(q.all({ n: 3 }));
     }
     expect(typeof direct(c.db.select().from(terminal).prepare()).get()?.demo).toBe('boolean');
-    expect(direct(c.db.select().from(members).where(eq(members.id, p('id'))).prepare()).get({ id: 'nobody' })).toBeUndefined();
+    expect(
+      direct(
+        c.db
+          .select()
+          .from(members)
+          .where(eq(members.id, p('id')))
+          .prepare(),
+      ).get({ id: 'nobody' }),
+    ).toBeUndefined();
   });
 
   it('writes through placeholders and encoders, returns rows and change counts', () => {
-    const insert = direct(c.db.insert(syncState).values({ key: p('key'), value: p('value') }).returning({ key: syncState.key, value: syncState.value }).prepare());
+    const insert = direct(
+      c.db
+        .insert(syncState)
+        .values({ key: p('key'), value: p('value') })
+        .returning({ key: syncState.key, value: syncState.value })
+        .prepare(),
+    );
     expect(insert.get({ key: 'k1', value: 'v1' })).toEqual({ key: 'k1', value: 'v1' });
-    const update = direct(c.db.update(terminal).set({ demo: sql`${p('demo')}` }).where(eq(terminal.id, 1)).prepare());
+    const update = direct(
+      c.db
+        .update(terminal)
+        .set({ demo: sql`${p('demo')}` })
+        .where(eq(terminal.id, 1))
+        .prepare(),
+    );
     expect(update.run({ demo: 0 }).changes).toBe(1);
     const setDemo = direct(c.db.update(terminal).set({ demo: true }).where(eq(terminal.id, 1)).prepare());
     setDemo.run();
@@ -41,14 +61,33 @@ describe('direct(): a drizzle prepared query without drizzle’s per-call work',
   });
 
   it('refuses a missing placeholder value, as drizzle does, and shapes it cannot map', () => {
-    const q = direct(c.db.select().from(members).where(eq(members.id, p('id'))).prepare());
+    const q = direct(
+      c.db
+        .select()
+        .from(members)
+        .where(eq(members.id, p('id')))
+        .prepare(),
+    );
     expect(() => q.get({})).toThrow(/No value for placeholder "id"/);
-    expect(() => direct(c.db.select({ n: sql<number>`count(*)` }).from(members).prepare())).toThrow(/plain columns/);
+    expect(() =>
+      direct(
+        c.db
+          .select({ n: sql<number>`count(*)` })
+          .from(members)
+          .prepare(),
+      ),
+    ).toThrow(/plain columns/);
   });
 
   it('compiles names that need quoting as plain strings, never as code', () => {
     const odd = 'x"]; throw new Error("injected"); //\\';
-    const q = direct(c.db.select({ [odd]: tiers.code }).from(tiers).where(eq(tiers.code, p(odd))).prepare());
+    const q = direct(
+      c.db
+        .select({ [odd]: tiers.code })
+        .from(tiers)
+        .where(eq(tiers.code, p(odd)))
+        .prepare(),
+    );
     const first = c.db.select({ code: tiers.code }).from(tiers).orderBy(asc(tiers.rank)).get();
     expect(q.get({ [odd]: first?.code })).toEqual({ [odd]: first?.code });
     expect(() => q.get({})).toThrow(`No value for placeholder "${odd}" was provided`);

@@ -39,8 +39,10 @@ function internalsOf(prepared: object): Internals {
   const query: unknown = Reflect.get(prepared, 'query');
   const fields: unknown = Reflect.get(prepared, 'fields');
   const params: unknown = query && typeof query === 'object' ? Reflect.get(query, 'params') : undefined;
-  const isStatement = (s: unknown): s is Statement => typeof s === 'object' && s !== null && 'raw' in s && 'run' in s && 'reader' in s;
-  if (!isStatement(stmt) || !Array.isArray(params)) throw new Error('direct(): not a drizzle better-sqlite3 prepared query');
+  const isStatement = (s: unknown): s is Statement =>
+    typeof s === 'object' && s !== null && 'raw' in s && 'run' in s && 'reader' in s;
+  if (!isStatement(stmt) || !Array.isArray(params))
+    throw new Error('direct(): not a drizzle better-sqlite3 prepared query');
   const customMapper: unknown = Reflect.get(prepared, 'customResultMapper');
   // (Drizzle's joins map only matters for nested selections, which are refused below.)
   if (customMapper !== undefined) throw new Error('direct(): custom result mappers are not supported');
@@ -67,7 +69,7 @@ function missing(name: string): never {
  * The names come from our schema and our placeholders, and are written into the code as JSON
  * string literals.
  */
-const isFunction = <F,>(value: unknown): value is F => typeof value === 'function';
+const isFunction = <F>(value: unknown): value is F => typeof value === 'function';
 
 function compile<F>(parameters: string[], body: string, args: unknown[]): F {
   const factory = new Function(...parameters, body);
@@ -81,7 +83,11 @@ function compileBind(params: unknown[]): Bind {
   const constants: unknown[] = [];
   const encoders: unknown[] = [];
   const items = params.map((param, i) => {
-    const placeholder = is(param, Placeholder) ? param : is(param, Param) && is(param.value, Placeholder) ? param.value : null;
+    const placeholder = is(param, Placeholder)
+      ? param
+      : is(param, Param) && is(param.value, Placeholder)
+        ? param.value
+        : null;
     if (placeholder === null) {
       constants[i] = param;
       return `constants[${i}]`;
@@ -93,12 +99,19 @@ function compileBind(params: unknown[]): Bind {
     encoders[i] = param.encoder;
     return `encoders[${i}].mapToDriverValue(${read})`;
   });
-  return compile<Bind>(['constants', 'encoders', 'missing'], `return (v) => { let t; return [${items.join(', ')}]; };`, [constants, encoders, missing]);
+  return compile<Bind>(
+    ['constants', 'encoders', 'missing'],
+    `return (v) => { let t; return [${items.join(', ')}]; };`,
+    [constants, encoders, missing],
+  );
 }
 
 /** `(row) => ({ key: row[0], other: decode(row[1]), … })` for a raw-mode row in select order. */
 function compileMapRow(keys: string[], decoders: (Decode | null)[]): MapRow {
-  const props = keys.map((key, i) => `${JSON.stringify(key)}: ${decoders[i] ? `row[${i}] === null ? null : decoders[${i}](row[${i}])` : `row[${i}]`}`);
+  const props = keys.map(
+    (key, i) =>
+      `${JSON.stringify(key)}: ${decoders[i] ? `row[${i}] === null ? null : decoders[${i}](row[${i}])` : `row[${i}]`}`,
+  );
   return compile<MapRow>(['decoders'], `return (row) => ({ ${props.join(', ')} });`, [decoders]);
 }
 
@@ -108,10 +121,14 @@ export function direct<Q extends SyncPrepared>(prepared: Q): Direct<Q> {
   const bindValues = compileBind(params);
   const bind = (values: Record<string, unknown> | undefined): unknown[] => bindValues(values ?? {});
   const keys = (fields ?? []).map((f) => {
-    if (f.path.length !== 1 || f.path[0] === undefined) throw new Error('direct(): nested selections are not supported');
+    if (f.path.length !== 1 || f.path[0] === undefined)
+      throw new Error('direct(): nested selections are not supported');
     return f.path[0];
   });
-  const toObject = compileMapRow(keys, (fields ?? []).map((f) => decoderOf(f.field)));
+  const toObject = compileMapRow(
+    keys,
+    (fields ?? []).map((f) => decoderOf(f.field)),
+  );
   // A reader with mapped columns returns arrays (raw mode) in select order; others run as is.
   const reader = mapped ? stmt.raw(true) : stmt;
   const isRow = (row: unknown): row is unknown[] => Array.isArray(row);

@@ -6,9 +6,18 @@ import { syncState } from '../../db/schema';
 
 /** sync_state keys the sync job writes (the status bar reads online, lastSyncAt, lastCloseAt). */
 export type SyncKey =
-  | 'online' | 'lastSyncAt' | 'lastCloseAt' | 'lastClosedDay' | 'lastError' | 'pullCursor' | 'syncLease' | 'defaultOfflineCapPoints' | 'lastPullAt'
+  | 'online'
+  | 'lastSyncAt'
+  | 'lastCloseAt'
+  | 'lastClosedDay'
+  | 'lastError'
+  | 'pullCursor'
+  | 'syncLease'
+  | 'defaultOfflineCapPoints'
+  | 'lastPullAt'
   /** A first pull's snapshot in progress (electron/sync/snapshot.ts). */
-  | 'snapshotBound' | 'snapshotAfter'
+  | 'snapshotBound'
+  | 'snapshotAfter'
   /** The shop's item categories as head office last sent them (a CategoryList as JSON). */
   | 'categories';
 

@@ -4,12 +4,33 @@ import { businessDay } from './businessDay';
 
 // Zones with daylight saving at 02:00, at midnight (Beirut, Havana), half-hour shifts
 // (Lord Howe), a skipped calendar day (Apia, 2011-12-30), and none at all (Shanghai).
-const ZONES = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Asia/Beirut', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kolkata', 'UTC'];
+const ZONES = [
+  'Asia/Shanghai',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Beirut',
+  'America/Havana',
+  'Australia/Lord_Howe',
+  'Pacific/Apia',
+  'Asia/Kolkata',
+  'UTC',
+];
 /** The reference: the day formatted afresh by Intl, no cache, no offset arithmetic. */
 const referenceFormats = new Map(
-  ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' })]),
+  ZONES.map((timeZone) => [
+    timeZone,
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+    }),
+  ]),
 );
-const reference = (epochMs: number, timeZone: string): string => referenceFormats.get(timeZone)?.format(epochMs) ?? 'no such zone';
+const reference = (epochMs: number, timeZone: string): string =>
+  referenceFormats.get(timeZone)?.format(epochMs) ?? 'no such zone';
 
 const HOUR = 3_600_000;
 
@@ -41,7 +62,8 @@ describe('businessDay', () => {
       ['Pacific/Apia', Date.UTC(2011, 11, 28)],
     ];
     for (const [zone, from] of walks) {
-      for (let t = from; t < from + 72 * HOUR; t += 5 * 60_000 + 7) expect(businessDay(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(reference(t, zone));
+      for (let t = from; t < from + 72 * HOUR; t += 5 * 60_000 + 7)
+        expect(businessDay(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(reference(t, zone));
     }
     expect(businessDay(Date.UTC(2011, 11, 30, 12), 'Pacific/Apia')).toBe('2011-12-31');
   });

@@ -15,8 +15,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hourCycle: 'h23', calendar: 'gregory', numberingSystem: 'latn',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
     });
     formatters.set(timeZone, f);
   }
@@ -55,9 +63,11 @@ export function businessDay(epochMs: number, timeZone: string): string {
   const here = localTime(epochMs, timeZone);
   const start = Math.floor((epochMs + here.offsetMs) / DAY_MS) * DAY_MS - here.offsetMs;
   const end = start + DAY_MS;
-  if (localTime(start, timeZone).offsetMs === here.offsetMs && localTime(end - 1, timeZone).offsetMs === here.offsetMs) {
+  if (
+    localTime(start, timeZone).offsetMs === here.offsetMs &&
+    localTime(end - 1, timeZone).offsetMs === here.offsetMs
+  ) {
     cachedDays.set(timeZone, { day: here.day, start, end });
   }
   return here.day;
 }
-

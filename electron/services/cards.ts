@@ -10,8 +10,16 @@ import { currentCard, memberViewById, memberViewOf, requireMember, type CardRow 
 import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 
 const statements = perDb((db) => ({
-  byNumber: db.select().from(cards).where(eq(cards.number, sql.placeholder('number'))).prepare(),
-  blockedByNumber: db.select().from(blockedCards).where(eq(blockedCards.number, sql.placeholder('number'))).prepare(),
+  byNumber: db
+    .select()
+    .from(cards)
+    .where(eq(cards.number, sql.placeholder('number')))
+    .prepare(),
+  blockedByNumber: db
+    .select()
+    .from(blockedCards)
+    .where(eq(blockedCards.number, sql.placeholder('number')))
+    .prepare(),
 }));
 
 /**
@@ -21,7 +29,11 @@ const statements = perDb((db) => ({
 export function issueCard(ctx: ServiceContext, memberId: string, now: number): string {
   const term = requireConfigured(ctx);
   const number = issueCardNumber(term.terminalCode, term.nextCardSerial, term.cardKeyHex);
-  ctx.db.update(terminal).set({ nextCardSerial: term.nextCardSerial + 1 }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
+  ctx.db
+    .update(terminal)
+    .set({ nextCardSerial: term.nextCardSerial + 1 })
+    .where(eq(terminal.id, TERMINAL_ROW_ID))
+    .run();
   ctx.db.insert(cards).values({ number, memberId, status: 'active', issuedAt: now, statusChangedAt: now }).run();
   return number;
 }
@@ -42,7 +54,12 @@ export function lookupCard(ctx: ServiceContext, input: ParsedInput<'lookupCard'>
   // Head office's list of lost/blocked cards covers cards issued at every shop, even ones not stored here.
   const parsed = parseCardNumber(input.cardNumber);
   const blocked = parsed.ok ? statements(ctx.db).blockedByNumber.get({ number: parsed.number }) : undefined;
-  if (blocked) throw new DomainError('CARD_BLOCKED', { status: blocked.status, memberId: blocked.memberId, source: 'head_office' });
+  if (blocked)
+    throw new DomainError('CARD_BLOCKED', {
+      status: blocked.status,
+      memberId: blocked.memberId,
+      source: 'head_office',
+    });
   const card = findCard(ctx, input.cardNumber);
   // A lost or replaced card must not earn or spend: the cashier is told, and pointed at the member.
   if (card.status !== 'active') throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
@@ -50,8 +67,17 @@ export function lookupCard(ctx: ServiceContext, input: ParsedInput<'lookupCard'>
 }
 
 function setCardStatus(ctx: ServiceContext, card: CardRow, status: CardStatus, now: number): void {
-  ctx.db.update(cards).set({ status, statusChangedAt: now }).where(and(eq(cards.number, card.number), eq(cards.status, card.status))).run();
-  appendOutbox(ctx.db, ctx.clock, 'card', card.number, { number: card.number, memberId: card.memberId, status, at: now });
+  ctx.db
+    .update(cards)
+    .set({ status, statusChangedAt: now })
+    .where(and(eq(cards.number, card.number), eq(cards.status, card.status)))
+    .run();
+  appendOutbox(ctx.db, ctx.clock, 'card', card.number, {
+    number: card.number,
+    memberId: card.memberId,
+    status,
+    at: now,
+  });
 }
 
 /**
@@ -62,7 +88,8 @@ function setCardStatus(ctx: ServiceContext, card: CardRow, status: CardStatus, n
 export function blockCard(ctx: ServiceContext, input: ParsedInput<'blockCard'>): MemberView {
   return atomic(ctx, () => {
     const card = findCard(ctx, input.cardNumber);
-    if (card.status === 'replaced') throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
+    if (card.status === 'replaced')
+      throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
     if (card.status !== input.reason) setCardStatus(ctx, card, input.reason, ctx.clock.now());
     return memberViewById(ctx, card.memberId);
   });

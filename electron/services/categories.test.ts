@@ -29,7 +29,9 @@ async function demoMember(): Promise<MemberView> {
 }
 
 const sale = (memberId: string, category: string, unitPriceMinor = 2_500) => ({
-  requestId: c.ctx.ids.uuid(), memberId, lines: [{ sku: 'CIG-20', name: 'Cigarettes', category, quantity: 1, unitPriceMinor }],
+  requestId: c.ctx.ids.uuid(),
+  memberId,
+  lines: [{ sku: 'CIG-20', name: 'Cigarettes', category, quantity: 1, unitPriceMinor }],
 });
 
 describe('sale line categories', () => {
@@ -43,18 +45,39 @@ describe('sale line categories', () => {
       expect(stored?.category).toBe('tobacco');
     }
     // Double points on bakery, however it is typed.
-    expect(unwrap(await c.api.previewSale({ memberId: m.id, lines: [{ sku: 'B', category: 'BAKERY', quantity: 1, unitPriceMinor: 1_000 }] })).pointsEarned).toBe(20);
-    expect(unwrap(await c.api.previewSale({ memberId: m.id, lines: [{ sku: 'B', category: 'Bakery', quantity: 1, unitPriceMinor: 3_000 }] })).pointsEarned).toBe(65);
+    expect(
+      unwrap(
+        await c.api.previewSale({
+          memberId: m.id,
+          lines: [{ sku: 'B', category: 'BAKERY', quantity: 1, unitPriceMinor: 1_000 }],
+        }),
+      ).pointsEarned,
+    ).toBe(20);
+    expect(
+      unwrap(
+        await c.api.previewSale({
+          memberId: m.id,
+          lines: [{ sku: 'B', category: 'Bakery', quantity: 1, unitPriceMinor: 3_000 }],
+        }),
+      ).pointsEarned,
+    ).toBe(65);
   });
 
   it('refuses a category the shop does not have, naming the line, and writes nothing', async () => {
     const m = await demoMember();
     const before = tableCounts(c.db);
     const refused = await c.api.recordSale({
-      requestId: c.ctx.ids.uuid(), memberId: m.id,
-      lines: [{ sku: 'A', category: 'drink', quantity: 1, unitPriceMinor: 100 }, { sku: 'CIG-20', category: 'tobaco', quantity: 1, unitPriceMinor: 2_500 }],
+      requestId: c.ctx.ids.uuid(),
+      memberId: m.id,
+      lines: [
+        { sku: 'A', category: 'drink', quantity: 1, unitPriceMinor: 100 },
+        { sku: 'CIG-20', category: 'tobaco', quantity: 1, unitPriceMinor: 2_500 },
+      ],
     });
-    expect(errorOf(refused)).toEqual({ code: 'UNKNOWN_CATEGORY', details: { field: 'lines.1.category', line: 2, category: 'tobaco' } });
+    expect(errorOf(refused)).toEqual({
+      code: 'UNKNOWN_CATEGORY',
+      details: { field: 'lines.1.category', line: 2, category: 'tobaco' },
+    });
     expect(tableCounts(c.db)).toEqual(before);
   });
 
@@ -69,8 +92,12 @@ describe('sale line categories', () => {
 
   it('without a list yet, still never splits a category by case', async () => {
     c = openTestCore();
-    unwrap(await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }));
-    const m = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'No List', phone: '13600136001' }));
+    unwrap(
+      await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
+    );
+    const m = unwrap(
+      await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'No List', phone: '13600136001' }),
+    );
     expect(unwrap(await c.api.recordSale(sale(m.id, ' Fresh Fruit '))).lines[0]?.category).toBe('fresh fruit');
     expect(unwrap(await c.api.recordSale(sale(m.id, ''))).lines[0]?.category).toBe('general');
     expect(unwrap(await c.api.listCategories({}))).toEqual({ categories: [], defaultCode: null });

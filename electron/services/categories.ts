@@ -11,7 +11,13 @@ import { perDb } from '../platform/transactions';
 export const CATEGORIES_KEY = 'categories';
 
 const statements = perDb((db) => ({
-  list: direct(db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, sql.placeholder('key'))).prepare()),
+  list: direct(
+    db
+      .select({ value: syncState.value })
+      .from(syncState)
+      .where(eq(syncState.key, sql.placeholder('key')))
+      .prepare(),
+  ),
 }));
 
 interface ShopCategories {
@@ -39,7 +45,11 @@ export function shopCategories(ctx: ServiceContext): ShopCategories | null {
 /** Writes the shop's list (the demo shop's set-up; head office's arrive through the feed). */
 export function storeCategories(ctx: ServiceContext, list: CategoryListInput): void {
   const value = JSON.stringify(CategoryList.parse(list));
-  ctx.db.insert(syncState).values({ key: CATEGORIES_KEY, value }).onConflictDoUpdate({ target: syncState.key, set: { value } }).run();
+  ctx.db
+    .insert(syncState)
+    .values({ key: CATEGORIES_KEY, value })
+    .onConflictDoUpdate({ target: syncState.key, set: { value } })
+    .run();
 }
 
 /**
@@ -53,7 +63,11 @@ export function resolveLines<L extends { category: string }>(ctx: ServiceContext
   return lines.map((line, i) => {
     const code = resolveCategory(shop, line.category);
     if (code === null) {
-      throw new DomainError('UNKNOWN_CATEGORY', { field: `lines.${i}.category`, line: i + 1, category: line.category.trim() });
+      throw new DomainError('UNKNOWN_CATEGORY', {
+        field: `lines.${i}.category`,
+        line: i + 1,
+        category: line.category.trim(),
+      });
     }
     return code === line.category ? line : { ...line, category: code };
   });
@@ -61,5 +75,7 @@ export function resolveLines<L extends { category: string }>(ctx: ServiceContext
 
 export function listCategories(ctx: ServiceContext, _input: ParsedInput<'listCategories'>): CategoriesView {
   const shop = shopCategories(ctx);
-  return shop ? { categories: shop.list.categories, defaultCode: shop.defaultCode } : { categories: [], defaultCode: null };
+  return shop
+    ? { categories: shop.list.categories, defaultCode: shop.defaultCode }
+    : { categories: [], defaultCode: null };
 }

@@ -52,16 +52,96 @@ export interface DemoReward {
 }
 
 export const DEMO_REWARDS: DemoReward[] = [
-  { code: 'CROISSANT', name: '黄油可颂 Butter croissant', category: 'bakery', pointsCost: 200, cashValueMinor: 1_500, stock: 40, active: true },
-  { code: 'COFFEE', name: '美式咖啡 Americano', category: 'drink', pointsCost: 300, cashValueMinor: 2_200, stock: 50, active: true },
-  { code: 'TOTE', name: '帆布购物袋 Canvas tote bag', category: 'merch', pointsCost: 800, cashValueMinor: 3_900, stock: 25, active: true },
-  { code: 'MUG', name: '品牌马克杯 Logo mug', category: 'merch', pointsCost: 1_200, cashValueMinor: 5_900, stock: 12, active: true },
-  { code: 'VOUCHER20', name: '¥20 代金券 ¥20 voucher', category: 'voucher', pointsCost: 2_000, cashValueMinor: 2_000, stock: null, active: true },
-  { code: 'UMBRELLA', name: '折叠雨伞 Folding umbrella', category: 'merch', pointsCost: 2_500, cashValueMinor: 8_900, stock: 0, active: true },
-  { code: 'THERMOS', name: '保温杯 Insulated bottle', category: 'merch', pointsCost: 3_600, cashValueMinor: 12_900, stock: 6, active: true },
-  { code: 'VOUCHER50', name: '¥50 代金券 ¥50 voucher', category: 'voucher', pointsCost: 4_800, cashValueMinor: 5_000, stock: null, active: true },
-  { code: 'CAKE', name: '生日蛋糕券 Birthday cake voucher', category: 'bakery', pointsCost: 5_000, cashValueMinor: 16_800, stock: 10, active: true },
-  { code: 'MOONCAKE', name: '中秋月饼礼盒 Mid-Autumn mooncake box', category: 'seasonal', pointsCost: 6_000, cashValueMinor: 19_800, stock: 20, active: false },
+  {
+    code: 'CROISSANT',
+    name: '黄油可颂 Butter croissant',
+    category: 'bakery',
+    pointsCost: 200,
+    cashValueMinor: 1_500,
+    stock: 40,
+    active: true,
+  },
+  {
+    code: 'COFFEE',
+    name: '美式咖啡 Americano',
+    category: 'drink',
+    pointsCost: 300,
+    cashValueMinor: 2_200,
+    stock: 50,
+    active: true,
+  },
+  {
+    code: 'TOTE',
+    name: '帆布购物袋 Canvas tote bag',
+    category: 'merch',
+    pointsCost: 800,
+    cashValueMinor: 3_900,
+    stock: 25,
+    active: true,
+  },
+  {
+    code: 'MUG',
+    name: '品牌马克杯 Logo mug',
+    category: 'merch',
+    pointsCost: 1_200,
+    cashValueMinor: 5_900,
+    stock: 12,
+    active: true,
+  },
+  {
+    code: 'VOUCHER20',
+    name: '¥20 代金券 ¥20 voucher',
+    category: 'voucher',
+    pointsCost: 2_000,
+    cashValueMinor: 2_000,
+    stock: null,
+    active: true,
+  },
+  {
+    code: 'UMBRELLA',
+    name: '折叠雨伞 Folding umbrella',
+    category: 'merch',
+    pointsCost: 2_500,
+    cashValueMinor: 8_900,
+    stock: 0,
+    active: true,
+  },
+  {
+    code: 'THERMOS',
+    name: '保温杯 Insulated bottle',
+    category: 'merch',
+    pointsCost: 3_600,
+    cashValueMinor: 12_900,
+    stock: 6,
+    active: true,
+  },
+  {
+    code: 'VOUCHER50',
+    name: '¥50 代金券 ¥50 voucher',
+    category: 'voucher',
+    pointsCost: 4_800,
+    cashValueMinor: 5_000,
+    stock: null,
+    active: true,
+  },
+  {
+    code: 'CAKE',
+    name: '生日蛋糕券 Birthday cake voucher',
+    category: 'bakery',
+    pointsCost: 5_000,
+    cashValueMinor: 16_800,
+    stock: 10,
+    active: true,
+  },
+  {
+    code: 'MOONCAKE',
+    name: '中秋月饼礼盒 Mid-Autumn mooncake box',
+    category: 'seasonal',
+    pointsCost: 6_000,
+    cashValueMinor: 19_800,
+    stock: 20,
+    active: false,
+  },
 ];
 
 export const DEMO_PRODUCTS = {
@@ -97,31 +177,70 @@ const repeat = (count: number, firstDaysAgo: number, every: number, basket: Demo
 export const DEMO_MEMBERS: DemoMember[] = [
   {
     // Gold: big gift baskets, climbs Bronze → Silver → Gold at the crossing sales.
-    name: '王芳', phone: '13912345678', birthday: '1985-03-12', registeredDaysAgo: 90,
-    visits: repeat(10, 88, 8, [['TEA', 1], ['OIL', 1], ['LATTE', 2]]),
+    name: '王芳',
+    phone: '13912345678',
+    birthday: '1985-03-12',
+    registeredDaysAgo: 90,
+    visits: repeat(10, 88, 8, [
+      ['TEA', 1],
+      ['OIL', 1],
+      ['LATTE', 2],
+    ]),
     redemptions: [{ daysAgo: 3, reward: 'VOUCHER20', quantity: 1 }],
   },
   {
     // Silver: weekly groceries; the cigarettes earn nothing.
-    name: '李伟', phone: '13800138000', birthday: '1979-11-02', registeredDaysAgo: 60,
-    visits: repeat(6, 56, 9, [['RICE', 1], ['OIL', 1], ['CIGARETTES', 2]]),
+    name: '李伟',
+    phone: '13800138000',
+    birthday: '1979-11-02',
+    registeredDaysAgo: 60,
+    visits: repeat(6, 56, 9, [
+      ['RICE', 1],
+      ['OIL', 1],
+      ['CIGARETTES', 2],
+    ]),
     redemptions: [],
   },
   {
     // Bronze: café regular, bakery earns double; swapped points for a coffee.
-    name: '张敏', phone: '15921876543', birthday: null, registeredDaysAgo: 30,
-    visits: repeat(4, 28, 6, [['LATTE', 1], ['CHEESECAKE', 1]]),
+    name: '张敏',
+    phone: '15921876543',
+    birthday: null,
+    registeredDaysAgo: 30,
+    visits: repeat(4, 28, 6, [
+      ['LATTE', 1],
+      ['CHEESECAKE', 1],
+    ]),
     redemptions: [{ daysAgo: 4, reward: 'COFFEE', quantity: 1 }],
   },
   {
     // Bronze: paid part of the last sale with points.
-    name: '刘洋', phone: '18612349876', birthday: '1992-07-21', registeredDaysAgo: 20,
-    visits: [...repeat(2, 18, 7, [['RICE', 1], ['CROISSANT', 4]]), { daysAgo: 2, basket: [['RICE', 1], ['CROISSANT', 4]], pointsToSpend: 200 }],
+    name: '刘洋',
+    phone: '18612349876',
+    birthday: '1992-07-21',
+    registeredDaysAgo: 20,
+    visits: [
+      ...repeat(2, 18, 7, [
+        ['RICE', 1],
+        ['CROISSANT', 4],
+      ]),
+      {
+        daysAgo: 2,
+        basket: [
+          ['RICE', 1],
+          ['CROISSANT', 4],
+        ],
+        pointsToSpend: 200,
+      },
+    ],
     redemptions: [],
   },
   {
     // New this week: one coffee, below the visit bonus minimum.
-    name: 'Emily Chen', phone: '13705716688', birthday: null, registeredDaysAgo: 2,
+    name: 'Emily Chen',
+    phone: '13705716688',
+    birthday: null,
+    registeredDaysAgo: 2,
     visits: [{ daysAgo: 1, basket: [['AMERICANO', 1]] }],
     redemptions: [],
   },
@@ -129,6 +248,12 @@ export const DEMO_MEMBERS: DemoMember[] = [
 
 /** Walk-in customers without a card: recorded, earn nothing. */
 export const DEMO_ANONYMOUS_SALES: DemoVisit[] = [
-  { daysAgo: 5, basket: [['AMERICANO', 2], ['CROISSANT', 1]] },
+  {
+    daysAgo: 5,
+    basket: [
+      ['AMERICANO', 2],
+      ['CROISSANT', 1],
+    ],
+  },
   { daysAgo: 1, basket: [['CIGARETTES', 1]] },
 ];

@@ -4,7 +4,16 @@ import { rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import type { Clock } from '../platform/sources';
 import { storeCategories } from './categories';
-import { DEMO_ANONYMOUS_SALES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PRODUCTS, DEMO_REWARDS, DEMO_RULES, DEMO_SHOP, type DemoVisit } from './demoData';
+import {
+  DEMO_ANONYMOUS_SALES,
+  DEMO_CATEGORIES,
+  DEMO_MEMBERS,
+  DEMO_PRODUCTS,
+  DEMO_REWARDS,
+  DEMO_RULES,
+  DEMO_SHOP,
+  type DemoVisit,
+} from './demoData';
 import { registerMember } from './members';
 import { atomic } from '../platform/transactions';
 import { redeemReward } from './rewards';
@@ -49,16 +58,25 @@ export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
     for (const r of DEMO_REWARDS) {
       const id = ctx.ids.uuid();
       rewardIds.set(r.code, id);
-      ctx.db.insert(rewards).values({ id, ...r, updatedAt: now }).run();
+      ctx.db
+        .insert(rewards)
+        .values({ id, ...r, updatedAt: now })
+        .run();
     }
 
     const clock = settableClock();
     const past: ServiceContext = { ...ctx, clock };
     // On each day: the registration first, then the sale, then the redemption, before "now".
-    const at = (daysAgo: number, hoursBefore: number): void => clock.at(Math.max(0, now - daysAgo * DAY_MS - hoursBefore * HOUR_MS));
+    const at = (daysAgo: number, hoursBefore: number): void =>
+      clock.at(Math.max(0, now - daysAgo * DAY_MS - hoursBefore * HOUR_MS));
     for (const m of DEMO_MEMBERS) {
       at(m.registeredDaysAgo, 3);
-      const input = contract.registerMember.input.parse({ requestId: ctx.ids.uuid(), name: m.name, phone: m.phone, birthday: m.birthday });
+      const input = contract.registerMember.input.parse({
+        requestId: ctx.ids.uuid(),
+        name: m.name,
+        phone: m.phone,
+        birthday: m.birthday,
+      });
       const member = registerMember(past, input);
       for (const visit of m.visits) {
         at(visit.daysAgo, 2);
@@ -68,7 +86,15 @@ export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
         at(r.daysAgo, 1);
         const rewardId = rewardIds.get(r.reward);
         if (!rewardId) throw new Error(`demo reward ${r.reward} is not in the catalogue`);
-        redeemReward(past, contract.redeemReward.input.parse({ requestId: ctx.ids.uuid(), memberId: member.id, rewardId, quantity: r.quantity }));
+        redeemReward(
+          past,
+          contract.redeemReward.input.parse({
+            requestId: ctx.ids.uuid(),
+            memberId: member.id,
+            rewardId,
+            quantity: r.quantity,
+          }),
+        );
       }
     }
     for (const visit of DEMO_ANONYMOUS_SALES) {

@@ -10,7 +10,13 @@ beforeEach(async () => {
   member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678' }));
   for (let i = 1; i <= 7; i++) {
     c.clock.advance(60_000);
-    unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: Array.from({ length: i }, (_, j) => ({ sku: `S${j}`, quantity: 1, unitPriceMinor: 1_000 })) }));
+    unwrap(
+      await c.api.recordSale({
+        requestId: c.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: Array.from({ length: i }, (_, j) => ({ sku: `S${j}`, quantity: 1, unitPriceMinor: 1_000 })),
+      }),
+    );
   }
 });
 afterEach(() => {
@@ -30,8 +36,20 @@ describe('memberSales', () => {
   });
 
   it('orders rows of the same millisecond by write order', async () => {
-    unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'same', quantity: 1, unitPriceMinor: 100 }] }));
-    unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'same', quantity: 2, unitPriceMinor: 100 }] }));
+    unwrap(
+      await c.api.recordSale({
+        requestId: c.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: [{ sku: 'same', quantity: 1, unitPriceMinor: 100 }],
+      }),
+    );
+    unwrap(
+      await c.api.recordSale({
+        requestId: c.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: [{ sku: 'same', quantity: 2, unitPriceMinor: 100 }],
+      }),
+    );
     const p = unwrap(await c.api.memberSales({ memberId: member.id, pageSize: 2 }));
     expect(p.items.map((s) => s.totalMinor)).toEqual([200, 100]);
   });
@@ -44,11 +62,21 @@ describe('memberSales', () => {
 
 describe('memberLedger', () => {
   it('pages newest first, each row with the balance after it', async () => {
-    unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'x', quantity: 1, unitPriceMinor: 1_000 }], pointsToSpend: 100 }));
+    unwrap(
+      await c.api.recordSale({
+        requestId: c.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: [{ sku: 'x', quantity: 1, unitPriceMinor: 1_000 }],
+        pointsToSpend: 100,
+      }),
+    );
     const p = unwrap(await c.api.memberLedger({ memberId: member.id, pageSize: 4 }));
     expect(p.total).toBe(9);
     expect(p.items.map((r) => [r.kind, r.delta, r.balanceAfter])).toEqual([
-      ['earn', 9, 189], ['spend', -100, 180], ['earn', 70, 280], ['earn', 60, 210],
+      ['earn', 9, 189],
+      ['spend', -100, 180],
+      ['earn', 70, 280],
+      ['earn', 60, 210],
     ]);
     expect(p.items.every((r) => r.ruleVersion === 1 && r.saleId !== null)).toBe(true);
   });

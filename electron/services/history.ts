@@ -12,8 +12,13 @@ const p = sql.placeholder;
 const statements = perDb((db) => ({
   salesPage: db
     .select({
-      saleId: sales.id, createdAt: sales.createdAt, totalMinor: sales.totalMinor, discountMinor: sales.discountMinor,
-      pointsEarned: sales.pointsEarned, pointsSpent: sales.pointsSpent, summary: sales.earnSummary,
+      saleId: sales.id,
+      createdAt: sales.createdAt,
+      totalMinor: sales.totalMinor,
+      discountMinor: sales.discountMinor,
+      pointsEarned: sales.pointsEarned,
+      pointsSpent: sales.pointsSpent,
+      summary: sales.earnSummary,
       lineCount: sql<number>`(SELECT count(*) FROM ${saleLines} WHERE ${saleLines.saleId} = ${sales.id})`,
     })
     .from(sales)
@@ -22,14 +27,27 @@ const statements = perDb((db) => ({
     .limit(p('limit'))
     .offset(p('offset'))
     .prepare(),
-  salesCount: db.select({ n: count() }).from(sales).where(eq(sales.memberId, p('memberId'))).prepare(),
+  salesCount: db
+    .select({ n: count() })
+    .from(sales)
+    .where(eq(sales.memberId, p('memberId')))
+    .prepare(),
   ledgerPage: db
     .select({
-      id: pointsLedger.id, kind: pointsLedger.kind, delta: pointsLedger.delta, balanceAfter: pointsLedger.balanceAfter,
-      summary: pointsLedger.summary, saleId: pointsLedger.saleId, redemptionId: pointsLedger.redemptionId,
-      ruleVersion: pointsLedger.ruleVersion, createdAt: pointsLedger.createdAt,
-      explanationJson: sales.explanationJson, saleDiscountMinor: sales.discountMinor, saleCurrency: sales.currency,
-      redeemedQuantity: redemptions.quantity, rewardName: rewards.name,
+      id: pointsLedger.id,
+      kind: pointsLedger.kind,
+      delta: pointsLedger.delta,
+      balanceAfter: pointsLedger.balanceAfter,
+      summary: pointsLedger.summary,
+      saleId: pointsLedger.saleId,
+      redemptionId: pointsLedger.redemptionId,
+      ruleVersion: pointsLedger.ruleVersion,
+      createdAt: pointsLedger.createdAt,
+      explanationJson: sales.explanationJson,
+      saleDiscountMinor: sales.discountMinor,
+      saleCurrency: sales.currency,
+      redeemedQuantity: redemptions.quantity,
+      rewardName: rewards.name,
     })
     .from(pointsLedger)
     .leftJoin(sales, eq(sales.id, pointsLedger.saleId))
@@ -40,7 +58,11 @@ const statements = perDb((db) => ({
     .limit(p('limit'))
     .offset(p('offset'))
     .prepare(),
-  ledgerCount: db.select({ n: count() }).from(pointsLedger).where(eq(pointsLedger.memberId, p('memberId'))).prepare(),
+  ledgerCount: db
+    .select({ n: count() })
+    .from(pointsLedger)
+    .where(eq(pointsLedger.memberId, p('memberId')))
+    .prepare(),
 }));
 
 function pageArgs(memberId: string, input: { page: number; pageSize: number }) {

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncLink } from '../../db/schemaSync';
 import {
-  assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
 } from './services.testkit';
 
 const cores: TestCore[] = [];
@@ -26,15 +32,29 @@ describe('leaving the demo shop', () => {
     const c = core();
     const demo = unwrap(await c.api.setupDemoShop({}));
     unwrap(await c.api.setLocale({ locale: 'en' }));
-    c.db.insert(syncLink).values({
-      id: 1, headOfficeUrl: 'https://ho.example', terminalId: demo.terminalId, shopId: 'demo-shop', shopName: 'Demo',
-      terminalCode: demo.terminalCode ?? '', token: 'x.y', enrolledAt: 1,
-    }).run();
+    c.db
+      .insert(syncLink)
+      .values({
+        id: 1,
+        headOfficeUrl: 'https://ho.example',
+        terminalId: demo.terminalId,
+        shopId: 'demo-shop',
+        shopName: 'Demo',
+        terminalCode: demo.terminalCode ?? '',
+        token: 'x.y',
+        enrolledAt: 1,
+      })
+      .run();
     expect(tableCounts(c.db).outbox).toBeGreaterThan(0);
 
     const after = unwrap(await c.api.leaveDemoShop(leave));
     expect(after).toMatchObject({
-      configured: false, demo: false, outboxPending: 0, headOfficeUrl: null, ruleVersion: null, locale: 'en',
+      configured: false,
+      demo: false,
+      outboxPending: 0,
+      headOfficeUrl: null,
+      ruleVersion: null,
+      locale: 'en',
     });
     expect(after.terminalId).not.toBe(demo.terminalId);
     const left = Object.entries(tableCounts(c.db)).filter(([table, n]) => n > 0 && !table.startsWith('__drizzle'));

@@ -7,8 +7,9 @@ import { getStatus } from './shop';
 import { ensureTerminalRow, readTerminal } from './terminalRow';
 
 // Every table of the terminal's database but drizzle's migration journal and SQLite's own.
-const TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table'"
-  + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_drizzle%' ESCAPE '\\'";
+const TABLES_SQL =
+  "SELECT name FROM sqlite_master WHERE type = 'table'" +
+  " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_drizzle%' ESCAPE '\\'";
 
 /**
  * A demo till becomes a new till, ready for "Set up my shop": every row of every table goes in

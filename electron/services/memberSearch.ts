@@ -21,7 +21,11 @@ export function likePrefix(prefix: string): string {
 }
 
 const statements = perDb((db) => ({
-  byPhone: db.select().from(members).where(eq(members.phone, sql.placeholder('phone'))).prepare(),
+  byPhone: db
+    .select()
+    .from(members)
+    .where(eq(members.phone, sql.placeholder('phone')))
+    .prepare(),
   byTail: db
     .select()
     .from(members)
@@ -60,7 +64,11 @@ export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMem
     const holder = phone.e164 === null ? undefined : statements(ctx.db).byPhone.get({ phone: phone.e164 });
     if (holder) return { by: 'phone', exact: true, members: view([holder]) };
     // The indexed tail of every number that ends in these digits is their own last four.
-    const rows = statements(ctx.db).byTail.all({ tail: phoneTail(phone.digits), suffix: `%${phone.digits}`, limit: input.limit });
+    const rows = statements(ctx.db).byTail.all({
+      tail: phoneTail(phone.digits),
+      suffix: `%${phone.digits}`,
+      limit: input.limit,
+    });
     return { by: 'phone', exact: false, members: view(rows) };
   }
   const key = nameKey(query);

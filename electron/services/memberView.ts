@@ -12,16 +12,24 @@ export type MemberRow = typeof members.$inferSelect;
 export type CardRow = typeof cards.$inferSelect;
 
 const statements = perDb((db) => ({
-  member: direct(db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare()),
+  member: direct(
+    db
+      .select()
+      .from(members)
+      .where(eq(members.id, sql.placeholder('id')))
+      .prepare(),
+  ),
   // The card a member is known by: the active one, else the most recently issued (which then
   // shows the cashier that it is lost or blocked and needs replacing).
-  currentCard: direct(db
-    .select()
-    .from(cards)
-    .where(eq(cards.memberId, sql.placeholder('memberId')))
-    .orderBy(desc(sql`${cards.status} = 'active'`), desc(cards.issuedAt), desc(sql`rowid`))
-    .limit(1)
-    .prepare()),
+  currentCard: direct(
+    db
+      .select()
+      .from(cards)
+      .where(eq(cards.memberId, sql.placeholder('memberId')))
+      .orderBy(desc(sql`${cards.status} = 'active'`), desc(cards.issuedAt), desc(sql`rowid`))
+      .limit(1)
+      .prepare(),
+  ),
 }));
 
 export function findMember(ctx: ServiceContext, memberId: string): MemberRow | undefined {
@@ -70,5 +78,12 @@ export function memberViewById(ctx: ServiceContext, memberId: string): MemberVie
 }
 
 export function summaryOf(view: MemberView): MemberSummary {
-  return { id: view.id, name: view.name, phoneMasked: view.phoneMasked, cardNumber: view.cardNumber, balance: view.balance, tier: view.tier };
+  return {
+    id: view.id,
+    name: view.name,
+    phoneMasked: view.phoneMasked,
+    cardNumber: view.cardNumber,
+    balance: view.balance,
+    tier: view.tier,
+  };
 }

@@ -27,26 +27,48 @@ const register = async (name: string, phone: string, birthday: string | null = n
   unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name, phone, birthday }));
 
 function outboxRows(): { recordType: string; recordId: string; payload: Record<string, unknown> }[] {
-  const rows = c.db.$client.prepare('SELECT record_type AS recordType, record_id AS recordId, payload_json AS p FROM outbox ORDER BY seq').all() as {
-    recordType: string; recordId: string; p: string;
+  const rows = c.db.$client
+    .prepare('SELECT record_type AS recordType, record_id AS recordId, payload_json AS p FROM outbox ORDER BY seq')
+    .all() as {
+    recordType: string;
+    recordId: string;
+    p: string;
   }[];
-  return rows.map((r) => ({ recordType: r.recordType, recordId: r.recordId, payload: JSON.parse(r.p) as Record<string, unknown> }));
+  return rows.map((r) => ({
+    recordType: r.recordType,
+    recordId: r.recordId,
+    payload: JSON.parse(r.p) as Record<string, unknown>,
+  }));
 }
 
 describe('registerMember', () => {
   it('registers in the entry tier with a new card and one member record carrying the card', async () => {
     const m = await register('张三', '139 1234 5678', '1990-05-01');
-    expect(m).toMatchObject({ name: '张三', phoneMasked: '+86 139****5678', birthday: '1990-05-01', cardStatus: 'active', balance: 0, visits: 0 });
+    expect(m).toMatchObject({
+      name: '张三',
+      phoneMasked: '+86 139****5678',
+      birthday: '1990-05-01',
+      cardStatus: 'active',
+      balance: 0,
+      visits: 0,
+    });
     expect(m.tier?.code).toBe('BRONZE');
     expect(m.nextTier?.code).toBe('SILVER');
     expect(m.pointsToNextTier).toBe(1000);
     expect(m.cardNumber).toMatch(/^31001\d{11}$/);
-    const key = (c.db.$client.prepare('SELECT card_key_hex AS k, next_card_serial AS n FROM terminal').get() as { k: string; n: number });
+    const key = c.db.$client.prepare('SELECT card_key_hex AS k, next_card_serial AS n FROM terminal').get() as {
+      k: string;
+      n: number;
+    };
     expect(m.cardNumber).toBe(issueCardNumber('31001', 0, key.k));
     expect(key.n).toBe(1);
     const rows = outboxRows();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ recordType: 'member', recordId: m.id, payload: { phone: '+8613912345678', cardNumber: m.cardNumber, homeShopId: 's1' } });
+    expect(rows[0]).toMatchObject({
+      recordType: 'member',
+      recordId: m.id,
+      payload: { phone: '+8613912345678', cardNumber: m.cardNumber, homeShopId: 's1' },
+    });
   });
 
   it('issues distinct card numbers from consecutive serials', async () => {
@@ -58,7 +80,9 @@ describe('registerMember', () => {
   it('refuses a duplicate phone however it is typed, naming the member who holds it', async () => {
     const m = await register('张三', '13912345678');
     const before = tableCounts(c.db);
-    const e = errorOf(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '李四', phone: '+86 139-1234-5678' }));
+    const e = errorOf(
+      await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '李四', phone: '+86 139-1234-5678' }),
+    );
     expect(e).toEqual({ code: 'DUPLICATE_PHONE', details: { memberId: m.id, name: '张三', cardNumber: m.cardNumber } });
     expect(tableCounts(c.db)).toEqual(before);
   });
@@ -114,10 +138,24 @@ describe('updateMember', () => {
   it('edits name, phone and birthday and queues a member_update', async () => {
     const m = await register('Zhang San', '13912345678');
     c.clock.advance(1000);
-    const u = unwrap(await c.api.updateMember({ memberId: m.id, name: 'Zhang Sanfeng', phone: '13800138000', birthday: '1980-01-02' }));
-    expect(u).toMatchObject({ name: 'Zhang Sanfeng', phoneMasked: '+86 138****8000', birthday: '1980-01-02', cardNumber: m.cardNumber });
+    const u = unwrap(
+      await c.api.updateMember({ memberId: m.id, name: 'Zhang Sanfeng', phone: '13800138000', birthday: '1980-01-02' }),
+    );
+    expect(u).toMatchObject({
+      name: 'Zhang Sanfeng',
+      phoneMasked: '+86 138****8000',
+      birthday: '1980-01-02',
+      cardNumber: m.cardNumber,
+    });
     expect(outboxRows().at(-1)).toMatchObject({
-      recordType: 'member_update', payload: { id: m.id, name: 'Zhang Sanfeng', phone: '+8613800138000', birthday: '1980-01-02', updatedAt: c.clock.now() },
+      recordType: 'member_update',
+      payload: {
+        id: m.id,
+        name: 'Zhang Sanfeng',
+        phone: '+8613800138000',
+        birthday: '1980-01-02',
+        updatedAt: c.clock.now(),
+      },
     });
     expect(unwrap(await c.api.searchMembers({ query: 'zhang sanf' })).members.map((x) => x.id)).toEqual([m.id]);
     expect(unwrap(await c.api.searchMembers({ query: '8000' })).members.map((x) => x.id)).toEqual([m.id]);
@@ -134,7 +172,10 @@ describe('updateMember', () => {
     const a = await register('A', '13912345678');
     const b = await register('B', '13800138000');
     const before = tableCounts(c.db);
-    expect(errorOf(await c.api.updateMember({ memberId: b.id, phone: '13912345678' }))).toMatchObject({ code: 'DUPLICATE_PHONE', details: { memberId: a.id } });
+    expect(errorOf(await c.api.updateMember({ memberId: b.id, phone: '13912345678' }))).toMatchObject({
+      code: 'DUPLICATE_PHONE',
+      details: { memberId: a.id },
+    });
     expect(errorOf(await c.api.updateMember({ memberId: c.ctx.ids.uuid(), name: 'X' })).code).toBe('NOT_FOUND');
     expect(tableCounts(c.db)).toEqual(before);
   });
@@ -150,21 +191,33 @@ describe('lookupCard', () => {
 
   it('tells a bad format, a bad check digit, an unknown card and a blocked card apart', async () => {
     const m = await register('A', '13912345678');
-    expect(errorOf(await c.api.lookupCard({ cardNumber: '1234' }))).toMatchObject({ code: 'VALIDATION', details: { field: 'cardNumber' } });
+    expect(errorOf(await c.api.lookupCard({ cardNumber: '1234' }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'cardNumber' },
+    });
     const last = Number(m.cardNumber.slice(-1));
     const wrongCheck = m.cardNumber.slice(0, 15) + String((last + 1) % 10);
     expect(errorOf(await c.api.lookupCard({ cardNumber: wrongCheck })).code).toBe('BAD_CHECK_DIGIT');
     const unknown = issueCardNumber('31001', 999, '00'.repeat(16));
     expect(errorOf(await c.api.lookupCard({ cardNumber: unknown })).code).toBe('NOT_FOUND');
     unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }));
-    expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'lost' } });
+    expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber }))).toMatchObject({
+      code: 'CARD_BLOCKED',
+      details: { status: 'lost' },
+    });
   });
 });
 
 describe('blockCard and replaceCard', () => {
   it('blocks, then replaces: old card refused, new card works, balance and history stay', async () => {
     const m = await register('A', '13912345678');
-    unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'X', quantity: 1, unitPriceMinor: 12_345 }] }));
+    unwrap(
+      await c.api.recordSale({
+        requestId: c.ctx.ids.uuid(),
+        memberId: m.id,
+        lines: [{ sku: 'X', quantity: 1, unitPriceMinor: 12_345 }],
+      }),
+    );
     const blocked = unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'blocked' }));
     expect(blocked).toMatchObject({ cardNumber: m.cardNumber, cardStatus: 'blocked', balance: 123 });
     const seqBefore = outboxRows().length;
@@ -176,7 +229,9 @@ describe('blockCard and replaceCard', () => {
     expect(replaced).toMatchObject({ cardStatus: 'active', balance: 123, pointsEarnedTotal: 123, visits: 1 });
     expect(unwrap(await c.api.lookupCard({ cardNumber: replaced.cardNumber })).id).toBe(m.id);
     expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber })).code).toBe('CARD_BLOCKED');
-    const cardRecords = outboxRows().filter((r) => r.recordType === 'card').map((r) => r.payload);
+    const cardRecords = outboxRows()
+      .filter((r) => r.recordType === 'card')
+      .map((r) => r.payload);
     expect(cardRecords).toEqual([
       { number: m.cardNumber, memberId: m.id, status: 'blocked', at: expect.any(Number) },
       { number: replaced.cardNumber, memberId: m.id, status: 'active', at: expect.any(Number) },
@@ -186,11 +241,21 @@ describe('blockCard and replaceCard', () => {
   it('marks an active card replaced when a new one is issued, and refuses to block a replaced card', async () => {
     const m = await register('A', '13912345678');
     const r = unwrap(await c.api.replaceCard({ requestId: c.ctx.ids.uuid(), memberId: m.id }));
-    expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'replaced' } });
-    expect(errorOf(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'replaced' } });
+    expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber }))).toMatchObject({
+      code: 'CARD_BLOCKED',
+      details: { status: 'replaced' },
+    });
+    expect(errorOf(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }))).toMatchObject({
+      code: 'CARD_BLOCKED',
+      details: { status: 'replaced' },
+    });
     expect(unwrap(await c.api.getMember({ memberId: m.id })).cardNumber).toBe(r.cardNumber);
-    expect(errorOf(await c.api.replaceCard({ requestId: c.ctx.ids.uuid(), memberId: c.ctx.ids.uuid() })).code).toBe('NOT_FOUND');
-    expect(errorOf(await c.api.blockCard({ cardNumber: '1234567890123456', reason: 'lost' })).code).toMatch(/BAD_CHECK_DIGIT|NOT_FOUND/);
+    expect(errorOf(await c.api.replaceCard({ requestId: c.ctx.ids.uuid(), memberId: c.ctx.ids.uuid() })).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorOf(await c.api.blockCard({ cardNumber: '1234567890123456', reason: 'lost' })).code).toMatch(
+      /BAD_CHECK_DIGIT|NOT_FOUND/,
+    );
   });
 });
 
@@ -262,9 +327,20 @@ describe('searchMembers', () => {
 
   it('searches names and phone tails through their indexes', () => {
     const plan = (sql: string, ...args: unknown[]) =>
-      (c.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('\n');
-    expect(plan("SELECT * FROM members WHERE name_key >= ? AND name_key < ? AND name_key LIKE ? ESCAPE '\\'", 'wa', 'wa\u{10FFFF}', 'wa%')).toMatch(/members_name_key_idx/);
-    expect(plan('SELECT * FROM members WHERE phone_tail = ? AND phone LIKE ?', '5678', '%5678')).toMatch(/members_phone_tail_idx/);
+      (c.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+    expect(
+      plan(
+        "SELECT * FROM members WHERE name_key >= ? AND name_key < ? AND name_key LIKE ? ESCAPE '\\'",
+        'wa',
+        'wa\u{10FFFF}',
+        'wa%',
+      ),
+    ).toMatch(/members_name_key_idx/);
+    expect(plan('SELECT * FROM members WHERE phone_tail = ? AND phone LIKE ?', '5678', '%5678')).toMatch(
+      /members_phone_tail_idx/,
+    );
   });
 });
 
@@ -273,6 +349,10 @@ describe('getMember and getBalance', () => {
     const m = await register('A', '13912345678');
     expect(errorOf(await c.api.getMember({ memberId: c.ctx.ids.uuid() })).code).toBe('NOT_FOUND');
     expect(errorOf(await c.api.getBalance({ memberId: c.ctx.ids.uuid() })).code).toBe('NOT_FOUND');
-    expect(unwrap(await c.api.getBalance({ memberId: m.id }))).toEqual({ memberId: m.id, balance: 0, pointsEarnedTotal: 0 });
+    expect(unwrap(await c.api.getBalance({ memberId: m.id }))).toEqual({
+      memberId: m.id,
+      balance: 0,
+      pointsEarnedTotal: 0,
+    });
   });
 });

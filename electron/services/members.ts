@@ -13,7 +13,11 @@ import { requireConfigured } from './terminalRow';
 import { entryTier, loadTiers } from './tiers';
 
 const statements = perDb((db) => ({
-  byPhone: db.select().from(members).where(eq(members.phone, sql.placeholder('phone'))).prepare(),
+  byPhone: db
+    .select()
+    .from(members)
+    .where(eq(members.phone, sql.placeholder('phone')))
+    .prepare(),
   otherByPhone: db
     .select()
     .from(members)
@@ -28,7 +32,11 @@ const statements = perDb((db) => ({
 
 /** The refusal a cashier sees for a phone that is taken: it names the member who holds it. */
 function duplicatePhone(ctx: ServiceContext, holder: MemberRow): DomainError {
-  return new DomainError('DUPLICATE_PHONE', { memberId: holder.id, name: holder.name, cardNumber: currentCard(ctx, holder.id)?.number ?? null });
+  return new DomainError('DUPLICATE_PHONE', {
+    memberId: holder.id,
+    name: holder.name,
+    cardNumber: currentCard(ctx, holder.id)?.number ?? null,
+  });
 }
 
 /** The contract checked the calendar; a birthday after the shop's today is refused here, by its clock. */
@@ -65,7 +73,13 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       .run();
     const cardNumber = issueCard(ctx, id, now);
     appendOutbox(ctx.db, ctx.clock, 'member', id, {
-      id, name: input.name, phone: input.phone, birthday: input.birthday, cardNumber, homeShopId: term.shopId, createdAt: now,
+      id,
+      name: input.name,
+      phone: input.phone,
+      birthday: input.birthday,
+      cardNumber,
+      homeShopId: term.shopId,
+      createdAt: now,
     });
     return memberViewById(ctx, id);
   });
@@ -81,7 +95,8 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMemb
       phone: input.phone ?? member.phone,
       birthday: input.birthday === undefined ? member.birthday : input.birthday,
     };
-    if (next.name === member.name && next.phone === member.phone && next.birthday === member.birthday) return memberViewOf(ctx, member);
+    if (next.name === member.name && next.phone === member.phone && next.birthday === member.birthday)
+      return memberViewOf(ctx, member);
     if (next.phone !== member.phone) {
       const holder = statements(ctx.db).otherByPhone.get({ phone: next.phone, id: member.id });
       if (holder) throw duplicatePhone(ctx, holder);

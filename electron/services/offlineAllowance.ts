@@ -25,10 +25,18 @@ export function spendablePoints(db: TerminalDb, memberId: string): number {
   // last time it heard from head office counts against it.
   const since = Number(readState(db, 'lastPullAt') ?? 0);
   const terminalId = db.select({ id: terminal.terminalId }).from(terminal).get()?.id ?? '';
-  const spent = db
-    .select({ points: sql<number>`coalesce(-sum(${pointsLedger.delta}), 0)` })
-    .from(pointsLedger)
-    .where(and(eq(pointsLedger.memberId, memberId), eq(pointsLedger.terminalId, terminalId), lt(pointsLedger.delta, 0), gt(pointsLedger.createdAt, since)))
-    .get()?.points ?? 0;
+  const spent =
+    db
+      .select({ points: sql<number>`coalesce(-sum(${pointsLedger.delta}), 0)` })
+      .from(pointsLedger)
+      .where(
+        and(
+          eq(pointsLedger.memberId, memberId),
+          eq(pointsLedger.terminalId, terminalId),
+          lt(pointsLedger.delta, 0),
+          gt(pointsLedger.createdAt, since),
+        ),
+      )
+      .get()?.points ?? 0;
   return Math.max(0, Math.min(balance, cap - spent));
 }

@@ -29,8 +29,12 @@ afterAll(() => {
 });
 
 const EXPECTED_REFUSALS = new Set([
-  'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE',
-  'EMPTY_SALE', 'POINTS_ABOVE_SALE_CAP', 'POINTS_BELOW_MINIMUM',
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'REWARD_INACTIVE',
+  'EMPTY_SALE',
+  'POINTS_ABOVE_SALE_CAP',
+  'POINTS_BELOW_MINIMUM',
 ]);
 
 const op = fc.oneof(
@@ -40,7 +44,11 @@ const op = fc.oneof(
     category: fc.constantFrom('general', 'bakery', 'tobacco'),
     spend: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000 })),
   }),
-  fc.record({ kind: fc.constant('redeem' as const), reward: fc.nat({ max: 9 }), quantity: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constant('redeem' as const),
+    reward: fc.nat({ max: 9 }),
+    quantity: fc.integer({ min: 1, max: 3 }),
+  }),
 );
 
 describe('points invariants (property)', () => {
@@ -55,8 +63,18 @@ describe('points invariants (property)', () => {
           c.clock.advance(1_000);
           const r =
             o.kind === 'sale'
-              ? await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: m.id, pointsToSpend: o.spend, lines: [{ sku: 'P', category: o.category, quantity: 1, unitPriceMinor: o.minor }] })
-              : await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: m.id, rewardId: rewardIds[o.reward] ?? '', quantity: o.quantity });
+              ? await c.api.recordSale({
+                  requestId: c.ctx.ids.uuid(),
+                  memberId: m.id,
+                  pointsToSpend: o.spend,
+                  lines: [{ sku: 'P', category: o.category, quantity: 1, unitPriceMinor: o.minor }],
+                })
+              : await c.api.redeemReward({
+                  requestId: c.ctx.ids.uuid(),
+                  memberId: m.id,
+                  rewardId: rewardIds[o.reward] ?? '',
+                  quantity: o.quantity,
+                });
           if (!r.ok) expect(EXPECTED_REFUSALS).toContain(r.error.code);
           const view = unwrap(await c.api.getMember({ memberId: m.id }));
           expect(view.balance).toBeGreaterThanOrEqual(0);
@@ -73,7 +91,9 @@ describe('points invariants (property)', () => {
 function validInputs(): { [C in Channel]: ChannelInput<C> } {
   const requestId = '00000000-0000-4000-8000-00000000ffff';
   return {
-    getStatus: {}, setupDemoShop: {}, listTiers: {},
+    getStatus: {},
+    setupDemoShop: {},
+    listTiers: {},
     configureShop: { shopId: 's', shopName: 'n', terminalName: 't', terminalCode: '12345' },
     setLocale: { locale: 'en' },
     setLargeSaleLimit: { limitMinor: 500_000 },
@@ -81,12 +101,14 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     updateMember: { memberId, name: 'Renamed' },
     lookupCard: { cardNumber },
     searchMembers: { query: '王', limit: 5 },
-    getMember: { memberId }, getBalance: { memberId },
+    getMember: { memberId },
+    getBalance: { memberId },
     blockCard: { cardNumber, reason: 'lost' },
     replaceCard: { requestId, memberId },
     previewSale: { memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
     recordSale: { requestId, memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
-    memberSales: { memberId, page: 0, pageSize: 5 }, memberLedger: { memberId, page: 0, pageSize: 5 },
+    memberSales: { memberId, page: 0, pageSize: 5 },
+    memberLedger: { memberId, page: 0, pageSize: 5 },
     listRewards: { includeInactive: true },
     listCategories: {},
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
@@ -97,7 +119,21 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
 }
 
 const badValue = fc.oneof(
-  fc.constantFrom<unknown>(null, -1, -100_000, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '', 'x'.repeat(10_000), [], {}, true, '-5', 1e300),
+  fc.constantFrom<unknown>(
+    null,
+    -1,
+    -100_000,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '',
+    'x'.repeat(10_000),
+    [],
+    {},
+    true,
+    '-5',
+    1e300,
+  ),
   fc.string({ maxLength: 3 }),
   fc.integer({ min: -1_000_000, max: -1 }),
 );
@@ -122,7 +158,9 @@ describe('bad input at every contract entry (property)', () => {
     it(`${channel}: anything invalid gets VALIDATION and writes nothing`, async () => {
       const schema = contract[channel].input;
       const valid = validInputs()[channel];
-      const nearValid = fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), badValue).map(([path, bad]) => breakAt(valid, path, bad));
+      const nearValid = fc
+        .tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), badValue)
+        .map(([path, bad]) => breakAt(valid, path, bad));
       const before = tableCounts(c.db);
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything(), nearValid), async (input) => {

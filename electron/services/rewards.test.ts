@@ -20,7 +20,13 @@ beforeEach(async () => {
   unwrap(await c.api.setupDemoShop({}));
   member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Tester', phone: '17755123456' }));
   // 2,000 earned at Bronze with the demo rules: ¥2,000 of groceries (+5 visit points).
-  unwrap(await c.api.recordSale({ requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ sku: 'G', category: 'grocery', quantity: 1, unitPriceMinor: 199_500 }] }));
+  unwrap(
+    await c.api.recordSale({
+      requestId: c.ctx.ids.uuid(),
+      memberId: member.id,
+      lines: [{ sku: 'G', category: 'grocery', quantity: 1, unitPriceMinor: 199_500 }],
+    }),
+  );
   catalogue = new Map(unwrap(await c.api.listRewards({ includeInactive: true })).map((r) => [r.code, r]));
 });
 afterEach(() => {
@@ -50,14 +56,28 @@ describe('redeemReward', () => {
   it('spends the points, takes the stock and queues one redemption record with its ledger row', async () => {
     expect(unwrap(await c.api.getMember({ memberId: member.id })).balance).toBe(2_000);
     const r = unwrap(await redeem('TOTE', 2));
-    expect(r).toMatchObject({ memberId: member.id, rewardName: reward('TOTE').name, quantity: 2, pointsSpent: 1_600, balanceAfter: 400, stockAfter: 23 });
+    expect(r).toMatchObject({
+      memberId: member.id,
+      rewardName: reward('TOTE').name,
+      quantity: 2,
+      pointsSpent: 1_600,
+      balanceAfter: 400,
+      stockAfter: 23,
+    });
     expect(unwrap(await c.api.listRewards({})).find((x) => x.code === 'TOTE')?.stock).toBe(23);
-    const row = c.db.$client.prepare("SELECT payload_json AS p FROM outbox WHERE record_type = 'redemption' AND record_id = ?").get(r.redemptionId) as { p: string };
+    const row = c.db.$client
+      .prepare("SELECT payload_json AS p FROM outbox WHERE record_type = 'redemption' AND record_id = ?")
+      .get(r.redemptionId) as { p: string };
     const record = RedemptionRecord.parse(JSON.parse(row.p));
     expect(record).toMatchObject({ quantity: 2, points: 1_600 });
     expect(record.ledger).toEqual([expect.objectContaining({ kind: 'redeem', delta: -1_600, memberId: member.id })]);
     const page = unwrap(await c.api.memberLedger({ memberId: member.id }));
-    expect(page.items[0]).toMatchObject({ kind: 'redeem', delta: -1_600, balanceAfter: 400, redemptionId: r.redemptionId });
+    expect(page.items[0]).toMatchObject({
+      kind: 'redeem',
+      delta: -1_600,
+      balanceAfter: 400,
+      redemptionId: r.redemptionId,
+    });
   });
 
   it('redeems an unlimited reward without touching its stock', async () => {
@@ -70,10 +90,26 @@ describe('redeemReward', () => {
     expect(errorOf(await redeem('UMBRELLA'))).toMatchObject({ code: 'OUT_OF_STOCK', details: { stock: 0 } });
     expect(errorOf(await redeem('THERMOS', 7))).toMatchObject({ code: 'OUT_OF_STOCK', details: { stock: 6 } });
     expect(errorOf(await redeem('MOONCAKE')).code).toBe('REWARD_INACTIVE');
-    expect(errorOf(await redeem('MUG', 2))).toEqual({ code: 'INSUFFICIENT_POINTS', details: { balance: 2_000, requested: 2_400 } });
+    expect(errorOf(await redeem('MUG', 2))).toEqual({
+      code: 'INSUFFICIENT_POINTS',
+      details: { balance: 2_000, requested: 2_400 },
+    });
     expect(errorOf(await redeem('MUG', 1, c.ctx.ids.uuid())).code).toBe('NOT_FOUND');
-    expect(errorOf(await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: member.id, rewardId: c.ctx.ids.uuid() })).code).toBe('NOT_FOUND');
-    expect(errorOf(await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: member.id, rewardId: reward('MUG').id, quantity: 0 })).code).toBe('VALIDATION');
+    expect(
+      errorOf(
+        await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: member.id, rewardId: c.ctx.ids.uuid() }),
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await c.api.redeemReward({
+          requestId: c.ctx.ids.uuid(),
+          memberId: member.id,
+          rewardId: reward('MUG').id,
+          quantity: 0,
+        }),
+      ).code,
+    ).toBe('VALIDATION');
     expect(tableCounts(c.db)).toEqual(before);
   });
 

@@ -17,8 +17,17 @@ const p = sql.placeholder;
 
 const statements = perDb((db) => ({
   all: db.select().from(rewards).orderBy(asc(rewards.pointsCost), asc(rewards.code)).prepare(),
-  active: db.select().from(rewards).where(eq(rewards.active, true)).orderBy(asc(rewards.pointsCost), asc(rewards.code)).prepare(),
-  byId: db.select().from(rewards).where(eq(rewards.id, p('id'))).prepare(),
+  active: db
+    .select()
+    .from(rewards)
+    .where(eq(rewards.active, true))
+    .orderBy(asc(rewards.pointsCost), asc(rewards.code))
+    .prepare(),
+  byId: db
+    .select()
+    .from(rewards)
+    .where(eq(rewards.id, p('id')))
+    .prepare(),
   // Guarded: the decrement happens only if the stock is still there (null = unlimited).
   takeStock: db
     .update(rewards)
@@ -28,8 +37,14 @@ const statements = perDb((db) => ({
   redemption: db
     .insert(redemptions)
     .values({
-      id: p('id'), memberId: p('memberId'), rewardId: p('rewardId'), quantity: p('quantity'), points: p('points'),
-      terminalId: p('terminalId'), businessDay: p('businessDay'), createdAt: p('createdAt'),
+      id: p('id'),
+      memberId: p('memberId'),
+      rewardId: p('rewardId'),
+      quantity: p('quantity'),
+      points: p('points'),
+      terminalId: p('terminalId'),
+      businessDay: p('businessDay'),
+      createdAt: p('createdAt'),
     })
     .prepare(),
   balance: db
@@ -40,7 +55,14 @@ const statements = perDb((db) => ({
 }));
 
 export const rewardView = (r: RewardRow): RewardView => ({
-  id: r.id, code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost, cashValueMinor: r.cashValueMinor, stock: r.stock, active: r.active,
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  category: r.category,
+  pointsCost: r.pointsCost,
+  cashValueMinor: r.cashValueMinor,
+  stock: r.stock,
+  active: r.active,
 });
 
 /** The catalogue, cheapest first; inactive rewards only when asked (the manager's screen). */
@@ -61,7 +83,8 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     const reward = st.byId.get({ id: input.rewardId });
     if (!reward) throw new DomainError('NOT_FOUND', { entity: 'reward', rewardId: input.rewardId });
     if (!reward.active) throw new DomainError('REWARD_INACTIVE', { rewardId: reward.id });
-    if (reward.stock !== null && reward.stock < input.quantity) throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
+    if (reward.stock !== null && reward.stock < input.quantity)
+      throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
     const cost = rewardCost(reward.pointsCost, input.quantity);
     const balance = member.pointsBalance;
     // The balance online; the offline allowance while head office is out of reach.
@@ -72,17 +95,36 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     const redemptionId = ctx.ids.uuid();
     const balanceAfter = balance - cost;
     st.redemption.run({
-      id: redemptionId, memberId: member.id, rewardId: reward.id, quantity: input.quantity, points: cost,
-      terminalId: term.terminalId, businessDay: day, createdAt: now,
+      id: redemptionId,
+      memberId: member.id,
+      rewardId: reward.id,
+      quantity: input.quantity,
+      points: cost,
+      terminalId: term.terminalId,
+      businessDay: day,
+      createdAt: now,
     });
     if (st.takeStock.run({ id: reward.id, quantity: input.quantity, at: now }).changes !== 1) {
       throw new DomainError('OUT_OF_STOCK', { stock: reward.stock ?? 0, requested: input.quantity });
     }
     const ledger: LedgerRecord[] = [];
     if (cost > 0) {
-      const row: LedgerRecord = { id: ctx.ids.uuid(), memberId: member.id, kind: 'redeem', delta: -cost, ruleVersion: null, campaignId: null, createdAt: now };
+      const row: LedgerRecord = {
+        id: ctx.ids.uuid(),
+        memberId: member.id,
+        kind: 'redeem',
+        delta: -cost,
+        ruleVersion: null,
+        campaignId: null,
+        createdAt: now,
+      };
       ledgerInsert(ctx).run({
-        ...row, balanceAfter, saleId: null, redemptionId, summary: `${input.quantity} × ${reward.name} (${reward.code})`, terminalId: term.terminalId,
+        ...row,
+        balanceAfter,
+        saleId: null,
+        redemptionId,
+        summary: `${input.quantity} × ${reward.name} (${reward.code})`,
+        terminalId: term.terminalId,
       });
       ledger.push(row);
       if (st.balance.run({ id: member.id, balanceBefore: balance, balance: balanceAfter, at: now }).changes !== 1) {
@@ -90,11 +132,25 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
       }
     }
     appendOutbox(ctx.db, ctx.clock, 'redemption', redemptionId, {
-      id: redemptionId, memberId: member.id, rewardId: reward.id, quantity: input.quantity, points: cost, businessDay: day, createdAt: now, ledger,
+      id: redemptionId,
+      memberId: member.id,
+      rewardId: reward.id,
+      quantity: input.quantity,
+      points: cost,
+      businessDay: day,
+      createdAt: now,
+      ledger,
     });
     return {
-      redemptionId, memberId: member.id, rewardId: reward.id, rewardName: reward.name, quantity: input.quantity, pointsSpent: cost,
-      balanceAfter, stockAfter: reward.stock === null ? null : reward.stock - input.quantity, createdAt: now,
+      redemptionId,
+      memberId: member.id,
+      rewardId: reward.id,
+      rewardName: reward.name,
+      quantity: input.quantity,
+      pointsSpent: cost,
+      balanceAfter,
+      stockAfter: reward.stock === null ? null : reward.stock - input.quantity,
+      createdAt: now,
     };
   });
 }

@@ -8,14 +8,20 @@ import { perDb } from '../platform/transactions';
 
 const statements = perDb((db) => ({
   // The newest version already in force; versions are never edited, only added.
-  currentVersion: direct(db
-    .select({ version: ruleVersions.version })
+  currentVersion: direct(
+    db
+      .select({ version: ruleVersions.version })
+      .from(ruleVersions)
+      .where(lte(ruleVersions.effectiveFrom, sql.placeholder('now')))
+      .orderBy(desc(ruleVersions.version))
+      .limit(1)
+      .prepare(),
+  ),
+  json: db
+    .select({ rulesJson: ruleVersions.rulesJson })
     .from(ruleVersions)
-    .where(lte(ruleVersions.effectiveFrom, sql.placeholder('now')))
-    .orderBy(desc(ruleVersions.version))
-    .limit(1)
-    .prepare()),
-  json: db.select({ rulesJson: ruleVersions.rulesJson }).from(ruleVersions).where(eq(ruleVersions.version, sql.placeholder('version'))).prepare(),
+    .where(eq(ruleVersions.version, sql.placeholder('version')))
+    .prepare(),
 }));
 
 // A stored version never changes, so its parsed rules are kept per database and version:
@@ -38,7 +44,8 @@ export function rulesByVersion(ctx: ServiceContext, version: number): RuleSet {
   const row = statements(ctx.db).json.get({ version });
   if (!row) throw new Error(`rule version ${version} is not stored`);
   const rules = RuleSet.parse(JSON.parse(row.rulesJson));
-  if (rules.version !== version) throw new Error(`rule version row ${version} holds rules that say version ${rules.version}`);
+  if (rules.version !== version)
+    throw new Error(`rule version row ${version} holds rules that say version ${rules.version}`);
   byVersion.set(version, rules);
   return rules;
 }

@@ -33,7 +33,8 @@ function subtotalOf(lines: ParsedInput<'previewSale'>['lines']): { lineTotals: n
   const lineTotals = lines.map(lineTotalMinor);
   const subtotal = lineTotals.reduce((a, b) => a + b, 0);
   // Each line fits the contract, but 200 of them can add up past the absurd-amount guard.
-  if (subtotal > MAX_SALE_MINOR) throw new DomainError('VALIDATION', { field: 'lines', reason: 'sale_too_large', maxMinor: MAX_SALE_MINOR });
+  if (subtotal > MAX_SALE_MINOR)
+    throw new DomainError('VALIDATION', { field: 'lines', reason: 'sale_too_large', maxMinor: MAX_SALE_MINOR });
   return { lineTotals, subtotal };
 }
 
@@ -44,16 +45,20 @@ function subtotalOf(lines: ParsedInput<'previewSale'>['lines']): { lineTotals: n
 function assertSpendable(requested: number, limits: SpendLimits, balance: number): void {
   const entry = checkPointsEntry(requested, limits);
   switch (entry.kind) {
-    case 'ok': return;
-    case 'belowMinimum': throw new DomainError('POINTS_BELOW_MINIMUM', { requested, minPoints: entry.minPoints });
-    case 'aboveSaleCap': throw new DomainError('POINTS_ABOVE_SALE_CAP', { requested, maxPoints: entry.maxPoints });
+    case 'ok':
+      return;
+    case 'belowMinimum':
+      throw new DomainError('POINTS_BELOW_MINIMUM', { requested, minPoints: entry.minPoints });
+    case 'aboveSaleCap':
+      throw new DomainError('POINTS_ABOVE_SALE_CAP', { requested, maxPoints: entry.maxPoints });
     case 'aboveBalance': {
       // Below the balance only while offline: then the cashier is told it is the offline cap.
       const capped = entry.balance < Math.max(0, balance);
       const offline = capped ? { spendable: entry.balance, reason: 'offline_cap' } : {};
       throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...offline });
     }
-    case 'notWhole': throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'not_whole' });
+    case 'notWhole':
+      throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'not_whole' });
   }
 }
 
@@ -75,13 +80,25 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const lines = resolveLines(ctx, input.lines);
 
   if (input.memberId === null) {
-    if (input.pointsToSpend > 0) throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'needs_member' });
+    if (input.pointsToSpend > 0)
+      throw new DomainError('VALIDATION', { field: 'pointsToSpend', reason: 'needs_member' });
     const anonymous = { lines, discountMinor: 0, tierCode: null, visitNumber: null, currency: term.currency };
     const earn = computeEarn(rules, anonymous);
     const quote: SaleQuote = {
-      subtotalMinor: subtotal, discountMinor: 0, totalMinor: subtotal, pointsSpent: 0, maxPointsSpendable: 0,
-      pointsEarned: 0, ruleVersion: rules.version, summary: earn.summary, explanation: earn.explanation,
-      balanceBefore: null, balanceAfter: null, tierAfter: null, nextTier: null, pointsToNextTier: null,
+      subtotalMinor: subtotal,
+      discountMinor: 0,
+      totalMinor: subtotal,
+      pointsSpent: 0,
+      maxPointsSpendable: 0,
+      pointsEarned: 0,
+      ruleVersion: rules.version,
+      summary: earn.summary,
+      explanation: earn.explanation,
+      balanceBefore: null,
+      balanceAfter: null,
+      tierAfter: null,
+      nextTier: null,
+      pointsToNextTier: null,
       spendLimits: null,
     };
     return { term, rules, member: null, lines, card: null, lineTotals, earn, tierCodeAfter: null, quote };
@@ -93,7 +110,11 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const spendable = spendableNow(ctx, member.id, balance);
   const limits = spendLimits(rules, subtotal, spendable);
   assertSpendable(input.pointsToSpend, limits, balance);
-  const spend = quotePointsDiscount(rules, { requestedPoints: input.pointsToSpend, saleTotalMinor: subtotal, balance: spendable });
+  const spend = quotePointsDiscount(rules, {
+    requestedPoints: input.pointsToSpend,
+    saleTotalMinor: subtotal,
+    balance: spendable,
+  });
   // A rounding corner (rates that do not divide) can leave a figure the rule took buying nothing.
   if (input.pointsToSpend > 0 && spend.points === 0) {
     throw new DomainError('POINTS_BELOW_MINIMUM', { requested: input.pointsToSpend, minPoints: limits.minPoints });
@@ -101,7 +122,11 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const ladder = loadTiers(ctx);
   const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
   const earn = computeEarn(rules, {
-    lines, discountMinor: spend.discountMinor, tierCode: tierBefore?.code ?? null, tierName: tierBefore?.name ?? null, visitNumber: member.visits + 1,
+    lines,
+    discountMinor: spend.discountMinor,
+    tierCode: tierBefore?.code ?? null,
+    tierName: tierBefore?.name ?? null,
+    visitNumber: member.visits + 1,
     currency: term.currency,
   });
   const earnedAfter = member.pointsEarnedTotal + earn.points;
@@ -126,7 +151,14 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     spendLimits: limits,
   };
   return {
-    term, rules, member, lines, card: card?.status === 'active' ? card : null, lineTotals, earn,
-    tierCodeAfter: after.tier?.code ?? member.tierCode, quote,
+    term,
+    rules,
+    member,
+    lines,
+    card: card?.status === 'active' ? card : null,
+    lineTotals,
+    earn,
+    tierCodeAfter: after.tier?.code ?? member.tierCode,
+    quote,
   };
 }

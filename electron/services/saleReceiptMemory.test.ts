@@ -33,7 +33,9 @@ describe('the receipt a repeated sale gets back', () => {
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket },
       // Enough to cross a tier threshold (a large sale, confirmed for its total), then a sale that spends points.
       {
-        requestId: c.ctx.ids.uuid(), memberId: member.id, lines: [{ ...tea, quantity: 400 }],
+        requestId: c.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: [{ ...tea, quantity: 400 }],
         confirmedTotalMinor: 400 * tea.unitPriceMinor,
       },
       { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket, pointsToSpend: 300 },
@@ -57,7 +59,15 @@ describe('the receipt a repeated sale gets back', () => {
     const first = unwrap(await c.api.recordSale(input));
     const kept: unknown = JSON.parse(keptText(input.requestId));
     expect(Object.keys(kept ?? {})).toEqual([
-      'saleId', 'maxPointsSpendable', 'balanceBefore', 'balanceAfter', 'tierAfter', 'nextTier', 'pointsToNextTier', 'memberName', 'shopName',
+      'saleId',
+      'maxPointsSpendable',
+      'balanceBefore',
+      'balanceAfter',
+      'tierAfter',
+      'nextTier',
+      'pointsToNextTier',
+      'memberName',
+      'shopName',
       'terminalName',
     ]);
     expect(keptText(input.requestId).length).toBeLessThan(JSON.stringify(first).length / 2);
@@ -67,7 +77,9 @@ describe('the receipt a repeated sale gets back', () => {
     const input = { requestId: c.ctx.ids.uuid(), memberId: member.id, lines: basket };
     const first = unwrap(await c.api.recordSale(input));
     const legacy = { ...first, memberName: 'kept then' };
-    c.db.$client.prepare('UPDATE requests SET result_json = ? WHERE request_id = ?').run(JSON.stringify(legacy), input.requestId);
+    c.db.$client
+      .prepare('UPDATE requests SET result_json = ? WHERE request_id = ?')
+      .run(JSON.stringify(legacy), input.requestId);
     expect(unwrap(await c.api.recordSale(input))).toStrictEqual(legacy);
   });
 });

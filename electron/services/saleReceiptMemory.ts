@@ -14,8 +14,16 @@ import type { ServiceContext } from '../core/context';
  * piece of JSON a sale wrote (build/scripts/bench/PERFORMANCE.md).
  */
 const ReceiptExtras = SaleReceipt.pick({
-  saleId: true, maxPointsSpendable: true, balanceBefore: true, balanceAfter: true, tierAfter: true, nextTier: true,
-  pointsToNextTier: true, memberName: true, shopName: true, terminalName: true,
+  saleId: true,
+  maxPointsSpendable: true,
+  balanceBefore: true,
+  balanceAfter: true,
+  tierAfter: true,
+  nextTier: true,
+  pointsToNextTier: true,
+  memberName: true,
+  shopName: true,
+  terminalName: true,
 });
 type ReceiptExtras = z.infer<typeof ReceiptExtras>;
 
@@ -24,9 +32,16 @@ const Explanation = SaleQuote.shape.explanation;
 /** The extras of a receipt, as JSON (keys written out: a spread would cost the sale path more). */
 export function rememberSaleReceipt(receipt: SaleReceipt): string {
   const extras: ReceiptExtras = {
-    saleId: receipt.saleId, maxPointsSpendable: receipt.maxPointsSpendable, balanceBefore: receipt.balanceBefore,
-    balanceAfter: receipt.balanceAfter, tierAfter: receipt.tierAfter, nextTier: receipt.nextTier, pointsToNextTier: receipt.pointsToNextTier,
-    memberName: receipt.memberName, shopName: receipt.shopName, terminalName: receipt.terminalName,
+    saleId: receipt.saleId,
+    maxPointsSpendable: receipt.maxPointsSpendable,
+    balanceBefore: receipt.balanceBefore,
+    balanceAfter: receipt.balanceAfter,
+    tierAfter: receipt.tierAfter,
+    nextTier: receipt.nextTier,
+    pointsToNextTier: receipt.pointsToNextTier,
+    memberName: receipt.memberName,
+    shopName: receipt.shopName,
+    terminalName: receipt.terminalName,
   };
   return JSON.stringify(extras);
 }
@@ -41,21 +56,47 @@ export function recallSaleReceipt(ctx: ServiceContext, kept: string): SaleReceip
   if (!sale) throw new Error(`remembered sale ${extras.saleId} is not stored`);
   const lines = ctx.db
     .select({
-      lineNo: saleLines.lineNo, sku: saleLines.sku, name: saleLines.name, category: saleLines.category, quantity: saleLines.quantity,
-      unitPriceMinor: saleLines.unitPriceMinor, lineTotalMinor: saleLines.lineTotalMinor, points: saleLines.points,
+      lineNo: saleLines.lineNo,
+      sku: saleLines.sku,
+      name: saleLines.name,
+      category: saleLines.category,
+      quantity: saleLines.quantity,
+      unitPriceMinor: saleLines.unitPriceMinor,
+      lineTotalMinor: saleLines.lineTotalMinor,
+      points: saleLines.points,
     })
     .from(saleLines)
     .where(eq(saleLines.saleId, sale.id))
     .orderBy(asc(saleLines.lineNo))
     .all();
   return {
-    subtotalMinor: sale.subtotalMinor, discountMinor: sale.discountMinor, totalMinor: sale.totalMinor, pointsSpent: sale.pointsSpent,
-    maxPointsSpendable: extras.maxPointsSpendable, pointsEarned: sale.pointsEarned, ruleVersion: sale.ruleVersion, summary: sale.earnSummary,
-    explanation: Explanation.parse(JSON.parse(sale.explanationJson)), balanceBefore: extras.balanceBefore, balanceAfter: extras.balanceAfter,
-    tierAfter: extras.tierAfter, nextTier: extras.nextTier, pointsToNextTier: extras.pointsToNextTier,
-    saleId: sale.id, memberId: sale.memberId, memberName: extras.memberName, cardNumber: sale.cardNumber, lines, createdAt: sale.createdAt,
-    shopName: extras.shopName, terminalName: extras.terminalName, currency: sale.currency,
+    subtotalMinor: sale.subtotalMinor,
+    discountMinor: sale.discountMinor,
+    totalMinor: sale.totalMinor,
+    pointsSpent: sale.pointsSpent,
+    maxPointsSpendable: extras.maxPointsSpendable,
+    pointsEarned: sale.pointsEarned,
+    ruleVersion: sale.ruleVersion,
+    summary: sale.earnSummary,
+    explanation: Explanation.parse(JSON.parse(sale.explanationJson)),
+    balanceBefore: extras.balanceBefore,
+    balanceAfter: extras.balanceAfter,
+    tierAfter: extras.tierAfter,
+    nextTier: extras.nextTier,
+    pointsToNextTier: extras.pointsToNextTier,
+    saleId: sale.id,
+    memberId: sale.memberId,
+    memberName: extras.memberName,
+    cardNumber: sale.cardNumber,
+    lines,
+    createdAt: sale.createdAt,
+    shopName: extras.shopName,
+    terminalName: extras.terminalName,
+    currency: sale.currency,
   };
 }
 
-export const saleReceiptMemory: ResultMemory<SaleReceipt> = { remember: rememberSaleReceipt, recall: recallSaleReceipt };
+export const saleReceiptMemory: ResultMemory<SaleReceipt> = {
+  remember: rememberSaleReceipt,
+  recall: recallSaleReceipt,
+};

@@ -3,7 +3,13 @@ import type { ChannelInput, MemberView } from '../../shared/contract';
 import { desc } from 'drizzle-orm';
 import { members } from '../../db/schema';
 import {
-  assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore,
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
 } from './services.testkit';
 
 // What a sale may be recorded with, as the API enforces it (shared/domain/rules/saleConfirm.ts and
@@ -25,7 +31,10 @@ afterEach(() => {
 
 const lines = (minor: number) => [{ sku: 'AMOUNT', name: '', category: 'general', quantity: 1, unitPriceMinor: minor }];
 const sale = (over: Partial<ChannelInput<'recordSale'>> = {}): ChannelInput<'recordSale'> => ({
-  requestId: c.ctx.ids.uuid(), memberId: member.id, lines: lines(12_800), ...over,
+  requestId: c.ctx.ids.uuid(),
+  memberId: member.id,
+  lines: lines(12_800),
+  ...over,
 });
 const visits = async () => unwrap(await c.api.getMember({ memberId: member.id })).visits;
 
@@ -40,9 +49,15 @@ describe('the large-sale limit', () => {
   it('a shop set up with its own limit keeps it', async () => {
     const other = openTestCore();
     try {
-      const status = unwrap(await other.api.configureShop({
-        shopId: 's2', shopName: 'Two', terminalName: 'T', terminalCode: '31002', largeSaleLimitMinor: 50_000,
-      }));
+      const status = unwrap(
+        await other.api.configureShop({
+          shopId: 's2',
+          shopName: 'Two',
+          terminalName: 'T',
+          terminalCode: '31002',
+          largeSaleLimitMinor: 50_000,
+        }),
+      );
       expect(status.largeSaleLimitMinor).toBe(50_000);
     } finally {
       other.dispose();
@@ -53,7 +68,8 @@ describe('the large-sale limit', () => {
     const before = tableCounts(c.db);
     const error = errorOf(await c.api.recordSale(sale({ lines: lines(100_000_000) })));
     expect(error).toEqual({
-      code: 'LARGE_SALE_UNCONFIRMED', details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
+      code: 'LARGE_SALE_UNCONFIRMED',
+      details: { totalMinor: 100_000_000, limitMinor: 1_000_000 },
     });
     // A confirmation of another amount does not pass this one.
     const wrong = errorOf(await c.api.recordSale(sale({ lines: lines(100_000_000), confirmedTotalMinor: 1_000_000 })));
@@ -114,11 +130,13 @@ describe('the points a member spends (demo shop: minimum 100, at most half the s
     const limits = unwrap(await preview(0)).spendLimits;
     expect(limits).toEqual({ minPoints: 100, balance, saleMaxPoints: 5_000 });
     expect(errorOf(await preview(99))).toEqual({
-      code: 'POINTS_BELOW_MINIMUM', details: { requested: 99, minPoints: 100 },
+      code: 'POINTS_BELOW_MINIMUM',
+      details: { requested: 99, minPoints: 100 },
     });
     expect(errorOf(await preview(balance + 1)).code).toBe('INSUFFICIENT_POINTS');
     expect(errorOf(await preview(Math.min(balance, 300), 500))).toEqual({
-      code: 'POINTS_ABOVE_SALE_CAP', details: { requested: Math.min(balance, 300), maxPoints: 250 },
+      code: 'POINTS_ABOVE_SALE_CAP',
+      details: { requested: Math.min(balance, 300), maxPoints: 250 },
     });
     const before = tableCounts(demo.db);
     const below = { requestId: demo.ctx.ids.uuid(), memberId: richId, lines: lines(10_000), pointsToSpend: 99 };

@@ -17,40 +17,78 @@ const p = sql.placeholder;
 // The sale is the till's hot path: every statement is compiled once per connection and run
 // without drizzle's per-call work (platform/compiledStatements.ts).
 const statements = perDb((db) => ({
-  sale: direct(db
-    .insert(sales)
-    .values({
-      id: p('id'), memberId: p('memberId'), cardNumber: p('cardNumber'), subtotalMinor: p('subtotalMinor'),
-      discountMinor: p('discountMinor'), totalMinor: p('totalMinor'), pointsEarned: p('pointsEarned'),
-      pointsSpent: p('pointsSpent'), ruleVersion: p('ruleVersion'), earnSummary: p('earnSummary'),
-      explanationJson: p('explanationJson'), currency: p('currency'), businessDay: p('businessDay'),
-      terminalId: p('terminalId'), createdAt: p('createdAt'),
-    })
-    .prepare()),
-  line: direct(db
-    .insert(saleLines)
-    .values({
-      saleId: p('saleId'), lineNo: p('lineNo'), sku: p('sku'), name: p('name'), category: p('category'),
-      quantity: p('quantity'), unitPriceMinor: p('unitPriceMinor'), lineTotalMinor: p('lineTotalMinor'), points: p('points'),
-    })
-    .prepare()),
-  ledger: direct(db
-    .insert(pointsLedger)
-    .values({
-      id: p('id'), memberId: p('memberId'), kind: p('kind'), delta: p('delta'), balanceAfter: p('balanceAfter'),
-      saleId: p('saleId'), redemptionId: p('redemptionId'), ruleVersion: p('ruleVersion'), campaignId: p('campaignId'),
-      summary: p('summary'), terminalId: p('terminalId'), createdAt: p('createdAt'),
-    })
-    .prepare()),
+  sale: direct(
+    db
+      .insert(sales)
+      .values({
+        id: p('id'),
+        memberId: p('memberId'),
+        cardNumber: p('cardNumber'),
+        subtotalMinor: p('subtotalMinor'),
+        discountMinor: p('discountMinor'),
+        totalMinor: p('totalMinor'),
+        pointsEarned: p('pointsEarned'),
+        pointsSpent: p('pointsSpent'),
+        ruleVersion: p('ruleVersion'),
+        earnSummary: p('earnSummary'),
+        explanationJson: p('explanationJson'),
+        currency: p('currency'),
+        businessDay: p('businessDay'),
+        terminalId: p('terminalId'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  ),
+  line: direct(
+    db
+      .insert(saleLines)
+      .values({
+        saleId: p('saleId'),
+        lineNo: p('lineNo'),
+        sku: p('sku'),
+        name: p('name'),
+        category: p('category'),
+        quantity: p('quantity'),
+        unitPriceMinor: p('unitPriceMinor'),
+        lineTotalMinor: p('lineTotalMinor'),
+        points: p('points'),
+      })
+      .prepare(),
+  ),
+  ledger: direct(
+    db
+      .insert(pointsLedger)
+      .values({
+        id: p('id'),
+        memberId: p('memberId'),
+        kind: p('kind'),
+        delta: p('delta'),
+        balanceAfter: p('balanceAfter'),
+        saleId: p('saleId'),
+        redemptionId: p('redemptionId'),
+        ruleVersion: p('ruleVersion'),
+        campaignId: p('campaignId'),
+        summary: p('summary'),
+        terminalId: p('terminalId'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+  ),
   // Guarded by the balance read in this transaction: a change underneath fails the sale.
-  member: direct(db
-    .update(members)
-    .set({
-      pointsBalance: sql`${p('balance')}`, pointsEarnedTotal: sql`${p('earnedTotal')}`, visits: sql`${members.visits} + 1`,
-      lastVisitAt: sql`${p('at')}`, tierCode: sql`${p('tierCode')}`, updatedAt: sql`${p('at')}`,
-    })
-    .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
-    .prepare()),
+  member: direct(
+    db
+      .update(members)
+      .set({
+        pointsBalance: sql`${p('balance')}`,
+        pointsEarnedTotal: sql`${p('earnedTotal')}`,
+        visits: sql`${members.visits} + 1`,
+        lastVisitAt: sql`${p('at')}`,
+        tierCode: sql`${p('tierCode')}`,
+        updatedAt: sql`${p('at')}`,
+      })
+      .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
+      .prepare(),
+  ),
 }));
 
 export type LedgerStatement = ReturnType<typeof statements>['ledger'];
@@ -76,19 +114,55 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
     balance -= quote.pointsSpent;
     const summary = `${quote.pointsSpent} pt = ${formatMoney(quote.discountMinor, work.term.currency, 'en-US')} off`;
     insert.run({
-      id, memberId: member.id, kind: 'spend', delta: -quote.pointsSpent, balanceAfter: balance, saleId, redemptionId: null,
-      ruleVersion: quote.ruleVersion, campaignId: null, summary, terminalId, createdAt: now,
+      id,
+      memberId: member.id,
+      kind: 'spend',
+      delta: -quote.pointsSpent,
+      balanceAfter: balance,
+      saleId,
+      redemptionId: null,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      summary,
+      terminalId,
+      createdAt: now,
     });
-    rows.push({ id, kind: 'spend', delta: -quote.pointsSpent, memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now });
+    rows.push({
+      id,
+      kind: 'spend',
+      delta: -quote.pointsSpent,
+      memberId: member.id,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      createdAt: now,
+    });
   }
   if (quote.pointsEarned > 0) {
     const id = ctx.ids.uuid();
     balance += quote.pointsEarned;
     insert.run({
-      id, memberId: member.id, kind: 'earn', delta: quote.pointsEarned, balanceAfter: balance, saleId, redemptionId: null,
-      ruleVersion: quote.ruleVersion, campaignId: null, summary: quote.summary, terminalId, createdAt: now,
+      id,
+      memberId: member.id,
+      kind: 'earn',
+      delta: quote.pointsEarned,
+      balanceAfter: balance,
+      saleId,
+      redemptionId: null,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      summary: quote.summary,
+      terminalId,
+      createdAt: now,
     });
-    rows.push({ id, kind: 'earn', delta: quote.pointsEarned, memberId: member.id, ruleVersion: quote.ruleVersion, campaignId: null, createdAt: now });
+    rows.push({
+      id,
+      kind: 'earn',
+      delta: quote.pointsEarned,
+      memberId: member.id,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      createdAt: now,
+    });
   }
   return rows;
 }
@@ -117,10 +191,21 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
     const day = businessDay(now, ctx.timeZone);
     const cardNumber = card?.number ?? null;
     st.sale.run({
-      id: saleId, memberId: member?.id ?? null, cardNumber, subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor,
-      totalMinor: quote.totalMinor, pointsEarned: quote.pointsEarned, pointsSpent: quote.pointsSpent, ruleVersion: quote.ruleVersion,
-      earnSummary: quote.summary, explanationJson: JSON.stringify(quote.explanation), currency: term.currency, businessDay: day,
-      terminalId: term.terminalId, createdAt: now,
+      id: saleId,
+      memberId: member?.id ?? null,
+      cardNumber,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor,
+      pointsEarned: quote.pointsEarned,
+      pointsSpent: quote.pointsSpent,
+      ruleVersion: quote.ruleVersion,
+      earnSummary: quote.summary,
+      explanationJson: JSON.stringify(quote.explanation),
+      currency: term.currency,
+      businessDay: day,
+      terminalId: term.terminalId,
+      createdAt: now,
     });
     const lines: SaleReceipt['lines'] = [];
     for (let i = 0; i < work.lines.length; i += 1) {
@@ -130,37 +215,82 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       const lineTotalMinor = work.lineTotals[i] ?? 0;
       const points = earn.lines[i]?.points ?? 0;
       st.line.run({
-        saleId, lineNo, sku: line.sku, name: line.name, category: line.category, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor,
-        lineTotalMinor, points,
+        saleId,
+        lineNo,
+        sku: line.sku,
+        name: line.name,
+        category: line.category,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        lineTotalMinor,
+        points,
       });
       lines.push({
-        lineNo, sku: line.sku, name: line.name, category: line.category, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor,
-        lineTotalMinor, points,
+        lineNo,
+        sku: line.sku,
+        name: line.name,
+        category: line.category,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        lineTotalMinor,
+        points,
       });
     }
     const ledger = ledgerRows(ctx, work, saleId, now);
     if (member) {
       const changed = st.member.run({
-        id: member.id, balanceBefore: member.pointsBalance, balance: quote.balanceAfter, earnedTotal: member.pointsEarnedTotal + quote.pointsEarned,
-        at: now, tierCode: work.tierCodeAfter,
+        id: member.id,
+        balanceBefore: member.pointsBalance,
+        balance: quote.balanceAfter,
+        earnedTotal: member.pointsEarnedTotal + quote.pointsEarned,
+        at: now,
+        tierCode: work.tierCodeAfter,
       });
       if (changed.changes !== 1) throw new Error(`member ${member.id} changed during the sale`);
     }
     const record: SaleRecord = {
-      id: saleId, memberId: member?.id ?? null, cardNumber, subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor,
-      totalMinor: quote.totalMinor, pointsEarned: quote.pointsEarned, pointsSpent: quote.pointsSpent, ruleVersion: quote.ruleVersion,
-      currency: term.currency, businessDay: day, createdAt: now, lines, ledger,
+      id: saleId,
+      memberId: member?.id ?? null,
+      cardNumber,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor,
+      pointsEarned: quote.pointsEarned,
+      pointsSpent: quote.pointsSpent,
+      ruleVersion: quote.ruleVersion,
+      currency: term.currency,
+      businessDay: day,
+      createdAt: now,
+      lines,
+      ledger,
     };
     appendOutbox(ctx.db, ctx.clock, 'sale', saleId, record);
     // Written out key by key (the quote's keys first, as a spread would order them): a spread
     // of the quote followed by more keys missed V8's inline caches on every sale.
     const receipt: SaleReceipt = {
-      subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor, totalMinor: quote.totalMinor, pointsSpent: quote.pointsSpent,
-      maxPointsSpendable: quote.maxPointsSpendable, pointsEarned: quote.pointsEarned, ruleVersion: quote.ruleVersion, summary: quote.summary,
-      explanation: quote.explanation, balanceBefore: quote.balanceBefore, balanceAfter: quote.balanceAfter, tierAfter: quote.tierAfter,
-      nextTier: quote.nextTier, pointsToNextTier: quote.pointsToNextTier,
-      saleId, memberId: member?.id ?? null, memberName: member?.name ?? null, cardNumber, lines, createdAt: now,
-      shopName: term.shopName, terminalName: term.terminalName, currency: term.currency,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor,
+      pointsSpent: quote.pointsSpent,
+      maxPointsSpendable: quote.maxPointsSpendable,
+      pointsEarned: quote.pointsEarned,
+      ruleVersion: quote.ruleVersion,
+      summary: quote.summary,
+      explanation: quote.explanation,
+      balanceBefore: quote.balanceBefore,
+      balanceAfter: quote.balanceAfter,
+      tierAfter: quote.tierAfter,
+      nextTier: quote.nextTier,
+      pointsToNextTier: quote.pointsToNextTier,
+      saleId,
+      memberId: member?.id ?? null,
+      memberName: member?.name ?? null,
+      cardNumber,
+      lines,
+      createdAt: now,
+      shopName: term.shopName,
+      terminalName: term.terminalName,
+      currency: term.currency,
     };
     return receipt;
   });

@@ -25,12 +25,18 @@ export function openTestCore(
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-services-'));
   const clock = fixedClock(options.start ?? TEST_START_MS);
   const core = openTerminalCore({
-    dataDir: dir, clock, ids: options.idPrefix === undefined ? sequentialIds() : sequentialIds(options.idPrefix), timeZone: options.timeZone ?? 'Asia/Shanghai', validateOutput: true,
+    dataDir: dir,
+    clock,
+    ids: options.idPrefix === undefined ? sequentialIds() : sequentialIds(options.idPrefix),
+    timeZone: options.timeZone ?? 'Asia/Shanghai',
+    validateOutput: true,
     log: () => undefined,
     ...(options.sync ? { sync: options.sync } : {}),
   });
   return {
-    ...core, clock, dir,
+    ...core,
+    clock,
+    dir,
     dispose: () => {
       core.close();
       rmSync(dir, { recursive: true, force: true });
@@ -40,7 +46,8 @@ export function openTestCore(
 
 /** The value of an ok envelope, or an error naming the code that came back instead. */
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${JSON.stringify(result.error.details ?? {})}`);
+  if (!result.ok)
+    throw new Error(`expected ok, got ${result.error.code}: ${JSON.stringify(result.error.details ?? {})}`);
   return result.value;
 }
 
@@ -68,13 +75,18 @@ export function assertLedgerConsistent(db: TerminalDb): void {
     )
     .all();
   if (drift.length > 0) throw new Error(`ledger and cached balances disagree: ${JSON.stringify(drift)}`);
-  const rows = c.prepare('SELECT member_id AS memberId, delta, balance_after AS after FROM points_ledger ORDER BY rowid').all() as {
-    memberId: string; delta: number; after: number;
+  const rows = c
+    .prepare('SELECT member_id AS memberId, delta, balance_after AS after FROM points_ledger ORDER BY rowid')
+    .all() as {
+    memberId: string;
+    delta: number;
+    after: number;
   }[];
   const running = new Map<string, number>();
   for (const r of rows) {
     const balance = (running.get(r.memberId) ?? 0) + r.delta;
-    if (r.after !== balance) throw new Error(`balance_after ${r.after} but running sum ${balance} for member ${r.memberId}`);
+    if (r.after !== balance)
+      throw new Error(`balance_after ${r.after} but running sum ${balance} for member ${r.memberId}`);
     running.set(r.memberId, balance);
   }
 }
@@ -91,6 +103,12 @@ export function assertOutboxGapFree(db: TerminalDb): number {
 /** Row count of every table, to prove a refused call wrote nothing. */
 export function tableCounts(db: TerminalDb): Record<string, number> {
   const c = db.$client;
-  const tables = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return Object.fromEntries(tables.map((t) => [t, (c.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  const tables = (
+    c
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return Object.fromEntries(
+    tables.map((t) => [t, (c.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+  );
 }

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { syncState } from '../../db/schema';
 import { openTerminalCore } from '../terminal/terminalCore';
-import { assertLedgerConsistent, assertOutboxGapFree, errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './services.testkit';
+import {
+  assertLedgerConsistent,
+  assertOutboxGapFree,
+  errorOf,
+  openTestCore,
+  tableCounts,
+  unwrap,
+  type TestCore,
+} from './services.testkit';
 
 const cores: TestCore[] = [];
 function core(): TestCore {
@@ -24,7 +32,17 @@ describe('terminal row and status', () => {
   it('creates the terminal identity once and keeps it across reopen', async () => {
     const c = openTestCore();
     const first = unwrap(await c.api.getStatus({}));
-    expect(first).toMatchObject({ configured: false, demo: false, shopName: null, locale: 'zh-CN', currency: 'CNY', ruleVersion: null, outboxPending: 0, online: false, lastSyncAt: null });
+    expect(first).toMatchObject({
+      configured: false,
+      demo: false,
+      shopName: null,
+      locale: 'zh-CN',
+      currency: 'CNY',
+      ruleVersion: null,
+      outboxPending: 0,
+      online: false,
+      lastSyncAt: null,
+    });
     c.close();
     const again = openTerminalCore({ dataDir: c.dir, log: () => undefined });
     try {
@@ -38,17 +56,31 @@ describe('terminal row and status', () => {
 
   it('refuses business calls before a shop is set up', async () => {
     const c = core();
-    expect(errorOf(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678' })).code).toBe('NOT_CONFIGURED');
-    expect(errorOf(await c.api.previewSale({ memberId: null, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }] })).code).toBe('NOT_CONFIGURED');
+    expect(
+      errorOf(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678' })).code,
+    ).toBe('NOT_CONFIGURED');
+    expect(
+      errorOf(await c.api.previewSale({ memberId: null, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }] }))
+        .code,
+    ).toBe('NOT_CONFIGURED');
     expect(unwrap(await c.api.listTiers({}))).toEqual([]);
   });
 
   it('reads online, last sync and last close from sync_state when the sync job wrote them', async () => {
     const c = core();
-    c.db.insert(syncState).values([
-      { key: 'online', value: 'true' }, { key: 'lastSyncAt', value: '1748743200000' }, { key: 'lastCloseAt', value: 'garbage' },
-    ]).run();
-    expect(unwrap(await c.api.getStatus({}))).toMatchObject({ online: true, lastSyncAt: 1748743200000, lastCloseAt: null });
+    c.db
+      .insert(syncState)
+      .values([
+        { key: 'online', value: 'true' },
+        { key: 'lastSyncAt', value: '1748743200000' },
+        { key: 'lastCloseAt', value: 'garbage' },
+      ])
+      .run();
+    expect(unwrap(await c.api.getStatus({}))).toMatchObject({
+      online: true,
+      lastSyncAt: 1748743200000,
+      lastCloseAt: null,
+    });
   });
 });
 
@@ -56,8 +88,19 @@ describe('configureShop', () => {
   it('writes the shop, the default ladder and rule version 1 (local), and no demo data', async () => {
     const c = core();
     const status = unwrap(await c.api.configureShop({ ...shop, locale: 'en' }));
-    expect(status).toMatchObject({ configured: true, demo: false, shopName: shop.shopName, terminalCode: '31002', locale: 'en', ruleVersion: 1 });
-    expect(unwrap(await c.api.listTiers({})).map((t) => [t.code, t.qualifyPoints])).toEqual([['BRONZE', 0], ['SILVER', 1000], ['GOLD', 5000]]);
+    expect(status).toMatchObject({
+      configured: true,
+      demo: false,
+      shopName: shop.shopName,
+      terminalCode: '31002',
+      locale: 'en',
+      ruleVersion: 1,
+    });
+    expect(unwrap(await c.api.listTiers({})).map((t) => [t.code, t.qualifyPoints])).toEqual([
+      ['BRONZE', 0],
+      ['SILVER', 1000],
+      ['GOLD', 5000],
+    ]);
     expect(c.db.$client.prepare('SELECT source FROM rule_versions').all()).toEqual([{ source: 'local' }]);
     const counts = tableCounts(c.db);
     expect([counts.members, counts.rewards, counts.sales, counts.outbox]).toEqual([0, 0, 0, 0]);
@@ -113,7 +156,9 @@ describe('setupDemoShop', () => {
     }
     expect(tiers).toEqual(new Set(['GOLD', 'SILVER', 'BRONZE']));
     // The exclusion and the points-paid sale are in the history.
-    expect(c.db.$client.prepare("SELECT count(*) AS n, sum(points) AS p FROM sale_lines WHERE category = 'tobacco'").get()).toEqual({ n: 7, p: 0 });
+    expect(
+      c.db.$client.prepare("SELECT count(*) AS n, sum(points) AS p FROM sale_lines WHERE category = 'tobacco'").get(),
+    ).toEqual({ n: 7, p: 0 });
     expect(c.db.$client.prepare('SELECT count(*) AS n FROM sales WHERE points_spent > 0').get()).toEqual({ n: 1 });
     expect(c.db.$client.prepare('SELECT count(*) AS n FROM sales WHERE member_id IS NULL').get()).toEqual({ n: 2 });
     // Every demo record is dated before now.

@@ -9,7 +9,14 @@ import { decodeSyncProblem } from './syncProblem';
 import type { ServiceContext } from '../core/context';
 import { atomic, perDb } from '../platform/transactions';
 import { currentRuleVersion } from './rules';
-import { isConfigured, readTerminal, requireConfigured, terminalLocale, TERMINAL_ROW_ID, type TerminalRow } from './terminalRow';
+import {
+  isConfigured,
+  readTerminal,
+  requireConfigured,
+  terminalLocale,
+  TERMINAL_ROW_ID,
+  type TerminalRow,
+} from './terminalRow';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 
@@ -24,7 +31,11 @@ const SYNC_KEYS = ['online', 'lastSyncAt', 'lastCloseAt', 'lastError'] as const;
 
 const statements = perDb((db) => ({
   pending: db.select({ n: count() }).from(outbox).where(isNull(outbox.ackedAt)).prepare(),
-  syncState: db.select().from(syncState).where(inArray(syncState.key, [...SYNC_KEYS])).prepare(),
+  syncState: db
+    .select()
+    .from(syncState)
+    .where(inArray(syncState.key, [...SYNC_KEYS]))
+    .prepare(),
   headOffice: db.select({ url: syncLink.headOfficeUrl }).from(syncLink).prepare(),
 }));
 
@@ -88,8 +99,14 @@ export function writeShopSetup(ctx: ServiceContext, setup: ShopSetup): void {
   ctx.db
     .update(terminal)
     .set({
-      shopId: config.shopId, shopName: config.shopName, terminalName: config.terminalName, terminalCode: config.terminalCode,
-      locale: config.locale, currency: config.currency, demo: setup.demo, configuredAt: now,
+      shopId: config.shopId,
+      shopName: config.shopName,
+      terminalName: config.terminalName,
+      terminalCode: config.terminalCode,
+      locale: config.locale,
+      currency: config.currency,
+      demo: setup.demo,
+      configuredAt: now,
       largeSaleLimitMinor: config.largeSaleLimitMinor ?? null,
     })
     .where(eq(terminal.id, TERMINAL_ROW_ID))
@@ -98,7 +115,13 @@ export function writeShopSetup(ctx: ServiceContext, setup: ShopSetup): void {
   const version = setup.rules.version;
   ctx.db
     .insert(ruleVersions)
-    .values({ version, rulesJson: JSON.stringify(setup.rules), effectiveFrom: 0, source: setup.demo ? 'demo' : 'local', createdAt: now })
+    .values({
+      version,
+      rulesJson: JSON.stringify(setup.rules),
+      effectiveFrom: 0,
+      source: setup.demo ? 'demo' : 'local',
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .run();
 }

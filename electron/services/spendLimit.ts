@@ -10,13 +10,23 @@ import { perDb } from '../platform/transactions';
  * offline allowance (README-sync.md, "Offline redemption policy") while head office is out of reach.
  * A caller that already asked spendableNow in this transaction passes the answer in.
  */
-export function assertCanSpend(ctx: ServiceContext, memberId: string, balance: number, requested: number, spendableKnown?: number): void {
+export function assertCanSpend(
+  ctx: ServiceContext,
+  memberId: string,
+  balance: number,
+  requested: number,
+  spendableKnown?: number,
+): void {
   if (requested <= 0) return;
   const spendable = spendableKnown ?? spendableNow(ctx, memberId, balance);
   if (requested <= spendable) return;
   // Below the balance only while offline: then the cashier is told it is the offline cap.
   const capped = spendable < Math.max(0, balance);
-  throw new DomainError('INSUFFICIENT_POINTS', { balance, requested, ...(capped ? { spendable, reason: 'offline_cap' } : {}) });
+  throw new DomainError('INSUFFICIENT_POINTS', {
+    balance,
+    requested,
+    ...(capped ? { spendable, reason: 'offline_cap' } : {}),
+  });
 }
 
 const statements = perDb((db) => ({

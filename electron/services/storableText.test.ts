@@ -34,28 +34,58 @@ describe('text head office cannot store', () => {
   });
 
   it('is refused in a member name (registration and edit) and in the shop set-up', async () => {
-    const member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li', phone: '13311112222' }));
+    const member = unwrap(
+      await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li', phone: '13311112222' }),
+    );
     const before = assertOutboxGapFree(c.db);
-    expect(errorOf(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: `Li${LONE}`, phone: '13311113333' })).code).toBe('VALIDATION');
+    expect(
+      errorOf(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: `Li${LONE}`, phone: '13311113333' }))
+        .code,
+    ).toBe('VALIDATION');
     expect(errorOf(await c.api.updateMember({ memberId: member.id, name: `Wang${LONE}` })).code).toBe('VALIDATION');
     expect(assertOutboxGapFree(c.db)).toBe(before);
     const fresh = openTestCore();
     try {
       const shop = { shopId: 'shop-1', shopName: `Shop${LONE}`, terminalName: 'T1', terminalCode: '90001' };
-      expect(issues(errorOf(await fresh.api.configureShop(shop)).details)).toContainEqual({ path: 'shopName', message: 'text_unstorable' });
+      expect(issues(errorOf(await fresh.api.configureShop(shop)).details)).toContainEqual({
+        path: 'shopName',
+        message: 'text_unstorable',
+      });
     } finally {
       fresh.dispose();
     }
   });
 
-  it('is refused by the outbox itself, against head office\'s record schema, in both check modes', () => {
+  it("is refused by the outbox itself, against head office's record schema, in both check modes", () => {
     for (const mode of ['schema', 'structural'] as const) {
       setOutboxChecks(c.db, mode);
       const before = assertOutboxGapFree(c.db);
       const record = {
-        id: c.ctx.ids.uuid(), memberId: null, cardNumber: null, subtotalMinor: 100, discountMinor: 0, totalMinor: 100,
-        pointsEarned: 0, pointsSpent: 0, ruleVersion: 1, currency: 'CNY', businessDay: '2025-06-01', createdAt: 1, ledger: [],
-        lines: [{ lineNo: 1, sku: 'A', name: `x${NUL}`, category: 'c', quantity: 1, unitPriceMinor: 100, lineTotalMinor: 100, points: 0 }],
+        id: c.ctx.ids.uuid(),
+        memberId: null,
+        cardNumber: null,
+        subtotalMinor: 100,
+        discountMinor: 0,
+        totalMinor: 100,
+        pointsEarned: 0,
+        pointsSpent: 0,
+        ruleVersion: 1,
+        currency: 'CNY',
+        businessDay: '2025-06-01',
+        createdAt: 1,
+        ledger: [],
+        lines: [
+          {
+            lineNo: 1,
+            sku: 'A',
+            name: `x${NUL}`,
+            category: 'c',
+            quantity: 1,
+            unitPriceMinor: 100,
+            lineTotalMinor: 100,
+            points: 0,
+          },
+        ],
       };
       let thrown: unknown = null;
       try {
@@ -63,7 +93,10 @@ describe('text head office cannot store', () => {
       } catch (error) {
         thrown = error;
       }
-      expect(thrown).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'lines.0.name', message: 'text_unstorable' }] } });
+      expect(thrown).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'lines.0.name', message: 'text_unstorable' }] },
+      });
       expect(assertOutboxGapFree(c.db)).toBe(before);
     }
   });

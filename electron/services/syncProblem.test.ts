@@ -21,14 +21,20 @@ beforeAll(async () => {
   const address = server.address();
   serverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
-afterAll(() => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 const post = (baseUrl: string, timeoutMs = 5_000) =>
-  createHoClient({ baseUrl, token: null, timeoutMs })
-    .call('pull', { protocolVersion: PROTOCOL_VERSION, terminalId: 't', shopId: 's' });
+  createHoClient({ baseUrl, token: null, timeoutMs }).call('pull', {
+    protocolVersion: PROTOCOL_VERSION,
+    terminalId: 't',
+    shopId: 's',
+  });
 
 describe('a call that reaches no answer says why, as a reason', () => {
   it('nobody listening: unreachable', async () => {
@@ -39,8 +45,11 @@ describe('a call that reaches no answer says why, as a reason', () => {
     answer = () => undefined;
     expect(await post(serverUrl, 200)).toMatchObject({ ok: false, kind: 'network', reason: 'timeout' });
   });
-  it('a 503 page: server_error; a 200 that is not head office\'s: bad_answer', async () => {
-    answer = (res) => { res.statusCode = 503; res.end('<html>busy</html>'); };
+  it("a 503 page: server_error; a 200 that is not head office's: bad_answer", async () => {
+    answer = (res) => {
+      res.statusCode = 503;
+      res.end('<html>busy</html>');
+    };
     expect(await post(serverUrl)).toMatchObject({ ok: false, kind: 'network', reason: 'server_error' });
     answer = (res) => res.end('<html>a router login page</html>');
     expect(await post(serverUrl)).toMatchObject({ ok: false, kind: 'network', reason: 'bad_answer' });
@@ -55,7 +64,10 @@ describe('the status names the last problem by reason', () => {
     core = openTestCore();
     const headOfficeUrl = `http://127.0.0.1:${await freeLoopbackPort()}`;
     const link = { id: 1, headOfficeUrl, terminalId: 't', shopId: 's', shopName: 'S', terminalCode: '90001' };
-    core.db.insert(syncLink).values({ ...link, token: 't.x', enrolledAt: 0 }).run();
+    core.db
+      .insert(syncLink)
+      .values({ ...link, token: 't.x', enrolledAt: 0 })
+      .run();
     const result = await syncOnce({ db: core.db, clock: core.clock, owner: 'test' });
     expect(result).toMatchObject({ status: 'offline', reason: 'unreachable' });
     const status = unwrap(await core.api.getStatus({}));
@@ -65,7 +77,7 @@ describe('the status names the last problem by reason', () => {
 });
 
 describe('stored problems', () => {
-  it('round-trip, with head office\'s refusal code kept for support', () => {
+  it("round-trip, with head office's refusal code kept for support", () => {
     for (const code of ['PROTOCOL_VERSION', 'REVOKED', 'GAP', 'CONFLICT']) {
       expect(decodeSyncProblem(encodeSyncProblem(refusalProblem(code)))).toEqual(refusalProblem(code));
     }

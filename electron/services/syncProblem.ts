@@ -5,9 +5,12 @@ import { SyncProblemReason, type SyncProblem } from '../../shared/contract/termi
 /** Head office's refusal as a reason a person can act on; the code is kept for support. */
 export function refusalProblem(code: string): SyncProblem {
   const reason: SyncProblemReason =
-    code === 'PROTOCOL_VERSION' ? 'version'
-      : code === 'REVOKED' || code === 'UNAUTHORIZED' || code === 'FORBIDDEN' ? 'not_allowed'
-        : code === 'GAP' ? 'records_missing'
+    code === 'PROTOCOL_VERSION'
+      ? 'version'
+      : code === 'REVOKED' || code === 'UNAUTHORIZED' || code === 'FORBIDDEN'
+        ? 'not_allowed'
+        : code === 'GAP'
+          ? 'records_missing'
           : 'refused';
   return { reason, code };
 }

@@ -29,7 +29,8 @@ export function refusalOf(kind: string, detail: string): { reason: RefusalReason
   if (kind === 'payload_conflict') return { reason: 'payload_conflict', field: null };
   const code = detail.split(':', 1)[0] ?? '';
   const reason = REASONS.find((r) => r === code) ?? 'other';
-  const field = reason === 'unstorable_text' ? (/^unstorable_text: payload\.(\S+) holds /.exec(detail)?.[1] ?? null) : null;
+  const field =
+    reason === 'unstorable_text' ? (/^unstorable_text: payload\.(\S+) holds /.exec(detail)?.[1] ?? null) : null;
   return { reason, field };
 }
 
@@ -38,7 +39,12 @@ export function refusedRecords(db: TerminalDb): RefusedRecords {
   const st = statements(db);
   const latest = st.latest.all().map((row) => {
     const seq = Number(row.entityId.split(':', 1)[0]);
-    return { seq: Number.isSafeInteger(seq) && seq > 0 ? seq : null, at: row.at, detail: row.detail.slice(0, 300), ...refusalOf(row.kind, row.detail) };
+    return {
+      seq: Number.isSafeInteger(seq) && seq > 0 ? seq : null,
+      at: row.at,
+      detail: row.detail.slice(0, 300),
+      ...refusalOf(row.kind, row.detail),
+    };
   });
   return { count: st.count.get()?.n ?? 0, latest };
 }

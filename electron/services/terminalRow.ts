@@ -57,7 +57,13 @@ export function terminalLocale(row: Pick<TerminalRow, 'locale'>): Locale {
 }
 
 export function isConfigured(row: TerminalRow): row is ConfiguredTerminal {
-  return row.configuredAt !== null && row.shopId !== null && row.shopName !== null && row.terminalName !== null && row.terminalCode !== null;
+  return (
+    row.configuredAt !== null &&
+    row.shopId !== null &&
+    row.shopName !== null &&
+    row.terminalName !== null &&
+    row.terminalCode !== null
+  );
 }
 
 /** Business calls (members, sales, rewards) need a shop; before set-up they are refused. */

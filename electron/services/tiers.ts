@@ -15,7 +15,12 @@ export function loadTiers(ctx: ServiceContext): TierDef[] {
   return statements(ctx.db).all.all();
 }
 
-export const tierView = (t: TierDef): TierView => ({ code: t.code, name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints });
+export const tierView = (t: TierDef): TierView => ({
+  code: t.code,
+  name: t.name,
+  rank: t.rank,
+  qualifyPoints: t.qualifyPoints,
+});
 
 export interface TierStanding {
   tier: TierDef | null;

@@ -16,37 +16,76 @@ beforeEach(async () => {
 });
 afterEach(() => c.dispose());
 
-const ladder = () => c.db.select().from(tiers).all().map((t) => t.code).sort();
+const ladder = () =>
+  c.db
+    .select()
+    .from(tiers)
+    .all()
+    .map((t) => t.code)
+    .sort();
 
 describe('applying catalogue changes from the feed', () => {
   it('keeps the ladder when the feed brings one head office would refuse', () => {
     const before = ladder();
     expect(before.length).toBeGreaterThan(0);
     applyChangeList(c.db, [{ kind: 'tiers', tiers: [] }], c.clock.now());
-    applyChangeList(c.db, [{ kind: 'tiers', tiers: [{ code: 'A', name: 'A', rank: 1, qualifyPoints: 5 }] }], c.clock.now());
+    applyChangeList(
+      c.db,
+      [{ kind: 'tiers', tiers: [{ code: 'A', name: 'A', rank: 1, qualifyPoints: 5 }] }],
+      c.clock.now(),
+    );
     expect(ladder()).toEqual(before);
     const issues = c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'tiers_invalid')).all();
-    expect(issues.map((i) => i.detail)).toEqual(['tiers: a ladder needs at least one tier', 'tiers.0.qualifyPoints: the lowest-ranked tier must qualify from 0 points']);
+    expect(issues.map((i) => i.detail)).toEqual([
+      'tiers: a ladder needs at least one tier',
+      'tiers.0.qualifyPoints: the lowest-ranked tier must qualify from 0 points',
+    ]);
   });
 
   it('never stores a reward with no code or name that costs nothing', async () => {
     const id = uuidFrom(9);
-    const free = { kind: 'reward', id, code: '', name: '', category: 'merch', pointsCost: 0, cashValueMinor: 0, stock: null, active: true, updatedAt: 1 } as const;
+    const free = {
+      kind: 'reward',
+      id,
+      code: '',
+      name: '',
+      category: 'merch',
+      pointsCost: 0,
+      cashValueMinor: 0,
+      stock: null,
+      active: true,
+      updatedAt: 1,
+    } as const;
     applyChangeList(c.db, [free], c.clock.now());
     expect(c.db.select().from(rewards).where(eq(rewards.id, id)).get()).toBeUndefined();
     expect(unwrap(await c.api.listRewards({ includeInactive: true })).some((r) => r.id === id)).toBe(false);
-    expect(c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'reward_invalid')).get()?.detail).toBe('code: a reward code must not be empty');
+    expect(c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'reward_invalid')).get()?.detail).toBe(
+      'code: a reward code must not be empty',
+    );
     // The same reward, made sensible at head office, is applied (its category normalised).
-    applyChangeList(c.db, [{ ...free, code: 'PEN', name: 'Pen', category: ' Merch ', pointsCost: 50, updatedAt: 2 }], c.clock.now());
-    expect(c.db.select().from(rewards).where(eq(rewards.id, id)).get()).toMatchObject({ code: 'PEN', category: 'merch', pointsCost: 50 });
+    applyChangeList(
+      c.db,
+      [{ ...free, code: 'PEN', name: 'Pen', category: ' Merch ', pointsCost: 50, updatedAt: 2 }],
+      c.clock.now(),
+    );
+    expect(c.db.select().from(rewards).where(eq(rewards.id, id)).get()).toMatchObject({
+      code: 'PEN',
+      category: 'merch',
+      pointsCost: 50,
+    });
   });
 
   it('takes the shop’s categories from the feed, and keeps them when a list head office would refuse comes', async () => {
     const list = { categories: [{ code: 'Snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }], defaultCode: 'snacks' };
     applyChangeList(c.db, [{ kind: 'categories', list }], c.clock.now());
-    expect(unwrap(await c.api.listCategories({}))).toEqual({ categories: [{ code: 'snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }], defaultCode: 'snacks' });
+    expect(unwrap(await c.api.listCategories({}))).toEqual({
+      categories: [{ code: 'snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }],
+      defaultCode: 'snacks',
+    });
     applyChangeList(c.db, [{ kind: 'categories', list: { categories: [], defaultCode: 'snacks' } }], c.clock.now());
     expect(unwrap(await c.api.listCategories({})).defaultCode).toBe('snacks');
-    expect(c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'categories_invalid')).get()?.detail).toBe('list.categories: a shop needs at least one category');
+    expect(c.db.select().from(syncIssues).where(eq(syncIssues.kind, 'categories_invalid')).get()?.detail).toBe(
+      'list.categories: a shop needs at least one category',
+    );
   });
 });

@@ -13,7 +13,9 @@ import { writeState } from '../platform/syncStateTable';
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
 function issue(db: TerminalDb, kind: string, entityId: string, detail: string, payload: unknown, now: number): void {
-  db.insert(syncIssues).values({ direction: 'pull', kind, entityId, detail, payloadJson: JSON.stringify(payload), at: now }).run();
+  db.insert(syncIssues)
+    .values({ direction: 'pull', kind, entityId, detail, payloadJson: JSON.stringify(payload), at: now })
+    .run();
 }
 
 function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
@@ -27,10 +29,24 @@ function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
   }
   const existing = st.member.get(c.id);
   if (existing) {
-    if (c.updatedAt >= existing.updated_at) st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);
+    if (c.updatedAt >= existing.updated_at)
+      st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);
     return;
   }
-  st.insertMember.run(c.id, c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, null, 0, 0, c.homeShopId, c.createdAt, c.updatedAt);
+  st.insertMember.run(
+    c.id,
+    c.name,
+    nameKey(c.name),
+    c.phone,
+    phoneTail(c.phone),
+    c.birthday,
+    null,
+    0,
+    0,
+    c.homeShopId,
+    c.createdAt,
+    c.updatedAt,
+  );
   st.insertCard.run(c.cardNumber, c.id, c.createdAt, c.createdAt);
 }
 
@@ -44,19 +60,36 @@ function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: numbe
   }
   const balance = member.points_balance + c.delta;
   const earned = member.points_earned_total + (c.type === 'earn' ? c.delta : 0);
-  st.insertLedger.run(c.id, c.memberId, c.type, c.delta, balance, c.ruleVersion, c.campaignId, `${c.type} ${c.delta > 0 ? '+' : ''}${c.delta} @ ${c.shopId}`, c.terminalId, c.createdAt);
+  st.insertLedger.run(
+    c.id,
+    c.memberId,
+    c.type,
+    c.delta,
+    balance,
+    c.ruleVersion,
+    c.campaignId,
+    `${c.type} ${c.delta > 0 ? '+' : ''}${c.delta} @ ${c.shopId}`,
+    c.terminalId,
+    c.createdAt,
+  );
   const tier = tierStanding(ladder.get(), member.tier_code, earned).tier;
   st.updateBalance.run(balance, earned, tier?.code ?? null, c.memberId);
 }
 
 function applyCard(db: TerminalDb, c: Of<'card'>): void {
   if (c.status === 'active') db.delete(blockedCards).where(eq(blockedCards.number, c.number)).run();
-  else db.insert(blockedCards).values({ number: c.number, memberId: c.memberId, status: c.status, at: c.at }).onConflictDoUpdate({ target: blockedCards.number, set: { status: c.status, at: c.at } }).run();
+  else
+    db.insert(blockedCards)
+      .values({ number: c.number, memberId: c.memberId, status: c.status, at: c.at })
+      .onConflictDoUpdate({ target: blockedCards.number, set: { status: c.status, at: c.at } })
+      .run();
   if (!db.select({ id: members.id }).from(members).where(eq(members.id, c.memberId)).get()) return;
   const current = db.select().from(cards).where(eq(cards.number, c.number)).get();
   if (current && current.statusChangedAt > c.at) return;
-  db.insert(cards).values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
-    .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } }).run();
+  db.insert(cards)
+    .values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
+    .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } })
+    .run();
 }
 
 /** The first reason a catalogue schema refuses a change, as `path: message`. */
@@ -72,10 +105,21 @@ function applyTiers(db: TerminalDb, c: Of<'tiers'>, now: number): void {
     issue(db, 'tiers_invalid', 'tiers', refusal(ladder.error, ['tiers']), c, now);
     return;
   }
-  for (const t of ladder.data) db.insert(tiers).values(t).onConflictDoUpdate({ target: tiers.code, set: { name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints } }).run();
+  for (const t of ladder.data)
+    db.insert(tiers)
+      .values(t)
+      .onConflictDoUpdate({ target: tiers.code, set: { name: t.name, rank: t.rank, qualifyPoints: t.qualifyPoints } })
+      .run();
   // A tier that left the ladder goes once no member is in it (members keep a valid tier code).
   const keep = ladder.data.map((t) => t.code);
-  db.delete(tiers).where(and(notInArray(tiers.code, keep), sql`NOT EXISTS (SELECT 1 FROM ${members} WHERE ${members.tierCode} = ${tiers.code})`)).run();
+  db.delete(tiers)
+    .where(
+      and(
+        notInArray(tiers.code, keep),
+        sql`NOT EXISTS (SELECT 1 FROM ${members} WHERE ${members.tierCode} = ${tiers.code})`,
+      ),
+    )
+    .run();
 }
 
 function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
@@ -84,7 +128,16 @@ function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
     issue(db, 'rules_invalid', String(c.version), rules.error.issues[0]?.message ?? 'invalid', c, now);
     return;
   }
-  db.insert(ruleVersions).values({ version: c.version, rulesJson: JSON.stringify(rules.data), effectiveFrom: c.effectiveFrom, source: 'headoffice', createdAt: now }).onConflictDoNothing().run();
+  db.insert(ruleVersions)
+    .values({
+      version: c.version,
+      rulesJson: JSON.stringify(rules.data),
+      effectiveFrom: c.effectiveFrom,
+      source: 'headoffice',
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
 }
 
 // A reward head office would refuse (no code or name, free, …) is never offered at this till.
@@ -95,13 +148,29 @@ function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
     return;
   }
   const r = parsed.data;
-  const clash = db.select({ id: rewards.id }).from(rewards).where(and(eq(rewards.code, r.code), ne(rewards.id, c.id))).get();
+  const clash = db
+    .select({ id: rewards.id })
+    .from(rewards)
+    .where(and(eq(rewards.code, r.code), ne(rewards.id, c.id)))
+    .get();
   if (clash) {
     issue(db, 'reward_code_taken', c.id, `code ${r.code} is used by local reward ${clash.id}`, c, now);
     return;
   }
-  const values = { code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost, cashValueMinor: r.cashValueMinor, stock: r.stock, active: r.active, updatedAt: c.updatedAt };
-  db.insert(rewards).values({ id: c.id, ...values }).onConflictDoUpdate({ target: rewards.id, set: values }).run();
+  const values = {
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    pointsCost: r.pointsCost,
+    cashValueMinor: r.cashValueMinor,
+    stock: r.stock,
+    active: r.active,
+    updatedAt: c.updatedAt,
+  };
+  db.insert(rewards)
+    .values({ id: c.id, ...values })
+    .onConflictDoUpdate({ target: rewards.id, set: values })
+    .run();
 }
 
 // A list head office would refuse leaves the till's categories as they were.
@@ -115,8 +184,19 @@ function applyCategories(db: TerminalDb, c: Of<'categories'>, now: number): void
 }
 
 function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
-  const values = { name: c.name, type: c.type, paramsJson: JSON.stringify(c.params), startsAt: c.startsAt, endsAt: c.endsAt, active: c.active, updatedAt: c.updatedAt };
-  db.insert(campaigns).values({ id: c.id, ...values }).onConflictDoUpdate({ target: campaigns.id, set: values }).run();
+  const values = {
+    name: c.name,
+    type: c.type,
+    paramsJson: JSON.stringify(c.params),
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    active: c.active,
+    updatedAt: c.updatedAt,
+  };
+  db.insert(campaigns)
+    .values({ id: c.id, ...values })
+    .onConflictDoUpdate({ target: campaigns.id, set: values })
+    .run();
 }
 
 type Ladder = ReturnType<typeof ladderCache>;
@@ -126,15 +206,34 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
   const ladder = ladderCache(db);
   for (const c of changes) {
     switch (c.kind) {
-      case 'member': applyMember(db, c, now); break;
-      case 'ledger': applyLedger(db, c, ladder, now); break;
-      case 'card': applyCard(db, c); break;
-      case 'tiers': applyTiers(db, c, now); ladder.reset(); break;
-      case 'rules': applyRules(db, c, now); break;
-      case 'reward': applyReward(db, c, now); break;
-      case 'campaign': applyCampaign(db, c); break;
-      case 'categories': applyCategories(db, c, now); break;
-      case 'settings': writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints)); break;
+      case 'member':
+        applyMember(db, c, now);
+        break;
+      case 'ledger':
+        applyLedger(db, c, ladder, now);
+        break;
+      case 'card':
+        applyCard(db, c);
+        break;
+      case 'tiers':
+        applyTiers(db, c, now);
+        ladder.reset();
+        break;
+      case 'rules':
+        applyRules(db, c, now);
+        break;
+      case 'reward':
+        applyReward(db, c, now);
+        break;
+      case 'campaign':
+        applyCampaign(db, c);
+        break;
+      case 'categories':
+        applyCategories(db, c, now);
+        break;
+      case 'settings':
+        writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints));
+        break;
     }
   }
 }

@@ -57,7 +57,11 @@ describe.each(testBackends)('back online on $name', (backend) => {
 
   beforeAll(async () => {
     ho = await startHarness(await backend.open(), clock);
-    proxy = await startFaultProxy(ho.url, () => (away ? 'reset' : 'pass'), () => 0);
+    proxy = await startFaultProxy(
+      ho.url,
+      () => (away ? 'reset' : 'pass'),
+      () => 0,
+    );
   });
   afterAll(async () => {
     for (const core of cores) core.close();
@@ -75,16 +79,26 @@ describe.each(testBackends)('back online on $name', (backend) => {
   }
   const pending = (core: TerminalCore) => core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all().length;
   const sale = (core: TerminalCore) =>
-    core.api.recordSale({ requestId: core.ctx.ids.uuid(), memberId: null, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 1_200 }] });
+    core.api.recordSale({
+      requestId: core.ctx.ids.uuid(),
+      memberId: null,
+      lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 1_200 }],
+    });
 
   it('probes every few seconds while head office is away, and sends in the first step after it is back', async () => {
     const core = await till(1, 'shopA', '90001');
     const timers = new HandTimers();
     const steps: LoopStep[] = [];
     // The highest jitter: every pause is its step's ceiling.
-    const loop = startSyncLoop({ db: core.db, clock, owner: 'loop', requestTimeoutMs: 5_000 }, {
-      timeZone: 'Asia/Shanghai', timers, random: () => 0.999_999, onStep: (s) => steps.push(s),
-    });
+    const loop = startSyncLoop(
+      { db: core.db, clock, owner: 'loop', requestTimeoutMs: 5_000 },
+      {
+        timeZone: 'Asia/Shanghai',
+        timers,
+        random: () => 0.999_999,
+        onStep: (s) => steps.push(s),
+      },
+    );
     try {
       await timers.fire();
       expect(steps).toEqual([{ kind: 'sync', status: 'synced', nextDelayMs: 15_000 }]);
@@ -113,7 +127,10 @@ describe.each(testBackends)('back online on $name', (backend) => {
       away = false;
       const before = steps.length;
       await timers.fire();
-      expect(steps.slice(before)).toEqual([{ kind: 'probe', reachable: true, nextDelayMs: 0 }, { kind: 'sync', status: 'synced', nextDelayMs: 15_000 }]);
+      expect(steps.slice(before)).toEqual([
+        { kind: 'probe', reachable: true, nextDelayMs: 0 },
+        { kind: 'sync', status: 'synced', nextDelayMs: 15_000 },
+      ]);
       expect(pending(core)).toBe(0);
     } finally {
       loop.stop();
@@ -125,17 +142,25 @@ describe.each(testBackends)('back online on $name', (backend) => {
     const core = await till(2, 'shopB', '90002');
     // The till as a host runs it: the same database, opened with its background sync.
     const host = openTerminalCore({
-      dataDir: dirname(core.dbFile), clock: core.ctx.clock, timeZone: core.ctx.timeZone, log: () => undefined,
+      dataDir: dirname(core.dbFile),
+      clock: core.ctx.clock,
+      timeZone: core.ctx.timeZone,
+      log: () => undefined,
       sync: { owner: 'runner', log: () => undefined },
     });
     try {
       away = true;
       const response = await host.dispatch('recordSale', {
-        requestId: core.ctx.ids.uuid(), memberId: null, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 1_500 }],
+        requestId: core.ctx.ids.uuid(),
+        memberId: null,
+        lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 1_500 }],
       });
       expect(response.ok).toBe(true);
       // The sale's nudge meets the outage: the loop is now probing.
-      await until('the loop to see head office away', async () => proxy.log.slice(-3).includes('reset') && pending(core) === 1);
+      await until(
+        'the loop to see head office away',
+        async () => proxy.log.slice(-3).includes('reset') && pending(core) === 1,
+      );
       away = false;
       // Probes are at most PROBE_MAX_MS apart; the bound here is generous for a loaded machine.
       await until('the sale to reach head office', async () => pending(core) === 0, 600, 100);

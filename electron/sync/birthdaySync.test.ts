@@ -7,7 +7,10 @@ import { openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/
 // A birthday without a year (--MM-DD) goes from one till through head office to another till
 // unchanged: the contract, the terminal database, the sync records and head office take the same.
 
-interface Till { core: TestCore; api: TillApi }
+interface Till {
+  core: TestCore;
+  api: TillApi;
+}
 
 describe.each(testBackends)('birthdays through head office on $name', (backend) => {
   let ho: Harness;
@@ -16,7 +19,8 @@ describe.each(testBackends)('birthdays through head office on $name', (backend) 
   async function enrolled(code: string, shopId: string): Promise<Till> {
     const hour = 3_600_000;
     const core = openTestCore({
-      start: TEST_START_MS, idPrefix: Number(code),
+      start: TEST_START_MS,
+      idPrefix: Number(code),
       sync: { owner: `test-${code}`, intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined },
     });
     const { api } = core;

@@ -42,13 +42,24 @@ describe.each(testBackends)('head office sends the shop’s categories down, on 
   it('a till pulls the list and resolves a sale’s category against it, without case', async () => {
     expect((await ho.call('PUT', '/admin/categories', CATEGORIES, ho.adminToken)).status).toBe(200);
     // Head office numbers its first rule version 1000 (server/admin/catalog.ts).
-    const rules = { version: 1000, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } }, excludedCategories: ['TOBACCO'], redemption: { pointsPerUnit: 100, unitValueMinor: 100 } };
+    const rules = {
+      version: 1000,
+      base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } },
+      excludedCategories: ['TOBACCO'],
+      redemption: { pointsPerUnit: 100, unitValueMinor: 100 },
+    };
     expect((await ho.call('POST', '/admin/rules', { rules, effectiveFrom: 0 }, ho.adminToken)).status).toBe(200);
     expect(await syncOnce({ db: till.db, clock, owner: 'c' })).toMatchObject({ status: 'synced' });
 
     expect(unwrap(await till.api.listCategories({})).categories.map((c) => c.code)).toEqual(['general', 'tobacco']);
-    const member = unwrap(await till.api.registerMember({ requestId: till.ctx.ids.uuid(), name: 'Pulled', phone: '13700137000' }));
-    const sale = (category: string) => till.api.previewSale({ memberId: member.id, lines: [{ sku: 'CIG', category, quantity: 1, unitPriceMinor: 5_000 }] });
+    const member = unwrap(
+      await till.api.registerMember({ requestId: till.ctx.ids.uuid(), name: 'Pulled', phone: '13700137000' }),
+    );
+    const sale = (category: string) =>
+      till.api.previewSale({
+        memberId: member.id,
+        lines: [{ sku: 'CIG', category, quantity: 1, unitPriceMinor: 5_000 }],
+      });
     expect(unwrap(await sale('Tobacco')).pointsEarned).toBe(0);
     expect(unwrap(await sale('烟草')).pointsEarned).toBe(0);
     expect(unwrap(await sale('')).pointsEarned).toBe(50);

@@ -46,7 +46,7 @@ describe('sync through a faulty network (seed printed for replay)', () => {
   it(`every record reaches head office exactly once (seed ${seed})`, async () => {
     console.log(`chaos seed ${seed} (replay: TILLCARD_CHAOS_SEED=${seed})`);
     const random = seeded(seed);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
     const hoDir = tempDir('ho');
     const pg = testDatabaseUrl ? await createTestDatabase(testDatabaseUrl) : null;
@@ -55,24 +55,46 @@ describe('sync through a faulty network (seed printed for replay)', () => {
     let ho: HoProcess = await startHoProcess(env);
     const port = new URL(ho.url).port;
     cleanups.push(() => ho.stop());
-    const proxy = await startFaultProxy(ho.url, () => pick(FAULTS), () => Math.floor(random() * 1_500));
+    const proxy = await startFaultProxy(
+      ho.url,
+      () => pick(FAULTS),
+      () => Math.floor(random() * 1_500),
+    );
     cleanups.push(proxy.close);
 
     const terminals: TerminalCore[] = [];
     // Enrolment is a one-time human step, done on a working network; the faults start after it.
     proxy.setEnabled(false);
     for (let i = 0; i < 3; i++) {
-      const core = openTerminalCore({ dataDir: tempDir(`t${i}`), clock: systemClock, ids: sequentialIds(i + 1), timeZone: 'Asia/Shanghai', log: () => undefined });
+      const core = openTerminalCore({
+        dataDir: tempDir(`t${i}`),
+        clock: systemClock,
+        ids: sequentialIds(i + 1),
+        timeZone: 'Asia/Shanghai',
+        log: () => undefined,
+      });
       cleanups.push(async () => core.close());
       const shopId = i === 2 ? 'shopA' : `shop${'AB'[i]}`;
-      unwrap(await core.api.configureShop({ shopId, shopName: shopId, terminalName: `Till ${i}`, terminalCode: `9000${i + 1}` }));
-      const codeRes = await fetch(`${ho.url}/admin/enrolment-codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ho.adminToken}` }, body: JSON.stringify({ shopId, terminalCode: `9000${i + 1}` }) });
+      unwrap(
+        await core.api.configureShop({
+          shopId,
+          shopName: shopId,
+          terminalName: `Till ${i}`,
+          terminalCode: `9000${i + 1}`,
+        }),
+      );
+      const codeRes = await fetch(`${ho.url}/admin/enrolment-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ho.adminToken}` },
+        body: JSON.stringify({ shopId, terminalCode: `9000${i + 1}` }),
+      });
       const code = ((await codeRes.json()) as { code: string }).code;
       expect(await enrolWithHeadOffice(core.db, systemClock, proxy.url, code)).toMatchObject({ ok: true });
       terminals.push(core);
     }
     proxy.setEnabled(true);
-    const sync = (core: TerminalCore) => syncOnce({ db: core.db, clock: systemClock, owner: core.dbFile, requestTimeoutMs: 1_000 });
+    const sync = (core: TerminalCore) =>
+      syncOnce({ db: core.db, clock: systemClock, owner: core.dbFile, requestTimeoutMs: 1_000 });
 
     let kills = 0;
     for (let step = 0; step < STEPS; step++) {
@@ -80,14 +102,27 @@ describe('sync through a faulty network (seed printed for replay)', () => {
       const roll = random();
       if (roll < 0.15) {
         const n = Math.floor(random() * 1e8);
-        await core.api.registerMember({ requestId: core.ctx.ids.uuid(), name: `M${n}`, phone: `139${String(n).padStart(8, '0')}`, birthday: null });
+        await core.api.registerMember({
+          requestId: core.ctx.ids.uuid(),
+          name: `M${n}`,
+          phone: `139${String(n).padStart(8, '0')}`,
+          birthday: null,
+        });
       } else if (roll < 0.6) {
         const known = core.db.select({ id: members.id, balance: members.pointsBalance }).from(members).all();
         const member = random() < 0.8 && known.length > 0 ? pick(known) : null;
         const spend = member && member.balance > 0 && random() < 0.3 ? Math.floor(random() * member.balance) : 0;
         await core.api.recordSale({
-          requestId: core.ctx.ids.uuid(), memberId: member?.id ?? null, pointsToSpend: spend,
-          lines: [{ sku: `S${Math.floor(random() * 20)}`, quantity: 1 + Math.floor(random() * 3), unitPriceMinor: 1 + Math.floor(random() * 20_000) }],
+          requestId: core.ctx.ids.uuid(),
+          memberId: member?.id ?? null,
+          pointsToSpend: spend,
+          lines: [
+            {
+              sku: `S${Math.floor(random() * 20)}`,
+              quantity: 1 + Math.floor(random() * 3),
+              unitPriceMinor: 1 + Math.floor(random() * 20_000),
+            },
+          ],
         });
       } else if (roll < 0.97 || !pg) {
         await sync(core);
@@ -106,8 +141,10 @@ describe('sync through a faulty network (seed printed for replay)', () => {
     for (const core of terminals) expect((await sync(core)).status).toBe('synced');
     // Everything is acknowledged; once derived, two rounds of pulls carry it to every terminal.
     await waitDerived(ho.url, ho.adminToken);
-    for (let round = 0; round < 2; round++) for (const core of terminals) expect((await sync(core)).status).toBe('synced');
-    for (const core of terminals) expect(core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all()).toHaveLength(0);
+    for (let round = 0; round < 2; round++)
+      for (const core of terminals) expect((await sync(core)).status).toBe('synced');
+    for (const core of terminals)
+      expect(core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all()).toHaveLength(0);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
     for (const core of terminals) {
       const closed = await closeDays({ db: core.db, clock: systemClock, owner: core.dbFile }, today);
@@ -120,26 +157,46 @@ describe('sync through a faulty network (seed printed for replay)', () => {
     cleanups.push(hoDb.close);
     // 1. Head office's sale ids == the union of the terminals'.
     const hoSaleIds = new Set((await hoDb.db.select({ id: hoSales.id }).from(hoSales)).map((r) => r.id));
-    const terminalSaleIds = new Set(terminals.flatMap((t) => t.db.select({ id: sales.id }).from(sales).all().map((r) => r.id)));
+    const terminalSaleIds = new Set(
+      terminals.flatMap((t) =>
+        t.db
+          .select({ id: sales.id })
+          .from(sales)
+          .all()
+          .map((r) => r.id),
+      ),
+    );
     expect([...hoSaleIds].sort()).toEqual([...terminalSaleIds].sort());
     // 2. Every terminal's sequence is gap-free at head office, and equal to its outbox.
     for (const core of terminals) {
       const terminalId = unwrap(await core.api.getStatus({})).terminalId;
-      const seqs = (await hoDb.db.select({ seq: hoRecords.seq }).from(hoRecords).where(eq(hoRecords.terminalId, terminalId))).map((r) => r.seq).sort((x, y) => x - y);
+      const seqs = (
+        await hoDb.db.select({ seq: hoRecords.seq }).from(hoRecords).where(eq(hoRecords.terminalId, terminalId))
+      )
+        .map((r) => r.seq)
+        .sort((x, y) => x - y);
       const outboxSize = core.db.select().from(outbox).all().length;
       expect(seqs).toEqual(Array.from({ length: outboxSize }, (_, i) => i + 1));
     }
     // 3. Every member's global balance equals the sum of their ledger, on every terminal.
     const hoBalances = new Map<string, number>();
-    for (const row of await hoDb.db.select().from(hoLedger)) hoBalances.set(row.memberId, (hoBalances.get(row.memberId) ?? 0) + row.delta);
+    for (const row of await hoDb.db.select().from(hoLedger))
+      hoBalances.set(row.memberId, (hoBalances.get(row.memberId) ?? 0) + row.delta);
     for (const core of terminals) {
       for (const m of core.db.select().from(members).all()) {
-        const local = core.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, m.id)).all().reduce((s, r) => s + r.delta, 0);
+        const local = core.db
+          .select()
+          .from(pointsLedger)
+          .where(eq(pointsLedger.memberId, m.id))
+          .all()
+          .reduce((s, r) => s + r.delta, 0);
         expect(m.pointsBalance).toBe(local);
         expect(m.pointsBalance).toBe(hoBalances.get(m.id) ?? 0);
       }
     }
-    console.log(`chaos seed ${seed}: ${proxy.log.length} requests, ${kills} kill -9, faults ${JSON.stringify(countFaults(proxy.log))}`);
+    console.log(
+      `chaos seed ${seed}: ${proxy.log.length} requests, ${kills} kill -9, faults ${JSON.stringify(countFaults(proxy.log))}`,
+    );
   }, 120_000);
 });
 

@@ -15,7 +15,14 @@ export function terminalDayTotals(db: TerminalDb, businessDay: string): DayTotal
               coalesce(sum(json_extract(payload_json, '$.pointsSpent')), 0) AS spent, min(seq) AS lo, max(seq) AS hi
        FROM outbox WHERE record_type = 'sale' AND json_extract(payload_json, '$.businessDay') = ?`,
     )
-    .get(businessDay) as { n: number; total: number; earned: number; spent: number; lo: number | null; hi: number | null };
+    .get(businessDay) as {
+    n: number;
+    total: number;
+    earned: number;
+    spent: number;
+    lo: number | null;
+    hi: number | null;
+  };
   const r = db.$client
     .prepare(
       `SELECT count(*) AS n, coalesce(sum(json_extract(payload_json, '$.points')), 0) AS points, min(seq) AS lo, max(seq) AS hi
@@ -24,8 +31,13 @@ export function terminalDayTotals(db: TerminalDb, businessDay: string): DayTotal
     .get(businessDay) as { n: number; points: number; lo: number | null; hi: number | null };
   const seqs = [s.lo, s.hi, r.lo, r.hi].filter((x): x is number => x !== null);
   return {
-    saleCount: s.n, salesTotalMinor: s.total, pointsEarned: s.earned, pointsSpent: s.spent + r.points, redemptionCount: r.n,
-    firstSeq: seqs.length > 0 ? Math.min(...seqs) : null, lastSeq: seqs.length > 0 ? Math.max(...seqs) : null,
+    saleCount: s.n,
+    salesTotalMinor: s.total,
+    pointsEarned: s.earned,
+    pointsSpent: s.spent + r.points,
+    redemptionCount: r.n,
+    firstSeq: seqs.length > 0 ? Math.min(...seqs) : null,
+    lastSeq: seqs.length > 0 ? Math.max(...seqs) : null,
   };
 }
 
@@ -40,7 +52,12 @@ export function daysWithRecords(db: TerminalDb, afterDay: string | null, through
   return rows.map((row) => row.day);
 }
 
-export function sendDayClose(client: HoClient, link: LinkIds, businessDay: string, totals: DayTotals): Promise<HoResult<CloseDayResponse>> {
+export function sendDayClose(
+  client: HoClient,
+  link: LinkIds,
+  businessDay: string,
+  totals: DayTotals,
+): Promise<HoResult<CloseDayResponse>> {
   const { terminalId, shopId } = link;
   return client.call('closeDay', { protocolVersion: PROTOCOL_VERSION, terminalId, shopId, businessDay, totals });
 }

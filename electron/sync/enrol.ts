@@ -14,29 +14,56 @@ export type EnrolOutcome =
  * The terminal keeps its own id (made at first start), so records it made before enrolling
  * reach head office under it.
  */
-export async function enrolWithHeadOffice(db: TerminalDb, clock: Clock, headOfficeUrl: string, code: string, fetchFn?: FetchFn): Promise<EnrolOutcome> {
+export async function enrolWithHeadOffice(
+  db: TerminalDb,
+  clock: Clock,
+  headOfficeUrl: string,
+  code: string,
+  fetchFn?: FetchFn,
+): Promise<EnrolOutcome> {
   const term = db.select().from(terminal).get();
   if (!term) return { ok: false, code: 'NOT_CONFIGURED', message: 'The terminal has no identity yet.' };
   const client = createHoClient({ baseUrl: headOfficeUrl, token: null, ...(fetchFn ? { fetch: fetchFn } : {}) });
   // The shop travels with the code, so head office refuses another shop's code before spending it.
   const request = {
-    protocolVersion: PROTOCOL_VERSION, code, terminalId: term.terminalId,
-    ...(term.terminalName ? { terminalName: term.terminalName } : {}), ...(term.shopId ? { shopId: term.shopId } : {}),
+    protocolVersion: PROTOCOL_VERSION,
+    code,
+    terminalId: term.terminalId,
+    ...(term.terminalName ? { terminalName: term.terminalName } : {}),
+    ...(term.shopId ? { shopId: term.shopId } : {}),
   };
   const res = await client.call('enrol', request);
   if (!res.ok) {
     if (res.kind === 'network') return { ok: false, code: 'OFFLINE', message: res.message };
-    return { ok: false, code: res.error.code, message: res.error.message, ...(res.error.details ? { details: res.error.details } : {}) };
+    return {
+      ok: false,
+      code: res.error.code,
+      message: res.error.message,
+      ...(res.error.details ? { details: res.error.details } : {}),
+    };
   }
   const e = res.value;
   if (term.shopId && term.shopId !== e.shopId) {
     // Only a head office older than the shop check gets here (it spent the code and listed this terminal).
     return {
-      ok: false, code: 'SHOP_MISMATCH', details: { codeShopId: e.shopId, codeShopName: e.shopName, terminalShopId: term.shopId },
+      ok: false,
+      code: 'SHOP_MISMATCH',
+      details: { codeShopId: e.shopId, codeShopName: e.shopName, terminalShopId: term.shopId },
       message: `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke terminal ${e.terminalId}.`,
     };
   }
-  const values = { headOfficeUrl, terminalId: e.terminalId, shopId: e.shopId, shopName: e.shopName, terminalCode: e.terminalCode, token: e.token, enrolledAt: clock.now() };
-  db.insert(syncLink).values({ id: 1, ...values }).onConflictDoUpdate({ target: syncLink.id, set: values }).run();
+  const values = {
+    headOfficeUrl,
+    terminalId: e.terminalId,
+    shopId: e.shopId,
+    shopName: e.shopName,
+    terminalCode: e.terminalCode,
+    token: e.token,
+    enrolledAt: clock.now(),
+  };
+  db.insert(syncLink)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: syncLink.id, set: values })
+    .run();
   return { ok: true, shopId: e.shopId, terminalCode: e.terminalCode };
 }

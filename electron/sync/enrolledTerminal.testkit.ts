@@ -19,9 +19,17 @@ export async function enrolledTerminal(
 ): Promise<TerminalCore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-sync-'));
   dirs.push(dir);
-  const core = openTerminalCore({ dataDir: dir, clock, ids: sequentialIds(terminal.prefix), timeZone: 'Asia/Shanghai', log: () => undefined });
+  const core = openTerminalCore({
+    dataDir: dir,
+    clock,
+    ids: sequentialIds(terminal.prefix),
+    timeZone: 'Asia/Shanghai',
+    log: () => undefined,
+  });
   const { shopId, code } = terminal;
-  unwrap(await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
+  unwrap(
+    await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }),
+  );
   const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
   const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, String(created.body.code));
   if (!enrolled.ok || enrolled.shopId !== shopId) throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);

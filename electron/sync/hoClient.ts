@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { SyncErrorBody } from '../../shared/sync/protocol';
 import { syncRoutes, type SyncRequestBody, type SyncResponseBody, type SyncRouteName } from '../../shared/sync/routes';
 
-export type FetchFn = (input: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+export type FetchFn = (
+  input: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{
   status: number;
   text(): Promise<string>;
 }>;

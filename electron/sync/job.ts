@@ -40,7 +40,12 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const leaseMs = deps.leaseMs ?? 120_000;
   if (!acquireLease(db, deps.owner, clock.now(), leaseMs)) return { status: 'busy' };
   try {
-    const client = createHoClient({ baseUrl: link.headOfficeUrl, token: link.token, timeoutMs: deps.requestTimeoutMs ?? 30_000, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const client = createHoClient({
+      baseUrl: link.headOfficeUrl,
+      token: link.token,
+      timeoutMs: deps.requestTimeoutMs ?? 30_000,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
     const ids = { terminalId: link.terminalId, shopId: link.shopId };
     const pushed = await pushOutbox(db, clock, client, ids);
     if (pushed.kind !== 'done') return record(db, clock, failed(pushed));
@@ -64,7 +69,12 @@ export const PROBE_TIMEOUT_MS = 3_000;
 export async function probeHeadOffice(deps: Pick<SyncDeps, 'db' | 'fetch'>): Promise<boolean> {
   const link = deps.db.select().from(syncLink).get();
   if (!link) return false;
-  const client = createHoClient({ baseUrl: link.headOfficeUrl, token: null, timeoutMs: PROBE_TIMEOUT_MS, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const client = createHoClient({
+    baseUrl: link.headOfficeUrl,
+    token: null,
+    timeoutMs: PROBE_TIMEOUT_MS,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   const res = await client.call('ping', { protocolVersion: PROTOCOL_VERSION });
   return res.ok || res.kind === 'refused';
 }
@@ -91,7 +101,9 @@ function record(db: TerminalDb, clock: Clock, result: SyncResult): SyncResult {
   return result;
 }
 
-export type CloseResult = { status: 'closed'; days: { day: string; matches: boolean }[] } | { status: 'waiting' | 'offline' | 'not_enrolled'; message: string };
+export type CloseResult =
+  | { status: 'closed'; days: { day: string; matches: boolean }[] }
+  | { status: 'waiting' | 'offline' | 'not_enrolled'; message: string };
 
 /**
  * The nightly close: for each business day up to `throughDay` not closed yet, send the day's
@@ -103,13 +115,26 @@ export async function closeDays(deps: SyncDeps, throughDay: string): Promise<Clo
   const link = db.select().from(syncLink).get();
   if (!link) return { status: 'not_enrolled', message: 'not enrolled' };
   if (firstPendingSeq(db) !== null) return { status: 'waiting', message: 'records are still waiting to be sent' };
-  const client = createHoClient({ baseUrl: link.headOfficeUrl, token: link.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const client = createHoClient({
+    baseUrl: link.headOfficeUrl,
+    token: link.token,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   const days = daysWithRecords(db, readState(db, 'lastClosedDay'), throughDay);
   if (!days.includes(throughDay)) days.push(throughDay);
   const out: { day: string; matches: boolean }[] = [];
   for (const day of days) {
-    const res = await sendDayClose(client, { terminalId: link.terminalId, shopId: link.shopId }, day, terminalDayTotals(db, day));
-    if (!res.ok) return { status: 'offline', message: res.kind === 'network' ? res.message : `${res.error.code}: ${res.error.message}` };
+    const res = await sendDayClose(
+      client,
+      { terminalId: link.terminalId, shopId: link.shopId },
+      day,
+      terminalDayTotals(db, day),
+    );
+    if (!res.ok)
+      return {
+        status: 'offline',
+        message: res.kind === 'network' ? res.message : `${res.error.code}: ${res.error.message}`,
+      };
     out.push({ day, matches: res.value.status === 'matches' });
     db.transaction(() => {
       writeState(db, 'lastClosedDay', day);

@@ -10,7 +10,14 @@ function parseLease(text: string | null): Lease | null {
   if (!text) return null;
   try {
     const v: unknown = JSON.parse(text);
-    if (typeof v === 'object' && v !== null && 'owner' in v && 'expiresAt' in v && typeof v.owner === 'string' && typeof v.expiresAt === 'number') {
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      'owner' in v &&
+      'expiresAt' in v &&
+      typeof v.owner === 'string' &&
+      typeof v.expiresAt === 'number'
+    ) {
       return { owner: v.owner, expiresAt: v.expiresAt };
     }
   } catch {

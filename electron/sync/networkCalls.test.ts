@@ -5,12 +5,18 @@ import { testBackends } from '../../server/testing/databases';
 import { startHarness, type Harness } from '../../server/testing/harness';
 import { syncScheduleFromEnv, type SyncLoopHost } from '../terminal/syncLoopHost';
 import { writeState } from '../platform/syncStateTable';
-import { assertLedgerConsistent, errorOf, openTestCore, TEST_START_MS, unwrap, type TestCore } from '../services/services.testkit';
+import {
+  assertLedgerConsistent,
+  errorOf,
+  openTestCore,
+  TEST_START_MS,
+  unwrap,
+  type TestCore,
+} from '../services/services.testkit';
 import { freeLoopbackPort } from '../../server/testing/ports';
 
 // The till's head-office calls through the dispatcher and background sync both hosts use, against head office on a
 // real loopback port (PGlite, and PostgreSQL when CI names one). No mocks: real SQLite, real HTTP.
-
 
 interface Till {
   core: TestCore;
@@ -25,7 +31,13 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
   async function till(code: string, shopId: string): Promise<Till> {
     // A long interval: the tests drive syncs with syncNow, the loop only nudges.
     const hour = 3_600_000;
-    const sync = { owner: `test-${code}`, intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined };
+    const sync = {
+      owner: `test-${code}`,
+      intervalMs: hour,
+      backoffBaseMs: hour,
+      backoffMaxMs: hour,
+      log: () => undefined,
+    };
     const core = openTestCore({ start: TEST_START_MS, idPrefix: Number(code), sync });
     const { api, sync: runner } = core;
     unwrap(await api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }));
@@ -42,7 +54,12 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
   }
 
   const sale = (t: Till, memberId: string, minor: number, pointsToSpend = 0) =>
-    t.api.recordSale({ requestId: t.core.ctx.ids.uuid(), memberId, lines: [{ sku: 'GOODS', quantity: 1, unitPriceMinor: minor }], pointsToSpend });
+    t.api.recordSale({
+      requestId: t.core.ctx.ids.uuid(),
+      memberId,
+      lines: [{ sku: 'GOODS', quantity: 1, unitPriceMinor: minor }],
+      pointsToSpend,
+    });
 
   beforeAll(async () => {
     ho = await startHarness(await backend.open(), { now: () => Date.now() });
@@ -57,9 +74,13 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
 
   it('refuses a bad address, an unreachable head office and a wrong code, writing nothing', async () => {
     const t = await till('91001', 'shopX');
-    expect(errorOf(await t.api.enrolHeadOffice({ url: 'ftp://example.test', code: 'ABCDE-FGHIJ-KLMNO' })).code).toBe('VALIDATION');
+    expect(errorOf(await t.api.enrolHeadOffice({ url: 'ftp://example.test', code: 'ABCDE-FGHIJ-KLMNO' })).code).toBe(
+      'VALIDATION',
+    );
     expect(errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'short' })).code).toBe('VALIDATION');
-    const down = errorOf(await t.api.enrolHeadOffice({ url: `http://127.0.0.1:${await freeLoopbackPort()}`, code: 'ABCDE-FGHIJ-KLMNO' }));
+    const down = errorOf(
+      await t.api.enrolHeadOffice({ url: `http://127.0.0.1:${await freeLoopbackPort()}`, code: 'ABCDE-FGHIJ-KLMNO' }),
+    );
     expect(down.code).toBe('HEADOFFICE_UNREACHABLE');
     const refused = errorOf(await t.api.enrolHeadOffice({ url: ho.url, code: 'ABCDE-FGHIJ-KLMNO' }));
     expect(refused).toMatchObject({ code: 'ENROL_REFUSED', details: { reason: 'ENROLMENT_CODE_INVALID' } });
@@ -71,13 +92,24 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
 
   it('refuses a code made for another shop in words, and head office lists no ghost terminal', async () => {
     const t = await till('91007', 'shopM');
-    const created = await ho.call('POST', '/admin/enrolment-codes', { shopId: 'shopN', shopName: 'Nanjing Rd', terminalCode: '91007' }, ho.adminToken);
+    const created = await ho.call(
+      'POST',
+      '/admin/enrolment-codes',
+      { shopId: 'shopN', shopName: 'Nanjing Rd', terminalCode: '91007' },
+      ho.adminToken,
+    );
     const code = String(created.body.code);
     const answer = await t.api.enrolHeadOffice({ url: ho.url, code });
-    expect(answer).toMatchObject({ ok: false, error: { message: '此接入码属于门店“Nanjing Rd”（shopN），本机是门店“Shop shopM”（shopM）。请向总部索取本店的接入码。' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        message: '此接入码属于门店“Nanjing Rd”（shopN），本机是门店“Shop shopM”（shopM）。请向总部索取本店的接入码。',
+      },
+    });
     const refused = errorOf(answer);
     expect(refused).toMatchObject({
-      code: 'ENROL_SHOP_MISMATCH', details: { codeShop: 'Nanjing Rd', codeShopId: 'shopN', tillShop: 'Shop shopM', tillShopId: 'shopM' },
+      code: 'ENROL_SHOP_MISMATCH',
+      details: { codeShop: 'Nanjing Rd', codeShopId: 'shopN', tillShop: 'Shop shopM', tillShopId: 'shopM' },
     });
     expect(unwrap(await t.api.getStatus({})).headOfficeUrl).toBeNull();
     const listed = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
@@ -91,11 +123,36 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     // What an older till wrote before the rule: a sale line name with a lone surrogate, straight into the outbox.
     const id = t.core.ctx.ids.uuid();
     const payload = {
-      id, memberId: null, cardNumber: null, subtotalMinor: 100, discountMinor: 0, totalMinor: 100, pointsEarned: 0, pointsSpent: 0,
-      ruleVersion: 1, currency: 'CNY', businessDay: '2025-06-01', createdAt: TEST_START_MS, ledger: [],
-      lines: [{ lineNo: 1, sku: 'A', name: `Tea${String.fromCharCode(0xd800)}`, category: 'drinks', quantity: 1, unitPriceMinor: 100, lineTotalMinor: 100, points: 0 }],
+      id,
+      memberId: null,
+      cardNumber: null,
+      subtotalMinor: 100,
+      discountMinor: 0,
+      totalMinor: 100,
+      pointsEarned: 0,
+      pointsSpent: 0,
+      ruleVersion: 1,
+      currency: 'CNY',
+      businessDay: '2025-06-01',
+      createdAt: TEST_START_MS,
+      ledger: [],
+      lines: [
+        {
+          lineNo: 1,
+          sku: 'A',
+          name: `Tea${String.fromCharCode(0xd800)}`,
+          category: 'drinks',
+          quantity: 1,
+          unitPriceMinor: 100,
+          lineTotalMinor: 100,
+          points: 0,
+        },
+      ],
     };
-    t.core.db.$client.prepare("INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT coalesce(max(seq), 0) + 1, ?, 'sale', ?, ? FROM outbox")
+    t.core.db.$client
+      .prepare(
+        "INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT coalesce(max(seq), 0) + 1, ?, 'sale', ?, ? FROM outbox",
+      )
       .run(id, JSON.stringify(payload), TEST_START_MS);
     unwrap(await t.api.syncNow({}));
     await ho.waitDerived();
@@ -122,7 +179,14 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     const status = unwrap(await t.api.getStatus({}));
     expect(status.headOfficeUrl).toBe(ho.url);
     expect(t.runner.syncing).toBe(true);
-    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Wang Fang', phone: '13800138011', birthday: null }));
+    const m = unwrap(
+      await t.api.registerMember({
+        requestId: t.core.ctx.ids.uuid(),
+        name: 'Wang Fang',
+        phone: '13800138011',
+        birthday: null,
+      }),
+    );
     unwrap(await sale(t, m.id, 12_345));
     const synced = unwrap(await t.api.syncNow({}));
     expect(synced.status.outboxPending).toBe(0);
@@ -134,7 +198,14 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
 
   it('offline, a member spends at most the offline cap; online again, the whole balance', async () => {
     const t = await enrolled('91003', 'shopB');
-    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Zhao Lei', phone: '13800138012', birthday: null }));
+    const m = unwrap(
+      await t.api.registerMember({
+        requestId: t.core.ctx.ids.uuid(),
+        name: 'Zhao Lei',
+        phone: '13800138012',
+        birthday: null,
+      }),
+    );
     unwrap(await sale(t, m.id, 900_000)); // ≥ 9,000 points
     unwrap(await t.api.syncNow({}));
     const balance = unwrap(await t.api.getBalance({ memberId: m.id })).balance;
@@ -143,11 +214,20 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     writeState(t.core.db, 'online', 'false');
     t.core.clock.advance(60_000);
     const refused = errorOf(await sale(t, m.id, 100_000, 5_001));
-    expect(refused).toMatchObject({ code: 'INSUFFICIENT_POINTS', details: { reason: 'offline_cap', spendable: 5_000, requested: 5_001 } });
+    expect(refused).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      details: { reason: 'offline_cap', spendable: 5_000, requested: 5_001 },
+    });
     unwrap(await sale(t, m.id, 100_000, 3_000));
     // The cap covers the whole time offline, not each sale.
     expect(errorOf(await sale(t, m.id, 100_000, 2_001)).details).toMatchObject({ spendable: 2_000 });
-    const quote = unwrap(await t.api.previewSale({ memberId: m.id, lines: [{ sku: 'X', quantity: 1, unitPriceMinor: 900_000 }], pointsToSpend: 0 }));
+    const quote = unwrap(
+      await t.api.previewSale({
+        memberId: m.id,
+        lines: [{ sku: 'X', quantity: 1, unitPriceMinor: 900_000 }],
+        pointsToSpend: 0,
+      }),
+    );
     expect(quote.maxPointsSpendable).toBe(2_000);
     unwrap(await t.api.syncNow({}));
     const after = unwrap(await t.api.getBalance({ memberId: m.id })).balance;
@@ -157,7 +237,14 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
 
   it('offline spends are allowed exactly up to min(balance, cap − spent since) (property)', async () => {
     const t = await enrolled('91004', 'shopC');
-    const m = unwrap(await t.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: 'Sun Li', phone: '13800138013', birthday: null }));
+    const m = unwrap(
+      await t.api.registerMember({
+        requestId: t.core.ctx.ids.uuid(),
+        name: 'Sun Li',
+        phone: '13800138013',
+        birthday: null,
+      }),
+    );
     unwrap(await sale(t, m.id, 700_000));
     unwrap(await t.api.syncNow({}));
     writeState(t.core.db, 'online', 'false');
@@ -183,7 +270,14 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
   it('a card reported lost at one shop is refused at another; two shops spending the same points leave a flagged negative balance that still equals the ledger', async () => {
     const a = await enrolled('91005', 'shopD');
     const b = await enrolled('91006', 'shopE');
-    const m = unwrap(await a.api.registerMember({ requestId: a.core.ctx.ids.uuid(), name: 'Qian Yu', phone: '13800138014', birthday: null }));
+    const m = unwrap(
+      await a.api.registerMember({
+        requestId: a.core.ctx.ids.uuid(),
+        name: 'Qian Yu',
+        phone: '13800138014',
+        birthday: null,
+      }),
+    );
     unwrap(await sale(a, m.id, 300_000));
     unwrap(await a.api.syncNow({}));
     // Head office acknowledges a push once stored and derives it just behind: wait for that
@@ -219,12 +313,20 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     unwrap(await a.api.syncNow({}));
     await ho.waitDerived();
     unwrap(await b.api.syncNow({}));
-    expect(errorOf(await b.api.lookupCard({ cardNumber: String(card) }))).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'lost' } });
+    expect(errorOf(await b.api.lookupCard({ cardNumber: String(card) }))).toMatchObject({
+      code: 'CARD_BLOCKED',
+      details: { status: 'lost' },
+    });
   });
 
   it('reads the sync schedule from the environment and refuses nonsense', () => {
-    expect(syncScheduleFromEnv({ TILLCARD_SYNC_INTERVAL_MS: '5000', TILLCARD_SYNC_BACKOFF_MAX_MS: '2000', TILLCARD_CLOSE_AT: '22:15' }))
-      .toEqual({ intervalMs: 5_000, backoffMaxMs: 2_000, backoffBaseMs: 1_000, closeAt: '22:15' });
+    expect(
+      syncScheduleFromEnv({
+        TILLCARD_SYNC_INTERVAL_MS: '5000',
+        TILLCARD_SYNC_BACKOFF_MAX_MS: '2000',
+        TILLCARD_CLOSE_AT: '22:15',
+      }),
+    ).toEqual({ intervalMs: 5_000, backoffMaxMs: 2_000, backoffBaseMs: 1_000, closeAt: '22:15' });
     expect(syncScheduleFromEnv({})).toEqual({});
     expect(() => syncScheduleFromEnv({ TILLCARD_SYNC_INTERVAL_MS: 'fast' })).toThrow(/TILLCARD_SYNC_INTERVAL_MS/);
     expect(() => syncScheduleFromEnv({ TILLCARD_CLOSE_AT: '25:00' })).toThrow(/closeAt/);

@@ -17,14 +17,20 @@ export interface NetworkOptions {
 }
 
 /** Connects this terminal to head office. Refusals become typed errors; nothing is stored on failure. */
-export async function enrolHeadOffice(ctx: ServiceContext, input: ParsedInput<'enrolHeadOffice'>, options: NetworkOptions = {}): Promise<TerminalStatus> {
+export async function enrolHeadOffice(
+  ctx: ServiceContext,
+  input: ParsedInput<'enrolHeadOffice'>,
+  options: NetworkOptions = {},
+): Promise<TerminalStatus> {
   // Card numbers start with the terminal code, and records name the shop: both must be set first.
   if (!isConfigured(readTerminal(ctx))) throw new DomainError('NOT_CONFIGURED', { missing: 'shop' });
   const outcome = await enrolWithHeadOffice(ctx.db, ctx.clock, input.url, input.code, options.fetch);
   if (!outcome.ok) {
-    if (outcome.code === 'OFFLINE') throw new DomainError('HEADOFFICE_UNREACHABLE', { url: input.url, message: outcome.message });
+    if (outcome.code === 'OFFLINE')
+      throw new DomainError('HEADOFFICE_UNREACHABLE', { url: input.url, message: outcome.message });
     if (outcome.code === 'NOT_CONFIGURED') throw new DomainError('NOT_CONFIGURED', { missing: 'shop' });
-    if (outcome.code === 'SHOP_MISMATCH') throw new DomainError('ENROL_SHOP_MISMATCH', shopMismatch(ctx, outcome.details));
+    if (outcome.code === 'SHOP_MISMATCH')
+      throw new DomainError('ENROL_SHOP_MISMATCH', shopMismatch(ctx, outcome.details));
     throw new DomainError('ENROL_REFUSED', { reason: outcome.code, message: outcome.message });
   }
   return getStatus(ctx);
@@ -33,11 +39,14 @@ export async function enrolHeadOffice(ctx: ServiceContext, input: ParsedInput<'e
 /** What the cashier is told: the code's shop and this till's, by name where known. */
 function shopMismatch(ctx: ServiceContext, details: Record<string, unknown> | undefined): Record<string, string> {
   const row = readTerminal(ctx);
-  const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === 'string' && value !== '' ? value : fallback;
   const codeShopId = text(details?.codeShopId, '?');
   return {
-    codeShopId, codeShop: text(details?.codeShopName, codeShopId),
-    tillShopId: row.shopId ?? '?', tillShop: row.shopName ?? row.shopId ?? '?',
+    codeShopId,
+    codeShop: text(details?.codeShopName, codeShopId),
+    tillShopId: row.shopId ?? '?',
+    tillShop: row.shopName ?? row.shopId ?? '?',
   };
 }
 
@@ -59,7 +68,9 @@ export async function syncNow(ctx: ServiceContext, options: SyncNowOptions): Pro
   const wait = options.wait ?? sleep;
   const maxWaits = options.maxWaits ?? 40;
   const deps = {
-    db: ctx.db, clock: ctx.clock, owner: options.owner,
+    db: ctx.db,
+    clock: ctx.clock,
+    owner: options.owner,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   };

@@ -12,9 +12,12 @@ export interface BatchText {
   oldestAt: number | null;
 }
 
-const rowsFrom = perDb((db: TerminalDb) => db.$client.prepare<[number, number], { seq: number; record_id: string; record_type: string; payload_json: string; created_at: number }>(
-  'SELECT seq, record_id, record_type, payload_json, created_at FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?',
-));
+const rowsFrom = perDb((db: TerminalDb) =>
+  db.$client.prepare<
+    [number, number],
+    { seq: number; record_id: string; record_type: string; payload_json: string; created_at: number }
+  >('SELECT seq, record_id, record_type, payload_json, created_at FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?'),
+);
 
 /**
  * The next batch to push, in seq order from `fromSeq` (the first unacknowledged seq, or the
@@ -25,7 +28,12 @@ const rowsFrom = perDb((db: TerminalDb) => db.$client.prepare<[number, number], 
  * A record too large on its own is still sent alone, as `{tooLarge}`: head office quarantines
  * it, so it cannot block the queue.
  */
-export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_BATCH_RECORDS, maxBytes = MAX_BATCH_BYTES): BatchText {
+export function readBatchText(
+  db: TerminalDb,
+  fromSeq: number,
+  maxRecords = MAX_BATCH_RECORDS,
+  maxBytes = MAX_BATCH_BYTES,
+): BatchText {
   const rows = rowsFrom(db).all(fromSeq, maxRecords);
   const parts: string[] = [];
   let bytes = 0;
@@ -36,7 +44,9 @@ export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_
     const wireSize = Buffer.byteLength(payload, 'utf8');
     if (parts.length > 0 && bytes + wireSize > maxBytes) break;
     if (row.seq !== expected) break; // never send a hole: the batch must be consecutive
-    parts.push(`{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},"type":${JSON.stringify(row.record_type)},"payload":${payload}}`);
+    parts.push(
+      `{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},"type":${JSON.stringify(row.record_type)},"payload":${payload}}`,
+    );
     bytes += wireSize;
     expected++;
   }
@@ -45,7 +55,13 @@ export function readBatchText(db: TerminalDb, fromSeq: number, maxRecords = MAX_
 
 /** The first seq head office has not acknowledged, or null when everything is acknowledged. */
 export function firstPendingSeq(db: TerminalDb): number | null {
-  return db.select({ seq: min(outbox.seq) }).from(outbox).where(isNull(outbox.ackedAt)).get()?.seq ?? null;
+  return (
+    db
+      .select({ seq: min(outbox.seq) })
+      .from(outbox)
+      .where(isNull(outbox.ackedAt))
+      .get()?.seq ?? null
+  );
 }
 
 export function pendingCount(db: TerminalDb): number {
@@ -54,5 +70,8 @@ export function pendingCount(db: TerminalDb): number {
 
 /** Marks every record up to `throughSeq` acknowledged (head office stores them all). */
 export function markAcked(db: TerminalDb, throughSeq: number, now: number): void {
-  db.update(outbox).set({ ackedAt: now }).where(and(lte(outbox.seq, throughSeq), isNull(outbox.ackedAt))).run();
+  db.update(outbox)
+    .set({ ackedAt: now })
+    .where(and(lte(outbox.seq, throughSeq), isNull(outbox.ackedAt)))
+    .run();
 }

@@ -12,7 +12,14 @@ import { readState } from '../platform/syncStateTable';
  * transaction. A terminal that never pulled (or is in the middle of its first pull) takes a
  * snapshot of the chain first instead of replaying the whole feed.
  */
-export async function pullChanges(db: TerminalDb, clock: Clock, client: HoClient, link: LinkIds, pageSize = 5_000, maxPages = 10_000): Promise<StepOutcome> {
+export async function pullChanges(
+  db: TerminalDb,
+  clock: Clock,
+  client: HoClient,
+  link: LinkIds,
+  pageSize = 5_000,
+  maxPages = 10_000,
+): Promise<StepOutcome> {
   let applied = 0;
   if (readState(db, 'pullCursor') === null) {
     const snap = await pullSnapshot(db, clock, client, link);

@@ -11,22 +11,55 @@ export const pullStatements = perDb((db: TerminalDb) => {
   const c = db.$client;
   return {
     phoneHolder: c.prepare<[string, string], { id: string }>('SELECT id FROM members WHERE phone = ? AND id <> ?'),
-    member: c.prepare<[string], { id: string; points_balance: number; points_earned_total: number; tier_code: string | null; updated_at: number }>(
-      'SELECT id, points_balance, points_earned_total, tier_code, updated_at FROM members WHERE id = ?',
-    ),
-    insertMember: c.prepare<[string, string, string, string, string, string | null, string | null, number, number, string | null, number, number]>(
+    member: c.prepare<
+      [string],
+      { id: string; points_balance: number; points_earned_total: number; tier_code: string | null; updated_at: number }
+    >('SELECT id, points_balance, points_earned_total, tier_code, updated_at FROM members WHERE id = ?'),
+    insertMember: c.prepare<
+      [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        number,
+        number,
+        string | null,
+        number,
+        number,
+      ]
+    >(
       `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     /** As insertMember, but a taken id or phone inserts nothing (changes = 0) instead of failing. */
-    insertMemberIfFree: c.prepare<[string, string, string, string, string, string | null, string | null, number, number, string | null, number, number]>(
+    insertMemberIfFree: c.prepare<
+      [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string | null,
+        string | null,
+        number,
+        number,
+        string | null,
+        number,
+        number,
+      ]
+    >(
       `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     updateMemberFacts: c.prepare<[string, string, string, string, string | null, number, string]>(
       'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, birthday = ?, updated_at = ? WHERE id = ?',
     ),
-    updateBalance: c.prepare<[number, number, string | null, string]>('UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?'),
+    updateBalance: c.prepare<[number, number, string | null, string]>(
+      'UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?',
+    ),
     insertCard: c.prepare<[string, string, number, number]>(
       "INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) VALUES (?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",
     ),
@@ -35,7 +68,9 @@ export const pullStatements = perDb((db: TerminalDb) => {
        ON CONFLICT (member_id) DO UPDATE SET offline_cap_points = excluded.offline_cap_points, updated_at = excluded.updated_at`,
     ),
     ledgerExists: c.prepare<[string], { id: string }>('SELECT id FROM points_ledger WHERE id = ?'),
-    insertLedger: c.prepare<[string, string, string, number, number, number | null, string | null, string, string, number]>(
+    insertLedger: c.prepare<
+      [string, string, string, number, number, number | null, string | null, string, string, number]
+    >(
       `INSERT INTO points_ledger (id, member_id, kind, delta, balance_after, sale_id, redemption_id, rule_version, campaign_id, summary, terminal_id, created_at)
        VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
@@ -47,6 +82,8 @@ export function ladderCache(db: TerminalDb): { get(): TierDef[]; reset(): void }
   let ladder: TierDef[] | null = null;
   return {
     get: () => (ladder ??= db.select().from(tiers).all()),
-    reset: () => { ladder = null; },
+    reset: () => {
+      ladder = null;
+    },
   };
 }

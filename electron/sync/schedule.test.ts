@@ -5,12 +5,16 @@ import { backoffDelay, localMinutes, parseCloseAt } from './schedule';
 describe('sync schedule', () => {
   it('backs off exponentially with jitter, never above the maximum or below half the step', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 0.999_999, noNaN: true }), (failures, r) => {
-        const ceiling = Math.min(300_000, 1_000 * 2 ** Math.min(failures - 1, 30));
-        const d = backoffDelay(failures, 1_000, 300_000, () => r);
-        expect(d).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
-        expect(d).toBeLessThanOrEqual(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 0.999_999, noNaN: true }),
+        (failures, r) => {
+          const ceiling = Math.min(300_000, 1_000 * 2 ** Math.min(failures - 1, 30));
+          const d = backoffDelay(failures, 1_000, 300_000, () => r);
+          expect(d).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+          expect(d).toBeLessThanOrEqual(ceiling);
+        },
+      ),
     );
   });
 

@@ -49,7 +49,12 @@ export function backoffDelay(failures: number, baseMs: number, maxMs: number, ra
 
 /** Minutes since local midnight of `epochMs` in `timeZone`. */
 export function localMinutes(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(epochMs);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(epochMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
@@ -73,14 +78,19 @@ export interface SyncLoop {
  * (a sale) runs a step at once: a sync, or while offline a probe first.
  */
 export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoop {
-  const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  const timers: Timers = options.timers ?? {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
   const random = options.random ?? Math.random;
   const interval = options.intervalMs ?? 15_000;
   const closeMinute = parseCloseAt(options.closeAt ?? '23:30');
   const probe = options.probe ?? (() => probeHeadOffice(deps));
-  const refusedDelay = (n: number) => backoffDelay(n, options.backoffBaseMs ?? 1_000, options.backoffMaxMs ?? 300_000, random);
+  const refusedDelay = (n: number) =>
+    backoffDelay(n, options.backoffBaseMs ?? 1_000, options.backoffMaxMs ?? 300_000, random);
   const probeMax = options.probeMaxMs ?? PROBE_MAX_MS;
-  const probeDelay = (n: number) => backoffDelay(n, Math.min(options.probeBaseMs ?? PROBE_BASE_MS, probeMax), probeMax, random);
+  const probeDelay = (n: number) =>
+    backoffDelay(n, Math.min(options.probeBaseMs ?? PROBE_BASE_MS, probeMax), probeMax, random);
   let failures = 0;
   let offline = false;
   let probes = 0;
@@ -101,7 +111,8 @@ export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoo
   async function maybeClose(): Promise<void> {
     const now = deps.clock.now();
     const today = businessDay(now, options.timeZone);
-    if (localMinutes(now, options.timeZone) < closeMinute || (readState(deps.db, 'lastClosedDay') ?? '') >= today) return;
+    if (localMinutes(now, options.timeZone) < closeMinute || (readState(deps.db, 'lastClosedDay') ?? '') >= today)
+      return;
     await closeDays(deps, today);
   }
 

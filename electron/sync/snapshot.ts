@@ -23,7 +23,13 @@ function openingId(memberId: string, bound: number, part: string): string {
  * opening ledger rows — an `earn` row for what they earned and an `adjust` row for the rest —
  * so on this terminal balance == sum(ledger) and earned total == sum(earn rows) still hold.
  */
-function applySnapshotMember(db: TerminalDb, m: SnapshotMember, bound: number, ladder: ReturnType<typeof ladderCache>, now: number): void {
+function applySnapshotMember(
+  db: TerminalDb,
+  m: SnapshotMember,
+  bound: number,
+  ladder: ReturnType<typeof ladderCache>,
+  now: number,
+): void {
   const st = pullStatements(db);
   const existing = st.member.get(m.id);
   // No facts row means "the chain default", so a new member with no cap of its own needs none.
@@ -34,27 +40,75 @@ function applySnapshotMember(db: TerminalDb, m: SnapshotMember, bound: number, l
   if (!existing) {
     // The common case, a member new here: one row with its balance, its card, its opening rows.
     const tier = tierStanding(ladder.get(), null, m.earnedTotal).tier;
-    const inserted = st.insertMemberIfFree.run(m.id, m.name, nameKey(m.name), m.phone, phoneTail(m.phone), m.birthday, tier?.code ?? null, m.balance, m.earnedTotal, m.homeShopId, m.createdAt, m.updatedAt);
+    const inserted = st.insertMemberIfFree.run(
+      m.id,
+      m.name,
+      nameKey(m.name),
+      m.phone,
+      phoneTail(m.phone),
+      m.birthday,
+      tier?.code ?? null,
+      m.balance,
+      m.earnedTotal,
+      m.homeShopId,
+      m.createdAt,
+      m.updatedAt,
+    );
     if (inserted.changes === 0) {
       // Two shops registered the same phone while apart: keep both records, let head office merge.
       const holder = st.phoneHolder.get(m.phone, m.id);
-      db.insert(syncIssues).values({ direction: 'pull', kind: 'duplicate_phone', entityId: m.id, detail: `phone already held by local member ${holder?.id ?? '?'}`, payloadJson: JSON.stringify(m), at: now }).run();
+      db.insert(syncIssues)
+        .values({
+          direction: 'pull',
+          kind: 'duplicate_phone',
+          entityId: m.id,
+          detail: `phone already held by local member ${holder?.id ?? '?'}`,
+          payloadJson: JSON.stringify(m),
+          at: now,
+        })
+        .run();
       return;
     }
     st.insertCard.run(m.cardNumber, m.id, m.createdAt, m.createdAt);
     let balance = 0;
     for (const [id, kind, delta] of rows) {
       balance += delta;
-      st.insertLedger.run(id, m.id, kind, delta, balance, null, null, `opening balance from head office (${kind})`, 'headoffice', now);
+      st.insertLedger.run(
+        id,
+        m.id,
+        kind,
+        delta,
+        balance,
+        null,
+        null,
+        `opening balance from head office (${kind})`,
+        'headoffice',
+        now,
+      );
     }
     return;
   }
   // A member this terminal has already (it registered them): add what other shops did.
-  if (m.updatedAt >= existing.updated_at) st.updateMemberFacts.run(m.name, nameKey(m.name), m.phone, phoneTail(m.phone), m.birthday, m.updatedAt, m.id);
+  if (m.updatedAt >= existing.updated_at)
+    st.updateMemberFacts.run(m.name, nameKey(m.name), m.phone, phoneTail(m.phone), m.birthday, m.updatedAt, m.id);
   let balance = existing.points_balance;
   let earned = existing.points_earned_total;
   for (const [id, kind, delta] of rows) {
-    if (st.insertLedger.run(id, m.id, kind, delta, balance + delta, null, null, `opening balance from head office (${kind})`, 'headoffice', now).changes === 0) continue;
+    if (
+      st.insertLedger.run(
+        id,
+        m.id,
+        kind,
+        delta,
+        balance + delta,
+        null,
+        null,
+        `opening balance from head office (${kind})`,
+        'headoffice',
+        now,
+      ).changes === 0
+    )
+      continue;
     balance += delta;
     if (kind === 'earn') earned += delta;
   }
@@ -68,20 +122,34 @@ function applySnapshotMember(db: TerminalDb, m: SnapshotMember, bound: number, l
  * interrupted snapshot resumes where it stopped. At the end the feed cursor is set to the
  * snapshot's bound and ordinary pulls take over.
  */
-export async function pullSnapshot(db: TerminalDb, clock: Clock, client: HoClient, link: LinkIds, pageSize = 5_000, maxPages = 10_000): Promise<StepOutcome> {
+export async function pullSnapshot(
+  db: TerminalDb,
+  clock: Clock,
+  client: HoClient,
+  link: LinkIds,
+  pageSize = 5_000,
+  maxPages = 10_000,
+): Promise<StepOutcome> {
   let applied = 0;
   for (let page = 0; page < maxPages; page++) {
     const bound = readState(db, 'snapshotBound');
     const after = readState(db, 'snapshotAfter');
     const body = {
-      protocolVersion: PROTOCOL_VERSION, terminalId: link.terminalId, shopId: link.shopId, limit: pageSize,
-      ...(bound === null ? {} : { bound: Number(bound) }), ...(after === null ? {} : { after }),
+      protocolVersion: PROTOCOL_VERSION,
+      terminalId: link.terminalId,
+      shopId: link.shopId,
+      limit: pageSize,
+      ...(bound === null ? {} : { bound: Number(bound) }),
+      ...(after === null ? {} : { after }),
     };
     const res = await client.call('snapshot', body);
     if (!res.ok) {
       if (res.kind === 'refused' && res.error.code === 'VALIDATION' && bound !== null) {
         // Head office no longer knows our bound (restored from a backup?): start the snapshot over.
-        db.transaction(() => { clearState(db, 'snapshotBound'); clearState(db, 'snapshotAfter'); });
+        db.transaction(() => {
+          clearState(db, 'snapshotBound');
+          clearState(db, 'snapshotAfter');
+        });
         continue;
       }
       if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };

@@ -20,7 +20,6 @@ import type { FetchFn } from './hoClient';
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 const DAY = '2025-06-01';
 
-
 describe.each(testBackends)('terminal sync job against head office on $name', (backend) => {
   const clock = fixedClock(START);
   const dirs: string[] = [];
@@ -28,9 +27,15 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
   let ho: Harness;
   let a: TerminalCore;
   let b: TerminalCore;
-  const deps = (core: TerminalCore, extra: Partial<SyncDeps> = {}): SyncDeps => ({ db: core.db, clock, owner: `test-${core.dbFile}`, ...extra });
+  const deps = (core: TerminalCore, extra: Partial<SyncDeps> = {}): SyncDeps => ({
+    db: core.db,
+    clock,
+    owner: `test-${core.dbFile}`,
+    ...extra,
+  });
 
-  const terminalFor = (prefix: number, shopId: string, code: string): Promise<TerminalCore> => enrolledTerminal(ho, clock, dirs, { prefix, shopId, code });
+  const terminalFor = (prefix: number, shopId: string, code: string): Promise<TerminalCore> =>
+    enrolledTerminal(ho, clock, dirs, { prefix, shopId, code });
 
   beforeAll(async () => {
     database = await backend.open();
@@ -46,11 +51,20 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
   });
 
   const pending = (core: TerminalCore) => core.db.select().from(outbox).where(isNull(outbox.ackedAt)).all().length;
-  const balanceOf = (core: TerminalCore, id: string) => core.db.select().from(members).where(eq(members.id, id)).get()?.pointsBalance;
+  const balanceOf = (core: TerminalCore, id: string) =>
+    core.db.select().from(members).where(eq(members.id, id)).get()?.pointsBalance;
 
   it('a member registered at shop A earns there and spends at shop B; balances agree everywhere', async () => {
-    const m = unwrap(await a.api.registerMember({ requestId: a.ctx.ids.uuid(), name: 'Li Lei', phone: '13800138000', birthday: null }));
-    unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'TEA', quantity: 2, unitPriceMinor: 5_000 }] }));
+    const m = unwrap(
+      await a.api.registerMember({ requestId: a.ctx.ids.uuid(), name: 'Li Lei', phone: '13800138000', birthday: null }),
+    );
+    unwrap(
+      await a.api.recordSale({
+        requestId: a.ctx.ids.uuid(),
+        memberId: m.id,
+        lines: [{ sku: 'TEA', quantity: 2, unitPriceMinor: 5_000 }],
+      }),
+    );
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
     expect(pending(a)).toBe(0);
     // Acknowledged at once, derived behind: B's pull sees A's records once they are derived.
@@ -60,15 +74,30 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
     expect(earned).toBeGreaterThan(0);
     expect(balanceOf(b, m.id)).toBe(earned);
 
-    unwrap(await b.api.recordSale({ requestId: b.ctx.ids.uuid(), memberId: m.id, lines: [{ sku: 'CAKE', quantity: 1, unitPriceMinor: 3_000 }], pointsToSpend: Math.min(earned, 10) }));
+    unwrap(
+      await b.api.recordSale({
+        requestId: b.ctx.ids.uuid(),
+        memberId: m.id,
+        lines: [{ sku: 'CAKE', quantity: 1, unitPriceMinor: 3_000 }],
+        pointsToSpend: Math.min(earned, 10),
+      }),
+    );
     expect(await syncOnce(deps(b))).toMatchObject({ status: 'synced' });
     await ho.waitDerived();
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
-    const hoSum = (await database.db.select().from(hoLedger).where(eq(hoLedger.memberId, m.id))).reduce((s, r) => s + r.delta, 0);
+    const hoSum = (await database.db.select().from(hoLedger).where(eq(hoLedger.memberId, m.id))).reduce(
+      (s, r) => s + r.delta,
+      0,
+    );
     expect(balanceOf(a, m.id)).toBe(hoSum);
     expect(balanceOf(b, m.id)).toBe(hoSum);
     for (const core of [a, b]) {
-      const ledgerSum = core.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, m.id)).all().reduce((s, r) => s + r.delta, 0);
+      const ledgerSum = core.db
+        .select()
+        .from(pointsLedger)
+        .where(eq(pointsLedger.memberId, m.id))
+        .all()
+        .reduce((s, r) => s + r.delta, 0);
       expect(ledgerSum).toBe(hoSum);
     }
     expect(readState(a.db, 'online')).toBe('true');
@@ -83,23 +112,45 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
   });
 
   it('offline: records stay in the outbox, status says offline, and they arrive once the network returns', async () => {
-    unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: null, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 500 }] }));
-    const down: FetchFn = async () => { throw new Error('connect ECONNREFUSED'); };
+    unwrap(
+      await a.api.recordSale({
+        requestId: a.ctx.ids.uuid(),
+        memberId: null,
+        lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 500 }],
+      }),
+    );
+    const down: FetchFn = async () => {
+      throw new Error('connect ECONNREFUSED');
+    };
     expect(await syncOnce(deps(a, { fetch: down }))).toMatchObject({ status: 'offline' });
     expect(pending(a)).toBe(1);
     expect(unwrap(await a.api.getStatus({}))).toMatchObject({ online: false, outboxPending: 1 });
     expect(await syncOnce(deps(a))).toMatchObject({ status: 'synced' });
     expect(pending(a)).toBe(0);
     await ho.waitDerived();
-    expect(await database.db.select().from(hoSales).where(eq(hoSales.terminalId, unwrap(await a.api.getStatus({})).terminalId))).toHaveLength(2);
+    expect(
+      await database.db
+        .select()
+        .from(hoSales)
+        .where(eq(hoSales.terminalId, unwrap(await a.api.getStatus({})).terminalId)),
+    ).toHaveLength(2);
   });
 
   it('a protocol version mismatch is a clear refusal and the records stay in the outbox', async () => {
-    unwrap(await a.api.recordSale({ requestId: a.ctx.ids.uuid(), memberId: null, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 700 }] }));
+    unwrap(
+      await a.api.recordSale({
+        requestId: a.ctx.ids.uuid(),
+        memberId: null,
+        lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 700 }],
+      }),
+    );
     const future: FetchFn = async (url, init) => {
       const body: unknown = JSON.parse(init.body);
       const parsed = PushRequest.safeParse(body);
-      return fetch(url, { ...init, body: JSON.stringify(parsed.success ? { ...parsed.data, protocolVersion: PROTOCOL_VERSION + 1 } : body) });
+      return fetch(url, {
+        ...init,
+        body: JSON.stringify(parsed.success ? { ...parsed.data, protocolVersion: PROTOCOL_VERSION + 1 } : body),
+      });
     };
     expect(await syncOnce(deps(a, { fetch: future }))).toMatchObject({ status: 'refused', code: 'PROTOCOL_VERSION' });
     expect(pending(a)).toBe(1);
@@ -120,7 +171,9 @@ describe.each(testBackends)('terminal sync job against head office on $name', (b
     await ho.call('PUT', `/admin/members/${m.id}/offline-cap`, { offlineCapPoints: 3 }, ho.adminToken);
     expect(await syncOnce(deps(b))).toMatchObject({ status: 'synced' });
     expect(spendablePoints(b.db, m.id)).toBe(Math.max(0, balanceOf(b, m.id) ?? 0));
-    const down: FetchFn = async () => { throw new Error('network down'); };
+    const down: FetchFn = async () => {
+      throw new Error('network down');
+    };
     await syncOnce(deps(b, { fetch: down }));
     expect(spendablePoints(b.db, m.id)).toBe(Math.min(3, balanceOf(b, m.id) ?? 0));
   });

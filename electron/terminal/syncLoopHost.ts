@@ -51,7 +51,8 @@ export function syncScheduleFromEnv(env: Record<string, string | undefined>): Sy
     const text = env[name]?.trim();
     if (!text) return undefined;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > 86_400_000) throw new Error(`${name} must be a whole number of milliseconds between ${min} and 86400000, not ${text}`);
+    if (!Number.isInteger(n) || n < min || n > 86_400_000)
+      throw new Error(`${name} must be a whole number of milliseconds between ${min} and 86400000, not ${text}`);
     return n;
   };
   const closeAt = env.TILLCARD_CLOSE_AT?.trim();
@@ -77,9 +78,16 @@ export function createSyncLoopHost(ctx: ServiceContext, options: SyncLoopOptions
   const stopping = new AbortController();
   // Every request to head office is cut when the host closes, so no sync outlives the database.
   const baseFetch: FetchFn = options?.fetch ?? ((input, init) => fetch(input, init));
-  const fetchFn: FetchFn = (input, init) => baseFetch(input, { ...init, signal: AbortSignal.any([init.signal, stopping.signal]) });
-  const network: NetworkOptions = { fetch: fetchFn, ...(options?.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) };
-  const lastSeq = db.select({ seq: sql<number>`coalesce(max(${outbox.seq}), 0)` }).from(outbox).prepare();
+  const fetchFn: FetchFn = (input, init) =>
+    baseFetch(input, { ...init, signal: AbortSignal.any([init.signal, stopping.signal]) });
+  const network: NetworkOptions = {
+    fetch: fetchFn,
+    ...(options?.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  };
+  const lastSeq = db
+    .select({ seq: sql<number>`coalesce(max(${outbox.seq}), 0)` })
+    .from(outbox)
+    .prepare();
   let seenSeq = background ? (lastSeq.get()?.seq ?? 0) : 0;
   let loop: SyncLoop | null = null;
   let stopped = false;

@@ -37,7 +37,9 @@ export function AmountPad({ invalid }: { invalid: boolean }) {
 
   return (
     <div className="amount">
-      <label className="amount__label" htmlFor={AMOUNT_INPUT_ID}>{t('sale.amountLabel')} <kbd>F4</kbd></label>
+      <label className="amount__label" htmlFor={AMOUNT_INPUT_ID}>
+        {t('sale.amountLabel')} <kbd>F4</kbd>
+      </label>
       <input
         id={AMOUNT_INPUT_ID}
         className={invalid ? 'amount__input amount__input--invalid' : 'amount__input'}
@@ -50,14 +52,43 @@ export function AmountPad({ invalid }: { invalid: boolean }) {
         onChange={(e) => setAmountText(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {invalid && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: formatMoney(1, currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, currency, i18n.language) })}</p>}
+      {invalid && (
+        <p className="field-error" role="alert">
+          {t('sale.amountInvalid', {
+            min: formatMoney(1, currency, i18n.language),
+            max: formatMoney(MAX_SALE_MINOR, currency, i18n.language),
+          })}
+        </p>
+      )}
       <div className="keypad" role="group" aria-label={t('sale.amountLabel')}>
         {KEYS.map((k) => (
-          <button key={k} type="button" className="keypad__key" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad(k)}>{k}</button>
+          <button
+            key={k}
+            type="button"
+            className="keypad__key"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPad(k)}
+          >
+            {k}
+          </button>
         ))}
-        <button type="button" className="keypad__key keypad__key--fn" aria-label={t('keypad.backspaceLabel')}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => onPad('⌫')}>{t('sale.backspace')}</button>
-        <button type="button" className="keypad__key keypad__key--fn" onMouseDown={(e) => e.preventDefault()} onClick={() => onPad('C')}>{t('sale.clear')}</button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--fn"
+          aria-label={t('keypad.backspaceLabel')}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onPad('⌫')}
+        >
+          {t('sale.backspace')}
+        </button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--fn"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onPad('C')}
+        >
+          {t('sale.clear')}
+        </button>
       </div>
     </div>
   );

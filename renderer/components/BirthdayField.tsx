@@ -21,7 +21,9 @@ export function BirthdayField({ value, onChange }: { value: string; onChange: (t
           onChange={(e) => onChange(e.target.value)}
         />
       </label>
-      <span id="birthday-hint" className="muted form__hint">{t('birthdayField.hint')}</span>
+      <span id="birthday-hint" className="muted form__hint">
+        {t('birthdayField.hint')}
+      </span>
     </>
   );
 }

@@ -14,8 +14,12 @@ export function BlockedCardOffer({ error }: { error: ApiError }) {
   const status = error.details?.status;
   return (
     <div className="blocked-offer" data-testid="blocked-offer">
-      {typeof status === 'string' && <span>{t('care.blockedStatus', { status: t(`member.cardStatus.${status}`, { defaultValue: status }) })}</span>}
-      <button type="button" className="primary" onClick={() => openNewCard(memberId)}><kbd>F11</kbd> {t('care.newCardForHolder')}</button>
+      {typeof status === 'string' && (
+        <span>{t('care.blockedStatus', { status: t(`member.cardStatus.${status}`, { defaultValue: status }) })}</span>
+      )}
+      <button type="button" className="primary" onClick={() => openNewCard(memberId)}>
+        <kbd>F11</kbd> {t('care.newCardForHolder')}
+      </button>
     </div>
   );
 }

@@ -7,7 +7,17 @@ const svgUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${enco
 function draw(cardNumber: string): { barcode: string; qr: string } | null {
   try {
     return {
-      barcode: svgUrl(toSVG({ bcid: 'code128', text: cardNumber, scale: 2, height: 12, includetext: true, textxalign: 'center', textsize: 10 })),
+      barcode: svgUrl(
+        toSVG({
+          bcid: 'code128',
+          text: cardNumber,
+          scale: 2,
+          height: 12,
+          includetext: true,
+          textxalign: 'center',
+          textsize: 10,
+        }),
+      ),
       qr: svgUrl(toSVG({ bcid: 'qrcode', text: cardNumber, scale: 3 })),
     };
   } catch {

@@ -7,16 +7,34 @@ import { createPortal } from 'react-dom';
  * Rendered on the page itself, not where it is opened: a dialog opened from the dark status bar
  * must not inherit the bar's light text.
  */
-export function Dialog({ title, children, wide, className }: { title: string; children: ReactNode; wide?: boolean; className?: string }) {
+export function Dialog({
+  title,
+  children,
+  wide,
+  className,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+  className?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // A selector list matches in document order, so the marked element is looked up first.
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input, select, button:not([disabled])');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      ref.current?.querySelector<HTMLElement>('input, select, button:not([disabled])');
     first?.focus();
   }, []);
   return createPortal(
     <div className="overlay">
-      <div ref={ref} role="dialog" aria-modal="true" aria-label={title} className={`dialog${wide ? ' dialog--wide' : ''} ${className ?? ''}`}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        className={`dialog${wide ? ' dialog--wide' : ''} ${className ?? ''}`}
+      >
         <header className="dialog__head">
           <h2>{title}</h2>
           <kbd className="dialog__esc">Esc</kbd>

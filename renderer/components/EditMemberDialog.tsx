@@ -50,7 +50,16 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
   return (
     <Dialog title={t('care.editTitle', { name: isolate(member.name) })}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="edit-member">
-        <label>{t('register.name')}<input name="name" autoComplete="off" value={form.name} maxLength={60} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
+        <label>
+          {t('register.name')}
+          <input
+            name="name"
+            autoComplete="off"
+            value={form.name}
+            maxLength={60}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </label>
         <label>
           {t('register.phone')}
           <input
@@ -64,20 +73,29 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
             onChange={(e) => setForm({ ...form, phone: e.target.value })}
           />
         </label>
-        <span id="edit-phone-hint" className="muted form__hint">{t('care.phoneHint', { phone: member.phoneMasked })}</span>
+        <span id="edit-phone-hint" className="muted form__hint">
+          {t('care.phoneHint', { phone: member.phoneMasked })}
+        </span>
         <BirthdayField value={form.birthday} onChange={(birthday) => setForm({ ...form, birthday })} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">
             <span>
-              {t('register.duplicate')} <strong><bdi>{existing.name}</bdi></strong>{' '}
+              {t('register.duplicate')}{' '}
+              <strong>
+                <bdi>{existing.name}</bdi>
+              </strong>{' '}
               {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}
             </span>
           </div>
         )}
         <div className="form__actions">
-          <button type="button" onClick={closeDialog}>{t('register.cancel')} <kbd>Esc</kbd></button>
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('care.saving') : t('care.save')} <kbd>Enter</kbd></button>
+          <button type="button" onClick={closeDialog}>
+            {t('register.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('care.saving') : t('care.save')} <kbd>Enter</kbd>
+          </button>
         </div>
       </form>
     </Dialog>

@@ -11,10 +11,18 @@ export function ErrorNote({ error, onDismiss }: { error: ApiError; onDismiss?: (
       <div className="error-note__text">
         <strong>{headline}</strong>
         {issues.length > 0 && (
-          <ul>{issues.map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {issues.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         )}
       </div>
-      {onDismiss && <button type="button" className="button--quiet" onClick={onDismiss}>{t('error.dismiss')}</button>}
+      {onDismiss && (
+        <button type="button" className="button--quiet" onClick={onDismiss}>
+          {t('error.dismiss')}
+        </button>
+      )}
     </div>
   );
 }

@@ -39,9 +39,20 @@ export function HeadOfficeDialog() {
         </p>
         <dl className="headoffice__facts">
           <dt>{status.online ? t('status.online') : t('status.offline')}</dt>
-          <dd>{t('headOffice.waiting')}: <strong data-testid="headoffice-pending">{integer(status.outboxPending, lang)}</strong></dd>
-          <dd>{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, lang) })}</dd>
-          <dd>{status.lastCloseAt === null ? t('headOffice.neverClosed') : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, lang) })}</dd>
+          <dd>
+            {t('headOffice.waiting')}:{' '}
+            <strong data-testid="headoffice-pending">{integer(status.outboxPending, lang)}</strong>
+          </dd>
+          <dd>
+            {status.lastSyncAt === null
+              ? t('status.neverSynced')
+              : t('status.lastSync', { time: dateTime(status.lastSyncAt, lang) })}
+          </dd>
+          <dd>
+            {status.lastCloseAt === null
+              ? t('headOffice.neverClosed')
+              : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, lang) })}
+          </dd>
           {status.lastSyncError && (
             <dd className="muted" data-testid="headoffice-last-error">
               {t('headOffice.lastError', { message: t(`syncProblem.${status.lastSyncError.reason}`) })}
@@ -51,29 +62,69 @@ export function HeadOfficeDialog() {
         <RefusedRecordsList refused={status.refused} />
         {status.headOfficeUrl && (
           <div className="form__actions">
-            <button type="button" className="primary" data-autofocus onClick={() => void syncNow()} disabled={busy !== null} data-testid="headoffice-sync-now">
+            <button
+              type="button"
+              className="primary"
+              data-autofocus
+              onClick={() => void syncNow()}
+              disabled={busy !== null}
+              data-testid="headoffice-sync-now"
+            >
               {busy === 'sync' ? t('headOffice.syncing') : t('headOffice.syncNow')}
             </button>
           </div>
         )}
-        {synced && <p className="notice" role="status" data-testid="headoffice-synced">{t('headOffice.synced', { pushed: synced.pushed, pulled: synced.pulled })}</p>}
-        {connected && <p className="notice" role="status" data-testid="headoffice-connected">{t('headOffice.connected')}</p>}
+        {synced && (
+          <p className="notice" role="status" data-testid="headoffice-synced">
+            {t('headOffice.synced', { pushed: synced.pushed, pulled: synced.pulled })}
+          </p>
+        )}
+        {connected && (
+          <p className="notice" role="status" data-testid="headoffice-connected">
+            {t('headOffice.connected')}
+          </p>
+        )}
         {error && <ErrorNote error={error} />}
         <form className="form" onSubmit={submit}>
           <label>
             {t('headOffice.url')}
-            <input id="headoffice-url" type="url" inputMode="url" autoComplete="off" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={300}
-              {...(status.headOfficeUrl ? {} : { 'data-autofocus': true })} />
+            <input
+              id="headoffice-url"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              required
+              maxLength={300}
+              {...(status.headOfficeUrl ? {} : { 'data-autofocus': true })}
+            />
           </label>
           <p className="form__hint muted">{t('headOffice.urlHint', { example: isolate(URL_EXAMPLE) })}</p>
           <label>
             {t('headOffice.code')}
-            <input id="headoffice-code" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={40} />
+            <input
+              id="headoffice-code"
+              autoComplete="off"
+              spellCheck={false}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+              maxLength={40}
+            />
           </label>
           <p className="form__hint muted">{t('headOffice.codeHint', { example: isolate(CODE_EXAMPLE) })}</p>
           <div className="form__actions">
-            <button type="button" onClick={hide}>{t('headOffice.close')} <kbd>Esc</kbd></button>
-            <button type="submit" className={status.headOfficeUrl ? '' : 'primary'} disabled={busy !== null} data-testid="headoffice-connect">
+            <button type="button" onClick={hide}>
+              {t('headOffice.close')} <kbd>Esc</kbd>
+            </button>
+            <button
+              type="submit"
+              className={status.headOfficeUrl ? '' : 'primary'}
+              disabled={busy !== null}
+              data-testid="headoffice-connect"
+            >
               {busy === 'connect' ? t('headOffice.connecting') : t('headOffice.connect')}
             </button>
           </div>
@@ -99,7 +150,9 @@ export function HeadOfficeEntry() {
   }, [show]);
   return (
     <>
-      <button type="button" className="button--quiet" onClick={show} data-testid="headoffice-open" title="Alt+H">{t('headOffice.open')}</button>
+      <button type="button" className="button--quiet" onClick={show} data-testid="headoffice-open" title="Alt+H">
+        {t('headOffice.open')}
+      </button>
       {open && <HeadOfficeDialog />}
     </>
   );

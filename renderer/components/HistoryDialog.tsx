@@ -15,7 +15,11 @@ import { isolate } from '../lib/isolate';
 
 const PAGE_SIZE = 10;
 type Tab = 'sales' | 'ledger';
-interface Page<T> { items: T[]; total: number; page: number }
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+}
 
 /** A member's sales and points movements, newest first, ten per page (F9). */
 export function HistoryDialog() {
@@ -48,12 +52,17 @@ export function HistoryDialog() {
       }
     };
     void load();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [member, tab, page]);
 
   const total = (tab === 'sales' ? sales?.total : ledger?.total) ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const switchTab = (next: Tab) => { setTab(next); setPage(0); };
+  const switchTab = (next: Tab) => {
+    setTab(next);
+    setPage(0);
+  };
 
   // Page keys, so a long history is read without the mouse.
   useEffect(() => {
@@ -73,35 +82,87 @@ export function HistoryDialog() {
   return (
     <Dialog title={t('history.title', { name: isolate(member.name) })} wide>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'sales'} onClick={() => switchTab('sales')}>{t('history.sales')}</button>
-        <button type="button" role="tab" aria-selected={tab === 'ledger'} onClick={() => switchTab('ledger')}>{t('history.ledger')}</button>
+        <button type="button" role="tab" aria-selected={tab === 'sales'} onClick={() => switchTab('sales')}>
+          {t('history.sales')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'ledger'} onClick={() => switchTab('ledger')}>
+          {t('history.ledger')}
+        </button>
       </div>
       {error && <ErrorNote error={error} />}
-      {tab === 'sales' && sales && (sales.items.length === 0 ? <p className="muted">{t('history.empty')}</p> : (
-        <table className="grid" data-testid="history-sales">
-          <thead><tr><th>{t('history.date')}</th><th className="num">{t('history.total')}</th><th className="num">{t('history.discount')}</th><th className="num">{t('history.earned')}</th><th className="num">{t('history.spent')}</th><th className="num">{t('history.lines')}</th></tr></thead>
-          <tbody>{sales.items.map((s) => (
-            <tr key={s.saleId}><td>{dateTime(s.createdAt, locale)}</td><td className="num">{m(s.totalMinor)}</td><td className="num">{s.discountMinor > 0 ? `−${m(s.discountMinor)}` : ''}</td><td className="num">+{integer(s.pointsEarned, locale)}</td><td className="num">{s.pointsSpent > 0 ? `−${integer(s.pointsSpent, locale)}` : ''}</td><td className="num">{s.lineCount}</td></tr>
-          ))}</tbody>
-        </table>
-      ))}
-      {tab === 'ledger' && ledger && (ledger.items.length === 0 ? <p className="muted">{t('history.empty')}</p> : (
-        <table className="grid" data-testid="history-ledger">
-          <thead><tr><th>{t('history.date')}</th><th>{t('history.kind')}</th><th className="num">{t('history.change')}</th><th className="num">{t('history.balanceAfter')}</th><th>{t('history.detail')}</th></tr></thead>
-          <tbody>{ledger.items.map((e) => (
-            <tr key={e.id}><td>{dateTime(e.createdAt, locale)}</td><td>{t(`history.kinds.${e.kind}`)}</td>
-              <td className={e.delta < 0 ? 'num neg' : 'num pos'}>{e.delta > 0 ? '+' : ''}{integer(e.delta, locale)}</td>
-              <td className="num">{e.balanceAfter === null ? '' : integer(e.balanceAfter, locale)}</td>
-              {/* Without the sale or redemption here, only the line stored elsewhere is known: shown as data. */}
-              <td className="muted">{ledgerDetailText(e, currency, locale, t) ?? <bdi>{e.summary}</bdi>}</td></tr>
-          ))}</tbody>
-        </table>
-      ))}
+      {tab === 'sales' &&
+        sales &&
+        (sales.items.length === 0 ? (
+          <p className="muted">{t('history.empty')}</p>
+        ) : (
+          <table className="grid" data-testid="history-sales">
+            <thead>
+              <tr>
+                <th>{t('history.date')}</th>
+                <th className="num">{t('history.total')}</th>
+                <th className="num">{t('history.discount')}</th>
+                <th className="num">{t('history.earned')}</th>
+                <th className="num">{t('history.spent')}</th>
+                <th className="num">{t('history.lines')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sales.items.map((s) => (
+                <tr key={s.saleId}>
+                  <td>{dateTime(s.createdAt, locale)}</td>
+                  <td className="num">{m(s.totalMinor)}</td>
+                  <td className="num">{s.discountMinor > 0 ? `−${m(s.discountMinor)}` : ''}</td>
+                  <td className="num">+{integer(s.pointsEarned, locale)}</td>
+                  <td className="num">{s.pointsSpent > 0 ? `−${integer(s.pointsSpent, locale)}` : ''}</td>
+                  <td className="num">{s.lineCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      {tab === 'ledger' &&
+        ledger &&
+        (ledger.items.length === 0 ? (
+          <p className="muted">{t('history.empty')}</p>
+        ) : (
+          <table className="grid" data-testid="history-ledger">
+            <thead>
+              <tr>
+                <th>{t('history.date')}</th>
+                <th>{t('history.kind')}</th>
+                <th className="num">{t('history.change')}</th>
+                <th className="num">{t('history.balanceAfter')}</th>
+                <th>{t('history.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{dateTime(e.createdAt, locale)}</td>
+                  <td>{t(`history.kinds.${e.kind}`)}</td>
+                  <td className={e.delta < 0 ? 'num neg' : 'num pos'}>
+                    {e.delta > 0 ? '+' : ''}
+                    {integer(e.delta, locale)}
+                  </td>
+                  <td className="num">{e.balanceAfter === null ? '' : integer(e.balanceAfter, locale)}</td>
+                  {/* Without the sale or redemption here, only the line stored elsewhere is known: shown as data. */}
+                  <td className="muted">{ledgerDetailText(e, currency, locale, t) ?? <bdi>{e.summary}</bdi>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
       <div className="pager">
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('history.prev')} <kbd>PgUp</kbd></button>
+        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          {t('history.prev')} <kbd>PgUp</kbd>
+        </button>
         <span>{t('history.page', { page: page + 1, pages })}</span>
-        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('history.next')} <kbd>PgDn</kbd></button>
-        <button type="button" onClick={closeDialog}>{t('register.close')} <kbd>Esc</kbd></button>
+        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+          {t('history.next')} <kbd>PgDn</kbd>
+        </button>
+        <button type="button" onClick={closeDialog}>
+          {t('register.close')} <kbd>Esc</kbd>
+        </button>
       </div>
     </Dialog>
   );

@@ -29,20 +29,34 @@ export function IssuedCard({ member, onUse, onClose }: { member: MemberView; onU
     <div className="issued" onKeyDownCapture={holdTypedAhead}>
       <div className="member-card printable" data-testid="member-card">
         <div className="member-card__top">
-          <span className="member-card__shop"><bdi>{shopName}</bdi></span>
-          <span className="member-card__tier"><bdi>{member.tier?.name ?? ''}</bdi></span>
+          <span className="member-card__shop">
+            <bdi>{shopName}</bdi>
+          </span>
+          <span className="member-card__tier">
+            <bdi>{member.tier?.name ?? ''}</bdi>
+          </span>
         </div>
-        <div className="member-card__name"><bdi>{member.name}</bdi></div>
-        <div className="member-card__number mono" data-testid="card-number">{formatCardNumber(member.cardNumber)}</div>
+        <div className="member-card__name">
+          <bdi>{member.name}</bdi>
+        </div>
+        <div className="member-card__number mono" data-testid="card-number">
+          {formatCardNumber(member.cardNumber)}
+        </div>
         <LazyCardCodes cardNumber={member.cardNumber} />
       </div>
       <div className="form__actions">
-        <button type="button" onClick={() => window.print()}>{t('register.printCard')}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t('register.printCard')}
+        </button>
         <button type="button" aria-disabled={!settled} onClick={() => settled && onClose()}>
           {t('register.close')} <kbd>Esc</kbd>
         </button>
         <button
-          type="button" className="primary" data-autofocus aria-disabled={!settled} onClick={() => settled && onUse()}
+          type="button"
+          className="primary"
+          data-autofocus
+          aria-disabled={!settled}
+          onClick={() => settled && onUse()}
         >
           {t('register.useMember')} <kbd>Enter</kbd>
         </button>

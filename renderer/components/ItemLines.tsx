@@ -11,7 +11,13 @@ export const FIRST_SKU_ID = 'line-sku-0';
 
 export const CATEGORY_LIST_ID = 'shop-categories';
 
-interface RowProps { line: LineDraft; index: number; currency: string; locale: string; defaultCategory: string }
+interface RowProps {
+  line: LineDraft;
+  index: number;
+  currency: string;
+  locale: string;
+  defaultCategory: string;
+}
 
 function LineRow({ line, index, currency, locale, defaultCategory }: RowProps) {
   const { t } = useTranslation();
@@ -37,18 +43,66 @@ function LineRow({ line, index, currency, locale, defaultCategory }: RowProps) {
   const n = index + 1;
   return (
     <tr>
-      <td><input id={`line-sku-${index}`} aria-label={`${t('sale.sku')} ${n}`} value={line.sku} maxLength={40} onKeyDown={onSkuKey} onChange={(e) => update(line.key, { sku: e.target.value })} /></td>
-      <td><input aria-label={`${t('sale.name')} ${n}`} value={line.name} maxLength={80} onChange={(e) => update(line.key, { name: e.target.value })} /></td>
       <td>
         <input
-          aria-label={`${t('sale.category')} ${n}`} list={CATEGORY_LIST_ID} value={line.category} maxLength={40} placeholder={defaultCategory}
+          id={`line-sku-${index}`}
+          aria-label={`${t('sale.sku')} ${n}`}
+          value={line.sku}
+          maxLength={40}
+          onKeyDown={onSkuKey}
+          onChange={(e) => update(line.key, { sku: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${t('sale.name')} ${n}`}
+          value={line.name}
+          maxLength={80}
+          onChange={(e) => update(line.key, { name: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${t('sale.category')} ${n}`}
+          list={CATEGORY_LIST_ID}
+          value={line.category}
+          maxLength={40}
+          placeholder={defaultCategory}
           onChange={(e) => update(line.key, { category: e.target.value })}
         />
       </td>
-      <td><input aria-label={`${t('sale.quantity')} ${n}`} className="num" inputMode="numeric" value={line.quantity} maxLength={4} onChange={(e) => update(line.key, { quantity: e.target.value })} /></td>
-      <td><input aria-label={`${t('sale.unitPrice')} ${n}`} className="num" inputMode="decimal" value={line.unitPrice} maxLength={14} onKeyDown={onPriceKey} onChange={(e) => update(line.key, { unitPrice: e.target.value })} /></td>
+      <td>
+        <input
+          aria-label={`${t('sale.quantity')} ${n}`}
+          className="num"
+          inputMode="numeric"
+          value={line.quantity}
+          maxLength={4}
+          onChange={(e) => update(line.key, { quantity: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${t('sale.unitPrice')} ${n}`}
+          className="num"
+          inputMode="decimal"
+          value={line.unitPrice}
+          maxLength={14}
+          onKeyDown={onPriceKey}
+          onChange={(e) => update(line.key, { unitPrice: e.target.value })}
+        />
+      </td>
       <td className="num">{total}</td>
-      <td><button type="button" className="button--quiet button--icon" aria-label={t('sale.removeLine', { n })} onClick={() => remove(line.key)}>×</button></td>
+      <td>
+        <button
+          type="button"
+          className="button--quiet button--icon"
+          aria-label={t('sale.removeLine', { n })}
+          onClick={() => remove(line.key)}
+        >
+          ×
+        </button>
+      </td>
     </tr>
   );
 }
@@ -60,31 +114,64 @@ export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
   const currency = currencyOf(useStatus((s) => s.status));
   const categories = useCategories();
   // The cashier picks (or types) a name in the screen's language; the core resolves it without case.
-  const defaultCategory = categories.defaultCode === null ? '' : categoryName(categories, categories.defaultCode, i18n.language);
+  const defaultCategory =
+    categories.defaultCode === null ? '' : categoryName(categories, categories.defaultCode, i18n.language);
   return (
     <div className="items">
       <datalist id={CATEGORY_LIST_ID}>
-        {categories.categories.map((c) => <option key={c.code} value={categoryName(categories, c.code, i18n.language)} />)}
+        {categories.categories.map((c) => (
+          <option key={c.code} value={categoryName(categories, c.code, i18n.language)} />
+        ))}
       </datalist>
       <table className="items__table">
         <colgroup>
-          <col className="items__col-sku" /><col className="items__col-name" /><col className="items__col-category" />
-          <col className="items__col-qty" /><col className="items__col-price" /><col className="items__col-total" /><col className="items__col-remove" />
+          <col className="items__col-sku" />
+          <col className="items__col-name" />
+          <col className="items__col-category" />
+          <col className="items__col-qty" />
+          <col className="items__col-price" />
+          <col className="items__col-total" />
+          <col className="items__col-remove" />
         </colgroup>
         <thead>
           <tr>
-            <th>{t('sale.sku')}</th><th>{t('sale.name')}</th><th>{t('sale.category')}</th>
-            <th className="num">{t('sale.quantity')}</th><th className="num">{t('sale.unitPrice')}</th><th className="num">{t('sale.lineTotal')}</th><th />
+            <th>{t('sale.sku')}</th>
+            <th>{t('sale.name')}</th>
+            <th>{t('sale.category')}</th>
+            <th className="num">{t('sale.quantity')}</th>
+            <th className="num">{t('sale.unitPrice')}</th>
+            <th className="num">{t('sale.lineTotal')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {lines.map((line, i) => (
-            <LineRow key={line.key} line={line} index={i} currency={currency} locale={i18n.language} defaultCategory={defaultCategory} />
+            <LineRow
+              key={line.key}
+              line={line}
+              index={i}
+              currency={currency}
+              locale={i18n.language}
+              defaultCategory={defaultCategory}
+            />
           ))}
         </tbody>
       </table>
-      {invalidLine !== null && <p className="field-error" role="alert">{t('sale.lineInvalid', { n: invalidLine })}</p>}
-      <button type="button" className="button--quiet" onClick={() => { addLine(); queueMicrotask(() => document.getElementById(`line-sku-${lines.length}`)?.focus()); }}>+ {t('sale.addLine')}</button>
+      {invalidLine !== null && (
+        <p className="field-error" role="alert">
+          {t('sale.lineInvalid', { n: invalidLine })}
+        </p>
+      )}
+      <button
+        type="button"
+        className="button--quiet"
+        onClick={() => {
+          addLine();
+          queueMicrotask(() => document.getElementById(`line-sku-${lines.length}`)?.focus());
+        }}
+      >
+        + {t('sale.addLine')}
+      </button>
     </div>
   );
 }

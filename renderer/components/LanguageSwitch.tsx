@@ -17,7 +17,13 @@ export async function switchLanguage(locale?: Locale): Promise<void> {
 export function LanguageSwitch() {
   const { t } = useTranslation();
   return (
-    <button type="button" className="lang" data-testid="language-switch" aria-label={t('status.language')} onClick={() => void switchLanguage()}>
+    <button
+      type="button"
+      className="lang"
+      data-testid="language-switch"
+      aria-label={t('status.language')}
+      onClick={() => void switchLanguage()}
+    >
       {t('keys.language')} <kbd>Alt+L</kbd>
     </button>
   );

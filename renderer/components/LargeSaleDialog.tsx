@@ -32,9 +32,13 @@ export function LargeSaleDialog({ sale }: { sale: LargeSale }) {
         <p>{t('saleLimit.above', { limit: formatMoney(sale.limitMinor, currency, locale) })}</p>
         <dl className="large-sale__amount">
           <dt>{t('saleLimit.figures')}</dt>
-          <dd className="num" data-testid="large-sale-figures"><strong>{figures}</strong></dd>
+          <dd className="num" data-testid="large-sale-figures">
+            <strong>{figures}</strong>
+          </dd>
           <dt>{t('saleLimit.words')}</dt>
-          <dd data-testid="large-sale-words"><strong>{amountInWords(sale.totalMinor, currency, locale)}</strong></dd>
+          <dd data-testid="large-sale-words">
+            <strong>{amountInWords(sale.totalMinor, currency, locale)}</strong>
+          </dd>
         </dl>
         <p>{t('saleLimit.ask')}</p>
         <div className="form__actions">
@@ -42,7 +46,10 @@ export function LargeSaleDialog({ sale }: { sale: LargeSale }) {
             {t('saleLimit.back')} <kbd>Esc</kbd>
           </button>
           <button
-            type="button" className="primary" disabled={pending} data-testid="large-sale-confirm"
+            type="button"
+            className="primary"
+            disabled={pending}
+            data-testid="large-sale-confirm"
             onClick={() => void confirmLargeSale()}
           >
             {t('saleLimit.confirm', { amount: figures })}

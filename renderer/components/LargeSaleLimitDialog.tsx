@@ -41,20 +41,35 @@ function LargeSaleLimitDialog({ onClose }: { onClose: () => void }) {
         {error && <ErrorNote error={error} />}
         <label>
           {t('saleLimit.limitLabel')}
-          <input id="large-sale-limit" inputMode="decimal" autoComplete="off" value={text} maxLength={20} data-autofocus
-            aria-invalid={parsed === null} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="large-sale-limit"
+            inputMode="decimal"
+            autoComplete="off"
+            value={text}
+            maxLength={20}
+            data-autofocus
+            aria-invalid={parsed === null}
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
         {parsed === null && (
           <p className="field-error" role="alert">
             {t('saleLimit.limitInvalid', {
-              min: formatMoney(1, currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, currency, i18n.language),
+              min: formatMoney(1, currency, i18n.language),
+              max: formatMoney(MAX_SALE_MINOR, currency, i18n.language),
             })}
           </p>
         )}
         <div className="form__actions">
-          <button type="button" onClick={onClose}>{t('saleLimit.cancel')} <kbd>Esc</kbd></button>
-          <button type="submit" className="primary" disabled={parsed === null || pending}
-            data-testid="large-sale-limit-save">
+          <button type="button" onClick={onClose}>
+            {t('saleLimit.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={parsed === null || pending}
+            data-testid="large-sale-limit-save"
+          >
             {t('saleLimit.save')}
           </button>
         </div>

@@ -42,16 +42,26 @@ function LeaveDemoDialog() {
   return (
     <Dialog title={t('leaveDemo.title')}>
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="leave-demo-dialog">
-        <p className="notice notice--warning" role="alert">{t('leaveDemo.warning')}</p>
+        <p className="notice notice--warning" role="alert">
+          {t('leaveDemo.warning')}
+        </p>
         <p>{t('leaveDemo.afterwards')}</p>
         <label>
           {t('leaveDemo.typeToConfirm', { word })}
-          <input name="confirm" autoComplete="off" spellCheck={false} value={typed} data-autofocus
-            onChange={(e) => setTyped(e.target.value)} />
+          <input
+            name="confirm"
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            data-autofocus
+            onChange={(e) => setTyped(e.target.value)}
+          />
         </label>
         {error && <ErrorNote error={error} />}
         <div className="form__actions">
-          <button type="button" onClick={closeDialog}>{t('leaveDemo.cancel')} <kbd>Esc</kbd></button>
+          <button type="button" onClick={closeDialog}>
+            {t('leaveDemo.cancel')} <kbd>Esc</kbd>
+          </button>
           <button type="submit" className="primary danger" disabled={!confirmed || pending}>
             {pending ? t('leaveDemo.working') : t('leaveDemo.confirm')}
           </button>

@@ -23,24 +23,41 @@ export function MemberPanel() {
       </section>
     );
   }
-  const fraction = tierFraction(member.pointsEarnedTotal, member.tier?.qualifyPoints ?? 0, member.nextTier?.qualifyPoints ?? null);
+  const fraction = tierFraction(
+    member.pointsEarnedTotal,
+    member.tier?.qualifyPoints ?? 0,
+    member.nextTier?.qualifyPoints ?? null,
+  );
   return (
     <section className="panel member" aria-label={isolate(member.name)} data-testid="member-panel">
       <div className="member__head">
-        <h2 className="member__name"><bdi>{member.name}</bdi></h2>
+        <h2 className="member__name">
+          <bdi>{member.name}</bdi>
+        </h2>
         <span className={`badge badge--${member.cardStatus}`}>{t(`member.cardStatus.${member.cardStatus}`)}</span>
       </div>
       <dl className="member__facts">
-        <div><dt>{t('member.phone')}</dt><dd>{member.phoneMasked}</dd></div>
-        <div><dt>{t('member.card')}</dt><dd className="mono">{formatCardNumber(member.cardNumber)}</dd></div>
+        <div>
+          <dt>{t('member.phone')}</dt>
+          <dd>{member.phoneMasked}</dd>
+        </div>
+        <div>
+          <dt>{t('member.card')}</dt>
+          <dd className="mono">{formatCardNumber(member.cardNumber)}</dd>
+        </div>
         <div>
           <dt>{t('member.lastVisit')}</dt>
-          <dd>{member.lastVisitAt === null ? t('member.neverVisited') : dateTime(member.lastVisitAt, locale)} · {t('member.visits', { count: member.visits })}</dd>
+          <dd>
+            {member.lastVisitAt === null ? t('member.neverVisited') : dateTime(member.lastVisitAt, locale)} ·{' '}
+            {t('member.visits', { count: member.visits })}
+          </dd>
         </div>
       </dl>
       <div className="member__balance">
         <span className="member__balance-label">{t('member.balance')}</span>
-        <span className="member__balance-value" data-testid="member-balance">{integer(member.balance, locale)}</span>
+        <span className="member__balance-value" data-testid="member-balance">
+          {integer(member.balance, locale)}
+        </span>
       </div>
       <div className="member__tier">
         <div className="member__tier-row">
@@ -48,12 +65,19 @@ export function MemberPanel() {
           <span className="muted">
             {member.nextTier && member.pointsToNextTier !== null
               ? t('member.toNext', {
-                points: integer(member.pointsToNextTier, locale), tier: isolate(member.nextTier.name),
-              })
+                  points: integer(member.pointsToNextTier, locale),
+                  tier: isolate(member.nextTier.name),
+                })
               : t('member.topTier')}
           </span>
         </div>
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(fraction * 100)}
+        >
           <div className="progress__bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
         </div>
       </div>
@@ -63,14 +87,39 @@ export function MemberPanel() {
         </p>
       )}
       <div className="member__actions">
-        <button type="button" onClick={() => openDialog('rewards')}><kbd>F8</kbd> {t('keys.rewards')}</button>
-        <button type="button" onClick={() => openDialog('history')}><kbd>F9</kbd> {t('keys.history')}</button>
-        <button type="button" className="button--quiet" onClick={() => { clear(); focusScan(); }}>{t('member.clear')}</button>
+        <button type="button" onClick={() => openDialog('rewards')}>
+          <kbd>F8</kbd> {t('keys.rewards')}
+        </button>
+        <button type="button" onClick={() => openDialog('history')}>
+          <kbd>F9</kbd> {t('keys.history')}
+        </button>
+        <button
+          type="button"
+          className="button--quiet"
+          onClick={() => {
+            clear();
+            focusScan();
+          }}
+        >
+          {t('member.clear')}
+        </button>
       </div>
       <div className="member__actions member__care" aria-label={t('care.title')} role="group">
-        <button type="button" onClick={() => openDialog('editMember')}><kbd>F3</kbd> {t('care.edit')}</button>
-        {member.cardStatus === 'active' && <button type="button" onClick={() => openDialog('reportLost')}><kbd>F5</kbd> {t('care.reportLost')}</button>}
-        <button type="button" className={member.cardStatus === 'active' ? undefined : 'primary'} onClick={() => openNewCard(member.id)}><kbd>F11</kbd> {t('care.newCard')}</button>
+        <button type="button" onClick={() => openDialog('editMember')}>
+          <kbd>F3</kbd> {t('care.edit')}
+        </button>
+        {member.cardStatus === 'active' && (
+          <button type="button" onClick={() => openDialog('reportLost')}>
+            <kbd>F5</kbd> {t('care.reportLost')}
+          </button>
+        )}
+        <button
+          type="button"
+          className={member.cardStatus === 'active' ? undefined : 'primary'}
+          onClick={() => openNewCard(member.id)}
+        >
+          <kbd>F11</kbd> {t('care.newCard')}
+        </button>
       </div>
     </section>
   );

@@ -65,7 +65,9 @@ export function NewCardDialog({ memberId }: { memberId: string }) {
     };
     return (
       <Dialog key="card" title={t('care.newCardDone')} className="dialog--card">
-        <p className="muted" data-testid="new-card-carried">{t('care.newCardCarried', { points: integer(issued.balance, i18n.language) })}</p>
+        <p className="muted" data-testid="new-card-carried">
+          {t('care.newCardCarried', { points: integer(issued.balance, i18n.language) })}
+        </p>
         <IssuedCard member={issued} onUse={use} onClose={closeDialog} />
       </Dialog>
     );
@@ -77,15 +79,35 @@ export function NewCardDialog({ memberId }: { memberId: string }) {
         {member ? (
           <>
             <dl className="member__facts">
-              <div><dt>{t('receipt.member')}</dt><dd><strong><bdi>{member.name}</bdi></strong></dd></div>
-              <div><dt>{t('member.phone')}</dt><dd>{member.phoneMasked}</dd></div>
+              <div>
+                <dt>{t('receipt.member')}</dt>
+                <dd>
+                  <strong>
+                    <bdi>{member.name}</bdi>
+                  </strong>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('member.phone')}</dt>
+                <dd>{member.phoneMasked}</dd>
+              </div>
               <div>
                 <dt>{t('member.card')}</dt>
-                <dd><span className="mono">{formatCardNumber(member.cardNumber)}</span> <span className={`badge badge--${member.cardStatus}`}>{t(`member.cardStatus.${member.cardStatus}`)}</span></dd>
+                <dd>
+                  <span className="mono">{formatCardNumber(member.cardNumber)}</span>{' '}
+                  <span className={`badge badge--${member.cardStatus}`}>
+                    {t(`member.cardStatus.${member.cardStatus}`)}
+                  </span>
+                </dd>
               </div>
-              <div><dt>{t('member.balance')}</dt><dd data-testid="new-card-balance">{integer(member.balance, i18n.language)}</dd></div>
+              <div>
+                <dt>{t('member.balance')}</dt>
+                <dd data-testid="new-card-balance">{integer(member.balance, i18n.language)}</dd>
+              </div>
             </dl>
-            <p className="muted">{member.cardStatus === 'active' ? t('care.newCardOldStops') : t('care.newCardOldDead')}</p>
+            <p className="muted">
+              {member.cardStatus === 'active' ? t('care.newCardOldStops') : t('care.newCardOldDead')}
+            </p>
             <p className="muted">{t('care.newCardCheck')}</p>
           </>
         ) : (
@@ -93,7 +115,9 @@ export function NewCardDialog({ memberId }: { memberId: string }) {
         )}
         {error && <ErrorNote error={error} />}
         <div className="form__actions">
-          <button type="button" onClick={closeDialog}>{t('register.cancel')} <kbd>Esc</kbd></button>
+          <button type="button" onClick={closeDialog}>
+            {t('register.cancel')} <kbd>Esc</kbd>
+          </button>
           <button type="button" className="primary" data-autofocus disabled={pending} onClick={() => void issue()}>
             {pending ? t('care.working') : t('care.newCardConfirm')} <kbd>Enter</kbd>
           </button>

@@ -20,9 +20,15 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
     <section className="panel receipt-panel" aria-label={t('receipt.title')}>
       <article className="receipt printable" data-testid="receipt">
         <header className="receipt__shop">
-          <strong><bdi>{receipt.shopName}</bdi></strong>
-          <span><bdi>{receipt.terminalName}</bdi> · {dateTime(receipt.createdAt, locale)}</span>
-          <span className="mono">{t('receipt.saleNo')} <bdi>{receipt.saleId.slice(0, 8).toUpperCase()}</bdi></span>
+          <strong>
+            <bdi>{receipt.shopName}</bdi>
+          </strong>
+          <span>
+            <bdi>{receipt.terminalName}</bdi> · {dateTime(receipt.createdAt, locale)}
+          </span>
+          <span className="mono">
+            {t('receipt.saleNo')} <bdi>{receipt.saleId.slice(0, 8).toUpperCase()}</bdi>
+          </span>
         </header>
         <table className="receipt__lines">
           <tbody>
@@ -38,24 +44,63 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
           </tbody>
         </table>
         <dl className="receipt__totals">
-          <div><dt>{t('sale.subtotal')}</dt><dd>{m(receipt.subtotalMinor)}</dd></div>
-          {receipt.discountMinor > 0 && <div><dt>{t('sale.discount')} ({integer(receipt.pointsSpent, locale)})</dt><dd>−{m(receipt.discountMinor)}</dd></div>}
-          <div className="receipt__total"><dt>{t('sale.total')}</dt><dd data-testid="receipt-total">{m(receipt.totalMinor)}</dd></div>
+          <div>
+            <dt>{t('sale.subtotal')}</dt>
+            <dd>{m(receipt.subtotalMinor)}</dd>
+          </div>
+          {receipt.discountMinor > 0 && (
+            <div>
+              <dt>
+                {t('sale.discount')} ({integer(receipt.pointsSpent, locale)})
+              </dt>
+              <dd>−{m(receipt.discountMinor)}</dd>
+            </div>
+          )}
+          <div className="receipt__total">
+            <dt>{t('sale.total')}</dt>
+            <dd data-testid="receipt-total">{m(receipt.totalMinor)}</dd>
+          </div>
         </dl>
         {receipt.memberId ? (
           <dl className="receipt__member">
-            <div><dt>{t('receipt.member')}</dt><dd><bdi>{receipt.memberName}</bdi></dd></div>
-            {receipt.cardNumber && <div><dt>{t('receipt.card')}</dt><dd className="mono">{formatCardNumber(receipt.cardNumber)}</dd></div>}
-            <div className="receipt__earned"><dt>{t('receipt.earned')}</dt><dd data-testid="receipt-earned">+{integer(receipt.pointsEarned, locale)}</dd></div>
-            {receipt.pointsSpent > 0 && <div><dt>{t('receipt.spent')}</dt><dd>−{integer(receipt.pointsSpent, locale)}</dd></div>}
-            <div><dt>{t('receipt.balance')}</dt><dd data-testid="receipt-balance">{integer(receipt.balanceAfter ?? 0, locale)}</dd></div>
             <div>
-              <dt><bdi>{receipt.tierAfter?.name ?? ''}</bdi></dt>
-              <dd>{receipt.nextTier && receipt.pointsToNextTier !== null
-                ? t('receipt.tierProgress', {
-                  points: integer(receipt.pointsToNextTier, locale), tier: isolate(receipt.nextTier.name),
-                })
-                : t('receipt.topTier')}</dd>
+              <dt>{t('receipt.member')}</dt>
+              <dd>
+                <bdi>{receipt.memberName}</bdi>
+              </dd>
+            </div>
+            {receipt.cardNumber && (
+              <div>
+                <dt>{t('receipt.card')}</dt>
+                <dd className="mono">{formatCardNumber(receipt.cardNumber)}</dd>
+              </div>
+            )}
+            <div className="receipt__earned">
+              <dt>{t('receipt.earned')}</dt>
+              <dd data-testid="receipt-earned">+{integer(receipt.pointsEarned, locale)}</dd>
+            </div>
+            {receipt.pointsSpent > 0 && (
+              <div>
+                <dt>{t('receipt.spent')}</dt>
+                <dd>−{integer(receipt.pointsSpent, locale)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('receipt.balance')}</dt>
+              <dd data-testid="receipt-balance">{integer(receipt.balanceAfter ?? 0, locale)}</dd>
+            </div>
+            <div>
+              <dt>
+                <bdi>{receipt.tierAfter?.name ?? ''}</bdi>
+              </dt>
+              <dd>
+                {receipt.nextTier && receipt.pointsToNextTier !== null
+                  ? t('receipt.tierProgress', {
+                      points: integer(receipt.pointsToNextTier, locale),
+                      tier: isolate(receipt.nextTier.name),
+                    })
+                  : t('receipt.topTier')}
+              </dd>
             </div>
           </dl>
         ) : (
@@ -64,8 +109,18 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
         <p className="receipt__thanks">{t('receipt.thanks')}</p>
       </article>
       <div className="receipt-panel__actions">
-        <button type="button" onClick={() => { window.print(); focusScan(); }}>{t('receipt.print')}</button>
-        <button type="button" className="primary" onClick={nextCustomer}>{t('receipt.next')} <kbd>{t('receipt.nextHint')}</kbd></button>
+        <button
+          type="button"
+          onClick={() => {
+            window.print();
+            focusScan();
+          }}
+        >
+          {t('receipt.print')}
+        </button>
+        <button type="button" className="primary" onClick={nextCustomer}>
+          {t('receipt.next')} <kbd>{t('receipt.nextHint')}</kbd>
+        </button>
       </div>
     </section>
   );

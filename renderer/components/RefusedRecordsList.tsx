@@ -13,8 +13,11 @@ export function RefusedRecordsList({ refused }: { refused: RefusedRecords }) {
     const parts = path?.split('.') ?? [];
     const key = parts.filter((p) => !/^\d+$/.test(p)).at(-1);
     if (!key) return '?';
-    const label = parts[0] === 'lines' && key === 'name' ? t('syncRefusal.itemName') : t(`field.${key}`, { defaultValue: key });
-    return parts[0] === 'lines' && parts.length === 3 ? t('syncRefusal.line', { n: Number(parts[1]) + 1, field: label }) : label;
+    const label =
+      parts[0] === 'lines' && key === 'name' ? t('syncRefusal.itemName') : t(`field.${key}`, { defaultValue: key });
+    return parts[0] === 'lines' && parts.length === 3
+      ? t('syncRefusal.line', { n: Number(parts[1]) + 1, field: label })
+      : label;
   };
   return (
     <section className="notice notice--warning" data-testid="headoffice-refused" aria-label={t('syncRefusal.title')}>

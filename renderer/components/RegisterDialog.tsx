@@ -53,7 +53,14 @@ export function RegisterDialog() {
   if (created) {
     return (
       <Dialog key="card" title={t('register.done')} className="dialog--card">
-        <IssuedCard member={created} onUse={() => { useMember.getState().setMember(created); closeDialog(); }} onClose={closeDialog} />
+        <IssuedCard
+          member={created}
+          onUse={() => {
+            useMember.getState().setMember(created);
+            closeDialog();
+          }}
+          onClose={closeDialog}
+        />
       </Dialog>
     );
   }
@@ -62,22 +69,44 @@ export function RegisterDialog() {
   return (
     <Dialog title={t('register.title')}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <label>{t('register.name')}<input name="name" autoComplete="off" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} /></label>
-        <label>{t('register.phone')}<input name="phone" inputMode="tel" autoComplete="off" value={phone} maxLength={32} onChange={(e) => setPhone(e.target.value)} /></label>
+        <label>
+          {t('register.name')}
+          <input name="name" autoComplete="off" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('register.phone')}
+          <input
+            name="phone"
+            inputMode="tel"
+            autoComplete="off"
+            value={phone}
+            maxLength={32}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+        </label>
         <BirthdayField value={birthday} onChange={setBirthday} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">
             <span>
-              {t('register.duplicate')} <strong><bdi>{existing.name}</bdi></strong>{' '}
+              {t('register.duplicate')}{' '}
+              <strong>
+                <bdi>{existing.name}</bdi>
+              </strong>{' '}
               {existing.cardNumber && <span className="mono">{existing.cardNumber}</span>}
             </span>
-            <button type="button" className="primary" onClick={() => void pickExisting(existing.memberId)}>{t('register.selectExisting')}</button>
+            <button type="button" className="primary" onClick={() => void pickExisting(existing.memberId)}>
+              {t('register.selectExisting')}
+            </button>
           </div>
         )}
         <div className="form__actions">
-          <button type="button" onClick={closeDialog}>{t('register.cancel')} <kbd>Esc</kbd></button>
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('register.submitting') : t('register.submit')} <kbd>Enter</kbd></button>
+          <button type="button" onClick={closeDialog}>
+            {t('register.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('register.submitting') : t('register.submit')} <kbd>Enter</kbd>
+          </button>
         </div>
       </form>
     </Dialog>

@@ -48,9 +48,19 @@ export function ReportLostDialog({ member }: { member: MemberView }) {
         <p className="muted">{t('care.lostKeeps', { points: integer(member.balance, i18n.language) })}</p>
         {error && <ErrorNote error={error} />}
         <div className="form__actions">
-          <button type="button" onClick={closeDialog}>{t('register.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" disabled={pending} onClick={() => void report(true)}>{t('care.lostAndNew')}</button>
-          <button type="button" className="primary danger" data-autofocus disabled={pending} onClick={() => void report(false)}>
+          <button type="button" onClick={closeDialog}>
+            {t('register.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" disabled={pending} onClick={() => void report(true)}>
+            {t('care.lostAndNew')}
+          </button>
+          <button
+            type="button"
+            className="primary danger"
+            data-autofocus
+            disabled={pending}
+            onClick={() => void report(false)}
+          >
             {pending ? t('care.working') : t('care.lostConfirm')} <kbd>Enter</kbd>
           </button>
         </div>

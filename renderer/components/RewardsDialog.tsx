@@ -13,7 +13,17 @@ import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { isolate } from '../lib/isolate';
 
-function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; onRedeem: (r: RewardView, qty: number) => void; busy: boolean; canRedeem: boolean }) {
+function RewardRow({
+  reward,
+  onRedeem,
+  busy,
+  canRedeem,
+}: {
+  reward: RewardView;
+  onRedeem: (r: RewardView, qty: number) => void;
+  busy: boolean;
+  canRedeem: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const currency = currencyOf(useStatus((s) => s.status));
   const categories = useCategories();
@@ -24,7 +34,9 @@ function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; 
   return (
     <li className={disabled ? 'reward reward--disabled' : 'reward'} data-testid={`reward-${reward.code}`}>
       <div className="reward__main">
-        <strong><bdi>{reward.name}</bdi></strong>
+        <strong>
+          <bdi>{reward.name}</bdi>
+        </strong>
         <span className="muted">
           <bdi>{categoryName(categories, reward.category, i18n.language)}</bdi>
           {reward.cashValueMinor > 0 ? ` · ${formatMoney(reward.cashValueMinor, currency, i18n.language)}` : ''}
@@ -32,11 +44,29 @@ function RewardRow({ reward, onRedeem, busy, canRedeem }: { reward: RewardView; 
       </div>
       <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
       <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>
-        {!reward.active ? t('rewards.inactive') : soldOut ? t('rewards.outOfStock') : reward.stock === null ? t('rewards.unlimited') : t('rewards.stock', { count: reward.stock })}
+        {!reward.active
+          ? t('rewards.inactive')
+          : soldOut
+            ? t('rewards.outOfStock')
+            : reward.stock === null
+              ? t('rewards.unlimited')
+              : t('rewards.stock', { count: reward.stock })}
       </span>
-      <input className="num reward__qty" aria-label={`${t('rewards.quantity')} ${isolate(reward.name)}`}
-        inputMode="numeric" value={qty} maxLength={2} disabled={disabled} onChange={(e) => setQty(e.target.value)} />
-      <button type="button" className="primary" disabled={disabled || busy || !canRedeem || quantity === null} onClick={() => quantity !== null && onRedeem(reward, quantity)}>
+      <input
+        className="num reward__qty"
+        aria-label={`${t('rewards.quantity')} ${isolate(reward.name)}`}
+        inputMode="numeric"
+        value={qty}
+        maxLength={2}
+        disabled={disabled}
+        onChange={(e) => setQty(e.target.value)}
+      />
+      <button
+        type="button"
+        className="primary"
+        disabled={disabled || busy || !canRedeem || quantity === null}
+        onClick={() => quantity !== null && onRedeem(reward, quantity)}
+      >
         {t('rewards.redeem')}
       </button>
     </li>
@@ -65,13 +95,20 @@ export function RewardsDialog() {
       else setError(result.error);
     };
     void load();
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [version]);
 
   const redeem = async (reward: RewardView, quantity: number) => {
     if (!member || busy) return;
     setBusy(true);
-    const result = await api.redeemReward({ requestId: crypto.randomUUID(), memberId: member.id, rewardId: reward.id, quantity });
+    const result = await api.redeemReward({
+      requestId: crypto.randomUUID(),
+      memberId: member.id,
+      rewardId: reward.id,
+      quantity,
+    });
     setBusy(false);
     if (result.ok) {
       setDone(result.value);
@@ -95,13 +132,17 @@ export function RewardsDialog() {
               {t('rewards.balance', { points: integer(member.balance, i18n.language) })}
             </strong>
           </>
-        ) : t('rewards.needMember')}
+        ) : (
+          t('rewards.needMember')
+        )}
       </p>
       {done && (
         <p className="notice" role="status">
           {t('rewards.redeemed', {
-            quantity: done.quantity, name: isolate(done.rewardName),
-            points: integer(done.pointsSpent, i18n.language), balance: integer(done.balanceAfter, i18n.language),
+            quantity: done.quantity,
+            name: isolate(done.rewardName),
+            points: integer(done.pointsSpent, i18n.language),
+            balance: integer(done.balanceAfter, i18n.language),
           })}
         </p>
       )}
@@ -109,11 +150,21 @@ export function RewardsDialog() {
       {rewards && rewards.length === 0 && <p className="muted">{t('rewards.empty')}</p>}
       {rewards && (
         <ul className="rewards">
-          {rewards.map((r) => <RewardRow key={r.id} reward={r} busy={busy} canRedeem={member !== null} onRedeem={(rw, q) => void redeem(rw, q)} />)}
+          {rewards.map((r) => (
+            <RewardRow
+              key={r.id}
+              reward={r}
+              busy={busy}
+              canRedeem={member !== null}
+              onRedeem={(rw, q) => void redeem(rw, q)}
+            />
+          ))}
         </ul>
       )}
       <div className="form__actions">
-        <button type="button" onClick={closeDialog}>{t('register.close')} <kbd>Esc</kbd></button>
+        <button type="button" onClick={closeDialog}>
+          {t('register.close')} <kbd>Esc</kbd>
+        </button>
       </div>
     </Dialog>
   );

@@ -50,45 +50,83 @@ export function SalePanel() {
   return (
     <section className="panel sale" aria-label={t('sale.title')}>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={mode === 'amount'} onClick={() => switchMode('amount')}><kbd>F4</kbd> {t('sale.modeAmount')}</button>
-        <button type="button" role="tab" aria-selected={mode === 'items'} onClick={() => switchMode('items')}><kbd>F6</kbd> {t('sale.modeItems')}</button>
+        <button type="button" role="tab" aria-selected={mode === 'amount'} onClick={() => switchMode('amount')}>
+          <kbd>F4</kbd> {t('sale.modeAmount')}
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'items'} onClick={() => switchMode('items')}>
+          <kbd>F6</kbd> {t('sale.modeItems')}
+        </button>
       </div>
       <div className="sale__body">
         <div className="sale__entry">
-          {mode === 'amount'
-            ? <AmountPad invalid={draft.kind === 'invalidAmount' || draft.kind === 'tooLarge'} />
-            : <ItemLines invalidLine={draft.kind === 'invalidLine' ? draft.lineNo : null} />}
-          {mode === 'items' && draft.kind === 'tooLarge' && <p className="field-error" role="alert">{t('sale.amountInvalid', { min: formatMoney(1, currency, locale), max: formatMoney(MAX_SALE_MINOR, currency, locale) })}</p>}
+          {mode === 'amount' ? (
+            <AmountPad invalid={draft.kind === 'invalidAmount' || draft.kind === 'tooLarge'} />
+          ) : (
+            <ItemLines invalidLine={draft.kind === 'invalidLine' ? draft.lineNo : null} />
+          )}
+          {mode === 'items' && draft.kind === 'tooLarge' && (
+            <p className="field-error" role="alert">
+              {t('sale.amountInvalid', {
+                min: formatMoney(1, currency, locale),
+                max: formatMoney(MAX_SALE_MINOR, currency, locale),
+              })}
+            </p>
+          )}
         </div>
         <div className="sale__summary">
           <dl className="totals">
-            <div><dt>{t('sale.subtotal')}</dt><dd data-testid="subtotal">{formatMoney(current?.subtotalMinor ?? subtotal, currency, locale)}</dd></div>
+            <div>
+              <dt>{t('sale.subtotal')}</dt>
+              <dd data-testid="subtotal">{formatMoney(current?.subtotalMinor ?? subtotal, currency, locale)}</dd>
+            </div>
             {current && current.discountMinor > 0 && (
-              <div className="totals__discount"><dt>{t('sale.discount')} ({integer(current.pointsSpent, locale)})</dt><dd>−{formatMoney(current.discountMinor, currency, locale)}</dd></div>
+              <div className="totals__discount">
+                <dt>
+                  {t('sale.discount')} ({integer(current.pointsSpent, locale)})
+                </dt>
+                <dd>−{formatMoney(current.discountMinor, currency, locale)}</dd>
+              </div>
             )}
-            <div className="totals__total"><dt>{t('sale.total')}</dt><dd data-testid="total">{formatMoney(current?.totalMinor ?? subtotal, currency, locale)}</dd></div>
+            <div className="totals__total">
+              <dt>{t('sale.total')}</dt>
+              <dd data-testid="total">{formatMoney(current?.totalMinor ?? subtotal, currency, locale)}</dd>
+            </div>
           </dl>
           <PointsSpend hasMember={member !== null} entry={pointsEntry} />
           <div className={refused ? 'earn earn--refused' : 'earn'} aria-live="polite">
             {draft.kind !== 'ok' && <p className="muted">{t('sale.enterAmount')}</p>}
             {draft.kind === 'ok' && pointsWrong && (
-              <p className="muted" data-testid="points-fix-first">{t('saleLimit.pointsFixFirst')}</p>
+              <p className="muted" data-testid="points-fix-first">
+                {t('saleLimit.pointsFixFirst')}
+              </p>
             )}
             {body !== null && !pointsWrong && !current && !refused && <p className="muted">{t('sale.previewing')}</p>}
-            {refused && <p className="field-error" role="alert">{describeError(refused, t).headline}</p>}
+            {refused && (
+              <p className="field-error" role="alert">
+                {describeError(refused, t).headline}
+              </p>
+            )}
             {current && !pointsWrong && (
               <>
                 <div className="earn__head">
                   <span>{member ? t('sale.earn') : t('sale.earnAnonymous')}</span>
-                  {member && <span className="earn__points" data-testid="earn-points">+{integer(current.pointsEarned, locale)}</span>}
+                  {member && (
+                    <span className="earn__points" data-testid="earn-points">
+                      +{integer(current.pointsEarned, locale)}
+                    </span>
+                  )}
                 </div>
                 {member && current.balanceAfter !== null && (
-                  <p className="earn__after">{t('sale.balanceAfter')}: <strong>{integer(current.balanceAfter, locale)}</strong></p>
+                  <p className="earn__after">
+                    {t('sale.balanceAfter')}: <strong>{integer(current.balanceAfter, locale)}</strong>
+                  </p>
                 )}
                 <details className="explain" open>
                   <summary>{t('explain.title')}</summary>
                   <ul data-testid="explanation">
-                    {explainLines(current, currency, locale, t).map((line, i) => <li key={i}>{line}</li>)}
+                    {explainLines(current, currency, locale, t).map((line, i) => (
+                      <li key={i}>{line}</li>
+                    ))}
                   </ul>
                   <p className="explain__formula mono" data-testid="explain-formula">
                     {explainFormula(current, currency, locale, t)}

@@ -34,7 +34,9 @@ export function ScanField() {
 
   return (
     <div className="scan">
-      <label className="scan__label" htmlFor="scan-input">{t('scan.label')}</label>
+      <label className="scan__label" htmlFor="scan-input">
+        {t('scan.label')}
+      </label>
       <input
         id="scan-input"
         ref={registerScanField}

@@ -10,7 +10,11 @@ export function SearchResults() {
   if (!search) return null;
   if (search.members.length === 0) {
     const text = t('scan.noResults', { query: isolate(search.query) });
-    return <p className="results results--empty" role="status">{text}</p>;
+    return (
+      <p className="results results--empty" role="status">
+        {text}
+      </p>
+    );
   }
   return (
     <div className="results" id="search-results">
@@ -30,9 +34,13 @@ export function SearchResults() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void select(m.id).then(focusScan)}
           >
-            <span className="results__name"><bdi>{m.name}</bdi></span>
+            <span className="results__name">
+              <bdi>{m.name}</bdi>
+            </span>
             <span className="results__phone">{m.phoneMasked}</span>
-            <span className="results__tier"><bdi>{m.tier?.name ?? ''}</bdi></span>
+            <span className="results__tier">
+              <bdi>{m.tier?.name ?? ''}</bdi>
+            </span>
             <span className="results__points">{m.balance}</span>
           </li>
         ))}

@@ -21,26 +21,50 @@ export function StatusBar() {
     <header className="statusbar" role="banner">
       <div className="statusbar__shop">
         <span className="brand">Tillcard</span>
-        <strong data-testid="shop-name"><bdi>{status.shopName}</bdi></strong>
-        <span className="muted">{t('status.terminal')}: <bdi>{status.terminalName}</bdi></span>
+        <strong data-testid="shop-name">
+          <bdi>{status.shopName}</bdi>
+        </strong>
+        <span className="muted">
+          {t('status.terminal')}: <bdi>{status.terminalName}</bdi>
+        </span>
         {status.demo && <span className="badge badge--demo">{t('app.demoBadge')}</span>}
         {status.demo && <LeaveDemoEntry />}
       </div>
       <div className="statusbar__sync" aria-live="polite">
         <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         <span data-testid="online">{online ? t('status.online') : t('status.offline')}</span>
-        <span className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'} data-testid="outbox-pending" data-count={status.outboxPending}
-          hidden={status.outboxPending === 0 && refused > 0}>
-          {status.outboxPending > 0 ? t('status.pending', { count: status.outboxPending }) : refused === 0 && t('status.pendingNone')}
+        <span
+          className={status.outboxPending > 0 ? 'pending pending--some' : 'pending'}
+          data-testid="outbox-pending"
+          data-count={status.outboxPending}
+          hidden={status.outboxPending === 0 && refused > 0}
+        >
+          {status.outboxPending > 0
+            ? t('status.pending', { count: status.outboxPending })
+            : refused === 0 && t('status.pendingNone')}
         </span>
         {/* Never "all synced" while head office has refused records: the cashier sees it and where to look. */}
         {refused > 0 && (
-          <button type="button" className="button--quiet pending pending--some" onClick={showHeadOffice} data-testid="refused-records" data-count={refused}>
+          <button
+            type="button"
+            className="button--quiet pending pending--some"
+            onClick={showHeadOffice}
+            data-testid="refused-records"
+            data-count={refused}
+          >
             {t('syncRefusal.statusBar', { count: refused })}
           </button>
         )}
-        <span className="muted">{status.lastSyncAt === null ? t('status.neverSynced') : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}</span>
-        {status.lastCloseAt !== null && <span className="muted" data-testid="last-close">{t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}</span>}
+        <span className="muted">
+          {status.lastSyncAt === null
+            ? t('status.neverSynced')
+            : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}
+        </span>
+        {status.lastCloseAt !== null && (
+          <span className="muted" data-testid="last-close">
+            {t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}
+          </span>
+        )}
         <LargeSaleLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />

@@ -16,7 +16,8 @@ import { ScanField } from './ScanField';
 import { StatusBar } from './StatusBar';
 import { useTillKeys } from './useTillKeys';
 
-const isField = (el: EventTarget | null) => el instanceof HTMLElement && el.closest('input, select, textarea, button, [role="option"], details') !== null;
+const isField = (el: EventTarget | null) =>
+  el instanceof HTMLElement && el.closest('input, select, textarea, button, [role="option"], details') !== null;
 
 /** The till screen: scan + member on the left, the sale on the right, keys along the bottom. */
 export function Till() {
@@ -34,7 +35,13 @@ export function Till() {
       <StatusBar />
       {error && !dialog && (
         <div className="till__error">
-          <ErrorNote error={error} onDismiss={() => { clearError(); focusScan(); }} />
+          <ErrorNote
+            error={error}
+            onDismiss={() => {
+              clearError();
+              focusScan();
+            }}
+          />
           <BlockedCardOffer error={error} />
         </div>
       )}

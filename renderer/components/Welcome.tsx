@@ -22,7 +22,13 @@ export function Welcome() {
   const showChoices = useWelcome((s) => s.showChoices);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [fields, setFields] = useState({ shopName: '', shopId: '', terminalName: '', terminalCode: '', currency: 'CNY' });
+  const [fields, setFields] = useState({
+    shopName: '',
+    shopId: '',
+    terminalName: '',
+    terminalCode: '',
+    currency: 'CNY',
+  });
   // Empty keeps the default for the currency (saleConfirm.ts); the manager can change it later too.
   const [limit, setLimit] = useState('');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -42,19 +48,36 @@ export function Welcome() {
     void finish(api.configureShop({ ...fields, ...largeSale, shopId: fields.shopId.trim(), locale }));
   };
   const field = (key: keyof typeof fields, label: string, extra: Record<string, string | number> = {}) => (
-    <label>{label}<input name={key} autoComplete="off" value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} {...extra} /></label>
+    <label>
+      {label}
+      <input
+        name={key}
+        autoComplete="off"
+        value={fields[key]}
+        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+        {...extra}
+      />
+    </label>
   );
 
   return (
     <main className="welcome">
-      <div className="welcome__lang"><LanguageSwitch /></div>
+      <div className="welcome__lang">
+        <LanguageSwitch />
+      </div>
       <div className="welcome__card">
         <h1>{t('welcome.title')}</h1>
         <p className="welcome__intro">{t('welcome.intro')}</p>
         {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
         {!form ? (
           <div className="welcome__choices">
-            <button type="button" className="choice primary" autoFocus disabled={pending} onClick={() => void finish(api.setupDemoShop({}))}>
+            <button
+              type="button"
+              className="choice primary"
+              autoFocus
+              disabled={pending}
+              onClick={() => void finish(api.setupDemoShop({}))}
+            >
               <strong>{pending ? t('welcome.working') : t('welcome.demo')}</strong>
               <span>{t('welcome.demoHint')}</span>
             </button>
@@ -69,30 +92,50 @@ export function Welcome() {
             {field('shopId', t('welcome.shopId'), { maxLength: 64 })}
             {field('terminalName', t('welcome.terminalName'), { maxLength: 40 })}
             {field('terminalCode', t('welcome.terminalCode'), { maxLength: 5, inputMode: 'numeric' })}
-            <label>{t('welcome.currency')}
-              <select name="currency" value={fields.currency} onChange={(e) => setFields({ ...fields, currency: e.target.value })}>
-                {SHOP_CURRENCIES.map((c) => <option key={c} value={c}>{t(`currencyName.${c}`)}</option>)}
+            <label>
+              {t('welcome.currency')}
+              <select
+                name="currency"
+                value={fields.currency}
+                onChange={(e) => setFields({ ...fields, currency: e.target.value })}
+              >
+                {SHOP_CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`currencyName.${c}`)}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>{t('saleLimit.limitLabel')}
+            <label>
+              {t('saleLimit.limitLabel')}
               <input
-                name="largeSaleLimit" autoComplete="off" inputMode="decimal" maxLength={20} value={limit}
-                aria-invalid={limitMinor === null} onChange={(e) => setLimit(e.target.value)}
+                name="largeSaleLimit"
+                autoComplete="off"
+                inputMode="decimal"
+                maxLength={20}
+                value={limit}
+                aria-invalid={limitMinor === null}
+                onChange={(e) => setLimit(e.target.value)}
                 placeholder={limitText(defaultLargeSaleLimitMinor(fields.currency), fields.currency)}
               />
             </label>
-            {limitMinor === null
-              ? (
-                <p className="field-error" role="alert">
-                  {t('saleLimit.limitInvalid', {
-                    min: formatMoney(1, fields.currency, i18n.language), max: formatMoney(MAX_SALE_MINOR, fields.currency, i18n.language),
-                  })}
-                </p>
-              )
-              : <p className="form__hint muted">{t('saleLimit.settingsHint')}</p>}
+            {limitMinor === null ? (
+              <p className="field-error" role="alert">
+                {t('saleLimit.limitInvalid', {
+                  min: formatMoney(1, fields.currency, i18n.language),
+                  max: formatMoney(MAX_SALE_MINOR, fields.currency, i18n.language),
+                })}
+              </p>
+            ) : (
+              <p className="form__hint muted">{t('saleLimit.settingsHint')}</p>
+            )}
             <div className="form__actions">
-              <button type="button" onClick={showChoices}>{t('welcome.back')}</button>
-              <button type="submit" className="primary" disabled={pending}>{pending ? t('welcome.working') : t('welcome.save')}</button>
+              <button type="button" onClick={showChoices}>
+                {t('welcome.back')}
+              </button>
+              <button type="submit" className="primary" disabled={pending}>
+                {pending ? t('welcome.working') : t('welcome.save')}
+              </button>
             </div>
           </form>
         )}

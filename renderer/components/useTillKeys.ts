@@ -31,23 +31,46 @@ function onKey(e: KeyboardEvent): void {
   e.preventDefault();
   if (ui.dialog) return; // a dialog has the keyboard until Esc
   switch (e.key) {
-    case 'F2': ui.openDialog('register'); break;
-    case 'F3': if (member.member) ui.openDialog('editMember'); break;
-    case 'F5': if (member.member?.cardStatus === 'active') ui.openDialog('reportLost'); break;
+    case 'F2':
+      ui.openDialog('register');
+      break;
+    case 'F3':
+      if (member.member) ui.openDialog('editMember');
+      break;
+    case 'F5':
+      if (member.member?.cardStatus === 'active') ui.openDialog('reportLost');
+      break;
     case 'F11': {
       // A blocked card just scanned names its holder; otherwise the member on screen.
       const holder = blockedCardHolder(ui.error) ?? member.member?.id ?? null;
       if (holder) ui.openNewCard(holder);
       break;
     }
-    case 'F4': sale.setMode('amount'); focusById(AMOUNT_INPUT_ID); break;
-    case 'F6': sale.setMode('items'); focusById(FIRST_SKU_ID); break;
-    case 'F7': focusPoints(() => focusById(POINTS_INPUT_ID)); break;
-    case 'F8': ui.openDialog('rewards'); break;
-    case 'F9': if (member.member) ui.openDialog('history'); break;
-    case 'F10': nextCustomer(); break;
-    case 'F12': if (!e.repeat) void confirmSale(); break;
-    default: break;
+    case 'F4':
+      sale.setMode('amount');
+      focusById(AMOUNT_INPUT_ID);
+      break;
+    case 'F6':
+      sale.setMode('items');
+      focusById(FIRST_SKU_ID);
+      break;
+    case 'F7':
+      focusPoints(() => focusById(POINTS_INPUT_ID));
+      break;
+    case 'F8':
+      ui.openDialog('rewards');
+      break;
+    case 'F9':
+      if (member.member) ui.openDialog('history');
+      break;
+    case 'F10':
+      nextCustomer();
+      break;
+    case 'F12':
+      if (!e.repeat) void confirmSale();
+      break;
+    default:
+      break;
   }
 }
 

@@ -58,8 +58,11 @@ describe.each(tables)('%s text', (_name, zhTable, enTable) => {
   });
   it('has no English word left in zh-CN', () => {
     const left = [...zh].flatMap(([key, text]) =>
-      [...text.replace(/\{\{\w+\}\}/g, '').matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !LATIN_IN_CHINESE.has(w) && !/^F\d{1,2}$/.test(w))
-        .map((w) => `${key}: ${w}`));
+      [...text.replace(/\{\{\w+\}\}/g, '').matchAll(/[A-Za-z]{2,}/g)]
+        .map((m) => m[0])
+        .filter((w) => !LATIN_IN_CHINESE.has(w) && !/^F\d{1,2}$/.test(w))
+        .map((w) => `${key}: ${w}`),
+    );
     expect(left).toEqual([]);
   });
 });

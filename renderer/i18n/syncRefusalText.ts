@@ -6,13 +6,17 @@ const en = {
   statusBar_one: '{{count}} record refused by head office — see Head office',
   statusBar_other: '{{count}} records refused by head office — see Head office',
   title: 'Refused by head office',
-  intro: 'These records are kept on this till but head office did not accept them. Tell head office IT the record numbers.',
+  intro:
+    'These records are kept on this till but head office did not accept them. Tell head office IT the record numbers.',
   record: 'Record {{seq}}, {{time}}',
   more: '…and {{count}} earlier.',
-  unstorable_text: 'Text head office cannot store in “{{field}}” (a control or broken character). This till now refuses such text.',
+  unstorable_text:
+    'Text head office cannot store in “{{field}}” (a control or broken character). This till now refuses such text.',
   invalid_payload: 'Head office could not read it: this till may be out of date. Update it, then tell head office IT.',
-  apply_failed: 'Head office could not apply it (for example, its member is unknown there). Head office IT can correct it.',
-  payload_conflict: 'Head office already holds a different record under this number. Head office IT must compare the two.',
+  apply_failed:
+    'Head office could not apply it (for example, its member is unknown there). Head office IT can correct it.',
+  payload_conflict:
+    'Head office already holds a different record under this number. Head office IT must compare the two.',
   other: 'Head office did not accept it.',
   detail: 'Head office’s words (for IT)',
   line: 'line {{n}} {{field}}',

@@ -32,7 +32,8 @@ function fieldKey(path: string): string {
 /** The details a message may name ({{codeShop}} …): text and numbers only. */
 function textDetails(details: ApiError['details']): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(details ?? {})) if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  for (const [key, value] of Object.entries(details ?? {}))
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
   return out;
 }
 

@@ -10,5 +10,9 @@ export interface ExistingMember {
 export function existingMemberFrom(error: ApiError | null): ExistingMember | null {
   const d = error?.details;
   if (error?.code !== 'DUPLICATE_PHONE' || !d || typeof d.memberId !== 'string') return null;
-  return { memberId: d.memberId, name: typeof d.name === 'string' ? d.name : '', cardNumber: typeof d.cardNumber === 'string' ? d.cardNumber : null };
+  return {
+    memberId: d.memberId,
+    name: typeof d.name === 'string' ? d.name : '',
+    cardNumber: typeof d.cardNumber === 'string' ? d.cardNumber : null,
+  };
 }

@@ -7,7 +7,8 @@ import { explainFormula, explainLines } from './explanation';
 // The formula and the list are worded from the rule engine's codes + params in the screen's
 // language, with the shop's money: never the engine's English summary.
 const rules = RuleSet.parse({
-  version: 1, rounding: 'floor',
+  version: 1,
+  rounding: 'floor',
   base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } },
   visit: { kind: 'perVisit', points: 5, minSpendMinor: 3_000 },
   tierMultipliersBp: { BRONZE: 10_000, GOLD: 15_000, SILVER: 12_345 },
@@ -16,8 +17,11 @@ const rules = RuleSet.parse({
 const line = (unitPriceMinor: number) => ({ sku: 'A', name: '', category: 'general', quantity: 1, unitPriceMinor });
 const quote = (over: { tierCode?: string; tierName?: string; visitNumber?: number | null; price?: number } = {}) => {
   const earn = computeEarn(rules, {
-    lines: [line(over.price ?? 12_800)], discountMinor: 0, tierCode: over.tierCode ?? null,
-    tierName: over.tierName ?? null, currency: 'CNY',
+    lines: [line(over.price ?? 12_800)],
+    discountMinor: 0,
+    tierCode: over.tierCode ?? null,
+    tierName: over.tierName ?? null,
+    currency: 'CNY',
     visitNumber: over.visitNumber === undefined ? 3 : over.visitNumber,
   });
   return { explanation: earn.explanation, pointsEarned: earn.points, summary: earn.summary };
@@ -32,7 +36,7 @@ describe('explainFormula', () => {
     expect(explainFormula(quote(), 'CNY', 'zh-CN', zh)).toBe('(128.00 × 每 ¥1.00 积 1 分 + 到店 5 分) = 133');
     expect(explainFormula(quote(), 'CNY', 'en', en)).toBe('(128.00 × 1 pt per ¥1.00 + 5 visit pts) = 133');
   });
-  it('says an anonymous sale earns nothing in the screen\'s words', () => {
+  it("says an anonymous sale earns nothing in the screen's words", () => {
     expect(explainFormula(quote({ visitNumber: null }), 'CNY', 'zh-CN', zh)).toBe('非会员消费 = 0');
   });
   it('isolates the tier name and shows the rounding', () => {
@@ -47,7 +51,7 @@ describe('explainFormula', () => {
     expect(explainLines(silver, 'CNY', 'en', en).join('\n')).toContain('×1.2345');
     expect(silver.summary).toContain('×1.2345 =');
   });
-  it('writes amounts in the shop\'s currency', () => {
+  it("writes amounts in the shop's currency", () => {
     expect(explainFormula(quote(), 'USD', 'zh-CN', zh)).toBe('(128.00 × 每 $1.00 积 1 分 + 到店 5 分) = 133');
   });
 });

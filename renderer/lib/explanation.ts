@@ -7,7 +7,18 @@ import { isolate } from './isolate';
 
 type Entry = SaleQuote['explanation'][number];
 
-const KNOWN = new Set(['base', 'ladder', 'visit', 'tier', 'category', 'sku', 'excluded', 'discount', 'rounding', 'anonymous']);
+const KNOWN = new Set([
+  'base',
+  'ladder',
+  'visit',
+  'tier',
+  'category',
+  'sku',
+  'excluded',
+  'discount',
+  'rounding',
+  'anonymous',
+]);
 
 const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: string | number | undefined): string => String(v ?? '');
@@ -20,11 +31,20 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
     case 'base':
     case 'ladder':
       return {
-        eligible: m('eligibleMinor'), weighted: m('weightedMinor'), from: m('fromMinor'), ratioPoints: str(p.ratioPoints),
-        ratioPer: m('ratioPerMinor'), points: str(p.points),
+        eligible: m('eligibleMinor'),
+        weighted: m('weightedMinor'),
+        from: m('fromMinor'),
+        ratioPoints: str(p.ratioPoints),
+        ratioPer: m('ratioPerMinor'),
+        points: str(p.points),
       };
     case 'visit':
-      return { visitNumber: str(p.visitNumber), points: str(p.points), paid: m('paidMinor'), minSpend: m('minSpendMinor') };
+      return {
+        visitNumber: str(p.visitNumber),
+        points: str(p.points),
+        paid: m('paidMinor'),
+        minSpend: m('minSpendMinor'),
+      };
     case 'tier':
       // The tier's name is the shop's text: isolated, so it cannot reorder the sentence around it.
       return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: formatMultiplier(num(p.multiplierBp)) };
@@ -32,11 +52,18 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
     case 'sku':
       return { line: String(num(p.lineIndex) + 1), multiplier: formatMultiplier(num(p.multiplierBp)) };
     case 'excluded':
-      return { line: String(num(p.lineIndex) + 1), by: t(`explain.excludedBy.${str(p.by)}`, { defaultValue: str(p.by) }) };
+      return {
+        line: String(num(p.lineIndex) + 1),
+        by: t(`explain.excludedBy.${str(p.by)}`, { defaultValue: str(p.by) }),
+      };
     case 'discount':
       return { discount: m('discountMinor'), total: m('totalMinor') };
     case 'rounding':
-      return { exact: str(p.exact), points: str(p.points), policy: t(`explain.roundingPolicy.${str(p.policy)}`, { defaultValue: str(p.policy) }) };
+      return {
+        exact: str(p.exact),
+        points: str(p.points),
+        policy: t(`explain.roundingPolicy.${str(p.policy)}`, { defaultValue: str(p.policy) }),
+      };
     default:
       return {};
   }
@@ -44,10 +71,15 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
 
 function entryKey(e: Entry): string {
   // Line multipliers weigh the eligible amount: the formula then says so rather than multiply ¥60 into 90 points.
-  if (e.code === 'base' && e.params.weightedMinor !== undefined && num(e.params.weightedMinor) !== num(e.params.eligibleMinor)) {
+  if (
+    e.code === 'base' &&
+    e.params.weightedMinor !== undefined &&
+    num(e.params.weightedMinor) !== num(e.params.eligibleMinor)
+  ) {
     return 'eligibleAmount.baseWeighted';
   }
-  if (e.code === 'visit' && num(e.params.points) === 0 && num(e.params.paidMinor) < num(e.params.minSpendMinor)) return 'explain.visitBelowMin';
+  if (e.code === 'visit' && num(e.params.points) === 0 && num(e.params.paidMinor) < num(e.params.minSpendMinor))
+    return 'explain.visitBelowMin';
   return `explain.${e.code}`;
 }
 
@@ -56,7 +88,10 @@ function entryKey(e: Entry): string {
  * code this till does not know yet (a newer rule kind), the language-neutral summary is shown.
  */
 export function explainLines(
-  quote: Pick<SaleQuote, 'explanation' | 'summary'>, currency: string, locale: string, t: TFunction,
+  quote: Pick<SaleQuote, 'explanation' | 'summary'>,
+  currency: string,
+  locale: string,
+  t: TFunction,
 ): string[] {
   if (quote.explanation.some((e) => !KNOWN.has(e.code))) return [quote.summary];
   return quote.explanation.map((e) => t(entryKey(e), displayParams(e, currency, locale, t)));

@@ -10,18 +10,25 @@ import { isolate } from './isolate';
  * not hold the sale or redemption (written at another till): then only the stored line is known.
  */
 export function ledgerDetailText(
-  entry: LedgerEntryView, currency: string, locale: string, t: TFunction,
+  entry: LedgerEntryView,
+  currency: string,
+  locale: string,
+  t: TFunction,
 ): string | null {
   const d = entry.detail;
   if (d === null) return null;
   switch (d.kind) {
     case 'earn':
       return explainFormula(
-        { explanation: d.explanation, pointsEarned: entry.delta, summary: entry.summary }, currency, locale, t,
+        { explanation: d.explanation, pointsEarned: entry.delta, summary: entry.summary },
+        currency,
+        locale,
+        t,
       );
     case 'spend':
       return t('ledgerDetail.spend', {
-        points: integer(-entry.delta, locale), discount: formatMoney(d.discountMinor, d.currency, locale),
+        points: integer(-entry.delta, locale),
+        discount: formatMoney(d.discountMinor, d.currency, locale),
       });
     case 'redeem':
       return t('ledgerDetail.redeem', { quantity: d.quantity, name: isolate(d.rewardName) });

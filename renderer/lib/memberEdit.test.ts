@@ -4,9 +4,20 @@ import type { MemberView } from '../../shared/contract/members';
 import { editFormOf, memberEdit } from './memberEdit';
 
 const member: MemberView = {
-  id: '00000000-0000-4000-8000-000000000001', name: '王芳', phoneMasked: '+86 139****5678', birthday: '1990-05-01',
-  cardNumber: '1000100000000011', cardStatus: 'active', tier: null, nextTier: null, pointsToNextTier: null,
-  balance: 120, pointsEarnedTotal: 300, visits: 4, lastVisitAt: null, createdAt: 0,
+  id: '00000000-0000-4000-8000-000000000001',
+  name: '王芳',
+  phoneMasked: '+86 139****5678',
+  birthday: '1990-05-01',
+  cardNumber: '1000100000000011',
+  cardStatus: 'active',
+  tier: null,
+  nextTier: null,
+  pointsToNextTier: null,
+  balance: 120,
+  pointsEarnedTotal: 300,
+  visits: 4,
+  lastVisitAt: null,
+  createdAt: 0,
 };
 
 describe('memberEdit', () => {
@@ -17,7 +28,9 @@ describe('memberEdit', () => {
     expect(memberEdit(member, { ...editFormOf(member), name: '王芳芳' })).toEqual({ name: '王芳芳' });
     expect(memberEdit(member, { ...editFormOf(member), phone: '13800138000' })).toEqual({ phone: '13800138000' });
     expect(memberEdit(member, { ...editFormOf(member), birthday: '' })).toEqual({ birthday: null });
-    expect(memberEdit({ ...member, birthday: null }, { name: '王芳', phone: '', birthday: '2001-02-03' })).toEqual({ birthday: '2001-02-03' });
+    expect(memberEdit({ ...member, birthday: null }, { name: '王芳', phone: '', birthday: '2001-02-03' })).toEqual({
+      birthday: '2001-02-03',
+    });
   });
   it('shows a birthday without a year as month-day and sends what is typed in its stored form', () => {
     const noYear = { ...member, birthday: '--05-01' };
@@ -33,7 +46,11 @@ describe('memberEdit', () => {
   it('never sends a field the cashier left alone, whatever else changed', () => {
     fc.assert(
       fc.property(fc.option(fc.string({ maxLength: 20 })), fc.option(fc.string({ maxLength: 15 })), (name, phone) => {
-        const form = { ...editFormOf(member), ...(name === null ? {} : { name }), ...(phone === null ? {} : { phone }) };
+        const form = {
+          ...editFormOf(member),
+          ...(name === null ? {} : { name }),
+          ...(phone === null ? {} : { phone }),
+        };
         const edit = memberEdit(member, form) ?? {};
         expect('birthday' in edit).toBe(false);
         if (name === null || name.trim() === member.name) expect('name' in edit).toBe(false);

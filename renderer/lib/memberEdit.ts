@@ -16,7 +16,9 @@ export interface MemberEdit {
 }
 
 export const editFormOf = (member: MemberView): MemberEditForm => ({
-  name: member.name, phone: '', birthday: birthdayText(member.birthday),
+  name: member.name,
+  phone: '',
+  birthday: birthdayText(member.birthday),
 });
 
 /**

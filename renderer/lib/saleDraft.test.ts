@@ -7,7 +7,9 @@ import { amountLines, blankLine, itemLines, parseQuantity, pressKey } from './sa
 describe('amountLines', () => {
   it('makes one line for a keyed amount', () => {
     expect(amountLines('128.50', 'CNY')).toEqual({
-      kind: 'ok', subtotalMinor: 12850, lines: [{ sku: 'AMOUNT', name: '', category: '', quantity: 1, unitPriceMinor: 12850 }],
+      kind: 'ok',
+      subtotalMinor: 12850,
+      lines: [{ sku: 'AMOUNT', name: '', category: '', quantity: 1, unitPriceMinor: 12850 }],
     });
   });
   it('refuses negative, zero, absurd and non-numeric amounts', () => {
@@ -17,14 +19,17 @@ describe('amountLines', () => {
     expect(amountLines('  ', 'CNY').kind).toBe('empty');
   });
   it('never yields a line outside the contract for any text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 20 }), (text) => {
-      const r = amountLines(text, 'CNY');
-      if (r.kind === 'ok') {
-        expect(r.subtotalMinor).toBeGreaterThan(0);
-        expect(r.subtotalMinor).toBeLessThanOrEqual(MAX_SALE_MINOR);
-        expect(Number.isInteger(r.subtotalMinor)).toBe(true);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (text) => {
+        const r = amountLines(text, 'CNY');
+        if (r.kind === 'ok') {
+          expect(r.subtotalMinor).toBeGreaterThan(0);
+          expect(r.subtotalMinor).toBeLessThanOrEqual(MAX_SALE_MINOR);
+          expect(Number.isInteger(r.subtotalMinor)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -35,7 +40,10 @@ describe('itemLines', () => {
     expect(r.kind === 'ok' && r.subtotalMinor).toBe(1700);
   });
   it('names the first bad line', () => {
-    expect(itemLines([line('A1', '2', '3.50'), line('B2', '0', '1')], 'CNY')).toEqual({ kind: 'invalidLine', lineNo: 2 });
+    expect(itemLines([line('A1', '2', '3.50'), line('B2', '0', '1')], 'CNY')).toEqual({
+      kind: 'invalidLine',
+      lineNo: 2,
+    });
     expect(itemLines([line('', '1', '1')], 'CNY')).toEqual({ kind: 'invalidLine', lineNo: 1 });
   });
   it('refuses a sale above the absurd-amount guard', () => {
@@ -65,9 +73,12 @@ describe('pressKey', () => {
   });
   it('always leaves text that parses or is a prefix of an amount', () => {
     const keys = fc.constantFrom('0', '1', '5', '9', '00', '.', '⌫', 'C');
-    fc.assert(fc.property(fc.array(keys, { maxLength: 30 }), (presses) => {
-      const text = presses.reduce(pressKey, '');
-      expect(text).toMatch(/^\d*(\.\d{0,2})?$/);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(keys, { maxLength: 30 }), (presses) => {
+        const text = presses.reduce(pressKey, '');
+        expect(text).toMatch(/^\d*(\.\d{0,2})?$/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

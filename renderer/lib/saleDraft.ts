@@ -29,7 +29,11 @@ export function amountLines(amountText: string, currency: string): DraftLines {
   if (amountText.trim() === '') return { kind: 'empty' };
   const minor = parseMoneyInput(amountText, currency);
   if (minor === null || minor <= 0) return { kind: 'invalidAmount' };
-  return { kind: 'ok', subtotalMinor: minor, lines: [{ sku: AMOUNT_SKU, name: '', category: '', quantity: 1, unitPriceMinor: minor }] };
+  return {
+    kind: 'ok',
+    subtotalMinor: minor,
+    lines: [{ sku: AMOUNT_SKU, name: '', category: '', quantity: 1, unitPriceMinor: minor }],
+  };
 }
 
 export function parseQuantity(text: string): number | null {
@@ -49,9 +53,16 @@ export function itemLines(drafts: LineDraft[], currency: string): DraftLines {
   for (const { d, lineNo } of filled) {
     const quantity = parseQuantity(d.quantity);
     const unitPriceMinor = parseMoneyInput(d.unitPrice, currency);
-    if (d.sku.trim() === '' || d.sku.trim().length > 40 || quantity === null || unitPriceMinor === null) return { kind: 'invalidLine', lineNo };
+    if (d.sku.trim() === '' || d.sku.trim().length > 40 || quantity === null || unitPriceMinor === null)
+      return { kind: 'invalidLine', lineNo };
     subtotal += quantity * unitPriceMinor;
-    lines.push({ sku: d.sku.trim(), name: d.name.trim().slice(0, 80), category: d.category.trim(), quantity, unitPriceMinor });
+    lines.push({
+      sku: d.sku.trim(),
+      name: d.name.trim().slice(0, 80),
+      category: d.category.trim(),
+      quantity,
+      unitPriceMinor,
+    });
   }
   if (lines.length > 200 || subtotal > MAX_SALE_MINOR) return { kind: 'tooLarge' };
   if (subtotal <= 0) return { kind: 'invalidAmount' };
@@ -62,7 +73,7 @@ export function itemLines(drafts: LineDraft[], currency: string): DraftLines {
 export function pressKey(text: string, key: string): string {
   if (key === 'C') return '';
   if (key === '⌫') return text.slice(0, -1);
-  if (key === '.') return text.includes('.') ? text : (text === '' ? '0.' : `${text}.`);
+  if (key === '.') return text.includes('.') ? text : text === '' ? '0.' : `${text}.`;
   if (!/^\d+$/.test(key)) return text;
   const next = text === '0' ? key.replace(/^0+/, '') || '0' : text + key;
   const dot = next.indexOf('.');

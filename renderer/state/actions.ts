@@ -26,7 +26,10 @@ export function currentSale(): CurrentSale {
   const currency = currencyOf(useStatus.getState().status);
   const draft = sale.mode === 'amount' ? amountLines(sale.amountText, currency) : itemLines(sale.lines, currency);
   const points = member ? parsePointsText(sale.pointsText) : 0;
-  const body = draft.kind === 'ok' && points !== null ? { memberId: member?.id ?? null, lines: draft.lines, pointsToSpend: points } : null;
+  const body =
+    draft.kind === 'ok' && points !== null
+      ? { memberId: member?.id ?? null, lines: draft.lines, pointsToSpend: points }
+      : null;
   const known = sale.knownLimits;
   let pointsEntry: PointsEntry | null = null;
   if (points === null) pointsEntry = { kind: 'notWhole' };

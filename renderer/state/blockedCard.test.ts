@@ -16,10 +16,14 @@ describe('blockedCardHolder', () => {
     expect(blockedCardHolder({ code: 'CARD_BLOCKED', message: 'x' })).toBeNull();
     expect(blockedCardHolder({ code: 'CARD_BLOCKED', message: 'x', details: { memberId: 42 } })).toBeNull();
     fc.assert(
-      fc.property(fc.constantFrom(...ErrorCode.options.filter((c) => c !== 'CARD_BLOCKED')), fc.dictionary(fc.string(), fc.jsonValue()), (code, details) => {
-        const error: ApiError = { code, message: code, details: { ...details, memberId: id } };
-        expect(blockedCardHolder(error)).toBeNull();
-      }),
+      fc.property(
+        fc.constantFrom(...ErrorCode.options.filter((c) => c !== 'CARD_BLOCKED')),
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        (code, details) => {
+          const error: ApiError = { code, message: code, details: { ...details, memberId: id } };
+          expect(blockedCardHolder(error)).toBeNull();
+        },
+      ),
       { numRuns: 100 },
     );
   });

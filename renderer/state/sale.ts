@@ -100,7 +100,7 @@ export const useSale = create<SaleState>()((set, get) => ({
     const result = await api.previewSale(body);
     if (seq !== previewSeq) return; // a newer keystroke already asked again
     const limitsOf = (quote: SaleQuote) =>
-      (quote.spendLimits ? { key: linesKey(body), limits: quote.spendLimits } : null);
+      quote.spendLimits ? { key: linesKey(body), limits: quote.spendLimits } : null;
     if (result.ok) {
       const knownMaxPoints = result.value.maxPointsSpendable;
       const knownLimits = limitsOf(result.value);

@@ -28,7 +28,7 @@ describe.each(testBackends)('day closes on $name', (backend) => {
     await ho.close();
   });
 
-  it('names the currency of the day\'s sales, and none for a day without sales', async () => {
+  it("names the currency of the day's sales, and none for a day without sales", async () => {
     const member = uuidFrom(100);
     const ledgerIds: [string, string] = [uuidFrom(2000), uuidFrom(3000)];
     const sale = { saleId: uuidFrom(1000), memberId: member, totalMinor: 4250, earned: 42, spent: 0, ledgerIds };
@@ -46,7 +46,10 @@ describe.each(testBackends)('day closes on $name', (backend) => {
     expect((await close(DAY, day)).body).toMatchObject({ status: 'matches' });
     expect((await close(QUIET_DAY, quiet)).body).toMatchObject({ status: 'matches' });
     const rows = await dayCloseList(database.db, null);
-    expect(rows.map((r) => [r.businessDay, r.currency])).toEqual([[QUIET_DAY, null], [DAY, 'CNY']]);
+    expect(rows.map((r) => [r.businessDay, r.currency])).toEqual([
+      [QUIET_DAY, null],
+      [DAY, 'CNY'],
+    ]);
     expect(await dayCloseList(database.db, uuidFrom(2, 0xa))).toEqual([]);
   });
 });

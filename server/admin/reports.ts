@@ -7,19 +7,37 @@ import { balanceFlags, dayCloses, quarantine, sales, shops, terminals } from '..
 export async function terminalOverview(db: HoDb, now: number): Promise<TerminalRow[]> {
   const rows = await db
     .select({
-      id: terminals.id, shopId: terminals.shopId, shopName: shops.name, terminalCode: terminals.terminalCode, name: terminals.name,
-      status: terminals.status, enrolledAt: terminals.enrolledAt, ackedSeq: terminals.ackedSeq, derivedSeq: terminals.derivedSeq,
-      lastDerivedAt: terminals.lastDerivedAt, lastSeenAt: terminals.lastSeenAt,
-      lastPushAt: terminals.lastPushAt, reportedPending: terminals.reportedPending, oldestPendingAt: terminals.oldestPendingAt,
+      id: terminals.id,
+      shopId: terminals.shopId,
+      shopName: shops.name,
+      terminalCode: terminals.terminalCode,
+      name: terminals.name,
+      status: terminals.status,
+      enrolledAt: terminals.enrolledAt,
+      ackedSeq: terminals.ackedSeq,
+      derivedSeq: terminals.derivedSeq,
+      lastDerivedAt: terminals.lastDerivedAt,
+      lastSeenAt: terminals.lastSeenAt,
+      lastPushAt: terminals.lastPushAt,
+      reportedPending: terminals.reportedPending,
+      oldestPendingAt: terminals.oldestPendingAt,
       quarantined: sql<number>`(SELECT count(*)::int FROM ${quarantine} q WHERE q.terminal_id = ${terminals.id} AND q.resolved_at IS NULL)`,
-      lastCloseDay: sql<string | null>`(SELECT max(d.business_day) FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id})`,
-      lastCloseMatches: sql<boolean | null>`(SELECT d.matches FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id} ORDER BY d.business_day DESC LIMIT 1)`,
+      lastCloseDay: sql<
+        string | null
+      >`(SELECT max(d.business_day) FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id})`,
+      lastCloseMatches: sql<
+        boolean | null
+      >`(SELECT d.matches FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id} ORDER BY d.business_day DESC LIMIT 1)`,
     })
     .from(terminals)
     .leftJoin(shops, eq(shops.id, terminals.shopId))
     .orderBy(terminals.shopId, terminals.terminalCode);
   // derivationLag: records received (acknowledged) but not yet derived into sales, ledger and the feed.
-  return rows.map((r) => ({ ...r, derivationLag: Math.max(0, r.ackedSeq - r.derivedSeq), syncLagMs: r.lastSeenAt === null ? null : Math.max(0, now - r.lastSeenAt) }));
+  return rows.map((r) => ({
+    ...r,
+    derivationLag: Math.max(0, r.ackedSeq - r.derivedSeq),
+    syncLagMs: r.lastSeenAt === null ? null : Math.max(0, now - r.lastSeenAt),
+  }));
 }
 
 export async function openQuarantine(db: HoDb, limit = 200): Promise<QuarantineRow[]> {
@@ -27,7 +45,12 @@ export async function openQuarantine(db: HoDb, limit = 200): Promise<QuarantineR
 }
 
 export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200): Promise<FlagRow[]> {
-  return db.select().from(balanceFlags).where(openOnly ? isNull(balanceFlags.resolvedAt) : undefined).orderBy(desc(balanceFlags.id)).limit(limit);
+  return db
+    .select()
+    .from(balanceFlags)
+    .where(openOnly ? isNull(balanceFlags.resolvedAt) : undefined)
+    .orderBy(desc(balanceFlags.id))
+    .limit(limit);
 }
 
 export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200): Promise<DayCloseRow[]> {
@@ -45,11 +68,19 @@ export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 
 }
 
 export async function revokeTerminal(db: HoDb, now: number, terminalId: string): Promise<boolean> {
-  const rows = await db.update(terminals).set({ status: 'revoked', revokedAt: now }).where(and(eq(terminals.id, terminalId), eq(terminals.status, 'active'))).returning({ id: terminals.id });
+  const rows = await db
+    .update(terminals)
+    .set({ status: 'revoked', revokedAt: now })
+    .where(and(eq(terminals.id, terminalId), eq(terminals.status, 'active')))
+    .returning({ id: terminals.id });
   return rows.length > 0;
 }
 
 export async function resolveQuarantine(db: HoDb, now: number, id: number): Promise<boolean> {
-  const rows = await db.update(quarantine).set({ resolvedAt: now }).where(and(eq(quarantine.id, id), isNull(quarantine.resolvedAt))).returning({ id: quarantine.id });
+  const rows = await db
+    .update(quarantine)
+    .set({ resolvedAt: now })
+    .where(and(eq(quarantine.id, id), isNull(quarantine.resolvedAt)))
+    .returning({ id: quarantine.id });
   return rows.length > 0;
 }

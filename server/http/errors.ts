@@ -35,7 +35,11 @@ export class HoError extends Error {
 }
 
 export function sendError(reply: FastifyReply, error: HoError): FastifyReply {
-  const body: SyncErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  const body: SyncErrorBody = {
+    code: error.code,
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+  };
   return reply.status(error.status).send(body);
 }
 
@@ -44,7 +48,11 @@ export function sendError(reply: FastifyReply, error: HoError): FastifyReply {
  * store (NUL, unpaired surrogates) is refused here too, unless the route handles it itself
  * (`allowUnstorableText`: the push quarantines such a record instead of refusing the batch).
  */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options: { allowUnstorableText?: boolean } = {}): z.output<S> {
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  options: { allowUnstorableText?: boolean } = {},
+): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -53,7 +61,9 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options
   if (!options.allowUnstorableText) {
     const path = unstorableTextPath(parsed.data);
     if (path) {
-      const issues = [{ path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' }];
+      const issues = [
+        { path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' },
+      ];
       throw new HoError('VALIDATION', 'The request body contains text that cannot be stored.', { issues });
     }
   }

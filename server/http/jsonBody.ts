@@ -13,7 +13,8 @@ export function jsonBodies(app: FastifyInstance): void {
   const guarded = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')) return guarded(request, text, done);
+    if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u'))
+      return guarded(request, text, done);
     let value: unknown;
     try {
       value = JSON.parse(text);

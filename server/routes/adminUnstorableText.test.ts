@@ -17,7 +17,9 @@ const Count = z.object({ rows: z.array(z.object({ n: z.number() })) });
 const UNSTORABLE = ['\u0000', '\uD800', '\uDFFF', 'Gold\u0000', 'x\uDC00y'];
 
 async function settingsAndTiers(database: HoDatabase): Promise<number> {
-  const result = await database.db.execute(sql`SELECT (SELECT count(*) FROM ho_settings)::int + (SELECT count(*) FROM ho_changes)::int AS n`);
+  const result = await database.db.execute(
+    sql`SELECT (SELECT count(*) FROM ho_settings)::int + (SELECT count(*) FROM ho_changes)::int AS n`,
+  );
   return Count.parse(result).rows[0]?.n ?? -1;
 }
 
@@ -26,10 +28,14 @@ describe('unstorableTextPath', () => {
     expect(unstorableTextPath({ tiers: [{ code: 'B', name: '\u0000' }] })).toEqual(['tiers', 0, 'name']);
     expect(unstorableTextPath({ a: { '\uD800': 1 } })).toEqual(['a', '\uD800']);
     expect(unstorableTextPath({ name: '金卡 😀', n: 1, ok: true, none: null })).toBeNull();
-    fc.assert(fc.property(fc.string(), (s) => {
-      const found = unstorableTextPath({ s });
-      expect(found === null).toBe(!s.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const found = unstorableTextPath({ s });
+        expect(found === null).toBe(
+          !s.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
+        );
+      }),
+    );
   });
 });
 
@@ -48,17 +54,32 @@ describe.each(testBackends)('admin text PostgreSQL cannot store, on $name', (bac
   it('a tier ladder naming a tier with NUL or a lone surrogate is refused with VALIDATION and writes nothing', async () => {
     const before = await settingsAndTiers(database);
     for (const name of UNSTORABLE) {
-      const answer = await ho.call('PUT', '/admin/tiers', { tiers: [{ code: 'BRONZE', name, rank: 1, qualifyPoints: 0 }] }, ho.adminToken);
+      const answer = await ho.call(
+        'PUT',
+        '/admin/tiers',
+        { tiers: [{ code: 'BRONZE', name, rank: 1, qualifyPoints: 0 }] },
+        ho.adminToken,
+      );
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'tiers.0.name' }] } });
     }
     expect(await settingsAndTiers(database)).toBe(before);
-    const ok = await ho.call('PUT', '/admin/tiers', { tiers: [{ code: 'BRONZE', name: '铜卡 Bronze', rank: 1, qualifyPoints: 0 }] }, ho.adminToken);
+    const ok = await ho.call(
+      'PUT',
+      '/admin/tiers',
+      { tiers: [{ code: 'BRONZE', name: '铜卡 Bronze', rank: 1, qualifyPoints: 0 }] },
+      ho.adminToken,
+    );
     expect(ok.status).toBe(200);
   });
 
   it('an enrolment code request with a NUL in the shop name is refused, not a 500', async () => {
-    const answer = await ho.call('POST', '/admin/enrolment-codes', { shopId: 'shop-x', shopName: 'A\u0000B', terminalCode: '90009' }, ho.adminToken);
+    const answer = await ho.call(
+      'POST',
+      '/admin/enrolment-codes',
+      { shopId: 'shop-x', shopName: 'A\u0000B', terminalCode: '90009' },
+      ho.adminToken,
+    );
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: 'VALIDATION' });
   });

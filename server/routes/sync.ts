@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import {
-  syncRouteNames, syncRoutes as routeMap, type SyncResponseBody, type SyncRouteName,
+  syncRouteNames,
+  syncRoutes as routeMap,
+  type SyncResponseBody,
+  type SyncRouteName,
 } from '../../shared/sync/routes';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
@@ -15,18 +18,24 @@ import { describeUnknown } from '../../shared/describeUnknown';
 
 /** The version is checked before anything else, so a newer or older terminal gets a clear answer. */
 export function requireVersion(body: unknown): void {
-  const version = typeof body === 'object' && body !== null && 'protocolVersion' in body ? body.protocolVersion : undefined;
+  const version =
+    typeof body === 'object' && body !== null && 'protocolVersion' in body ? body.protocolVersion : undefined;
   if (version !== PROTOCOL_VERSION) {
-    throw new HoError('PROTOCOL_VERSION', `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${describeUnknown(version)}. Update the terminal (or head office); its records stay in its outbox.`, {
-      server: PROTOCOL_VERSION,
-      client: typeof version === 'number' ? version : null,
-    });
+    throw new HoError(
+      'PROTOCOL_VERSION',
+      `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${describeUnknown(version)}. Update the terminal (or head office); its records stay in its outbox.`,
+      {
+        server: PROTOCOL_VERSION,
+        client: typeof version === 'number' ? version : null,
+      },
+    );
   }
 }
 
 function sameTerminal(auth: { id: string; shopId: string }, body: { terminalId: string; shopId: string }): void {
   if (body.terminalId !== auth.id) throw new HoError('FORBIDDEN', 'A terminal may only send its own records.');
-  if (body.shopId !== auth.shopId) throw new HoError('FORBIDDEN', `This terminal belongs to shop ${auth.shopId}, not ${body.shopId}.`);
+  if (body.shopId !== auth.shopId)
+    throw new HoError('FORBIDDEN', `This terminal belongs to shop ${auth.shopId}, not ${body.shopId}.`);
 }
 
 export interface PushHooks {

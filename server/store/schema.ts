@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { DayTotals } from '../../shared/sync/protocol';
 
 /**
@@ -9,7 +21,10 @@ import type { DayTotals } from '../../shared/sync/protocol';
  */
 const ms = (name: string) => bigint(name, { mode: 'number' });
 /** The writing transaction's id (64-bit, epoch-extended): orders the change feed by visibility. */
-const txid = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`);
+const txid = (name: string) =>
+  bigint(name, { mode: 'number' })
+    .notNull()
+    .default(sql`(pg_current_xact_id()::text::bigint)`);
 /**
  * JSON kept as `text`: head office writes it from its own serialiser (or the terminal's, checked
  * by JSON.parse on the way in), so PostgreSQL need not parse it again — json validates every
@@ -32,7 +47,9 @@ export const terminals = pgTable(
   'ho_terminals',
   {
     id: text('id').primaryKey(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     terminalCode: text('terminal_code').notNull(),
     name: text('name'),
     /** sha256 of the secret part of the token; the token itself is never stored. */
@@ -61,7 +78,9 @@ export const terminals = pgTable(
 
 export const enrolmentCodes = pgTable('ho_enrolment_codes', {
   codeHash: text('code_hash').primaryKey(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   terminalCode: text('terminal_code').notNull(),
   createdAt: ms('created_at').notNull(),
   expiresAt: ms('expires_at').notNull(),
@@ -111,7 +130,9 @@ export const quarantine = pgTable(
     recordId: text('record_id').notNull(),
     type: text('type').notNull(),
     payload: jsonb('payload'),
-    reason: text('reason', { enum: ['invalid_payload', 'apply_failed', 'payload_conflict', 'unstorable_text'] }).notNull(),
+    reason: text('reason', {
+      enum: ['invalid_payload', 'apply_failed', 'payload_conflict', 'unstorable_text'],
+    }).notNull(),
     detail: text('detail').notNull(),
     receivedAt: ms('received_at').notNull(),
     resolvedAt: ms('resolved_at'),
@@ -195,10 +216,14 @@ export const redemptions = pgTable(
   'ho_redemptions',
   {
     id: text('id').primaryKey(),
-    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
     shopId: text('shop_id').notNull(),
     seq: ms('seq').notNull(),
-    memberId: text('member_id').notNull().references(() => members.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     rewardId: text('reward_id').notNull(),
     quantity: integer('quantity').notNull(),
     points: integer('points').notNull(),
@@ -234,7 +259,9 @@ export const balanceFlags = pgTable(
   'ho_balance_flags',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    memberId: text('member_id').notNull().references(() => members.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
     balanceAtFlag: integer('balance_at_flag').notNull(),
     terminalId: text('terminal_id').notNull(),
     seq: ms('seq').notNull(),
@@ -242,7 +269,11 @@ export const balanceFlags = pgTable(
     /** Set when later earnings brought the balance back to zero or above. */
     resolvedAt: ms('resolved_at'),
   },
-  (t) => [uniqueIndex('ho_balance_flags_open_uq').on(t.memberId).where(sql`${t.resolvedAt} IS NULL`)],
+  (t) => [
+    uniqueIndex('ho_balance_flags_open_uq')
+      .on(t.memberId)
+      .where(sql`${t.resolvedAt} IS NULL`),
+  ],
 );
 
 export const rewards = pgTable('ho_rewards', {
@@ -261,7 +292,6 @@ export const settings = pgTable('ho_settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
-
 
 /**
  * What terminals pull, in (txid, pos) order. A reader only returns rows whose transaction id is
@@ -283,13 +313,20 @@ export const changes = pgTable(
   },
   // (kind, entity_id) serves the snapshot's member and catalogue lookups, never ledger rows:
   // leaving those out halves the index's work on every derived chunk.
-  (t) => [primaryKey({ columns: [t.txid, t.pos] }), index('ho_changes_kind_entity_idx').on(t.kind, t.entityId).where(sql`${t.kind} <> 'ledger'`)],
+  (t) => [
+    primaryKey({ columns: [t.txid, t.pos] }),
+    index('ho_changes_kind_entity_idx')
+      .on(t.kind, t.entityId)
+      .where(sql`${t.kind} <> 'ledger'`),
+  ],
 );
 
 export const dayCloses = pgTable(
   'ho_day_closes',
   {
-    terminalId: text('terminal_id').notNull().references(() => terminals.id),
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
     businessDay: text('business_day').notNull(),
     reported: jsonb('reported').$type<DayTotals>().notNull(),
     computed: jsonb('computed').$type<DayTotals>().notNull(),

@@ -15,7 +15,10 @@ const src = { terminalId: uuidFrom(1, 0xa), shopId: 'shopA' };
 const member = uuidFrom(100);
 
 const logged = (r: PushRecord): LoggedRecord => ({
-  seq: r.seq, recordId: r.recordId, type: RecordTypeSchema.parse(r.type), payload: JSON.parse(r.payload),
+  seq: r.seq,
+  recordId: r.recordId,
+  type: RecordTypeSchema.parse(r.type),
+  payload: JSON.parse(r.payload),
 });
 
 /** Thrown to roll a probe's transaction back, so both paths start from the same empty database. */
@@ -30,21 +33,24 @@ interface Result {
 
 async function applyAndRollBack(db: HoDb, records: LoggedRecord[], path: 'bulk' | 'one by one'): Promise<Result> {
   let result: Result | null = null;
-  await db.transaction(async (tx) => {
-    const out: Applied = { feed: [], spentBy: [], earnedBy: [] };
-    const outcomes = path === 'bulk'
-      ? await tx.transaction((sp) => applyBatchInBulk(sp, src, records, out))
-      : await applyOneByOne(tx, src, records, out);
-    result = {
-      outcomes,
-      saleIds: (await tx.select({ id: sales.id }).from(sales)).map((r) => r.id).sort(),
-      ledgerIds: (await tx.select({ id: ledger.id }).from(ledger)).map((r) => r.id).sort(),
-      feed: out.feed.map((f) => `${f.kind}:${f.entityId}`),
-    };
-    throw new RolledBack();
-  }).catch((error: unknown) => {
-    if (!(error instanceof RolledBack)) throw error;
-  });
+  await db
+    .transaction(async (tx) => {
+      const out: Applied = { feed: [], spentBy: [], earnedBy: [] };
+      const outcomes =
+        path === 'bulk'
+          ? await tx.transaction((sp) => applyBatchInBulk(sp, src, records, out))
+          : await applyOneByOne(tx, src, records, out);
+      result = {
+        outcomes,
+        saleIds: (await tx.select({ id: sales.id }).from(sales)).map((r) => r.id).sort(),
+        ledgerIds: (await tx.select({ id: ledger.id }).from(ledger)).map((r) => r.id).sort(),
+        feed: out.feed.map((f) => `${f.kind}:${f.entityId}`),
+      };
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
   if (!result) throw new Error(`the ${path} path gave no result`);
   return result;
 }
@@ -67,7 +73,11 @@ describe.each(testBackends)('the bulk path and the one-at-a-time fallback on $na
       memberRecord(1, member, 1, T0),
       saleRecord(2, { ...sale, saleId: uuidFrom(1002), totalMinor: 500, spent: 5, ledgerIds: [repeated, repeated] }),
       saleRecord(3, {
-        ...sale, saleId: uuidFrom(1003), totalMinor: 700, spent: 0, ledgerIds: [uuidFrom(3), uuidFrom(4)],
+        ...sale,
+        saleId: uuidFrom(1003),
+        totalMinor: 700,
+        spent: 0,
+        ledgerIds: [uuidFrom(3), uuidFrom(4)],
       }),
     ].map(logged);
     const bulk = await applyAndRollBack(database.db, records, 'bulk');

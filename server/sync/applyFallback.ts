@@ -5,7 +5,11 @@ import type { Applied, Outcome } from './bulkPlan';
 
 /** PostgreSQL refusals that belong to the record (constraint, bad data), not to the server. */
 export function isDataError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^(22|23)/.test(code)) return true;
   }
@@ -17,7 +21,12 @@ export function isDataError(error: unknown): boolean {
  * exist once (bulkPlan.ts). Used only when PostgreSQL refused a row of the whole batch: the record
  * it refuses again is quarantined, the others are applied as the bulk path would.
  */
-export async function applyOneByOne(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
+export async function applyOneByOne(
+  tx: HoDb,
+  src: { terminalId: string; shopId: string },
+  fresh: LoggedRecord[],
+  out: Applied,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const r of fresh) {
     const local: Applied = { feed: [], spentBy: [], earnedBy: [] };

@@ -35,9 +35,16 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
   for (const b of bodies) {
     if (!b) continue;
     switch (b.type) {
-      case 'member': memberIds.add(b.payload.id); break;
-      case 'member_update': memberIds.add(b.payload.id); break;
-      case 'card': memberIds.add(b.payload.memberId); cardNumbers.push(b.payload.number); break;
+      case 'member':
+        memberIds.add(b.payload.id);
+        break;
+      case 'member_update':
+        memberIds.add(b.payload.id);
+        break;
+      case 'card':
+        memberIds.add(b.payload.memberId);
+        cardNumbers.push(b.payload.number);
+        break;
       case 'sale':
         if (b.payload.memberId) memberIds.add(b.payload.memberId);
         saleIds.push(b.payload.id);
@@ -51,11 +58,36 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
     }
   }
   const [memberRows, saleRows, redemptionRows, ledgerRows, cardRows] = [
-    await selectIn([...memberIds], (p) => tx.select().from(members).where(sql`${members.id} IN ${idList(p)}`)),
-    await selectIn(saleIds, (p) => tx.select({ id: sales.id }).from(sales).where(sql`${sales.id} IN ${idList(p)}`)),
-    await selectIn(redemptionIds, (p) => tx.select({ id: redemptions.id }).from(redemptions).where(sql`${redemptions.id} IN ${idList(p)}`)),
-    await selectIn(ledgerIds, (p) => tx.select({ id: ledger.id }).from(ledger).where(sql`${ledger.id} IN ${idList(p)}`)),
-    await selectIn(cardNumbers, (p) => tx.select().from(cards).where(sql`${cards.number} IN ${idList(p)}`)),
+    await selectIn([...memberIds], (p) =>
+      tx
+        .select()
+        .from(members)
+        .where(sql`${members.id} IN ${idList(p)}`),
+    ),
+    await selectIn(saleIds, (p) =>
+      tx
+        .select({ id: sales.id })
+        .from(sales)
+        .where(sql`${sales.id} IN ${idList(p)}`),
+    ),
+    await selectIn(redemptionIds, (p) =>
+      tx
+        .select({ id: redemptions.id })
+        .from(redemptions)
+        .where(sql`${redemptions.id} IN ${idList(p)}`),
+    ),
+    await selectIn(ledgerIds, (p) =>
+      tx
+        .select({ id: ledger.id })
+        .from(ledger)
+        .where(sql`${ledger.id} IN ${idList(p)}`),
+    ),
+    await selectIn(cardNumbers, (p) =>
+      tx
+        .select()
+        .from(cards)
+        .where(sql`${cards.number} IN ${idList(p)}`),
+    ),
   ];
   return {
     members: new Map(memberRows.map((m) => [m.id, m])),
@@ -74,15 +106,24 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   // Edits (rare) run one by one in record order, after the members they may name exist.
   for (const op of plan.edits) {
     if (op.kind === 'member') {
-      await tx.update(members).set(op.set).where(sql`${members.id} = ${op.id}`);
+      await tx
+        .update(members)
+        .set(op.set)
+        .where(sql`${members.id} = ${op.id}`);
     } else {
-      await tx.insert(cards).values(op.row).onConflictDoUpdate({ target: cards.number, set: { status: op.row.status, at: op.row.at } });
+      await tx
+        .insert(cards)
+        .values(op.row)
+        .onConflictDoUpdate({ target: cards.number, set: { status: op.row.status, at: op.row.at } });
     }
   }
-  if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length) throw new ConcurrentWrite('a sale');
+  if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length)
+    throw new ConcurrentWrite('a sale');
   await insertRows(tx, saleLines, plan.saleLines);
-  if ((await insertRows(tx, redemptions, plan.redemptions, { onConflictDoNothing: true })) !== plan.redemptions.length) throw new ConcurrentWrite('a redemption');
-  if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length) throw new ConcurrentWrite('a ledger row');
+  if ((await insertRows(tx, redemptions, plan.redemptions, { onConflictDoNothing: true })) !== plan.redemptions.length)
+    throw new ConcurrentWrite('a redemption');
+  if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
+    throw new ConcurrentWrite('a ledger row');
   // Head office's stock counts every shop's redemptions; it may go below zero (oversold offline), which IT sees.
   for (const [rewardId, quantity] of plan.rewardTaken) {
     const [reward] = await tx
@@ -90,7 +131,8 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
       .set({ stock: sql`CASE WHEN ${rewards.stock} IS NULL THEN NULL ELSE ${rewards.stock} - ${quantity} END` })
       .where(sql`${rewards.id} = ${rewardId}`)
       .returning();
-    if (reward) out.feed.push({ kind: 'reward', entityId: reward.id, originTerminalId: null, payload: rewardPayload(reward) });
+    if (reward)
+      out.feed.push({ kind: 'reward', entityId: reward.id, originTerminalId: null, payload: rewardPayload(reward) });
   }
 }
 
@@ -100,13 +142,32 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
  * PostgreSQL data error if a row is refused after all; the caller then replays the batch through
  * this same function one record at a time (applyFallback.ts) to isolate it.
  */
-export async function applyBatchInBulk(tx: HoDb, src: { terminalId: string; shopId: string }, fresh: LoggedRecord[], out: Applied): Promise<Outcome[]> {
+export async function applyBatchInBulk(
+  tx: HoDb,
+  src: { terminalId: string; shopId: string },
+  fresh: LoggedRecord[],
+  out: Applied,
+): Promise<Outcome[]> {
   const bodies = fresh.map((r) => {
     const parsed = SyncRecordBody.safeParse({ type: r.type, payload: r.payload });
-    return parsed.success ? parsed.data : parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return parsed.success
+      ? parsed.data
+      : parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ');
   });
-  const known = await loadKnown(tx, bodies.map((b) => (typeof b === 'string' ? null : b)));
-  const plan = planBatch(src, fresh.map((r) => r.seq), bodies, known, out);
+  const known = await loadKnown(
+    tx,
+    bodies.map((b) => (typeof b === 'string' ? null : b)),
+  );
+  const plan = planBatch(
+    src,
+    fresh.map((r) => r.seq),
+    bodies,
+    known,
+    out,
+  );
   await write(tx, plan, out);
   return plan.outcomes;
 }

@@ -31,7 +31,11 @@ export interface Known {
 }
 
 export type Edit =
-  | { kind: 'member'; id: string; set: Pick<MemberRow, 'name' | 'phone' | 'birthday' | 'updatedAt'> | { cardNumber: string } }
+  | {
+      kind: 'member';
+      id: string;
+      set: Pick<MemberRow, 'name' | 'phone' | 'birthday' | 'updatedAt'> | { cardNumber: string };
+    }
   | { kind: 'card'; row: typeof cards.$inferInsert };
 
 /** The rows one batch adds, table by table, and each record's outcome. */
@@ -67,7 +71,17 @@ export function planBatch(
   known: Known,
   out: Applied,
 ): Plan {
-  const plan: Plan = { outcomes: [], newMembers: [], newCards: [], edits: [], sales: [], saleLines: [], redemptions: [], ledger: [], rewardTaken: new Map() };
+  const plan: Plan = {
+    outcomes: [],
+    newMembers: [],
+    newCards: [],
+    edits: [],
+    sales: [],
+    saleLines: [],
+    redemptions: [],
+    ledger: [],
+    rewardTaken: new Map(),
+  };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
     if (!m) throw new Reject(`unknown member ${id}`);
@@ -80,16 +94,43 @@ export function planBatch(
     if (new Set(rows.map((l) => l.id)).size !== rows.length) throw new Reject('ledger ids repeat within the record');
     for (const l of rows) requireMember(l.memberId);
   };
-  const addLedger = (rows: LedgerRecord[], link: { saleId?: string; redemptionId?: string }, feed: FeedItem[], spent: string[], earned: string[]): void => {
+  const addLedger = (
+    rows: LedgerRecord[],
+    link: { saleId?: string; redemptionId?: string },
+    feed: FeedItem[],
+    spent: string[],
+    earned: string[],
+  ): void => {
     for (const r of rows) {
       known.ledgerIds.add(r.id);
       plan.ledger.push({
-        id: r.id, memberId: r.memberId, kind: r.kind, delta: r.delta, ruleVersion: r.ruleVersion, campaignId: r.campaignId,
-        saleId: link.saleId ?? null, redemptionId: link.redemptionId ?? null, terminalId: src.terminalId, shopId: src.shopId, createdAt: r.createdAt,
+        id: r.id,
+        memberId: r.memberId,
+        kind: r.kind,
+        delta: r.delta,
+        ruleVersion: r.ruleVersion,
+        campaignId: r.campaignId,
+        saleId: link.saleId ?? null,
+        redemptionId: link.redemptionId ?? null,
+        terminalId: src.terminalId,
+        shopId: src.shopId,
+        createdAt: r.createdAt,
       });
       feed.push({
-        kind: 'ledger', entityId: r.id, originTerminalId: src.terminalId,
-        payload: { id: r.id, memberId: r.memberId, type: r.kind, delta: r.delta, ruleVersion: r.ruleVersion, campaignId: r.campaignId, shopId: src.shopId, terminalId: src.terminalId, createdAt: r.createdAt },
+        kind: 'ledger',
+        entityId: r.id,
+        originTerminalId: src.terminalId,
+        payload: {
+          id: r.id,
+          memberId: r.memberId,
+          type: r.kind,
+          delta: r.delta,
+          ruleVersion: r.ruleVersion,
+          campaignId: r.campaignId,
+          shopId: src.shopId,
+          terminalId: src.terminalId,
+          createdAt: r.createdAt,
+        },
       });
       if (r.delta < 0) spent.push(r.memberId);
       else if (r.delta > 0) earned.push(r.memberId);
@@ -111,8 +152,17 @@ export function planBatch(
           const p = body.payload;
           if (known.members.has(p.id)) throw new Reject(`member ${p.id} already exists`);
           const row: MemberRow = {
-            id: p.id, name: p.name, phone: p.phone, birthday: p.birthday, cardNumber: p.cardNumber, homeShopId: p.homeShopId ?? src.shopId,
-            originTerminalId: src.terminalId, offlineCapPoints: null, createdAt: p.createdAt, updatedAt: p.createdAt, txid: 0,
+            id: p.id,
+            name: p.name,
+            phone: p.phone,
+            birthday: p.birthday,
+            cardNumber: p.cardNumber,
+            homeShopId: p.homeShopId ?? src.shopId,
+            originTerminalId: src.terminalId,
+            offlineCapPoints: null,
+            createdAt: p.createdAt,
+            updatedAt: p.createdAt,
+            txid: 0,
           };
           known.members.set(p.id, row);
           const { txid: _txid, ...insert } = row;
@@ -141,7 +191,8 @@ export function planBatch(
           const p = body.payload;
           const member = requireMember(p.memberId);
           const current = known.cards.get(p.number);
-          if (current && current.memberId !== p.memberId) throw new Reject(`card ${p.number} belongs to another member`);
+          if (current && current.memberId !== p.memberId)
+            throw new Reject(`card ${p.number} belongs to another member`);
           if (current && current.at > p.at) break;
           const row = { number: p.number, memberId: p.memberId, status: p.status, at: p.at };
           known.cards.set(p.number, row);
@@ -160,9 +211,21 @@ export function planBatch(
           checkLedger(p.ledger, p.memberId, 'sale');
           known.saleIds.add(p.id);
           plan.sales.push({
-            id: p.id, terminalId: src.terminalId, shopId: src.shopId, seq, memberId: p.memberId, cardNumber: p.cardNumber,
-            subtotalMinor: p.subtotalMinor, discountMinor: p.discountMinor, totalMinor: p.totalMinor, pointsEarned: p.pointsEarned,
-            pointsSpent: p.pointsSpent, ruleVersion: p.ruleVersion, currency: p.currency, businessDay: p.businessDay, createdAt: p.createdAt,
+            id: p.id,
+            terminalId: src.terminalId,
+            shopId: src.shopId,
+            seq,
+            memberId: p.memberId,
+            cardNumber: p.cardNumber,
+            subtotalMinor: p.subtotalMinor,
+            discountMinor: p.discountMinor,
+            totalMinor: p.totalMinor,
+            pointsEarned: p.pointsEarned,
+            pointsSpent: p.pointsSpent,
+            ruleVersion: p.ruleVersion,
+            currency: p.currency,
+            businessDay: p.businessDay,
+            createdAt: p.createdAt,
           });
           plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
           addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
@@ -174,7 +237,18 @@ export function planBatch(
           if (known.redemptionIds.has(p.id)) throw new Reject(`redemption ${p.id} already exists`);
           checkLedger(p.ledger, p.memberId, 'redemption');
           known.redemptionIds.add(p.id);
-          plan.redemptions.push({ id: p.id, terminalId: src.terminalId, shopId: src.shopId, seq, memberId: p.memberId, rewardId: p.rewardId, quantity: p.quantity, points: p.points, businessDay: p.businessDay, createdAt: p.createdAt });
+          plan.redemptions.push({
+            id: p.id,
+            terminalId: src.terminalId,
+            shopId: src.shopId,
+            seq,
+            memberId: p.memberId,
+            rewardId: p.rewardId,
+            quantity: p.quantity,
+            points: p.points,
+            businessDay: p.businessDay,
+            createdAt: p.createdAt,
+          });
           plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
           break;

@@ -27,7 +27,9 @@ export async function headOfficeDayTotals(db: HoDb, terminalId: string, business
     })
     .from(redemptions)
     .where(and(eq(redemptions.terminalId, terminalId), eq(redemptions.businessDay, businessDay)));
-  const seqs = [s?.minSeq, s?.maxSeq, r?.minSeq, r?.maxSeq].filter((x): x is string => x !== null && x !== undefined).map(Number);
+  const seqs = [s?.minSeq, s?.maxSeq, r?.minSeq, r?.maxSeq]
+    .filter((x): x is string => x !== null && x !== undefined)
+    .map(Number);
   return {
     saleCount: s?.count ?? 0,
     salesTotalMinor: Number(s?.total ?? 0),
@@ -45,11 +47,34 @@ export async function headOfficeDayTotals(db: HoDb, terminalId: string, business
  * not be derived yet: they are derived first (waiting for another process deriving them), so
  * the comparison never sees half-derived state.
  */
-export async function closeDay(db: HoDb, clock: Clock, terminalId: string, req: CloseDayRequest): Promise<CloseDayResponse> {
+export async function closeDay(
+  db: HoDb,
+  clock: Clock,
+  terminalId: string,
+  req: CloseDayRequest,
+): Promise<CloseDayResponse> {
   await deriveTerminal(db, clock, terminalId, { wait: true });
   const computed = await headOfficeDayTotals(db, terminalId, req.businessDay);
   const differences = diffDayTotals(req.totals, computed);
-  const row = { terminalId, businessDay: req.businessDay, reported: req.totals, computed, matches: differences.length === 0, closedAt: clock.now() };
-  await db.insert(dayCloses).values(row).onConflictDoUpdate({ target: [dayCloses.terminalId, dayCloses.businessDay], set: { reported: row.reported, computed: row.computed, matches: row.matches, closedAt: row.closedAt } });
-  return { businessDay: req.businessDay, status: differences.length === 0 ? 'matches' : 'differs', headOffice: computed, differences };
+  const row = {
+    terminalId,
+    businessDay: req.businessDay,
+    reported: req.totals,
+    computed,
+    matches: differences.length === 0,
+    closedAt: clock.now(),
+  };
+  await db
+    .insert(dayCloses)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [dayCloses.terminalId, dayCloses.businessDay],
+      set: { reported: row.reported, computed: row.computed, matches: row.matches, closedAt: row.closedAt },
+    });
+  return {
+    businessDay: req.businessDay,
+    status: differences.length === 0 ? 'matches' : 'differs',
+    headOffice: computed,
+    differences,
+  };
 }

@@ -25,7 +25,16 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
   const clock = fixedClockForTests(T0);
   const member = uuidFrom(100);
   const sale = (seq: number, n: number, memberId: string | null = member) =>
-    saleRecord(seq, { saleId: uuidFrom(1000 + n), memberId, totalMinor: 500 + n, earned: 10, spent: 0, ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)], day: DAY, at: T0 + n });
+    saleRecord(seq, {
+      saleId: uuidFrom(1000 + n),
+      memberId,
+      totalMinor: 500 + n,
+      earned: 10,
+      spent: 0,
+      ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)],
+      day: DAY,
+      at: T0 + n,
+    });
   // seq 3 names a member head office never heard of: well-formed, but it cannot be applied.
   const batch: PushRecord[] = [memberRecord(1, member, 1, T0), sale(2, 2), sale(3, 3, uuidFrom(999)), sale(4, 4)];
 
@@ -38,15 +47,33 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     await first.close();
   });
 
-  const push = (ho: Harness, recs: PushRecord[]) => ho.call('POST', syncRoutes.push.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: recs }, token);
+  const push = (ho: Harness, recs: PushRecord[]) =>
+    ho.call(
+      'POST',
+      syncRoutes.push.path,
+      { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: recs },
+      token,
+    );
   const lagOf = async (ho: Harness) => {
     const overview = await ho.call('GET', '/admin/terminals', undefined, ho.adminToken);
-    return (overview.body.terminals as { id: string; derivationLag: number; quarantined: number }[]).find((t) => t.id === A);
+    return (overview.body.terminals as { id: string; derivationLag: number; quarantined: number }[]).find(
+      (t) => t.id === A,
+    );
   };
 
   it('acknowledges at once; a server started later derives what was left, quarantines the bad record and applies the rest', async () => {
-    expect((await push(first, batch)).body).toMatchObject({ status: 'ok', ackedThrough: 4, applied: 4, quarantined: [] });
-    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    expect((await push(first, batch)).body).toMatchObject({
+      status: 'ok',
+      ackedThrough: 4,
+      applied: 4,
+      quarantined: [],
+    });
+    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     expect(await database.db.select().from(sales)).toEqual([]);
     expect(await lagOf(first)).toMatchObject({ derivationLag: 4, quarantined: 0 });
     // A restart: this server stops with the records pending, the next one's sweep finds them.
@@ -54,22 +81,48 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     const second = await startHarness(database, clock, randomIds, { derive: { sweepMs: 20 } });
     first = second;
     await until('the sweep to derive the pending records', async () => (await lagOf(second))?.derivationLag === 0);
-    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual(['applied', 'applied', 'quarantined', 'applied']);
-    expect((await database.db.select({ id: sales.id }).from(sales)).map((s) => s.id).sort()).toEqual([uuidFrom(1002), uuidFrom(1004)]);
+    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'quarantined',
+      'applied',
+    ]);
+    expect((await database.db.select({ id: sales.id }).from(sales)).map((s) => s.id).sort()).toEqual([
+      uuidFrom(1002),
+      uuidFrom(1004),
+    ]);
     expect(await lagOf(second)).toMatchObject({ derivationLag: 0, quarantined: 1 });
     const held = await second.call('GET', '/admin/quarantine', undefined, second.adminToken);
-    expect(held.body.records).toEqual([expect.objectContaining({ seq: 3, reason: 'apply_failed', detail: expect.stringContaining('unknown member') })]);
+    expect(held.body.records).toEqual([
+      expect.objectContaining({ seq: 3, reason: 'apply_failed', detail: expect.stringContaining('unknown member') }),
+    ]);
     // The queue goes on past the quarantined record.
     expect((await push(second, [sale(5, 5)])).body).toMatchObject({ status: 'ok', ackedThrough: 5 });
     await second.waitDerived();
-    expect((await database.db.select({ derivedSeq: terminals.derivedSeq }).from(terminals).where(eq(terminals.id, A)))[0]?.derivedSeq).toBe(5);
+    expect(
+      (await database.db.select({ derivedSeq: terminals.derivedSeq }).from(terminals).where(eq(terminals.id, A)))[0]
+        ?.derivedSeq,
+    ).toBe(5);
     expect(await database.db.select().from(ledger).where(eq(ledger.memberId, member))).toHaveLength(3);
   });
 
   it('closes a day only after deriving what the terminal sent, so the totals never compare half-derived state', async () => {
     expect((await push(first, batch)).body).toMatchObject({ status: 'ok', ackedThrough: 4 });
-    const totals = { saleCount: 2, salesTotalMinor: 502 + 504, pointsEarned: 20, pointsSpent: 0, redemptionCount: 0, firstSeq: 2, lastSeq: 4 };
-    const closed = await first.call('POST', syncRoutes.closeDay.path, { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals }, token);
+    const totals = {
+      saleCount: 2,
+      salesTotalMinor: 502 + 504,
+      pointsEarned: 20,
+      pointsSpent: 0,
+      redemptionCount: 0,
+      firstSeq: 2,
+      lastSeq: 4,
+    };
+    const closed = await first.call(
+      'POST',
+      syncRoutes.closeDay.path,
+      { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', businessDay: DAY, totals },
+      token,
+    );
     expect(closed.body).toMatchObject({ status: 'matches', differences: [] });
     expect(await lagOf(first)).toMatchObject({ derivationLag: 0, quarantined: 1 });
   });

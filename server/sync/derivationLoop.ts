@@ -60,14 +60,18 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   const giveWay = async (): Promise<void> => {
     const lastChunkMs = lastChunkStarted === null ? 0 : performance.now() - lastChunkStarted;
     const bound = Math.min(MAX_YIELD_MS, Math.max(yieldMs, lastChunkMs * PUSH_SHARE));
-    for (let waited = 0; waited < bound && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
+    for (let waited = 0; waited < bound && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS)
+      await sleep(YIELD_STEP_MS);
     lastChunkStarted = performance.now();
   };
 
   const run = (terminalId: string): Promise<void> =>
     deriveTerminal(db, clock, terminalId, { chunkRecords, stopping: () => stopping, beforeChunk: giveWay }).then(
       () => undefined,
-      (error: unknown) => log(`head office: deriving terminal ${terminalId} failed (the sweep retries): ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        log(
+          `head office: deriving terminal ${terminalId} failed (the sweep retries): ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
 
   const pump = (): void => {
@@ -75,10 +79,13 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
       if (stopping || running.size >= concurrency) return;
       if (running.has(id)) continue;
       queued.delete(id);
-      running.set(id, run(id).finally(() => {
-        running.delete(id);
-        pump();
-      }));
+      running.set(
+        id,
+        run(id).finally(() => {
+          running.delete(id);
+          pump();
+        }),
+      );
     }
   };
 
@@ -92,10 +99,17 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   const sweep = (): void => {
     if (stopping || sweeping) return;
     sweeping = true;
-    lagging(db).then(
-      (ids) => { for (const id of ids) kick(id); },
-      (error: unknown) => log(`head office: derivation sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-    ).finally(() => { sweeping = false; });
+    lagging(db)
+      .then(
+        (ids) => {
+          for (const id of ids) kick(id);
+        },
+        (error: unknown) =>
+          log(`head office: derivation sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        sweeping = false;
+      });
   };
   const timer = setInterval(sweep, options.sweepMs ?? DEFAULT_SWEEP_MS);
   timer.unref();
@@ -108,7 +122,8 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
       clearInterval(timer);
       queued.clear();
       // Bounded: each chunk ends (commit or rollback), and `stopping` ends every loop after its chunk.
-      while (running.size > 0 || sweeping) await Promise.all([...running.values(), new Promise((r) => setTimeout(r, 5))]);
+      while (running.size > 0 || sweeping)
+        await Promise.all([...running.values(), new Promise((r) => setTimeout(r, 5))]);
     },
   };
 }

@@ -35,15 +35,27 @@ export interface ChunkResult {
  * `wait`: wait for another process's chunk of this terminal instead of answering busy.
  */
 /** A record the push stored as the unstorable-text marker: quarantined with the field it names. */
-const unstorableOutcome = (seq: number, marker: unknown): Outcome => ({ seq, status: 'quarantined', reason: 'unstorable_text', detail: unstorableMarkerDetail(marker) ?? '' });
+const unstorableOutcome = (seq: number, marker: unknown): Outcome => ({
+  seq,
+  status: 'quarantined',
+  reason: 'unstorable_text',
+  detail: unstorableMarkerDetail(marker) ?? '',
+});
 
-export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, options: { limit: number; wait: boolean }): Promise<ChunkResult> {
+export async function deriveChunk(
+  db: HoDb,
+  clock: Clock,
+  terminalId: string,
+  options: { limit: number; wait: boolean },
+): Promise<ChunkResult> {
   return db.transaction(async (tx) => {
     if (options.wait) {
       await tx.execute(sql`SET LOCAL lock_timeout = '30s'`);
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${DERIVE_LOCK_NAMESPACE}, hashtext(${terminalId}))`);
     } else {
-      const got = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${DERIVE_LOCK_NAMESPACE}, hashtext(${terminalId})) AS got`);
+      const got = await tx.execute(
+        sql`SELECT pg_try_advisory_xact_lock(${DERIVE_LOCK_NAMESPACE}, hashtext(${terminalId})) AS got`,
+      );
       if (!lockTaken(got)) return { busy: true, derived: 0, quarantined: 0, more: true };
     }
     const [term] = await tx
@@ -66,8 +78,20 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     for (const r of rows) {
       const type = RecordTypeSchema.safeParse(r.type);
       const payload = parsedPayload(r.payload);
-      if (!type.success) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `unknown record type ${r.type}` });
-      else if (!payload.ok) badType.push({ seq: r.seq, status: 'quarantined', reason: 'invalid_payload', detail: `the payload is not JSON: ${payload.error}` });
+      if (!type.success)
+        badType.push({
+          seq: r.seq,
+          status: 'quarantined',
+          reason: 'invalid_payload',
+          detail: `unknown record type ${r.type}`,
+        });
+      else if (!payload.ok)
+        badType.push({
+          seq: r.seq,
+          status: 'quarantined',
+          reason: 'invalid_payload',
+          detail: `the payload is not JSON: ${payload.error}`,
+        });
       else if (unstorableMarkerDetail(payload.value) !== null) badType.push(unstorableOutcome(r.seq, payload.value));
       else toApply.push({ seq: r.seq, recordId: r.recordId, type: type.data, payload: payload.value });
     }
@@ -87,14 +111,27 @@ export async function deriveChunk(db: HoDb, clock: Clock, terminalId: string, op
     const quarantineRows: (typeof quarantine.$inferInsert)[] = refused.map((o) => {
       const r = bySeq.get(o.seq);
       return {
-        terminalId, seq: o.seq, recordId: r?.recordId ?? '', type: r?.type ?? '', payload: r ? quarantinedPayload(r.payload) : null,
-        reason: o.reason ?? 'apply_failed', detail: (o.detail ?? 'not applied').slice(0, 500), receivedAt: now,
+        terminalId,
+        seq: o.seq,
+        recordId: r?.recordId ?? '',
+        type: r?.type ?? '',
+        payload: r ? quarantinedPayload(r.payload) : null,
+        reason: o.reason ?? 'apply_failed',
+        detail: (o.detail ?? 'not applied').slice(0, 500),
+        receivedAt: now,
       };
     });
     await insertRows(tx, quarantine, quarantineRows);
     if (refused.length > 0) {
-      await tx.update(records).set({ status: 'quarantined' })
-        .where(and(eq(records.terminalId, terminalId), sql`${records.seq} IN (SELECT value::bigint FROM json_array_elements_text(${JSON.stringify(refused.map((o) => o.seq))}::json))`));
+      await tx
+        .update(records)
+        .set({ status: 'quarantined' })
+        .where(
+          and(
+            eq(records.terminalId, terminalId),
+            sql`${records.seq} IN (SELECT value::bigint FROM json_array_elements_text(${JSON.stringify(refused.map((o) => o.seq))}::json))`,
+          ),
+        );
     }
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);

@@ -27,7 +27,11 @@ export interface DeriveOptions {
 /** A race with another terminal's derivation: retrying the chunk resolves it. */
 function isTransient(error: unknown): boolean {
   if (error instanceof ConcurrentWrite) return true;
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     // deadlock_detected, serialization_failure
     if (code === '40P01' || code === '40001') return true;
@@ -40,7 +44,12 @@ function isTransient(error: unknown): boolean {
  * derives at least one record or ends the loop, so it ends). Returns busy when another process
  * holds the terminal and `wait` is off: that process carries on, nothing is lost.
  */
-export async function deriveTerminal(db: HoDb, clock: Clock, terminalId: string, options: DeriveOptions = {}): Promise<{ derived: number; quarantined: number; busy: boolean }> {
+export async function deriveTerminal(
+  db: HoDb,
+  clock: Clock,
+  terminalId: string,
+  options: DeriveOptions = {},
+): Promise<{ derived: number; quarantined: number; busy: boolean }> {
   const limit = options.chunkRecords ?? DEFAULT_DERIVE_CHUNK;
   let derived = 0;
   let quarantined = 0;
@@ -65,7 +74,11 @@ export async function deriveTerminal(db: HoDb, clock: Clock, terminalId: string,
 
 /** Terminals with stored records not yet derived. */
 export async function lagging(db: HoDb): Promise<string[]> {
-  const rows = await db.select({ id: terminals.id }).from(terminals).where(sql`${terminals.derivedSeq} < ${terminals.ackedSeq}`).orderBy(terminals.id);
+  const rows = await db
+    .select({ id: terminals.id })
+    .from(terminals)
+    .where(sql`${terminals.derivedSeq} < ${terminals.ackedSeq}`)
+    .orderBy(terminals.id);
   return rows.map((r) => r.id);
 }
 
@@ -73,7 +86,11 @@ export async function lagging(db: HoDb): Promise<string[]> {
  * Derives everything stored so far, waiting for other processes' chunks: the close of day's
  * and the admin "derive now" call's barrier (every record acknowledged before it is derived after it).
  */
-export async function deriveAllPending(db: HoDb, clock: Clock, chunkRecords?: number): Promise<{ terminals: number; records: number; quarantined: number }> {
+export async function deriveAllPending(
+  db: HoDb,
+  clock: Clock,
+  chunkRecords?: number,
+): Promise<{ terminals: number; records: number; quarantined: number }> {
   const ids = await lagging(db);
   let records = 0;
   let quarantined = 0;

@@ -16,10 +16,19 @@ export interface FeedItem {
 /** A member row as the pull feed carries it. */
 export function memberFeed(m: typeof members.$inferSelect): FeedItem {
   return {
-    kind: 'member', entityId: m.id, originTerminalId: m.originTerminalId,
+    kind: 'member',
+    entityId: m.id,
+    originTerminalId: m.originTerminalId,
     payload: {
-      id: m.id, name: m.name, phone: m.phone, birthday: m.birthday, cardNumber: m.cardNumber, homeShopId: m.homeShopId,
-      offlineCapPoints: m.offlineCapPoints, createdAt: m.createdAt, updatedAt: m.updatedAt,
+      id: m.id,
+      name: m.name,
+      phone: m.phone,
+      birthday: m.birthday,
+      cardNumber: m.cardNumber,
+      homeShopId: m.homeShopId,
+      offlineCapPoints: m.offlineCapPoints,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
     },
   };
 }
@@ -27,8 +36,14 @@ export function memberFeed(m: typeof members.$inferSelect): FeedItem {
 /** A reward as the pull feed carries it: an oversold stock (below zero at head office) shows as 0 on the tills. */
 export function rewardPayload(r: typeof rewards.$inferSelect): Record<string, unknown> {
   return {
-    id: r.id, code: r.code, name: r.name, category: r.category, pointsCost: r.pointsCost,
-    cashValueMinor: r.cashValueMinor, stock: r.stock === null ? null : Math.max(0, r.stock), active: r.active,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    pointsCost: r.pointsCost,
+    cashValueMinor: r.cashValueMinor,
+    stock: r.stock === null ? null : Math.max(0, r.stock),
+    active: r.active,
     updatedAt: r.updatedAt,
   };
 }
@@ -40,9 +55,17 @@ export function rewardPayload(r: typeof rewards.$inferSelect): Record<string, un
  */
 export async function appendFeed(tx: HoDb, items: FeedItem[]): Promise<void> {
   // payload: the JSON text of each item, taken from the parameter as it is (a text column, see schema.ts).
-  await insertJsonRows(tx, 'ho_changes', { kind: 'text', entity_id: 'text', origin_terminal_id: 'text', payload: 'text' }, items.map((item) => ({
-    kind: item.kind, entity_id: item.entityId, origin_terminal_id: item.originTerminalId, payload: { kind: item.kind, ...item.payload },
-  })));
+  await insertJsonRows(
+    tx,
+    'ho_changes',
+    { kind: 'text', entity_id: 'text', origin_terminal_id: 'text', payload: 'text' },
+    items.map((item) => ({
+      kind: item.kind,
+      entity_id: item.entityId,
+      origin_terminal_id: item.originTerminalId,
+      payload: { kind: item.kind, ...item.payload },
+    })),
+  );
 }
 
 export interface FeedPosition {
@@ -76,9 +99,11 @@ export async function readFeed(db: HoDb, terminalId: string, after: FeedPosition
   return db
     .select()
     .from(changes)
-    .where(sql`(${changes.txid}, ${changes.pos}) > (${after.txid}, ${after.pos})
+    .where(
+      sql`(${changes.txid}, ${changes.pos}) > (${after.txid}, ${after.pos})
       AND ${changes.txid} < ${visibleBound}
-      AND (${changes.originTerminalId} IS NULL OR ${changes.originTerminalId} <> ${terminalId})`)
+      AND (${changes.originTerminalId} IS NULL OR ${changes.originTerminalId} <> ${terminalId})`,
+    )
     .orderBy(changes.txid, changes.pos)
     .limit(limit);
 }

@@ -7,17 +7,26 @@ import type { HoDb } from '../store/connect';
  * json_to_recordset on the server. Thousands of rows cost one bind instead of
  * thousands of parameters to build, send and parse. `columns` maps SQL column → SQL type.
  */
-export async function insertJsonRows(tx: HoDb, table: string, columns: Record<string, string>, rows: Record<string, unknown>[], suffix: SQL = sql``): Promise<void> {
+export async function insertJsonRows(
+  tx: HoDb,
+  table: string,
+  columns: Record<string, string>,
+  rows: Record<string, unknown>[],
+  suffix: SQL = sql``,
+): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
   const types = sql.raw(names.map((n) => `"${n}" ${columns[n] ?? 'text'}`).join(', '));
-  await tx.execute(sql`INSERT INTO ${sql.raw(`"${table}"`)} (${list}) SELECT ${list} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${types}) ${suffix}`);
+  await tx.execute(
+    sql`INSERT INTO ${sql.raw(`"${table}"`)} (${list}) SELECT ${list} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${types}) ${suffix}`,
+  );
 }
 
 /** The rows a statement returned, whichever driver ran it (node-postgres and PGlite both answer `{ rows }`). */
 export function rowsOf(result: unknown): unknown[] {
-  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) return result.rows;
+  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows))
+    return result.rows;
   return [];
 }
 
@@ -30,7 +39,12 @@ const CHUNK_BYTES = 8_000_000;
  * most of a push in query building). Columns absent from the first row keep their default.
  * Returns how many rows were inserted (with `onConflictDoNothing`, the ones not already there).
  */
-export async function insertRows<T extends PgTable>(tx: HoDb, table: T, rows: T['$inferInsert'][], options: { onConflictDoNothing?: boolean } = {}): Promise<number> {
+export async function insertRows<T extends PgTable>(
+  tx: HoDb,
+  table: T,
+  rows: T['$inferInsert'][],
+  options: { onConflictDoNothing?: boolean } = {},
+): Promise<number> {
   const first = rows[0];
   if (!first) return 0;
   const columns = getTableColumns(table);
@@ -53,7 +67,9 @@ export async function insertRows<T extends PgTable>(tx: HoDb, table: T, rows: T[
       end++;
     }
     // Counted in PostgreSQL: RETURNING every row to Node only to count them cost a parse per row.
-    const result = await tx.execute(sql`WITH ins AS (INSERT INTO ${sql.raw(`"${getTableName(table)}"`)} (${target}) SELECT ${source} FROM json_to_recordset(${`[${parts.join(',')}]`}::json) AS r(${types})${conflict} RETURNING 1) SELECT count(*)::int AS n FROM ins`);
+    const result = await tx.execute(
+      sql`WITH ins AS (INSERT INTO ${sql.raw(`"${getTableName(table)}"`)} (${target}) SELECT ${source} FROM json_to_recordset(${`[${parts.join(',')}]`}::json) AS r(${types})${conflict} RETURNING 1) SELECT count(*)::int AS n FROM ins`,
+    );
     const counted: unknown = rowsOf(result)[0];
     inserted += typeof counted === 'object' && counted !== null && 'n' in counted ? Number(counted.n) : 0;
     start = end;
@@ -62,4 +78,5 @@ export async function insertRows<T extends PgTable>(tx: HoDb, table: T, rows: T[
 }
 
 /** A list of ids as ONE parameter, for `column IN (SELECT ...)` (no parameter per id). */
-export const idList = (ids: readonly string[]): SQL => sql`(SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`;
+export const idList = (ids: readonly string[]): SQL =>
+  sql`(SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`;

@@ -12,10 +12,18 @@ const MEMBER_LOCK_NAMESPACE = 7_302_115;
  * once earnings brought it back. Only members who spent, or who earned while flagged, can
  * change state, so a chunk of plain earnings costs one indexed read.
  */
-export async function flagNegativeBalances(tx: HoDb, applied: Applied, src: { terminalId: string; seq: number }, now: number): Promise<void> {
+export async function flagNegativeBalances(
+  tx: HoDb,
+  applied: Applied,
+  src: { terminalId: string; seq: number },
+  now: number,
+): Promise<void> {
   const touched = [...new Set([...applied.spentBy, ...applied.earnedBy])];
   if (touched.length === 0) return;
-  const open = await tx.select().from(balanceFlags).where(and(sql`${balanceFlags.memberId} IN ${idList(touched)}`, isNull(balanceFlags.resolvedAt)));
+  const open = await tx
+    .select()
+    .from(balanceFlags)
+    .where(and(sql`${balanceFlags.memberId} IN ${idList(touched)}`, isNull(balanceFlags.resolvedAt)));
   const openByMember = new Map(open.map((f) => [f.memberId, f]));
   const memberIds = [...new Set([...applied.spentBy, ...openByMember.keys()])];
   if (memberIds.length === 0) return;

@@ -29,7 +29,8 @@ const FUZZ_BODIES = [
 ];
 
 /** Escaped surrogates (`\udXXX`) in JSON text written as the raw UTF-16 unit instead. */
-const rawSurrogates = (text: string): string => text.replace(/\\u(d[89a-f][0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const rawSurrogates = (text: string): string =>
+  text.replace(/\\u(d[89a-f][0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const Counts = z.object({ rows: z.array(z.object({ t: z.string(), n: z.number() })) });
 
@@ -39,7 +40,9 @@ async function rowCounts(database: HoDatabase): Promise<string> {
     SELECT 'members' AS t, count(*)::int AS n FROM ho_members UNION ALL SELECT 'records', count(*)::int FROM ho_records
     UNION ALL SELECT 'quarantine', count(*)::int FROM ho_quarantine UNION ALL SELECT 'ledger', count(*)::int FROM ho_ledger
     UNION ALL SELECT 'sales', count(*)::int FROM ho_sales`);
-  return Counts.parse(result).rows.map((r) => `${r.t}=${r.n}`).join(',');
+  return Counts.parse(result)
+    .rows.map((r) => `${r.t}=${r.n}`)
+    .join(',');
 }
 
 const LONE = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
@@ -61,53 +64,88 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
 
   const push = (body: unknown) => ho.call('POST', syncRoutes.push.path, body, token);
 
-  it.each(FUZZ_BODIES.map((text, i) => [i, text] as const))('answers the fuzz body #%i with 200, quarantining the record, and takes its resend as a repeat', async (_i, text) => {
-    const body: unknown = JSON.parse(text);
-    const first = await push(body);
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 2, duplicates: 0 });
-    await ho.waitDerived();
-    const stored = await recordStatuses(database.db, A);
-    expect(stored.map((r) => r.status)).toEqual(['applied', 'quarantined']);
-    const [held] = await database.db.select().from(quarantine).where(and(eq(quarantine.terminalId, A), eq(quarantine.seq, 2)));
-    // Quarantined for what it is, naming the field (not "payload.id: expected string" about the marker).
-    expect(held?.reason).toBe('unstorable_text');
-    expect(held?.detail).toMatch(/^payload\.(ledger\.0\.kind|lines\.0\.quantity) holds a NUL character or an unpaired surrogate/);
-    // The payload is kept for IT, the unstorable character shown as U+FFFD.
-    expect(JSON.stringify(held?.payload)).toContain('\uFFFD');
-    // The same batch again (the terminal never got the answer): exact repeats, nothing new.
-    const before = await rowCounts(database);
-    const again = await push(body);
-    expect(again.body).toMatchObject({ status: 'ok', ackedThrough: 2, duplicates: 2, applied: 0 });
-    expect(await rowCounts(database)).toBe(before);
-  });
+  it.each(FUZZ_BODIES.map((text, i) => [i, text] as const))(
+    'answers the fuzz body #%i with 200, quarantining the record, and takes its resend as a repeat',
+    async (_i, text) => {
+      const body: unknown = JSON.parse(text);
+      const first = await push(body);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 2, duplicates: 0 });
+      await ho.waitDerived();
+      const stored = await recordStatuses(database.db, A);
+      expect(stored.map((r) => r.status)).toEqual(['applied', 'quarantined']);
+      const [held] = await database.db
+        .select()
+        .from(quarantine)
+        .where(and(eq(quarantine.terminalId, A), eq(quarantine.seq, 2)));
+      // Quarantined for what it is, naming the field (not "payload.id: expected string" about the marker).
+      expect(held?.reason).toBe('unstorable_text');
+      expect(held?.detail).toMatch(
+        /^payload\.(ledger\.0\.kind|lines\.0\.quantity) holds a NUL character or an unpaired surrogate/,
+      );
+      // The payload is kept for IT, the unstorable character shown as U+FFFD.
+      expect(JSON.stringify(held?.payload)).toContain('\uFFFD');
+      // The same batch again (the terminal never got the answer): exact repeats, nothing new.
+      const before = await rowCounts(database);
+      const again = await push(body);
+      expect(again.body).toMatchObject({ status: 'ok', ackedThrough: 2, duplicates: 2, applied: 0 });
+      expect(await rowCounts(database)).toBe(before);
+    },
+  );
 
   it('quarantines a record with a lone surrogate anywhere in its payload, and still applies the rest of the batch', async () => {
     let seq = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...LONE), fc.constantFrom('name', 'phone', 'cardNumber', 'key'), fc.string({ maxLength: 8 }), fc.boolean(), async (lone, where, around, raw) => {
-        const base = memberRecord(seq + 1, uuidFrom(seq + 1, 0xd), 20_000 + seq, T0);
-        const payload = payloadObject(base);
-        const bad = `${around}${lone}${around}`;
-        if (where === 'key') payload[bad] = 1;
-        else payload[where] = bad;
-        const good = memberRecord(seq + 2, uuidFrom(seq + 2, 0xd), 20_000 + seq + 1, T0);
-        const answer = await push({ protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: [{ ...base, payload: raw ? rawSurrogates(JSON.stringify(payload)) : JSON.stringify(payload) }, good] });
-        expect(answer.status).toBe(200);
-        expect(answer.body).toMatchObject({ status: 'ok', ackedThrough: seq + 2, applied: 2 });
-        await ho.waitDerived();
-        const rows = (await recordStatuses(database.db, A)).map((r) => ({ seq: r.seq, status: r.status }));
-        expect(rows.slice(-2)).toEqual([{ seq: seq + 1, status: 'quarantined' }, { seq: seq + 2, status: 'applied' }]);
-        expect(await database.db.select({ id: members.id }).from(members).where(eq(members.id, uuidFrom(seq + 1, 0xd)))).toEqual([]);
-        seq += 2;
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...LONE),
+        fc.constantFrom('name', 'phone', 'cardNumber', 'key'),
+        fc.string({ maxLength: 8 }),
+        fc.boolean(),
+        async (lone, where, around, raw) => {
+          const base = memberRecord(seq + 1, uuidFrom(seq + 1, 0xd), 20_000 + seq, T0);
+          const payload = payloadObject(base);
+          const bad = `${around}${lone}${around}`;
+          if (where === 'key') payload[bad] = 1;
+          else payload[where] = bad;
+          const good = memberRecord(seq + 2, uuidFrom(seq + 2, 0xd), 20_000 + seq + 1, T0);
+          const answer = await push({
+            protocolVersion: PROTOCOL_VERSION,
+            terminalId: A,
+            shopId: 'shopA',
+            records: [
+              { ...base, payload: raw ? rawSurrogates(JSON.stringify(payload)) : JSON.stringify(payload) },
+              good,
+            ],
+          });
+          expect(answer.status).toBe(200);
+          expect(answer.body).toMatchObject({ status: 'ok', ackedThrough: seq + 2, applied: 2 });
+          await ho.waitDerived();
+          const rows = (await recordStatuses(database.db, A)).map((r) => ({ seq: r.seq, status: r.status }));
+          expect(rows.slice(-2)).toEqual([
+            { seq: seq + 1, status: 'quarantined' },
+            { seq: seq + 2, status: 'applied' },
+          ]);
+          expect(
+            await database.db
+              .select({ id: members.id })
+              .from(members)
+              .where(eq(members.id, uuidFrom(seq + 1, 0xd))),
+          ).toEqual([]);
+          seq += 2;
+        },
+      ),
       { numRuns: 12, seed: 405300055 },
     );
   });
 
-  it('stores a payload that is not JSON, quarantines it when derived with the parser\'s message, keeps its text for IT, and applies the rest', async () => {
+  it("stores a payload that is not JSON, quarantines it when derived with the parser's message, keeps its text for IT, and applies the rest", async () => {
     const good = memberRecord(2, uuidFrom(2, 0xf), 40_002, T0);
-    const notJson: PushRecord = { seq: 1, recordId: uuidFrom(1, 0xf), type: 'member', payload: `{"id": tea${String.fromCharCode(0)}` };
+    const notJson: PushRecord = {
+      seq: 1,
+      recordId: uuidFrom(1, 0xf),
+      type: 'member',
+      payload: `{"id": tea${String.fromCharCode(0)}`,
+    };
     // Derivation runs behind the pushes: a quarantine is told in whichever push answer comes first after it.
     const told: number[] = [];
     const send = async (recs: PushRecord[]) => {
@@ -115,18 +153,29 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
       told.push(...((res.body.quarantined ?? []) as { seq: number }[]).map((q) => q.seq));
       return res.body;
     };
-    expect(await send([{ ...notJson, payload: '{"id": tea' }, good])).toMatchObject({ status: 'ok', ackedThrough: 2, applied: 2 });
+    expect(await send([{ ...notJson, payload: '{"id": tea' }, good])).toMatchObject({
+      status: 'ok',
+      ackedThrough: 2,
+      applied: 2,
+    });
     // A NUL in text that is not JSON either: stored as the marker, the same at every resend.
     const nul = { ...notJson, seq: 3, recordId: uuidFrom(3, 0xf) };
     expect(await send([nul])).toMatchObject({ status: 'ok', ackedThrough: 3, applied: 1 });
     expect(await send([nul])).toMatchObject({ status: 'ok', duplicates: 1 });
     await ho.waitDerived();
-    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual(['quarantined', 'applied', 'quarantined']);
+    expect((await recordStatuses(database.db, A)).map((r) => r.status)).toEqual([
+      'quarantined',
+      'applied',
+      'quarantined',
+    ]);
     const held = await database.db.select().from(quarantine).where(eq(quarantine.terminalId, A));
     expect(held.find((q) => q.seq === 1)).toMatchObject({ reason: 'invalid_payload', payload: '{"id": tea' });
     expect(held.find((q) => q.seq === 1)?.detail).toContain('not JSON');
     expect(JSON.stringify(held.find((q) => q.seq === 3)?.payload)).toContain('\uFFFD');
-    expect(held.find((q) => q.seq === 3)).toMatchObject({ reason: 'unstorable_text', detail: expect.stringMatching(/^the payload holds a NUL/) });
+    expect(held.find((q) => q.seq === 3)).toMatchObject({
+      reason: 'unstorable_text',
+      detail: expect.stringMatching(/^the payload holds a NUL/),
+    });
     await send([]);
     await send([]);
     expect(told).toEqual([1, 3]);
@@ -137,7 +186,12 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
       const before = await rowCounts(database);
       const good = memberRecord(1, uuidFrom(1, 0xe), 30_001, T0);
       const broken: PushRecord = { ...memberRecord(2, uuidFrom(2, 0xe), 30_002, T0), recordId: `r${bad}` };
-      const answer = await push({ protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', records: [good, broken] });
+      const answer = await push({
+        protocolVersion: PROTOCOL_VERSION,
+        terminalId: A,
+        shopId: 'shopA',
+        records: [good, broken],
+      });
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe('VALIDATION');
       expect(await rowCounts(database)).toBe(before);

@@ -16,8 +16,22 @@ export function recordStatus(stored: string, seq: number, derivedSeq: number): R
 }
 
 /** A terminal's stored records in seq order, each with its status (for IT, tests and checks). */
-export async function recordStatuses(db: HoDb, terminalId: string): Promise<{ seq: number; recordId: string; status: RecordStatus }[]> {
-  const [term] = await db.select({ derivedSeq: terminals.derivedSeq }).from(terminals).where(eq(terminals.id, terminalId));
-  const rows = await db.select({ seq: records.seq, recordId: records.recordId, status: records.status }).from(records).where(eq(records.terminalId, terminalId)).orderBy(asc(records.seq));
-  return rows.map((r) => ({ seq: r.seq, recordId: r.recordId, status: recordStatus(r.status, r.seq, term?.derivedSeq ?? 0) }));
+export async function recordStatuses(
+  db: HoDb,
+  terminalId: string,
+): Promise<{ seq: number; recordId: string; status: RecordStatus }[]> {
+  const [term] = await db
+    .select({ derivedSeq: terminals.derivedSeq })
+    .from(terminals)
+    .where(eq(terminals.id, terminalId));
+  const rows = await db
+    .select({ seq: records.seq, recordId: records.recordId, status: records.status })
+    .from(records)
+    .where(eq(records.terminalId, terminalId))
+    .orderBy(asc(records.seq));
+  return rows.map((r) => ({
+    seq: r.seq,
+    recordId: r.recordId,
+    status: recordStatus(r.status, r.seq, term?.derivedSeq ?? 0),
+  }));
 }

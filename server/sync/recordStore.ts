@@ -17,14 +17,16 @@ const shown = (text: string): string => text.split(NUL).join('\uFFFD').replace(L
 function storable(value: unknown): unknown {
   if (typeof value === 'string') return shown(value);
   if (Array.isArray(value)) return value.map(storable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [shown(k), storable(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [shown(k), storable(v)]));
   return value;
 }
 
 function hasUnstorable(value: unknown): boolean {
   if (typeof value === 'string') return isUnstorableText(value);
   if (Array.isArray(value)) return value.some(hasUnstorable);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => isUnstorableText(k) || hasUnstorable(v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => isUnstorableText(k) || hasUnstorable(v));
   return false;
 }
 
@@ -45,7 +47,11 @@ function unstorablePath(parsed: { ok: true; value: unknown } | { ok: false }): s
  */
 export function storablePayload(payload: string): string {
   if (isUnstorableText(payload)) {
-    return JSON.stringify({ invalid: UNSTORABLE, path: unstorablePath(parsedPayload(payload)), original: shown(payload) });
+    return JSON.stringify({
+      invalid: UNSTORABLE,
+      path: unstorablePath(parsedPayload(payload)),
+      original: shown(payload),
+    });
   }
   // Cheap test first: such escapes are rare in real payloads, and only then is the text parsed.
   if (!ESCAPED_UNSTORABLE.test(payload)) return payload;
@@ -86,12 +92,19 @@ export function prepareRecords(input: PushRecord[]): string[] {
   const texts: string[] = [];
   for (const r of input) {
     if (isUnstorableText(r.recordId)) {
-      throw new HoError('VALIDATION', `record ${r.seq} has a record id head office cannot store (NUL or unpaired surrogate); nothing was applied`, { seq: r.seq });
+      throw new HoError(
+        'VALIDATION',
+        `record ${r.seq} has a record id head office cannot store (NUL or unpaired surrogate); nothing was applied`,
+        { seq: r.seq },
+      );
     }
     const text = storablePayload(r.payload);
     const bound = text.length * 3;
     const bytes = bound <= MAX_RECORD_BYTES ? null : Buffer.byteLength(text, 'utf8');
-    if (bytes !== null && bytes > MAX_RECORD_BYTES) throw new HoError('BATCH_TOO_LARGE', `record ${r.seq} is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`, { seq: r.seq });
+    if (bytes !== null && bytes > MAX_RECORD_BYTES)
+      throw new HoError('BATCH_TOO_LARGE', `record ${r.seq} is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`, {
+        seq: r.seq,
+      });
     texts.push(text);
     if (exactTotal === null) {
       upperTotal += bytes ?? bound;
@@ -99,7 +112,8 @@ export function prepareRecords(input: PushRecord[]): string[] {
     } else {
       exactTotal += bytes ?? Buffer.byteLength(text, 'utf8');
     }
-    if (exactTotal !== null && exactTotal > MAX_BATCH_BYTES) throw new HoError('BATCH_TOO_LARGE', `batch is over ${MAX_BATCH_BYTES} bytes`);
+    if (exactTotal !== null && exactTotal > MAX_BATCH_BYTES)
+      throw new HoError('BATCH_TOO_LARGE', `batch is over ${MAX_BATCH_BYTES} bytes`);
   }
   return texts;
 }
@@ -117,11 +131,17 @@ export function samePayload(stored: string, sent: string): boolean {
 }
 
 /** The first repeated seq whose stored record differs from the one sent again, or null when every repeat is exact. */
-export async function firstDifferingRepeat(tx: HoDb, terminalId: string, repeats: PushRecord[], texts: string[]): Promise<number | null> {
+export async function firstDifferingRepeat(
+  tx: HoDb,
+  terminalId: string,
+  repeats: PushRecord[],
+  texts: string[],
+): Promise<number | null> {
   const first = repeats[0];
   const last = repeats[repeats.length - 1];
   if (!first || !last) return null;
-  const stored = await tx.select({ seq: recordLog.seq, recordId: recordLog.recordId, type: recordLog.type, payload: recordLog.payload })
+  const stored = await tx
+    .select({ seq: recordLog.seq, recordId: recordLog.recordId, type: recordLog.type, payload: recordLog.payload })
     .from(recordLog)
     .where(and(eq(recordLog.terminalId, terminalId), between(recordLog.seq, first.seq, last.seq)));
   const bySeq = new Map(stored.map((s) => [s.seq, s]));
@@ -135,7 +155,8 @@ export async function firstDifferingRepeat(tx: HoDb, terminalId: string, repeats
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 /** A field in COPY's text format: backslash, tab, newline and carriage return escaped. */
-export const copyField = (value: string): string => (COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value);
+export const copyField = (value: string): string =>
+  COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
 
 /**
  * Appends the batch's fresh records to the log under (terminal, seq), with the payload texts
@@ -144,15 +165,31 @@ export const copyField = (value: string): string => (COPY_SPECIAL.test(value) ? 
  * JSON at all (cheaper than an INSERT from a JSON recordset). Elsewhere (PGlite) in one INSERT
  * from one JSON parameter. 'received' records are derived later (server/sync/deriver.ts).
  */
-export async function storeRecords(tx: HoDb, copyIn: CopyConnection['copyIn'] | null, terminalId: string, fresh: PushRecord[], texts: string[], now: number): Promise<void> {
+export async function storeRecords(
+  tx: HoDb,
+  copyIn: CopyConnection['copyIn'] | null,
+  terminalId: string,
+  fresh: PushRecord[],
+  texts: string[],
+  now: number,
+): Promise<void> {
   if (fresh.length === 0) return;
   if (copyIn) {
     const terminal = copyField(terminalId);
-    const lines = fresh.map((r, i) => `${terminal}\t${r.seq}\t${copyField(r.recordId)}\t${copyField(r.type)}\t${copyField(texts[i] ?? '')}\treceived\t${now}\n`);
-    await copyIn('COPY ho_records (terminal_id, seq, record_id, type, payload, status, received_at) FROM STDIN', lines.join(''));
+    const lines = fresh.map(
+      (r, i) =>
+        `${terminal}\t${r.seq}\t${copyField(r.recordId)}\t${copyField(r.type)}\t${copyField(texts[i] ?? '')}\treceived\t${now}\n`,
+    );
+    await copyIn(
+      'COPY ho_records (terminal_id, seq, record_id, type, payload, status, received_at) FROM STDIN',
+      lines.join(''),
+    );
     return;
   }
-  const rows = fresh.map((r, i) => `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"payload":${JSON.stringify(texts[i] ?? '')}}`);
+  const rows = fresh.map(
+    (r, i) =>
+      `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"payload":${JSON.stringify(texts[i] ?? '')}}`,
+  );
   await tx.execute(sql`
     INSERT INTO ho_records (terminal_id, seq, record_id, type, payload, status, received_at)
     SELECT ${terminalId}, r.seq, r."recordId", r.type, r.payload, 'received', ${now}::bigint

@@ -9,8 +9,17 @@ import { rowsOf } from './jsonInsert';
 
 const Num = z.union([z.number(), z.string(), z.bigint()]).transform(Number);
 const MemberRow = z.object({
-  id: z.string(), name: z.string(), phone: z.string(), birthday: z.string().nullable(), card_number: z.string(), home_shop_id: z.string().nullable(),
-  offline_cap_points: z.number().nullable(), created_at: Num, updated_at: Num, balance: Num, earned: Num,
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  birthday: z.string().nullable(),
+  card_number: z.string(),
+  home_shop_id: z.string().nullable(),
+  offline_cap_points: z.number().nullable(),
+  created_at: Num,
+  updated_at: Num,
+  balance: Num,
+  earned: Num,
 });
 const CatalogRow = z.object({ payload: z.unknown() });
 
@@ -21,7 +30,13 @@ const CatalogRow = z.object({ payload: z.unknown() });
  * an edit by another terminal or by head office, an offline cap — since the feed resumes only
  * at the bound; the caller has the rest (a till's backlog of its own members costs nothing).
  */
-async function memberPage(db: HoDb, terminalId: string, bound: number, after: string, limit: number): Promise<SnapshotMember[]> {
+async function memberPage(
+  db: HoDb,
+  terminalId: string,
+  bound: number,
+  after: string,
+  limit: number,
+): Promise<SnapshotMember[]> {
   const result = await db.execute(sql`
     SELECT m.id, m.name, m.phone, m.birthday, m.card_number, m.home_shop_id, m.offline_cap_points, m.created_at, m.updated_at,
            coalesce(l.balance, 0) AS balance, coalesce(l.earned, 0) AS earned
@@ -39,8 +54,17 @@ async function memberPage(db: HoDb, terminalId: string, bound: number, after: st
   return rowsOf(result).map((raw) => {
     const r = MemberRow.parse(raw);
     return {
-      id: r.id, name: r.name, phone: r.phone, birthday: r.birthday, cardNumber: r.card_number, homeShopId: r.home_shop_id,
-      offlineCapPoints: r.offline_cap_points, createdAt: r.created_at, updatedAt: r.updated_at, balance: r.balance, earnedTotal: r.earned,
+      id: r.id,
+      name: r.name,
+      phone: r.phone,
+      birthday: r.birthday,
+      cardNumber: r.card_number,
+      homeShopId: r.home_shop_id,
+      offlineCapPoints: r.offline_cap_points,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      balance: r.balance,
+      earnedTotal: r.earned,
     };
   });
 }
@@ -72,7 +96,10 @@ async function catalog(db: HoDb, terminalId: string, bound: number): Promise<Cha
 export async function snapshotPage(db: HoDb, terminalId: string, req: SnapshotRequest): Promise<SnapshotResponse> {
   const visible = await readVisibleBound(db);
   if (req.bound !== undefined && req.bound > visible) {
-    throw new HoError('VALIDATION', `snapshot bound ${req.bound} is ahead of head office (${visible}); start the snapshot again`);
+    throw new HoError(
+      'VALIDATION',
+      `snapshot bound ${req.bound} is ahead of head office (${visible}); start the snapshot again`,
+    );
   }
   const bound = req.bound ?? visible;
   const members = await memberPage(db, terminalId, bound, req.after ?? '', req.limit + 1);

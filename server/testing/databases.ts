@@ -54,7 +54,14 @@ export const testBackends: TestBackend[] = [
           open: async () => {
             const created = await createTestDatabase(testDatabaseUrl);
             const database = await openPostgres(created.url, 5);
-            return { ...database, url: created.url, close: async () => { await database.close(); await created.drop(); } };
+            return {
+              ...database,
+              url: created.url,
+              close: async () => {
+                await database.close();
+                await created.drop();
+              },
+            };
           },
         },
       ]

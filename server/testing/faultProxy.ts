@@ -21,12 +21,18 @@ interface Upstream {
 function forward(target: string, req: http.IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
     const url = new URL(req.url ?? '/', target);
-    const out = http.request(url, { method: req.method, headers: { ...req.headers, host: url.host, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const out = http.request(
+      url,
+      { method: req.method, headers: { ...req.headers, host: url.host, 'content-length': String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     out.on('error', reject);
     out.end(body);
   });
@@ -64,13 +70,18 @@ export async function startFaultProxy(target: string, pick: () => Fault, delayMs
           req.socket.resetAndDestroy();
           return;
         case 'drop_response':
-          forward(upstream, req, body).then(() => req.socket.destroy(), () => req.socket.destroy());
+          forward(upstream, req, body).then(
+            () => req.socket.destroy(),
+            () => req.socket.destroy(),
+          );
           return;
         case 'delay':
           setTimeout(() => forward(upstream, req, body).then(reply, fail), delayMs());
           return;
         case 'duplicate':
-          forward(upstream, req, body).then(() => forward(upstream, req, body)).then(reply, fail);
+          forward(upstream, req, body)
+            .then(() => forward(upstream, req, body))
+            .then(reply, fail);
           return;
         case 'pass':
           forward(upstream, req, body).then(reply, fail);
@@ -84,6 +95,10 @@ export async function startFaultProxy(target: string, pick: () => Fault, delayMs
     log,
     setTarget: (url) => void (upstream = url),
     setEnabled: (on) => void (enabled = on),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

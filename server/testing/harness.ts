@@ -13,8 +13,17 @@ export interface Harness {
   /** The admin API through its contract's client, with the admin token. */
   admin: AdminClient;
   /** A raw request (any path, body and token): for what the typed clients never send. */
-  call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: Record<string, unknown> }>;
-  enrol(shopId: string, terminalCode: string, terminalId: string): Promise<{ token: string; terminalId: string; shopId: string }>;
+  call(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  enrol(
+    shopId: string,
+    terminalCode: string,
+    terminalId: string,
+  ): Promise<{ token: string; terminalId: string; shopId: string }>;
   /**
    * Waits until every record head office acknowledged so far is derived (sales, ledger, members,
    * the pull feed): the admin `derive` route, which derives what is left and answers when done.
@@ -26,7 +35,12 @@ export interface Harness {
 }
 
 /** Head office on a real loopback port over the given database: what the tests talk HTTP to. */
-export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSource = randomIds, options: Pick<BuildOptions, 'derive'> = {}): Promise<Harness> {
+export async function startHarness(
+  database: HoDatabase,
+  clock: Clock,
+  ids: IdSource = randomIds,
+  options: Pick<BuildOptions, 'derive'> = {},
+): Promise<Harness> {
   const adminToken = 'admin-token-for-tests-0123456789';
   await addAdminToken(database.db, clock, adminToken, 'tests');
   const app = buildServer({ db: database.db, clock, ids, withCopyConnection: database.withCopyConnection }, options);
@@ -35,7 +49,11 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(url + path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
@@ -48,7 +66,11 @@ export async function startHarness(database: HoDatabase, clock: Clock, ids: IdSo
     enrol: async (shopId, terminalCode, terminalId) => {
       const codeFor = { shopId, shopName: `Shop ${shopId}`, terminalCode };
       const { code } = await admin.call('createEnrolmentCode', { body: codeFor });
-      const enrolled = await call('POST', syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
+      const enrolled = await call('POST', syncRoutes.enrol.path, {
+        protocolVersion: PROTOCOL_VERSION,
+        code,
+        terminalId,
+      });
       if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
       return { token: String(enrolled.body.token), terminalId, shopId };
     },

@@ -21,7 +21,14 @@ export interface HoProcess {
 export function startHoProcess(env: Record<string, string>, port = 0): Promise<HoProcess> {
   const adminToken = env.TILLCARD_HO_ADMIN_TOKEN ?? 'chaos-admin-token-0123456789abcdef';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, TILLCARD_HO_WORKERS: '1', ...env, TILLCARD_HO_ADMIN_TOKEN: adminToken, TILLCARD_HO_PORT: String(port), TILLCARD_HO_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      TILLCARD_HO_WORKERS: '1',
+      ...env,
+      TILLCARD_HO_ADMIN_TOKEN: adminToken,
+      TILLCARD_HO_PORT: String(port),
+      TILLCARD_HO_HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -37,13 +44,22 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
           url: match[1],
           adminToken,
           admin: adminClient(fetch, match[1], adminToken),
-          kill9: async () => { child.kill('SIGKILL'); await exited; },
-          stop: async () => { child.kill('SIGTERM'); await exited; },
+          kill9: async () => {
+            child.kill('SIGKILL');
+            await exited;
+          },
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
         });
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`head office exited with ${code}:\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`head office exited with ${code}:\n${out}`));
+    });
   });
 }

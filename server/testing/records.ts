@@ -13,7 +13,8 @@ export function pushRecord(seq: number, recordId: string, type: PushRecord['type
 /** A record's payload read back as an object, for a test that changes a field of it. */
 export function payloadObject(record: PushRecord): Record<string, unknown> {
   const value: unknown = JSON.parse(record.payload);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`record ${record.seq}: payload is not an object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`record ${record.seq}: payload is not an object`);
   return { ...value };
 }
 
@@ -23,7 +24,13 @@ export function cardNumberFrom(n: number): string {
 
 export function memberRecord(seq: number, memberId: string, n: number, at: number): PushRecord {
   return pushRecord(seq, memberId, 'member', {
-    id: memberId, name: `Member ${n}`, phone: `+86138${n.toString().padStart(8, '0')}`, birthday: null, cardNumber: cardNumberFrom(n), homeShopId: null, createdAt: at,
+    id: memberId,
+    name: `Member ${n}`,
+    phone: `+86138${n.toString().padStart(8, '0')}`,
+    birthday: null,
+    cardNumber: cardNumberFrom(n),
+    homeShopId: null,
+    createdAt: at,
   });
 }
 
@@ -40,13 +47,52 @@ export interface SaleSpec {
 
 export function saleRecord(seq: number, s: SaleSpec): PushRecord {
   const ledger = [];
-  if (s.memberId && s.spent > 0) ledger.push({ id: s.ledgerIds[0], memberId: s.memberId, kind: 'spend', delta: -s.spent, ruleVersion: 1, campaignId: null, createdAt: s.at });
-  if (s.memberId && s.earned > 0) ledger.push({ id: s.ledgerIds[1], memberId: s.memberId, kind: 'earn', delta: s.earned, ruleVersion: 1, campaignId: null, createdAt: s.at });
+  if (s.memberId && s.spent > 0)
+    ledger.push({
+      id: s.ledgerIds[0],
+      memberId: s.memberId,
+      kind: 'spend',
+      delta: -s.spent,
+      ruleVersion: 1,
+      campaignId: null,
+      createdAt: s.at,
+    });
+  if (s.memberId && s.earned > 0)
+    ledger.push({
+      id: s.ledgerIds[1],
+      memberId: s.memberId,
+      kind: 'earn',
+      delta: s.earned,
+      ruleVersion: 1,
+      campaignId: null,
+      createdAt: s.at,
+    });
   return pushRecord(seq, s.saleId, 'sale', {
-      id: s.saleId, memberId: s.memberId, cardNumber: null, subtotalMinor: s.totalMinor + s.spent, discountMinor: s.spent, totalMinor: s.totalMinor,
-      pointsEarned: s.memberId ? s.earned : 0, pointsSpent: s.memberId ? s.spent : 0, ruleVersion: 1, currency: 'CNY', businessDay: s.day, createdAt: s.at,
-      lines: [{ lineNo: 1, sku: 'SKU1', name: 'Tea', category: 'drinks', quantity: 1, unitPriceMinor: s.totalMinor + s.spent, lineTotalMinor: s.totalMinor + s.spent, points: s.memberId ? s.earned : 0 }],
-      ledger,
+    id: s.saleId,
+    memberId: s.memberId,
+    cardNumber: null,
+    subtotalMinor: s.totalMinor + s.spent,
+    discountMinor: s.spent,
+    totalMinor: s.totalMinor,
+    pointsEarned: s.memberId ? s.earned : 0,
+    pointsSpent: s.memberId ? s.spent : 0,
+    ruleVersion: 1,
+    currency: 'CNY',
+    businessDay: s.day,
+    createdAt: s.at,
+    lines: [
+      {
+        lineNo: 1,
+        sku: 'SKU1',
+        name: 'Tea',
+        category: 'drinks',
+        quantity: 1,
+        unitPriceMinor: s.totalMinor + s.spent,
+        lineTotalMinor: s.totalMinor + s.spent,
+        points: s.memberId ? s.earned : 0,
+      },
+    ],
+    ledger,
   });
 }
 
@@ -62,7 +108,18 @@ export function memberAndSaleRecords(base: number, count: number, firstSeq = 1):
     const memberId = uuidFrom(n, 1);
     out.push(memberRecord(firstSeq + out.length, memberId, n, at + i));
     if (out.length < count) {
-      out.push(saleRecord(firstSeq + out.length, { saleId: uuidFrom(n, 2), memberId, totalMinor: 1_000 + (n % 500), earned: 10, spent: 0, ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)], day: '2025-06-01', at: at + i }));
+      out.push(
+        saleRecord(firstSeq + out.length, {
+          saleId: uuidFrom(n, 2),
+          memberId,
+          totalMinor: 1_000 + (n % 500),
+          earned: 10,
+          spent: 0,
+          ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)],
+          day: '2025-06-01',
+          at: at + i,
+        }),
+      );
     }
   }
   return out;

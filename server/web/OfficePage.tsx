@@ -48,21 +48,58 @@ export function OfficePage() {
       <header className="office__head">
         <h1>{t('title')}</h1>
         <div className="office__tools">
-          {token && data?.ok && <span className="muted" data-testid="updated">{t('updated', { time: dateTime(data.overview.at, lang, '') })}</span>}
-          {token && <button type="button" onClick={() => void load()}>{t('refresh')}</button>}
-          {token && <button type="button" onClick={signOut}>{t('signOut')}</button>}
-          <button type="button" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('language')}</button>
+          {token && data?.ok && (
+            <span className="muted" data-testid="updated">
+              {t('updated', { time: dateTime(data.overview.at, lang, '') })}
+            </span>
+          )}
+          {token && (
+            <button type="button" onClick={() => void load()}>
+              {t('refresh')}
+            </button>
+          )}
+          {token && (
+            <button type="button" onClick={signOut}>
+              {t('signOut')}
+            </button>
+          )}
+          <button type="button" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+            {t('language')}
+          </button>
         </div>
       </header>
-      {failure && <p className="office__error" role="alert">{t(failure.reason, { message: failure.message })}</p>}
+      {failure && (
+        <p className="office__error" role="alert">
+          {t(failure.reason, { message: failure.message })}
+        </p>
+      )}
       {!token ? (
-        <TokenForm lang={lang} onToken={(value) => { sessionStorage.setItem(TOKEN_KEY, value); setToken(value); }} />
+        <TokenForm
+          lang={lang}
+          onToken={(value) => {
+            sessionStorage.setItem(TOKEN_KEY, value);
+            setToken(value);
+          }}
+        />
       ) : data?.ok ? (
         <main>
-          <section aria-labelledby="terminals-h"><h2 id="terminals-h">{t('terminals')}</h2><TerminalsTable lang={lang} rows={data.overview.terminals} /></section>
-          <section aria-labelledby="closes-h"><h2 id="closes-h">{t('closes')}</h2><DayClosesTable lang={lang} rows={data.overview.closes} terminals={data.overview.terminals} /></section>
-          <section aria-labelledby="flags-h"><h2 id="flags-h">{t('flags')}</h2><p className="muted">{t('flagsHint')}</p><FlagsTable lang={lang} rows={data.overview.flags} terminals={data.overview.terminals} /></section>
-          <section aria-labelledby="quarantine-h"><h2 id="quarantine-h">{t('quarantine')}</h2><QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} /></section>
+          <section aria-labelledby="terminals-h">
+            <h2 id="terminals-h">{t('terminals')}</h2>
+            <TerminalsTable lang={lang} rows={data.overview.terminals} />
+          </section>
+          <section aria-labelledby="closes-h">
+            <h2 id="closes-h">{t('closes')}</h2>
+            <DayClosesTable lang={lang} rows={data.overview.closes} terminals={data.overview.terminals} />
+          </section>
+          <section aria-labelledby="flags-h">
+            <h2 id="flags-h">{t('flags')}</h2>
+            <p className="muted">{t('flagsHint')}</p>
+            <FlagsTable lang={lang} rows={data.overview.flags} terminals={data.overview.terminals} />
+          </section>
+          <section aria-labelledby="quarantine-h">
+            <h2 id="quarantine-h">{t('quarantine')}</h2>
+            <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
+          </section>
         </main>
       ) : null}
     </div>
@@ -80,10 +117,20 @@ function TokenForm({ lang, onToken }: { lang: Lang; onToken: (token: string) => 
     <form className="office__token" onSubmit={submit}>
       <label>
         {text(lang, 'tokenLabel')}
-        <input id="admin-token" type="password" autoComplete="off" autoFocus value={value} onChange={(e) => setValue(e.target.value)} required />
+        <input
+          id="admin-token"
+          type="password"
+          autoComplete="off"
+          autoFocus
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required
+        />
       </label>
       <p className="muted">{text(lang, 'tokenHint')}</p>
-      <button type="submit" className="primary">{text(lang, 'signIn')}</button>
+      <button type="submit" className="primary">
+        {text(lang, 'signIn')}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,9 @@ export interface Overview {
   at: number;
 }
 
-export type Fetched = { ok: true; overview: Overview } | { ok: false; reason: 'unauthorized' | 'unreachable' | 'unexpected'; message: string };
+export type Fetched =
+  | { ok: true; overview: Overview }
+  | { ok: false; reason: 'unauthorized' | 'unreachable' | 'unexpected'; message: string };
 
 // The page is served at <head office>/office/: head office's root is one level up, wherever it is mounted.
 const headOfficeRoot = (): string => new URL('..', location.href).href;
@@ -30,7 +32,10 @@ export async function fetchOverview(token: string): Promise<Fetched> {
       admin.call('balanceFlags', { query: { open: 'true' } }),
       admin.call('quarantine'),
     ]);
-    return { ok: true, overview: { terminals: t.terminals, closes: c.closes, flags: f.flags, quarantine: q.records, at: Date.now() } };
+    return {
+      ok: true,
+      overview: { terminals: t.terminals, closes: c.closes, flags: f.flags, quarantine: q.records, at: Date.now() },
+    };
   } catch (error) {
     if (error instanceof AdminCallError) {
       const unauthorized = error.status === 401 || error.status === 403;

@@ -4,4 +4,9 @@ import { OfficePage } from './OfficePage';
 import './office.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><OfficePage /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <OfficePage />
+    </StrictMode>,
+  );

@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { PageInput, paged, Locale } from './primitives';
 import { LargeSaleLimit, LeaveDemoShopInput, ShopConfig, TerminalStatus, TierView } from './terminal';
 import {
-  BalanceView, BlockCardInput, LedgerEntryView, LookupCardInput, MemberIdInput, MemberView,
-  RegisterMemberInput, ReplaceCardInput, SearchMembersInput, SearchMembersOutput, UpdateMemberInput,
+  BalanceView,
+  BlockCardInput,
+  LedgerEntryView,
+  LookupCardInput,
+  MemberIdInput,
+  MemberView,
+  RegisterMemberInput,
+  ReplaceCardInput,
+  SearchMembersInput,
+  SearchMembersOutput,
+  UpdateMemberInput,
 } from './members';
 import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
@@ -20,7 +29,11 @@ const Empty = z.object({}).strict();
  */
 export const contract = {
   getStatus: entry(Empty, TerminalStatus, 'Shop, terminal, language and sync state for the status bar.'),
-  setupDemoShop: entry(Empty, TerminalStatus, 'First start only: configure the demo shop with rules, tiers, rewards and a few members.'),
+  setupDemoShop: entry(
+    Empty,
+    TerminalStatus,
+    'First start only: configure the demo shop with rules, tiers, rewards and a few members.',
+  ),
   configureShop: entry(ShopConfig, TerminalStatus, 'First start only: configure a real shop (no demo data).'),
   setLocale: entry(z.object({ locale: Locale }), TerminalStatus, 'Switch the terminal language.'),
   listTiers: entry(Empty, z.array(TierView), 'The tier ladder, lowest first.'),
@@ -28,22 +41,38 @@ export const contract = {
   registerMember: entry(RegisterMemberInput, MemberView, 'Register a member and issue a card.'),
   updateMember: entry(UpdateMemberInput, MemberView, 'Edit name, phone or birthday.'),
   lookupCard: entry(LookupCardInput, MemberView, 'Find the member holding a scanned or typed card number.'),
-  searchMembers: entry(SearchMembersInput, SearchMembersOutput, 'Search by phone (full or last digits) or name prefix.'),
+  searchMembers: entry(
+    SearchMembersInput,
+    SearchMembersOutput,
+    'Search by phone (full or last digits) or name prefix.',
+  ),
   getMember: entry(MemberIdInput, MemberView, 'One member by id.'),
   getBalance: entry(MemberIdInput, BalanceView, 'Points balance derived from the ledger.'),
   blockCard: entry(BlockCardInput, MemberView, 'Report a card lost or block it.'),
   replaceCard: entry(ReplaceCardInput, MemberView, 'Issue a new card; the old one stops working, the balance stays.'),
 
-  previewSale: entry(PreviewSaleInput, SaleQuote, 'What a sale would cost and earn, with the explanation; writes nothing.'),
+  previewSale: entry(
+    PreviewSaleInput,
+    SaleQuote,
+    'What a sale would cost and earn, with the explanation; writes nothing.',
+  ),
   recordSale: entry(RecordSaleInput, SaleReceipt, 'Record a sale, earn and spend points, in one transaction.'),
   memberSales: entry(MemberIdInput.extend(PageInput.shape), paged(SaleSummaryView), 'A member’s sales, newest first.'),
-  memberLedger: entry(MemberIdInput.extend(PageInput.shape), paged(LedgerEntryView), 'A member’s points movements, newest first.'),
+  memberLedger: entry(
+    MemberIdInput.extend(PageInput.shape),
+    paged(LedgerEntryView),
+    'A member’s points movements, newest first.',
+  ),
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
   listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
 
-  enrolHeadOffice: entry(EnrolHeadOfficeInput, TerminalStatus, 'Manager: connect this terminal to head office with a one-time enrolment code.'),
+  enrolHeadOffice: entry(
+    EnrolHeadOfficeInput,
+    TerminalStatus,
+    'Manager: connect this terminal to head office with a one-time enrolment code.',
+  ),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
 
   // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
@@ -55,7 +84,9 @@ export const contract = {
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
   leaveDemoShop: entry(
-    LeaveDemoShopInput, TerminalStatus, 'Manager, demo till only: delete every demo record; the till is new again.',
+    LeaveDemoShopInput,
+    TerminalStatus,
+    'Manager, demo till only: delete every demo record; the till is new again.',
   ),
 } as const;
 

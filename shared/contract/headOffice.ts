@@ -13,7 +13,12 @@ export const HeadOfficeUrl = z
   .refine((text) => {
     try {
       const url = new URL(text);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.hostname !== '';
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        url.username === '' &&
+        url.password === '' &&
+        url.hostname !== ''
+      );
     } catch {
       return false;
     }

@@ -26,7 +26,14 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 
-export const MemberSummary = MemberView.pick({ id: true, name: true, phoneMasked: true, cardNumber: true, balance: true, tier: true });
+export const MemberSummary = MemberView.pick({
+  id: true,
+  name: true,
+  phoneMasked: true,
+  cardNumber: true,
+  balance: true,
+  tier: true,
+});
 export type MemberSummary = z.infer<typeof MemberSummary>;
 
 export const RegisterMemberInput = z.object({

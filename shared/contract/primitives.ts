@@ -52,5 +52,10 @@ export const PageInput = z.object({
 });
 
 export function paged<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int().min(0), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }

@@ -24,22 +24,30 @@ export const LeaveDemoShopInput = z.object({ deleteAllDemoData: z.literal(true) 
 export type LeaveDemoShopInput = z.infer<typeof LeaveDemoShopInput>;
 
 /** Why head office refused a record (the till words each for a person; 'other' for reasons it does not know). */
-export const RefusalReason = z.enum(['unstorable_text', 'invalid_payload', 'apply_failed', 'payload_conflict', 'other']);
+export const RefusalReason = z.enum([
+  'unstorable_text',
+  'invalid_payload',
+  'apply_failed',
+  'payload_conflict',
+  'other',
+]);
 export type RefusalReason = z.infer<typeof RefusalReason>;
 
 /** Records head office refused (quarantined): how many, and the latest few with why. */
 export const RefusedRecords = z.object({
   count: z.number().int().min(0),
-  latest: z.array(z.object({
-    /** The record's number in this till's outbox (what head office IT looks it up by). */
-    seq: z.number().int().min(1).nullable(),
-    at: EpochMs,
-    reason: RefusalReason,
-    /** For unstorable text: the field head office named ("lines.0.name"). */
-    field: z.string().nullable(),
-    /** Head office's own words, for IT. */
-    detail: z.string(),
-  })),
+  latest: z.array(
+    z.object({
+      /** The record's number in this till's outbox (what head office IT looks it up by). */
+      seq: z.number().int().min(1).nullable(),
+      at: EpochMs,
+      reason: RefusalReason,
+      /** For unstorable text: the field head office named ("lines.0.name"). */
+      field: z.string().nullable(),
+      /** Head office's own words, for IT. */
+      detail: z.string(),
+    }),
+  ),
 });
 export type RefusedRecords = z.infer<typeof RefusedRecords>;
 
@@ -48,8 +56,16 @@ export type RefusedRecords = z.infer<typeof RefusedRecords>;
  * `code` is head office's refusal code when it refused, for support; it is not shown as text.
  */
 export const SyncProblemReason = z.enum([
-  'unreachable', 'timeout', 'server_error', 'bad_answer', 'stalled',
-  'version', 'not_allowed', 'records_missing', 'refused', 'unknown',
+  'unreachable',
+  'timeout',
+  'server_error',
+  'bad_answer',
+  'stalled',
+  'version',
+  'not_allowed',
+  'records_missing',
+  'refused',
+  'unknown',
 ]);
 export type SyncProblemReason = z.infer<typeof SyncProblemReason>;
 export const SyncProblem = z.object({ reason: SyncProblemReason, code: z.string().nullable() });

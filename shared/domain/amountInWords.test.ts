@@ -6,21 +6,29 @@ import { amountInWords, enInteger, zhUppercaseInteger } from './amountInWords';
 // reading their words back rather than by a second copy of the same algorithm.
 
 const ZH_DIGIT = new Map([...'零壹贰叁肆伍陆柒捌玖'].map((c, i) => [c, i]));
-const ZH_SMALL = new Map([['拾', 10], ['佰', 100], ['仟', 1000]]);
+const ZH_SMALL = new Map([
+  ['拾', 10],
+  ['佰', 100],
+  ['仟', 1000],
+]);
 
 /** Reads 壹佰万元整 / 壹元零伍分 / 叁角 back into fen. */
 function readZhYuan(text: string): number {
   const m = /^(?:(.+)元)?(?:零)?(?:(.)角)?(?:(.)分)?(整)?$/.exec(text);
   if (!m) throw new Error(`unreadable ${text}`);
   const yuan = m[1] ? readZhIntegerStrict(m[1]) : 0;
-  return yuan * 100 + (m[2] ? ZH_DIGIT.get(m[2]) ?? NaN : 0) * 10 + (m[3] ? ZH_DIGIT.get(m[3]) ?? NaN : 0);
+  return yuan * 100 + (m[2] ? (ZH_DIGIT.get(m[2]) ?? NaN) : 0) * 10 + (m[3] ? (ZH_DIGIT.get(m[3]) ?? NaN) : 0);
 }
 
 /** Reads groups split at 万亿 / 亿 / 万, each 0..9999 in 仟佰拾. */
 function readZhIntegerStrict(text: string): number {
   let rest = text;
   let total = 0;
-  for (const [unit, scale] of [['万亿', 1e12], ['亿', 1e8], ['万', 1e4]] as const) {
+  for (const [unit, scale] of [
+    ['万亿', 1e12],
+    ['亿', 1e8],
+    ['万', 1e4],
+  ] as const) {
     const at = rest.indexOf(unit);
     if (at >= 0) {
       total += readZhGroup(rest.slice(0, at)) * scale;
@@ -45,14 +53,39 @@ function readZhGroup(text: string): number {
 }
 
 const EN_WORDS = new Map<string, number>([
-  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  ...[
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
     'thirteen',
-    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i): [string, number] => [w, i]),
-  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
-    .map((w, i): [string, number] => [w, (i + 2) * 10]),
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+  ].map((w, i): [string, number] => [w, i]),
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i): [string, number] => [
+    w,
+    (i + 2) * 10,
+  ]),
 ]);
 const EN_SCALE = new Map([
-  ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['quadrillion', 1e15],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['quadrillion', 1e15],
 ]);
 
 function readEnInteger(text: string): number {
@@ -91,19 +124,25 @@ describe('amountInWords, zh-CN financial uppercase', () => {
   });
 
   it('reads back to the same number of fen, with no doubled or trailing 零', () => {
-    fc.assert(fc.property(amounts, (fen) => {
-      const words = amountInWords(fen, 'CNY', 'zh-CN');
-      expect(words).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
-      if (fen > 0) expect(words).not.toMatch(/零零|零元|零万|零亿/);
-      expect(words.endsWith('整')).toBe(fen % 100 === 0);
-      expect(readZhYuan(words)).toBe(fen);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(amounts, (fen) => {
+        const words = amountInWords(fen, 'CNY', 'zh-CN');
+        expect(words).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
+        if (fen > 0) expect(words).not.toMatch(/零零|零元|零万|零亿/);
+        expect(words.endsWith('整')).toBe(fen % 100 === 0);
+        expect(readZhYuan(words)).toBe(fen);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('writes every whole number so it reads back the same', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
-      expect(readZhIntegerStrict(zhUppercaseInteger(n))).toBe(n);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(readZhIntegerStrict(zhUppercaseInteger(n))).toBe(n);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 
@@ -118,20 +157,26 @@ describe('amountInWords, English words', () => {
   });
 
   it('reads back to the same major and minor units', () => {
-    fc.assert(fc.property(amounts, (cents) => {
-      const words = amountInWords(cents, 'CNY', 'en');
-      expect(words).toMatch(/^[A-Z][a-z -]+$/);
-      const m = /^(.+) yuan(?: and (.+) fen)?$/.exec(words);
-      expect(m).not.toBeNull();
-      expect(readEnInteger(m?.[1] ?? '') * 100 + (m?.[2] ? readEnInteger(m[2]) : 0)).toBe(cents);
-      expect(m?.[2] === undefined).toBe(cents % 100 === 0);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(amounts, (cents) => {
+        const words = amountInWords(cents, 'CNY', 'en');
+        expect(words).toMatch(/^[A-Z][a-z -]+$/);
+        const m = /^(.+) yuan(?: and (.+) fen)?$/.exec(words);
+        expect(m).not.toBeNull();
+        expect(readEnInteger(m?.[1] ?? '') * 100 + (m?.[2] ? readEnInteger(m[2]) : 0)).toBe(cents);
+        expect(m?.[2] === undefined).toBe(cents % 100 === 0);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('writes every whole number so it reads back the same', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
-      expect(readEnInteger(enInteger(n))).toBe(n);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(readEnInteger(enInteger(n))).toBe(n);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('refuses what is not a whole, safe amount', () => {

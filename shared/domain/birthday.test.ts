@@ -38,12 +38,9 @@ describe('birthdayFromText and birthdayProblem', () => {
   });
 
   const notReal = ['02/30/2025', '2025-02-30', '1990-13-01', '13-01', '00-10', '02-30', '2023-02-29', '1899-12-31'];
-  it.each([...notReal, 'May 1', '1990-5', '1', 'abc'])(
-    'refuses %j as not a real date',
-    (text) => {
-      expect(verdict(text)).toBe('birthday.invalid');
-    },
-  );
+  it.each([...notReal, 'May 1', '1990-5', '1', 'abc'])('refuses %j as not a real date', (text) => {
+    expect(verdict(text)).toBe('birthday.invalid');
+  });
 
   it('refuses a date after the shop’s today, but not a month and day alone', () => {
     expect(verdict('2999-01-01')).toBe('birthday.future');
@@ -84,8 +81,13 @@ describe('birthdayFromText and birthdayProblem', () => {
 describe('one rule for the contract and the sync records', () => {
   it('the contract and head office take exactly the stored forms birthdayProblem takes', () => {
     const record = (birthday: string) => ({
-      id: '00000000-0000-4000-8000-000000000001', name: 'A', phone: '+8613912345678', birthday,
-      cardNumber: '9000000000000001', homeShopId: null, createdAt: 0,
+      id: '00000000-0000-4000-8000-000000000001',
+      name: 'A',
+      phone: '+8613912345678',
+      birthday,
+      cardNumber: '9000000000000001',
+      homeShopId: null,
+      createdAt: 0,
     });
     for (const b of ['1990-05-01', '--02-29', '--12-31']) {
       expect(Birthday.safeParse(b).success).toBe(true);

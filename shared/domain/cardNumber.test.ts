@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  formatCardNumber, isLuhnValid, issueCardNumber, looksLikeCardNumber, luhnCheckDigit, parseCardNumber,
+  formatCardNumber,
+  isLuhnValid,
+  issueCardNumber,
+  looksLikeCardNumber,
+  luhnCheckDigit,
+  parseCardNumber,
 } from './cardNumber';
 import { parseKeyHex, permuteSerial, SERIAL_SPACE, unpermuteSerial } from './feistel';
 import { TERMINAL_CODE_RE } from './patterns';
@@ -74,7 +79,10 @@ describe('issueCardNumber', () => {
     let min = 10;
     const pairs = 2000;
     for (let s = 0; s < pairs; s++) {
-      const d = diffDigits(issueCardNumber('00001', s, KEY).slice(5, 15), issueCardNumber('00001', s + 1, KEY).slice(5, 15));
+      const d = diffDigits(
+        issueCardNumber('00001', s, KEY).slice(5, 15),
+        issueCardNumber('00001', s + 1, KEY).slice(5, 15),
+      );
       total += d;
       min = Math.min(min, d);
     }
@@ -84,10 +92,14 @@ describe('issueCardNumber', () => {
 
   it('property: the permutation is inverted by unpermuteSerial (so it is a bijection)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: SERIAL_SPACE - 1 }), fc.stringMatching(/^[0-9a-f]{32}$/), (serial, keyHex) => {
-        const key = parseKeyHex(keyHex);
-        expect(unpermuteSerial(permuteSerial(serial, key), key)).toBe(serial);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: SERIAL_SPACE - 1 }),
+        fc.stringMatching(/^[0-9a-f]{32}$/),
+        (serial, keyHex) => {
+          const key = parseKeyHex(keyHex);
+          expect(unpermuteSerial(permuteSerial(serial, key), key)).toBe(serial);
+        },
+      ),
     );
   });
 });

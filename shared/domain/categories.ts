@@ -30,7 +30,10 @@ export function categoryIndex(list: CategoryListDef): CategoryIndex {
  * list has no such category. Without a list (a shop head office has not sent one to yet) any text
  * is its own code, trimmed and lower-cased, so case never splits a category.
  */
-export function resolveCategory(list: { index: CategoryIndex; defaultCode: string } | null, typed: string): string | null {
+export function resolveCategory(
+  list: { index: CategoryIndex; defaultCode: string } | null,
+  typed: string,
+): string | null {
   const key = typed.trim().toLowerCase();
   if (list === null) return key === '' ? 'general' : key;
   if (key === '') return list.defaultCode;

@@ -34,18 +34,34 @@ function halfSipHash(k0: number, k1: number, words: readonly number[]): number {
   let v2 = 0x6c796765 ^ k0;
   let v3 = 0x74656462 ^ k1;
   const round = (): void => {
-    v0 = (v0 + v1) | 0; v1 = rotl(v1, 5); v1 ^= v0; v0 = rotl(v0, 16);
-    v2 = (v2 + v3) | 0; v3 = rotl(v3, 8); v3 ^= v2;
-    v0 = (v0 + v3) | 0; v3 = rotl(v3, 7); v3 ^= v0;
-    v2 = (v2 + v1) | 0; v1 = rotl(v1, 13); v1 ^= v2; v2 = rotl(v2, 16);
+    v0 = (v0 + v1) | 0;
+    v1 = rotl(v1, 5);
+    v1 ^= v0;
+    v0 = rotl(v0, 16);
+    v2 = (v2 + v3) | 0;
+    v3 = rotl(v3, 8);
+    v3 ^= v2;
+    v0 = (v0 + v3) | 0;
+    v3 = rotl(v3, 7);
+    v3 ^= v0;
+    v2 = (v2 + v1) | 0;
+    v1 = rotl(v1, 13);
+    v1 ^= v2;
+    v2 = rotl(v2, 16);
   };
   const absorb = (m: number): void => {
-    v3 ^= m; round(); round(); v0 ^= m;
+    v3 ^= m;
+    round();
+    round();
+    v0 ^= m;
   };
   for (const w of words) absorb(w);
   absorb((words.length * 4) << 24); // the length block, as SipHash ends every message
   v2 ^= 0xff;
-  round(); round(); round(); round();
+  round();
+  round();
+  round();
+  round();
   return (v1 ^ v3) >>> 0;
 }
 
@@ -69,7 +85,8 @@ function decryptOnce(key: FeistelKey, y: number): number {
 }
 
 function checkSerial(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0 || n >= SERIAL_SPACE) throw new RangeError(`serial must be in [0, 10^10): ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0 || n >= SERIAL_SPACE)
+    throw new RangeError(`serial must be in [0, 10^10): ${n}`);
 }
 
 export function permuteSerial(serial: number, key: FeistelKey): number {

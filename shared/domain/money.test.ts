@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { currencyMinorDigits, formatMoney, isMinorUnits, MAX_SALE_MINOR, minorToDecimalString, parseMoneyInput } from './money';
+import {
+  currencyMinorDigits,
+  formatMoney,
+  isMinorUnits,
+  MAX_SALE_MINOR,
+  minorToDecimalString,
+  parseMoneyInput,
+} from './money';
 
 describe('money', () => {
   it('knows minor digits from Intl', () => {
@@ -53,12 +60,24 @@ describe('money', () => {
     expect(parseMoneyInput(text, 'CNY')).toBe(minor);
   });
 
-  it.each(['', '   ', '-1', '¥-1', '1.234', 'abc', '1,28', '12,3456', '.', '¥', '1.2.3', '1e5', '1000000.01', '99999999999999999999999'])(
-    'refuses %j',
-    (text) => {
-      expect(parseMoneyInput(text, 'CNY')).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '-1',
+    '¥-1',
+    '1.234',
+    'abc',
+    '1,28',
+    '12,3456',
+    '.',
+    '¥',
+    '1.2.3',
+    '1e5',
+    '1000000.01',
+    '99999999999999999999999',
+  ])('refuses %j', (text) => {
+    expect(parseMoneyInput(text, 'CNY')).toBeNull();
+  });
 
   it('follows the currency digits', () => {
     expect(parseMoneyInput('1280', 'JPY')).toBe(1280);
@@ -90,13 +109,22 @@ describe('money', () => {
 
 describe('minorToDecimalString', () => {
   it('writes any safe integer exactly, as BigInt arithmetic would', () => {
-    const safe = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, 5, -5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER));
-    fc.assert(fc.property(safe, fc.integer({ min: 0, max: 4 }), (minor, digits) => {
-      const abs = BigInt(Math.abs(minor)).toString().padStart(digits + 1, '0');
-      const sign = minor < 0 ? '-' : '';
-      const expected = digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
-      expect(minorToDecimalString(minor, digits)).toBe(expected);
-    }), { numRuns: 2_000 });
+    const safe = fc.oneof(
+      fc.integer(),
+      fc.maxSafeInteger(),
+      fc.constantFrom(0, 5, -5, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+    );
+    fc.assert(
+      fc.property(safe, fc.integer({ min: 0, max: 4 }), (minor, digits) => {
+        const abs = BigInt(Math.abs(minor))
+          .toString()
+          .padStart(digits + 1, '0');
+        const sign = minor < 0 ? '-' : '';
+        const expected = digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+        expect(minorToDecimalString(minor, digits)).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
     expect(minorToDecimalString(12_850, 2)).toBe('128.50');
     expect(minorToDecimalString(7, 2)).toBe('0.07');
   });

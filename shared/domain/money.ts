@@ -46,7 +46,10 @@ export function minorToDecimalString(minor: number, digits: number): string {
   const sign = minor < 0 ? '-' : '';
   // A safe integer's own digits are exact (and cheaper than a BigInt's); BigInt past 2^53.
   const magnitude = Math.abs(minor);
-  const abs = (Number.isSafeInteger(magnitude) ? String(magnitude) : BigInt(magnitude).toString()).padStart(digits + 1, '0');
+  const abs = (Number.isSafeInteger(magnitude) ? String(magnitude) : BigInt(magnitude).toString()).padStart(
+    digits + 1,
+    '0',
+  );
   const whole = abs.slice(0, abs.length - digits);
   const frac = abs.slice(abs.length - digits);
   return digits > 0 ? `${sign}${whole}.${frac}` : `${sign}${whole}`;

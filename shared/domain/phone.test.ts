@@ -28,8 +28,16 @@ describe('normalizePhone', () => {
 
   it('property: normalisation is idempotent', () => {
     const mobile = fc
-      .tuple(fc.constantFrom('', '+86 ', '0086', '86'), fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/), fc.constantFrom('', ' ', '-'))
-      .map(([prefix, second, rest, sep]) => `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`);
+      .tuple(
+        fc.constantFrom('', '+86 ', '0086', '86'),
+        fc.integer({ min: 3, max: 9 }),
+        fc.stringMatching(/^\d{9}$/),
+        fc.constantFrom('', ' ', '-'),
+      )
+      .map(
+        ([prefix, second, rest, sep]) =>
+          `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`,
+      );
     const noise = fc.stringMatching(/^[\d+ -]{0,20}$/);
     fc.assert(
       fc.property(fc.oneof(mobile, noise), (text) => {
@@ -74,8 +82,10 @@ describe('phoneQuery', () => {
       fc.stringMatching(/^\d{9}$/),
       fc.constantFrom('', ' ', '-', ') '),
     )
-    .map(([prefix, second, rest, sep]) =>
-      `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`);
+    .map(
+      ([prefix, second, rest, sep]) =>
+        `${prefix}1${second}${rest.slice(0, 2)}${sep}${rest.slice(2, 6)}${sep}${rest.slice(6)}`,
+    );
 
   it('property: a whole number is normalised exactly as registration normalises it', () => {
     fc.assert(

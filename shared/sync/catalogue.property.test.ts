@@ -12,20 +12,26 @@ const tier = fc.record({
 
 describe('TierLadder', () => {
   it('accepts exactly the ladders on which every member has one tier and each threshold reaches its own tier', () => {
-    fc.assert(fc.property(fc.array(tier, { maxLength: 6 }), fc.nat(2_000_000_000), (tiers, earned) => {
-      const parsed = TierLadder.safeParse(tiers);
-      const byRank = [...tiers].sort((a, b) => a.rank - b.rank);
-      const sensible = tiers.length > 0
-        && new Set(tiers.map((t) => t.code.toUpperCase())).size === tiers.length
-        && byRank[0]?.qualifyPoints === 0
-        && byRank.every((t, i) => i === 0 || (t.rank > (byRank[i - 1]?.rank ?? 0) && t.qualifyPoints > (byRank[i - 1]?.qualifyPoints ?? 0)));
-      expect(parsed.success).toBe(sensible);
-      if (parsed.success) {
-        // Nobody is left without a tier, and each tier is reached at its threshold.
-        expect(tierFor(parsed.data, earned)).not.toBeNull();
-        for (const t of parsed.data) expect(tierFor(parsed.data, t.qualifyPoints)?.code).toBe(t.code);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(tier, { maxLength: 6 }), fc.nat(2_000_000_000), (tiers, earned) => {
+        const parsed = TierLadder.safeParse(tiers);
+        const byRank = [...tiers].sort((a, b) => a.rank - b.rank);
+        const sensible =
+          tiers.length > 0 &&
+          new Set(tiers.map((t) => t.code.toUpperCase())).size === tiers.length &&
+          byRank[0]?.qualifyPoints === 0 &&
+          byRank.every(
+            (t, i) =>
+              i === 0 || (t.rank > (byRank[i - 1]?.rank ?? 0) && t.qualifyPoints > (byRank[i - 1]?.qualifyPoints ?? 0)),
+          );
+        expect(parsed.success).toBe(sensible);
+        if (parsed.success) {
+          // Nobody is left without a tier, and each tier is reached at its threshold.
+          expect(tierFor(parsed.data, earned)).not.toBeNull();
+          for (const t of parsed.data) expect(tierFor(parsed.data, t.qualifyPoints)?.code).toBe(t.code);
+        }
+      }),
+    );
   });
 
   it('refuses the empty ladder', () => {
@@ -40,24 +46,35 @@ describe('RewardSpec', () => {
     category: fc.string({ maxLength: 42 }),
     pointsCost: fc.oneof(fc.integer({ min: -5, max: 1_000_000 }), fc.double({ min: 0, max: 10, noNaN: true })),
     cashValueMinor: fc.nat(1_000_000),
-    stock: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 1_000 }), fc.double({ min: 0, max: 10, noNaN: true })),
+    stock: fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -5, max: 1_000 }),
+      fc.double({ min: 0, max: 10, noNaN: true }),
+    ),
     active: fc.boolean(),
   });
 
   it('accepts a reward only with a code, a name and a category, a cost of at least 1 point, and a whole stock or null', () => {
-    fc.assert(fc.property(reward, (r) => {
-      const ok = RewardSpec.safeParse(r);
-      const filled = (s: string, max: number) => s.trim().length >= 1 && s.trim().length <= max;
-      const stockOk = r.stock === null || (Number.isInteger(r.stock) && r.stock >= 0);
-      const expected = filled(r.code, 20) && filled(r.name, 80) && filled(r.category, 40)
-        && Number.isInteger(r.pointsCost) && r.pointsCost >= 1 && stockOk;
-      expect(ok.success).toBe(expected);
-      if (ok.success) {
-        expect(ok.data.code).toBe(r.code.trim());
-        expect(ok.data.category).toBe(r.category.trim().toLowerCase());
-        expect(ok.data.pointsCost).toBeGreaterThanOrEqual(1);
-      }
-    }));
+    fc.assert(
+      fc.property(reward, (r) => {
+        const ok = RewardSpec.safeParse(r);
+        const filled = (s: string, max: number) => s.trim().length >= 1 && s.trim().length <= max;
+        const stockOk = r.stock === null || (Number.isInteger(r.stock) && r.stock >= 0);
+        const expected =
+          filled(r.code, 20) &&
+          filled(r.name, 80) &&
+          filled(r.category, 40) &&
+          Number.isInteger(r.pointsCost) &&
+          r.pointsCost >= 1 &&
+          stockOk;
+        expect(ok.success).toBe(expected);
+        if (ok.success) {
+          expect(ok.data.code).toBe(r.code.trim());
+          expect(ok.data.category).toBe(r.category.trim().toLowerCase());
+          expect(ok.data.pointsCost).toBeGreaterThanOrEqual(1);
+        }
+      }),
+    );
   });
 
   it('refuses the reward that was redeemed for nothing', () => {

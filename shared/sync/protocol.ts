@@ -25,7 +25,13 @@ const ShopId = z.string().min(1).max(64);
 const TerminalCode = z.string().regex(TERMINAL_CODE_RE);
 
 /** The record types of records.ts, as a schema (the compiler keeps both lists equal). */
-export const RecordTypeSchema = z.enum(['member', 'member_update', 'card', 'sale', 'redemption'] as const satisfies readonly RecordType[]);
+export const RecordTypeSchema = z.enum([
+  'member',
+  'member_update',
+  'card',
+  'sale',
+  'redemption',
+] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
 
@@ -98,7 +104,12 @@ export const CreateEnrolmentCodeRequest = z.object({
   shopName: z.string().trim().min(1).max(80).optional(),
   terminalCode: TerminalCode,
   /** How long the code stays valid. */
-  validForHours: z.number().int().min(1).max(24 * 30).default(72),
+  validForHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 export const CreateEnrolmentCodeResponse = z.object({
   code: z.string(),
@@ -131,7 +142,10 @@ export const PushRequest = Versioned.extend({
   records: z
     .array(PushRecord)
     .max(MAX_BATCH_RECORDS)
-    .refine((rs) => rs.every((r, i) => i === 0 || r.seq === (rs[i - 1]?.seq ?? 0) + 1), 'records must be in consecutive seq order'),
+    .refine(
+      (rs) => rs.every((r, i) => i === 0 || r.seq === (rs[i - 1]?.seq ?? 0) + 1),
+      'records must be in consecutive seq order',
+    ),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -214,7 +228,14 @@ export const CardChange = z.object({
 });
 export const TierLadderChange = z.object({
   kind: z.literal('tiers'),
-  tiers: z.array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(40), rank: z.number().int(), qualifyPoints: z.number().int().min(0) })),
+  tiers: z.array(
+    z.object({
+      code: z.string().min(1).max(20),
+      name: z.string().min(1).max(40),
+      rank: z.number().int(),
+      qualifyPoints: z.number().int().min(0),
+    }),
+  ),
 });
 export const RulesChange = z.object({
   kind: z.literal('rules'),
@@ -257,7 +278,14 @@ export const SettingsChange = z.object({
 });
 
 export const Change = z.discriminatedUnion('kind', [
-  MemberChange, LedgerChange, CardChange, TierLadderChange, RulesChange, RewardChange, CampaignChange, SettingsChange,
+  MemberChange,
+  LedgerChange,
+  CardChange,
+  TierLadderChange,
+  RulesChange,
+  RewardChange,
+  CampaignChange,
+  SettingsChange,
   CategoriesChange,
 ]);
 export type Change = z.infer<typeof Change>;
@@ -299,12 +327,16 @@ export const CloseDayResponse = z.object({
   businessDay: Day,
   status: z.enum(['matches', 'differs']),
   headOffice: DayTotals,
-  differences: z.array(z.object({ field: z.string(), terminal: z.number().nullable(), headOffice: z.number().nullable() })),
+  differences: z.array(
+    z.object({ field: z.string(), terminal: z.number().nullable(), headOffice: z.number().nullable() }),
+  ),
 });
 export type CloseDayResponse = z.infer<typeof CloseDayResponse>;
 
 /** The fields of two day totals that differ (empty = the day matches to the cent). */
 export function diffDayTotals(terminal: DayTotals, headOffice: DayTotals): CloseDayResponse['differences'] {
   const keys = Object.keys(DayTotals.shape) as (keyof DayTotals)[];
-  return keys.filter((k) => terminal[k] !== headOffice[k]).map((field) => ({ field, terminal: terminal[field], headOffice: headOffice[field] }));
+  return keys
+    .filter((k) => terminal[k] !== headOffice[k])
+    .map((field) => ({ field, terminal: terminal[field], headOffice: headOffice[field] }));
 }

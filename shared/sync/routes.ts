@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import {
-  CloseDayRequest, CloseDayResponse, EnrolRequest, EnrolResponse, PingRequest, PingResponse,
-  PullRequest, PullResponse, PushRequest, PushResponse,
+  CloseDayRequest,
+  CloseDayResponse,
+  EnrolRequest,
+  EnrolResponse,
+  PingRequest,
+  PingResponse,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
 } from './protocol';
 import { SnapshotRequest, SnapshotResponse } from './snapshot';
 

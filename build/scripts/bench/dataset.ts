@@ -52,11 +52,14 @@ export function ensureDataset(size: DatasetSize, log: (message: string) => void)
   mkdirSync(root, { recursive: true });
   // Datasets of other generator or migration versions are dead weight (gigabytes): remove them.
   for (const old of readdirSync(root)) {
-    if (old.startsWith(`m${size.members}-s${size.sales}-seed${size.seed}-`) && old !== key) rmSync(join(root, old), { recursive: true, force: true });
+    if (old.startsWith(`m${size.members}-s${size.sales}-seed${size.seed}-`) && old !== key)
+      rmSync(join(root, old), { recursive: true, force: true });
   }
   const building = `${dir}.partial`;
   rmSync(building, { recursive: true, force: true });
-  log(`bench: generating ${size.members.toLocaleString('en')} members and ${size.sales.toLocaleString('en')} sales into ${building} (once; reused afterwards)`);
+  log(
+    `bench: generating ${size.members.toLocaleString('en')} members and ${size.sales.toLocaleString('en')} sales into ${building} (once; reused afterwards)`,
+  );
   const report: GenerateReport = generateTerminalDb({ dataDir: building, ...size, cacheMiB: 1536, onProgress: log });
   writeFileSync(join(building, 'generated.json'), `${JSON.stringify({ ...report, dbFile: 'terminal.db' }, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });

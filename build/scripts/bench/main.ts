@@ -19,7 +19,9 @@ const { values } = parseArgs({
 });
 
 const quick = values.quick ?? false;
-const size: DatasetSize = quick ? { members: 20_000, sales: 100_000, seed: 1 } : { members: 1_000_000, sales: 5_000_000, seed: 1 };
+const size: DatasetSize = quick
+  ? { members: 20_000, sales: 100_000, seed: 1 }
+  : { members: 1_000_000, sales: 5_000_000, seed: 1 };
 const log = (message: string): void => console.error(message);
 const settings: BenchSettings = { quick, lookups: quick ? 5_000 : 20_000, sales: quick ? 300 : 2_000, log };
 
@@ -32,7 +34,8 @@ if (chosen.length === 0) {
 const dataset = ensureDataset(size, log);
 const json: Record<string, number> = { members: dataset.members, sales: dataset.sales };
 const rows: BenchRow[] = [];
-if (dataset.generatedSeconds !== null) rows.push({ measure: 'dataset generated', value: `${dataset.generatedSeconds.toFixed(0)} s` });
+if (dataset.generatedSeconds !== null)
+  rows.push({ measure: 'dataset generated', value: `${dataset.generatedSeconds.toFixed(0)} s` });
 for (const suite of chosen) {
   log(`bench: ${suite.name}…`);
   const result = await suite.run(dataset, settings);
@@ -41,17 +44,29 @@ for (const suite of chosen) {
 }
 if (values.verify) {
   const verified = verifyTerminalDb(dataset.dbFile, false);
-  rows.push({ measure: 'database consistent after the bench (balances, visits, outbox seq)', value: verified.problems.length === 0 ? 'yes' : verified.problems.join('; '), ok: verified.problems.length === 0 });
+  rows.push({
+    measure: 'database consistent after the bench (balances, visits, outbox seq)',
+    value: verified.problems.length === 0 ? 'yes' : verified.problems.join('; '),
+    ok: verified.problems.length === 0,
+  });
 }
 
 const width = Math.max(...rows.map((r) => r.measure.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
-console.log(`\nTillcard bench — ${dataset.members.toLocaleString('en')} members, ${dataset.sales.toLocaleString('en')} sales (${dataset.dbFile})`);
+console.log(
+  `\nTillcard bench — ${dataset.members.toLocaleString('en')} members, ${dataset.sales.toLocaleString('en')} sales (${dataset.dbFile})`,
+);
 // Timings on a shared machine mean little without its load: print it with them.
-console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)\n`);
+console.log(
+  `machine: ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min)\n`,
+);
 for (const r of rows) {
   const verdict = r.ok === undefined ? '' : r.ok ? '  ok' : '  MISSED';
-  console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${(r.target ?? '').padEnd(14)}${verdict}`.trimEnd());
+  console.log(
+    `${r.measure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${(r.target ?? '').padEnd(14)}${verdict}`.trimEnd(),
+  );
 }
 json.machine_load_1m = Math.round((loadavg()[0] ?? 0) * 10) / 10;
 console.log(`\n${JSON.stringify(json)}`);

@@ -19,7 +19,9 @@ import { openBenchCore, pickMembers } from './terminalUnderTest';
  *
  * Adds sales to the quick dataset like the bench does. Never a test: it prints, asserts nothing.
  */
-const { values } = parseArgs({ options: { sales: { type: 'string', default: '2000' }, fsync: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sales: { type: 'string', default: '2000' }, fsync: { type: 'boolean', default: false } },
+});
 const count = Number(values.sales);
 const dataset = ensureDataset({ members: 20_000, sales: 100_000, seed: 1 }, (m) => console.error(m));
 const { core, clock } = openBenchCore(dataset);
@@ -41,7 +43,12 @@ try {
   const service = { wall: [] as number[], cpu: [] as number[] };
   const rawTimes = { wall: [] as number[], cpu: [] as number[] };
   for (let i = 0; i < count; i += 1) {
-    const input = { requestId: randomUUID(), memberId: nextMember().id, lines: basket(random, products), pointsToSpend: 0 };
+    const input = {
+      requestId: randomUUID(),
+      memberId: nextMember().id,
+      lines: basket(random, products),
+      pointsToSpend: 0,
+    };
     const s = timedWithCpu(() => {
       const r = core.dispatch('recordSale', input);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -60,11 +67,15 @@ try {
   // The first sales warm the JIT and the page cache: leave a tenth out.
   const tail = (xs: number[]) => xs.slice(Math.floor(xs.length / 10));
   const row = (label: string, t: { wall: number[]; cpu: number[] }) =>
-    console.log(`${label.padEnd(8)} wall median ${ms(median(tail(t.wall)))} ms p90 ${ms(percentile(tail(t.wall), 90))} ms | cpu median ${ms(median(tail(t.cpu)))} ms`);
+    console.log(
+      `${label.padEnd(8)} wall median ${ms(median(tail(t.wall)))} ms p90 ${ms(percentile(tail(t.wall), 90))} ms | cpu median ${ms(median(tail(t.cpu)))} ms`,
+    );
   console.log(`${count} sales each, synchronous=${values.fsync ? 'FULL' : 'OFF'}`);
   row('service', service);
   row('raw', rawTimes);
-  console.log(`ratio (wall medians) ${(median(tail(service.wall)) / median(tail(rawTimes.wall))).toFixed(3)}, overhead ${ms(median(tail(service.wall)) - median(tail(rawTimes.wall)))} ms`);
+  console.log(
+    `ratio (wall medians) ${(median(tail(service.wall)) / median(tail(rawTimes.wall))).toFixed(3)}, overhead ${ms(median(tail(service.wall)) - median(tail(rawTimes.wall)))} ms`,
+  );
 } finally {
   core.close();
 }

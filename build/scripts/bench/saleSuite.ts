@@ -22,7 +22,13 @@ export function basket(random: Random, products: Product[]) {
   return Array.from({ length: random.geometric(0.42, 12) }, () => {
     const p = products[random.skewedIndex(products.length, 2)] ?? products[0];
     if (!p) throw new Error('empty catalogue');
-    return { sku: p.sku, name: p.name, category: p.category, quantity: random.chance(0.75) ? 1 : 2, unitPriceMinor: p.unitPriceMinor };
+    return {
+      sku: p.sku,
+      name: p.name,
+      category: p.category,
+      quantity: random.chance(0.75) ? 1 : 2,
+      unitPriceMinor: p.unitPriceMinor,
+    };
   });
 }
 
@@ -34,22 +40,70 @@ export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminal
   const receipt = { ...template, saleId, memberId: member.id, cardNumber: member.cardNumber, createdAt: now };
   const day = businessDay(now, BENCH_TIME_ZONE);
   const ledger = [
-    ...(receipt.pointsSpent > 0 ? [{ id: ledgerIds[0], memberId: member.id, kind: 'spend', delta: -receipt.pointsSpent, ruleVersion: receipt.ruleVersion, campaignId: null, createdAt: now }] : []),
-    ...(receipt.pointsEarned > 0 ? [{ id: ledgerIds[1], memberId: member.id, kind: 'earn', delta: receipt.pointsEarned, ruleVersion: receipt.ruleVersion, campaignId: null, createdAt: now }] : []),
+    ...(receipt.pointsSpent > 0
+      ? [
+          {
+            id: ledgerIds[0],
+            memberId: member.id,
+            kind: 'spend',
+            delta: -receipt.pointsSpent,
+            ruleVersion: receipt.ruleVersion,
+            campaignId: null,
+            createdAt: now,
+          },
+        ]
+      : []),
+    ...(receipt.pointsEarned > 0
+      ? [
+          {
+            id: ledgerIds[1],
+            memberId: member.id,
+            kind: 'earn',
+            delta: receipt.pointsEarned,
+            ruleVersion: receipt.ruleVersion,
+            campaignId: null,
+            createdAt: now,
+          },
+        ]
+      : []),
   ];
   const payload = {
-    id: saleId, memberId: member.id, cardNumber: member.cardNumber, subtotalMinor: receipt.subtotalMinor, discountMinor: receipt.discountMinor,
-    totalMinor: receipt.totalMinor, pointsEarned: receipt.pointsEarned, pointsSpent: receipt.pointsSpent, ruleVersion: receipt.ruleVersion,
-    currency: receipt.currency, businessDay: day, createdAt: now, lines: receipt.lines, ledger,
+    id: saleId,
+    memberId: member.id,
+    cardNumber: member.cardNumber,
+    subtotalMinor: receipt.subtotalMinor,
+    discountMinor: receipt.discountMinor,
+    totalMinor: receipt.totalMinor,
+    pointsEarned: receipt.pointsEarned,
+    pointsSpent: receipt.pointsSpent,
+    ruleVersion: receipt.ruleVersion,
+    currency: receipt.currency,
+    businessDay: day,
+    createdAt: now,
+    lines: receipt.lines,
+    ledger,
   };
   return {
-    requestId: randomUUID(), saleId, ledgerIds, receipt, terminalId, now, businessDay: day,
+    requestId: randomUUID(),
+    saleId,
+    ledgerIds,
+    receipt,
+    terminalId,
+    now,
+    businessDay: day,
     explanationJson: JSON.stringify(receipt.explanation),
     spendSummary: `${receipt.pointsSpent} pt = ${formatMoney(receipt.discountMinor, receipt.currency, 'en-US')} off`,
-    payloadJson: JSON.stringify(payload), resultJson: rememberSaleReceipt(receipt),
+    payloadJson: JSON.stringify(payload),
+    resultJson: rememberSaleReceipt(receipt),
     inputJson: JSON.stringify({
       memberId: member.id,
-      lines: receipt.lines.map((l) => ({ sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+      lines: receipt.lines.map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        category: l.category,
+        quantity: l.quantity,
+        unitPriceMinor: l.unitPriceMinor,
+      })),
       pointsToSpend: receipt.pointsSpent,
     }),
   };
@@ -67,7 +121,8 @@ export const saleSuite: BenchSuite = {
     try {
       const sqlite = core.db.$client;
       const synchronous = sqlite.pragma('synchronous', { simple: true });
-      if (synchronous !== 2) throw new Error(`the terminal database runs synchronous=${String(synchronous)}, not FULL (2)`);
+      if (synchronous !== 2)
+        throw new Error(`the terminal database runs synchronous=${String(synchronous)}, not FULL (2)`);
       const terminalId = (sqlite.prepare('SELECT terminal_id AS id FROM terminal').get() as { id: string }).id;
       const random = new Random(77);
       const products = makeCatalogue(new Random(1), 3_000);
@@ -84,7 +139,12 @@ export const saleSuite: BenchSuite = {
       // Both kinds are made first and timed alone: the basket and ids of a service sale, like
       // the raw twin's values, are the till's input, not the work being measured.
       const serviceSale = (): (() => void) => {
-        const input = { requestId: randomUUID(), memberId: member().id, lines: basket(random, products), pointsToSpend: 0 };
+        const input = {
+          requestId: randomUUID(),
+          memberId: member().id,
+          lines: basket(random, products),
+          pointsToSpend: 0,
+        };
         return () => {
           const r = core.dispatch('recordSale', input);
           if (!r.ok) throw new Error(`recordSale failed: ${JSON.stringify(r.error)}`);
@@ -109,10 +169,15 @@ export const saleSuite: BenchSuite = {
       }
       // The occasional prune of old requests (a bounded delete, amortised over an hour of
       // sales; counted in the timings) is not one of the sale's own statements.
-      const serviceTrace = kindCounts(traceStatements(sqlite, serviceSale()).statements.filter((s) => statementKind(s) !== 'delete requests'));
+      const serviceTrace = kindCounts(
+        traceStatements(sqlite, serviceSale()).statements.filter((s) => statementKind(s) !== 'delete requests'),
+      );
       const rawTrace = kindCounts(traceStatements(sqlite, rawSale()).statements);
       const same = JSON.stringify([...serviceTrace]) === JSON.stringify([...rawTrace]);
-      if (!same) settings.log(`bench: the raw sale no longer issues the service's statements:\n  service ${JSON.stringify([...serviceTrace])}\n  raw     ${JSON.stringify([...rawTrace])}`);
+      if (!same)
+        settings.log(
+          `bench: the raw sale no longer issues the service's statements:\n  service ${JSON.stringify([...serviceTrace])}\n  raw     ${JSON.stringify([...rawTrace])}`,
+        );
 
       const service: number[] = [];
       const rawTimes: number[] = [];
@@ -133,17 +198,36 @@ export const saleSuite: BenchSuite = {
       const rows: BenchRow[] = [
         // openBenchCore opens the core as the packaged app does (validateOutput off), so the
         // outbox gets its structural check, not the full zod parse tests and dev run.
-        { measure: 'sale measured as the packaged product runs', value: 'output validation off, outbox structural check' },
-        { measure: `recordSale via the contract, synchronous=FULL: median / p99 (${count} sales)`, value: `${ms(median(service))} / ${ms(percentile(service, 99))} ms` },
-        { measure: `same statements raw (better-sqlite3): median / p99 (${count} sales)`, value: `${ms(median(rawTimes))} / ${ms(percentile(rawTimes, 99))} ms` },
-        { measure: 'service overhead over raw (median difference)', value: `${ms(median(service) - median(rawTimes))} ms` },
-        { measure: 'recordSale / raw (medians)', value: ratio.toFixed(3), target: `≤ ${TARGET_RATIO}`, ok: ratio <= TARGET_RATIO },
+        {
+          measure: 'sale measured as the packaged product runs',
+          value: 'output validation off, outbox structural check',
+        },
+        {
+          measure: `recordSale via the contract, synchronous=FULL: median / p99 (${count} sales)`,
+          value: `${ms(median(service))} / ${ms(percentile(service, 99))} ms`,
+        },
+        {
+          measure: `same statements raw (better-sqlite3): median / p99 (${count} sales)`,
+          value: `${ms(median(rawTimes))} / ${ms(percentile(rawTimes, 99))} ms`,
+        },
+        {
+          measure: 'service overhead over raw (median difference)',
+          value: `${ms(median(service) - median(rawTimes))} ms`,
+        },
+        {
+          measure: 'recordSale / raw (medians)',
+          value: ratio.toFixed(3),
+          target: `≤ ${TARGET_RATIO}`,
+          ok: ratio <= TARGET_RATIO,
+        },
         { measure: 'raw path issues the service’s statements', value: same ? 'yes' : 'NO (see log)', ok: same },
       ];
       return {
         keys: {
-          sale_commit_median_ms: ms(median(service)), sale_commit_p99_ms: ms(percentile(service, 99)),
-          sale_raw_median_ms: ms(median(rawTimes)), sale_raw_p99_ms: ms(percentile(rawTimes, 99)),
+          sale_commit_median_ms: ms(median(service)),
+          sale_commit_p99_ms: ms(percentile(service, 99)),
+          sale_raw_median_ms: ms(median(rawTimes)),
+          sale_raw_p99_ms: ms(percentile(rawTimes, 99)),
           sale_vs_raw_ratio: Math.round(ratio * 1000) / 1000,
         },
         rows,

@@ -5,4 +5,10 @@ import type { BenchSuite } from './suite';
 import { tillSuite } from './tillSuite';
 
 /** Every suite `npm run bench` runs, in order. Add new ones here; each adds its own JSON keys. */
-export const suites: BenchSuite[] = [openSuite, lookupSuite, saleSuite, tillSuite, (await import('./syncSuite')).syncSuite];
+export const suites: BenchSuite[] = [
+  openSuite,
+  lookupSuite,
+  saleSuite,
+  tillSuite,
+  (await import('./syncSuite')).syncSuite,
+];

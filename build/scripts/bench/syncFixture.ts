@@ -25,13 +25,16 @@ export interface BenchHeadOffice {
   cleanup(): Promise<void>;
 }
 
-export const benchDatabaseUrl = process.env.TILLCARD_BENCH_DATABASE_URL ?? process.env.TILLCARD_TEST_DATABASE_URL ?? null;
+export const benchDatabaseUrl =
+  process.env.TILLCARD_BENCH_DATABASE_URL ?? process.env.TILLCARD_TEST_DATABASE_URL ?? null;
 
 export async function startBenchHeadOffice(): Promise<BenchHeadOffice> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-ho-'));
   const pg = benchDatabaseUrl ? await createTestDatabase(benchDatabaseUrl) : null;
   // Head office as it starts by default: on PostgreSQL, one worker per core (server/config.ts).
-  const ho: HoProcess = await startHoProcess(pg ? { DATABASE_URL: pg.url, TILLCARD_HO_WORKERS: '' } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') });
+  const ho: HoProcess = await startHoProcess(
+    pg ? { DATABASE_URL: pg.url, TILLCARD_HO_WORKERS: '' } : { TILLCARD_HO_DATA_DIR: join(dir, 'pglite') },
+  );
   return {
     url: ho.url,
     admin: ho.admin,
@@ -46,7 +49,12 @@ export async function startBenchHeadOffice(): Promise<BenchHeadOffice> {
   };
 }
 
-async function post(url: string, path: string, body: unknown, token: string | null): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -62,7 +70,12 @@ export async function enrolmentCode(ho: BenchHeadOffice, shopId: string, termina
 }
 
 /** Enrols a terminal id over HTTP (no terminal database): the token a bench pusher sends. */
-export async function enrolBare(ho: BenchHeadOffice, shopId: string, terminalCode: string, terminalId: string): Promise<string> {
+export async function enrolBare(
+  ho: BenchHeadOffice,
+  shopId: string,
+  terminalCode: string,
+  terminalId: string,
+): Promise<string> {
   const code = await enrolmentCode(ho, shopId, terminalCode);
   const r = await post(ho.url, syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId }, null);
   if (r.status !== 200) throw new Error(`enrol: ${JSON.stringify(r.json)}`);
@@ -76,24 +89,50 @@ export { post };
  * acknowledged: the projections (sales, ledger, members, pull feed) are complete. Only head
  * office's own derivers work meanwhile — this does not derive anything itself.
  */
-export async function waitAllDerived(ho: BenchHeadOffice, terminalIds: string[] | null = null, limitMs = 600_000): Promise<void> {
+export async function waitAllDerived(
+  ho: BenchHeadOffice,
+  terminalIds: string[] | null = null,
+  limitMs = 600_000,
+): Promise<void> {
   const started = performance.now();
   for (;;) {
     const body = await ho.admin.call('terminals');
-    const waiting = body.terminals.filter((t) => (terminalIds === null || terminalIds.includes(t.id)) && t.derivationLag > 0);
+    const waiting = body.terminals.filter(
+      (t) => (terminalIds === null || terminalIds.includes(t.id)) && t.derivationLag > 0,
+    );
     if (waiting.length === 0) return;
-    if (performance.now() - started > limitMs) throw new Error(`derivation did not finish in ${limitMs} ms: ${JSON.stringify(waiting)}`);
+    if (performance.now() - started > limitMs)
+      throw new Error(`derivation did not finish in ${limitMs} ms: ${JSON.stringify(waiting)}`);
     await sleep(25);
   }
 }
 
 /** A real terminal core in a temp folder, configured as a shop and enrolled at head office. */
-export async function enrolledTerminal(ho: BenchHeadOffice, shopId: string, terminalCode: string): Promise<{ core: TerminalCore; dir: string }> {
+export async function enrolledTerminal(
+  ho: BenchHeadOffice,
+  shopId: string,
+  terminalCode: string,
+): Promise<{ core: TerminalCore; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-bench-term-'));
-  const core = openTerminalCore({ dataDir: dir, validateOutput: false, timeZone: 'Asia/Shanghai', log: () => undefined });
-  const configured = core.dispatch('configureShop', { shopId, shopName: `Bench ${shopId}`, terminalName: 'Bench till', terminalCode });
+  const core = openTerminalCore({
+    dataDir: dir,
+    validateOutput: false,
+    timeZone: 'Asia/Shanghai',
+    log: () => undefined,
+  });
+  const configured = core.dispatch('configureShop', {
+    shopId,
+    shopName: `Bench ${shopId}`,
+    terminalName: 'Bench till',
+    terminalCode,
+  });
   if (!configured.ok) throw new Error(`configureShop: ${JSON.stringify(configured.error)}`);
-  const enrolled = await enrolWithHeadOffice(core.db, systemClock, ho.url, await enrolmentCode(ho, shopId, terminalCode));
+  const enrolled = await enrolWithHeadOffice(
+    core.db,
+    systemClock,
+    ho.url,
+    await enrolmentCode(ho, shopId, terminalCode),
+  );
   if (!enrolled.ok) throw new Error(`enrol: ${enrolled.code} ${enrolled.message}`);
   return { core, dir };
 }
@@ -105,7 +144,20 @@ export const workload = memberAndSaleRecords;
 export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {
   core.db.transaction((tx) => {
     for (let i = 0; i < records.length; i += 500) {
-      tx.insert(outbox).values(records.slice(i, i + 500).map((r) => ({ seq: r.seq, recordId: r.recordId, recordType: r.type, payloadJson: r.payload, createdAt: Date.now(), ackedAt: null }))).run();
+      tx.insert(outbox)
+        .values(
+          records
+            .slice(i, i + 500)
+            .map((r) => ({
+              seq: r.seq,
+              recordId: r.recordId,
+              recordType: r.type,
+              payloadJson: r.payload,
+              createdAt: Date.now(),
+              ackedAt: null,
+            })),
+        )
+        .run();
     }
   });
 }

@@ -31,12 +31,33 @@ async function main(): Promise<void> {
     await harness.enrol('shop-p', '91001', terminalId);
     const records = workload(1, n * 2);
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
-      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) }, { withCopy: database.withCopyConnection });
+      await pushBatch(
+        database.db,
+        systemClock,
+        { id: terminalId, shopId: 'shop-p' },
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          terminalId,
+          shopId: 'shop-p',
+          records: records.slice(i, i + MAX_BATCH_RECORDS),
+        },
+        { withCopy: database.withCopyConnection },
+      );
     }
     // Head office derives pushed records behind the push: the chain is complete once that is done.
     await harness.waitDerived();
-    const core = openTerminalCore({ dataDir: dir, validateOutput: false, timeZone: 'Asia/Shanghai', log: () => undefined });
-    const configured = core.dispatch('configureShop', { shopId: 'shop-new', shopName: 'New', terminalName: 'Till', terminalCode: '91999' });
+    const core = openTerminalCore({
+      dataDir: dir,
+      validateOutput: false,
+      timeZone: 'Asia/Shanghai',
+      log: () => undefined,
+    });
+    const configured = core.dispatch('configureShop', {
+      shopId: 'shop-new',
+      shopName: 'New',
+      terminalName: 'Till',
+      terminalCode: '91999',
+    });
     if (!configured.ok) throw new Error('configure');
     const codeFor = { shopId: 'shop-new', terminalCode: '91999' };
     const { code } = await harness.admin.call('createEnrolmentCode', { body: codeFor });

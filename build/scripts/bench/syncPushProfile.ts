@@ -23,7 +23,10 @@ import { benchDatabaseUrl, workload } from './syncFixture';
 /** CPU time the PostgreSQL backends of this database used so far (Linux /proc, same machine): less noisy than wall time on a busy machine. */
 async function backendCpuMs(db: HoDb): Promise<number> {
   const result = await db.execute(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
-  const pids = z.object({ rows: z.array(z.object({ pid: z.number() })) }).parse(result).rows.map((r) => r.pid);
+  const pids = z
+    .object({ rows: z.array(z.object({ pid: z.number() })) })
+    .parse(result)
+    .rows.map((r) => r.pid);
   const ticks = sysconfTicks();
   let total = 0;
   for (const pid of pids) {
@@ -39,7 +42,10 @@ const sysconfTicks = (): number => 100;
 async function startCpuProfile(): Promise<{ stop(): Promise<unknown> }> {
   const session = new Session();
   session.connect();
-  const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.start');
   return { stop: async () => z.object({ profile: z.unknown() }).parse(await post('Profiler.stop')).profile };
@@ -60,7 +66,18 @@ async function main(): Promise<void> {
     const records = workload(1, n);
     const t0 = performance.now();
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
-      await pushBatch(database.db, systemClock, { id: terminalId, shopId: 'shop-p' }, { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: 'shop-p', records: records.slice(i, i + MAX_BATCH_RECORDS) }, { withCopy: database.withCopyConnection });
+      await pushBatch(
+        database.db,
+        systemClock,
+        { id: terminalId, shopId: 'shop-p' },
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          terminalId,
+          shopId: 'shop-p',
+          records: records.slice(i, i + MAX_BATCH_RECORDS),
+        },
+        { withCopy: database.withCopyConnection },
+      );
     }
     const stored = performance.now() - t0;
     console.log(`stored ${n} records in ${Math.round(stored)} ms = ${Math.round(n / (stored / 1000))} rec/s`);
@@ -70,10 +87,13 @@ async function main(): Promise<void> {
     const profiler = process.env.PROFILE_CPU ? await startCpuProfile() : null;
     const derived = await deriveTerminal(database.db, systemClock, terminalId, { chunkRecords: chunk });
     const ms = performance.now() - t1;
-    if (profiler && process.env.PROFILE_CPU) writeFileSync(process.env.PROFILE_CPU, JSON.stringify(await profiler.stop()));
+    if (profiler && process.env.PROFILE_CPU)
+      writeFileSync(process.env.PROFILE_CPU, JSON.stringify(await profiler.stop()));
     const nodeCpu = process.cpuUsage(nodeBefore);
     const pgCpu = (await backendCpuMs(database.db)) - pgBefore;
-    console.log(`derived ${derived.derived} records in chunks of ${chunk} in ${Math.round(ms)} ms = ${Math.round(derived.derived / (ms / 1000))} rec/s; CPU: PostgreSQL ${Math.round(pgCpu)} ms, Node ${Math.round((nodeCpu.user + nodeCpu.system) / 1000)} ms`);
+    console.log(
+      `derived ${derived.derived} records in chunks of ${chunk} in ${Math.round(ms)} ms = ${Math.round(derived.derived / (ms / 1000))} rec/s; CPU: PostgreSQL ${Math.round(pgCpu)} ms, Node ${Math.round((nodeCpu.user + nodeCpu.system) / 1000)} ms`,
+    );
   } finally {
     await harness.close();
     await created.drop();

@@ -8,7 +8,16 @@ import { syncRoutes } from '../../../shared/sync/routes';
 import { members as hoMembers, records as hoRecords, terminals as hoTerminals } from '../../../server/store/schema';
 import { uuidFrom } from '../../../server/testing/records';
 import type { BenchRow, BenchSuite } from './suite';
-import { enrolBare, enrolledTerminal, fillOutbox, post, startBenchHeadOffice, waitAllDerived, workload, type BenchHeadOffice } from './syncFixture';
+import {
+  enrolBare,
+  enrolledTerminal,
+  fillOutbox,
+  post,
+  startBenchHeadOffice,
+  waitAllDerived,
+  workload,
+  type BenchHeadOffice,
+} from './syncFixture';
 
 const PUSH_RECORDS = 100_000;
 const INGEST_TERMINALS = 10;
@@ -21,7 +30,10 @@ const seconds = (ms: number): number => Math.round(ms / 10) / 100;
  * push_100k_s: a real terminal's 100k-record backlog, pushed by the real sync job to head office's
  * process, until stored and acknowledged; push_100k_applied_s: until head office also derived it all.
  */
-async function pushBacklog(ho: BenchHeadOffice, log: (m: string) => void): Promise<{ ackedMs: number; appliedMs: number }> {
+async function pushBacklog(
+  ho: BenchHeadOffice,
+  log: (m: string) => void,
+): Promise<{ ackedMs: number; appliedMs: number }> {
   const { core, dir } = await enrolledTerminal(ho, 'bench-push', '91000');
   try {
     fillOutbox(core, workload(1, PUSH_RECORDS));
@@ -29,7 +41,8 @@ async function pushBacklog(ho: BenchHeadOffice, log: (m: string) => void): Promi
     const started = performance.now();
     const result = await syncOnce({ db: core.db, clock: systemClock, owner: 'bench', requestTimeoutMs: 120_000 });
     const elapsed = performance.now() - started;
-    if (result.status !== 'synced' || result.pushed !== PUSH_RECORDS) throw new Error(`push backlog: ${JSON.stringify(result)}`);
+    if (result.status !== 'synced' || result.pushed !== PUSH_RECORDS)
+      throw new Error(`push backlog: ${JSON.stringify(result)}`);
     await waitAllDerived(ho);
     return { ackedMs: elapsed, appliedMs: performance.now() - started };
   } finally {
@@ -51,18 +64,31 @@ async function ingest(ho: BenchHeadOffice, log: (m: string) => void): Promise<{ 
     const records: PushRecord[] = workload(1_000_000 * (t + 1), INGEST_PER_TERMINAL);
     const bodies: string[] = [];
     for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) {
-      bodies.push(JSON.stringify({ protocolVersion: PROTOCOL_VERSION, terminalId, shopId, pending: records.length - i, records: records.slice(i, i + MAX_BATCH_RECORDS) }));
+      bodies.push(
+        JSON.stringify({
+          protocolVersion: PROTOCOL_VERSION,
+          terminalId,
+          shopId,
+          pending: records.length - i,
+          records: records.slice(i, i + MAX_BATCH_RECORDS),
+        }),
+      );
     }
     pushers.push({ token, bodies });
   }
-  log(`bench: sync: ${INGEST_TERMINALS} terminals pushing ${(INGEST_TERMINALS * INGEST_PER_TERMINAL).toLocaleString('en')} records at once…`);
+  log(
+    `bench: sync: ${INGEST_TERMINALS} terminals pushing ${(INGEST_TERMINALS * INGEST_PER_TERMINAL).toLocaleString('en')} records at once…`,
+  );
   const started = performance.now();
-  await Promise.all(pushers.map(async (p) => {
-    for (const body of p.bodies) {
-      const r = await post(ho.url, syncRoutes.push.path, body, p.token);
-      if (r.status !== 200 || r.json.status !== 'ok') throw new Error(`ingest push: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
-    }
-  }));
+  await Promise.all(
+    pushers.map(async (p) => {
+      for (const body of p.bodies) {
+        const r = await post(ho.url, syncRoutes.push.path, body, p.token);
+        if (r.status !== 200 || r.json.status !== 'ok')
+          throw new Error(`ingest push: ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+      }
+    }),
+  );
   const ackedMs = performance.now() - started;
   await waitAllDerived(ho);
   return { ackedMs, appliedMs: performance.now() - started };
@@ -77,7 +103,8 @@ async function pullMembers(ho: BenchHeadOffice, log: (m: string) => void): Promi
     const result = await syncOnce({ db: core.db, clock: systemClock, owner: 'bench', requestTimeoutMs: 120_000 });
     const elapsed = performance.now() - started;
     const local = core.db.select({ n: count() }).from(termMembers).get()?.n ?? 0;
-    if (result.status !== 'synced' || local < PULL_MEMBERS) throw new Error(`pull: ${JSON.stringify(result)}, ${local} members on the terminal`);
+    if (result.status !== 'synced' || local < PULL_MEMBERS)
+      throw new Error(`pull: ${JSON.stringify(result)}, ${local} members on the terminal`);
     return elapsed;
   } finally {
     core.close();
@@ -107,26 +134,68 @@ export const syncSuite: BenchSuite = {
       await ho.stop();
       const db = await ho.inspect();
       const stored = (await db.db.select({ n: count() }).from(hoRecords))[0]?.n ?? 0;
-      const memberCount = (await db.db.select({ n: count() }).from(hoMembers).where(sql`true`))[0]?.n ?? 0;
+      const memberCount =
+        (
+          await db.db
+            .select({ n: count() })
+            .from(hoMembers)
+            .where(sql`true`)
+        )[0]?.n ?? 0;
       // Applied: derived (seq ≤ its terminal's derived_seq) and not quarantined (server/sync/recordStatus.ts).
-      const pushedOk = (await db.db.select({ n: count() }).from(hoRecords).innerJoin(hoTerminals, eq(hoTerminals.id, hoRecords.terminalId))
-        .where(sql`${hoRecords.status} <> 'quarantined' AND ${hoRecords.seq} <= ${hoTerminals.derivedSeq}`))[0]?.n ?? 0;
+      const pushedOk =
+        (
+          await db.db
+            .select({ n: count() })
+            .from(hoRecords)
+            .innerJoin(hoTerminals, eq(hoTerminals.id, hoRecords.terminalId))
+            .where(sql`${hoRecords.status} <> 'quarantined' AND ${hoRecords.seq} <= ${hoTerminals.derivedSeq}`)
+        )[0]?.n ?? 0;
       await db.close();
       const complete = stored === PUSH_RECORDS + ingested && pushedOk === stored;
       const rows: BenchRow[] = [
-        { measure: `sync (${on}): 100,000-record backlog reaches head office (stored, acknowledged)`, value: `${seconds(pushMs)} s`, target: '≤ 10 s', ok: pushMs <= 10_000 },
+        {
+          measure: `sync (${on}): 100,000-record backlog reaches head office (stored, acknowledged)`,
+          value: `${seconds(pushMs)} s`,
+          target: '≤ 10 s',
+          ok: pushMs <= 10_000,
+        },
         // The target is the backlog reaching head office (stored and acknowledged, above); derivation follows
         // behind it and is shown for what it is, as the README's table does.
-        { measure: `sync (${on}): 100,000-record backlog applied (derived into sales, ledger, feed)`, value: `${seconds(push.appliedMs)} s` },
-        { measure: `sync (${on}): ingest, ${INGEST_TERMINALS} terminals at once (stored, acknowledged)`, value: `${perSecond.toLocaleString('en')} rec/s`, target: '≥ 50,000/s', ok: perSecond >= 50_000 },
-        { measure: `sync (${on}): the same ${ingested.toLocaleString('en')} records derived (from the first push)`, value: `${derivedPerSecond.toLocaleString('en')} rec/s` },
-        { measure: `sync (${on}): new terminal pulls ${memberCount.toLocaleString('en')} members`, value: `${seconds(pullMs)} s`, target: '≤ 10 s', ok: pullMs <= 10_000 },
-        { measure: 'sync: every pushed record stored and applied once at head office', value: complete ? 'yes' : `${stored} stored, ${pushedOk} applied`, ok: complete },
+        {
+          measure: `sync (${on}): 100,000-record backlog applied (derived into sales, ledger, feed)`,
+          value: `${seconds(push.appliedMs)} s`,
+        },
+        {
+          measure: `sync (${on}): ingest, ${INGEST_TERMINALS} terminals at once (stored, acknowledged)`,
+          value: `${perSecond.toLocaleString('en')} rec/s`,
+          target: '≥ 50,000/s',
+          ok: perSecond >= 50_000,
+        },
+        {
+          measure: `sync (${on}): the same ${ingested.toLocaleString('en')} records derived (from the first push)`,
+          value: `${derivedPerSecond.toLocaleString('en')} rec/s`,
+        },
+        {
+          measure: `sync (${on}): new terminal pulls ${memberCount.toLocaleString('en')} members`,
+          value: `${seconds(pullMs)} s`,
+          target: '≤ 10 s',
+          ok: pullMs <= 10_000,
+        },
+        {
+          measure: 'sync: every pushed record stored and applied once at head office',
+          value: complete ? 'yes' : `${stored} stored, ${pushedOk} applied`,
+          ok: complete,
+        },
       ];
       return {
         keys: {
-          push_100k_s: seconds(pushMs), push_100k_applied_s: seconds(push.appliedMs), ingest_records_per_s: perSecond,
-          derive_records_per_s: derivedPerSecond, pull_100k_members_s: seconds(pullMs), ...(ho.backend === 'pglite' ? { sync_on_pglite: 1 } : {}) },
+          push_100k_s: seconds(pushMs),
+          push_100k_applied_s: seconds(push.appliedMs),
+          ingest_records_per_s: perSecond,
+          derive_records_per_s: derivedPerSecond,
+          pull_100k_members_s: seconds(pullMs),
+          ...(ho.backend === 'pglite' ? { sync_on_pglite: 1 } : {}),
+        },
         rows,
       };
     } finally {

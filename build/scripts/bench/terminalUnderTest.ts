@@ -16,7 +16,8 @@ export function openBenchCore(dataset: Dataset): { core: TerminalCore; clock: Re
   const core = openTerminalCore({ dataDir: dataset.dir, clock, timeZone: BENCH_TIME_ZONE, validateOutput: false });
   // Every run adds sales to the same database: carry on a minute after the newest one, so
   // time only moves forward in it.
-  const newest = (core.db.$client.prepare('SELECT max(created_at) AS t FROM sales').get() as { t: number | null }).t ?? 0;
+  const newest =
+    (core.db.$client.prepare('SELECT max(created_at) AS t FROM sales').get() as { t: number | null }).t ?? 0;
   clock.set(Math.max(clock.now(), newest + 60_000));
   // A few generated baskets pass the default large-sale limit; the bench times recording a sale,
   // not the cashier's second confirmation, so the shop here confirms up to the absurd-amount guard.

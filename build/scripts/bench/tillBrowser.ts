@@ -18,7 +18,8 @@ export function ensureRendererBuilt(log: (message: string) => void): void {
   if (existsSync(join(rendererDir, 'index.html'))) return;
   log('bench: dist/renderer is missing; running npm run build:renderer');
   const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (built.status !== 0 || !existsSync(join(rendererDir, 'index.html'))) throw new Error('npm run build:renderer failed; the till suite needs dist/renderer');
+  if (built.status !== 0 || !existsSync(join(rendererDir, 'index.html')))
+    throw new Error('npm run build:renderer failed; the till suite needs dist/renderer');
 }
 
 /** Debian's Chromium with exactly the e2e tests' flags (one place: e2e/playwright.config.ts). */
@@ -29,7 +30,10 @@ export async function launchTillBrowser(): Promise<Browser> {
 
 /** A fresh tab (empty cache, like a till that has just started) with the timing probe installed. */
 export async function newTillPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: e2eConfig.use?.viewport ?? { width: 1366, height: 820 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: e2eConfig.use?.viewport ?? { width: 1366, height: 820 },
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   await page.addInitScript({ content: TILL_PROBE_SCRIPT });
   return page;

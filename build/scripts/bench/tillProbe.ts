@@ -75,5 +75,11 @@ export interface ProbeTiming {
 }
 
 export const isProbeTiming = (v: unknown): v is ProbeTiming =>
-  typeof v === 'object' && v !== null && 'dom' in v && 'frame' in v && 'api' in v &&
-  typeof v.dom === 'number' && typeof v.frame === 'number' && typeof v.api === 'number';
+  typeof v === 'object' &&
+  v !== null &&
+  'dom' in v &&
+  'frame' in v &&
+  'api' in v &&
+  typeof v.dom === 'number' &&
+  typeof v.frame === 'number' &&
+  typeof v.api === 'number';

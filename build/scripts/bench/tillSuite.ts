@@ -5,7 +5,14 @@ import { startBrowserHost, type BrowserHost } from '../../../electron/browser-ho
 import { Random } from '../generate/random';
 import { median, ms, percentile } from './stats';
 import type { BenchRow, BenchSettings, BenchSuite } from './suite';
-import { benchTillClock, ensureRendererBuilt, launchTillBrowser, newTillPage, rendererDir, startTillProcess } from './tillBrowser';
+import {
+  benchTillClock,
+  ensureRendererBuilt,
+  launchTillBrowser,
+  newTillPage,
+  rendererDir,
+  startTillProcess,
+} from './tillBrowser';
 import { isProbeTiming, type ProbeTiming } from './tillProbe';
 
 const TARGET_SCAN_P95_MS = 50;
@@ -26,7 +33,9 @@ interface TillMember {
 function pickTillMembers(host: BrowserHost, count: number, random: Random): TillMember[] {
   const sqlite = host.core.db.$client;
   const maxRowid = (sqlite.prepare('SELECT max(rowid) AS n FROM members').get() as { n: number | null }).n ?? 0;
-  const byRowid = sqlite.prepare("SELECT m.id, m.name, c.number AS cardNumber FROM members m JOIN cards c ON c.member_id = m.id AND c.status = 'active' WHERE m.rowid = ?");
+  const byRowid = sqlite.prepare(
+    "SELECT m.id, m.name, c.number AS cardNumber FROM members m JOIN cards c ON c.member_id = m.id AND c.status = 'active' WHERE m.rowid = ?",
+  );
   const picked = new Map<string, TillMember>();
   for (let tries = 0; picked.size < count && tries < count * 20; tries += 1) {
     const row = byRowid.get(1 + Math.floor(random.next() * maxRowid)) as TillMember | undefined;
@@ -37,8 +46,16 @@ function pickTillMembers(host: BrowserHost, count: number, random: Random): Till
 }
 
 /** Arms the in-page probe (tillProbe.ts), runs `act` (which presses the trigger key), returns the timing. */
-async function probe(page: Page, selector: string, mustContain: string[], triggerKey: string, act: () => Promise<void>): Promise<ProbeTiming> {
-  await page.evaluate(`window.__tillProbe.arm(${JSON.stringify(selector)}, ${JSON.stringify(mustContain)}, ${JSON.stringify(triggerKey)}, 15000)`);
+async function probe(
+  page: Page,
+  selector: string,
+  mustContain: string[],
+  triggerKey: string,
+  act: () => Promise<void>,
+): Promise<ProbeTiming> {
+  await page.evaluate(
+    `window.__tillProbe.arm(${JSON.stringify(selector)}, ${JSON.stringify(mustContain)}, ${JSON.stringify(triggerKey)}, 15000)`,
+  );
   await act();
   const timing: unknown = await page.evaluate('window.__tillProbe.wait()');
   if (!isProbeTiming(timing)) throw new Error(`till probe answered ${JSON.stringify(timing)}`);
@@ -77,10 +94,18 @@ async function saleOnce(page: Page, member: TillMember, random: Random): Promise
   return probe(page, RECEIPT, [member.name], 'F12', () => page.keyboard.press('F12'));
 }
 
-async function measureReadyInProcess(browser: Browser, dataDir: string): Promise<{ listenMs: number; readyMs: number; host: BrowserHost; page: Page }> {
+async function measureReadyInProcess(
+  browser: Browser,
+  dataDir: string,
+): Promise<{ listenMs: number; readyMs: number; host: BrowserHost; page: Page }> {
   const page = await newTillPage(browser);
   const start = performance.now();
-  const host = await startBrowserHost({ dataDir, clock: benchTillClock(), staticDir: rendererDir, log: () => undefined });
+  const host = await startBrowserHost({
+    dataDir,
+    clock: benchTillClock(),
+    staticDir: rendererDir,
+    log: () => undefined,
+  });
   const listenMs = performance.now() - start;
   await page.goto(host.url);
   await page.waitForSelector(SCAN_FIELD, { state: 'visible' });
@@ -105,7 +130,17 @@ function p95Row(what: string, samples: ProbeTiming[], target: number): BenchRow 
   const frames = samples.map((s) => s.frame);
   const p95 = percentile(frames, 95);
   return {
-    measure: `${what}: p50 / p95 / max (${samples.length}; p95 of DOM commit ${ms(percentile(samples.map((s) => s.dom), 95))}, of HTTP ${ms(percentile(samples.map((s) => s.api), 95))} ms)`,
+    measure: `${what}: p50 / p95 / max (${samples.length}; p95 of DOM commit ${ms(
+      percentile(
+        samples.map((s) => s.dom),
+        95,
+      ),
+    )}, of HTTP ${ms(
+      percentile(
+        samples.map((s) => s.api),
+        95,
+      ),
+    )} ms)`,
     value: `${ms(median(frames))} / ${ms(p95)} / ${ms(percentile(frames, 100))} ms`,
     target: `p95 ≤ ${target} ms`,
     ok: p95 <= target,
@@ -135,12 +170,26 @@ async function runTill(dataset: { dir: string }, settings: BenchSettings) {
       await nextCustomer(page);
       settings.log(`bench: till ${saleTimes.length} sales done`);
 
-      const scanP95 = percentile(scanTimes.map((s) => s.frame), 95);
-      const saleP95 = percentile(saleTimes.map((s) => s.frame), 95);
+      const scanP95 = percentile(
+        scanTimes.map((s) => s.frame),
+        95,
+      );
+      const saleP95 = percentile(
+        saleTimes.map((s) => s.frame),
+        95,
+      );
       const rows: BenchRow[] = [
-        { measure: 'till ready: startBrowserHost → page shows the scan field (in process)', value: `${ms(readyMs)} ms`, target: `≤ ${TARGET_READY_MS} ms`, ok: readyMs <= TARGET_READY_MS },
+        {
+          measure: 'till ready: startBrowserHost → page shows the scan field (in process)',
+          value: `${ms(readyMs)} ms`,
+          target: `≤ ${TARGET_READY_MS} ms`,
+          ok: readyMs <= TARGET_READY_MS,
+        },
         { measure: '  of which the host opening the db and listening', value: `${ms(listenMs)} ms` },
-        { measure: 'till ready as a process: spawn tsx browser-host/main.ts → scan field', value: `${ms(processReadyMs)} ms` },
+        {
+          measure: 'till ready as a process: spawn tsx browser-host/main.ts → scan field',
+          value: `${ms(processReadyMs)} ms`,
+        },
         p95Row('scan (Enter) → member panel painted', scanTimes, TARGET_SCAN_P95_MS),
         p95Row('confirm (F12) → receipt painted', saleTimes, TARGET_RECEIPT_P95_MS),
       ];

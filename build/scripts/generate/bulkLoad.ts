@@ -15,7 +15,8 @@ function set(sqlite: Database.Database, pragma: string, expected: string | numbe
   const [name] = pragma.split(' ');
   sqlite.pragma(pragma);
   const now: unknown = sqlite.pragma(name ?? pragma, { simple: true });
-  if (String(now).toLowerCase() !== String(expected)) throw new Error(`PRAGMA ${pragma} did not take (it is ${String(now)})`);
+  if (String(now).toLowerCase() !== String(expected))
+    throw new Error(`PRAGMA ${pragma} did not take (it is ${String(now)})`);
 }
 
 export function beginBulkLoad(sqlite: Database.Database, cacheMiB: number): BulkLoad {
@@ -45,7 +46,13 @@ export function beginBulkLoad(sqlite: Database.Database, cacheMiB: number): Bulk
 }
 
 /** Runs `work` in transactions of `batch` steps: big enough to be fast, small enough to report progress. */
-export function inBatches(sqlite: Database.Database, total: number, batch: number, work: (i: number) => void, progress?: (done: number) => void): void {
+export function inBatches(
+  sqlite: Database.Database,
+  total: number,
+  batch: number,
+  work: (i: number) => void,
+  progress?: (done: number) => void,
+): void {
   const run = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) work(i);
   });

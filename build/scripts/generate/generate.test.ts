@@ -32,23 +32,35 @@ describe('generateTerminalDb', () => {
   it('writes a database that passes integrity, foreign-key, balance and sequence checks', () => {
     const verified = verifyTerminalDb(report.dbFile);
     expect(verified.problems).toEqual([]);
-    expect(verified.counts).toMatchObject({ members: MEMBERS, sales: SALES, outbox: MEMBERS + SALES, ledger: report.ledgerRows });
+    expect(verified.counts).toMatchObject({
+      members: MEMBERS,
+      sales: SALES,
+      outbox: MEMBERS + SALES,
+      ledger: report.ledgerRows,
+    });
   });
 
   it('has a realistic spread: a few regulars, anonymous sales, points spent', () => {
     const sqlite = new Database(report.dbFile, { readonly: true });
     try {
-      const visits = (sqlite.prepare('SELECT visits FROM members ORDER BY visits DESC').all() as { visits: number }[]).map((r) => r.visits);
+      const visits = (
+        sqlite.prepare('SELECT visits FROM members ORDER BY visits DESC').all() as { visits: number }[]
+      ).map((r) => r.visits);
       const memberSales = visits.reduce((a, b) => a + b, 0);
       const topTenth = visits.slice(0, MEMBERS / 10).reduce((a, b) => a + b, 0);
       expect(topTenth / memberSales).toBeGreaterThan(0.25);
       expect(visits.filter((v) => v === 0).length).toBeGreaterThan(0);
-      const anonymous = (sqlite.prepare('SELECT count(*) AS n FROM sales WHERE member_id IS NULL').get() as { n: number }).n;
+      const anonymous = (
+        sqlite.prepare('SELECT count(*) AS n FROM sales WHERE member_id IS NULL').get() as { n: number }
+      ).n;
       expect(anonymous / SALES).toBeGreaterThan(0.15);
       expect(anonymous / SALES).toBeLessThan(0.35);
-      const spends = (sqlite.prepare("SELECT count(*) AS n FROM points_ledger WHERE kind = 'spend'").get() as { n: number }).n;
+      const spends = (
+        sqlite.prepare("SELECT count(*) AS n FROM points_ledger WHERE kind = 'spend'").get() as { n: number }
+      ).n;
       expect(spends).toBeGreaterThan(0);
-      const pending = (sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number }).n;
+      const pending = (sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number })
+        .n;
       expect(pending).toBe(50);
     } finally {
       sqlite.close();
@@ -58,7 +70,9 @@ describe('generateTerminalDb', () => {
   it('writes outbox payloads exactly as the sync schema would store them', () => {
     const sqlite = new Database(report.dbFile, { readonly: true });
     try {
-      const rows = sqlite.prepare('SELECT record_type AS type, payload_json AS json FROM outbox WHERE seq % 37 = 1').all() as { type: string; json: string }[];
+      const rows = sqlite
+        .prepare('SELECT record_type AS type, payload_json AS json FROM outbox WHERE seq % 37 = 1')
+        .all() as { type: string; json: string }[];
       expect(rows.length).toBeGreaterThan(50);
       for (const row of rows) {
         const parsed = SyncRecordBody.parse({ type: row.type, payload: JSON.parse(row.json) });
@@ -76,16 +90,23 @@ describe('generateTerminalDb', () => {
   });
 
   it('is a database the real services work on: lookups, search and a new sale keep it consistent', async () => {
-    const core = openTerminalCore({ dataDir: join(report.dbFile, '..'), clock: fixedClock(DEFAULT_END_MS + 3_600_000), timeZone: 'Asia/Shanghai' });
+    const core = openTerminalCore({
+      dataDir: join(report.dbFile, '..'),
+      clock: fixedClock(DEFAULT_END_MS + 3_600_000),
+      timeZone: 'Asia/Shanghai',
+    });
     try {
       const sqlite = core.db.$client;
-      const card = sqlite.prepare("SELECT number, member_id AS memberId FROM cards ORDER BY rowid LIMIT 1 OFFSET 3").get() as { number: string; memberId: string };
+      const card = sqlite
+        .prepare('SELECT number, member_id AS memberId FROM cards ORDER BY rowid LIMIT 1 OFFSET 3')
+        .get() as { number: string; memberId: string };
       const looked = await core.api.lookupCard({ cardNumber: card.number });
       expect(looked.ok && looked.value.id).toBe(card.memberId);
       const found = await core.api.searchMembers({ query: memberPhone(3).slice(3) });
       expect(found.ok && found.value.members.map((m) => m.id)).toEqual([card.memberId]);
       const sale = await core.api.recordSale({
-        requestId: '6f1c1d7e-8a8b-4c4c-9d9d-0123456789ab', memberId: card.memberId,
+        requestId: '6f1c1d7e-8a8b-4c4c-9d9d-0123456789ab',
+        memberId: card.memberId,
         lines: [{ sku: 'GRO100001', name: '杂货', category: 'grocery', quantity: 2, unitPriceMinor: 1_999 }],
       });
       expect(sale.ok).toBe(true);
@@ -101,7 +122,11 @@ describe('generateTerminalDb', () => {
     const dump = (file: string): string => {
       const sqlite = new Database(file, { readonly: true });
       try {
-        return JSON.stringify(['members', 'cards', 'sales', 'sale_lines', 'points_ledger', 'outbox', 'terminal'].map((t) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+        return JSON.stringify(
+          ['members', 'cards', 'sales', 'sale_lines', 'points_ledger', 'outbox', 'terminal'].map((t) =>
+            sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+          ),
+        );
       } finally {
         sqlite.close();
       }

@@ -62,12 +62,23 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
 
   const sqlite = new Database(dbFile);
   try {
-    const term = sqlite.prepare('SELECT terminal_id AS terminalId, terminal_code AS terminalCode, card_key_hex AS keyHex, currency FROM terminal').get() as {
-      terminalId: string; terminalCode: string; keyHex: string; currency: string;
+    const term = sqlite
+      .prepare(
+        'SELECT terminal_id AS terminalId, terminal_code AS terminalCode, card_key_hex AS keyHex, currency FROM terminal',
+      )
+      .get() as {
+      terminalId: string;
+      terminalCode: string;
+      keyHex: string;
+      currency: string;
     };
-    const rulesRow = sqlite.prepare('SELECT rules_json AS json FROM rule_versions ORDER BY version DESC LIMIT 1').get() as { json: string };
+    const rulesRow = sqlite
+      .prepare('SELECT rules_json AS json FROM rule_versions ORDER BY version DESC LIMIT 1')
+      .get() as { json: string };
     const rules = RuleSet.parse(JSON.parse(rulesRow.json));
-    const ladder = sqlite.prepare('SELECT code, name, rank, qualify_points AS qualifyPoints FROM tiers ORDER BY rank').all() as TierDef[];
+    const ladder = sqlite
+      .prepare('SELECT code, name, rank, qualify_points AS qualifyPoints FROM tiers ORDER BY rank')
+      .all() as TierDef[];
     const firstSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM outbox').get() as { s: number }).s + 1;
 
     const load = beginBulkLoad(sqlite, options.cacheMiB ?? 1024);
@@ -75,7 +86,13 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
     const roster = new Roster(n);
     const dayCache = new Map<number, string>();
     const ctx: SaleContext = {
-      random, rules, ladder, roster, inserts, terminalId: term.terminalId, currency: term.currency,
+      random,
+      rules,
+      ladder,
+      roster,
+      inserts,
+      terminalId: term.terminalId,
+      currency: term.currency,
       products: makeCatalogue(random, 3_000),
       // Whole-hour zones only (the generator's shops): a day is fixed within an hour.
       businessDay: (ms) => {
@@ -97,7 +114,13 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
     let joined = 0;
     const join = (): void => {
       const at = instantAt(timeline, memberPosition(timeline, joined, n));
-      const record = roster.add(joined, random, at, { ...term, homeShopId: GENERATED_SHOP.shopId }, ladder.length > 0 ? 0 : -1);
+      const record = roster.add(
+        joined,
+        random,
+        at,
+        { ...term, homeShopId: GENERATED_SHOP.shopId },
+        ladder.length > 0 ? 0 : -1,
+      );
       appendOutbox(record.id, 'member', JSON.stringify(record), at);
       joined += 1;
     };
@@ -105,21 +128,29 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
     const anonymous = options.anonymousShare ?? 0.25;
     const batch = Math.max(1, Math.min(50_000, m));
     let lastReport = performance.now();
-    inBatches(sqlite, Math.max(m, 1), batch, (k) => {
-      if (k >= m) return;
-      const x = salePosition(timeline, k, m);
-      while (joined < n && memberPosition(timeline, joined, n) <= x) join();
-      const member = joined === 0 || random.chance(anonymous) ? -1 : random.skewedIndex(joined, 2);
-      const at = instantAt(timeline, x);
-      const sale = makeSale(ctx, member, at);
-      ledgerRows += sale.ledgerRows;
-      appendOutbox(sale.id, 'sale', sale.payloadJson, at);
-    }, (done) => {
-      if (performance.now() - lastReport > 5_000) {
-        lastReport = performance.now();
-        log(`generate: ${done.toLocaleString('en')} / ${m.toLocaleString('en')} sales, ${joined.toLocaleString('en')} members (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-      }
-    });
+    inBatches(
+      sqlite,
+      Math.max(m, 1),
+      batch,
+      (k) => {
+        if (k >= m) return;
+        const x = salePosition(timeline, k, m);
+        while (joined < n && memberPosition(timeline, joined, n) <= x) join();
+        const member = joined === 0 || random.chance(anonymous) ? -1 : random.skewedIndex(joined, 2);
+        const at = instantAt(timeline, x);
+        const sale = makeSale(ctx, member, at);
+        ledgerRows += sale.ledgerRows;
+        appendOutbox(sale.id, 'sale', sale.payloadJson, at);
+      },
+      (done) => {
+        if (performance.now() - lastReport > 5_000) {
+          lastReport = performance.now();
+          log(
+            `generate: ${done.toLocaleString('en')} / ${m.toLocaleString('en')} sales, ${joined.toLocaleString('en')} members (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+          );
+        }
+      },
+    );
     sqlite.transaction(() => {
       while (joined < n) join();
     })();
@@ -130,7 +161,12 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
     log('generate: building indexes');
     load.finish();
     return {
-      dbFile, members: n, sales: m, ledgerRows, outboxRows: seq - firstSeq, terminalCode: term.terminalCode,
+      dbFile,
+      members: n,
+      sales: m,
+      ledgerRows,
+      outboxRows: seq - firstSeq,
+      terminalCode: term.terminalCode,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

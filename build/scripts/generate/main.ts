@@ -23,7 +23,9 @@ const count = (name: string, text: string | undefined): number => {
 };
 
 if (!values.out) {
-  console.error('usage: tsx build/scripts/generate/main.ts --out <data dir> [--members N] [--sales M] [--seed S] [--verify]');
+  console.error(
+    'usage: tsx build/scripts/generate/main.ts --out <data dir> [--members N] [--sales M] [--seed S] [--verify]',
+  );
   process.exit(2);
 }
 if (existsSync(`${values.out}/terminal.db`)) {
@@ -37,7 +39,9 @@ const report = generateTerminalDb({
   seed: count('seed', values.seed),
   onProgress: (message) => console.log(message),
 });
-console.log(`generate: ${report.dbFile}: ${report.members} members, ${report.sales} sales, ${report.ledgerRows} ledger rows, ${report.outboxRows} outbox records in ${report.seconds.toFixed(1)} s`);
+console.log(
+  `generate: ${report.dbFile}: ${report.members} members, ${report.sales} sales, ${report.ledgerRows} ledger rows, ${report.outboxRows} outbox records in ${report.seconds.toFixed(1)} s`,
+);
 if (values.verify) {
   const verified = verifyTerminalDb(report.dbFile);
   console.log(verified.problems.length === 0 ? 'verify: ok' : `verify: ${verified.problems.join('\n')}`);

@@ -88,7 +88,11 @@ export class Random {
     const w2 = (this.u32() & 0x0fffffff) | 0x40000000; // version 4
     const w3 = (this.u32() & 0x3fffffff) | 0x80000000; // variant 10
     const w4 = this.u32();
-    const h = (n: number, len: number): string => n.toString(16).padStart(8, '0').slice(8 - len);
+    const h = (n: number, len: number): string =>
+      n
+        .toString(16)
+        .padStart(8, '0')
+        .slice(8 - len);
     return `${h(w0, 8)}-${h(w1 >>> 16, 4)}-${h(w2 >>> 16, 4)}-${h(w3 >>> 16, 4)}-${h(w1 & 0xffff, 4)}${h(w4, 8)}`;
   }
 }

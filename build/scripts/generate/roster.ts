@@ -35,7 +35,13 @@ export class Roster {
    * Member `i` joins at `atMs` with card serial `i` (cards are issued in joining order).
    * Returns the member's sync record, keys in the sync schema's order.
    */
-  add(i: number, random: Random, atMs: number, card: { terminalCode: string; keyHex: string; homeShopId: string }, entryTier: number) {
+  add(
+    i: number,
+    random: Random,
+    atMs: number,
+    card: { terminalCode: string; keyHex: string; homeShopId: string },
+    entryTier: number,
+  ) {
     if (i !== this.ids.length) throw new Error(`members join in order: expected ${this.ids.length}, got ${i}`);
     const record = {
       id: random.uuid(),
@@ -66,8 +72,19 @@ export class Roster {
     const lastVisit = this.lastVisitAt[i] ?? -1;
     const tier = this.tier[i] ?? -1;
     inserts.member.run(
-      id, name, nameKey(name), phone, phoneTail(phone), this.birthdays[i] ?? null, tier >= 0 ? (tierCodes[tier] ?? null) : null,
-      this.balance[i] ?? 0, this.earned[i] ?? 0, this.visits[i] ?? 0, lastVisit >= 0 ? lastVisit : null, homeShopId, created,
+      id,
+      name,
+      nameKey(name),
+      phone,
+      phoneTail(phone),
+      this.birthdays[i] ?? null,
+      tier >= 0 ? (tierCodes[tier] ?? null) : null,
+      this.balance[i] ?? 0,
+      this.earned[i] ?? 0,
+      this.visits[i] ?? 0,
+      lastVisit >= 0 ? lastVisit : null,
+      homeShopId,
+      created,
       lastVisit >= 0 ? lastVisit : created,
     );
     inserts.card.run(card, id, 'active', created, created);

@@ -45,7 +45,13 @@ function basket(ctx: SaleContext): Omit<Line, 'lineNo' | 'lineTotalMinor' | 'poi
     const product = products[random.skewedIndex(products.length, 2)];
     if (!product) throw new Error('empty catalogue');
     const quantity = random.chance(0.75) ? 1 : random.chance(0.6) ? 2 : 3 + random.int(4);
-    return { sku: product.sku, name: product.name, category: product.category, quantity, unitPriceMinor: product.unitPriceMinor };
+    return {
+      sku: product.sku,
+      name: product.name,
+      category: product.category,
+      quantity,
+      unitPriceMinor: product.unitPriceMinor,
+    };
   });
 }
 
@@ -72,40 +78,91 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
 
   let balance = member >= 0 ? (roster.balance[member] ?? 0) : 0;
   const balanceBefore = balance;
-  const spend = member >= 0 ? quotePointsDiscount(rules, { requestedPoints: pointsWanted(ctx, balance), saleTotalMinor: subtotal, balance }) : null;
+  const spend =
+    member >= 0
+      ? quotePointsDiscount(rules, { requestedPoints: pointsWanted(ctx, balance), saleTotalMinor: subtotal, balance })
+      : null;
   const discount = spend?.discountMinor ?? 0;
   const pointsSpent = spend?.points ?? 0;
   const earnedBefore = member >= 0 ? (roster.earned[member] ?? 0) : 0;
   const storedTier = member >= 0 ? (ladder[roster.tier[member] ?? -1] ?? null) : null;
   const tierBefore = member >= 0 ? tierStanding(ladder, storedTier?.code ?? null, earnedBefore).tier : null;
   const earn = computeEarn(rules, {
-    lines: items, discountMinor: discount, tierCode: tierBefore?.code ?? null, tierName: tierBefore?.name ?? null,
-    visitNumber: member >= 0 ? (roster.visits[member] ?? 0) + 1 : null, currency: ctx.currency,
+    lines: items,
+    discountMinor: discount,
+    tierCode: tierBefore?.code ?? null,
+    tierName: tierBefore?.name ?? null,
+    visitNumber: member >= 0 ? (roster.visits[member] ?? 0) + 1 : null,
+    currency: ctx.currency,
   });
 
   inserts.sale.run(
-    saleId, memberId, cardNumber, subtotal, discount, subtotal - discount, earn.points, pointsSpent, rules.version,
-    earn.summary, JSON.stringify(earn.explanation), ctx.currency, day, ctx.terminalId, atMs,
+    saleId,
+    memberId,
+    cardNumber,
+    subtotal,
+    discount,
+    subtotal - discount,
+    earn.points,
+    pointsSpent,
+    rules.version,
+    earn.summary,
+    JSON.stringify(earn.explanation),
+    ctx.currency,
+    day,
+    ctx.terminalId,
+    atMs,
   );
-  const lines: Line[] = items.map((item, i) => ({ lineNo: i + 1, ...item, lineTotalMinor: totals[i] ?? 0, points: earn.lines[i]?.points ?? 0 }));
-  for (const l of lines) inserts.line.run(saleId, l.lineNo, l.sku, l.name, l.category, l.quantity, l.unitPriceMinor, l.lineTotalMinor, l.points);
+  const lines: Line[] = items.map((item, i) => ({
+    lineNo: i + 1,
+    ...item,
+    lineTotalMinor: totals[i] ?? 0,
+    points: earn.lines[i]?.points ?? 0,
+  }));
+  for (const l of lines)
+    inserts.line.run(
+      saleId,
+      l.lineNo,
+      l.sku,
+      l.name,
+      l.category,
+      l.quantity,
+      l.unitPriceMinor,
+      l.lineTotalMinor,
+      l.points,
+    );
 
   const ledger: object[] = [];
   const writeLedger = (kind: 'spend' | 'earn', delta: number, summary: string): void => {
     if (memberId === null) return;
     balance += delta;
     const id = random.uuid();
-    inserts.ledger.run(id, memberId, kind, delta, balance, saleId, null, rules.version, null, summary, ctx.terminalId, atMs);
+    inserts.ledger.run(
+      id,
+      memberId,
+      kind,
+      delta,
+      balance,
+      saleId,
+      null,
+      rules.version,
+      null,
+      summary,
+      ctx.terminalId,
+      atMs,
+    );
     ledger.push({ id, memberId, kind, delta, ruleVersion: rules.version, campaignId: null, createdAt: atMs });
   };
-  if (pointsSpent > 0) writeLedger('spend', -pointsSpent, `${pointsSpent} pt = ${formatMoney(discount, ctx.currency, 'en-US')} off`);
+  if (pointsSpent > 0)
+    writeLedger('spend', -pointsSpent, `${pointsSpent} pt = ${formatMoney(discount, ctx.currency, 'en-US')} off`);
   if (earn.points > 0) writeLedger('earn', earn.points, earn.summary);
 
   if (member >= 0) {
     const earnedAfter = earnedBefore + earn.points;
     // As saleQuote's tierAfterSale: raised at the sale that crosses a threshold, never lowered.
     const qualified = tierStanding(ladder, null, earnedAfter).tier;
-    const after = qualified !== null && (tierBefore === null || qualified.rank > tierBefore.rank) ? qualified : tierBefore;
+    const after =
+      qualified !== null && (tierBefore === null || qualified.rank > tierBefore.rank) ? qualified : tierBefore;
     roster.balance[member] = balanceBefore - pointsSpent + earn.points;
     roster.earned[member] = earnedAfter;
     roster.visits[member] = (roster.visits[member] ?? 0) + 1;
@@ -115,9 +172,20 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
 
   // Key order as the sync schema's output (the service stores the zod-parsed payload).
   const payload = {
-    id: saleId, memberId, cardNumber, subtotalMinor: subtotal, discountMinor: discount, totalMinor: subtotal - discount,
-    pointsEarned: earn.points, pointsSpent, ruleVersion: rules.version, currency: ctx.currency, businessDay: day, createdAt: atMs,
-    lines, ledger,
+    id: saleId,
+    memberId,
+    cardNumber,
+    subtotalMinor: subtotal,
+    discountMinor: discount,
+    totalMinor: subtotal - discount,
+    pointsEarned: earn.points,
+    pointsSpent,
+    ruleVersion: rules.version,
+    currency: ctx.currency,
+    businessDay: day,
+    createdAt: atMs,
+    lines,
+    ledger,
   };
   return { id: saleId, payloadJson: JSON.stringify(payload), ledgerRows: ledger.length };
 }

@@ -27,7 +27,13 @@ function seededIds(random: Random): IdSource {
  * the terminal row, tiers and rule version are exactly what a till's own set-up writes.
  */
 export function createConfiguredTerminal(dataDir: string, random: Random, atMs: number, timeZone: string): string {
-  const core = openTerminalCore({ dataDir, clock: fixedClock(atMs), ids: seededIds(random), timeZone, validateOutput: true });
+  const core = openTerminalCore({
+    dataDir,
+    clock: fixedClock(atMs),
+    ids: seededIds(random),
+    timeZone,
+    validateOutput: true,
+  });
   try {
     const result = core.dispatch('configureShop', GENERATED_SHOP);
     if (!result.ok) throw new Error(`configureShop failed: ${JSON.stringify(result.error)}`);

@@ -17,7 +17,9 @@ export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
   const one = <T>(sql: string): T => sqlite.prepare(sql).get() as T;
   try {
     if (thorough) {
-      const integrity = (sqlite.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+      const integrity = (sqlite.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map(
+        (r) => r.integrity_check,
+      );
       if (integrity.join() !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
       const fk = sqlite.prepare('PRAGMA foreign_key_check').all();
       if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} rows, first ${JSON.stringify(fk[0])}`);
@@ -30,7 +32,8 @@ export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
       LEFT JOIN (SELECT member_id, sum(delta) AS total, sum(CASE WHEN kind = 'earn' THEN delta ELSE 0 END) AS earned
                  FROM points_ledger GROUP BY member_id) l ON l.member_id = m.id
       WHERE m.points_balance != coalesce(l.total, 0) OR m.points_earned_total != coalesce(l.earned, 0)`);
-    if (balance.n > 0) problems.push(`${balance.n} members whose cached balance or earned total differs from the ledger`);
+    if (balance.n > 0)
+      problems.push(`${balance.n} members whose cached balance or earned total differs from the ledger`);
 
     // The last visit is the member's most recently written sale (SQLite takes created_at from
     // the max(rowid) row), not the latest timestamp: a clock set back must not flag a good file.
@@ -48,8 +51,11 @@ export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
     // "As this terminal saw it": in the order the rows were written (rowid), not by timestamp.
     if (after.n > 0) problems.push(`${after.n} ledger rows whose balance_after is not the running sum`);
 
-    const seq = one<{ n: number; lo: number | null; hi: number | null }>('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM outbox');
-    if (seq.n > 0 && (seq.lo !== 1 || seq.hi !== seq.n)) problems.push(`outbox seq is not 1..${seq.n} without gaps (min ${seq.lo}, max ${seq.hi})`);
+    const seq = one<{ n: number; lo: number | null; hi: number | null }>(
+      'SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM outbox',
+    );
+    if (seq.n > 0 && (seq.lo !== 1 || seq.hi !== seq.n))
+      problems.push(`outbox seq is not 1..${seq.n} without gaps (min ${seq.lo}, max ${seq.hi})`);
 
     const counts = {
       members: one<{ n: number }>('SELECT count(*) AS n FROM members').n,

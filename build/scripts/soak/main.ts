@@ -8,12 +8,18 @@ import { runSoak } from './run';
 
 async function main(): Promise<void> {
   const plan = planFrom(process.argv.slice(2), Date.now() % 2 ** 31);
-  console.log(`tillcard soak: ${plan.quick ? 'quick' : 'long'} run, seed ${plan.seed} (replay with --seed ${plan.seed}), parts ${plan.parts.join(',')}`);
+  console.log(
+    `tillcard soak: ${plan.quick ? 'quick' : 'long'} run, seed ${plan.seed} (replay with --seed ${plan.seed}), parts ${plan.parts.join(',')}`,
+  );
   const outcome = await runSoak(plan, (line) => console.log(line));
   for (const line of summaryLines(outcome)) console.log(line);
   const figures = figuresOf(outcome);
   const ok = passed(figures);
-  console.log(ok ? 'soak: PASSED' : `soak: FAILED — replay with: npm run soak --${plan.quick ? ' --quick' : ''} --seed ${plan.seed}`);
+  console.log(
+    ok
+      ? 'soak: PASSED'
+      : `soak: FAILED — replay with: npm run soak --${plan.quick ? ' --quick' : ''} --seed ${plan.seed}`,
+  );
   console.log(JSON.stringify(figures));
   process.exitCode = ok ? 0 : 1;
 }

@@ -53,7 +53,11 @@ export function figuresOf(o: SoakOutcome): SoakFigures {
     load_records_per_s: o.load?.recordsPerSecond ?? null,
     load_p99_ms: o.load?.p99Ms ?? null,
     load_errors: o.load?.errors ?? null,
-    violations: (o.crash?.violations.length ?? 0) + o.fuzzViolations.length + (o.network?.violations.length ?? 0) + (o.load?.violations.length ?? 0),
+    violations:
+      (o.crash?.violations.length ?? 0) +
+      o.fuzzViolations.length +
+      (o.network?.violations.length ?? 0) +
+      (o.load?.violations.length ?? 0),
     seed: o.seed,
     seconds: o.seconds,
     notes: o.notes,
@@ -61,7 +65,16 @@ export function figuresOf(o: SoakOutcome): SoakFigures {
 }
 
 export function passed(f: SoakFigures): boolean {
-  return f.acked_lost === 0 && f.records_lost === 0 && f.records_duplicated === 0 && f.bad_input_writes === 0 && f.crashes === 0 && f.untyped_refusals === 0 && f.violations === 0 && (f.load_errors ?? 0) === 0;
+  return (
+    f.acked_lost === 0 &&
+    f.records_lost === 0 &&
+    f.records_duplicated === 0 &&
+    f.bad_input_writes === 0 &&
+    f.crashes === 0 &&
+    f.untyped_refusals === 0 &&
+    f.violations === 0 &&
+    (f.load_errors ?? 0) === 0
+  );
 }
 
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
@@ -71,13 +84,24 @@ export function summaryLines(o: SoakOutcome): string[] {
   if (o.crash) {
     const c = o.crash;
     lines.push('', `Crash harness (seed ${c.seed}, ${c.seconds} s)`);
-    lines.push(`  kills ${c.kills} (${c.killsDuringStartup} during start-up) · acknowledged ${c.acked} · acked_lost ${c.ackedLost} · violations ${c.violations.length} · child crashes ${c.crashes.length}`);
-    lines.push(`  last database: ${c.finalCounts.sales} sales, ${c.finalCounts.redemptions} redemptions, ${c.finalCounts.members} members, ${c.finalCounts.outbox} outbox records`);
+    lines.push(
+      `  kills ${c.kills} (${c.killsDuringStartup} during start-up) · acknowledged ${c.acked} · acked_lost ${c.ackedLost} · violations ${c.violations.length} · child crashes ${c.crashes.length}`,
+    );
+    lines.push(
+      `  last database: ${c.finalCounts.sales} sales, ${c.finalCounts.redemptions} redemptions, ${c.finalCounts.members} members, ${c.finalCounts.outbox} outbox records`,
+    );
     for (const v of [...c.violations, ...c.crashes].slice(0, 20)) lines.push(`  ! ${v}`);
   }
   if (o.tallies.length > 0) {
-    lines.push('', `Bad-input fuzzing (seed ${o.seed})`, `  ${'boundary'.padEnd(58)}${pad('inputs', 8)}${pad('refused', 9)}${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}`);
-    for (const t of o.tallies) lines.push(`  ${t.boundary.slice(0, 57).padEnd(58)}${pad(t.inputs, 8)}${pad(t.refused, 9)}${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}`);
+    lines.push(
+      '',
+      `Bad-input fuzzing (seed ${o.seed})`,
+      `  ${'boundary'.padEnd(58)}${pad('inputs', 8)}${pad('refused', 9)}${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}`,
+    );
+    for (const t of o.tallies)
+      lines.push(
+        `  ${t.boundary.slice(0, 57).padEnd(58)}${pad(t.inputs, 8)}${pad(t.refused, 9)}${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}`,
+      );
     for (const e of o.tallies.flatMap((t) => t.examples).slice(0, 20)) lines.push(`  ! ${e}`);
     for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`  ! ${v}`);
   }
@@ -86,7 +110,10 @@ export function summaryLines(o: SoakOutcome): string[] {
   if (o.network) lines.push(...networkSummaryLines(o.network));
   if (o.load) lines.push(...loadSummaryLines(o.load));
   if (o.durations.length > 0) {
-    lines.push('', `Time per part (wall clock; the crash harness and the fuzz parts run side by side), ${o.seconds} s in all`);
+    lines.push(
+      '',
+      `Time per part (wall clock; the crash harness and the fuzz parts run side by side), ${o.seconds} s in all`,
+    );
     lines.push(`  ${o.durations.map((d) => `${d.part} ${d.seconds} s`).join(' · ')}`);
   }
   for (const n of o.notes) lines.push(`note: ${n}`);

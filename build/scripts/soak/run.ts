@@ -10,13 +10,24 @@ import { runLoadTest } from './load/loadTest';
 import { runNetworkSoak } from './network/soak';
 import type { SoakOutcome } from './report';
 
-export const NETWORK_NOTE = 'faults, records_lost and records_duplicated are 0 because the network-fault soak was not part of this run (--only)';
+export const NETWORK_NOTE =
+  'faults, records_lost and records_duplicated are 0 because the network-fault soak was not part of this run (--only)';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function runSoak(plan: SoakPlan, log: (line: string) => void): Promise<SoakOutcome> {
   const started = Date.now();
-  const outcome: SoakOutcome = { seed: plan.seed, seconds: 0, crash: null, tallies: [], fuzzViolations: [], notes: [], network: null, load: null, durations: [] };
+  const outcome: SoakOutcome = {
+    seed: plan.seed,
+    seconds: 0,
+    crash: null,
+    tallies: [],
+    fuzzViolations: [],
+    notes: [],
+    network: null,
+    load: null,
+    durations: [],
+  };
   const has = (p: SoakPlan['parts'][number]): boolean => plan.parts.includes(p);
   const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
@@ -29,7 +40,17 @@ export async function runSoak(plan: SoakPlan, log: (line: string) => void): Prom
   // The crash child waits on fsync most of the time; the fuzzing runs beside it (the in-process
   // part yields between inputs) so they share the 2 cores instead of taking turns.
   const crash = has('crash')
-    ? timed('crash harness', () => runCrashHarness({ seed: plan.seed, kills: plan.kills, killsPerDb: plan.killsPerDb, lanes: plan.crashLanes, maxRunMs: plan.maxRunMs, child: plan.child, log }))
+    ? timed('crash harness', () =>
+        runCrashHarness({
+          seed: plan.seed,
+          kills: plan.kills,
+          killsPerDb: plan.killsPerDb,
+          lanes: plan.crashLanes,
+          maxRunMs: plan.maxRunMs,
+          child: plan.child,
+          log,
+        }),
+      )
     : Promise.resolve(null);
   // A part that cannot run (say, head office mid-migration) is a reported failure, not the end
   // of the run: the other parts' figures still come out.
@@ -44,12 +65,41 @@ export async function runSoak(plan: SoakPlan, log: (line: string) => void): Prom
   // The HTTP fuzzers get processes of their own (started first, they run while the contract
   // fuzz runs here); --fuzz-in-process runs all three here, one after the other.
   const apart = plan.fuzzProcesses;
-  const http = has('http') && apart ? part('browser host fuzz', () => runPartProcess({ part: 'http', seed: plan.seed, runsPerChannel: plan.httpRunsPerChannel, rawRuns: plan.httpRawRuns }, log)) : null;
-  const headOffice = has('headoffice') && apart ? part('head office fuzz', () => runPartProcess({ part: 'headoffice', seed: plan.seed, runsPerRoute: plan.headOfficeRuns }, log)) : null;
+  const http =
+    has('http') && apart
+      ? part('browser host fuzz', () =>
+          runPartProcess(
+            { part: 'http', seed: plan.seed, runsPerChannel: plan.httpRunsPerChannel, rawRuns: plan.httpRawRuns },
+            log,
+          ),
+        )
+      : null;
+  const headOffice =
+    has('headoffice') && apart
+      ? part('head office fuzz', () =>
+          runPartProcess({ part: 'headoffice', seed: plan.seed, runsPerRoute: plan.headOfficeRuns }, log),
+        )
+      : null;
   const results: PartResult[] = [];
-  results.push(await (has('fuzz') ? part('contract fuzz', () => runContractFuzz({ seed: plan.seed, runsPerChannel: plan.fuzzRunsPerChannel, log })) : none));
-  results.push(await (http ?? (has('http') ? part('browser host fuzz', () => runHostFuzz({ seed: plan.seed, runsPerChannel: plan.httpRunsPerChannel, rawRuns: plan.httpRawRuns, log })) : none)));
-  results.push(await (headOffice ?? (has('headoffice') ? part('head office fuzz', () => runHeadOfficeFuzz({ seed: plan.seed, runsPerRoute: plan.headOfficeRuns, log })) : none)));
+  results.push(
+    await (has('fuzz')
+      ? part('contract fuzz', () => runContractFuzz({ seed: plan.seed, runsPerChannel: plan.fuzzRunsPerChannel, log }))
+      : none),
+  );
+  results.push(
+    await (http ??
+      (has('http')
+        ? part('browser host fuzz', () =>
+            runHostFuzz({ seed: plan.seed, runsPerChannel: plan.httpRunsPerChannel, rawRuns: plan.httpRawRuns, log }),
+          )
+        : none)),
+  );
+  results.push(
+    await (headOffice ??
+      (has('headoffice')
+        ? part('head office fuzz', () => runHeadOfficeFuzz({ seed: plan.seed, runsPerRoute: plan.headOfficeRuns, log }))
+        : none)),
+  );
   for (const r of results) {
     outcome.tallies.push(...r.tallies);
     outcome.fuzzViolations.push(...r.violations);
@@ -58,7 +108,9 @@ export async function runSoak(plan: SoakPlan, log: (line: string) => void): Prom
   // the fuzzing so the two cores are not shared three ways.
   if (has('network')) {
     try {
-      outcome.network = await timed('network-fault soak', () => runNetworkSoak({ seed: plan.seed, terminals: plan.networkTerminals, faults: plan.networkFaults, log }));
+      outcome.network = await timed('network-fault soak', () =>
+        runNetworkSoak({ seed: plan.seed, terminals: plan.networkTerminals, faults: plan.networkFaults, log }),
+      );
       outcome.notes.push(...outcome.network.notes);
     } catch (error) {
       outcome.fuzzViolations.push(`network soak could not run: ${message(error)}`.slice(0, 600));
@@ -74,8 +126,19 @@ export async function runSoak(plan: SoakPlan, log: (line: string) => void): Prom
   // Load last, alone: its figures are throughput, which the other parts would distort.
   if (has('load')) {
     try {
-      outcome.load = await timed('load test', () => runLoadTest({ seed: plan.seed, terminals: plan.loadTerminals, seconds: plan.loadSeconds, batchRecords: plan.loadBatchRecords, log }));
-      if (outcome.load.backend === 'pglite') outcome.notes.push('load test ran on PGlite (TILLCARD_TEST_DATABASE_URL unset): one connection, figures far below PostgreSQL');
+      outcome.load = await timed('load test', () =>
+        runLoadTest({
+          seed: plan.seed,
+          terminals: plan.loadTerminals,
+          seconds: plan.loadSeconds,
+          batchRecords: plan.loadBatchRecords,
+          log,
+        }),
+      );
+      if (outcome.load.backend === 'pglite')
+        outcome.notes.push(
+          'load test ran on PGlite (TILLCARD_TEST_DATABASE_URL unset): one connection, figures far below PostgreSQL',
+        );
     } catch (error) {
       outcome.fuzzViolations.push(`load test could not run: ${message(error)}`.slice(0, 600));
     }

@@ -14,7 +14,9 @@ import { runSoak } from './run';
 
 describe('crash child protocol', () => {
   it('keeps a line cut short by the kill out of the acknowledgements', () => {
-    const { lines, rest } = completeLines('READY\nS 00000000-0000-4000-8000-000000000001\nR 00000000-0000-4000-8000-0000000');
+    const { lines, rest } = completeLines(
+      'READY\nS 00000000-0000-4000-8000-000000000001\nR 00000000-0000-4000-8000-0000000',
+    );
     expect(lines.map(parseAckLine)).toEqual([null, { kind: 'sale', id: '00000000-0000-4000-8000-000000000001' }]);
     expect(rest).toBe('R 00000000-0000-4000-8000-0000000');
     expect(parseAckLine('S a b')).toBeNull();
@@ -37,7 +39,9 @@ describe('crash checks have teeth', () => {
       const c = core.db.$client;
       const saleId = String(c.prepare('SELECT id FROM sales ORDER BY id LIMIT 1').pluck().get());
       c.prepare('DELETE FROM sale_lines WHERE sale_id = ?').run(saleId);
-      c.prepare('UPDATE members SET points_balance = points_balance + 1 WHERE rowid = (SELECT min(rowid) FROM members)').run();
+      c.prepare(
+        'UPDATE members SET points_balance = points_balance + 1 WHERE rowid = (SELECT min(rowid) FROM members)',
+      ).run();
       core.close();
       const lost = { kind: 'sale' as const, id: '00000000-0000-4000-8000-0000000000ff' };
       const check = checkAfterCrash(core.dbFile, [lost, { kind: 'sale', id: saleId }], defaultMigrationsDir);
@@ -54,7 +58,12 @@ describe('quick soak (fixed seed)', () => {
   it('loses no acknowledged record across kills, and no bad input writes, crashes or goes untyped', async () => {
     const plan = {
       ...planFrom(['--quick'], 20_250_601),
-      kills: 8, killsPerDb: 8, fuzzRunsPerChannel: 60, httpRunsPerChannel: 15, httpRawRuns: 80, headOfficeRuns: 15,
+      kills: 8,
+      killsPerDb: 8,
+      fuzzRunsPerChannel: 60,
+      httpRunsPerChannel: 15,
+      httpRawRuns: 80,
+      headOfficeRuns: 15,
       // The network soak and the load test have test files of their own (network/, load/).
       parts: ['crash', 'fuzz', 'http', 'headoffice'] satisfies Part[],
     };

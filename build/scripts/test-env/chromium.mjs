@@ -29,8 +29,9 @@ export function playwrightChromium() {
  */
 export function findChromium(deps = {}) {
   const { env = process.env, exists = existsSync, playwright = playwrightChromium } = deps;
-  const candidates = [env.TILLCARD_CHROMIUM, ...DEBIAN_CHROMIUM, playwright()]
-    .filter((p) => typeof p === 'string' && p !== '');
+  const candidates = [env.TILLCARD_CHROMIUM, ...DEBIAN_CHROMIUM, playwright()].filter(
+    (p) => typeof p === 'string' && p !== '',
+  );
   return candidates.find((p) => exists(p)) ?? null;
 }
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, INSTALL_COMMAND } from './chromium.mjs';
 
 describe('finding a Chromium for the e2e tests', () => {
-  const only = (...paths: string[]) => (p: string) => paths.includes(p);
+  const only =
+    (...paths: string[]) =>
+    (p: string) =>
+      paths.includes(p);
   const pw = '/root/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
 
   it('takes TILLCARD_CHROMIUM first, then Debian’s, then Playwright’s own', () => {

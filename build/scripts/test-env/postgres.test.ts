@@ -12,19 +12,23 @@ describe('the throwaway PostgreSQL of npm test', () => {
   });
 
   const noServer = findPostgresBin() === null;
-  it.skipIf(noServer)('starts on 127.0.0.1 on a free port, answers SQL, and is gone after stop', async () => {
-    const server = await startThrowawayPostgres();
-    if ('skipped' in server) throw new Error(server.skipped);
-    try {
-      const client = new pg.Client({ connectionString: server.url });
-      await client.connect();
-      const { rows } = await client.query<{ one: number }>('SELECT 1 AS one');
-      await client.end();
-      expect(rows).toEqual([{ one: 1 }]);
-    } finally {
-      server.stop();
-    }
-    expect(existsSync(server.dataDir)).toBe(false);
-    expect(await portAnswers(server.port)).toBe(false);
-  }, 60_000);
+  it.skipIf(noServer)(
+    'starts on 127.0.0.1 on a free port, answers SQL, and is gone after stop',
+    async () => {
+      const server = await startThrowawayPostgres();
+      if ('skipped' in server) throw new Error(server.skipped);
+      try {
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        const { rows } = await client.query<{ one: number }>('SELECT 1 AS one');
+        await client.end();
+        expect(rows).toEqual([{ one: 1 }]);
+      } finally {
+        server.stop();
+      }
+      expect(existsSync(server.dataDir)).toBe(false);
+      expect(await portAnswers(server.port)).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -11,7 +11,15 @@ const tierBp = fc.integer({ min: 1, max: 50_000 });
 const policy = fc.constantFrom('floor' as const, 'half-up' as const, 'ceil' as const);
 
 const perAmountRules = fc
-  .record({ ratio, rounding: policy, gold: tierBp, fresh: bp, apple: bp, visitPoints: fc.nat(100), minSpendMinor: fc.nat(20_000) })
+  .record({
+    ratio,
+    rounding: policy,
+    gold: tierBp,
+    fresh: bp,
+    apple: bp,
+    visitPoints: fc.nat(100),
+    minSpendMinor: fc.nat(20_000),
+  })
   .map((r) =>
     RuleSet.parse({
       version: 1,
@@ -103,11 +111,16 @@ describe('computeEarn properties', () => {
     const ladder = fc
       .uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 0, maxLength: 4 })
       .chain((edges) =>
-        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: edges.length + 1, maxLength: edges.length + 1 }).map((steps) => {
-          const froms = [0, ...edges.sort((a, b) => a - b)];
-          let pts = 0;
-          return froms.map((fromMinor, i) => ({ fromMinor, ratio: { points: (pts += steps[i] ?? 1), perMinor: 100 } }));
-        }),
+        fc
+          .array(fc.integer({ min: 1, max: 10 }), { minLength: edges.length + 1, maxLength: edges.length + 1 })
+          .map((steps) => {
+            const froms = [0, ...edges.sort((a, b) => a - b)];
+            let pts = 0;
+            return froms.map((fromMinor, i) => ({
+              fromMinor,
+              ratio: { points: (pts += steps[i] ?? 1), perMinor: 100 },
+            }));
+          }),
       )
       .map((bands) => RuleSet.parse({ version: 1, base: { kind: 'ladderAmount', bands }, redemption }));
     fc.assert(
@@ -115,8 +128,11 @@ describe('computeEarn properties', () => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         const earn = (minor: number) =>
           computeEarn(rules, {
-            lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }], discountMinor: 0, tierCode: null,
-            visitNumber: 1, currency: null,
+            lines: [{ sku: 'X', name: 'x', category: 'GEN', quantity: 1, unitPriceMinor: minor }],
+            discountMinor: 0,
+            tierCode: null,
+            visitNumber: 1,
+            currency: null,
           }).points;
         expect(earn(hi)).toBeGreaterThanOrEqual(earn(lo));
       }),

@@ -6,15 +6,28 @@ const redemption = { pointsPerUnit: 100, unitValueMinor: 100 };
 const rules = (over: Partial<RuleSetInput>): RuleSet =>
   RuleSet.parse({ version: 3, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } }, redemption, ...over });
 const line = (unitPriceMinor: number, over: Partial<SaleLineForRules> = {}): SaleLineForRules => ({
-  sku: 'SKU', name: 'Item', category: 'gen', quantity: 1, unitPriceMinor, ...over,
+  sku: 'SKU',
+  name: 'Item',
+  category: 'gen',
+  quantity: 1,
+  unitPriceMinor,
+  ...over,
 });
 const sale = (lines: SaleLineForRules[], over: Partial<EarnInput> = {}): EarnInput => ({
-  lines, discountMinor: 0, tierCode: null, visitNumber: 1, currency: null, ...over,
+  lines,
+  discountMinor: 0,
+  tierCode: null,
+  visitNumber: 1,
+  currency: null,
+  ...over,
 });
 
 describe('computeEarn — the seed formulas', () => {
   it('per amount: points = amount × ratio', () => {
-    const r = computeEarn(rules({ base: { kind: 'perAmount', ratio: { points: 2, perMinor: 100 } } }), sale([line(5000, { quantity: 3 })]));
+    const r = computeEarn(
+      rules({ base: { kind: 'perAmount', ratio: { points: 2, perMinor: 100 } } }),
+      sale([line(5000, { quantity: 3 })]),
+    );
     expect(r.points).toBe(300);
     expect(r.eligibleMinor).toBe(15000);
     expect(r.ruleVersion).toBe(3);
@@ -22,7 +35,10 @@ describe('computeEarn — the seed formulas', () => {
 
   it('per visit: points = visits × value, only from the minimum spend', () => {
     const rs = rules({ base: { kind: 'none' }, visit: { kind: 'perVisit', points: 10, minSpendMinor: 2000 } });
-    const total = [1, 2, 3, 4].reduce((sum, n) => sum + computeEarn(rs, sale([line(2500)], { visitNumber: n })).points, 0);
+    const total = [1, 2, 3, 4].reduce(
+      (sum, n) => sum + computeEarn(rs, sale([line(2500)], { visitNumber: n })).points,
+      0,
+    );
     expect(total).toBe(4 * 10);
     const small = computeEarn(rs, sale([line(1999)], { visitNumber: 5 }));
     expect(small.points).toBe(0);
@@ -48,7 +64,14 @@ describe('computeEarn — the seed formulas', () => {
   it('ladder by visits: the Nth visit earns the last band reached', () => {
     const rs = rules({
       base: { kind: 'none' },
-      visit: { kind: 'ladderVisits', bands: [{ fromVisit: 1, points: 5 }, { fromVisit: 3, points: 10 }, { fromVisit: 10, points: 20 }] },
+      visit: {
+        kind: 'ladderVisits',
+        bands: [
+          { fromVisit: 1, points: 5 },
+          { fromVisit: 3, points: 10 },
+          { fromVisit: 10, points: 20 },
+        ],
+      },
     });
     const at = (visitNumber: number) => computeEarn(rs, sale([line(100)], { visitNumber })).points;
     expect([1, 2, 3, 9, 10, 50].map(at)).toEqual([5, 5, 10, 10, 20, 20]);
@@ -71,13 +94,16 @@ describe('computeEarn — the seed formulas', () => {
       excludedCategories: ['tobacco'],
       excludedSkus: ['GIFTCARD'],
     });
-    const r = computeEarn(rs, sale([
-      line(1000, { category: 'fresh', sku: 'PEAR' }),
-      line(1000, { category: 'fresh', sku: 'APPLE' }),
-      line(1000, { category: 'tobacco', sku: 'CIG' }),
-      line(1000, { category: 'gen', sku: 'GIFTCARD' }),
-      line(1000, { category: 'gen', sku: 'PEN' }),
-    ]));
+    const r = computeEarn(
+      rs,
+      sale([
+        line(1000, { category: 'fresh', sku: 'PEAR' }),
+        line(1000, { category: 'fresh', sku: 'APPLE' }),
+        line(1000, { category: 'tobacco', sku: 'CIG' }),
+        line(1000, { category: 'gen', sku: 'GIFTCARD' }),
+        line(1000, { category: 'gen', sku: 'PEN' }),
+      ]),
+    );
     expect(r.lines.map((l) => l.multiplierBp)).toEqual([20000, 30000, 0, 0, 10000]);
     expect(r.lines.map((l) => l.points)).toEqual([20, 30, 0, 0, 10]);
     expect(r.points).toBe(60);
@@ -87,7 +113,11 @@ describe('computeEarn — the seed formulas', () => {
   it('points spent do not earn points', () => {
     const r = computeEarn(DEFAULT_RULE_SET, sale([line(10000)], { discountMinor: 2500 }));
     expect(r.points).toBe(75);
-    expect(r.explanation.find((e) => e.code === 'discount')?.params).toEqual({ totalMinor: 10000, discountMinor: 2500, paidMinor: 7500 });
+    expect(r.explanation.find((e) => e.code === 'discount')?.params).toEqual({
+      totalMinor: 10000,
+      discountMinor: 2500,
+      paidMinor: 7500,
+    });
   });
 
   it('rounds once per sale, with the rule set policy', () => {
@@ -98,7 +128,10 @@ describe('computeEarn — the seed formulas', () => {
     const r = computeEarn(DEFAULT_RULE_SET, sale(lines));
     expect([r.exactNumerator, r.exactDenominator]).toEqual([9n, 2n]);
     expect(r.lines.map((l) => l.points)).toEqual([1, 1, 1]); // per-line floors may sum below the total
-    expect(r.explanation.at(-1)).toMatchObject({ code: 'rounding', params: { policy: 'floor', exact: '4.5', points: 4 } });
+    expect(r.explanation.at(-1)).toMatchObject({
+      code: 'rounding',
+      params: { policy: 'floor', exact: '4.5', points: 4 },
+    });
   });
 
   it('anonymous sales earn nothing', () => {
@@ -123,7 +156,7 @@ describe('computeEarn — the seed formulas', () => {
     );
   });
 
-  it('writes the summary in the sale\'s currency, never an assumed ¥', () => {
+  it("writes the summary in the sale's currency, never an assumed ¥", () => {
     const dollars = computeEarn(DEFAULT_RULE_SET, sale([line(12800)], { currency: 'USD' }));
     expect(dollars.summary).toBe('128.00 × 1 pt/1.00 USD = 128');
     const yen = rules({ base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } } });

@@ -41,7 +41,13 @@ function baseTrace(rules: RuleSet, eligible: Rational, weighted: Rational): Earn
   const base = rules.base;
   if (base.kind === 'none') return { kind: 'none' };
   if (base.kind === 'perAmount') {
-    return { kind: 'perAmount', ratio: base.ratio, points: mul(weighted, ratioRate(base.ratio)), bandIndex: 0, fromMinor: 0 };
+    return {
+      kind: 'perAmount',
+      ratio: base.ratio,
+      points: mul(weighted, ratioRate(base.ratio)),
+      bandIndex: 0,
+      fromMinor: 0,
+    };
   }
   // Bands are validated ascending from 0, so the first band always matches.
   let bandIndex = 0;
@@ -50,7 +56,13 @@ function baseTrace(rules: RuleSet, eligible: Rational, weighted: Rational): Earn
   });
   const band = base.bands[bandIndex];
   if (!band) throw new RangeError('ladderAmount rule set has no bands');
-  return { kind: 'ladderAmount', ratio: band.ratio, points: mul(weighted, ratioRate(band.ratio)), bandIndex, fromMinor: band.fromMinor };
+  return {
+    kind: 'ladderAmount',
+    ratio: band.ratio,
+    points: mul(weighted, ratioRate(band.ratio)),
+    bandIndex,
+    fromMinor: band.fromMinor,
+  };
 }
 
 function visitTrace(rules: RuleSet, visitNumber: number, paidMinor: number): EarnTrace['visit'] {
@@ -92,7 +104,11 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
   const eligibleMinor = toSafeNumber(floorR(elig.eligible));
   if (input.visitNumber === null) {
     return {
-      points: 0, exactNumerator: 0n, exactDenominator: 1n, ruleVersion: rules.version, eligibleMinor,
+      points: 0,
+      exactNumerator: 0n,
+      exactDenominator: 1n,
+      ruleVersion: rules.version,
+      eligibleMinor,
       lines: resultLines(elig, { kind: 'none' }, ZERO, false),
       explanation: [{ code: 'anonymous', text: 'Anonymous sale: no points', params: {} }],
       summary: 'anonymous = 0',
@@ -110,8 +126,14 @@ export function computeEarn(rules: RuleSet, input: EarnInput): EarnResult {
   const exact = reduce(mul(add(basePoints, visitPoints), tier));
   const points = toSafeNumber(roundR(exact, rules.rounding));
   const trace: EarnTrace = {
-    elig, base, visit, exact, points, rounding: rules.rounding,
-    tier: { code: input.tierCode, name: input.tierName ?? null, bp }, currency: input.currency,
+    elig,
+    base,
+    visit,
+    exact,
+    points,
+    rounding: rules.rounding,
+    tier: { code: input.tierCode, name: input.tierName ?? null, bp },
+    currency: input.currency,
   };
   const { explanation, summary } = describeEarn(trace);
   return {

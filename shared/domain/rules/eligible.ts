@@ -14,7 +14,8 @@ export const BP_ONE = 10_000;
 export function lineTotalMinor(line: SaleLineForRules): number {
   const { quantity, unitPriceMinor } = line;
   if (!Number.isFinite(quantity) || quantity < 0) throw new RangeError(`bad quantity ${quantity} for ${line.sku}`);
-  if (!isMinorUnits(unitPriceMinor) || unitPriceMinor < 0) throw new RangeError(`bad unit price ${unitPriceMinor} for ${line.sku}`);
+  if (!isMinorUnits(unitPriceMinor) || unitPriceMinor < 0)
+    throw new RangeError(`bad unit price ${unitPriceMinor} for ${line.sku}`);
   const total = Math.round(quantity * unitPriceMinor);
   if (!Number.isSafeInteger(total)) throw new RangeError(`line total overflows for ${line.sku}`);
   return total;
@@ -89,7 +90,14 @@ export function computeEligibility(rules: RuleSet, lines: SaleLineForRules[], di
     const weightedNum = num * BigInt(bp);
     sum += num;
     weightedSum += weightedNum;
-    return { lineIndex, totalMinor: lineTotal, bp, reason, eligible: rat(num, den), weighted: rat(weightedNum, weightedDen) };
+    return {
+      lineIndex,
+      totalMinor: lineTotal,
+      bp,
+      reason,
+      eligible: rat(num, den),
+      weighted: rat(weightedNum, weightedDen),
+    };
   });
   const eligible = totalMinor === 0 ? ZERO : reduce(rat(sum, den));
   const weighted = totalMinor === 0 ? ZERO : reduce(rat(weightedSum, weightedDen));

@@ -19,7 +19,13 @@ export interface EarnTrace {
     | { kind: 'perAmount' | 'ladderAmount'; ratio: Ratio; points: Rational; bandIndex: number; fromMinor: number };
   visit:
     | { kind: 'none' }
-    | { kind: 'perVisit' | 'ladderVisits'; visitNumber: number; points: number; applied: boolean; minSpendMinor: number };
+    | {
+        kind: 'perVisit' | 'ladderVisits';
+        visitNumber: number;
+        points: number;
+        applied: boolean;
+        minSpendMinor: number;
+      };
   tier: { code: string | null; name: string | null; bp: number };
   exact: Rational;
   points: number;
@@ -41,9 +47,8 @@ const rateTexts = new WeakMap<Ratio, { currency: string | null; text: string }>(
 function rate(r: Ratio, currency: string | null): string {
   let cached = rateTexts.get(r);
   if (cached === undefined || cached.currency !== currency) {
-    const per = currency === null
-      ? minorAmount(r.perMinor)
-      : `${minorAmount(r.perMinor, figureDigits(currency))} ${currency}`;
+    const per =
+      currency === null ? minorAmount(r.perMinor) : `${minorAmount(r.perMinor, figureDigits(currency))} ${currency}`;
     cached = { currency, text: `${r.points} pt/${per}` };
     rateTexts.set(r, cached);
   }
@@ -55,7 +60,11 @@ function lineEntries(elig: Eligibility, out: Explanation[]): void {
     const n = l.lineIndex + 1;
     if (l.reason === 'excludedSku' || l.reason === 'excludedCategory') {
       const by = l.reason === 'excludedSku' ? 'sku' : 'category';
-      out.push({ code: 'excluded', text: `Line ${n} earns no points (excluded ${by})`, params: { lineIndex: l.lineIndex, by } });
+      out.push({
+        code: 'excluded',
+        text: `Line ${n} earns no points (excluded ${by})`,
+        params: { lineIndex: l.lineIndex, by },
+      });
     } else if (l.reason === 'sku' || l.reason === 'category') {
       const text = `Line ${n} ×${formatMultiplier(l.bp)} by ${l.reason}`;
       out.push({ code: l.reason, text, params: { lineIndex: l.lineIndex, multiplierBp: l.bp } });
@@ -99,14 +108,23 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
     const pointsText = toShortDecimal(points);
     baseTerm = `${amount(weightedMinor)} × ${rateText}`;
     const params = {
-      eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText,
+      eligibleMinor,
+      weightedMinor,
+      ratioPoints: ratio.points,
+      ratioPerMinor: ratio.perMinor,
+      points: pointsText,
     };
     if (t.base.kind === 'ladderAmount') {
       const { bandIndex, fromMinor } = t.base;
       // The params written out, not spread: a spread followed by more keys misses V8's caches.
       const ladderParams = {
-        eligibleMinor, weightedMinor, ratioPoints: ratio.points, ratioPerMinor: ratio.perMinor, points: pointsText,
-        bandIndex, fromMinor,
+        eligibleMinor,
+        weightedMinor,
+        ratioPoints: ratio.points,
+        ratioPerMinor: ratio.perMinor,
+        points: pointsText,
+        bandIndex,
+        fromMinor,
       };
       const text = `Band from ${amount(fromMinor)}: ${rateText} on the whole amount`;
       out.push({ code: 'ladder', text, params: ladderParams });
@@ -123,14 +141,29 @@ export function describeEarn(t: EarnTrace): { explanation: Explanation[]; summar
   }
   if (t.tier.code !== null) {
     const name = t.tier.name ?? t.tier.code;
-    out.push({ code: 'tier', text: `${name} ×${tierTimes}`, params: { tierCode: t.tier.code, tierName: name, multiplierBp: t.tier.bp } });
+    out.push({
+      code: 'tier',
+      text: `${name} ×${tierTimes}`,
+      params: { tierCode: t.tier.code, tierName: name, multiplierBp: t.tier.bp },
+    });
   }
   if (!exactIsWhole) {
-    out.push({ code: 'rounding', text: `${exactText} rounded (${t.rounding}) to ${t.points}`, params: { policy: t.rounding, exact: exactText, points: t.points } });
+    out.push({
+      code: 'rounding',
+      text: `${exactText} rounded (${t.rounding}) to ${t.points}`,
+      params: { policy: t.rounding, exact: exactText, points: t.points },
+    });
   }
 
   const visitTerm = visitApplied && t.visit.kind !== 'none' ? `${t.visit.points} visit pt` : '';
-  let summary = baseTerm !== '' && visitTerm !== '' ? `(${baseTerm} + ${visitTerm})` : baseTerm !== '' ? baseTerm : visitTerm !== '' ? visitTerm : '0';
+  let summary =
+    baseTerm !== '' && visitTerm !== ''
+      ? `(${baseTerm} + ${visitTerm})`
+      : baseTerm !== ''
+        ? baseTerm
+        : visitTerm !== ''
+          ? visitTerm
+          : '0';
   if (t.tier.bp !== BP_ONE) summary += ` × ${t.tier.name ?? t.tier.code ?? 'tier'} ×${tierTimes}`;
   summary += exactIsWhole ? ` = ${t.points}` : ` = ${exactText} → ${t.points}`;
   return { explanation: out, summary };

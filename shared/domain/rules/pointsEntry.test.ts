@@ -45,22 +45,30 @@ describe('the points a cashier may spend on one sale', () => {
     .map((redemption) => RuleSet.parse({ version: 1, base: { kind: 'none' }, redemption }));
 
   it('a figure the rule accepts is charged (never more than asked), and the use-max figure always passes', () => {
-    fc.assert(fc.property(rulesArb, fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 1_000_000 }),
-      fc.integer({ min: 0, max: 2_000_000 }), (rules, total, balance, requested) => {
-        const entry = checkPointsEntry(requested, spendLimits(rules, total, balance));
-        const quote = quotePointsDiscount(rules, { requestedPoints: requested, saleTotalMinor: total, balance });
-        if (entry.kind === 'ok' && requested > 0) {
-          expect(quote.points).toBeGreaterThan(0);
-          expect(quote.points).toBeLessThanOrEqual(requested);
-          expect(quote.points).toBeGreaterThanOrEqual(rules.redemption.minPoints);
-        }
-        if (entry.kind === 'belowMinimum') {
-          expect(quote.points === 0 || requested < rules.redemption.minPoints || quote.points < requested).toBe(true);
-        }
-        // The "use max" figure always passes the rule.
-        if (quote.maxPoints > 0) {
-          expect(checkPointsEntry(quote.maxPoints, spendLimits(rules, total, balance)).kind).toBe('ok');
-        }
-      }), { numRuns: 3_000 });
+    fc.assert(
+      fc.property(
+        rulesArb,
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        (rules, total, balance, requested) => {
+          const entry = checkPointsEntry(requested, spendLimits(rules, total, balance));
+          const quote = quotePointsDiscount(rules, { requestedPoints: requested, saleTotalMinor: total, balance });
+          if (entry.kind === 'ok' && requested > 0) {
+            expect(quote.points).toBeGreaterThan(0);
+            expect(quote.points).toBeLessThanOrEqual(requested);
+            expect(quote.points).toBeGreaterThanOrEqual(rules.redemption.minPoints);
+          }
+          if (entry.kind === 'belowMinimum') {
+            expect(quote.points === 0 || requested < rules.redemption.minPoints || quote.points < requested).toBe(true);
+          }
+          // The "use max" figure always passes the rule.
+          if (quote.maxPoints > 0) {
+            expect(checkPointsEntry(quote.maxPoints, spendLimits(rules, total, balance)).kind).toBe('ok');
+          }
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });

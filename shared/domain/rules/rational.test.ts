@@ -17,8 +17,16 @@ function bigGcd(a: bigint, b: bigint): bigint {
 }
 
 const edges = [0n, 1n, 2n, 2n ** 52n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 64n];
-const num = fc.oneof(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.bigInt({ min: 0n, max: 10_000_000n }), fc.constantFrom(...edges));
-const den = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.bigInt({ min: 1n, max: 10_000n }), fc.constantFrom(...edges.filter((e) => e > 0n)));
+const num = fc.oneof(
+  fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+  fc.bigInt({ min: 0n, max: 10_000_000n }),
+  fc.constantFrom(...edges),
+);
+const den = fc.oneof(
+  fc.bigInt({ min: 1n, max: 2n ** 60n }),
+  fc.bigInt({ min: 1n, max: 10_000n }),
+  fc.constantFrom(...edges.filter((e) => e > 0n)),
+);
 
 describe('rational reduce', () => {
   it('gives the same fully reduced fraction on both sides of 2^53', () => {
@@ -56,9 +64,20 @@ describe('rational reduce', () => {
   it('writes the same decimal on the plain-number path as in exact BigInt arithmetic', () => {
     // Values either side of 2^53 (scaled), so both paths and the boundary between them run.
     // Also just under the plain-number limit once scaled, where a float quotient is least exact.
-    const nearLimit = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.bigInt({ min: 0n, max: 5_000n })).map(([d, off]) => (2n ** 53n) / 10n ** BigInt(d) - off);
-    const big = fc.oneof(fc.bigInt({ min: 0n, max: 10_000_000n }), fc.bigInt({ min: 0n, max: 2n ** 60n }), fc.constantFrom(...edges.filter((e) => e >= 0n)), nearLimit);
-    const den = fc.oneof(fc.bigInt({ min: 1n, max: 10_000n }), fc.bigInt({ min: 1n, max: 2n ** 60n }), fc.constantFrom(1n, 3n, 7n, 2n ** 53n - 1n, 2n ** 53n));
+    const nearLimit = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.bigInt({ min: 0n, max: 5_000n }))
+      .map(([d, off]) => 2n ** 53n / 10n ** BigInt(d) - off);
+    const big = fc.oneof(
+      fc.bigInt({ min: 0n, max: 10_000_000n }),
+      fc.bigInt({ min: 0n, max: 2n ** 60n }),
+      fc.constantFrom(...edges.filter((e) => e >= 0n)),
+      nearLimit,
+    );
+    const den = fc.oneof(
+      fc.bigInt({ min: 1n, max: 10_000n }),
+      fc.bigInt({ min: 1n, max: 2n ** 60n }),
+      fc.constantFrom(1n, 3n, 7n, 2n ** 53n - 1n, 2n ** 53n),
+    );
     fc.assert(
       fc.property(big, den, fc.integer({ min: 0, max: 6 }), (n, d, digits) => {
         const scaled = ((n * 10n ** BigInt(digits)) / d).toString().padStart(digits + 1, '0');

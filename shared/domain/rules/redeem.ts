@@ -45,17 +45,31 @@ const safe = Number.isSafeInteger;
  * 2^53, checked first); null when a value could pass 2^53, and the BigInt quote answers.
  * The sale runs this on every call, so it avoids BigInt and per-call closures.
  */
-export function quotePointsDiscountFast(rules: RuleSet, input: { requestedPoints: number; saleTotalMinor: number; balance: number }): DiscountQuote | null {
+export function quotePointsDiscountFast(
+  rules: RuleSet,
+  input: { requestedPoints: number; saleTotalMinor: number; balance: number },
+): DiscountQuote | null {
   const { pointsPerUnit: ppu, unitValueMinor: uv, maxDiscountBp, minPoints } = rules.redemption;
   const requested = wholeOrZero(input.requestedPoints);
   const balance = wholeOrZero(input.balance);
   const total = wholeOrZero(input.saleTotalMinor);
-  if (!safe(ppu) || !safe(uv) || !safe(maxDiscountBp) || !safe(minPoints) || ppu < 1 || uv < 1 || maxDiscountBp < 0 || minPoints < 0) return null;
+  if (
+    !safe(ppu) ||
+    !safe(uv) ||
+    !safe(maxDiscountBp) ||
+    !safe(minPoints) ||
+    ppu < 1 ||
+    uv < 1 ||
+    maxDiscountBp < 0 ||
+    minPoints < 0
+  )
+    return null;
   // Every product formed below is bounded by one of these (discounts never exceed balance×uv/ppu).
   const balanceUv = balance * uv;
   const requestedUv = requested * uv;
   const totalBp = total * maxDiscountBp;
-  if (!safe(balanceUv + ppu) || !safe(requestedUv + ppu) || !safe(totalBp + 10_000) || !safe(balanceUv + 2 * uv)) return null;
+  if (!safe(balanceUv + ppu) || !safe(requestedUv + ppu) || !safe(totalBp + 10_000) || !safe(balanceUv + 2 * uv))
+    return null;
   const saleCap = floorDiv(totalBp, 10_000);
   const byBalance = floorDiv(balanceUv, ppu);
   const cap = byBalance < saleCap ? byBalance : saleCap;

@@ -26,26 +26,42 @@ describe('RuleSet schema', () => {
 
   it('requires amount ladders to start at 0 and ascend', () => {
     const band = (fromMinor: number) => ({ fromMinor, ratio: { points: 1, perMinor: 100 } });
-    expect(messages({ version: 1, base: { kind: 'ladderAmount', bands: [band(0), band(10000)] }, redemption })).toEqual([]);
+    expect(messages({ version: 1, base: { kind: 'ladderAmount', bands: [band(0), band(10000)] }, redemption })).toEqual(
+      [],
+    );
     expect(messages({ version: 1, base: { kind: 'ladderAmount', bands: [band(100)] }, redemption })).toEqual([
       'the first amount band must start at 0',
     ]);
-    expect(messages({ version: 1, base: { kind: 'ladderAmount', bands: [band(0), band(500), band(500)] }, redemption })[0]).toMatch(
+    expect(
+      messages({ version: 1, base: { kind: 'ladderAmount', bands: [band(0), band(500), band(500)] }, redemption })[0],
+    ).toMatch(/strictly ascending/);
+  });
+
+  it('requires visit ladders to start at 1 and ascend', () => {
+    const visit = (froms: number[]) => ({
+      kind: 'ladderVisits' as const,
+      bands: froms.map((fromVisit) => ({ fromVisit, points: 5 })),
+    });
+    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([1, 5]), redemption })).toEqual([]);
+    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([2]), redemption })).toEqual([
+      'the first visit band must start at 1',
+    ]);
+    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([1, 4, 3]), redemption })[0]).toMatch(
       /strictly ascending/,
     );
   });
 
-  it('requires visit ladders to start at 1 and ascend', () => {
-    const visit = (froms: number[]) => ({ kind: 'ladderVisits' as const, bands: froms.map((fromVisit) => ({ fromVisit, points: 5 })) });
-    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([1, 5]), redemption })).toEqual([]);
-    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([2]), redemption })).toEqual(['the first visit band must start at 1']);
-    expect(messages({ version: 1, base: { kind: 'none' }, visit: visit([1, 4, 3]), redemption })[0]).toMatch(/strictly ascending/);
-  });
-
   it('refuses out-of-range numbers', () => {
     expect(RuleSet.safeParse({ version: 0, base: { kind: 'none' }, redemption }).success).toBe(false);
-    expect(RuleSet.safeParse({ version: 1, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 0 } }, redemption }).success).toBe(false);
-    expect(RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 1.5 }, redemption }).success).toBe(false);
-    expect(RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 0 }, redemption }).success).toBe(false);
+    expect(
+      RuleSet.safeParse({ version: 1, base: { kind: 'perAmount', ratio: { points: 1, perMinor: 0 } }, redemption })
+        .success,
+    ).toBe(false);
+    expect(
+      RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 1.5 }, redemption }).success,
+    ).toBe(false);
+    expect(
+      RuleSet.safeParse({ version: 1, base: { kind: 'none' }, tierMultipliersBp: { GOLD: 0 }, redemption }).success,
+    ).toBe(false);
   });
 });

@@ -27,7 +27,11 @@ function ascendingFrom<T>(key: (b: T) => number, start: number, what: string) {
       }
       const prev = bands[i - 1];
       if (prev !== undefined && at <= key(prev)) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `${what} bands must be strictly ascending (band ${i} starts at ${at}, not above ${key(prev)})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `${what} bands must be strictly ascending (band ${i} starts at ${at}, not above ${key(prev)})`,
+        });
       }
     });
   };
@@ -57,17 +61,27 @@ export const RuleSet = z.object({
     // The band whose fromMinor the eligible amount reaches applies to the WHOLE eligible amount.
     z.object({
       kind: z.literal('ladderAmount'),
-      bands: z.array(AmountBand).min(1).superRefine(ascendingFrom((b: z.output<typeof AmountBand>) => b.fromMinor, 0, 'amount')),
+      bands: z
+        .array(AmountBand)
+        .min(1)
+        .superRefine(ascendingFrom((b: z.output<typeof AmountBand>) => b.fromMinor, 0, 'amount')),
     }),
   ]),
   visit: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('none') }),
-      z.object({ kind: z.literal('perVisit'), points: z.number().int().min(0), minSpendMinor: z.number().int().min(0).default(0) }),
+      z.object({
+        kind: z.literal('perVisit'),
+        points: z.number().int().min(0),
+        minSpendMinor: z.number().int().min(0).default(0),
+      }),
       // The member's Nth visit (1-based, this sale included) earns the last band whose fromVisit <= N.
       z.object({
         kind: z.literal('ladderVisits'),
-        bands: z.array(VisitBand).min(1).superRefine(ascendingFrom((b: z.output<typeof VisitBand>) => b.fromVisit, 1, 'visit')),
+        bands: z
+          .array(VisitBand)
+          .min(1)
+          .superRefine(ascendingFrom((b: z.output<typeof VisitBand>) => b.fromVisit, 1, 'visit')),
         minSpendMinor: z.number().int().min(0).default(0),
       }),
     ])

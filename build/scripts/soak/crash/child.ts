@@ -14,7 +14,11 @@ import { ackLine, completeLines, parseGoLine, READY_LINE, type Ack, type GoLine 
 /** Refusals a real till meets in trading; anything else is a defect the parent counts. */
 const EXPECTED_REFUSALS = new Set([
   // A spend past what the sale can take off is refused (pointsEntry.ts), as one past the balance is.
-  'INSUFFICIENT_POINTS', 'POINTS_ABOVE_SALE_CAP', 'POINTS_BELOW_MINIMUM', 'OUT_OF_STOCK', 'DUPLICATE_PHONE',
+  'INSUFFICIENT_POINTS',
+  'POINTS_ABOVE_SALE_CAP',
+  'POINTS_BELOW_MINIMUM',
+  'OUT_OF_STOCK',
+  'DUPLICATE_PHONE',
 ]);
 const PRODUCTS = Object.values(DEMO_PRODUCTS);
 
@@ -55,7 +59,8 @@ async function memberSale(api: TillApi, rnd: Random, member: MemberState): Promi
   // A cashier's double tap: the same request again must answer with the same sale, not a new one.
   if (rnd.chance(0.03)) {
     const again = await api.recordSale(input);
-    if (!again.ok || again.value.saleId !== result.value.saleId) report(`UNEXPECTED replay gave ${JSON.stringify(again).slice(0, 200)}`);
+    if (!again.ok || again.value.saleId !== result.value.saleId)
+      report(`UNEXPECTED replay gave ${JSON.stringify(again).slice(0, 200)}`);
   }
 }
 
@@ -81,7 +86,11 @@ async function run(): Promise<void> {
   // (which names the database and the seed): the kill clock starts there, not at node's start.
   const { dataDir, seed } = await waitForGo();
   const rnd = new Random(seed);
-  const core = openTerminalCore({ dataDir, migrationsDir: arg('migrations'), log: (m, e) => report(`UNEXPECTED ${m} ${String(e)}`) });
+  const core = openTerminalCore({
+    dataDir,
+    migrationsDir: arg('migrations'),
+    log: (m, e) => report(`UNEXPECTED ${m} ${String(e)}`),
+  });
   const { api } = core;
   const members: MemberState[] = core.db.$client
     .prepare('SELECT id, points_balance AS balance FROM members ORDER BY id')
@@ -108,7 +117,12 @@ async function run(): Promise<void> {
     } else if (roll < 0.96) {
       const member = rnd.pick(members);
       const reward = rnd.pick(unlimited);
-      const result = await api.redeemReward({ requestId: randomUUID(), memberId: member.id, rewardId: reward.id, quantity: 1 });
+      const result = await api.redeemReward({
+        requestId: randomUUID(),
+        memberId: member.id,
+        rewardId: reward.id,
+        quantity: 1,
+      });
       if (result.ok) {
         emit({ kind: 'redemption', id: result.value.redemptionId });
         member.balance = result.value.balanceAfter;

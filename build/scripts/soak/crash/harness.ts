@@ -61,7 +61,9 @@ interface WaitingChild {
  * touches no database until GO. One child life: GO, trade, SIGKILL.
  */
 function startChild(cmd: ChildCommand): WaitingChild {
-  const child = spawn(cmd.command, [...cmd.args, '--migrations', defaultMigrationsDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(cmd.command, [...cmd.args, '--migrations', defaultMigrationsDir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const acks: Ack[] = [];
   const unexpected: string[] = [];
   let out = '';
@@ -93,7 +95,9 @@ function startChild(cmd: ChildCommand): WaitingChild {
   });
   // A stdin write to a child that already died (it would be reported at close) must not throw.
   child.stdin.on('error', () => undefined);
-  const closed = new Promise<string>((resolve) => child.on('close', (code, signal) => resolve(signal ?? `exit ${String(code)}`)));
+  const closed = new Promise<string>((resolve) =>
+    child.on('close', (code, signal) => resolve(signal ?? `exit ${String(code)}`)),
+  );
   return {
     go: async (dataDir, seed, delayMs, early) => {
       // A child that never gets ready is killed anyway (and reported by the caller).
@@ -130,7 +134,14 @@ const STARTUP_KILL_WINDOW_MS = 120;
  * times in a row. Kill numbers are the run's (lane 0 takes 0, lanes, 2·lanes, …), so a report
  * names the same kill on a replay.
  */
-async function runLane(lane: number, options: CrashOptions, cmd: ChildCommand, template: string, work: string, result: CrashResult): Promise<void> {
+async function runLane(
+  lane: number,
+  options: CrashOptions,
+  cmd: ChildCommand,
+  template: string,
+  work: string,
+  result: CrashResult,
+): Promise<void> {
   const lanes = Math.max(1, options.lanes);
   const kills = Math.floor(options.kills / lanes) + (lane < options.kills % lanes ? 1 : 0);
   const rnd = new Random(options.seed + lane);
@@ -161,11 +172,14 @@ async function runLane(lane: number, options: CrashOptions, cmd: ChildCommand, t
       result.crashes.push(...run.unexpected.map((u) => `kill ${i}: ${u}`));
       const check = checkAfterCrash(join(dataDir, DB_FILE_NAME), run.acks, defaultMigrationsDir);
       result.ackedLost += check.ackedLost.length;
-      for (const lost of check.ackedLost) result.violations.push(`kill ${i}: acknowledged ${lost.kind} ${lost.id} is missing`);
+      for (const lost of check.ackedLost)
+        result.violations.push(`kill ${i}: acknowledged ${lost.kind} ${lost.id} is missing`);
       result.violations.push(...check.violations.map((v) => `kill ${i}: ${v}`));
       result.finalCounts = check.counts;
       if (result.kills % 25 === 0 || result.kills === options.kills) {
-        options.log(`crash: ${result.kills}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} lost, ${result.violations.length} violations, ${check.counts.sales} sales in lane ${lane}'s db`);
+        options.log(
+          `crash: ${result.kills}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} lost, ${result.violations.length} violations, ${check.counts.sales} sales in lane ${lane}'s db`,
+        );
       }
     }
   } finally {
@@ -177,8 +191,15 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashResul
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'tillcard-crash-'));
   const result: CrashResult = {
-    seed: options.seed, kills: 0, killsDuringStartup: 0, acked: 0, ackedLost: 0, violations: [], crashes: [],
-    finalCounts: { sales: 0, redemptions: 0, members: 0, outbox: 0 }, seconds: 0,
+    seed: options.seed,
+    kills: 0,
+    killsDuringStartup: 0,
+    acked: 0,
+    ackedLost: 0,
+    violations: [],
+    crashes: [],
+    finalCounts: { sales: 0, redemptions: 0, members: 0, outbox: 0 },
+    seconds: 0,
   };
   try {
     const template = makeTemplate(join(work, 'template'));
@@ -186,7 +207,9 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashResul
     // A kill's life is mostly waiting (the trading delay, fsync, the child's start): two lanes
     // of databases, each with its own child, overlap those waits on the 2 cores.
     const lanes = Math.max(1, Math.min(options.lanes, options.kills));
-    await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(lane, { ...options, lanes }, cmd, template, work, result)));
+    await Promise.all(
+      Array.from({ length: lanes }, (_, lane) => runLane(lane, { ...options, lanes }, cmd, template, work, result)),
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

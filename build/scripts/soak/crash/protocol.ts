@@ -9,7 +9,11 @@ export interface Ack {
 }
 
 const TAGS: Record<AckKind, string> = { sale: 'S', redemption: 'R', member: 'M' };
-const KINDS = new Map<string, AckKind>([['S', 'sale'], ['R', 'redemption'], ['M', 'member']]);
+const KINDS = new Map<string, AckKind>([
+  ['S', 'sale'],
+  ['R', 'redemption'],
+  ['M', 'member'],
+]);
 
 export const READY_LINE = 'READY';
 
@@ -30,7 +34,13 @@ export function parseAckLine(line: string): Ack | null {
 export function completeLines(buffer: string): { lines: string[]; rest: string } {
   const end = buffer.lastIndexOf('\n');
   if (end < 0) return { lines: [], rest: buffer };
-  return { lines: buffer.slice(0, end).split('\n').filter((l) => l.length > 0), rest: buffer.slice(end + 1) };
+  return {
+    lines: buffer
+      .slice(0, end)
+      .split('\n')
+      .filter((l) => l.length > 0),
+    rest: buffer.slice(end + 1),
+  };
 }
 
 /** The parent's start signal to a child that was started ahead of time: its seed and database. */

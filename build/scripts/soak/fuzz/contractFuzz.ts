@@ -42,7 +42,14 @@ export function readFixtures(core: TerminalCore): Fixtures {
 /** Lets the event loop run between inputs, so a crash harness running beside us keeps its timing. */
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function fuzzChannel(core: TerminalCore, channel: Channel, tally: BoundaryTally, runs: number, seed: number, alsoAllowed: ErrorCode | null): Promise<void> {
+async function fuzzChannel(
+  core: TerminalCore,
+  channel: Channel,
+  tally: BoundaryTally,
+  runs: number,
+  seed: number,
+  alsoAllowed: ErrorCode | null,
+): Promise<void> {
   const arb = badInputs(channel, readFixtures(core), 'inProcess');
   const watch = writeWatch({ marker: sqliteMarker(core.db), fingerprint: () => stateFingerprint(core.db) });
   await fc.check(
@@ -55,14 +62,16 @@ async function fuzzChannel(core: TerminalCore, channel: Channel, tally: Boundary
       } catch (error) {
         verdict = { kind: 'crash', why: `dispatch threw ${String(error)}` };
       }
-      if (verdict.kind === 'untyped' && alsoAllowed !== null && verdict.why.startsWith(`${alsoAllowed} `)) verdict = { kind: 'refused', code: alsoAllowed };
+      if (verdict.kind === 'untyped' && alsoAllowed !== null && verdict.why.startsWith(`${alsoAllowed} `))
+        verdict = { kind: 'refused', code: alsoAllowed };
       count(tally, verdict, input);
       if (verdict.kind === 'accepted') {
         watch.accepted();
         return true;
       }
       const change = await watch.afterRefusal();
-      if (change && change.after !== change.before) countWrite(tally, describeChange(change.before, change.after), input);
+      if (change && change.after !== change.before)
+        countWrite(tally, describeChange(change.before, change.after), input);
       return true;
     }),
     { numRuns: runs, seed },
@@ -71,7 +80,12 @@ async function fuzzChannel(core: TerminalCore, channel: Channel, tally: Boundary
 
 function openFuzzCore(dir: string, onInternal: (m: string, e: unknown) => void): TerminalCore {
   return openTerminalCore({
-    dataDir: dir, clock: fixedClock(Date.UTC(2025, 5, 1, 2)), ids: sequentialIds(7), timeZone: 'Asia/Shanghai', validateOutput: true, log: onInternal,
+    dataDir: dir,
+    clock: fixedClock(Date.UTC(2025, 5, 1, 2)),
+    ids: sequentialIds(7),
+    timeZone: 'Asia/Shanghai',
+    validateOutput: true,
+    log: onInternal,
   });
 }
 
@@ -79,7 +93,8 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
   const work = mkdtempSync(join(tmpdir(), 'tillcard-fuzz-'));
   const tallies: BoundaryTally[] = [];
   const violations: string[] = [];
-  const internal = (m: string, e: unknown): void => void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400));
+  const internal = (m: string, e: unknown): void =>
+    void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400));
   const shop = openFuzzCore(join(work, 'shop'), internal);
   const blank = openFuzzCore(join(work, 'blank'), internal);
   try {
@@ -89,9 +104,18 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
       const tally = newTally(`dispatch ${channel}`);
       await fuzzChannel(shop, channel, tally, options.runsPerChannel, options.seed + i, null);
       // The same call on a terminal not set up yet: NOT_CONFIGURED is then a documented answer.
-      await fuzzChannel(blank, channel, tally, Math.max(20, Math.round(options.runsPerChannel / 10)), options.seed + 1_000 + i, 'NOT_CONFIGURED');
+      await fuzzChannel(
+        blank,
+        channel,
+        tally,
+        Math.max(20, Math.round(options.runsPerChannel / 10)),
+        options.seed + 1_000 + i,
+        'NOT_CONFIGURED',
+      );
       tallies.push(tally);
-      options.log(`fuzz dispatch ${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+      options.log(
+        `fuzz dispatch ${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+      );
     }
     for (const core of [shop, blank]) {
       try {

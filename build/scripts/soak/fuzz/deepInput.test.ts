@@ -57,7 +57,12 @@ describe('fuzz harness inputs', () => {
   });
 
   it('builds 20,000 mutated inputs without a cycle or a throw (the long soak overflowed in its 7th channel)', () => {
-    const arb = mutatedFrom((requestId, n) => [{ requestId, memberId: String(n), lines: [{ sku: 'A', quantity: 1 }], nested: { a: [1, { b: 2 }] } }], 'inProcess');
+    const arb = mutatedFrom(
+      (requestId, n) => [
+        { requestId, memberId: String(n), lines: [{ sku: 'A', quantity: 1 }], nested: { a: [1, { b: 2 }] } },
+      ],
+      'inProcess',
+    );
     fc.assert(
       fc.property(arb, (v) => !hasCycle(v)),
       { numRuns: 20_000, seed: 405300055 },
@@ -70,7 +75,13 @@ describe('deep and self-containing inputs at every contract entry', () => {
   let core: TerminalCore;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'tillcard-deep-'));
-    core = openTerminalCore({ dataDir: work, clock: fixedClock(Date.UTC(2025, 5, 1, 2)), ids: sequentialIds(7), timeZone: 'Asia/Shanghai', validateOutput: true });
+    core = openTerminalCore({
+      dataDir: work,
+      clock: fixedClock(Date.UTC(2025, 5, 1, 2)),
+      ids: sequentialIds(7),
+      timeZone: 'Asia/Shanghai',
+      validateOutput: true,
+    });
     const setup = core.dispatch('setupDemoShop', {});
     if (!setup.ok) throw new Error(`demo shop: ${setup.error.code}`);
   });
@@ -80,7 +91,11 @@ describe('deep and self-containing inputs at every contract entry', () => {
   });
 
   it.each([...channels])('%s answers a typed envelope, never a throw', async (channel) => {
-    const [example] = (examples[channel] as (f: ReturnType<typeof readFixtures>, r: string, n: number) => unknown[])(readFixtures(core), '00000000-0000-4000-8000-0000000000aa', 1);
+    const [example] = (examples[channel] as (f: ReturnType<typeof readFixtures>, r: string, n: number) => unknown[])(
+      readFixtures(core),
+      '00000000-0000-4000-8000-0000000000aa',
+      1,
+    );
     const base = example !== null && typeof example === 'object' ? example : {};
     const deep = [nested(20_000, 'array'), nested(20_000, 'object'), selfContaining()];
     const inputs: unknown[] = [...deep];

@@ -14,19 +14,37 @@ export type Examples = { [C in Channel]: (f: Fixtures, requestId: string, n: num
 const at = <T>(items: readonly T[], n: number, fallback: T): T => items[n % Math.max(1, items.length)] ?? fallback;
 const NIL = '00000000-0000-4000-8000-000000000000';
 
-const line = (n: number) => ({ sku: `SKU-${n % 97}`, name: '拿铁 Latte', category: n % 5 === 0 ? 'bakery' : 'drink', quantity: 1 + (n % 3), unitPriceMinor: 100 + (n % 5_000) });
+const line = (n: number) => ({
+  sku: `SKU-${n % 97}`,
+  name: '拿铁 Latte',
+  category: n % 5 === 0 ? 'bakery' : 'drink',
+  quantity: 1 + (n % 3),
+  unitPriceMinor: 100 + (n % 5_000),
+});
 
 export const examples: Examples = {
   getStatus: () => [{}],
   setupDemoShop: () => [{}],
-  configureShop: (_f, _r, n) => [{ shopId: `shop-${n}`, shopName: 'Fuzz shop', terminalName: 'Till 9', terminalCode: String(10_000 + (n % 89_999)), locale: 'en', currency: 'CNY' }],
+  configureShop: (_f, _r, n) => [
+    {
+      shopId: `shop-${n}`,
+      shopName: 'Fuzz shop',
+      terminalName: 'Till 9',
+      terminalCode: String(10_000 + (n % 89_999)),
+      locale: 'en',
+      currency: 'CNY',
+    },
+  ],
   setLocale: (_f, _r, n) => [{ locale: n % 2 === 0 ? 'en' : 'zh-CN' }],
   setLargeSaleLimit: (_f, _r, n) => [{ limitMinor: 1_000_000 + (n % 1_000) * 100 }],
   listTiers: () => [{}],
   registerMember: (_f, requestId, n) => [
     { requestId, name: `会员 ${n}`, phone: `137${String(n % 100_000_000).padStart(8, '0')}`, birthday: '1990-02-28' },
   ],
-  updateMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), name: `Renamed ${n}` }, { memberId: at(f.memberIds, n, NIL), birthday: null }],
+  updateMember: (f, _r, n) => [
+    { memberId: at(f.memberIds, n, NIL), name: `Renamed ${n}` },
+    { memberId: at(f.memberIds, n, NIL), birthday: null },
+  ],
   lookupCard: (f, _r, n) => [{ cardNumber: at(f.cardNumbers, n, '6200000000000000') }],
   searchMembers: (_f, _r, n) => [{ query: '王' }, { query: String(5678 + (n % 10)), limit: 5 }],
   getMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
@@ -38,17 +56,27 @@ export const examples: Examples = {
     { memberId: null, lines: [line(n)] },
   ],
   recordSale: (f, requestId, n) => [
-    { requestId, memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 7)],
-      pointsToSpend: n % 4 === 0 ? 200 : 0 },
+    {
+      requestId,
+      memberId: at(f.memberIds, n, NIL),
+      lines: [line(n), line(n + 7)],
+      pointsToSpend: n % 4 === 0 ? 200 : 0,
+    },
     // A large sale, confirmed for its own total at the till.
-    { requestId, memberId: null, lines: [{ ...line(n), quantity: 500 }],
-      confirmedTotalMinor: 500 * line(n).unitPriceMinor },
+    {
+      requestId,
+      memberId: null,
+      lines: [{ ...line(n), quantity: 500 }],
+      confirmedTotalMinor: 500 * line(n).unitPriceMinor,
+    },
   ],
   memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   listRewards: () => [{ includeInactive: true }, {}],
   listCategories: () => [{}],
-  redeemReward: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 }],
+  redeemReward: (f, requestId, n) => [
+    { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },
+  ],
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
   syncNow: () => [{}],

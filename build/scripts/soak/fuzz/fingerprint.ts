@@ -25,7 +25,13 @@ export function describeChange(before: string, after: string): string {
   const parse = (s: string): [Record<string, number>, string[]] => JSON.parse(s) as [Record<string, number>, string[]];
   const [countsBefore, digestsBefore] = parse(before);
   const [countsAfter, digestsAfter] = parse(after);
-  const tables = Object.keys(countsAfter).filter((t) => countsBefore[t] !== countsAfter[t]).map((t) => `${t} ${countsBefore[t] ?? 0}→${countsAfter[t]}`);
-  const rows = digestsAfter.map((d, i) => (d === digestsBefore[i] ? null : ['members', 'cards', 'rewards', 'terminal', 'outbox acks', 'sync_state'][i])).filter((x) => x !== null);
+  const tables = Object.keys(countsAfter)
+    .filter((t) => countsBefore[t] !== countsAfter[t])
+    .map((t) => `${t} ${countsBefore[t] ?? 0}→${countsAfter[t]}`);
+  const rows = digestsAfter
+    .map((d, i) =>
+      d === digestsBefore[i] ? null : ['members', 'cards', 'rewards', 'terminal', 'outbox acks', 'sync_state'][i],
+    )
+    .filter((x) => x !== null);
   return [...tables, ...rows.map((r) => `${r ?? '?'} rows changed`)].join(', ') || 'no visible change';
 }

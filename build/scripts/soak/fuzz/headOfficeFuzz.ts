@@ -37,46 +37,103 @@ interface Route {
 const T0 = Date.UTC(2025, 2, 1, 2);
 const A = uuidFrom(1, 0xa);
 const M = uuidFrom(100);
-const totals = { saleCount: 1, salesTotalMinor: 1234, pointsEarned: 10, pointsSpent: 0, redemptionCount: 0, firstSeq: 1, lastSeq: 2 };
+const totals = {
+  saleCount: 1,
+  salesTotalMinor: 1234,
+  pointsEarned: 10,
+  pointsSpent: 0,
+  redemptionCount: 0,
+  firstSeq: 1,
+  lastSeq: 2,
+};
 const v = PROTOCOL_VERSION;
 
 const ROUTES: Route[] = [
-  { method: 'POST', path: syncRoutes.enrol.path, auth: 'none', examples: (n) => [{ protocolVersion: v, code: `ABCD-EFGH-${n % 10_000}`, terminalId: uuidFrom(n, 0xb) }] },
   {
-    method: 'POST', path: syncRoutes.push.path, auth: 'terminal', examples: (n) => [{
-      protocolVersion: v, terminalId: A, shopId: 'shopA', pending: 2,
-      records: [memberRecord(1, M, 1, T0), saleRecord(2, { saleId: uuidFrom(1000 + n), memberId: M, totalMinor: 1234, earned: 10, spent: 0, ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)], day: '2025-03-01', at: T0 })],
-    }],
+    method: 'POST',
+    path: syncRoutes.enrol.path,
+    auth: 'none',
+    examples: (n) => [{ protocolVersion: v, code: `ABCD-EFGH-${n % 10_000}`, terminalId: uuidFrom(n, 0xb) }],
   },
-  { method: 'POST', path: syncRoutes.pull.path, auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', cursor: '0:0', limit: 100 }] },
-  { method: 'POST', path: syncRoutes.closeDay.path, auth: 'terminal', examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }] },
   {
-    method: ADMIN_ROUTES.createEnrolmentCode.method, path: adminPath('createEnrolmentCode'), auth: 'admin',
+    method: 'POST',
+    path: syncRoutes.push.path,
+    auth: 'terminal',
+    examples: (n) => [
+      {
+        protocolVersion: v,
+        terminalId: A,
+        shopId: 'shopA',
+        pending: 2,
+        records: [
+          memberRecord(1, M, 1, T0),
+          saleRecord(2, {
+            saleId: uuidFrom(1000 + n),
+            memberId: M,
+            totalMinor: 1234,
+            earned: 10,
+            spent: 0,
+            ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)],
+            day: '2025-03-01',
+            at: T0,
+          }),
+        ],
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: syncRoutes.pull.path,
+    auth: 'terminal',
+    examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', cursor: '0:0', limit: 100 }],
+  },
+  {
+    method: 'POST',
+    path: syncRoutes.closeDay.path,
+    auth: 'terminal',
+    examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }],
+  },
+  {
+    method: ADMIN_ROUTES.createEnrolmentCode.method,
+    path: adminPath('createEnrolmentCode'),
+    auth: 'admin',
     examples: (n) => [{ shopId: `shop-${n % 50}`, terminalCode: String(10_000 + (n % 80_000)), validForHours: 24 }],
   },
   {
-    method: ADMIN_ROUTES.publishTiers.method, path: adminPath('publishTiers'), auth: 'admin',
+    method: ADMIN_ROUTES.publishTiers.method,
+    path: adminPath('publishTiers'),
+    auth: 'admin',
     examples: () => [{ tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] }],
   },
   {
-    method: ADMIN_ROUTES.publishCategories.method, path: adminPath('publishCategories'), auth: 'admin',
-    examples: () => [{ categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' }],
+    method: ADMIN_ROUTES.publishCategories.method,
+    path: adminPath('publishCategories'),
+    auth: 'admin',
+    examples: () => [
+      { categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' },
+    ],
   },
   {
-    method: ADMIN_ROUTES.publishRules.method, path: adminPath('publishRules'), auth: 'admin',
+    method: ADMIN_ROUTES.publishRules.method,
+    path: adminPath('publishRules'),
+    auth: 'admin',
     examples: () => [{ rules: DEFAULT_RULE_SET }],
   },
   {
-    method: ADMIN_ROUTES.setMemberOfflineCap.method, auth: 'admin',
+    method: ADMIN_ROUTES.setMemberOfflineCap.method,
+    auth: 'admin',
     path: adminPath('setMemberOfflineCap', { params: { id: M } }),
     examples: (n) => [{ offlineCapPoints: n % 5_000 }],
   },
   {
-    method: ADMIN_ROUTES.setDefaultOfflineCap.method, path: adminPath('setDefaultOfflineCap'), auth: 'admin',
+    method: ADMIN_ROUTES.setDefaultOfflineCap.method,
+    path: adminPath('setDefaultOfflineCap'),
+    auth: 'admin',
     examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }],
   },
   {
-    method: ADMIN_ROUTES.balanceFlags.method, auth: 'admin',
+    method: ADMIN_ROUTES.balanceFlags.method,
+    auth: 'admin',
     path: adminPath('balanceFlags', { query: { open: 'true' } }),
     examples: () => [undefined],
   },
@@ -88,10 +145,19 @@ const CountRows = z.object({ rows: z.array(z.object({ t: z.string(), n: z.number
 /** A query giving the row count of every table in head office's schema, in one round trip. */
 async function rowCounter(database: HoDatabase): Promise<() => Promise<string>> {
   // Both drivers (PGlite, node-postgres) answer { rows }; the schema says which columns.
-  const tables = TableRows.parse(await database.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`));
-  const union = tables.rows.map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`).join(' UNION ALL ');
+  const tables = TableRows.parse(
+    await database.db.execute(
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    ),
+  );
+  const union = tables.rows
+    .map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`)
+    .join(' UNION ALL ');
   if (union === '') throw new Error('head office fuzz: no tables');
-  return async () => CountRows.parse(await database.db.execute(sql.raw(union))).rows.map((r) => `${r.t}=${r.n}`).join(',');
+  return async () =>
+    CountRows.parse(await database.db.execute(sql.raw(union)))
+      .rows.map((r) => `${r.t}=${r.n}`)
+      .join(',');
 }
 
 /** What the harness's `call` sends (JSON body, bearer token), over the fuzzers' faster client. */
@@ -100,7 +166,12 @@ function caller(client: LoopbackClient): Harness['call'] {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const { status, text } = await client.send({ method, path, headers, body: body === undefined ? null : (JSON.stringify(body) ?? null) });
+    const { status, text } = await client.send({
+      method,
+      path,
+      headers,
+      body: body === undefined ? null : (JSON.stringify(body) ?? null),
+    });
     return { status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
 }
@@ -109,7 +180,14 @@ function judgeHo(status: number, body: unknown): { verdict: Verdict; syncCode: s
   if (status >= 500) return { verdict: { kind: 'crash', why: `HTTP ${status}` }, syncCode: null };
   if (status < 300) return { verdict: { kind: 'accepted' }, syncCode: null };
   const parsed = SyncErrorBody.safeParse(body);
-  if (!parsed.success) return { verdict: { kind: 'untyped', why: `HTTP ${status} without a typed error body: ${String(JSON.stringify(body)).slice(0, 200)}` }, syncCode: null };
+  if (!parsed.success)
+    return {
+      verdict: {
+        kind: 'untyped',
+        why: `HTTP ${status} without a typed error body: ${String(JSON.stringify(body)).slice(0, 200)}`,
+      },
+      syncCode: null,
+    };
   if (parsed.data.code === 'INTERNAL') return { verdict: { kind: 'crash', why: 'INTERNAL' }, syncCode: 'INTERNAL' };
   // The tally counts terminal ErrorCodes; head office's own code travels beside it.
   return { verdict: { kind: 'refused', code: 'VALIDATION' }, syncCode: parsed.data.code };
@@ -123,7 +201,9 @@ function judgeHo(status: number, body: unknown): { verdict: Verdict; syncCode: s
 const comparable = (counts: string, syncCode: string | null): string =>
   syncCode === 'PAYLOAD_CONFLICT' ? counts.replace(/ho_quarantine=\d+/, 'ho_quarantine=*') : counts;
 
-export async function runHeadOfficeFuzz(options: HeadOfficeFuzzOptions): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
+export async function runHeadOfficeFuzz(
+  options: HeadOfficeFuzzOptions,
+): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
   const database = await openPglite(null);
   const clock = fixedClockForTests(T0);
   let ho: Harness | null = null;
@@ -145,7 +225,10 @@ export async function runHeadOfficeFuzz(options: HeadOfficeFuzzOptions): Promise
         { weight: 6, arbitrary: fc.constant(right) },
         { weight: 1, arbitrary: fc.constantFrom<string | null>(null, 'not-a-token', terminalToken, ho.adminToken) },
       );
-      const arb = fc.tuple(mutatedFrom((_requestId, n) => route.examples(n), 'json'), token);
+      const arb = fc.tuple(
+        mutatedFrom((_requestId, n) => route.examples(n), 'json'),
+        token,
+      );
       const watch = writeWatch({ marker: xidMarker, fingerprint: rowCounts });
       await fc.check(
         fc.asyncProperty(arb, async ([body, auth]) => {
@@ -168,13 +251,16 @@ export async function runHeadOfficeFuzz(options: HeadOfficeFuzzOptions): Promise
             return true;
           }
           const change = await watch.afterRefusal();
-          if (change && comparable(change.after, syncCode) !== comparable(change.before, syncCode)) countWrite(tally, `row counts ${change.before} → ${change.after}`, body);
+          if (change && comparable(change.after, syncCode) !== comparable(change.before, syncCode))
+            countWrite(tally, `row counts ${change.before} → ${change.after}`, body);
           return true;
         }),
         { numRuns: options.runsPerRoute, seed: options.seed + i },
       );
       tallies.push(tally);
-      options.log(`fuzz ${tally.boundary}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+      options.log(
+        `fuzz ${tally.boundary}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+      );
     }
   } finally {
     client?.close();

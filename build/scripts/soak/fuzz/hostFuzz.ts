@@ -38,15 +38,40 @@ const rawRequests: fc.Arbitrary<RawRequest> = fc.record({
   path: fc.oneof(
     fc.constantFrom(...channels).map((c) => apiPath(c)),
     fc
-      .constantFrom('', '__proto__', 'constructor', `..${API_PREFIX}getStatus`, 'getStatus/extra', '%00', 'recordSale?x=1', 'ＲＥＣＯＲＤ')
+      .constantFrom(
+        '',
+        '__proto__',
+        'constructor',
+        `..${API_PREFIX}getStatus`,
+        'getStatus/extra',
+        '%00',
+        'recordSale?x=1',
+        'ＲＥＣＯＲＤ',
+      )
       .map((p) => `${API_PREFIX}${p}`),
     fc.string({ minLength: 1, maxLength: 30 }).map((s) => `${API_PREFIX}${encodeURIComponent(s)}`),
   ),
   method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE'),
-  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', null),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    null,
+  ),
   body: fc.oneof(
     fc.string({ maxLength: 200 }),
-    fc.constantFrom('{', '{"requestId":', '[1,2', 'null', '"text"', '{"a":1}{"b":2}', '\u0000', '{"__proto__":{"polluted":1}}', 'x'.repeat(300_000)),
+    fc.constantFrom(
+      '{',
+      '{"requestId":',
+      '[1,2',
+      'null',
+      '"text"',
+      '{"a":1}{"b":2}',
+      '\u0000',
+      '{"__proto__":{"polluted":1}}',
+      'x'.repeat(300_000),
+    ),
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? ''),
     fc.constant(null),
   ),
@@ -63,7 +88,11 @@ function channelReached(host: BrowserHost, req: RawRequest): string {
   }
 }
 
-async function send(client: LoopbackClient, host: BrowserHost, req: RawRequest): Promise<{ status: number; body: unknown }> {
+async function send(
+  client: LoopbackClient,
+  host: BrowserHost,
+  req: RawRequest,
+): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { [TOKEN_HEADER]: host.token };
   if (req.contentType) headers['content-type'] = req.contentType;
   const body = req.method !== 'GET' ? req.body : null;
@@ -76,7 +105,12 @@ async function send(client: LoopbackClient, host: BrowserHost, req: RawRequest):
 }
 
 async function fuzzRequests<T>(
-  client: LoopbackClient, host: BrowserHost, tally: BoundaryTally, arb: fc.Arbitrary<T>, runs: number, seed: number,
+  client: LoopbackClient,
+  host: BrowserHost,
+  tally: BoundaryTally,
+  arb: fc.Arbitrary<T>,
+  runs: number,
+  seed: number,
   toRequest: (input: T) => { req: RawRequest; channel: string },
 ): Promise<void> {
   const db = host.core.db;
@@ -88,9 +122,13 @@ async function fuzzRequests<T>(
       let verdict: Verdict;
       try {
         const answer = await send(client, host, req);
-        verdict = answer.status >= 500 ? { kind: 'crash', why: `HTTP ${answer.status}` } : judge(isChannel(channel) ? channel : null, answer.body);
+        verdict =
+          answer.status >= 500
+            ? { kind: 'crash', why: `HTTP ${answer.status}` }
+            : judge(isChannel(channel) ? channel : null, answer.body);
         // Only a known channel's POST reaches the core; anything else must be refused by the transport.
-        if (verdict.kind === 'accepted' && (answer.status !== 200 || !isChannel(channel))) verdict = { kind: 'crash', why: `accepted with HTTP ${answer.status}` };
+        if (verdict.kind === 'accepted' && (answer.status !== 200 || !isChannel(channel)))
+          verdict = { kind: 'crash', why: `accepted with HTTP ${answer.status}` };
       } catch (error) {
         verdict = { kind: 'crash', why: `request failed: ${String(error)}` };
       }
@@ -107,12 +145,18 @@ async function fuzzRequests<T>(
   );
 }
 
-export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
+export async function runHostFuzz(
+  options: HostFuzzOptions,
+): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
   const work = mkdtempSync(join(tmpdir(), 'tillcard-hostfuzz-'));
   const violations: string[] = [];
   mkdirSync(join(work, 'static'));
   const host = await startBrowserHost({
-    dataDir: join(work, 'data'), port: 0, clock: fixedClock(Date.UTC(2025, 5, 1, 2)), ids: sequentialIds(8), staticDir: join(work, 'static'),
+    dataDir: join(work, 'data'),
+    port: 0,
+    clock: fixedClock(Date.UTC(2025, 5, 1, 2)),
+    ids: sequentialIds(8),
+    staticDir: join(work, 'static'),
     log: (m, e) => void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400)),
   });
   const tallies: BoundaryTally[] = [];
@@ -123,17 +167,37 @@ export async function runHostFuzz(options: HostFuzzOptions): Promise<{ tallies: 
     const fixtures = readFixtures(host.core);
     for (const [i, channel] of channels.entries()) {
       const tally = newTally(`http ${apiPath(channel)}`);
-      await fuzzRequests(client, host, tally, badInputs(channel, fixtures, 'json'), options.runsPerChannel, options.seed + i, (input) => ({
-        channel,
-        req: { path: apiPath(channel), method: 'POST', contentType: 'application/json', body: JSON.stringify(input) ?? '' },
-      }));
+      await fuzzRequests(
+        client,
+        host,
+        tally,
+        badInputs(channel, fixtures, 'json'),
+        options.runsPerChannel,
+        options.seed + i,
+        (input) => ({
+          channel,
+          req: {
+            path: apiPath(channel),
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify(input) ?? '',
+          },
+        }),
+      );
       tallies.push(tally);
-      options.log(`fuzz http ${apiPath(channel)}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`);
+      options.log(
+        `fuzz http ${apiPath(channel)}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+      );
     }
     const raw = newTally('http raw requests');
-    await fuzzRequests(client, host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({ req, channel: channelReached(host, req) }));
+    await fuzzRequests(client, host, raw, rawRequests, options.rawRuns, options.seed + 500, (req) => ({
+      req,
+      channel: channelReached(host, req),
+    }));
     tallies.push(raw);
-    options.log(`fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} crashes, ${raw.untyped} untyped`);
+    options.log(
+      `fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} crashes, ${raw.untyped} untyped`,
+    );
     try {
       assertLedgerConsistent(host.core.db);
       assertOutboxGapFree(host.core.db);

@@ -3,16 +3,56 @@
 import fc from 'fast-check';
 
 const edgeNumbers = fc.constantFrom(
-  -1, -0, 0.5, 1e21, -1e21, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER - 2, 2 ** 31, 2 ** 53, 1e308,
-  Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.EPSILON,
+  -1,
+  -0,
+  0.5,
+  1e21,
+  -1e21,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_SAFE_INTEGER - 2,
+  2 ** 31,
+  2 ** 53,
+  1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  Number.EPSILON,
 );
 
 const edgeStrings = fc.constantFrom(
-  '', ' ', '\u0000', '\u0007bell', '\t\n\r', "' OR 1=1 --", '"; DROP TABLE sales; --', '%s%n%x', '${process.exit()}',
-  '__proto__', 'constructor', '\uFEFF13800138000', '１３８００１３８０００', '+86 138 0013 8000', '0000000000000000',
-  '6200000000000001', 'null', 'undefined', 'NaN', '1e400', '-1', '00000000-0000-0000-0000-000000000000',
-  '00000000-0000-4000-8000-00000000000G', '\uD800', '😀'.repeat(40), 'x'.repeat(10_000), 'a\u0301'.repeat(30),
-  '2025-02-29', '1899-12-31', '9999-99-99', 'zh-CN ', 'EN', 'cny',
+  '',
+  ' ',
+  '\u0000',
+  '\u0007bell',
+  '\t\n\r',
+  "' OR 1=1 --",
+  '"; DROP TABLE sales; --',
+  '%s%n%x',
+  '${process.exit()}',
+  '__proto__',
+  'constructor',
+  '\uFEFF13800138000',
+  '１３８００１３８０００',
+  '+86 138 0013 8000',
+  '0000000000000000',
+  '6200000000000001',
+  'null',
+  'undefined',
+  'NaN',
+  '1e400',
+  '-1',
+  '00000000-0000-0000-0000-000000000000',
+  '00000000-0000-4000-8000-00000000000G',
+  '\uD800',
+  '😀'.repeat(40),
+  'x'.repeat(10_000),
+  'a\u0301'.repeat(30),
+  '2025-02-29',
+  '1899-12-31',
+  '9999-99-99',
+  'zh-CN ',
+  'EN',
+  'cny',
 );
 
 /**
@@ -22,7 +62,16 @@ const edgeStrings = fc.constantFrom(
 export function hostileValue(transport: 'inProcess' | 'json'): fc.Arbitrary<unknown> {
   const structures =
     transport === 'inProcess'
-      ? fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true })
+      ? fc.anything({
+          maxDepth: 3,
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        })
       : fc.jsonValue({ maxDepth: 3 });
   return fc.oneof(
     { weight: 3, arbitrary: edgeNumbers },
@@ -39,4 +88,7 @@ export function hostileValue(transport: 'inProcess' | 'json'): fc.Arbitrary<unkn
 }
 
 /** Keys to add next to the real ones. */
-export const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'requestId', 'memberId', 'extra'), fc.string({ maxLength: 12 }));
+export const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'requestId', 'memberId', 'extra'),
+  fc.string({ maxLength: 12 }),
+);

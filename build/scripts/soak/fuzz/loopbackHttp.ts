@@ -24,12 +24,17 @@ export function loopbackClient(origin: string): LoopbackClient {
       const body = req.body === null ? null : Buffer.from(req.body, 'utf8');
       const headers = body ? { ...req.headers, 'content-length': String(body.length) } : req.headers;
       return new Promise((resolve, reject) => {
-        const sent = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method, headers, agent }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        });
+        const sent = request(
+          { host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method, headers, agent },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+            );
+          },
+        );
         sent.on('error', reject);
         sent.end(body ?? undefined);
       });

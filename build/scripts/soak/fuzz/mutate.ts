@@ -26,7 +26,14 @@ const MAX_PATH_DEPTH = 12;
  */
 function pathsOf(value: unknown, prefix: Path = [], seen: WeakSet<object> = new WeakSet()): Path[] {
   const out: Path[] = [prefix];
-  if (value === null || typeof value !== 'object' || !isPlain(value) || seen.has(value) || prefix.length >= MAX_PATH_DEPTH) return out;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    !isPlain(value) ||
+    seen.has(value) ||
+    prefix.length >= MAX_PATH_DEPTH
+  )
+    return out;
   seen.add(value);
   // forEach skips a sparse array's holes, as before.
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i], seen)));
@@ -68,7 +75,8 @@ function apply(root: unknown, m: Mutation): unknown {
   } else {
     const target = parent[last];
     // defineProperty, so a "__proto__" key becomes a real own key as JSON.parse would make it.
-    if (isContainer(target) && isPlain(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    if (isContainer(target) && isPlain(target))
+      Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
   }
   return root;
 }
@@ -76,13 +84,23 @@ function apply(root: unknown, m: Mutation): unknown {
 const clone = (v: unknown): unknown => structuredClone(v);
 
 /** Bad inputs built from any source of valid examples (a contract channel, an HTTP route). */
-export function mutatedFrom(make: (requestId: string, n: number) => unknown[], transport: 'inProcess' | 'json'): fc.Arbitrary<unknown> {
+export function mutatedFrom(
+  make: (requestId: string, n: number) => unknown[],
+  transport: 'inProcess' | 'json',
+): fc.Arbitrary<unknown> {
   const example = fc.tuple(fc.uuid({ version: 4 }), fc.nat(), fc.nat()).map(([requestId, n, pick]) => {
     const all = make(requestId, n);
     return all[pick % all.length];
   });
-  const mutation = fc.record({ at: fc.nat(), op: fc.constantFrom('set', 'set', 'delete', 'addKey'), key: hostileKey, value: hostileValue(transport) }) satisfies fc.Arbitrary<Mutation>;
-  const mutated = fc.tuple(example, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([ex, ms]) => ms.reduce((v, m) => apply(v, m), clone(ex)));
+  const mutation = fc.record({
+    at: fc.nat(),
+    op: fc.constantFrom('set', 'set', 'delete', 'addKey'),
+    key: hostileKey,
+    value: hostileValue(transport),
+  }) satisfies fc.Arbitrary<Mutation>;
+  const mutated = fc
+    .tuple(example, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+    .map(([ex, ms]) => ms.reduce((v, m) => apply(v, m), clone(ex)));
   return fc.oneof(
     { weight: 12, arbitrary: mutated },
     { weight: 3, arbitrary: hostileValue(transport) },
@@ -90,7 +108,11 @@ export function mutatedFrom(make: (requestId: string, n: number) => unknown[], t
   );
 }
 
-export function badInputs(channel: Channel, fixtures: Fixtures, transport: 'inProcess' | 'json'): fc.Arbitrary<unknown> {
+export function badInputs(
+  channel: Channel,
+  fixtures: Fixtures,
+  transport: 'inProcess' | 'json',
+): fc.Arbitrary<unknown> {
   const make = examples[channel] as (f: Fixtures, requestId: string, n: number) => unknown[];
   return mutatedFrom((requestId, n) => make(fixtures, requestId, n), transport);
 }

@@ -9,7 +9,12 @@ import { z } from 'zod';
 import type { BoundaryTally } from './tally';
 
 export const FuzzJob = z.discriminatedUnion('part', [
-  z.object({ part: z.literal('http'), seed: z.number().int(), runsPerChannel: z.number().int().nonnegative(), rawRuns: z.number().int().nonnegative() }),
+  z.object({
+    part: z.literal('http'),
+    seed: z.number().int(),
+    runsPerChannel: z.number().int().nonnegative(),
+    rawRuns: z.number().int().nonnegative(),
+  }),
   z.object({ part: z.literal('headoffice'), seed: z.number().int(), runsPerRoute: z.number().int().nonnegative() }),
 ]);
 export type FuzzJob = z.infer<typeof FuzzJob>;
@@ -24,8 +29,14 @@ const repoRoot = join(here, '..', '..', '..', '..');
 export const partMain = join(here, 'partMain.ts');
 
 const Tally = z.object({
-  boundary: z.string(), inputs: z.number(), accepted: z.number(), refused: z.number(), writes: z.number(),
-  untyped: z.number(), crashes: z.number(), examples: z.array(z.string()),
+  boundary: z.string(),
+  inputs: z.number(),
+  accepted: z.number(),
+  refused: z.number(),
+  writes: z.number(),
+  untyped: z.number(),
+  crashes: z.number(),
+  examples: z.array(z.string()),
 });
 export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), line: z.string() }),
@@ -45,7 +56,10 @@ function parseMessage(line: string): Message | null {
 export function runPartProcess(job: FuzzJob, log: (line: string) => void): Promise<PartResult> {
   return new Promise((resolve, reject) => {
     // cwd: the repository, where `--import tsx` resolves.
-    const child = spawn(process.execPath, ['--import', 'tsx', partMain, JSON.stringify(job)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', partMain, JSON.stringify(job)], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let result: PartResult | null = null;
     let pending = '';
     let stderr = '';
@@ -65,7 +79,12 @@ export function runPartProcess(job: FuzzJob, log: (line: string) => void): Promi
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (result) resolve(result);
-      else reject(new Error(`${job.part} fuzz process ended (${signal ?? `exit ${String(code)}`}) without a result: ${stderr.trim().slice(-600)}`));
+      else
+        reject(
+          new Error(
+            `${job.part} fuzz process ended (${signal ?? `exit ${String(code)}`}) without a result: ${stderr.trim().slice(-600)}`,
+          ),
+        );
     });
   });
 }

@@ -22,7 +22,8 @@ export function newTally(boundary: string): BoundaryTally {
 }
 
 function remember(t: BoundaryTally, what: string, input: unknown): void {
-  if (t.examples.length < MAX_EXAMPLES) t.examples.push(`${t.boundary}: ${what} for ${fc.stringify(input).slice(0, 400)}`);
+  if (t.examples.length < MAX_EXAMPLES)
+    t.examples.push(`${t.boundary}: ${what} for ${fc.stringify(input).slice(0, 400)}`);
 }
 
 export function count(t: BoundaryTally, verdict: Verdict, input: unknown): void {

@@ -21,18 +21,36 @@ export const DOCUMENTED_REFUSALS = {
   blockCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED'],
   replaceCard: ['NOT_FOUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'CARD_BLOCKED'],
   previewSale: [
-    'NOT_FOUND', 'INSUFFICIENT_POINTS', 'NOT_CONFIGURED', 'POINTS_BELOW_MINIMUM', 'POINTS_ABOVE_SALE_CAP',
+    'NOT_FOUND',
+    'INSUFFICIENT_POINTS',
+    'NOT_CONFIGURED',
+    'POINTS_BELOW_MINIMUM',
+    'POINTS_ABOVE_SALE_CAP',
     'UNKNOWN_CATEGORY',
   ],
   recordSale: [
-    'NOT_FOUND', 'INSUFFICIENT_POINTS', 'NOT_CONFIGURED', 'REQUEST_REUSED', 'POINTS_BELOW_MINIMUM',
-    'POINTS_ABOVE_SALE_CAP', 'LARGE_SALE_UNCONFIRMED', 'EMPTY_SALE', 'UNKNOWN_CATEGORY',
+    'NOT_FOUND',
+    'INSUFFICIENT_POINTS',
+    'NOT_CONFIGURED',
+    'REQUEST_REUSED',
+    'POINTS_BELOW_MINIMUM',
+    'POINTS_ABOVE_SALE_CAP',
+    'LARGE_SALE_UNCONFIRMED',
+    'EMPTY_SALE',
+    'UNKNOWN_CATEGORY',
   ],
   memberSales: ['NOT_FOUND'],
   memberLedger: ['NOT_FOUND'],
   listRewards: [],
   listCategories: [],
-  redeemReward: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REWARD_INACTIVE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
+  redeemReward: [
+    'NOT_FOUND',
+    'INSUFFICIENT_POINTS',
+    'OUT_OF_STOCK',
+    'REWARD_INACTIVE',
+    'REQUEST_REUSED',
+    'NOT_CONFIGURED',
+  ],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'ENROL_SHOP_MISMATCH', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
   leaveDemoShop: ['NOT_DEMO'],
@@ -51,14 +69,17 @@ const TRANSPORT_REFUSALS: readonly ErrorCode[] = ['NOT_FOUND', 'UNAUTHORIZED'];
 
 /** `channel` null: an HTTP request that names no real channel (judged on transport refusals). */
 export function judge(channel: Channel | null, answer: unknown): Verdict {
-  if (typeof answer !== 'object' || answer === null || !('ok' in answer)) return { kind: 'crash', why: `not an envelope: ${String(JSON.stringify(answer)).slice(0, 200)}` };
+  if (typeof answer !== 'object' || answer === null || !('ok' in answer))
+    return { kind: 'crash', why: `not an envelope: ${String(JSON.stringify(answer)).slice(0, 200)}` };
   if (answer.ok === true) return { kind: 'accepted' };
   const error = 'error' in answer ? ApiError.safeParse(answer.error) : null;
-  if (!error?.success) return { kind: 'crash', why: `malformed error: ${String(JSON.stringify(answer)).slice(0, 200)}` };
+  if (!error?.success)
+    return { kind: 'crash', why: `malformed error: ${String(JSON.stringify(answer)).slice(0, 200)}` };
   const { code, message } = error.data;
   if (code === 'INTERNAL') return { kind: 'crash', why: 'INTERNAL' };
   if (message.trim() === '') return { kind: 'untyped', why: `${code} without a message` };
   const documented: readonly ErrorCode[] = channel === null ? TRANSPORT_REFUSALS : DOCUMENTED_REFUSALS[channel];
-  if (code !== 'VALIDATION' && !documented.includes(code)) return { kind: 'untyped', why: `${code} is not a documented refusal of ${channel ?? 'the transport'}` };
+  if (code !== 'VALIDATION' && !documented.includes(code))
+    return { kind: 'untyped', why: `${code} is not a documented refusal of ${channel ?? 'the transport'}` };
   return { kind: 'refused', code };
 }

@@ -33,18 +33,22 @@ describe('writeWatch on the terminal database', () => {
     core.dispatch('getStatus', {});
     expect(await watch.afterRefusal()).toBeNull();
     await watch.start();
-    c().prepare('UPDATE members SET points_balance = points_balance + 1 WHERE rowid = (SELECT min(rowid) FROM members)').run();
+    c()
+      .prepare('UPDATE members SET points_balance = points_balance + 1 WHERE rowid = (SELECT min(rowid) FROM members)')
+      .run();
     const change = await watch.afterRefusal();
     expect(change).not.toBeNull();
     expect(change?.after).not.toBe(change?.before);
-    c().prepare('UPDATE members SET points_balance = points_balance - 1 WHERE rowid = (SELECT min(rowid) FROM members)').run();
+    c()
+      .prepare('UPDATE members SET points_balance = points_balance - 1 WHERE rowid = (SELECT min(rowid) FROM members)')
+      .run();
   });
 
   it('judges a rolled-back write by the fingerprint: the marker moved, the state did not', async () => {
     const watch = watchOf();
     await watch.start();
     const undone = c().transaction(() => {
-      c().prepare("DELETE FROM cards WHERE rowid = (SELECT min(rowid) FROM cards)").run();
+      c().prepare('DELETE FROM cards WHERE rowid = (SELECT min(rowid) FROM cards)').run();
       throw new Error('refused');
     });
     expect(() => undone()).toThrow('refused');
@@ -81,10 +85,12 @@ describe('writeWatch on head office (PGlite)', () => {
     await database.db.execute(sql`INSERT INTO fuzz_probe VALUES (1)`);
     const m1 = await marker();
     expect(m1).not.toBe(m0);
-    await expect(database.db.transaction(async (tx) => {
-      await tx.execute(sql`UPDATE fuzz_probe SET n = 2`);
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE fuzz_probe SET n = 2`);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await marker()).not.toBe(m1);
   });
 });

@@ -73,5 +73,8 @@ const XmaxRows = z.object({ rows: z.array(z.object({ x: z.string() })) });
  * newest one completed; reading it takes no transaction id itself.
  */
 export function postgresMarker(database: HoDatabase): () => Promise<string> {
-  return async () => XmaxRows.parse(await database.db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`)).rows.map((r) => r.x).join();
+  return async () =>
+    XmaxRows.parse(await database.db.execute(sql`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`))
+      .rows.map((r) => r.x)
+      .join();
 }

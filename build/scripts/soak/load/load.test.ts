@@ -8,12 +8,18 @@ import { percentile } from './stats';
 
 describe('percentile', () => {
   it('is one of the samples, between min and max, and monotone in p', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 100 }), (xs, p) => {
-      const v = percentile(xs, p);
-      expect(xs).toContain(v);
-      expect(v).toBeLessThanOrEqual(percentile(xs, Math.min(100, p + 1)));
-      expect(percentile(xs, 100)).toBe(Math.max(...xs));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 100 }),
+        (xs, p) => {
+          const v = percentile(xs, p);
+          expect(xs).toContain(v);
+          expect(v).toBeLessThanOrEqual(percentile(xs, Math.min(100, p + 1)));
+          expect(percentile(xs, 100)).toBe(Math.max(...xs));
+        },
+      ),
+    );
     expect(percentile([], 99)).toBe(0);
     expect(percentile([5, 1, 9, 3], 50)).toBe(3);
   });

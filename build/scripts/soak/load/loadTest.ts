@@ -44,14 +44,20 @@ async function enrol(ho: SoakHeadOffice, index: number): Promise<PusherConfig['t
   const codeFor = { shopId, shopName: `Load shop ${shopId}`, terminalCode };
   const { code: codeText } = await ho.admin.call('createEnrolmentCode', { body: codeFor });
   const terminalId = uuidFrom(index + 1, 9);
-  const res = await fetch(`${ho.url()}${syncRoutes.enrol.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, code: codeText, terminalId }) });
+  const res = await fetch(`${ho.url()}${syncRoutes.enrol.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, code: codeText, terminalId }),
+  });
   const enrolled = EnrolResponse.parse(await res.json());
   return { index, terminalId: enrolled.terminalId, shopId: enrolled.shopId, token: enrolled.token };
 }
 
 function runPusher(configFile: string, timeoutMs: number): Promise<PusherReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', PUSHER, configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', PUSHER, configFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => void (out += c.toString()));
@@ -65,7 +71,11 @@ function runPusher(configFile: string, timeoutMs: number): Promise<PusherReport>
         if (code !== 0) throw new Error(`exit ${code}`);
         resolve(JSON.parse(line) as PusherReport);
       } catch (e) {
-        reject(new Error(`load pusher failed (${e instanceof Error ? e.message : String(e)}): ${err.slice(-2_000)}${out.slice(-500)}`));
+        reject(
+          new Error(
+            `load pusher failed (${e instanceof Error ? e.message : String(e)}): ${err.slice(-2_000)}${out.slice(-500)}`,
+          ),
+        );
       }
     });
   });
@@ -78,8 +88,19 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
     const terminals: PusherConfig['terminals'] = [];
     for (let i = 0; i < o.terminals; i++) terminals.push(await enrol(ho, i));
     const configFile = join(dir, 'pusher.json');
-    writeFileSync(configFile, JSON.stringify({ url: ho.url(), seconds: o.seconds, seed: o.seed, batchRecords: o.batchRecords, terminals } satisfies PusherConfig));
-    o.log(`load: ${o.terminals} terminals push ${o.batchRecords}-record batches for ${o.seconds} s from a second process (head office on ${ho.backend})`);
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        url: ho.url(),
+        seconds: o.seconds,
+        seed: o.seed,
+        batchRecords: o.batchRecords,
+        terminals,
+      } satisfies PusherConfig),
+    );
+    o.log(
+      `load: ${o.terminals} terminals push ${o.batchRecords}-record batches for ${o.seconds} s from a second process (head office on ${ho.backend})`,
+    );
     const report = await runPusher(configFile, (o.seconds + 120) * 1_000);
     // Pushes are acknowledged once stored; the projections follow. Every acknowledged record must also be derived.
     const deriveStarted = performance.now();
@@ -92,15 +113,32 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
     for (const t of terminals) {
       const acked = report.ackedThrough[t.terminalId] ?? 0;
       const [stored] = await hoDb.db.select({ n: count() }).from(records).where(eq(records.terminalId, t.terminalId));
-      const [row] = await hoDb.db.select({ ackedSeq: hoTerminals.ackedSeq, derivedSeq: hoTerminals.derivedSeq }).from(hoTerminals).where(eq(hoTerminals.id, t.terminalId));
-      if (row && row.derivedSeq !== row.ackedSeq) violations.push(`load terminal ${t.index}: ${row.ackedSeq} acknowledged, derived only through ${row.derivedSeq}`);
+      const [row] = await hoDb.db
+        .select({ ackedSeq: hoTerminals.ackedSeq, derivedSeq: hoTerminals.derivedSeq })
+        .from(hoTerminals)
+        .where(eq(hoTerminals.id, t.terminalId));
+      if (row && row.derivedSeq !== row.ackedSeq)
+        violations.push(
+          `load terminal ${t.index}: ${row.ackedSeq} acknowledged, derived only through ${row.derivedSeq}`,
+        );
       const n = stored?.n ?? 0;
       // Stored may exceed acknowledged (an answer lost to a timeout), never the other way round.
-      if (n < acked) { lost += acked - n; violations.push(`load terminal ${t.index}: ${acked} acknowledged, ${n} stored`); }
-      if (n !== (row?.ackedSeq ?? -1)) { duplicated += Math.max(0, n - (row?.ackedSeq ?? 0)); violations.push(`load terminal ${t.index}: ${n} records stored, high-water mark ${row?.ackedSeq ?? 'none'}`); }
+      if (n < acked) {
+        lost += acked - n;
+        violations.push(`load terminal ${t.index}: ${acked} acknowledged, ${n} stored`);
+      }
+      if (n !== (row?.ackedSeq ?? -1)) {
+        duplicated += Math.max(0, n - (row?.ackedSeq ?? 0));
+        violations.push(`load terminal ${t.index}: ${n} records stored, high-water mark ${row?.ackedSeq ?? 'none'}`);
+      }
     }
     return {
-      ...report, backend: ho.backend, lost, duplicated, violations, deriveCatchUpMs,
+      ...report,
+      backend: ho.backend,
+      lost,
+      duplicated,
+      violations,
+      deriveCatchUpMs,
       recordsPerSecond: Math.round(report.records / Math.max(0.001, report.seconds)),
       requestsPerSecond: Math.round(report.requests / Math.max(0.001, report.seconds)),
     };
@@ -112,10 +150,17 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
 
 export function loadSummaryLines(r: LoadResult): string[] {
   return [
-    '', `Head-office load test (${r.terminals} terminals from a second process, ${r.seconds} s, head office on ${r.backend})`,
+    '',
+    `Head-office load test (${r.terminals} terminals from a second process, ${r.seconds} s, head office on ${r.backend})`,
     `  ${r.records} records (${r.recordsPerSecond}/s) in ${r.requests} requests (${r.requestsPerSecond}/s); latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
     `  derivation caught up ${r.deriveCatchUpMs} ms after the last push`,
-    `  errors ${r.errors}${r.errors > 0 ? ` (${Object.entries(r.errorKinds).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''} · lost ${r.lost} · duplicated ${r.duplicated}`,
+    `  errors ${r.errors}${
+      r.errors > 0
+        ? ` (${Object.entries(r.errorKinds)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`
+        : ''
+    } · lost ${r.lost} · duplicated ${r.duplicated}`,
     ...r.violations.slice(0, 10).map((v) => `  ! ${v}`),
   ];
 }

@@ -16,7 +16,17 @@ export const PusherConfig = z.object({
   seconds: z.number().positive().max(3_600),
   seed: z.number().int(),
   batchRecords: z.number().int().min(1).max(MAX_BATCH_RECORDS),
-  terminals: z.array(z.object({ index: z.number().int().min(0).max(99), terminalId: z.string(), shopId: z.string(), token: z.string() })).min(1).max(100),
+  terminals: z
+    .array(
+      z.object({
+        index: z.number().int().min(0).max(99),
+        terminalId: z.string(),
+        shopId: z.string(),
+        token: z.string(),
+      }),
+    )
+    .min(1)
+    .max(100),
 });
 export type PusherConfig = z.infer<typeof PusherConfig>;
 
@@ -43,10 +53,18 @@ function outboxOf(index: number, random: () => number): (from: number, count: nu
       const earned = member ? 1 + Math.floor(random() * 100) : 0;
       const spent = member && member.balance > 0 && random() < 0.3 ? Math.floor(random() * member.balance) : 0;
       if (member) member.balance += earned - spent;
-      out.push(saleRecord(seq, {
-        saleId: uuidFrom(n, 2), memberId: member?.id ?? null, totalMinor: 100 + Math.floor(random() * 20_000), earned, spent,
-        ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)], day, at: Date.now(),
-      }));
+      out.push(
+        saleRecord(seq, {
+          saleId: uuidFrom(n, 2),
+          memberId: member?.id ?? null,
+          totalMinor: 100 + Math.floor(random() * 20_000),
+          earned,
+          spent,
+          ledgerIds: [uuidFrom(n, 3), uuidFrom(n, 4)],
+          day,
+          at: Date.now(),
+        }),
+      );
     }
     return out;
   };
@@ -71,19 +89,42 @@ async function main(): Promise<void> {
     // Bounded: the deadline stops it; the round cap is a second guard against a runaway loop.
     for (let round = 0; round < 1_000_000 && performance.now() < deadline; round++) {
       if (batch.length === 0) batch = next(acked + 1, config.batchRecords);
-      const body = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, terminalId: t.terminalId, shopId: t.shopId, pending: batch.length, records: batch });
+      const body = JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        terminalId: t.terminalId,
+        shopId: t.shopId,
+        pending: batch.length,
+        records: batch,
+      });
       const began = performance.now();
       requests += 1;
       try {
-        const res = await fetch(`${config.url}${syncRoutes.push.path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${config.url}${syncRoutes.push.path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
         const text = await res.text();
         latencies.push(performance.now() - began);
-        if (res.status !== 200) { error(`http_${res.status}`); continue; }
+        if (res.status !== 200) {
+          error(`http_${res.status}`);
+          continue;
+        }
         const answer = PushResponse.safeParse(JSON.parse(text));
-        if (!answer.success) { error('bad_answer'); continue; }
-        if (answer.data.status !== 'ok') { error(`status_${answer.data.status}`); continue; }
+        if (!answer.success) {
+          error('bad_answer');
+          continue;
+        }
+        if (answer.data.status !== 'ok') {
+          error(`status_${answer.data.status}`);
+          continue;
+        }
         const last = batch[batch.length - 1]?.seq ?? acked;
-        if (answer.data.ackedThrough !== last || answer.data.quarantined.length > 0) { error('not_applied'); continue; }
+        if (answer.data.ackedThrough !== last || answer.data.quarantined.length > 0) {
+          error('not_applied');
+          continue;
+        }
         records += answer.data.applied;
         acked = last;
         batch = [];
@@ -99,9 +140,16 @@ async function main(): Promise<void> {
   await Promise.all(config.terminals.map(runTerminal));
   const seconds = (performance.now() - started) / 1_000;
   const report: PusherReport = {
-    terminals: config.terminals.length, seconds: Math.round(seconds * 10) / 10, requests, records,
-    errors: Object.values(errorKinds).reduce((a, b) => a + b, 0), errorKinds,
-    p50Ms: Math.round(percentile(latencies, 50)), p99Ms: Math.round(percentile(latencies, 99)), maxMs: Math.round(latencies.reduce((a, b) => Math.max(a, b), 0)), ackedThrough,
+    terminals: config.terminals.length,
+    seconds: Math.round(seconds * 10) / 10,
+    requests,
+    records,
+    errors: Object.values(errorKinds).reduce((a, b) => a + b, 0),
+    errorKinds,
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p99Ms: Math.round(percentile(latencies, 99)),
+    maxMs: Math.round(latencies.reduce((a, b) => Math.max(a, b), 0)),
+    ackedThrough,
   };
   console.log(JSON.stringify(report));
 }

@@ -37,18 +37,37 @@ const unplugged: FetchFn = async () => {
 export const WEEK_MS = 7 * DAY_MS;
 
 export function syncTerminal(t: SimTerminal, stats: ScenarioStats, offline = false): Promise<SyncResult> {
-  return syncOnce({ db: t.core.db, clock: t.clock, owner: t.core.dbFile, requestTimeoutMs: 1_000, ...(offline ? { fetch: unplugged } : {}) }).then((r) => {
+  return syncOnce({
+    db: t.core.db,
+    clock: t.clock,
+    owner: t.core.dbFile,
+    requestTimeoutMs: 1_000,
+    ...(offline ? { fetch: unplugged } : {}),
+  }).then((r) => {
     stats.syncs.set(r.status, (stats.syncs.get(r.status) ?? 0) + 1);
     return r;
   });
 }
 
-export async function runScenario(terminals: SimTerminal[], ho: SoakHeadOffice, proxy: FaultProxy, tally: TradeTally, o: ScenarioOptions): Promise<ScenarioStats> {
+export async function runScenario(
+  terminals: SimTerminal[],
+  ho: SoakHeadOffice,
+  proxy: FaultProxy,
+  tally: TradeTally,
+  o: ScenarioOptions,
+): Promise<ScenarioStats> {
   const random = seeded(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const week = terminals[1] ?? terminals[0];
   if (!week) throw new Error('no terminals');
-  const stats: ScenarioStats = { steps: 0, kills: 0, syncs: new Map(), offlineWeek: { terminal: week.label, daysAdvanced: 0, trades: 0, syncAttempts: 0 }, capChanges: 0, doubleSpends: 0 };
+  const stats: ScenarioStats = {
+    steps: 0,
+    kills: 0,
+    syncs: new Map(),
+    offlineWeek: { terminal: week.label, daysAdvanced: 0, trades: 0, syncAttempts: 0 },
+    capChanges: 0,
+    doubleSpends: 0,
+  };
   const maxKills = o.allowKills ? Math.max(2, Math.round(o.faults / 40)) : 0;
   const injected = (): number => proxy.log.filter((f) => f !== 'pass').length + stats.kills;
   let weekPhase: 'before' | 'offline' | 'back' = 'before';
@@ -89,7 +108,12 @@ export async function runScenario(terminals: SimTerminal[], ho: SoakHeadOffice, 
         weekShifted += step;
       }
     } else if (roll < 0.53) {
-      await doubleSpend(terminals.filter((x) => x !== week || weekPhase !== 'offline'), stats, random, tally);
+      await doubleSpend(
+        terminals.filter((x) => x !== week || weekPhase !== 'offline'),
+        stats,
+        random,
+        tally,
+      );
     } else if (roll < 0.88) {
       if (isOffline) stats.offlineWeek.syncAttempts += 1;
       await syncTerminal(t, stats, isOffline);
@@ -98,7 +122,13 @@ export async function runScenario(terminals: SimTerminal[], ho: SoakHeadOffice, 
       const group = terminals.filter((x) => x !== week || weekPhase !== 'offline').filter(() => random() < 0.4);
       await Promise.all(group.map((x) => syncTerminal(x, stats)));
     } else if (roll < 0.98 && stats.kills < maxKills) {
-      await killMidBatch(terminals.filter((x) => x !== week || weekPhase !== 'offline'), ho, stats, random, trade);
+      await killMidBatch(
+        terminals.filter((x) => x !== week || weekPhase !== 'offline'),
+        ho,
+        stats,
+        random,
+        trade,
+      );
       o.log(`  kill -9 #${stats.kills} of head office at step ${stats.steps}, restarted`);
     } else {
       await changeCap(ho, tally, random, stats);
@@ -113,7 +143,12 @@ export async function runScenario(terminals: SimTerminal[], ho: SoakHeadOffice, 
 }
 
 /** Two or three tills lose the network and each lets one member spend all it allows. */
-async function doubleSpend(pool: SimTerminal[], stats: ScenarioStats, random: () => number, tally: TradeTally): Promise<void> {
+async function doubleSpend(
+  pool: SimTerminal[],
+  stats: ScenarioStats,
+  random: () => number,
+  tally: TradeTally,
+): Promise<void> {
   const first = pool[Math.floor(random() * pool.length)];
   if (!first) return;
   const known = new Map(pool.map((t) => [t, new Set(membersWithPoints(t))]));
@@ -121,7 +156,10 @@ async function doubleSpend(pool: SimTerminal[], stats: ScenarioStats, random: ()
   // members at least one other till knows too: typically a member of another shop.
   const memberId = membersWithPoints(first).find((id) => pool.some((x) => x !== first && known.get(x)?.has(id)));
   if (!memberId) return;
-  const others = pool.filter((x) => x !== first && known.get(x)?.has(memberId)).sort(() => random() - 0.5).slice(0, 2);
+  const others = pool
+    .filter((x) => x !== first && known.get(x)?.has(memberId))
+    .sort(() => random() - 0.5)
+    .slice(0, 2);
   for (const t of [first, ...others]) {
     await syncTerminal(t, stats, true);
     await spendAllOffline(t, memberId, tally);
@@ -130,7 +168,13 @@ async function doubleSpend(pool: SimTerminal[], stats: ScenarioStats, random: ()
 }
 
 /** Fills a few outboxes, starts their pushes together, and kills head office 0–60 ms later. */
-async function killMidBatch(pool: SimTerminal[], ho: SoakHeadOffice, stats: ScenarioStats, random: () => number, trade: (t: SimTerminal) => Promise<void>): Promise<void> {
+async function killMidBatch(
+  pool: SimTerminal[],
+  ho: SoakHeadOffice,
+  stats: ScenarioStats,
+  random: () => number,
+  trade: (t: SimTerminal) => Promise<void>,
+): Promise<void> {
   const group = pool.filter(() => random() < 0.35).slice(0, 4);
   if (group.length === 0 && pool[0]) group.push(pool[0]);
   for (const t of group) for (let i = 0; i < 1 + Math.floor(random() * 4); i++) await trade(t);
@@ -143,7 +187,12 @@ async function killMidBatch(pool: SimTerminal[], ho: SoakHeadOffice, stats: Scen
 }
 
 /** Head office IT changes one member's offline cap (terminals learn it at their next pull). */
-async function changeCap(ho: SoakHeadOffice, tally: TradeTally, random: () => number, stats: ScenarioStats): Promise<void> {
+async function changeCap(
+  ho: SoakHeadOffice,
+  tally: TradeTally,
+  random: () => number,
+  stats: ScenarioStats,
+): Promise<void> {
   const id = tally.acked.members[Math.floor(random() * tally.acked.members.length)];
   if (!id) return;
   const body = { offlineCapPoints: Math.floor(random() * 2_000) };

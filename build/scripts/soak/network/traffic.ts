@@ -12,7 +12,11 @@ import type { SimTerminal } from './terminals';
 /** Refusals a cashier can legitimately meet; any other is a finding. */
 const EXPECTED_REFUSALS = new Set([
   // A spend past what the sale can take off is refused (pointsEntry.ts), as one past the balance is.
-  'INSUFFICIENT_POINTS', 'POINTS_ABOVE_SALE_CAP', 'POINTS_BELOW_MINIMUM', 'DUPLICATE_PHONE', 'OUT_OF_STOCK',
+  'INSUFFICIENT_POINTS',
+  'POINTS_ABOVE_SALE_CAP',
+  'POINTS_BELOW_MINIMUM',
+  'DUPLICATE_PHONE',
+  'OUT_OF_STOCK',
 ]);
 
 export interface TradeTally {
@@ -30,15 +34,26 @@ export interface TradeTally {
 }
 
 export function emptyTally(): TradeTally {
-  return { acked: { sales: [], redemptions: [], members: [] }, refusals: new Map(), offlineSpent: new Map(), offlineSpends: 0, capRefusals: 0, foreignMemberSales: 0, registered: 0, violations: [] };
+  return {
+    acked: { sales: [], redemptions: [], members: [] },
+    refusals: new Map(),
+    offlineSpent: new Map(),
+    offlineSpends: 0,
+    capRefusals: 0,
+    foreignMemberSales: 0,
+    registered: 0,
+    violations: [],
+  };
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+type Outcome<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 function refused(t: SimTerminal, tally: TradeTally, what: string, r: Extract<Outcome<unknown>, { ok: false }>): void {
   tally.refusals.set(r.error.code, (tally.refusals.get(r.error.code) ?? 0) + 1);
   if (r.error.code === 'INSUFFICIENT_POINTS' && r.error.details?.reason === 'offline_cap') tally.capRefusals += 1;
-  if (!EXPECTED_REFUSALS.has(r.error.code)) tally.violations.push(`${t.label} ${what}: unexpected refusal ${r.error.code} ${r.error.message}`);
+  if (!EXPECTED_REFUSALS.has(r.error.code))
+    tally.violations.push(`${t.label} ${what}: unexpected refusal ${r.error.code} ${r.error.message}`);
 }
 
 /** The offline cap this terminal knows for the member (what it must enforce). */
@@ -62,13 +77,19 @@ function noteSpend(t: SimTerminal, tally: TradeTally, memberId: string, points: 
   tally.offlineSpends += 1;
   tally.offlineSpent.set(memberId, (tally.offlineSpent.get(memberId) ?? 0) + points);
   const cap = knownCap(t, memberId);
-  if (spent > cap) tally.violations.push(`${t.label} ${what}: member ${memberId} spent ${spent} points offline since the last pull, over the cap of ${cap}`);
+  if (spent > cap)
+    tally.violations.push(
+      `${t.label} ${what}: member ${memberId} spent ${spent} points offline since the last pull, over the cap of ${cap}`,
+    );
 }
 
 const pick = <T>(random: () => number, xs: readonly T[]): T | undefined => xs[Math.floor(random() * xs.length)];
 
 function chooseMember(t: SimTerminal): { id: string; balance: number; foreign: boolean } | null {
-  const all = t.core.db.select({ id: members.id, balance: members.pointsBalance, home: members.homeShopId }).from(members).all();
+  const all = t.core.db
+    .select({ id: members.id, balance: members.pointsBalance, home: members.homeShopId })
+    .from(members)
+    .all();
   if (all.length === 0) return null;
   // Half the time a member registered at another shop: the cross-shop case the offline cap is for.
   const foreign = all.filter((m) => m.home !== null && m.home !== t.shopId);
@@ -81,7 +102,12 @@ export async function register(t: SimTerminal, tally: TradeTally): Promise<void>
   const n = tally.registered;
   // 138 + terminal + counter: unique across the chain, so no shop ever refuses another's phone.
   const phone = `138${String(t.index).padStart(2, '0')}${String(n % 1_000_000).padStart(6, '0')}`;
-  const r: Outcome<{ id: string }> = await t.core.api.registerMember({ requestId: t.core.ctx.ids.uuid(), name: `Member ${t.label}-${n}`, phone, birthday: null });
+  const r: Outcome<{ id: string }> = await t.core.api.registerMember({
+    requestId: t.core.ctx.ids.uuid(),
+    name: `Member ${t.label}-${n}`,
+    phone,
+    birthday: null,
+  });
   if (r.ok) tally.acked.members.push(r.value.id);
   else refused(t, tally, 'registerMember', r);
 }
@@ -90,11 +116,19 @@ export async function sell(t: SimTerminal, tally: TradeTally): Promise<void> {
   refreshWindow(t);
   const member = t.random() < 0.8 ? chooseMember(t) : null;
   // Often ask for more than the balance or the cap allows: the till must refuse, never overdraw.
-  const spend = member && member.balance > 0 && t.random() < 0.4 ? 1 + Math.floor(t.random() * (member.balance + 150)) : 0;
+  const spend =
+    member && member.balance > 0 && t.random() < 0.4 ? 1 + Math.floor(t.random() * (member.balance + 150)) : 0;
   const lines = Array.from({ length: 1 + Math.floor(t.random() * 3) }, () => ({
-    sku: `SKU${Math.floor(t.random() * 30)}`, quantity: 1 + Math.floor(t.random() * 3), unitPriceMinor: 100 + Math.floor(t.random() * 30_000),
+    sku: `SKU${Math.floor(t.random() * 30)}`,
+    quantity: 1 + Math.floor(t.random() * 3),
+    unitPriceMinor: 100 + Math.floor(t.random() * 30_000),
   }));
-  const r = await t.core.api.recordSale({ requestId: t.core.ctx.ids.uuid(), memberId: member?.id ?? null, pointsToSpend: spend, lines });
+  const r = await t.core.api.recordSale({
+    requestId: t.core.ctx.ids.uuid(),
+    memberId: member?.id ?? null,
+    pointsToSpend: spend,
+    lines,
+  });
   if (!r.ok) return refused(t, tally, 'recordSale', r);
   tally.acked.sales.push(r.value.saleId);
   if (member?.foreign) tally.foreignMemberSales += 1;
@@ -107,7 +141,12 @@ export async function redeem(t: SimTerminal, tally: TradeTally): Promise<void> {
   const reward = rewards.ok ? pick(t.random, rewards.value) : undefined;
   const member = chooseMember(t);
   if (!reward || !member) return;
-  const r = await t.core.api.redeemReward({ requestId: t.core.ctx.ids.uuid(), memberId: member.id, rewardId: reward.id, quantity: 1 });
+  const r = await t.core.api.redeemReward({
+    requestId: t.core.ctx.ids.uuid(),
+    memberId: member.id,
+    rewardId: reward.id,
+    quantity: 1,
+  });
   if (!r.ok) return refused(t, tally, 'redeemReward', r);
   tally.acked.redemptions.push(r.value.redemptionId);
   noteSpend(t, tally, member.id, r.value.pointsSpent, `redemption ${r.value.redemptionId}`);
@@ -120,7 +159,11 @@ export async function redeem(t: SimTerminal, tally: TradeTally): Promise<void> {
  */
 export async function spendAllOffline(t: SimTerminal, memberId: string, tally: TradeTally): Promise<void> {
   refreshWindow(t);
-  const quote = await t.core.api.previewSale({ memberId, lines: [{ sku: 'PROBE', quantity: 1, unitPriceMinor: 10_000_000 }], pointsToSpend: 0 });
+  const quote = await t.core.api.previewSale({
+    memberId,
+    lines: [{ sku: 'PROBE', quantity: 1, unitPriceMinor: 10_000_000 }],
+    pointsToSpend: 0,
+  });
   if (!quote.ok) return refused(t, tally, 'previewSale', quote);
   const spend = quote.value.maxPointsSpendable;
   if (spend <= 0) return;
@@ -135,5 +178,11 @@ export async function spendAllOffline(t: SimTerminal, memberId: string, tally: T
 
 /** Members this terminal knows with points to spend, fewest points first. */
 export function membersWithPoints(t: SimTerminal): string[] {
-  return t.core.db.select({ id: members.id, balance: members.pointsBalance }).from(members).where(gt(members.pointsBalance, 0)).orderBy(asc(members.pointsBalance), asc(members.id)).all().map((m) => m.id);
+  return t.core.db
+    .select({ id: members.id, balance: members.pointsBalance })
+    .from(members)
+    .where(gt(members.pointsBalance, 0))
+    .orderBy(asc(members.pointsBalance), asc(members.id))
+    .all()
+    .map((m) => m.id);
 }
