@@ -30,8 +30,8 @@ export async function enrolledTerminal(
   unwrap(
     await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }),
   );
-  const created = await ho.call('POST', '/admin/enrolment-codes', { shopId, terminalCode: code }, ho.adminToken);
-  const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, String(created.body.code));
+  const created = await ho.admin.call('createEnrolmentCode', { body: { shopId, terminalCode: code } });
+  const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, created.code);
   if (!enrolled.ok || enrolled.shopId !== shopId) throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);
   return core;
 }

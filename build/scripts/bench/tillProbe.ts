@@ -1,3 +1,5 @@
+import { API_PREFIX } from '../../../shared/contract/browserHost';
+
 /**
  * In-page timing for the till suite, installed with page.addInitScript. It is a string, not a
  * function, on purpose: tsx compiles functions with name helpers (`__name`) that do not exist
@@ -46,7 +48,7 @@ export const TILL_PROBE_SCRIPT = `
           const dom = performance.now() - start;
           cleanup();
           // The till's calls made for this action: the first request's start to the last answer.
-          const calls = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/') && r.startTime >= start && r.responseEnd <= start + dom);
+          const calls = performance.getEntriesByType('resource').filter((r) => r.name.includes(${JSON.stringify(API_PREFIX)}) && r.startTime >= start && r.responseEnd <= start + dom);
           const api = calls.length === 0 ? 0 : Math.max(...calls.map((r) => r.responseEnd)) - Math.min(...calls.map((r) => r.startTime));
           requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start, api }));
         });
