@@ -101,7 +101,7 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
     expect(ok).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  it('refuses a reward with no code or name, one costing nothing, or stock neither a count nor null', async () => {
+  it('refuses a reward without code or name, one costing nothing, or stock neither a count nor unlimited', async () => {
     const path = `/admin/rewards/${uuidFrom(7)}`;
     await refused(
       'PUT',
