@@ -8,8 +8,10 @@ import { classifyProbe, installedSqliteAbi } from './scripts/nativeAbi.mjs';
 // Node's own wording (src/node_binding.cc) when a native module has another ABI.
 const mismatch = (built: number, wanted: number): string =>
   `Error: The module '/x/node_modules/better-sqlite3/build/Release/better_sqlite3.node'\n` +
-  `was compiled against a different Node.js version using\nNODE_MODULE_VERSION ${built}. This version of Node.js requires\n` +
-  `NODE_MODULE_VERSION ${wanted}. Please try re-compiling or re-installing\nthe module (for instance, using \`npm rebuild\` or \`npm install\`).`;
+  `was compiled against a different Node.js version using\n` +
+  `NODE_MODULE_VERSION ${built}. This version of Node.js requires\n` +
+  `NODE_MODULE_VERSION ${wanted}. Please try re-compiling or re-installing\n` +
+  `the module (for instance, using \`npm rebuild\` or \`npm install\`).`;
 
 describe('which build of better-sqlite3 is installed', () => {
   it('reads a load in Node as the Node build, and an ABI refusal as the other ABI', () => {

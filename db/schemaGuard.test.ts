@@ -12,7 +12,8 @@ import * as syncSchema from './schemaSync';
 
 const SNAPSHOT_FILE = fileURLToPath(new URL('./schema.snapshot.txt', import.meta.url));
 const UPDATE_HINT =
-  'If the schema change is intended, update the snapshot with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run db/schemaGuard.test.ts';
+  'If the schema change is intended, update the snapshot with: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run ' +
+  'db/schemaGuard.test.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tillcard-schema-guard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,7 +65,8 @@ describe('schema guard', () => {
     const pending = await generateSQLiteMigration(previous, current);
     expect(
       pending,
-      'db/schema.ts changed without a migration: run npm run db:generate (before the first release: regenerate the initial migration)',
+      'db/schema.ts changed without a migration: run npm run db:generate (before the first release: regenerate ' +
+        'the initial migration)',
     ).toEqual([]);
   });
 });

@@ -43,7 +43,8 @@ test('Tobacco typed with a capital earns nothing, like tobacco', async ({ page }
     lines: [{ sku: 'CIG-20', name: 'Cigarettes', category: 'tobacco', quantity: 2, unitPriceMinor: 2_500 }],
     pointsToSpend: 0,
   });
-  const visitOnly = `+${valueOf(lower).pointsEarned}`; // the visit bonus (from ¥30) at the member's tier; no tobacco points
+  // The visit bonus (from ¥30) at the member's tier; no tobacco points.
+  const visitOnly = `+${valueOf(lower).pointsEarned}`;
   await itemsFor(page, '李伟');
   await keyLine(page, { sku: 'CIG-20', name: 'Cigarettes', category: 'Tobacco', quantity: '2', price: '25' });
   await expect(page.getByTestId('total')).toHaveText('¥50.00');

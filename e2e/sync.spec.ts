@@ -117,7 +117,7 @@ test('a sale made while head office is down waits at the till, then arrives when
   await expect(row.getByTestId('waiting')).toHaveText('0');
 });
 
-test('a record head office refuses (written by an older till) shows on the status bar and, with why, in the head-office dialog', async ({
+test('a refused record (from an older till) shows on the status bar, and why in the head-office dialog', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -156,7 +156,8 @@ test('a record head office refuses (written by an older till) shows on the statu
       ],
     };
     db.prepare(
-      "INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT max(seq) + 1, ?, 'sale', ?, ? FROM outbox",
+      'INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) ' +
+        "SELECT max(seq) + 1, ?, 'sale', ?, ? FROM outbox",
     ).run(id, JSON.stringify(payload), Date.now());
   } finally {
     db.close();

@@ -41,12 +41,10 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
       return reply.status(status).send({ code: 'VALIDATION', message } satisfies SyncErrorBody);
     }
     request.log.error(error);
-    return reply
-      .status(500)
-      .send({
-        code: 'INTERNAL',
-        message: 'Head office failed to handle the request; nothing was applied. Try again.',
-      } satisfies SyncErrorBody);
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: 'Head office failed to handle the request; nothing was applied. Try again.',
+    } satisfies SyncErrorBody);
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, new HoError('NOT_FOUND', 'No such route.')));
 

@@ -102,15 +102,13 @@ export async function createEnrolmentCode(
     await (req.shopName
       ? shop.onConflictDoUpdate({ target: shops.id, set: { name: req.shopName } })
       : shop.onConflictDoNothing());
-    await tx
-      .insert(enrolmentCodes)
-      .values({
-        codeHash: sha256(normaliseCode(code)),
-        shopId: req.shopId,
-        terminalCode: req.terminalCode,
-        createdAt: now,
-        expiresAt,
-      });
+    await tx.insert(enrolmentCodes).values({
+      codeHash: sha256(normaliseCode(code)),
+      shopId: req.shopId,
+      terminalCode: req.terminalCode,
+      createdAt: now,
+      expiresAt,
+    });
   });
   return { code, shopId: req.shopId, terminalCode: req.terminalCode, expiresAt };
 }
@@ -164,7 +162,8 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
     if (req.shopId !== undefined && req.shopId !== code.shopId) {
       throw new HoError(
         'SHOP_MISMATCH',
-        `This code was made for shop ${code.shopId}; the terminal is set up for shop ${req.shopId}. Nothing was changed.`,
+        `This code was made for shop ${code.shopId}; the terminal is set up for shop ${req.shopId}. Nothing was ` +
+          `changed.`,
         {
           codeShopId: code.shopId,
           codeShopName: shop?.name ?? code.shopId,

@@ -6,7 +6,9 @@ import { createEnrolmentCode, rotateAdminToken } from './auth';
 import { configFromEnv, openFromConfig } from './config';
 import { randomIds, systemClock } from './sources';
 
-const USAGE = `Usage: tsx server/cli.ts enrol --shop <shopId> --terminal-code <5 digits> [--shop-name <name>] [--hours <n>]
+const USAGE =
+  `Usage: tsx server/cli.ts enrol --shop <shopId> --terminal-code <5 digits> ` +
+  `[--shop-name <name>] [--hours <n>]
   With TILLCARD_HO_URL (and TILLCARD_HO_ADMIN_TOKEN) set, asks the running head office over HTTP;
   otherwise opens head office's database directly (DATABASE_URL or TILLCARD_HO_DATA_DIR; stop the
   server first when it uses the embedded database, which one process at a time may open).

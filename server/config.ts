@@ -42,7 +42,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
   const workers = positiveInt(env, 'TILLCARD_HO_WORKERS');
   if (!databaseUrl && workers !== undefined && workers > 1) {
     throw new Error(
-      `TILLCARD_HO_WORKERS=${workers} needs DATABASE_URL: the embedded database (PGlite) can only be opened by one process`,
+      `TILLCARD_HO_WORKERS=${workers} needs DATABASE_URL: the embedded database (PGlite) can only be opened by ` +
+        `one process`,
     );
   }
   return {

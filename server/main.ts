@@ -20,9 +20,8 @@ async function main(): Promise<void> {
     return;
   }
   if (!config.databaseUrl) {
-    console.log(
-      `Head office data: ${config.dataDir}${config.dataDirIsDefault ? ' (default; set TILLCARD_HO_DATA_DIR to choose)' : ''}`,
-    );
+    const note = config.dataDirIsDefault ? ' (default; set TILLCARD_HO_DATA_DIR to choose)' : '';
+    console.log(`Head office data: ${config.dataDir}${note}`);
   }
   const database = await openFromConfig(config);
   console.log(`Head office database: ${database.describe}`);

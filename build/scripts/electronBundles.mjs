@@ -28,7 +28,9 @@ export async function bundleMain(outfile) {
     external: ['electron', 'better-sqlite3'],
     // Bundled CommonJS dependencies may call require(); give them one inside the ES module.
     banner: {
-      js: "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = __tillcardCreateRequire(import.meta.url);",
+      js:
+        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
+        '__tillcardCreateRequire(import.meta.url);',
     },
   });
 }

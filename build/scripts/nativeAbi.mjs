@@ -7,7 +7,8 @@ import { repoRoot } from './paths.mjs';
 /**
  * @param {{ status: number | null, stderr: string }} probe
  * @param {string} nodeAbi process.versions.modules of the Node that ran the probe
- * @returns {{ kind: 'node', abi: string } | { kind: 'other', abi: string } | { kind: 'broken', abi: null, detail: string }}
+ * @returns {{ kind: 'node', abi: string } | { kind: 'other', abi: string }
+ *   | { kind: 'broken', abi: null, detail: string }}
  */
 export function classifyProbe(probe, nodeAbi) {
   if (probe.status === 0) return { kind: 'node', abi: nodeAbi };

@@ -28,7 +28,8 @@ if (target === 'node') {
     console.log(`rebuild-native: better-sqlite3 already has Node's ABI ${now.abi}`);
   } else {
     console.log(
-      `rebuild-native: better-sqlite3 has ABI ${now.abi ?? `? (${now.detail})`}; rebuilding for Node ${process.version}`,
+      `rebuild-native: better-sqlite3 has ABI ${now.abi ?? `? (${now.detail})`}; rebuilding for Node ` +
+        `${process.version}`,
     );
     run('npm', ['rebuild', 'better-sqlite3']);
     const after = installedSqliteAbi();
@@ -44,7 +45,8 @@ if (target === 'node') {
   } else {
     const electronVersion = createRequire(join(repoRoot, 'package.json'))('electron/package.json').version;
     console.log(
-      `rebuild-native: rebuilding better-sqlite3 for Electron ${electronVersion} (ABI ${wanted}); run "node build/scripts/rebuild-native.mjs node" before tests`,
+      `rebuild-native: rebuilding better-sqlite3 for Electron ${electronVersion} (ABI ${wanted}); run "node ` +
+        `build/scripts/rebuild-native.mjs node" before tests`,
     );
     const { rebuild } = await import('@electron/rebuild');
     await rebuild({ buildPath: repoRoot, electronVersion, onlyModules: ['better-sqlite3'], force: true });

@@ -41,7 +41,8 @@ const BODY_LIMIT = 256 * 1024;
 
 // The page's policy is also in index.html; sending it as a header covers every served file.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * The second host of the terminal core: the same renderer build and the same services as

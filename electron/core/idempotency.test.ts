@@ -55,7 +55,8 @@ describe('the idempotency memory', () => {
   it('prunes a backlog in bounded batches, one per call, without touching recent rows', async () => {
     // Rows from a till that ran for months before this version: older, so first in rowid order.
     const insert = c.db.$client.prepare(
-      "INSERT INTO requests (rowid, request_id, channel, input_json, result_json, created_at) VALUES (?, ?, 'recordSale', 'h', '{}', ?)",
+      'INSERT INTO requests (rowid, request_id, channel, input_json, result_json, created_at) ' +
+        "VALUES (?, ?, 'recordSale', 'h', '{}', ?)",
     );
     const backlog = PRUNE_BATCH * 2 + 5;
     c.db.$client.transaction(() => {

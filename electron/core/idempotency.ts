@@ -43,7 +43,8 @@ const statements = perDb((db) => ({
   // The oldest rows by rowid (insertion order), of which those past the window: a bounded
   // look at the front of the table, never a scan of it (created_at has no index).
   prune: db.$client.prepare(
-    'DELETE FROM requests WHERE rowid IN (SELECT rowid FROM (SELECT rowid, created_at FROM requests ORDER BY rowid LIMIT ?) WHERE created_at < ?)',
+    'DELETE FROM requests WHERE rowid IN ' +
+      '(SELECT rowid FROM (SELECT rowid, created_at FROM requests ORDER BY rowid LIMIT ?) WHERE created_at < ?)',
   ),
   state: { lastPruneAt: Number.NEGATIVE_INFINITY, nextPruneAt: Number.NEGATIVE_INFINITY },
 }));

@@ -89,7 +89,8 @@ describe('previewSale and recordSale', () => {
     const r = unwrap(await c.api.recordSale(sale({ pointsToSpend: 100 })));
     const ledger = c.db.$client
       .prepare(
-        'SELECT kind, delta, balance_after AS after, rule_version AS v, sale_id AS saleId FROM points_ledger WHERE sale_id = ? ORDER BY rowid',
+        'SELECT kind, delta, balance_after AS after, rule_version AS v, sale_id AS saleId ' +
+          'FROM points_ledger WHERE sale_id = ? ORDER BY rowid',
       )
       .all(r.saleId);
     expect(ledger).toEqual([
@@ -155,7 +156,7 @@ describe('previewSale and recordSale', () => {
     });
   });
 
-  it('raises the tier at the sale that crosses the threshold, and the next sale earns at the new multiplier', async () => {
+  it('raises the tier at the sale crossing the threshold; the next sale earns at the new multiplier', async () => {
     const r1 = unwrap(await c.api.recordSale(sale({ lines: lines(99_900) })));
     expect(r1.tierAfter?.code).toBe('BRONZE');
     expect(r1.pointsToNextTier).toBe(1);
@@ -223,7 +224,8 @@ describe('one transaction', () => {
     unwrap(await c.api.recordSale(sale()));
     const before = tableCounts(c.db);
     c.db.$client.exec(
-      "CREATE TRIGGER fail_ledger BEFORE INSERT ON points_ledger WHEN NEW.kind = 'earn' BEGIN SELECT RAISE(ABORT, 'nope'); END",
+      "CREATE TRIGGER fail_ledger BEFORE INSERT ON points_ledger WHEN NEW.kind = 'earn' " +
+        "BEGIN SELECT RAISE(ABORT, 'nope'); END",
     );
     expect(errorOf(await c.api.recordSale(sale({ pointsToSpend: 100 }))).code).toBe('INTERNAL');
     expect(tableCounts(c.db)).toEqual(before);

@@ -68,10 +68,12 @@ export function assertLedgerConsistent(db: TerminalDb): void {
   const drift = c
     .prepare(
       `SELECT m.id, m.points_balance AS cached, coalesce(sum(l.delta), 0) AS ledger,
-              m.points_earned_total AS earned, coalesce(sum(CASE WHEN l.kind = 'earn' THEN l.delta END), 0) AS earnedLedger
+              m.points_earned_total AS earned,
+              coalesce(sum(CASE WHEN l.kind = 'earn' THEN l.delta END), 0) AS earnedLedger
        FROM members m CROSS JOIN terminal t LEFT JOIN points_ledger l ON l.member_id = m.id
        GROUP BY m.id HAVING cached != ledger OR earned != earnedLedger
-          OR (cached < 0 AND NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.member_id = m.id AND p.terminal_id != t.terminal_id))`,
+          OR (cached < 0 AND NOT EXISTS (SELECT 1 FROM points_ledger p
+                                         WHERE p.member_id = m.id AND p.terminal_id != t.terminal_id))`,
     )
     .all();
   if (drift.length > 0) throw new Error(`ledger and cached balances disagree: ${JSON.stringify(drift)}`);

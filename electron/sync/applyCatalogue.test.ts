@@ -75,7 +75,7 @@ describe('applying catalogue changes from the feed', () => {
     });
   });
 
-  it('takes the shop’s categories from the feed, and keeps them when a list head office would refuse comes', async () => {
+  it('takes the shop’s categories from the feed; keeps them if a list head office would refuse arrives', async () => {
     const list = { categories: [{ code: 'Snacks', names: { 'zh-CN': '零食', en: 'Snacks' } }], defaultCode: 'snacks' };
     applyChangeList(c.db, [{ kind: 'categories', list }], c.clock.now());
     expect(unwrap(await c.api.listCategories({}))).toEqual({

@@ -138,7 +138,7 @@ describe.each(testBackends)('back online on $name', (backend) => {
     }
   });
 
-  it('a record made while head office is away reaches it after it returns, with real timers and nobody pressing sync', async () => {
+  it('a record made while head office is away reaches it once back (real timers, nobody pressing sync)', async () => {
     const core = await till(2, 'shopB', '90002');
     // The till as a host runs it: the same database, opened with its background sync.
     const host = openTerminalCore({

@@ -127,7 +127,8 @@ describe('sync through a faulty network (seed printed for replay)', () => {
       } else if (roll < 0.97 || !pg) {
         await sync(core);
       } else {
-        // kill -9 head office mid-traffic (real PostgreSQL only: it is what survives a crash), then restart on the same port.
+        // kill -9 head office mid-traffic (real PostgreSQL only: it is what survives a crash),
+        // then restart on the same port.
         const inFlight = sync(core);
         await ho.kill9();
         kills += 1;
@@ -195,7 +196,8 @@ describe('sync through a faulty network (seed printed for replay)', () => {
       }
     }
     console.log(
-      `chaos seed ${seed}: ${proxy.log.length} requests, ${kills} kill -9, faults ${JSON.stringify(countFaults(proxy.log))}`,
+      `chaos seed ${seed}: ${proxy.log.length} requests, ${kills} kill -9, faults ` +
+        `${JSON.stringify(countFaults(proxy.log))}`,
     );
   }, 120_000);
 });

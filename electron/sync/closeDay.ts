@@ -25,7 +25,8 @@ export function terminalDayTotals(db: TerminalDb, businessDay: string): DayTotal
   };
   const r = db.$client
     .prepare(
-      `SELECT count(*) AS n, coalesce(sum(json_extract(payload_json, '$.points')), 0) AS points, min(seq) AS lo, max(seq) AS hi
+      `SELECT count(*) AS n, coalesce(sum(json_extract(payload_json, '$.points')), 0) AS points,
+              min(seq) AS lo, max(seq) AS hi
        FROM outbox WHERE record_type = 'redemption' AND json_extract(payload_json, '$.businessDay') = ?`,
     )
     .get(businessDay) as { n: number; points: number; lo: number | null; hi: number | null };

@@ -49,7 +49,9 @@ export async function enrolWithHeadOffice(
       ok: false,
       code: 'SHOP_MISMATCH',
       details: { codeShopId: e.shopId, codeShopName: e.shopName, terminalShopId: term.shopId },
-      message: `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke terminal ${e.terminalId}.`,
+      message:
+        `This terminal is set up for shop ${term.shopId}; the code is for ${e.shopId}. Ask head office to revoke ` +
+        `terminal ${e.terminalId}.`,
     };
   }
   const values = {

@@ -116,7 +116,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     expect(JSON.stringify(listed.body)).not.toContain(unwrap(await t.api.getStatus({})).terminalId);
   });
 
-  it('a record head office refuses (sent by an older till) is never "all synced": the status names it and why', async () => {
+  it('a refused record (from an older till) is never "all synced": the status names it and why', async () => {
     const t = await enrolled('91008', 'shopR');
     unwrap(await t.api.syncNow({}));
     expect(unwrap(await t.api.getStatus({})).refused).toEqual({ count: 0, latest: [] });
@@ -151,7 +151,8 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     };
     t.core.db.$client
       .prepare(
-        "INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) SELECT coalesce(max(seq), 0) + 1, ?, 'sale', ?, ? FROM outbox",
+        'INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at) ' +
+          "SELECT coalesce(max(seq), 0) + 1, ?, 'sale', ?, ? FROM outbox",
       )
       .run(id, JSON.stringify(payload), TEST_START_MS);
     unwrap(await t.api.syncNow({}));
@@ -174,7 +175,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     }
   });
 
-  it('an enrolled till sends its records on "sync now"; the status shows head office and no waiting records', async () => {
+  it('an enrolled till sends its records on "sync now"; the status shows head office, no waiting records', async () => {
     const t = await enrolled('91002', 'shopA');
     const status = unwrap(await t.api.getStatus({}));
     expect(status.headOfficeUrl).toBe(ho.url);
@@ -267,7 +268,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
     assertLedgerConsistent(t.core.db);
   });
 
-  it('a card reported lost at one shop is refused at another; two shops spending the same points leave a flagged negative balance that still equals the ledger', async () => {
+  it('a lost card is refused at another shop; a double spend leaves a flagged negative balance = ledger', async () => {
     const a = await enrolled('91005', 'shopD');
     const b = await enrolled('91006', 'shopE');
     const m = unwrap(

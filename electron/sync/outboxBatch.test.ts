@@ -16,7 +16,8 @@ function appendRaw(texts: string[]): number {
   const sqlite = c.db.$client;
   const start = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM outbox').get() as { s: number }).s + 1;
   const insert = sqlite.prepare(
-    "INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at, acked_at) VALUES (?, ?, 'sale', ?, 0, NULL)",
+    'INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at, acked_at) ' +
+      "VALUES (?, ?, 'sale', ?, 0, NULL)",
   );
   texts.forEach((t, i) => insert.run(start + i, `r-${start + i}`, t));
   return start;
@@ -49,7 +50,7 @@ describe('readBatchText: the outbox as a push batch (protocol version 2)', () =>
     );
   });
 
-  it('sends a record too large for head office as a small {tooLarge} marker, so it is quarantined and the queue moves on', () => {
+  it('sends a record too large for head office as a {tooLarge} marker: it is quarantined, the queue moves on', () => {
     const from = appendRaw([JSON.stringify({ pad: 'x'.repeat(70_000) }), '{"small":1}']);
     const records = PushRecord.array().parse(JSON.parse(readBatchText(c.db, from, 10, 60_000).json));
     expect(records.map((r) => JSON.parse(r.payload))).toEqual([{ tooLarge: 70_010 }, { small: 1 }]);

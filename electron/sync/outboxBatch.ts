@@ -45,7 +45,8 @@ export function readBatchText(
     if (parts.length > 0 && bytes + wireSize > maxBytes) break;
     if (row.seq !== expected) break; // never send a hole: the batch must be consecutive
     parts.push(
-      `{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},"type":${JSON.stringify(row.record_type)},"payload":${payload}}`,
+      `{"seq":${row.seq},"recordId":${JSON.stringify(row.record_id)},` +
+        `"type":${JSON.stringify(row.record_type)},"payload":${payload}}`,
     );
     bytes += wireSize;
     expected++;

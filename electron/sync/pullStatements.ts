@@ -31,7 +31,8 @@ export const pullStatements = perDb((db: TerminalDb) => {
         number,
       ]
     >(
-      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
+      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
+                            points_earned_total, home_shop_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     /** As insertMember, but a taken id or phone inserts nothing (changes = 0) instead of failing. */
@@ -51,7 +52,8 @@ export const pullStatements = perDb((db: TerminalDb) => {
         number,
       ]
     >(
-      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
+      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
+                            points_earned_total, home_shop_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     updateMemberFacts: c.prepare<[string, string, string, string, string | null, number, string]>(
@@ -61,17 +63,20 @@ export const pullStatements = perDb((db: TerminalDb) => {
       'UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?',
     ),
     insertCard: c.prepare<[string, string, number, number]>(
-      "INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) VALUES (?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",
+      'INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) ' +
+        "VALUES (?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",
     ),
     syncFacts: c.prepare<[string, number | null, number]>(
       `INSERT INTO member_sync_facts (member_id, offline_cap_points, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (member_id) DO UPDATE SET offline_cap_points = excluded.offline_cap_points, updated_at = excluded.updated_at`,
+       ON CONFLICT (member_id) DO UPDATE SET offline_cap_points = excluded.offline_cap_points,
+                                             updated_at = excluded.updated_at`,
     ),
     ledgerExists: c.prepare<[string], { id: string }>('SELECT id FROM points_ledger WHERE id = ?'),
     insertLedger: c.prepare<
       [string, string, string, number, number, number | null, string | null, string, string, number]
     >(
-      `INSERT INTO points_ledger (id, member_id, kind, delta, balance_after, sale_id, redemption_id, rule_version, campaign_id, summary, terminal_id, created_at)
+      `INSERT INTO points_ledger (id, member_id, kind, delta, balance_after, sale_id, redemption_id, rule_version,
+                                  campaign_id, summary, terminal_id, created_at)
        VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
   };

@@ -15,7 +15,8 @@ import { syncIssues } from '../../db/schemaSync';
 /** A stable UUID for a member's opening row: a page applied twice (never, but) adds it once. */
 function openingId(memberId: string, bound: number, part: string): string {
   const h = createHash('sha256').update(`opening:${part}:${memberId}:${bound}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**

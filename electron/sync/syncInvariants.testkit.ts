@@ -40,7 +40,8 @@ export async function syncInvariantFailures(ho: HoDb, terminals: TerminalDb[]): 
     const outboxSize = db.select().from(outbox).all().length;
     if (seqs.length !== outboxSize || seqs.some((s, i) => s !== i + 1))
       failures.push(
-        `terminal ${link.terminalId}: head office holds ${seqs.length} seqs (gap-free: ${seqs.every((s, i) => s === i + 1)}), outbox ${outboxSize}`,
+        `terminal ${link.terminalId}: head office holds ${seqs.length} seqs (gap-free: ` +
+          `${seqs.every((s, i) => s === i + 1)}), outbox ${outboxSize}`,
       );
   }
   const hoBalances = new Map<string, number>();

@@ -45,7 +45,10 @@ export interface SyncLoopHost {
   stop(): Promise<void>;
 }
 
-/** Shop IT's knobs, from the environment: TILLCARD_SYNC_INTERVAL_MS, TILLCARD_SYNC_BACKOFF_MAX_MS, TILLCARD_CLOSE_AT. */
+/**
+ * Shop IT's knobs, from the environment: TILLCARD_SYNC_INTERVAL_MS, TILLCARD_SYNC_BACKOFF_MAX_MS,
+ * TILLCARD_CLOSE_AT.
+ */
 export function syncScheduleFromEnv(env: Record<string, string | undefined>): SyncSchedule {
   const ms = (name: string, min: number): number | undefined => {
     const text = env[name]?.trim();

@@ -182,7 +182,8 @@ export const en = {
     lostConfirm: 'Report lost',
     lostAndNew: 'Report lost and issue a new card',
     cardNotActive:
-      'Card status: {{status}}. The member can still be served (find them by phone or name); issue a new card with F11.',
+      'Card status: {{status}}. The member can still be served (find them by phone or name); issue a new card ' +
+      'with F11.',
     blockedStatus: 'Card status: {{status}}.',
     newCardForHolder: 'Issue a new card for this member',
     newCardTitle: 'Issue a new card',
@@ -303,7 +304,8 @@ export const en = {
   },
   eligibleAmount: {
     baseWeighted:
-      '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',
+      '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = ' +
+      '{{points}} pts',
   },
   help: { title: 'Keys' },
   birthdayField: {

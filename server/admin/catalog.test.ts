@@ -35,7 +35,8 @@ const MUG = {
 
 async function written(database: HoDatabase): Promise<number> {
   const result = await database.db.execute(
-    sql`SELECT (SELECT count(*) FROM ho_settings)::int + (SELECT count(*) FROM ho_changes)::int + (SELECT count(*) FROM ho_rewards)::int AS n`,
+    sql`SELECT (SELECT count(*) FROM ho_settings)::int + (SELECT count(*) FROM ho_changes)::int
+      + (SELECT count(*) FROM ho_rewards)::int AS n`,
   );
   return Count.parse(result).rows[0]?.n ?? -1;
 }
@@ -53,7 +54,10 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
     await ho.close(); // closes the database too
   });
 
-  /** Sends the body, expects a 400 VALIDATION whose issues name `path` with a reason containing `reason`, and no write. */
+  /**
+   * Sends the body, expects a 400 VALIDATION whose issues name `path` with a reason containing `reason`,
+   * and no write.
+   */
   async function refused(method: 'PUT', path: string, body: unknown, issuePath: string, reason: RegExp): Promise<void> {
     const before = await written(database);
     const answer = await ho.call(method, path, body, ho.adminToken);
@@ -97,7 +101,7 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
     expect(ok).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  it('refuses a reward with no code or name, one that costs nothing, and stock that is not a count or unlimited', async () => {
+  it('refuses a reward without code or name, one costing nothing, or stock neither a count nor unlimited', async () => {
     const path = `/admin/rewards/${uuidFrom(7)}`;
     await refused(
       'PUT',
@@ -117,7 +121,7 @@ describe.each(testBackends)('head office refuses harmful catalogue changes, on $
     expect((await ho.call('PUT', path, MUG, ho.adminToken)).status).toBe(200);
   });
 
-  it('keeps the shop’s item categories as a list: codes normalised once, no empty list, no unknown default', async () => {
+  it('keeps the shop’s categories as a list: codes normalised once, no empty list, no unknown default', async () => {
     const general = { code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } };
     const tobacco = { code: 'tobacco', names: { 'zh-CN': '烟草', en: 'Tobacco' } };
     await refused(

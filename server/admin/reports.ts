@@ -21,13 +21,13 @@ export async function terminalOverview(db: HoDb, now: number): Promise<TerminalR
       lastPushAt: terminals.lastPushAt,
       reportedPending: terminals.reportedPending,
       oldestPendingAt: terminals.oldestPendingAt,
-      quarantined: sql<number>`(SELECT count(*)::int FROM ${quarantine} q WHERE q.terminal_id = ${terminals.id} AND q.resolved_at IS NULL)`,
+      quarantined: sql<number>`(SELECT count(*)::int FROM ${quarantine} q
+        WHERE q.terminal_id = ${terminals.id} AND q.resolved_at IS NULL)`,
       lastCloseDay: sql<
         string | null
       >`(SELECT max(d.business_day) FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id})`,
-      lastCloseMatches: sql<
-        boolean | null
-      >`(SELECT d.matches FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id} ORDER BY d.business_day DESC LIMIT 1)`,
+      lastCloseMatches: sql<boolean | null>`(SELECT d.matches FROM ${dayCloses} d WHERE d.terminal_id = ${terminals.id}
+        ORDER BY d.business_day DESC LIMIT 1)`,
     })
     .from(terminals)
     .leftJoin(shops, eq(shops.id, terminals.shopId))

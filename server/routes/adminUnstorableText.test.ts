@@ -51,7 +51,7 @@ describe.each(testBackends)('admin text PostgreSQL cannot store, on $name', (bac
     await ho.close(); // closes the database too
   });
 
-  it('a tier ladder naming a tier with NUL or a lone surrogate is refused with VALIDATION and writes nothing', async () => {
+  it('a tier ladder naming a tier with NUL or a lone surrogate is refused (VALIDATION), nothing written', async () => {
     const before = await settingsAndTiers(database);
     for (const name of UNSTORABLE) {
       const answer = await ho.call(

@@ -8,7 +8,8 @@ export const defaultPageDir = fileURLToPath(new URL('../../dist/headoffice', imp
 // The page is static; it reads the admin JSON endpoints with the admin token the user types.
 // Its own policy is also in index.html; as a header it covers every served file.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * Head office's page at /office/ (built by `vite build --config server/web/vite.config.ts` into

@@ -122,7 +122,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(kept.map((q) => q.seq)).toEqual([3]);
   });
 
-  it('stores a bad record, applies the rest of the batch, and tells the terminal of the quarantine once, in the push after its derivation', async () => {
+  it('stores a bad record, applies the rest, tells the terminal of the quarantine once, after deriving', async () => {
     const bad: PushRecord = {
       seq: 4,
       recordId: uuidFrom(4444),
@@ -143,7 +143,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
     expect(await database.db.select().from(sales).where(eq(sales.terminalId, A))).toHaveLength(3);
   });
 
-  it('refuses other terminals, other shops, wrong versions and unauthenticated pushes with nothing applied', async () => {
+  it('refuses other terminals, other shops, wrong versions and unauthenticated pushes, applying nothing', async () => {
     const before = await rowCount();
     expect((await push('', A, 'shopA', [sale(6, 6)])).status).toBe(401);
     expect((await push(`${A}.deadbeef`, A, 'shopA', [sale(6, 6)])).status).toBe(401);
@@ -172,7 +172,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
 
   // Regression (soak seed 453806668, head-office fuzz): a protocolVersion object with a "toString" key
   // that is not a function made the refusal's message throw, and enrol answered 500.
-  it('a protocol version that cannot be written as text is refused PROTOCOL_VERSION on every sync route, never a 500', async () => {
+  it('a protocol version not writable as text gets PROTOCOL_VERSION on every sync route, never a 500', async () => {
     const versions: unknown[] = [
       { toString: '6200000000000001' },
       { toString: null, valueOf: 1 },

@@ -23,7 +23,8 @@ export function requireVersion(body: unknown): void {
   if (version !== PROTOCOL_VERSION) {
     throw new HoError(
       'PROTOCOL_VERSION',
-      `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${describeUnknown(version)}. Update the terminal (or head office); its records stay in its outbox.`,
+      `Head office speaks sync protocol ${PROTOCOL_VERSION}; this terminal sent ${describeUnknown(version)}. ` +
+        `Update the terminal (or head office); its records stay in its outbox.`,
       {
         server: PROTOCOL_VERSION,
         client: typeof version === 'number' ? version : null,

@@ -136,7 +136,10 @@ export const quarantine = pgTable(
     detail: text('detail').notNull(),
     receivedAt: ms('received_at').notNull(),
     resolvedAt: ms('resolved_at'),
-    /** When the terminal was told, in a push answer (null: not yet; payload conflicts are told at once, as the push's error). */
+    /**
+     * When the terminal was told, in a push answer (null: not yet; payload conflicts are told at once,
+     * as the push's error).
+     */
     reportedAt: ms('reported_at'),
   },
   (t) => [index('ho_quarantine_terminal_idx').on(t.terminalId, t.seq)],

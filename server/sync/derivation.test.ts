@@ -61,7 +61,7 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     );
   };
 
-  it('acknowledges at once; a server started later derives what was left, quarantines the bad record and applies the rest', async () => {
+  it('acks at once; a later server derives what was left, quarantines the bad record, applies the rest', async () => {
     expect((await push(first, batch)).body).toMatchObject({
       status: 'ok',
       ackedThrough: 4,
@@ -106,7 +106,7 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     expect(await database.db.select().from(ledger).where(eq(ledger.memberId, member))).toHaveLength(3);
   });
 
-  it('closes a day only after deriving what the terminal sent, so the totals never compare half-derived state', async () => {
+  it('closes a day only after deriving what the terminal sent: totals never compare half-derived state', async () => {
     expect((await push(first, batch)).body).toMatchObject({ status: 'ok', ackedThrough: 4 });
     const totals = {
       saleCount: 2,

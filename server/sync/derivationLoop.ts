@@ -18,8 +18,9 @@ export interface DerivationLoopOptions {
   log?: (message: string) => void;
   /**
    * Pushes this process is answering right now. Before each chunk the deriver waits while there
-   * are any, up to `yieldMs` or three times the previous chunk's time: acknowledging a terminal's records comes first (its outbox, the
-   * terminals' lock), deriving them a moment later; the bound keeps derivation from starving.
+   * are any, up to `yieldMs` or three times the previous chunk's time: acknowledging a terminal's
+   * records comes first (its outbox, the terminals' lock), deriving them a moment later; the bound
+   * keeps derivation from starving.
    */
   pushesInFlight?: () => number;
   yieldMs?: number;
@@ -70,7 +71,8 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
       () => undefined,
       (error: unknown) =>
         log(
-          `head office: deriving terminal ${terminalId} failed (the sweep retries): ${error instanceof Error ? error.message : String(error)}`,
+          `head office: deriving terminal ${terminalId} failed (the sweep retries): ` +
+            `${error instanceof Error ? error.message : String(error)}`,
         ),
     );
 

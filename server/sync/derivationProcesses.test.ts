@@ -80,7 +80,10 @@ async function pushAll(
   }
 }
 
-/** What the projections hold: one sale and one ledger row per sale record, one feed row per ledger row, nothing twice. */
+/**
+ * What the projections hold: one sale and one ledger row per sale record, one feed row per ledger row,
+ * nothing twice.
+ */
 async function counts(url: string) {
   const ho = await openPostgres(url, 1);
   try {
@@ -134,7 +137,7 @@ describe.skipIf(!testDatabaseUrl)('derivation across head-office processes on Po
     });
   }, 120_000);
 
-  it('several workers of one head office (TILLCARD_HO_WORKERS) share the port; kill -9 of the primary takes its workers down', async () => {
+  it('head-office workers (TILLCARD_HO_WORKERS) share the port; kill -9 of the primary takes them down', async () => {
     const pg = await createTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);
     const ho = await startHoProcess({

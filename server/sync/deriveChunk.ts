@@ -129,7 +129,8 @@ export async function deriveChunk(
         .where(
           and(
             eq(records.terminalId, terminalId),
-            sql`${records.seq} IN (SELECT value::bigint FROM json_array_elements_text(${JSON.stringify(refused.map((o) => o.seq))}::json))`,
+            sql`${records.seq} IN (SELECT value::bigint
+              FROM json_array_elements_text(${JSON.stringify(refused.map((o) => o.seq))}::json))`,
           ),
         );
     }

@@ -19,7 +19,8 @@ export async function insertJsonRows(
   const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
   const types = sql.raw(names.map((n) => `"${n}" ${columns[n] ?? 'text'}`).join(', '));
   await tx.execute(
-    sql`INSERT INTO ${sql.raw(`"${table}"`)} (${list}) SELECT ${list} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${types}) ${suffix}`,
+    sql`INSERT INTO ${sql.raw(`"${table}"`)} (${list})
+      SELECT ${list} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${types}) ${suffix}`,
   );
 }
 
@@ -68,7 +69,10 @@ export async function insertRows<T extends PgTable>(
     }
     // Counted in PostgreSQL: RETURNING every row to Node only to count them cost a parse per row.
     const result = await tx.execute(
-      sql`WITH ins AS (INSERT INTO ${sql.raw(`"${getTableName(table)}"`)} (${target}) SELECT ${source} FROM json_to_recordset(${`[${parts.join(',')}]`}::json) AS r(${types})${conflict} RETURNING 1) SELECT count(*)::int AS n FROM ins`,
+      sql`WITH ins AS (INSERT INTO ${sql.raw(`"${getTableName(table)}"`)} (${target})
+        SELECT ${source} FROM json_to_recordset(${`[${parts.join(',')}]`}::json) AS r(${types})${conflict}
+        RETURNING 1)
+        SELECT count(*)::int AS n FROM ins`,
     );
     const counted: unknown = rowsOf(result)[0];
     inserted += typeof counted === 'object' && counted !== null && 'n' in counted ? Number(counted.n) : 0;

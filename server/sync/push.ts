@@ -31,18 +31,16 @@ async function recordConflict(
       ),
     );
   if (already) return;
-  await db
-    .insert(quarantine)
-    .values({
-      terminalId: t.id,
-      seq: r.seq,
-      recordId: r.recordId,
-      type: r.type,
-      payload: quarantinedPayload(text),
-      reason: 'payload_conflict',
-      detail,
-      receivedAt: now,
-    });
+  await db.insert(quarantine).values({
+    terminalId: t.id,
+    seq: r.seq,
+    recordId: r.recordId,
+    type: r.type,
+    payload: quarantinedPayload(text),
+    reason: 'payload_conflict',
+    detail,
+    receivedAt: now,
+  });
 }
 
 /** A repeat whose payload differs from the stored one, with the text it was sent with (kept for IT). */

@@ -22,7 +22,8 @@ import type { HoDatabase } from '../store/connect';
 const T0 = Date.UTC(2025, 2, 1, 2);
 const A = uuidFrom(1, 0xa);
 
-// The two bodies the fuzz answered 500 to, their records as they travel today (JSON text: `\ud800` is a lone surrogate).
+// The two bodies the fuzz answered 500 to, their records as they travel today
+// (JSON text: `\ud800` is a lone surrogate).
 const FUZZ_BODIES = [
   String.raw`{"protocolVersion":2,"terminalId":"00000000-0000-4000-800a-000000000001","shopId":"shopA","records":[{"seq":1,"recordId":"00000000-0000-4000-8001-000000000064","type":"member","payload":"{\"id\":\"00000000-0000-4000-8001-000000000064\",\"name\":\"Member 1\",\"phone\":\"+8613800000001\",\"birthday\":null,\"cardNumber\":\"9000000000000001\",\"homeShopId\":null,\"createdAt\":1740794400000}"},{"seq":2,"recordId":"00000000-0000-4000-8001-0000000003e9","type":"sale","payload":"{\"id\":\"00000000-0000-4000-8001-0000000003e9\",\"memberId\":\"00000000-0000-4000-8001-000000000064\",\"cardNumber\":null,\"subtotalMinor\":1234,\"discountMinor\":0,\"totalMinor\":1234,\"pointsEarned\":10,\"pointsSpent\":0,\"ruleVersion\":1,\"currency\":\"CNY\",\"businessDay\":\"2025-03-01\",\"createdAt\":1740794400000,\"lines\":[{\"lineNo\":1,\"sku\":\"SKU1\",\"name\":\"Tea\",\"category\":\"drinks\",\"quantity\":1,\"unitPriceMinor\":1234,\"lineTotalMinor\":1234,\"points\":10}],\"ledger\":[{\"id\":\"00000000-0000-4000-8001-000000000bb9\",\"memberId\":\"00000000-0000-4000-8001-000000000064\",\"kind\":\"\\ud800\",\"delta\":10,\"ruleVersion\":1,\"campaignId\":null,\"createdAt\":1740794400000}]}"}]}`,
   String.raw`{"protocolVersion":2,"terminalId":"00000000-0000-4000-800a-000000000001","shopId":"shopA","pending":2,"records":[{"seq":1,"recordId":"00000000-0000-4000-8001-000000000064","type":"member","payload":"{\"id\":\"00000000-0000-4000-8001-000000000064\",\"name\":\"Member 1\",\"phone\":\"+8613800000001\",\"birthday\":null,\"cardNumber\":\"9000000000000001\",\"homeShopId\":null,\"createdAt\":1740794400000}"},{"seq":2,"recordId":"00000000-0000-4000-8001-000073830e09","type":"sale","payload":"{\"id\":\"00000000-0000-4000-8001-000073830e09\",\"memberId\":\"00000000-0000-4000-8001-000000000064\",\"cardNumber\":null,\"subtotalMinor\":1234,\"discountMinor\":0,\"totalMinor\":1234,\"pointsEarned\":10,\"pointsSpent\":0,\"ruleVersion\":1,\"currency\":\"CNY\",\"businessDay\":\"2025-03-01\",\"createdAt\":1740794400000,\"lines\":[{\"lineNo\":1,\"sku\":\"SKU1\",\"name\":\"Tea\",\"category\":\"drinks\",\"quantity\":\"\\ud800\",\"unitPriceMinor\":1234,\"lineTotalMinor\":1234,\"points\":10}],\"ledger\":[{\"id\":\"00000000-0000-4000-8001-0000738315d9\",\"memberId\":\"00000000-0000-4000-8001-000000000064\",\"kind\":\"earn\",\"delta\":10,\"ruleVersion\":1,\"campaignId\":null,\"createdAt\":1740794400000,\"v88oH0dK4w\":\"1899-12-31\"}]}"}]}`,
@@ -37,8 +38,10 @@ const Counts = z.object({ rows: z.array(z.object({ t: z.string(), n: z.number() 
 /** Row counts of the business and sync tables, to show a refusal wrote nothing. */
 async function rowCounts(database: HoDatabase): Promise<string> {
   const result = await database.db.execute(sql`
-    SELECT 'members' AS t, count(*)::int AS n FROM ho_members UNION ALL SELECT 'records', count(*)::int FROM ho_records
-    UNION ALL SELECT 'quarantine', count(*)::int FROM ho_quarantine UNION ALL SELECT 'ledger', count(*)::int FROM ho_ledger
+    SELECT 'members' AS t, count(*)::int AS n FROM ho_members
+    UNION ALL SELECT 'records', count(*)::int FROM ho_records
+    UNION ALL SELECT 'quarantine', count(*)::int FROM ho_quarantine
+    UNION ALL SELECT 'ledger', count(*)::int FROM ho_ledger
     UNION ALL SELECT 'sales', count(*)::int FROM ho_sales`);
   return Counts.parse(result)
     .rows.map((r) => `${r.t}=${r.n}`)
@@ -93,7 +96,7 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     },
   );
 
-  it('quarantines a record with a lone surrogate anywhere in its payload, and still applies the rest of the batch', async () => {
+  it('quarantines a record with a lone surrogate anywhere in its payload, still applying the rest', async () => {
     let seq = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -138,7 +141,7 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
     );
   });
 
-  it("stores a payload that is not JSON, quarantines it when derived with the parser's message, keeps its text for IT, and applies the rest", async () => {
+  it("stores a non-JSON payload, quarantined with the parser's message, kept for IT; applies the rest", async () => {
     const good = memberRecord(2, uuidFrom(2, 0xf), 40_002, T0);
     const notJson: PushRecord = {
       seq: 1,

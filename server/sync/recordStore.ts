@@ -9,7 +9,10 @@ import { parsedPayload } from './loggedRecord';
 
 const NUL = String.fromCharCode(0);
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-/** In JSON text: a NUL or surrogate escape (a paired surrogate is usually written raw, so mostly a lone one shows up). */
+/**
+ * In JSON text: a NUL or surrogate escape (a paired surrogate is usually written raw, so mostly a lone
+ * one shows up).
+ */
 const ESCAPED_UNSTORABLE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
 
 const shown = (text: string): string => text.split(NUL).join('\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
@@ -68,7 +71,10 @@ export function unstorableMarkerDetail(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || !('invalid' in value) || value.invalid !== UNSTORABLE) return null;
   const path = 'path' in value && typeof value.path === 'string' ? value.path : null;
   const where = path === null ? 'the payload' : `payload.${path}`;
-  return `${where} holds a NUL character or an unpaired surrogate, which head office cannot store; the till must refuse such text`;
+  return (
+    `${where} holds a NUL character or an unpaired surrogate, which head office cannot store; the till must ` +
+    `refuse such text`
+  );
 }
 
 /** A stored payload text as the quarantine's jsonb keeps it: its JSON value, or the text itself when it is not JSON. */
@@ -178,7 +184,8 @@ export async function storeRecords(
     const terminal = copyField(terminalId);
     const lines = fresh.map(
       (r, i) =>
-        `${terminal}\t${r.seq}\t${copyField(r.recordId)}\t${copyField(r.type)}\t${copyField(texts[i] ?? '')}\treceived\t${now}\n`,
+        `${terminal}\t${r.seq}\t${copyField(r.recordId)}\t${copyField(r.type)}\t` +
+        `${copyField(texts[i] ?? '')}\treceived\t${now}\n`,
     );
     await copyIn(
       'COPY ho_records (terminal_id, seq, record_id, type, payload, status, received_at) FROM STDIN',
@@ -188,7 +195,8 @@ export async function storeRecords(
   }
   const rows = fresh.map(
     (r, i) =>
-      `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},"payload":${JSON.stringify(texts[i] ?? '')}}`,
+      `{"seq":${r.seq},"recordId":${JSON.stringify(r.recordId)},"type":${JSON.stringify(r.type)},` +
+      `"payload":${JSON.stringify(texts[i] ?? '')}}`,
   );
   await tx.execute(sql`
     INSERT INTO ho_records (terminal_id, seq, record_id, type, payload, status, received_at)

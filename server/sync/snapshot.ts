@@ -38,7 +38,8 @@ async function memberPage(
   limit: number,
 ): Promise<SnapshotMember[]> {
   const result = await db.execute(sql`
-    SELECT m.id, m.name, m.phone, m.birthday, m.card_number, m.home_shop_id, m.offline_cap_points, m.created_at, m.updated_at,
+    SELECT m.id, m.name, m.phone, m.birthday, m.card_number, m.home_shop_id,
+           m.offline_cap_points, m.created_at, m.updated_at,
            coalesce(l.balance, 0) AS balance, coalesce(l.earned, 0) AS earned
     FROM ho_members m
     LEFT JOIN LATERAL (
@@ -47,7 +48,8 @@ async function memberPage(
     ) l ON true
     WHERE m.txid < ${bound}::bigint AND m.id > ${after}
       AND (m.origin_terminal_id <> ${terminalId} OR l.balance IS NOT NULL OR m.offline_cap_points IS NOT NULL
-           OR EXISTS (SELECT 1 FROM ho_changes c WHERE c.kind = 'member' AND c.entity_id = m.id AND c.txid < ${bound}::bigint
+           OR EXISTS (SELECT 1 FROM ho_changes c WHERE c.kind = 'member' AND c.entity_id = m.id
+                      AND c.txid < ${bound}::bigint
                       AND c.origin_terminal_id IS DISTINCT FROM ${terminalId}))
     ORDER BY m.id
     LIMIT ${limit}`);

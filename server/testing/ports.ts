@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 
-/** A loopback port free right now (opened on 127.0.0.1 and closed again): for a server to start on, or for "nobody listens here". */
+/**
+ * A loopback port free right now (opened on 127.0.0.1 and closed again): for a server to start on,
+ * or for "nobody listens here".
+ */
 export async function freeLoopbackPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -36,7 +36,10 @@ function currencyFormatter(currency: string, locale: string): CurrencyFormatter 
   return f;
 }
 
-/** Digits after the decimal point for a currency as Intl knows it (CNY 2, JPY 0). Throws RangeError for a malformed code. */
+/**
+ * Digits after the decimal point for a currency as Intl knows it (CNY 2, JPY 0).
+ * Throws RangeError for a malformed code.
+ */
 export function currencyMinorDigits(currency: string): number {
   return currencyFormatter(currency, 'en').digits;
 }

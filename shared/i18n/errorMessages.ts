@@ -22,7 +22,8 @@ export const errorMessages = {
     HEADOFFICE_UNREACHABLE: '无法连接总部，请检查网址和网络。记录已保存在本机，恢复后会自动上传。',
     ENROL_REFUSED: '总部拒绝了接入码（可能已使用、已过期或不属于本店），请向总部索取新的接入码。',
     ENROL_SHOP_MISMATCH:
-      '此接入码属于门店“{{codeShop}}”（{{codeShopId}}），本机是门店“{{tillShop}}”（{{tillShopId}}）。请向总部索取本店的接入码。',
+      '此接入码属于门店“{{codeShop}}”（{{codeShopId}}），本机是门店“{{tillShop}}”（{{tillShopId}}）。' +
+      '请向总部索取本店的接入码。',
     NOT_ENROLLED: '本机尚未接入总部。',
     SYNC_REFUSED: '总部拒绝了同步请求，记录仍保存在本机。请联系总部技术人员。',
     NOT_DEMO: '本机是正式门店，不是演示门店，数据不能清除。',
@@ -47,11 +48,13 @@ export const errorMessages = {
     ALREADY_CONFIGURED: 'This terminal already has a shop set up.',
     UNAUTHORIZED: 'Not authorised.',
     HEADOFFICE_UNREACHABLE:
-      'Head office cannot be reached. Check the address and the network. Records are kept here and sent when it is back.',
+      'Head office cannot be reached. Check the address and the network. Records are kept here and sent when it ' +
+      'is back.',
     ENROL_REFUSED:
       'Head office refused the enrolment code (used, expired or for another shop). Ask head office for a new code.',
     ENROL_SHOP_MISMATCH:
-      'This code was made for shop “{{codeShop}}” ({{codeShopId}}); this till is shop “{{tillShop}}” ({{tillShopId}}). Ask head office for a code for this shop.',
+      'This code was made for shop “{{codeShop}}” ({{codeShopId}}); this till is shop “{{tillShop}}” ' +
+      '({{tillShopId}}). Ask head office for a code for this shop.',
     NOT_ENROLLED: 'This terminal is not connected to head office yet.',
     SYNC_REFUSED: 'Head office refused to sync; the records stay on this terminal. Contact head office IT.',
     NOT_DEMO: 'This till is a real shop, not the demo: its records cannot be deleted.',

@@ -54,7 +54,7 @@ describe('RewardSpec', () => {
     active: fc.boolean(),
   });
 
-  it('accepts a reward only with a code, a name and a category, a cost of at least 1 point, and a whole stock or null', () => {
+  it('accepts a reward only with code, name and category, a cost of at least 1 point, a whole stock or null', () => {
     fc.assert(
       fc.property(reward, (r) => {
         const ok = RewardSpec.safeParse(r);

@@ -56,7 +56,9 @@ export const TierLadder = z
         ctx.addIssue({
           code: 'custom',
           path: [i, 'qualifyPoints'],
-          message: `tier ${t.code} must need more points than ${below.code} below it (${t.qualifyPoints} is not above ${below.qualifyPoints})`,
+          message:
+            `tier ${t.code} must need more points than ${below.code} below it ` +
+            `(${t.qualifyPoints} is not above ${below.qualifyPoints})`,
         });
       }
     });

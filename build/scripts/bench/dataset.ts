@@ -58,7 +58,8 @@ export function ensureDataset(size: DatasetSize, log: (message: string) => void)
   const building = `${dir}.partial`;
   rmSync(building, { recursive: true, force: true });
   log(
-    `bench: generating ${size.members.toLocaleString('en')} members and ${size.sales.toLocaleString('en')} sales into ${building} (once; reused afterwards)`,
+    `bench: generating ${size.members.toLocaleString('en')} members and ${size.sales.toLocaleString('en')} ` +
+      `sales into ${building} (once; reused afterwards)`,
   );
   const report: GenerateReport = generateTerminalDb({ dataDir: building, ...size, cacheMiB: 1536, onProgress: log });
   writeFileSync(join(building, 'generated.json'), `${JSON.stringify({ ...report, dbFile: 'terminal.db' }, null, 2)}\n`);

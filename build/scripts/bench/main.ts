@@ -54,7 +54,8 @@ if (values.verify) {
 const width = Math.max(...rows.map((r) => r.measure.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
 console.log(
-  `\nTillcard bench — ${dataset.members.toLocaleString('en')} members, ${dataset.sales.toLocaleString('en')} sales (${dataset.dbFile})`,
+  `\nTillcard bench — ${dataset.members.toLocaleString('en')} members, ${dataset.sales.toLocaleString('en')} ` +
+    `sales (${dataset.dbFile})`,
 );
 // Timings on a shared machine mean little without its load: print it with them.
 console.log(

@@ -12,39 +12,57 @@ import type { SaleReceipt } from '../../../shared/contract';
 export function prepareRawSale(sqlite: Database.Database) {
   const st = {
     request: sqlite.prepare(
-      'select "request_id", "channel", "input_json", "result_json", "created_at" from "requests" where "requests"."request_id" = ?',
+      'select "request_id", "channel", "input_json", "result_json", "created_at" from "requests" ' +
+        'where "requests"."request_id" = ?',
     ),
     terminal: sqlite.prepare(
-      'select "id", "terminal_id", "shop_id", "shop_name", "terminal_name", "terminal_code", "locale", "currency", "card_key_hex", "next_card_serial", "demo", "configured_at", "created_at" from "terminal" where "terminal"."id" = ?',
+      'select "id", "terminal_id", "shop_id", "shop_name", "terminal_name", "terminal_code", "locale", ' +
+        '"currency", "card_key_hex", "next_card_serial", "demo", "configured_at", "created_at" from "terminal" ' +
+        'where "terminal"."id" = ?',
     ),
     ruleVersion: sqlite.prepare(
-      'select "version" from "rule_versions" where "rule_versions"."effective_from" <= ? order by "rule_versions"."version" desc limit ?',
+      'select "version" from "rule_versions" where "rule_versions"."effective_from" <= ? ' +
+        'order by "rule_versions"."version" desc limit ?',
     ),
     member: sqlite.prepare(
-      'select "id", "name", "name_key", "phone", "phone_tail", "birthday", "tier_code", "points_balance", "points_earned_total", "visits", "last_visit_at", "home_shop_id", "created_at", "updated_at" from "members" where "members"."id" = ?',
+      'select "id", "name", "name_key", "phone", "phone_tail", "birthday", "tier_code", "points_balance", ' +
+        '"points_earned_total", "visits", "last_visit_at", "home_shop_id", "created_at", "updated_at" ' +
+        'from "members" where "members"."id" = ?',
     ),
     syncLink: sqlite.prepare('select "id" from "sync_link" limit ?'),
     tiers: sqlite.prepare('select "code", "name", "rank", "qualify_points" from "tiers" order by "tiers"."rank" asc'),
     card: sqlite.prepare(
-      'select "number", "member_id", "status", "issued_at", "status_changed_at" from "cards" where "cards"."member_id" = ? order by "cards"."status" = \'active\' desc, "cards"."issued_at" desc, rowid desc limit ?',
+      'select "number", "member_id", "status", "issued_at", "status_changed_at" from "cards" ' +
+        'where "cards"."member_id" = ? order by "cards"."status" = \'active\' desc, "cards"."issued_at" desc, ' +
+        'rowid desc limit ?',
     ),
     sale: sqlite.prepare(
-      'insert into "sales" ("id", "member_id", "card_number", "subtotal_minor", "discount_minor", "total_minor", "points_earned", "points_spent", "rule_version", "earn_summary", "explanation_json", "currency", "business_day", "terminal_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into "sales" ("id", "member_id", "card_number", "subtotal_minor", "discount_minor", ' +
+        '"total_minor", "points_earned", "points_spent", "rule_version", "earn_summary", "explanation_json", ' +
+        '"currency", "business_day", "terminal_id", "created_at") ' +
+        'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     line: sqlite.prepare(
-      'insert into "sale_lines" ("sale_id", "line_no", "sku", "name", "category", "quantity", "unit_price_minor", "line_total_minor", "points") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into "sale_lines" ("sale_id", "line_no", "sku", "name", "category", "quantity", ' +
+        '"unit_price_minor", "line_total_minor", "points") values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     ledger: sqlite.prepare(
-      'insert into "points_ledger" ("id", "member_id", "kind", "delta", "balance_after", "sale_id", "redemption_id", "rule_version", "campaign_id", "summary", "terminal_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into "points_ledger" ("id", "member_id", "kind", "delta", "balance_after", "sale_id", ' +
+        '"redemption_id", "rule_version", "campaign_id", "summary", "terminal_id", "created_at") ' +
+        'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     memberUpdate: sqlite.prepare(
-      'update "members" set "tier_code" = ?, "points_balance" = ?, "points_earned_total" = ?, "visits" = "members"."visits" + 1, "last_visit_at" = ?, "updated_at" = ? where ("members"."id" = ? and "members"."points_balance" = ?)',
+      'update "members" set "tier_code" = ?, "points_balance" = ?, "points_earned_total" = ?, "visits" = ' +
+        '"members"."visits" + 1, "last_visit_at" = ?, "updated_at" = ? ' +
+        'where ("members"."id" = ? and "members"."points_balance" = ?)',
     ),
     outbox: sqlite.prepare(
-      'insert into "outbox" ("seq", "record_id", "record_type", "payload_json", "created_at", "acked_at") values ((SELECT coalesce(max("outbox"."seq"), 0) + 1 FROM "outbox"), ?, ?, ?, ?, null) returning "seq"',
+      'insert into "outbox" ("seq", "record_id", "record_type", "payload_json", "created_at", "acked_at") ' +
+        'values ((SELECT coalesce(max("outbox"."seq"), 0) + 1 FROM "outbox"), ?, ?, ?, ?, null) returning "seq"',
     ),
     requestInsert: sqlite.prepare(
-      'insert into "requests" ("request_id", "channel", "input_json", "result_json", "created_at") values (?, ?, ?, ?, ?)',
+      'insert into "requests" ("request_id", "channel", "input_json", "result_json", "created_at") ' +
+        'values (?, ?, ?, ?, ?)',
     ),
   };
 

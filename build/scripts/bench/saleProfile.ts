@@ -68,13 +68,15 @@ try {
   const tail = (xs: number[]) => xs.slice(Math.floor(xs.length / 10));
   const row = (label: string, t: { wall: number[]; cpu: number[] }) =>
     console.log(
-      `${label.padEnd(8)} wall median ${ms(median(tail(t.wall)))} ms p90 ${ms(percentile(tail(t.wall), 90))} ms | cpu median ${ms(median(tail(t.cpu)))} ms`,
+      `${label.padEnd(8)} wall median ${ms(median(tail(t.wall)))} ms p90 ${ms(percentile(tail(t.wall), 90))} ms ` +
+        `| cpu median ${ms(median(tail(t.cpu)))} ms`,
     );
   console.log(`${count} sales each, synchronous=${values.fsync ? 'FULL' : 'OFF'}`);
   row('service', service);
   row('raw', rawTimes);
   console.log(
-    `ratio (wall medians) ${(median(tail(service.wall)) / median(tail(rawTimes.wall))).toFixed(3)}, overhead ${ms(median(tail(service.wall)) - median(tail(rawTimes.wall)))} ms`,
+    `ratio (wall medians) ${(median(tail(service.wall)) / median(tail(rawTimes.wall))).toFixed(3)}, overhead ` +
+      `${ms(median(tail(service.wall)) - median(tail(rawTimes.wall)))} ms`,
   );
 } finally {
   core.close();

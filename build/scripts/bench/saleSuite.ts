@@ -176,7 +176,8 @@ export const saleSuite: BenchSuite = {
       const same = JSON.stringify([...serviceTrace]) === JSON.stringify([...rawTrace]);
       if (!same)
         settings.log(
-          `bench: the raw sale no longer issues the service's statements:\n  service ${JSON.stringify([...serviceTrace])}\n  raw     ${JSON.stringify([...rawTrace])}`,
+          `bench: the raw sale no longer issues the service's statements:\n  service ` +
+            `${JSON.stringify([...serviceTrace])}\n  raw     ${JSON.stringify([...rawTrace])}`,
         );
 
       const service: number[] = [];

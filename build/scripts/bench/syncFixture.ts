@@ -146,16 +146,14 @@ export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {
     for (let i = 0; i < records.length; i += 500) {
       tx.insert(outbox)
         .values(
-          records
-            .slice(i, i + 500)
-            .map((r) => ({
-              seq: r.seq,
-              recordId: r.recordId,
-              recordType: r.type,
-              payloadJson: r.payload,
-              createdAt: Date.now(),
-              ackedAt: null,
-            })),
+          records.slice(i, i + 500).map((r) => ({
+            seq: r.seq,
+            recordId: r.recordId,
+            recordType: r.type,
+            payloadJson: r.payload,
+            createdAt: Date.now(),
+            ackedAt: null,
+          })),
         )
         .run();
     }

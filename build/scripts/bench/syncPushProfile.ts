@@ -20,7 +20,10 @@ import { benchDatabaseUrl, workload } from './syncFixture';
  * `TILLCARD_BENCH_DATABASE_URL=… tsx build/scripts/bench/syncPushProfile.ts [N] [C]`; add
  * `PGOPTIONS='-c log_min_duration_statement=0'` to see each statement in PostgreSQL's log.
  */
-/** CPU time the PostgreSQL backends of this database used so far (Linux /proc, same machine): less noisy than wall time on a busy machine. */
+/**
+ * CPU time the PostgreSQL backends of this database used so far (Linux /proc, same machine):
+ * less noisy than wall time on a busy machine.
+ */
 async function backendCpuMs(db: HoDb): Promise<number> {
   const result = await db.execute(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
   const pids = z
@@ -92,7 +95,9 @@ async function main(): Promise<void> {
     const nodeCpu = process.cpuUsage(nodeBefore);
     const pgCpu = (await backendCpuMs(database.db)) - pgBefore;
     console.log(
-      `derived ${derived.derived} records in chunks of ${chunk} in ${Math.round(ms)} ms = ${Math.round(derived.derived / (ms / 1000))} rec/s; CPU: PostgreSQL ${Math.round(pgCpu)} ms, Node ${Math.round((nodeCpu.user + nodeCpu.system) / 1000)} ms`,
+      `derived ${derived.derived} records in chunks of ${chunk} in ${Math.round(ms)} ms = ` +
+        `${Math.round(derived.derived / (ms / 1000))} rec/s; CPU: PostgreSQL ${Math.round(pgCpu)} ms, Node ` +
+        `${Math.round((nodeCpu.user + nodeCpu.system) / 1000)} ms`,
     );
   } finally {
     await harness.close();

@@ -77,7 +77,8 @@ async function ingest(ho: BenchHeadOffice, log: (m: string) => void): Promise<{ 
     pushers.push({ token, bodies });
   }
   log(
-    `bench: sync: ${INGEST_TERMINALS} terminals pushing ${(INGEST_TERMINALS * INGEST_PER_TERMINAL).toLocaleString('en')} records at once…`,
+    `bench: sync: ${INGEST_TERMINALS} terminals pushing ` +
+      `${(INGEST_TERMINALS * INGEST_PER_TERMINAL).toLocaleString('en')} records at once…`,
   );
   const started = performance.now();
   await Promise.all(

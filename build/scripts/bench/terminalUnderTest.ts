@@ -42,7 +42,8 @@ export function pickMembers(core: TerminalCore, count: number, nextRandom: () =>
   const maxRowid = (sqlite.prepare('SELECT max(rowid) AS n FROM members').get() as { n: number | null }).n ?? 0;
   if (maxRowid === 0) throw new Error('the bench database has no members');
   const byRowid = sqlite.prepare(
-    "SELECT m.id, c.number AS cardNumber, m.phone FROM members m JOIN cards c ON c.member_id = m.id AND c.status = 'active' WHERE m.rowid = ?",
+    'SELECT m.id, c.number AS cardNumber, m.phone FROM members m JOIN cards c ON c.member_id = m.id ' +
+      "AND c.status = 'active' WHERE m.rowid = ?",
   );
   const picked: BenchMember[] = [];
   for (let tries = 0; picked.length < count && tries < count * 10; tries += 1) {

@@ -40,7 +40,8 @@ export const TILL_PROBE_SCRIPT = `
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error('till probe: ' + selector + ' with ' + JSON.stringify(mustContain) + ' did not show within ' + timeoutMs + ' ms (key seen: ' + (t0 !== null) + ')'));
+          reject(new Error('till probe: ' + selector + ' with ' + JSON.stringify(mustContain) +
+            ' did not show within ' + timeoutMs + ' ms (key seen: ' + (t0 !== null) + ')'));
         }, timeoutMs);
         obs = new MutationObserver(() => {
           if (t0 === null || !matches()) return;
@@ -48,8 +49,10 @@ export const TILL_PROBE_SCRIPT = `
           const dom = performance.now() - start;
           cleanup();
           // The till's calls made for this action: the first request's start to the last answer.
-          const calls = performance.getEntriesByType('resource').filter((r) => r.name.includes(${JSON.stringify(API_PREFIX)}) && r.startTime >= start && r.responseEnd <= start + dom);
-          const api = calls.length === 0 ? 0 : Math.max(...calls.map((r) => r.responseEnd)) - Math.min(...calls.map((r) => r.startTime));
+          const calls = performance.getEntriesByType('resource')
+            .filter((r) => r.name.includes(${JSON.stringify(API_PREFIX)}) && r.startTime >= start && r.responseEnd <= start + dom);
+          const api = calls.length === 0 ? 0
+            : Math.max(...calls.map((r) => r.responseEnd)) - Math.min(...calls.map((r) => r.startTime));
           requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start, api }));
         });
         window.addEventListener('keydown', onKey, true);

@@ -34,7 +34,8 @@ function pickTillMembers(host: BrowserHost, count: number, random: Random): Till
   const sqlite = host.core.db.$client;
   const maxRowid = (sqlite.prepare('SELECT max(rowid) AS n FROM members').get() as { n: number | null }).n ?? 0;
   const byRowid = sqlite.prepare(
-    "SELECT m.id, m.name, c.number AS cardNumber FROM members m JOIN cards c ON c.member_id = m.id AND c.status = 'active' WHERE m.rowid = ?",
+    'SELECT m.id, m.name, c.number AS cardNumber FROM members m JOIN cards c ON c.member_id = m.id ' +
+      "AND c.status = 'active' WHERE m.rowid = ?",
   );
   const picked = new Map<string, TillMember>();
   for (let tries = 0; picked.size < count && tries < count * 20; tries += 1) {
@@ -54,7 +55,8 @@ async function probe(
   act: () => Promise<void>,
 ): Promise<ProbeTiming> {
   await page.evaluate(
-    `window.__tillProbe.arm(${JSON.stringify(selector)}, ${JSON.stringify(mustContain)}, ${JSON.stringify(triggerKey)}, 15000)`,
+    `window.__tillProbe.arm(${JSON.stringify(selector)}, ${JSON.stringify(mustContain)}, ` +
+      `${JSON.stringify(triggerKey)}, 15000)`,
   );
   await act();
   const timing: unknown = await page.evaluate('window.__tillProbe.wait()');

@@ -44,14 +44,19 @@ export function makeCatalogue(random: Random, size: number): Product[] {
 }
 
 const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈' +
+  '姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN =
-  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉梅文辉建鹏飞宇浩然子轩欣怡梓涵一诺雨泽晨思佳博文嘉俊婷慧琳晓雪海燕志刚春梅永红丹凤';
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉梅文辉建鹏飞' +
+  '宇浩然子轩欣怡梓涵一诺雨泽晨思佳博文嘉俊婷慧琳晓雪海燕志刚春梅永红丹凤';
 
 /** A name such as 张伟 or 欧阳子轩; a few members register with a Latin name. */
 export function personName(random: Random): string {
   if (random.chance(0.02))
-    return `${random.pick(['Anna', 'David', 'Lily', 'Tom', 'Mia', 'Leo'])} ${random.pick(['Chen', 'Wong', 'Smith', 'Li'])}`;
+    return (
+      `${random.pick(['Anna', 'David', 'Lily', 'Tom', 'Mia', 'Leo'])} ` +
+      `${random.pick(['Chen', 'Wong', 'Smith', 'Li'])}`
+    );
   const surname = random.chance(0.01)
     ? random.pick(['欧阳', '司马', '上官', '诸葛'])
     : (SURNAMES[random.int(SURNAMES.length)] ?? '王');

@@ -64,7 +64,8 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
   try {
     const term = sqlite
       .prepare(
-        'SELECT terminal_id AS terminalId, terminal_code AS terminalCode, card_key_hex AS keyHex, currency FROM terminal',
+        'SELECT terminal_id AS terminalId, terminal_code AS terminalCode, card_key_hex AS keyHex, currency ' +
+          'FROM terminal',
       )
       .get() as {
       terminalId: string;
@@ -146,7 +147,8 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
         if (performance.now() - lastReport > 5_000) {
           lastReport = performance.now();
           log(
-            `generate: ${done.toLocaleString('en')} / ${m.toLocaleString('en')} sales, ${joined.toLocaleString('en')} members (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+            `generate: ${done.toLocaleString('en')} / ${m.toLocaleString('en')} sales, ` +
+              `${joined.toLocaleString('en')} members (${((performance.now() - started) / 1000).toFixed(0)} s)`,
           );
         }
       },

@@ -40,7 +40,8 @@ const report = generateTerminalDb({
   onProgress: (message) => console.log(message),
 });
 console.log(
-  `generate: ${report.dbFile}: ${report.members} members, ${report.sales} sales, ${report.ledgerRows} ledger rows, ${report.outboxRows} outbox records in ${report.seconds.toFixed(1)} s`,
+  `generate: ${report.dbFile}: ${report.members} members, ${report.sales} sales, ${report.ledgerRows} ledger ` +
+    `rows, ${report.outboxRows} outbox records in ${report.seconds.toFixed(1)} s`,
 );
 if (values.verify) {
   const verified = verifyTerminalDb(report.dbFile);

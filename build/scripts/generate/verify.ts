@@ -39,7 +39,8 @@ export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
     // the max(rowid) row), not the latest timestamp: a clock set back must not flag a good file.
     const visits = one<{ n: number }>(`
       SELECT count(*) AS n FROM members m
-      LEFT JOIN (SELECT member_id, count(*) AS visits, max(rowid) AS newest, created_at AS last FROM sales WHERE member_id IS NOT NULL GROUP BY member_id) s
+      LEFT JOIN (SELECT member_id, count(*) AS visits, max(rowid) AS newest, created_at AS last
+                 FROM sales WHERE member_id IS NOT NULL GROUP BY member_id) s
         ON s.member_id = m.id
       WHERE m.visits != coalesce(s.visits, 0) OR coalesce(m.last_visit_at, -1) != coalesce(s.last, -1)`);
     if (visits.n > 0) problems.push(`${visits.n} members whose visits or last visit differ from their sales`);

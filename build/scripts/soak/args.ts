@@ -1,5 +1,6 @@
-// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx] [--crash-lanes N] [--fuzz-in-process]
-//   [--network-faults N] [--terminals N] [--load-seconds N] [--load-terminals N] [--only crash,fuzz,http,headoffice,network,load]`
+// `npm run soak [-- --quick] [--seed N] [--kills N] [--fuzz-runs N] [--http-runs N] [--child bundle|tsx]
+//   [--crash-lanes N] [--fuzz-in-process] [--network-faults N] [--terminals N] [--load-seconds N]
+//   [--load-terminals N] [--only crash,fuzz,http,headoffice,network,load]`
 import type { ChildMode } from './crash/childProcess';
 
 export type Part = 'crash' | 'fuzz' | 'http' | 'headoffice' | 'network' | 'load';
@@ -18,7 +19,10 @@ export interface SoakPlan {
   httpRunsPerChannel: number;
   httpRawRuns: number;
   headOfficeRuns: number;
-  /** The browser-host and head-office fuzzers in processes of their own, beside the contract fuzz (off: --fuzz-in-process). */
+  /**
+   * The browser-host and head-office fuzzers in processes of their own, beside the contract fuzz
+   * (off: --fuzz-in-process).
+   */
   fuzzProcesses: boolean;
   /** Network soak: stop after this many injected faults (proxy faults + kill -9). */
   networkFaults: number;

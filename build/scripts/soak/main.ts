@@ -9,7 +9,8 @@ import { runSoak } from './run';
 async function main(): Promise<void> {
   const plan = planFrom(process.argv.slice(2), Date.now() % 2 ** 31);
   console.log(
-    `tillcard soak: ${plan.quick ? 'quick' : 'long'} run, seed ${plan.seed} (replay with --seed ${plan.seed}), parts ${plan.parts.join(',')}`,
+    `tillcard soak: ${plan.quick ? 'quick' : 'long'} run, seed ${plan.seed} (replay with --seed ${plan.seed}), ` +
+      `parts ${plan.parts.join(',')}`,
   );
   const outcome = await runSoak(plan, (line) => console.log(line));
   for (const line of summaryLines(outcome)) console.log(line);

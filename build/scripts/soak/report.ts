@@ -85,10 +85,12 @@ export function summaryLines(o: SoakOutcome): string[] {
     const c = o.crash;
     lines.push('', `Crash harness (seed ${c.seed}, ${c.seconds} s)`);
     lines.push(
-      `  kills ${c.kills} (${c.killsDuringStartup} during start-up) · acknowledged ${c.acked} · acked_lost ${c.ackedLost} · violations ${c.violations.length} · child crashes ${c.crashes.length}`,
+      `  kills ${c.kills} (${c.killsDuringStartup} during start-up) · acknowledged ${c.acked} · acked_lost ` +
+        `${c.ackedLost} · violations ${c.violations.length} · child crashes ${c.crashes.length}`,
     );
     lines.push(
-      `  last database: ${c.finalCounts.sales} sales, ${c.finalCounts.redemptions} redemptions, ${c.finalCounts.members} members, ${c.finalCounts.outbox} outbox records`,
+      `  last database: ${c.finalCounts.sales} sales, ${c.finalCounts.redemptions} redemptions, ` +
+        `${c.finalCounts.members} members, ${c.finalCounts.outbox} outbox records`,
     );
     for (const v of [...c.violations, ...c.crashes].slice(0, 20)) lines.push(`  ! ${v}`);
   }
@@ -96,11 +98,13 @@ export function summaryLines(o: SoakOutcome): string[] {
     lines.push(
       '',
       `Bad-input fuzzing (seed ${o.seed})`,
-      `  ${'boundary'.padEnd(58)}${pad('inputs', 8)}${pad('refused', 9)}${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}`,
+      `  ${'boundary'.padEnd(58)}${pad('inputs', 8)}${pad('refused', 9)}` +
+        `${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}`,
     );
     for (const t of o.tallies)
       lines.push(
-        `  ${t.boundary.slice(0, 57).padEnd(58)}${pad(t.inputs, 8)}${pad(t.refused, 9)}${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}`,
+        `  ${t.boundary.slice(0, 57).padEnd(58)}${pad(t.inputs, 8)}${pad(t.refused, 9)}` +
+          `${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}`,
       );
     for (const e of o.tallies.flatMap((t) => t.examples).slice(0, 20)) lines.push(`  ! ${e}`);
     for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`  ! ${v}`);

@@ -178,7 +178,8 @@ async function runLane(
       result.finalCounts = check.counts;
       if (result.kills % 25 === 0 || result.kills === options.kills) {
         options.log(
-          `crash: ${result.kills}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} lost, ${result.violations.length} violations, ${check.counts.sales} sales in lane ${lane}'s db`,
+          `crash: ${result.kills}/${options.kills} kills, ${result.acked} acknowledged, ${result.ackedLost} ` +
+            `lost, ${result.violations.length} violations, ${check.counts.sales} sales in lane ${lane}'s db`,
         );
       }
     }

@@ -24,7 +24,8 @@ const ROW_CHECKS: [string, string][] = [
   ],
   [
     'sale lines do not add up to its subtotal',
-    `SELECT s.id FROM sales s JOIN sale_lines l ON l.sale_id = s.id GROUP BY s.id HAVING sum(l.line_total_minor) != s.subtotal_minor`,
+    `SELECT s.id FROM sales s JOIN sale_lines l ON l.sale_id = s.id GROUP BY s.id ` +
+      `HAVING sum(l.line_total_minor) != s.subtotal_minor`,
   ],
   [
     'sale total is not subtotal − discount',
@@ -41,17 +42,20 @@ const ROW_CHECKS: [string, string][] = [
   [
     'member sale that spent points has no spend row',
     `SELECT s.id FROM sales s WHERE s.member_id IS NOT NULL AND s.points_spent > 0
-     AND s.id NOT IN (SELECT l.sale_id FROM points_ledger l JOIN sales x ON x.id = l.sale_id WHERE l.kind = 'spend' AND l.delta = -x.points_spent)`,
+     AND s.id NOT IN (SELECT l.sale_id FROM points_ledger l JOIN sales x ON x.id = l.sale_id
+                      WHERE l.kind = 'spend' AND l.delta = -x.points_spent)`,
   ],
   [
     'member sale that earned points has no earn row',
     `SELECT s.id FROM sales s WHERE s.member_id IS NOT NULL AND s.points_earned > 0
-     AND s.id NOT IN (SELECT l.sale_id FROM points_ledger l JOIN sales x ON x.id = l.sale_id WHERE l.kind = 'earn' AND l.delta = x.points_earned)`,
+     AND s.id NOT IN (SELECT l.sale_id FROM points_ledger l JOIN sales x ON x.id = l.sale_id
+                      WHERE l.kind = 'earn' AND l.delta = x.points_earned)`,
   ],
   [
     'sale ledger rows do not sum to earned − spent',
     `SELECT s.id FROM sales s LEFT JOIN points_ledger l ON l.sale_id = s.id GROUP BY s.id
-     HAVING coalesce(sum(l.delta), 0) != CASE WHEN s.member_id IS NULL THEN 0 ELSE s.points_earned - s.points_spent END`,
+     HAVING coalesce(sum(l.delta), 0)
+            != CASE WHEN s.member_id IS NULL THEN 0 ELSE s.points_earned - s.points_spent END`,
   ],
   [
     'sale without exactly one outbox record',
@@ -66,7 +70,8 @@ const ROW_CHECKS: [string, string][] = [
   [
     'redemption without its ledger row',
     `SELECT r.id FROM redemptions r WHERE r.points > 0
-     AND r.id NOT IN (SELECT l.redemption_id FROM points_ledger l JOIN redemptions x ON x.id = l.redemption_id WHERE l.kind = 'redeem' AND l.delta = -x.points)`,
+     AND r.id NOT IN (SELECT l.redemption_id FROM points_ledger l JOIN redemptions x ON x.id = l.redemption_id
+                      WHERE l.kind = 'redeem' AND l.delta = -x.points)`,
   ],
   [
     'member without exactly one outbox record',
@@ -75,7 +80,8 @@ const ROW_CHECKS: [string, string][] = [
   ],
   [
     'member without an active card',
-    `SELECT m.id FROM members m WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.member_id = m.id AND c.status = 'active')`,
+    `SELECT m.id FROM members m WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.member_id = m.id ` +
+      `AND c.status = 'active')`,
   ],
   [
     'outbox record whose business row is missing',

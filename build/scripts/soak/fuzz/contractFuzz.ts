@@ -114,7 +114,8 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
       );
       tallies.push(tally);
       options.log(
-        `fuzz dispatch ${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+        `fuzz dispatch ${channel}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ` +
+          `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
     for (const core of [shop, blank]) {

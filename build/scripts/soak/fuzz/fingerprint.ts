@@ -5,11 +5,13 @@ import type { TerminalDb } from '../../../../db/open';
 import { tableCounts } from '../../../../electron/services/services.testkit';
 
 const DIGESTS = [
-  `SELECT group_concat(id || ':' || name || ':' || phone || ':' || coalesce(birthday, '-') || ':' || coalesce(tier_code, '-') || ':' ||
+  `SELECT group_concat(id || ':' || name || ':' || phone || ':' || coalesce(birthday, '-') || ':' ||
+     coalesce(tier_code, '-') || ':' ||
      points_balance || ':' || points_earned_total || ':' || visits || ':' || updated_at, '|') FROM members`,
   `SELECT group_concat(number || ':' || status || ':' || status_changed_at, '|') FROM cards`,
   `SELECT group_concat(id || ':' || coalesce(stock, '-') || ':' || active || ':' || updated_at, '|') FROM rewards`,
-  `SELECT json_array(terminal_id, shop_id, shop_name, terminal_name, terminal_code, locale, currency, next_card_serial, demo, configured_at) FROM terminal`,
+  `SELECT json_array(terminal_id, shop_id, shop_name, terminal_name, terminal_code, locale, currency, ` +
+    `next_card_serial, demo, configured_at) FROM terminal`,
   `SELECT group_concat(seq || ':' || coalesce(acked_at, '-'), '|') FROM outbox WHERE acked_at IS NOT NULL`,
   `SELECT group_concat(key || '=' || value, '|') FROM sync_state`,
 ];

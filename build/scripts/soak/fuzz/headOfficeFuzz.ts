@@ -147,7 +147,8 @@ async function rowCounter(database: HoDatabase): Promise<() => Promise<string>> 
   // Both drivers (PGlite, node-postgres) answer { rows }; the schema says which columns.
   const tables = TableRows.parse(
     await database.db.execute(
-      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      sql`SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     ),
   );
   const union = tables.rows
@@ -259,7 +260,8 @@ export async function runHeadOfficeFuzz(
       );
       tallies.push(tally);
       options.log(
-        `fuzz ${tally.boundary}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+        `fuzz ${tally.boundary}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ` +
+          `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
   } finally {

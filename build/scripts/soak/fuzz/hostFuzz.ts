@@ -186,7 +186,8 @@ export async function runHostFuzz(
       );
       tallies.push(tally);
       options.log(
-        `fuzz http ${apiPath(channel)}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
+        `fuzz http ${apiPath(channel)}: ${tally.inputs} inputs, ${tally.refused} refused, ${tally.writes} ` +
+          `writes, ${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
     const raw = newTally('http raw requests');
@@ -196,7 +197,8 @@ export async function runHostFuzz(
     }));
     tallies.push(raw);
     options.log(
-      `fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} crashes, ${raw.untyped} untyped`,
+      `fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} ` +
+        `crashes, ${raw.untyped} untyped`,
     );
     try {
       assertLedgerConsistent(host.core.db);

@@ -82,7 +82,8 @@ export function runPartProcess(job: FuzzJob, log: (line: string) => void): Promi
       else
         reject(
           new Error(
-            `${job.part} fuzz process ended (${signal ?? `exit ${String(code)}`}) without a result: ${stderr.trim().slice(-600)}`,
+            `${job.part} fuzz process ended (${signal ?? `exit ${String(code)}`}) without a result: ` +
+              `${stderr.trim().slice(-600)}`,
           ),
         );
     });

@@ -73,7 +73,8 @@ function runPusher(configFile: string, timeoutMs: number): Promise<PusherReport>
       } catch (e) {
         reject(
           new Error(
-            `load pusher failed (${e instanceof Error ? e.message : String(e)}): ${err.slice(-2_000)}${out.slice(-500)}`,
+            `load pusher failed (${e instanceof Error ? e.message : String(e)}): ` +
+              `${err.slice(-2_000)}${out.slice(-500)}`,
           ),
         );
       }
@@ -99,7 +100,8 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
       } satisfies PusherConfig),
     );
     o.log(
-      `load: ${o.terminals} terminals push ${o.batchRecords}-record batches for ${o.seconds} s from a second process (head office on ${ho.backend})`,
+      `load: ${o.terminals} terminals push ${o.batchRecords}-record batches for ${o.seconds} s from a second ` +
+        `process (head office on ${ho.backend})`,
     );
     const report = await runPusher(configFile, (o.seconds + 120) * 1_000);
     // Pushes are acknowledged once stored; the projections follow. Every acknowledged record must also be derived.
@@ -151,8 +153,10 @@ export async function runLoadTest(o: LoadOptions): Promise<LoadResult> {
 export function loadSummaryLines(r: LoadResult): string[] {
   return [
     '',
-    `Head-office load test (${r.terminals} terminals from a second process, ${r.seconds} s, head office on ${r.backend})`,
-    `  ${r.records} records (${r.recordsPerSecond}/s) in ${r.requests} requests (${r.requestsPerSecond}/s); latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
+    `Head-office load test (${r.terminals} terminals from a second process, ${r.seconds} s, head office on ` +
+      `${r.backend})`,
+    `  ${r.records} records (${r.recordsPerSecond}/s) in ${r.requests} requests (${r.requestsPerSecond}/s); ` +
+      `latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
     `  derivation caught up ${r.deriveCatchUpMs} ms after the last push`,
     `  errors ${r.errors}${
       r.errors > 0

@@ -179,7 +179,8 @@ export async function checkNetworkInvariants(
   for (const t of terminals) {
     const local = t.core.db.$client
       .prepare(
-        `SELECT business_day AS day, count(*) AS sales, sum(total_minor) AS total, sum(points_earned) AS earned, sum(points_spent) AS spent FROM sales GROUP BY business_day`,
+        `SELECT business_day AS day, count(*) AS sales, sum(total_minor) AS total, sum(points_earned) AS ` +
+          `earned, sum(points_spent) AS spent FROM sales GROUP BY business_day`,
       )
       .all() as { day: string; sales: number; total: number; earned: number; spent: number }[];
     const localR = new Map(
@@ -224,7 +225,8 @@ export async function checkNetworkInvariants(
   for (const t of terminals) {
     const rows = t.core.db.$client
       .prepare(
-        'SELECT m.id AS id, m.points_balance AS cached, coalesce((SELECT sum(delta) FROM points_ledger l WHERE l.member_id = m.id), 0) AS sum FROM members m',
+        'SELECT m.id AS id, m.points_balance AS cached, coalesce((SELECT sum(delta) FROM points_ledger l ' +
+          'WHERE l.member_id = m.id), 0) AS sum FROM members m',
       )
       .all() as { id: string; cached: number; sum: number }[];
     if (rows.length !== hoMembers.length)

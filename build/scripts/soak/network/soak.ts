@@ -151,7 +151,8 @@ export async function runNetworkSoak(o: NetworkOptions): Promise<NetworkResult> 
     for (const t of terminals) await syncTerminal(t, warmup);
     proxy.setEnabled(true);
     o.log(
-      `network soak: ${terminals.length} terminals, head office on ${ho.backend}, target ${o.faults} faults, seed ${o.seed}`,
+      `network soak: ${terminals.length} terminals, head office on ${ho.backend}, target ${o.faults} faults, ` +
+        `seed ${o.seed}`,
     );
     const stats = await runScenario(terminals, ho, proxy, tally, {
       seed: o.seed,
@@ -209,15 +210,20 @@ export function networkSummaryLines(r: NetworkResult): string[] {
   return [
     '',
     `Network-fault soak (seed ${r.seed}, ${r.seconds} s, head office on ${r.backend})`,
-    `  ${r.terminals} terminals (clock skew in days: ${r.skewDays.join(', ')}), ${r.requests} requests through the proxy`,
+    `  ${r.terminals} terminals (clock skew in days: ${r.skewDays.join(', ')}), ${r.requests} requests through ` +
+      `the proxy`,
     `  faults ${r.faults}: ${Object.entries(r.faultCounts)
       .filter(([k]) => k !== 'pass')
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
-    `  offline week: ${r.offlineWeek.terminal} offline for ${r.offlineWeek.daysAdvanced} simulated days, ${r.offlineWeek.trades} trades, ${r.offlineWeek.syncAttempts} failed syncs`,
-    `  confirmed: ${r.sales} sales (${r.foreignMemberSales} to members of another shop), ${r.redemptions} redemptions, ${r.members} registrations`,
-    `  offline spends ${r.offlineSpends}, refused by the offline cap ${r.capRefusals}, cap changes ${r.capChanges}, double spends ${r.doubleSpends}; overdrawn members ${r.overdrawnMembers}, flags ${r.flags}`,
-    `  days closed ${r.daysClosed} · records_lost ${r.recordsLost} · records_duplicated ${r.recordsDuplicated} · violations ${r.violations.length}`,
+    `  offline week: ${r.offlineWeek.terminal} offline for ${r.offlineWeek.daysAdvanced} simulated days, ` +
+      `${r.offlineWeek.trades} trades, ${r.offlineWeek.syncAttempts} failed syncs`,
+    `  confirmed: ${r.sales} sales (${r.foreignMemberSales} to members of another shop), ${r.redemptions} ` +
+      `redemptions, ${r.members} registrations`,
+    `  offline spends ${r.offlineSpends}, refused by the offline cap ${r.capRefusals}, cap changes ` +
+      `${r.capChanges}, double spends ${r.doubleSpends}; overdrawn members ${r.overdrawnMembers}, flags ${r.flags}`,
+    `  days closed ${r.daysClosed} · records_lost ${r.recordsLost} · records_duplicated ${r.recordsDuplicated} ` +
+      `· violations ${r.violations.length}`,
     ...r.violations.slice(0, 20).map((x) => `  ! ${x}`),
   ];
 }

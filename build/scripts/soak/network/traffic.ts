@@ -79,7 +79,8 @@ function noteSpend(t: SimTerminal, tally: TradeTally, memberId: string, points: 
   const cap = knownCap(t, memberId);
   if (spent > cap)
     tally.violations.push(
-      `${t.label} ${what}: member ${memberId} spent ${spent} points offline since the last pull, over the cap of ${cap}`,
+      `${t.label} ${what}: member ${memberId} spent ${spent} points offline since the last pull, over the cap ` +
+        `of ${cap}`,
     );
 }
 
