@@ -50,7 +50,8 @@ export const TILL_PROBE_SCRIPT = `
           cleanup();
           // The till's calls made for this action: the first request's start to the last answer.
           const calls = performance.getEntriesByType('resource')
-            .filter((r) => r.name.includes(${JSON.stringify(API_PREFIX)}) && r.startTime >= start && r.responseEnd <= start + dom);
+            .filter((r) => r.name.includes(${JSON.stringify(API_PREFIX)}))
+            .filter((r) => r.startTime >= start && r.responseEnd <= start + dom);
           const api = calls.length === 0 ? 0
             : Math.max(...calls.map((r) => r.responseEnd)) - Math.min(...calls.map((r) => r.startTime));
           requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start, api }));
