@@ -1,11 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { errorMessages } from '../../shared/i18n/errorMessages';
+import { errorMessages } from '../../shared/contract/errorMessages';
 import type { Locale } from '../../shared/contract/primitives';
 import { en } from './en';
 import { zhCN } from './zhCN';
 
-// Error text lives once, in shared/i18n/errorMessages.ts, so the core and the till say the same.
+// Error text lives once, in shared/contract/errorMessages.ts, so the core and the till say the same.
 export const resources = {
   'zh-CN': { translation: { ...zhCN, errors: errorMessages['zh-CN'] } },
   en: { translation: { ...en, errors: errorMessages.en } },

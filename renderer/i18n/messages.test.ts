@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ErrorCode } from '../../shared/contract/errors';
-import { errorMessages } from '../../shared/i18n/errorMessages';
+import { errorMessages } from '../../shared/contract/errorMessages';
 import { en } from './en';
 import { headOfficeText } from './headOfficeText';
 import { zhCN } from './zhCN';

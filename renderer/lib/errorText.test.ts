@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import i18next, { type TFunction } from 'i18next';
 import { ErrorCode } from '../../shared/contract/errors';
-import { errorMessages } from '../../shared/i18n/errorMessages';
+import { errorMessages } from '../../shared/contract/errorMessages';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zhCN';
 import { describeError } from './errorText';

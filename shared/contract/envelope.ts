@@ -1,4 +1,4 @@
-import { errorMessage } from '../i18n/errorMessages';
+import { errorMessage } from './errorMessages';
 import type { ErrorCode, ErrorDetails, Result } from './errors';
 import type { Locale } from './primitives';
 

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../contract/errors';
-import type { Locale } from '../contract/primitives';
+import type { ErrorCode } from './errors';
+import type { Locale } from './primitives';
 
 /**
  * What a cashier reads for each error code. The renderer's i18n resources include these,
