@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { contract } from '../../shared/contract';
 import { canonicalJson } from '../platform/canonicalJson';
-import { isKeyOrderStable, requestText } from './dispatch';
+import { isKeyOrderStable, requestText } from './requestText';
 
 const RecordSale = contract.recordSale.input;
 
