@@ -3,6 +3,25 @@ import { tiers } from '../../db/schema';
 import type { TierDef } from '../../shared/domain/tier';
 import { perDb } from '../platform/transactions';
 
+/** The members row in INSERT_MEMBER's column order (one statement shape for both inserts below). */
+type MemberInsert = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  number,
+  string | null,
+  number,
+  number,
+];
+const INSERT_MEMBER = `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
+                      points_earned_total, home_shop_id, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /**
  * The statements a pull runs per member and per ledger row, compiled once per connection:
  * applying 100,000 pulled members must cost a bind and a step each, not a query build.
@@ -15,47 +34,9 @@ export const pullStatements = perDb((db: TerminalDb) => {
       [string],
       { id: string; points_balance: number; points_earned_total: number; tier_code: string | null; updated_at: number }
     >('SELECT id, points_balance, points_earned_total, tier_code, updated_at FROM members WHERE id = ?'),
-    insertMember: c.prepare<
-      [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string | null,
-        string | null,
-        number,
-        number,
-        string | null,
-        number,
-        number,
-      ]
-    >(
-      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
-                            points_earned_total, home_shop_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertMember: c.prepare<MemberInsert>(INSERT_MEMBER),
     /** As insertMember, but a taken id or phone inserts nothing (changes = 0) instead of failing. */
-    insertMemberIfFree: c.prepare<
-      [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string | null,
-        string | null,
-        number,
-        number,
-        string | null,
-        number,
-        number,
-      ]
-    >(
-      `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
-                            points_earned_total, home_shop_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
+    insertMemberIfFree: c.prepare<MemberInsert>(`${INSERT_MEMBER} ON CONFLICT DO NOTHING`),
     updateMemberFacts: c.prepare<[string, string, string, string, string | null, number, string]>(
       'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, birthday = ?, updated_at = ? WHERE id = ?',
     ),
