@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from './store/connect';
 import { fixedClockForTests } from './testing/clock';
 import { startHarness, type Harness } from './testing/harness';
+import { freeLoopbackPort } from './testing/ports';
 
 // `tsx server/cli.ts enrol` against a running head office: the real CLI over HTTP, through the
 // admin contract's client (the direct-database path is rotateToken.test.ts's).
@@ -41,5 +42,14 @@ describe('cli enrol over HTTP', () => {
     const refused = await cli(args, { TILLCARD_HO_URL: ho.url, TILLCARD_HO_ADMIN_TOKEN: 'not-the-token' });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('UNAUTHORIZED');
+  }, 60_000);
+
+  it('says which head office could not be reached, and writes nothing', async () => {
+    const url = `http://127.0.0.1:${await freeLoopbackPort()}`;
+    const args = ['enrol', '--shop', 'shopD', '--terminal-code', '90124'];
+    const down = await cli(args, { TILLCARD_HO_URL: url, TILLCARD_HO_ADMIN_TOKEN: ho.adminToken });
+    expect(down.status).toBe(1);
+    expect(down.stderr).toContain(`createEnrolmentCode: head office at ${url} could not be reached`);
+    expect((await ho.admin.call('terminals')).terminals).toEqual([]);
   }, 60_000);
 });

@@ -36,6 +36,19 @@ export class AdminCallError extends Error {
   }
 }
 
+/** No answer at all (head office down, wrong address): nothing was done. The library's words stay in `cause`. */
+export class AdminUnreachableError extends Error {
+  constructor(
+    readonly route: AdminRouteName,
+    readonly baseUrl: string,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`${route}: head office at ${baseUrl} could not be reached (${why})`, { cause });
+    this.name = 'AdminUnreachableError';
+  }
+}
+
 interface LooseInput {
   params?: Record<string, string | number>;
   query?: Record<string, string | number | boolean | undefined>;
@@ -80,11 +93,16 @@ export function adminClient(fetch: AdminFetch, baseUrl: string, token: string) {
     const loose: LooseInput = input ?? {};
     const headers: Record<string, string> = { [ADMIN_AUTH_HEADER]: adminAuthValue(token) };
     if (loose.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(root + pathOf(name, loose), {
-      method: route.method,
-      headers,
-      ...(loose.body === undefined ? {} : { body: JSON.stringify(loose.body) }),
-    });
+    let response: Awaited<ReturnType<AdminFetch>>;
+    try {
+      response = await fetch(root + pathOf(name, loose), {
+        method: route.method,
+        headers,
+        ...(loose.body === undefined ? {} : { body: JSON.stringify(loose.body) }),
+      });
+    } catch (error) {
+      throw new AdminUnreachableError(name, root, error);
+    }
     const body = parseJson(await response.text());
     if (response.status >= 200 && response.status < 300) {
       const parsed = route.response.safeParse(body);
