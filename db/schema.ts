@@ -234,3 +234,31 @@ export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The audit trail: who did what, append-only and hash-chained. Each row's hash covers the row and
+ * the previous row's hash, so an edited or deleted row breaks the chain (services/audit.ts).
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull(),
+    at: integer('at').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    /** The staff member who acted; null for the till itself (setup, sync). */
+    staffId: text('staff_id'),
+    action: text('action').notNull(),
+    memberId: text('member_id'),
+    /** What the action was about besides a member: a card number, a staff id, a setting's name. */
+    subject: text('subject'),
+    detailsJson: text('details_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_log_id_idx').on(t.id),
+    index('audit_log_member_idx').on(t.memberId, t.seq),
+    index('audit_log_staff_idx').on(t.staffId, t.seq),
+  ],
+);

@@ -1,5 +1,12 @@
 import type { TerminalDb } from '../../db/open';
+import type { StaffRole } from '../../shared/contract/roles';
 import type { Clock, IdSource } from '../platform/sources';
+
+/** Who is making the call: the signed-in staff member (or the manager who approved it). */
+export interface Actor {
+  staffId: string;
+  role: StaffRole;
+}
 
 /** What every service function receives: the database and the injected sources. */
 export interface ServiceContext {
@@ -8,4 +15,9 @@ export interface ServiceContext {
   ids: IdSource;
   /** The shop's IANA time zone, for business days; the system's by default. */
   timeZone: string;
+  /**
+   * Who makes this call; null for calls nobody signed in makes (setup, the sync job). The
+   * dispatcher's guard gives each call its own context with the actor set.
+   */
+  actor: Actor | null;
 }

@@ -49,6 +49,7 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomIds,
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    actor: null,
   };
   ensureTerminalRow(ctx);
   const log = options.log ?? ((message, error) => console.error(message, error));

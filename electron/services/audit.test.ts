@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
+import { appendAudit, verifyAuditChain } from './audit';
+import { openTestCore, unwrap, type TestCore } from './services.testkit';
+
+const cores: TestCore[] = [];
+function core(): TestCore {
+  const c = openTestCore();
+  cores.push(c);
+  unwrap(c.dispatch('setupDemoShop', {}));
+  return c;
+}
+afterEach(() => {
+  for (const c of cores.splice(0)) c.dispose();
+});
+
+function appendThree(c: TestCore): void {
+  const ctx = { ...c.ctx, actor: { staffId: 'staff-1', role: 'manager' as const } };
+  appendAudit(ctx, { action: 'card.blocked', memberId: 'm-1', subject: '1234', details: { reason: 'lost' } });
+  appendAudit(ctx, { action: 'settings.changed', subject: 'largeSaleLimit', details: { from: 1, to: 2 } });
+  appendAudit(ctx, { action: 'staff.sign_in_failed', staffId: 'staff-2' });
+}
+
+describe('the audit trail', () => {
+  it('chains every row to the one before and names who acted', () => {
+    const c = core();
+    appendThree(c);
+    const rows = c.db.select().from(auditLog).orderBy(auditLog.seq).all();
+    expect(rows.map((r) => [r.seq, r.action, r.staffId])).toEqual([
+      [1, 'card.blocked', 'staff-1'],
+      [2, 'settings.changed', 'staff-1'],
+      [3, 'staff.sign_in_failed', 'staff-2'],
+    ]);
+    expect(rows[1]?.prevHash).toBe(rows[0]?.hash);
+    expect(verifyAuditChain(c.ctx)).toEqual({ intact: true, rows: 3 });
+  });
+
+  it('finds an edited row, a deleted row and a re-hashed row', () => {
+    const edited = core();
+    appendThree(edited);
+    edited.db.run(sql`UPDATE audit_log SET details_json = '{"reason":"found"}' WHERE seq = 1`);
+    expect(verifyAuditChain(edited.ctx)).toMatchObject({ intact: false, brokenAtSeq: 1 });
+
+    const deleted = core();
+    appendThree(deleted);
+    deleted.db.run(sql`DELETE FROM audit_log WHERE seq = 2`);
+    expect(verifyAuditChain(deleted.ctx)).toMatchObject({ intact: false, brokenAtSeq: 3 });
+
+    // Someone who edits a row and recomputes its hash still breaks the next row's link.
+    const rehashed = core();
+    appendThree(rehashed);
+    rehashed.db.run(
+      sql`UPDATE audit_log SET staff_id = 'someone-else', hash = '${sql.raw('f'.repeat(64))}' WHERE seq = 2`,
+    );
+    expect(verifyAuditChain(rehashed.ctx)).toMatchObject({ intact: false, brokenAtSeq: 2 });
+  });
+});

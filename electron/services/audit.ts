@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, gt } from 'drizzle-orm';
+import { AUDIT_GENESIS_HASH, type AuditAction } from '../../shared/contract/audit';
+import { auditLog } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { canonicalJson } from '../platform/canonicalJson';
+import { readTerminal } from './terminalRow';
+
+export interface AuditEntry {
+  action: AuditAction;
+  memberId?: string | null;
+  subject?: string | null;
+  /** Facts worth keeping (amounts, reasons, old and new values); never a PIN, a hash or a full phone. */
+  details?: Record<string, unknown>;
+  /** Who acted, when it is not the call's actor (a failed sign-in names the account tried). */
+  staffId?: string | null;
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** The hash of a row: its fields and the previous row's hash, so no row can change unseen. */
+export function auditHash(row: Omit<AuditRow, 'hash'>): string {
+  const { prevHash, ...fields } = row;
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+}
+
+/**
+ * Appends one entry to the audit trail. Call it inside the action's own transaction, so the
+ * action and its audit row are stored together or not at all.
+ */
+export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
+  const last = ctx.db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
+  const fields: Omit<AuditRow, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    id: ctx.ids.uuid(),
+    at: ctx.clock.now(),
+    terminalId: readTerminal(ctx).terminalId,
+    staffId: entry.staffId !== undefined ? entry.staffId : (ctx.actor?.staffId ?? null),
+    action: entry.action,
+    memberId: entry.memberId ?? null,
+    subject: entry.subject ?? null,
+    detailsJson: canonicalJson(entry.details ?? {}),
+    prevHash: last?.hash ?? AUDIT_GENESIS_HASH,
+  };
+  const row: AuditRow = { ...fields, hash: auditHash(fields) };
+  ctx.db.insert(auditLog).values(row).run();
+  return row;
+}
+
+export type ChainCheck = { intact: true; rows: number } | { intact: false; rows: number; brokenAtSeq: number };
+
+const CHECK_PAGE = 2000;
+
+/** Walks the whole trail, a page at a time: a row whose hash, link or sequence does not follow breaks the chain. */
+export function verifyAuditChain(ctx: ServiceContext): ChainCheck {
+  let prev = AUDIT_GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  for (;;) {
+    const page = ctx.db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(CHECK_PAGE)
+      .all();
+    for (const row of page) {
+      const { hash, ...fields } = row;
+      if (row.seq !== expectedSeq || row.prevHash !== prev || auditHash(fields) !== hash)
+        return { intact: false, rows, brokenAtSeq: row.seq };
+      prev = hash;
+      expectedSeq += 1;
+      rows += 1;
+    }
+    if (page.length < CHECK_PAGE) return { intact: true, rows };
+  }
+}
