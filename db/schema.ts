@@ -25,6 +25,10 @@ export const terminal = sqliteTable(
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     /** A sale above this total needs a second confirmation; null = the default for the currency. */
     largeSaleLimitMinor: integer('large_sale_limit_minor'),
+    /** Minutes without a call before the till locks itself; null = the default. */
+    idleLockMinutes: integer('idle_lock_minutes'),
+    /** Points a cashier may spend in one call without a manager; null = the default. */
+    cashierRedeemLimitPoints: integer('cashier_redeem_limit_points'),
     configuredAt: integer('configured_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -261,4 +265,26 @@ export const auditLog = sqliteTable(
     index('audit_log_member_idx').on(t.memberId, t.seq),
     index('audit_log_staff_idx').on(t.staffId, t.seq),
   ],
+);
+
+/**
+ * The till's staff. A PIN is kept only as its scrypt hash (parameters in the hash text) and salt.
+ * Wrong PINs are counted here and the lock is a time here, so a restart does not lift it.
+ */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['cashier', 'manager'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    pinSalt: text('pin_salt').notNull(),
+    failedTries: integer('failed_tries').notNull().default(0),
+    lockedUntil: integer('locked_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    source: text('source', { enum: ['local', 'headoffice'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('staff_active_idx').on(t.active, t.name)],
 );

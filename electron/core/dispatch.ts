@@ -19,6 +19,7 @@ import type { ServiceContext } from './context';
 import { inputParser } from './inputParser';
 import { requestText } from './requestText';
 import { describeUnknown } from '../../shared/describeUnknown';
+import { admit, type Admission, type SessionGate } from './guard';
 
 /**
  * One function per contract entry; the compiler insists every entry has one. A handler answers at
@@ -67,6 +68,11 @@ export interface DispatcherOptions {
   resultMemories?: ResultMemories;
   /** Called after every call that succeeded (the host's background sync looks for new outbox records). */
   afterCall?: (channel: Channel) => void;
+  /**
+   * The till's sign-in state, which the guard checks every call against (core/guard.ts). Absent:
+   * no guard, every call runs with the base context's actor (tools that open a database directly).
+   */
+  gate?: SessionGate;
 }
 
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
@@ -160,14 +166,27 @@ export function createDispatcher<H extends Handlers>(
   function dispatch(channelName: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> {
     if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
     const channel: Channel = channelName;
+    const gate = options.gate;
+    // The guard comes first: a caller who may not make the call learns nothing from its input.
+    let admission: Admission | null = null;
+    try {
+      if (gate) admission = admit(channel, gate);
+    } catch (error) {
+      return refused(channel, error);
+    }
     const parsed = inputParser(channel).safeParse(rawInput ?? {});
     if (!parsed.success) return fail('VALIDATION', { issues: issuesOf(parsed.error) });
     try {
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;
+      let callCtx = ctx;
+      if (gate && admission?.actor) {
+        if (admission.activity) gate.admitted(channel, admission.actor, admission.byApproval);
+        callCtx = { ...ctx, actor: admission.actor };
+      }
       const value = hasRequestId(input)
-        ? runIdempotent(channel, input, () => handler(ctx, input))
-        : handler(ctx, input);
+        ? runIdempotent(channel, input, () => handler(callCtx, input))
+        : handler(callCtx, input);
       return isThenable(value) ? settle(channel, value) : answered(channel, value);
     } catch (error) {
       return refused(channel, error);

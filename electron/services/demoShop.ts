@@ -1,7 +1,7 @@
-import { contract, type TerminalStatus } from '../../shared/contract';
+import { contract, DEMO_STAFF } from '../../shared/contract';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { rewards } from '../../db/schema';
-import type { ServiceContext } from '../core/context';
+import type { Actor, ServiceContext } from '../core/context';
 import type { Clock } from '../platform/sources';
 import { storeCategories } from './categories';
 import {
@@ -18,7 +18,8 @@ import { registerMember } from './members';
 import { atomic } from '../platform/transactions';
 import { redeemReward } from './rewards';
 import { recordSale } from './sales';
-import { DEFAULT_TIERS, getStatus, writeShopSetup } from './shop';
+import { DEFAULT_TIERS, writeShopSetup } from './shop';
+import { insertFirstManager, insertStaff } from './staff';
 import { readTerminal, terminalLocale } from './terminalRow';
 
 const HOUR_MS = 3_600_000;
@@ -46,11 +47,16 @@ function saleInput(ctx: ServiceContext, memberId: string | null, visit: DemoVisi
  * agree exactly as they would after real trading. One transaction: all of it or nothing.
  * Refused (ALREADY_CONFIGURED) once any shop is set up, so demo data never enters a real shop.
  */
-export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
-  atomic(ctx, () => {
+export function setupDemoShop(ctx: ServiceContext): Actor {
+  return atomic(ctx, () => {
     const now = ctx.clock.now();
     const locale = terminalLocale(readTerminal(ctx));
-    const config = contract.configureShop.input.parse({ ...DEMO_SHOP, locale });
+    const [demoManager, ...demoStaff] = DEMO_STAFF;
+    const config = contract.configureShop.input.parse({
+      ...DEMO_SHOP,
+      locale,
+      manager: { name: demoManager.name, pin: demoManager.pin },
+    });
     writeShopSetup(ctx, { config, demo: true, tiers: DEFAULT_TIERS, rules: RuleSet.parse(DEMO_RULES) });
     storeCategories(ctx, DEMO_CATEGORIES);
 
@@ -101,6 +107,9 @@ export function setupDemoShop(ctx: ServiceContext): TerminalStatus {
       at(visit.daysAgo, 2);
       recordSale(past, saleInput(ctx, null, visit));
     }
+    // The demo's staff last (the demo's history was made by nobody in particular).
+    const manager = insertFirstManager(ctx, config.manager);
+    for (const account of demoStaff) insertStaff(ctx, { ...account, source: 'local' });
+    return manager;
   });
-  return getStatus(ctx);
 }

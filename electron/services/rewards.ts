@@ -11,6 +11,7 @@ import { atomic, perDb } from '../platform/transactions';
 import { ledgerInsert } from './sales';
 import { assertCanSpend } from './spendLimit';
 import { requireConfigured } from './terminalRow';
+import { requireRedeemAllowed } from './staffSettings';
 
 type RewardRow = typeof rewards.$inferSelect;
 const p = sql.placeholder;
@@ -89,6 +90,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     const balance = member.pointsBalance;
     // The balance online; the offline allowance while head office is out of reach.
     assertCanSpend(ctx, member.id, balance, cost);
+    requireRedeemAllowed(ctx, term, cost, 'redeemReward');
 
     const now = ctx.clock.now();
     const day = businessDay(now, ctx.timeZone);

@@ -11,6 +11,7 @@ import { direct } from '../platform/compiledStatements';
 import { atomic, perDb } from '../platform/transactions';
 import { quoteSale, type SaleWork } from './saleQuote';
 import { largeSaleLimitOf } from './shop';
+import { requireRedeemAllowed } from './staffSettings';
 
 const p = sql.placeholder;
 
@@ -185,6 +186,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
     const work = quoteSale(ctx, input);
     const { term, member, card, quote, earn } = work;
     assertConfirmable(quote, largeSaleLimitOf(term), input.confirmedTotalMinor);
+    requireRedeemAllowed(ctx, term, quote.pointsSpent, 'recordSale');
     const st = statements(ctx.db);
     const now = ctx.clock.now();
     const saleId = ctx.ids.uuid();

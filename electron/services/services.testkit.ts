@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Result } from '../../shared/contract';
+import { createApi, type Result } from '../../shared/contract';
 import type { TerminalDb } from '../../db/open';
-import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { openTerminalCore, type TerminalCore, type TerminalDispatch } from '../terminal/terminalCore';
 import type { SyncLoopOptions } from '../terminal/syncLoopHost';
-import { fixedClock, sequentialIds } from '../platform/sources';
+import { fixedClock, sequentialIds, systemClock, type Clock } from '../platform/sources';
 
 /** 2025-06-01 10:00 in Shanghai. */
 export const TEST_START_MS = Date.UTC(2025, 5, 1, 2, 0, 0);
@@ -18,9 +18,23 @@ export interface TestCore extends TerminalCore {
   dispose(): void;
 }
 
-/** `idPrefix` keeps ids (the terminal's own among them) apart when a test opens several terminals. */
+/** The manager a test shop is set up with (configureShop without one gets this one). */
+export const TEST_MANAGER = { name: 'Test Manager', pin: '2468' } as const;
+
+/** configureShop's input with the test manager added when the test gave none. */
+export function withTestManager(channel: unknown, input: unknown): unknown {
+  if (channel !== 'configureShop' || typeof input !== 'object' || input === null || 'manager' in input) return input;
+  return { ...input, manager: TEST_MANAGER };
+}
+
+/**
+ * `idPrefix` keeps ids (the terminal's own among them) apart when a test opens several terminals.
+ * Setting a shop up signs its manager in, so a test acts as a manager unless it signs in someone
+ * else. The idle lock runs on real time (`staffClock`), so a test that moves the business clock by
+ * days is not locked out; a test of the idle lock or of PIN locks passes its own.
+ */
 export function openTestCore(
-  options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions } = {},
+  options: { start?: number; timeZone?: string; idPrefix?: number; sync?: SyncLoopOptions; staffClock?: Clock } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-services-'));
   const clock = fixedClock(options.start ?? TEST_START_MS);
@@ -32,9 +46,14 @@ export function openTestCore(
     validateOutput: true,
     log: () => undefined,
     ...(options.sync ? { sync: options.sync } : {}),
+    staffClock: options.staffClock ?? systemClock,
   });
+  const dispatch = ((channel: unknown, input: unknown) =>
+    core.dispatch(channel, withTestManager(channel, input))) as TerminalDispatch;
   return {
     ...core,
+    dispatch,
+    api: createApi(async (channel, input) => dispatch(channel, input)),
     clock,
     dir,
     dispose: () => {

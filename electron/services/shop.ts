@@ -19,6 +19,10 @@ import {
 } from './terminalRow';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
+import { appendAudit } from './audit';
+import { insertFirstManager, staffName } from './staff';
+import { staffSettingsOf } from './staffSettings';
+import type { Actor } from '../core/context';
 
 /** The ladder every new shop starts with; qualification is on lifetime earned points. */
 export const DEFAULT_TIERS: TierDef[] = [
@@ -76,7 +80,15 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     headOfficeUrl: st.headOffice.get()?.url ?? null,
     lastSyncError: lastError === undefined ? null : decodeSyncProblem(lastError),
     refused: refusedRecords(ctx.db),
+    signedIn: signedInView(ctx),
+    staffSettings: staffSettingsOf(row),
   };
+}
+
+function signedInView(ctx: ServiceContext): TerminalStatus['signedIn'] {
+  const actor = ctx.actor;
+  if (!actor) return null;
+  return { staffId: actor.staffId, role: actor.role, name: staffName(ctx, actor.staffId) ?? '' };
 }
 
 export interface ShopSetup {
@@ -126,10 +138,15 @@ export function writeShopSetup(ctx: ServiceContext, setup: ShopSetup): void {
     .run();
 }
 
-/** A real shop: its own names and terminal code, the default ladder and rules, no demo data. */
-export function configureShop(ctx: ServiceContext, input: ParsedInput<'configureShop'>): TerminalStatus {
-  atomic(ctx, () => writeShopSetup(ctx, { config: input, demo: false, tiers: DEFAULT_TIERS, rules: DEFAULT_RULE_SET }));
-  return getStatus(ctx);
+/**
+ * A real shop: its own names and terminal code, the default ladder and rules, no demo data, and
+ * its first manager. Answers with the manager who set it up; the caller signs them in.
+ */
+export function configureShop(ctx: ServiceContext, input: ParsedInput<'configureShop'>): Actor {
+  return atomic(ctx, () => {
+    writeShopSetup(ctx, { config: input, demo: false, tiers: DEFAULT_TIERS, rules: DEFAULT_RULE_SET });
+    return insertFirstManager(ctx, input.manager);
+  });
 }
 
 export function setLocale(ctx: ServiceContext, input: ParsedInput<'setLocale'>): TerminalStatus {
@@ -139,8 +156,19 @@ export function setLocale(ctx: ServiceContext, input: ParsedInput<'setLocale'>):
 
 /** Manager: a new large-sale limit for this shop, in force from the next sale. */
 export function setLargeSaleLimit(ctx: ServiceContext, input: ParsedInput<'setLargeSaleLimit'>): TerminalStatus {
-  requireConfigured(ctx);
-  ctx.db.update(terminal).set({ largeSaleLimitMinor: input.limitMinor }).where(eq(terminal.id, TERMINAL_ROW_ID)).run();
+  atomic(ctx, () => {
+    const before = largeSaleLimitOf(requireConfigured(ctx));
+    ctx.db
+      .update(terminal)
+      .set({ largeSaleLimitMinor: input.limitMinor })
+      .where(eq(terminal.id, TERMINAL_ROW_ID))
+      .run();
+    appendAudit(ctx, {
+      action: 'settings.changed',
+      subject: 'largeSaleLimitMinor',
+      details: { from: before, to: input.limitMinor },
+    });
+  });
   return getStatus(ctx);
 }
 

@@ -168,6 +168,8 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
   it('a core without background sync still answers the head-office calls, and runs no loop', async () => {
     const core = openTestCore();
     try {
+      expect(await core.dispatch('syncNow', {})).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } });
+      unwrap(await core.api.configureShop({ shopId: 's9', shopName: 'S', terminalName: 'T', terminalCode: '91009' }));
       expect(await core.dispatch('syncNow', {})).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
       expect(core.sync.syncing).toBe(false);
     } finally {

@@ -1,5 +1,17 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
-import type { ServiceContext } from '../core/context';
+import type { Actor, ServiceContext } from '../core/context';
+import {
+  addStaff,
+  approveAction,
+  listStaff,
+  resetStaffPin,
+  setStaffSettings,
+  signIn,
+  signInChoices,
+  signOut,
+  updateStaff,
+} from '../services/staff';
+import type { StaffSession } from '../services/staffSession';
 import { blockCard, lookupCard, replaceCard } from '../services/cards';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
@@ -24,15 +36,43 @@ export interface HeadOfficeLink {
 }
 
 /** Every contract channel → its service. The compiler refuses a missing or mistyped entry. */
-export function terminalHandlers(link: HeadOfficeLink) {
+export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
+  /** The till's status as the one now signed in sees it. */
+  const statusAs = (ctx: ServiceContext, actor: Actor | null) => getStatus({ ...ctx, actor });
+  const signedInAs = (ctx: ServiceContext, actor: Actor) => {
+    session.begin(actor);
+    return statusAs(ctx, actor);
+  };
   return {
     getStatus,
-    setupDemoShop,
-    configureShop,
+    // Whoever sets the shop up is its first manager, and is signed in.
+    setupDemoShop: (ctx: ServiceContext) => signedInAs(ctx, setupDemoShop(ctx)),
+    configureShop: (ctx: ServiceContext, input: ParsedInput<'configureShop'>) =>
+      signedInAs(ctx, configureShop(ctx, input)),
+    signInChoices,
+    signIn: (ctx: ServiceContext, input: ParsedInput<'signIn'>) => statusAs(ctx, signIn(ctx, session, input)),
+    signOut: (ctx: ServiceContext, input: ParsedInput<'signOut'>) => {
+      signOut(ctx, session, input);
+      return statusAs(ctx, null);
+    },
+    approveAction: (ctx: ServiceContext, input: ParsedInput<'approveAction'>) => approveAction(ctx, session, input),
+    listStaff,
+    addStaff,
+    updateStaff: (ctx: ServiceContext, input: ParsedInput<'updateStaff'>) => updateStaff(ctx, session, input),
+    resetStaffPin,
+    setStaffSettings: (ctx: ServiceContext, input: ParsedInput<'setStaffSettings'>) => {
+      setStaffSettings(ctx, input);
+      return getStatus(ctx);
+    },
     setLocale,
     setLargeSaleLimit,
     listTiers,
-    leaveDemoShop,
+    // Every demo account goes with the demo: nobody is signed in at the new till.
+    leaveDemoShop: (ctx: ServiceContext) => {
+      leaveDemoShop(ctx);
+      session.end();
+      return statusAs(ctx, null);
+    },
     registerMember,
     updateMember,
     lookupCard,

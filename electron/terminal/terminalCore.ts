@@ -7,6 +7,7 @@ import type { ServiceContext } from '../core/context';
 import { createDispatcher, type Dispatch } from '../core/dispatch';
 import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
 import { resultMemories, terminalHandlers } from './handlers';
+import { StaffSession } from '../services/staffSession';
 import { createSyncLoopHost, type SyncLoopHost, type SyncLoopOptions } from './syncLoopHost';
 
 export interface TerminalCoreOptions {
@@ -20,6 +21,11 @@ export interface TerminalCoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** The hosts' background sync with head office (runs while enrolled). Without it, no loop runs. */
   sync?: SyncLoopOptions;
+  /**
+   * The clock the idle lock, manager approvals and PIN locks are counted on: the till's own clock
+   * unless given (tests that move the business clock by days keep real time here).
+   */
+  staffClock?: Clock;
 }
 
 export type TerminalDispatch = Dispatch<ReturnType<typeof terminalHandlers>>;
@@ -34,6 +40,8 @@ export interface TerminalCore {
   db: TerminalDb;
   dbFile: string;
   sync: SyncLoopHost;
+  /** Who is signed in at this till (in memory: a restart signs everyone out). */
+  session: StaffSession;
   /** Closes the database; a host with background sync awaits `sync.stop()` first. */
   close(): void;
 }
@@ -55,7 +63,9 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const sync = createSyncLoopHost(ctx, options.sync ? { log, ...options.sync } : undefined);
   const afterCall = sync.afterCall;
-  const dispatch = createDispatcher(ctx, terminalHandlers(sync.link), {
+  const session = new StaffSession(ctx, options.staffClock ?? ctx.clock);
+  const dispatch = createDispatcher(ctx, terminalHandlers(sync.link, session), {
+    gate: session,
     validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
     locale: () => terminalLocale(readTerminal(ctx)),
     onInternalError: (channel, error) => log(`tillcard: ${channel} failed`, error),
@@ -63,5 +73,5 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
     ...(afterCall ? { afterCall } : {}),
   });
   const api = createApi(async (channel, input) => dispatch(channel, input));
-  return { dispatch, api, ctx, db, dbFile, sync, close: () => db.$client.close() };
+  return { dispatch, api, ctx, db, dbFile, sync, session, close: () => db.$client.close() };
 }

@@ -18,6 +18,18 @@ import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryV
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
 import { CategoriesView } from './categories';
+import {
+  AddStaffInput,
+  Approval,
+  ApproveActionInput,
+  LockTillInput,
+  ResetStaffPinInput,
+  SignInChoice,
+  SignInInput,
+  StaffSettingsInput,
+  StaffView,
+  UpdateStaffInput,
+} from './staff';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -37,6 +49,32 @@ export const contract = {
   configureShop: entry(ShopConfig, TerminalStatus, 'First start only: configure a real shop (no demo data).'),
   setLocale: entry(z.object({ locale: Locale }), TerminalStatus, 'Switch the terminal language.'),
   listTiers: entry(Empty, z.array(TierView), 'The tier ladder, lowest first.'),
+
+  signInChoices: entry(
+    Empty,
+    z.array(SignInChoice),
+    'The active staff, for the sign-in screen and the manager prompt.',
+  ),
+  signIn: entry(
+    SignInInput,
+    TerminalStatus,
+    'Sign in with a staff PIN; 5 wrong PINs in a row lock the account a while.',
+  ),
+  signOut: entry(LockTillInput, TerminalStatus, 'Sign out, or lock the till (the idle lock too).'),
+  approveAction: entry(
+    ApproveActionInput,
+    Approval,
+    'A manager’s PIN lets exactly the next call of one channel run as that manager (within 2 minutes).',
+  ),
+  listStaff: entry(Empty, z.array(StaffView), 'Manager: every staff account, inactive ones too.'),
+  addStaff: entry(AddStaffInput, StaffView, 'Manager: a new cashier or manager with a PIN.'),
+  updateStaff: entry(UpdateStaffInput, StaffView, 'Manager: rename, change role, deactivate or reactivate.'),
+  resetStaffPin: entry(ResetStaffPinInput, StaffView, 'Manager: a new PIN for a staff member; clears a lock.'),
+  setStaffSettings: entry(
+    StaffSettingsInput,
+    TerminalStatus,
+    'Manager: idle-lock minutes and the cashier redemption limit.',
+  ),
 
   registerMember: entry(RegisterMemberInput, MemberView, 'Register a member and issue a card.'),
   updateMember: entry(UpdateMemberInput, MemberView, 'Edit name, phone or birthday.'),

@@ -32,6 +32,13 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: '使用积分少于本店每次最少可用的积分。',
     POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
     UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
+    // staff
+    SIGNED_OUT: '请先登录（收银员或店长输入工号密码）。',
+    NOT_ALLOWED: '此操作需要店长权限，请店长输入密码批准。',
+    BAD_PIN: '密码错误，还可再试 {{triesLeft}} 次。',
+    STAFF_LOCKED: '密码错误次数过多，该账号已暂时锁定，请稍后再试或请店长重置密码。',
+    LAST_MANAGER: '本店至少要保留一名在职店长。',
+    STAFF_FROM_HEADOFFICE: '该员工账号由总部管理，请在总部修改。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -63,6 +70,14 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
     UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
+    // staff
+    SIGNED_OUT: 'Sign in first (a cashier or manager with their PIN).',
+    NOT_ALLOWED: 'This needs a manager. Ask a manager to approve it with their PIN.',
+    BAD_PIN: 'Wrong PIN. {{triesLeft}} tries left.',
+    STAFF_LOCKED:
+      'Too many wrong PINs: this account is locked for a while. Try later or ask a manager to reset the PIN.',
+    LAST_MANAGER: 'The shop must keep at least one active manager.',
+    STAFF_FROM_HEADOFFICE: 'Head office manages this staff account; change it there.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

@@ -28,6 +28,13 @@ export const ErrorCode = z.enum([
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
+  // staff
+  'SIGNED_OUT',
+  'NOT_ALLOWED',
+  'BAD_PIN',
+  'STAFF_LOCKED',
+  'LAST_MANAGER',
+  'STAFF_FROM_HEADOFFICE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -25,6 +25,16 @@ export const channelAccess = {
   setLocale: 'open',
   listTiers: 'cashier',
 
+  signInChoices: 'open',
+  signIn: 'open',
+  signOut: 'open',
+  approveAction: 'cashier',
+  listStaff: 'manager',
+  addStaff: 'manager',
+  updateStaff: 'manager',
+  resetStaffPin: 'manager',
+  setStaffSettings: 'manager',
+
   registerMember: 'cashier',
   updateMember: 'cashier',
   lookupCard: 'cashier',

@@ -2,21 +2,29 @@ import { z } from 'zod';
 import { Currency, EpochMs, Locale, MinorAmount } from './primitives';
 import { TERMINAL_CODE_RE } from '../domain/patterns';
 import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
+import { FirstManager, SignedInView, StaffSettings } from './staff';
 
 /** At least one minor unit: a limit of 0 would ask to confirm every sale. */
 export const LargeSaleLimit = MinorAmount.min(1);
 
-export const ShopConfig = z.object({
-  shopId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT),
-  shopName: z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT),
-  terminalName: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
-  /** Unique in the chain; the first five digits of every card this terminal issues. */
-  terminalCode: z.string().regex(TERMINAL_CODE_RE, 'terminal_code_invalid'),
-  locale: Locale.default('zh-CN'),
-  currency: Currency.default('CNY'),
-  /** A sale above this total needs a second confirmation; absent = the default for the currency. */
-  largeSaleLimitMinor: LargeSaleLimit.optional(),
-});
+export const ShopConfig = z
+  .object({
+    shopId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT),
+    shopName: z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT),
+    terminalName: z.string().trim().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT),
+    /** Unique in the chain; the first five digits of every card this terminal issues. */
+    terminalCode: z.string().regex(TERMINAL_CODE_RE, 'terminal_code_invalid'),
+    locale: Locale.default('zh-CN'),
+    currency: Currency.default('CNY'),
+    /** A sale above this total needs a second confirmation; absent = the default for the currency. */
+    largeSaleLimitMinor: LargeSaleLimit.optional(),
+    /**
+     * The shop's first manager, signed in once the shop is set up. Required (the refinement below);
+     * optional in the type only so that callers written before staff existed still compile.
+     */
+    manager: FirstManager.optional(),
+  })
+  .refine((config) => config.manager !== undefined, { path: ['manager'], message: 'manager_required' });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
 /** Leaving the demo deletes everything on the till, so the caller must say so in so many words. */
@@ -95,6 +103,9 @@ export const TerminalStatus = z.object({
   lastSyncError: SyncProblem.nullable(),
   /** Records head office refused: never "all synced" while there are any. */
   refused: RefusedRecords,
+  /** Who is signed in at this till; null when signed out or locked (the till shows the sign-in screen). */
+  signedIn: SignedInView.nullable(),
+  staffSettings: StaffSettings,
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

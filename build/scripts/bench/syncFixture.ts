@@ -125,6 +125,7 @@ export async function enrolledTerminal(
     shopName: `Bench ${shopId}`,
     terminalName: 'Bench till',
     terminalCode,
+    manager: { name: 'Bench manager', pin: '2468' },
   });
   if (!configured.ok) throw new Error(`configureShop: ${JSON.stringify(configured.error)}`);
   const enrolled = await enrolWithHeadOffice(

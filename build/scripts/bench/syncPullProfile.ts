@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       shopName: 'New',
       terminalName: 'Till',
       terminalCode: '91999',
+      manager: { name: 'Bench manager', pin: '2468' },
     });
     if (!configured.ok) throw new Error('configure');
     const codeFor = { shopId: 'shop-new', terminalCode: '91999' };

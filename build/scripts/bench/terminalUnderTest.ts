@@ -3,6 +3,7 @@ import { fixedClock } from '../../../electron/platform/sources';
 import { MAX_SALE_MINOR } from '../../../shared/domain/money';
 import { DEFAULT_END_MS } from '../generate/generator';
 import type { Dataset } from './dataset';
+import { actAsManager } from '../../../electron/terminal/session.testkit';
 
 export const BENCH_TIME_ZONE = 'Asia/Shanghai';
 
@@ -21,6 +22,8 @@ export function openBenchCore(dataset: Dataset): { core: TerminalCore; clock: Re
   clock.set(Math.max(clock.now(), newest + 60_000));
   // A few generated baskets pass the default large-sale limit; the bench times recording a sale,
   // not the cashier's second confirmation, so the shop here confirms up to the absurd-amount guard.
+  // A dataset generated before staff existed has no manager: the bench acts as one all the same.
+  actAsManager(core, 'bench');
   const limit = core.dispatch('setLargeSaleLimit', { limitMinor: MAX_SALE_MINOR });
   if (!limit.ok) throw new Error(`bench shop: ${JSON.stringify(limit.error)}`);
   return { core, clock };

@@ -9,6 +9,7 @@ export const GENERATED_SHOP = {
   terminalCode: '10001',
   locale: 'zh-CN',
   currency: 'CNY',
+  manager: { name: '基准测试店长', pin: '2468' },
 } as const;
 
 function seededIds(random: Random): IdSource {

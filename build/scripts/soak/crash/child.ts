@@ -10,6 +10,7 @@ import { openTerminalCore } from '../../../../electron/terminal/terminalCore';
 import { DEMO_PRODUCTS } from '../../../../electron/services/demoData';
 import { Random } from '../../generate/random';
 import { ackLine, completeLines, parseGoLine, READY_LINE, type Ack, type GoLine } from './protocol';
+import { actAsManager } from '../../../../electron/terminal/session.testkit';
 
 /** Refusals a real till meets in trading; anything else is a defect the parent counts. */
 const EXPECTED_REFUSALS = new Set([
@@ -91,6 +92,8 @@ async function run(): Promise<void> {
     migrationsDir: arg('migrations'),
     log: (m, e) => report(`UNEXPECTED ${m} ${String(e)}`),
   });
+  // A restart signs everyone out: the harness's cashier signs the demo manager in again.
+  actAsManager(core);
   const { api } = core;
   const members: MemberState[] = core.db.$client
     .prepare('SELECT id, points_balance AS balance FROM members ORDER BY id')

@@ -12,7 +12,8 @@ import type { Fixtures } from './examples';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
-import { judge, type Verdict } from './verdict';
+import { judge, RECORDED_REFUSALS, type Verdict } from './verdict';
+import { keepManagerSignedIn } from '../../../../electron/terminal/session.testkit';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface FuzzOptions {
@@ -36,6 +37,8 @@ export function readFixtures(core: TerminalCore): Fixtures {
     memberIds: column('SELECT id FROM members ORDER BY created_at LIMIT 20'),
     cardNumbers: column("SELECT number FROM cards WHERE status = 'active' ORDER BY number LIMIT 20"),
     rewardIds: column('SELECT id FROM rewards ORDER BY code'),
+    cashierIds: column("SELECT id FROM staff WHERE role = 'cashier' ORDER BY created_at LIMIT 5"),
+    managerIds: column("SELECT id FROM staff WHERE role = 'manager' ORDER BY created_at LIMIT 5"),
   };
 }
 
@@ -65,7 +68,9 @@ async function fuzzChannel(
       if (verdict.kind === 'untyped' && alsoAllowed !== null && verdict.why.startsWith(`${alsoAllowed} `))
         verdict = { kind: 'refused', code: alsoAllowed };
       count(tally, verdict, input);
-      if (verdict.kind === 'accepted') {
+      // The shop is fuzzed as its manager: an input that signed out or locked the till is undone.
+      if (core.session.configured()) keepManagerSignedIn(core);
+      if (verdict.kind === 'accepted' || (verdict.kind === 'refused' && RECORDED_REFUSALS.includes(verdict.code))) {
         watch.accepted();
         return true;
       }

@@ -7,6 +7,8 @@ export interface Fixtures {
   memberIds: string[];
   cardNumbers: string[];
   rewardIds: string[];
+  cashierIds: string[];
+  managerIds: string[];
 }
 
 export type Examples = { [C in Channel]: (f: Fixtures, requestId: string, n: number) => ChannelInput<C>[] };
@@ -33,8 +35,24 @@ export const examples: Examples = {
       terminalCode: String(10_000 + (n % 89_999)),
       locale: 'en',
       currency: 'CNY',
+      manager: { name: `Manager ${n}`, pin: '2468' },
     },
   ],
+  signInChoices: () => [{}],
+  // The demo's PINs (cashier 0000, manager 1234): some sign in, some are wrong.
+  signIn: (f, _r, n) => [{ staffId: at(f.cashierIds, n, NIL), pin: n % 2 === 0 ? '0000' : '1234' }],
+  signOut: () => [{}, { reason: 'lock' }],
+  approveAction: (f, _r, n) => [
+    { channel: n % 2 === 0 ? 'setLargeSaleLimit' : 'recordSale', staffId: at(f.managerIds, n, NIL), pin: '1234' },
+  ],
+  listStaff: () => [{}],
+  addStaff: (_f, _r, n) => [{ name: `Staff ${n}`, role: n % 3 === 0 ? 'manager' : 'cashier', pin: '4321' }],
+  updateStaff: (f, _r, n) => [
+    { staffId: at(f.cashierIds, n, NIL), name: `Cashier ${n}` },
+    { staffId: at(f.cashierIds, n, NIL), role: 'cashier', active: true },
+  ],
+  resetStaffPin: (f, _r, n) => [{ staffId: at(f.cashierIds, n, NIL), pin: '0000' }],
+  setStaffSettings: (_f, _r, n) => [{ idleLockMinutes: 10 + (n % 50), cashierRedeemLimitPoints: 1_000 + n }],
   setLocale: (_f, _r, n) => [{ locale: n % 2 === 0 ? 'en' : 'zh-CN' }],
   setLargeSaleLimit: (_f, _r, n) => [{ limitMinor: 1_000_000 + (n % 1_000) * 100 }],
   listTiers: () => [{}],

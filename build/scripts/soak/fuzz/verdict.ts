@@ -12,6 +12,15 @@ export const DOCUMENTED_REFUSALS = {
   setLocale: [],
   setLargeSaleLimit: ['NOT_CONFIGURED'],
   listTiers: [],
+  signInChoices: [],
+  signIn: ['NOT_FOUND', 'BAD_PIN', 'STAFF_LOCKED', 'NOT_CONFIGURED'],
+  signOut: [],
+  approveAction: ['NOT_FOUND', 'BAD_PIN', 'STAFF_LOCKED', 'NOT_ALLOWED'],
+  listStaff: [],
+  addStaff: ['NOT_CONFIGURED'],
+  updateStaff: ['NOT_FOUND', 'LAST_MANAGER', 'STAFF_FROM_HEADOFFICE'],
+  resetStaffPin: ['NOT_FOUND', 'STAFF_FROM_HEADOFFICE'],
+  setStaffSettings: ['NOT_CONFIGURED'],
   registerMember: ['DUPLICATE_PHONE', 'REQUEST_REUSED', 'NOT_CONFIGURED'],
   updateMember: ['NOT_FOUND', 'DUPLICATE_PHONE'],
   lookupCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED'],
@@ -38,6 +47,7 @@ export const DOCUMENTED_REFUSALS = {
     'LARGE_SALE_UNCONFIRMED',
     'EMPTY_SALE',
     'UNKNOWN_CATEGORY',
+    'NOT_ALLOWED',
   ],
   memberSales: ['NOT_FOUND'],
   memberLedger: ['NOT_FOUND'],
@@ -50,11 +60,18 @@ export const DOCUMENTED_REFUSALS = {
     'REWARD_INACTIVE',
     'REQUEST_REUSED',
     'NOT_CONFIGURED',
+    'NOT_ALLOWED',
   ],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'ENROL_SHOP_MISMATCH', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
   leaveDemoShop: ['NOT_DEMO'],
 } satisfies Record<Channel, ErrorCode[]>;
+
+/**
+ * Refusals that write by design: a wrong PIN is counted (and audited) so that five of them lock
+ * the account, so these are judged like accepted calls by the write watch.
+ */
+export const RECORDED_REFUSALS: readonly ErrorCode[] = ['BAD_PIN', 'STAFF_LOCKED'];
 
 export type Verdict =
   | { kind: 'accepted' }

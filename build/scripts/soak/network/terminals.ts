@@ -77,6 +77,7 @@ export async function openTerminals(
         shopName: `Shop ${shopId.slice(4)}`,
         terminalName: `Till ${i + 1}`,
         terminalCode,
+        manager: { name: `Manager ${i + 1}`, pin: '2468' },
       }),
       `configure terminal ${i}`,
     );
