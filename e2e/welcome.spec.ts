@@ -50,7 +50,10 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
   await page.getByLabel('门店编号（总部提供）').fill('shop-018');
   await page.getByLabel('收银台名称').fill('前台');
   await page.getByLabel('收银台编号（5 位数字）').fill('31018');
+  await page.getByLabel('店长姓名').fill('李店长');
+  await page.getByLabel('店长密码（4–8 位数字）').fill('8642');
   await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('李店长');
   await expect(page.getByTestId('shop-name')).toHaveText('河畔面包房');
   await expect(page.getByText('王芳')).toHaveCount(0);
   await expect(page.getByRole('button', { name: '退出演示…' })).toHaveCount(0);

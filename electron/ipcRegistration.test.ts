@@ -70,8 +70,11 @@ describe('registerContractHandlers', () => {
   it('answers a call from the till screen through the real core', async () => {
     const status = await ipc.invoke(ipcChannel('getStatus'), tillFrame, {});
     expect(status.ok).toBe(true);
+    // A till with no shop: the guard refuses a business call before reading its input.
     const bad = await ipc.invoke(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 });
-    expect(bad.ok ? 'ok' : bad.error.code).toBe('VALIDATION');
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('NOT_CONFIGURED');
+    const badSetup = await ipc.invoke(ipcChannel('configureShop'), tillFrame, { shopId: 42 });
+    expect(badSetup.ok ? 'ok' : badSetup.error.code).toBe('VALIDATION');
   });
 
   it('refuses calls from any other frame without reaching the core', async () => {

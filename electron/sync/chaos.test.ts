@@ -14,6 +14,7 @@ import { seeded } from '../../server/testing/prng';
 import { openPglite, openPostgres, type HoDatabase } from '../../server/store/connect';
 import { ledger as hoLedger, records as hoRecords, sales as hoSales } from '../../server/store/schema';
 import { enrolWithHeadOffice } from './enrol';
+import { TEST_MANAGER } from '../services/services.testkit';
 import { closeDays, syncOnce } from './job';
 
 /**
@@ -81,6 +82,7 @@ describe('sync through a faulty network (seed printed for replay)', () => {
           shopName: shopId,
           terminalName: `Till ${i}`,
           terminalCode: `9000${i + 1}`,
+          manager: TEST_MANAGER,
         }),
       );
       const codeRes = await fetch(`${ho.url}/admin/enrolment-codes`, {

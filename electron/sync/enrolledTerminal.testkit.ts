@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, type Clock } from '../platform/sources';
-import { unwrap } from '../services/services.testkit';
+import { TEST_MANAGER, unwrap } from '../services/services.testkit';
 import type { Harness } from '../../server/testing/harness';
 import { enrolWithHeadOffice } from './enrol';
 
@@ -28,7 +28,13 @@ export async function enrolledTerminal(
   });
   const { shopId, code } = terminal;
   unwrap(
-    await core.api.configureShop({ shopId, shopName: `Shop ${shopId}`, terminalName: 'Till 1', terminalCode: code }),
+    await core.api.configureShop({
+      shopId,
+      shopName: `Shop ${shopId}`,
+      terminalName: 'Till 1',
+      terminalCode: code,
+      manager: TEST_MANAGER,
+    }),
   );
   const created = await ho.admin.call('createEnrolmentCode', { body: { shopId, terminalCode: code } });
   const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, created.code);

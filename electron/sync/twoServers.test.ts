@@ -16,6 +16,7 @@ import { enrolWithHeadOffice } from './enrol';
 import { createHoClient, type FetchFn } from './hoClient';
 import { closeDays, syncOnce } from './job';
 import { pushOutbox } from './push';
+import { TEST_MANAGER } from '../services/services.testkit';
 import { syncInvariantFailures } from './syncInvariants.testkit';
 
 /**
@@ -81,6 +82,7 @@ describe.skipIf(!testDatabaseUrl)('two head-office processes on one PostgreSQL',
           shopName: shopId,
           terminalName: `Till ${i}`,
           terminalCode: `9200${i + 1}`,
+          manager: TEST_MANAGER,
         }),
       );
       const server = i % 2 === 0 ? one : two;

@@ -6,6 +6,9 @@ import { preloadCardCodes } from './LazyCardCodes';
 import { switchLanguage } from './LanguageSwitch';
 import { Till } from './Till';
 import { Welcome } from './Welcome';
+import { ManagerPrompt } from './ManagerPrompt';
+import { SignInScreen } from './SignInScreen';
+import { useStaffPrompt } from '../state/staffPrompt';
 
 const STATUS_POLL_MS = 4000;
 
@@ -21,6 +24,9 @@ export function App() {
     return () => clearInterval(timer);
   }, [refresh]);
   useEffect(() => preloadCardCodes(), []);
+  // The core locked the till (idle): show the sign-in screen now, not at the next poll.
+  const signedOutAt = useStaffPrompt((s) => s.signedOutAt);
+  useEffect(() => void (signedOutAt > 0 && refresh()), [signedOutAt, refresh]);
   // Alt+L switches the language everywhere, the welcome screen included.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -40,5 +46,13 @@ export function App() {
       </main>
     );
   }
-  return status.configured ? <Till /> : <Welcome />;
+  if (!status.configured) return <Welcome />;
+  return status.signedIn ? (
+    <>
+      <Till />
+      <ManagerPrompt />
+    </>
+  ) : (
+    <SignInScreen />
+  );
 }

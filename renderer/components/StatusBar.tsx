@@ -7,6 +7,7 @@ import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
+import { StaffEntry } from './StaffEntry';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -65,6 +66,7 @@ export function StatusBar() {
             {t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}
           </span>
         )}
+        <StaffEntry />
         <LargeSaleLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />

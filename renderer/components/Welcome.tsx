@@ -10,6 +10,7 @@ import { useStatus } from '../state/status';
 import { useWelcome } from '../state/welcome';
 import { ErrorNote } from './ErrorNote';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShopManagerFields } from './ShopManagerFields';
 
 const SHOP_CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR'] as const;
 
@@ -29,6 +30,7 @@ export function Welcome() {
     terminalCode: '',
     currency: 'CNY',
   });
+  const [manager, setManager] = useState({ name: '', pin: '' });
   // Empty keeps the default for the currency (saleConfirm.ts); the manager can change it later too.
   const [limit, setLimit] = useState('');
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -45,7 +47,7 @@ export function Welcome() {
     e.preventDefault();
     if (pending || limitMinor === null) return;
     const largeSale = limitMinor === undefined ? {} : { largeSaleLimitMinor: limitMinor };
-    void finish(api.configureShop({ ...fields, ...largeSale, shopId: fields.shopId.trim(), locale }));
+    void finish(api.configureShop({ ...fields, ...largeSale, shopId: fields.shopId.trim(), locale, manager }));
   };
   const field = (key: keyof typeof fields, label: string, extra: Record<string, string | number> = {}) => (
     <label>
@@ -119,6 +121,7 @@ export function Welcome() {
                 placeholder={limitText(defaultLargeSaleLimitMinor(fields.currency), fields.currency)}
               />
             </label>
+            <ShopManagerFields value={manager} onChange={setManager} />
             {limitMinor === null ? (
               <p className="field-error" role="alert">
                 {t('saleLimit.limitInvalid', {

@@ -64,7 +64,7 @@ export const DOCUMENTED_REFUSALS = {
   ],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'ENROL_SHOP_MISMATCH', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
-  leaveDemoShop: ['NOT_DEMO'],
+  leaveDemoShop: ['NOT_DEMO', 'NOT_CONFIGURED'],
 } satisfies Record<Channel, ErrorCode[]>;
 
 /**
