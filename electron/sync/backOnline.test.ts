@@ -13,6 +13,7 @@ import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { unwrap } from '../services/services.testkit';
 import { PROBE_MAX_MS, startSyncLoop, type LoopStep, type Timers } from './schedule';
 import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { actAsManager } from '../terminal/session.testkit';
 
 // Regression (issue 12, defect 4): after an outage the till waited for its backoff (up to 300 s)
 // before sending again. Head office here is real, on loopback, behind a proxy that resets every
@@ -148,6 +149,8 @@ describe.each(testBackends)('back online on $name', (backend) => {
       log: () => undefined,
       sync: { owner: 'runner', log: () => undefined },
     });
+    // A second core on the database is a restart: nobody is signed in there yet.
+    actAsManager(host);
     try {
       away = true;
       const response = await host.dispatch('recordSale', {
