@@ -100,6 +100,15 @@ test('the till walk: demo shop, register, scan, sale', async () => {
 test('the sale is still there after the till restarts', async () => {
   const { app, page } = await launch();
   try {
+    // A restart signs everyone out: the demo manager signs in again (the demo's PIN).
+    const signedIn = await page.evaluate(async () => {
+      const choices = (await window.tillcard?.invoke('signInChoices', {})) as {
+        value: { staffId: string; role: string }[];
+      };
+      const manager = choices.value.find((c) => c.role === 'manager');
+      return window.tillcard?.invoke('signIn', { staffId: manager?.staffId, pin: '1234' });
+    });
+    expect(signedIn).toMatchObject({ ok: true });
     const found = await page.evaluate((query) => window.tillcard?.invoke('searchMembers', { query }), phone);
     expect(found).toMatchObject({ ok: true, value: { members: [{ name: '王小明' }] } });
     const memberId = (found as { value: { members: { id: string }[] } }).value.members[0]?.id;
