@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt } from 'drizzle-orm';
-import { AUDIT_GENESIS_HASH, type AuditAction } from '../../shared/contract/audit';
+import { AUDIT_GENESIS_HASH, auditHashInput, type AuditAction } from '../../shared/contract/audit';
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { appendOutbox } from '../core/outbox';
 import { canonicalJson } from '../platform/canonicalJson';
 import { readTerminal } from './terminalRow';
 
@@ -20,13 +21,13 @@ type AuditRow = typeof auditLog.$inferSelect;
 
 /** The hash of a row: its fields and the previous row's hash, so no row can change unseen. */
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const { prevHash, ...fields } = row;
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  return createHash('sha256').update(auditHashInput(row)).digest('hex');
 }
 
 /**
- * Appends one entry to the audit trail. Call it inside the action's own transaction, so the
- * action and its audit row are stored together or not at all.
+ * Appends one entry to the audit trail and queues it for head office (an 'audit' record, which
+ * head office checks against the chain). Call it inside the action's own transaction, so the
+ * action, its audit row and the record are stored together or not at all.
  */
 export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
   const last = ctx.db
@@ -49,6 +50,7 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
   };
   const row: AuditRow = { ...fields, hash: auditHash(fields) };
   ctx.db.insert(auditLog).values(row).run();
+  appendOutbox(ctx.db, ctx.clock, 'audit', row.id, { ...row, action: entry.action });
   return row;
 }
 
