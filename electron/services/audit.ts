@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt } from 'drizzle-orm';
-import { AUDIT_GENESIS_HASH, auditHashInput, type AuditAction } from '../../shared/contract/audit';
+import { asc, count, desc, gt } from 'drizzle-orm';
+import {
+  AUDIT_GENESIS_HASH,
+  auditHashInput,
+  type AuditAction,
+  type AuditTrailInput,
+  type AuditTrailView,
+} from '../../shared/contract/audit';
+import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { appendOutbox } from '../core/outbox';
@@ -81,4 +88,37 @@ export function verifyAuditChain(ctx: ServiceContext): ChainCheck {
     }
     if (page.length < CHECK_PAGE) return { intact: true, rows };
   }
+}
+
+function detailsOf(json: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : { value };
+}
+
+/** The manager's "Audit trail" screen: a page of the trail, newest first, and the check of the whole chain. */
+export function auditTrail(ctx: ServiceContext, input: z.output<typeof AuditTrailInput>): AuditTrailView {
+  const rows = ctx.db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const check = verifyAuditChain(ctx);
+  return {
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      staffId: r.staffId,
+      action: r.action,
+      memberId: r.memberId,
+      subject: r.subject,
+      details: detailsOf(r.detailsJson),
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    chain: { intact: check.intact, rows: check.rows, brokenAtSeq: check.intact ? null : check.brokenAtSeq },
+  };
 }

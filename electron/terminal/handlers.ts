@@ -1,5 +1,6 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
 import type { ServiceContext } from '../core/context';
+import { auditTrail } from '../services/audit';
 import { blockCard, lookupCard, replaceCard } from '../services/cards';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
@@ -48,6 +49,7 @@ export function terminalHandlers(link: HeadOfficeLink) {
     listRewards,
     redeemReward,
     listCategories,
+    auditTrail,
     enrolHeadOffice: async (ctx: ServiceContext, input: ParsedInput<'enrolHeadOffice'>) => {
       const status = await enrolHeadOffice(ctx, input, link.network());
       link.enrolled();

@@ -2,17 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
-import {
-  audit,
-  auditChains,
-  cards,
-  ledger,
-  members,
-  redemptions,
-  rewards,
-  saleLines,
-  sales,
-} from '../store/schema';
+import { audit, auditChains, cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
 import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';

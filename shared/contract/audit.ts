@@ -70,3 +70,38 @@ export function auditHashInput(row: AuditChainFields): string {
 /** Why a chain check stopped: the row's own hash is wrong, it links to another row, or rows are missing. */
 export const ChainProblem = z.enum(['hash_mismatch', 'link_broken', 'gap', 'terminal_mismatch']);
 export type ChainProblem = z.infer<typeof ChainProblem>;
+
+/** One row of the till's audit trail as the manager's screen shows it. */
+export const AuditEntryView = z.object({
+  seq: z.number().int().min(1),
+  at: z.number().int().min(0),
+  staffId: z.string().nullable(),
+  action: z.string(),
+  memberId: z.string().nullable(),
+  subject: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+/** The whole trail checked from its first row: intact, or the first row that does not follow. */
+export const AuditChainView = z.object({
+  intact: z.boolean(),
+  rows: z.number().int().min(0),
+  brokenAtSeq: z.number().int().nullable(),
+});
+
+export const AuditTrailInput = z
+  .object({
+    page: z.number().int().min(0).max(100_000).default(0),
+    pageSize: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+export const AuditTrailView = z.object({
+  items: z.array(AuditEntryView),
+  total: z.number().int().min(0),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  chain: AuditChainView,
+});
+export type AuditTrailView = z.infer<typeof AuditTrailView>;

@@ -45,6 +45,7 @@ export const channelAccess = {
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',
+  auditTrail: 'manager',
   setLargeSaleLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };
