@@ -7,6 +7,7 @@ import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
+import { AuditTrailEntry } from './AuditTrail';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -66,6 +67,7 @@ export function StatusBar() {
           </span>
         )}
         <LargeSaleLimitEntry />
+        <AuditTrailEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>
