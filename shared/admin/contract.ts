@@ -177,7 +177,7 @@ export const ADMIN_ROUTES = {
     query: AuditQuery,
     body: null,
     response: AuditPage,
-    doc: 'Audit rows of every terminal by person, member, shop, action and time (ms, to exclusive), newest first, paged.',
+    doc: 'Audit rows of every terminal by person, member, shop, action and time (ms, to exclusive), newest first.',
   },
   auditChains: {
     method: 'GET',
