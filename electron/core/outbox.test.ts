@@ -64,11 +64,23 @@ describe('outbox sequence', () => {
         t: string;
       }[]
     ).map((r) => r.t);
-    expect(types).toEqual(['member', 'sale', 'member_update', 'redemption', 'card', 'card', 'sale']);
-    expect(assertOutboxGapFree(c.db)).toBe(start + 7);
-    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 7);
+    // The block and the new card each queue their audit row after the card records.
+    expect(types).toEqual([
+      'member',
+      'sale',
+      'member_update',
+      'redemption',
+      'card',
+      'audit',
+      'card',
+      'card',
+      'audit',
+      'sale',
+    ]);
+    expect(assertOutboxGapFree(c.db)).toBe(start + 10);
+    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 10);
     c.db.$client.exec('UPDATE outbox SET acked_at = 1 WHERE seq <= 3');
-    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 4);
+    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 7);
   });
 });
 
