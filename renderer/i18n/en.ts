@@ -341,7 +341,9 @@ export const en = {
   auditTrail: {
     open: 'Audit trail',
     title: 'Audit trail',
-    hint: 'Who did what at this till, newest first. Every entry is chained to the one before, so an edited or deleted entry shows.',
+    hint:
+      'Who did what at this till, newest first. ' +
+      'Every entry is chained to the one before, so an edited or deleted entry shows.',
     intact: 'Chain intact: {{count}} entries checked',
     broken: 'Chain broken at entry {{seq}}: an entry was changed or removed. Tell head office.',
     empty: 'Nothing recorded yet.',
