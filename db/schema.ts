@@ -211,7 +211,9 @@ export const outbox = sqliteTable(
   {
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
-    recordType: text('record_type', { enum: ['member', 'member_update', 'card', 'sale', 'redemption'] }).notNull(),
+    recordType: text('record_type', {
+      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit'],
+    }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),
     ackedAt: integer('acked_at'),

@@ -64,11 +64,12 @@ describe('outbox sequence', () => {
         t: string;
       }[]
     ).map((r) => r.t);
-    expect(types).toEqual(['member', 'sale', 'member_update', 'redemption', 'card', 'card', 'sale']);
-    expect(assertOutboxGapFree(c.db)).toBe(start + 7);
-    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 7);
+    // The block and the new card each queue their audit row after their card records (the lost card stays lost).
+    expect(types).toEqual(['member', 'sale', 'member_update', 'redemption', 'card', 'audit', 'card', 'audit', 'sale']);
+    expect(assertOutboxGapFree(c.db)).toBe(start + 9);
+    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 9);
     c.db.$client.exec('UPDATE outbox SET acked_at = 1 WHERE seq <= 3');
-    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 4);
+    expect(unwrap(await c.api.getStatus({})).outboxPending).toBe(start + 6);
   });
 });
 

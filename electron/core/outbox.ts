@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  AuditRecord,
   CardRecord,
   MemberRecord,
   MemberUpdateRecord,
@@ -30,6 +31,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   card: CardRecord,
   sale: SaleRecord,
   redemption: RedemptionRecord,
+  audit: AuditRecord,
 };
 
 const statements = perDb((db) => ({
@@ -78,6 +80,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   card: Object.keys(CardRecord.shape),
   sale: Object.keys(SaleRecord.shape),
   redemption: Object.keys(RedemptionRecord.shape),
+  audit: Object.keys(AuditRecord.shape),
 };
 
 /**

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import { appendAudit, verifyAuditChain } from './audit';
+import { dropAuditGuards } from './audit.testkit';
+import { atomic } from '../platform/transactions';
 import { openTestCore, unwrap, type TestCore } from './services.testkit';
 
 const cores: TestCore[] = [];
@@ -17,6 +19,10 @@ afterEach(() => {
 
 function appendThree(c: TestCore): void {
   const ctx = { ...c.ctx, actor: { staffId: 'staff-1', role: 'manager' as const } };
+  atomic(ctx, () => appendThreeIn(ctx));
+}
+
+function appendThreeIn(ctx: TestCore['ctx']): void {
   appendAudit(ctx, { action: 'card.blocked', memberId: 'm-1', subject: '1234', details: { reason: 'lost' } });
   appendAudit(ctx, { action: 'settings.changed', subject: 'largeSaleLimit', details: { from: 1, to: 2 } });
   appendAudit(ctx, { action: 'staff.sign_in_failed', staffId: 'staff-2' });
@@ -41,17 +47,20 @@ describe('the audit trail', () => {
   it('finds an edited row, a deleted row and a re-hashed row', () => {
     const edited = core();
     appendThree(edited);
+    dropAuditGuards(edited.db);
     edited.db.run(sql`UPDATE audit_log SET details_json = '{"reason":"found"}' WHERE seq = 1`);
     expect(verifyAuditChain(edited.ctx)).toMatchObject({ intact: false, brokenAtSeq: 1 });
 
     const deleted = core();
     appendThree(deleted);
+    dropAuditGuards(deleted.db);
     deleted.db.run(sql`DELETE FROM audit_log WHERE seq = 2`);
     expect(verifyAuditChain(deleted.ctx)).toMatchObject({ intact: false, brokenAtSeq: 3 });
 
     // Someone who edits a row and recomputes its hash still breaks the next row's link.
     const rehashed = core();
     appendThree(rehashed);
+    dropAuditGuards(rehashed.db);
     rehashed.db.run(
       sql`UPDATE audit_log SET staff_id = 'someone-else', hash = '${sql.raw('f'.repeat(64))}' WHERE seq = 2`,
     );

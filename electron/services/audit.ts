@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt } from 'drizzle-orm';
-import { AUDIT_GENESIS_HASH, type AuditAction } from '../../shared/contract/audit';
+import { asc, count, desc, gt } from 'drizzle-orm';
+import {
+  AUDIT_GENESIS_HASH,
+  auditHashInput,
+  type AuditAction,
+  type AuditTrailInput,
+  type AuditTrailView,
+} from '../../shared/contract/audit';
+import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
+import { appendOutbox } from '../core/outbox';
 import { canonicalJson } from '../platform/canonicalJson';
 import { readTerminal } from './terminalRow';
 
@@ -20,13 +28,13 @@ type AuditRow = typeof auditLog.$inferSelect;
 
 /** The hash of a row: its fields and the previous row's hash, so no row can change unseen. */
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const { prevHash, ...fields } = row;
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  return createHash('sha256').update(auditHashInput(row)).digest('hex');
 }
 
 /**
- * Appends one entry to the audit trail. Call it inside the action's own transaction, so the
- * action and its audit row are stored together or not at all.
+ * Appends one entry to the audit trail and queues it for head office (an 'audit' record, which
+ * head office checks against the chain). Call it inside the action's own transaction, so the
+ * action, its audit row and the record are stored together or not at all.
  */
 export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
   const last = ctx.db
@@ -49,6 +57,7 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
   };
   const row: AuditRow = { ...fields, hash: auditHash(fields) };
   ctx.db.insert(auditLog).values(row).run();
+  appendOutbox(ctx.db, ctx.clock, 'audit', row.id, { ...row, action: entry.action });
   return row;
 }
 
@@ -79,4 +88,37 @@ export function verifyAuditChain(ctx: ServiceContext): ChainCheck {
     }
     if (page.length < CHECK_PAGE) return { intact: true, rows };
   }
+}
+
+function detailsOf(json: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : { value };
+}
+
+/** The manager's "Audit trail" screen: a page of the trail, newest first, and the check of the whole chain. */
+export function auditTrail(ctx: ServiceContext, input: z.output<typeof AuditTrailInput>): AuditTrailView {
+  const rows = ctx.db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+  const check = verifyAuditChain(ctx);
+  return {
+    items: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      staffId: r.staffId,
+      action: r.action,
+      memberId: r.memberId,
+      subject: r.subject,
+      details: detailsOf(r.detailsJson),
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    chain: { intact: check.intact, rows: check.rows, brokenAtSeq: check.intact ? null : check.brokenAtSeq },
+  };
 }

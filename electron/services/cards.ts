@@ -6,6 +6,7 @@ import { blockedCards } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
+import { appendAudit } from './audit';
 import { currentCard, memberViewById, memberViewOf, requireMember, type CardRow } from './memberView';
 import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 
@@ -90,7 +91,15 @@ export function blockCard(ctx: ServiceContext, input: ParsedInput<'blockCard'>):
     const card = findCard(ctx, input.cardNumber);
     if (card.status === 'replaced')
       throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
-    if (card.status !== input.reason) setCardStatus(ctx, card, input.reason, ctx.clock.now());
+    if (card.status !== input.reason) {
+      setCardStatus(ctx, card, input.reason, ctx.clock.now());
+      appendAudit(ctx, {
+        action: 'card.blocked',
+        memberId: card.memberId,
+        subject: card.number,
+        details: { status: input.reason, previous: card.status },
+      });
+    }
     return memberViewById(ctx, card.memberId);
   });
 }
@@ -109,6 +118,12 @@ export function replaceCard(ctx: ServiceContext, input: ParsedInput<'replaceCard
     if (old && old.status === 'active') setCardStatus(ctx, old, 'replaced', now);
     const number = issueCard(ctx, member.id, now);
     appendOutbox(ctx.db, ctx.clock, 'card', number, { number, memberId: member.id, status: 'active', at: now });
+    appendAudit(ctx, {
+      action: 'card.replaced',
+      memberId: member.id,
+      subject: number,
+      details: { oldCard: old?.number ?? null, oldStatus: old?.status ?? null },
+    });
     return memberViewById(ctx, member.id);
   });
 }

@@ -26,6 +26,8 @@ export function leaveDemoShop(ctx: ServiceContext): TerminalStatus {
     const client = ctx.db.$client;
     // Tables reference each other; with every row going, the order does not matter at commit.
     client.pragma('defer_foreign_keys = ON');
+    // The audit trail refuses deletion unless the terminal row still says demo: it goes first.
+    client.prepare('DELETE FROM audit_log').run();
     const tables = client.prepare(TABLES_SQL).pluck().all().map(String);
     if (!tables.includes('terminal')) throw new Error('leaveDemoShop: the terminal table is missing');
     for (const table of tables) client.prepare(`DELETE FROM "${table.replaceAll('"', '""')}"`).run();

@@ -147,7 +147,7 @@ describe('updateMember', () => {
       birthday: '1980-01-02',
       cardNumber: m.cardNumber,
     });
-    expect(outboxRows().at(-1)).toMatchObject({
+    expect(outboxRows().at(-2)).toMatchObject({
       recordType: 'member_update',
       payload: {
         id: m.id,
@@ -156,6 +156,11 @@ describe('updateMember', () => {
         birthday: '1980-01-02',
         updatedAt: c.clock.now(),
       },
+    });
+    // The phone changed: its audit row follows, naming the member and only the last four digits.
+    expect(outboxRows().at(-1)).toMatchObject({
+      recordType: 'audit',
+      payload: { action: 'member.phone_changed', memberId: m.id, detailsJson: '{"fromLast4":"5678","toLast4":"8000"}' },
     });
     expect(unwrap(await c.api.searchMembers({ query: 'zhang sanf' })).members.map((x) => x.id)).toEqual([m.id]);
     expect(unwrap(await c.api.searchMembers({ query: '8000' })).members.map((x) => x.id)).toEqual([m.id]);

@@ -9,6 +9,7 @@ import { nameKey, phoneTail } from './memberKeys';
 import { currentCard, memberViewById, memberViewOf, requireMember, type MemberRow } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
+import { appendAudit } from './audit';
 import { requireConfigured } from './terminalRow';
 import { entryTier, loadTiers } from './tiers';
 
@@ -108,6 +109,13 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMemb
       .where(eq(members.id, member.id))
       .run();
     appendOutbox(ctx.db, ctx.clock, 'member_update', member.id, { id: member.id, ...next, updatedAt: now });
+    // A phone is what finds a member and their points: who changed it is kept (never the number itself).
+    if (next.phone !== member.phone)
+      appendAudit(ctx, {
+        action: 'member.phone_changed',
+        memberId: member.id,
+        details: { fromLast4: member.phone.slice(-4), toLast4: next.phone.slice(-4) },
+      });
     return memberViewById(ctx, member.id);
   });
 }

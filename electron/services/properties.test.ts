@@ -127,6 +127,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     memberLedger: { memberId, page: 0, pageSize: 5 },
     listRewards: { includeInactive: true },
     listCategories: {},
+    auditTrail: {},
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
     syncNow: {},

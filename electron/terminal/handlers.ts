@@ -12,6 +12,7 @@ import {
   updateStaff,
 } from '../services/staff';
 import type { StaffSession } from '../services/staffSession';
+import { auditTrail } from '../services/audit';
 import { blockCard, lookupCard, replaceCard } from '../services/cards';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
@@ -88,6 +89,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     listRewards,
     redeemReward,
     listCategories,
+    auditTrail,
     enrolHeadOffice: async (ctx: ServiceContext, input: ParsedInput<'enrolHeadOffice'>) => {
       const status = await enrolHeadOffice(ctx, input, link.network());
       link.enrolled();

@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
 import { StaffEntry } from './StaffEntry';
+import { AuditTrailEntry } from './AuditTrail';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -68,6 +69,7 @@ export function StatusBar() {
         )}
         <StaffEntry />
         <LargeSaleLimitEntry />
+        <AuditTrailEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>

@@ -147,6 +147,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),
       revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
+      searchAudit: (admin) => admin.call('searchAudit', { query: { shopId: 'shopA', page: 1, pageSize: 10 } }),
+      auditChains: (admin) => admin.call('auditChains'),
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 

@@ -21,6 +21,7 @@ import {
   revokeTerminal,
   terminalOverview,
 } from '../admin/reports';
+import { auditChainList, searchAudit } from '../admin/audit';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
 import type { ServerDeps } from './serverDeps';
@@ -74,6 +75,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       await setDefaultOfflineCap(db, body);
       return { ok: true };
     },
+    searchAudit: async ({ query }) => searchAudit(db, query),
+    auditChains: async () => ({ chains: await auditChainList(db) }),
   };
 }
 

@@ -338,3 +338,52 @@ export const dayCloses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.businessDay] })],
 );
+
+/**
+ * Every terminal's audit trail, row for row as the terminal chained it (an 'audit' record), with
+ * the shop it came from. Append-only: derivation inserts, nothing updates or deletes.
+ */
+export const audit = pgTable(
+  'ho_audit',
+  {
+    terminalId: text('terminal_id').notNull(),
+    /** The row's place in its terminal's chain (not the record's outbox seq). */
+    seq: ms('seq').notNull(),
+    id: text('id').notNull(),
+    shopId: text('shop_id').notNull(),
+    at: ms('at').notNull(),
+    staffId: text('staff_id'),
+    action: text('action').notNull(),
+    memberId: text('member_id'),
+    subject: text('subject'),
+    detailsJson: text('details_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    /** What the chain check found at this row (null: it follows the row before). */
+    problem: text('problem'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.terminalId, t.seq] }),
+    index('ho_audit_at_idx').on(t.at),
+    index('ho_audit_staff_idx').on(t.staffId, t.at),
+    index('ho_audit_member_idx').on(t.memberId, t.at),
+    index('ho_audit_shop_idx').on(t.shopId, t.at),
+  ],
+);
+
+/**
+ * Each terminal's audit chain as head office has checked it so far: the last row it links to,
+ * and the first break or gap found (kept until someone looks: the page shows it per terminal).
+ */
+export const auditChains = pgTable('ho_audit_chains', {
+  terminalId: text('terminal_id').primaryKey(),
+  shopId: text('shop_id').notNull(),
+  lastSeq: ms('last_seq').notNull(),
+  lastHash: text('last_hash').notNull(),
+  rows: ms('rows').notNull(),
+  problems: integer('problems').notNull().default(0),
+  firstProblemSeq: ms('first_problem_seq'),
+  firstProblem: text('first_problem'),
+  /** When the terminal wrote the last row checked. */
+  lastAt: ms('last_at').notNull(),
+});

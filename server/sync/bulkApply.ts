@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
-import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
+import { audit, auditChains, cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
+import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
@@ -26,7 +27,11 @@ async function selectIn<T>(ids: string[], run: (part: string[]) => Promise<T[]>)
  * transaction gets its id at its first write, so a member it saw committed always carries a
  * smaller txid than the ledger rows written here: in the feed, a member precedes its ledger rows.
  */
-async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<Known> {
+async function loadKnown(
+  tx: HoDb,
+  src: { terminalId: string; shopId: string },
+  bodies: (SyncRecordBody | null)[],
+): Promise<Known> {
   const memberIds = new Set<string>();
   const saleIds: string[] = [];
   const redemptionIds: string[] = [];
@@ -55,8 +60,16 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
         redemptionIds.push(b.payload.id);
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
+      case 'audit':
+        break;
     }
   }
+  const [chain] = bodies.some((b) => b?.type === 'audit')
+    ? await tx
+        .select()
+        .from(auditChains)
+        .where(sql`${auditChains.terminalId} = ${src.terminalId}`)
+    : [];
   const [memberRows, saleRows, redemptionRows, ledgerRows, cardRows] = [
     await selectIn([...memberIds], (p) =>
       tx
@@ -95,6 +108,7 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
     redemptionIds: new Set(redemptionRows.map((r) => r.id)),
     ledgerIds: new Set(ledgerRows.map((r) => r.id)),
     cards: new Map(cardRows.map((c) => [c.number, c])),
+    auditChain: chain ?? emptyChain(src.terminalId, src.shopId),
   };
 }
 
@@ -124,6 +138,12 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
     throw new ConcurrentWrite('a redemption');
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
+  if ((await insertRows(tx, audit, plan.audit, { onConflictDoNothing: true })) !== plan.audit.length)
+    throw new ConcurrentWrite('an audit row');
+  if (plan.auditChain) {
+    const { terminalId: _id, ...set } = plan.auditChain;
+    await tx.insert(auditChains).values(plan.auditChain).onConflictDoUpdate({ target: auditChains.terminalId, set });
+  }
   // Head office's stock counts every shop's redemptions; it may go below zero (oversold offline), which IT sees.
   for (const [rewardId, quantity] of plan.rewardTaken) {
     const [reward] = await tx
@@ -159,6 +179,7 @@ export async function applyBatchInBulk(
   });
   const known = await loadKnown(
     tx,
+    src,
     bodies.map((b) => (typeof b === 'string' ? null : b)),
   );
   const plan = planBatch(

@@ -1,6 +1,7 @@
 import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
 import type { cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
 import { memberFeed, type FeedItem } from './feed';
+import { advanceChain, type AuditRow, type ChainState } from './auditChain';
 
 type MemberRow = typeof members.$inferSelect;
 type CardRow = typeof cards.$inferSelect;
@@ -28,6 +29,8 @@ export interface Known {
   redemptionIds: Set<string>;
   ledgerIds: Set<string>;
   cards: Map<string, CardRow>;
+  /** The source terminal's audit chain as checked so far (an empty one before its first row). */
+  auditChain: ChainState;
 }
 
 export type Edit =
@@ -49,6 +52,9 @@ export interface Plan {
   redemptions: (typeof redemptions.$inferInsert)[];
   ledger: (typeof ledger.$inferInsert)[];
   rewardTaken: Map<string, number>;
+  audit: AuditRow[];
+  /** The terminal's audit chain after this batch's rows, when it has any. */
+  auditChain: ChainState | null;
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -81,6 +87,8 @@ export function planBatch(
     redemptions: [],
     ledger: [],
     rewardTaken: new Map(),
+    audit: [],
+    auditChain: null,
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
@@ -251,6 +259,16 @@ export function planBatch(
           });
           plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
+          break;
+        }
+        case 'audit': {
+          const p = body.payload;
+          // A row whose place is taken is not stored again; a missing or altered one is flagged, not refused.
+          if (p.seq <= known.auditChain.lastSeq) throw new Reject(`audit row ${p.seq} is already stored`);
+          const next = advanceChain(known.auditChain, p, src);
+          known.auditChain = next.state;
+          plan.auditChain = next.state;
+          plan.audit.push(next.stored);
           break;
         }
       }

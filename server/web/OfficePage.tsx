@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { fetchOverview, TOKEN_KEY, type Fetched } from './api';
 import { dateTime } from './format';
+import { AuditSection } from './AuditSection';
 import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './tables';
 import { text, type Lang, type TextKey } from './text';
 
@@ -100,6 +101,7 @@ export function OfficePage() {
             <h2 id="quarantine-h">{t('quarantine')}</h2>
             <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
           </section>
+          <AuditSection lang={lang} token={token} />
         </main>
       ) : null}
     </div>

@@ -25,6 +25,7 @@ import {
   TiersInput,
 } from './inputs';
 import type { AdminRoute, ParamsMatchPath } from './route';
+import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 
 /**
  * Head office's admin API, every route once: the server registers these (server/routes/admin.ts),
@@ -167,6 +168,25 @@ export const ADMIN_ROUTES = {
     body: DefaultOfflineCapInput,
     response: OkAnswer,
     doc: 'Sets how many points any member may spend at a till that is offline, unless their own cap says otherwise.',
+  },
+  // Audit trail (issue 14)
+  searchAudit: {
+    method: 'GET',
+    path: '/audit',
+    params: null,
+    query: AuditQuery,
+    body: null,
+    response: AuditPage,
+    doc: 'Audit rows of every terminal by person, member, shop, action and time (ms, to exclusive), newest first.',
+  },
+  auditChains: {
+    method: 'GET',
+    path: '/audit/chains',
+    params: null,
+    query: null,
+    body: null,
+    response: AuditChainsAnswer,
+    doc: "Each terminal's audit chain as head office checked it: rows, and the first break or gap found.",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -30,6 +30,7 @@ import {
   StaffView,
   UpdateStaffInput,
 } from './staff';
+import { AuditTrailInput, AuditTrailView } from './audit';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -112,6 +113,12 @@ export const contract = {
     'Manager: connect this terminal to head office with a one-time enrolment code.',
   ),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
+
+  auditTrail: entry(
+    AuditTrailInput,
+    AuditTrailView,
+    'Manager: the audit trail, newest first, with the check of its whole hash chain.',
+  ),
 
   // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
   setLargeSaleLimit: entry(

@@ -55,6 +55,7 @@ export const channelAccess = {
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',
+  auditTrail: 'manager',
   setLargeSaleLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

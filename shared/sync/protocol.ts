@@ -31,6 +31,7 @@ export const RecordTypeSchema = z.enum([
   'card',
   'sale',
   'redemption',
+  'audit',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;

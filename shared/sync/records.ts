@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { birthdayProblem } from '../domain/birthday';
 import { DAY_RE } from '../domain/patterns';
 import { StorableString } from '../storableText';
+import { AuditAction } from '../contract/audit';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -93,12 +94,34 @@ export const RedemptionRecord = z.object({
   ledger: z.array(LedgerRecord),
 });
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One row of the terminal's audit trail, exactly as it is chained there (services/audit.ts):
+ * head office recomputes its hash and checks it links to the row before (server/sync/auditChain.ts).
+ */
+export const AuditRecord = z.object({
+  id: Id,
+  seq: Int.min(1),
+  at: Ms,
+  terminalId: Text.min(1).max(64),
+  staffId: Text.max(64).nullable(),
+  action: AuditAction,
+  memberId: Text.max(64).nullable(),
+  subject: Text.max(200).nullable(),
+  detailsJson: Text.max(4000),
+  prevHash: Sha256,
+  hash: Sha256,
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
   z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
   z.object({ type: z.literal('card'), payload: CardRecord }),
   z.object({ type: z.literal('sale'), payload: SaleRecord }),
   z.object({ type: z.literal('redemption'), payload: RedemptionRecord }),
+  z.object({ type: z.literal('audit'), payload: AuditRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

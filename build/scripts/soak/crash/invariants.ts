@@ -88,7 +88,13 @@ const ROW_CHECKS: [string, string][] = [
     `SELECT o.seq FROM outbox o WHERE
      (o.record_type = 'sale' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = o.record_id)) OR
      (o.record_type = 'redemption' AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.id = o.record_id)) OR
-     (o.record_type = 'member' AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = o.record_id))`,
+     (o.record_type = 'member' AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = o.record_id)) OR
+     (o.record_type = 'audit' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = o.record_id))`,
+  ],
+  [
+    'audit row without exactly one outbox record',
+    `SELECT a.seq FROM audit_log a LEFT JOIN outbox o ON o.record_type = 'audit' AND o.record_id = a.id
+     GROUP BY a.seq HAVING count(o.seq) != 1`,
   ],
   [
     'idempotency row whose sale is missing',

@@ -92,6 +92,7 @@ export const examples: Examples = {
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   listRewards: () => [{ includeInactive: true }, {}],
   listCategories: () => [{}],
+  auditTrail: () => [{}, { page: 1, pageSize: 10 }],
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },
   ],

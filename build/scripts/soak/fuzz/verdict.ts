@@ -53,6 +53,7 @@ export const DOCUMENTED_REFUSALS = {
   memberLedger: ['NOT_FOUND'],
   listRewards: [],
   listCategories: [],
+  auditTrail: [],
   redeemReward: [
     'NOT_FOUND',
     'INSUFFICIENT_POINTS',

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { findMember } from './cards';
+import { shot, useTill, valueOf, refusalOf } from './till';
+
+// A card reported lost at an enrolled till: its audit row reaches head office, whose page shows
+// the terminal's chain intact and finds the row by member and by shop.
+
+const till = useTill({ demo: true });
+const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-audit-'));
+let ho: HoProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
+});
+test.afterAll(async () => {
+  await ho.stop();
+  rmSync(hoDir, { recursive: true, force: true });
+});
+
+test("head office's page shows each till's chain check and finds audit rows by member and shop", async ({ page }) => {
+  test.setTimeout(120_000);
+  const status = valueOf(await till().api.getStatus({}));
+  const { code } = await ho.admin.call('createEnrolmentCode', {
+    body: { shopId: status.shopId ?? '', shopName: 'Nanjing Rd', terminalCode: status.terminalCode ?? '' },
+  });
+  const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
+  expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
+  const wang = await findMember(till(), '王芳');
+  valueOf(await till().api.blockCard({ cardNumber: wang.cardNumber, reason: 'lost' }));
+  const synced = await till().api.syncNow({});
+  expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
+  await ho.admin.call('derive');
+
+  await page.goto(`${ho.url}/`);
+  await page.locator('#admin-token').fill(ho.adminToken);
+  await page.keyboard.press('Enter');
+  const audit = page.getByTestId('audit');
+  await expect(audit.locator(`li[data-terminal-code="${status.terminalCode ?? ''}"]`)).toContainText('完整，1 条');
+  await expect(audit.locator('tr[data-action="card.blocked"]')).toContainText(wang.cardNumber);
+
+  await audit.locator('input[name="memberId"]').fill(wang.id);
+  await audit.getByRole('button', { name: '查询' }).click();
+  await expect(audit.getByTestId('audit-rows').locator('tbody tr')).toHaveCount(1);
+  await audit.locator('input[name="memberId"]').fill('');
+  await audit.locator('input[name="shopId"]').fill('another-shop');
+  await audit.getByRole('button', { name: '查询' }).click();
+  await expect(audit.getByTestId('audit-rows')).toHaveCount(0);
+  await expect(audit).toContainText('共 0 条');
+  await shot(page, 'headoffice-audit');
+});
