@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   CardRecord,
+  MemberLockRecord,
+  MemberPinRecord,
   MemberRecord,
   MemberUpdateRecord,
   RedemptionRecord,
@@ -30,6 +32,8 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   card: CardRecord,
   sale: SaleRecord,
   redemption: RedemptionRecord,
+  member_pin: MemberPinRecord,
+  member_lock: MemberLockRecord,
 };
 
 const statements = perDb((db) => ({
@@ -78,6 +82,8 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   card: Object.keys(CardRecord.shape),
   sale: Object.keys(SaleRecord.shape),
   redemption: Object.keys(RedemptionRecord.shape),
+  member_pin: Object.keys(MemberPinRecord.shape),
+  member_lock: Object.keys(MemberLockRecord.shape),
 };
 
 /**

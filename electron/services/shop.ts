@@ -68,6 +68,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     locale: terminalLocale(row),
     currency: row.currency,
     largeSaleLimitMinor: largeSaleLimitOf(row),
+    memberCheckAbovePoints: row.memberCheckAbovePoints,
     ruleVersion: currentRuleVersion(ctx),
     outboxPending: st.pending.get()?.n ?? 0,
     online: online === 'true' || online === '1',

@@ -1,6 +1,7 @@
 import type { Handlers, ResultMemories } from '../core/dispatch';
 import type { ServiceContext } from '../core/context';
-import { blockCard, lookupCard, replaceCard } from '../services/cards';
+import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
+import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
@@ -41,6 +42,11 @@ export function terminalHandlers(link: HeadOfficeLink) {
     getBalance,
     blockCard,
     replaceCard,
+    showCard,
+    getMemberCheck,
+    verifyMember,
+    setMemberPin,
+    setMemberCheckLimit,
     previewSale,
     recordSale,
     memberSales,

@@ -55,6 +55,10 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
         redemptionIds.push(b.payload.id);
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
+      case 'member_pin':
+      case 'member_lock':
+        memberIds.add(b.payload.memberId);
+        break;
     }
   }
   const [memberRows, saleRows, redemptionRows, ledgerRows, cardRows] = [

@@ -204,6 +204,20 @@ export function planBatch(
           feed.push({ kind: 'card', entityId: p.number, originTerminalId: src.terminalId, payload: row });
           break;
         }
+        // A member's PIN hash and verification lock: passed on to every other till (the latest of
+        // each member's is in a new till's snapshot too).
+        case 'member_pin': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          feed.push({ kind: 'member_pin', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
+          break;
+        }
+        case 'member_lock': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          feed.push({ kind: 'member_lock', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
+          break;
+        }
         case 'sale': {
           const p = body.payload;
           if (p.memberId) requireMember(p.memberId);

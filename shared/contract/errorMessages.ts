@@ -32,6 +32,10 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: '使用积分少于本店每次最少可用的积分。',
     POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
     UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
+    MEMBER_CHECK_REQUIRED: '此操作需要先核验会员身份：请会员输入密码，或核对手机号和生日。',
+    MEMBER_CHECK_FAILED: '会员密码或身份信息不符，操作未完成。还可尝试 {{triesLeft}} 次。',
+    MEMBER_CHECK_LOCKED: '错误次数过多，该会员的身份核验已暂时锁定，请稍后再试。',
+    MEMBER_CHECK_UNAVAILABLE: '该会员未设置密码，也没有登记生日，无法核验身份。请先为会员登记生日。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -63,6 +67,11 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
     UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
+    MEMBER_CHECK_REQUIRED: 'The member must be checked first: their PIN, or their phone number and birthday.',
+    MEMBER_CHECK_FAILED: 'The PIN or the member’s details do not match; nothing was done. {{triesLeft}} tries left.',
+    MEMBER_CHECK_LOCKED: 'Too many wrong tries: this member’s check is locked for a while. Try again later.',
+    MEMBER_CHECK_UNAVAILABLE:
+      'This member has no PIN and no birthday on file, so they cannot be checked. Add their birthday first.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

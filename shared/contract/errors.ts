@@ -28,6 +28,10 @@ export const ErrorCode = z.enum([
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
+  'MEMBER_CHECK_REQUIRED',
+  'MEMBER_CHECK_FAILED',
+  'MEMBER_CHECK_LOCKED',
+  'MEMBER_CHECK_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -33,6 +33,10 @@ export const channelAccess = {
   getBalance: 'cashier',
   blockCard: 'cashier',
   replaceCard: 'manager',
+  showCard: 'cashier',
+  getMemberCheck: 'cashier',
+  verifyMember: 'cashier',
+  setMemberPin: 'cashier',
 
   previewSale: 'cashier',
   recordSale: 'cashier',
@@ -46,5 +50,6 @@ export const channelAccess = {
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',
   setLargeSaleLimit: 'manager',
+  setMemberCheckLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -83,6 +83,8 @@ export const TerminalStatus = z.object({
   currency: Currency,
   /** The shop's large-sale limit: a sale above it needs a second confirmation. */
   largeSaleLimitMinor: MinorAmount,
+  /** A redemption or points discount above this many points needs the member's PIN or identity check; null = none. */
+  memberCheckAbovePoints: z.number().int().min(0).nullable(),
   ruleVersion: z.number().int().nullable(),
   /** Records written here and not yet acknowledged by head office. */
   outboxPending: z.number().int().min(0),

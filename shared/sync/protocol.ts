@@ -31,6 +31,8 @@ export const RecordTypeSchema = z.enum([
   'card',
   'sale',
   'redemption',
+  'member_pin',
+  'member_lock',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
@@ -226,6 +228,21 @@ export const CardChange = z.object({
   status: z.enum(['active', 'lost', 'replaced', 'blocked']),
   at: Ms,
 });
+/** A member's PIN hash, set at some till (the latest per member; a snapshot carries it too). */
+export const MemberPinChange = z.object({
+  kind: z.literal('member_pin'),
+  memberId: Id,
+  pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
+  setAt: Ms,
+});
+/** A member's verification locked after wrong tries at some till. */
+export const MemberLockChange = z.object({
+  kind: z.literal('member_lock'),
+  memberId: Id,
+  lockedUntil: Ms,
+  at: Ms,
+});
 export const TierLadderChange = z.object({
   kind: z.literal('tiers'),
   tiers: z.array(
@@ -281,6 +298,8 @@ export const Change = z.discriminatedUnion('kind', [
   MemberChange,
   LedgerChange,
   CardChange,
+  MemberPinChange,
+  MemberLockChange,
   TierLadderChange,
   RulesChange,
   RewardChange,
