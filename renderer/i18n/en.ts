@@ -337,6 +337,30 @@ export const en = {
   keypad: {
     backspaceLabel: 'Delete last digit',
   },
+  // Area "cards": the member check (PIN, or phone and birthday), the member's PIN, the card shown again.
+  memberCheck: {
+    title: 'Check the member',
+    why: 'For a redemption above the shop’s limit, or to report a card lost, the member proves who they are.',
+    pin: 'Member’s PIN (the member types it)',
+    pinFormat: 'A PIN is 4 to 6 digits.',
+    identityHint: 'This member has no PIN: ask for their full phone number and birthday.',
+    phone: 'Full phone number',
+    birthday: 'Birthday',
+    birthdayNeeded: 'Type the member’s birthday (year-month-day, or month-day).',
+    unavailable: 'This member has no PIN and no birthday on file: they cannot be checked here.',
+    lockedUntil: 'Too many wrong tries: the check is locked until {{time}}.',
+    confirm: 'Check',
+    cancel: 'Cancel',
+    showCard: 'Show card',
+    cardTitle: 'Member card',
+    setPin: 'Member PIN',
+    setPinTitle: 'Set the member’s PIN',
+    newPin: 'New PIN (4–6 digits, typed by the member)',
+    repeatPin: 'The new PIN again',
+    pinsDiffer: 'The two PINs are not the same.',
+    savePin: 'Save PIN',
+    pinSaved: 'The PIN is saved; every till will ask for it.',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

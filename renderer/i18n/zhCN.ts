@@ -332,4 +332,28 @@ export const zhCN: TillMessages = {
   keypad: {
     backspaceLabel: '删除最后一位',
   },
+  // Area "cards": the member check (PIN, or phone and birthday), the member's PIN, the card shown again.
+  memberCheck: {
+    title: '核验会员身份',
+    why: '兑换超过本店上限的积分，或挂失会员卡，需要会员本人核验身份。',
+    pin: '会员密码（请会员本人输入）',
+    pinFormat: '密码为 4 到 6 位数字。',
+    identityHint: '该会员未设置密码：请询问完整手机号和生日。',
+    phone: '完整手机号',
+    birthday: '生日',
+    birthdayNeeded: '请输入会员生日（年-月-日，或月-日）。',
+    unavailable: '该会员未设置密码，也没有登记生日，无法在此核验身份。',
+    lockedUntil: '错误次数过多，核验已锁定至 {{time}}。',
+    confirm: '核验',
+    cancel: '取消',
+    showCard: '显示会员卡',
+    cardTitle: '会员卡',
+    setPin: '会员密码',
+    setPinTitle: '设置会员密码',
+    newPin: '新密码（4–6 位数字，由会员本人输入）',
+    repeatPin: '再次输入新密码',
+    pinsDiffer: '两次输入的密码不一致。',
+    savePin: '保存密码',
+    pinSaved: '密码已保存，各门店收银台都会要求输入。',
+  },
 };
