@@ -71,6 +71,8 @@ function MemberCheckForm({ memberId }: { memberId: string }) {
     else setError(result.error);
   };
 
+  // The dialog opens once it knows what to ask, so its first field takes the focus.
+  if (!info && !error) return null;
   const locked = info?.lockedUntil ?? null;
   return (
     <Dialog title={t('memberCheck.title')}>
