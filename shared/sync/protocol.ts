@@ -104,7 +104,11 @@ export type EnrolResponse = z.infer<typeof EnrolResponse>;
 export const CreateEnrolmentCodeRequest = z.object({
   shopId: ShopId,
   shopName: z.string().trim().min(1).max(80).optional(),
-  terminalCode: TerminalCode,
+  /**
+   * The terminal code (first five digits of its cards). Absent: head office assigns the next free
+   * one. Either way head office refuses a code another terminal has or another open code holds.
+   */
+  terminalCode: TerminalCode.optional(),
   /** How long the code stays valid. */
   validForHours: z
     .number()
