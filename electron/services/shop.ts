@@ -17,6 +17,7 @@ import {
   TERMINAL_ROW_ID,
   type TerminalRow,
 } from './terminalRow';
+import { pullIssues } from './pullIssues';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 
@@ -77,6 +78,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     headOfficeUrl: st.headOffice.get()?.url ?? null,
     lastSyncError: lastError === undefined ? null : decodeSyncProblem(lastError),
     refused: refusedRecords(ctx.db),
+    pullIssues: pullIssues(ctx.db),
   };
 }
 

@@ -28,6 +28,13 @@ function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
     return;
   }
   const existing = st.member.get(c.id);
+  const cardHolder = existing ? undefined : st.cardHolder.get(c.cardNumber);
+  if (cardHolder && cardHolder.member_id !== c.id) {
+    // A card number another member holds here: two tills issued it (the same terminal code, typed by
+    // hand before head office gave codes). Kept for the manager and head office, never merged unseen.
+    issue(db, 'duplicate_card', c.id, `card ${c.cardNumber} is held by local member ${cardHolder.member_id}`, c, now);
+    return;
+  }
   if (existing) {
     if (c.updatedAt >= existing.updated_at)
       st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);

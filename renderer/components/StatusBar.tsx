@@ -7,6 +7,7 @@ import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
+import { PullIssuesEntry } from './PullIssuesEntry';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -55,6 +56,7 @@ export function StatusBar() {
             {t('syncRefusal.statusBar', { count: refused })}
           </button>
         )}
+        <PullIssuesEntry />
         <span className="muted">
           {status.lastSyncAt === null
             ? t('status.neverSynced')

@@ -361,6 +361,34 @@ export const en = {
     savePin: 'Save PIN',
     pinSaved: 'The PIN is saved; every till will ask for it.',
   },
+  pullIssues: {
+    statusBar: '{{count}} sync issues to look at',
+    title: 'What sync could not take from head office',
+    intro: '{{count}} changes from head office were kept aside. The latest, with what to do:',
+    kind: {
+      duplicate_phone: 'Phone number already used here',
+      duplicate_card: 'Card number already used here',
+      ledger_unknown_member: 'Points of a member not on this till',
+      catalogue_invalid: 'Rules, tiers, rewards or categories refused',
+      reward_code_taken: 'Reward code already used here',
+      other: 'Other',
+    },
+    todo: {
+      duplicate_phone:
+        'Another shop registered a member with the phone number of a member here. Ask head office to merge ' +
+        'the two; until then that member is found only at their own shop.',
+      duplicate_card:
+        'Another till issued a card number a member here already holds (the same terminal code). Ask head office ' +
+        'to check the terminal codes, and give the member from the other shop a new card there.',
+      ledger_unknown_member:
+        'Points arrived for a member this till does not hold yet; they are applied once the member arrives. ' +
+        'If it stays, tell head office.',
+      catalogue_invalid:
+        'Head office sent a list this till refused; the till keeps the last good one. Tell head office.',
+      reward_code_taken: 'A reward from head office has the code of a reward made here. Tell head office.',
+      other: 'Tell head office IT.',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -356,4 +356,27 @@ export const zhCN: TillMessages = {
     savePin: '保存密码',
     pinSaved: '密码已保存，各门店收银台都会要求输入。',
   },
+  pullIssues: {
+    statusBar: '{{count}} 条同步问题待处理',
+    title: '未能接收的总部数据',
+    intro: '总部下发的 {{count}} 条数据被暂存未用。最近的几条及处理办法：',
+    kind: {
+      duplicate_phone: '手机号与本店会员重复',
+      duplicate_card: '卡号与本店会员重复',
+      ledger_unknown_member: '积分记录所属会员尚未到达本机',
+      catalogue_invalid: '规则、等级、礼品或类别无效',
+      reward_code_taken: '礼品编码与本店礼品重复',
+      other: '其他',
+    },
+    todo: {
+      duplicate_phone:
+        '其他门店登记的会员使用了本店会员的手机号。请联系总部合并两位会员；在此之前，该会员只能在其开卡门店查到。',
+      duplicate_card:
+        '其他收银台发出的卡号与本店会员的卡号相同（终端编号重复）。请联系总部核查终端编号，并在对方门店为该会员补办新卡。',
+      ledger_unknown_member: '收到的积分记录所属会员尚未同步到本机，会员到达后会自动入账。若长期存在，请联系总部。',
+      catalogue_invalid: '总部下发的列表未通过本机校验，本机继续使用上一份有效列表。请联系总部。',
+      reward_code_taken: '总部的礼品编码与本店自建礼品相同。请联系总部。',
+      other: '请联系总部技术人员。',
+    },
+  },
 };
