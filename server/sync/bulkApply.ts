@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
-import { cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
+import { cardConflicts, cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
@@ -37,6 +37,7 @@ async function loadKnown(tx: HoDb, bodies: (SyncRecordBody | null)[]): Promise<K
     switch (b.type) {
       case 'member':
         memberIds.add(b.payload.id);
+        cardNumbers.push(b.payload.cardNumber);
         break;
       case 'member_update':
         memberIds.add(b.payload.id);
@@ -107,6 +108,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   const newMembers = await insertRows(tx, members, plan.newMembers, { onConflictDoNothing: true });
   if (newMembers !== plan.newMembers.length) throw new ConcurrentWrite('a member');
   await insertRows(tx, cards, plan.newCards, { onConflictDoNothing: true });
+  if (plan.cardConflicts.length > 0) await tx.insert(cardConflicts).values(plan.cardConflicts);
   // Edits (rare) run one by one in record order, after the members they may name exist.
   for (const op of plan.edits) {
     if (op.kind === 'member') {

@@ -1,5 +1,5 @@
 import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
-import type { cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
+import type { cardConflicts, cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
 import { memberFeed, type FeedItem } from './feed';
 
 type MemberRow = typeof members.$inferSelect;
@@ -49,6 +49,8 @@ export interface Plan {
   redemptions: (typeof redemptions.$inferInsert)[];
   ledger: (typeof ledger.$inferInsert)[];
   rewardTaken: Map<string, number>;
+  /** Members registered with a card number head office holds for another member: flagged, never merged. */
+  cardConflicts: (typeof cardConflicts.$inferInsert)[];
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -81,6 +83,7 @@ export function planBatch(
     redemptions: [],
     ledger: [],
     rewardTaken: new Map(),
+    cardConflicts: [],
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
@@ -167,7 +170,17 @@ export function planBatch(
           known.members.set(p.id, row);
           const { txid: _txid, ...insert } = row;
           plan.newMembers.push(insert);
-          if (!known.cards.has(p.cardNumber)) {
+          const holder = known.cards.get(p.cardNumber);
+          if (holder && holder.memberId !== p.id)
+            plan.cardConflicts.push({
+              cardNumber: p.cardNumber,
+              memberId: p.id,
+              holderMemberId: holder.memberId,
+              terminalId: src.terminalId,
+              seq,
+              at: p.createdAt,
+            });
+          if (!holder) {
             const card = { number: p.cardNumber, memberId: p.id, status: 'active' as const, at: p.createdAt };
             known.cards.set(p.cardNumber, card);
             plan.newCards.push(card);

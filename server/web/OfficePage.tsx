@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { fetchOverview, TOKEN_KEY, type Fetched } from './api';
+import { CardConflictsSection } from './CardConflictsSection';
 import { dateTime } from './format';
 import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './tables';
 import { text, type Lang, type TextKey } from './text';
@@ -100,6 +101,7 @@ export function OfficePage() {
             <h2 id="quarantine-h">{t('quarantine')}</h2>
             <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
           </section>
+          <CardConflictsSection lang={lang} token={token} terminals={data.overview.terminals} at={data.overview.at} />
         </main>
       ) : null}
     </div>

@@ -19,8 +19,8 @@ export type Fetched =
   | { ok: false; reason: 'unauthorized' | 'unreachable' | 'unexpected'; message: string };
 
 // The page is served at <head office>/office/: head office's root is one level up, wherever it is mounted.
-const headOfficeRoot = (): string => new URL('..', location.href).href;
-const noStore: AdminFetch = (url, init) => fetch(url, { ...init, cache: 'no-store' });
+export const headOfficeRoot = (): string => new URL('..', location.href).href;
+export const noStore: AdminFetch = (url, init) => fetch(url, { ...init, cache: 'no-store' });
 
 /** Everything the page shows, in one go (four reads; the server is stateless so order does not matter). */
 export async function fetchOverview(token: string): Promise<Fetched> {
