@@ -7,6 +7,7 @@ import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
+import { MemberCheckLimitEntry } from './MemberCheckLimitEntry';
 import { PullIssuesEntry } from './PullIssuesEntry';
 
 export function StatusBar() {
@@ -68,6 +69,7 @@ export function StatusBar() {
           </span>
         )}
         <LargeSaleLimitEntry />
+        <MemberCheckLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>

@@ -360,6 +360,14 @@ export const en = {
     pinsDiffer: 'The two PINs are not the same.',
     savePin: 'Save PIN',
     pinSaved: 'The PIN is saved; every till will ask for it.',
+    limitTitle: 'Member check threshold',
+    limitHint:
+      'A redemption or points discount above this many points needs the member’s PIN, or phone and birthday. ' +
+      'Leave empty for none.',
+    limitLabel: 'Points',
+    limitSave: 'Save',
+    limitNone: 'Member check: off',
+    limitEntry: 'Member check above {{points}} pts',
   },
   pullIssues: {
     statusBar: '{{count}} sync issues to look at',

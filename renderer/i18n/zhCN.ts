@@ -355,6 +355,12 @@ export const zhCN: TillMessages = {
     pinsDiffer: '两次输入的密码不一致。',
     savePin: '保存密码',
     pinSaved: '密码已保存，各门店收银台都会要求输入。',
+    limitTitle: '会员身份核验门槛',
+    limitHint: '兑换或抵扣积分超过此数时，需要会员输入密码，或核对手机号和生日。留空表示不核验。',
+    limitLabel: '积分',
+    limitSave: '保存',
+    limitNone: '会员核验：未开启',
+    limitEntry: '超过 {{points}} 分需核验会员',
   },
   pullIssues: {
     statusBar: '{{count}} 条同步问题待处理',
