@@ -12,7 +12,7 @@ import type { Fixtures } from './examples';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
-import { judge, type Verdict } from './verdict';
+import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface FuzzOptions {
@@ -65,7 +65,7 @@ async function fuzzChannel(
       if (verdict.kind === 'untyped' && alsoAllowed !== null && verdict.why.startsWith(`${alsoAllowed} `))
         verdict = { kind: 'refused', code: alsoAllowed };
       count(tally, verdict, input);
-      if (verdict.kind === 'accepted') {
+      if (mayWrite(verdict)) {
         watch.accepted();
         return true;
       }

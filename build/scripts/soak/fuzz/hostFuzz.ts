@@ -16,7 +16,7 @@ import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import { loopbackClient, type LoopbackClient } from './loopbackHttp';
-import { judge, type Verdict } from './verdict';
+import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface HostFuzzOptions {
@@ -133,7 +133,7 @@ async function fuzzRequests<T>(
         verdict = { kind: 'crash', why: `request failed: ${String(error)}` };
       }
       count(tally, verdict, req);
-      if (verdict.kind === 'accepted') {
+      if (mayWrite(verdict)) {
         watch.accepted();
         return true;
       }

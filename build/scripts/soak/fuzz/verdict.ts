@@ -71,6 +71,17 @@ export const DOCUMENTED_REFUSALS = {
   leaveDemoShop: ['NOT_DEMO'],
 } satisfies Record<Channel, ErrorCode[]>;
 
+/**
+ * Refusals that write by design: a wrong member PIN or identity is counted (and the fifth locks the
+ * member's check, at every till), or brute force would cost nothing. Judged like an accepted call.
+ */
+const REFUSALS_THAT_WRITE: readonly ErrorCode[] = ['MEMBER_CHECK_FAILED', 'MEMBER_CHECK_LOCKED'];
+
+/** True when this verdict's call may have written (accepted, or a refusal that stores the try). */
+export function mayWrite(verdict: Verdict): boolean {
+  return verdict.kind === 'accepted' || (verdict.kind === 'refused' && REFUSALS_THAT_WRITE.includes(verdict.code));
+}
+
 export type Verdict =
   | { kind: 'accepted' }
   | { kind: 'refused'; code: ErrorCode }
