@@ -29,6 +29,8 @@ export const terminal = sqliteTable(
     idleLockMinutes: integer('idle_lock_minutes'),
     /** Points a cashier may spend in one call without a manager; null = the default. */
     cashierRedeemLimitPoints: integer('cashier_redeem_limit_points'),
+    /** A redemption or points discount above this many points needs the member's PIN or identity check; null = off. */
+    memberCheckAbovePoints: integer('member_check_above_points'),
     configuredAt: integer('configured_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -212,7 +214,7 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
     recordType: text('record_type', {
-      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit'],
+      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock'],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -290,3 +292,32 @@ export const staff = sqliteTable(
   },
   (t) => [index('staff_active_idx').on(t.active, t.name)],
 );
+
+/**
+ * A member's own verification: the PIN's scrypt hash (synced, so every till verifies offline) and
+ * the lockout after wrong tries (the lock syncs; the count of tries is this till's own).
+ */
+export const memberSecurity = sqliteTable('member_security', {
+  memberId: text('member_id').primaryKey(),
+  /** scrypt of the PIN, hex; null = no PIN (checked by phone number and birthday). */
+  pinHash: text('pin_hash'),
+  pinSalt: text('pin_salt'),
+  pinSetAt: integer('pin_set_at'),
+  /** Wrong tries since the last good one or the last lock (this till's). */
+  failedTries: integer('failed_tries').notNull().default(0),
+  /** Verification refused until then (epoch ms); synced to every till. */
+  lockedUntil: integer('locked_until'),
+  lockedAt: integer('locked_at'),
+});
+
+/**
+ * A passed member check: a one-time ticket the next redemption, points discount or lost-card report
+ * of that member spends (within minutes). Never synced.
+ */
+export const memberChecks = sqliteTable('member_checks', {
+  ticket: text('ticket').primaryKey(),
+  memberId: text('member_id').notNull(),
+  method: text('method', { enum: ['pin', 'identity'] }).notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});

@@ -85,6 +85,11 @@ test('report lost → the old card scans as blocked → a new card → it scans 
   await expect(confirm.getByRole('button', { name: /确认挂失/ })).toBeFocused();
   await shot(page, 'report-lost');
   await page.keyboard.press('Enter');
+  // The member proves who they are first: 王芳 has no PIN, so her phone number and birthday.
+  const check = page.getByRole('dialog', { name: '核验会员身份' });
+  await check.getByTestId('member-check-phone').fill('139 1234 5678');
+  await check.getByTestId('member-check-birthday').fill('1985-03-12');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(panel(page).locator('.badge')).toHaveText('已挂失');
   await expect(page.getByTestId('card-note')).toContainText('F11');
@@ -127,6 +132,8 @@ test('report lost → the old card scans as blocked → a new card → it scans 
 
 test('in English: report lost and issue a new card in one step; a replaced card is refused too', async ({ page }) => {
   const emily = await findMember(till(), 'Emily');
+  // Reporting a card lost needs the member's check: Emily gives her birthday first (she had none on file).
+  valueOf(await till().api.updateMember({ memberId: emily.id, birthday: '1991-04-02' }));
   await page.keyboard.press('Alt+L');
   await expect(page.getByText('Scan card, or type card number, phone or name')).toBeVisible();
   await scanCard(page, emily.cardNumber);
@@ -137,6 +144,10 @@ test('in English: report lost and issue a new card in one step; a replaced card 
   const confirm = page.getByRole('dialog', { name: 'Report card lost' });
   await expect(confirm).toContainText('It stops working at once.');
   await confirm.getByRole('button', { name: 'Report lost and issue a new card' }).click();
+  const check = page.getByRole('dialog', { name: 'Check the member' });
+  await check.getByTestId('member-check-phone').fill('137 0571 6688');
+  await check.getByTestId('member-check-birthday').fill('1991-04-02');
+  await check.getByRole('button', { name: /Check/ }).click();
   const issue = page.getByRole('dialog', { name: 'Issue a new card' });
   await expect(issue).toContainText('Reported lost');
   await issue.getByRole('button', { name: /Issue new card/ }).click();

@@ -127,7 +127,7 @@ test('a wrong check digit, an unknown card and a blocked card are refused clearl
   await expect(page.getByRole('alert')).toContainText('未找到该会员或记录。');
 
   const zhang = await findMember(till(), '张敏');
-  const blocked = await till().api.blockCard({ cardNumber: zhang.cardNumber, reason: 'lost' });
+  const blocked = await till().api.blockCard({ cardNumber: zhang.cardNumber, reason: 'blocked' });
   expect(blocked.ok).toBe(true);
   await scanCard(page, zhang.cardNumber);
   await expect(page.getByRole('alert')).toContainText('该卡已挂失或停用');

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { CreateEnrolmentCodeRequest, EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
 import type { z } from 'zod';
@@ -89,14 +89,33 @@ export async function createEnrolmentCode(
   const now = clock.now();
   const code = makeCode(ids);
   const expiresAt = now + req.validForHours * 3_600_000;
-  await db.transaction(async (tx) => {
+  const terminalCode = await db.transaction(async (tx) => {
+    // One code-giver at a time (every head-office instance): two new codes never get the same terminal code.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${TERMINAL_CODE_LOCK})`);
+    const terminalCode = req.terminalCode ?? (await nextFreeTerminalCode(tx, now));
     const [taken] = await tx
       .select({ id: terminals.id })
       .from(terminals)
-      .where(eq(terminals.terminalCode, req.terminalCode));
+      .where(eq(terminals.terminalCode, terminalCode));
     if (taken)
-      throw new HoError('CONFLICT', `Terminal code ${req.terminalCode} already belongs to an enrolled terminal.`, {
+      throw new HoError('CONFLICT', `Terminal code ${terminalCode} already belongs to an enrolled terminal.`, {
         terminalId: taken.id,
+      });
+    const [held] = await tx
+      .select({ shopId: enrolmentCodes.shopId })
+      .from(enrolmentCodes)
+      .where(
+        and(
+          eq(enrolmentCodes.terminalCode, terminalCode),
+          ne(enrolmentCodes.shopId, req.shopId),
+          isNull(enrolmentCodes.usedAt),
+          gt(enrolmentCodes.expiresAt, now),
+        ),
+      );
+    // A new code for the same shop's terminal (the first was lost) is fine; another shop's open code is not.
+    if (held)
+      throw new HoError('CONFLICT', `Terminal code ${terminalCode} is held by another shop's enrolment code.`, {
+        shopId: held.shopId,
       });
     const shop = tx.insert(shops).values({ id: req.shopId, name: req.shopName ?? req.shopId, createdAt: now });
     await (req.shopName
@@ -105,12 +124,38 @@ export async function createEnrolmentCode(
     await tx.insert(enrolmentCodes).values({
       codeHash: sha256(normaliseCode(code)),
       shopId: req.shopId,
-      terminalCode: req.terminalCode,
+      terminalCode,
       createdAt: now,
       expiresAt,
     });
+    return terminalCode;
   });
-  return { code, shopId: req.shopId, terminalCode: req.terminalCode, expiresAt };
+  return { code, shopId: req.shopId, terminalCode, expiresAt };
+}
+
+/** The advisory lock taken while a terminal code is chosen (any fixed number; this one spells "tc"). */
+const TERMINAL_CODE_LOCK = 0x7463;
+const FIRST_ASSIGNED_CODE = 10_001;
+
+/**
+ * The next terminal code head office gives: one above the highest code an enrolled terminal or an
+ * open enrolment code holds (from 10001), so no two tills of the chain can ever issue the same card.
+ */
+async function nextFreeTerminalCode(tx: HoDb, now: number): Promise<string> {
+  const used = [
+    ...(await tx.select({ code: terminals.terminalCode }).from(terminals)),
+    ...(await tx
+      .select({ code: enrolmentCodes.terminalCode })
+      .from(enrolmentCodes)
+      .where(or(isNotNull(enrolmentCodes.usedAt), gt(enrolmentCodes.expiresAt, now)))),
+  ].map((r) => Number(r.code));
+  const next = Math.max(FIRST_ASSIGNED_CODE - 1, ...used) + 1;
+  if (next > 99_999) {
+    const taken = new Set(used);
+    for (let n = FIRST_ASSIGNED_CODE; n <= 99_999; n += 1) if (!taken.has(n)) return String(n);
+    throw new HoError('CONFLICT', 'Every terminal code is taken.');
+  }
+  return String(next);
 }
 
 const ENROLMENT_KEY = 'enrolmentKey';

@@ -7,8 +7,9 @@ import { configFromEnv, openFromConfig } from './config';
 import { randomIds, systemClock } from './sources';
 
 const USAGE =
-  `Usage: tsx server/cli.ts enrol --shop <shopId> --terminal-code <5 digits> ` +
+  `Usage: tsx server/cli.ts enrol --shop <shopId> [--terminal-code <5 digits>] ` +
   `[--shop-name <name>] [--hours <n>]
+  Without --terminal-code head office assigns the next free code (codes never repeat in the chain).
   With TILLCARD_HO_URL (and TILLCARD_HO_ADMIN_TOKEN) set, asks the running head office over HTTP;
   otherwise opens head office's database directly (DATABASE_URL or TILLCARD_HO_DATA_DIR; stop the
   server first when it uses the embedded database, which one process at a time may open).
@@ -29,7 +30,7 @@ async function enrol(args: string[]): Promise<void> {
   });
   const parsed = ADMIN_ROUTES.createEnrolmentCode.body.safeParse({
     shopId: values.shop,
-    terminalCode: values['terminal-code'],
+    ...(values['terminal-code'] ? { terminalCode: values['terminal-code'] } : {}),
     ...(values['shop-name'] ? { shopName: values['shop-name'] } : {}),
     ...(values.hours ? { validForHours: Number(values.hours) } : {}),
   });

@@ -50,7 +50,7 @@ describe('outbox sequence', () => {
     unwrap(await c.api.updateMember({ memberId: m.id, name: 'Mixed' }));
     const rewards = unwrap(await c.api.listRewards({}));
     unwrap(await c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: m.id, rewardId: rewards[0]?.id ?? '' }));
-    unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }));
+    unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'blocked' }));
     unwrap(await c.api.replaceCard({ requestId: c.ctx.ids.uuid(), memberId: m.id }));
     unwrap(
       await c.api.recordSale({

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import {
   AuditRecord,
   CardRecord,
+  MemberLockRecord,
+  MemberPinRecord,
   MemberRecord,
   MemberUpdateRecord,
   RedemptionRecord,
@@ -32,6 +34,8 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   sale: SaleRecord,
   redemption: RedemptionRecord,
   audit: AuditRecord,
+  member_pin: MemberPinRecord,
+  member_lock: MemberLockRecord,
 };
 
 const statements = perDb((db) => ({
@@ -81,6 +85,8 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   sale: Object.keys(SaleRecord.shape),
   redemption: Object.keys(RedemptionRecord.shape),
   audit: Object.keys(AuditRecord.shape),
+  member_pin: Object.keys(MemberPinRecord.shape),
+  member_lock: Object.keys(MemberLockRecord.shape),
 };
 
 /**

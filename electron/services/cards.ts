@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DomainError, type CardStatus, type MemberView, type ParsedInput } from '../../shared/contract';
+import { DomainError, type CardStatus, type CardView, type MemberView, type ParsedInput } from '../../shared/contract';
 import { issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber';
 import { cards, terminal } from '../../db/schema';
 import { blockedCards } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
-import { appendAudit } from './audit';
 import { currentCard, memberViewById, memberViewOf, requireMember, type CardRow } from './memberView';
-import { requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
+import { appendAudit } from './audit';
+import { requireMemberCheck } from './memberCheck';
+import { readTerminal, requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 
 const statements = perDb((db) => ({
   byNumber: db
@@ -91,15 +92,17 @@ export function blockCard(ctx: ServiceContext, input: ParsedInput<'blockCard'>):
     const card = findCard(ctx, input.cardNumber);
     if (card.status === 'replaced')
       throw new DomainError('CARD_BLOCKED', { status: card.status, memberId: card.memberId });
-    if (card.status !== input.reason) {
-      setCardStatus(ctx, card, input.reason, ctx.clock.now());
-      appendAudit(ctx, {
-        action: 'card.blocked',
-        memberId: card.memberId,
-        subject: card.number,
-        details: { status: input.reason, previous: card.status },
-      });
-    }
+    if (card.status === input.reason) return memberViewById(ctx, card.memberId);
+    // A lost card is reported by its member: their PIN, or phone number and birthday, checked just before.
+    if (input.reason === 'lost')
+      requireMemberCheck(ctx, requireMember(ctx, card.memberId), input.memberCheck, { action: 'report_lost' });
+    setCardStatus(ctx, card, input.reason, ctx.clock.now());
+    appendAudit(ctx, {
+      action: 'card.blocked',
+      memberId: card.memberId,
+      subject: card.number,
+      details: { status: input.reason, previous: card.status },
+    });
     return memberViewById(ctx, card.memberId);
   });
 }
@@ -125,5 +128,22 @@ export function replaceCard(ctx: ServiceContext, input: ParsedInput<'replaceCard
       details: { oldCard: old?.number ?? null, oldStatus: old?.status ?? null },
     });
     return memberViewById(ctx, member.id);
+  });
+}
+
+/** The member's card, to show and print again at any time; each showing is audited (card.shown). */
+export function showCard(ctx: ServiceContext, input: ParsedInput<'showCard'>): CardView {
+  return atomic(ctx, () => {
+    const member = requireMember(ctx, input.memberId);
+    const card = currentCard(ctx, member.id);
+    if (!card) throw new DomainError('NOT_FOUND', { entity: 'card', memberId: member.id });
+    appendAudit(ctx, { action: 'card.shown', memberId: member.id, subject: card.number });
+    return {
+      memberId: member.id,
+      name: member.name,
+      cardNumber: card.number,
+      cardStatus: card.status,
+      shopName: readTerminal(ctx).shopName ?? '',
+    };
   });
 }

@@ -205,10 +205,10 @@ describe('lookupCard', () => {
     expect(errorOf(await c.api.lookupCard({ cardNumber: wrongCheck })).code).toBe('BAD_CHECK_DIGIT');
     const unknown = issueCardNumber('31001', 999, '00'.repeat(16));
     expect(errorOf(await c.api.lookupCard({ cardNumber: unknown })).code).toBe('NOT_FOUND');
-    unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }));
+    unwrap(await c.api.blockCard({ cardNumber: m.cardNumber, reason: 'blocked' }));
     expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber }))).toMatchObject({
       code: 'CARD_BLOCKED',
-      details: { status: 'lost' },
+      details: { status: 'blocked' },
     });
   });
 });

@@ -5,6 +5,7 @@ import { members, pointsLedger } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
 import { issueCard } from './cards';
+import { writeMemberPin } from './memberCheck';
 import { nameKey, phoneTail } from './memberKeys';
 import { currentCard, memberViewById, memberViewOf, requireMember, type MemberRow } from './memberView';
 import { appendOutbox } from '../core/outbox';
@@ -82,6 +83,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       homeShopId: term.shopId,
       createdAt: now,
     });
+    if (input.pin !== undefined) writeMemberPin(ctx, id, input.pin);
     return memberViewById(ctx, id);
   });
 }

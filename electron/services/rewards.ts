@@ -5,6 +5,7 @@ import type { LedgerRecord } from '../../shared/sync/records';
 import { members, redemptions, rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
+import { guardPointsSpend } from './memberCheck';
 import { requireMember } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
@@ -91,6 +92,8 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     // The balance online; the offline allowance while head office is out of reach.
     assertCanSpend(ctx, member.id, balance, cost);
     requireRedeemAllowed(ctx, term, cost, 'redeemReward');
+    // Above the shop's threshold, the member's PIN or identity check, passed just before.
+    guardPointsSpend(ctx, member, cost, input.memberCheck);
 
     const now = ctx.clock.now();
     const day = businessDay(now, ctx.timeZone);

@@ -9,6 +9,7 @@ import { businessDay } from './businessDay';
 import { appendOutbox } from '../core/outbox';
 import { direct } from '../platform/compiledStatements';
 import { atomic, perDb } from '../platform/transactions';
+import { guardPointsSpend } from './memberCheck';
 import { quoteSale, type SaleWork } from './saleQuote';
 import { largeSaleLimitOf } from './shop';
 import { requireRedeemAllowed } from './staffSettings';
@@ -187,6 +188,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
     const { term, member, card, quote, earn } = work;
     assertConfirmable(quote, largeSaleLimitOf(term), input.confirmedTotalMinor);
     requireRedeemAllowed(ctx, term, quote.pointsSpent, 'recordSale');
+    if (member && quote.pointsSpent > 0) guardPointsSpend(ctx, member, quote.pointsSpent, input.memberCheck);
     const st = statements(ctx.db);
     const now = ctx.clock.now();
     const saleId = ctx.ids.uuid();

@@ -17,6 +17,7 @@ import {
   TERMINAL_ROW_ID,
   type TerminalRow,
 } from './terminalRow';
+import { pullIssues } from './pullIssues';
 import { refusedRecords } from './syncRefusals';
 import { loadTiers, tierView } from './tiers';
 import { appendAudit } from './audit';
@@ -72,6 +73,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     locale: terminalLocale(row),
     currency: row.currency,
     largeSaleLimitMinor: largeSaleLimitOf(row),
+    memberCheckAbovePoints: row.memberCheckAbovePoints,
     ruleVersion: currentRuleVersion(ctx),
     outboxPending: st.pending.get()?.n ?? 0,
     online: online === 'true' || online === '1',
@@ -82,6 +84,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     refused: refusedRecords(ctx.db),
     signedIn: signedInView(ctx),
     staffSettings: staffSettingsOf(row),
+    pullIssues: pullIssues(ctx.db),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
-import { cards, members, rewards, ruleVersions, tiers } from '../../db/schema';
+import { cards, memberSecurity, members, rewards, ruleVersions, tiers } from '../../db/schema';
 import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
@@ -28,6 +28,13 @@ function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
     return;
   }
   const existing = st.member.get(c.id);
+  const cardHolder = existing ? undefined : st.cardHolder.get(c.cardNumber);
+  if (cardHolder && cardHolder.member_id !== c.id) {
+    // A card number another member holds here: two tills issued it (the same terminal code, typed by
+    // hand before head office gave codes). Kept for the manager and head office, never merged unseen.
+    issue(db, 'duplicate_card', c.id, `card ${c.cardNumber} is held by local member ${cardHolder.member_id}`, c, now);
+    return;
+  }
   if (existing) {
     if (c.updatedAt >= existing.updated_at)
       st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);
@@ -89,6 +96,31 @@ function applyCard(db: TerminalDb, c: Of<'card'>): void {
   db.insert(cards)
     .values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
     .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } })
+    .run();
+}
+
+// A PIN set at another till: the newest one wins (a member may change it anywhere).
+function applyMemberPin(db: TerminalDb, c: Of<'member_pin'>): void {
+  const set = { pinHash: c.pinHash, pinSalt: c.pinSalt, pinSetAt: c.setAt };
+  db.insert(memberSecurity)
+    .values({ memberId: c.memberId, failedTries: 0, ...set })
+    .onConflictDoUpdate({
+      target: memberSecurity.memberId,
+      set,
+      setWhere: sql`${memberSecurity.pinSetAt} IS NULL OR ${memberSecurity.pinSetAt} <= ${c.setAt}`,
+    })
+    .run();
+}
+
+// A lock made at another till holds here too, until the later of the two ends.
+function applyMemberLock(db: TerminalDb, c: Of<'member_lock'>): void {
+  db.insert(memberSecurity)
+    .values({ memberId: c.memberId, failedTries: 0, lockedUntil: c.lockedUntil, lockedAt: c.at })
+    .onConflictDoUpdate({
+      target: memberSecurity.memberId,
+      set: { lockedUntil: c.lockedUntil, lockedAt: c.at },
+      setWhere: sql`${memberSecurity.lockedUntil} IS NULL OR ${memberSecurity.lockedUntil} < ${c.lockedUntil}`,
+    })
     .run();
 }
 
@@ -214,6 +246,12 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
         break;
       case 'card':
         applyCard(db, c);
+        break;
+      case 'member_pin':
+        applyMemberPin(db, c);
+        break;
+      case 'member_lock':
+        applyMemberLock(db, c);
         break;
       case 'tiers':
         applyTiers(db, c, now);

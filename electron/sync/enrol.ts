@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { terminal } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
@@ -63,9 +64,14 @@ export async function enrolWithHeadOffice(
     token: e.token,
     enrolledAt: clock.now(),
   };
-  db.insert(syncLink)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: syncLink.id, set: values })
-    .run();
+  db.transaction(() => {
+    db.insert(syncLink)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: syncLink.id, set: values })
+      .run();
+    // Head office's code, unique in the chain, is the first five digits of every card issued from
+    // now on; cards issued before under a code typed at set-up stay valid (they are stored here).
+    db.update(terminal).set({ terminalCode: e.terminalCode }).where(eq(terminal.id, term.id)).run();
+  });
   return { ok: true, shopId: e.shopId, terminalCode: e.terminalCode };
 }

@@ -279,6 +279,7 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
         name: 'Qian Yu',
         phone: '13800138014',
         birthday: null,
+        pin: '8642',
       }),
     );
     unwrap(await sale(a, m.id, 300_000));
@@ -312,7 +313,11 @@ describe.each(testBackends)('head office from the till on $name', (backend) => {
 
     const card = unwrap(await a.api.getMember({ memberId: m.id })).cardNumber;
     expect(card).toBeTruthy();
-    unwrap(await a.api.blockCard({ cardNumber: String(card), reason: 'lost' }));
+    // Reported lost by the member: their PIN first (set at registration; it reached shop E with the member).
+    const pinAtB = await b.api.verifyMember({ method: 'pin', memberId: m.id, pin: '8642' });
+    expect(pinAtB.ok).toBe(true);
+    const check = unwrap(await a.api.verifyMember({ method: 'pin', memberId: m.id, pin: '8642' }));
+    unwrap(await a.api.blockCard({ cardNumber: String(card), reason: 'lost', memberCheck: check.ticket }));
     unwrap(await a.api.syncNow({}));
     await ho.waitDerived();
     unwrap(await b.api.syncNow({}));

@@ -43,6 +43,7 @@ export const pullStatements = perDb((db: TerminalDb) => {
     updateBalance: c.prepare<[number, number, string | null, string]>(
       'UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?',
     ),
+    cardHolder: c.prepare<[string], { member_id: string }>('SELECT member_id FROM cards WHERE number = ?'),
     insertCard: c.prepare<[string, string, number, number]>(
       'INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) ' +
         "VALUES (?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",

@@ -13,7 +13,8 @@ import {
 } from '../services/staff';
 import type { StaffSession } from '../services/staffSession';
 import { auditTrail } from '../services/audit';
-import { blockCard, lookupCard, replaceCard } from '../services/cards';
+import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
+import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
@@ -82,6 +83,11 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     getBalance,
     blockCard,
     replaceCard,
+    showCard,
+    getMemberCheck,
+    verifyMember,
+    setMemberPin,
+    setMemberCheckLimit,
     previewSale,
     recordSale,
     memberSales,

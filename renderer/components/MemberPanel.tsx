@@ -6,6 +6,7 @@ import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
+import { MemberCardActions } from './MemberCardActions';
 
 export function MemberPanel() {
   const { t, i18n } = useTranslation();
@@ -120,6 +121,7 @@ export function MemberPanel() {
         >
           <kbd>F11</kbd> {t('care.newCard')}
         </button>
+        <MemberCardActions memberId={member.id} />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { MemberView } from '../../shared/contract/members';
 import { formatCardNumber } from '../../shared/domain/cardNumber';
 import { api } from '../api/tillApi';
+import { withMemberCheck } from '../state/memberCheck';
 import { integer } from '../lib/format';
 import { useMember } from '../state/member';
 import { refreshStatus } from '../state/status';
@@ -29,7 +30,10 @@ export function ReportLostDialog({ member }: { member: MemberView }) {
     if (pending) return;
     setPending(true);
     // No request id: reporting the same card lost twice changes nothing the second time.
-    const result = await api.blockCard({ cardNumber: member.cardNumber, reason: 'lost' });
+    // The member's check first (their PIN, or phone and birthday): the core asks for it.
+    const result = await withMemberCheck(member.id, (memberCheck) =>
+      api.blockCard({ cardNumber: member.cardNumber, reason: 'lost', ...(memberCheck ? { memberCheck } : {}) }),
+    );
     setPending(false);
     if (!result.ok) {
       setError(result.error);

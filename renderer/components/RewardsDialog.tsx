@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { RedemptionReceipt, RewardView } from '../../shared/contract/rewards';
 import { api } from '../api/tillApi';
+import { withMemberCheck } from '../state/memberCheck';
 import { formatMoney } from '../../shared/domain/money';
 import { integer } from '../lib/format';
 import { categoryName, useCategories } from '../state/categories';
@@ -103,12 +104,17 @@ export function RewardsDialog() {
   const redeem = async (reward: RewardView, quantity: number) => {
     if (!member || busy) return;
     setBusy(true);
-    const result = await api.redeemReward({
-      requestId: crypto.randomUUID(),
-      memberId: member.id,
-      rewardId: reward.id,
-      quantity,
-    });
+    const requestId = crypto.randomUUID();
+    // Above the shop's threshold the member's check opens, and the same redemption is asked again.
+    const result = await withMemberCheck(member.id, (memberCheck) =>
+      api.redeemReward({
+        requestId,
+        memberId: member.id,
+        rewardId: reward.id,
+        quantity,
+        ...(memberCheck ? { memberCheck } : {}),
+      }),
+    );
     setBusy(false);
     if (result.ok) {
       setDone(result.value);

@@ -9,6 +9,8 @@ import { LeaveDemoEntry } from './LeaveDemo';
 import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
 import { StaffEntry } from './StaffEntry';
 import { AuditTrailEntry } from './AuditTrail';
+import { MemberCheckLimitEntry } from './MemberCheckLimitEntry';
+import { PullIssuesEntry } from './PullIssuesEntry';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -57,6 +59,7 @@ export function StatusBar() {
             {t('syncRefusal.statusBar', { count: refused })}
           </button>
         )}
+        <PullIssuesEntry />
         <span className="muted">
           {status.lastSyncAt === null
             ? t('status.neverSynced')
@@ -70,6 +73,7 @@ export function StatusBar() {
         <StaffEntry />
         <LargeSaleLimitEntry />
         <AuditTrailEntry />
+        <MemberCheckLimitEntry />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>

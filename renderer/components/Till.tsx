@@ -7,6 +7,7 @@ import { CareDialogs } from './CareDialogs';
 import { ErrorNote } from './ErrorNote';
 import { HelpStrip } from './HelpStrip';
 import { HistoryDialog } from './HistoryDialog';
+import { MemberCheckDialog } from './MemberCheckDialog';
 import { MemberPanel } from './MemberPanel';
 import { ReceiptView } from './ReceiptView';
 import { RegisterDialog } from './RegisterDialog';
@@ -57,6 +58,7 @@ export function Till() {
       {dialog === 'rewards' && <RewardsDialog />}
       {dialog === 'history' && <HistoryDialog />}
       <CareDialogs />
+      <MemberCheckDialog />
     </div>
   );
 }

@@ -431,6 +431,66 @@ export const en = {
       sale_refunded: 'sale refunded',
     },
   },
+  // Area "cards": the member check (PIN, or phone and birthday), the member's PIN, the card shown again.
+  memberCheck: {
+    title: 'Check the member',
+    why: 'For a redemption above the shop’s limit, or to report a card lost, the member proves who they are.',
+    pin: 'Member’s PIN (the member types it)',
+    pinFormat: 'A PIN is 4 to 6 digits.',
+    identityHint: 'This member has no PIN: ask for their full phone number and birthday.',
+    phone: 'Full phone number',
+    birthday: 'Birthday',
+    birthdayNeeded: 'Type the member’s birthday (year-month-day, or month-day).',
+    unavailable: 'This member has no PIN and no birthday on file: they cannot be checked here.',
+    lockedUntil: 'Too many wrong tries: the check is locked until {{time}}.',
+    confirm: 'Check',
+    cancel: 'Cancel',
+    showCard: 'Show card',
+    cardTitle: 'Member card',
+    setPin: 'Member PIN',
+    setPinTitle: 'Set the member’s PIN',
+    newPin: 'New PIN (4–6 digits, typed by the member)',
+    repeatPin: 'The new PIN again',
+    pinsDiffer: 'The two PINs are not the same.',
+    savePin: 'Save PIN',
+    pinSaved: 'The PIN is saved; every till will ask for it.',
+    limitTitle: 'Member check threshold',
+    limitHint:
+      'A redemption or points discount above this many points needs the member’s PIN, or phone and birthday. ' +
+      'Leave empty for none.',
+    limitLabel: 'Points',
+    limitSave: 'Save',
+    limitNone: 'Member check: off',
+    limitEntry: 'Member check above {{points}} pts',
+  },
+  pullIssues: {
+    statusBar: '{{count}} sync issues to look at',
+    title: 'What sync could not take from head office',
+    intro: '{{count}} changes from head office were kept aside. The latest, with what to do:',
+    kind: {
+      duplicate_phone: 'Phone number already used here',
+      duplicate_card: 'Card number already used here',
+      ledger_unknown_member: 'Points of a member not on this till',
+      catalogue_invalid: 'Rules, tiers, rewards or categories refused',
+      reward_code_taken: 'Reward code already used here',
+      other: 'Other',
+    },
+    todo: {
+      duplicate_phone:
+        'Another shop registered a member with the phone number of a member here. Ask head office to merge ' +
+        'the two; until then that member is found only at their own shop.',
+      duplicate_card:
+        'Another till issued a card number a member here already holds (the same terminal code). Ask head office ' +
+        'to check the terminal codes, and give the member from the other shop a new card there.',
+      ledger_unknown_member:
+        'Points arrived for a member this till does not hold yet; they are applied once the member arrives. ' +
+        'If it stays, tell head office.',
+      catalogue_invalid:
+        'Head office sent a list this till refused; the till keeps the last good one. Tell head office.',
+      reward_code_taken: 'A reward from head office has the code of a reward made here. Tell head office.',
+      other: 'Tell head office IT.',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/contract/errors';
 import type { SaleQuote, SaleReceipt, SaleLineInput } from '../../shared/contract/sales';
 import type { SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { api } from '../api/tillApi';
+import { withMemberCheck } from './memberCheck';
 import { blankLine, pressKey, type LineDraft, type SaleMode } from '../lib/saleDraft';
 import { useMember } from './member';
 import { run } from './run';
@@ -130,7 +131,17 @@ export const useSale = create<SaleState>()((set, get) => ({
     const attempt = previous && previous.key === key ? previous : { key, requestId: crypto.randomUUID() };
     set({ pending: true, attempt, largeSale: null });
     const confirmed = confirmedTotalMinor === undefined ? {} : { confirmedTotalMinor };
-    const receipt = await run(api.recordSale({ ...body, ...confirmed, requestId: attempt.requestId }));
+    // Points above the shop's threshold: the member's check opens and the same sale is asked again.
+    const receipt = await run(
+      withMemberCheck(body.memberId, (memberCheck) =>
+        api.recordSale({
+          ...body,
+          ...confirmed,
+          requestId: attempt.requestId,
+          ...(memberCheck ? { memberCheck } : {}),
+        }),
+      ),
+    );
     if (!receipt) {
       // Keep the attempt: retrying the same sale after a lost answer must not record it twice.
       set({ pending: false });

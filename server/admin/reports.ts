@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DayCloseRow, FlagRow, QuarantineRow, TerminalRow } from '../../shared/admin/answers';
+import type { CardConflictRow, DayCloseRow, FlagRow, QuarantineRow, TerminalRow } from '../../shared/admin/answers';
 import type { HoDb } from '../store/connect';
-import { balanceFlags, dayCloses, quarantine, sales, shops, terminals } from '../store/schema';
+import { balanceFlags, cardConflicts, dayCloses, quarantine, sales, shops, terminals } from '../store/schema';
 
 /** Head office IT's view: each terminal, when it was last seen, what it says is waiting, and lag. */
 export async function terminalOverview(db: HoDb, now: number): Promise<TerminalRow[]> {
@@ -51,6 +51,11 @@ export async function balanceFlagList(db: HoDb, openOnly: boolean, limit = 200):
     .where(openOnly ? isNull(balanceFlags.resolvedAt) : undefined)
     .orderBy(desc(balanceFlags.id))
     .limit(limit);
+}
+
+/** Card numbers brought a second time by another member's registration (server/sync/bulkPlan.ts), newest first. */
+export async function cardConflictList(db: HoDb, limit = 200): Promise<CardConflictRow[]> {
+  return db.select().from(cardConflicts).orderBy(desc(cardConflicts.id)).limit(limit);
 }
 
 export async function dayCloseList(db: HoDb, terminalId: string | null, limit = 200): Promise<DayCloseRow[]> {

@@ -99,6 +99,7 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       terminals: (admin) => admin.call('terminals'),
       dayCloses: (admin) => admin.call('dayCloses', { query: { terminalId: A } }),
       balanceFlags: (admin) => admin.call('balanceFlags', { query: { open: 'false' } }),
+      cardConflicts: (admin) => admin.call('cardConflicts'),
       quarantine: (admin) => admin.call('quarantine'),
       resolveQuarantine: async (admin) => {
         const [held] = (await admin.call('quarantine')).records;

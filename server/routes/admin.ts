@@ -15,6 +15,7 @@ import {
 } from '../admin/catalog';
 import {
   balanceFlagList,
+  cardConflictList,
   dayCloseList,
   openQuarantine,
   resolveQuarantine,
@@ -49,6 +50,7 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { resolved: id };
     },
     balanceFlags: async ({ query }) => ({ flags: await balanceFlagList(db, query.open === 'true') }),
+    cardConflicts: async () => ({ conflicts: await cardConflictList(db) }),
     dayCloses: async ({ query }) => ({ closes: await dayCloseList(db, query.terminalId ?? null) }),
     publishTiers: async ({ body }) => {
       await publishTiers(db, body);

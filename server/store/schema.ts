@@ -387,3 +387,25 @@ export const auditChains = pgTable('ho_audit_chains', {
   /** When the terminal wrote the last row checked. */
   lastAt: ms('last_at').notNull(),
 });
+
+/**
+ * A member registered at a till with a card number head office already holds for another member
+ * (two tills shared a terminal code). The member is kept; the card stays the first holder's; IT
+ * sees it here (admin route card-conflicts, the page) and gives the second member a new card.
+ */
+export const cardConflicts = pgTable(
+  'ho_card_conflicts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cardNumber: text('card_number').notNull(),
+    /** The member whose registration brought the number a second time. */
+    memberId: text('member_id').notNull(),
+    /** The member head office already held the number for. */
+    holderMemberId: text('holder_member_id').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    seq: ms('seq').notNull(),
+    /** When the second member was registered (the terminal's clock). */
+    at: ms('at').notNull(),
+  },
+  (t) => [index('ho_card_conflicts_card_idx').on(t.cardNumber)],
+);

@@ -2,7 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { LoggedRecord } from './loggedRecord';
 import { SyncRecordBody } from '../../shared/sync/records';
 import type { HoDb } from '../store/connect';
-import { audit, auditChains, cards, ledger, members, redemptions, rewards, saleLines, sales } from '../store/schema';
+import {
+  audit,
+  auditChains,
+  cardConflicts,
+  cards,
+  ledger,
+  members,
+  redemptions,
+  rewards,
+  saleLines,
+  sales,
+} from '../store/schema';
 import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
@@ -42,6 +53,7 @@ async function loadKnown(
     switch (b.type) {
       case 'member':
         memberIds.add(b.payload.id);
+        cardNumbers.push(b.payload.cardNumber);
         break;
       case 'member_update':
         memberIds.add(b.payload.id);
@@ -61,6 +73,10 @@ async function loadKnown(
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
       case 'audit':
+        break;
+      case 'member_pin':
+      case 'member_lock':
+        memberIds.add(b.payload.memberId);
         break;
     }
   }
@@ -117,6 +133,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   const newMembers = await insertRows(tx, members, plan.newMembers, { onConflictDoNothing: true });
   if (newMembers !== plan.newMembers.length) throw new ConcurrentWrite('a member');
   await insertRows(tx, cards, plan.newCards, { onConflictDoNothing: true });
+  if (plan.cardConflicts.length > 0) await tx.insert(cardConflicts).values(plan.cardConflicts);
   // Edits (rare) run one by one in record order, after the members they may name exist.
   for (const op of plan.edits) {
     if (op.kind === 'member') {

@@ -1,5 +1,5 @@
 import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
-import type { cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
+import type { cardConflicts, cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
 import { memberFeed, type FeedItem } from './feed';
 import { advanceChain, type AuditRow, type ChainState } from './auditChain';
 
@@ -55,6 +55,8 @@ export interface Plan {
   audit: AuditRow[];
   /** The terminal's audit chain after this batch's rows, when it has any. */
   auditChain: ChainState | null;
+  /** Members registered with a card number head office holds for another member: flagged, never merged. */
+  cardConflicts: (typeof cardConflicts.$inferInsert)[];
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -89,6 +91,7 @@ export function planBatch(
     rewardTaken: new Map(),
     audit: [],
     auditChain: null,
+    cardConflicts: [],
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
@@ -175,7 +178,17 @@ export function planBatch(
           known.members.set(p.id, row);
           const { txid: _txid, ...insert } = row;
           plan.newMembers.push(insert);
-          if (!known.cards.has(p.cardNumber)) {
+          const holder = known.cards.get(p.cardNumber);
+          if (holder && holder.memberId !== p.id)
+            plan.cardConflicts.push({
+              cardNumber: p.cardNumber,
+              memberId: p.id,
+              holderMemberId: holder.memberId,
+              terminalId: src.terminalId,
+              seq,
+              at: p.createdAt,
+            });
+          if (!holder) {
             const card = { number: p.cardNumber, memberId: p.id, status: 'active' as const, at: p.createdAt };
             known.cards.set(p.cardNumber, card);
             plan.newCards.push(card);
@@ -210,6 +223,20 @@ export function planBatch(
             plan.edits.push({ kind: 'member', id: p.memberId, set: { cardNumber: p.number } });
           }
           feed.push({ kind: 'card', entityId: p.number, originTerminalId: src.terminalId, payload: row });
+          break;
+        }
+        // A member's PIN hash and verification lock: passed on to every other till (the latest of
+        // each member's is in a new till's snapshot too).
+        case 'member_pin': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          feed.push({ kind: 'member_pin', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
+          break;
+        }
+        case 'member_lock': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          feed.push({ kind: 'member_lock', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
           break;
         }
         case 'sale': {

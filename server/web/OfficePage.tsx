@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { fetchOverview, TOKEN_KEY, type Fetched } from './api';
+import { CardConflictsSection } from './CardConflictsSection';
 import { dateTime } from './format';
 import { AuditSection } from './AuditSection';
 import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './tables';
@@ -102,6 +103,7 @@ export function OfficePage() {
             <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
           </section>
           <AuditSection lang={lang} token={token} />
+          <CardConflictsSection lang={lang} token={token} terminals={data.overview.terminals} at={data.overview.at} />
         </main>
       ) : null}
     </div>

@@ -75,6 +75,15 @@ const en = {
   auditTotal: '{{total}} rows · page {{page}} of {{pages}}',
   auditNewer: 'Newer',
   auditOlder: 'Older',
+  // Area "cards": card numbers received twice.
+  cardConflicts: 'Duplicate card numbers',
+  cardConflictsHint:
+    'A till registered a member with a card number another member already holds (two tills shared a terminal ' +
+    'code before head office gave codes). Both members are kept; the card stays with its first holder. Give the ' +
+    'second member a new card at their till (F11).',
+  cardNumber: 'Card number',
+  cardHolder: 'Held by',
+  registeredAt: 'Registered',
 };
 const zhCN: typeof en = {
   title: 'Tillcard 总部',
@@ -151,6 +160,14 @@ const zhCN: typeof en = {
   auditTotal: '共 {{total}} 条 · 第 {{page}} 页，共 {{pages}} 页',
   auditNewer: '较新',
   auditOlder: '较早',
+  // Area "cards": card numbers received twice.
+  cardConflicts: '重复的卡号',
+  cardConflictsHint:
+    '有收银台登记会员时使用了其他会员已持有的卡号（总部分配终端编号之前，两台收银台用了同一编号）。' +
+    '两位会员均已保留，卡号仍归先持有者。请在后一位会员的门店为其补办新卡（F11）。',
+  cardNumber: '卡号',
+  cardHolder: '原持卡会员',
+  registeredAt: '登记时间',
 } satisfies Record<keyof typeof en, string>;
 
 export type Lang = 'zh-CN' | 'en';

@@ -76,6 +76,19 @@ export type QuarantineRow = z.infer<typeof QuarantineRow>;
 
 export const TerminalsAnswer = z.strictObject({ terminals: z.array(TerminalRow) });
 export const DayClosesAnswer = z.strictObject({ closes: z.array(DayCloseRow) });
+/** A member registered with a card number head office already held for another member. */
+export const CardConflictRow = z.strictObject({
+  id: z.number(),
+  cardNumber: z.string(),
+  memberId: z.string(),
+  holderMemberId: z.string(),
+  terminalId: z.string(),
+  seq: z.number(),
+  at: z.number(),
+});
+export type CardConflictRow = z.infer<typeof CardConflictRow>;
+export const CardConflictsAnswer = z.strictObject({ conflicts: z.array(CardConflictRow) });
+
 export const FlagsAnswer = z.strictObject({ flags: z.array(FlagRow) });
 export const QuarantineAnswer = z.strictObject({ records: z.array(QuarantineRow) });
 export const RevokedAnswer = z.strictObject({ revoked: z.string() });

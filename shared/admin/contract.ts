@@ -1,5 +1,6 @@
 import { CreateEnrolmentCodeRequest, CreateEnrolmentCodeResponse } from '../sync/protocol';
 import {
+  CardConflictsAnswer,
   DayClosesAnswer,
   DerivedAnswer,
   FlagsAnswer,
@@ -96,6 +97,15 @@ export const ADMIN_ROUTES = {
     body: null,
     response: FlagsAnswer,
     doc: 'Members whose balance went below zero (open ones unless open=false), newest first.',
+  },
+  cardConflicts: {
+    method: 'GET',
+    path: '/card-conflicts',
+    params: null,
+    query: null,
+    body: null,
+    response: CardConflictsAnswer,
+    doc: 'Members registered with a card number head office already held for another member, newest first.',
   },
   dayCloses: {
     method: 'GET',

@@ -16,6 +16,14 @@ import {
 } from './members';
 import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
+import {
+  CardView,
+  MemberCheckInfo,
+  MemberCheckPassed,
+  SetMemberCheckLimitInput,
+  SetMemberPinInput,
+  VerifyMemberInput,
+} from './memberCheck';
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
 import { CategoriesView } from './categories';
 import {
@@ -89,6 +97,18 @@ export const contract = {
   getBalance: entry(MemberIdInput, BalanceView, 'Points balance derived from the ledger.'),
   blockCard: entry(BlockCardInput, MemberView, 'Report a card lost or block it.'),
   replaceCard: entry(ReplaceCardInput, MemberView, 'Issue a new card; the old one stops working, the balance stays.'),
+  showCard: entry(MemberIdInput, CardView, 'The member’s card, to show and print again (audited).'),
+  getMemberCheck: entry(
+    MemberIdInput,
+    MemberCheckInfo,
+    'How this member is checked (PIN, or phone and birthday), whether the check is locked, the shop’s threshold.',
+  ),
+  verifyMember: entry(
+    VerifyMemberInput,
+    MemberCheckPassed,
+    'Check the member by PIN, or phone and birthday; wrong tries lock the check for a while at every till.',
+  ),
+  setMemberPin: entry(SetMemberPinInput, MemberCheckInfo, 'Set or change the member’s PIN, after a member check.'),
 
   previewSale: entry(
     PreviewSaleInput,
@@ -125,6 +145,12 @@ export const contract = {
     z.object({ limitMinor: LargeSaleLimit }),
     TerminalStatus,
     'Manager: the total above which a sale needs a second confirmation.',
+  ),
+
+  setMemberCheckLimit: entry(
+    SetMemberCheckLimitInput,
+    TerminalStatus,
+    'Manager: the points above which a redemption or points discount needs the member’s PIN or identity check.',
   ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.

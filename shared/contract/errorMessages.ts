@@ -39,6 +39,10 @@ export const errorMessages = {
     STAFF_LOCKED: '密码错误次数过多，该账号已暂时锁定，请稍后再试或请店长重置密码。',
     LAST_MANAGER: '本店至少要保留一名在职店长。',
     STAFF_FROM_HEADOFFICE: '该员工账号由总部管理，请在总部修改。',
+    MEMBER_CHECK_REQUIRED: '此操作需要先核验会员身份：请会员输入密码，或核对手机号和生日。',
+    MEMBER_CHECK_FAILED: '会员密码或身份信息不符，操作未完成。还可尝试 {{triesLeft}} 次。',
+    MEMBER_CHECK_LOCKED: '错误次数过多，该会员的身份核验已暂时锁定，请稍后再试。',
+    MEMBER_CHECK_UNAVAILABLE: '该会员未设置密码，也没有登记生日，无法核验身份。请先为会员登记生日。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
   },
   en: {
@@ -78,6 +82,11 @@ export const errorMessages = {
       'Too many wrong PINs: this account is locked for a while. Try later or ask a manager to reset the PIN.',
     LAST_MANAGER: 'The shop must keep at least one active manager.',
     STAFF_FROM_HEADOFFICE: 'Head office manages this staff account; change it there.',
+    MEMBER_CHECK_REQUIRED: 'The member must be checked first: their PIN, or their phone number and birthday.',
+    MEMBER_CHECK_FAILED: 'The PIN or the member’s details do not match; nothing was done. {{triesLeft}} tries left.',
+    MEMBER_CHECK_LOCKED: 'Too many wrong tries: this member’s check is locked for a while. Try again later.',
+    MEMBER_CHECK_UNAVAILABLE:
+      'This member has no PIN and no birthday on file, so they cannot be checked. Add their birthday first.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;

@@ -35,6 +35,10 @@ export const ErrorCode = z.enum([
   'STAFF_LOCKED',
   'LAST_MANAGER',
   'STAFF_FROM_HEADOFFICE',
+  'MEMBER_CHECK_REQUIRED',
+  'MEMBER_CHECK_FAILED',
+  'MEMBER_CHECK_LOCKED',
+  'MEMBER_CHECK_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

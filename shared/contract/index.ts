@@ -4,6 +4,7 @@ export * from './terminal';
 export * from './members';
 export * from './sales';
 export * from './rewards';
+export * from './memberCheck';
 export * from './categories';
 export * from './headOffice';
 export * from './staff';

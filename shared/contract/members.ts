@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Birthday, EpochMs, PersonName, PhoneInput, Points, RequestId, SignedPoints, Uuid } from './primitives';
+import {
+  Birthday,
+  EpochMs,
+  MemberCheckTicket,
+  MemberPin,
+  PersonName,
+  PhoneInput,
+  Points,
+  RequestId,
+  SignedPoints,
+  Uuid,
+} from './primitives';
 import { ExplanationView } from './sales';
 import { TierView } from './terminal';
 
@@ -41,6 +52,8 @@ export const RegisterMemberInput = z.object({
   name: PersonName,
   phone: PhoneInput,
   birthday: Birthday.nullable().default(null),
+  /** The member's own PIN (4–6 digits), optional: asked before big redemptions and a lost-card report. */
+  pin: MemberPin.optional(),
 });
 
 export const UpdateMemberInput = z.object({
@@ -70,6 +83,8 @@ export const MemberIdInput = z.object({ memberId: Uuid });
 export const BlockCardInput = z.object({
   cardNumber: z.string().trim().min(1).max(40),
   reason: z.enum(['lost', 'blocked']),
+  /** A member check passed just before (verifyMember): a lost-card report needs one. */
+  memberCheck: MemberCheckTicket.optional(),
 });
 export const ReplaceCardInput = z.object({ requestId: RequestId, memberId: Uuid });
 

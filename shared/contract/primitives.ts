@@ -15,6 +15,12 @@ export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
 export const Currency = z.string().regex(/^[A-Z]{3}$/);
 
+/** A member's PIN: 4 to 6 digits, typed by the member at the till. */
+export const MemberPin = z.string().regex(/^\d{4,6}$/, 'pin_format');
+
+/** What a passed member check gives: spent by the next redemption, points discount or lost-card report. */
+export const MemberCheckTicket = z.string().regex(/^[0-9a-f]{32}$/, 'ticket_format');
+
 /** A person's name as a cashier types it: trimmed, 1–60 characters, no control characters. */
 export const PersonName = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, MinorAmount, Points, RequestId, Uuid } from './primitives';
+import { EpochMs, MemberCheckTicket, MinorAmount, Points, RequestId, Uuid } from './primitives';
 
 export const RewardView = z.object({
   id: Uuid,
@@ -21,6 +21,8 @@ export const RedeemRewardInput = z.object({
   memberId: Uuid,
   rewardId: Uuid,
   quantity: z.number().int().min(1).max(99).default(1),
+  /** A member check passed just before (verifyMember): needed above the shop's threshold. */
+  memberCheck: MemberCheckTicket.optional(),
 });
 
 export const RedemptionReceipt = z.object({

@@ -43,6 +43,10 @@ export const channelAccess = {
   getBalance: 'cashier',
   blockCard: 'cashier',
   replaceCard: 'manager',
+  showCard: 'cashier',
+  getMemberCheck: 'cashier',
+  verifyMember: 'cashier',
+  setMemberPin: 'cashier',
 
   previewSale: 'cashier',
   recordSale: 'cashier',
@@ -57,5 +61,6 @@ export const channelAccess = {
   syncNow: 'cashier',
   auditTrail: 'manager',
   setLargeSaleLimit: 'manager',
+  setMemberCheckLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, MinorAmount, Points, RequestId, Uuid } from './primitives';
+import { EpochMs, MemberCheckTicket, MinorAmount, Points, RequestId, Uuid } from './primitives';
 import { TierView } from './terminal';
 import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
@@ -26,6 +26,8 @@ export const RecordSaleInput = SaleBody.extend({
   requestId: RequestId,
   /** The total the cashier confirmed in the large-sale dialog; needed (and must match) above the shop's limit. */
   confirmedTotalMinor: MinorAmount.optional(),
+  /** A member check passed just before (verifyMember): needed for points above the shop's threshold. */
+  memberCheck: MemberCheckTicket.optional(),
 });
 
 export const ExplanationView = z.object({

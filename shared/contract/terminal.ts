@@ -79,6 +79,31 @@ export type SyncProblemReason = z.infer<typeof SyncProblemReason>;
 export const SyncProblem = z.object({ reason: SyncProblemReason, code: z.string().nullable() });
 export type SyncProblem = z.infer<typeof SyncProblem>;
 
+/** What a pull could not take as is (sync_issues), as kinds the till words with what to do. */
+export const PullIssueKind = z.enum([
+  'duplicate_phone',
+  'duplicate_card',
+  'ledger_unknown_member',
+  'catalogue_invalid',
+  'reward_code_taken',
+  'other',
+]);
+export type PullIssueKind = z.infer<typeof PullIssueKind>;
+export const PullIssues = z.object({
+  count: z.number().int().min(0),
+  latest: z.array(
+    z.object({
+      kind: PullIssueKind,
+      /** The member, reward or change it is about (an id, or a name for a catalogue list). */
+      entityId: z.string(),
+      /** The other shop's member's name, where the issue is about a member. */
+      name: z.string().nullable(),
+      at: EpochMs,
+    }),
+  ),
+});
+export type PullIssues = z.infer<typeof PullIssues>;
+
 export const TerminalStatus = z.object({
   configured: z.boolean(),
   demo: z.boolean(),
@@ -91,6 +116,8 @@ export const TerminalStatus = z.object({
   currency: Currency,
   /** The shop's large-sale limit: a sale above it needs a second confirmation. */
   largeSaleLimitMinor: MinorAmount,
+  /** A redemption or points discount above this many points needs the member's PIN or identity check; null = none. */
+  memberCheckAbovePoints: z.number().int().min(0).nullable(),
   ruleVersion: z.number().int().nullable(),
   /** Records written here and not yet acknowledged by head office. */
   outboxPending: z.number().int().min(0),
@@ -106,6 +133,8 @@ export const TerminalStatus = z.object({
   /** Who is signed in at this till; null when signed out or locked (the till shows the sign-in screen). */
   signedIn: SignedInView.nullable(),
   staffSettings: StaffSettings,
+  /** What the pull could not take (a phone or card number another local member holds, …). */
+  pullIssues: PullIssues,
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

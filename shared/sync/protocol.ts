@@ -32,6 +32,8 @@ export const RecordTypeSchema = z.enum([
   'sale',
   'redemption',
   'audit',
+  'member_pin',
+  'member_lock',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
@@ -103,7 +105,11 @@ export type EnrolResponse = z.infer<typeof EnrolResponse>;
 export const CreateEnrolmentCodeRequest = z.object({
   shopId: ShopId,
   shopName: z.string().trim().min(1).max(80).optional(),
-  terminalCode: TerminalCode,
+  /**
+   * The terminal code (first five digits of its cards). Absent: head office assigns the next free
+   * one. Either way head office refuses a code another terminal has or another open code holds.
+   */
+  terminalCode: TerminalCode.optional(),
   /** How long the code stays valid. */
   validForHours: z
     .number()
@@ -227,6 +233,21 @@ export const CardChange = z.object({
   status: z.enum(['active', 'lost', 'replaced', 'blocked']),
   at: Ms,
 });
+/** A member's PIN hash, set at some till (the latest per member; a snapshot carries it too). */
+export const MemberPinChange = z.object({
+  kind: z.literal('member_pin'),
+  memberId: Id,
+  pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
+  setAt: Ms,
+});
+/** A member's verification locked after wrong tries at some till. */
+export const MemberLockChange = z.object({
+  kind: z.literal('member_lock'),
+  memberId: Id,
+  lockedUntil: Ms,
+  at: Ms,
+});
 export const TierLadderChange = z.object({
   kind: z.literal('tiers'),
   tiers: z.array(
@@ -282,6 +303,8 @@ export const Change = z.discriminatedUnion('kind', [
   MemberChange,
   LedgerChange,
   CardChange,
+  MemberPinChange,
+  MemberLockChange,
   TierLadderChange,
   RulesChange,
   RewardChange,

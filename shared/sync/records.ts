@@ -114,6 +114,20 @@ export const AuditRecord = z.object({
   hash: Sha256,
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
+/** A member's PIN was set or changed: the scrypt hash and its salt (hex), so every till verifies offline. */
+export const MemberPinRecord = z.object({
+  memberId: Id,
+  pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
+  setAt: Ms,
+});
+
+/** Too many wrong tries: the member's verification is locked until then, at every till. */
+export const MemberLockRecord = z.object({
+  memberId: Id,
+  lockedUntil: Ms,
+  at: Ms,
+});
 
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
@@ -122,6 +136,8 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sale'), payload: SaleRecord }),
   z.object({ type: z.literal('redemption'), payload: RedemptionRecord }),
   z.object({ type: z.literal('audit'), payload: AuditRecord }),
+  z.object({ type: z.literal('member_pin'), payload: MemberPinRecord }),
+  z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

@@ -12,8 +12,8 @@ import type { Fixtures } from './examples';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
-import { judge, RECORDED_REFUSALS, type Verdict } from './verdict';
 import { keepManagerSignedIn } from '../../../../electron/terminal/session.testkit';
+import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface FuzzOptions {
@@ -70,7 +70,7 @@ async function fuzzChannel(
       count(tally, verdict, input);
       // The shop is fuzzed as its manager: an input that signed out or locked the till is undone.
       if (core.session.configured()) keepManagerSignedIn(core);
-      if (verdict.kind === 'accepted' || (verdict.kind === 'refused' && RECORDED_REFUSALS.includes(verdict.code))) {
+      if (mayWrite(verdict)) {
         watch.accepted();
         return true;
       }

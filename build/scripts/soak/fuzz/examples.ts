@@ -69,6 +69,13 @@ export const examples: Examples = {
   getBalance: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   blockCard: (f, _r, n) => [{ cardNumber: at(f.cardNumbers, n, '6200000000000000'), reason: 'lost' }],
   replaceCard: (f, requestId, n) => [{ requestId, memberId: at(f.memberIds, n, NIL) }],
+  showCard: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  getMemberCheck: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  verifyMember: (f, _r, n) => [
+    { method: 'pin', memberId: at(f.memberIds, n, NIL), pin: String(1000 + (n % 9000)) },
+    { method: 'identity', memberId: at(f.memberIds, n, NIL), phone: '13800138000', birthday: '1990-05-01' },
+  ],
+  setMemberPin: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), pin: '2468', memberCheck: 'ab'.repeat(16) }],
   previewSale: (f, _r, n) => [
     { memberId: at(f.memberIds, n, NIL), lines: [line(n), line(n + 1)], pointsToSpend: n % 3 === 0 ? 100 : 0 },
     { memberId: null, lines: [line(n)] },
@@ -99,5 +106,6 @@ export const examples: Examples = {
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
   syncNow: () => [{}],
+  setMemberCheckLimit: (_f, _r, n) => [{ abovePoints: 100_000 + n }, { abovePoints: null }],
   leaveDemoShop: () => [{ deleteAllDemoData: true }],
 };

@@ -16,8 +16,8 @@ import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import { loopbackClient, type LoopbackClient } from './loopbackHttp';
-import { RECORDED_REFUSALS, judge, type Verdict } from './verdict';
 import { actAsManager } from '../../../../electron/terminal/session.testkit';
+import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
 export interface HostFuzzOptions {
@@ -136,7 +136,7 @@ async function fuzzRequests<T>(
       count(tally, verdict, req);
       // The till is fuzzed as its manager: an input that signed out or locked it is undone.
       if (host.core.session.current()?.role !== 'manager') actAsManager(host.core);
-      if (verdict.kind === 'accepted' || (verdict.kind === 'refused' && RECORDED_REFUSALS.includes(verdict.code))) {
+      if (mayWrite(verdict)) {
         watch.accepted();
         return true;
       }

@@ -27,7 +27,18 @@ export const DOCUMENTED_REFUSALS = {
   searchMembers: [],
   getMember: ['NOT_FOUND'],
   getBalance: ['NOT_FOUND'],
-  blockCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED'],
+  blockCard: ['NOT_FOUND', 'BAD_CHECK_DIGIT', 'CARD_BLOCKED', 'MEMBER_CHECK_REQUIRED', 'MEMBER_CHECK_LOCKED'],
+  showCard: ['NOT_FOUND'],
+  getMemberCheck: ['NOT_FOUND'],
+  verifyMember: [
+    'NOT_FOUND',
+    'NOT_CONFIGURED',
+    'MEMBER_CHECK_FAILED',
+    'MEMBER_CHECK_LOCKED',
+    'MEMBER_CHECK_UNAVAILABLE',
+  ],
+  setMemberPin: ['NOT_FOUND', 'NOT_CONFIGURED', 'MEMBER_CHECK_REQUIRED', 'MEMBER_CHECK_LOCKED'],
+  setMemberCheckLimit: ['NOT_CONFIGURED'],
   replaceCard: ['NOT_FOUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'CARD_BLOCKED'],
   previewSale: [
     'NOT_FOUND',
@@ -48,6 +59,8 @@ export const DOCUMENTED_REFUSALS = {
     'EMPTY_SALE',
     'UNKNOWN_CATEGORY',
     'NOT_ALLOWED',
+    'MEMBER_CHECK_REQUIRED',
+    'MEMBER_CHECK_LOCKED',
   ],
   memberSales: ['NOT_FOUND'],
   memberLedger: ['NOT_FOUND'],
@@ -62,6 +75,8 @@ export const DOCUMENTED_REFUSALS = {
     'REQUEST_REUSED',
     'NOT_CONFIGURED',
     'NOT_ALLOWED',
+    'MEMBER_CHECK_REQUIRED',
+    'MEMBER_CHECK_LOCKED',
   ],
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'ENROL_SHOP_MISMATCH', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
@@ -69,10 +84,21 @@ export const DOCUMENTED_REFUSALS = {
 } satisfies Record<Channel, ErrorCode[]>;
 
 /**
- * Refusals that write by design: a wrong PIN is counted (and audited) so that five of them lock
- * the account, so these are judged like accepted calls by the write watch.
+ * Refusals that write by design, judged like accepted calls by the write watch: a wrong staff PIN
+ * or a wrong member PIN or identity is counted (and audited), so that the fifth locks the account
+ * or the member's check (at every till); otherwise brute force would cost nothing.
  */
-export const RECORDED_REFUSALS: readonly ErrorCode[] = ['BAD_PIN', 'STAFF_LOCKED'];
+const REFUSALS_THAT_WRITE: readonly ErrorCode[] = [
+  'BAD_PIN',
+  'STAFF_LOCKED',
+  'MEMBER_CHECK_FAILED',
+  'MEMBER_CHECK_LOCKED',
+];
+
+/** True when this verdict's call may have written (accepted, or a refusal that stores the try). */
+export function mayWrite(verdict: Verdict): boolean {
+  return verdict.kind === 'accepted' || (verdict.kind === 'refused' && REFUSALS_THAT_WRITE.includes(verdict.code));
+}
 
 export type Verdict =
   | { kind: 'accepted' }
