@@ -3,6 +3,7 @@ import { terminal } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { Clock } from '../platform/sources';
+import { storePhoneKey } from '../services/phoneKey';
 import { createHoClient, type FetchFn } from './hoClient';
 
 export type EnrolOutcome =
@@ -63,9 +64,12 @@ export async function enrolWithHeadOffice(
     token: e.token,
     enrolledAt: clock.now(),
   };
-  db.insert(syncLink)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: syncLink.id, set: values })
-    .run();
+  db.transaction(() => {
+    db.insert(syncLink)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: syncLink.id, set: values })
+      .run();
+    if (e.phoneKey !== undefined) storePhoneKey(db, e.phoneKey, e.shopId);
+  });
   return { ok: true, shopId: e.shopId, terminalCode: e.terminalCode };
 }

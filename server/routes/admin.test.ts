@@ -147,6 +147,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),
       revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
+      exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
+      eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 
@@ -166,6 +168,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
     expect(answers.get('resolveQuarantine')).toEqual({ resolved: expect.any(Number) });
     expect(answers.get('publishRules')).toEqual({ version: 1000 });
     expect(answers.get('revokeTerminal')).toEqual({ revoked: A });
+    expect(answers.get('exportMember')).toMatchObject({ data: { source: 'headoffice', member: { id: MEMBER } } });
+    expect(answers.get('eraseMember')).toEqual({ id: MEMBER, erasedAt: expect.any(Number) });
     expect((await ho.admin.call('quarantine')).records).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ import {
   revokeTerminal,
   terminalOverview,
 } from '../admin/reports';
+import { eraseMember, exportMemberData } from '../admin/privacy';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
 import type { ServerDeps } from './serverDeps';
@@ -74,6 +75,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       await setDefaultOfflineCap(db, body);
       return { ok: true };
     },
+    exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
+    eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
   };
 }
 

@@ -18,6 +18,8 @@ import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryV
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
 import { CategoriesView } from './categories';
+import { ErasedMember, EraseMemberInput, ExportMemberInput, RevealedPhone, RevealPhoneInput } from './privacy';
+import { MemberExportAnswer } from '../privacy/memberExport';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -74,6 +76,22 @@ export const contract = {
     'Manager: connect this terminal to head office with a one-time enrolment code.',
   ),
   syncNow: entry(Empty, SyncNowOutput, 'Send waiting records to head office and fetch its changes, now.'),
+
+  revealMemberPhone: entry(
+    RevealPhoneInput,
+    RevealedPhone,
+    "Manager: one member's whole phone number (audited); another shop's member's is not held here.",
+  ),
+  exportMember: entry(
+    ExportMemberInput,
+    MemberExportAnswer,
+    "Manager: what this till holds about one member, as JSON and CSV, on the member's request (audited).",
+  ),
+  eraseMember: entry(
+    EraseMemberInput,
+    ErasedMember,
+    'Manager, shop without head office: erase a member on request (amounts kept, cards blocked; audited).',
+  ),
 
   // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.
   setLargeSaleLimit: entry(

@@ -33,6 +33,11 @@ export const errorMessages = {
     POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
     UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
+    // privacy
+    NOT_ALLOWED: '此操作需要店长权限。',
+    PHONE_NOT_HELD: '这是其他门店的会员，本机只保存其手机号的掩码，不能显示完整号码。',
+    ERASE_AT_HEAD_OFFICE: '本店已连接总部：会员数据的删除请在总部办理，各收银机同步后自动删除。',
+    ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -64,6 +69,12 @@ export const errorMessages = {
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
     UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
+    // privacy
+    NOT_ALLOWED: 'Only a manager may do this.',
+    PHONE_NOT_HELD: "This is another shop's member: this till holds only the masked number, not the whole one.",
+    ERASE_AT_HEAD_OFFICE:
+      'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
+    ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

@@ -28,6 +28,11 @@ export const ErrorCode = z.enum([
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
+  // privacy
+  'NOT_ALLOWED',
+  'PHONE_NOT_HELD',
+  'ERASE_AT_HEAD_OFFICE',
+  'ERASE_NOT_CONFIRMED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

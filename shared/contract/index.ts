@@ -6,5 +6,6 @@ export * from './sales';
 export * from './rewards';
 export * from './categories';
 export * from './headOffice';
+export * from './privacy';
 export * from './contract';
 export * from './api';

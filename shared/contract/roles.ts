@@ -45,6 +45,10 @@ export const channelAccess = {
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',
+
+  revealMemberPhone: 'manager',
+  exportMember: 'manager',
+  eraseMember: 'manager',
   setLargeSaleLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

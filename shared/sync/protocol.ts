@@ -96,6 +96,14 @@ export const EnrolResponse = z.object({
   terminalCode: TerminalCode,
   /** Shown once; head office keeps only its hash. Sent as `Authorization: Bearer <token>`. */
   token: z.string().min(32),
+  /**
+   * The chain's phone key (hex): the till finds another shop's member by the keyed hash of their
+   * number (server/sync/phonePrivacy.ts, electron/services/phoneKey.ts) and never holds the number itself. Optional: older head offices omit it.
+   */
+  phoneKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
@@ -194,11 +202,27 @@ export const PullRequest = Versioned.extend({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
+/**
+ * What a till of another shop holds of a member's phone instead of the number: the keyed hash of the
+ * E.164 number (finds the member by the whole number), its last four digits and its masked form.
+ */
+export const PhoneShadow = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  tail: z.string().regex(/^\d{0,4}$/),
+  masked: z.string().max(40),
+});
+export type PhoneShadow = z.infer<typeof PhoneShadow>;
+
 export const MemberChange = z.object({
   kind: z.literal('member'),
   id: Id,
   name: z.string(),
-  phone: z.string(),
+  /** E.164 for a member of the pulling till's own shop; null for another shop's (see phoneShadow) or an erased one. */
+  phone: z.string().nullable(),
+  /** Another shop's member: what finds them without the number. Absent for the till's own shop. */
+  phoneShadow: PhoneShadow.nullable().optional(),
+  /** The member asked to be erased: name, phone and birthday are gone; the till erases its copy too. */
+  erased: z.boolean().optional(),
   birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: z.string().nullable(),
@@ -272,6 +296,12 @@ export const CategoriesChange = z.object({
   kind: z.literal('categories'),
   list: z.unknown(),
 });
+/** A member erased at head office (on request): every till erases its copy and blocks the cards. */
+export const ErasureChange = z.object({
+  kind: z.literal('erasure'),
+  memberId: Id,
+  at: Ms,
+});
 export const SettingsChange = z.object({
   kind: z.literal('settings'),
   defaultOfflineCapPoints: z.number().int().min(0),
@@ -287,6 +317,7 @@ export const Change = z.discriminatedUnion('kind', [
   CampaignChange,
   SettingsChange,
   CategoriesChange,
+  ErasureChange,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];
@@ -298,6 +329,11 @@ export const PullResponse = z.object({
   cursor: Cursor,
   hasMore: z.boolean(),
   serverTime: Ms,
+  /** The chain's phone key (as at enrolment), so a till enrolled before it existed gets it too. */
+  phoneKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

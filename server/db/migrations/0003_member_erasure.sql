@@ -1,0 +1,1 @@
+ALTER TABLE "ho_members" ADD COLUMN "erased_at" bigint;
