@@ -32,16 +32,21 @@ function refusal(run: () => unknown): string {
   throw new Error('expected a refusal');
 }
 
-function member(c: TestCore, phone: string) {
-  return unwrap(c.dispatch('registerMember', { requestId: c.ctx.ids.uuid(), name: 'Bo <b>', phone, birthday: '1990-05-01' }));
+async function member(c: TestCore, phone: string) {
+  return unwrap(
+    await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Bo <b>', phone, birthday: '1990-05-01' }),
+  );
 }
 
 describe('revealing a phone number', () => {
-  it('gives a manager the whole number and audits it in the same transaction', () => {
+  it('gives a manager the whole number and audits it in the same transaction', async () => {
     const c = shop();
-    const m = member(c, '13900139001');
+    const m = await member(c, '13900139001');
     expect(m.phoneMasked).toBe('+86 139****9001');
-    expect(revealMemberPhone(as(c, 'manager'), { memberId: m.id })).toEqual({ memberId: m.id, phone: '+8613900139001' });
+    expect(revealMemberPhone(as(c, 'manager'), { memberId: m.id })).toEqual({
+      memberId: m.id,
+      phone: '+8613900139001',
+    });
     const rows = c.db.select().from(auditLog).all();
     expect(rows.map((r) => [r.action, r.memberId, r.staffId])).toEqual([
       ['member.phone_revealed', m.id, 'staff-manager'],
@@ -50,29 +55,29 @@ describe('revealing a phone number', () => {
     expect(verifyAuditChain(c.ctx).intact).toBe(true);
   });
 
-  it('refuses a cashier, and writes nothing', () => {
+  it('refuses a cashier, and writes nothing', async () => {
     const c = shop();
-    const m = member(c, '13900139002');
+    const m = await member(c, '13900139002');
     const before = tableCounts(c.db);
     expect(refusal(() => revealMemberPhone(as(c, 'cashier'), { memberId: m.id }))).toBe('NOT_ALLOWED');
     expect(refusal(() => exportMember(as(c, 'cashier'), { memberId: m.id }))).toBe('NOT_ALLOWED');
     expect(tableCounts(c.db)).toEqual(before);
   });
 
-  it('says NOT_FOUND for an unknown member', () => {
+  it('says NOT_FOUND for an unknown member', async () => {
     const c = shop();
-    expect(errorOf(c.dispatch('revealMemberPhone', { memberId: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+    expect(errorOf(await c.api.revealMemberPhone({ memberId: '00000000-0000-4000-8000-000000000000' })).code).toBe(
       'NOT_FOUND',
     );
   });
 });
 
 describe("a member's data on request", () => {
-  it('exports what the till holds as JSON and CSV, audited', () => {
+  it('exports what the till holds as JSON and CSV, audited', async () => {
     const c = shop();
-    const m = member(c, '13900139003');
+    const m = await member(c, '13900139003');
     unwrap(
-      c.dispatch('recordSale', {
+      await c.api.recordSale({
         requestId: c.ctx.ids.uuid(),
         memberId: m.id,
         lines: [{ sku: 'A', name: '=HYPERLINK("x")', quantity: 1, unitPriceMinor: 1_000 }],
@@ -88,21 +93,27 @@ describe("a member's data on request", () => {
     // The number starts with +: a spreadsheet would run it as a formula, so it is quoted as text.
     expect(lines).toContain(`member,${m.id},${new Date(out.data.exportedAt).toISOString()},phone,'+8613900139003,,`);
     expect(lines.filter((l) => l.startsWith('sale,'))).toHaveLength(1);
-    expect(c.db.select().from(auditLog).all().map((r) => r.action)).toEqual(['member.exported']);
+    expect(
+      c.db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((r) => r.action),
+    ).toEqual(['member.exported']);
   });
 
-  it('erases a member at a shop without head office: facts gone, cards blocked, amounts kept, audited', () => {
+  it('erases a member at a shop without head office: facts gone, cards blocked, amounts kept, audited', async () => {
     const c = shop();
-    const m = member(c, '13900139004');
+    const m = await member(c, '13900139004');
     unwrap(
-      c.dispatch('recordSale', {
+      await c.api.recordSale({
         requestId: c.ctx.ids.uuid(),
         memberId: m.id,
         lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 5_000 }],
         pointsToSpend: 0,
       }),
     );
-    const balance = unwrap(c.dispatch('getBalance', { memberId: m.id })).balance;
+    const balance = unwrap(await c.api.getBalance({ memberId: m.id })).balance;
     const before = tableCounts(c.db);
     const manager = as(c, 'manager');
     expect(refusal(() => eraseMember(manager, { requestId: c.ctx.ids.uuid(), memberId: m.id, confirm: '1' }))).toBe(
@@ -110,11 +121,11 @@ describe("a member's data on request", () => {
     );
     expect(tableCounts(c.db)).toEqual(before);
     eraseMember(manager, { requestId: c.ctx.ids.uuid(), memberId: m.id, confirm: m.cardNumber });
-    const view = unwrap(c.dispatch('getMember', { memberId: m.id }));
+    const view = unwrap(await c.api.getMember({ memberId: m.id }));
     expect(view).toMatchObject({ name: '', phoneMasked: '', birthday: null, cardStatus: 'blocked' });
-    expect(unwrap(c.dispatch('getBalance', { memberId: m.id })).balance).toBe(balance);
-    expect(errorOf(c.dispatch('lookupCard', { cardNumber: m.cardNumber })).code).toBe('CARD_BLOCKED');
-    expect(unwrap(c.dispatch('searchMembers', { query: '13900139004' })).members).toEqual([]);
+    expect(unwrap(await c.api.getBalance({ memberId: m.id })).balance).toBe(balance);
+    expect(errorOf(await c.api.lookupCard({ cardNumber: m.cardNumber })).code).toBe('CARD_BLOCKED');
+    expect(unwrap(await c.api.searchMembers({ query: '13900139004' })).members).toEqual([]);
     const held = c.db.$client
       .prepare(
         "SELECT (SELECT count(*) FROM outbox WHERE instr(payload_json, '13900139004') > 0) + " +
@@ -123,9 +134,15 @@ describe("a member's data on request", () => {
       )
       .get(m.id) as { n: number };
     expect(held.n).toBe(0);
-    expect(c.db.select().from(auditLog).all().map((r) => r.action)).toEqual(['member.erased']);
+    expect(
+      c.db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((r) => r.action),
+    ).toEqual(['member.erased']);
     // Gone is gone: no second erasure, no export, no reveal.
-    expect(errorOf(c.dispatch('exportMember', { memberId: m.id })).code).toBe('NOT_FOUND');
-    expect(errorOf(c.dispatch('revealMemberPhone', { memberId: m.id })).code).toBe('NOT_FOUND');
+    expect(errorOf(await c.api.exportMember({ memberId: m.id })).code).toBe('NOT_FOUND');
+    expect(errorOf(await c.api.revealMemberPhone({ memberId: m.id })).code).toBe('NOT_FOUND');
   });
 });

@@ -4,6 +4,7 @@ import { tierFraction } from '../../shared/domain/tier';
 import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
+import { MemberPrivacy } from './MemberPrivacy';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 
@@ -121,6 +122,7 @@ export function MemberPanel() {
           <kbd>F11</kbd> {t('care.newCard')}
         </button>
       </div>
+      <MemberPrivacy key={member.id} member={member} />
     </section>
   );
 }
