@@ -13,7 +13,8 @@ function save(name: string, type: string, text: string): void {
   link.href = url;
   link.download = name;
   link.click();
-  URL.revokeObjectURL(url);
+  // Later, not at once: the browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function saveExport(answer: MemberExportAnswer): { json: string; csv: string } {
