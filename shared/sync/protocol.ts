@@ -6,8 +6,10 @@ import { StoredBirthday, type RecordType } from './records';
  * The wire protocol between a terminal's sync job and head office. Every request carries
  * PROTOCOL_VERSION; head office refuses any other version with PROTOCOL_VERSION (4xx) before
  * looking at the rest of the body, so an old terminal's records simply stay in its outbox.
+ * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
+ * null), which a version-2 till could not parse; and the 'erasure' change.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
