@@ -119,6 +119,14 @@ describe.each(testBackends)('phone privacy and erasure across tills on $name', (
         .get(E164, 'Alice P') as { n: number };
       expect(outbox.n).toBe(0);
     }
+    // A till enrolled after the erasure takes the member, erased, in its snapshot: nothing personal, card blocked.
+    const late = await enrolled('93005', 'shopB');
+    unwrap(await late.api.syncNow({}));
+    expect(unwrap(await late.api.getMember({ memberId: member.id }))).toMatchObject({
+      name: '',
+      cardStatus: 'blocked',
+    });
+    expect(errorOf(await late.api.lookupCard({ cardNumber: member.cardNumber })).code).toBe('CARD_BLOCKED');
     // Head office keeps no copy either: not in the member row, the pull feed or the record log.
     for (const table of ['ho_members', 'ho_changes', 'ho_records']) {
       const found = await database.db.execute(

@@ -78,6 +78,8 @@ function applySnapshotMember(
       return;
     }
     st.insertCard.run(m.cardNumber, m.id, m.createdAt, m.createdAt);
+    // An erased member arrives with nothing personal; their card is blocked here as at head office.
+    if (m.erased === true) eraseMemberRows(db, m.id, now);
     let balance = 0;
     for (const [id, kind, delta] of rows) {
       balance += delta;
