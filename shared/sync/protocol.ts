@@ -100,7 +100,8 @@ export const EnrolResponse = z.object({
   token: z.string().min(32),
   /**
    * The chain's phone key (hex): the till finds another shop's member by the keyed hash of their
-   * number (server/sync/phonePrivacy.ts, electron/services/phoneKey.ts) and never holds the number itself. Optional: older head offices omit it.
+   * number (server/sync/phonePrivacy.ts, electron/services/phoneKey.ts) and never holds the number
+   * itself. Optional: older head offices omit it.
    */
   phoneKey: z
     .string()
