@@ -61,10 +61,20 @@ export const members = sqliteTable(
     name: text('name').notNull(),
     /** Lower-cased name for prefix search. */
     nameKey: text('name_key').notNull(),
-    /** E.164. */
-    phone: text('phone').notNull(),
+    /**
+     * E.164, for this shop's members only. Another shop's member is held without it (null): by the
+     * keyed hash of the number, its last four digits and its masked form (services/phoneKey.ts).
+     * Null too once a member is erased.
+     */
+    phone: text('phone'),
     /** The last four digits, indexed for "search by the end of the phone number". */
     phoneTail: text('phone_tail').notNull(),
+    /** HMAC-SHA256 of the E.164 number under the chain's phone key; null before the till has the key. */
+    phoneHash: text('phone_hash'),
+    /** The masked number of a member whose number this till does not hold. */
+    phoneMasked: text('phone_masked'),
+    /** Erased on the member's request: name, phone and birthday gone; the ledger keeps its amounts. */
+    erasedAt: integer('erased_at'),
     birthday: text('birthday'),
     tierCode: text('tier_code').references(() => tiers.code),
     /** Cached: always equal to the sum of this member's ledger rows (checked by tests). */
@@ -79,6 +89,7 @@ export const members = sqliteTable(
   },
   (t) => [
     uniqueIndex('members_phone_uq').on(t.phone),
+    uniqueIndex('members_phone_hash_uq').on(t.phoneHash),
     index('members_name_key_idx').on(t.nameKey),
     index('members_phone_tail_idx').on(t.phoneTail),
   ],

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { HoDb } from './store/connect';
 import { adminTokens, enrolmentCodes, settings, shops, terminals } from './store/schema';
 import { HoError } from './http/errors';
+import { chainPhoneKey } from './sync/phonePrivacy';
 import { sha256, type Clock, type IdSource } from './sources';
 
 // Crockford-style alphabet: no I, L, O, U, so a code read aloud or typed cannot be confused.
@@ -224,6 +225,7 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
       shopName: shop?.name ?? code.shopId,
       terminalCode: code.terminalCode,
       token: `${req.terminalId}.${secret}`,
+      phoneKey: await chainPhoneKey(tx, ids),
     };
     const [existing] = await tx.select().from(terminals).where(eq(terminals.id, req.terminalId));
     if (code.usedAt !== null) {

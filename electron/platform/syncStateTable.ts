@@ -19,7 +19,9 @@ export type SyncKey =
   | 'snapshotBound'
   | 'snapshotAfter'
   /** The shop's item categories as head office last sent them (a CategoryList as JSON). */
-  | 'categories';
+  | 'categories'
+  /** The chain's phone key (hex) from head office: hashes of phone numbers (services/phoneKey.ts). */
+  | 'phoneKey';
 
 export function readState(db: TerminalDb, key: SyncKey): string | null {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;

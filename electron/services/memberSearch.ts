@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, like, lt, or, sql } from 'drizzle-orm';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import { phoneQuery } from '../../shared/domain/phone';
 import { members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { nameKey, phoneTail } from './memberKeys';
+import { phoneHashOf } from './phoneKey';
 import { memberViewOf, summaryOf, type MemberRow } from './memberView';
 import { perDb } from '../platform/transactions';
 import { loadTiers } from './tiers';
@@ -26,10 +27,21 @@ const statements = perDb((db) => ({
     .from(members)
     .where(eq(members.phone, sql.placeholder('phone')))
     .prepare(),
+  byHash: db
+    .select()
+    .from(members)
+    .where(eq(members.phoneHash, sql.placeholder('hash')))
+    .prepare(),
+  // Another shop's member (no number here) is known by its last four digits only: those decide.
   byTail: db
     .select()
     .from(members)
-    .where(and(eq(members.phoneTail, sql.placeholder('tail')), like(members.phone, sql.placeholder('suffix'))))
+    .where(
+      and(
+        eq(members.phoneTail, sql.placeholder('tail')),
+        or(like(members.phone, sql.placeholder('suffix')), isNull(members.phone)),
+      ),
+    )
     .orderBy(asc(members.nameKey), asc(members.id))
     .limit(sql.placeholder('limit'))
     .prepare(),
@@ -51,9 +63,10 @@ const statements = perDb((db) => ({
 /**
  * One search box for the cashier. A phone number is read by phoneQuery, which normalises it
  * exactly as registration does: a whole number that a member holds finds that member (an exact
- * match, which the till selects at once); otherwise its 4–15 digits match the end of stored
- * numbers through the index of their last four digits. Anything else is a name prefix
- * (case-insensitive).
+ * match, which the till selects at once) — another shop's member by the keyed hash of the number,
+ * as this till holds no number of theirs; otherwise its 4–15 digits match the end of stored
+ * numbers through the index of their last four digits (another shop's members: their last four).
+ * Anything else is a name prefix (case-insensitive).
  */
 export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMembers'>): SearchOutput {
   const query = input.query.normalize('NFKC').trim();
@@ -61,10 +74,15 @@ export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMem
   const ladder = loadTiers(ctx);
   const view = (rows: MemberRow[]) => rows.map((row) => summaryOf(memberViewOf(ctx, row, ladder)));
   if (phone) {
-    const holder = phone.e164 === null ? undefined : statements(ctx.db).byPhone.get({ phone: phone.e164 });
+    const st = statements(ctx.db);
+    const hash = phone.e164 === null ? null : phoneHashOf(ctx.db, phone.e164);
+    const holder =
+      phone.e164 === null
+        ? undefined
+        : (st.byPhone.get({ phone: phone.e164 }) ?? (hash === null ? undefined : st.byHash.get({ hash })));
     if (holder) return { by: 'phone', exact: true, members: view([holder]) };
     // The indexed tail of every number that ends in these digits is their own last four.
-    const rows = statements(ctx.db).byTail.all({
+    const rows = st.byTail.all({
       tail: phoneTail(phone.digits),
       suffix: `%${phone.digits}`,
       limit: input.limit,

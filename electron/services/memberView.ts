@@ -53,7 +53,8 @@ export function buildMemberView(member: MemberRow, card: CardRow | undefined, la
   return {
     id: member.id,
     name: member.name,
-    phoneMasked: maskPhone(member.phone),
+    // Another shop's member (or an erased one): the till holds only the masked form.
+    phoneMasked: member.phone === null ? (member.phoneMasked ?? '') : maskPhone(member.phone),
     birthday: member.birthday,
     cardNumber: card.number,
     cardStatus: card.status,

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { DomainError, type ChannelOutput, type MemberView, type ParsedInput } from '../../shared/contract';
 import { birthdayProblem } from '../../shared/domain/birthday';
 import { members, pointsLedger } from '../../db/schema';
@@ -7,6 +7,7 @@ import { businessDay } from './businessDay';
 import { issueCard } from './cards';
 import { writeMemberPin } from './memberCheck';
 import { nameKey, phoneTail } from './memberKeys';
+import { phoneHashOf, readPhoneKey, shadowOf } from './phoneKey';
 import { currentCard, memberViewById, memberViewOf, requireMember, type MemberRow } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
@@ -15,15 +16,21 @@ import { requireConfigured } from './terminalRow';
 import { entryTier, loadTiers } from './tiers';
 
 const statements = perDb((db) => ({
+  // A number is held by a member of this shop (phone) or of another (its keyed hash, phone_hash).
   byPhone: db
     .select()
     .from(members)
-    .where(eq(members.phone, sql.placeholder('phone')))
+    .where(or(eq(members.phone, sql.placeholder('phone')), eq(members.phoneHash, sql.placeholder('hash'))))
     .prepare(),
   otherByPhone: db
     .select()
     .from(members)
-    .where(and(eq(members.phone, sql.placeholder('phone')), ne(members.id, sql.placeholder('id'))))
+    .where(
+      and(
+        or(eq(members.phone, sql.placeholder('phone')), eq(members.phoneHash, sql.placeholder('hash'))),
+        ne(members.id, sql.placeholder('id')),
+      ),
+    )
     .prepare(),
   ledgerBalance: db
     .select({ balance: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)` })
@@ -53,7 +60,8 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
   return atomic(ctx, () => {
     const term = requireConfigured(ctx);
     refuseFutureBirthday(ctx, input.birthday);
-    const holder = statements(ctx.db).byPhone.get({ phone: input.phone });
+    const hash = phoneHashOf(ctx.db, input.phone);
+    const holder = statements(ctx.db).byPhone.get({ phone: input.phone, hash });
     if (holder) throw duplicatePhone(ctx, holder);
     const ladder = loadTiers(ctx);
     const now = ctx.clock.now();
@@ -66,6 +74,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
         nameKey: nameKey(input.name),
         phone: input.phone,
         phoneTail: phoneTail(input.phone),
+        phoneHash: hash,
         birthday: input.birthday,
         tierCode: entryTier(ladder)?.code ?? null,
         homeShopId: term.shopId,
@@ -88,35 +97,55 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
   });
 }
 
-/** Edits name, phone or birthday; a phone another member holds is refused. No change, no record. */
+/**
+ * Edits name, phone or birthday; a phone another member holds is refused. No change, no record.
+ * Another shop's member keeps no full number here: a new number typed for them is stored as its
+ * shadow (hash, last four, masked) and travels to head office in the record only.
+ */
 export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMember'>): MemberView {
   return atomic(ctx, () => {
     const member = requireMember(ctx, input.memberId);
+    if (member.erasedAt !== null) throw new DomainError('NOT_FOUND', { entity: 'member', memberId: member.id });
     refuseFutureBirthday(ctx, input.birthday);
+    const phoneChanged = input.phone !== undefined && input.phone !== member.phone;
     const next = {
       name: input.name ?? member.name,
-      phone: input.phone ?? member.phone,
       birthday: input.birthday === undefined ? member.birthday : input.birthday,
     };
-    if (next.name === member.name && next.phone === member.phone && next.birthday === member.birthday)
+    if (next.name === member.name && !phoneChanged && next.birthday === member.birthday)
       return memberViewOf(ctx, member);
-    if (next.phone !== member.phone) {
-      const holder = statements(ctx.db).otherByPhone.get({ phone: next.phone, id: member.id });
+    let phoneSet = {};
+    if (phoneChanged && input.phone !== undefined) {
+      const hash = phoneHashOf(ctx.db, input.phone);
+      const holder = statements(ctx.db).otherByPhone.get({ phone: input.phone, hash, id: member.id });
       if (holder) throw duplicatePhone(ctx, holder);
+      const key = readPhoneKey(ctx.db);
+      const own = member.phone !== null || key === null;
+      const shadow = key === null ? null : shadowOf(key, input.phone);
+      phoneSet = own
+        ? { phone: input.phone, phoneTail: phoneTail(input.phone), phoneHash: hash, phoneMasked: null }
+        : { phone: null, phoneTail: shadow?.tail ?? '', phoneHash: hash, phoneMasked: shadow?.masked ?? '' };
     }
     const now = ctx.clock.now();
     ctx.db
       .update(members)
-      .set({ ...next, nameKey: nameKey(next.name), phoneTail: phoneTail(next.phone), updatedAt: now })
+      .set({ ...next, ...phoneSet, nameKey: nameKey(next.name), updatedAt: now })
       .where(eq(members.id, member.id))
       .run();
-    appendOutbox(ctx.db, ctx.clock, 'member_update', member.id, { id: member.id, ...next, updatedAt: now });
+    // The record carries the number only when it is the member's own number here or a new one typed now.
+    const phone = phoneChanged ? input.phone : (member.phone ?? undefined);
+    appendOutbox(ctx.db, ctx.clock, 'member_update', member.id, {
+      id: member.id,
+      ...next,
+      ...(phone === undefined ? {} : { phone }),
+      updatedAt: now,
+    });
     // A phone is what finds a member and their points: who changed it is kept (never the number itself).
-    if (next.phone !== member.phone)
+    if (phoneChanged && input.phone !== undefined)
       appendAudit(ctx, {
         action: 'member.phone_changed',
         memberId: member.id,
-        details: { fromLast4: member.phone.slice(-4), toLast4: next.phone.slice(-4) },
+        details: { fromLast4: member.phoneTail, toLast4: phoneTail(input.phone) },
       });
     return memberViewById(ctx, member.id);
   });

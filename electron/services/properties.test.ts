@@ -136,6 +136,9 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
     syncNow: {},
+    revealMemberPhone: { memberId },
+    exportMember: { memberId },
+    eraseMember: { requestId, memberId, confirm: cardNumber },
     leaveDemoShop: { deleteAllDemoData: true },
   };
 }

@@ -5,7 +5,9 @@ import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
-import { nameKey, phoneTail } from '../services/memberKeys';
+import { eraseMemberRows } from '../services/erasure';
+import { nameKey } from '../services/memberKeys';
+import { heldPhone, readPhoneKey } from '../services/phoneKey';
 import { tierStanding } from '../services/tiers';
 import { ladderCache, pullStatements } from './pullStatements';
 import { writeState } from '../platform/syncStateTable';
@@ -18,10 +20,16 @@ function issue(db: TerminalDb, kind: string, entityId: string, detail: string, p
     .run();
 }
 
-function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
+function applyMember(db: TerminalDb, c: Of<'member'>, keyHex: string | null, now: number): void {
   const st = pullStatements(db);
   st.syncFacts.run(c.id, c.offlineCapPoints, now);
-  const phoneHolder = st.phoneHolder.get(c.phone, c.id);
+  if (c.erased === true) {
+    // Erased at head office: whatever this till holds of them goes (the erasure change follows in the feed).
+    eraseMemberRows(db, c.id, now);
+    return;
+  }
+  const phone = heldPhone(c, keyHex);
+  const phoneHolder = st.phoneHolder.get(phone.phone, phone.hash, c.id);
   if (phoneHolder) {
     // Two shops registered the same phone while apart: keep both records, let head office merge.
     issue(db, 'duplicate_phone', c.id, `phone already held by local member ${phoneHolder.id}`, c, now);
@@ -37,15 +45,28 @@ function applyMember(db: TerminalDb, c: Of<'member'>, now: number): void {
   }
   if (existing) {
     if (c.updatedAt >= existing.updated_at)
-      st.updateMemberFacts.run(c.name, nameKey(c.name), c.phone, phoneTail(c.phone), c.birthday, c.updatedAt, c.id);
+      st.updateMemberFacts.run(
+        c.name,
+        nameKey(c.name),
+        phone.phone,
+        phone.tail,
+        phone.hash,
+        phone.masked,
+        c.birthday,
+        c.updatedAt,
+        c.id,
+      );
     return;
   }
   st.insertMember.run(
     c.id,
     c.name,
     nameKey(c.name),
-    c.phone,
-    phoneTail(c.phone),
+    phone.phone,
+    phone.tail,
+    phone.hash,
+    phone.masked,
+    null,
     c.birthday,
     null,
     0,
@@ -236,10 +257,14 @@ type Ladder = ReturnType<typeof ladderCache>;
 /** Applies changes in order, inside the caller's transaction (a page, or a snapshot's catalogue). */
 export function applyChangeList(db: TerminalDb, changes: Change[], now: number): void {
   const ladder = ladderCache(db);
+  const keyHex = readPhoneKey(db);
   for (const c of changes) {
     switch (c.kind) {
       case 'member':
-        applyMember(db, c, now);
+        applyMember(db, c, keyHex, now);
+        break;
+      case 'erasure':
+        eraseMemberRows(db, c.memberId, now);
         break;
       case 'ledger':
         applyLedger(db, c, ladder, now);

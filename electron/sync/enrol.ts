@@ -4,6 +4,7 @@ import { terminal } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { Clock } from '../platform/sources';
+import { storePhoneKey } from '../services/phoneKey';
 import { createHoClient, type FetchFn } from './hoClient';
 
 export type EnrolOutcome =
@@ -72,6 +73,7 @@ export async function enrolWithHeadOffice(
     // Head office's code, unique in the chain, is the first five digits of every card issued from
     // now on; cards issued before under a code typed at set-up stay valid (they are stored here).
     db.update(terminal).set({ terminalCode: e.terminalCode }).where(eq(terminal.id, term.id)).run();
+    if (e.phoneKey !== undefined) storePhoneKey(db, e.phoneKey, e.shopId);
   });
   return { ok: true, shopId: e.shopId, terminalCode: e.terminalCode };
 }

@@ -1,6 +1,7 @@
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION, START_CURSOR } from '../../shared/sync/protocol';
 import type { Clock } from '../platform/sources';
+import { storePhoneKey } from '../services/phoneKey';
 import { applyChanges } from './applyChanges';
 import type { HoClient } from './hoClient';
 import type { LinkIds, StepOutcome } from './push';
@@ -35,6 +36,9 @@ export async function pullChanges(
       if (res.kind === 'network') return { kind: 'offline', reason: res.reason, message: res.message };
       return { kind: 'refused', code: res.error.code, message: res.error.message };
     }
+    const { phoneKey } = res.value;
+    // The chain's phone key first (a till enrolled before it existed lets go of other shops' numbers here).
+    if (phoneKey !== undefined) db.transaction(() => storePhoneKey(db, phoneKey, shopId));
     applyChanges(db, res.value.changes, res.value.cursor, clock.now());
     applied += res.value.changes.length;
     if (!res.value.hasMore) return { kind: 'done', count: applied };

@@ -4,12 +4,15 @@ import type { TierDef } from '../../shared/domain/tier';
 import { perDb } from '../platform/transactions';
 
 /** The members row in INSERT_MEMBER's column order (one statement shape for both inserts below). */
-type MemberInsert = [
+export type MemberInsert = [
   string,
   string,
   string,
+  string | null,
   string,
-  string,
+  string | null,
+  string | null,
+  number | null,
   string | null,
   string | null,
   number,
@@ -18,9 +21,9 @@ type MemberInsert = [
   number,
   number,
 ];
-const INSERT_MEMBER = `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance,
-                      points_earned_total, home_shop_id, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_MEMBER = `INSERT INTO members (id, name, name_key, phone, phone_tail, phone_hash, phone_masked, erased_at,
+                      birthday, tier_code, points_balance, points_earned_total, home_shop_id, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * The statements a pull runs per member and per ledger row, compiled once per connection:
@@ -29,7 +32,10 @@ const INSERT_MEMBER = `INSERT INTO members (id, name, name_key, phone, phone_tai
 export const pullStatements = perDb((db: TerminalDb) => {
   const c = db.$client;
   return {
-    phoneHolder: c.prepare<[string, string], { id: string }>('SELECT id FROM members WHERE phone = ? AND id <> ?'),
+    /** Another member holding this number: by the number itself or by its keyed hash. */
+    phoneHolder: c.prepare<[string | null, string | null, string], { id: string }>(
+      'SELECT id FROM members WHERE (phone = ? OR phone_hash = ?) AND id <> ?',
+    ),
     member: c.prepare<
       [string],
       { id: string; points_balance: number; points_earned_total: number; tier_code: string | null; updated_at: number }
@@ -37,8 +43,11 @@ export const pullStatements = perDb((db: TerminalDb) => {
     insertMember: c.prepare<MemberInsert>(INSERT_MEMBER),
     /** As insertMember, but a taken id or phone inserts nothing (changes = 0) instead of failing. */
     insertMemberIfFree: c.prepare<MemberInsert>(`${INSERT_MEMBER} ON CONFLICT DO NOTHING`),
-    updateMemberFacts: c.prepare<[string, string, string, string, string | null, number, string]>(
-      'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, birthday = ?, updated_at = ? WHERE id = ?',
+    updateMemberFacts: c.prepare<
+      [string, string, string | null, string, string | null, string | null, string | null, number, string]
+    >(
+      'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, phone_hash = ?, phone_masked = ?, ' +
+        'birthday = ?, updated_at = ? WHERE id = ?',
     ),
     updateBalance: c.prepare<[number, number, string | null, string]>(
       'UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?',

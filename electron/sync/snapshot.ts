@@ -3,7 +3,9 @@ import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { SnapshotMember } from '../../shared/sync/snapshot';
 import type { Clock } from '../platform/sources';
-import { nameKey, phoneTail } from '../services/memberKeys';
+import { eraseMemberRows } from '../services/erasure';
+import { nameKey } from '../services/memberKeys';
+import { heldPhone, readPhoneKey } from '../services/phoneKey';
 import { tierStanding } from '../services/tiers';
 import { applyChangeList } from './applyChanges';
 import type { HoClient } from './hoClient';
@@ -29,9 +31,11 @@ function applySnapshotMember(
   m: SnapshotMember,
   bound: number,
   ladder: ReturnType<typeof ladderCache>,
+  keyHex: string | null,
   now: number,
 ): void {
   const st = pullStatements(db);
+  const phone = heldPhone(m, keyHex);
   const existing = st.member.get(m.id);
   // No facts row means "the chain default", so a new member with no cap of its own needs none.
   if (existing || m.offlineCapPoints !== null) st.syncFacts.run(m.id, m.offlineCapPoints, now);
@@ -45,8 +49,11 @@ function applySnapshotMember(
       m.id,
       m.name,
       nameKey(m.name),
-      m.phone,
-      phoneTail(m.phone),
+      phone.phone,
+      phone.tail,
+      phone.hash,
+      phone.masked,
+      m.erased === true ? now : null,
       m.birthday,
       tier?.code ?? null,
       m.balance,
@@ -57,7 +64,7 @@ function applySnapshotMember(
     );
     if (inserted.changes === 0) {
       // Two shops registered the same phone while apart: keep both records, let head office merge.
-      const holder = st.phoneHolder.get(m.phone, m.id);
+      const holder = st.phoneHolder.get(phone.phone, phone.hash, m.id);
       db.insert(syncIssues)
         .values({
           direction: 'pull',
@@ -71,6 +78,8 @@ function applySnapshotMember(
       return;
     }
     st.insertCard.run(m.cardNumber, m.id, m.createdAt, m.createdAt);
+    // An erased member arrives with nothing personal; their card is blocked here as at head office.
+    if (m.erased === true) eraseMemberRows(db, m.id, now);
     let balance = 0;
     for (const [id, kind, delta] of rows) {
       balance += delta;
@@ -90,8 +99,19 @@ function applySnapshotMember(
     return;
   }
   // A member this terminal has already (it registered them): add what other shops did.
-  if (m.updatedAt >= existing.updated_at)
-    st.updateMemberFacts.run(m.name, nameKey(m.name), m.phone, phoneTail(m.phone), m.birthday, m.updatedAt, m.id);
+  if (m.erased === true) eraseMemberRows(db, m.id, now);
+  else if (m.updatedAt >= existing.updated_at)
+    st.updateMemberFacts.run(
+      m.name,
+      nameKey(m.name),
+      phone.phone,
+      phone.tail,
+      phone.hash,
+      phone.masked,
+      m.birthday,
+      m.updatedAt,
+      m.id,
+    );
   let balance = existing.points_balance;
   let earned = existing.points_earned_total;
   for (const [id, kind, delta] of rows) {
@@ -161,7 +181,8 @@ export async function pullSnapshot(
     db.transaction(() => {
       applyChangeList(db, snap.catalog, now);
       const ladder = ladderCache(db);
-      for (const m of snap.members) applySnapshotMember(db, m, snap.bound, ladder, now);
+      const keyHex = readPhoneKey(db);
+      for (const m of snap.members) applySnapshotMember(db, m, snap.bound, ladder, keyHex, now);
       if (snap.next === null) {
         clearState(db, 'snapshotBound');
         clearState(db, 'snapshotAfter');

@@ -21,6 +21,7 @@ import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
 import { getBalance, getMember, registerMember, updateMember } from '../services/members';
 import { searchMembers } from '../services/memberSearch';
+import { eraseMember, exportMember, revealMemberPhone } from '../services/privacy';
 import { listRewards, redeemReward } from '../services/rewards';
 import { previewSale, recordSale } from '../services/sales';
 import { saleReceiptMemory } from '../services/saleReceiptMemory';
@@ -96,6 +97,9 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     redeemReward,
     listCategories,
     auditTrail,
+    revealMemberPhone,
+    exportMember,
+    eraseMember,
     enrolHeadOffice: async (ctx: ServiceContext, input: ParsedInput<'enrolHeadOffice'>) => {
       const status = await enrolHeadOffice(ctx, input, link.network());
       link.enrolled();

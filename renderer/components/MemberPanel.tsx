@@ -4,6 +4,7 @@ import { tierFraction } from '../../shared/domain/tier';
 import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
+import { MemberPrivacy } from './MemberPrivacy';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 import { MemberCardActions } from './MemberCardActions';
@@ -123,6 +124,7 @@ export function MemberPanel() {
         </button>
         <MemberCardActions memberId={member.id} />
       </div>
+      <MemberPrivacy key={member.id} member={member} />
     </section>
   );
 }

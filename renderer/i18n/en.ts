@@ -491,6 +491,24 @@ export const en = {
       other: 'Tell head office IT.',
     },
   },
+  // privacy (area 5): masked phones, reveal, export and erasure
+  privacy: {
+    title: 'Member data',
+    reveal: 'Show number (manager)',
+    hide: 'Hide number',
+    revealed: 'Whole number',
+    export: 'Export data (manager)',
+    exported: 'Saved {{json}} and {{csv}}.',
+    erase: 'Erase member… (manager)',
+    eraseTitle: 'Erase this member on their request',
+    eraseHint:
+      'Name, phone and birthday are deleted for good and the card is blocked; the points history keeps its ' +
+      'amounts. Type the card number to confirm.',
+    eraseConfirm: 'Card number',
+    eraseNow: 'Erase for good',
+    erased: 'The member was erased.',
+    cancel: 'Cancel',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -477,4 +477,20 @@ export const zhCN: TillMessages = {
       other: '请联系总部技术人员。',
     },
   },
+  // privacy (area 5): masked phones, reveal, export and erasure
+  privacy: {
+    title: '会员数据',
+    reveal: '显示完整号码（店长）',
+    hide: '隐藏号码',
+    revealed: '完整号码',
+    export: '导出会员数据（店长）',
+    exported: '已保存 {{json}} 和 {{csv}}。',
+    erase: '删除会员…（店长）',
+    eraseTitle: '应会员要求删除其个人数据',
+    eraseHint: '姓名、手机号和生日将被永久删除，会员卡被停用；积分记录只保留数额。请输入卡号确认。',
+    eraseConfirm: '卡号',
+    eraseNow: '永久删除',
+    erased: '该会员的数据已删除。',
+    cancel: '取消',
+  },
 };

@@ -150,6 +150,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
       searchAudit: (admin) => admin.call('searchAudit', { query: { shopId: 'shopA', page: 1, pageSize: 10 } }),
       auditChains: (admin) => admin.call('auditChains'),
+      exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
+      eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 
@@ -169,6 +171,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
     expect(answers.get('resolveQuarantine')).toEqual({ resolved: expect.any(Number) });
     expect(answers.get('publishRules')).toEqual({ version: 1000 });
     expect(answers.get('revokeTerminal')).toEqual({ revoked: A });
+    expect(answers.get('exportMember')).toMatchObject({ data: { source: 'headoffice', member: { id: MEMBER } } });
+    expect(answers.get('eraseMember')).toEqual({ id: MEMBER, erasedAt: expect.any(Number) });
     expect((await ho.admin.call('quarantine')).records).toEqual([]);
   });
 

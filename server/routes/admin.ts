@@ -23,6 +23,7 @@ import {
   terminalOverview,
 } from '../admin/reports';
 import { auditChainList, searchAudit } from '../admin/audit';
+import { eraseMember, exportMemberData } from '../admin/privacy';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
 import type { ServerDeps } from './serverDeps';
@@ -79,6 +80,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     },
     searchAudit: async ({ query }) => searchAudit(db, query),
     auditChains: async () => ({ chains: await auditChainList(db) }),
+    exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
+    eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
   };
 }
 

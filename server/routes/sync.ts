@@ -88,11 +88,11 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHo
     },
     pull: async (request) => {
       const { auth, body } = await terminalCall(request, routeMap.pull.request);
-      return pullChanges(db, clock, auth.id, body);
+      return pullChanges(db, clock, ids, auth.id, body);
     },
     snapshot: async (request) => {
       const { auth, body } = await terminalCall(request, routeMap.snapshot.request);
-      return snapshotPage(db, auth.id, body);
+      return snapshotPage(db, ids, auth.id, body);
     },
     closeDay: async (request) => {
       const { auth, body } = await terminalCall(request, routeMap.closeDay.request);

@@ -156,6 +156,8 @@ export const members = pgTable(
     homeShopId: text('home_shop_id'),
     originTerminalId: text('origin_terminal_id').notNull(),
     offlineCapPoints: integer('offline_cap_points'),
+    /** Erased on the member's request: name, phone and birthday are gone, the ledger's amounts stay. */
+    erasedAt: ms('erased_at'),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
     /** The transaction that registered the member (a snapshot below its cursor lists it). */

@@ -171,6 +171,7 @@ export function planBatch(
             homeShopId: p.homeShopId ?? src.shopId,
             originTerminalId: src.terminalId,
             offlineCapPoints: null,
+            erasedAt: null,
             createdAt: p.createdAt,
             updatedAt: p.createdAt,
             txid: 0,
@@ -201,7 +202,9 @@ export function planBatch(
           const row = requireMember(p.id);
           // Last writer by the terminal's clock wins; an older edit arriving late changes nothing.
           if (p.updatedAt < row.updatedAt) break;
-          const set = { name: p.name, phone: p.phone, birthday: p.birthday, updatedAt: p.updatedAt };
+          // An erased member stays erased: a till that edited them offline before it heard brings nothing back.
+          if (row.erasedAt !== null) break;
+          const set = { name: p.name, phone: p.phone ?? row.phone, birthday: p.birthday, updatedAt: p.updatedAt };
           const updated = { ...row, ...set };
           known.members.set(p.id, updated);
           plan.edits.push({ kind: 'member', id: p.id, set });

@@ -1,13 +1,20 @@
 import { Change, PROTOCOL_VERSION, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import type { Clock } from '../sources';
+import type { Clock, IdSource } from '../sources';
 import { formatCursor, parseCursor, readFeed } from './feed';
+import { chainPhoneKey, changesForShop } from './phonePrivacy';
 
 /**
  * The changes since the terminal's cursor, in feed order. The cursor lives on the terminal
  * and is sent with every pull, so head office keeps no per-terminal pull state at all.
  */
-export async function pullChanges(db: HoDb, clock: Clock, terminalId: string, req: PullRequest): Promise<PullResponse> {
+export async function pullChanges(
+  db: HoDb,
+  clock: Clock,
+  ids: IdSource,
+  terminalId: string,
+  req: PullRequest,
+): Promise<PullResponse> {
   const after = parseCursor(req.cursor);
   const rows = await readFeed(db, terminalId, after, req.limit + 1);
   const page = rows.slice(0, req.limit);
@@ -19,9 +26,12 @@ export async function pullChanges(db: HoDb, clock: Clock, terminalId: string, re
     const parsed = Change.safeParse(row.payload);
     if (parsed.success) changes.push(parsed.data);
   }
+  // The till of req.shopId (the route checked it is the caller's) holds full numbers of its own shop's members only.
+  const phoneKey = await chainPhoneKey(db, ids);
   return {
     protocolVersion: PROTOCOL_VERSION,
-    changes,
+    changes: changesForShop(changes, req.shopId, phoneKey),
+    phoneKey,
     cursor: last ? formatCursor({ txid: last.txid, pos: last.pos }) : req.cursor,
     hasMore: rows.length > req.limit,
     serverTime: clock.now(),

@@ -4,8 +4,10 @@ import { Change, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { SnapshotMember, SnapshotRequest, SnapshotResponse } from '../../shared/sync/snapshot';
 import type { HoDb } from '../store/connect';
 import { HoError } from '../http/errors';
+import type { IdSource } from '../sources';
 import { formatCursor, readVisibleBound } from './feed';
 import { rowsOf } from './jsonInsert';
+import { chainPhoneKey, changesForShop, memberForShop } from './phonePrivacy';
 
 const Num = z.union([z.number(), z.string(), z.bigint()]).transform(Number);
 const MemberRow = z.object({
@@ -16,6 +18,7 @@ const MemberRow = z.object({
   card_number: z.string(),
   home_shop_id: z.string().nullable(),
   offline_cap_points: z.number().nullable(),
+  erased_at: Num.nullable(),
   created_at: Num,
   updated_at: Num,
   balance: Num,
@@ -39,7 +42,7 @@ async function memberPage(
 ): Promise<SnapshotMember[]> {
   const result = await db.execute(sql`
     SELECT m.id, m.name, m.phone, m.birthday, m.card_number, m.home_shop_id,
-           m.offline_cap_points, m.created_at, m.updated_at,
+           m.offline_cap_points, m.erased_at, m.created_at, m.updated_at,
            coalesce(l.balance, 0) AS balance, coalesce(l.earned, 0) AS earned
     FROM ho_members m
     LEFT JOIN LATERAL (
@@ -63,6 +66,7 @@ async function memberPage(
       cardNumber: r.card_number,
       homeShopId: r.home_shop_id,
       offlineCapPoints: r.offline_cap_points,
+      ...(r.erased_at === null ? {} : { erased: true }),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       balance: r.balance,
@@ -95,7 +99,12 @@ async function catalog(db: HoDb, terminalId: string, bound: number): Promise<Cha
 }
 
 /** One page of a new terminal's snapshot (see shared/sync/snapshot.ts). Head office keeps no state for it. */
-export async function snapshotPage(db: HoDb, terminalId: string, req: SnapshotRequest): Promise<SnapshotResponse> {
+export async function snapshotPage(
+  db: HoDb,
+  ids: IdSource,
+  terminalId: string,
+  req: SnapshotRequest,
+): Promise<SnapshotResponse> {
   const visible = await readVisibleBound(db);
   if (req.bound !== undefined && req.bound > visible) {
     throw new HoError(
@@ -106,11 +115,14 @@ export async function snapshotPage(db: HoDb, terminalId: string, req: SnapshotRe
   const bound = req.bound ?? visible;
   const members = await memberPage(db, terminalId, bound, req.after ?? '', req.limit + 1);
   const page = members.slice(0, req.limit);
+  // Full numbers only of the caller's own shop's members (the route checked req.shopId is the caller's).
+  const phoneKey = await chainPhoneKey(db, ids);
+  const catalogue = req.after === undefined ? await catalog(db, terminalId, bound) : [];
   return {
     protocolVersion: PROTOCOL_VERSION,
     bound,
-    catalog: req.after === undefined ? await catalog(db, terminalId, bound) : [],
-    members: page,
+    catalog: changesForShop(catalogue, req.shopId, phoneKey),
+    members: page.map((m) => memberForShop(m, req.shopId, phoneKey)),
     next: members.length > req.limit ? (page[page.length - 1]?.id ?? null) : null,
     cursor: formatCursor({ txid: bound, pos: 0 }),
   };

@@ -98,3 +98,6 @@ export const DerivedAnswer = z.strictObject({ terminals: z.number(), records: z.
 export const RulesPublishedAnswer = z.strictObject({ version: z.number() });
 export const IdAnswer = z.strictObject({ id: z.string() });
 export const OkAnswer = z.strictObject({ ok: z.literal(true) });
+
+/** A member erased on their request (shared/admin/contract.ts eraseMember). */
+export const ErasedAnswer = z.strictObject({ id: z.string(), erasedAt: z.number().int() });

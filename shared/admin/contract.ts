@@ -27,6 +27,8 @@ import {
 } from './inputs';
 import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
+import { MemberExportAnswer } from '../privacy/memberExport';
+import { ErasedAnswer } from './answers';
 
 /**
  * Head office's admin API, every route once: the server registers these (server/routes/admin.ts),
@@ -197,6 +199,26 @@ export const ADMIN_ROUTES = {
     body: null,
     response: AuditChainsAnswer,
     doc: "Each terminal's audit chain as head office checked it: rows, and the first break or gap found.",
+  },
+
+  // Privacy: a member's data on their request.
+  exportMember: {
+    method: 'GET',
+    path: '/members/:id/export',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: MemberExportAnswer,
+    doc: "Everything head office holds about one member (the member's request), as JSON with its CSV beside it.",
+  },
+  eraseMember: {
+    method: 'POST',
+    path: '/members/:id/erase',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: ErasedAnswer,
+    doc: 'Erases a member on request: name, phone, birthday gone, cards blocked, amounts kept; every till follows.',
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -39,6 +39,8 @@ import {
   UpdateStaffInput,
 } from './staff';
 import { AuditTrailInput, AuditTrailView } from './audit';
+import { ErasedMember, EraseMemberInput, ExportMemberInput, RevealedPhone, RevealPhoneInput } from './privacy';
+import { MemberExportAnswer } from '../privacy/memberExport';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -138,6 +140,21 @@ export const contract = {
     AuditTrailInput,
     AuditTrailView,
     'Manager: the audit trail, newest first, with the check of its whole hash chain.',
+  ),
+  revealMemberPhone: entry(
+    RevealPhoneInput,
+    RevealedPhone,
+    "Manager: one member's whole phone number (audited); another shop's member's is not held here.",
+  ),
+  exportMember: entry(
+    ExportMemberInput,
+    MemberExportAnswer,
+    "Manager: what this till holds about one member, as JSON and CSV, on the member's request (audited).",
+  ),
+  eraseMember: entry(
+    EraseMemberInput,
+    ErasedMember,
+    'Manager, shop without head office: erase a member on request (amounts kept, cards blocked; audited).',
   ),
 
   // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.

@@ -44,6 +44,10 @@ export const errorMessages = {
     MEMBER_CHECK_LOCKED: '错误次数过多，该会员的身份核验已暂时锁定，请稍后再试。',
     MEMBER_CHECK_UNAVAILABLE: '该会员未设置密码，也没有登记生日，无法核验身份。请先为会员登记生日。',
     INTERNAL: '系统内部错误，操作未完成，请重试。',
+    // privacy
+    PHONE_NOT_HELD: '这是其他门店的会员，本机只保存其手机号的掩码，不能显示完整号码。',
+    ERASE_AT_HEAD_OFFICE: '本店已连接总部：会员数据的删除请在总部办理，各收银机同步后自动删除。',
+    ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -88,6 +92,11 @@ export const errorMessages = {
     MEMBER_CHECK_UNAVAILABLE:
       'This member has no PIN and no birthday on file, so they cannot be checked. Add their birthday first.',
     INTERNAL: 'Something went wrong inside the terminal; nothing was saved. Please try again.',
+    // privacy
+    PHONE_NOT_HELD: "This is another shop's member: this till holds only the masked number, not the whole one.",
+    ERASE_AT_HEAD_OFFICE:
+      'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
+    ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

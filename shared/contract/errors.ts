@@ -39,6 +39,10 @@ export const ErrorCode = z.enum([
   'MEMBER_CHECK_FAILED',
   'MEMBER_CHECK_LOCKED',
   'MEMBER_CHECK_UNAVAILABLE',
+  // privacy
+  'PHONE_NOT_HELD',
+  'ERASE_AT_HEAD_OFFICE',
+  'ERASE_NOT_CONFIRMED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -8,5 +8,6 @@ export * from './memberCheck';
 export * from './categories';
 export * from './headOffice';
 export * from './staff';
+export * from './privacy';
 export * from './contract';
 export * from './api';

@@ -60,6 +60,10 @@ export const channelAccess = {
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',
   auditTrail: 'manager',
+
+  revealMemberPhone: 'manager',
+  exportMember: 'manager',
+  eraseMember: 'manager',
   setLargeSaleLimit: 'manager',
   setMemberCheckLimit: 'manager',
   leaveDemoShop: 'manager',

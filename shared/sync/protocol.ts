@@ -6,8 +6,10 @@ import { StoredBirthday, type RecordType } from './records';
  * The wire protocol between a terminal's sync job and head office. Every request carries
  * PROTOCOL_VERSION; head office refuses any other version with PROTOCOL_VERSION (4xx) before
  * looking at the rest of the body, so an old terminal's records simply stay in its outbox.
+ * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
+ * null), which a version-2 till could not parse; and the 'erasure' change.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -99,6 +101,15 @@ export const EnrolResponse = z.object({
   terminalCode: TerminalCode,
   /** Shown once; head office keeps only its hash. Sent as `Authorization: Bearer <token>`. */
   token: z.string().min(32),
+  /**
+   * The chain's phone key (hex): the till finds another shop's member by the keyed hash of their
+   * number (server/sync/phonePrivacy.ts, electron/services/phoneKey.ts) and never holds the number
+   * itself. Optional: older head offices omit it.
+   */
+  phoneKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
@@ -201,11 +212,27 @@ export const PullRequest = Versioned.extend({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
+/**
+ * What a till of another shop holds of a member's phone instead of the number: the keyed hash of the
+ * E.164 number (finds the member by the whole number), its last four digits and its masked form.
+ */
+export const PhoneShadow = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  tail: z.string().regex(/^\d{0,4}$/),
+  masked: z.string().max(40),
+});
+export type PhoneShadow = z.infer<typeof PhoneShadow>;
+
 export const MemberChange = z.object({
   kind: z.literal('member'),
   id: Id,
   name: z.string(),
-  phone: z.string(),
+  /** E.164 for a member of the pulling till's own shop; null for another shop's (see phoneShadow) or an erased one. */
+  phone: z.string().nullable(),
+  /** Another shop's member: what finds them without the number. Absent for the till's own shop. */
+  phoneShadow: PhoneShadow.nullable().optional(),
+  /** The member asked to be erased: name, phone and birthday are gone; the till erases its copy too. */
+  erased: z.boolean().optional(),
   birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: z.string().nullable(),
@@ -294,6 +321,12 @@ export const CategoriesChange = z.object({
   kind: z.literal('categories'),
   list: z.unknown(),
 });
+/** A member erased at head office (on request): every till erases its copy and blocks the cards. */
+export const ErasureChange = z.object({
+  kind: z.literal('erasure'),
+  memberId: Id,
+  at: Ms,
+});
 export const SettingsChange = z.object({
   kind: z.literal('settings'),
   defaultOfflineCapPoints: z.number().int().min(0),
@@ -311,6 +344,7 @@ export const Change = z.discriminatedUnion('kind', [
   CampaignChange,
   SettingsChange,
   CategoriesChange,
+  ErasureChange,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];
@@ -322,6 +356,11 @@ export const PullResponse = z.object({
   cursor: Cursor,
   hasMore: z.boolean(),
   serverTime: Ms,
+  /** The chain's phone key (as at enrolment), so a till enrolled before it existed gets it too. */
+  phoneKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

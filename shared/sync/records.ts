@@ -42,7 +42,11 @@ export const MemberRecord = z.object({
 export const MemberUpdateRecord = z.object({
   id: Id,
   name: Text.min(1).max(60),
-  phone: z.string().regex(/^\+\d{6,15}$/),
+  /** Absent when unchanged at a till that holds only the member's masked number (another shop's member). */
+  phone: z
+    .string()
+    .regex(/^\+\d{6,15}$/)
+    .optional(),
   birthday: StoredBirthday.nullable(),
   updatedAt: Ms,
 });

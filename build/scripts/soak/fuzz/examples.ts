@@ -103,6 +103,12 @@ export const examples: Examples = {
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },
   ],
+  revealMemberPhone: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  exportMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  // A wrong confirmation mostly (refused, nothing written); now and then the member's card: erased.
+  eraseMember: (f, requestId, n) => [
+    { requestId, memberId: at(f.memberIds, n, NIL), confirm: n % 7 === 0 ? at(f.cardNumbers, n, '') : 'no' },
+  ],
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
   syncNow: () => [{}],

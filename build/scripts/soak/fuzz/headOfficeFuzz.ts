@@ -137,6 +137,13 @@ const ROUTES: Route[] = [
     path: adminPath('balanceFlags', { query: { open: 'true' } }),
     examples: () => [undefined],
   },
+  // A member's export reads only (erasure is left out: any call of it on the fixture member writes).
+  {
+    method: ADMIN_ROUTES.exportMember.method,
+    auth: 'admin',
+    path: adminPath('exportMember', { params: { id: M } }),
+    examples: () => [undefined],
+  },
 ];
 
 const TableRows = z.object({ rows: z.array(z.object({ table_name: z.string() })) });

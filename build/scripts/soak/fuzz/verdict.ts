@@ -81,6 +81,16 @@ export const DOCUMENTED_REFUSALS = {
   enrolHeadOffice: ['HEADOFFICE_UNREACHABLE', 'ENROL_REFUSED', 'ENROL_SHOP_MISMATCH', 'NOT_CONFIGURED'],
   syncNow: ['HEADOFFICE_UNREACHABLE', 'NOT_ENROLLED', 'SYNC_REFUSED', 'NOT_CONFIGURED'],
   leaveDemoShop: ['NOT_DEMO', 'NOT_CONFIGURED'],
+  revealMemberPhone: ['NOT_FOUND', 'PHONE_NOT_HELD', 'NOT_ALLOWED'],
+  exportMember: ['NOT_FOUND', 'NOT_ALLOWED'],
+  eraseMember: [
+    'NOT_FOUND',
+    'NOT_ALLOWED',
+    'ERASE_AT_HEAD_OFFICE',
+    'ERASE_NOT_CONFIRMED',
+    'NOT_CONFIGURED',
+    'REQUEST_REUSED',
+  ],
 } satisfies Record<Channel, ErrorCode[]>;
 
 /**

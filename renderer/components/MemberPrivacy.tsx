@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemberView } from '../../shared/contract/members';
+import type { MemberExportAnswer } from '../../shared/privacy/memberExport';
+import { api } from '../api/tillApi';
+import { useMember } from '../state/member';
+import { run } from '../state/run';
+
+/** Saves one file through the browser's download (the export is the member's, handed over by the manager). */
+function save(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Later, not at once: the browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function saveExport(answer: MemberExportAnswer): { json: string; csv: string } {
+  const stem = `member-${answer.data.member.id}`;
+  save(`${stem}.json`, 'application/json', JSON.stringify(answer.data, null, 2));
+  save(`${stem}.csv`, 'text/csv', answer.csv);
+  return { json: `${stem}.json`, csv: `${stem}.csv` };
+}
+
+/**
+ * A member's data at the till: the whole number for a manager (audited; the panel shows only the
+ * masked one), the member's export (JSON and CSV) and erasure on request. The core refuses a cashier.
+ * Mounted with the member's id as its key: another member on screen starts with nothing revealed.
+ */
+export function MemberPrivacy({ member }: { member: MemberView }) {
+  const { t } = useTranslation();
+  const reload = useMember((s) => s.reload);
+  const [phone, setPhone] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [erasing, setErasing] = useState(false);
+  const [confirm, setConfirm] = useState('');
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+
+  const reveal = async () => {
+    const value = await run(api.revealMemberPhone({ memberId: member.id }));
+    if (value) setPhone(value.phone);
+  };
+  const exportData = async () => {
+    const value = await run(api.exportMember({ memberId: member.id }));
+    if (value) setNote(t('privacy.exported', saveExport(value)));
+  };
+  const erase = async () => {
+    const value = await run(api.eraseMember({ requestId, memberId: member.id, confirm }));
+    setRequestId(crypto.randomUUID());
+    if (!value) return;
+    setErasing(false);
+    setPhone(null);
+    setNote(t('privacy.erased'));
+    await reload();
+  };
+
+  return (
+    <div className="member__privacy" role="group" aria-label={t('privacy.title')} data-testid="member-privacy">
+      <div className="member__actions">
+        {phone === null ? (
+          <button type="button" className="button--quiet" onClick={() => void reveal()}>
+            {t('privacy.reveal')}
+          </button>
+        ) : (
+          <>
+            <span data-testid="revealed-phone">
+              {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
+            </span>
+            <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
+              {t('privacy.hide')}
+            </button>
+          </>
+        )}
+        <button type="button" className="button--quiet" onClick={() => void exportData()}>
+          {t('privacy.export')}
+        </button>
+        {!erasing && (
+          <button type="button" className="button--quiet" onClick={() => setErasing(true)}>
+            {t('privacy.erase')}
+          </button>
+        )}
+      </div>
+      {erasing && (
+        <form
+          className="member__erase"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void erase();
+          }}
+        >
+          <strong>{t('privacy.eraseTitle')}</strong>
+          <p className="muted">{t('privacy.eraseHint')}</p>
+          <label>
+            {t('privacy.eraseConfirm')}{' '}
+            <input value={confirm} onChange={(e) => setConfirm(e.target.value)} inputMode="numeric" />
+          </label>
+          <button type="submit" className="danger">
+            {t('privacy.eraseNow')}
+          </button>
+          <button type="button" className="button--quiet" onClick={() => setErasing(false)}>
+            {t('privacy.cancel')}
+          </button>
+        </form>
+      )}
+      {note !== null && (
+        <p className="muted" role="status">
+          {note}
+        </p>
+      )}
+    </div>
+  );
+}

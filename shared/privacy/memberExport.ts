@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * A member's data as exported on their request (PIPL, GDPR): the same shape at the till (manager)
+ * and at head office (admin route), and the same CSV made from it.
+ */
+export const MemberExport = z.object({
+  exportedAt: z.number().int().min(0),
+  /** 'till' (what this till holds) or 'headoffice' (the whole chain's). */
+  source: z.enum(['till', 'headoffice']),
+  member: z.object({
+    id: z.string(),
+    name: z.string(),
+    /** E.164; null where the till holds only the masked form (another shop's member) or after erasure. */
+    phone: z.string().nullable(),
+    phoneMasked: z.string(),
+    birthday: z.string().nullable(),
+    homeShopId: z.string().nullable(),
+    erased: z.boolean(),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  }),
+  cards: z.array(z.object({ number: z.string(), status: z.string(), at: z.number().int() })),
+  sales: z.array(
+    z.object({
+      id: z.string(),
+      at: z.number().int(),
+      totalMinor: z.number().int(),
+      currency: z.string(),
+      pointsEarned: z.number().int(),
+      pointsSpent: z.number().int(),
+    }),
+  ),
+  ledger: z.array(z.object({ id: z.string(), at: z.number().int(), kind: z.string(), delta: z.number().int() })),
+});
+export type MemberExport = z.infer<typeof MemberExport>;
+
+/** The export with its CSV beside it (one file a person opens in a spreadsheet). */
+export const MemberExportAnswer = z.object({ data: MemberExport, csv: z.string() });
+export type MemberExportAnswer = z.infer<typeof MemberExportAnswer>;
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; a cell a spreadsheet would run
+ * as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's CSV injection advice).
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const COLUMNS = ['record', 'id', 'at', 'field', 'value', 'amount', 'points'] as const;
+
+/** The export as CSV: one row per fact (member fields, cards, sales, ledger rows), times in ISO 8601 UTC. */
+export function memberExportCsv(e: MemberExport): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const rows: (string | number | boolean | null)[][] = [[...COLUMNS]];
+  const m = e.member;
+  const fields: [string, string | boolean | null][] = [
+    ['name', m.name],
+    ['phone', m.phone ?? m.phoneMasked],
+    ['birthday', m.birthday],
+    ['homeShopId', m.homeShopId],
+    ['erased', m.erased],
+    ['createdAt', iso(m.createdAt)],
+    ['updatedAt', iso(m.updatedAt)],
+  ];
+  for (const [field, value] of fields) rows.push(['member', m.id, iso(e.exportedAt), field, value, null, null]);
+  for (const c of e.cards) rows.push(['card', c.number, iso(c.at), 'status', c.status, null, null]);
+  for (const s of e.sales)
+    rows.push(['sale', s.id, iso(s.at), 'currency', s.currency, s.totalMinor, s.pointsEarned - s.pointsSpent]);
+  for (const l of e.ledger) rows.push(['points', l.id, iso(l.at), 'kind', l.kind, null, l.delta]);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
