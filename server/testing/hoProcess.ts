@@ -24,6 +24,8 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
     env: {
       ...process.env,
       TILLCARD_HO_WORKERS: '1',
+      // Soak and bench drive terminals far faster than a shop: their sync is not rate-limited unless a test says so.
+      TILLCARD_HO_SYNC_PER_MINUTE: '1000000000',
       ...env,
       TILLCARD_HO_ADMIN_TOKEN: adminToken,
       TILLCARD_HO_PORT: String(port),
