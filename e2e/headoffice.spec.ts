@@ -19,7 +19,7 @@ const OWNER = 'owner@example.com';
 const OWNER_PASSWORD = 'a long owner passphrase';
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(200_000);
   // The first owner from the environment (TILLCARD_HO_OWNER_LOGIN / _PASSWORD), made at first start.
   ho = await startHoProcess({
     TILLCARD_HO_DATA_DIR: hoDir,

@@ -36,7 +36,7 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`head office did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`head office did not start:\n${out}`)), 150_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
