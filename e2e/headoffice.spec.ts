@@ -15,10 +15,17 @@ process.env.TILLCARD_CLOSE_AT = '00:00';
 const till = useTill({ demo: true });
 const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
 let ho: HoProcess;
+const OWNER = 'owner@example.com';
+const OWNER_PASSWORD = 'a long owner passphrase';
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
+  test.setTimeout(200_000);
+  // The first owner from the environment (TILLCARD_HO_OWNER_LOGIN / _PASSWORD), made at first start.
+  ho = await startHoProcess({
+    TILLCARD_HO_DATA_DIR: hoDir,
+    TILLCARD_HO_OWNER_LOGIN: OWNER,
+    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
+  });
 });
 test.afterAll(async () => {
   await ho.stop();
@@ -64,11 +71,13 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
 
   await page.goto(`${ho.url}/`);
   await expect(page).toHaveURL(/\/office\/$/);
-  await page.locator('#admin-token').fill('not-the-token');
+  await page.locator('#login').fill(OWNER);
+  await page.locator('#password').fill('not the password at all');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('总部拒绝了此管理员令牌');
-  await page.locator('#admin-token').fill(ho.adminToken);
+  await expect(page.getByRole('alert')).toContainText('登录名或密码错误');
+  await page.locator('#password').fill(OWNER_PASSWORD);
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-as')).toContainText('所有者');
   const row = page.locator(`[data-testid="terminals"] tr[data-terminal-code="${valueOf(status).terminalCode}"]`);
   await expect(row).toContainText('Nanjing Rd');
   await expect(row.getByTestId('received')).toHaveText(new Intl.NumberFormat('zh-CN').format(received));
@@ -78,10 +87,38 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   // The nightly close ran right after the sync (close time 00:00): today's figures agree.
   await expect(page.getByTestId('day-closes')).toContainText('一致');
   await expect(page.getByTestId('day-closes')).toContainText('¥42.50');
-  // The token is kept for this tab: a reload does not ask again.
+  // The session cookie keeps the tab signed in: a reload does not ask again.
   await page.reload();
   await expect(row).toBeVisible();
   await shot(page, 'headoffice-page');
+
+  // The owner adds a shop manager for this shop on the page; the manager sees only their shop.
+  const users = page.getByTestId('users');
+  await page.locator('#new-user-login').fill('manager.nanjing');
+  await page.locator('#new-user-name').fill('Wang Fang');
+  await page.locator('#new-user-role').selectOption('shop_manager');
+  await page.locator('#new-user-shops').fill('other-shop');
+  await page.locator('#new-user-password').fill('manager passphrase');
+  await page.getByTestId('add-user').getByRole('button').click();
+  await expect(users.locator('tr[data-login="manager.nanjing"]')).toContainText('店长');
+
+  // Signing out ends the session: the page asks to sign in, and the old cookie no longer reads anything.
+  const cookies = await page.context().cookies();
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  const session = cookies.find((c) => c.name === 'tillcard_ho_session')?.value ?? '';
+  const replay = await page.request.get(`${ho.url}/admin/terminals`, {
+    headers: { cookie: `tillcard_ho_session=${session}` },
+  });
+  expect(replay.status()).toBe(401);
+
+  // The manager of another shop signs in: the terminal of this shop is not listed, and no users section.
+  await page.locator('#login').fill('manager.nanjing');
+  await page.locator('#password').fill('manager passphrase');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-as')).toContainText('Wang Fang');
+  await expect(page.getByText('尚无已接入的终端')).toBeVisible();
+  await expect(page.getByTestId('users')).toHaveCount(0);
 });
 
 test('no page load asks for something missing (the till and head office have a favicon)', async ({ page }) => {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
 import { HoError, sendError } from './http/errors';
 import { jsonBodies } from './http/jsonBody';
+import { DEFAULT_RATE_LIMITS, securityPlugins, type RateLimits } from './http/security';
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import { startDerivationLoop, type DerivationLoopOptions } from './sync/derivationLoop';
@@ -15,6 +16,8 @@ export interface BuildOptions {
    * to stay stored-but-not-derived (as after a crash), and derive them with another server.
    */
   derive?: false | DerivationLoopOptions;
+  /** Sign-in and sync rate limits (DEFAULT_RATE_LIMITS unless said; TILLCARD_HO_*_PER_MINUTE in config.ts). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /**
@@ -55,12 +58,19 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
       : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
   if (deriver) app.addHook('onClose', async () => deriver.stop());
 
-  app.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
-  syncRoutes(app, deps, {
-    stored: (terminalId) => deriver?.kick(terminalId),
-    pushing: (delta) => void (pushes += delta),
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  // The security plugins first (cookies, helmet's headers, rate limits): every route below is registered after them.
+  securityPlugins(app);
+  void app.register(async (scope) => {
+    scope.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
+    syncRoutes(
+      scope,
+      deps,
+      { stored: (terminalId) => deriver?.kick(terminalId), pushing: (delta) => void (pushes += delta) },
+      limits.syncPerMinute,
+    );
+    adminRoutes(scope, deps, { signInPerMinute: limits.signInPerMinute });
+    await scope.register(async (page) => (await import('./routes/page')).pageRoutes(page));
   });
-  adminRoutes(app, deps);
-  void app.register(async (scope) => (await import('./routes/page')).pageRoutes(scope));
   return app;
 }

@@ -20,6 +20,13 @@ export interface HoConfig {
    * PGlite's database belongs to one process, so there it is always 1.
    */
   workers: number;
+  /**
+   * The first owner, made at start while head office has no user (TILLCARD_HO_OWNER_LOGIN,
+   * TILLCARD_HO_OWNER_PASSWORD, optional TILLCARD_HO_OWNER_NAME); `tsx server/cli.ts create-user` is the other way.
+   */
+  firstOwner: { login: string; password: string; name: string } | null;
+  /** TILLCARD_HO_SIGNIN_PER_MINUTE (per address) and TILLCARD_HO_SYNC_PER_MINUTE (per terminal). */
+  rateLimits: { signInPerMinute?: number; syncPerMinute?: number };
 }
 
 const MAX_DEFAULT_WORKERS = 8;
@@ -55,6 +62,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
     dataDirIsDefault: !dataDir,
     adminToken:
       env.TILLCARD_HO_ADMIN_TOKEN && env.TILLCARD_HO_ADMIN_TOKEN.length > 0 ? env.TILLCARD_HO_ADMIN_TOKEN : null,
+    firstOwner: firstOwner(env),
+    rateLimits: Object.fromEntries(
+      Object.entries({
+        signInPerMinute: positiveInt(env, 'TILLCARD_HO_SIGNIN_PER_MINUTE'),
+        syncPerMinute: positiveInt(env, 'TILLCARD_HO_SYNC_PER_MINUTE'),
+      }).filter(([, v]) => v !== undefined),
+    ),
     derive: Object.fromEntries(
       Object.entries({
         chunkRecords: positiveInt(env, 'TILLCARD_HO_DERIVE_CHUNK'),
@@ -63,6 +77,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
       }).filter(([, v]) => v !== undefined),
     ),
   };
+}
+
+function firstOwner(env: NodeJS.ProcessEnv): HoConfig['firstOwner'] {
+  const login = env.TILLCARD_HO_OWNER_LOGIN ?? '';
+  const password = env.TILLCARD_HO_OWNER_PASSWORD ?? '';
+  if (login === '' && password === '') return null;
+  if (login === '' || password === '')
+    throw new Error('TILLCARD_HO_OWNER_LOGIN and TILLCARD_HO_OWNER_PASSWORD go together: set both, or neither');
+  return { login, password, name: env.TILLCARD_HO_OWNER_NAME || login };
 }
 
 export function openFromConfig(config: HoConfig): Promise<HoDatabase> {

@@ -1,4 +1,6 @@
 import cluster from 'node:cluster';
+import { CreateUserInput } from '../shared/admin/inputs';
+import { ensureFirstOwner } from './admin/users';
 import { addAdminToken, hasAdminToken } from './auth';
 import { buildServer } from './app';
 import { configFromEnv, openFromConfig, type HoConfig } from './config';
@@ -36,6 +38,17 @@ async function main(): Promise<void> {
     console.log('Lost it? Stop head office and run: npx tsx server/cli.ts rotate-token (the old token stops working).');
   }
 
+  if (config.firstOwner) {
+    const input = CreateUserInput.safeParse({ ...config.firstOwner, role: 'owner' });
+    if (!input.success) {
+      const why = input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`TILLCARD_HO_OWNER_LOGIN / _PASSWORD: ${why}`);
+    }
+    const made = await ensureFirstOwner(database.db, systemClock, randomIds, input.data);
+    if (made)
+      console.log(`Head office: first owner ${made.login} created (TILLCARD_HO_OWNER_LOGIN); sign in at /office/`);
+  }
+
   if (config.workers === 1) {
     await serve(config, database, null);
     return;
@@ -47,7 +60,7 @@ async function main(): Promise<void> {
 
 async function serve(config: HoConfig, database: HoDatabase, worker: string | null): Promise<void> {
   const deps = { db: database.db, clock: systemClock, ids: randomIds, withCopyConnection: database.withCopyConnection };
-  const app = buildServer(deps, { derive: config.derive });
+  const app = buildServer(deps, { derive: config.derive, rateLimits: config.rateLimits });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Head office listening on ${address}${worker ? ` (${worker})` : ''}`);
 

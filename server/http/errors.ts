@@ -17,6 +17,7 @@ const statusOf: Record<SyncErrorCode, number> = {
   CONFLICT: 409,
   BATCH_TOO_LARGE: 413,
   INTERNAL: 500,
+  RATE_LIMITED: 429,
 };
 
 /** A refusal a route throws; the error handler answers it as `{ code, message, details }`. */

@@ -16,6 +16,7 @@ const T0 = Date.UTC(2025, 2, 1, 2);
 const DAY = '2025-03-01';
 const A = uuidFrom(1, 0xa);
 const MEMBER = uuidFrom(100);
+const PASSWORD = 'correct horse battery';
 const totals = {
   saleCount: 2,
   salesTotalMinor: 1_500,
@@ -71,6 +72,9 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
 
   beforeAll(async () => {
     ho = await startHarness(await backend.open(), fixedClockForTests(T0));
+    await ho.admin.call('createUser', {
+      body: { login: 'first.owner', name: 'First Owner', role: 'owner', password: PASSWORD },
+    });
     const { token } = await ho.enrol('shopA', '90001', A);
     const pushed = await ho.call(
       'POST',
@@ -152,6 +156,32 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       auditChains: (admin) => admin.call('auditChains'),
       exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
       eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
+      signIn: (admin) => admin.call('signIn', { body: { login: 'first.owner', password: PASSWORD } }),
+      signOut: (admin) => admin.call('signOut'),
+      me: (admin) => admin.call('me'),
+      users: (admin) => admin.call('users'),
+      createUser: (admin) =>
+        admin.call('createUser', {
+          body: {
+            login: 'Li.Na@Example.com',
+            name: 'Li Na',
+            role: 'shop_manager',
+            shops: ['shopA'],
+            password: PASSWORD,
+          },
+        }),
+      updateUser: async (admin) => {
+        const { users } = await admin.call('users');
+        const id = users.find((u) => u.login === 'li.na@example.com')?.id ?? '';
+        return admin.call('updateUser', { params: { id }, body: { role: 'auditor' } });
+      },
+      apiTokens: (admin) => admin.call('apiTokens'),
+      createApiToken: (admin) => admin.call('createApiToken', { body: { label: 'nightly export', role: 'auditor' } }),
+      revokeApiToken: async (admin) => {
+        const { tokens } = await admin.call('apiTokens');
+        const id = tokens.find((t) => t.label === 'nightly export')?.id ?? '';
+        return admin.call('revokeApiToken', { params: { id } });
+      },
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 
@@ -174,10 +204,16 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
     expect(answers.get('exportMember')).toMatchObject({ data: { source: 'headoffice', member: { id: MEMBER } } });
     expect(answers.get('eraseMember')).toEqual({ id: MEMBER, erasedAt: expect.any(Number) });
     expect((await ho.admin.call('quarantine')).records).toEqual([]);
+    expect(answers.get('signIn')).toMatchObject({ me: { kind: 'user', login: 'first.owner', role: 'owner' } });
+    expect(answers.get('me')).toMatchObject({ me: { kind: 'token', role: 'owner', shops: [] }, csrfToken: null });
+    expect(answers.get('updateUser')).toMatchObject({
+      user: { login: 'li.na@example.com', role: 'auditor', shops: [] },
+    });
+    expect((await ho.admin.call('apiTokens')).tokens.map((t) => t.label)).toEqual(['tests']);
   });
 
   it('refuses a call without the admin token on every route, before reading anything else', async () => {
-    for (const name of adminRouteNames) {
+    for (const name of adminRouteNames.filter((n) => n !== 'signIn')) {
       const route = ADMIN_ROUTES[name];
       const path = adminPath<AdminRouteName>(name, { params: { id: uuidFrom(5) } });
       for (const token of [null, 'not-the-token']) {

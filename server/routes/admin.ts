@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName, type AdminRoutes } from '../../shared/admin/contract';
+import { roleHasShops } from '../../shared/admin/roles';
 import type { AdminAnswerOf, AdminRequest, AdminRoute } from '../../shared/admin/route';
 import { ADMIN_PREFIX } from '../../shared/admin/wire';
-import { createEnrolmentCode, requireAdmin } from '../auth';
+import { createEnrolmentCode } from '../auth';
 import {
   publishCategories,
   publishRules,
@@ -20,39 +21,108 @@ import {
   openQuarantine,
   resolveQuarantine,
   revokeTerminal,
+  shopOfQuarantined,
+  shopOfTerminal,
   terminalOverview,
+  type ShopFilter,
 } from '../admin/reports';
 import { auditChainList, searchAudit } from '../admin/audit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
+import {
+  createApiToken,
+  createUser,
+  endSession,
+  listApiTokens,
+  listUsers,
+  revokeApiToken,
+  seesShop,
+  signIn,
+  updateUser,
+  type Caller,
+} from '../admin/users';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
+import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
+
+/** What a handler knows besides its parsed input: who calls (null only on a public route) and the HTTP pair. */
+interface CallContext {
+  caller: Caller | null;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
 
 /** One handler per route of the contract: a route without one does not compile. */
 type AdminHandlers = {
-  [K in AdminRouteName]: (request: AdminRequest<AdminRoutes[K]>) => Promise<AdminAnswerOf<AdminRoutes[K]>>;
+  [K in AdminRouteName]: (
+    request: AdminRequest<AdminRoutes[K]>,
+    context: CallContext,
+  ) => Promise<AdminAnswerOf<AdminRoutes[K]>>;
 };
+
+/** The caller of a route that has one (every route but signIn: admit() refused anyone else). */
+function who(context: CallContext): Caller {
+  if (!context.caller) throw new HoError('UNAUTHORIZED', 'Sign in first.');
+  return context.caller;
+}
+
+/** The shops a caller is limited to (a shop manager's), or null for the whole chain. */
+const shopsOf = (caller: Caller): ShopFilter => (roleHasShops(caller.role) ? caller.shops : null);
+
+/** Another shop's resource is as unknown to a shop manager as a missing one. */
+function mustSee(caller: Caller, shopId: string | null, what: string): void {
+  if (shopId === null || !seesShop(caller, shopId)) throw new HoError('NOT_FOUND', `No ${what}.`);
+}
 
 function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
   return {
-    createEnrolmentCode: async ({ body }) => createEnrolmentCode(db, clock, ids, body),
-    terminals: async () => ({ terminals: await terminalOverview(db, clock.now()) }),
-    revokeTerminal: async ({ params: { id } }) => {
+    signIn: async ({ body }, { request, reply }) => {
+      const session = await signIn(db, clock, ids, body.login, body.password);
+      if (!session) throw new HoError('UNAUTHORIZED', 'The login or the password is wrong.');
+      setSessionCookie(request, reply, session.sessionId);
+      return { me: session.me, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+    signOut: async (_input, context) => {
+      const { session } = who(context);
+      if (session) await endSession(db, session.idHash);
+      clearSessionCookie(context.request, context.reply);
+      return { ok: true };
+    },
+    // The page reads its CSRF token back after a reload; another site cannot read this answer (no CORS).
+    me: async (_input, context) => {
+      const { session, ...me } = who(context);
+      return { me, csrfToken: session?.csrfToken ?? null, expiresAt: session?.expiresAt ?? null };
+    },
+    createEnrolmentCode: async ({ body }, context) => {
+      if (!seesShop(who(context), body.shopId))
+        throw new HoError('FORBIDDEN', `You may make enrolment codes only for your own shops, not ${body.shopId}.`);
+      return createEnrolmentCode(db, clock, ids, body);
+    },
+    terminals: async (_input, context) => ({
+      terminals: await terminalOverview(db, clock.now(), shopsOf(who(context))),
+    }),
+    revokeTerminal: async ({ params: { id } }, context) => {
+      mustSee(who(context), await shopOfTerminal(db, id), `active terminal ${id}`);
       if (!(await revokeTerminal(db, clock.now(), id))) throw new HoError('NOT_FOUND', `No active terminal ${id}.`);
       return { revoked: id };
     },
     // Derives every record stored so far (waiting for other processes' chunks) and answers when done:
     // IT's "catch up now", and the tests' bounded wait for derivation.
     derive: async () => deriveAllPending(db, clock),
-    quarantine: async () => ({ records: await openQuarantine(db) }),
-    resolveQuarantine: async ({ params: { id } }) => {
+    quarantine: async (_input, context) => ({ records: await openQuarantine(db, shopsOf(who(context))) }),
+    resolveQuarantine: async ({ params: { id } }, context) => {
+      mustSee(who(context), await shopOfQuarantined(db, id), `open quarantined record ${id}`);
       if (!(await resolveQuarantine(db, clock.now(), id)))
         throw new HoError('NOT_FOUND', `No open quarantined record ${id}.`);
       return { resolved: id };
     },
-    balanceFlags: async ({ query }) => ({ flags: await balanceFlagList(db, query.open === 'true') }),
-    cardConflicts: async () => ({ conflicts: await cardConflictList(db) }),
-    dayCloses: async ({ query }) => ({ closes: await dayCloseList(db, query.terminalId ?? null) }),
+    cardConflicts: async (_input, context) => ({ conflicts: await cardConflictList(db, shopsOf(who(context))) }),
+    balanceFlags: async ({ query }, context) => ({
+      flags: await balanceFlagList(db, query.open === 'true', shopsOf(who(context))),
+    }),
+    dayCloses: async ({ query }, context) => ({
+      closes: await dayCloseList(db, query.terminalId ?? null, shopsOf(who(context))),
+    }),
     publishTiers: async ({ body }) => {
       await publishTiers(db, body);
       return { ok: true };
@@ -82,6 +152,19 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     auditChains: async () => ({ chains: await auditChainList(db) }),
     exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
     eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
+    users: async () => ({ users: await listUsers(db) }),
+    createUser: async ({ body }) => ({ user: await createUser(db, clock, ids, body) }),
+    updateUser: async ({ params: { id }, body }) => {
+      const user = await updateUser(db, clock, ids, id, body);
+      if (!user) throw new HoError('NOT_FOUND', `No user ${id}.`);
+      return { user };
+    },
+    apiTokens: async () => ({ tokens: await listApiTokens(db) }),
+    createApiToken: async ({ body }) => createApiToken(db, clock, ids, body),
+    revokeApiToken: async ({ params: { id } }) => {
+      if (!(await revokeApiToken(db, id))) throw new HoError('NOT_FOUND', `No API token ${id}.`);
+      return { revoked: id };
+    },
   };
 }
 
@@ -96,28 +179,46 @@ function parseParams(schema: z.ZodType | null, params: unknown): unknown {
 const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
   schema ? parseBody(schema, value) : undefined;
 
+/** A sign-in body is a login and a password: anything bigger is refused before it is read (413). */
+const SIGN_IN_BODY_LIMIT = 4_096;
+
+export interface AdminRouteOptions {
+  /** Sign-in attempts one address may make per minute (@fastify/rate-limit); beyond, 429 RATE_LIMITED. */
+  signInPerMinute: number;
+}
+
 /**
- * Registers every route of the admin contract (shared/admin/contract.ts), each behind the admin
- * token (`Authorization: Bearer <token>`). Answers are not re-checked here: every caller parses
- * them with the route's response schema (shared/admin/client.ts), and server/routes/admin.test.ts
- * calls every route through that client.
+ * Registers every route of the admin contract (shared/admin/contract.ts). Each is gated before its
+ * input is read (./caller.ts): a session cookie or an API token, the role's line in
+ * shared/admin/roles.ts, and the CSRF check on a cookie's write; shop managers' answers are limited
+ * to their shops here. Answers are not re-checked: every caller parses them with the route's
+ * response schema (shared/admin/client.ts), and server/routes/admin.test.ts calls every route.
  */
-export function adminRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const admin = async (request: FastifyRequest) => requireAdmin(deps.db, request);
+export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: AdminRouteOptions): void {
   // The loop's view of the handlers: each is called only with what its own route's schemas parsed.
-  const handlerOf: Record<AdminRouteName, (request: AdminRequest<AdminRoute>) => Promise<unknown>> = handlers(deps);
+  const handlerOf: Record<
+    AdminRouteName,
+    (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>
+  > = handlers(deps);
   for (const name of adminRouteNames) {
     const route: AdminRoute = ADMIN_ROUTES[name];
     const handle = handlerOf[name];
+    const signingIn = name === 'signIn';
     app.route({
       method: route.method,
       url: ADMIN_PREFIX + route.path,
-      preHandler: admin,
+      ...(signingIn
+        ? {
+            bodyLimit: SIGN_IN_BODY_LIMIT,
+            config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } },
+          }
+        : {}),
       handler: async (request, reply) => {
+        const caller = await admit(deps, name, request);
         const params = parseParams(route.params, request.params);
         const query = parsePart(route.query, request.query);
         const body = parsePart(route.body, request.body);
-        const answer = await handle({ params, query, body });
+        const answer = await handle({ params, query, body }, { caller, request, reply });
         return reply.status(route.status ?? 200).send(answer);
       },
     });

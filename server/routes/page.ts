@@ -5,11 +5,8 @@ import fastifyStatic from '@fastify/static';
 
 export const defaultPageDir = fileURLToPath(new URL('../../dist/headoffice', import.meta.url));
 
-// The page is static; it reads the admin JSON endpoints with the admin token the user types.
-// Its own policy is also in index.html; as a header it covers every served file.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// The page is static; it signs in and reads the admin JSON endpoints with its session cookie. Its security
+// headers (CSP included) come from helmet on every answer (server/http/security.ts).
 
 /**
  * Head office's page at /office/ (built by `vite build --config server/web/vite.config.ts` into
@@ -27,14 +24,5 @@ export async function pageRoutes(app: FastifyInstance, options: { dir?: string }
     );
     return;
   }
-  await app.register(async (scope) => {
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      void reply
-        .header('content-security-policy', CSP)
-        .header('x-content-type-options', 'nosniff')
-        .header('referrer-policy', 'no-referrer');
-      return payload;
-    });
-    await scope.register(fastifyStatic, { root: dir, prefix: '/office/', index: ['index.html'] });
-  });
+  await app.register(fastifyStatic, { root: dir, prefix: '/office/', index: ['index.html'] });
 }

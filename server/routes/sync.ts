@@ -9,6 +9,7 @@ import {
 } from '../../shared/sync/routes';
 import { enrolTerminal, requireTerminal } from '../auth';
 import { HoError, parseBody } from '../http/errors';
+import { DEFAULT_RATE_LIMITS, terminalKey } from '../http/security';
 import { closeDay } from '../sync/closeDay';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
@@ -52,7 +53,12 @@ const noHooks: PushHooks = { stored: () => undefined, pushing: () => undefined }
 type SyncHandlers = { [K in SyncRouteName]: (request: FastifyRequest) => Promise<SyncResponseBody<K>> };
 
 /** Head office's side of the sync protocol: every route of shared/sync/routes.ts, registered from the map. */
-export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHooks = noHooks): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  hooks: PushHooks = noHooks,
+  perMinute: number = DEFAULT_RATE_LIMITS.syncPerMinute,
+): void {
   const { db, clock, ids } = deps;
 
   type TerminalBody = z.ZodType<{ terminalId: string; shopId: string }>;
@@ -102,6 +108,8 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps, hooks: PushHo
 
   for (const name of syncRouteNames) {
     const { method, path } = routeMap[name];
-    app.route({ method, url: path, handler: (request) => handlers[name](request) });
+    // Rate-limited per terminal (@fastify/rate-limit), except the ping: an offline till's probe touches nothing.
+    const rateLimit = name === 'ping' ? false : { max: perMinute, timeWindow: 60_000, keyGenerator: terminalKey };
+    app.route({ method, url: path, config: { rateLimit }, handler: (request) => handlers[name](request) });
   }
 }

@@ -88,11 +88,63 @@ export const enrolmentCodes = pgTable('ho_enrolment_codes', {
   usedByTerminalId: text('used_by_terminal_id'),
 });
 
-export const adminTokens = pgTable('ho_admin_tokens', {
-  tokenHash: text('token_hash').primaryKey(),
-  label: text('label').notNull(),
+/**
+ * API tokens for scripts (and the bootstrap admin token): sha256 of the token only. Each carries a
+ * role and, for a shop manager, its shops; a token made before roles existed is an owner's.
+ */
+export const adminTokens = pgTable(
+  'ho_admin_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    /** What the page and the revoke route name it by (the hash is never shown). */
+    id: text('id')
+      .notNull()
+      .default(sql`(gen_random_uuid()::text)`),
+    label: text('label').notNull(),
+    createdAt: ms('created_at').notNull(),
+    role: text('role', { enum: ['owner', 'marketing', 'shop_manager', 'auditor'] })
+      .notNull()
+      .default('owner'),
+    shops: jsonb('shops').$type<string[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex('ho_admin_tokens_id_uq').on(t.id)],
+);
+
+/** People who sign in to the head-office page (shared/admin/roles.ts says what each role may do). */
+export const users = pgTable('ho_users', {
+  id: text('id').primaryKey(),
+  /** Lower case; unique. */
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['owner', 'marketing', 'shop_manager', 'auditor'] }).notNull(),
+  /** A shop manager's shops; empty for every other role. */
+  shops: jsonb('shops').$type<string[]>().notNull().default([]),
+  /** `scrypt$N$r$p$<salt>$<hash>` (node:crypto scrypt, base64url): never the password. */
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
   createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+  lastSignInAt: ms('last_sign_in_at'),
 });
+
+/**
+ * A signed-in person's sessions: sha256 of the cookie's random id (a stolen database gives no
+ * usable cookie), its CSRF token (worth nothing without the cookie; the page reads it back after a
+ * reload), and an expiry. Signing out deletes the row.
+ */
+export const sessions = pgTable(
+  'ho_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [index('ho_sessions_user_idx').on(t.userId)],
+);
 
 /**
  * Every record a terminal pushed, under (terminal, seq): the exactly-once key, and the durable

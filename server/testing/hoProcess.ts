@@ -24,6 +24,8 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
     env: {
       ...process.env,
       TILLCARD_HO_WORKERS: '1',
+      // Soak and bench drive terminals far faster than a shop: their sync is not rate-limited unless a test says so.
+      TILLCARD_HO_SYNC_PER_MINUTE: '1000000000',
       ...env,
       TILLCARD_HO_ADMIN_TOKEN: adminToken,
       TILLCARD_HO_PORT: String(port),
@@ -34,7 +36,7 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`head office did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`head office did not start:\n${out}`)), 150_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditChainRow, AuditEntry } from '../../shared/admin/audit';
-import { adminClient } from '../../shared/admin/client';
-import { headOfficeRoot, noStore } from './api';
+import { sessionClient } from './api';
 import { count, dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
 
@@ -37,7 +36,7 @@ function queryOf(f: Filters, page: number) {
 const terminalName = (c: AuditChainRow) => `${c.shopId} · ${c.terminalCode}${c.name ? ` · ${c.name}` : ''}`;
 
 /** Head office's audit section: each terminal's chain check, and the search by person, member, shop and dates. */
-export function AuditSection({ lang, token }: { lang: Lang; token: string }) {
+export function AuditSection({ lang }: { lang: Lang }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
   const [chains, setChains] = useState<AuditChainRow[]>([]);
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -45,24 +44,21 @@ export function AuditSection({ lang, token }: { lang: Lang; token: string }) {
   const [result, setResult] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const search = useCallback(
-    async (f: Filters, p: number) => {
-      const admin = adminClient(noStore, headOfficeRoot(), token);
-      try {
-        const [found, checked] = await Promise.all([
-          admin.call('searchAudit', { query: queryOf(f, p) }),
-          admin.call('auditChains'),
-        ]);
-        setResult({ entries: found.entries, total: found.total });
-        setChains(checked.chains);
-        setPage(p);
-        setError(null);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-    },
-    [token],
-  );
+  const search = useCallback(async (f: Filters, p: number) => {
+    const admin = sessionClient(null);
+    try {
+      const [found, checked] = await Promise.all([
+        admin.call('searchAudit', { query: queryOf(f, p) }),
+        admin.call('auditChains'),
+      ]);
+      setResult({ entries: found.entries, total: found.total });
+      setChains(checked.chains);
+      setPage(p);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
   useEffect(() => {
     void search(noFilters, 1);
   }, [search]);

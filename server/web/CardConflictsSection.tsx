@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { adminClient } from '../../shared/admin/client';
 import type { CardConflictRow, TerminalRow } from '../../shared/admin/answers';
-import { headOfficeRoot, noStore } from './api';
+import { sessionClient } from './api';
 import { dateTime } from './format';
 import { text, type Lang } from './text';
 
@@ -9,29 +8,19 @@ import { text, type Lang } from './text';
  * Card numbers head office received a second time, for another member (two tills shared a terminal
  * code before head office gave codes): both members are kept; what to do is said above the list.
  */
-export function CardConflictsSection({
-  lang,
-  token,
-  terminals,
-  at,
-}: {
-  lang: Lang;
-  token: string;
-  terminals: TerminalRow[];
-  at: number;
-}) {
+export function CardConflictsSection({ lang, terminals, at }: { lang: Lang; terminals: TerminalRow[]; at: number }) {
   const t = (k: Parameters<typeof text>[1]) => text(lang, k);
   const [rows, setRows] = useState<CardConflictRow[] | null>(null);
   useEffect(() => {
     let live = true;
-    adminClient(noStore, headOfficeRoot(), token)
+    sessionClient(null)
       .call('cardConflicts')
       .then((answer) => live && setRows(answer.conflicts))
       .catch(() => live && setRows(null));
     return () => {
       live = false;
     };
-  }, [token, at]);
+  }, [at]);
   const terminalName = (id: string) => terminals.find((x) => x.id === id)?.terminalCode ?? id;
   return (
     <section aria-labelledby="card-conflicts-h">

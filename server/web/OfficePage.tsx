@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { fetchOverview, TOKEN_KEY, type Fetched } from './api';
-import { CardConflictsSection } from './CardConflictsSection';
+import { useCallback, useEffect, useState } from 'react';
+import { currentSession, fetchOverview, signOut, type Fetched, type Session } from './api';
 import { dateTime } from './format';
-import { AuditSection } from './AuditSection';
 import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './tables';
+import { SignIn } from './SignIn';
 import { text, type Lang, type TextKey } from './text';
+import { UsersSection } from './UsersSection';
+import { AuditSection } from './AuditSection';
+import { CardConflictsSection } from './CardConflictsSection';
 
 const REFRESH_MS = 5_000;
 
@@ -12,22 +14,24 @@ function initialLang(): Lang {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Head office IT's page: the admin token once per tab, then the chain's sync state, refreshed every few seconds. */
+/** Head office's page: sign in, then the chain's sync state (what the role may read), refreshed every few seconds. */
 export function OfficePage() {
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
+  // undefined: still asking head office whether this browser's cookie is signed in.
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [data, setData] = useState<Fetched | null>(null);
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
 
+  useEffect(() => {
+    void currentSession().then(setSession, () => setSession(null));
+  }, []);
+
   const load = useCallback(async () => {
-    if (!token) return;
-    const result = await fetchOverview(token);
+    if (!session) return;
+    const result = await fetchOverview(session);
     setData(result);
-    if (!result.ok && result.reason === 'unauthorized') {
-      sessionStorage.removeItem(TOKEN_KEY);
-      setToken(null);
-    }
-  }, [token]);
+    if (!result.ok && result.reason === 'unauthorized') setSession(null);
+  }, [session]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -39,9 +43,9 @@ export function OfficePage() {
     return () => clearInterval(timer);
   }, [load]);
 
-  const signOut = () => {
-    sessionStorage.removeItem(TOKEN_KEY);
-    setToken(null);
+  const leave = () => {
+    if (session) void signOut(session);
+    setSession(null);
     setData(null);
   };
   const failure = data && !data.ok ? data : null;
@@ -50,18 +54,23 @@ export function OfficePage() {
       <header className="office__head">
         <h1>{t('title')}</h1>
         <div className="office__tools">
-          {token && data?.ok && (
+          {session && (
+            <span data-testid="signed-in-as">
+              {t('signedInAs', { name: session.me.name, role: t(`role_${session.me.role}`) })}
+            </span>
+          )}
+          {session && data?.ok && (
             <span className="muted" data-testid="updated">
               {t('updated', { time: dateTime(data.overview.at, lang, '') })}
             </span>
           )}
-          {token && (
+          {session && (
             <button type="button" onClick={() => void load()}>
               {t('refresh')}
             </button>
           )}
-          {token && (
-            <button type="button" onClick={signOut}>
+          {session && (
+            <button type="button" data-testid="sign-out" onClick={leave}>
               {t('signOut')}
             </button>
           )}
@@ -70,71 +79,51 @@ export function OfficePage() {
           </button>
         </div>
       </header>
-      {failure && (
+      {failure && session && (
         <p className="office__error" role="alert">
           {t(failure.reason, { message: failure.message })}
         </p>
       )}
-      {!token ? (
-        <TokenForm
+      {session === null ? (
+        <SignIn
           lang={lang}
-          onToken={(value) => {
-            sessionStorage.setItem(TOKEN_KEY, value);
-            setToken(value);
+          onSignedIn={(value) => {
+            setData(null);
+            setSession(value);
           }}
         />
-      ) : data?.ok ? (
+      ) : session && data?.ok ? (
         <main>
           <section aria-labelledby="terminals-h">
             <h2 id="terminals-h">{t('terminals')}</h2>
             <TerminalsTable lang={lang} rows={data.overview.terminals} />
           </section>
-          <section aria-labelledby="closes-h">
-            <h2 id="closes-h">{t('closes')}</h2>
-            <DayClosesTable lang={lang} rows={data.overview.closes} terminals={data.overview.terminals} />
-          </section>
-          <section aria-labelledby="flags-h">
-            <h2 id="flags-h">{t('flags')}</h2>
-            <p className="muted">{t('flagsHint')}</p>
-            <FlagsTable lang={lang} rows={data.overview.flags} terminals={data.overview.terminals} />
-          </section>
-          <section aria-labelledby="quarantine-h">
-            <h2 id="quarantine-h">{t('quarantine')}</h2>
-            <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
-          </section>
-          <AuditSection lang={lang} token={token} />
-          <CardConflictsSection lang={lang} token={token} terminals={data.overview.terminals} at={data.overview.at} />
+          {data.overview.closes && (
+            <section aria-labelledby="closes-h">
+              <h2 id="closes-h">{t('closes')}</h2>
+              <DayClosesTable lang={lang} rows={data.overview.closes} terminals={data.overview.terminals} />
+            </section>
+          )}
+          {data.overview.flags && (
+            <section aria-labelledby="flags-h">
+              <h2 id="flags-h">{t('flags')}</h2>
+              <p className="muted">{t('flagsHint')}</p>
+              <FlagsTable lang={lang} rows={data.overview.flags} terminals={data.overview.terminals} />
+            </section>
+          )}
+          {data.overview.quarantine && (
+            <section aria-labelledby="quarantine-h">
+              <h2 id="quarantine-h">{t('quarantine')}</h2>
+              <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
+            </section>
+          )}
+          {data.overview.quarantine && (
+            <CardConflictsSection lang={lang} terminals={data.overview.terminals} at={data.overview.at} />
+          )}
+          {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
+          {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
         </main>
       ) : null}
     </div>
-  );
-}
-
-function TokenForm({ lang, onToken }: { lang: Lang; onToken: (token: string) => void }) {
-  const [value, setValue] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const token = value.trim();
-    if (token) onToken(token);
-  };
-  return (
-    <form className="office__token" onSubmit={submit}>
-      <label>
-        {text(lang, 'tokenLabel')}
-        <input
-          id="admin-token"
-          type="password"
-          autoComplete="off"
-          autoFocus
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          required
-        />
-      </label>
-      <p className="muted">{text(lang, 'tokenHint')}</p>
-      <button type="submit" className="primary">
-        {text(lang, 'signIn')}
-      </button>
-    </form>
   );
 }

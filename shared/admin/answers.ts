@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DayTotals } from '../sync/protocol';
+import { HoRole } from './roles';
 
 // What head office's admin routes answer (shared/admin/contract.ts). Strict: a field the server
 // adds or drops fails the tests that parse real answers, and server/admin/reports.ts returns
@@ -101,3 +102,49 @@ export const OkAnswer = z.strictObject({ ok: z.literal(true) });
 
 /** A member erased on their request (shared/admin/contract.ts eraseMember). */
 export const ErasedAnswer = z.strictObject({ id: z.string(), erasedAt: z.number().int() });
+// ---- hoauth: head-office users, sessions and API tokens --------------------------------------
+
+/** Who is calling: a person signed in, or a script's API token (the bootstrap admin token is an owner). */
+export const MeRow = z.strictObject({
+  kind: z.enum(['user', 'token']),
+  /** The user's id, or the token's. */
+  id: z.string(),
+  login: z.string().nullable(),
+  name: z.string(),
+  role: HoRole,
+  /** A shop manager's shops; empty for every other role (they see the whole chain). */
+  shops: z.array(z.string()),
+});
+export type MeRow = z.infer<typeof MeRow>;
+
+/**
+ * Signed in (or who the session is): the caller, and for a session the CSRF token every write
+ * made with its cookie must carry in the `x-tillcard-csrf` header.
+ */
+export const SessionAnswer = z.strictObject({ me: MeRow, csrfToken: z.string().nullable(), expiresAt: ms });
+
+export const UserRow = z.strictObject({
+  id: z.string(),
+  login: z.string(),
+  name: z.string(),
+  role: HoRole,
+  shops: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.number(),
+  lastSignInAt: ms,
+});
+export type UserRow = z.infer<typeof UserRow>;
+export const UsersAnswer = z.strictObject({ users: z.array(UserRow) });
+export const UserAnswer = z.strictObject({ user: UserRow });
+
+export const ApiTokenRow = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  role: HoRole,
+  shops: z.array(z.string()),
+  createdAt: z.number(),
+});
+export type ApiTokenRow = z.infer<typeof ApiTokenRow>;
+export const ApiTokensAnswer = z.strictObject({ tokens: z.array(ApiTokenRow) });
+/** A new token: shown once (only its hash is kept). */
+export const NewApiTokenAnswer = z.strictObject({ token: z.string(), row: ApiTokenRow });

@@ -1,7 +1,7 @@
 import { SyncErrorBody } from '../sync/protocol';
 import { ADMIN_ROUTES, type AdminRouteName, type AdminRoutes } from './contract';
 import type { AdminInputOf, AdminResponseOf, AdminTargetOf } from './route';
-import { ADMIN_AUTH_HEADER, ADMIN_PREFIX, adminAuthValue } from './wire';
+import { ADMIN_AUTH_HEADER, ADMIN_PREFIX, adminAuthValue, CSRF_HEADER } from './wire';
 
 /** The part of `fetch` the client uses (the global one fits; tests and the page may wrap it). */
 export type AdminFetch = (
@@ -81,17 +81,27 @@ function parseJson(text: string): unknown {
 }
 
 /**
+ * How a caller proves who they are: an API token (scripts, the CLI, tests: a plain string is one),
+ * or a signed-in session, whose cookie the browser sends by itself; its CSRF token goes with every
+ * write (null before signing in).
+ */
+export type AdminCredentials = string | { session: { csrfToken: string | null } };
+
+/**
  * Head office's admin API, typed from the contract: `adminClient(fetch, url, token).call('terminals')`.
  * Every answer is parsed by its route's response schema, so a caller never reads a shape the
  * contract does not promise. `baseUrl` is head office's root (no trailing slash needed).
  */
-export function adminClient(fetch: AdminFetch, baseUrl: string, token: string) {
+export function adminClient(fetch: AdminFetch, baseUrl: string, credentials: AdminCredentials) {
   const root = baseUrl.replace(/\/+$/, '');
   async function send<K extends AdminRouteName>(name: K, ...args: InputArgs<K>): Promise<AdminAnswer<K>> {
     const route = ADMIN_ROUTES[name];
     const [input] = args;
     const loose: LooseInput = input ?? {};
-    const headers: Record<string, string> = { [ADMIN_AUTH_HEADER]: adminAuthValue(token) };
+    const headers: Record<string, string> = {};
+    if (typeof credentials === 'string') headers[ADMIN_AUTH_HEADER] = adminAuthValue(credentials);
+    else if (credentials.session.csrfToken !== null && route.method !== 'GET')
+      headers[CSRF_HEADER] = credentials.session.csrfToken;
     if (loose.body !== undefined) headers['content-type'] = 'application/json';
     let response: Awaited<ReturnType<AdminFetch>>;
     try {

@@ -1,20 +1,27 @@
 import { CreateEnrolmentCodeRequest, CreateEnrolmentCodeResponse } from '../sync/protocol';
 import {
   CardConflictsAnswer,
+  ApiTokensAnswer,
   DayClosesAnswer,
   DerivedAnswer,
   FlagsAnswer,
   IdAnswer,
+  NewApiTokenAnswer,
   OkAnswer,
   QuarantineAnswer,
   ResolvedAnswer,
   RevokedAnswer,
   RulesPublishedAnswer,
+  SessionAnswer,
   TerminalsAnswer,
+  UserAnswer,
+  UsersAnswer,
 } from './answers';
 import {
   CampaignInput,
   CategoriesInput,
+  CreateApiTokenInput,
+  CreateUserInput,
   DayCloseQuery,
   DefaultOfflineCapInput,
   FlagQuery,
@@ -23,7 +30,9 @@ import {
   OfflineCapInput,
   RewardInput,
   RulesInput,
+  SignInInput,
   TiersInput,
+  UpdateUserInput,
 } from './inputs';
 import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
@@ -33,9 +42,38 @@ import { ErasedAnswer } from './answers';
 /**
  * Head office's admin API, every route once: the server registers these (server/routes/admin.ts),
  * and every caller (the head-office page, the CLI, tests, soak and bench) goes through adminClient.
- * Paths are below ADMIN_PREFIX; every route needs the admin token (shared/admin/wire.ts).
+ * Paths are below ADMIN_PREFIX. Every route but signIn needs a caller: a session cookie (a person
+ * signed in; writes also carry the CSRF header) or an API token (shared/admin/wire.ts); who may
+ * call what is shared/admin/roles.ts.
  */
 export const ADMIN_ROUTES = {
+  signIn: {
+    method: 'POST',
+    path: '/session',
+    params: null,
+    query: null,
+    body: SignInInput,
+    response: SessionAnswer,
+    doc: 'Signs a person in with login and password: sets the session cookie and answers the CSRF token.',
+  },
+  signOut: {
+    method: 'POST',
+    path: '/session/sign-out',
+    params: null,
+    query: null,
+    body: null,
+    response: OkAnswer,
+    doc: 'Ends this session: its cookie stops working at once (a copy replayed later is refused).',
+  },
+  me: {
+    method: 'GET',
+    path: '/session',
+    params: null,
+    query: null,
+    body: null,
+    response: SessionAnswer,
+    doc: 'Who is calling (a signed-in person or an API token), with role and shops.',
+  },
   createEnrolmentCode: {
     method: 'POST',
     path: '/enrolment-codes',
@@ -219,6 +257,62 @@ export const ADMIN_ROUTES = {
     body: null,
     response: ErasedAnswer,
     doc: 'Erases a member on request: name, phone, birthday gone, cards blocked, amounts kept; every till follows.',
+  },
+  users: {
+    method: 'GET',
+    path: '/users',
+    params: null,
+    query: null,
+    body: null,
+    response: UsersAnswer,
+    doc: "Head office's users (people who sign in to the page), with role and shops.",
+  },
+  createUser: {
+    method: 'POST',
+    path: '/users',
+    params: null,
+    query: null,
+    body: CreateUserInput,
+    response: UserAnswer,
+    status: 201,
+    doc: 'Adds a user with a password (stored as a scrypt hash); a shop manager names their shops.',
+  },
+  updateUser: {
+    method: 'PUT',
+    path: '/users/:id',
+    params: IdParams,
+    query: null,
+    body: UpdateUserInput,
+    response: UserAnswer,
+    doc: "Changes a user's name, role and shops, password, or deactivates them (their sessions end at once).",
+  },
+  apiTokens: {
+    method: 'GET',
+    path: '/api-tokens',
+    params: null,
+    query: null,
+    body: null,
+    response: ApiTokensAnswer,
+    doc: "The scripts' API tokens (never the tokens themselves): label, role and shops.",
+  },
+  createApiToken: {
+    method: 'POST',
+    path: '/api-tokens',
+    params: null,
+    query: null,
+    body: CreateApiTokenInput,
+    response: NewApiTokenAnswer,
+    status: 201,
+    doc: 'A new API token for a script, with a role (and shops): shown once, only its hash is kept.',
+  },
+  revokeApiToken: {
+    method: 'POST',
+    path: '/api-tokens/:id/revoke',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: RevokedAnswer,
+    doc: 'Revokes an API token: it stops working at once.',
   },
 } as const satisfies Record<string, AdminRoute>;
 

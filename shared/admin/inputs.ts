@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RuleSet } from '../domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../sync/catalogue';
 import { CampaignChange } from '../sync/protocol';
+import { HoRole } from './roles';
 
 // What head office's admin routes accept (shared/admin/contract.ts). The ladder and reward rules
 // are the till's own (shared/sync/catalogue.ts): what is refused here would be refused by every
@@ -21,3 +22,56 @@ export const IdParams = z.object({ id: z.string().uuid() });
 export const NumericIdParams = z.object({ id: z.coerce.number().int().min(1) });
 export const DayCloseQuery = z.object({ terminalId: z.string().uuid().optional() });
 export const FlagQuery = z.object({ open: z.enum(['true', 'false']).default('true') });
+
+// ---- hoauth: head-office users, sessions and API tokens --------------------------------------
+
+/** A sign-in name: letters, digits and . _ @ - (an email fits), compared without case. */
+export const Login = z
+  .string()
+  .trim()
+  .min(3)
+  .max(100)
+  .regex(/^[\p{L}\p{N}._@+-]+$/u, 'letters, digits and . _ @ + - only')
+  .transform((login) => login.toLowerCase());
+/** At least 10 characters (a passphrase is fine); at most 200, so hashing it stays cheap. */
+export const Password = z.string().min(10).max(200);
+/** A shop id as enrolment codes name it. */
+export const ShopId = z.string().min(1).max(64);
+const PersonName = z.string().trim().min(1).max(100);
+/** At most what a person can read in a list; a shop manager needs at least one shop. */
+const Shops = z.array(ShopId).max(100);
+
+export const SignInInput = z.strictObject({ login: z.string().max(200), password: z.string().max(200) });
+
+const needsShops = (value: { role: string; shops?: string[] | undefined }) =>
+  value.role !== 'shop_manager' || (value.shops?.length ?? 0) > 0;
+const shopsMessage = { message: 'a shop manager needs at least one shop', path: ['shops'] };
+
+export const CreateUserInput = z
+  .strictObject({
+    login: Login,
+    name: PersonName,
+    role: HoRole,
+    shops: Shops.default([]),
+    password: Password,
+  })
+  .refine(needsShops, shopsMessage);
+
+/** What an owner changes about a user: any of role (with shops), name, a new password, active. */
+export const UpdateUserInput = z
+  .strictObject({
+    name: PersonName.optional(),
+    role: HoRole.optional(),
+    shops: Shops.optional(),
+    password: Password.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => v.role === undefined || needsShops({ role: v.role, shops: v.shops }), shopsMessage);
+
+export const CreateApiTokenInput = z
+  .strictObject({
+    label: z.string().trim().min(1).max(100),
+    role: HoRole,
+    shops: Shops.default([]),
+  })
+  .refine(needsShops, shopsMessage);

@@ -5,3 +5,11 @@ export const ADMIN_PREFIX = '/admin';
 export const ADMIN_AUTH_HEADER = 'authorization';
 
 export const adminAuthValue = (token: string): string => `Bearer ${token}`;
+
+// ---- hoauth: the page's session ---------------------------------------------------------------
+
+/** The session cookie a signed-in person's browser sends (HttpOnly, SameSite=Strict, Secure over https). */
+export const SESSION_COOKIE = 'tillcard_ho_session';
+
+/** Every write made with the session cookie carries the session's CSRF token in this header. */
+export const CSRF_HEADER = 'x-tillcard-csrf';

@@ -54,6 +54,8 @@ export const SyncErrorCode = z.enum([
   'BATCH_TOO_LARGE',
   'CONFLICT',
   'INTERNAL',
+  /** Too many requests from one caller in a short time (sign-in attempts, a terminal's sync calls): wait and retry. */
+  'RATE_LIMITED',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 

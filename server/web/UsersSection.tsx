@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { AdminCallError } from '../../shared/admin/client';
+import { hoRoles, type HoRole } from '../../shared/admin/roles';
+import { sessionClient, type Session, type UserRow } from './api';
+import { dateTime } from './format';
+import { text, type Lang, type TextKey } from './text';
+
+const roleKey = (role: HoRole): TextKey => `role_${role}`;
+const shopList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+type Note = { kind: 'ok' | 'error'; text: string } | null;
+
+/** Owners only: head office's users — add one, deactivate or reactivate, set a new password. */
+export function UsersSection({ lang, session }: { lang: Lang; session: Session }) {
+  const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [note, setNote] = useState<Note>(null);
+  const admin = sessionClient(session.csrfToken);
+
+  const load = useCallback(async () => {
+    const answer = await sessionClient(null).send('users');
+    if (answer.ok) setUsers(answer.value.users);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setNote({ kind: 'ok', text: done });
+      await load();
+    } catch (error) {
+      const message = error instanceof AdminCallError ? (error.error?.message ?? error.message) : String(error);
+      setNote({ kind: 'error', text: t('refused', { message }) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="users-h" data-testid="users">
+      <h2 id="users-h">{t('users')}</h2>
+      {note && (
+        <p
+          className={note.kind === 'error' ? 'office__error' : 'muted'}
+          role={note.kind === 'error' ? 'alert' : 'status'}
+        >
+          {note.text}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th>{t('login')}</th>
+            <th>{t('name')}</th>
+            <th>{t('role')}</th>
+            <th>{t('shops')}</th>
+            <th>{t('userActive')}</th>
+            <th>{t('lastSignIn')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <UserLine key={u.id} lang={lang} user={u} run={run} admin={admin} />
+          ))}
+        </tbody>
+      </table>
+      <AddUser
+        lang={lang}
+        onAdd={(body) => run(() => admin.call('createUser', { body }), t('userAdded', { login: body.login }))}
+      />
+    </section>
+  );
+}
+
+type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
+
+function UserLine({
+  lang,
+  user,
+  run,
+  admin,
+}: {
+  lang: Lang;
+  user: UserRow;
+  run: Run;
+  admin: ReturnType<typeof sessionClient>;
+}) {
+  const [password, setPassword] = useState('');
+  const t = (key: TextKey, params?: Record<string, string | number>) => text(lang, key, params);
+  const save = (body: { active?: boolean; password?: string }) =>
+    run(() => admin.call('updateUser', { params: { id: user.id }, body }), t('userSaved', { login: user.login }));
+  return (
+    <tr data-login={user.login}>
+      <td>{user.login}</td>
+      <td>{user.name}</td>
+      <td>{t(roleKey(user.role))}</td>
+      <td>{user.shops.join(', ')}</td>
+      <td>{user.active ? t('yes') : t('no')}</td>
+      <td>{user.lastSignInAt === null ? t('never') : dateTime(user.lastSignInAt, lang, '')}</td>
+      <td>
+        <button type="button" onClick={() => void save({ active: !user.active })}>
+          {user.active ? t('deactivate') : t('reactivate')}
+        </button>{' '}
+        <input
+          type="password"
+          autoComplete="new-password"
+          aria-label={t('newPassword')}
+          placeholder={t('newPassword')}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />{' '}
+        <button
+          type="button"
+          disabled={password.length < 10}
+          onClick={() => void save({ password }).then(() => setPassword(''))}
+        >
+          {t('setPassword')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+interface NewUser {
+  login: string;
+  name: string;
+  role: HoRole;
+  shops: string[];
+  password: string;
+}
+
+function AddUser({ lang, onAdd }: { lang: Lang; onAdd: (user: NewUser) => Promise<void> }) {
+  const [login, setLogin] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<HoRole>('shop_manager');
+  const [shops, setShops] = useState('');
+  const [password, setPassword] = useState('');
+  const t = (key: TextKey) => text(lang, key);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await onAdd({ login: login.trim(), name: name.trim() || login.trim(), role, shops: shopList(shops), password });
+    setPassword('');
+  };
+  return (
+    <form className="office__add-user" data-testid="add-user" onSubmit={(e) => void submit(e)}>
+      <h3>{t('addUser')}</h3>
+      <label>
+        {t('login')}
+        <input id="new-user-login" value={login} onChange={(e) => setLogin(e.target.value)} required />
+      </label>
+      <label>
+        {t('name')}
+        <input id="new-user-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('role')}
+        <select
+          id="new-user-role"
+          value={role}
+          onChange={(e) => setRole(hoRoles.find((r) => r === e.target.value) ?? role)}
+        >
+          {hoRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(roleKey(r))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('shops')}
+        <input
+          id="new-user-shops"
+          value={shops}
+          onChange={(e) => setShops(e.target.value)}
+          placeholder={t('shopsHint')}
+        />
+      </label>
+      <label>
+        {t('password')}
+        <input
+          id="new-user-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={10}
+        />
+      </label>
+      <button type="submit" className="primary">
+        {t('addUser')}
+      </button>
+    </form>
+  );
+}

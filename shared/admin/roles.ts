@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { AdminRouteName } from './contract';
+
+/**
+ * Head office's people and scripts: an owner runs the chain; marketing publishes the programme
+ * (tiers, categories, rules, rewards, campaigns); a shop manager sees and runs only their own
+ * shops' terminals; an auditor reads, never writes. A script's API token carries one of these
+ * roles (and, for a shop manager, its shops); the bootstrap admin token acts as an owner.
+ */
+export const HoRole = z.enum(['owner', 'marketing', 'shop_manager', 'auditor']);
+export type HoRole = z.infer<typeof HoRole>;
+export const hoRoles: readonly HoRole[] = HoRole.options;
+
+/**
+ * How a route treats shops, for a caller limited to some (a shop manager):
+ * - 'chain': chain-wide data or settings; only callers who see every shop may have the role.
+ * - 'scoped': the handler shows only the caller's shops and answers 404 for another shop's resource
+ *   (403 when the caller names another shop in what they send).
+ * - 'self': about the caller themself (who am I, sign out), or no shop at all.
+ */
+export type ShopScope = 'chain' | 'scoped' | 'self';
+
+export interface RouteAccess {
+  /** 'public': anyone (signing in); otherwise the roles that may call it. */
+  readonly roles: 'public' | readonly HoRole[];
+  readonly shops: ShopScope;
+}
+
+const everyone = ['owner', 'marketing', 'shop_manager', 'auditor'] as const;
+const readers = ['owner', 'shop_manager', 'auditor'] as const;
+
+/**
+ * Who may call each admin route: one line per route of shared/admin/contract.ts (a route without one
+ * does not compile). The server checks it before any handler runs (server/routes/admin.ts);
+ * server/routes/adminRoles.test.ts calls every route with every role. An auditor never has a write.
+ */
+export const adminAccess = {
+  signIn: { roles: 'public', shops: 'self' },
+  signOut: { roles: everyone, shops: 'self' },
+  me: { roles: everyone, shops: 'self' },
+  createEnrolmentCode: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  terminals: { roles: everyone, shops: 'scoped' },
+  revokeTerminal: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  derive: { roles: ['owner'], shops: 'chain' },
+  quarantine: { roles: readers, shops: 'scoped' },
+  resolveQuarantine: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  balanceFlags: { roles: [...readers, 'marketing'], shops: 'scoped' },
+  dayCloses: { roles: readers, shops: 'scoped' },
+  cardConflicts: { roles: readers, shops: 'scoped' },
+  // The audit trail and a member's own data (PIPL/GDPR requests) are the chain's: its owner and auditors.
+  searchAudit: { roles: ['owner', 'auditor'], shops: 'chain' },
+  auditChains: { roles: ['owner', 'auditor'], shops: 'chain' },
+  exportMember: { roles: ['owner'], shops: 'chain' },
+  eraseMember: { roles: ['owner'], shops: 'chain' },
+  publishTiers: { roles: ['owner', 'marketing'], shops: 'chain' },
+  publishCategories: { roles: ['owner', 'marketing'], shops: 'chain' },
+  publishRules: { roles: ['owner', 'marketing'], shops: 'chain' },
+  upsertReward: { roles: ['owner', 'marketing'], shops: 'chain' },
+  upsertCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
+  setMemberOfflineCap: { roles: ['owner'], shops: 'chain' },
+  setDefaultOfflineCap: { roles: ['owner'], shops: 'chain' },
+  users: { roles: ['owner'], shops: 'chain' },
+  createUser: { roles: ['owner'], shops: 'chain' },
+  updateUser: { roles: ['owner'], shops: 'chain' },
+  apiTokens: { roles: ['owner'], shops: 'chain' },
+  createApiToken: { roles: ['owner'], shops: 'chain' },
+  revokeApiToken: { roles: ['owner'], shops: 'chain' },
+} as const satisfies Record<AdminRouteName, RouteAccess>;
+
+/** May this role call the route? (Public routes: anyone.) */
+export function roleMayCall(route: AdminRouteName, role: HoRole): boolean {
+  const { roles }: RouteAccess = adminAccess[route];
+  return roles === 'public' || roles.includes(role);
+}
+
+/** A role limited to some shops; every other role sees the whole chain. */
+export const roleHasShops = (role: HoRole): boolean => role === 'shop_manager';
