@@ -13,6 +13,7 @@ interface BuilderConfig {
   files?: string[];
   asarUnpack?: string[];
   icon?: string;
+  electronFuses?: Record<string, boolean>;
 }
 
 function loadConfig(): BuilderConfig {
@@ -46,5 +47,15 @@ describe('build/electron-builder.yml', () => {
     const runtimeDeps = ['bindings', 'file-uri-to-path'];
     for (const dep of runtimeDeps) expect(config.files).toContain(`node_modules/${dep}/**`);
     expect(config.icon && existsSync(join(root, config.icon))).toBe(true);
+  });
+
+  it('flips the fuses of the security checklist in the packaged binary', () => {
+    expect(loadConfig().electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });

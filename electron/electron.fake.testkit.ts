@@ -41,24 +41,72 @@ class FakeIpcMain {
   }
 }
 
-class FakeWebContents extends FakeEmitter {
-  setWindowOpenHandler(): void {}
+/** An event main.ts's listeners may cancel, as Electron's navigation and attach events are. */
+export class FakeCancellableEvent {
+  defaultPrevented = false;
+  constructor(readonly url = '') {}
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
 }
 
+export class FakeWebContents extends FakeEmitter {
+  windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+type Headers = Record<string, string[]>;
+
+/** The handlers the security set-up installs, typed as main.ts's code calls Electron's. */
+export interface SessionHandlers {
+  onHeadersReceived?: (
+    details: { url: string; responseHeaders?: Headers },
+    callback: (response: { responseHeaders?: Headers }) => void,
+  ) => void;
+  onBeforeRequest?: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+  permissionRequest?: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  permissionCheck?: (webContents: unknown, permission: string) => boolean;
+  devicePermission?: (details: { deviceType: string }) => boolean;
+  displayMediaRequest?: (request: unknown, callback: (streams: Record<string, unknown>) => void) => void;
+}
+
+/** Records every handler the security set-up installs, so a test can call it as Chromium would. */
 class FakeSession {
   readonly protocolHandlers = new Map<string, unknown>();
-  readonly webRequest = { onHeadersReceived: (): void => {}, onBeforeRequest: (): void => {} };
+  readonly handlers: SessionHandlers = {};
+  readonly webRequest = {
+    onHeadersReceived: (handler: SessionHandlers['onHeadersReceived']): void => {
+      this.handlers.onHeadersReceived = handler;
+    },
+    onBeforeRequest: (handler: SessionHandlers['onBeforeRequest']): void => {
+      this.handlers.onBeforeRequest = handler;
+    },
+  };
   readonly protocol = {
     handle: (scheme: string, handler: unknown): void => void this.protocolHandlers.set(scheme, handler),
   };
-  setPermissionRequestHandler(): void {}
-  setPermissionCheckHandler(): void {}
+  setPermissionRequestHandler(handler: SessionHandlers['permissionRequest']): void {
+    this.handlers.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: SessionHandlers['permissionCheck']): void {
+    this.handlers.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: SessionHandlers['devicePermission']): void {
+    this.handlers.devicePermission = handler;
+  }
+  setDisplayMediaRequestHandler(handler: SessionHandlers['displayMediaRequest']): void {
+    this.handlers.displayMediaRequest = handler;
+  }
 }
 
 export interface FakeElectron {
   ipcMain: FakeIpcMain;
-  app: FakeEmitter & { isPackaged: boolean; exitCode: number | null; errors: string[] };
-  windows: { options: unknown; loaded: string[] }[];
+  app: FakeEmitter & { isPackaged: boolean; exitCode: number | null; errors: string[]; sandboxEnabled: boolean };
+  windows: { options: unknown; loaded: string[]; webContents: FakeWebContents }[];
+  /** The schemes registered as privileged before the app was ready. */
+  privilegedSchemes: unknown[];
   session: FakeSession;
   /** What `vi.mock('electron', …)` answers. */
   module: Record<string, unknown>;
@@ -69,14 +117,18 @@ export function createFakeElectron(): FakeElectron {
   const session = new FakeSession();
   const windows: FakeElectron['windows'] = [];
   const errors: string[] = [];
-  const state: { isPackaged: boolean; exitCode: number | null; errors: string[] } = {
+  const privilegedSchemes: unknown[] = [];
+  const state: { isPackaged: boolean; exitCode: number | null; errors: string[]; sandboxEnabled: boolean } = {
     isPackaged: false,
     exitCode: null,
     errors,
+    sandboxEnabled: false,
   };
   const app = Object.assign(new FakeEmitter(), state, {
     requestSingleInstanceLock: () => true,
-    enableSandbox: () => undefined,
+    enableSandbox: () => {
+      app.sandboxEnabled = true;
+    },
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => {
       throw new Error(`the test sets TILLCARD_DATA_DIR; app.getPath('${name}') should not be asked`);
@@ -88,10 +140,10 @@ export function createFakeElectron(): FakeElectron {
   });
   class FakeBrowserWindow extends FakeEmitter {
     readonly webContents = new FakeWebContents();
-    private readonly record: { options: unknown; loaded: string[] };
+    private readonly record: { options: unknown; loaded: string[]; webContents: FakeWebContents };
     constructor(options: unknown) {
       super();
-      this.record = { options, loaded: [] };
+      this.record = { options, loaded: [], webContents: this.webContents };
       windows.push(this.record);
     }
     async loadURL(url: string): Promise<void> {
@@ -109,12 +161,15 @@ export function createFakeElectron(): FakeElectron {
     app,
     windows,
     session,
+    privilegedSchemes,
     module: {
       app,
       ipcMain,
       BrowserWindow: FakeBrowserWindow,
       session: { defaultSession: session },
-      protocol: { registerSchemesAsPrivileged: (): void => {} },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: unknown[]): void => void privilegedSchemes.push(...schemes),
+      },
       dialog: { showErrorBox: (title: string, text: string): void => void errors.push(`${title}: ${text}`) },
     },
   };

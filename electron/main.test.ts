@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, ipcChannel, type Result } from '../shared/contract';
-import { createFakeElectron, type FakeInvokeEvent } from './electron.fake.testkit';
+import {
+  createFakeElectron,
+  FakeCancellableEvent,
+  FakeWebContents,
+  type FakeInvokeEvent,
+} from './electron.fake.testkit';
 import { UNTRUSTED_SENDER } from './ipcRegistration';
-import { RENDERER_ENTRY_URL } from './rendererOrigin';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, RENDERER_ENTRY_URL } from './rendererOrigin';
 import { DB_FILE_NAME } from './terminal/terminalCore';
 
 // main.ts's own wiring, run in plain Node: Electron is the one part faked (electron.fake.testkit.ts);
@@ -83,5 +88,104 @@ describe('electron/main.ts wiring', () => {
     expect(await call(ipcChannel('getStatus'), tillFrame)).toEqual(before);
     expect(warn).toHaveBeenCalledTimes(strangers.length * channels.length);
     warn.mockRestore();
+  });
+
+  // The Electron security checklist (README, "Electron security checklist"): each item as main.ts sets it up.
+  describe('security checklist', () => {
+    const contents = () => {
+      const window = fake().windows[0];
+      if (!window) throw new Error('no window');
+      return window.webContents;
+    };
+    const navigation = (target: FakeWebContents, event: string, url: string) => {
+      const cancellable = new FakeCancellableEvent(url);
+      target.emit(event, cancellable);
+      return cancellable.defaultPrevented;
+    };
+
+    it('sandboxes every renderer, isolates the preload, gives the page no Node and keeps web security', () => {
+      expect(fake().app.sandboxEnabled).toBe(true);
+      expect(fake().windows[0]?.options).toMatchObject({
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          webviewTag: false,
+          experimentalFeatures: false,
+          navigateOnDragDrop: false,
+        },
+      });
+      expect(JSON.stringify(fake().windows[0]?.options)).not.toMatch(/enableBlinkFeatures|additionalArguments/);
+    });
+
+    it('serves the screen from its own secure scheme, never file://', () => {
+      expect(fake().privilegedSchemes).toEqual([
+        expect.objectContaining({ scheme: APP_SCHEME, privileges: expect.objectContaining({ secure: true }) }),
+      ]);
+      expect(fake().session.protocolHandlers.has(APP_SCHEME)).toBe(true);
+      expect(fake().windows[0]?.loaded.every((url) => url.startsWith(`${APP_SCHEME}://`))).toBe(true);
+    });
+
+    it('puts the strict CSP on every response, whatever the response said', () => {
+      const onHeaders = fake().session.handlers.onHeadersReceived;
+      let headers: Record<string, string[]> | undefined;
+      onHeaders?.(
+        { url: RENDERER_ENTRY_URL, responseHeaders: { 'Content-Security-Policy': ["script-src 'unsafe-inline'"] } },
+        (response) => (headers = response.responseHeaders),
+      );
+      expect(headers?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    });
+
+    it('loads no remote content: every request but our own scheme is cancelled', () => {
+      const verdict = (url: string) => {
+        let cancel: boolean | undefined;
+        fake().session.handlers.onBeforeRequest?.({ url }, (response) => (cancel = response.cancel));
+        return cancel;
+      };
+      expect(verdict(RENDERER_ENTRY_URL)).toBe(false);
+      expect(verdict('tillcard://app/assets/index.js')).toBe(false);
+      for (const url of [
+        'https://evil.example/x.js',
+        'http://127.0.0.1:8787/',
+        'file:///etc/passwd',
+        'tillcard://other/index.html',
+        'ws://evil.example/',
+      ]) {
+        expect(verdict(url), url).toBe(true);
+      }
+    });
+
+    it('denies every permission request and check, device access and screen capture', () => {
+      const { handlers } = fake().session;
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial']) {
+        let granted: boolean | undefined;
+        handlers.permissionRequest?.(contents(), permission, (answer) => (granted = answer));
+        expect(granted, permission).toBe(false);
+        expect(handlers.permissionCheck?.(contents(), permission), permission).toBe(false);
+      }
+      expect(handlers.devicePermission?.({ deviceType: 'usb' })).toBe(false);
+      let streams: Record<string, unknown> | undefined;
+      handlers.displayMediaRequest?.({}, (given) => (streams = given));
+      expect(streams).toEqual({});
+    });
+
+    it('blocks navigation away, new windows and webviews, in the window and in any later web contents', () => {
+      const other = new FakeWebContents();
+      fake().app.emit('web-contents-created', {}, other);
+      for (const target of [contents(), other]) {
+        expect(target.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+        expect(target.windowOpenHandler?.({ url: RENDERER_ENTRY_URL })).toEqual({ action: 'deny' });
+        for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+          expect(navigation(target, event, 'https://evil.example/'), event).toBe(true);
+          expect(navigation(target, event, 'file:///etc/passwd'), event).toBe(true);
+          expect(navigation(target, event, RENDERER_ENTRY_URL), event).toBe(false);
+        }
+        expect(navigation(target, 'will-attach-webview', RENDERER_ENTRY_URL)).toBe(true);
+      }
+    });
   });
 });

@@ -33,8 +33,9 @@ export function serveRenderer(session: Session, rendererDir: string): void {
 
 /**
  * The security checklist for the session the till runs in: the CSP header on every response
- * (our scheme sets it too; this covers anything else), no permission is ever granted, and no
- * request leaves for anywhere except our own scheme and devtools.
+ * (our scheme sets it too; this covers anything else), no permission is ever granted (camera,
+ * notifications, USB/HID/serial devices, screen capture), and no request leaves for anywhere
+ * except our own scheme and devtools. The scanner is a keyboard wedge: it needs no device access.
  */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -50,4 +51,7 @@ export function hardenSession(session: Session): void {
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // No stream given: the request for the screen is refused.
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 }

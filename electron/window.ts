@@ -9,10 +9,16 @@ export interface MainWindowOptions {
   devTools: boolean;
 }
 
-/** No navigation away from the till screen, no new windows, no webviews. */
+/**
+ * No navigation away from the till screen (top frame, sub-frames, redirects), no new windows,
+ * no webviews. main.ts applies it to every web contents Electron creates, not only the window's.
+ */
 export function lockDown(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event) => {
+    if (!isOwnRendererUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
     if (!isOwnRendererUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
@@ -42,6 +48,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      safeDialogs: true,
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: options.devTools,
