@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberView, RewardView } from '../../shared/contract';
 import { MemberLockRecord, MemberPinRecord } from '../../shared/sync/records';
 import { openTerminalCore } from '../terminal/terminalCore';
+import { actAsManager } from '../terminal/session.testkit';
+import { systemClock } from '../platform/sources';
 import { sequentialIds } from '../platform/sources';
 import { verifyAuditChain } from './audit';
 import { MEMBER_CHECK_LOCK_MS, MEMBER_CHECK_TICKET_MS } from './memberCheck';
@@ -228,7 +230,10 @@ function reopen(old: TestCore): TestCore {
     timeZone: 'Asia/Shanghai',
     validateOutput: true,
     log: () => undefined,
+    staffClock: systemClock,
   });
+  // A restart signs everyone out: the manager signs in again.
+  actAsManager(core);
   return {
     ...core,
     clock: old.clock,
