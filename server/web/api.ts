@@ -28,7 +28,8 @@ export type Fetched = { ok: true; overview: Overview } | Failure;
 
 // The page is served at <head office>/office/: head office's root is one level up, wherever it is mounted.
 export const headOfficeRoot = (): string => new URL('..', location.href).href;
-export const noStore: AdminFetch = (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'same-origin' });
+export const noStore: AdminFetch = (url, init) =>
+  fetch(url, { ...init, cache: 'no-store', credentials: 'same-origin' });
 
 /** The admin API with this tab's session (the cookie goes by itself; the CSRF token with each write). */
 export const sessionClient = (csrfToken: string | null): AdminClient =>
