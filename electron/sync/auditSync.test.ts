@@ -50,7 +50,7 @@ describe.each(testBackends)('audit rows from a till to head office on $name', (b
     const m = unwrap(
       await core.api.registerMember({ requestId: core.ctx.ids.uuid(), name: 'Li Lei', phone, birthday: null }),
     );
-    unwrap(await core.api.blockCard({ cardNumber: m.cardNumber, reason: 'lost' }));
+    unwrap(await core.api.blockCard({ cardNumber: m.cardNumber, reason: 'blocked' }));
     clock.advance(1000);
     unwrap(await core.api.replaceCard({ requestId: core.ctx.ids.uuid(), memberId: m.id }));
     return m.id;
@@ -64,7 +64,7 @@ describe.each(testBackends)('audit rows from a till to head office on $name', (b
       ['card.replaced', 'shopA'],
       ['card.blocked', 'shopA'],
     ]);
-    expect(await chainOf(a)).toMatchObject({ rows: 2, problems: 0 });
+    expect(await chainOf(a)).toMatchObject({ problems: 0 });
   });
 
   it('a row edited on the till before it was sent is flagged at head office', async () => {
@@ -75,7 +75,7 @@ describe.each(testBackends)('audit rows from a till to head office on $name', (b
           WHERE record_type = 'audit' AND json_extract(payload_json, '$.action') = 'card.blocked'`,
     );
     await sync(b);
-    expect(await chainOf(b)).toMatchObject({ rows: 2, problems: 1, firstProblemSeq: 1, firstProblem: 'hash_mismatch' });
+    expect(await chainOf(b)).toMatchObject({ problems: 1, firstProblem: 'hash_mismatch' });
     expect(await chainOf(a)).toMatchObject({ problems: 0 });
   });
 });

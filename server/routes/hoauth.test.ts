@@ -252,7 +252,9 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
       for (const name of adminRouteNames) {
         if (ADMIN_ROUTES[name].method !== 'GET' || adminAccess[name].roles === 'public') continue;
         const answer = await ho.call('GET', adminPath<AdminRouteName>(name, { params: { id: A } }), undefined, token);
-        expect(answer.status, `${role} ${name}`).toBe(roleMayCall(name, role) ? 200 : 403);
+        // A route that names a resource (a member's export) answers 404 for this made-up id: past the gate.
+        if (roleMayCall(name, role)) expect([200, 404], `${role} ${name}`).toContain(answer.status);
+        else expect(answer.status, `${role} ${name}`).toBe(403);
       }
     }
     // An auditor never has a write; marketing publishes the programme but revokes nothing.
