@@ -6,16 +6,22 @@ import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { findMember } from './cards';
 import { shot, useTill, valueOf, refusalOf } from './till';
 
-// A card reported lost at an enrolled till: its audit row reaches head office, whose page shows
+// A card blocked at an enrolled till: its audit row reaches head office, whose page shows
 // the terminal's chain intact and finds the row by member and by shop.
 
 const till = useTill({ demo: true });
 const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-audit-'));
 let ho: HoProcess;
+const OWNER = 'owner@example.com';
+const OWNER_PASSWORD = 'a long owner passphrase';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
+  ho = await startHoProcess({
+    TILLCARD_HO_DATA_DIR: hoDir,
+    TILLCARD_HO_OWNER_LOGIN: OWNER,
+    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
+  });
 });
 test.afterAll(async () => {
   await ho.stop();
@@ -31,16 +37,17 @@ test("head office's page shows each till's chain check and finds audit rows by m
   const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
   const wang = await findMember(till(), '王芳');
-  valueOf(await till().api.blockCard({ cardNumber: wang.cardNumber, reason: 'lost' }));
+  valueOf(await till().api.blockCard({ cardNumber: wang.cardNumber, reason: 'blocked' }));
   const synced = await till().api.syncNow({});
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
   await ho.admin.call('derive');
 
   await page.goto(`${ho.url}/`);
-  await page.locator('#admin-token').fill(ho.adminToken);
+  await page.locator('#login').fill(OWNER);
+  await page.locator('#password').fill(OWNER_PASSWORD);
   await page.keyboard.press('Enter');
   const audit = page.getByTestId('audit');
-  await expect(audit.locator(`li[data-terminal-code="${status.terminalCode ?? ''}"]`)).toContainText('完整，1 条');
+  await expect(audit.locator(`li[data-terminal-code="${status.terminalCode ?? ''}"]`)).toContainText('完整');
   await expect(audit.locator('tr[data-action="card.blocked"]')).toContainText(wang.cardNumber);
 
   await audit.locator('input[name="memberId"]').fill(wang.id);

@@ -11,6 +11,8 @@ test('the shop set-up takes the large-sale limit; a wrong figure is said before 
   await page.locator('input[name="shopId"]').fill('shop-corner');
   await page.locator('input[name="terminalName"]').fill('1 号机');
   await page.locator('input[name="terminalCode"]').fill('31007');
+  await page.getByLabel('店长姓名').fill('李店长');
+  await page.getByLabel('店长密码（4–8 位数字）').fill('8642');
   const limit = page.locator('input[name="largeSaleLimit"]');
   await expect(limit).toHaveAttribute('placeholder', '10000.00');
   await limit.fill('0');

@@ -11,6 +11,8 @@ test('"Set up my shop" explains a wrong till code, then opens the till for the r
   await page.getByLabel('Shop ID (from head office)').fill('shop-017');
   await page.getByLabel('Till name').fill('Front till');
   await page.getByLabel('Till code (5 digits)').fill('12');
+  await page.getByLabel('Manager’s name').fill('Ann Baker');
+  await page.getByLabel('Manager’s PIN (4–8 digits)').fill('8642');
   await page.getByRole('button', { name: 'Start using the till' }).click();
   await expect(page.getByRole('alert')).toContainText('The till code must be exactly 5 digits.');
   await page.getByLabel('Till code (5 digits)').fill('31017');

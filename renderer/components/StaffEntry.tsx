@@ -23,7 +23,8 @@ export function StaffEntry() {
   return (
     <>
       <span className="statusbar__staff" data-testid="signed-in" data-role={signedIn.role}>
-        {t('staff.signedInAs', { name: signedIn.name, role: t(`staff.role.${signedIn.role}`) })}
+        {/* The name is the shop's own text, in whatever language it was typed: isolated from the screen's. */}
+        <bdi>{signedIn.name}</bdi> · {t(`staff.role.${signedIn.role}`)}
       </span>
       {signedIn.role === 'manager' && (
         <button type="button" className="button--quiet" onClick={() => setOpen(true)} data-testid="staff-open">

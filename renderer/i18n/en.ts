@@ -355,7 +355,6 @@ export const en = {
     role: { manager: 'Manager', cashier: 'Cashier' },
     roleLabel: 'Role',
     state: 'State',
-    signedInAs: '{{name}} · {{role}}',
     signOut: 'Sign out',
     lock: 'Lock',
     managerTitle: 'Manager approval',

@@ -350,7 +350,6 @@ export const zhCN: TillMessages = {
     role: { manager: '店长', cashier: '收银员' },
     roleLabel: '角色',
     state: '状态',
-    signedInAs: '{{name}} · {{role}}',
     signOut: '退出登录',
     lock: '锁屏',
     managerTitle: '店长批准',

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
-import { sequentialIds, type Clock } from '../../../../electron/platform/sources';
+import { sequentialIds, systemClock, type Clock } from '../../../../electron/platform/sources';
 import { enrolWithHeadOffice } from '../../../../electron/sync/enrol';
 import { seeded } from '../../../../server/testing/prng';
 import type { SoakHeadOffice } from './headOffice';
@@ -68,6 +68,8 @@ export async function openTerminals(
       ids: sequentialIds(i + 1),
       timeZone: TIME_ZONE,
       log: () => undefined,
+      // The scenario moves the business clock by days; the idle lock is about a person, on real time.
+      staffClock: systemClock,
     });
     const shopId = `shop${String.fromCharCode(65 + Math.floor(i / 2))}`;
     const terminalCode = `9${String(i + 1).padStart(4, '0')}`;
