@@ -39,12 +39,7 @@ describe.each(testBackends)('terminal codes assigned by head office on $name', (
   });
 
   it('a till that ran alone takes head office’s code at enrolment; its earlier cards stay valid', async () => {
-    const hour = 3_600_000;
-    const core = openTestCore({
-      start: TEST_START_MS,
-      idPrefix: 94,
-      sync: { owner: 'test-94', intervalMs: hour, backoffBaseMs: hour, backoffMaxMs: hour, log: () => undefined },
-    });
+    const core = openTestCore({ start: TEST_START_MS, idPrefix: 94 });
     cores.push(core);
     const { api } = core;
     unwrap(await api.configureShop({ shopId: 'shopW', shopName: 'W', terminalName: 'Till 1', terminalCode: '90001' }));
