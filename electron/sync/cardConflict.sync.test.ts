@@ -54,10 +54,11 @@ describe.each(testBackends)('duplicate card numbers on $name', (backend) => {
       await b.api.registerMember({ requestId: b.core.ctx.ids.uuid(), name: 'Bo', phone: '13800138062' }),
     );
     expect(mb.cardNumber).toBe(ma.cardNumber);
+    // Till A's member reaches head office first: B is enrolled (which starts its sending) only after.
     await enrol(a, 'shopA');
-    await enrol(b, 'shopB');
     unwrap(await a.api.syncNow({}));
     await ho.waitDerived();
+    await enrol(b, 'shopB');
     unwrap(await b.api.syncNow({}));
     await ho.waitDerived();
     const conflicts = await ho.call('GET', '/admin/card-conflicts', undefined, ho.adminToken);
