@@ -27,6 +27,7 @@ import {
   type ShopFilter,
 } from '../admin/reports';
 import { auditChainList, searchAudit } from '../admin/audit';
+import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
 import {
   createApiToken,
@@ -42,6 +43,7 @@ import {
 } from '../admin/users';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
+import { runAudited } from './adminAudit';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
 
@@ -149,7 +151,7 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { ok: true };
     },
     searchAudit: async ({ query }) => searchAudit(db, query),
-    auditChains: async () => ({ chains: await auditChainList(db) }),
+    auditChains: async () => ({ chains: await auditChainList(db), headOffice: await checkHeadOfficeChain(db) }),
     exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
     eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
     users: async () => ({ users: await listUsers(db) }),
@@ -182,6 +184,8 @@ const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
 /** A sign-in body is a login and a password: anything bigger is refused before it is read (413). */
 const SIGN_IN_BODY_LIMIT = 4_096;
 
+type AnyHandler = (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>;
+
 export interface AdminRouteOptions {
   /** Sign-in attempts one address may make per minute (@fastify/rate-limit); beyond, 429 RATE_LIMITED. */
   signInPerMinute: number;
@@ -196,13 +200,9 @@ export interface AdminRouteOptions {
  */
 export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: AdminRouteOptions): void {
   // The loop's view of the handlers: each is called only with what its own route's schemas parsed.
-  const handlerOf: Record<
-    AdminRouteName,
-    (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>
-  > = handlers(deps);
+  const handlerOf = (on: ServerDeps): Record<AdminRouteName, AnyHandler> => handlers(on);
   for (const name of adminRouteNames) {
     const route: AdminRoute = ADMIN_ROUTES[name];
-    const handle = handlerOf[name];
     const signingIn = name === 'signIn';
     app.route({
       method: route.method,
@@ -218,7 +218,11 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
         const params = parseParams(route.params, request.params);
         const query = parsePart(route.query, request.query);
         const body = parsePart(route.body, request.body);
-        const answer = await handle({ params, query, body }, { caller, request, reply });
+        const input = { params, query, body };
+        // Audited actions run on the transaction that also writes their audit row (./adminAudit.ts).
+        const answer = await runAudited(deps, name, route, caller, input, (on) =>
+          handlerOf(on)[name](input, { caller, request, reply }),
+        );
         return reply.status(route.status ?? 200).send(answer);
       },
     });

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, adminPath, type AdminClient } from '../../shared/admin/client';
 import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName } from '../../shared/admin/contract';
 import { adminAccess, hoRoles, roleMayCall, type HoRole } from '../../shared/admin/roles';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/admin/wire';
+import { CSRF_HEADER } from '../../shared/admin/wire';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { SESSION_TTL_MS } from '../admin/users';
 import { sessions, users } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
+import { Browser } from '../testing/browser';
 import { startHarness, type Harness } from '../testing/harness';
 import { memberRecord, uuidFrom } from '../testing/records';
 
@@ -22,45 +23,6 @@ const T0 = Date.UTC(2025, 2, 1, 2);
 const PASSWORD = 'a long enough passphrase';
 const A = uuidFrom(1, 0xa);
 const B = uuidFrom(2, 0xb);
-
-interface Raw {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-
-/** A browser's view of head office: keeps the session cookie it is given and sends it back. */
-class Browser {
-  cookie: string | null = null;
-  csrf: string | null = null;
-  constructor(readonly url: string) {}
-
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Raw> {
-    const sent: Record<string, string> = { ...headers };
-    if (body !== undefined && !sent['content-type']) sent['content-type'] = 'application/json';
-    if (this.cookie) sent.cookie = `${SESSION_COOKIE}=${this.cookie}`;
-    const response = await fetch(this.url + path, {
-      method,
-      headers: sent,
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const set = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    if (set) this.cookie = /^[^=]+=([^;]*)/.exec(set)?.[1] || null;
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
-  }
-
-  async signIn(login: string, password = PASSWORD): Promise<Raw> {
-    const answer = await this.request('POST', '/admin/session', { login, password });
-    if (answer.status === 200) this.csrf = String(answer.body.csrfToken);
-    return answer;
-  }
-
-  /** A write as the page makes it: cookie plus the session's CSRF header. */
-  write(method: string, path: string, body?: unknown): Promise<Raw> {
-    return this.request(method, path, body, this.csrf ? { [CSRF_HEADER]: this.csrf } : {});
-  }
-}
 
 const countRows = async (database: HoDatabase, table: typeof users | typeof sessions): Promise<number> =>
   (await database.db.select().from(table)).length;
@@ -101,7 +63,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('signs in with a cookie: HttpOnly, SameSite=Strict, Secure over https, and hashed at rest', async () => {
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     const signed = await browser.signIn('OWNER.one');
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ me: { kind: 'user', login: 'owner.one', role: 'owner' } });
@@ -130,8 +92,8 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
 
   it('answers a wrong password and an unknown login alike, and opens no session', async () => {
     const before = await countRows(database, sessions);
-    const wrong = await new Browser(ho.url).signIn('owner.one', 'not the password at all');
-    const unknown = await new Browser(ho.url).signIn('nobody.here', PASSWORD);
+    const wrong = await new Browser(ho.url, PASSWORD).signIn('owner.one', 'not the password at all');
+    const unknown = await new Browser(ho.url, PASSWORD).signIn('nobody.here', PASSWORD);
     expect(wrong).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.headers.getSetCookie()).toEqual([]);
@@ -139,23 +101,23 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('refuses a forged cookie, a cookie replayed after sign-out, and one past its expiry', async () => {
-    const forged = new Browser(ho.url);
+    const forged = new Browser(ho.url, PASSWORD);
     forged.cookie = 'f'.repeat(64);
     expect((await forged.request('GET', '/admin/terminals')).status).toBe(401);
 
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     await browser.signIn('owner.one');
     const stolen = browser.cookie;
     expect((await browser.request('GET', '/admin/terminals')).status).toBe(200);
     expect((await browser.write('POST', '/admin/session/sign-out')).status).toBe(200);
-    const replay = new Browser(ho.url);
+    const replay = new Browser(ho.url, PASSWORD);
     replay.cookie = stolen;
     expect(await replay.request('GET', '/admin/terminals')).toMatchObject({
       status: 401,
       body: { code: 'UNAUTHORIZED' },
     });
 
-    const late = new Browser(ho.url);
+    const late = new Browser(ho.url, PASSWORD);
     await late.signIn('owner.one');
     expect((await late.request('GET', '/admin/terminals')).status).toBe(200);
     clock.advance(SESSION_TTL_MS);
@@ -167,7 +129,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('refuses a cookie write without the CSRF header, from another Origin, and a cross-site form post', async () => {
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     await browser.signIn('owner.one');
     const before = await countRows(database, users);
     const body = { login: 'csrf.victim', name: 'x', role: 'owner', password: PASSWORD };
@@ -204,7 +166,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('keeps a shop manager to their shop: another shop is not listed, not found, and not theirs to enrol', async () => {
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     await browser.signIn('manager.a');
     const listed = await browser.request('GET', '/admin/terminals');
     expect((listed.body.terminals as { id: string }[]).map((t) => t.id)).toEqual([A]);
@@ -224,7 +186,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('lets an auditor read and refuses every write, before reading its body; nothing is written', async () => {
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     await browser.signIn('auditor');
     const before = {
       users: await countRows(database, users),
@@ -278,7 +240,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
 
   it('ends a user’s sessions when an owner deactivates them, and keeps one active owner', async () => {
     await makeUser('leaver', 'marketing');
-    const browser = new Browser(ho.url);
+    const browser = new Browser(ho.url, PASSWORD);
     await browser.signIn('leaver');
     expect((await browser.request('GET', '/admin/session')).status).toBe(200);
     const id = (await ho.admin.call('users')).users.find((u) => u.login === 'leaver')?.id ?? '';
@@ -322,7 +284,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('refuses an oversized sign-in body (413) before reading it', async () => {
-    const answer = await new Browser(ho.url).request('POST', '/admin/session', {
+    const answer = await new Browser(ho.url, PASSWORD).request('POST', '/admin/session', {
       login: 'owner.one',
       password: 'x'.repeat(10_000),
     });
@@ -339,7 +301,11 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
           fc.record({ login: fc.constantFrom("owner.one' OR 1=1 --", '<script>alert(1)</script>', 'owner.one') }),
         ),
         async (body) => {
-          const answer = await new Browser(ho.url).request('POST', '/admin/session', body === undefined ? null : body);
+          const answer = await new Browser(ho.url, PASSWORD).request(
+            'POST',
+            '/admin/session',
+            body === undefined ? null : body,
+          );
           expect(answer.status).toBeGreaterThanOrEqual(400);
           expect(answer.status).toBeLessThan(500);
           expect(typeof answer.body.code).toBe('string');
@@ -377,10 +343,10 @@ describe('rate limits', () => {
     try {
       const tries: number[] = [];
       for (let i = 0; i < 8; i++)
-        tries.push((await new Browser(ho.url).signIn('owner.one', `guess number ${i}`)).status);
+        tries.push((await new Browser(ho.url, PASSWORD).signIn('owner.one', `guess number ${i}`)).status);
       expect(tries.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(tries.slice(5)).toEqual([429, 429, 429]);
-      const limited = await new Browser(ho.url).signIn('owner.one', 'one more guess');
+      const limited = await new Browser(ho.url, PASSWORD).signIn('owner.one', 'one more guess');
       expect(limited).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
 

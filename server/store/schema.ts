@@ -404,7 +404,8 @@ export const audit = pgTable(
     /** The row's place in its terminal's chain (not the record's outbox seq). */
     seq: ms('seq').notNull(),
     id: text('id').notNull(),
-    shopId: text('shop_id').notNull(),
+    /** Null on head office's own chain ('head-office'): its actions belong to no shop. */
+    shopId: text('shop_id'),
     at: ms('at').notNull(),
     staffId: text('staff_id'),
     action: text('action').notNull(),
@@ -431,7 +432,7 @@ export const audit = pgTable(
  */
 export const auditChains = pgTable('ho_audit_chains', {
   terminalId: text('terminal_id').primaryKey(),
-  shopId: text('shop_id').notNull(),
+  shopId: text('shop_id'),
   lastSeq: ms('last_seq').notNull(),
   lastHash: text('last_hash').notNull(),
   rows: ms('rows').notNull(),

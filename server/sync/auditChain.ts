@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { AUDIT_GENESIS_HASH, auditHashInput, type ChainProblem } from '../../shared/contract/audit';
+import {
+  AUDIT_GENESIS_HASH,
+  auditHashInput,
+  type AuditChainFields,
+  type ChainProblem,
+} from '../../shared/contract/audit';
 import type { AuditRecord } from '../../shared/sync/records';
 import type { audit, auditChains } from '../store/schema';
 
@@ -26,7 +31,11 @@ export function emptyChain(terminalId: string, shopId: string): ChainState {
  * its fields (edited), it names another terminal, rows are missing before it (deleted), or it does
  * not link to the row before (edited and re-hashed, or inserted).
  */
-export function chainProblem(state: ChainState, row: AuditRecord, terminalId: string): ChainProblem | null {
+export function chainProblem(
+  state: ChainState,
+  row: AuditChainFields & { hash: string },
+  terminalId: string,
+): ChainProblem | null {
   if (createHash('sha256').update(auditHashInput(row)).digest('hex') !== row.hash) return 'hash_mismatch';
   if (row.terminalId !== terminalId) return 'terminal_mismatch';
   if (row.seq !== state.lastSeq + 1) return 'gap';

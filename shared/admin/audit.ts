@@ -26,8 +26,10 @@ export const AuditQuery = z
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEntry = z.strictObject({
+  /** A terminal's id, or HEAD_OFFICE_CHAIN for head office's own actions. */
   terminalId: z.string(),
-  shopId: z.string(),
+  /** Null on head office's own rows. */
+  shopId: z.string().nullable(),
   seq: z.number(),
   id: z.string(),
   at: z.number(),
@@ -62,4 +64,18 @@ export const AuditChainRow = z.strictObject({
 });
 export type AuditChainRow = z.infer<typeof AuditChainRow>;
 
-export const AuditChainsAnswer = z.strictObject({ chains: z.array(AuditChainRow) });
+/** Head office's own chain (its users' and scripts' actions), checked row by row when asked. */
+export const HeadOfficeChain = z.strictObject({
+  rows: z.number(),
+  lastSeq: z.number(),
+  lastAt: z.number().nullable(),
+  problems: z.number(),
+  firstProblemSeq: z.number().nullable(),
+  firstProblem: ChainProblem.nullable(),
+});
+export type HeadOfficeChain = z.infer<typeof HeadOfficeChain>;
+
+export const AuditChainsAnswer = z.strictObject({ chains: z.array(AuditChainRow), headOffice: HeadOfficeChain });
+
+/** The chain id (terminal id in the audit rows) of head office's own actions. */
+export const HEAD_OFFICE_CHAIN = 'head-office';

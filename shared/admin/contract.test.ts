@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adminPath } from './client';
+import { OkAnswer } from './answers';
 import { ADMIN_ROUTES, adminRouteNames } from './contract';
+import type { AdminRoute } from './route';
 
 describe('the admin contract', () => {
   it('names each method and path once, every path below the prefix', () => {
@@ -16,5 +18,25 @@ describe('the admin contract', () => {
     expect(adminPath('revokeTerminal', { params: { id: 'a/b c' } })).toBe('/admin/terminals/a%2Fb%20c/revoke');
     expect(adminPath('balanceFlags', { query: { open: 'false' } })).toBe('/admin/balance-flags?open=false');
     expect(adminPath('dayCloses', { query: { terminalId: undefined } })).toBe('/admin/day-closes');
+  });
+
+  it('gives every write an audit decision (a write without one does not compile)', () => {
+    const read = {
+      method: 'GET',
+      path: '/x',
+      params: null,
+      query: null,
+      body: null,
+      response: OkAnswer,
+      doc: '',
+    } as const;
+    const readRoute: AdminRoute = read;
+    // @ts-expect-error a POST route without `audit` is not an AdminRoute
+    const writeRoute: AdminRoute = { ...read, method: 'POST' };
+    expect([readRoute, writeRoute]).toHaveLength(2);
+    for (const name of adminRouteNames) {
+      const route: AdminRoute = ADMIN_ROUTES[name];
+      if (route.method !== 'GET') expect(route.audit, name).toBeDefined();
+    }
   });
 });

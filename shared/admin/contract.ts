@@ -44,7 +44,8 @@ import { ErasedAnswer } from './answers';
  * and every caller (the head-office page, the CLI, tests, soak and bench) goes through adminClient.
  * Paths are below ADMIN_PREFIX. Every route but signIn needs a caller: a session cookie (a person
  * signed in; writes also carry the CSRF header) or an API token (shared/admin/wire.ts); who may
- * call what is shared/admin/roles.ts.
+ * call what is shared/admin/roles.ts. What head office's own audit chain records of each write is
+ * its `audit` (shared/admin/route.ts: a write without one does not compile).
  */
 export const ADMIN_ROUTES = {
   signIn: {
@@ -54,6 +55,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: SignInInput,
     response: SessionAnswer,
+    audit: { action: 'staff.signed_in', failed: 'staff.sign_in_failed' },
     doc: 'Signs a person in with login and password: sets the session cookie and answers the CSRF token.',
   },
   signOut: {
@@ -63,6 +65,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: OkAnswer,
+    audit: { action: 'staff.signed_out' },
     doc: 'Ends this session: its cookie stops working at once (a copy replayed later is refused).',
   },
   me: {
@@ -82,6 +85,7 @@ export const ADMIN_ROUTES = {
     body: CreateEnrolmentCodeRequest,
     response: CreateEnrolmentCodeResponse,
     status: 201,
+    audit: { action: 'enrolment_code.created' },
     doc: 'A one-time code a terminal trades for its credentials (shop and terminal code fixed by head office).',
   },
   terminals: {
@@ -100,6 +104,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: RevokedAnswer,
+    audit: { action: 'terminal.revoked' },
     doc: 'Revokes an active terminal: its token stops working at once.',
   },
   derive: {
@@ -109,6 +114,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: DerivedAnswer,
+    audit: { none: 'catches derivation up with what is stored: changes no fact, no data and no rights' },
     doc: 'Derives every record stored so far (waiting for other processes) and answers when done: "catch up now".',
   },
   quarantine: {
@@ -127,6 +133,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: ResolvedAnswer,
+    audit: { action: 'quarantine.resolved' },
     doc: 'Marks a quarantined record as dealt with.',
   },
   balanceFlags: {
@@ -163,6 +170,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: TiersInput,
     response: OkAnswer,
+    audit: { action: 'programme.changed' },
     doc: 'Replaces the tier ladder on head office and every till.',
   },
   publishCategories: {
@@ -172,6 +180,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: CategoriesInput,
     response: OkAnswer,
+    audit: { action: 'programme.changed' },
     doc: "Replaces the shop's item categories on head office and every till.",
   },
   publishRules: {
@@ -181,6 +190,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: RulesInput,
     response: RulesPublishedAnswer,
+    audit: { action: 'programme.changed' },
     doc: 'Appends a new version of the points rules (never edited: ledger rows name their version).',
   },
   upsertReward: {
@@ -190,6 +200,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: RewardInput,
     response: IdAnswer,
+    audit: { action: 'programme.changed' },
     doc: 'Creates or replaces a reward.',
   },
   upsertCampaign: {
@@ -199,6 +210,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: CampaignInput,
     response: IdAnswer,
+    audit: { action: 'programme.changed' },
     doc: 'Creates or replaces a campaign.',
   },
   setMemberOfflineCap: {
@@ -208,6 +220,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: OfflineCapInput,
     response: IdAnswer,
+    audit: { action: 'settings.changed' },
     doc: 'Sets (or clears, with null) how many points a member may spend at a till that is offline.',
   },
   setDefaultOfflineCap: {
@@ -217,6 +230,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: DefaultOfflineCapInput,
     response: OkAnswer,
+    audit: { action: 'settings.changed' },
     doc: 'Sets how many points any member may spend at a till that is offline, unless their own cap says otherwise.',
   },
   // Audit trail (issue 14)
@@ -247,6 +261,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: MemberExportAnswer,
+    audit: { action: 'member.exported' },
     doc: "Everything head office holds about one member (the member's request), as JSON with its CSV beside it.",
   },
   eraseMember: {
@@ -256,6 +271,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: ErasedAnswer,
+    audit: { action: 'member.erased' },
     doc: 'Erases a member on request: name, phone, birthday gone, cards blocked, amounts kept; every till follows.',
   },
   users: {
@@ -275,6 +291,7 @@ export const ADMIN_ROUTES = {
     body: CreateUserInput,
     response: UserAnswer,
     status: 201,
+    audit: { action: 'user.created' },
     doc: 'Adds a user with a password (stored as a scrypt hash); a shop manager names their shops.',
   },
   updateUser: {
@@ -284,6 +301,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: UpdateUserInput,
     response: UserAnswer,
+    audit: { action: 'user.changed' },
     doc: "Changes a user's name, role and shops, password, or deactivates them (their sessions end at once).",
   },
   apiTokens: {
@@ -303,6 +321,7 @@ export const ADMIN_ROUTES = {
     body: CreateApiTokenInput,
     response: NewApiTokenAnswer,
     status: 201,
+    audit: { action: 'api_token.created' },
     doc: 'A new API token for a script, with a role (and shops): shown once, only its hash is kept.',
   },
   revokeApiToken: {
@@ -312,6 +331,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: RevokedAnswer,
+    audit: { action: 'api_token.revoked' },
     doc: 'Revokes an API token: it stops working at once.',
   },
 } as const satisfies Record<string, AdminRoute>;

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../contract/audit';
 
-/** One admin route: how it is called, what it accepts and what it answers. */
-export interface AdminRoute {
-  readonly method: 'GET' | 'POST' | 'PUT';
+/**
+ * What head office's audit trail records when a route succeeds (its 'head-office' chain, written
+ * in the same transaction as the action): an action, and the one a refused attempt records
+ * (a failed sign-in); or, for a write that changes no person's data or rights, why nothing.
+ */
+export type AuditDecision = { readonly action: AuditAction; readonly failed?: AuditAction } | { readonly none: string };
+
+interface RouteShape {
   /** Below ADMIN_PREFIX; `:name` segments are the route's params. */
   readonly path: `/${string}`;
   /** Path params; an answer 404 NOT_FOUND when they do not parse (no such resource). */
@@ -14,6 +20,15 @@ export interface AdminRoute {
   readonly status?: 201;
   readonly doc: string;
 }
+
+/**
+ * One admin route: how it is called, what it accepts and what it answers. A write (POST, PUT) must
+ * say what the audit trail records (a write route without `audit` does not compile); a read may
+ * (a reveal of a member's data).
+ */
+export type AdminRoute =
+  | (RouteShape & { readonly method: 'GET'; readonly audit?: AuditDecision })
+  | (RouteShape & { readonly method: 'POST' | 'PUT'; readonly audit: AuditDecision });
 
 /** The `:name` segments of a path, as a union of names. */
 export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

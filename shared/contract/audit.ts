@@ -27,6 +27,14 @@ export const AuditAction = z.enum([
   'points.adjusted',
   'tier.overridden',
   'sale.refunded',
+  // Head office's own actions (its 'head-office' chain: server/admin/hoAudit.ts).
+  'user.created',
+  'user.changed',
+  'api_token.created',
+  'api_token.revoked',
+  'enrolment_code.created',
+  'terminal.revoked',
+  'quarantine.resolved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,0 +1,66 @@
+import type { AdminRouteName, AdminRoutes } from '../../shared/admin/contract';
+import type { AdminAnswerOf, AdminRequest } from '../../shared/admin/route';
+import type { AuditAction } from '../../shared/contract/audit';
+
+/** The routes whose contract line names an audit action (every other write says why it records nothing). */
+export type AuditedRouteName = {
+  [K in AdminRouteName]: AdminRoutes[K] extends { audit: { action: AuditAction } } ? K : never;
+}[AdminRouteName];
+
+/** What one audit row says besides its action; `person` only where the caller does not say it (signing in). */
+export interface AuditFacts {
+  person?: string;
+  memberId?: string | null;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The facts each audited route records, from what it was sent and what it answered (null: the
+ * attempt was refused, for a route whose audit names a `failed` action). One line per audited
+ * route: a route given an audit action without one does not compile. Never a password, a token,
+ * an enrolment code, or a member's personal data.
+ */
+export const auditFacts: {
+  [K in AuditedRouteName]: (
+    input: AdminRequest<AdminRoutes[K]>,
+    answer: AdminAnswerOf<AdminRoutes[K]> | null,
+  ) => AuditFacts;
+} = {
+  signIn: ({ body }, answer) => ({ person: answer?.me.login ?? body.login.trim().toLowerCase().slice(0, 100) }),
+  signOut: () => ({}),
+  createEnrolmentCode: ({ body }, answer) => ({
+    subject: body.shopId,
+    details: { shopId: body.shopId, terminalCode: answer?.terminalCode ?? null },
+  }),
+  revokeTerminal: ({ params }) => ({ subject: params.id }),
+  resolveQuarantine: ({ params }) => ({ subject: String(params.id) }),
+  publishTiers: ({ body }) => ({ subject: 'tiers', details: { tiers: body.tiers.length } }),
+  publishCategories: ({ body }) => ({ subject: 'categories', details: { categories: body.categories.length } }),
+  publishRules: (_input, answer) => ({ subject: 'rules', details: { version: answer?.version ?? null } }),
+  upsertReward: ({ params }) => ({ subject: params.id, details: { what: 'reward' } }),
+  upsertCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign' } }),
+  setMemberOfflineCap: ({ params, body }) => ({
+    memberId: params.id,
+    details: { offlineCapPoints: body.offlineCapPoints },
+  }),
+  setDefaultOfflineCap: ({ body }) => ({ details: { defaultOfflineCapPoints: body.defaultOfflineCapPoints } }),
+  exportMember: ({ params }) => ({ memberId: params.id }),
+  eraseMember: ({ params }) => ({ memberId: params.id }),
+  createUser: ({ body }) => ({ subject: body.login, details: { role: body.role, shops: body.shops } }),
+  updateUser: ({ body }, answer) => ({
+    subject: answer?.user.login ?? null,
+    details: {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.role !== undefined ? { role: body.role } : {}),
+      ...(body.shops !== undefined ? { shops: body.shops } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+      ...(body.password !== undefined ? { passwordChanged: true } : {}),
+    },
+  }),
+  createApiToken: ({ body }, answer) => ({
+    subject: body.label,
+    details: { tokenId: answer?.row.id ?? null, role: body.role, shops: answer?.row.shops ?? body.shops },
+  }),
+  revokeApiToken: ({ params }) => ({ subject: params.id }),
+};
