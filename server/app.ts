@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ADMIN_BODY_LIMIT, ADMIN_PREFIX } from '../shared/admin/wire';
 import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
 import { HoError, sendError } from './http/errors';
 import { jsonBodies } from './http/jsonBody';
@@ -34,6 +35,14 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
       typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number'
         ? error.statusCode
         : 500;
+    // An admin route has its own limit (shared/admin/wire.ts) and its own code; the sync push keeps the batch's.
+    if (status === 413 && request.url.startsWith(`${ADMIN_PREFIX}/`)) {
+      const limit = request.routeOptions.bodyLimit ?? ADMIN_BODY_LIMIT;
+      return sendError(
+        reply,
+        new HoError('BODY_TOO_LARGE', `The request body is larger than ${limit} bytes.`, { limit }),
+      );
+    }
     if (status === 413)
       return sendError(
         reply,

@@ -16,6 +16,7 @@ const statusOf: Record<SyncErrorCode, number> = {
   PAYLOAD_CONFLICT: 409,
   CONFLICT: 409,
   BATCH_TOO_LARGE: 413,
+  BODY_TOO_LARGE: 413,
   INTERNAL: 500,
   RATE_LIMITED: 429,
 };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName, type AdminRoutes } from '../../shared/admin/contract';
 import { roleHasShops } from '../../shared/admin/roles';
 import type { AdminAnswerOf, AdminRequest, AdminRoute } from '../../shared/admin/route';
-import { ADMIN_PREFIX } from '../../shared/admin/wire';
+import { ADMIN_BODY_LIMIT, ADMIN_PREFIX, SIGN_IN_BODY_LIMIT } from '../../shared/admin/wire';
 import { createEnrolmentCode } from '../auth';
 import {
   publishCategories,
@@ -181,9 +181,6 @@ function parseParams(schema: z.ZodType | null, params: unknown): unknown {
 const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
   schema ? parseBody(schema, value) : undefined;
 
-/** A sign-in body is a login and a password: anything bigger is refused before it is read (413). */
-const SIGN_IN_BODY_LIMIT = 4_096;
-
 type AnyHandler = (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>;
 
 export interface AdminRouteOptions {
@@ -207,12 +204,9 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
     app.route({
       method: route.method,
       url: ADMIN_PREFIX + route.path,
-      ...(signingIn
-        ? {
-            bodyLimit: SIGN_IN_BODY_LIMIT,
-            config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } },
-          }
-        : {}),
+      // A body over its limit is refused before it is read: 413 BODY_TOO_LARGE (server/app.ts).
+      bodyLimit: signingIn ? SIGN_IN_BODY_LIMIT : ADMIN_BODY_LIMIT,
+      ...(signingIn ? { config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } } } : {}),
       handler: async (request, reply) => {
         const caller = await admit(deps, name, request);
         const params = parseParams(route.params, request.params);

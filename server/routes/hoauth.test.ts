@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, adminPath, type AdminClient } from '../../shared/admin/client';
 import { ADMIN_ROUTES, adminRouteNames, type AdminRouteName } from '../../shared/admin/contract';
 import { adminAccess, hoRoles, roleMayCall, type HoRole } from '../../shared/admin/roles';
-import { CSRF_HEADER } from '../../shared/admin/wire';
+import { ADMIN_BODY_LIMIT, CSRF_HEADER, SIGN_IN_BODY_LIMIT } from '../../shared/admin/wire';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { SESSION_TTL_MS } from '../admin/users';
 import { sessions, users } from '../store/schema';
@@ -283,12 +283,30 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
     }
   });
 
-  it('refuses an oversized sign-in body (413) before reading it', async () => {
-    const answer = await new Browser(ho.url, PASSWORD).request('POST', '/admin/session', {
-      login: 'owner.one',
-      password: 'x'.repeat(10_000),
+  it('refuses an oversized admin body with its own limit and code (413), an over-long sign-in as VALIDATION', async () => {
+    const browser = new Browser(ho.url, PASSWORD);
+    const huge = await browser.request('POST', '/admin/session', { login: 'owner.one', password: 'x'.repeat(20_000) });
+    expect(huge).toMatchObject({
+      status: 413,
+      body: { code: 'BODY_TOO_LARGE', message: `The request body is larger than ${SIGN_IN_BODY_LIMIT} bytes.` },
     });
-    expect(answer).toMatchObject({ status: 413, body: { code: 'BATCH_TOO_LARGE' } });
+    for (const body of [
+      { login: 'x'.repeat(5_000), password: PASSWORD },
+      { login: 'owner.one', password: 'x'.repeat(5_000) },
+      { login: '', password: PASSWORD },
+      { login: '   ', password: PASSWORD },
+      { login: 'owner.one', password: '' },
+    ])
+      expect((await browser.request('POST', '/admin/session', body)).body).toMatchObject({ code: 'VALIDATION' });
+    expect((await browser.signIn('owner.one')).status).toBe(200);
+    const overAdmin = await browser.write('POST', '/admin/users', { login: 'big', name: 'x'.repeat(ADMIN_BODY_LIMIT) });
+    expect(overAdmin).toMatchObject({
+      status: 413,
+      body: { code: 'BODY_TOO_LARGE', details: { limit: ADMIN_BODY_LIMIT } },
+    });
+    // Below the limit, the schema answers.
+    const underAdmin = await browser.write('POST', '/admin/users', { login: 'big', name: 'x'.repeat(100_000) });
+    expect(underAdmin).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
   });
 
   it('answers any sign-in body with a typed 4xx and opens no session (fast-check)', async () => {

@@ -81,7 +81,7 @@ export function OfficePage() {
       </header>
       {failure && session && (
         <p className="office__error" role="alert">
-          {t(failure.reason, { message: failure.message })}
+          {t(failure.reason, { message: failure.message, limit: failure.limit ?? '' })}
         </p>
       )}
       {session === null ? (

@@ -18,9 +18,13 @@ export function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (session:
       onSignedIn(result.session);
       return;
     }
-    setProblem(
-      result.reason === 'wrong' ? 'signInFailed' : result.reason === 'tooMany' ? 'tooManyTries' : 'signInError',
-    );
+    const problems = {
+      wrong: 'signInFailed',
+      tooMany: 'tooManyTries',
+      tooLarge: 'signInFailed',
+      failed: 'signInError',
+    } as const;
+    setProblem(problems[result.reason]);
   };
   return (
     <form className="office__token" data-testid="sign-in" onSubmit={(e) => void submit(e)}>

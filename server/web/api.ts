@@ -23,7 +23,13 @@ export interface Overview {
   at: number;
 }
 
-export type Failure = { ok: false; reason: 'unauthorized' | 'unreachable' | 'unexpected'; message: string };
+export type Failure = {
+  ok: false;
+  reason: 'unauthorized' | 'unreachable' | 'unexpected' | 'tooLarge';
+  message: string;
+  /** BODY_TOO_LARGE: the route's limit in bytes. */
+  limit?: number;
+};
 export type Fetched = { ok: true; overview: Overview } | Failure;
 
 // The page is served at <head office>/office/: head office's root is one level up, wherever it is mounted.
@@ -38,6 +44,8 @@ export const sessionClient = (csrfToken: string | null): AdminClient =>
 export function failureOf(error: unknown): Failure {
   if (error instanceof AdminCallError) {
     const unauthorized = error.status === 401;
+    if (error.error?.code === 'BODY_TOO_LARGE')
+      return { ok: false, reason: 'tooLarge', message: error.message, limit: Number(error.error.details?.limit ?? 0) };
     return { ok: false, reason: unauthorized ? 'unauthorized' : 'unexpected', message: error.message };
   }
   return { ok: false, reason: 'unreachable', message: error instanceof Error ? error.message : String(error) };
@@ -49,13 +57,15 @@ export async function currentSession(): Promise<Session | null> {
   return answer.ok ? { me: answer.value.me, csrfToken: answer.value.csrfToken } : null;
 }
 
-export type SignInResult = { ok: true; session: Session } | { ok: false; reason: 'wrong' | 'tooMany' | 'failed' };
+export type SignInResult =
+  { ok: true; session: Session } | { ok: false; reason: 'wrong' | 'tooMany' | 'tooLarge' | 'failed' };
 
 export async function signIn(login: string, password: string): Promise<SignInResult> {
   try {
     const answer = await sessionClient(null).send('signIn', { body: { login, password } });
     if (answer.ok) return { ok: true, session: { me: answer.value.me, csrfToken: answer.value.csrfToken } };
     if (answer.error.code === 'RATE_LIMITED') return { ok: false, reason: 'tooMany' };
+    if (answer.error.code === 'BODY_TOO_LARGE') return { ok: false, reason: 'tooLarge' };
     return { ok: false, reason: answer.status === 401 || answer.status === 400 ? 'wrong' : 'failed' };
   } catch {
     return { ok: false, reason: 'failed' };

@@ -41,7 +41,11 @@ const PersonName = z.string().trim().min(1).max(100);
 /** At most what a person can read in a list; a shop manager needs at least one shop. */
 const Shops = z.array(ShopId).max(100);
 
-export const SignInInput = z.strictObject({ login: z.string().max(200), password: z.string().max(200) });
+/** What a person types to sign in: anything empty or longer than a login or password can be is VALIDATION. */
+export const SignInInput = z.strictObject({
+  login: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
 
 const needsShops = (value: { role: string; shops?: string[] | undefined }) =>
   value.role !== 'shop_manager' || (value.shops?.length ?? 0) > 0;

@@ -52,6 +52,8 @@ export const SyncErrorCode = z.enum([
   'ALREADY_ENROLLED',
   'PAYLOAD_CONFLICT',
   'BATCH_TOO_LARGE',
+  /** An admin request's body is over its route's limit (shared/admin/wire.ts); details.limit says it in bytes. */
+  'BODY_TOO_LARGE',
   'CONFLICT',
   'INTERNAL',
   /** Too many requests from one caller in a short time (sign-in attempts, a terminal's sync calls): wait and retry. */
