@@ -283,7 +283,7 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
     }
   });
 
-  it('refuses an oversized admin body with its own limit and code (413), an over-long sign-in as VALIDATION', async () => {
+  it('refuses an oversized admin body with its own limit and code, an over-long sign-in as VALIDATION', async () => {
     const browser = new Browser(ho.url, PASSWORD);
     const huge = await browser.request('POST', '/admin/session', { login: 'owner.one', password: 'x'.repeat(20_000) });
     expect(huge).toMatchObject({
