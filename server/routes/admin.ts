@@ -200,6 +200,8 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
     AdminRouteName,
     (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>
   > = handlers(deps);
+  // Who each request's gate admitted, from its onRequest hook to its handler.
+  const callers = new WeakMap<FastifyRequest, Caller | null>();
   for (const name of adminRouteNames) {
     const route: AdminRoute = ADMIN_ROUTES[name];
     const handle = handlerOf[name];
@@ -213,8 +215,13 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
             config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } },
           }
         : {}),
+      // The gate runs in onRequest, before Fastify reads the body: a caller without the role learns
+      // nothing from a bad body (401/403, never a 400 about JSON they may not send at all).
+      onRequest: async (request) => {
+        callers.set(request, await admit(deps, name, request));
+      },
       handler: async (request, reply) => {
-        const caller = await admit(deps, name, request);
+        const caller = callers.get(request) ?? null;
         const params = parseParams(route.params, request.params);
         const query = parsePart(route.query, request.query);
         const body = parsePart(route.body, request.body);
