@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { channels } from '../../shared/contract';
 import { fixedClock, sequentialIds } from '../platform/sources';
 import { startBrowserHost, type BrowserHost } from './host';
+import { actAsManager } from '../terminal/session.testkit';
 import { TOKEN_HEADER } from '../../shared/contract/browserHost';
 
 let dir: string;
@@ -117,7 +118,8 @@ describe('browser host', () => {
       body: 'hi',
     });
     expect(text.status).toBe(415);
-    const big = await post('searchMembers', JSON.stringify({ query: 'x'.repeat(300 * 1024) }));
+    // An open call (the guard lets anyone through): the body's size is what gets judged.
+    const big = await post('getStatus', JSON.stringify({ query: 'x'.repeat(300 * 1024) }));
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
@@ -161,6 +163,21 @@ describe('browser host', () => {
       outbox: count('outbox'),
       redemptions: count('redemptions'),
     }).toEqual(before);
+  });
+
+  it("answers the guard's refusal before reading the body: a bad body tells an unentitled caller nothing", async () => {
+    host.core.session.end();
+    for (const body of ['', '{not json', '[1,2', '{"query":1}']) {
+      const res = await post('searchMembers', body);
+      expect(res).toMatchObject({ status: 200, body: { ok: false, error: { code: 'SIGNED_OUT' } } });
+      expect((await post('auditTrai%6C', body)).body.error?.code).toBe('SIGNED_OUT');
+    }
+    const cashier = host.core.db.$client.prepare("SELECT id FROM staff WHERE role = 'cashier' LIMIT 1").pluck().get();
+    host.core.session.begin({ staffId: String(cashier), role: 'cashier' });
+    expect((await post('auditTrail', '{not json')).body.error?.code).toBe('NOT_ALLOWED');
+    // A caller the table lets in still hears about their body.
+    expect((await post('searchMembers', '{not json')).status).toBe(400);
+    actAsManager(host.core);
   });
 
   it('gives each start its own token', async () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { isChannel } from '../../shared/contract';
+import { isChannel, type Channel } from '../../shared/contract';
 import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/contract/browserHost';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { syncScheduleFromEnv, type SyncLoopHost, type SyncLoopOptions } from '../terminal/syncLoopHost';
@@ -32,6 +32,19 @@ export interface BrowserHost {
   core: TerminalCore;
   sync: SyncLoopHost;
   close(): Promise<void>;
+}
+
+/** The channel a POST to the API names (query and all), or null for any other path. */
+function channelOf(url: string): Channel | null {
+  const path = url.split('?')[0] ?? '';
+  if (!path.startsWith(API_PREFIX)) return null;
+  try {
+    // Decoded as the route's :channel parameter is, so "getStatu%73" is gated as getStatus.
+    const name = decodeURIComponent(path.slice(API_PREFIX.length));
+    return isChannel(name) ? name : null;
+  } catch {
+    return null;
+  }
 }
 
 export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -81,6 +94,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (request.url.startsWith(API_PREFIX) && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
       return reply.code(401).send(refusal('UNAUTHORIZED', { reason: 'token' }));
     }
+    // The till's guard before the body is read: a caller who may not make the call (signed out, a
+    // cashier at a manager's call) gets SIGNED_OUT / NOT_ALLOWED whatever the body, as over IPC.
+    const gated = request.method === 'POST' ? channelOf(request.url) : null;
+    const refused = gated === null ? null : core.gateRefusal(gated);
+    if (refused) return reply.header('cache-control', 'no-store').send(refused);
     // Calls are JSON only: a form or text post (what a foreign page can send blind) is refused.
     if (
       request.url.startsWith(API_PREFIX) &&

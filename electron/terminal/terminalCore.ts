@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApi, type TillApi } from '../../shared/contract';
+import { createApi, isDomainError, type Channel, type Result, type TillApi } from '../../shared/contract';
+import { failure } from '../../shared/contract/envelope';
 import { openTerminalDb, type TerminalDb } from '../../db/open';
 import { ensureTerminalRow, readTerminal, terminalLocale } from '../services/terminalRow';
 import type { ServiceContext } from '../core/context';
 import { createDispatcher, type Dispatch } from '../core/dispatch';
+import { admit } from '../core/guard';
 import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
 import { resultMemories, terminalHandlers } from './handlers';
 import { StaffSession } from '../services/staffSession';
@@ -42,6 +44,12 @@ export interface TerminalCore {
   sync: SyncLoopHost;
   /** Who is signed in at this till (in memory: a restart signs everyone out). */
   session: StaffSession;
+  /**
+   * The guard's answer to a call of `channel` now (SIGNED_OUT, NOT_ALLOWED, ...), or null when it may
+   * run: what dispatch would answer before reading any input. A host asks it before it reads the
+   * body, so a caller who may not make the call gets the guard's refusal, not a complaint about the body.
+   */
+  gateRefusal(channel: Channel): Result<never> | null;
   /** Closes the database; a host with background sync awaits `sync.stop()` first. */
   close(): void;
 }
@@ -73,5 +81,14 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
     ...(afterCall ? { afterCall } : {}),
   });
   const api = createApi(async (channel, input) => dispatch(channel, input));
-  return { dispatch, api, ctx, db, dbFile, sync, session, close: () => db.$client.close() };
+  const gateRefusal = (channel: Channel): Result<never> | null => {
+    try {
+      admit(channel, session);
+      return null;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return failure(error.code, terminalLocale(readTerminal(ctx)), error.details);
+    }
+  };
+  return { dispatch, api, ctx, db, dbFile, sync, session, gateRefusal, close: () => db.$client.close() };
 }

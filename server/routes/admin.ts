@@ -198,6 +198,8 @@ export interface AdminRouteOptions {
 export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: AdminRouteOptions): void {
   // The loop's view of the handlers: each is called only with what its own route's schemas parsed.
   const handlerOf = (on: ServerDeps): Record<AdminRouteName, AnyHandler> => handlers(on);
+  // Who each request's gate admitted, from its onRequest hook to its handler.
+  const callers = new WeakMap<FastifyRequest, Caller | null>();
   for (const name of adminRouteNames) {
     const route: AdminRoute = ADMIN_ROUTES[name];
     const signingIn = name === 'signIn';
@@ -207,8 +209,13 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
       // A body over its limit is refused before it is read: 413 BODY_TOO_LARGE (server/app.ts).
       bodyLimit: signingIn ? SIGN_IN_BODY_LIMIT : ADMIN_BODY_LIMIT,
       ...(signingIn ? { config: { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 } } } : {}),
+      // The gate runs in onRequest, before Fastify reads the body: a caller without the role learns
+      // nothing from a bad body (401/403, never a 400 about JSON they may not send at all).
+      onRequest: async (request) => {
+        callers.set(request, await admit(deps, name, request));
+      },
       handler: async (request, reply) => {
-        const caller = await admit(deps, name, request);
+        const caller = callers.get(request) ?? null;
         const params = parseParams(route.params, request.params);
         const query = parsePart(route.query, request.query);
         const body = parsePart(route.body, request.body);

@@ -206,6 +206,19 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
     expect((await ho.admin.call('apiTokens')).tokens).toEqual(before.tokens);
   });
 
+  it('gates before the body is read: a broken body from a caller without the role is 401/403, not 400', async () => {
+    const auditor = new Browser(ho.url);
+    await auditor.signIn('auditor');
+    for (const body of ['{not json', '[1,', '']) {
+      const anonymous = await new Browser(ho.url).request('POST', '/admin/users', body);
+      expect(anonymous, body).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+      const refused = await auditor.write('PUT', '/admin/tiers', body);
+      expect(refused, body).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    }
+    // An owner's broken body is still a 400: the gate let them through to the parser.
+    expect((await ho.call('PUT', '/admin/tiers', undefined, ho.adminToken)).status).toBe(400);
+  });
+
   it('gates every route by the role table, for people and API tokens alike', async () => {
     for (const role of hoRoles) {
       const { token } = await ho.admin.call('createApiToken', {

@@ -15,6 +15,8 @@ export interface SoakFigures {
   bad_input_writes: number;
   crashes: number;
   untyped_refusals: number;
+  /** Calls answered against the caller's role: must be 0 (the till's and head office's role tables). */
+  wrong_access: number;
   /** Head-office load test: records stored per second, p99 push latency, failed pushes (null: not run). */
   load_records_per_s: number | null;
   load_p99_ms: number | null;
@@ -50,6 +52,7 @@ export function figuresOf(o: SoakOutcome): SoakFigures {
     bad_input_writes: sum((t) => t.writes),
     crashes: sum((t) => t.crashes) + (o.crash?.crashes.length ?? 0),
     untyped_refusals: sum((t) => t.untyped),
+    wrong_access: sum((t) => t.wrongAccess),
     load_records_per_s: o.load?.recordsPerSecond ?? null,
     load_p99_ms: o.load?.p99Ms ?? null,
     load_errors: o.load?.errors ?? null,
@@ -72,6 +75,7 @@ export function passed(f: SoakFigures): boolean {
     f.bad_input_writes === 0 &&
     f.crashes === 0 &&
     f.untyped_refusals === 0 &&
+    f.wrong_access === 0 &&
     f.violations === 0 &&
     (f.load_errors ?? 0) === 0
   );
@@ -99,12 +103,12 @@ export function summaryLines(o: SoakOutcome): string[] {
       '',
       `Bad-input fuzzing (seed ${o.seed})`,
       `  ${'boundary'.padEnd(58)}${pad('inputs', 8)}${pad('refused', 9)}` +
-        `${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}`,
+        `${pad('writes', 8)}${pad('crashes', 9)}${pad('untyped', 9)}${pad('access', 8)}`,
     );
     for (const t of o.tallies)
       lines.push(
         `  ${t.boundary.slice(0, 57).padEnd(58)}${pad(t.inputs, 8)}${pad(t.refused, 9)}` +
-          `${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}`,
+          `${pad(t.writes, 8)}${pad(t.crashes, 9)}${pad(t.untyped, 9)}${pad(t.wrongAccess, 8)}`,
       );
     for (const e of o.tallies.flatMap((t) => t.examples).slice(0, 20)) lines.push(`  ! ${e}`);
     for (const v of o.fuzzViolations.slice(0, 20)) lines.push(`  ! ${v}`);

@@ -13,6 +13,7 @@ import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import { keepManagerSignedIn } from '../../../../electron/terminal/session.testkit';
+import { fuzzTillAccess } from './tillAccess';
 import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
 
@@ -41,6 +42,9 @@ export function readFixtures(core: TerminalCore): Fixtures {
     managerIds: column("SELECT id FROM staff WHERE role = 'manager' ORDER BY created_at LIMIT 5"),
   };
 }
+
+/** Calls per (channel, caller) of the access fuzz: a thirtieth of the bad inputs, at least three. */
+export const accessRuns = (runsPerChannel: number): number => Math.max(3, Math.round(runsPerChannel / 30));
 
 /** Lets the event loop run between inputs, so a crash harness running beside us keeps its timing. */
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -102,6 +106,7 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
     void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400));
   const shop = openFuzzCore(join(work, 'shop'), internal);
   const blank = openFuzzCore(join(work, 'blank'), internal);
+  const access = openFuzzCore(join(work, 'access'), internal);
   try {
     const setup = shop.dispatch('setupDemoShop', {});
     if (!setup.ok) throw new Error(`fuzz: demo shop set-up failed: ${setup.error.code}`);
@@ -123,7 +128,23 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
           `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
-    for (const core of [shop, blank]) {
+    // Who may call what: every channel as a signed-out till, a cashier and a manager, on a demo shop
+    // of its own (the bad inputs above may have left theirs; the manager's leaveDemoShop leaves this one).
+    const setUp = access.dispatch('setupDemoShop', {});
+    if (!setUp.ok) throw new Error(`fuzz: demo shop set-up failed: ${setUp.error.code}`);
+    const accessTallies = await fuzzTillAccess({
+      core: access,
+      fixtures: readFixtures(access),
+      send: (channel, input) => Promise.resolve(access.dispatch(channel, input)),
+      transport: 'inProcess',
+      label: 'dispatch',
+      runsPerCall: accessRuns(options.runsPerChannel),
+      seed: options.seed + 2_000,
+    });
+    tallies.push(...accessTallies);
+    for (const t of accessTallies)
+      options.log(`fuzz ${t.boundary}: ${t.inputs} calls, ${t.wrongAccess} wrong access, ${t.writes} writes`);
+    for (const core of [shop, blank, access]) {
       try {
         assertLedgerConsistent(core.db);
         assertOutboxGapFree(core.db);
@@ -134,6 +155,7 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
   } finally {
     shop.close();
     blank.close();
+    access.close();
     rmSync(work, { recursive: true, force: true });
   }
   return { tallies, violations };

@@ -14,6 +14,7 @@ import { openPglite, type HoDatabase } from '../../../../server/store/connect';
 import { startHarness, type Harness } from '../../../../server/testing/harness';
 import { fixedClockForTests } from '../../../../server/testing/clock';
 import { memberRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
+import { fuzzHeadOfficeAccess, setUpCallers } from './headOfficeAccess';
 import { mutatedFrom } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import type { Verdict } from './verdict';
@@ -37,6 +38,7 @@ interface Route {
 const T0 = Date.UTC(2025, 2, 1, 2);
 const A = uuidFrom(1, 0xa);
 const M = uuidFrom(100);
+const TERMINAL_B = uuidFrom(2, 0xb);
 const totals = {
   saleCount: 1,
   salesTotalMinor: 1234,
@@ -223,6 +225,7 @@ export async function runHeadOfficeFuzz(
     const harness = await startHarness(database, clock, undefined, { rateLimits: unlimited });
     ho = harness;
     const terminalToken = (await ho.enrol('shopA', '90001', A)).token;
+    await ho.enrol('shopB', '90002', TERMINAL_B);
     const rowCounts = await rowCounter(database);
     const xidMarker = postgresMarker(database);
     client = loopbackClient(ho.url);
@@ -273,6 +276,21 @@ export async function runHeadOfficeFuzz(
           `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
+    // Who may call what: every admin route by every kind of caller (shared/admin/roles.ts).
+    const { callers, fixtures } = await setUpCallers(harness, { A, B: TERMINAL_B }, M);
+    const access = await fuzzHeadOfficeAccess({
+      ho: harness,
+      client,
+      watch: writeWatch({ marker: xidMarker, fingerprint: rowCounts }),
+      callers,
+      fixtures,
+      refusedRuns: Math.max(1, Math.round(options.runsPerRoute / 60)),
+      seed: options.seed + 5_000,
+      afterCall: () => clock.advance(1_000),
+    });
+    tallies.push(...access);
+    for (const t of access)
+      options.log(`fuzz ${t.boundary}: ${t.inputs} calls, ${t.wrongAccess} wrong access, ${t.writes} writes`);
   } finally {
     client?.close();
     if (ho) await ho.close();

@@ -11,7 +11,8 @@ import { startBrowserHost, type BrowserHost } from '../../../../electron/browser
 import { API_PREFIX, apiPath, TOKEN_HEADER } from '../../../../shared/contract/browserHost';
 import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
 import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/services.testkit';
-import { readFixtures } from './contractFuzz';
+import { accessRuns, readFixtures } from './contractFuzz';
+import { fuzzTillAccess } from './tillAccess';
 import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
@@ -148,6 +149,50 @@ async function fuzzRequests<T>(
   );
 }
 
+/**
+ * Who may call what, over HTTP: every channel as a signed-out till, a cashier and a manager, on a
+ * browser host and demo shop of its own (the bad inputs may have left the other's demo shop).
+ */
+async function runHostAccess(options: HostFuzzOptions, dir: string, violations: string[]): Promise<BoundaryTally[]> {
+  mkdirSync(join(dir, 'static'), { recursive: true });
+  const host = await startBrowserHost({
+    dataDir: join(dir, 'data'),
+    port: 0,
+    clock: fixedClock(Date.UTC(2025, 5, 1, 2)),
+    ids: sequentialIds(9),
+    staticDir: join(dir, 'static'),
+    log: (m, e) => void violations.push(`${m}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400)),
+  });
+  const client = loopbackClient(host.origin);
+  try {
+    const setup = host.core.dispatch('setupDemoShop', {});
+    if (!setup.ok) throw new Error(`host access fuzz: demo shop set-up failed: ${setup.error.code}`);
+    const tallies = await fuzzTillAccess({
+      core: host.core,
+      fixtures: readFixtures(host.core),
+      send: async (channel, input) =>
+        (
+          await send(client, host, {
+            path: apiPath(channel),
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify(input) ?? '',
+          })
+        ).body,
+      transport: 'json',
+      label: 'http',
+      runsPerCall: accessRuns(options.runsPerChannel * 3),
+      seed: options.seed + 3_000,
+    });
+    for (const t of tallies)
+      options.log(`fuzz ${t.boundary}: ${t.inputs} calls, ${t.wrongAccess} wrong access, ${t.writes} writes`);
+    return tallies;
+  } finally {
+    client.close();
+    await host.close();
+  }
+}
+
 export async function runHostFuzz(
   options: HostFuzzOptions,
 ): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
@@ -203,6 +248,7 @@ export async function runHostFuzz(
       `fuzz http raw: ${raw.inputs} inputs, ${raw.refused} refused, ${raw.writes} writes, ${raw.crashes} ` +
         `crashes, ${raw.untyped} untyped`,
     );
+    tallies.push(...(await runHostAccess(options, join(work, 'access'), violations)));
     try {
       assertLedgerConsistent(host.core.db);
       assertOutboxGapFree(host.core.db);

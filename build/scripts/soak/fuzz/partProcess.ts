@@ -36,6 +36,7 @@ const Tally = z.object({
   writes: z.number(),
   untyped: z.number(),
   crashes: z.number(),
+  wrongAccess: z.number(),
   examples: z.array(z.string()),
 });
 export const Message = z.discriminatedUnion('type', [

@@ -12,13 +12,25 @@ export interface BoundaryTally {
   writes: number;
   untyped: number;
   crashes: number;
+  /** Calls whose answer did not match the caller's role (shared/contract/roles.ts, shared/admin/roles.ts). */
+  wrongAccess: number;
   examples: string[];
 }
 
 const MAX_EXAMPLES = 5;
 
 export function newTally(boundary: string): BoundaryTally {
-  return { boundary, inputs: 0, accepted: 0, refused: 0, writes: 0, untyped: 0, crashes: 0, examples: [] };
+  return {
+    boundary,
+    inputs: 0,
+    accepted: 0,
+    refused: 0,
+    writes: 0,
+    untyped: 0,
+    crashes: 0,
+    wrongAccess: 0,
+    examples: [],
+  };
 }
 
 function remember(t: BoundaryTally, what: string, input: unknown): void {
@@ -43,4 +55,10 @@ export function count(t: BoundaryTally, verdict: Verdict, input: unknown): void 
 export function countWrite(t: BoundaryTally, change: string, input: unknown): void {
   t.writes += 1;
   remember(t, `refused but wrote (${change})`, input);
+}
+
+/** A call answered against its role table: refused a caller it should serve, or served one it should refuse. */
+export function countWrongAccess(t: BoundaryTally, what: string, input: unknown): void {
+  t.wrongAccess += 1;
+  remember(t, `wrong access (${what})`, input);
 }
