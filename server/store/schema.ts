@@ -207,6 +207,8 @@ export const members = pgTable(
     cardNumber: text('card_number').notNull(),
     homeShopId: text('home_shop_id'),
     originTerminalId: text('origin_terminal_id').notNull(),
+    /** The till staff member who registered the member (null: no one signed in, or a till before staff). */
+    staffId: text('staff_id'),
     offlineCapPoints: integer('offline_cap_points'),
     /** Erased on the member's request: name, phone and birthday are gone, the ledger's amounts stay. */
     erasedAt: ms('erased_at'),
@@ -229,6 +231,8 @@ export const cards = pgTable('ho_cards', {
   memberId: text('member_id').notNull(),
   status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
   at: ms('at').notNull(),
+  /** The till staff member who gave the card its current status (null: no one signed in). */
+  staffId: text('staff_id'),
 });
 
 export const sales = pgTable(
@@ -249,6 +253,8 @@ export const sales = pgTable(
     currency: text('currency').notNull(),
     businessDay: text('business_day').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** The cashier who rang the sale up (null: a till before staff). */
+    staffId: text('staff_id'),
   },
   (t) => [index('ho_sales_day_idx').on(t.terminalId, t.businessDay)],
 );
@@ -286,6 +292,8 @@ export const redemptions = pgTable(
     points: integer('points').notNull(),
     businessDay: text('business_day').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** The staff member who gave out the reward (null: a till before staff). */
+    staffId: text('staff_id'),
   },
   (t) => [index('ho_redemptions_day_idx').on(t.terminalId, t.businessDay)],
 );
