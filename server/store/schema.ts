@@ -128,6 +128,26 @@ export const users = pgTable('ho_users', {
 });
 
 /**
+ * The tills' staff accounts managed at head office, per shop: sent to that shop's tills in the pull
+ * feed ('staff' change) with the PIN as hashed here (shared/staff/pinHash.ts); never the PIN itself.
+ */
+export const tillStaff = pgTable(
+  'ho_till_staff',
+  {
+    id: text('id').primaryKey(),
+    shopId: text('shop_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['cashier', 'manager'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    pinSalt: text('pin_salt').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('ho_till_staff_shop_idx').on(t.shopId, t.name)],
+);
+
+/**
  * A signed-in person's sessions: sha256 of the cookie's random id (a stolen database gives no
  * usable cookie), its CSRF token (worth nothing without the cookie; the page reads it back after a
  * reload), and an expiry. Signing out deletes the row.
