@@ -77,11 +77,11 @@ describe('appendOutbox', () => {
   it('refuses a payload head office would refuse, and a write outside a transaction', () => {
     expect(() =>
       c.db.transaction(() =>
-        appendOutbox(c.db, c.clock, 'card', 'x', { number: '123', memberId: 'nope', status: 'active', at: -1 }),
+        appendOutbox(c.ctx, 'card', 'x', { number: '123', memberId: 'nope', status: 'active', at: -1 }),
       ),
     ).toThrow(/payload is invalid/);
     expect(() =>
-      appendOutbox(c.db, c.clock, 'card', 'x', {
+      appendOutbox(c.ctx, 'card', 'x', {
         number: '1234567890123456',
         memberId: c.ctx.ids.uuid(),
         status: 'lost',
@@ -96,8 +96,8 @@ describe('appendOutbox in the packaged product (output validation off: structura
   it('still refuses a missing field or a number that is not an integer, and stores a good record', () => {
     setOutboxChecks(c.db, 'structural');
     const memberId = c.ctx.ids.uuid();
-    const append = (payload: Parameters<typeof appendOutbox<'card'>>[4]) =>
-      c.db.transaction(() => appendOutbox(c.db, c.clock, 'card', 'x', payload));
+    const append = (payload: Parameters<typeof appendOutbox<'card'>>[3]) =>
+      c.db.transaction(() => appendOutbox(c.ctx, 'card', 'x', payload));
     expect(() => append({ number: '1234567890123456', memberId, status: 'lost', at: Number.NaN })).toThrow(
       /payload is invalid: payload.at is NaN/,
     );

@@ -16,11 +16,20 @@ import { DomainError } from '../../shared/contract/errors';
 import { isUnstorableText, UNSTORABLE_TEXT, unstorableTextPath } from '../../shared/storableText';
 import { outbox } from '../../db/schema';
 import type { TerminalDb } from '../../db/open';
-import type { Clock } from '../platform/sources';
+import type { ServiceContext } from './context';
 import { direct } from '../platform/compiledStatements';
 import { perDb } from '../platform/transactions';
 
 export type RecordPayload<T extends RecordType> = Extract<SyncRecordBody, { type: T }>['payload'];
+
+/**
+ * What a caller hands appendOutbox: the record without its staffId, which appendOutbox stamps from
+ * the call's actor. An audit row brings its own (it is part of the row's chained hash) and keeps it.
+ */
+export type UnstampedPayload<T extends RecordType> = Omit<RecordPayload<T>, 'staffId'> & { staffId?: string | null };
+
+/** The part of the call's context appendOutbox reads: its database, clock, and who makes the call. */
+export type OutboxContext = Pick<ServiceContext, 'db' | 'clock' | 'actor'>;
 
 /**
  * The schema of each record type's payload. The sync protocol's union would try its members
@@ -136,15 +145,18 @@ function refuseUnstorableText(payload: unknown): void {
  * Appends one record for head office, inside the caller's transaction (so the record exists
  * exactly when the business rows it describes do), after the checks above: a record head
  * office would refuse must fail the local transaction instead of blocking the queue later.
+ * Every record names the staff member who made it (the context's actor; null when nobody signed
+ * in makes the call, like the sync job), so head office knows who did what at which till.
  * Returns the sequence number given.
  */
 export function appendOutbox<T extends RecordType>(
-  db: TerminalDb,
-  clock: Clock,
+  ctx: OutboxContext,
   recordType: T,
   recordId: string,
-  payload: RecordPayload<T>,
+  unstamped: UnstampedPayload<T>,
 ): number {
+  const { db, clock } = ctx;
+  const payload = { staffId: ctx.actor?.staffId ?? null, ...unstamped };
   if (!db.$client.inTransaction)
     throw new Error(`appendOutbox(${recordType}) must run inside the transaction that writes the record`);
   let payloadJson: string;

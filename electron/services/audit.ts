@@ -57,7 +57,7 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): AuditRow {
   };
   const row: AuditRow = { ...fields, hash: auditHash(fields) };
   ctx.db.insert(auditLog).values(row).run();
-  appendOutbox(ctx.db, ctx.clock, 'audit', row.id, { ...row, action: entry.action });
+  appendOutbox(ctx, 'audit', row.id, { ...row, action: entry.action });
   return row;
 }
 

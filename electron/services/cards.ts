@@ -74,7 +74,7 @@ function setCardStatus(ctx: ServiceContext, card: CardRow, status: CardStatus, n
     .set({ status, statusChangedAt: now })
     .where(and(eq(cards.number, card.number), eq(cards.status, card.status)))
     .run();
-  appendOutbox(ctx.db, ctx.clock, 'card', card.number, {
+  appendOutbox(ctx, 'card', card.number, {
     number: card.number,
     memberId: card.memberId,
     status,
@@ -120,7 +120,7 @@ export function replaceCard(ctx: ServiceContext, input: ParsedInput<'replaceCard
     const old = currentCard(ctx, member.id);
     if (old && old.status === 'active') setCardStatus(ctx, old, 'replaced', now);
     const number = issueCard(ctx, member.id, now);
-    appendOutbox(ctx.db, ctx.clock, 'card', number, { number, memberId: member.id, status: 'active', at: now });
+    appendOutbox(ctx, 'card', number, { number, memberId: member.id, status: 'active', at: now });
     appendAudit(ctx, {
       action: 'card.replaced',
       memberId: member.id,

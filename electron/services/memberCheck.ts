@@ -90,7 +90,7 @@ export function writeMemberPin(ctx: ServiceContext, memberId: string, pin: strin
   const pinSalt = ctx.ids.randomHex(16);
   const pinHash = hashPin(pin, pinSalt);
   upsertSecurity(ctx, memberId, { pinHash, pinSalt, pinSetAt: now, failedTries: 0 });
-  appendOutbox(ctx.db, ctx.clock, 'member_pin', memberId, { memberId, pinHash, pinSalt, setAt: now });
+  appendOutbox(ctx, 'member_pin', memberId, { memberId, pinHash, pinSalt, setAt: now });
   appendAudit(ctx, { action: 'member.pin_set', memberId });
 }
 
@@ -141,7 +141,7 @@ export function verifyMember(ctx: ServiceContext, input: ParsedInput<'verifyMemb
     }
     const lockUntil = now + MEMBER_CHECK_LOCK_MS;
     upsertSecurity(ctx, member.id, { failedTries: 0, lockedUntil: lockUntil, lockedAt: now });
-    appendOutbox(ctx.db, ctx.clock, 'member_lock', member.id, { memberId: member.id, lockedUntil: lockUntil, at: now });
+    appendOutbox(ctx, 'member_lock', member.id, { memberId: member.id, lockedUntil: lockUntil, at: now });
     appendAudit(ctx, {
       action: 'member.verify_locked',
       memberId: member.id,

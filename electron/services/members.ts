@@ -83,7 +83,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       })
       .run();
     const cardNumber = issueCard(ctx, id, now);
-    appendOutbox(ctx.db, ctx.clock, 'member', id, {
+    appendOutbox(ctx, 'member', id, {
       id,
       name: input.name,
       phone: input.phone,
@@ -134,7 +134,7 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMemb
       .run();
     // The record carries the number only when it is the member's own number here or a new one typed now.
     const phone = phoneChanged ? input.phone : (member.phone ?? undefined);
-    appendOutbox(ctx.db, ctx.clock, 'member_update', member.id, {
+    appendOutbox(ctx, 'member_update', member.id, {
       id: member.id,
       ...next,
       ...(phone === undefined ? {} : { phone }),

@@ -108,7 +108,7 @@ export function eraseMember(ctx: ServiceContext, input: ParsedInput<'eraseMember
     const now = ctx.clock.now();
     eraseMemberRows(ctx.db, member.id, now);
     for (const c of active.filter((row) => row.status === 'active'))
-      appendOutbox(ctx.db, ctx.clock, 'card', c.number, {
+      appendOutbox(ctx, 'card', c.number, {
         number: c.number,
         memberId: member.id,
         status: 'blocked',

@@ -136,7 +136,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
         throw new Error(`member ${member.id} changed during the redemption`);
       }
     }
-    appendOutbox(ctx.db, ctx.clock, 'redemption', redemptionId, {
+    appendOutbox(ctx, 'redemption', redemptionId, {
       id: redemptionId,
       memberId: member.id,
       rewardId: reward.id,

@@ -2,11 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DomainError, type ParsedInput, type SaleQuote, type SaleReceipt } from '../../shared/contract';
 import { formatMoney } from '../../shared/domain/money';
 import { saleVerdict } from '../../shared/domain/rules/saleConfirm';
-import type { LedgerRecord, SaleRecord } from '../../shared/sync/records';
+import type { LedgerRecord } from '../../shared/sync/records';
 import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
-import { appendOutbox } from '../core/outbox';
+import { appendOutbox, type UnstampedPayload } from '../core/outbox';
 import { direct } from '../platform/compiledStatements';
 import { atomic, perDb } from '../platform/transactions';
 import { guardPointsSpend } from './memberCheck';
@@ -252,7 +252,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       });
       if (changed.changes !== 1) throw new Error(`member ${member.id} changed during the sale`);
     }
-    const record: SaleRecord = {
+    const record: UnstampedPayload<'sale'> = {
       id: saleId,
       memberId: member?.id ?? null,
       cardNumber,
@@ -268,7 +268,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       lines,
       ledger,
     };
-    appendOutbox(ctx.db, ctx.clock, 'sale', saleId, record);
+    appendOutbox(ctx, 'sale', saleId, record);
     // Written out key by key (the quote's keys first, as a spread would order them): a spread
     // of the quote followed by more keys missed V8's inline caches on every sale.
     const receipt: SaleReceipt = {

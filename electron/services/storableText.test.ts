@@ -89,7 +89,7 @@ describe('text head office cannot store', () => {
       };
       let thrown: unknown = null;
       try {
-        c.db.transaction(() => appendOutbox(c.db, c.clock, 'sale', record.id, record));
+        c.db.transaction(() => appendOutbox(c.ctx, 'sale', record.id, record));
       } catch (error) {
         thrown = error;
       }

@@ -9,6 +9,9 @@ import { eraseMemberRows } from '../services/erasure';
 import { nameKey } from '../services/memberKeys';
 import { heldPhone, readPhoneKey } from '../services/phoneKey';
 import { tierStanding } from '../services/tiers';
+import { applyHeadOfficeStaff } from '../services/staffFromHeadOffice';
+import type { ServiceContext } from '../core/context';
+import { randomIds } from '../platform/sources';
 import { ladderCache, pullStatements } from './pullStatements';
 import { writeState } from '../platform/syncStateTable';
 
@@ -258,6 +261,8 @@ type Ladder = ReturnType<typeof ladderCache>;
 export function applyChangeList(db: TerminalDb, changes: Change[], now: number): void {
   const ladder = ladderCache(db);
   const keyHex = readPhoneKey(db);
+  // The context of what a pull writes through the services (staff, their audit rows): nobody signed in.
+  const ctx: ServiceContext = { db, clock: { now: () => now }, ids: randomIds, timeZone: 'UTC', actor: null };
   for (const c of changes) {
     switch (c.kind) {
       case 'member':
@@ -296,6 +301,9 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
         break;
       case 'settings':
         writeState(db, 'defaultOfflineCapPoints', String(c.defaultOfflineCapPoints));
+        break;
+      case 'staff':
+        applyHeadOfficeStaff(ctx, c);
         break;
     }
   }

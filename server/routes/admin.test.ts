@@ -175,6 +175,17 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
         const id = users.find((u) => u.login === 'li.na@example.com')?.id ?? '';
         return admin.call('updateUser', { params: { id }, body: { role: 'auditor' } });
       },
+      addTillStaff: (admin) =>
+        admin.call('addTillStaff', { body: { shopId: 'shopA', name: 'Zhao Min', role: 'cashier', pin: '1357' } }),
+      tillStaff: (admin) => admin.call('tillStaff', { query: { shopId: 'shopA' } }),
+      updateTillStaff: async (admin) => {
+        const id = (await admin.call('tillStaff', { query: {} })).staff[0]?.id ?? '';
+        return admin.call('updateTillStaff', { params: { id }, body: { role: 'manager' } });
+      },
+      resetTillStaffPin: async (admin) => {
+        const id = (await admin.call('tillStaff', { query: {} })).staff[0]?.id ?? '';
+        return admin.call('resetTillStaffPin', { params: { id }, body: { pin: '8642' } });
+      },
       apiTokens: (admin) => admin.call('apiTokens'),
       createApiToken: (admin) => admin.call('createApiToken', { body: { label: 'nightly export', role: 'auditor' } }),
       revokeApiToken: async (admin) => {
@@ -210,6 +221,9 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       user: { login: 'li.na@example.com', role: 'auditor', shops: [] },
     });
     expect((await ho.admin.call('apiTokens')).tokens.map((t) => t.label)).toEqual(['tests']);
+    expect(answers.get('updateTillStaff')).toMatchObject({
+      staff: { shopId: 'shopA', name: 'Zhao Min', role: 'manager', active: true },
+    });
   });
 
   it('refuses a call without the admin token on every route, before reading anything else', async () => {

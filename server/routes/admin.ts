@@ -41,6 +41,7 @@ import {
   updateUser,
   type Caller,
 } from '../admin/users';
+import { addTillStaff, listTillStaff, shopOfTillStaff, updateTillStaff } from '../admin/tillStaff';
 import { HoError, parseBody } from '../http/errors';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
@@ -166,6 +167,29 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     revokeApiToken: async ({ params: { id } }) => {
       if (!(await revokeApiToken(db, id))) throw new HoError('NOT_FOUND', `No API token ${id}.`);
       return { revoked: id };
+    },
+    tillStaff: async ({ query }, context) => {
+      const caller = who(context);
+      if (query.shopId !== undefined && !seesShop(caller, query.shopId)) return { staff: [] };
+      const shops = query.shopId === undefined ? shopsOf(caller) : [query.shopId];
+      return { staff: await listTillStaff(db, shops) };
+    },
+    addTillStaff: async ({ body }, context) => {
+      if (!seesShop(who(context), body.shopId))
+        throw new HoError('FORBIDDEN', `You may add till staff only to your own shops, not ${body.shopId}.`);
+      return { staff: await addTillStaff(db, clock, ids, body) };
+    },
+    updateTillStaff: async ({ params: { id }, body }, context) => {
+      mustSee(who(context), await shopOfTillStaff(db, id), `till staff ${id}`);
+      const staff = await updateTillStaff(db, clock, id, body);
+      if (!staff) throw new HoError('NOT_FOUND', `No till staff ${id}.`);
+      return { staff };
+    },
+    resetTillStaffPin: async ({ params: { id }, body }, context) => {
+      mustSee(who(context), await shopOfTillStaff(db, id), `till staff ${id}`);
+      const staff = await updateTillStaff(db, clock, id, { pin: body.pin });
+      if (!staff) throw new HoError('NOT_FOUND', `No till staff ${id}.`);
+      return { staff };
     },
   };
 }

@@ -128,6 +128,26 @@ export const users = pgTable('ho_users', {
 });
 
 /**
+ * The tills' staff accounts managed at head office, per shop: sent to that shop's tills in the pull
+ * feed ('staff' change) with the PIN as hashed here (shared/staff/pinHash.ts); never the PIN itself.
+ */
+export const tillStaff = pgTable(
+  'ho_till_staff',
+  {
+    id: text('id').primaryKey(),
+    shopId: text('shop_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['cashier', 'manager'] }).notNull(),
+    pinHash: text('pin_hash').notNull(),
+    pinSalt: text('pin_salt').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('ho_till_staff_shop_idx').on(t.shopId, t.name)],
+);
+
+/**
  * A signed-in person's sessions: sha256 of the cookie's random id (a stolen database gives no
  * usable cookie), its CSRF token (worth nothing without the cookie; the page reads it back after a
  * reload), and an expiry. Signing out deletes the row.
@@ -207,6 +227,8 @@ export const members = pgTable(
     cardNumber: text('card_number').notNull(),
     homeShopId: text('home_shop_id'),
     originTerminalId: text('origin_terminal_id').notNull(),
+    /** The till staff member who registered the member (null: no one signed in, or a till before staff). */
+    staffId: text('staff_id'),
     offlineCapPoints: integer('offline_cap_points'),
     /** Erased on the member's request: name, phone and birthday are gone, the ledger's amounts stay. */
     erasedAt: ms('erased_at'),
@@ -229,6 +251,8 @@ export const cards = pgTable('ho_cards', {
   memberId: text('member_id').notNull(),
   status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
   at: ms('at').notNull(),
+  /** The till staff member who gave the card its current status (null: no one signed in). */
+  staffId: text('staff_id'),
 });
 
 export const sales = pgTable(
@@ -249,6 +273,8 @@ export const sales = pgTable(
     currency: text('currency').notNull(),
     businessDay: text('business_day').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** The cashier who rang the sale up (null: a till before staff). */
+    staffId: text('staff_id'),
   },
   (t) => [index('ho_sales_day_idx').on(t.terminalId, t.businessDay)],
 );
@@ -286,6 +312,8 @@ export const redemptions = pgTable(
     points: integer('points').notNull(),
     businessDay: text('business_day').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** The staff member who gave out the reward (null: a till before staff). */
+    staffId: text('staff_id'),
   },
   (t) => [index('ho_redemptions_day_idx').on(t.terminalId, t.businessDay)],
 );

@@ -145,7 +145,10 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
       await tx
         .insert(cards)
         .values(op.row)
-        .onConflictDoUpdate({ target: cards.number, set: { status: op.row.status, at: op.row.at } });
+        .onConflictDoUpdate({
+          target: cards.number,
+          set: { status: op.row.status, at: op.row.at, staffId: op.row.staffId },
+        });
     }
   }
   if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length)

@@ -170,6 +170,7 @@ export function planBatch(
             cardNumber: p.cardNumber,
             homeShopId: p.homeShopId ?? src.shopId,
             originTerminalId: src.terminalId,
+            staffId: p.staffId,
             offlineCapPoints: null,
             erasedAt: null,
             createdAt: p.createdAt,
@@ -190,7 +191,13 @@ export function planBatch(
               at: p.createdAt,
             });
           if (!holder) {
-            const card = { number: p.cardNumber, memberId: p.id, status: 'active' as const, at: p.createdAt };
+            const card = {
+              number: p.cardNumber,
+              memberId: p.id,
+              status: 'active' as const,
+              at: p.createdAt,
+              staffId: p.staffId,
+            };
             known.cards.set(p.cardNumber, card);
             plan.newCards.push(card);
           }
@@ -218,7 +225,7 @@ export function planBatch(
           if (current && current.memberId !== p.memberId)
             throw new Reject(`card ${p.number} belongs to another member`);
           if (current && current.at > p.at) break;
-          const row = { number: p.number, memberId: p.memberId, status: p.status, at: p.at };
+          const row = { number: p.number, memberId: p.memberId, status: p.status, at: p.at, staffId: p.staffId };
           known.cards.set(p.number, row);
           plan.edits.push({ kind: 'card', row });
           if (p.status === 'active') {
@@ -264,6 +271,7 @@ export function planBatch(
             currency: p.currency,
             businessDay: p.businessDay,
             createdAt: p.createdAt,
+            staffId: p.staffId,
           });
           plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
           addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
@@ -286,6 +294,7 @@ export function planBatch(
             points: p.points,
             businessDay: p.businessDay,
             createdAt: p.createdAt,
+            staffId: p.staffId,
           });
           plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);

@@ -48,7 +48,13 @@ export function memberForShop<M extends MemberFacts>(m: M, shopId: string, keyHe
   return { ...m, phone: null, phoneShadow: phoneShadow(keyHex, m.phone) };
 }
 
-/** The changes of a pull page as the till of `shopId` may hold them. */
+/**
+ * The changes of a pull page as the till of `shopId` may hold them: another shop's till staff (their
+ * PIN hashes) are not sent at all.
+ */
 export function changesForShop(changes: Change[], shopId: string, keyHex: string): Change[] {
-  return changes.map((c) => (c.kind === 'member' ? memberForShop(c, shopId, keyHex) : c));
+  return changes.flatMap((c): Change[] => {
+    if (c.kind === 'staff') return c.shopId === shopId ? [c] : [];
+    return [c.kind === 'member' ? memberForShop(c, shopId, keyHex) : c];
+  });
 }

@@ -148,3 +148,17 @@ export type ApiTokenRow = z.infer<typeof ApiTokenRow>;
 export const ApiTokensAnswer = z.strictObject({ tokens: z.array(ApiTokenRow) });
 /** A new token: shown once (only its hash is kept). */
 export const NewApiTokenAnswer = z.strictObject({ token: z.string(), row: ApiTokenRow });
+
+/** A till staff account as head office lists it: never its PIN or the PIN's hash. */
+export const TillStaffRow = z.strictObject({
+  id: z.string(),
+  shopId: z.string(),
+  name: z.string(),
+  role: z.enum(['cashier', 'manager']),
+  active: z.boolean(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type TillStaffRow = z.infer<typeof TillStaffRow>;
+export const TillStaffListAnswer = z.strictObject({ staff: z.array(TillStaffRow) });
+export const TillStaffAnswer = z.strictObject({ staff: TillStaffRow });

@@ -14,6 +14,8 @@ import {
   RulesPublishedAnswer,
   SessionAnswer,
   TerminalsAnswer,
+  TillStaffAnswer,
+  TillStaffListAnswer,
   UserAnswer,
   UsersAnswer,
 } from './answers';
@@ -33,6 +35,10 @@ import {
   SignInInput,
   TiersInput,
   UpdateUserInput,
+  AddTillStaffInput,
+  ResetTillStaffPinInput,
+  TillStaffQuery,
+  UpdateTillStaffInput,
 } from './inputs';
 import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
@@ -333,6 +339,43 @@ export const ADMIN_ROUTES = {
     response: RevokedAnswer,
     audit: { action: 'api_token.revoked' },
     doc: 'Revokes an API token: it stops working at once.',
+  },
+  tillStaff: {
+    method: 'GET',
+    path: '/till-staff',
+    params: null,
+    query: TillStaffQuery,
+    body: null,
+    response: TillStaffListAnswer,
+    doc: "The tills' staff accounts head office manages, of one shop or every shop the caller sees.",
+  },
+  addTillStaff: {
+    method: 'POST',
+    path: '/till-staff',
+    params: null,
+    query: null,
+    body: AddTillStaffInput,
+    response: TillStaffAnswer,
+    status: 201,
+    doc: 'A new till staff account of a shop (name, cashier or manager, PIN): at its tills after their next pull.',
+  },
+  updateTillStaff: {
+    method: 'PUT',
+    path: '/till-staff/:id',
+    params: IdParams,
+    query: null,
+    body: UpdateTillStaffInput,
+    response: TillStaffAnswer,
+    doc: "Changes a till staff account's name or role, or (de)activates it (at the shop's tills after a pull).",
+  },
+  resetTillStaffPin: {
+    method: 'POST',
+    path: '/till-staff/:id/pin',
+    params: IdParams,
+    query: null,
+    body: ResetTillStaffPinInput,
+    response: TillStaffAnswer,
+    doc: "Sets a till staff account's new PIN (hashed here once; the tills get only the hash).",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -79,3 +79,24 @@ export const CreateApiTokenInput = z
     shops: Shops.default([]),
   })
   .refine(needsShops, shopsMessage);
+
+// ---- till staff (managed at head office, sent to the shop's tills) ----------------------------
+
+const TillStaffName = z.string().trim().min(1).max(60);
+const TillStaffRole = z.enum(['cashier', 'manager']);
+/** The PIN typed at the till's keypad: 4 to 8 digits (the till's own rule, shared/contract/staff.ts). */
+const TillStaffPin = z.string().regex(/^\d{4,8}$/);
+/** Which shop's till staff to list; absent: every shop the caller sees. */
+export const TillStaffQuery = z.strictObject({ shopId: ShopId.optional() });
+export const AddTillStaffInput = z.strictObject({
+  shopId: ShopId,
+  name: TillStaffName,
+  role: TillStaffRole,
+  pin: TillStaffPin,
+});
+export const UpdateTillStaffInput = z.strictObject({
+  name: TillStaffName.optional(),
+  role: TillStaffRole.optional(),
+  active: z.boolean().optional(),
+});
+export const ResetTillStaffPinInput = z.strictObject({ pin: TillStaffPin });

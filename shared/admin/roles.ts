@@ -65,6 +65,11 @@ export const adminAccess = {
   apiTokens: { roles: ['owner'], shops: 'chain' },
   createApiToken: { roles: ['owner'], shops: 'chain' },
   revokeApiToken: { roles: ['owner'], shops: 'chain' },
+  // The tills' staff: the owner for every shop, a shop manager for their own; an auditor reads.
+  tillStaff: { roles: readers, shops: 'scoped' },
+  addTillStaff: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  updateTillStaff: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  resetTillStaffPin: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
 } as const satisfies Record<AdminRouteName, RouteAccess>;
 
 /** May this role call the route? (Public routes: anyone.) */

@@ -8,8 +8,9 @@ import { StoredBirthday, type RecordType } from './records';
  * looking at the rest of the body, so an old terminal's records simply stay in its outbox.
  * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
  * null), which a version-2 till could not parse; and the 'erasure' change.
+ * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -331,6 +332,23 @@ export const ErasureChange = z.object({
   memberId: Id,
   at: Ms,
 });
+/**
+ * A till staff account managed at head office, for the tills of its shop only (head office sends it
+ * to no other shop): the PIN as head office hashed it (shared/staff/pinHash.ts), so the till signs
+ * the person in offline. A deactivated account is sent too: the till deactivates its copy.
+ */
+export const StaffChange = z.object({
+  kind: z.literal('staff'),
+  id: z.string().min(1).max(64),
+  shopId: ShopId,
+  name: z.string().min(1).max(60),
+  role: z.enum(['cashier', 'manager']),
+  active: z.boolean(),
+  pinHash: z.string().regex(/^scrypt\$\d{1,7}\$\d{1,2}\$\d{1,2}\$[0-9a-f]{32,128}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
+  updatedAt: Ms,
+});
+export type StaffChange = z.infer<typeof StaffChange>;
 export const SettingsChange = z.object({
   kind: z.literal('settings'),
   defaultOfflineCapPoints: z.number().int().min(0),
@@ -349,6 +367,7 @@ export const Change = z.discriminatedUnion('kind', [
   SettingsChange,
   CategoriesChange,
   ErasureChange,
+  StaffChange,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];

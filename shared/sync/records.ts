@@ -17,6 +17,12 @@ const Day = z.string().regex(DAY_RE);
 export const StoredBirthday = z.string().refine((s) => birthdayProblem(s) === null, 'birthday.invalid');
 /** Free text: what head office can store (no NUL, no unpaired surrogate), so the till refuses what it would. */
 const Text = StorableString();
+/**
+ * The staff member whose call wrote the record (the signed-in cashier, or the manager who approved
+ * it); null for records no person made (a background job). Absent in records a till wrote before
+ * it named its staff: read as null.
+ */
+const StaffId = Text.max(64).nullable().default(null);
 
 export const LedgerRecord = z.object({
   id: Id,
@@ -37,6 +43,7 @@ export const MemberRecord = z.object({
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: Text.nullable(),
   createdAt: Ms,
+  staffId: StaffId,
 });
 
 export const MemberUpdateRecord = z.object({
@@ -49,6 +56,7 @@ export const MemberUpdateRecord = z.object({
     .optional(),
   birthday: StoredBirthday.nullable(),
   updatedAt: Ms,
+  staffId: StaffId,
 });
 
 export const CardRecord = z.object({
@@ -56,6 +64,7 @@ export const CardRecord = z.object({
   memberId: Id,
   status: z.enum(['active', 'lost', 'replaced', 'blocked']),
   at: Ms,
+  staffId: StaffId,
 });
 
 export const SaleLineRecord = z.object({
@@ -84,6 +93,7 @@ export const SaleRecord = z.object({
   createdAt: Ms,
   lines: z.array(SaleLineRecord).min(1),
   ledger: z.array(LedgerRecord),
+  staffId: StaffId,
 });
 export type SaleRecord = z.infer<typeof SaleRecord>;
 
@@ -96,6 +106,7 @@ export const RedemptionRecord = z.object({
   businessDay: Day,
   createdAt: Ms,
   ledger: z.array(LedgerRecord),
+  staffId: StaffId,
 });
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -124,6 +135,7 @@ export const MemberPinRecord = z.object({
   pinHash: z.string().regex(/^[0-9a-f]{64}$/),
   pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
   setAt: Ms,
+  staffId: StaffId,
 });
 
 /** Too many wrong tries: the member's verification is locked until then, at every till. */
@@ -131,6 +143,7 @@ export const MemberLockRecord = z.object({
   memberId: Id,
   lockedUntil: Ms,
   at: Ms,
+  staffId: StaffId,
 });
 
 export const SyncRecordBody = z.discriminatedUnion('type', [

@@ -1,0 +1,83 @@
+// Till staff managed at head office: an account added there signs in at the shop's till after one
+// pull (PIN hashed once at head office), a deactivated one cannot, another shop's till never gets
+// it, and head office's first manager retires the till's own accounts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import type { TerminalCore } from '../terminal/terminalCore';
+import { fixedClock } from '../platform/sources';
+import { testBackends } from '../../server/testing/databases';
+import { startHarness, type Harness } from '../../server/testing/harness';
+import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { errorOf, unwrap } from '../services/services.testkit';
+import { syncOnce } from './job';
+import { auditLog, staff } from '../../db/schema';
+
+const START = Date.UTC(2025, 5, 1, 2, 0, 0);
+
+describe.each(testBackends)('till staff from head office on $name', (backend) => {
+  const clock = fixedClock(START);
+  const dirs: string[] = [];
+  let ho: Harness;
+  let a: TerminalCore;
+  let b: TerminalCore;
+
+  beforeAll(async () => {
+    ho = await startHarness(await backend.open(), clock);
+    a = await enrolledTerminal(ho, clock, dirs, { prefix: 1, shopId: 'shopA', code: '90001' });
+    b = await enrolledTerminal(ho, clock, dirs, { prefix: 2, shopId: 'shopB', code: '90002' });
+  }, 180_000);
+  afterAll(async () => {
+    a.close();
+    b.close();
+    await ho.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  const pull = async (core: TerminalCore) => {
+    await syncOnce({ db: core.db, clock, owner: `test-${core.dbFile}` });
+  };
+
+  it('a cashier added at head office signs in after one pull; deactivated, they cannot', async () => {
+    const { staff: cashier } = await ho.admin.call('addTillStaff', {
+      body: { shopId: 'shopA', name: 'Zhao Min', role: 'cashier', pin: '1357' },
+    });
+    await pull(a);
+    await pull(b);
+    const listed = unwrap(await a.api.listStaff({})).find((s) => s.staffId === cashier.id);
+    expect(listed).toMatchObject({ name: 'Zhao Min', role: 'cashier', source: 'headoffice', active: true });
+    expect(unwrap(await b.api.listStaff({})).some((s) => s.staffId === cashier.id)).toBe(false);
+    // Read-only at the till: head office manages it.
+    expect(errorOf(await a.api.resetStaffPin({ staffId: cashier.id, pin: '9999' })).code).toBe('STAFF_FROM_HEADOFFICE');
+
+    expect(errorOf(await a.api.signIn({ staffId: cashier.id, pin: '0000' })).code).toBe('BAD_PIN');
+    expect((await a.api.signIn({ staffId: cashier.id, pin: '1357' })).ok).toBe(true);
+
+    await ho.admin.call('resetTillStaffPin', { params: { id: cashier.id }, body: { pin: '2468' } });
+    await ho.admin.call('updateTillStaff', { params: { id: cashier.id }, body: { active: false } });
+    await pull(a);
+    expect(errorOf(await a.api.signIn({ staffId: cashier.id, pin: '2468' })).code).toBe('NOT_FOUND');
+  });
+
+  it("head office's first manager for the shop retires the till's own accounts (audited)", async () => {
+    const accounts = (core: TerminalCore) => core.db.select().from(staff).all();
+    const localBefore = accounts(a).filter((s) => s.source === 'local' && s.active);
+    expect(localBefore.length).toBeGreaterThan(0);
+    const { staff: manager } = await ho.admin.call('addTillStaff', {
+      body: { shopId: 'shopA', name: 'Qian Jing', role: 'manager', pin: '8642' },
+    });
+    await pull(a);
+    await pull(b);
+    const after = accounts(a);
+    expect(after.filter((s) => s.source === 'local' && s.active)).toEqual([]);
+    expect(after.find((s) => s.id === manager.id)).toMatchObject({ role: 'manager', active: true });
+    expect((await a.api.signIn({ staffId: manager.id, pin: '8642' })).ok).toBe(true);
+    // The other shop keeps its own accounts.
+    expect(accounts(b).some((s) => s.source === 'local' && s.active)).toBe(true);
+    const retired = a.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === 'staff.changed' && r.detailsJson.includes('staff_from_headoffice'));
+    expect(retired.map((r) => r.subject).sort()).toEqual(localBefore.map((s) => s.id).sort());
+  });
+});
