@@ -41,6 +41,8 @@ import {
   type Caller,
 } from '../admin/users';
 import { HoError, parseBody } from '../http/errors';
+import { deadNotices, retryDead } from '../notices/queue';
+import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
@@ -164,6 +166,13 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     revokeApiToken: async ({ params: { id } }) => {
       if (!(await revokeApiToken(db, id))) throw new HoError('NOT_FOUND', `No API token ${id}.`);
       return { revoked: id };
+    },
+    spendNoticeSettings: async () => webhookSettings(db),
+    setSpendNoticeSettings: async ({ body }) => setWebhook(db, body),
+    deadSpendNotices: async () => ({ notices: await deadNotices(db) }),
+    retrySpendNotice: async ({ params: { id } }) => {
+      if (!(await retryDead(db, id, clock.now()))) throw new HoError('NOT_FOUND', `No dead spend notice ${id}.`);
+      return { retried: id };
     },
   };
 }

@@ -38,6 +38,12 @@ import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import { ErasedAnswer } from './answers';
+import {
+  DeadNoticesAnswer,
+  NoticeRetriedAnswer,
+  SpendNoticeSettingsAnswer,
+  SpendNoticeSettingsInput,
+} from './spendNotices';
 
 /**
  * Head office's admin API, every route once: the server registers these (server/routes/admin.ts),
@@ -313,6 +319,44 @@ export const ADMIN_ROUTES = {
     body: null,
     response: RevokedAnswer,
     doc: 'Revokes an API token: it stops working at once.',
+  },
+
+  // Spend notices (issue 14): the chain's webhook, and the notices it never took.
+  spendNoticeSettings: {
+    method: 'GET',
+    path: '/spend-notices/settings',
+    params: null,
+    query: null,
+    body: null,
+    response: SpendNoticeSettingsAnswer,
+    doc: 'The spend-notice webhook: its address and whether a secret is set (the secret is never answered).',
+  },
+  setSpendNoticeSettings: {
+    method: 'PUT',
+    path: '/spend-notices/settings',
+    params: null,
+    query: null,
+    body: SpendNoticeSettingsInput,
+    response: SpendNoticeSettingsAnswer,
+    doc: 'Sets the webhook (http or https) and its signing secret (kept if left out); url null turns notices off.',
+  },
+  deadSpendNotices: {
+    method: 'GET',
+    path: '/spend-notices/dead',
+    params: null,
+    query: null,
+    body: null,
+    response: DeadNoticesAnswer,
+    doc: 'Spend notices the webhook failed to take after every retry, newest first.',
+  },
+  retrySpendNotice: {
+    method: 'POST',
+    path: '/spend-notices/:id/retry',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: NoticeRetriedAnswer,
+    doc: 'Queues a dead spend notice again, due now, with a fresh count of attempts.',
   },
 } as const satisfies Record<string, AdminRoute>;
 

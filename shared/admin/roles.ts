@@ -65,6 +65,11 @@ export const adminAccess = {
   apiTokens: { roles: ['owner'], shops: 'chain' },
   createApiToken: { roles: ['owner'], shops: 'chain' },
   revokeApiToken: { roles: ['owner'], shops: 'chain' },
+  // The webhook carries every opted-in member's spending: the owner's to set; auditors may read it.
+  spendNoticeSettings: { roles: ['owner', 'auditor'], shops: 'chain' },
+  setSpendNoticeSettings: { roles: ['owner'], shops: 'chain' },
+  deadSpendNotices: { roles: ['owner', 'auditor'], shops: 'chain' },
+  retrySpendNotice: { roles: ['owner'], shops: 'chain' },
 } as const satisfies Record<AdminRouteName, RouteAccess>;
 
 /** May this role call the route? (Public routes: anyone.) */
