@@ -84,6 +84,8 @@ export const members = sqliteTable(
     visits: integer('visits').notNull().default(0),
     lastVisitAt: integer('last_visit_at'),
     homeShopId: text('home_shop_id'),
+    /** The member asked for spend notices (sent by head office, which holds the choice too). */
+    spendNotices: integer('spend_notices', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

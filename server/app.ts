@@ -7,6 +7,7 @@ import { DEFAULT_RATE_LIMITS, securityPlugins, type RateLimits } from './http/se
 import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import { startDerivationLoop, type DerivationLoopOptions } from './sync/derivationLoop';
+import { startNoticeSender, type NoticeSenderOptions } from './notices/sender';
 import type { ServerDeps } from './routes/serverDeps';
 
 export interface BuildOptions {
@@ -19,6 +20,8 @@ export interface BuildOptions {
   derive?: false | DerivationLoopOptions;
   /** Sign-in and sync rate limits (DEFAULT_RATE_LIMITS unless said; TILLCARD_HO_*_PER_MINUTE in config.ts). */
   rateLimits?: Partial<RateLimits>;
+  /** The spend-notice sender (server/notices/sender.ts): on by default; `false` for a server that only serves. */
+  notices?: false | NoticeSenderOptions;
 }
 
 /**
@@ -66,6 +69,9 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
       ? null
       : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
   if (deriver) app.addHook('onClose', async () => deriver.stop());
+  // Notices go out from their own loop: ingest only queues them, so a slow webhook never slows a push.
+  const sender = options.notices === false ? null : startNoticeSender(deps.db, deps.clock, options.notices);
+  if (sender) app.addHook('onClose', async () => sender.stop());
 
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   // The security plugins first (cookies, helmet's headers, rate limits): every route below is registered after them.

@@ -58,6 +58,7 @@ export function buildMemberView(member: MemberRow, card: CardRow | undefined, la
     birthday: member.birthday,
     cardNumber: card.number,
     cardStatus: card.status,
+    spendNotices: member.spendNotices,
     tier: standing.tier ? tierView(standing.tier) : null,
     nextTier: standing.nextTier ? tierView(standing.nextTier) : null,
     pointsToNextTier: standing.pointsToNextTier,

@@ -190,6 +190,36 @@ describe('updateMember', () => {
   });
 });
 
+describe('spend notices', () => {
+  it('takes the choice at registration and in an edit, carries it to head office, and audits each change', async () => {
+    const m = unwrap(
+      await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'A', phone: '13912345678', spendNotices: true }),
+    );
+    expect(m.spendNotices).toBe(true);
+    expect(outboxRows().find((r) => r.recordType === 'member')?.payload).toMatchObject({ spendNotices: true });
+    expect(outboxRows().at(-1)).toMatchObject({
+      recordType: 'audit',
+      payload: { action: 'member.notices_changed', memberId: m.id, detailsJson: '{"spendNotices":true}' },
+    });
+    c.clock.advance(1000);
+    expect(unwrap(await c.api.updateMember({ memberId: m.id, spendNotices: false })).spendNotices).toBe(false);
+    expect(outboxRows().slice(-2)).toMatchObject([
+      { recordType: 'member_update', payload: { id: m.id, spendNotices: false } },
+      { recordType: 'audit', payload: { action: 'member.notices_changed', detailsJson: '{"spendNotices":false}' } },
+    ]);
+    const rows = outboxRows().length;
+    unwrap(await c.api.updateMember({ memberId: m.id, spendNotices: false }));
+    expect(outboxRows()).toHaveLength(rows); // no change, no record and no audit row
+  });
+
+  it('is off unless the member asks, and then writes no audit row', async () => {
+    const m = await register('B', '13800138000');
+    expect(m.spendNotices).toBe(false);
+    expect(outboxRows().filter((r) => r.recordType === 'audit')).toEqual([]);
+    expect(unwrap(await c.api.exportMember({ memberId: m.id })).data.member.spendNotices).toBe(false);
+  });
+});
+
 describe('lookupCard', () => {
   it('finds the member by a scanned or typed card number', async () => {
     const m = await register('A', '13912345678');

@@ -55,6 +55,11 @@ function refuseFutureBirthday(ctx: ServiceContext, birthday: string | null | und
   if (problem !== null) throw new DomainError('VALIDATION', { issues: [{ path: 'birthday', message: problem }] });
 }
 
+/** The member's choice about spend notices goes into the audit trail (it sends their spending to a webhook). */
+function noticesChanged(ctx: ServiceContext, memberId: string, spendNotices: boolean): void {
+  appendAudit(ctx, { action: 'member.notices_changed', memberId, details: { spendNotices } });
+}
+
 /** Registers a member, issues their first card and queues both for head office: one transaction. */
 export function registerMember(ctx: ServiceContext, input: ParsedInput<'registerMember'>): MemberView {
   return atomic(ctx, () => {
@@ -78,6 +83,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
         birthday: input.birthday,
         tierCode: entryTier(ladder)?.code ?? null,
         homeShopId: term.shopId,
+        spendNotices: input.spendNotices,
         createdAt: now,
         updatedAt: now,
       })
@@ -90,8 +96,10 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       birthday: input.birthday,
       cardNumber,
       homeShopId: term.shopId,
+      spendNotices: input.spendNotices,
       createdAt: now,
     });
+    if (input.spendNotices) noticesChanged(ctx, id, true);
     if (input.pin !== undefined) writeMemberPin(ctx, id, input.pin);
     return memberViewById(ctx, id);
   });
@@ -111,8 +119,10 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMemb
     const next = {
       name: input.name ?? member.name,
       birthday: input.birthday === undefined ? member.birthday : input.birthday,
+      spendNotices: input.spendNotices ?? member.spendNotices,
     };
-    if (next.name === member.name && !phoneChanged && next.birthday === member.birthday)
+    const noticesChange = next.spendNotices !== member.spendNotices;
+    if (next.name === member.name && !phoneChanged && next.birthday === member.birthday && !noticesChange)
       return memberViewOf(ctx, member);
     let phoneSet = {};
     if (phoneChanged && input.phone !== undefined) {
@@ -140,6 +150,7 @@ export function updateMember(ctx: ServiceContext, input: ParsedInput<'updateMemb
       ...(phone === undefined ? {} : { phone }),
       updatedAt: now,
     });
+    if (noticesChange) noticesChanged(ctx, member.id, next.spendNotices);
     // A phone is what finds a member and their points: who changed it is kept (never the number itself).
     if (phoneChanged && input.phone !== undefined)
       appendAudit(ctx, {

@@ -67,6 +67,7 @@ export function exportMember(ctx: ServiceContext, input: ParsedInput<'exportMemb
         birthday: m.birthday,
         homeShopId: m.homeShopId,
         erased: false,
+        spendNotices: m.spendNotices,
         createdAt: m.createdAt,
         updatedAt: m.updatedAt,
       },

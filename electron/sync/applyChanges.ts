@@ -13,6 +13,7 @@ import { applyHeadOfficeStaff } from '../services/staffFromHeadOffice';
 import type { ServiceContext } from '../core/context';
 import { randomIds } from '../platform/sources';
 import { ladderCache, pullStatements } from './pullStatements';
+import { ladderCache, pullStatements, setSpendNotices } from './pullStatements';
 import { writeState } from '../platform/syncStateTable';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -47,18 +48,19 @@ function applyMember(db: TerminalDb, c: Of<'member'>, keyHex: string | null, now
     return;
   }
   if (existing) {
-    if (c.updatedAt >= existing.updated_at)
-      st.updateMemberFacts.run(
-        c.name,
-        nameKey(c.name),
-        phone.phone,
-        phone.tail,
-        phone.hash,
-        phone.masked,
-        c.birthday,
-        c.updatedAt,
-        c.id,
-      );
+    if (c.updatedAt < existing.updated_at) return;
+    st.updateMemberFacts.run(
+      c.name,
+      nameKey(c.name),
+      phone.phone,
+      phone.tail,
+      phone.hash,
+      phone.masked,
+      c.birthday,
+      c.updatedAt,
+      c.id,
+    );
+    setSpendNotices(st, c);
     return;
   }
   st.insertMember.run(
@@ -79,6 +81,7 @@ function applyMember(db: TerminalDb, c: Of<'member'>, keyHex: string | null, now
     c.updatedAt,
   );
   st.insertCard.run(c.cardNumber, c.id, c.createdAt, c.createdAt);
+  setSpendNotices(st, c);
 }
 
 function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: number): void {

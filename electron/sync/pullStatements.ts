@@ -49,6 +49,8 @@ export const pullStatements = perDb((db: TerminalDb) => {
       'UPDATE members SET name = ?, name_key = ?, phone = ?, phone_tail = ?, phone_hash = ?, phone_masked = ?, ' +
         'birthday = ?, updated_at = ? WHERE id = ?',
     ),
+    /** The member's spend-notice choice, from a head office that sends it (absent: kept as it is). */
+    setSpendNotices: c.prepare<[number, string]>('UPDATE members SET spend_notices = ? WHERE id = ?'),
     updateBalance: c.prepare<[number, number, string | null, string]>(
       'UPDATE members SET points_balance = ?, points_earned_total = ?, tier_code = ? WHERE id = ?',
     ),
@@ -82,4 +84,11 @@ export function ladderCache(db: TerminalDb): { get(): TierDef[]; reset(): void }
       ladder = null;
     },
   };
+}
+
+type PullStatements = ReturnType<typeof pullStatements>;
+
+/** Head office's copy of the member's spend-notice choice, when it sends one. */
+export function setSpendNotices(st: PullStatements, m: { id: string; spendNotices?: boolean | undefined }): void {
+  if (m.spendNotices !== undefined) st.setSpendNotices.run(m.spendNotices ? 1 : 0, m.id);
 }

@@ -9,7 +9,7 @@ import { heldPhone, readPhoneKey } from '../services/phoneKey';
 import { tierStanding } from '../services/tiers';
 import { applyChangeList } from './applyChanges';
 import type { HoClient } from './hoClient';
-import { ladderCache, pullStatements } from './pullStatements';
+import { ladderCache, pullStatements, setSpendNotices } from './pullStatements';
 import type { LinkIds, StepOutcome } from './push';
 import { clearState, readState, writeState } from '../platform/syncStateTable';
 import { syncIssues } from '../../db/schemaSync';
@@ -78,6 +78,7 @@ function applySnapshotMember(
       return;
     }
     st.insertCard.run(m.cardNumber, m.id, m.createdAt, m.createdAt);
+    setSpendNotices(st, m);
     // An erased member arrives with nothing personal; their card is blocked here as at head office.
     if (m.erased === true) eraseMemberRows(db, m.id, now);
     let balance = 0;
@@ -100,7 +101,7 @@ function applySnapshotMember(
   }
   // A member this terminal has already (it registered them): add what other shops did.
   if (m.erased === true) eraseMemberRows(db, m.id, now);
-  else if (m.updatedAt >= existing.updated_at)
+  else if (m.updatedAt >= existing.updated_at) {
     st.updateMemberFacts.run(
       m.name,
       nameKey(m.name),
@@ -112,6 +113,8 @@ function applySnapshotMember(
       m.updatedAt,
       m.id,
     );
+    setSpendNotices(st, m);
+  }
   let balance = existing.points_balance;
   let earned = existing.points_earned_total;
   for (const [id, kind, delta] of rows) {

@@ -12,9 +12,10 @@ import { BirthdayField } from './BirthdayField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { isolate } from '../lib/isolate';
+import { SpendNoticesField } from './SpendNoticesField';
 
 /**
- * Edit the member on screen (F3): name, phone, birthday. The core checks them with the same
+ * Edit the member on screen (F3): name, phone, birthday, spend notices. The core checks them with the same
  * schema as registration, so a refusal reads exactly as it does there.
  */
 export function EditMemberDialog({ member }: { member: MemberView }) {
@@ -77,6 +78,7 @@ export function EditMemberDialog({ member }: { member: MemberView }) {
           {t('care.phoneHint', { phone: member.phoneMasked })}
         </span>
         <BirthdayField value={form.birthday} onChange={(birthday) => setForm({ ...form, birthday })} />
+        <SpendNoticesField value={form.spendNotices} onChange={(spendNotices) => setForm({ ...form, spendNotices })} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">

@@ -12,6 +12,7 @@ import { BirthdayField } from './BirthdayField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { IssuedCard } from './IssuedCard';
+import { SpendNoticesField } from './SpendNoticesField';
 
 /** Name, phone, optional birthday, Enter: a new member and card in a few seconds (F2). */
 export function RegisterDialog() {
@@ -21,6 +22,7 @@ export function RegisterDialog() {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [birthday, setBirthday] = useState('');
+  const [spendNotices, setSpendNotices] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<MemberView | null>(null);
@@ -30,7 +32,7 @@ export function RegisterDialog() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
-    const input = { name, phone, birthday: birthdayFromText(birthday) };
+    const input = { name, phone, birthday: birthdayFromText(birthday), spendNotices };
     const key = JSON.stringify(input);
     const current = attempt && attempt.key === key ? attempt : { key, id: crypto.randomUUID() };
     setAttempt(current);
@@ -85,6 +87,7 @@ export function RegisterDialog() {
           />
         </label>
         <BirthdayField value={birthday} onChange={setBirthday} />
+        <SpendNoticesField value={spendNotices} onChange={setSpendNotices} />
         {error && <ErrorNote error={error} />}
         {existing && (
           <div className="existing" data-testid="existing-member">

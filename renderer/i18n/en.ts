@@ -163,6 +163,8 @@ export const en = {
     close: 'Close',
     duplicate: 'This phone already belongs to:',
     selectExisting: 'Select this member',
+    spendNotices: 'Spend notices',
+    spendNoticesHint: 'The member is told of each purchase and redemption (only if they ask).',
     barcodeFailed: 'The barcode could not be drawn; the card number above is valid.',
   },
   care: {
@@ -418,6 +420,7 @@ export const en = {
       member_verify_locked: 'member check locked',
       member_phone_revealed: 'phone revealed',
       member_phone_changed: 'phone changed',
+      member_notices_changed: 'spend notices changed',
       member_exported: 'member data exported',
       member_erased: 'member erased',
       card_blocked: 'card reported lost / blocked',

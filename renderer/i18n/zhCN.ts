@@ -165,6 +165,8 @@ export const zhCN: TillMessages = {
     close: '关闭',
     duplicate: '该手机号已属于：',
     selectExisting: '选择此会员',
+    spendNotices: '消费提醒',
+    spendNoticesHint: '会员每次消费或兑换时收到通知（仅在会员本人要求时开启）。',
     barcodeFailed: '条码无法生成；上方卡号有效。',
   },
   care: {
@@ -411,6 +413,7 @@ export const zhCN: TillMessages = {
       member_verify_locked: '会员核验锁定',
       member_phone_revealed: '查看完整手机号',
       member_phone_changed: '修改手机号',
+      member_notices_changed: '修改消费提醒',
       member_exported: '导出会员数据',
       member_erased: '删除会员数据',
       card_blocked: '挂失 / 停用会员卡',

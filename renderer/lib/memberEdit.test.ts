@@ -17,6 +17,7 @@ const member: MemberView = {
   pointsEarnedTotal: 300,
   visits: 4,
   lastVisitAt: null,
+  spendNotices: false,
   createdAt: 0,
 };
 
@@ -28,8 +29,19 @@ describe('memberEdit', () => {
     expect(memberEdit(member, { ...editFormOf(member), name: '王芳芳' })).toEqual({ name: '王芳芳' });
     expect(memberEdit(member, { ...editFormOf(member), phone: '13800138000' })).toEqual({ phone: '13800138000' });
     expect(memberEdit(member, { ...editFormOf(member), birthday: '' })).toEqual({ birthday: null });
-    expect(memberEdit({ ...member, birthday: null }, { name: '王芳', phone: '', birthday: '2001-02-03' })).toEqual({
+    expect(
+      memberEdit(
+        { ...member, birthday: null },
+        { name: '王芳', phone: '', birthday: '2001-02-03', spendNotices: false },
+      ),
+    ).toEqual({
       birthday: '2001-02-03',
+    });
+  });
+  it('sends the spend-notice choice only when it changed', () => {
+    expect(memberEdit(member, { ...editFormOf(member), spendNotices: true })).toEqual({ spendNotices: true });
+    expect(memberEdit({ ...member, spendNotices: true }, { ...editFormOf(member), spendNotices: false })).toEqual({
+      spendNotices: false,
     });
   });
   it('shows a birthday without a year as month-day and sends what is typed in its stored form', () => {

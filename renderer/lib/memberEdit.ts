@@ -7,18 +7,22 @@ export interface MemberEditForm {
   phone: string;
   /** As the birthday field shows it (shared/domain/birthday), or empty for "no birthday". */
   birthday: string;
+  /** The member asks for spend notices (head office's webhook). */
+  spendNotices: boolean;
 }
 
 export interface MemberEdit {
   name?: string;
   phone?: string;
   birthday?: string | null;
+  spendNotices?: boolean;
 }
 
 export const editFormOf = (member: MemberView): MemberEditForm => ({
   name: member.name,
   phone: '',
   birthday: birthdayText(member.birthday),
+  spendNotices: member.spendNotices,
 });
 
 /**
@@ -31,5 +35,6 @@ export function memberEdit(member: MemberView, form: MemberEditForm): MemberEdit
   if (form.phone.trim() !== '') edit.phone = form.phone;
   const birthday = birthdayFromText(form.birthday);
   if (birthday !== member.birthday) edit.birthday = birthday;
+  if (form.spendNotices !== member.spendNotices) edit.spendNotices = form.spendNotices;
   return Object.keys(edit).length === 0 ? null : edit;
 }

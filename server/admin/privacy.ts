@@ -38,6 +38,7 @@ export async function exportMemberData(db: HoDb, clock: Clock, memberId: string)
       birthday: m.birthday,
       homeShopId: m.homeShopId,
       erased,
+      spendNotices: m.spendNotices,
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,
     },

@@ -43,6 +43,8 @@ import {
 } from '../admin/users';
 import { addTillStaff, listTillStaff, shopOfTillStaff, updateTillStaff } from '../admin/tillStaff';
 import { HoError, parseBody } from '../http/errors';
+import { deadNotices, retryDead } from '../notices/queue';
+import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
@@ -190,6 +192,13 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       const staff = await updateTillStaff(db, clock, id, { pin: body.pin });
       if (!staff) throw new HoError('NOT_FOUND', `No till staff ${id}.`);
       return { staff };
+    },
+    spendNoticeSettings: async () => webhookSettings(db),
+    setSpendNoticeSettings: async ({ body }) => setWebhook(db, body),
+    deadSpendNotices: async () => ({ notices: await deadNotices(db) }),
+    retrySpendNotice: async ({ params: { id } }) => {
+      if (!(await retryDead(db, id, clock.now()))) throw new HoError('NOT_FOUND', `No dead spend notice ${id}.`);
+      return { retried: id };
     },
   };
 }

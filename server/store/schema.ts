@@ -230,6 +230,8 @@ export const members = pgTable(
     /** The till staff member who registered the member (null: no one signed in, or a till before staff). */
     staffId: text('staff_id'),
     offlineCapPoints: integer('offline_cap_points'),
+    /** The member asked for spend notices (the chain's webhook is called for each sale or redemption). */
+    spendNotices: boolean('spend_notices').notNull().default(false),
     /** Erased on the member's request: name, phone and birthday are gone, the ledger's amounts stay. */
     erasedAt: ms('erased_at'),
     createdAt: ms('created_at').notNull(),
@@ -372,6 +374,30 @@ export const rewards = pgTable('ho_rewards', {
   active: boolean('active').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/**
+ * Spend notices waiting for the webhook, sent or given up on (server/notices/). Queued by the deriver
+ * in the transaction that derives the sale or redemption (the id is its id: a replay adds none);
+ * sent by a worker outside ingest, retried with backoff, dead after too many failures.
+ */
+export const spendNotices = pgTable(
+  'ho_spend_notices',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['sale', 'redemption'] }).notNull(),
+    memberId: text('member_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    /** The JSON body exactly as it is sent and signed. */
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: ms('next_at').notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'dead'] }).notNull(),
+    lastError: text('last_error'),
+    lastAttemptAt: ms('last_attempt_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('ho_spend_notices_due_idx').on(t.state, t.nextAt)],
+);
 
 export const settings = pgTable('ho_settings', {
   key: text('key').primaryKey(),

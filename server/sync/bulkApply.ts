@@ -13,7 +13,9 @@ import {
   rewards,
   saleLines,
   sales,
+  spendNotices,
 } from '../store/schema';
+import { readWebhook } from '../notices/settings';
 import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
@@ -156,6 +158,9 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   await insertRows(tx, saleLines, plan.saleLines);
   if ((await insertRows(tx, redemptions, plan.redemptions, { onConflictDoNothing: true })) !== plan.redemptions.length)
     throw new ConcurrentWrite('a redemption');
+  // Spend notices ride in this transaction (a rolled-back batch queues none); the worker sends them later.
+  if (plan.notices.length > 0 && (await readWebhook(tx)) !== null)
+    await insertRows(tx, spendNotices, plan.notices, { onConflictDoNothing: true });
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
   if ((await insertRows(tx, audit, plan.audit, { onConflictDoNothing: true })) !== plan.audit.length)

@@ -1,5 +1,15 @@
 import type { LedgerRecord, SyncRecordBody } from '../../shared/sync/records';
-import type { cardConflicts, cards, ledger, members, redemptions, saleLines, sales } from '../store/schema';
+import type {
+  cardConflicts,
+  cards,
+  ledger,
+  members,
+  redemptions,
+  saleLines,
+  sales,
+  spendNotices,
+} from '../store/schema';
+import { saleNotice, redemptionNotice } from '../notices/noticeBody';
 import { memberFeed, type FeedItem } from './feed';
 import { advanceChain, type AuditRow, type ChainState } from './auditChain';
 
@@ -37,7 +47,9 @@ export type Edit =
   | {
       kind: 'member';
       id: string;
-      set: Pick<MemberRow, 'name' | 'phone' | 'birthday' | 'updatedAt'> | { cardNumber: string };
+      set:
+        | (Pick<MemberRow, 'name' | 'phone' | 'birthday' | 'updatedAt'> & Partial<Pick<MemberRow, 'spendNotices'>>)
+        | { cardNumber: string };
     }
   | { kind: 'card'; row: typeof cards.$inferInsert };
 
@@ -57,6 +69,8 @@ export interface Plan {
   auditChain: ChainState | null;
   /** Members registered with a card number head office holds for another member: flagged, never merged. */
   cardConflicts: (typeof cardConflicts.$inferInsert)[];
+  /** Spend notices of opted-in members' sales and redemptions (queued only while a webhook is set). */
+  notices: (typeof spendNotices.$inferInsert)[];
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -92,6 +106,7 @@ export function planBatch(
     audit: [],
     auditChain: null,
     cardConflicts: [],
+    notices: [],
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
@@ -172,6 +187,7 @@ export function planBatch(
             originTerminalId: src.terminalId,
             staffId: p.staffId,
             offlineCapPoints: null,
+            spendNotices: p.spendNotices ?? false,
             erasedAt: null,
             createdAt: p.createdAt,
             updatedAt: p.createdAt,
@@ -211,7 +227,13 @@ export function planBatch(
           if (p.updatedAt < row.updatedAt) break;
           // An erased member stays erased: a till that edited them offline before it heard brings nothing back.
           if (row.erasedAt !== null) break;
-          const set = { name: p.name, phone: p.phone ?? row.phone, birthday: p.birthday, updatedAt: p.updatedAt };
+          const set = {
+            name: p.name,
+            phone: p.phone ?? row.phone,
+            birthday: p.birthday,
+            updatedAt: p.updatedAt,
+            ...(p.spendNotices === undefined ? {} : { spendNotices: p.spendNotices }),
+          };
           const updated = { ...row, ...set };
           known.members.set(p.id, updated);
           plan.edits.push({ kind: 'member', id: p.id, set });
@@ -274,12 +296,14 @@ export function planBatch(
             staffId: p.staffId,
           });
           plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
+          const buyer = p.memberId ? known.members.get(p.memberId) : undefined;
+          if (buyer?.spendNotices) plan.notices.push(saleNotice(src, p, buyer));
           addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
           break;
         }
         case 'redemption': {
           const p = body.payload;
-          requireMember(p.memberId);
+          const member = requireMember(p.memberId);
           if (known.redemptionIds.has(p.id)) throw new Reject(`redemption ${p.id} already exists`);
           checkLedger(p.ledger, p.memberId, 'redemption');
           known.redemptionIds.add(p.id);
@@ -297,6 +321,7 @@ export function planBatch(
             staffId: p.staffId,
           });
           plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
+          if (member.spendNotices) plan.notices.push(redemptionNotice(src, p, member));
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
           break;
         }

@@ -27,6 +27,7 @@ export function memberFeed(m: typeof members.$inferSelect): FeedItem {
       cardNumber: m.cardNumber,
       homeShopId: m.homeShopId,
       offlineCapPoints: m.offlineCapPoints,
+      spendNotices: m.spendNotices,
       ...(m.erasedAt === null ? {} : { erased: true }),
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,

@@ -18,6 +18,7 @@ const MemberRow = z.object({
   card_number: z.string(),
   home_shop_id: z.string().nullable(),
   offline_cap_points: z.number().nullable(),
+  spend_notices: z.boolean(),
   erased_at: Num.nullable(),
   created_at: Num,
   updated_at: Num,
@@ -42,7 +43,7 @@ async function memberPage(
 ): Promise<SnapshotMember[]> {
   const result = await db.execute(sql`
     SELECT m.id, m.name, m.phone, m.birthday, m.card_number, m.home_shop_id,
-           m.offline_cap_points, m.erased_at, m.created_at, m.updated_at,
+           m.offline_cap_points, m.spend_notices, m.erased_at, m.created_at, m.updated_at,
            coalesce(l.balance, 0) AS balance, coalesce(l.earned, 0) AS earned
     FROM ho_members m
     LEFT JOIN LATERAL (
@@ -66,6 +67,7 @@ async function memberPage(
       cardNumber: r.card_number,
       homeShopId: r.home_shop_id,
       offlineCapPoints: r.offline_cap_points,
+      spendNotices: r.spend_notices,
       ...(r.erased_at === null ? {} : { erased: true }),
       createdAt: r.created_at,
       updatedAt: r.updated_at,

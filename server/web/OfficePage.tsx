@@ -7,6 +7,8 @@ import { text, type Lang, type TextKey } from './text';
 import { UsersSection } from './UsersSection';
 import { AuditSection } from './AuditSection';
 import { CardConflictsSection } from './CardConflictsSection';
+import { SpendNoticesSection } from './SpendNoticesSection';
+import { roleMayCall } from '../../shared/admin/roles';
 
 const REFRESH_MS = 5_000;
 
@@ -121,6 +123,7 @@ export function OfficePage() {
             <CardConflictsSection lang={lang} terminals={data.overview.terminals} at={data.overview.at} />
           )}
           {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
+          {roleMayCall('deadSpendNotices', session.me.role) && <SpendNoticesSection lang={lang} session={session} />}
           {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
         </main>
       ) : null}

@@ -111,6 +111,27 @@ const en = {
   refused: 'Head office refused: {{message}}',
   yes: 'yes',
   no: 'no',
+  spendNotices: 'Spend notices',
+  spendNoticesHint:
+    'For members who asked at the till, head office calls this webhook for each sale and redemption ' +
+    '(signed with the secret; retried with growing waits; listed below when every retry failed).',
+  noticesOn: 'Sending to {{url}}.',
+  noticesOff: 'Off: no webhook is set.',
+  secretSet: 'A secret is set.',
+  webhookUrl: 'Webhook address (http or https; empty turns notices off)',
+  webhookSecret: 'Secret (16 to 200 characters)',
+  secretKeep: 'leave empty to keep the secret',
+  save: 'Save',
+  noticesSaved: 'Spend-notice settings saved.',
+  deadNotices: 'Notices that could not be delivered',
+  noticeKind: 'Kind',
+  noticeSale: 'sale',
+  noticeRedemption: 'redemption',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  lastAttempt: 'Last attempt',
+  retry: 'Send again',
+  noticeRetried: 'The notice is queued again.',
 };
 const zhCN: typeof en = {
   title: 'Tillcard 总部',
@@ -223,6 +244,27 @@ const zhCN: typeof en = {
   refused: '总部拒绝：{{message}}',
   yes: '是',
   no: '否',
+  spendNotices: '消费提醒',
+  spendNoticesHint:
+    '对在收银台要求提醒的会员，总部在每笔消费和兑换时调用此 Webhook（用密钥签名；失败后按递增间隔重试；' +
+    '全部重试失败的列在下方）。',
+  noticesOn: '发送至 {{url}}。',
+  noticesOff: '未开启：尚未设置 Webhook。',
+  secretSet: '已设置密钥。',
+  webhookUrl: 'Webhook 地址（http 或 https；留空则关闭提醒）',
+  webhookSecret: '密钥（16 至 200 个字符）',
+  secretKeep: '留空则保留原密钥',
+  save: '保存',
+  noticesSaved: '消费提醒设置已保存。',
+  deadNotices: '未能送达的提醒',
+  noticeKind: '类型',
+  noticeSale: '消费',
+  noticeRedemption: '兑换',
+  attempts: '尝试次数',
+  lastError: '最后错误',
+  lastAttempt: '最后尝试',
+  retry: '重新发送',
+  noticeRetried: '该提醒已重新排队。',
 } satisfies Record<keyof typeof en, string>;
 
 export type Lang = 'zh-CN' | 'en';

@@ -44,6 +44,12 @@ import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import { ErasedAnswer } from './answers';
+import {
+  DeadNoticesAnswer,
+  NoticeRetriedAnswer,
+  SpendNoticeSettingsAnswer,
+  SpendNoticeSettingsInput,
+} from './spendNotices';
 
 /**
  * Head office's admin API, every route once: the server registers these (server/routes/admin.ts),
@@ -376,6 +382,44 @@ export const ADMIN_ROUTES = {
     body: ResetTillStaffPinInput,
     response: TillStaffAnswer,
     doc: "Sets a till staff account's new PIN (hashed here once; the tills get only the hash).",
+  },
+
+  // Spend notices (issue 14): the chain's webhook, and the notices it never took.
+  spendNoticeSettings: {
+    method: 'GET',
+    path: '/spend-notices/settings',
+    params: null,
+    query: null,
+    body: null,
+    response: SpendNoticeSettingsAnswer,
+    doc: 'The spend-notice webhook: its address and whether a secret is set (the secret is never answered).',
+  },
+  setSpendNoticeSettings: {
+    method: 'PUT',
+    path: '/spend-notices/settings',
+    params: null,
+    query: null,
+    body: SpendNoticeSettingsInput,
+    response: SpendNoticeSettingsAnswer,
+    doc: 'Sets the webhook (http or https) and its signing secret (kept if left out); url null turns notices off.',
+  },
+  deadSpendNotices: {
+    method: 'GET',
+    path: '/spend-notices/dead',
+    params: null,
+    query: null,
+    body: null,
+    response: DeadNoticesAnswer,
+    doc: 'Spend notices the webhook failed to take after every retry, newest first.',
+  },
+  retrySpendNotice: {
+    method: 'POST',
+    path: '/spend-notices/:id/retry',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: NoticeRetriedAnswer,
+    doc: 'Queues a dead spend notice again, due now, with a fresh count of attempts.',
   },
 } as const satisfies Record<string, AdminRoute>;
 

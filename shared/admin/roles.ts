@@ -70,6 +70,11 @@ export const adminAccess = {
   addTillStaff: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
   updateTillStaff: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
   resetTillStaffPin: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
+  // The webhook carries every opted-in member's spending: the owner's to set; auditors may read it.
+  spendNoticeSettings: { roles: ['owner', 'auditor'], shops: 'chain' },
+  setSpendNoticeSettings: { roles: ['owner'], shops: 'chain' },
+  deadSpendNotices: { roles: ['owner', 'auditor'], shops: 'chain' },
+  retrySpendNotice: { roles: ['owner'], shops: 'chain' },
 } as const satisfies Record<AdminRouteName, RouteAccess>;
 
 /** May this role call the route? (Public routes: anyone.) */

@@ -17,6 +17,7 @@ export const AuditAction = z.enum([
   'member.verify_locked',
   'member.phone_revealed',
   'member.phone_changed',
+  'member.notices_changed',
   'member.exported',
   'member.erased',
   'card.blocked',

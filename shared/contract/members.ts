@@ -33,6 +33,8 @@ export const MemberView = z.object({
   pointsEarnedTotal: z.number().int().min(0),
   visits: z.number().int().min(0),
   lastVisitAt: EpochMs.nullable(),
+  /** The member asked for spend notices: head office's webhook hears of each sale and redemption. */
+  spendNotices: z.boolean(),
   createdAt: EpochMs,
 });
 export type MemberView = z.infer<typeof MemberView>;
@@ -54,6 +56,8 @@ export const RegisterMemberInput = z.object({
   birthday: Birthday.nullable().default(null),
   /** The member's own PIN (4–6 digits), optional: asked before big redemptions and a lost-card report. */
   pin: MemberPin.optional(),
+  /** The member asks for spend notices (off unless they ask). */
+  spendNotices: z.boolean().default(false),
 });
 
 export const UpdateMemberInput = z.object({
@@ -61,6 +65,7 @@ export const UpdateMemberInput = z.object({
   name: PersonName.optional(),
   phone: PhoneInput.optional(),
   birthday: Birthday.nullable().optional(),
+  spendNotices: z.boolean().optional(),
 });
 
 /** What the scan field sends: a card number as scanned or typed. */

@@ -17,6 +17,8 @@ export const MemberExport = z.object({
     birthday: z.string().nullable(),
     homeShopId: z.string().nullable(),
     erased: z.boolean(),
+    /** The member asked for spend notices (the chain's webhook hears of each sale and redemption). */
+    spendNotices: z.boolean(),
     createdAt: z.number().int(),
     updatedAt: z.number().int(),
   }),
@@ -63,6 +65,7 @@ export function memberExportCsv(e: MemberExport): string {
     ['birthday', m.birthday],
     ['homeShopId', m.homeShopId],
     ['erased', m.erased],
+    ['spendNotices', m.spendNotices],
     ['createdAt', iso(m.createdAt)],
     ['updatedAt', iso(m.updatedAt)],
   ];

@@ -243,6 +243,8 @@ export const MemberChange = z.object({
   homeShopId: z.string().nullable(),
   /** Head office's per-member offline spending cap; null = the chain default. */
   offlineCapPoints: z.number().int().min(0).nullable(),
+  /** The member asked for spend notices (optional: a head office before issue 14 leaves it out). */
+  spendNotices: z.boolean().optional(),
   createdAt: Ms,
   updatedAt: Ms,
 });

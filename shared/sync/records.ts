@@ -42,6 +42,8 @@ export const MemberRecord = z.object({
   birthday: StoredBirthday.nullable(),
   cardNumber: z.string().regex(/^\d{16}$/),
   homeShopId: Text.nullable(),
+  /** The member asked for spend notices (absent from a till before issue 14: no). */
+  spendNotices: z.boolean().optional(),
   createdAt: Ms,
   staffId: StaffId,
 });
@@ -55,6 +57,8 @@ export const MemberUpdateRecord = z.object({
     .regex(/^\+\d{6,15}$/)
     .optional(),
   birthday: StoredBirthday.nullable(),
+  /** The member's spend-notice choice; absent from a till before issue 14: unchanged. */
+  spendNotices: z.boolean().optional(),
   updatedAt: Ms,
   staffId: StaffId,
 });

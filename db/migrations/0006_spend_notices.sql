@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `spend_notices` integer DEFAULT false NOT NULL;
