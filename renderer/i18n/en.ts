@@ -361,6 +361,8 @@ export const en = {
     managerIntro: 'This needs a manager. A manager chooses their name and types their PIN to allow this one action.',
     approve: 'Approve',
     cancel: 'Cancel',
+    menu: 'Manager',
+    menuTitle: 'Manager tools (Alt+M)',
     staffOpen: 'Staff',
     staffTitle: 'Staff and sign-in settings',
     active: 'Active',
