@@ -149,7 +149,7 @@ export function ManagerMenu() {
         aria-haspopup="menu"
         aria-expanded={expanded}
         aria-controls={expanded ? 'manager-menu' : undefined}
-        title={t('staff.menuTitle')}
+        title="Alt+M"
         data-testid="manager-menu-open"
         onClick={() => setExpanded((was) => !was)}
       >

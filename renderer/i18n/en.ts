@@ -362,7 +362,6 @@ export const en = {
     approve: 'Approve',
     cancel: 'Cancel',
     menu: 'Manager',
-    menuTitle: 'Manager tools (Alt+M)',
     staffOpen: 'Staff',
     staffTitle: 'Staff and sign-in settings',
     active: 'Active',

@@ -357,7 +357,6 @@ export const zhCN: TillMessages = {
     approve: '批准',
     cancel: '取消',
     menu: '店长工具',
-    menuTitle: '店长工具（Alt+M）',
     staffOpen: '员工',
     staffTitle: '员工与登录设置',
     active: '在职',
