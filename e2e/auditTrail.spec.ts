@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { scanField, shot, useTill, valueOf } from './till';
+import { openManagerTool, scanField, shot, useTill, valueOf } from './till';
 
 // The manager's audit trail at the till: a blocked card shows there with the chain intact;
 // an entry edited in the database file (triggers dropped) shows the chain broken at that entry.
@@ -15,7 +15,7 @@ test('the audit trail lists a blocked card, and shows an edited entry as a broke
   await page.goto(till().url);
   await expect(scanField(page)).toBeFocused();
 
-  await page.getByTestId('audit-trail-open').click();
+  await openManagerTool(page, 'auditTrail');
   const trail = page.getByTestId('audit-trail');
   await expect(trail.getByTestId('audit-chain')).toHaveText(/^记录链完整：已核对 \d+ 条$/);
   const row = trail.locator('tr[data-action="card.blocked"]');
@@ -37,7 +37,7 @@ test('the audit trail lists a blocked card, and shows an edited entry as a broke
   } finally {
     db.close();
   }
-  await page.getByTestId('audit-trail-open').click();
+  await openManagerTool(page, 'auditTrail');
   await expect(page.getByTestId('audit-chain')).toHaveText(/^记录链在第 \d+ 条断开：有记录被修改或删除。请告知总部。$/);
   await expect(page.getByTestId('audit-chain')).toHaveAttribute('role', 'alert');
 });

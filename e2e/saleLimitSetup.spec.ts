@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { useTill, valueOf } from './till';
+import { managerMenuButton, managerTool, useTill, valueOf } from './till';
 
 // A real shop sets its large-sale limit when it is set up (empty keeps the default of ¥10,000.00).
 const till = useTill();
@@ -22,6 +22,7 @@ test('the shop set-up takes the large-sale limit; a wrong figure is said before 
   await limit.fill('3000');
   await page.getByRole('button', { name: /开始使用/ }).click();
   await expect(page.getByTestId('shop-name')).toHaveText('街角咖啡');
-  await expect(page.getByTestId('large-sale-limit-open')).toContainText('¥3,000.00');
+  await managerMenuButton(page).click();
+  await expect(managerTool(page, 'largeSaleLimit')).toContainText('¥3,000.00');
   expect(valueOf(await till().api.getStatus({})).largeSaleLimitMinor).toBe(300_000);
 });

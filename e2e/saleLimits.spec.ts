@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, scanCard, scanField, shot, useTill, valueOf, refusalOf } from './till';
+import {
+  keyAmount,
+  managerMenuButton,
+  managerTool,
+  scanCard,
+  scanField,
+  shot,
+  useTill,
+  valueOf,
+  refusalOf,
+} from './till';
 
 // The sale at its limits, as a cashier meets them: a mistyped large amount, F7 with no member,
 // points outside what the sale allows, and a sale of nothing through the API.
@@ -83,8 +93,9 @@ test('the API refuses a large sale unless it carries a confirmation of that tota
   expect(valueOf(await till().api.getStatus({})).outboxPending).toBe(status.outboxPending);
 });
 
-test('the manager changes the limit from the status bar, and the till asks above the new one', async ({ page }) => {
-  const entry = page.getByTestId('large-sale-limit-open');
+test('the manager changes the limit from the manager menu, and the till asks above the new one', async ({ page }) => {
+  await managerMenuButton(page).click();
+  const entry = managerTool(page, 'largeSaleLimit');
   await expect(entry).toContainText('¥10,000.00');
   await entry.click();
   const field = page.locator('#large-sale-limit');
@@ -93,7 +104,10 @@ test('the manager changes the limit from the status bar, and the till asks above
   await expect(page.getByTestId('large-sale-limit-save')).toBeDisabled();
   await field.fill('500');
   await page.getByTestId('large-sale-limit-save').click();
+  await expect(page.getByTestId('large-sale-limit-dialog')).toHaveCount(0);
+  await managerMenuButton(page).click();
   await expect(entry).toContainText('¥500.00');
+  await page.keyboard.press('Escape');
   try {
     await keyAmount(page, '600');
     await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_STAFF } from '../shared/contract/staff';
-import { useTill } from './till';
+import { findMember } from './cards';
+import { scanCard, useTill } from './till';
 
 const till = useTill({ demo: true });
 const [manager, cashier] = DEMO_STAFF;
@@ -29,21 +30,24 @@ test('sign out, sign in as a cashier, and a manager approves one manager-only ac
   await form.getByLabel('密码').fill(cashier.pin);
   await form.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('signed-in')).toHaveAttribute('data-role', 'cashier');
-  await expect(page.getByTestId('staff-open')).toHaveCount(0);
+  // The cashier sees no manager tools: the role table leaves them nothing in the manager menu.
+  await expect(page.getByTestId('manager-menu-open')).toHaveCount(0);
 
-  // A manager-only setting: the cashier gets the manager prompt, not a sign-out.
-  await page.getByTestId('large-sale-limit-open').click();
-  await page.locator('#large-sale-limit').fill('2000');
-  await page.getByTestId('large-sale-limit-save').click();
+  // A manager-only action in serving a member: the cashier gets the manager prompt, not a sign-out.
+  const liu = await findMember(till(), '刘洋');
+  await scanCard(page, liu.cardNumber);
+  await page.getByTestId('member-panel').getByRole('button', { name: '显示完整号码（店长）' }).click();
   const prompt = page.getByTestId('manager-prompt');
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('combobox')).toContainText(manager.name);
   await prompt.getByLabel('密码').fill(manager.pin);
   await prompt.getByRole('button', { name: '批准' }).click();
-  await expect(page.getByTestId('large-sale-limit-dialog')).toHaveCount(0);
-  await expect(page.getByTestId('large-sale-limit-open')).toContainText('2,000');
+  await expect(prompt).toHaveCount(0);
+  await expect(page.getByTestId('revealed-phone')).toContainText('+8618612349876');
   // Still the cashier; the approval was for that one call.
   await expect(page.getByTestId('signed-in')).toHaveAttribute('data-role', 'cashier');
-  const again = await till().api.setLargeSaleLimit({ limitMinor: 100 });
+  const again = await till().api.revealMemberPhone({ memberId: liu.id });
   expect(again.ok ? 'ok' : again.error.code).toBe('NOT_ALLOWED');
+  const setting = await till().api.setLargeSaleLimit({ limitMinor: 100 });
+  expect(setting.ok ? 'ok' : setting.error.code).toBe('NOT_ALLOWED');
 });

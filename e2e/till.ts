@@ -113,3 +113,28 @@ export async function keyAmount(page: Page, amount: string): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(repo, 'e2e-artifacts', `${name}.png`) });
 }
+
+/** The tools of the status bar's manager menu, by the name in their test ids (renderer/components/ManagerMenu.tsx). */
+export type ManagerTool = 'staff' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
+
+export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');
+export const managerTool = (page: Page, tool: ManagerTool) => page.getByTestId(`manager-tool-${tool}`);
+
+/** Opens the manager menu in the status bar and picks one tool from it (its dialog opens). */
+export async function openManagerTool(page: Page, tool: ManagerTool): Promise<void> {
+  await managerMenuButton(page).click();
+  await managerTool(page, tool).click();
+  await expect(page.getByTestId('manager-menu')).toHaveCount(0);
+}
+
+/** Signs out whoever is signed in and signs in one of the demo shop's staff with their PIN (any language). */
+export async function signInAs(page: Page, staff: { staffName: string; pin: string }): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  const form = page.getByTestId('sign-in-form');
+  await expect(form).toBeVisible();
+  const option = form.locator('option', { hasText: staff.staffName });
+  await form.locator('select[name="staffId"]').selectOption((await option.getAttribute('value')) ?? '');
+  await form.locator('input[name="pin"]').fill(staff.pin);
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('signed-in')).toContainText(staff.staffName);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, useTill, valueOf, refusalOf } from './till';
+import { openManagerTool, shot, useTill, valueOf, refusalOf } from './till';
 
 const till = useTill();
 
@@ -29,7 +29,7 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
   const before = await till().api.getStatus({});
   expect(valueOf(before).outboxPending).toBeGreaterThan(0);
 
-  await page.getByRole('button', { name: '退出演示…' }).click();
+  await openManagerTool(page, 'leaveDemo');
   const dialog = page.getByRole('dialog', { name: '退出演示，设置我的门店' });
   await expect(dialog.getByRole('alert')).toContainText('全部演示会员、消费、礼品和记录都将被删除');
   const confirm = dialog.getByRole('button', { name: '删除演示数据' });
@@ -56,7 +56,9 @@ test('a manager leaves the demo: a warning, a typed word, no demo record left, "
   await expect(page.getByTestId('signed-in')).toContainText('李店长');
   await expect(page.getByTestId('shop-name')).toHaveText('河畔面包房');
   await expect(page.getByText('王芳')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: '退出演示…' })).toHaveCount(0);
+  await page.getByTestId('manager-menu-open').click();
+  await expect(page.getByTestId('manager-tool-leaveDemo')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   const found = await till().api.searchMembers({ query: '13912345678' });
   expect(valueOf(found).members).toEqual([]);
   // A real shop cannot be wiped through the same call.

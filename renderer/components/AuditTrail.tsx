@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditTrailView } from '../../shared/contract/audit';
 import type { ApiError } from '../../shared/contract/errors';
 import { api } from '../api/tillApi';
 import { auditActionKey, auditDetailText } from '../lib/auditText';
-import { focusScan } from '../lib/focus';
 import { dateTime } from '../lib/format';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
@@ -12,8 +11,8 @@ import { useDialogKeys } from './useDialogKeys';
 
 const PAGE_SIZE = 20;
 
-/** Manager: this till's audit trail, newest first, with the check of its whole hash chain. */
-function AuditTrailDialog({ onClose }: { onClose: () => void }) {
+/** Manager (from the manager menu): this till's audit trail, newest first, with the check of its whole hash chain. */
+export function AuditTrailDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [page, setPage] = useState(0);
@@ -95,23 +94,5 @@ function AuditTrailDialog({ onClose }: { onClose: () => void }) {
         </div>
       </div>
     </Dialog>
-  );
-}
-
-/** The status bar's entry to the audit trail (a manager's screen: the core refuses it to a cashier). */
-export function AuditTrailEntry() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const close = useCallback(() => {
-    setOpen(false);
-    focusScan();
-  }, []);
-  return (
-    <>
-      <button type="button" className="button--quiet" onClick={() => setOpen(true)} data-testid="audit-trail-open">
-        {t('auditTrail.open')}
-      </button>
-      {open && <AuditTrailDialog onClose={close} />}
-    </>
   );
 }

@@ -13,7 +13,7 @@ import { ErrorNote } from './ErrorNote';
  * Manager, demo till only: delete every demo record and go to "Set up my shop". The manager
  * types a word to confirm, because nothing of the demo can be brought back afterwards.
  */
-function LeaveDemoDialog() {
+export function LeaveDemoDialog() {
   const { t } = useTranslation();
   const closeDialog = useUi((s) => s.closeDialog);
   const [typed, setTyped] = useState('');
@@ -68,20 +68,5 @@ function LeaveDemoDialog() {
         </div>
       </form>
     </Dialog>
-  );
-}
-
-/** The status bar's entry beside the demo badge, and the dialog while open. */
-export function LeaveDemoEntry() {
-  const { t } = useTranslation();
-  const open = useUi((s) => s.dialog === 'leaveDemo');
-  const openDialog = useUi((s) => s.openDialog);
-  return (
-    <>
-      <button type="button" className="button--quiet" onClick={() => openDialog('leaveDemo')}>
-        {t('leaveDemo.open')}
-      </button>
-      {open && <LeaveDemoDialog />}
-    </>
   );
 }

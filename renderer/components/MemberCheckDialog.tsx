@@ -8,9 +8,8 @@ import { dateTime } from '../lib/format';
 import { useMemberCheck } from '../state/memberCheck';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isMemberPin, MemberPinField } from './MemberPinField';
 import { useDialogKeys } from './useDialogKeys';
-
-const PIN_RE = /^\d{4,6}$/;
 
 /**
  * The member proves who they are before a big redemption, a points discount above the shop's
@@ -52,7 +51,7 @@ function MemberCheckForm({ memberId }: { memberId: string }) {
     e.preventDefault();
     if (!info || busy) return;
     setNote(null);
-    if (info.hasPin && !PIN_RE.test(pin)) {
+    if (info.hasPin && !isMemberPin(pin)) {
       setNote(t('memberCheck.pinFormat'));
       return;
     }
@@ -85,18 +84,7 @@ function MemberCheckForm({ memberId }: { memberId: string }) {
         )}
         {info && !info.hasPin && !info.hasBirthday && <p role="status">{t('memberCheck.unavailable')}</p>}
         {info?.hasPin && (
-          <label>
-            {t('memberCheck.pin')}
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={6}
-              value={pin}
-              data-testid="member-check-pin"
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            />
-          </label>
+          <MemberPinField label={t('memberCheck.pin')} value={pin} onChange={setPin} testId="member-check-pin" />
         )}
         {info && !info.hasPin && info.hasBirthday && (
           <>

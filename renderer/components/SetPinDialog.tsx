@@ -4,9 +4,8 @@ import type { ApiError } from '../../shared/contract/errors';
 import { api } from '../api/tillApi';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { isMemberPin, MemberPinField } from './MemberPinField';
 import { useDialogKeys } from './useDialogKeys';
-
-const PIN_RE = /^\d{4,6}$/;
 
 /** The member types a new PIN twice, after the member check just passed (its ticket). */
 export function SetPinDialog({ memberId, ticket, onClose }: { memberId: string; ticket: string; onClose: () => void }) {
@@ -26,7 +25,7 @@ export function SetPinDialog({ memberId, ticket, onClose }: { memberId: string; 
       onClose();
       return;
     }
-    if (!PIN_RE.test(pin)) return setNote(t('memberCheck.pinFormat'));
+    if (!isMemberPin(pin)) return setNote(t('memberCheck.pinFormat'));
     if (pin !== again) return setNote(t('memberCheck.pinsDiffer'));
     setNote(null);
     setBusy(true);
@@ -38,7 +37,6 @@ export function SetPinDialog({ memberId, ticket, onClose }: { memberId: string; 
     else setError(result.error);
   };
 
-  const digits = (text: string) => text.replace(/\D/g, '');
   return (
     <Dialog title={t('memberCheck.setPinTitle')}>
       <form className="form" data-testid="set-pin" onSubmit={(e) => void submit(e)}>
@@ -46,30 +44,8 @@ export function SetPinDialog({ memberId, ticket, onClose }: { memberId: string; 
           <p role="status">{t('memberCheck.pinSaved')}</p>
         ) : (
           <>
-            <label>
-              {t('memberCheck.newPin')}
-              <input
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={pin}
-                data-testid="new-pin"
-                onChange={(e) => setPin(digits(e.target.value))}
-              />
-            </label>
-            <label>
-              {t('memberCheck.repeatPin')}
-              <input
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={again}
-                data-testid="repeat-pin"
-                onChange={(e) => setAgain(digits(e.target.value))}
-              />
-            </label>
+            <MemberPinField label={t('memberCheck.newPin')} value={pin} onChange={setPin} testId="new-pin" />
+            <MemberPinField label={t('memberCheck.repeatPin')} value={again} onChange={setAgain} testId="repeat-pin" />
           </>
         )}
         {note && <p role="alert">{note}</p>}

@@ -5,11 +5,8 @@ import { useHeadOffice } from '../state/headOffice';
 import '../i18n/syncRefusalText';
 import { HeadOfficeEntry } from './HeadOfficeDialog';
 import { LanguageSwitch } from './LanguageSwitch';
-import { LeaveDemoEntry } from './LeaveDemo';
-import { LargeSaleLimitEntry } from './LargeSaleLimitDialog';
+import { ManagerMenu } from './ManagerMenu';
 import { StaffEntry } from './StaffEntry';
-import { AuditTrailEntry } from './AuditTrail';
-import { MemberCheckLimitEntry } from './MemberCheckLimitEntry';
 import { PullIssuesEntry } from './PullIssuesEntry';
 
 export function StatusBar() {
@@ -21,18 +18,25 @@ export function StatusBar() {
   const refused = status.refused.count;
   // If the core stops answering, the till is not "online" whatever the last status said.
   const online = status.online && loadError === null;
+  const lastSync =
+    status.lastSyncAt === null
+      ? t('status.neverSynced')
+      : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) });
+  const lastClose =
+    status.lastCloseAt === null
+      ? null
+      : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) });
   return (
     <header className="statusbar" role="banner">
       <div className="statusbar__shop">
         <span className="brand">Tillcard</span>
-        <strong data-testid="shop-name">
+        <strong data-testid="shop-name" title={status.shopName ?? undefined}>
           <bdi>{status.shopName}</bdi>
         </strong>
-        <span className="muted">
+        <span className="muted" title={status.terminalName ?? undefined}>
           {t('status.terminal')}: <bdi>{status.terminalName}</bdi>
         </span>
         {status.demo && <span className="badge badge--demo">{t('app.demoBadge')}</span>}
-        {status.demo && <LeaveDemoEntry />}
       </div>
       <div className="statusbar__sync" aria-live="polite">
         <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
@@ -60,20 +64,16 @@ export function StatusBar() {
           </button>
         )}
         <PullIssuesEntry />
-        <span className="muted">
-          {status.lastSyncAt === null
-            ? t('status.neverSynced')
-            : t('status.lastSync', { time: dateTime(status.lastSyncAt, i18n.language) })}
+        <span className="muted" title={lastSync}>
+          {lastSync}
         </span>
-        {status.lastCloseAt !== null && (
-          <span className="muted" data-testid="last-close">
-            {t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) })}
+        {lastClose !== null && (
+          <span className="muted" data-testid="last-close" title={lastClose}>
+            {lastClose}
           </span>
         )}
         <StaffEntry />
-        <LargeSaleLimitEntry />
-        <AuditTrailEntry />
-        <MemberCheckLimitEntry />
+        <ManagerMenu />
         <HeadOfficeEntry />
         <LanguageSwitch />
       </div>

@@ -363,6 +363,7 @@ export const en = {
     managerIntro: 'This needs a manager. A manager chooses their name and types their PIN to allow this one action.',
     approve: 'Approve',
     cancel: 'Cancel',
+    menu: 'Manager',
     staffOpen: 'Staff',
     staffTitle: 'Staff and sign-in settings',
     active: 'Active',

@@ -358,6 +358,7 @@ export const zhCN: TillMessages = {
     managerIntro: '此操作需要店长权限。请店长选择姓名并输入密码，批准这一次操作。',
     approve: '批准',
     cancel: '取消',
+    menu: '店长工具',
     staffOpen: '员工',
     staffTitle: '员工与登录设置',
     active: '在职',
