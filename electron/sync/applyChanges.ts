@@ -12,7 +12,6 @@ import { tierStanding } from '../services/tiers';
 import { applyHeadOfficeStaff } from '../services/staffFromHeadOffice';
 import type { ServiceContext } from '../core/context';
 import { randomIds } from '../platform/sources';
-import { ladderCache, pullStatements } from './pullStatements';
 import { ladderCache, pullStatements, setSpendNotices } from './pullStatements';
 import { writeState } from '../platform/syncStateTable';
 

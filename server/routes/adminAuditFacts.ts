@@ -63,4 +63,23 @@ export const auditFacts: {
     details: { tokenId: answer?.row.id ?? null, role: body.role, shops: answer?.row.shops ?? body.shops },
   }),
   revokeApiToken: ({ params }) => ({ subject: params.id }),
+  addTillStaff: ({ body }, answer) => ({
+    subject: answer?.staff.id ?? null,
+    details: { shopId: body.shopId, name: body.name, role: body.role },
+  }),
+  updateTillStaff: ({ params, body }, answer) => ({
+    subject: params.id,
+    details: {
+      shopId: answer?.staff.shopId ?? null,
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.role !== undefined ? { role: body.role } : {}),
+      ...(body.active !== undefined ? { active: body.active } : {}),
+    },
+  }),
+  resetTillStaffPin: ({ params }, answer) => ({ subject: params.id, details: { shopId: answer?.staff.shopId ?? null } }),
+  // The address only: the secret never enters the trail.
+  setSpendNoticeSettings: ({ body }) => ({
+    subject: 'spend-notices',
+    details: { url: body.url, secretChanged: body.secret !== undefined },
+  }),
 };

@@ -207,10 +207,10 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
   });
 
   it('gates before the body is read: a broken body from a caller without the role is 401/403, not 400', async () => {
-    const auditor = new Browser(ho.url);
+    const auditor = new Browser(ho.url, PASSWORD);
     await auditor.signIn('auditor');
     for (const body of ['{not json', '[1,', '']) {
-      const anonymous = await new Browser(ho.url).request('POST', '/admin/users', body);
+      const anonymous = await new Browser(ho.url, PASSWORD).request('POST', '/admin/users', body);
       expect(anonymous, body).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
       const refused = await auditor.write('PUT', '/admin/tiers', body);
       expect(refused, body).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });

@@ -363,6 +363,7 @@ export const ADMIN_ROUTES = {
     body: AddTillStaffInput,
     response: TillStaffAnswer,
     status: 201,
+    audit: { action: 'staff.created' },
     doc: 'A new till staff account of a shop (name, cashier or manager, PIN): at its tills after their next pull.',
   },
   updateTillStaff: {
@@ -372,6 +373,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: UpdateTillStaffInput,
     response: TillStaffAnswer,
+    audit: { action: 'staff.changed' },
     doc: "Changes a till staff account's name or role, or (de)activates it (at the shop's tills after a pull).",
   },
   resetTillStaffPin: {
@@ -381,6 +383,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: ResetTillStaffPinInput,
     response: TillStaffAnswer,
+    audit: { action: 'staff.pin_reset' },
     doc: "Sets a till staff account's new PIN (hashed here once; the tills get only the hash).",
   },
 
@@ -401,6 +404,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: SpendNoticeSettingsInput,
     response: SpendNoticeSettingsAnswer,
+    audit: { action: 'settings.changed' },
     doc: 'Sets the webhook (http or https) and its signing secret (kept if left out); url null turns notices off.',
   },
   deadSpendNotices: {
@@ -419,6 +423,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: NoticeRetriedAnswer,
+    audit: { none: 'sends again a notice the member already asked for: changes no fact, no data and no rights' },
     doc: 'Queues a dead spend notice again, due now, with a fresh count of attempts.',
   },
 } as const satisfies Record<string, AdminRoute>;

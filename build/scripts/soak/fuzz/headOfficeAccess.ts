@@ -99,6 +99,15 @@ export const accessExamples = {
   apiTokens: () => ({}),
   createApiToken: (_f, _s, n) => ({ body: { label: `soak ${n}`, role: 'auditor', shops: [] } }),
   revokeApiToken: (f) => ({ params: { id: f.spareTokenId } }),
+  tillStaff: (_f, shop) => ({ query: { shopId: `shop${shop}` } }),
+  addTillStaff: (_f, shop, n) => ({ body: { shopId: `shop${shop}`, name: `Soak cashier ${n}`, role: 'cashier', pin: '1234' } }),
+  // No such account: past the gate the handler answers 404, and nothing is written either way.
+  updateTillStaff: (_f, _s, n) => ({ params: { id: uuidFrom(n, 7) }, body: { name: `Renamed ${n}` } }),
+  resetTillStaffPin: (_f, _s, n) => ({ params: { id: uuidFrom(n, 7) }, body: { pin: '4321' } }),
+  spendNoticeSettings: () => ({}),
+  setSpendNoticeSettings: () => ({ body: { url: 'http://127.0.0.1:9/notices', secret: 'soak-secret-0123456789' } }),
+  deadSpendNotices: () => ({}),
+  retrySpendNotice: (_f, _s, n) => ({ params: { id: uuidFrom(n, 8) } }),
 } satisfies Record<AdminRouteName, ExampleOf>;
 
 /** A caller's credentials as sent: bearer token, cookie, CSRF header, Origin. */
