@@ -12,6 +12,7 @@ import {
   enrolBare,
   enrolledTerminal,
   fillOutbox,
+  outboxState,
   post,
   startBenchHeadOffice,
   waitAllDerived,
@@ -36,12 +37,14 @@ async function pushBacklog(
 ): Promise<{ ackedMs: number; appliedMs: number }> {
   const { core, dir } = await enrolledTerminal(ho, 'bench-push', '91000');
   try {
-    fillOutbox(core, workload(1, PUSH_RECORDS));
+    const before = outboxState(core);
+    fillOutbox(core, workload(1, PUSH_RECORDS, before.nextSeq));
+    const expected = PUSH_RECORDS + before.waiting;
     log(`bench: sync: pushing ${PUSH_RECORDS.toLocaleString('en')} records through the sync job…`);
     const started = performance.now();
     const result = await syncOnce({ db: core.db, clock: systemClock, owner: 'bench', requestTimeoutMs: 120_000 });
     const elapsed = performance.now() - started;
-    if (result.status !== 'synced' || result.pushed !== PUSH_RECORDS)
+    if (result.status !== 'synced' || result.pushed !== expected)
       throw new Error(`push backlog: ${JSON.stringify(result)}`);
     await waitAllDerived(ho);
     return { ackedMs: elapsed, appliedMs: performance.now() - started };
