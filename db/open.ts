@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import * as tillSchema from './schema';
 import * as syncSchema from './schemaSync';
+import { databaseFileState, encryptInPlace, unlockDatabase } from './encryption';
 
 const schema = { ...tillSchema, ...syncSchema };
 
@@ -29,9 +30,31 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) the terminal database and brings its schema up to date. */
-export function openTerminalDb(file: string, options: OpenOptions = {}): TerminalDb {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+/**
+ * A raw connection to a terminal database, unlocked with its key (tests and tools that read the
+ * file directly). A plain database from a version before encryption is encrypted in place first,
+ * unless opened read-only; a wrong key throws DATABASE_KEY_WRONG and changes nothing.
+ */
+export function openKeyedSqlite(file: string, key: Buffer, options: { readonly?: boolean } = {}): Database.Database {
+  const readonly = options.readonly ?? false;
+  const state = databaseFileState(file);
+  const sqlite = new Database(file, { readonly });
+  try {
+    if (state === 'plain' && !readonly) encryptInPlace(sqlite, key);
+    else if (state !== 'plain') unlockDatabase(sqlite, key);
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens (creating if needed) the terminal database with its key and brings its schema up to date.
+ * The key comes from the host's keeper (electron/platform/databaseKey.ts).
+ */
+export function openTerminalDb(file: string, key: Buffer, options: OpenOptions = {}): TerminalDb {
+  const sqlite = openKeyedSqlite(file, key, { readonly: options.readonly ?? false });
   try {
     applyPragmas(sqlite);
     const db = drizzle(sqlite, { schema });

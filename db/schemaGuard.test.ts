@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { openTerminalDb, defaultMigrationsDir } from './open';
 import * as tillSchema from './schema';
 import * as syncSchema from './schemaSync';
@@ -22,7 +23,7 @@ const normalise = (sql: string | null): string =>
   (sql ?? '').replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
 
 function dumpSchema(): string {
-  const db = openTerminalDb(join(dir, 'guard.db'));
+  const db = openTerminalDb(join(dir, 'guard.db'), randomBytes(32));
   try {
     const rows = db.$client
       .prepare(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../db/open';
+import { keyBeside } from '../electron/platform/databaseKey';
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
 import { openManagerTool, scanField, shot, useTill, valueOf } from './till';
@@ -28,7 +29,9 @@ test('the audit trail lists a blocked card, and shows an edited entry as a broke
   await expect(scanField(page)).toBeFocused();
 
   // Someone with the database file drops the guard and edits the entry.
-  const db = new Database(join(till().dataDir, 'terminal.db'));
+  // It needs the key too: the browser host keeps it in terminal.key beside the database.
+  const file = join(till().dataDir, 'terminal.db');
+  const db = openKeyedSqlite(file, keyBeside(file));
   try {
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare(

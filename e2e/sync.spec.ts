@@ -5,7 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { scanField, shot, useTill, valueOf } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../db/open';
+import { keyBeside } from '../electron/platform/databaseKey';
 import { DB_FILE_NAME } from '../electron/terminal/terminalCore';
 
 // The promise of the product, end to end: head office goes down, the shop keeps selling, the
@@ -133,7 +134,8 @@ test('a refused record (from an older till) shows on the status bar, and why in 
   await expect(pending(page)).toHaveAttribute('data-count', '0', { timeout: 30_000 });
   await expect(pending(page)).toHaveText('已全部同步');
   // An older till's record: a sale line name with a lone surrogate, written straight into the outbox.
-  const db = new Database(join(till().dataDir, DB_FILE_NAME));
+  const file = join(till().dataDir, DB_FILE_NAME);
+  const db = openKeyedSqlite(file, keyBeside(file));
   try {
     const id = '00000000-0000-4000-8000-00000000e2e3';
     const payload = {

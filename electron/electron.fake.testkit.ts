@@ -101,6 +101,36 @@ class FakeSession {
   }
 }
 
+/**
+ * A FAKE of Electron's safeStorage: "seals" by XOR with a per-fake pad behind a marker, so a sealed
+ * file never holds the key in the clear and a file sealed by another fake (another user's keyring)
+ * does not open. `available = false` is a machine with no keyring.
+ */
+export class FakeSafeStorage {
+  available = true;
+  private readonly pad = Buffer.from(`fake-keyring-${Math.random()}`);
+  private static readonly MARK = Buffer.from('fake-sealed:');
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([FakeSafeStorage.MARK, this.xor(Buffer.from(plainText, 'utf8')), this.pad]);
+  }
+  decryptString(encrypted: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available.');
+    const body = encrypted.subarray(FakeSafeStorage.MARK.length, encrypted.length - this.pad.length);
+    const ok =
+      encrypted.subarray(0, FakeSafeStorage.MARK.length).equals(FakeSafeStorage.MARK) &&
+      encrypted.subarray(encrypted.length - this.pad.length).equals(this.pad);
+    if (!ok) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return this.xor(body).toString('utf8');
+  }
+  private xor(bytes: Buffer): Buffer {
+    return Buffer.from(bytes.map((b, i) => b ^ (this.pad[i % this.pad.length] ?? 0)));
+  }
+}
+
 export interface FakeElectron {
   ipcMain: FakeIpcMain;
   app: FakeEmitter & { isPackaged: boolean; exitCode: number | null; errors: string[]; sandboxEnabled: boolean };
@@ -108,6 +138,7 @@ export interface FakeElectron {
   /** The schemes registered as privileged before the app was ready. */
   privilegedSchemes: unknown[];
   session: FakeSession;
+  safeStorage: FakeSafeStorage;
   /** What `vi.mock('electron', …)` answers. */
   module: Record<string, unknown>;
 }
@@ -115,6 +146,7 @@ export interface FakeElectron {
 export function createFakeElectron(): FakeElectron {
   const ipcMain = new FakeIpcMain();
   const session = new FakeSession();
+  const safeStorage = new FakeSafeStorage();
   const windows: FakeElectron['windows'] = [];
   const errors: string[] = [];
   const privilegedSchemes: unknown[] = [];
@@ -161,9 +193,11 @@ export function createFakeElectron(): FakeElectron {
     app,
     windows,
     session,
+    safeStorage,
     privilegedSchemes,
     module: {
       app,
+      safeStorage,
       ipcMain,
       BrowserWindow: FakeBrowserWindow,
       session: { defaultSession: session },

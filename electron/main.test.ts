@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../db/open';
+import { KEY_FILE_NAME, SEALED_KEY_FILE_NAME, sealedKeyStore } from './platform/databaseKey';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, ipcChannel, type Result } from '../shared/contract';
 import {
@@ -55,6 +56,9 @@ describe('electron/main.ts wiring', () => {
     expect(fake().app.errors).toEqual([]);
     expect(fake().app.exitCode).toBeNull();
     expect(existsSync(join(dir, DB_FILE_NAME))).toBe(true);
+    // The key is sealed by safeStorage, never written in the clear beside the data.
+    expect(existsSync(join(dir, SEALED_KEY_FILE_NAME))).toBe(true);
+    expect(existsSync(join(dir, KEY_FILE_NAME))).toBe(false);
   });
 
   it('registers every contract channel exactly once, and nothing else', () => {
@@ -66,7 +70,9 @@ describe('electron/main.ts wiring', () => {
     const demo = await call(ipcChannel('setupDemoShop'), tillFrame);
     expect(demo).toMatchObject({ ok: true, value: { configured: true, demo: true } });
     // The demo members are in the terminal's SQLite file, read here on a connection of its own.
-    const file = new Database(join(dir, DB_FILE_NAME), { readonly: true });
+    // Read with the key Electron sealed: only this fake keyring opens it.
+    const key = sealedKeyStore(dir, fake().safeStorage).keyFor('encrypted');
+    const file = openKeyedSqlite(join(dir, DB_FILE_NAME), key, { readonly: true });
     try {
       expect(file.prepare('SELECT COUNT(*) AS n FROM members').pluck().get()).toBeGreaterThan(0);
     } finally {

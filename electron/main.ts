@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTerminalCore, type TerminalCore } from './terminal/terminalCore';
+import { sealedKeyStore } from './platform/databaseKey';
 import { syncScheduleFromEnv } from './terminal/syncLoopHost';
 import { registerContractHandlers } from './ipcRegistration';
 import { isTrustedSenderFrame } from './rendererOrigin';
@@ -67,6 +68,8 @@ async function start(): Promise<void> {
   try {
     core = openTerminalCore({
       dataDir: dir,
+      // The database key sealed by the OS keyring (safeStorage works only once the app is ready, as here).
+      databaseKey: sealedKeyStore(dir, safeStorage),
       ...(paths.migrations ? { migrationsDir: paths.migrations } : {}),
       validateOutput: !app.isPackaged,
       sync,

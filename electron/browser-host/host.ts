@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { isChannel, type Channel } from '../../shared/contract';
 import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/contract/browserHost';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { fileKeyStore } from '../platform/databaseKey';
 import { syncScheduleFromEnv, type SyncLoopHost, type SyncLoopOptions } from '../terminal/syncLoopHost';
 import type { Clock, IdSource } from '../platform/sources';
 import { hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
@@ -71,6 +72,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const syncOptions = options.sync ?? syncScheduleFromEnv(process.env);
   const core = openTerminalCore({
     dataDir: options.dataDir,
+    // No OS keyring outside Electron: the key is a 0600 file beside the data (back both up together).
+    databaseKey: fileKeyStore(options.dataDir),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
     log,

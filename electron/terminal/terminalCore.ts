@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createApi, isDomainError, type Channel, type Result, type TillApi } from '../../shared/contract';
 import { failure } from '../../shared/contract/envelope';
 import { openTerminalDb, type TerminalDb } from '../../db/open';
+import { databaseFileState } from '../../db/encryption';
+import { fileKeyStore, type DatabaseKeyStore } from '../platform/databaseKey';
 import { ensureTerminalRow, readTerminal, terminalLocale } from '../services/terminalRow';
 import type { ServiceContext } from '../core/context';
 import { createDispatcher, type Dispatch } from '../core/dispatch';
@@ -28,6 +30,11 @@ export interface TerminalCoreOptions {
    * unless given (tests that move the business clock by days keep real time here).
    */
   staffClock?: Clock;
+  /**
+   * Who keeps the database key: Electron passes its safeStorage keeper; without one the key is the
+   * 0600 file beside the data (the browser host's keeper, and every test's and tool's).
+   */
+  databaseKey?: DatabaseKeyStore;
 }
 
 export type TerminalDispatch = Dispatch<ReturnType<typeof terminalHandlers>>;
@@ -59,7 +66,8 @@ export const DB_FILE_NAME = 'terminal.db';
 export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
   mkdirSync(options.dataDir, { recursive: true });
   const dbFile = join(options.dataDir, DB_FILE_NAME);
-  const db = openTerminalDb(dbFile, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  const key = (options.databaseKey ?? fileKeyStore(options.dataDir)).keyFor(databaseFileState(dbFile));
+  const db = openTerminalDb(dbFile, key, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
   const ctx: ServiceContext = {
     db,
     clock: options.clock ?? systemClock,

@@ -30,6 +30,8 @@ export function prepareRawSale(sqlite: Database.Database) {
         'from "members" where "members"."id" = ?',
     ),
     syncLink: sqlite.prepare('select "id" from "sync_link" limit ?'),
+    // The shop's category list (a sale line's category is checked against it).
+    categories: sqlite.prepare('select "value" from "sync_state" where "sync_state"."key" = ?'),
     tiers: sqlite.prepare('select "code", "name", "rank", "qualify_points" from "tiers" order by "tiers"."rank" asc'),
     card: sqlite.prepare(
       'select "number", "member_id", "status", "issued_at", "status_changed_at" from "cards" ' +
@@ -75,8 +77,12 @@ export function prepareRawSale(sqlite: Database.Database) {
   /** One member sale, values from `receipt` (the service's answer to the same input) and fresh ids. */
   const write = sqlite.transaction((p: RawSale) => {
     const r = p.receipt;
+    // The staff gate before the call (issue 14): is the till configured, and the idle-lock minutes.
+    st.terminal.get(1);
+    st.terminal.get(1);
     st.request.get(p.requestId);
     st.terminal.get(1);
+    st.categories.get('categories');
     st.ruleVersion.get(p.now, 1);
     const member = st.member.get(r.memberId) as MemberRowRaw | undefined;
     if (!member) throw new Error(`raw sale: member ${r.memberId} is gone`);

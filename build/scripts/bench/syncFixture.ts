@@ -141,6 +141,19 @@ export async function enrolledTerminal(
 /** The bench's records: member registrations and sales alternately (server/testing/records.ts). */
 export const workload = memberAndSaleRecords;
 
+/**
+ * The outbox's next sequence number and how many records wait in it: a configured terminal has
+ * records already (the set-up's audit record, since issue 14), so a backlog is numbered after them.
+ */
+export function outboxState(core: TerminalCore): { nextSeq: number; waiting: number } {
+  const row = core.db.$client
+    .prepare(
+      'SELECT coalesce(max(seq), 0) + 1 AS nextSeq, count(*) FILTER (WHERE acked_at IS NULL) AS waiting FROM outbox',
+    )
+    .get() as { nextSeq: number; waiting: number };
+  return row;
+}
+
 /** Writes records straight into a terminal's outbox (one transaction): a backlog as if made offline. */
 export function fillOutbox(core: TerminalCore, records: PushRecord[]): void {
   core.db.transaction((tx) => {

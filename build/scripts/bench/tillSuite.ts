@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { formatCardNumber } from '../../../shared/domain/cardNumber';
 import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/host';
 import { Random } from '../generate/random';
+import { GENERATED_SHOP } from '../generate/shopSetup';
 import { median, ms, percentile } from './stats';
 import type { BenchRow, BenchSettings, BenchSuite } from './suite';
 import {
@@ -20,6 +21,8 @@ const TARGET_RECEIPT_P95_MS = 100;
 const TARGET_READY_MS = 1_500;
 const WARMUP = 5;
 const SCAN_FIELD = '#scan-input';
+// Since staff sign-in (issue 14) the till opens on this screen: it is what "ready" waits for.
+const SIGN_IN_FORM = '[data-testid="sign-in-form"]';
 const PANEL = '[data-testid="member-panel"]';
 const RECEIPT = '[data-testid="receipt"]';
 
@@ -62,6 +65,16 @@ async function probe(
   const timing: unknown = await page.evaluate('window.__tillProbe.wait()');
   if (!isProbeTiming(timing)) throw new Error(`till probe answered ${JSON.stringify(timing)}`);
   return timing;
+}
+
+/** The generated shop's manager signs in with the PIN, as a cashier would at the start of a shift. */
+async function signIn(page: Page): Promise<void> {
+  const form = page.locator(SIGN_IN_FORM);
+  const { manager } = GENERATED_SHOP;
+  await form.locator('select[name="staffId"]').selectOption({ label: `${manager.name} · 店长` });
+  await form.locator('input[type="password"]').fill(manager.pin);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForSelector(SCAN_FIELD, { state: 'visible' });
 }
 
 /** The cashier's "next customer" (F10): no member, no receipt, the scan field focused. */
@@ -110,8 +123,10 @@ async function measureReadyInProcess(
   });
   const listenMs = performance.now() - start;
   await page.goto(host.url);
-  await page.waitForSelector(SCAN_FIELD, { state: 'visible' });
-  return { listenMs, readyMs: performance.now() - start, host, page };
+  await page.waitForSelector(SIGN_IN_FORM, { state: 'visible' });
+  const readyMs = performance.now() - start;
+  await signIn(page);
+  return { listenMs, readyMs, host, page };
 }
 
 async function measureReadyAsProcess(browser: Browser, dataDir: string): Promise<number> {
@@ -120,7 +135,7 @@ async function measureReadyAsProcess(browser: Browser, dataDir: string): Promise
   const till = await startTillProcess(dataDir);
   try {
     await page.goto(till.url);
-    await page.waitForSelector(SCAN_FIELD, { state: 'visible' });
+    await page.waitForSelector(SIGN_IN_FORM, { state: 'visible' });
     return performance.now() - start;
   } finally {
     await page.context().close();
@@ -182,14 +197,14 @@ async function runTill(dataset: { dir: string }, settings: BenchSettings) {
       );
       const rows: BenchRow[] = [
         {
-          measure: 'till ready: startBrowserHost → page shows the scan field (in process)',
+          measure: 'till ready: startBrowserHost → page shows the sign-in screen (in process)',
           value: `${ms(readyMs)} ms`,
           target: `≤ ${TARGET_READY_MS} ms`,
           ok: readyMs <= TARGET_READY_MS,
         },
         { measure: '  of which the host opening the db and listening', value: `${ms(listenMs)} ms` },
         {
-          measure: 'till ready as a process: spawn tsx browser-host/main.ts → scan field',
+          measure: 'till ready as a process: spawn tsx browser-host/main.ts → sign-in screen',
           value: `${ms(processReadyMs)} ms`,
         },
         p95Row('scan (Enter) → member panel painted', scanTimes, TARGET_SCAN_P95_MS),

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../../../db/open';
+import { keyBeside } from '../../../electron/platform/databaseKey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { SyncRecordBody } from '../../../shared/sync/records';
@@ -43,7 +44,7 @@ describe('generateTerminalDb', () => {
   });
 
   it('has a realistic spread: a few regulars, anonymous sales, points spent', () => {
-    const sqlite = new Database(report.dbFile, { readonly: true });
+    const sqlite = openKeyedSqlite(report.dbFile, keyBeside(report.dbFile), { readonly: true });
     try {
       const visits = (
         sqlite.prepare('SELECT visits FROM members ORDER BY visits DESC').all() as { visits: number }[]
@@ -71,7 +72,7 @@ describe('generateTerminalDb', () => {
   });
 
   it('writes outbox payloads exactly as the sync schema would store them', () => {
-    const sqlite = new Database(report.dbFile, { readonly: true });
+    const sqlite = openKeyedSqlite(report.dbFile, keyBeside(report.dbFile), { readonly: true });
     try {
       const rows = sqlite
         .prepare('SELECT record_type AS type, payload_json AS json FROM outbox WHERE seq % 37 = 1')
@@ -125,7 +126,7 @@ describe('generateTerminalDb', () => {
     const again = generateTerminalDb({ dataDir: fresh(), members: 50, sales: 200, seed: 11 });
     const twin = generateTerminalDb({ dataDir: fresh(), members: 50, sales: 200, seed: 11 });
     const dump = (file: string): string => {
-      const sqlite = new Database(file, { readonly: true });
+      const sqlite = openKeyedSqlite(file, keyBeside(file), { readonly: true });
       try {
         return JSON.stringify(
           ['members', 'cards', 'sales', 'sale_lines', 'points_ledger', 'outbox', 'terminal'].map((t) =>

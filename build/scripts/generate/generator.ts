@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../../../db/open';
+import { keyBeside } from '../../../electron/platform/databaseKey';
 import { RuleSet } from '../../../shared/domain/rules/ruleSet';
 import type { TierDef } from '../../../shared/domain/tier';
 import { businessDay } from '../../../electron/services/businessDay';
@@ -60,7 +61,7 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
   const log = options.onProgress ?? (() => undefined);
   const dbFile = createConfiguredTerminal(options.dataDir, random, timeline.startMs - DAY_MS, timeZone);
 
-  const sqlite = new Database(dbFile);
+  const sqlite = openKeyedSqlite(dbFile, keyBeside(dbFile));
   try {
     const term = sqlite
       .prepare(

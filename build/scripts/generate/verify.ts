@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../../../db/open';
+import { keyBeside } from '../../../electron/platform/databaseKey';
 
 /** What must hold in any terminal database, generated or not. Each entry is a problem found. */
 export interface VerifyReport {
@@ -12,7 +13,7 @@ export interface VerifyReport {
  * `thorough` adds integrity_check, which reads every page (minutes on a multi-GB file).
  */
 export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
-  const sqlite = new Database(file, { readonly: true });
+  const sqlite = openKeyedSqlite(file, keyBeside(file), { readonly: true });
   const problems: string[] = [];
   const one = <T>(sql: string): T => sqlite.prepare(sql).get() as T;
   try {

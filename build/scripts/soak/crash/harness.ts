@@ -5,9 +5,10 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultMigrationsDir } from '../../../../db/open';
 import { DB_FILE_NAME, openTerminalCore } from '../../../../electron/terminal/terminalCore';
+import { KEY_FILE_NAME } from '../../../../electron/platform/databaseKey';
 import { Random } from '../../generate/random';
 import { prepareChild, type ChildCommand, type ChildMode } from './childProcess';
 import { checkAfterCrash } from './invariants';
@@ -154,6 +155,7 @@ async function runLane(
         dataDir = join(work, `lane-${lane}-db-${k / options.killsPerDb}`);
         mkdirSync(dataDir);
         copyFileSync(template, join(dataDir, DB_FILE_NAME));
+        copyFileSync(join(dirname(template), KEY_FILE_NAME), join(dataDir, KEY_FILE_NAME));
       }
       // One kill in ten lands during start-up: opening, WAL recovery, migrations (counted from
       // GO, the code already loaded; those take tens of milliseconds, more on a busy machine).

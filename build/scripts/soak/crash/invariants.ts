@@ -3,6 +3,7 @@
 // that break it, so a failing seed says what went wrong, not only that something did.
 import type Database from 'better-sqlite3';
 import { openTerminalDb } from '../../../../db/open';
+import { keyBeside } from '../../../../electron/platform/databaseKey';
 import { assertLedgerConsistent, assertOutboxGapFree } from '../../../../electron/services/services.testkit';
 import type { Ack, AckKind } from './protocol';
 
@@ -129,7 +130,7 @@ export function checkAfterCrash(dbFile: string, acks: readonly Ack[], migrations
   const violations: string[] = [];
   let db;
   try {
-    db = openTerminalDb(dbFile, { migrationsDir });
+    db = openTerminalDb(dbFile, keyBeside(dbFile), { migrationsDir });
   } catch (error) {
     return {
       ackedLost: [...acks],
