@@ -34,6 +34,7 @@ test('the till takes the member’s choice, head office holds it, and an owner s
   await expect(scanField(page)).toBeFocused();
   const liu = await findMember(till(), '刘洋');
   await scanCard(page, liu.cardNumber);
+  await expect(page.getByTestId('member-panel')).toContainText('刘洋');
   await page.keyboard.press('F3');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('消费提醒')).not.toBeChecked();

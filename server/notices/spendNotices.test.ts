@@ -97,12 +97,23 @@ describe.each(testBackends)('spend notices on $name', (backend) => {
     const batch = [member(1, OPTED, 1, true), member(2, SILENT, 2, false), sale(3, OPTED, 3), sale(4, SILENT, 4)];
     await push(batch);
     await push([redemption(5, OPTED, 5)]);
+    // The other member asks at the till later: their next sale is noticed, the earlier one is not.
+    const asks = pushRecord(6, uuidFrom(6006), 'member_update', {
+      id: SILENT,
+      name: 'Member 2',
+      birthday: null,
+      spendNotices: true,
+      updatedAt: T0 + 6,
+    });
+    await push([asks, sale(7, SILENT, 7)]);
     await ho.waitDerived();
-    await until('two notices', async () => receiver.accepted.length >= 2);
+    await until('three notices', async () => receiver.accepted.length >= 3);
     await push(batch); // the till did not hear the answer and sends the batch again
     await ho.waitDerived();
     await sleep(100); // several sender passes: nothing more may arrive
-    expect(receiver.accepted.map((r) => r.body.id).sort()).toEqual([uuidFrom(1003), uuidFrom(4005)].sort());
+    expect(receiver.accepted.map((r) => r.body.id).sort()).toEqual(
+      [uuidFrom(1003), uuidFrom(4005), uuidFrom(1007)].sort(),
+    );
     expect(receiver.accepted.every((r) => r.signed)).toBe(true);
     expect(receiver.accepted.find((r) => r.body.kind === 'sale')?.body).toEqual({
       id: uuidFrom(1003),
