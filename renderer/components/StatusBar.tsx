@@ -59,6 +59,7 @@ export function StatusBar() {
             onClick={showHeadOffice}
             data-testid="refused-records"
             data-count={refused}
+            title={t('syncRefusal.statusBar', { count: refused })}
           >
             {t('syncRefusal.statusBar', { count: refused })}
           </button>
