@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF } from '../shared/contract/staff';
 import type { Locale } from '../shared/contract/primitives';
@@ -36,6 +38,31 @@ async function expectOneRow(page: Page): Promise<void> {
   const lowestTop = Math.max(...rows.map((r) => r.top));
   const highestBottom = Math.min(...rows.map((r) => r.bottom));
   expect(lowestTop).toBeLessThan(highestBottom);
+  // And all of it on the screen: nothing pushed past the bar's right edge.
+  const overflow = await bar.evaluate((header) => header.scrollWidth - header.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('language-switch')).toBeInViewport({ ratio: 1 });
+}
+
+/**
+ * The fullest bar a till shows: records head office refused, changes the pull kept aside, the last
+ * sync and the last close — written into the till's file as its sync job writes them.
+ */
+function fillTheBar(dataDir: string): void {
+  const db = new Database(join(dataDir, 'terminal.db'));
+  try {
+    const now = Date.now();
+    const issue = db.prepare(
+      'INSERT INTO sync_issues (direction, kind, entity_id, detail, payload_json, at) VALUES (?, ?, ?, ?, NULL, ?)',
+    );
+    issue.run('push', 'quarantined', 'e2e-refused', 'e2e', now);
+    issue.run('pull', 'duplicate_phone', 'e2e-pulled', 'e2e', now);
+    const state = db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
+    state.run('lastSyncAt', String(now));
+    state.run('lastCloseAt', String(now));
+  } finally {
+    db.close();
+  }
 }
 
 const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
@@ -106,6 +133,18 @@ for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {
       await page.getByTestId('shop-name').click();
       await expect(menu).toHaveCount(0);
       await expect(page.getByRole('dialog')).toHaveCount(0);
+    });
+
+    test('the fullest bar (refused records, sync issues, last sync and close) is still one row', async ({ page }) => {
+      if (valueOf(await till().api.getStatus({})).refused.count === 0) fillTheBar(till().dataDir);
+      await page.reload();
+      await expect(page.getByTestId('refused-records')).toBeVisible();
+      await expect(page.getByTestId('pull-issues')).toBeVisible();
+      // The last sync and close may give way to nothing (the head-office dialog has them); the rest may not.
+      await expect(page.getByTestId('last-close')).toBeAttached();
+      await expect(managerMenuButton(page)).toBeVisible();
+      await expectOneRow(page);
+      await shot(page, `status-bar-fullest-${locale}`);
     });
 
     test('as a cashier: one row, and no manager tools at all', async ({ page }) => {

@@ -21,6 +21,7 @@ export function PullIssuesEntry() {
         className="button--quiet pending pending--some"
         data-testid="pull-issues"
         data-count={issues.count}
+        title={t('pullIssues.statusBar', { count: issues.count })}
         onClick={() => setOpen(true)}
       >
         {t('pullIssues.statusBar', { count: issues.count })}

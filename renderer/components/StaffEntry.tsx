@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/tillApi';
+import { isolate } from '../lib/isolate';
 import { useStatus } from '../state/status';
 import { useIdleLock } from './useIdleLock';
 
@@ -18,7 +19,7 @@ export function StaffEntry() {
         className="statusbar__staff"
         data-testid="signed-in"
         data-role={signedIn.role}
-        title={`${signedIn.name} · ${t(`staff.role.${signedIn.role}`)}`}
+        title={`${isolate(signedIn.name)} · ${t(`staff.role.${signedIn.role}`)}`}
       >
         {/* The name is the shop's own text, in whatever language it was typed: isolated from the screen's. */}
         <bdi>{signedIn.name}</bdi> · {t(`staff.role.${signedIn.role}`)}

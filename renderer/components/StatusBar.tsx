@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../lib/format';
+import { isolate } from '../lib/isolate';
 import { useStatus } from '../state/status';
 import { useHeadOffice } from '../state/headOffice';
 import '../i18n/syncRefusalText';
@@ -30,10 +31,10 @@ export function StatusBar() {
     <header className="statusbar" role="banner">
       <div className="statusbar__shop">
         <span className="brand">Tillcard</span>
-        <strong data-testid="shop-name" title={status.shopName ?? undefined}>
+        <strong data-testid="shop-name" title={status.shopName === null ? undefined : isolate(status.shopName)}>
           <bdi>{status.shopName}</bdi>
         </strong>
-        <span className="muted" title={status.terminalName ?? undefined}>
+        <span className="muted" title={status.terminalName === null ? undefined : isolate(status.terminalName)}>
           {t('status.terminal')}: <bdi>{status.terminalName}</bdi>
         </span>
         {status.demo && <span className="badge badge--demo">{t('app.demoBadge')}</span>}
@@ -59,6 +60,7 @@ export function StatusBar() {
             onClick={showHeadOffice}
             data-testid="refused-records"
             data-count={refused}
+            title={t('syncRefusal.statusBar', { count: refused })}
           >
             {t('syncRefusal.statusBar', { count: refused })}
           </button>
