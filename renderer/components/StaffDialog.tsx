@@ -16,6 +16,8 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const status = useStatus((s) => s.status);
   const apply = useStatus((s) => s.apply);
+  // An enrolled shop's staff are head office's: they are added there and come down in the pull.
+  const enrolled = (status?.headOfficeUrl ?? null) !== null;
   const [staff, setStaff] = useState<StaffView[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState({ name: '', role: 'cashier' as StaffRole, pin: '' });
@@ -126,44 +128,50 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
             })}
           </tbody>
         </table>
-        <form className="form form--inline" onSubmit={(e) => void add(e)} noValidate data-testid="staff-add">
-          <h3>{t('staff.add')}</h3>
-          <label>
-            {t('staff.name')}
-            <input
-              name="name"
-              autoComplete="off"
-              maxLength={60}
-              value={adding.name}
-              onChange={(e) => setAdding({ ...adding, name: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('staff.roleLabel')}
-            <select
-              name="role"
-              value={adding.role}
-              onChange={(e) => setAdding({ ...adding, role: e.target.value === 'manager' ? 'manager' : 'cashier' })}
-            >
-              <option value="cashier">{t('staff.role.cashier')}</option>
-              <option value="manager">{t('staff.role.manager')}</option>
-            </select>
-          </label>
-          <label>
-            {t('staff.pin')}
-            <input
-              name="pin"
-              type="password"
-              inputMode="numeric"
-              maxLength={8}
-              value={adding.pin}
-              onChange={(e) => setAdding({ ...adding, pin: e.target.value.replace(/\D/g, '') })}
-            />
-          </label>
-          <button type="submit" className="primary">
-            {t('staff.add')}
-          </button>
-        </form>
+        {enrolled ? (
+          <p className="muted" data-testid="staff-from-headoffice">
+            {t('staff.managedAtHeadOffice')}
+          </p>
+        ) : (
+          <form className="form form--inline" onSubmit={(e) => void add(e)} noValidate data-testid="staff-add">
+            <h3>{t('staff.add')}</h3>
+            <label>
+              {t('staff.name')}
+              <input
+                name="name"
+                autoComplete="off"
+                maxLength={60}
+                value={adding.name}
+                onChange={(e) => setAdding({ ...adding, name: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('staff.roleLabel')}
+              <select
+                name="role"
+                value={adding.role}
+                onChange={(e) => setAdding({ ...adding, role: e.target.value === 'manager' ? 'manager' : 'cashier' })}
+              >
+                <option value="cashier">{t('staff.role.cashier')}</option>
+                <option value="manager">{t('staff.role.manager')}</option>
+              </select>
+            </label>
+            <label>
+              {t('staff.pin')}
+              <input
+                name="pin"
+                type="password"
+                inputMode="numeric"
+                maxLength={8}
+                value={adding.pin}
+                onChange={(e) => setAdding({ ...adding, pin: e.target.value.replace(/\D/g, '') })}
+              />
+            </label>
+            <button type="submit" className="primary">
+              {t('staff.add')}
+            </button>
+          </form>
+        )}
         <form className="form form--inline" onSubmit={(e) => void saveSettings(e)} noValidate>
           <h3>{t('staff.settingsTitle')}</h3>
           <label>

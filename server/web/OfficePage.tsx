@@ -5,6 +5,7 @@ import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './t
 import { SignIn } from './SignIn';
 import { text, type Lang, type TextKey } from './text';
 import { UsersSection } from './UsersSection';
+import { TillStaffSection } from './TillStaffSection';
 import { AuditSection } from './AuditSection';
 import { CardConflictsSection } from './CardConflictsSection';
 import { SpendNoticesSection } from './SpendNoticesSection';
@@ -122,6 +123,7 @@ export function OfficePage() {
           {data.overview.quarantine && (
             <CardConflictsSection lang={lang} terminals={data.overview.terminals} at={data.overview.at} />
           )}
+          {session.me.role !== 'marketing' && <TillStaffSection lang={lang} session={session} />}
           {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
           {roleMayCall('deadSpendNotices', session.me.role) && <SpendNoticesSection lang={lang} session={session} />}
           {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
