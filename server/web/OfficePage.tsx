@@ -5,6 +5,7 @@ import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './t
 import { SignIn } from './SignIn';
 import { text, type Lang, type TextKey } from './text';
 import { UsersSection } from './UsersSection';
+import { TokensSection } from './TokensSection';
 import { AuditSection } from './AuditSection';
 import { CardConflictsSection } from './CardConflictsSection';
 
@@ -122,6 +123,7 @@ export function OfficePage() {
           )}
           {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
           {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
+          {session.me.role === 'owner' && session.me.kind === 'user' && <TokensSection lang={lang} session={session} />}
         </main>
       ) : null}
     </div>
