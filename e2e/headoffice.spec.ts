@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { OWNER, OWNER_PASSWORD, useHeadOffice } from './headOffice';
 import { shot, useTill, valueOf, refusalOf } from './till';
 
 // Head office as a real process (embedded PGlite in a temp folder), a terminal core behind the
@@ -13,26 +10,11 @@ process.env.TILLCARD_SYNC_BACKOFF_MAX_MS = '2000';
 process.env.TILLCARD_CLOSE_AT = '00:00';
 
 const till = useTill({ demo: true });
-const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
-let ho: HoProcess;
-const OWNER = 'owner@example.com';
-const OWNER_PASSWORD = 'a long owner passphrase';
-
-test.beforeAll(async () => {
-  test.setTimeout(200_000);
-  // The first owner from the environment (TILLCARD_HO_OWNER_LOGIN / _PASSWORD), made at first start.
-  ho = await startHoProcess({
-    TILLCARD_HO_DATA_DIR: hoDir,
-    TILLCARD_HO_OWNER_LOGIN: OWNER,
-    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
-  });
-});
-test.afterAll(async () => {
-  await ho.stop();
-  rmSync(hoDir, { recursive: true, force: true });
-});
+// The first owner from the environment (TILLCARD_HO_OWNER_LOGIN / _PASSWORD), made at first start.
+const headOffice = useHeadOffice('ho');
 
 test('a sale made at an enrolled terminal reaches head office and shows on its page', async ({ page }) => {
+  const ho = headOffice();
   test.setTimeout(120_000);
   const status = await till().api.getStatus({});
   const codeFor = {
@@ -122,6 +104,7 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
 });
 
 test('no page load asks for something missing (the till and head office have a favicon)', async ({ page }) => {
+  const ho = headOffice();
   const missing: string[] = [];
   page.on('response', (response) => {
     if (response.status() === 404) missing.push(response.url());

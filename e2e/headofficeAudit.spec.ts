@@ -1,35 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { findMember } from './cards';
+import { signInPage, useHeadOffice } from './headOffice';
 import { shot, useTill, valueOf, refusalOf } from './till';
 
 // A card blocked at an enrolled till: its audit row reaches head office, whose page shows
 // the terminal's chain intact and finds the row by member and by shop.
 
 const till = useTill({ demo: true });
-const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-audit-'));
-let ho: HoProcess;
-const OWNER = 'owner@example.com';
-const OWNER_PASSWORD = 'a long owner passphrase';
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  ho = await startHoProcess({
-    TILLCARD_HO_DATA_DIR: hoDir,
-    TILLCARD_HO_OWNER_LOGIN: OWNER,
-    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
-  });
-});
-test.afterAll(async () => {
-  await ho.stop();
-  rmSync(hoDir, { recursive: true, force: true });
-});
+const headOffice = useHeadOffice('ho-audit', 120_000);
 
 test("head office's page shows each till's chain check and finds audit rows by member and shop", async ({ page }) => {
   test.setTimeout(120_000);
+  const ho = headOffice();
   const status = valueOf(await till().api.getStatus({}));
   const { code } = await ho.admin.call('createEnrolmentCode', {
     body: { shopId: status.shopId ?? '', shopName: 'Nanjing Rd', terminalCode: status.terminalCode ?? '' },
@@ -42,10 +24,7 @@ test("head office's page shows each till's chain check and finds audit rows by m
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
   await ho.admin.call('derive');
 
-  await page.goto(`${ho.url}/`);
-  await page.locator('#login').fill(OWNER);
-  await page.locator('#password').fill(OWNER_PASSWORD);
-  await page.keyboard.press('Enter');
+  await signInPage(page, ho);
   const audit = page.getByTestId('audit');
   await expect(audit.locator(`li[data-terminal-code="${status.terminalCode ?? ''}"]`)).toContainText('完整');
   await expect(audit.locator('tr[data-action="card.blocked"]')).toContainText(wang.cardNumber);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AuditChainRow, AuditEntry } from '../../shared/admin/audit';
+import type { AuditChainRow, AuditEntry, HeadOfficeChain } from '../../shared/admin/audit';
 import { sessionClient } from './api';
 import { count, dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
@@ -16,8 +16,18 @@ interface Filters {
 }
 const noFilters: Filters = { staffId: '', memberId: '', shopId: '', from: '', to: '' };
 
-/** A `YYYY-MM-DD` of the date field → that day's first millisecond in this browser's time zone. */
-const dayStart = (day: string): number | undefined => (day ? new Date(`${day}T00:00:00`).getTime() : undefined);
+/** Year-month-day as typed in either language (2025-03-01, 2025/3/1, 2025年3月1日). */
+const DAY_TEXT = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
+
+/** A typed day → that day's first millisecond in this browser's time zone (undefined: empty or not a day). */
+function dayStart(day: string): number | undefined {
+  const m = DAY_TEXT.exec(day);
+  if (!m) return undefined;
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = new Date(year, month - 1, date);
+  return start.getMonth() === month - 1 && start.getDate() === date ? start.getTime() : undefined;
+}
+const badDay = (day: string): boolean => day.trim() !== '' && dayStart(day) === undefined;
 
 function queryOf(f: Filters, page: number) {
   const from = dayStart(f.from);
@@ -39,6 +49,7 @@ const terminalName = (c: AuditChainRow) => `${c.shopId} · ${c.terminalCode}${c.
 export function AuditSection({ lang }: { lang: Lang }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
   const [chains, setChains] = useState<AuditChainRow[]>([]);
+  const [headOffice, setHeadOffice] = useState<HeadOfficeChain | null>(null);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
@@ -53,6 +64,7 @@ export function AuditSection({ lang }: { lang: Lang }) {
       ]);
       setResult({ entries: found.entries, total: found.total });
       setChains(checked.chains);
+      setHeadOffice(checked.headOffice);
       setPage(p);
       setError(null);
     } catch (e) {
@@ -65,15 +77,20 @@ export function AuditSection({ lang }: { lang: Lang }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (badDay(filters.from) || badDay(filters.to)) return setError(t('auditBadDay'));
     void search(filters, 1);
   };
-  const field = (key: keyof Filters, label: TextKey, type = 'text') => (
+  // Dates are year-month-day text: a date picker shows the browser's order (mm/dd/yyyy) whatever the page's language.
+  const field = (key: keyof Filters, label: TextKey, day = false) => (
     <label>
       {t(label)}
       <input
-        type={type}
+        type="text"
         name={key}
         maxLength={64}
+        {...(day
+          ? { placeholder: t('auditDayFormat'), inputMode: 'numeric' as const, 'aria-invalid': badDay(filters[key]) }
+          : {})}
         value={filters[key]}
         onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}
       />
@@ -85,6 +102,19 @@ export function AuditSection({ lang }: { lang: Lang }) {
       <h2 id="audit-h">{t('audit')}</h2>
       <p className="muted">{t('auditHint')}</p>
       <h3>{t('auditChains')}</h3>
+      {headOffice && (
+        <p data-testid="head-office-chain" className={headOffice.problems > 0 ? 'bad' : ''}>
+          {headOffice.problems === 0
+            ? t('auditIntact', { terminal: t('auditHeadOffice'), rows: count(headOffice.rows, lang) })
+            : t('auditBroken', {
+                terminal: t('auditHeadOffice'),
+                problems: headOffice.problems,
+                seq: headOffice.firstProblemSeq ?? 0,
+                problem: headOffice.firstProblem ? t(headOffice.firstProblem) : '',
+              })}
+        </p>
+      )}
+      {chains.length === 0 && <p className="muted">{t('auditNoTerminals')}</p>}
       <ul data-testid="audit-chains">
         {chains.map((c) => (
           <li key={c.terminalId} data-terminal-code={c.terminalCode} className={c.problems > 0 ? 'bad' : ''}>
@@ -103,8 +133,8 @@ export function AuditSection({ lang }: { lang: Lang }) {
         {field('staffId', 'auditStaff')}
         {field('memberId', 'auditMember')}
         {field('shopId', 'auditShop')}
-        {field('from', 'auditFrom', 'date')}
-        {field('to', 'auditTo', 'date')}
+        {field('from', 'auditFrom', true)}
+        {field('to', 'auditTo', true)}
         <button type="submit" className="primary">
           {t('auditSearch')}
         </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CardConflictRow, TerminalRow } from '../../shared/admin/answers';
 import { sessionClient } from './api';
-import { dateTime } from './format';
+import { CardConflictsTable } from './tables';
 import { text, type Lang } from './text';
 
 /**
@@ -21,45 +21,11 @@ export function CardConflictsSection({ lang, terminals, at }: { lang: Lang; term
       live = false;
     };
   }, [at]);
-  const terminalName = (id: string) => terminals.find((x) => x.id === id)?.terminalCode ?? id;
   return (
     <section aria-labelledby="card-conflicts-h">
       <h2 id="card-conflicts-h">{t('cardConflicts')}</h2>
       <p className="muted">{t('cardConflictsHint')}</p>
-      {rows === null || rows.length === 0 ? (
-        <p className="muted">{t('none')}</p>
-      ) : (
-        <table data-testid="card-conflicts">
-          <thead>
-            <tr>
-              <th>{t('cardNumber')}</th>
-              <th>{t('member')}</th>
-              <th>{t('cardHolder')}</th>
-              <th>{t('terminal')}</th>
-              <th>{t('registeredAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <code>{r.cardNumber}</code>
-                </td>
-                <td>
-                  <code>{r.memberId}</code>
-                </td>
-                <td>
-                  <code>{r.holderMemberId}</code>
-                </td>
-                <td>
-                  {terminalName(r.terminalId)} #{r.seq}
-                </td>
-                <td>{dateTime(r.at, lang, '')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CardConflictsTable lang={lang} rows={rows ?? []} terminals={terminals} />
     </section>
   );
 }

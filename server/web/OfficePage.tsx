@@ -6,6 +6,7 @@ import { SignIn } from './SignIn';
 import { text, type Lang, type TextKey } from './text';
 import { UsersSection } from './UsersSection';
 import { TillStaffSection } from './TillStaffSection';
+import { TokensSection } from './TokensSection';
 import { AuditSection } from './AuditSection';
 import { CardConflictsSection } from './CardConflictsSection';
 import { SpendNoticesSection } from './SpendNoticesSection';
@@ -127,6 +128,7 @@ export function OfficePage() {
           {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
           {roleMayCall('deadSpendNotices', session.me.role) && <SpendNoticesSection lang={lang} session={session} />}
           {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
+          {session.me.role === 'owner' && session.me.kind === 'user' && <TokensSection lang={lang} session={session} />}
         </main>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import { dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
 
 const roleKey = (role: HoRole): TextKey => `role_${role}`;
-const shopList = (value: string): string[] =>
+export const shopList = (value: string): string[] =>
   value
     .split(',')
     .map((s) => s.trim())
@@ -14,7 +14,7 @@ const shopList = (value: string): string[] =>
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
-/** Owners only: head office's users — add one, deactivate or reactivate, set a new password. */
+/** Owners only: head office's users — add one, change role and shops, deactivate or reactivate, set a new password. */
 export function UsersSection({ lang, session }: { lang: Lang; session: Session }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
   const [users, setUsers] = useState<UserRow[]>([]);
@@ -89,15 +89,47 @@ function UserLine({
   admin: ReturnType<typeof sessionClient>;
 }) {
   const [password, setPassword] = useState('');
+  const [role, setRole] = useState<HoRole>(user.role);
+  const [shops, setShops] = useState(user.shops.join(', '));
   const t = (key: TextKey, params?: Record<string, string | number>) => text(lang, key, params);
-  const save = (body: { active?: boolean; password?: string }) =>
+  const save = (body: { active?: boolean; password?: string; role?: HoRole; shops?: string[] }) =>
     run(() => admin.call('updateUser', { params: { id: user.id }, body }), t('userSaved', { login: user.login }));
   return (
     <tr data-login={user.login}>
       <td>{user.login}</td>
       <td>{user.name}</td>
-      <td>{t(roleKey(user.role))}</td>
-      <td>{user.shops.join(', ')}</td>
+      <td>
+        <select
+          aria-label={t('role')}
+          data-field="role"
+          value={role}
+          onChange={(e) => setRole(hoRoles.find((r) => r === e.target.value) ?? role)}
+        >
+          {hoRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(roleKey(r))}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={t('shops')}
+          data-field="shops"
+          value={shops}
+          disabled={role !== 'shop_manager'}
+          placeholder={t('shopsHint')}
+          onChange={(e) => setShops(e.target.value)}
+        />{' '}
+        <button
+          type="button"
+          data-action="save-role"
+          disabled={role === user.role && shops === user.shops.join(', ')}
+          onClick={() => void save({ role, shops: role === 'shop_manager' ? shopList(shops) : [] })}
+        >
+          {t('saveRole')}
+        </button>
+      </td>
       <td>{user.active ? t('yes') : t('no')}</td>
       <td>{user.lastSignInAt === null ? t('never') : dateTime(user.lastSignInAt, lang, '')}</td>
       <td>

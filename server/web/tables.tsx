@@ -1,8 +1,9 @@
+import type { CardConflictRow } from '../../shared/admin/answers';
 import type { DayCloseRow, FlagRow, QuarantineRow, TerminalRow } from './api';
 import { amount, count, dateTime, duration } from './format';
 import { text, type Lang } from './text';
 
-// The page's four tables. Terminal ids are long UUIDs: rows name the shop and terminal code instead.
+// The page's tables. Terminal ids are long UUIDs: rows name the shop and terminal code instead.
 
 function terminalLabel(terminals: TerminalRow[], id: string): string {
   const row = terminals.find((r) => r.id === id);
@@ -181,6 +182,52 @@ export function QuarantineTable({
             <td>{r.reason}</td>
             <td>{r.detail}</td>
             <td>{dateTime(r.receivedAt, lang, '')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Card numbers head office received a second time, for another member. */
+export function CardConflictsTable({
+  lang,
+  rows,
+  terminals,
+}: {
+  lang: Lang;
+  rows: CardConflictRow[];
+  terminals: TerminalRow[];
+}) {
+  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
+  if (rows.length === 0) return <p className="muted">{t('none')}</p>;
+  return (
+    <table data-testid="card-conflicts">
+      <thead>
+        <tr>
+          <th>{t('cardNumber')}</th>
+          <th>{t('member')}</th>
+          <th>{t('cardHolder')}</th>
+          <th>{t('terminal')}</th>
+          <th>{t('registeredAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <code>{r.cardNumber}</code>
+            </td>
+            <td>
+              <code>{r.memberId}</code>
+            </td>
+            <td>
+              <code>{r.holderMemberId}</code>
+            </td>
+            <td>
+              {terminalLabel(terminals, r.terminalId)} #{r.seq}
+            </td>
+            <td>{dateTime(r.at, lang, '')}</td>
           </tr>
         ))}
       </tbody>

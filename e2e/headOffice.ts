@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type Page } from '@playwright/test';
+import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+
+// The head-office specs' one set-up: head office as a real process (embedded PGlite in a temp
+// folder) with its first owner from the environment, and its page signed in as that owner.
+
+export const OWNER = 'owner@example.com';
+export const OWNER_PASSWORD = 'a long owner passphrase';
+
+/** Starts head office before this file's tests and stops it after; the getter is valid inside them. */
+export function useHeadOffice(name: string, timeoutMs = 200_000): () => HoProcess {
+  const dir = mkdtempSync(join(tmpdir(), `tillcard-e2e-${name}-`));
+  let ho: HoProcess | null = null;
+  test.beforeAll(async () => {
+    test.setTimeout(timeoutMs);
+    ho = await startHoProcess({
+      TILLCARD_HO_DATA_DIR: dir,
+      TILLCARD_HO_OWNER_LOGIN: OWNER,
+      TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
+    });
+  });
+  test.afterAll(async () => {
+    await ho?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!ho) throw new Error('head office has not started');
+    return ho;
+  };
+}
+
+/** Opens head office's page and signs in (the first owner unless told another). */
+export async function signInPage(page: Page, ho: HoProcess, login = OWNER, password = OWNER_PASSWORD): Promise<void> {
+  await page.goto(`${ho.url}/`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.keyboard.press('Enter');
+}
