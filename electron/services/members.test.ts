@@ -271,9 +271,12 @@ describe('blockCard and replaceCard', () => {
     const cardRecords = outboxRows()
       .filter((r) => r.recordType === 'card')
       .map((r) => r.payload);
+    // Each names who blocked and replaced the card: the manager signed in at this till.
+    const staffId = unwrap(await c.api.getStatus({})).signedIn?.staffId;
+    expect(staffId).toEqual(expect.any(String));
     expect(cardRecords).toEqual([
-      { number: m.cardNumber, memberId: m.id, status: 'blocked', at: expect.any(Number) },
-      { number: replaced.cardNumber, memberId: m.id, status: 'active', at: expect.any(Number) },
+      { number: m.cardNumber, memberId: m.id, status: 'blocked', at: expect.any(Number), staffId },
+      { number: replaced.cardNumber, memberId: m.id, status: 'active', at: expect.any(Number), staffId },
     ]);
   });
 
