@@ -76,7 +76,10 @@ export const auditFacts: {
       ...(body.active !== undefined ? { active: body.active } : {}),
     },
   }),
-  resetTillStaffPin: ({ params }, answer) => ({ subject: params.id, details: { shopId: answer?.staff.shopId ?? null } }),
+  resetTillStaffPin: ({ params }, answer) => ({
+    subject: params.id,
+    details: { shopId: answer?.staff.shopId ?? null },
+  }),
   // The address only: the secret never enters the trail.
   setSpendNoticeSettings: ({ body }) => ({
     subject: 'spend-notices',

@@ -100,7 +100,9 @@ export const accessExamples = {
   createApiToken: (_f, _s, n) => ({ body: { label: `soak ${n}`, role: 'auditor', shops: [] } }),
   revokeApiToken: (f) => ({ params: { id: f.spareTokenId } }),
   tillStaff: (_f, shop) => ({ query: { shopId: `shop${shop}` } }),
-  addTillStaff: (_f, shop, n) => ({ body: { shopId: `shop${shop}`, name: `Soak cashier ${n}`, role: 'cashier', pin: '1234' } }),
+  addTillStaff: (_f, shop, n) => ({
+    body: { shopId: `shop${shop}`, name: `Soak cashier ${n}`, role: 'cashier', pin: '1234' },
+  }),
   // No such account: past the gate the handler answers 404, and nothing is written either way.
   updateTillStaff: (_f, _s, n) => ({ params: { id: uuidFrom(n, 7) }, body: { name: `Renamed ${n}` } }),
   resetTillStaffPin: (_f, _s, n) => ({ params: { id: uuidFrom(n, 7) }, body: { pin: '4321' } }),
