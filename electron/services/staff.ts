@@ -4,6 +4,7 @@ import {
   isChannel,
   MAX_PIN_TRIES,
   PIN_LOCK_MS,
+  staffManagedByHeadOffice,
   type Approval,
   type FirstManager,
   type ParsedInput,
@@ -193,7 +194,16 @@ export function listStaff(ctx: ServiceContext): StaffView[] {
 
 export function addStaff(ctx: ServiceContext, input: ParsedInput<'addStaff'>): StaffView {
   requireConfigured(ctx);
-  return staffView(atomic(ctx, () => insertStaff(ctx, { ...input, source: 'local' })));
+  return staffView(
+    atomic(ctx, () => {
+      const accounts = ctx.db
+        .select({ source: staff.source, role: staff.role, active: staff.active })
+        .from(staff)
+        .all();
+      if (staffManagedByHeadOffice(accounts)) throw new DomainError('STAFF_AT_HEAD_OFFICE');
+      return insertStaff(ctx, { ...input, source: 'local' });
+    }),
+  );
 }
 
 function activeManagers(ctx: ServiceContext): number {

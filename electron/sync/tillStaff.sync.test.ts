@@ -79,5 +79,12 @@ describe.each(testBackends)('till staff from head office on $name', (backend) =>
       .all()
       .filter((r) => r.action === 'staff.changed' && r.detailsJson.includes('staff_from_headoffice'));
     expect(retired.map((r) => r.subject).sort()).toEqual(localBefore.map((s) => s.id).sort());
+    // From now on the shop's staff are head office's: the till adds none of its own, nothing written.
+    const before = accounts(a).length;
+    const refused = await a.api.addStaff({ name: 'Local Late', role: 'cashier', pin: '1111' });
+    expect(errorOf(refused).code).toBe('STAFF_AT_HEAD_OFFICE');
+    expect(accounts(a)).toHaveLength(before);
+    // The other shop, whose staff head office does not manage yet, still adds its own.
+    expect((await b.api.addStaff({ name: 'Local B', role: 'cashier', pin: '1111' })).ok).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
-import type { StaffView } from '../../shared/contract/staff';
+import { staffManagedByHeadOffice, type StaffView } from '../../shared/contract/staff';
 import type { StaffRole } from '../../shared/contract/roles';
 import { api } from '../api/tillApi';
 import { useStatus } from '../state/status';
@@ -16,8 +16,6 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const status = useStatus((s) => s.status);
   const apply = useStatus((s) => s.apply);
-  // An enrolled shop's staff are head office's: they are added there and come down in the pull.
-  const enrolled = (status?.headOfficeUrl ?? null) !== null;
   const [staff, setStaff] = useState<StaffView[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState({ name: '', role: 'cashier' as StaffRole, pin: '' });
@@ -128,7 +126,7 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
             })}
           </tbody>
         </table>
-        {enrolled ? (
+        {staffManagedByHeadOffice(staff) ? (
           <p className="muted" data-testid="staff-from-headoffice">
             {t('staff.managedAtHeadOffice')}
           </p>

@@ -369,7 +369,7 @@ export const en = {
     active: 'Active',
     inactive: 'Inactive',
     fromHeadOffice: 'from head office',
-    managedAtHeadOffice: 'This shop is connected to head office: its staff are added and changed there.',
+    managedAtHeadOffice: "Head office manages this shop's staff: they are added and changed there.",
     add: 'Add staff',
     newPin: 'New PIN',
     resetPin: 'Reset PIN',

@@ -364,7 +364,7 @@ export const zhCN: TillMessages = {
     active: '在职',
     inactive: '已停用',
     fromHeadOffice: '由总部管理',
-    managedAtHeadOffice: '本店已连接总部：员工在总部添加和修改。',
+    managedAtHeadOffice: '本店员工由总部管理：在总部添加和修改。',
     add: '添加员工',
     newPin: '新密码',
     resetPin: '重置密码',

@@ -35,6 +35,15 @@ export const StaffView = SignInChoice.extend({
 });
 export type StaffView = z.infer<typeof StaffView>;
 
+/**
+ * Head office manages a shop's staff once its first manager has come down in the pull (the till's own
+ * accounts are retired then): from that moment the till adds none of its own. One rule for the
+ * screen (the staff dialog) and the core (addStaff).
+ */
+export function staffManagedByHeadOffice(accounts: readonly Pick<StaffView, 'source' | 'role' | 'active'>[]): boolean {
+  return accounts.some((a) => a.source === 'headoffice' && a.role === 'manager' && a.active);
+}
+
 /** A staff id as typed on the wire: ours are UUIDs, head office's may be any short id. */
 export const StaffId = z.string().min(1).max(64);
 
