@@ -1,4 +1,5 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
+import { auditActionLabels } from '../../shared/contract/auditActionText';
 export const en = {
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
   status: {
@@ -406,41 +407,7 @@ export const en = {
     previous: 'Newer',
     next: 'Older',
     close: 'Close',
-    action: {
-      staff_signed_in: 'signed in',
-      staff_sign_in_failed: 'sign-in failed',
-      staff_locked_out: 'locked out',
-      staff_signed_out: 'signed out',
-      staff_created: 'staff added',
-      staff_changed: 'staff changed',
-      staff_pin_reset: 'staff PIN reset',
-      manager_approved: 'manager approved',
-      manager_approval_failed: 'manager approval failed',
-      member_pin_set: 'member PIN set',
-      member_verified: 'member verified',
-      member_verify_failed: 'member check failed',
-      member_verify_locked: 'member check locked',
-      member_phone_revealed: 'phone revealed',
-      member_phone_changed: 'phone changed',
-      member_notices_changed: 'spend notices changed',
-      member_exported: 'member data exported',
-      member_erased: 'member erased',
-      card_blocked: 'card reported lost / blocked',
-      card_replaced: 'new card issued',
-      card_shown: 'card shown again',
-      settings_changed: 'setting changed',
-      programme_changed: 'programme changed',
-      user_created: 'head-office user created',
-      user_changed: 'head-office user changed',
-      api_token_created: 'API token created',
-      api_token_revoked: 'API token revoked',
-      enrolment_code_created: 'enrolment code created',
-      terminal_revoked: 'terminal revoked',
-      quarantine_resolved: 'quarantined record resolved',
-      points_adjusted: 'points adjusted',
-      tier_overridden: 'tier overridden',
-      sale_refunded: 'sale refunded',
-    },
+    action: auditActionLabels.en,
   },
   // Area "cards": the member check (PIN, or phone and birthday), the member's PIN, the card shown again.
   memberCheck: {

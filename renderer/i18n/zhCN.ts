@@ -1,3 +1,4 @@
+import { auditActionLabels } from '../../shared/contract/auditActionText';
 import type { TillMessages } from './en';
 
 // 简体中文（默认语言）。The type makes the compiler refuse a missing or extra key.
@@ -399,41 +400,7 @@ export const zhCN: TillMessages = {
     previous: '较新',
     next: '较早',
     close: '关闭',
-    action: {
-      staff_signed_in: '登录',
-      staff_sign_in_failed: '登录失败',
-      staff_locked_out: '账号锁定',
-      staff_signed_out: '退出登录',
-      staff_created: '新增员工',
-      staff_changed: '修改员工',
-      staff_pin_reset: '重置员工密码',
-      manager_approved: '店长授权',
-      manager_approval_failed: '店长授权失败',
-      member_pin_set: '设置会员密码',
-      member_verified: '会员身份核验',
-      member_verify_failed: '会员核验失败',
-      member_verify_locked: '会员核验锁定',
-      member_phone_revealed: '查看完整手机号',
-      member_phone_changed: '修改手机号',
-      member_notices_changed: '修改消费提醒',
-      member_exported: '导出会员数据',
-      member_erased: '删除会员数据',
-      card_blocked: '挂失 / 停用会员卡',
-      card_replaced: '补办新卡',
-      card_shown: '再次出示会员卡',
-      settings_changed: '修改设置',
-      programme_changed: '修改会员方案',
-      user_created: '新建总部用户',
-      user_changed: '修改总部用户',
-      api_token_created: '新建接口令牌',
-      api_token_revoked: '吊销接口令牌',
-      enrolment_code_created: '生成注册码',
-      terminal_revoked: '停用终端',
-      quarantine_resolved: '处理隔离记录',
-      points_adjusted: '调整积分',
-      tier_overridden: '手动调整等级',
-      sale_refunded: '退货退款',
-    },
+    action: auditActionLabels['zh-CN'],
   },
   // Area "cards": the member check (PIN, or phone and birthday), the member's PIN, the card shown again.
   memberCheck: {

@@ -1,5 +1,6 @@
+import { auditActionLabel } from '../../shared/contract/auditActionText';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AuditChainRow, AuditEntry, HeadOfficeChain } from '../../shared/admin/audit';
+import { HEAD_OFFICE_CHAIN, type AuditChainRow, type AuditEntry, type HeadOfficeChain } from '../../shared/admin/audit';
 import { sessionClient } from './api';
 import { count, dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
@@ -165,9 +166,13 @@ export function AuditSection({ lang }: { lang: Lang }) {
               <tr key={`${e.terminalId}:${e.seq}`} data-action={e.action} className={e.problem ? 'bad' : ''}>
                 <td>{dateTime(e.at, lang, '')}</td>
                 <td>{e.shopId}</td>
-                <td>{chains.find((c) => c.terminalId === e.terminalId)?.terminalCode ?? e.terminalId.slice(0, 8)}</td>
+                <td>
+                  {e.terminalId === HEAD_OFFICE_CHAIN
+                    ? t('auditHeadOfficeChain')
+                    : (chains.find((c) => c.terminalId === e.terminalId)?.terminalCode ?? e.terminalId.slice(0, 8))}
+                </td>
                 <td>{e.staffId ?? '—'}</td>
-                <td>{e.action}</td>
+                <td>{auditActionLabel(lang, e.action)}</td>
                 <td>{e.memberId ?? ''}</td>
                 <td>{e.subject ?? ''}</td>
                 <td>
