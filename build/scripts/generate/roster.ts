@@ -51,6 +51,8 @@ export class Roster {
       cardNumber: issueCardNumber(card.terminalCode, i, card.keyHex),
       homeShopId: card.homeShopId,
       createdAt: atMs,
+      // Generated history stands for records from before staff were named on them (issue 14).
+      staffId: null,
     };
     this.ids.push(record.id);
     this.names.push(record.name);

@@ -186,6 +186,8 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
     createdAt: atMs,
     lines,
     ledger,
+    // Generated history stands for sales from before staff were named on them (issue 14).
+    staffId: null,
   };
   return { id: saleId, payloadJson: JSON.stringify(payload), ledgerRows: ledger.length };
 }

@@ -140,7 +140,8 @@ export function expectedStatus(route: AdminRouteName, caller: AccessCaller): 'ha
   if (!roleMayCall(route, caller.role)) return 403;
   if (caller.writesRefused && ADMIN_ROUTES[route].method !== 'GET') return 403;
   if (caller.role === 'shop_manager' && caller.shop === 'B') {
-    if (route === 'createEnrolmentCode') return 403;
+    // Making something for another shop is forbidden; another shop's existing things are not found.
+    if (route === 'createEnrolmentCode' || route === 'addTillStaff') return 403;
     if (route === 'revokeTerminal') return 404;
   }
   return 'handled';
