@@ -220,7 +220,8 @@ function requireLocal(row: StaffRow): void {
   if (row.source === 'headoffice') throw new DomainError('STAFF_FROM_HEADOFFICE', { staffId: row.id });
 }
 
-export function updateStaff(ctx: ServiceContext, session: StaffSession, input: ParsedInput<'updateStaff'>): StaffView {
+export function updateStaff(ctx: ServiceContext, input: ParsedInput<'updateStaff'>): StaffView {
+  // The signed-in session follows at its next call: the guard re-reads the account (staffSession.ts).
   const updated = atomic(ctx, () => {
     const row = requireStaff(ctx, input.staffId);
     requireLocal(row);
@@ -241,7 +242,6 @@ export function updateStaff(ctx: ServiceContext, session: StaffSession, input: P
     appendAudit(ctx, { action: 'staff.changed', subject: row.id, details: changed });
     return requireStaff(ctx, row.id);
   });
-  session.staffChanged(updated.id, { role: updated.role, active: updated.active });
   return staffView(updated);
 }
 

@@ -4,6 +4,17 @@ import type { SessionGate } from '../core/guard';
 import type { Clock } from '../platform/sources';
 import { isConfigured, readTerminal } from './terminalRow';
 import { staffSettingsOf } from './staffSettings';
+import { eq, sql } from 'drizzle-orm';
+import { staff } from '../../db/schema';
+import { perDb } from '../platform/transactions';
+
+const standing = perDb((db) =>
+  db
+    .select({ role: staff.role, active: staff.active })
+    .from(staff)
+    .where(eq(staff.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 interface Waiting {
   actor: Actor;
@@ -35,7 +46,16 @@ export class StaffSession implements SessionGate {
     if (!this.signedIn) return null;
     const idleMs = staffSettingsOf(readTerminal(this.ctx)).idleLockMinutes * 60_000;
     if (this.clock.now() - this.signedIn.lastActivityAt >= idleMs) this.end();
-    return this.signedIn?.actor ?? null;
+    if (!this.signedIn) return null;
+    // The account as it stands now: deactivated here or by head office's pull, the session ends; a
+    // changed role holds from this call on.
+    const account = standing(this.ctx.db).get({ id: this.signedIn.actor.staffId });
+    if (!account?.active) {
+      this.end();
+      return null;
+    }
+    if (account.role !== this.signedIn.actor.role) this.signedIn.actor = { ...this.signedIn.actor, role: account.role };
+    return this.signedIn.actor;
   }
 
   approvalFor(channel: Channel): Actor | null {
@@ -70,12 +90,5 @@ export class StaffSession implements SessionGate {
     const expiresAt = this.clock.now() + APPROVAL_TTL_MS;
     this.approvals.set(channel, { actor: manager, expiresAt });
     return expiresAt;
-  }
-
-  /** A staff change reaches the session at once: a deactivated account is signed out, a new role holds. */
-  staffChanged(staffId: string, change: { role: Actor['role']; active: boolean }): void {
-    if (this.signedIn?.actor.staffId !== staffId) return;
-    if (!change.active) this.end();
-    else this.signedIn.actor = { staffId, role: change.role };
   }
 }

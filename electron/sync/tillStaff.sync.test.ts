@@ -53,8 +53,12 @@ describe.each(testBackends)('till staff from head office on $name', (backend) =>
     expect((await a.api.signIn({ staffId: cashier.id, pin: '1357' })).ok).toBe(true);
 
     await ho.admin.call('resetTillStaffPin', { params: { id: cashier.id }, body: { pin: '2468' } });
+    expect((await a.api.listRewards({})).ok).toBe(true);
     await ho.admin.call('updateTillStaff', { params: { id: cashier.id }, body: { active: false } });
     await pull(a);
+    // Signed in when head office deactivated them: the pull ends the session at their next call.
+    expect(errorOf(await a.api.listRewards({})).code).toBe('SIGNED_OUT');
+    expect(unwrap(await a.api.getStatus({})).signedIn).toBeNull();
     expect(errorOf(await a.api.signIn({ staffId: cashier.id, pin: '2468' })).code).toBe('NOT_FOUND');
   });
 

@@ -61,7 +61,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     approveAction: (ctx: ServiceContext, input: ParsedInput<'approveAction'>) => approveAction(ctx, session, input),
     listStaff,
     addStaff,
-    updateStaff: (ctx: ServiceContext, input: ParsedInput<'updateStaff'>) => updateStaff(ctx, session, input),
+    updateStaff,
     resetStaffPin,
     setStaffSettings: (ctx: ServiceContext, input: ParsedInput<'setStaffSettings'>) => {
       setStaffSettings(ctx, input);

@@ -30,6 +30,8 @@ export function prepareRawSale(sqlite: Database.Database) {
         'from "members" where "members"."id" = ?',
     ),
     syncLink: sqlite.prepare('select "id" from "sync_link" limit ?'),
+    // The guard re-reads the signed-in account (deactivated or changed since sign-in?).
+    staff: sqlite.prepare('select "role", "active" from "staff" where "staff"."id" = ?'),
     // The shop's category list (a sale line's category is checked against it).
     categories: sqlite.prepare('select "value" from "sync_state" where "sync_state"."key" = ?'),
     tiers: sqlite.prepare('select "code", "name", "rank", "qualify_points" from "tiers" order by "tiers"."rank" asc'),
@@ -77,9 +79,10 @@ export function prepareRawSale(sqlite: Database.Database) {
   /** One member sale, values from `receipt` (the service's answer to the same input) and fresh ids. */
   const write = sqlite.transaction((p: RawSale) => {
     const r = p.receipt;
-    // The staff gate before the call (issue 14): is the till configured, and the idle-lock minutes.
+    // The staff gate before the call (issue 14): is the till configured, the idle-lock minutes, the account.
     st.terminal.get(1);
     st.terminal.get(1);
+    st.staff.get(p.staffId);
     st.request.get(p.requestId);
     st.terminal.get(1);
     st.categories.get('categories');
@@ -178,6 +181,8 @@ export interface RawSale {
   ledgerIds: [string, string];
   receipt: SaleReceipt & { memberId: string };
   terminalId: string;
+  /** Who makes the sale (signed in at the bench till). */
+  staffId: string;
   now: number;
   businessDay: string;
   explanationJson: string;

@@ -33,6 +33,8 @@ try {
   const products = makeCatalogue(new Random(1), 3_000);
   const members = pickMembers(core, 2 * count + 2, () => random.next());
   const raw = prepareRawSale(sqlite);
+  const staffId = core.session.current()?.staffId;
+  if (!staffId) throw new Error('nobody is signed in at the bench till');
   let next = 0;
   let template: SaleReceipt | null = null;
   const nextMember = () => {
@@ -56,7 +58,7 @@ try {
     });
     clock.advance(1_000);
     if (!template) throw new Error('no template');
-    const sale = rawSaleFrom(template, nextMember(), terminalId, clock.now());
+    const sale = rawSaleFrom(template, nextMember(), terminalId, staffId, clock.now());
     clock.advance(1_000);
     const r = timedWithCpu(() => raw(sale));
     service.wall.push(s.wall);

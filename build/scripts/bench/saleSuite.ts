@@ -33,7 +33,13 @@ export function basket(random: Random, products: Product[]) {
 }
 
 /** The raw twin of a sale: the service's receipt as the template, another member, fresh ids. */
-export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminalId: string, now: number): RawSale {
+export function rawSaleFrom(
+  template: SaleReceipt,
+  member: BenchMember,
+  terminalId: string,
+  staffId: string,
+  now: number,
+): RawSale {
   // Ids are random like the service's: every bench run adds sales to the same database.
   const saleId = randomUUID();
   const ledgerIds: [string, string] = [randomUUID(), randomUUID()];
@@ -82,6 +88,7 @@ export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminal
     createdAt: now,
     lines: receipt.lines,
     ledger,
+    staffId,
   };
   return {
     requestId: randomUUID(),
@@ -89,6 +96,7 @@ export function rawSaleFrom(template: SaleReceipt, member: BenchMember, terminal
     ledgerIds,
     receipt,
     terminalId,
+    staffId,
     now,
     businessDay: day,
     explanationJson: JSON.stringify(receipt.explanation),
@@ -124,6 +132,9 @@ export const saleSuite: BenchSuite = {
       if (synchronous !== 2)
         throw new Error(`the terminal database runs synchronous=${String(synchronous)}, not FULL (2)`);
       const terminalId = (sqlite.prepare('SELECT terminal_id AS id FROM terminal').get() as { id: string }).id;
+      // Who makes the sales: the bench signs its manager in (the guard re-reads the account each call).
+      const staffId = core.session.current()?.staffId;
+      if (!staffId) throw new Error('bench: nobody is signed in at the bench till');
       const random = new Random(77);
       const products = makeCatalogue(new Random(1), 3_000);
       const count = settings.sales;
@@ -154,7 +165,7 @@ export const saleSuite: BenchSuite = {
       };
       const rawSale = (): (() => void) => {
         if (!template) throw new Error('no service sale to copy yet');
-        const sale = rawSaleFrom(template, member(), terminalId, clock.now());
+        const sale = rawSaleFrom(template, member(), terminalId, staffId, clock.now());
         clock.advance(1_000);
         return () => raw(sale);
       };
