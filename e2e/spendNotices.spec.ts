@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { signInPage, useHeadOffice } from './headOffice';
 import { findMember } from './cards';
 import { refusalOf, scanCard, scanField, shot, useTill, valueOf } from './till';
 
@@ -10,23 +7,7 @@ import { refusalOf, scanCard, scanField, shot, useTill, valueOf } from './till';
 // head office with the member, and an owner sets the webhook on head office's page.
 
 const till = useTill({ demo: true });
-const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-notices-'));
-let ho: HoProcess;
-const OWNER = 'owner@example.com';
-const OWNER_PASSWORD = 'a long owner passphrase';
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  ho = await startHoProcess({
-    TILLCARD_HO_DATA_DIR: hoDir,
-    TILLCARD_HO_OWNER_LOGIN: OWNER,
-    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
-  });
-});
-test.afterAll(async () => {
-  await ho.stop();
-  rmSync(hoDir, { recursive: true, force: true });
-});
+const headOffice = useHeadOffice('ho-notices');
 
 test('the till takes the member’s choice, head office holds it, and an owner sets the webhook', async ({ page }) => {
   test.setTimeout(120_000);
@@ -44,21 +25,18 @@ test('the till takes the member’s choice, head office holds it, and an owner s
   expect(valueOf(await till().api.getMember({ memberId: liu.id })).spendNotices).toBe(true);
 
   const status = valueOf(await till().api.getStatus({}));
-  const { code } = await ho.admin.call('createEnrolmentCode', {
+  const { code } = await headOffice().admin.call('createEnrolmentCode', {
     body: { shopId: status.shopId ?? '', shopName: 'Nanjing Rd', terminalCode: status.terminalCode ?? '' },
   });
-  const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
+  const enrolled = await till().api.enrolHeadOffice({ url: headOffice().url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
   const synced = await till().api.syncNow({});
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
-  await ho.admin.call('derive');
-  const exported = await ho.admin.call('exportMember', { params: { id: liu.id } });
+  await headOffice().admin.call('derive');
+  const exported = await headOffice().admin.call('exportMember', { params: { id: liu.id } });
   expect(exported.data.member.spendNotices).toBe(true);
 
-  await page.goto(`${ho.url}/`);
-  await page.locator('#login').fill(OWNER);
-  await page.locator('#password').fill(OWNER_PASSWORD);
-  await page.keyboard.press('Enter');
+  await signInPage(page, headOffice());
   const section = page.getByTestId('spend-notices');
   await expect(section).toContainText('未开启');
   await section.locator('input[name="url"]').fill('https://hooks.example.com/tillcard');
@@ -67,7 +45,7 @@ test('the till takes the member’s choice, head office holds it, and an owner s
   await expect(section).toContainText('发送至 https://hooks.example.com/tillcard');
   await expect(section).toContainText('已设置密钥');
   await expect(section.locator('input[name="secret"]')).toHaveValue('');
-  expect(await ho.admin.call('spendNoticeSettings')).toEqual({
+  expect(await headOffice().admin.call('spendNoticeSettings')).toEqual({
     url: 'https://hooks.example.com/tillcard',
     secretSet: true,
   });

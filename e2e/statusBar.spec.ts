@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyedSqlite } from '../db/open';
+import { keyBeside } from '../electron/platform/databaseKey';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF } from '../shared/contract/staff';
 import type { Locale } from '../shared/contract/primitives';
@@ -49,7 +50,9 @@ async function expectOneRow(page: Page): Promise<void> {
  * sync and the last close — written into the till's file as its sync job writes them.
  */
 function fillTheBar(dataDir: string): void {
-  const db = new Database(join(dataDir, 'terminal.db'));
+  // The file is encrypted: the browser host keeps its key in terminal.key beside it.
+  const file = join(dataDir, 'terminal.db');
+  const db = openKeyedSqlite(file, keyBeside(file));
   try {
     const now = Date.now();
     const issue = db.prepare(

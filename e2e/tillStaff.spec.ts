@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
-import { useTill, valueOf, refusalOf } from './till';
+import { signInPage, useHeadOffice } from './headOffice';
+import { openManagerTool, refusalOf, shot, useTill, valueOf } from './till';
 
 // Till staff managed at head office: the owner adds a cashier on head office's page, and after one
 // sync the cashier signs in at the enrolled till with the PIN typed there.
@@ -11,38 +8,19 @@ process.env.TILLCARD_SYNC_INTERVAL_MS = '500';
 process.env.TILLCARD_SYNC_BACKOFF_MAX_MS = '2000';
 
 const till = useTill({ demo: true });
-const hoDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-ho-'));
-let ho: HoProcess;
-const OWNER = 'owner@example.com';
-const OWNER_PASSWORD = 'a long owner passphrase';
-
-test.beforeAll(async () => {
-  test.setTimeout(200_000);
-  ho = await startHoProcess({
-    TILLCARD_HO_DATA_DIR: hoDir,
-    TILLCARD_HO_OWNER_LOGIN: OWNER,
-    TILLCARD_HO_OWNER_PASSWORD: OWNER_PASSWORD,
-  });
-});
-test.afterAll(async () => {
-  await ho.stop();
-  rmSync(hoDir, { recursive: true, force: true });
-});
+const headOffice = useHeadOffice('ho-staff');
 
 test('a cashier added on head office’s page signs in at the till after one sync', async ({ page }) => {
   test.setTimeout(120_000);
   const status = valueOf(await till().api.getStatus({}));
   const shopId = status.shopId ?? '';
-  const { code } = await ho.admin.call('createEnrolmentCode', {
+  const { code } = await headOffice().admin.call('createEnrolmentCode', {
     body: { shopId, shopName: 'Nanjing Rd', terminalCode: status.terminalCode ?? '' },
   });
-  const enrolled = await till().api.enrolHeadOffice({ url: ho.url, code });
+  const enrolled = await till().api.enrolHeadOffice({ url: headOffice().url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
 
-  await page.goto(`${ho.url}/`);
-  await page.locator('#login').fill(OWNER);
-  await page.locator('#password').fill(OWNER_PASSWORD);
-  await page.keyboard.press('Enter');
+  await signInPage(page, headOffice());
   const section = page.getByTestId('till-staff');
   await expect(section).toContainText('收银员工');
   await page.locator('#new-till-staff-shop').fill(shopId);
@@ -51,9 +29,44 @@ test('a cashier added on head office’s page signs in at the till after one syn
   await page.getByTestId('add-till-staff').getByRole('button').click();
   await expect(section.locator('tr[data-till-staff="Zhao Min"]')).toContainText('收银员');
 
-  const [added] = (await ho.admin.call('tillStaff', { query: { shopId } })).staff;
+  const [added] = (await headOffice().admin.call('tillStaff', { query: { shopId } })).staff;
   const synced = await till().api.syncNow({});
   expect(synced.ok, JSON.stringify(refusalOf(synced))).toBe(true);
   const signedIn = await till().api.signIn({ staffId: added?.id ?? '', pin: '1357' });
   expect(signedIn.ok, JSON.stringify(refusalOf(signedIn))).toBe(true);
+});
+
+test('head office’s first manager takes over: the till’s own accounts retire and its staff list is read-only', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const shopId = valueOf(await till().api.getStatus({})).shopId ?? '';
+  await headOffice().admin.call('addTillStaff', {
+    body: { shopId, name: 'Qian Jing', role: 'manager', pin: '8642' },
+  });
+  await signInPage(page, headOffice());
+  const section = page.getByTestId('till-staff');
+  await expect(section.locator('tr[data-till-staff="Qian Jing"]')).toContainText('店长');
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, 'headoffice-till-staff-zh-CN');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(section.locator('tr[data-till-staff="Qian Jing"]')).toContainText('manager');
+  await shot(page, 'headoffice-till-staff-en');
+
+  // At the till: after one sync whoever was signed in (a retired local account) is signed out at
+  // their next call; head office's manager signs in, and the staff list has no add form.
+  valueOf(await till().api.syncNow({}));
+  await page.goto(till().url);
+  const form = page.getByTestId('sign-in-form');
+  await expect(form).toBeVisible();
+  const option = form.locator('option', { hasText: 'Qian Jing' });
+  await form.locator('select[name="staffId"]').selectOption((await option.getAttribute('value')) ?? '');
+  await form.locator('input[name="pin"]').fill('8642');
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('signed-in')).toContainText('Qian Jing');
+  await openManagerTool(page, 'staff');
+  const dialog = page.getByTestId('staff-dialog');
+  await expect(dialog.getByTestId('staff-from-headoffice')).toBeVisible();
+  await expect(dialog.getByTestId('staff-add')).toHaveCount(0);
+  await shot(page, 'till-staff-from-headoffice-zh-CN');
 });
