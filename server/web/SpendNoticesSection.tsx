@@ -62,11 +62,14 @@ export function SpendNoticesSection({ lang, session }: { lang: Lang; session: Se
           {note.text}
         </p>
       )}
-      <p>
-        {settings?.url ? t('noticesOn', { url: settings.url }) : t('noticesOff')}{' '}
-        {settings?.secretSet ? t('secretSet') : ''}
-      </p>
-      {mayWrite && (
+      {/* Nothing to show or edit until the settings are read: a form shown earlier would be reset under the typing. */}
+      {settings && (
+        <p>
+          {settings.url ? t('noticesOn', { url: settings.url }) : t('noticesOff')}{' '}
+          {settings.secretSet ? t('secretSet') : ''}
+        </p>
+      )}
+      {mayWrite && settings && (
         <form onSubmit={save} data-testid="spend-notice-settings">
           <label>
             {t('webhookUrl')}{' '}
