@@ -65,5 +65,7 @@ test('head office’s first manager takes over: the till’s own accounts retire
   const dialog = page.getByTestId('staff-dialog');
   await expect(dialog.getByTestId('staff-from-headoffice')).toBeVisible();
   await expect(dialog.getByTestId('staff-add')).toHaveCount(0);
+  // The retired accounts cannot be brought back here either.
+  await expect(dialog.getByRole('button', { name: '重新启用' })).toHaveCount(0);
   await shot(page, 'till-staff-from-headoffice-zh-CN');
 });

@@ -196,11 +196,7 @@ export function addStaff(ctx: ServiceContext, input: ParsedInput<'addStaff'>): S
   requireConfigured(ctx);
   return staffView(
     atomic(ctx, () => {
-      const accounts = ctx.db
-        .select({ source: staff.source, role: staff.role, active: staff.active })
-        .from(staff)
-        .all();
-      if (staffManagedByHeadOffice(accounts)) throw new DomainError('STAFF_AT_HEAD_OFFICE');
+      if (staffManagedByHeadOffice(staffStandings(ctx))) throw new DomainError('STAFF_AT_HEAD_OFFICE');
       return insertStaff(ctx, { ...input, source: 'local' });
     }),
   );
@@ -216,15 +212,22 @@ function activeManagers(ctx: ServiceContext): number {
   );
 }
 
-function requireLocal(row: StaffRow): void {
+/** The shop's accounts as the one rule (staffManagedByHeadOffice) reads them. */
+function staffStandings(ctx: ServiceContext): Pick<StaffView, 'source' | 'role' | 'active'>[] {
+  return ctx.db.select({ source: staff.source, role: staff.role, active: staff.active }).from(staff).all();
+}
+
+/** Accounts the till may change: its own, until head office manages the shop's staff (then none). */
+function requireEditableHere(ctx: ServiceContext, row: StaffRow): void {
   if (row.source === 'headoffice') throw new DomainError('STAFF_FROM_HEADOFFICE', { staffId: row.id });
+  if (staffManagedByHeadOffice(staffStandings(ctx))) throw new DomainError('STAFF_AT_HEAD_OFFICE');
 }
 
 export function updateStaff(ctx: ServiceContext, input: ParsedInput<'updateStaff'>): StaffView {
   // The signed-in session follows at its next call: the guard re-reads the account (staffSession.ts).
   const updated = atomic(ctx, () => {
     const row = requireStaff(ctx, input.staffId);
-    requireLocal(row);
+    requireEditableHere(ctx, row);
     const next = { name: input.name ?? row.name, role: input.role ?? row.role, active: input.active ?? row.active };
     const wasManager = row.role === 'manager' && row.active;
     if (wasManager && (next.role !== 'manager' || !next.active) && activeManagers(ctx) <= 1)
@@ -249,7 +252,7 @@ export function resetStaffPin(ctx: ServiceContext, input: ParsedInput<'resetStaf
   return staffView(
     atomic(ctx, () => {
       const row = requireStaff(ctx, input.staffId);
-      requireLocal(row);
+      requireEditableHere(ctx, row);
       const { hash, salt } = hashPin(input.pin);
       ctx.db
         .update(staff)

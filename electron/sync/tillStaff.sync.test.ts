@@ -87,7 +87,13 @@ describe.each(testBackends)('till staff from head office on $name', (backend) =>
     const before = accounts(a).length;
     const refused = await a.api.addStaff({ name: 'Local Late', role: 'cashier', pin: '1111' });
     expect(errorOf(refused).code).toBe('STAFF_AT_HEAD_OFFICE');
+    const [retiredLocal] = localBefore;
+    const reactivate = await a.api.updateStaff({ staffId: retiredLocal?.id ?? '', active: true });
+    expect(errorOf(reactivate).code).toBe('STAFF_AT_HEAD_OFFICE');
+    const repin = await a.api.resetStaffPin({ staffId: retiredLocal?.id ?? '', pin: '1111' });
+    expect(errorOf(repin).code).toBe('STAFF_AT_HEAD_OFFICE');
     expect(accounts(a)).toHaveLength(before);
+    expect(accounts(a).filter((s) => s.source === 'local' && s.active)).toEqual([]);
     // The other shop, whose staff head office does not manage yet, still adds its own.
     expect((await b.api.addStaff({ name: 'Local B', role: 'cashier', pin: '1111' })).ok).toBe(true);
   });

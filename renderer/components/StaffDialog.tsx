@@ -17,6 +17,7 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
   const status = useStatus((s) => s.status);
   const apply = useStatus((s) => s.apply);
   const [staff, setStaff] = useState<StaffView[]>([]);
+  const managed = staffManagedByHeadOffice(staff);
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState({ name: '', role: 'cashier' as StaffRole, pin: '' });
   const [pins, setPins] = useState<Record<string, string>>({});
@@ -69,6 +70,8 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
           <tbody>
             {staff.map((s) => {
               const local = s.source === 'local';
+              // Head office's accounts are changed there; once it manages the shop's staff, so are all.
+              const editable = local && !managed;
               const other: StaffRole = s.role === 'manager' ? 'cashier' : 'manager';
               return (
                 <tr key={s.staffId} data-testid="staff-row" data-active={s.active}>
@@ -81,7 +84,7 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
                     {!local && ` · ${t('staff.fromHeadOffice')}`}
                   </td>
                   <td>
-                    {local && (
+                    {editable && (
                       <input
                         aria-label={t('staff.newPin')}
                         type="password"
@@ -93,7 +96,7 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
                     )}
                   </td>
                   <td className="actions">
-                    {local && (
+                    {editable && (
                       <>
                         <button
                           type="button"
@@ -126,7 +129,7 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
             })}
           </tbody>
         </table>
-        {staffManagedByHeadOffice(staff) ? (
+        {managed ? (
           <p className="muted" data-testid="staff-from-headoffice">
             {t('staff.managedAtHeadOffice')}
           </p>
