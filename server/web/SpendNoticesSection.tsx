@@ -1,12 +1,10 @@
+import { NoteLine, useOfficeAction } from './officeAction';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { AdminCallError } from '../../shared/admin/client';
 import { roleMayCall } from '../../shared/admin/roles';
 import type { DeadNotice, SpendNoticeSettingsAnswer } from '../../shared/admin/spendNotices';
 import { sessionClient, type Session } from './api';
 import { dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
-
-type Note = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
  * The chain's spend-notice webhook (an owner sets its address and secret; the secret is never shown
@@ -14,11 +12,11 @@ type Note = { kind: 'ok' | 'error'; text: string } | null;
  */
 export function SpendNoticesSection({ lang, session }: { lang: Lang; session: Session }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
+  const refused = useCallback((message: string) => text(lang, 'refused', { message }), [lang]);
   const [settings, setSettings] = useState<SpendNoticeSettingsAnswer | null>(null);
   const [dead, setDead] = useState<DeadNotice[]>([]);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
-  const [note, setNote] = useState<Note>(null);
   const mayWrite = roleMayCall('setSpendNoticeSettings', session.me.role) && session.csrfToken !== null;
   const admin = sessionClient(session.csrfToken);
 
@@ -33,35 +31,21 @@ export function SpendNoticesSection({ lang, session }: { lang: Lang; session: Se
   }, []);
   useEffect(() => void load(), [load]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setNote({ kind: 'ok', text: done });
-      setSecret('');
-      await load();
-    } catch (error) {
-      const message = error instanceof AdminCallError ? (error.error?.message ?? error.message) : String(error);
-      setNote({ kind: 'error', text: t('refused', { message }) });
-    }
-  };
+  const { note, run } = useOfficeAction(refused, load);
   const save = (e: FormEvent) => {
     e.preventDefault();
     const body = { url: url.trim() === '' ? null : url.trim(), ...(secret === '' ? {} : { secret }) };
-    void run(() => admin.call('setSpendNoticeSettings', { body }), t('noticesSaved'));
+    // The secret field empties once head office has it (it is never shown again).
+    void run(() => admin.call('setSpendNoticeSettings', { body }), t('noticesSaved')).then(
+      (saved) => saved && setSecret(''),
+    );
   };
 
   return (
     <section aria-labelledby="spend-notices-h" data-testid="spend-notices">
       <h2 id="spend-notices-h">{t('spendNotices')}</h2>
       <p className="muted">{t('spendNoticesHint')}</p>
-      {note && (
-        <p
-          className={note.kind === 'error' ? 'office__error' : 'muted'}
-          role={note.kind === 'error' ? 'alert' : 'status'}
-        >
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
       {/* Nothing to show or edit until the settings are read: a form shown earlier would be reset under the typing. */}
       {settings && (
         <p>

@@ -1,12 +1,10 @@
+import { NoteLine, useOfficeAction, type Run } from './officeAction';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { AdminCallError } from '../../shared/admin/client';
 import type { TillStaffRow } from '../../shared/admin/answers';
 import { sessionClient, type Session } from './api';
 import { text, type Lang, type TextKey } from './text';
 
-type Note = { kind: 'ok' | 'error'; text: string } | null;
 type Role = TillStaffRow['role'];
-type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
 type Admin = ReturnType<typeof sessionClient>;
 
 const digits = (value: string): string => value.replace(/\D/g, '').slice(0, 8);
@@ -17,8 +15,8 @@ const digits = (value: string): string => value.replace(/\D/g, '').slice(0, 8);
  */
 export function TillStaffSection({ lang, session }: { lang: Lang; session: Session }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
+  const refused = useCallback((message: string) => text(lang, 'refused', { message }), [lang]);
   const [staff, setStaff] = useState<TillStaffRow[]>([]);
-  const [note, setNote] = useState<Note>(null);
   const admin = sessionClient(session.csrfToken);
   const writes = session.me.role === 'owner' || session.me.role === 'shop_manager';
 
@@ -28,29 +26,13 @@ export function TillStaffSection({ lang, session }: { lang: Lang; session: Sessi
   }, []);
   useEffect(() => void load(), [load]);
 
-  const run: Run = async (action, done) => {
-    try {
-      await action();
-      setNote({ kind: 'ok', text: done });
-      await load();
-    } catch (error) {
-      const message = error instanceof AdminCallError ? (error.error?.message ?? error.message) : String(error);
-      setNote({ kind: 'error', text: t('refused', { message }) });
-    }
-  };
+  const { note, run } = useOfficeAction(refused, load);
 
   return (
     <section aria-labelledby="till-staff-h" data-testid="till-staff">
       <h2 id="till-staff-h">{t('tillStaff')}</h2>
       <p className="muted">{t('tillStaffHint')}</p>
-      {note && (
-        <p
-          className={note.kind === 'error' ? 'office__error' : 'muted'}
-          role={note.kind === 'error' ? 'alert' : 'status'}
-        >
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
       {staff.length === 0 ? (
         <p className="muted">{t('noTillStaff')}</p>
       ) : (
@@ -139,7 +121,7 @@ interface NewTillStaff {
   pin: string;
 }
 
-function AddTillStaff(props: { lang: Lang; shops: string[]; onAdd: (staff: NewTillStaff) => Promise<void> }) {
+function AddTillStaff(props: { lang: Lang; shops: string[]; onAdd: (staff: NewTillStaff) => Promise<unknown> }) {
   const { lang, shops, onAdd } = props;
   const [shopId, setShopId] = useState(shops[0] ?? '');
   const [name, setName] = useState('');

@@ -1,19 +1,17 @@
+import { NoteLine, useOfficeAction } from './officeAction';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ApiTokenRow } from '../../shared/admin/answers';
-import { AdminCallError } from '../../shared/admin/client';
 import { hoRoles, type HoRole } from '../../shared/admin/roles';
 import { sessionClient, type Session } from './api';
 import { dateTime } from './format';
 import { text, type Lang, type TextKey } from './text';
 import { shopList } from './UsersSection';
 
-type Note = { kind: 'ok' | 'error'; text: string } | null;
-
 /** Owners only: the scripts' API tokens — create one with a role (and shops), see it once, revoke one. */
 export function TokensSection({ lang, session }: { lang: Lang; session: Session }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
+  const refused = useCallback((message: string) => text(lang, 'refused', { message }), [lang]);
   const [tokens, setTokens] = useState<ApiTokenRow[]>([]);
-  const [note, setNote] = useState<Note>(null);
   // The new token's secret: kept only in this screen's memory until the next action.
   const [secret, setSecret] = useState<string | null>(null);
   const [label, setLabel] = useState('');
@@ -27,47 +25,24 @@ export function TokensSection({ lang, session }: { lang: Lang; session: Session 
   }, []);
   useEffect(() => void load(), [load]);
 
-  const run = async (action: () => Promise<string | null>, done: string) => {
-    try {
-      setSecret(await action());
-      setNote({ kind: 'ok', text: done });
-      await load();
-    } catch (error) {
-      const message = error instanceof AdminCallError ? (error.error?.message ?? error.message) : String(error);
-      setSecret(null);
-      setNote({ kind: 'error', text: t('refused', { message }) });
-    }
-  };
+  const { note, run } = useOfficeAction(refused, load);
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const body = { label: label.trim(), role, shops: role === 'shop_manager' ? shopList(shops) : [] };
-    await run(
-      async () => (await admin.call('createApiToken', { body })).token,
-      t('tokenCreated', { label: body.label }),
-    );
+    const created = await run(() => admin.call('createApiToken', { body }), t('tokenCreated', { label: body.label }));
+    setSecret(created?.token ?? null);
     setLabel('');
   };
-  const revoke = (row: ApiTokenRow) =>
-    run(
-      async () => {
-        await admin.call('revokeApiToken', { params: { id: row.id } });
-        return null;
-      },
-      t('tokenRevoked', { label: row.label }),
-    );
+  const revoke = async (row: ApiTokenRow) => {
+    setSecret(null);
+    await run(() => admin.call('revokeApiToken', { params: { id: row.id } }), t('tokenRevoked', { label: row.label }));
+  };
 
   return (
     <section aria-labelledby="tokens-h" data-testid="api-tokens">
       <h2 id="tokens-h">{t('apiTokens')}</h2>
       <p className="muted">{t('apiTokensHint')}</p>
-      {note && (
-        <p
-          className={note.kind === 'error' ? 'office__error' : 'muted'}
-          role={note.kind === 'error' ? 'alert' : 'status'}
-        >
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
       {secret && (
         <p>
           <code data-testid="new-token">{secret}</code>

@@ -1,5 +1,5 @@
+import { NoteLine, useOfficeAction, type Run } from './officeAction';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { AdminCallError } from '../../shared/admin/client';
 import { hoRoles, type HoRole } from '../../shared/admin/roles';
 import { sessionClient, type Session, type UserRow } from './api';
 import { dateTime } from './format';
@@ -12,13 +12,11 @@ export const shopList = (value: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
-type Note = { kind: 'ok' | 'error'; text: string } | null;
-
 /** Owners only: head office's users — add one, change role and shops, deactivate or reactivate, set a new password. */
 export function UsersSection({ lang, session }: { lang: Lang; session: Session }) {
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
+  const refused = useCallback((message: string) => text(lang, 'refused', { message }), [lang]);
   const [users, setUsers] = useState<UserRow[]>([]);
-  const [note, setNote] = useState<Note>(null);
   const admin = sessionClient(session.csrfToken);
 
   const load = useCallback(async () => {
@@ -27,28 +25,12 @@ export function UsersSection({ lang, session }: { lang: Lang; session: Session }
   }, []);
   useEffect(() => void load(), [load]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setNote({ kind: 'ok', text: done });
-      await load();
-    } catch (error) {
-      const message = error instanceof AdminCallError ? (error.error?.message ?? error.message) : String(error);
-      setNote({ kind: 'error', text: t('refused', { message }) });
-    }
-  };
+  const { note, run } = useOfficeAction(refused, load);
 
   return (
     <section aria-labelledby="users-h" data-testid="users">
       <h2 id="users-h">{t('users')}</h2>
-      {note && (
-        <p
-          className={note.kind === 'error' ? 'office__error' : 'muted'}
-          role={note.kind === 'error' ? 'alert' : 'status'}
-        >
-          {note.text}
-        </p>
-      )}
+      <NoteLine note={note} />
       <table>
         <thead>
           <tr>
@@ -74,8 +56,6 @@ export function UsersSection({ lang, session }: { lang: Lang; session: Session }
     </section>
   );
 }
-
-type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
 
 function UserLine({
   lang,
@@ -164,7 +144,7 @@ interface NewUser {
   password: string;
 }
 
-function AddUser({ lang, onAdd }: { lang: Lang; onAdd: (user: NewUser) => Promise<void> }) {
+function AddUser({ lang, onAdd }: { lang: Lang; onAdd: (user: NewUser) => Promise<unknown> }) {
   const [login, setLogin] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<HoRole>('shop_manager');
