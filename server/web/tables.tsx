@@ -1,7 +1,8 @@
 import type { CardConflictRow } from '../../shared/admin/answers';
 import type { DayCloseRow, FlagRow, QuarantineRow, TerminalRow } from './api';
 import { amount, count, dateTime, duration } from './format';
-import { text, type Lang } from './text';
+import type { ReactNode } from 'react';
+import { text, type Lang, type TextKey } from './text';
 
 // The page's tables. Terminal ids are long UUIDs: rows name the shop and terminal code instead.
 
@@ -117,30 +118,45 @@ export function DayClosesTable({
   );
 }
 
-export function FlagsTable({ lang, rows, terminals }: { lang: Lang; rows: FlagRow[]; terminals: TerminalRow[] }) {
-  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
-  if (rows.length === 0) return <p className="muted">{t('none')}</p>;
+/** One column of a plain table: its heading, its cell, and whether it holds a figure (right-aligned). */
+interface Column<R> {
+  head: TextKey;
+  cell: (row: R) => ReactNode;
+  num?: boolean;
+  /** A cell's own class, e.g. a figure shown as a problem. */
+  className?: string;
+}
+
+/** A plain table of rows, or the "none" line when there are none: the page's lists that need nothing more. */
+function DataTable<R>(props: {
+  lang: Lang;
+  testId: string;
+  rows: R[];
+  rowKey: (row: R) => string;
+  columns: Column<R>[];
+}) {
+  const { lang, testId, rows, rowKey, columns } = props;
+  if (rows.length === 0) return <p className="muted">{text(lang, 'none')}</p>;
+  const classOf = (c: Column<R>) => [c.num ? 'num' : '', c.className ?? ''].join(' ').trim() || undefined;
   return (
-    <table data-testid="balance-flags">
+    <table data-testid={testId}>
       <thead>
         <tr>
-          <th>{t('member')}</th>
-          <th className="num">{t('balanceAtFlag')}</th>
-          <th>{t('terminal')}</th>
-          <th>{t('flaggedAt')}</th>
+          {columns.map((c) => (
+            <th key={c.head} className={c.num ? 'num' : undefined}>
+              {text(lang, c.head)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <code>{r.memberId}</code>
-            </td>
-            <td className="num bad">{count(r.balanceAtFlag, lang)}</td>
-            <td>
-              {terminalLabel(terminals, r.terminalId)} #{r.seq}
-            </td>
-            <td>{dateTime(r.flaggedAt, lang, '')}</td>
+          <tr key={rowKey(r)}>
+            {columns.map((c) => (
+              <td key={c.head} className={classOf(c)}>
+                {c.cell(r)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -148,89 +164,69 @@ export function FlagsTable({ lang, rows, terminals }: { lang: Lang; rows: FlagRo
   );
 }
 
-export function QuarantineTable({
-  lang,
-  rows,
-  terminals,
-}: {
-  lang: Lang;
-  rows: QuarantineRow[];
-  terminals: TerminalRow[];
-}) {
-  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
-  if (rows.length === 0) return <p className="muted">{t('none')}</p>;
+/** Where a record came from: the terminal's shop and code, and the record's number there. */
+const fromTerminal = (terminals: TerminalRow[], terminalId: string, seq: number) =>
+  `${terminalLabel(terminals, terminalId)} #${seq}`;
+
+export function FlagsTable({ lang, rows, terminals }: { lang: Lang; rows: FlagRow[]; terminals: TerminalRow[] }) {
   return (
-    <table data-testid="quarantine">
-      <thead>
-        <tr>
-          <th>{t('terminal')}</th>
-          <th>{t('record')}</th>
-          <th>{t('reason')}</th>
-          <th>{t('detail')}</th>
-          <th>{t('receivedAt')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              {terminalLabel(terminals, r.terminalId)} #{r.seq}
-            </td>
-            <td>
+    <DataTable
+      lang={lang}
+      testId="balance-flags"
+      rows={rows}
+      rowKey={(r) => String(r.id)}
+      columns={[
+        { head: 'member', cell: (r) => <code>{r.memberId}</code> },
+        { head: 'balanceAtFlag', num: true, className: 'bad', cell: (r) => count(r.balanceAtFlag, lang) },
+        { head: 'terminal', cell: (r) => fromTerminal(terminals, r.terminalId, r.seq) },
+        { head: 'flaggedAt', cell: (r) => dateTime(r.flaggedAt, lang, '') },
+      ]}
+    />
+  );
+}
+
+export function QuarantineTable(props: { lang: Lang; rows: QuarantineRow[]; terminals: TerminalRow[] }) {
+  const { lang, rows, terminals } = props;
+  return (
+    <DataTable
+      lang={lang}
+      testId="quarantine"
+      rows={rows}
+      rowKey={(r) => String(r.id)}
+      columns={[
+        { head: 'terminal', cell: (r) => fromTerminal(terminals, r.terminalId, r.seq) },
+        {
+          head: 'record',
+          cell: (r) => (
+            <>
               {r.type} <code>{r.recordId}</code>
-            </td>
-            <td>{r.reason}</td>
-            <td>{r.detail}</td>
-            <td>{dateTime(r.receivedAt, lang, '')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { head: 'reason', cell: (r) => r.reason },
+        { head: 'detail', cell: (r) => r.detail },
+        { head: 'receivedAt', cell: (r) => dateTime(r.receivedAt, lang, '') },
+      ]}
+    />
   );
 }
 
 /** Card numbers head office received a second time, for another member. */
-export function CardConflictsTable({
-  lang,
-  rows,
-  terminals,
-}: {
-  lang: Lang;
-  rows: CardConflictRow[];
-  terminals: TerminalRow[];
-}) {
-  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
-  if (rows.length === 0) return <p className="muted">{t('none')}</p>;
+export function CardConflictsTable(props: { lang: Lang; rows: CardConflictRow[]; terminals: TerminalRow[] }) {
+  const { lang, rows, terminals } = props;
   return (
-    <table data-testid="card-conflicts">
-      <thead>
-        <tr>
-          <th>{t('cardNumber')}</th>
-          <th>{t('member')}</th>
-          <th>{t('cardHolder')}</th>
-          <th>{t('terminal')}</th>
-          <th>{t('registeredAt')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <code>{r.cardNumber}</code>
-            </td>
-            <td>
-              <code>{r.memberId}</code>
-            </td>
-            <td>
-              <code>{r.holderMemberId}</code>
-            </td>
-            <td>
-              {terminalLabel(terminals, r.terminalId)} #{r.seq}
-            </td>
-            <td>{dateTime(r.at, lang, '')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      lang={lang}
+      testId="card-conflicts"
+      rows={rows}
+      rowKey={(r) => String(r.id)}
+      columns={[
+        { head: 'cardNumber', cell: (r) => <code>{r.cardNumber}</code> },
+        { head: 'member', cell: (r) => <code>{r.memberId}</code> },
+        { head: 'cardHolder', cell: (r) => <code>{r.holderMemberId}</code> },
+        { head: 'terminal', cell: (r) => fromTerminal(terminals, r.terminalId, r.seq) },
+        { head: 'registeredAt', cell: (r) => dateTime(r.at, lang, '') },
+      ]}
+    />
   );
 }
