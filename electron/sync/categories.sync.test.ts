@@ -1,15 +1,11 @@
 // Issue 12, defect 10: the shop's item categories are head office's, sent down to the tills like
 // rules and rewards. Through real HTTP: published, pulled, then a sale's `Tobacco` is the excluded
 // `tobacco` of the head-office rules.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import type { TerminalCore } from '../terminal/terminalCore';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
-import { startHarness, type Harness } from '../../server/testing/harness';
-import type { HoDatabase } from '../../server/store/connect';
 import { unwrap } from '../services/services.testkit';
-import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { useEnrolledTills } from './enrolledTerminal.testkit';
 import { syncOnce } from './job';
 
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
@@ -23,23 +19,11 @@ const CATEGORIES = {
 
 describe.each(testBackends)('head office sends the shop’s categories down, on $name', (backend) => {
   const clock = fixedClock(START);
-  const dirs: string[] = [];
-  let database: HoDatabase;
-  let ho: Harness;
-  let till: TerminalCore;
-
-  beforeAll(async () => {
-    database = await backend.open();
-    ho = await startHarness(database, clock);
-    till = await enrolledTerminal(ho, clock, dirs, { prefix: 3, shopId: 'shopC', code: '90103' });
-  }, 180_000);
-  afterAll(async () => {
-    till.close();
-    await ho.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const fixture = useEnrolledTills(backend, clock, [{ prefix: 3, shopId: 'shopC', code: '90103' }]);
 
   it('a till pulls the list and resolves a sale’s category against it, without case', async () => {
+    const { ho } = fixture();
+    const till = fixture().till(0);
     expect((await ho.call('PUT', '/admin/categories', CATEGORIES, ho.adminToken)).status).toBe(200);
     // Head office numbers its first rule version 1000 (server/admin/catalog.ts).
     const rules = {

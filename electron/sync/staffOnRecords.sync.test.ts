@@ -1,16 +1,12 @@
 // Every record a till sends names the staff member who made it: head office stores the signed-in
 // cashier's id with the sale, the member and the card they wrote.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { eq, ne } from 'drizzle-orm';
-import type { TerminalCore } from '../terminal/terminalCore';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
-import { startHarness, type Harness } from '../../server/testing/harness';
-import type { HoDatabase } from '../../server/store/connect';
 import { cards, members, sales } from '../../server/store/schema';
 import { outbox } from '../../db/schema';
-import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { useEnrolledTills } from './enrolledTerminal.testkit';
 import { unwrap } from '../services/services.testkit';
 import { syncOnce } from './job';
 
@@ -18,23 +14,12 @@ const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 
 describe.each(testBackends)('staff on the records a till sends, on $name', (backend) => {
   const clock = fixedClock(START);
-  const dirs: string[] = [];
-  let database: HoDatabase;
-  let ho: Harness;
-  let till: TerminalCore;
-
-  beforeAll(async () => {
-    database = await backend.open();
-    ho = await startHarness(database, clock);
-    till = await enrolledTerminal(ho, clock, dirs, { prefix: 1, shopId: 'shopA', code: '90001' });
-  }, 180_000);
-  afterAll(async () => {
-    till.close();
-    await ho.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const fixture = useEnrolledTills(backend, clock, [{ prefix: 1, shopId: 'shopA', code: '90001' }]);
+  const ho = () => fixture().ho;
 
   it("a sale, a member and a card reach head office with the signed-in cashier's id", async () => {
+    const { database } = fixture();
+    const till = fixture().till(0);
     const cashier = unwrap(await till.api.addStaff({ name: 'Wang Fang', role: 'cashier', pin: '1357' }));
     unwrap(await till.api.signIn({ staffId: cashier.staffId, pin: '1357' }));
     const member = unwrap(
@@ -62,7 +47,7 @@ describe.each(testBackends)('staff on the records a till sends, on $name', (back
     expect(makers).toEqual([cashier.staffId, cashier.staffId]);
 
     await syncOnce({ db: till.db, clock, owner: 'test' });
-    await ho.waitDerived();
+    await ho().waitDerived();
     const { db } = database;
     const [stored] = await db.select().from(sales).where(eq(sales.id, sale.saleId));
     expect(stored?.staffId).toBe(cashier.staffId);

@@ -1,13 +1,11 @@
 // Till staff managed at head office: an account added there signs in at the shop's till after one
 // pull (PIN hashed once at head office), a deactivated one cannot, another shop's till never gets
 // it, and head office's first manager retires the till's own accounts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { TerminalCore } from '../terminal/terminalCore';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
-import { startHarness, type Harness } from '../../server/testing/harness';
-import { enrolledTerminal } from './enrolledTerminal.testkit';
+import { useEnrolledTills } from './enrolledTerminal.testkit';
 import { errorOf, unwrap } from '../services/services.testkit';
 import { syncOnce } from './job';
 import { auditLog, staff } from '../../db/schema';
@@ -16,29 +14,19 @@ const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 
 describe.each(testBackends)('till staff from head office on $name', (backend) => {
   const clock = fixedClock(START);
-  const dirs: string[] = [];
-  let ho: Harness;
-  let a: TerminalCore;
-  let b: TerminalCore;
-
-  beforeAll(async () => {
-    ho = await startHarness(await backend.open(), clock);
-    a = await enrolledTerminal(ho, clock, dirs, { prefix: 1, shopId: 'shopA', code: '90001' });
-    b = await enrolledTerminal(ho, clock, dirs, { prefix: 2, shopId: 'shopB', code: '90002' });
-  }, 180_000);
-  afterAll(async () => {
-    a.close();
-    b.close();
-    await ho.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const fixture = useEnrolledTills(backend, clock, [
+    { prefix: 1, shopId: 'shopA', code: '90001' },
+    { prefix: 2, shopId: 'shopB', code: '90002' },
+  ]);
+  const ho = () => fixture().ho;
 
   const pull = async (core: TerminalCore) => {
     await syncOnce({ db: core.db, clock, owner: `test-${core.dbFile}` });
   };
 
   it('a cashier added at head office signs in after one pull; deactivated, they cannot', async () => {
-    const { staff: cashier } = await ho.admin.call('addTillStaff', {
+    const [a, b] = [fixture().till(0), fixture().till(1)];
+    const { staff: cashier } = await ho().admin.call('addTillStaff', {
       body: { shopId: 'shopA', name: 'Zhao Min', role: 'cashier', pin: '1357' },
     });
     await pull(a);
@@ -52,9 +40,9 @@ describe.each(testBackends)('till staff from head office on $name', (backend) =>
     expect(errorOf(await a.api.signIn({ staffId: cashier.id, pin: '0000' })).code).toBe('BAD_PIN');
     expect((await a.api.signIn({ staffId: cashier.id, pin: '1357' })).ok).toBe(true);
 
-    await ho.admin.call('resetTillStaffPin', { params: { id: cashier.id }, body: { pin: '2468' } });
+    await ho().admin.call('resetTillStaffPin', { params: { id: cashier.id }, body: { pin: '2468' } });
     expect((await a.api.listRewards({})).ok).toBe(true);
-    await ho.admin.call('updateTillStaff', { params: { id: cashier.id }, body: { active: false } });
+    await ho().admin.call('updateTillStaff', { params: { id: cashier.id }, body: { active: false } });
     await pull(a);
     // Signed in when head office deactivated them: the pull ends the session at their next call.
     expect(errorOf(await a.api.listRewards({})).code).toBe('SIGNED_OUT');
@@ -63,10 +51,11 @@ describe.each(testBackends)('till staff from head office on $name', (backend) =>
   });
 
   it("head office's first manager for the shop retires the till's own accounts (audited)", async () => {
+    const [a, b] = [fixture().till(0), fixture().till(1)];
     const accounts = (core: TerminalCore) => core.db.select().from(staff).all();
     const localBefore = accounts(a).filter((s) => s.source === 'local' && s.active);
     expect(localBefore.length).toBeGreaterThan(0);
-    const { staff: manager } = await ho.admin.call('addTillStaff', {
+    const { staff: manager } = await ho().admin.call('addTillStaff', {
       body: { shopId: 'shopA', name: 'Qian Jing', role: 'manager', pin: '8642' },
     });
     await pull(a);
