@@ -7,18 +7,21 @@ import { findChromium } from '../build/scripts/test-env/chromium.mjs';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  // Each file has its own browser host (and head office) on a temp folder and port 0, so two files
+  // run side by side; the tests inside a file run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: '../test-results/e2e-output',
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   // The browser-host walk, then the Electron walk (which skips itself where Electron's binary is
-  // missing). One worker: the Electron spec rebuilds better-sqlite3 and must not overlap.
+  // missing). The Electron spec rebuilds better-sqlite3, so it waits until every browser-host test
+  // is done.
   projects: [
     { name: 'browser-host', testIgnore: /electron\.spec\.ts$/ },
-    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts$/, dependencies: ['browser-host'] },
   ],
   use: {
     browserName: 'chromium',
