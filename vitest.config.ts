@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most files wait on SQLite, PostgreSQL or loopback HTTP: two at a time on two cores (the default
+    // is one fewer than the cores, which left one idle).
+    maxWorkers: 2,
   },
 });

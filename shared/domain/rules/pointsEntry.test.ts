@@ -34,6 +34,14 @@ describe('the points a cashier may spend on one sale', () => {
     expect(checkPointsEntry(4, spendLimits(coarse, 10_000, 10_000)).kind).toBe('belowMinimum');
   });
 
+  it('never passes a figure whose charge falls below the minimum (2 pt buy 1 fen, minimum 19: 19 buys 18)', () => {
+    const redemption = { pointsPerUnit: 2, unitValueMinor: 1, maxDiscountBp: 10_000, minPoints: 19 };
+    const limits = spendLimits(RuleSet.parse({ version: 1, base: { kind: 'none' }, redemption }), 100_000, 1_000);
+    expect(limits.minPoints).toBe(20);
+    expect(checkPointsEntry(19, limits)).toEqual({ kind: 'belowMinimum', minPoints: 20 });
+    expect(checkPointsEntry(20, limits)).toEqual({ kind: 'ok', points: 20 });
+  });
+
   const rulesArb = fc
     .record({
       pointsPerUnit: fc.integer({ min: 1, max: 1_000 }),

@@ -4,7 +4,7 @@ import type { RuleSet } from './ruleSet';
 // types and by the sale core before it quotes, so both say the same thing for the same figure.
 
 export interface SpendLimits {
-  /** The fewest points one spend may take: the shop's minimum, and never less than buys one minor unit. */
+  /** The fewest points one spend may take: their charge reaches the shop's minimum and buys one minor unit. */
   minPoints: number;
   /** What the member may spend now: the balance (while offline, the sync allowance). */
   balance: number;
@@ -36,8 +36,11 @@ function floorMulDiv(a: number, b: number, c: number): number {
 export function spendLimits(rules: RuleSet, saleTotalMinor: number, spendable: number): SpendLimits {
   const { pointsPerUnit: ppu, unitValueMinor: uv, maxDiscountBp, minPoints } = rules.redemption;
   const saleCapMinor = floorMulDiv(Math.max(0, saleTotalMinor), maxDiscountBp, 10_000);
+  // A figure buys whole minor units and is charged the points those units cost (redeem.ts), so the
+  // fewest points that pass are those whose charge reaches the shop's minimum (and one unit).
+  const fewestUnits = floorMulDiv(Math.max(minPoints, 1) - 1, uv, ppu) + 1;
   return {
-    minPoints: Math.max(minPoints, ceilMulDiv(1, ppu, uv)),
+    minPoints: ceilMulDiv(fewestUnits, ppu, uv),
     balance: Math.max(0, spendable),
     saleMaxPoints: ceilMulDiv(saleCapMinor, ppu, uv),
   };
