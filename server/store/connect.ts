@@ -71,6 +71,21 @@ async function migrateUnderLock(pool: pg.Pool): Promise<void> {
   }
 }
 
+/**
+ * Head office stores members' names and shops' text in every script: a database in another
+ * encoding (SQL_ASCII is what initdb makes without a locale) would store or refuse them differently.
+ */
+async function requireUtf8(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ server_encoding: string }>('SHOW server_encoding');
+  const encoding = rows[0]?.server_encoding ?? 'unknown';
+  if (encoding !== 'UTF8') {
+    throw new Error(
+      `head office needs a UTF8 database, and this one is ${encoding}: ` +
+        "create it with CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0 (or initdb -E UTF8)",
+    );
+  }
+}
+
 /** A real PostgreSQL server through a node-postgres pool. */
 export async function openPostgres(url: string, poolSize = 10): Promise<HoDatabase> {
   // JIT off for head office's sessions: its queries are short OLTP statements whose row
@@ -82,6 +97,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HoDataba
   pool.on('error', (error) => console.error('head office: idle PostgreSQL connection failed', error.message));
   const db = drizzlePg(pool, { schema });
   try {
+    await requireUtf8(pool);
     await migrateUnderLock(pool);
   } catch (error) {
     await pool.end();

@@ -22,7 +22,8 @@ export async function createTestDatabase(baseUrl: string): Promise<{ url: string
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    // UTF8 whatever the server's default (a cluster made without a locale is SQL_ASCII).
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
   } finally {
     await admin.end();
   }

@@ -45,7 +45,12 @@ export async function startThrowawayPostgres(options = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-test-pg-'));
   if (user) chownSync(dataDir, user.uid, user.gid);
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
-  const init = runPg(bin, 'initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync'], asRoot);
+  const init = runPg(
+    bin,
+    'initdb',
+    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    asRoot,
+  );
   if (init.status !== 0) {
     remove();
     return { skipped: `initdb failed: ${(init.stderr || init.stdout || '').trim().split('\n').pop()}` };
