@@ -63,13 +63,23 @@ if (e2eWanted) {
 if (process.env.TILLCARD_TEST_DATABASE_URL) {
   notes.push('PostgreSQL: the server in TILLCARD_TEST_DATABASE_URL');
 } else {
-  const pg = await startThrowawayPostgres();
-  if ('skipped' in pg) {
-    notes.push(`PostgreSQL tests skipped: ${pg.skipped}`);
-  } else {
+  // One server per Vitest worker: the pull feed's bound is the cluster's oldest writing
+  // transaction, so a file writing in one database must not hold back another file's pulls.
+  const servers = [];
+  for (let worker = 0; worker < 2; worker++) {
+    const pg = await startThrowawayPostgres();
+    if ('skipped' in pg) {
+      notes.push(`PostgreSQL tests skipped: ${pg.skipped}`);
+      break;
+    }
     cleanups.push(pg.stop);
-    runEnv.TILLCARD_TEST_DATABASE_URL = pg.url;
-    notes.push(`PostgreSQL: a throwaway server on 127.0.0.1:${pg.port} (removed afterwards)`);
+    servers.push(pg);
+  }
+  if (servers.length > 0) {
+    runEnv.TILLCARD_TEST_DATABASE_URL = servers[0].url;
+    runEnv.TILLCARD_TEST_DATABASE_URLS = servers.map((pg) => pg.url).join(' ');
+    const ports = servers.map((pg) => pg.port).join(' and ');
+    notes.push(`PostgreSQL: throwaway servers on 127.0.0.1:${ports}, one per test worker (removed afterwards)`);
   }
 }
 

@@ -11,7 +11,18 @@ export interface TestBackend {
   open(): Promise<HoDatabase & { url: string | null }>;
 }
 
-export const testDatabaseUrl = process.env.TILLCARD_TEST_DATABASE_URL ?? null;
+/**
+ * `npm test` starts one server per Vitest worker (TILLCARD_TEST_DATABASE_URLS, VITEST_POOL_ID is
+ * 1-based): a pull's feed bound is cluster-wide, so files running side by side must not share one.
+ */
+function serverForThisWorker(): string | null {
+  const urls = (process.env.TILLCARD_TEST_DATABASE_URLS ?? '').split(' ').filter((url) => url !== '');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const picked = urls[(Number.isInteger(worker) && worker > 0 ? worker - 1 : 0) % Math.max(1, urls.length)];
+  return picked ?? process.env.TILLCARD_TEST_DATABASE_URL ?? null;
+}
+
+export const testDatabaseUrl = serverForThisWorker();
 
 let counter = 0;
 
