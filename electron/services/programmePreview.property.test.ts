@@ -48,7 +48,7 @@ const draft: fc.Arbitrary<RulesDraftInput> = fc.record({
 });
 
 describe('previewRules (property)', () => {
-  it('the edited rules’ preview is what the next sale earns after the save; the current one is the sale today', async () => {
+  it('the edited preview is the next sale’s earn once saved; the current one is today’s', async () => {
     await fc.assert(
       fc.asyncProperty(draft, fc.integer({ min: 1, max: 200_000 }), async (rules, amountMinor) => {
         const member = unwrap(await c.api.getMember({ memberId }));
