@@ -31,9 +31,9 @@ function useManagerTools(): ManagerTool[] {
   const memberCheckLabel = useMemberCheckLimitLabel();
   const tools: ManagerTool[] = [
     { id: 'staff', channel: 'listStaff', label: t('staff.staffOpen') },
-    { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'largeSaleLimit', channel: 'setLargeSaleLimit', label: largeSaleLabel },
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
+    { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
