@@ -120,7 +120,7 @@ export function ProgrammeScreen({ onClose }: { onClose: () => void }) {
         {programme === null || draft === null || section === undefined ? (
           <p>{t('programme.loading')}</p>
         ) : (
-          <div role="tabpanel" className="programme__panel">
+          <div role="tabpanel" className={`programme__panel${section.withPreview ? ' programme__panel--preview' : ''}`}>
             <section.Section
               key={loads}
               programme={programme}

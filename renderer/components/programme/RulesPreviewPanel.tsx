@@ -4,17 +4,34 @@ import type { ApiError } from '../../../shared/contract/errors';
 import type { EarnPreview, RulesDraft, RulesPreview } from '../../../shared/contract/programme';
 import type { TierView } from '../../../shared/contract/terminal';
 import { api } from '../../api/tillApi';
+import { explainLines } from '../../lib/explanation';
 import { Choice, NumberField } from './programmeFields';
 
-function Side({ title, preview, testId }: { title: string; preview: EarnPreview | null; testId: string }) {
-  const { t } = useTranslation();
+function Side({
+  title,
+  preview,
+  testId,
+  currency,
+}: {
+  title: string;
+  preview: EarnPreview | null;
+  testId: string;
+  currency: string;
+}) {
+  const { t, i18n } = useTranslation();
   return (
     <div className="programme__preview-side">
       <h4>{title}</h4>
       <strong data-testid={testId}>
         {preview === null ? t('programme.preview.none') : t('programme.preview.points', { points: preview.points })}
       </strong>
-      {preview !== null && <p className="hint">{preview.summary}</p>}
+      {preview !== null && (
+        <ul className="hint">
+          {explainLines(preview, currency, i18n.language, t).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -84,9 +101,19 @@ export function RulesPreviewPanel({
         </button>
       </div>
       {answer !== null && (
-        <div className="programme__row">
-          <Side title={t('programme.preview.current')} preview={answer.current} testId="preview-current" />
-          <Side title={t('programme.preview.edited')} preview={answer.edited} testId="preview-edited" />
+        <div className="programme__answers">
+          <Side
+            title={t('programme.preview.current')}
+            preview={answer.current}
+            testId="preview-current"
+            currency={currency}
+          />
+          <Side
+            title={t('programme.preview.edited')}
+            preview={answer.edited}
+            testId="preview-edited"
+            currency={currency}
+          />
         </div>
       )}
     </form>

@@ -49,7 +49,7 @@ export function NumberField({
   }
   return (
     <label className="programme__field">
-      <span>{label}</span>
+      <span>{kind === 'multiplier' ? `${label} ×` : label}</span>
       <input
         inputMode={kind === 'int' ? 'numeric' : 'decimal'}
         value={text}
@@ -60,7 +60,6 @@ export function NumberField({
           onChange(parsed(kind, e.target.value, currency));
         }}
       />
-      {kind === 'multiplier' && <span aria-hidden="true">×</span>}
     </label>
   );
 }
