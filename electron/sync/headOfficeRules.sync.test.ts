@@ -60,4 +60,17 @@ describe.each(testBackends)('a head-office rules change reaches the till as one 
       expect(JSON.parse(String(stored))).toMatchObject({ version: expected });
     }
   });
+
+  it('the enrolled till shows head office’s programme read-only and refuses the till’s own saves', async () => {
+    const till = fixture().till(0);
+    const programme = unwrap(await till.api.getProgramme({}));
+    expect(programme).toMatchObject({ managedByHeadOffice: true, rules: { version: 1001 } });
+    const before = till.db.$client.prepare('SELECT count(*) FROM rule_versions').pluck().get();
+    const refused = await till.api.saveRules({
+      requestId: till.ctx.ids.uuid(),
+      rules: { base: { kind: 'none' }, redemption: { pointsPerUnit: 100, unitValueMinor: 100 } },
+    });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('PROGRAMME_AT_HEAD_OFFICE');
+    expect(till.db.$client.prepare('SELECT count(*) FROM rule_versions').pluck().get()).toBe(before);
+  });
 });
