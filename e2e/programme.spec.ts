@@ -39,7 +39,8 @@ test('a manager changes the earn ratio, previews it, saves it, and the next sale
   await expect(page.getByTestId('preview-edited')).toHaveText('305 积分');
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/programme-zh-CN.png`, fullPage: true });
-  await page.getByTestId('programme-save-rules').click();
+  // Enter in a field saves the section.
+  await page.getByTestId('earn-ratio-points').press('Enter');
   await expect(page.getByTestId('programme-saved')).toBeVisible();
   await expect(page.getByTestId('programme-screen')).toContainText('当前规则版本 2');
 
@@ -47,6 +48,13 @@ test('a manager changes the earn ratio, previews it, saves it, and the next sale
   await page.getByTestId('earn-ratio-points').fill('-2');
   await page.getByTestId('programme-save-rules').click();
   await expect(page.getByTestId('programme-error')).toContainText('积分：不能小于 0。');
+  // A ladder with two equal thresholds is refused, field by field, and nothing changes.
+  await page.getByTestId('programme-tab-tiers').click();
+  const gold = page.getByTestId('programme-tier-row').nth(2).getByLabel('升级所需累计积分');
+  await gold.fill('1000');
+  await gold.press('Enter');
+  await expect(page.getByTestId('programme-error')).toContainText('每个等级所需积分必须高于下一级，不能相同');
+  expect(valueOf(await till().api.listTiers({})).map((t) => t.qualifyPoints)).toEqual([0, 1_000, 5_000]);
   await page.getByTestId('programme-tab-history').click();
   await expect(page.getByTestId('programme-history-row')).toHaveCount(2);
   await page.keyboard.press('Escape');

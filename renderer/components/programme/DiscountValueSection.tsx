@@ -14,7 +14,14 @@ export function DiscountValueSection({
   const r = d.redemption;
   const num = { currency, readOnly };
   return (
-    <div className="programme__section" data-testid="programme-discount">
+    <form
+      className="programme__section"
+      data-testid="programme-discount"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!readOnly) void saveRules();
+      }}
+    >
       <p className="hint">{t('programme.discount.hint')}</p>
       <div className="programme__row">
         <NumberField
@@ -51,15 +58,10 @@ export function DiscountValueSection({
         />
       </div>
       {!readOnly && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="programme-save-discount"
-          onClick={() => void saveRules()}
-        >
+        <button type="submit" className="primary" data-testid="programme-save-discount">
           {t('programme.save')}
         </button>
       )}
-    </div>
+    </form>
   );
 }

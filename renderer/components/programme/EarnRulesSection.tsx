@@ -27,12 +27,19 @@ const list = (text: string): string[] =>
 /** Earn rules: by amount (ratio or ladder), by visit, rounding, multipliers and exclusions. */
 export function EarnRulesSection(props: SectionProps) {
   const { t } = useTranslation();
-  const { rulesDraft: d, setRulesDraft: set, readOnly, currency } = props;
+  const { rulesDraft: d, setRulesDraft: set, readOnly, currency, saveRules } = props;
   const num = { currency, readOnly };
   const base = d.base;
   const visit = d.visit;
   return (
-    <div className="programme__section" data-testid="programme-earn">
+    <form
+      className="programme__section"
+      data-testid="programme-earn"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!readOnly) void saveRules();
+      }}
+    >
       <Choice
         label={t('programme.earn.rounding')}
         value={d.rounding}
@@ -255,15 +262,10 @@ export function EarnRulesSection(props: SectionProps) {
         />
       </div>
       {!readOnly && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="programme-save-rules"
-          onClick={() => void props.saveRules()}
-        >
+        <button type="submit" className="primary" data-testid="programme-save-rules">
           {t('programme.save')}
         </button>
       )}
-    </div>
+    </form>
   );
 }

@@ -19,7 +19,14 @@ export function TiersSection({ programme, readOnly, reload, report }: SectionPro
   };
   const num = { currency: '', readOnly };
   return (
-    <div className="programme__section" data-testid="programme-tiers">
+    <form
+      className="programme__section"
+      data-testid="programme-tiers"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!readOnly) void save();
+      }}
+    >
       {rows.map((tier, i) => (
         <div className="programme__row" key={i} data-testid="programme-tier-row">
           <TextField
@@ -69,11 +76,11 @@ export function TiersSection({ programme, readOnly, reload, report }: SectionPro
           >
             {t('programme.add')}
           </button>
-          <button type="button" className="primary" data-testid="programme-save-tiers" onClick={() => void save()}>
+          <button type="submit" className="primary" data-testid="programme-save-tiers">
             {t('programme.save')}
           </button>
         </div>
       )}
-    </div>
+    </form>
   );
 }
