@@ -21,6 +21,7 @@ const zhCN = {
     history: '版本历史',
   },
   earn: {
+    kind: '方式',
     rounding: '取整方式',
     roundingOption: { floor: '向下取整', 'half-up': '四舍五入', ceil: '向上取整' },
     base: '按金额积分',
@@ -161,6 +162,7 @@ const en: typeof zhCN = {
     history: 'Version history',
   },
   earn: {
+    kind: 'How',
     rounding: 'Rounding',
     roundingOption: { floor: 'Round down', 'half-up': 'Round half up', ceil: 'Round up' },
     base: 'Points by amount',

@@ -52,7 +52,7 @@ export function EarnRulesSection(props: SectionProps) {
       />
       <Group title={t('programme.earn.base')}>
         <Choice
-          label={t('programme.earn.base')}
+          label={t('programme.earn.kind')}
           value={base.kind}
           readOnly={readOnly}
           testId="earn-base-kind"
@@ -141,7 +141,7 @@ export function EarnRulesSection(props: SectionProps) {
       </Group>
       <Group title={t('programme.earn.visit')}>
         <Choice
-          label={t('programme.earn.visit')}
+          label={t('programme.earn.kind')}
           value={visit.kind}
           readOnly={readOnly}
           testId="earn-visit-kind"
