@@ -72,6 +72,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   staff: 'staff-dialog',
   largeSaleLimit: 'large-sale-limit-dialog',
   memberCheckLimit: 'member-check-limit-dialog',
+  programme: 'programme-screen',
   auditTrail: 'audit-trail',
 };
 

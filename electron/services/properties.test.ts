@@ -132,6 +132,36 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     memberLedger: { memberId, page: 0, pageSize: 5 },
     listRewards: { includeInactive: true },
     listCategories: {},
+    getProgramme: {},
+    previewRules: {
+      rules: {
+        base: { kind: 'perAmount', ratio: { points: 1, perMinor: 100 } },
+        redemption: { pointsPerUnit: 100, unitValueMinor: 100 },
+      },
+      basket: { amountMinor: 1_000 },
+      tierCode: null,
+    },
+    saveRules: {
+      requestId,
+      rules: {
+        base: { kind: 'perAmount', ratio: { points: 2, perMinor: 100 } },
+        redemption: { pointsPerUnit: 100, unitValueMinor: 100 },
+      },
+    },
+    saveTiers: { requestId, tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] },
+    upsertReward: {
+      requestId,
+      reward: {
+        code: 'NEW',
+        name: 'New',
+        category: 'drink',
+        pointsCost: 10,
+        cashValueMinor: 0,
+        stock: null,
+        active: true,
+      },
+    },
+    ruleHistory: { limit: 5 },
     auditTrail: {},
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },

@@ -181,7 +181,10 @@ function applyTiers(db: TerminalDb, c: Of<'tiers'>, now: number): void {
 }
 
 function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
-  const rules = RuleSet.safeParse(c.rules);
+  // The change's version is the one fact (a feed entry written before head office stamped it
+  // into the rules may still name another inside).
+  const stamped = typeof c.rules === 'object' && c.rules !== null ? { ...c.rules, version: c.version } : c.rules;
+  const rules = RuleSet.safeParse(stamped);
   if (!rules.success) {
     issue(db, 'rules_invalid', String(c.version), rules.error.issues[0]?.message ?? 'invalid', c, now);
     return;

@@ -23,6 +23,8 @@ import { getBalance, getMember, registerMember, updateMember } from '../services
 import { searchMembers } from '../services/memberSearch';
 import { eraseMember, exportMember, revealMemberPhone } from '../services/privacy';
 import { listRewards, redeemReward } from '../services/rewards';
+import { getProgramme, ruleHistory, saveRules, saveTiers, upsertReward } from '../services/programme';
+import { previewRules } from '../services/programmePreview';
 import { previewSale, recordSale } from '../services/sales';
 import { saleReceiptMemory } from '../services/saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from '../services/shop';
@@ -96,6 +98,12 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     listRewards,
     redeemReward,
     listCategories,
+    getProgramme,
+    previewRules,
+    saveRules,
+    saveTiers,
+    upsertReward,
+    ruleHistory,
     auditTrail,
     revealMemberPhone,
     exportMember,

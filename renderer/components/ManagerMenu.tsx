@@ -9,10 +9,11 @@ import { AuditTrailDialog } from './AuditTrail';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
+import { ProgrammeScreen } from './programme/ProgrammeScreen';
 import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
-export type ManagerToolId = 'staff' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
+export type ManagerToolId = 'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
 
 interface ManagerTool {
   id: ManagerToolId;
@@ -32,6 +33,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'staff', channel: 'listStaff', label: t('staff.staffOpen') },
     { id: 'largeSaleLimit', channel: 'setLargeSaleLimit', label: largeSaleLabel },
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
+    { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -157,6 +159,7 @@ export function ManagerMenu() {
       </button>
       {expanded && <MenuList tools={tools} onPick={pick} onClose={close} />}
       {tool === 'staff' && <StaffDialog onClose={closeTool} />}
+      {tool === 'programme' && <ProgrammeScreen onClose={closeTool} />}
       {tool === 'largeSaleLimit' && <LargeSaleLimitDialog onClose={closeTool} />}
       {tool === 'memberCheckLimit' && <MemberCheckLimitDialog onClose={closeTool} />}
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}

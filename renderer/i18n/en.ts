@@ -1,5 +1,6 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { programmeText } from './programmeText';
 export const en = {
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
   status: {
@@ -317,6 +318,7 @@ export const en = {
       '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = ' +
       '{{points}} pts',
   },
+  programme: programmeText.en,
   help: { title: 'Keys' },
   birthdayField: {
     placeholder: 'YYYY-MM-DD or MM-DD',

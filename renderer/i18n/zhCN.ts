@@ -1,4 +1,5 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
 // 简体中文（默认语言）。The type makes the compiler refuse a missing or extra key.
@@ -312,6 +313,7 @@ export const zhCN: TillMessages = {
     baseWeighted:
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
+  programme: programmeText['zh-CN'],
   help: { title: '快捷键' },
   birthdayField: {
     placeholder: '年-月-日 或 月-日',

@@ -59,17 +59,19 @@ export async function publishRules(
     // Head office numbers its versions from 1000 so they never collide with a shop's local versions.
     const version = Math.max(current + 1, 1000);
     const effectiveFrom = input.effectiveFrom ?? clock.now();
+    // One fact: the published number is the rules' own version, so a till's ledger rows name it.
+    const rules = { ...input.rules, version };
     await tx
       .insert(settings)
       .values({ key: 'rulesVersion', value: version })
       .onConflictDoUpdate({ target: settings.key, set: { value: version } });
-    await tx.insert(settings).values({ key: `rules:${version}`, value: { rules: input.rules, effectiveFrom } });
+    await tx.insert(settings).values({ key: `rules:${version}`, value: { rules, effectiveFrom } });
     await appendFeed(tx, [
       {
         kind: 'rules',
         entityId: String(version),
         originTerminalId: null,
-        payload: { version, rules: input.rules, effectiveFrom },
+        payload: { version, rules, effectiveFrom },
       },
     ]);
     return { version };

@@ -41,6 +41,16 @@ import {
 import { AuditTrailInput, AuditTrailView } from './audit';
 import { ErasedMember, EraseMemberInput, ExportMemberInput, RevealedPhone, RevealPhoneInput } from './privacy';
 import { MemberExportAnswer } from '../privacy/memberExport';
+import {
+  PreviewRulesInput,
+  ProgrammeView,
+  RuleHistoryInput,
+  RulesPreview,
+  RuleVersionView,
+  SaveRulesInput,
+  SaveTiersInput,
+  UpsertRewardInput,
+} from './programme';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -128,6 +138,29 @@ export const contract = {
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
   listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
+
+  getProgramme: entry(
+    Empty,
+    ProgrammeView,
+    'Manager: the shop’s programme (rules in force, tiers, rewards) and whether head office runs it.',
+  ),
+  previewRules: entry(
+    PreviewRulesInput,
+    RulesPreview,
+    'Manager: what a sample basket earns under edited rules beside the rules in force; writes nothing.',
+  ),
+  saveRules: entry(
+    SaveRulesInput,
+    ProgrammeView,
+    'Manager, shop without head office: the earn rules and discount value as a new rule version (audited).',
+  ),
+  saveTiers: entry(SaveTiersInput, ProgrammeView, 'Manager, shop without head office: a new tier ladder (audited).'),
+  upsertReward: entry(
+    UpsertRewardInput,
+    RewardView,
+    'Manager, shop without head office: add or change a reward, its stock, or deactivate it (audited).',
+  ),
+  ruleHistory: entry(RuleHistoryInput, z.array(RuleVersionView), 'Manager: the rule versions, newest first.'),
 
   enrolHeadOffice: entry(
     EnrolHeadOfficeInput,

@@ -49,6 +49,8 @@ export const errorMessages = {
     PHONE_NOT_HELD: '这是其他门店的会员，本机只保存其手机号的掩码，不能显示完整号码。',
     ERASE_AT_HEAD_OFFICE: '本店已连接总部：会员数据的删除请在总部办理，各收银机同步后自动删除。',
     ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
+    // programme
+    PROGRAMME_AT_HEAD_OFFICE: '本店已连接总部：积分规则、等级和奖品由总部设置，收银机同步后自动更新。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -99,6 +101,9 @@ export const errorMessages = {
     ERASE_AT_HEAD_OFFICE:
       'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
     ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
+    // programme
+    PROGRAMME_AT_HEAD_OFFICE:
+      'This shop is connected to head office: its rules, tiers and rewards are set there, and every till follows.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

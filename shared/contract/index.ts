@@ -9,5 +9,6 @@ export * from './categories';
 export * from './headOffice';
 export * from './staff';
 export * from './privacy';
+export * from './programme';
 export * from './contract';
 export * from './api';

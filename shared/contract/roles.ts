@@ -56,6 +56,12 @@ export const channelAccess = {
   listRewards: 'cashier',
   redeemReward: 'cashier',
   listCategories: 'cashier',
+  getProgramme: 'manager',
+  previewRules: 'manager',
+  saveRules: 'manager',
+  saveTiers: 'manager',
+  upsertReward: 'manager',
+  ruleHistory: 'manager',
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',

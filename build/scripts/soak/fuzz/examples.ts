@@ -24,6 +24,27 @@ const line = (n: number) => ({
   unitPriceMinor: 100 + (n % 5_000),
 });
 
+/** Rules a manager might save: the ratio and a visit bonus move with n, so versions differ. */
+const rulesDraft = (n: number) => ({
+  rounding: n % 2 === 0 ? ('floor' as const) : ('half-up' as const),
+  base: { kind: 'perAmount' as const, ratio: { points: 1 + (n % 5), perMinor: 100 } },
+  visit: { kind: 'perVisit' as const, points: n % 10, minSpendMinor: 500 },
+  tierMultipliersBp: { BRONZE: 10_000, SILVER: 12_000, GOLD: 15_000 },
+  categoryMultipliersBp: { bakery: 20_000 },
+  excludedSkus: ['SKU-13'],
+  redemption: { pointsPerUnit: 100, unitValueMinor: 100 },
+});
+
+const reward = (n: number) => ({
+  code: `FZ-${n % 1_000}`,
+  name: `奖品 Reward ${n}`,
+  category: 'drink',
+  pointsCost: 100 + (n % 900),
+  cashValueMinor: 500,
+  stock: n % 3 === 0 ? null : n % 50,
+  active: n % 4 !== 0,
+});
+
 export const examples: Examples = {
   getStatus: () => [{}],
   setupDemoShop: () => [{}],
@@ -99,6 +120,27 @@ export const examples: Examples = {
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   listRewards: () => [{ includeInactive: true }, {}],
   listCategories: () => [{}],
+  getProgramme: () => [{}],
+  previewRules: (_f, _r, n) => [
+    { rules: rulesDraft(n), basket: { amountMinor: 100 + n }, tierCode: 'GOLD', visitNumber: 1 + (n % 9) },
+    { rules: rulesDraft(n + 1), basket: { lines: [line(n), line(n + 13)] } },
+  ],
+  saveRules: (_f, requestId, n) => [{ requestId, rules: rulesDraft(n) }],
+  saveTiers: (_f, requestId, n) => [
+    {
+      requestId,
+      tiers: [
+        { code: 'BRONZE', name: '铜卡 Bronze', rank: 1, qualifyPoints: 0 },
+        { code: 'SILVER', name: '银卡 Silver', rank: 2, qualifyPoints: 1_000 + (n % 500) },
+        { code: 'GOLD', name: '金卡 Gold', rank: 3, qualifyPoints: 5_000 + (n % 500) },
+      ],
+    },
+  ],
+  upsertReward: (f, requestId, n) => [
+    { requestId, reward: reward(n) },
+    { requestId, id: at(f.rewardIds, n, NIL), reward: reward(n + 1) },
+  ],
+  ruleHistory: (_f, _r, n) => [{}, { limit: 1 + (n % 20) }],
   auditTrail: () => [{}, { page: 1, pageSize: 10 }],
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },

@@ -66,6 +66,12 @@ export const DOCUMENTED_REFUSALS = {
   memberLedger: ['NOT_FOUND'],
   listRewards: [],
   listCategories: [],
+  getProgramme: ['NOT_CONFIGURED'],
+  previewRules: ['NOT_CONFIGURED', 'UNKNOWN_CATEGORY'],
+  saveRules: ['NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
+  saveTiers: ['NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
+  upsertReward: ['NOT_FOUND', 'NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
+  ruleHistory: [],
   auditTrail: [],
   redeemReward: [
     'NOT_FOUND',
