@@ -26,10 +26,9 @@ export const NEVER_EXPIRES: ExpiryPolicy = { kind: 'never' };
  * by the calendar of the shop's time zone; null when it never does.
  */
 export function lotExpiresAt(policy: ExpiryPolicy, earnedAt: number, timeZone: string): number | null {
+  if (policy.kind === 'never') return null; // the sale path: no calendar work
   const earned = localDateOf(earnedAt, timeZone);
   switch (policy.kind) {
-    case 'never':
-      return null;
     case 'rollingMonths':
       return startOfLocalDay(nextDay(addMonths(earned, policy.months)), timeZone);
     case 'endOfMonth': {
