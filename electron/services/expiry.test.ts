@@ -41,7 +41,8 @@ const view = async (): Promise<MemberView> => unwrap(await c.api.getMember({ mem
 const ledger = () =>
   c.db.$client
     .prepare(
-      'SELECT id, kind, delta, expires_at AS expiresAt, lot_id AS lotId FROM points_ledger WHERE member_id = ? ORDER BY rowid',
+      `SELECT id, kind, delta, expires_at AS expiresAt, lot_id AS lotId
+       FROM points_ledger WHERE member_id = ? ORDER BY rowid`,
     )
     .all(member.id) as { id: string; kind: string; delta: number; expiresAt: number | null; lotId: string | null }[];
 
@@ -55,7 +56,7 @@ describe('points expiry at the terminal', () => {
     expect(ledger().every((r) => r.expiresAt === null)).toBe(true);
   });
 
-  it('a lot takes its expiry from the policy in force when earned, shows as expiring soon, then expires once', async () => {
+  it('a lot keeps the expiry of its policy, shows as expiring soon, then expires once', async () => {
     useExpiryPolicy(c.ctx, { kind: 'rollingMonths', months: 1 });
     const receipt = unwrap(await buy(10_000));
     const earned = receipt.pointsEarned; // 100 for the amount, and the demo's visit points

@@ -90,7 +90,8 @@ const statements = perDb((db) => ({
         tierCode: sql`${p('tierCode')}`,
         updatedAt: sql`${p('at')}`,
         // A lower bound (services/expiry.ts): a new lot can only bring it forward.
-        nextExpiryAt: sql`min(coalesce(${members.nextExpiryAt}, ${p('lotExpiresAt')}), coalesce(${p('lotExpiresAt')}, ${members.nextExpiryAt}))`,
+        nextExpiryAt: sql`min(coalesce(${members.nextExpiryAt}, ${p('lotExpiresAt')}),
+                              coalesce(${p('lotExpiresAt')}, ${members.nextExpiryAt}))`,
       })
       .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
       .prepare(),

@@ -330,7 +330,7 @@ export function planBatch(
           break;
         }
         case 'expiry': {
-          // Every place derives an expiry row's id alike (member + lot): a row already stored is a repeat, not a conflict.
+          // Every place derives an expiry row's id alike (member + lot): one already stored is a repeat, not a conflict.
           const p = body.payload;
           requireMember(p.memberId);
           const fresh = p.ledger.filter((l) => !known.ledgerIds.has(l.id));

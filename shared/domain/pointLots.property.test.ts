@@ -1,11 +1,19 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expiryRowId } from './expiryId';
 import { derivePointLots, type LedgerEntry } from './pointLots';
 
 const DAY = 86_400_000;
-const sha1 = (b: Uint8Array): Uint8Array => createHash('sha1').update(b).digest();
+/** A stand-in for SHA-1 (shared/ may not import node:crypto): deterministic, 20 bytes, well mixed. */
+const sha1 = (b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(20);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 20; i += 1) {
+    for (const x of b) h = Math.imul(h ^ x ^ i, 0x01000193) >>> 0;
+    out[i] = h & 0xff;
+  }
+  return out;
+};
 const MEMBER = '0b6d8f0e-4a43-4c1e-9a37-1c2f1b0a9d11';
 
 type Op =
