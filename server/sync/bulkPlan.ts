@@ -330,7 +330,7 @@ export function planBatch(
           break;
         }
         case 'expiry': {
-          // Every place derives an expiry row's id alike (member + lot): one already stored is a repeat, not a conflict.
+          // Expiry ids are derived alike everywhere (member + lot): one already stored is a repeat, not a conflict.
           const p = body.payload;
           requireMember(p.memberId);
           const fresh = p.ledger.filter((l) => !known.ledgerIds.has(l.id));
