@@ -65,3 +65,33 @@ describe('expiry policy', () => {
     );
   });
 });
+
+describe('expiry policy (property)', () => {
+  it('the per-day cache answers as a fresh computation would, in any order of instants', async () => {
+    const fc = (await import('fast-check')).default;
+    const policies: ExpiryPolicy[] = [
+      { kind: 'rollingMonths', months: 3 },
+      { kind: 'endOfMonth', monthsAfter: 1 },
+      { kind: 'endOfYear', yearsAfter: 2 },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2028, 0, 1) }), { minLength: 2, maxLength: 30 }),
+        fc.constantFrom(...policies),
+        fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London'),
+        (instants, policy, zone) => {
+          const cached = instants.map((t) => lotExpiresAt(policy, t, zone));
+          // Each instant again, each after an instant of another day, so the cache must refill.
+          const fresh = instants.map((t) => {
+            lotExpiresAt(policy, t + 400 * DAY_MS, zone);
+            return lotExpiresAt(policy, t, zone);
+          });
+          expect(cached).toEqual(fresh);
+          for (const [i, t] of instants.entries()) expect(cached[i]).toBeGreaterThan(t);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMonths, localDateOf, nextDay, startOfLocalDay } from '../zonedDate';
+import { addMonths, localDateOf, nextDay, startOfLocalDay, type LocalDate } from '../zonedDate';
 
 // When the points a member earns expire. Each lot (a positive ledger row) takes its expiry from
 // the policy in force when it was earned and keeps it, so a later policy change moves no lot.
@@ -27,14 +27,38 @@ export const NEVER_EXPIRES: ExpiryPolicy = { kind: 'never' };
  */
 export function lotExpiresAt(policy: ExpiryPolicy, earnedAt: number, timeZone: string): number | null {
   if (policy.kind === 'never') return null; // the sale path: no calendar work
+  // The answer depends on the local day only; every sale asks, and Intl costs tens of microseconds.
+  const key = `${timeZone}|${policy.kind}|${countOf(policy)}`;
+  const hit = lastDay.get(key);
+  if (hit && earnedAt >= hit.start && earnedAt < hit.end) return hit.expiresAt;
   const earned = localDateOf(earnedAt, timeZone);
+  const expiresAt = computeExpiry(policy, earned, timeZone);
+  lastDay.set(key, {
+    start: startOfLocalDay(earned, timeZone),
+    end: startOfLocalDay(nextDay(earned), timeZone),
+    expiresAt,
+  });
+  return expiresAt;
+}
+
+const lastDay = new Map<string, { start: number; end: number; expiresAt: number }>();
+
+const countOf = (policy: Exclude<ExpiryPolicy, { kind: 'never' }>): number =>
+  policy.kind === 'rollingMonths'
+    ? policy.months
+    : policy.kind === 'endOfMonth'
+      ? policy.monthsAfter
+      : policy.yearsAfter;
+
+function computeExpiry(policy: Exclude<ExpiryPolicy, { kind: 'never' }>, earned: LocalDate, timeZone: string): number {
   switch (policy.kind) {
     case 'rollingMonths':
       return startOfLocalDay(nextDay(addMonths(earned, policy.months)), timeZone);
-    case 'endOfMonth': {
-      const month = addMonths({ year: earned.year, month: earned.month, day: 1 }, policy.monthsAfter + 1);
-      return startOfLocalDay(month, timeZone);
-    }
+    case 'endOfMonth':
+      return startOfLocalDay(
+        addMonths({ year: earned.year, month: earned.month, day: 1 }, policy.monthsAfter + 1),
+        timeZone,
+      );
     case 'endOfYear':
       return startOfLocalDay({ year: earned.year + policy.yearsAfter + 1, month: 1, day: 1 }, timeZone);
   }
