@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberView } from '../../shared/contract';
 import { expiryRowId } from '../../shared/domain/expiryId';
 import { ExpiryRecord } from '../../shared/sync/records';
+import { sweepExpiryOncePerDay } from './expiry';
 import { useExpiryPolicy } from './expiry.testkit';
 import {
   assertLedgerConsistent,
@@ -136,5 +137,21 @@ describe('points expiry at the terminal', () => {
       [august - 200, spender.pointsEarned].sort((a, b) => a - b),
     );
     expect(v.balance).toBe(december);
+  });
+
+  it('the business-day sweep expires due lots of members nobody looked up, once a day', async () => {
+    useExpiryPolicy(c.ctx, { kind: 'rollingMonths', months: 1 });
+    const earned = unwrap(await buy(10_000)).pointsEarned;
+    c.clock.advance(40 * DAY);
+    expect(sweepExpiryOncePerDay(c.ctx)).toBe(1);
+    expect(
+      ledger()
+        .filter((r) => r.kind === 'expire')
+        .map((r) => r.delta),
+    ).toEqual([-earned]);
+    expect(sweepExpiryOncePerDay(c.ctx)).toBe(0); // the same day: nothing more to do
+    c.clock.advance(DAY);
+    expect(sweepExpiryOncePerDay(c.ctx)).toBe(0); // a new day, but nothing due
+    expect(ledger().filter((r) => r.kind === 'expire')).toHaveLength(1);
   });
 });

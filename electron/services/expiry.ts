@@ -10,6 +10,8 @@ import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
 import { findMember, type MemberRow } from './memberView';
 import { requireConfigured } from './terminalRow';
+import { businessDay } from './businessDay';
+import { readState, writeState } from '../platform/syncStateTable';
 
 // Expiry at the terminal: the lots of a member are derived from the ledger by the one shared
 // function (shared/domain/pointLots.ts); the due ones get an `expire` row each, written with the
@@ -139,7 +141,19 @@ function expiringSoonBy(ctx: ServiceContext, memberId: string, next: number | nu
   return soon.points > 0 && soon.firstAt !== null ? { points: soon.points, at: soon.firstAt } : null;
 }
 
-/** The business-day sweep: every member with a lot that may be due (the sync job runs it each day). */
+/**
+ * The business-day sweep, once per day at its start (the sync loop asks before each sync): every
+ * member with a lot due gets its expiry rows, so head office hears of members nobody looked up.
+ */
+export function sweepExpiryOncePerDay(ctx: ServiceContext): number {
+  const today = businessDay(ctx.clock.now(), ctx.timeZone);
+  if ((readState(ctx.db, 'lastExpirySweepDay') ?? '') >= today) return 0;
+  const swept = expireAllDue(ctx);
+  writeState(ctx.db, 'lastExpirySweepDay', today);
+  return swept;
+}
+
+/** Every member with a lot that may be due. */
 export function expireAllDue(ctx: ServiceContext): number {
   const now = ctx.clock.now();
   const due = ctx.db
