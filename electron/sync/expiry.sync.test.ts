@@ -11,6 +11,7 @@ import { TEST_MANAGER, unwrap } from '../services/services.testkit';
 import type { TerminalCore } from '../terminal/terminalCore';
 import { useEnrolledTills } from './enrolledTerminal.testkit';
 import { syncOnce } from './job';
+import { expireDueAtHeadOffice } from '../../server/sync/expiry';
 
 const START = Date.UTC(2025, 5, 1, 2, 0, 0);
 
@@ -100,5 +101,37 @@ describe.each(testBackends)('an expiring lot across two tills and head office, o
       expect(unwrap(await till.api.getMember({ memberId: member.id })).balance).toBe(0);
       expect(expiryAt(till)).toHaveLength(1);
     }
+  });
+
+  it('head office expires a lot no till looked up; the pull brings the row and no till writes it again', async () => {
+    const { ho, database } = fixture();
+    const a = fixture().till(0);
+    await signInAgain(a);
+    const member = unwrap(
+      await a.api.registerMember({ requestId: a.ctx.ids.uuid(), name: 'Far', phone: '13700137222' }),
+    );
+    const sale = unwrap(
+      await a.api.recordSale({
+        requestId: a.ctx.ids.uuid(),
+        memberId: member.id,
+        lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 12_300 }],
+      }),
+    );
+    expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
+    await ho.waitDerived();
+    clock.advance(40 * DAY);
+    expect(await expireDueAtHeadOffice(database.db, clock.now())).toBe(1);
+    expect(await expireDueAtHeadOffice(database.db, clock.now())).toBe(0); // never twice
+    expect(await syncOnce({ db: a.db, clock, owner: 'a' })).toMatchObject({ status: 'synced' });
+    const atTill = a.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, member.id)).all();
+    expect(atTill.map((r) => [r.kind, r.delta])).toEqual([
+      ['earn', sale.pointsEarned],
+      ['expire', -sale.pointsEarned],
+    ]);
+    await signInAgain(a);
+    expect(unwrap(await a.api.getMember({ memberId: member.id })).balance).toBe(0);
+    expect(a.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, member.id)).all()).toHaveLength(2);
+    const atHo = await database.db.select().from(hoLedger).where(eq(hoLedger.memberId, member.id));
+    expect(atHo.reduce((sum, r) => sum + r.delta, 0)).toBe(0);
   });
 });
