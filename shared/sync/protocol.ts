@@ -9,6 +9,7 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
+ * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
  */
 export const PROTOCOL_VERSION = 5;
 
