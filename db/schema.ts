@@ -83,6 +83,8 @@ export const members = sqliteTable(
     pointsEarnedTotal: integer('points_earned_total').notNull().default(0),
     visits: integer('visits').notNull().default(0),
     lastVisitAt: integer('last_visit_at'),
+    /** Cached, a lower bound: no lot of this member expires before it (null: none ever does). See expiry.ts. */
+    nextExpiryAt: integer('next_expiry_at'),
     homeShopId: text('home_shop_id'),
     /** The member asked for spend notices (sent by head office, which holds the choice too). */
     spendNotices: integer('spend_notices', { mode: 'boolean' }).notNull().default(false),
@@ -212,6 +214,10 @@ export const pointsLedger = sqliteTable(
     summary: text('summary').notNull(),
     terminalId: text('terminal_id').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** A positive row is a lot: when its points expire (null: never), by the policy in force when earned. */
+    expiresAt: integer('expires_at'),
+    /** An expiry row (or a reversal of earned points) names the lot it takes from. */
+    lotId: text('lot_id'),
   },
   (t) => [index('ledger_member_idx').on(t.memberId, t.createdAt)],
 );
@@ -227,7 +233,7 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
     recordType: text('record_type', {
-      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock'],
+      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock', 'expiry'],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   AuditRecord,
   CardRecord,
+  ExpiryRecord,
   MemberLockRecord,
   MemberPinRecord,
   MemberRecord,
@@ -45,6 +46,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   audit: AuditRecord,
   member_pin: MemberPinRecord,
   member_lock: MemberLockRecord,
+  expiry: ExpiryRecord,
 };
 
 const statements = perDb((db) => ({
@@ -96,6 +98,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   audit: Object.keys(AuditRecord.shape),
   member_pin: Object.keys(MemberPinRecord.shape),
   member_lock: Object.keys(MemberLockRecord.shape),
+  expiry: Object.keys(ExpiryRecord.shape),
 };
 
 /**

@@ -21,7 +21,9 @@ export type SyncKey =
   /** The shop's item categories as head office last sent them (a CategoryList as JSON). */
   | 'categories'
   /** The chain's phone key (hex) from head office: hashes of phone numbers (services/phoneKey.ts). */
-  | 'phoneKey';
+  | 'phoneKey'
+  /** The business day whose expiry sweep ran (services/expiry.ts). */
+  | 'lastExpirySweepDay';
 
 export function readState(db: TerminalDb, key: SyncKey): string | null {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;

@@ -1,5 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { DomainError, type MemberSummary, type MemberView } from '../../shared/contract';
+import { DomainError, type ExpiringSoon, type MemberSummary, type MemberView } from '../../shared/contract';
 import { maskPhone } from '../../shared/domain/phone';
 import type { TierDef } from '../../shared/domain/tier';
 import { cards, members } from '../../db/schema';
@@ -7,6 +7,7 @@ import type { ServiceContext } from '../core/context';
 import { direct } from '../platform/compiledStatements';
 import { perDb } from '../platform/transactions';
 import { loadTiers, tierStanding, tierView } from './tiers';
+import { expireDueLots, expiringSoonOf } from './expiry';
 
 export type MemberRow = typeof members.$inferSelect;
 export type CardRow = typeof cards.$inferSelect;
@@ -47,7 +48,12 @@ export function currentCard(ctx: ServiceContext, memberId: string): CardRow | un
 }
 
 /** The one place a member becomes a view: phone masked, tier and progress from the ladder. */
-export function buildMemberView(member: MemberRow, card: CardRow | undefined, ladder: TierDef[]): MemberView {
+export function buildMemberView(
+  member: MemberRow,
+  card: CardRow | undefined,
+  ladder: TierDef[],
+  expiringSoon: ExpiringSoon | null = null,
+): MemberView {
   if (!card) throw new Error(`member ${member.id} has no card`);
   const standing = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal);
   return {
@@ -63,6 +69,7 @@ export function buildMemberView(member: MemberRow, card: CardRow | undefined, la
     nextTier: standing.nextTier ? tierView(standing.nextTier) : null,
     pointsToNextTier: standing.pointsToNextTier,
     balance: member.pointsBalance,
+    expiringSoon,
     pointsEarnedTotal: member.pointsEarnedTotal,
     visits: member.visits,
     lastVisitAt: member.lastVisitAt,
@@ -71,7 +78,9 @@ export function buildMemberView(member: MemberRow, card: CardRow | undefined, la
 }
 
 export function memberViewOf(ctx: ServiceContext, member: MemberRow, ladder: TierDef[] = loadTiers(ctx)): MemberView {
-  return buildMemberView(member, currentCard(ctx, member.id), ladder);
+  // A member on screen has no due lot left: the balance shown is what may be spent.
+  const current = expireDueLots(ctx, member);
+  return buildMemberView(current, currentCard(ctx, current.id), ladder, expiringSoonOf(ctx, current));
 }
 
 /** Reads a member fresh from the database (after a write) and builds the view. */

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { members, pointsLedger, terminal } from '../../db/schema';
 import { memberSyncFacts } from '../../db/schemaSync';
@@ -34,6 +34,7 @@ export function spendablePoints(db: TerminalDb, memberId: string): number {
           eq(pointsLedger.memberId, memberId),
           eq(pointsLedger.terminalId, terminalId),
           lt(pointsLedger.delta, 0),
+          ne(pointsLedger.kind, 'expire'), // expired points were never spent
           gt(pointsLedger.createdAt, since),
         ),
       )

@@ -10,6 +10,7 @@ import { requireMember } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
 import { ledgerInsert } from './sales';
+import { expireDueLots } from './expiry';
 import { assertCanSpend } from './spendLimit';
 import { requireConfigured } from './terminalRow';
 import { requireRedeemAllowed } from './staffSettings';
@@ -81,7 +82,8 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
   return atomic(ctx, () => {
     const term = requireConfigured(ctx);
     const st = statements(ctx.db);
-    const member = requireMember(ctx, input.memberId);
+    // Lots due expire first (an expiry row each): expired points cannot be spent.
+    const member = expireDueLots(ctx, requireMember(ctx, input.memberId));
     const reward = st.byId.get({ id: input.rewardId });
     if (!reward) throw new DomainError('NOT_FOUND', { entity: 'reward', rewardId: input.rewardId });
     if (!reward.active) throw new DomainError('REWARD_INACTIVE', { rewardId: reward.id });
@@ -130,6 +132,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
         redemptionId,
         summary: `${input.quantity} × ${reward.name} (${reward.code})`,
         terminalId: term.terminalId,
+        expiresAt: null,
       });
       ledger.push(row);
       if (st.balance.run({ id: member.id, balanceBefore: balance, balance: balanceAfter, at: now }).changes !== 1) {

@@ -9,6 +9,8 @@ import type { ServiceContext } from '../core/context';
 import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
 import { currentRules } from './rules';
+import { expireDueLots } from './expiry';
+import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
 import { loadTiers, tierStanding, tierView } from './tiers';
 import { spendableNow } from './spendLimit';
@@ -26,6 +28,8 @@ export interface SaleWork {
   earn: EarnResult;
   /** The tier code to store after the sale: raised only at the sale that crosses a threshold. */
   tierCodeAfter: string | null;
+  /** When the lot this sale earns expires, by the policy in force now (null: never). */
+  lotExpiresAt: number | null;
   quote: SaleQuote;
 }
 
@@ -101,10 +105,22 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       pointsToNextTier: null,
       spendLimits: null,
     };
-    return { term, rules, member: null, lines, card: null, lineTotals, earn, tierCodeAfter: null, quote };
+    return {
+      term,
+      rules,
+      member: null,
+      lines,
+      card: null,
+      lineTotals,
+      earn,
+      tierCodeAfter: null,
+      lotExpiresAt: null,
+      quote,
+    };
   }
 
-  const member = requireMember(ctx, input.memberId);
+  // Lots due expire first (an expiry row each): what may be spent is then the balance.
+  const member = expireDueLots(ctx, requireMember(ctx, input.memberId));
   const balance = member.pointsBalance;
   // While offline the sync job's allowance caps what may be spent (README-sync.md).
   const spendable = spendableNow(ctx, member.id, balance);
@@ -159,6 +175,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     lineTotals,
     earn,
     tierCodeAfter: after.tier?.code ?? member.tierCode,
+    lotExpiresAt: lotExpiresAt(rules.expiry, ctx.clock.now(), ctx.timeZone),
     quote,
   };
 }

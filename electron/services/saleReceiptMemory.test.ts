@@ -69,6 +69,7 @@ describe('the receipt a repeated sale gets back', () => {
       'memberName',
       'shopName',
       'terminalName',
+      'expiringSoon',
     ]);
     expect(keptText(input.requestId).length).toBeLessThan(JSON.stringify(first).length / 2);
   });

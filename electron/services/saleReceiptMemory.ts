@@ -24,6 +24,7 @@ const ReceiptExtras = SaleReceipt.pick({
   memberName: true,
   shopName: true,
   terminalName: true,
+  expiringSoon: true,
 });
 type ReceiptExtras = z.infer<typeof ReceiptExtras>;
 
@@ -42,6 +43,7 @@ export function rememberSaleReceipt(receipt: SaleReceipt): string {
     memberName: receipt.memberName,
     shopName: receipt.shopName,
     terminalName: receipt.terminalName,
+    expiringSoon: receipt.expiringSoon ?? null,
   };
   return JSON.stringify(extras);
 }
@@ -93,6 +95,7 @@ export function recallSaleReceipt(ctx: ServiceContext, kept: string): SaleReceip
     shopName: extras.shopName,
     terminalName: extras.terminalName,
     currency: sale.currency,
+    expiringSoon: extras.expiringSoon ?? null,
   };
 }
 

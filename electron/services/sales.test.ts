@@ -63,6 +63,7 @@ describe('previewSale and recordSale', () => {
       shopName,
       terminalName,
       currency,
+      expiringSoon: _expiring,
       ...quote
     } = receipt;
     expect(quote).toEqual(preview);

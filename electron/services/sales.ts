@@ -6,6 +6,7 @@ import type { LedgerRecord } from '../../shared/sync/records';
 import { members, pointsLedger, saleLines, sales } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
+import { expiringSoonAfterSale } from './expiry';
 import { appendOutbox, type UnstampedPayload } from '../core/outbox';
 import { direct } from '../platform/compiledStatements';
 import { atomic, perDb } from '../platform/transactions';
@@ -73,6 +74,7 @@ const statements = perDb((db) => ({
         summary: p('summary'),
         terminalId: p('terminalId'),
         createdAt: p('createdAt'),
+        expiresAt: p('expiresAt'),
       })
       .prepare(),
   ),
@@ -87,6 +89,9 @@ const statements = perDb((db) => ({
         lastVisitAt: sql`${p('at')}`,
         tierCode: sql`${p('tierCode')}`,
         updatedAt: sql`${p('at')}`,
+        // A lower bound (services/expiry.ts): a new lot can only bring it forward.
+        nextExpiryAt: sql`min(coalesce(${members.nextExpiryAt}, ${p('lotExpiresAt')}),
+                              coalesce(${p('lotExpiresAt')}, ${members.nextExpiryAt}))`,
       })
       .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
       .prepare(),
@@ -128,6 +133,7 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       summary,
       terminalId,
       createdAt: now,
+      expiresAt: null,
     });
     rows.push({
       id,
@@ -155,6 +161,7 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       summary: quote.summary,
       terminalId,
       createdAt: now,
+      expiresAt: work.lotExpiresAt,
     });
     rows.push({
       id,
@@ -164,6 +171,7 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       ruleVersion: quote.ruleVersion,
       campaignId: null,
       createdAt: now,
+      expiresAt: work.lotExpiresAt,
     });
   }
   return rows;
@@ -249,6 +257,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
         earnedTotal: member.pointsEarnedTotal + quote.pointsEarned,
         at: now,
         tierCode: work.tierCodeAfter,
+        lotExpiresAt: quote.pointsEarned > 0 ? work.lotExpiresAt : null,
       });
       if (changed.changes !== 1) throw new Error(`member ${member.id} changed during the sale`);
     }
@@ -295,6 +304,9 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       shopName: term.shopName,
       terminalName: term.terminalName,
       currency: term.currency,
+      expiringSoon: member
+        ? expiringSoonAfterSale(ctx, member, quote.pointsEarned > 0 ? work.lotExpiresAt : null, now)
+        : null,
     };
     return receipt;
   });

@@ -105,6 +105,9 @@ function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: numbe
     c.terminalId,
     c.createdAt,
   );
+  const expiresAt = c.expiresAt ?? null;
+  if (expiresAt !== null || c.lotId) st.setLotFacts.run(expiresAt, c.lotId ?? null, c.id);
+  if (expiresAt !== null && c.delta > 0) st.lowerNextExpiry.run(expiresAt, expiresAt, c.memberId);
   const tier = tierStanding(ladder.get(), member.tier_code, earned).tier;
   st.updateBalance.run(balance, earned, tier?.code ?? null, c.memberId);
 }

@@ -72,6 +72,14 @@ export const pullStatements = perDb((db: TerminalDb) => {
                                   campaign_id, summary, terminal_id, created_at)
        VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
+    /** A pulled row keeps its lot facts (expiry.ts): when a lot expires, which lot an expiry row takes from. */
+    setLotFacts: c.prepare<[number | null, string | null, string]>(
+      'UPDATE points_ledger SET expires_at = ?, lot_id = ? WHERE id = ?',
+    ),
+    /** The member's next expiry is a lower bound: a new lot can only bring it forward. */
+    lowerNextExpiry: c.prepare<[number, number, string]>(
+      'UPDATE members SET next_expiry_at = min(coalesce(next_expiry_at, ?), ?) WHERE id = ?',
+    ),
   };
 });
 

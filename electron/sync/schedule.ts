@@ -28,6 +28,8 @@ export interface ScheduleOptions {
   /** [0, 1): jitter source, injected so tests are repeatable. */
   random?: () => number;
   onResult?: (result: SyncResult) => void;
+  /** Runs before each sync (the day's expiry sweep); a throw is logged by the caller's own wrapper. */
+  beforeSync?: () => void;
   /** Every step the loop took and the pause it chose after it (tests count these; no clock involved). */
   onStep?: (step: LoopStep) => void;
 }
@@ -121,6 +123,7 @@ export function startSyncLoop(deps: SyncDeps, options: ScheduleOptions): SyncLoo
     let status: SyncResult['status'] | 'error' = 'error';
     let delay = interval;
     try {
+      options.beforeSync?.();
       const result = await syncOnce(deps);
       status = result.status;
       options.onResult?.(result);

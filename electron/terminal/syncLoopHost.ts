@@ -8,6 +8,7 @@ import type { FetchFn } from '../sync/hoClient';
 import type { NetworkOptions } from '../sync/networkCalls';
 import { parseCloseAt, startSyncLoop, type SyncLoop } from '../sync/schedule';
 import { readState } from '../platform/syncStateTable';
+import { sweepExpiryOncePerDay } from '../services/expiry';
 import type { HeadOfficeLink } from './handlers';
 
 /**
@@ -103,6 +104,14 @@ export function createSyncLoopHost(ctx: ServiceContext, options: SyncLoopOptions
       { db, clock: ctx.clock, owner, ...network },
       {
         timeZone: ctx.timeZone,
+        beforeSync: () => {
+          // A failed sweep must not stop the sync: the next spend or lookup expires the member's lots anyway.
+          try {
+            sweepExpiryOncePerDay(ctx);
+          } catch (error) {
+            log('tillcard: expiry sweep failed', error);
+          }
+        },
         ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
         ...(options.backoffBaseMs === undefined ? {} : { backoffBaseMs: options.backoffBaseMs }),
         ...(options.backoffMaxMs === undefined ? {} : { backoffMaxMs: options.backoffMaxMs }),

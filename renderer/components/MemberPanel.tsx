@@ -8,6 +8,7 @@ import { MemberPrivacy } from './MemberPrivacy';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 import { MemberCardActions } from './MemberCardActions';
+import { ExpiringSoonNote } from './ExpiringSoonNote';
 
 export function MemberPanel() {
   const { t, i18n } = useTranslation();
@@ -61,6 +62,7 @@ export function MemberPanel() {
           {integer(member.balance, locale)}
         </span>
       </div>
+      <ExpiringSoonNote soon={member.expiringSoon} testId="member-expiring" />
       <div className="member__tier">
         <div className="member__tier-row">
           <span className="tier-chip">{member.tier ? <bdi>{member.tier.name}</bdi> : t('member.noTier')}</span>

@@ -7,6 +7,7 @@ import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
 import { nextCustomer } from '../state/actions';
+import { ExpiringSoonNote } from './ExpiringSoonNote';
 import { usePrintTarget } from './usePrintTarget';
 
 /** Shown after a sale is committed; printable on a receipt printer via the print CSS. */
@@ -89,6 +90,14 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
               <dt>{t('receipt.balance')}</dt>
               <dd data-testid="receipt-balance">{integer(receipt.balanceAfter ?? 0, locale)}</dd>
             </div>
+            {receipt.expiringSoon && (
+              <div>
+                <dt>{t('expiry.title')}</dt>
+                <dd>
+                  <ExpiringSoonNote soon={receipt.expiringSoon} testId="receipt-expiring" />
+                </dd>
+              </div>
+            )}
             <div>
               <dt>
                 <bdi>{receipt.tierAfter?.name ?? ''}</bdi>

@@ -471,6 +471,20 @@ export const en = {
       other: 'Tell head office IT.',
     },
   },
+  // expiry (issue 15): points expiring soon on the member panel and receipt; the programme's expiry section
+  expiry: {
+    soon: '{{points}} pts expire after {{date}}',
+    title: 'Points expiry',
+    kind: 'Points expire',
+    never: 'Never',
+    rollingMonths: 'A number of months after they are earned',
+    endOfMonth: 'At the end of the month, a number of months after',
+    endOfYear: 'At the end of the year, a number of years after',
+    months: 'Months',
+    years: 'Years',
+    zero: 'Enter at least 1.',
+    example: 'Points earned on {{earned}} expire after {{date}}.',
+  },
   // privacy (area 5): masked phones, reveal, export and erasure
   privacy: {
     title: 'Member data',

@@ -458,6 +458,19 @@ export const zhCN: TillMessages = {
     },
   },
   // privacy (area 5): masked phones, reveal, export and erasure
+  expiry: {
+    soon: '{{points}} 积分将于 {{date}} 后过期',
+    title: '积分有效期',
+    kind: '积分过期方式',
+    never: '永不过期',
+    rollingMonths: '获得后若干个月过期',
+    endOfMonth: '若干个月后的月底过期',
+    endOfYear: '若干年后的年底过期',
+    months: '月数',
+    years: '年数',
+    zero: '请至少填写 1。',
+    example: '{{earned}} 获得的积分将于 {{date}} 后过期。',
+  },
   privacy: {
     title: '会员数据',
     reveal: '显示完整号码（店长）',

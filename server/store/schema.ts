@@ -335,6 +335,10 @@ export const ledger = pgTable(
     terminalId: text('terminal_id').notNull(),
     shopId: text('shop_id').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** A positive row is a lot: when its points expire (null: never). */
+    expiresAt: ms('expires_at'),
+    /** An expiry row (or a reversal of earned points) names the lot it takes from. */
+    lotId: text('lot_id'),
     /** The feed transaction that carried it: a member snapshot sums the rows below its cursor. */
     txid: txid('txid'),
   },

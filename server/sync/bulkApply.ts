@@ -80,6 +80,10 @@ async function loadKnown(
       case 'member_lock':
         memberIds.add(b.payload.memberId);
         break;
+      case 'expiry':
+        memberIds.add(b.payload.memberId);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
     }
   }
   const [chain] = bodies.some((b) => b?.type === 'audit')

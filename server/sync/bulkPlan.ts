@@ -141,6 +141,8 @@ export function planBatch(
         terminalId: src.terminalId,
         shopId: src.shopId,
         createdAt: r.createdAt,
+        expiresAt: r.expiresAt ?? null,
+        lotId: r.lotId ?? null,
       });
       feed.push({
         kind: 'ledger',
@@ -156,6 +158,8 @@ export function planBatch(
           shopId: src.shopId,
           terminalId: src.terminalId,
           createdAt: r.createdAt,
+          expiresAt: r.expiresAt ?? null,
+          lotId: r.lotId ?? null,
         },
       });
       if (r.delta < 0) spent.push(r.memberId);
@@ -323,6 +327,15 @@ export function planBatch(
           plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
           if (member.spendNotices) plan.notices.push(redemptionNotice(src, p, member));
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
+          break;
+        }
+        case 'expiry': {
+          // Expiry ids are derived alike everywhere (member + lot): one already stored is a repeat, not a conflict.
+          const p = body.payload;
+          requireMember(p.memberId);
+          const fresh = p.ledger.filter((l) => !known.ledgerIds.has(l.id));
+          checkLedger(fresh, p.memberId, 'expiry');
+          addLedger(fresh, {}, feed, spent, earned);
           break;
         }
         case 'audit': {

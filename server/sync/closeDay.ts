@@ -3,6 +3,7 @@ import { diffDayTotals, type CloseDayRequest, type CloseDayResponse, type DayTot
 import type { HoDb } from '../store/connect';
 import { dayCloses, redemptions, sales } from '../store/schema';
 import type { Clock } from '../sources';
+import { expireDueAtHeadOffice } from './expiry';
 import { deriveTerminal } from './deriver';
 
 /** What head office holds for one terminal's business day, computed from the records it applied. */
@@ -54,6 +55,8 @@ export async function closeDay(
   req: CloseDayRequest,
 ): Promise<CloseDayResponse> {
   await deriveTerminal(db, clock, terminalId, { wait: true });
+  // The nightly close is also head office's expiry run: lots due that no till expired yet.
+  await expireDueAtHeadOffice(db, clock.now());
   const computed = await headOfficeDayTotals(db, terminalId, req.businessDay);
   const differences = diffDayTotals(req.totals, computed);
   const row = {

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './primitives';
 export * from './terminal';
 export * from './members';
+export * from './expiry';
 export * from './sales';
 export * from './rewards';
 export * from './memberCheck';

@@ -11,6 +11,7 @@ import {
   SignedPoints,
   Uuid,
 } from './primitives';
+import { ExpiringSoon } from './expiry';
 import { ExplanationView } from './sales';
 import { TierView } from './terminal';
 
@@ -30,6 +31,8 @@ export const MemberView = z.object({
   nextTier: TierView.nullable(),
   pointsToNextTier: z.number().int().min(0).nullable(),
   balance: z.number().int(),
+  /** Absent from a till before issue 15; null when nothing expires within 30 days. */
+  expiringSoon: ExpiringSoon.nullable().optional(),
   pointsEarnedTotal: z.number().int().min(0),
   visits: z.number().int().min(0),
   lastVisitAt: EpochMs.nullable(),

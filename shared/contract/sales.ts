@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, MemberCheckTicket, MinorAmount, Points, RequestId, Uuid } from './primitives';
+import { ExpiringSoon } from './expiry';
 import { TierView } from './terminal';
 import { isStorableText, UNSTORABLE_TEXT } from '../storableText';
 
@@ -81,6 +82,8 @@ export const SaleReceipt = SaleFigures.extend({
   shopName: z.string(),
   terminalName: z.string(),
   currency: z.string(),
+  /** The member's points expiring within 30 days after this sale (null: none; absent before issue 15). */
+  expiringSoon: ExpiringSoon.nullable().optional(),
 });
 export type SaleReceipt = z.infer<typeof SaleReceipt>;
 

@@ -9,8 +9,9 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
+ * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -37,6 +38,7 @@ export const RecordTypeSchema = z.enum([
   'audit',
   'member_pin',
   'member_lock',
+  'expiry',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
@@ -259,6 +261,10 @@ export const LedgerChange = z.object({
   shopId: z.string(),
   terminalId: z.string(),
   createdAt: Ms,
+  /** A positive row is a lot: when it expires (absent from a head office before issue 15, or null: never). */
+  expiresAt: Ms.nullable().optional(),
+  /** An expiry row (or a reversal of earned points) names the lot it takes from. */
+  lotId: Id.nullable().optional(),
 });
 export const CardChange = z.object({
   kind: z.literal('card'),

@@ -32,6 +32,10 @@ export const LedgerRecord = z.object({
   ruleVersion: Int.nullable(),
   campaignId: Text.nullable(),
   createdAt: Ms,
+  /** A positive row is a lot: when it expires (absent from a till before issue 15, or null: never). */
+  expiresAt: Ms.nullable().optional(),
+  /** An expiry row (or a reversal of earned points) names the lot it takes from. */
+  lotId: Id.nullable().optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
@@ -150,6 +154,21 @@ export const MemberLockRecord = z.object({
   staffId: StaffId,
 });
 
+/**
+ * A member's lots expired: one `expire` row per lot, each id derived from member and lot
+ * (shared/domain/expiryId.ts), so head office stores a row once however many places wrote it.
+ */
+export const ExpiryRecord = z.object({
+  memberId: Id,
+  ledger: z
+    .array(LedgerRecord.extend({ kind: z.literal('expire'), delta: Int.max(-1), lotId: Id }))
+    .min(1)
+    .max(1000),
+  createdAt: Ms,
+  staffId: StaffId,
+});
+export type ExpiryRecord = z.infer<typeof ExpiryRecord>;
+
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
   z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
@@ -159,6 +178,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit'), payload: AuditRecord }),
   z.object({ type: z.literal('member_pin'), payload: MemberPinRecord }),
   z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
+  z.object({ type: z.literal('expiry'), payload: ExpiryRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

@@ -43,6 +43,27 @@ describe('generateTerminalDb', () => {
     });
   });
 
+  it('has expiring lots (issue 15): none due at the end, each member’s next expiry the earliest of its lots', () => {
+    const sqlite = openKeyedSqlite(report.dbFile, keyBeside(report.dbFile), { readonly: true });
+    try {
+      const lots = sqlite
+        .prepare('SELECT count(*) AS n, min(expires_at) AS first FROM points_ledger WHERE expires_at IS NOT NULL')
+        .get() as { n: number; first: number };
+      expect(lots.n).toBeGreaterThan(100);
+      expect(lots.first).toBeGreaterThan(DEFAULT_END_MS);
+      const drift = sqlite
+        .prepare(
+          `SELECT m.id FROM members m
+           WHERE m.next_expiry_at IS NOT (SELECT min(l.expires_at) FROM points_ledger l
+                                          WHERE l.member_id = m.id AND l.kind = 'earn')`,
+        )
+        .all();
+      expect(drift).toEqual([]);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('has a realistic spread: a few regulars, anonymous sales, points spent', () => {
     const sqlite = openKeyedSqlite(report.dbFile, keyBeside(report.dbFile), { readonly: true });
     try {

@@ -9,6 +9,7 @@ import { prepareInserts } from './inserts';
 import { Random } from './random';
 import { Roster } from './roster';
 import { makeSale, type SaleContext } from './saleMaker';
+import { addExpiringRules } from './expiringLots';
 import { createConfiguredTerminal, GENERATED_SHOP } from './shopSetup';
 import { DAY_MS, instantAt, makeTimeline, memberPosition, salePosition } from './timeline';
 
@@ -41,7 +42,7 @@ export interface GenerateReport {
 }
 
 /** Bump when generated data changes shape, so cached bench datasets are made again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2; // 2: expiring lots (issue 15)
 
 export const DEFAULT_END_MS = Date.UTC(2025, 11, 31, 16, 0, 0);
 
@@ -96,6 +97,7 @@ export function generateTerminalDb(options: GenerateOptions): GenerateReport {
       terminalId: term.terminalId,
       currency: term.currency,
       products: makeCatalogue(random, 3_000),
+      lots: addExpiringRules(sqlite, rules, timeline.startMs + timeline.days * DAY_MS, timeZone),
       // Whole-hour zones only (the generator's shops): a day is fixed within an hour.
       businessDay: (ms) => {
         const hour = Math.floor(ms / 3_600_000);

@@ -10,7 +10,8 @@ export function prepareInserts(sqlite: Database.Database) {
   return {
     member: sqlite.prepare(
       `INSERT INTO members (id, name, name_key, phone, phone_tail, birthday, tier_code, points_balance, ` +
-        `points_earned_total, visits, last_visit_at, home_shop_id, created_at, updated_at) VALUES (${q(14)})`,
+        `points_earned_total, visits, last_visit_at, home_shop_id, created_at, updated_at, next_expiry_at) ` +
+        `VALUES (${q(15)})`,
     ),
     card: sqlite.prepare(
       `INSERT INTO cards (number, member_id, status, issued_at, status_changed_at) VALUES (${q(5)})`,
@@ -26,7 +27,7 @@ export function prepareInserts(sqlite: Database.Database) {
     ),
     ledger: sqlite.prepare(
       `INSERT INTO points_ledger (id, member_id, kind, delta, balance_after, sale_id, redemption_id, ` +
-        `rule_version, campaign_id, summary, terminal_id, created_at) VALUES (${q(12)})`,
+        `rule_version, campaign_id, summary, terminal_id, created_at, expires_at) VALUES (${q(13)})`,
     ),
     outbox: sqlite.prepare(
       `INSERT INTO outbox (seq, record_id, record_type, payload_json, created_at, acked_at) VALUES (${q(6)})`,

@@ -21,6 +21,8 @@ export class Roster {
   readonly lastVisitAt: Float64Array;
   /** Index into the tier ladder of the stored tier; -1 = none. */
   readonly tier: Int8Array;
+  /** The earliest expiry of the member's lots (-1: none expires). */
+  readonly nextExpiry: Float64Array;
 
   constructor(readonly size: number) {
     this.createdAt = new Float64Array(size);
@@ -29,6 +31,7 @@ export class Roster {
     this.visits = new Int32Array(size);
     this.lastVisitAt = new Float64Array(size).fill(-1);
     this.tier = new Int8Array(size).fill(-1);
+    this.nextExpiry = new Float64Array(size).fill(-1);
   }
 
   /**
@@ -88,6 +91,7 @@ export class Roster {
       homeShopId,
       created,
       lastVisit >= 0 ? lastVisit : created,
+      (this.nextExpiry[i] ?? -1) >= 0 ? (this.nextExpiry[i] ?? null) : null,
     );
     inserts.card.run(card, id, 'active', created, created);
   }

@@ -8,6 +8,7 @@ import type { Product } from './catalogue';
 import type { Inserts } from './inserts';
 import type { Random } from './random';
 import type { Roster } from './roster';
+import type { LotExpiry } from './expiringLots';
 
 export interface SaleContext {
   random: Random;
@@ -19,6 +20,8 @@ export interface SaleContext {
   terminalId: string;
   currency: string;
   businessDay: (ms: number) => string;
+  /** The rule version and lot expiry at an instant (expiringLots.ts). */
+  lots: LotExpiry;
 }
 
 export interface MadeSale {
@@ -73,6 +76,8 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
   const subtotal = totals.reduce((a, b) => a + b, 0);
   const saleId = random.uuid();
   const day = ctx.businessDay(atMs);
+  const ruleVersion = ctx.lots.versionAt(atMs, rules.version);
+  const lotExpiresAt = ctx.lots.expiresAt(atMs);
   const memberId = member >= 0 ? (roster.ids[member] ?? null) : null;
   const cardNumber = member >= 0 ? (roster.cards[member] ?? null) : null;
 
@@ -105,7 +110,7 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
     subtotal - discount,
     earn.points,
     pointsSpent,
-    rules.version,
+    ruleVersion,
     earn.summary,
     JSON.stringify(earn.explanation),
     ctx.currency,
@@ -145,13 +150,15 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
       balance,
       saleId,
       null,
-      rules.version,
+      ruleVersion,
       null,
       summary,
       ctx.terminalId,
       atMs,
+      kind === 'earn' ? lotExpiresAt : null,
     );
-    ledger.push({ id, memberId, kind, delta, ruleVersion: rules.version, campaignId: null, createdAt: atMs });
+    const row = { id, memberId, kind, delta, ruleVersion, campaignId: null, createdAt: atMs };
+    ledger.push(kind === 'earn' && lotExpiresAt !== null ? { ...row, expiresAt: lotExpiresAt } : row);
   };
   if (pointsSpent > 0)
     writeLedger('spend', -pointsSpent, `${pointsSpent} pt = ${formatMoney(discount, ctx.currency, 'en-US')} off`);
@@ -168,6 +175,9 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
     roster.visits[member] = (roster.visits[member] ?? 0) + 1;
     roster.lastVisitAt[member] = atMs;
     roster.tier[member] = after ? ladder.indexOf(after) : (roster.tier[member] ?? -1);
+    const next = roster.nextExpiry[member] ?? -1;
+    if (earn.points > 0 && lotExpiresAt !== null && (next < 0 || lotExpiresAt < next))
+      roster.nextExpiry[member] = lotExpiresAt;
   }
 
   // Key order as the sync schema's output (the service stores the zod-parsed payload).
@@ -180,7 +190,7 @@ export function makeSale(ctx: SaleContext, member: number, atMs: number): MadeSa
     totalMinor: subtotal - discount,
     pointsEarned: earn.points,
     pointsSpent,
-    ruleVersion: rules.version,
+    ruleVersion,
     currency: ctx.currency,
     businessDay: day,
     createdAt: atMs,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExpiryPolicy } from './expiryPolicy';
 
 // A rule set is versioned: every ledger row names the version it was earned under, so a refund
 // can reverse exactly what the sale earned even after head office has changed the rules.
@@ -100,6 +101,7 @@ export const RuleSet = z.object({
     maxDiscountBp: z.number().int().min(0).max(10000).default(10000),
     minPoints: z.number().int().min(0).default(0),
   }),
+  expiry: ExpiryPolicy.default({ kind: 'never' }), // shared/domain/rules/expiryPolicy.ts
 });
 export type RuleSet = z.output<typeof RuleSet>;
 export type RuleSetInput = z.input<typeof RuleSet>;
