@@ -213,7 +213,13 @@ export const pointsLedger = sqliteTable(
     terminalId: text('terminal_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('ledger_member_idx').on(t.memberId, t.createdAt)],
+  (t) => [
+    index('ledger_member_idx').on(t.memberId, t.createdAt),
+    // What a campaign gave each member here (its per-member limit, counted at each sale).
+    index('ledger_campaign_member_idx')
+      .on(t.campaignId, t.memberId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
 );
 
 /**

@@ -24,6 +24,9 @@ const ReceiptExtras = SaleReceipt.pick({
   memberName: true,
   shopName: true,
   terminalName: true,
+}).extend({
+  // Kept whole (a name and a figure per campaign): a receipt remembered before campaigns has none.
+  campaignBonuses: SaleReceipt.shape.campaignBonuses.default([]),
 });
 type ReceiptExtras = z.infer<typeof ReceiptExtras>;
 
@@ -42,6 +45,7 @@ export function rememberSaleReceipt(receipt: SaleReceipt): string {
     memberName: receipt.memberName,
     shopName: receipt.shopName,
     terminalName: receipt.terminalName,
+    campaignBonuses: receipt.campaignBonuses,
   };
   return JSON.stringify(extras);
 }
@@ -78,6 +82,7 @@ export function recallSaleReceipt(ctx: ServiceContext, kept: string): SaleReceip
     pointsEarned: sale.pointsEarned,
     ruleVersion: sale.ruleVersion,
     summary: sale.earnSummary,
+    campaignBonuses: extras.campaignBonuses,
     explanation: Explanation.parse(JSON.parse(sale.explanationJson)),
     balanceBefore: extras.balanceBefore,
     balanceAfter: extras.balanceAfter,

@@ -27,7 +27,7 @@ const rule: fc.Arbitrary<CampaignRule> = fc.oneof(
     kind: fc.constant('lineBonus' as const),
     multiplierBp: fc.integer({ min: 10_001, max: 100_000 }),
     categories: fc.subarray(categories, { minLength: 1 }),
-    skus: fc.constant([]),
+    skus: fc.constant<string[]>([]),
   }),
   fc.record({
     kind: fc.constant('nthVisit' as const),

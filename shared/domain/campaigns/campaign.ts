@@ -84,13 +84,19 @@ const SpecFields = z.object({
 export const CampaignSpec = SpecFields.refine((c) => c.endsAt > c.startsAt, endsAfterStart);
 export type CampaignSpec = z.output<typeof CampaignSpec>;
 
-/** A campaign as stored and sent to the tills. */
-export const Campaign = SpecFields.extend({
+/** A campaign's fields as stored; the pull change adds its kind (shared/sync/protocol.ts). */
+export const CampaignFields = SpecFields.extend({
   id: z.string().uuid(),
   published: z.boolean(),
   cancelled: z.boolean(),
   updatedAt: Ms,
-}).refine((c) => c.endsAt > c.startsAt, endsAfterStart);
+});
+/** The check every campaign passes, wherever it is parsed. */
+export const endsAfterItStarts = (c: { startsAt: number; endsAt: number }): boolean => c.endsAt > c.startsAt;
+export const ENDS_AFTER_START = endsAfterStart;
+
+/** A campaign as stored and sent to the tills. */
+export const Campaign = CampaignFields.refine(endsAfterItStarts, endsAfterStart);
 export type Campaign = z.output<typeof Campaign>;
 
 export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'ended' | 'cancelled';
