@@ -26,13 +26,11 @@ const p = sql.placeholder;
 const statements = perDb((db) => ({
   linked: direct(db.select({ id: syncLink.id }).from(syncLink).limit(1).prepare()),
   // What the campaign gave this member, in every ledger row this till knows (its own and pulled ones).
-  memberGot: direct(
-    db
-      .select({ points: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)` })
-      .from(pointsLedger)
-      .where(and(eq(pointsLedger.campaignId, p('campaignId')), eq(pointsLedger.memberId, p('memberId'))))
-      .prepare(),
-  ),
+  memberGot: db
+    .select({ points: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)` })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.campaignId, p('campaignId')), eq(pointsLedger.memberId, p('memberId'))))
+    .prepare(),
 }));
 
 /**
