@@ -49,6 +49,7 @@ export const errorMessages = {
     PHONE_NOT_HELD: '这是其他门店的会员，本机只保存其手机号的掩码，不能显示完整号码。',
     ERASE_AT_HEAD_OFFICE: '本店已连接总部：会员数据的删除请在总部办理，各收银机同步后自动删除。',
     ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
+    CAMPAIGNS_AT_HEAD_OFFICE: '本店已连接总部：营销活动由总部创建和发布，本机只能查看。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -99,6 +100,7 @@ export const errorMessages = {
     ERASE_AT_HEAD_OFFICE:
       'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
     ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
+    CAMPAIGNS_AT_HEAD_OFFICE: 'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

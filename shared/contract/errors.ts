@@ -44,6 +44,8 @@ export const ErrorCode = z.enum([
   'PHONE_NOT_HELD',
   'ERASE_AT_HEAD_OFFICE',
   'ERASE_NOT_CONFIRMED',
+  // campaigns
+  'CAMPAIGNS_AT_HEAD_OFFICE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -56,6 +56,8 @@ export const channelAccess = {
   listRewards: 'cashier',
   redeemReward: 'cashier',
   listCategories: 'cashier',
+  listCampaigns: 'manager',
+  saveCampaign: 'manager',
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',

@@ -66,6 +66,8 @@ export const DOCUMENTED_REFUSALS = {
   memberLedger: ['NOT_FOUND'],
   listRewards: [],
   listCategories: [],
+  listCampaigns: [],
+  saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
     'NOT_FOUND',
