@@ -10,7 +10,8 @@ import { requireConfigured } from './terminalRow';
 // The manager's campaigns at the till. A shop without head office makes its own; an enrolled
 // shop's come from head office (the pull) and are only listed here.
 
-const atHeadOffice = (ctx: ServiceContext): boolean => ctx.db.select({ id: syncLink.id }).from(syncLink).get() !== undefined;
+const atHeadOffice = (ctx: ServiceContext): boolean =>
+  ctx.db.select({ id: syncLink.id }).from(syncLink).get() !== undefined;
 
 function viewOf(ctx: ServiceContext, campaign: Campaign, linked: boolean): CampaignView {
   const { granted, spent } = allowanceOf(ctx.db, campaign.id);

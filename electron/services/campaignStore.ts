@@ -19,7 +19,13 @@ const statements = perDb((db) => ({
       .where(and(eq(campaigns.active, true), lte(campaigns.startsAt, p('now')), gt(campaigns.endsAt, p('now'))))
       .prepare(),
   ),
-  allowance: direct(db.select().from(campaignAllowances).where(eq(campaignAllowances.campaignId, p('id'))).prepare()),
+  allowance: direct(
+    db
+      .select()
+      .from(campaignAllowances)
+      .where(eq(campaignAllowances.campaignId, p('id')))
+      .prepare(),
+  ),
   spend: direct(
     db
       .insert(campaignAllowances)
@@ -90,7 +96,10 @@ export function runningCampaigns(db: TerminalDb, now: number): Campaign[] {
 
 /** Every campaign this till holds, for the manager's list. */
 export function storedCampaigns(db: TerminalDb): Campaign[] {
-  const rows = db.select({ id: campaigns.id, json: campaigns.paramsJson, updatedAt: campaigns.updatedAt }).from(campaigns).all();
+  const rows = db
+    .select({ id: campaigns.id, json: campaigns.paramsJson, updatedAt: campaigns.updatedAt })
+    .from(campaigns)
+    .all();
   return rows.flatMap((r) => parseCached(db, r.id, r.json, r.updatedAt) ?? []);
 }
 

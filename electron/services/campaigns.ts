@@ -124,7 +124,11 @@ export interface BonusRowsAt {
  * One 'earn' ledger row per bonus, naming its campaign, and the till's spend of each campaign,
  * in the caller's transaction. Returns the rows for the outbox record.
  */
-export function writeBonusRows(ctx: ServiceContext, bonuses: readonly CampaignBonus[], at: BonusRowsAt): LedgerRecord[] {
+export function writeBonusRows(
+  ctx: ServiceContext,
+  bonuses: readonly CampaignBonus[],
+  at: BonusRowsAt,
+): LedgerRecord[] {
   const rows: LedgerRecord[] = [];
   let balance = at.balanceBefore;
   for (const b of bonuses) {

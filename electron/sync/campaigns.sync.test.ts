@@ -77,7 +77,9 @@ describe.each(testBackends)('a campaign’s budget holds across tills that sync 
             const member = members[step.till];
             if (!till || !member) throw new Error('no till');
             if (step.sync) {
-              expect(await syncOnce({ db: till.db, clock, owner: `t${step.till}` })).toMatchObject({ status: 'synced' });
+              expect(await syncOnce({ db: till.db, clock, owner: `t${step.till}` })).toMatchObject({
+                status: 'synced',
+              });
               continue;
             }
             const receipt = unwrap(

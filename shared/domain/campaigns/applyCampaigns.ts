@@ -85,7 +85,9 @@ function rawBonus(rule: CampaignRule, member: CampaignMember, ev: CampaignEvent)
   if (ev.kind !== 'sale') return 0;
   switch (rule.kind) {
     case 'multiplier':
-      return rule.weekdays.length === 0 || rule.weekdays.includes(ev.weekday) ? extra(ev.earnedPoints, rule.multiplierBp) : 0;
+      return rule.weekdays.length === 0 || rule.weekdays.includes(ev.weekday)
+        ? extra(ev.earnedPoints, rule.multiplierBp)
+        : 0;
     case 'spendBonus':
       return ev.paidMinor >= rule.minSpendMinor ? rule.points : 0;
     case 'birthdayMonth':

@@ -18,7 +18,13 @@ const validSpec = {
 describe('campaign schema', () => {
   it('takes a whole campaign', () => {
     expect(CampaignSpec.safeParse(validSpec).success).toBe(true);
-    const stored = { ...validSpec, id: '00000000-0000-4000-8000-000000000001', published: true, cancelled: false, updatedAt: 5 };
+    const stored = {
+      ...validSpec,
+      id: '00000000-0000-4000-8000-000000000001',
+      published: true,
+      cancelled: false,
+      updatedAt: 5,
+    };
     expect(Campaign.safeParse(stored).success).toBe(true);
   });
 

@@ -102,7 +102,10 @@ export type Campaign = z.output<typeof Campaign>;
 export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'ended' | 'cancelled';
 
 /** The life cycle, derived: nothing stores a status that could disagree with the dates. */
-export function campaignStatus(c: Pick<Campaign, 'published' | 'cancelled' | 'startsAt' | 'endsAt'>, now: number): CampaignStatus {
+export function campaignStatus(
+  c: Pick<Campaign, 'published' | 'cancelled' | 'startsAt' | 'endsAt'>,
+  now: number,
+): CampaignStatus {
   if (c.cancelled) return 'cancelled';
   if (!c.published) return 'draft';
   if (now < c.startsAt) return 'scheduled';
