@@ -113,6 +113,7 @@ export const en = {
   },
   explain: {
     title: 'How the points are worked out',
+    campaign: 'Campaign {{name}}: +{{points}} pts',
     base: '{{eligible}} eligible × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',
     ladder: 'Amount band from {{from}}: {{ratioPoints}} pt per {{ratioPer}} on the whole amount',
     visit: 'Visit no. {{visitNumber}}: +{{points}} pts',
@@ -138,6 +139,7 @@ export const en = {
     member: 'Member',
     card: 'Card',
     earned: 'Points earned',
+    campaign: 'incl. {{name}}',
     spent: 'Points spent',
     balance: 'New balance',
     tierProgress: '{{points}} pts to {{tier}}',

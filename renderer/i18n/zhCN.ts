@@ -115,6 +115,7 @@ export const zhCN: TillMessages = {
   },
   explain: {
     title: '积分计算明细',
+    campaign: '活动「{{name}}」：+{{points}} 分',
     base: '可积分金额 {{eligible}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
     ladder: '金额档位（{{from}} 起）：整单按每 {{ratioPer}} 得 {{ratioPoints}} 分',
     visit: '第 {{visitNumber}} 次到店：+{{points}} 分',
@@ -140,6 +141,7 @@ export const zhCN: TillMessages = {
     member: '会员',
     card: '卡号',
     earned: '本单积分',
+    campaign: '其中「{{name}}」',
     spent: '使用积分',
     balance: '当前积分',
     tierProgress: '再得 {{points}} 分升级为{{tier}}',
