@@ -100,7 +100,8 @@ export const errorMessages = {
     ERASE_AT_HEAD_OFFICE:
       'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
     ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
-    CAMPAIGNS_AT_HEAD_OFFICE: 'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
+    CAMPAIGNS_AT_HEAD_OFFICE:
+      'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CampaignFields, ENDS_AFTER_START, endsAfterItStarts, MAX_CAMPAIGN_BUDGET_POINTS } from '../domain/campaigns/campaign';
+import {
+  CampaignFields,
+  ENDS_AFTER_START,
+  endsAfterItStarts,
+  MAX_CAMPAIGN_BUDGET_POINTS,
+} from '../domain/campaigns/campaign';
 import { DAY_RE, TERMINAL_CODE_RE } from '../domain/patterns';
 import { StoredBirthday, type RecordType } from './records';
 
