@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, scanCard, scanField, useTill, valueOf } from './till';
+import { keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } from './till';
 
 // A weekend multiplier at a shop without head office: the manager publishes it, and on a Saturday
 // the sale's explanation and receipt name it, in Chinese and in English. The host's clock starts on
@@ -58,6 +58,16 @@ test('a weekend multiplier shows in the explanation and on the receipt by name, 
   await page.screenshot({ path: '/tmp/shots/campaigns-zh.png', fullPage: true });
   await page.keyboard.press('Enter'); // next customer
 
+  // The manager's list: the campaign running, with what it gave at this till.
+  await openManagerTool(page, 'campaigns');
+  const row = page.getByTestId('campaign-rows').locator('tbody tr');
+  await expect(row).toHaveAttribute('data-status', 'running');
+  await expect(row).toContainText(NAME);
+  await expect(row).toContainText('进行中');
+  await page.screenshot({ path: '/tmp/shots/campaigns-list-zh.png', fullPage: true });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('campaigns')).toHaveCount(0);
+
   await page.getByTestId('language-switch').click();
   const li = await findMember(till(), '李伟');
   await scanCard(page, li.cardNumber);
@@ -66,4 +76,8 @@ test('a weekend multiplier shows in the explanation and on the receipt by name, 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-campaign')).toContainText(`incl. \u2068${NAME}\u2069`);
   await page.screenshot({ path: '/tmp/shots/campaigns-en.png', fullPage: true });
+  await page.keyboard.press('Enter'); // next customer
+  await openManagerTool(page, 'campaigns');
+  await expect(page.getByTestId('campaign-rows').locator('tbody tr')).toContainText('Running');
+  await page.screenshot({ path: '/tmp/shots/campaigns-list-en.png', fullPage: true });
 });

@@ -73,6 +73,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   largeSaleLimit: 'large-sale-limit-dialog',
   memberCheckLimit: 'member-check-limit-dialog',
   auditTrail: 'audit-trail',
+  campaigns: 'campaigns',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

@@ -6,13 +6,14 @@ import { focusScan } from '../lib/focus';
 import { useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
+import { CampaignsDialog } from './CampaignsDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
 import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
-export type ManagerToolId = 'staff' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
+export type ManagerToolId = 'staff' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'campaigns' | 'leaveDemo';
 
 interface ManagerTool {
   id: ManagerToolId;
@@ -33,6 +34,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'largeSaleLimit', channel: 'setLargeSaleLimit', label: largeSaleLabel },
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
+    { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
   return tools.filter((tool) => mayCall(role, tool.channel));
@@ -160,6 +162,7 @@ export function ManagerMenu() {
       {tool === 'largeSaleLimit' && <LargeSaleLimitDialog onClose={closeTool} />}
       {tool === 'memberCheckLimit' && <MemberCheckLimitDialog onClose={closeTool} />}
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
+      {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );
