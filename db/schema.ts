@@ -219,7 +219,13 @@ export const pointsLedger = sqliteTable(
     /** An expiry row (or a reversal of earned points) names the lot it takes from. */
     lotId: text('lot_id'),
   },
-  (t) => [index('ledger_member_idx').on(t.memberId, t.createdAt)],
+  (t) => [
+    index('ledger_member_idx').on(t.memberId, t.createdAt),
+    // What a campaign gave each member here (its per-member limit, counted at each sale).
+    index('ledger_campaign_member_idx')
+      .on(t.campaignId, t.memberId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
 );
 
 /**

@@ -35,6 +35,10 @@ export const blockedCards = sqliteTable('blocked_cards', {
   at: integer('at').notNull(),
 });
 
+/**
+ * Campaigns head office published (or the shop made here): params_json holds the whole Campaign
+ * (shared/domain/campaigns/campaign.ts); type is its rule's kind; active = published and not cancelled.
+ */
 export const campaigns = sqliteTable('campaigns', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -44,6 +48,17 @@ export const campaigns = sqliteTable('campaigns', {
   endsAt: integer('ends_at').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull(),
   updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * What this till may give of each campaign's budget, and what it gave: head office grants a share
+ * with each pull (granted only grows); a till without head office gives up to the whole budget.
+ */
+export const campaignAllowances = sqliteTable('campaign_allowances', {
+  campaignId: text('campaign_id').primaryKey(),
+  grantedPoints: integer('granted_points').notNull().default(0),
+  /** Campaign points this till's own ledger rows gave (counted in the sale's transaction). */
+  spentPoints: integer('spent_points').notNull().default(0),
 });
 
 /**

@@ -74,6 +74,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   memberCheckLimit: 'member-check-limit-dialog',
   programme: 'programme-screen',
   auditTrail: 'audit-trail',
+  campaigns: 'campaigns',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

@@ -31,11 +31,17 @@ export function refusalOf(result: Result<unknown>): ApiError | undefined {
   return result.ok ? undefined : result.error;
 }
 
-async function startHost(): Promise<{ till: Till; child: ChildProcess }> {
+async function startHost(clockAt?: number): Promise<{ till: Till; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-'));
   const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts'], {
     cwd: repo,
-    env: { ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: '0', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      TILLCARD_DATA_DIR: dataDir,
+      TILLCARD_PORT: '0',
+      NODE_ENV: 'test',
+      ...(clockAt === undefined ? {} : { TILLCARD_TEST_CLOCK_MS: String(clockAt) }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -65,12 +71,15 @@ async function startHost(): Promise<{ till: Till; child: ChildProcess }> {
   return { till, child };
 }
 
-/** Registers beforeAll/afterAll for this file; the returned getter gives the running till. */
-export function useTill(options: { demo?: boolean } = {}): () => Till {
+/**
+ * Registers beforeAll/afterAll for this file; the returned getter gives the running till. `clockAt`
+ * starts the host's clock at that instant (electron/browser-host/testClock.ts).
+ */
+export function useTill(options: { demo?: boolean; clockAt?: number } = {}): () => Till {
   let running: { till: Till; child: ChildProcess } | null = null;
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    running = await startHost();
+    running = await startHost(options.clockAt);
     if (options.demo) {
       const r = await running.till.api.setupDemoShop({});
       if (!r.ok) throw new Error(`setupDemoShop failed: ${JSON.stringify(r.error)}`);
@@ -115,7 +124,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** The tools of the status bar's manager menu, by the name in their test ids (renderer/components/ManagerMenu.tsx). */
-export type ManagerTool = 'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
+export type ManagerTool = 'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'campaigns' | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');
 export const managerTool = (page: Page, tool: ManagerTool) => page.getByTestId(`manager-tool-${tool}`);

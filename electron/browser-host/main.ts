@@ -1,5 +1,6 @@
 import { defaultDataDir, portFromEnv } from './dataDir';
 import { startBrowserHost } from './host';
+import { testClockFromEnv } from './testClock';
 
 // `npm run start:browser`: the till in a browser, for machines where Electron cannot run.
 // The URL line is printed alone so scripts (and the e2e tests) can read it.
@@ -7,7 +8,12 @@ import { startBrowserHost } from './host';
 const dataDir = process.env.TILLCARD_DATA_DIR ?? defaultDataDir();
 console.log(`Tillcard data: ${dataDir}`);
 console.log(`Tillcard host pid: ${process.pid}`);
-const host = await startBrowserHost({ dataDir, port: portFromEnv(process.env.TILLCARD_PORT) });
+const clock = testClockFromEnv(process.env);
+const host = await startBrowserHost({
+  dataDir,
+  port: portFromEnv(process.env.TILLCARD_PORT),
+  ...(clock ? { clock } : {}),
+});
 console.log(`Tillcard till: ${host.url}`);
 
 let closing = false;

@@ -4,7 +4,10 @@ import { birthdayProblem } from '../../shared/domain/birthday';
 import { members, pointsLedger } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
+import { signupBonuses, writeBonusRows } from './campaigns';
 import { issueCard } from './cards';
+import { ledgerInsert } from './sales';
+import type { LedgerRecord } from '../../shared/sync/records';
 import { writeMemberPin } from './memberCheck';
 import { nameKey, phoneTail } from './memberKeys';
 import { phoneHashOf, readPhoneKey, shadowOf } from './phoneKey';
@@ -60,6 +63,25 @@ function noticesChanged(ctx: ServiceContext, memberId: string, spendNotices: boo
   appendAudit(ctx, { action: 'member.notices_changed', memberId, details: { spendNotices } });
 }
 
+/** Running signup campaigns' bonus rows for a member just inserted, and their balance: in the caller's transaction. */
+function signupBonusRows(ctx: ServiceContext, memberId: string, terminalId: string, now: number): LedgerRecord[] {
+  const bonuses = signupBonuses(ctx, requireMember(ctx, memberId));
+  if (bonuses.length === 0) return [];
+  const insert = ledgerInsert(ctx);
+  const rows = writeBonusRows(ctx, bonuses, {
+    insert,
+    memberId,
+    balanceBefore: 0,
+    saleId: null,
+    ruleVersion: null,
+    terminalId,
+    now,
+  });
+  const total = rows.reduce((sum, r) => sum + r.delta, 0);
+  ctx.db.update(members).set({ pointsBalance: total, pointsEarnedTotal: total }).where(eq(members.id, memberId)).run();
+  return rows;
+}
+
 /** Registers a member, issues their first card and queues both for head office: one transaction. */
 export function registerMember(ctx: ServiceContext, input: ParsedInput<'registerMember'>): MemberView {
   return atomic(ctx, () => {
@@ -89,6 +111,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       })
       .run();
     const cardNumber = issueCard(ctx, id, now);
+    const ledger = signupBonusRows(ctx, id, term.terminalId, now);
     appendOutbox(ctx, 'member', id, {
       id,
       name: input.name,
@@ -98,6 +121,7 @@ export function registerMember(ctx: ServiceContext, input: ParsedInput<'register
       homeShopId: term.shopId,
       spendNotices: input.spendNotices,
       createdAt: now,
+      ledger,
     });
     if (input.spendNotices) noticesChanged(ctx, id, true);
     if (input.pin !== undefined) writeMemberPin(ctx, id, input.pin);

@@ -6,6 +6,8 @@ import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { tierFor, type TierDef } from '../../shared/domain/tier';
 import type { ServiceContext } from '../core/context';
+import type { CampaignBonus } from '../../shared/domain/campaigns/applyCampaigns';
+import { saleBonuses } from './campaigns';
 import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
 import { currentRules } from './rules';
@@ -26,6 +28,8 @@ export interface SaleWork {
   card: CardRow | null;
   lineTotals: number[];
   earn: EarnResult;
+  /** What running campaigns give on top (each its own ledger row); empty for an anonymous sale. */
+  bonuses: CampaignBonus[];
   /** The tier code to store after the sale: raised only at the sale that crosses a threshold. */
   tierCodeAfter: string | null;
   /** When the lot this sale earns expires, by the policy in force now (null: never). */
@@ -66,6 +70,8 @@ function assertSpendable(requested: number, limits: SpendLimits, balance: number
   }
 }
 
+const bonusTotal = (bonuses: readonly CampaignBonus[]): number => bonuses.reduce((sum, b) => sum + b.points, 0);
+
 /** The tier after the sale: the one before, raised if the sale's points qualify for a higher one. */
 function tierAfterSale(ladder: TierDef[], before: TierDef | null, earnedAfter: number): TierDef | null {
   const qualified = tierFor(ladder, earnedAfter);
@@ -97,6 +103,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       pointsEarned: 0,
       ruleVersion: rules.version,
       summary: earn.summary,
+      campaignBonuses: [],
       explanation: earn.explanation,
       balanceBefore: null,
       balanceAfter: null,
@@ -113,6 +120,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       card: null,
       lineTotals,
       earn,
+      bonuses: [],
       tierCodeAfter: null,
       lotExpiresAt: null,
       quote,
@@ -145,7 +153,17 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     visitNumber: member.visits + 1,
     currency: term.currency,
   });
-  const earnedAfter = member.pointsEarnedTotal + earn.points;
+  const bonuses = saleBonuses(ctx, {
+    member,
+    tierCode: tierBefore?.code ?? null,
+    visitNumber: member.visits + 1,
+    lines,
+    lineEarn: lines.map((_line, i) => earn.lines[i]?.points ?? 0),
+    earnedPoints: earn.points,
+    paidMinor: subtotal - spend.discountMinor,
+  });
+  const pointsEarned = earn.points + bonusTotal(bonuses);
+  const earnedAfter = member.pointsEarnedTotal + pointsEarned;
   const tierAfter = tierAfterSale(ladder, tierBefore, earnedAfter);
   const after = tierStanding(ladder, tierAfter?.code ?? null, earnedAfter);
   const card = currentCard(ctx, member.id);
@@ -155,12 +173,13 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     totalMinor: subtotal - spend.discountMinor,
     pointsSpent: spend.points,
     maxPointsSpendable: spend.maxPoints,
-    pointsEarned: earn.points,
+    pointsEarned,
     ruleVersion: rules.version,
     summary: earn.summary,
+    campaignBonuses: bonuses.map((b) => ({ campaignId: b.campaignId, name: b.name, points: b.points })),
     explanation: earn.explanation,
     balanceBefore: balance,
-    balanceAfter: balance - spend.points + earn.points,
+    balanceAfter: balance - spend.points + pointsEarned,
     tierAfter: after.tier ? tierView(after.tier) : null,
     nextTier: after.nextTier ? tierView(after.nextTier) : null,
     pointsToNextTier: after.pointsToNextTier,
@@ -174,6 +193,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     card: card?.status === 'active' ? card : null,
     lineTotals,
     earn,
+    bonuses,
     tierCodeAfter: after.tier?.code ?? member.tierCode,
     lotExpiresAt: lotExpiresAt(rules.expiry, ctx.clock.now(), ctx.timeZone),
     quote,

@@ -25,6 +25,9 @@ const ReceiptExtras = SaleReceipt.pick({
   shopName: true,
   terminalName: true,
   expiringSoon: true,
+}).extend({
+  // Kept whole (a name and a figure per campaign): a receipt remembered before campaigns has none.
+  campaignBonuses: SaleReceipt.shape.campaignBonuses.default([]),
 });
 type ReceiptExtras = z.infer<typeof ReceiptExtras>;
 
@@ -44,6 +47,7 @@ export function rememberSaleReceipt(receipt: SaleReceipt): string {
     shopName: receipt.shopName,
     terminalName: receipt.terminalName,
     expiringSoon: receipt.expiringSoon ?? null,
+    campaignBonuses: receipt.campaignBonuses,
   };
   return JSON.stringify(extras);
 }
@@ -80,6 +84,7 @@ export function recallSaleReceipt(ctx: ServiceContext, kept: string): SaleReceip
     pointsEarned: sale.pointsEarned,
     ruleVersion: sale.ruleVersion,
     summary: sale.earnSummary,
+    campaignBonuses: extras.campaignBonuses,
     explanation: Explanation.parse(JSON.parse(sale.explanationJson)),
     balanceBefore: extras.balanceBefore,
     balanceAfter: extras.balanceAfter,

@@ -10,6 +10,7 @@ import { expiringSoonAfterSale } from './expiry';
 import { appendOutbox, type UnstampedPayload } from '../core/outbox';
 import { direct } from '../platform/compiledStatements';
 import { atomic, perDb } from '../platform/transactions';
+import { writeBonusRows } from './campaigns';
 import { guardPointsSpend } from './memberCheck';
 import { quoteSale, type SaleWork } from './saleQuote';
 import { largeSaleLimitOf } from './shop';
@@ -145,14 +146,15 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       createdAt: now,
     });
   }
-  if (quote.pointsEarned > 0) {
+  const basePoints = work.earn.points;
+  if (basePoints > 0) {
     const id = ctx.ids.uuid();
-    balance += quote.pointsEarned;
+    balance += basePoints;
     insert.run({
       id,
       memberId: member.id,
       kind: 'earn',
-      delta: quote.pointsEarned,
+      delta: basePoints,
       balanceAfter: balance,
       saleId,
       redemptionId: null,
@@ -166,7 +168,7 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
     rows.push({
       id,
       kind: 'earn',
-      delta: quote.pointsEarned,
+      delta: basePoints,
       memberId: member.id,
       ruleVersion: quote.ruleVersion,
       campaignId: null,
@@ -174,6 +176,17 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       expiresAt: work.lotExpiresAt,
     });
   }
+  // Each campaign bonus is its own row naming the campaign (campaigns.ts).
+  const bonusRows = writeBonusRows(ctx, work.bonuses, {
+    insert,
+    memberId: member.id,
+    balanceBefore: balance,
+    saleId,
+    ruleVersion: quote.ruleVersion,
+    terminalId,
+    now,
+  });
+  for (const row of bonusRows) rows.push(row);
   return rows;
 }
 
@@ -289,6 +302,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       pointsEarned: quote.pointsEarned,
       ruleVersion: quote.ruleVersion,
       summary: quote.summary,
+      campaignBonuses: quote.campaignBonuses,
       explanation: quote.explanation,
       balanceBefore: quote.balanceBefore,
       balanceAfter: quote.balanceAfter,

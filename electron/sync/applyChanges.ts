@@ -1,7 +1,8 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
 import { cards, memberSecurity, members, rewards, ruleVersions, tiers } from '../../db/schema';
-import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
+import { blockedCards, syncIssues } from '../../db/schemaSync';
+import { storeCampaign } from '../services/campaignStore';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
@@ -248,19 +249,8 @@ function applyCategories(db: TerminalDb, c: Of<'categories'>, now: number): void
 }
 
 function applyCampaign(db: TerminalDb, c: Of<'campaign'>): void {
-  const values = {
-    name: c.name,
-    type: c.type,
-    paramsJson: JSON.stringify(c.params),
-    startsAt: c.startsAt,
-    endsAt: c.endsAt,
-    active: c.active,
-    updatedAt: c.updatedAt,
-  };
-  db.insert(campaigns)
-    .values({ id: c.id, ...values })
-    .onConflictDoUpdate({ target: campaigns.id, set: values })
-    .run();
+  const { kind: _kind, ...campaign } = c;
+  storeCampaign(db, campaign);
 }
 
 type Ladder = ReturnType<typeof ladderCache>;

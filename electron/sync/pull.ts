@@ -1,6 +1,7 @@
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION, START_CURSOR } from '../../shared/sync/protocol';
 import type { Clock } from '../platform/sources';
+import { storeAllowances } from '../services/campaignStore';
 import { storePhoneKey } from '../services/phoneKey';
 import { applyChanges } from './applyChanges';
 import type { HoClient } from './hoClient';
@@ -40,6 +41,9 @@ export async function pullChanges(
     // The chain's phone key first (a till enrolled before it existed lets go of other shops' numbers here).
     if (phoneKey !== undefined) db.transaction(() => storePhoneKey(db, phoneKey, shopId));
     applyChanges(db, res.value.changes, res.value.cursor, clock.now());
+    // This till's share of each running campaign's budget, in all (it only grows).
+    const grants = res.value.campaignAllowances;
+    if (grants !== undefined && grants.length > 0) db.transaction(() => storeAllowances(db, grants));
     applied += res.value.changes.length;
     if (!res.value.hasMore) return { kind: 'done', count: applied };
   }

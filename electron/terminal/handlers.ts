@@ -15,6 +15,7 @@ import type { StaffSession } from '../services/staffSession';
 import { auditTrail } from '../services/audit';
 import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
 import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
+import { listCampaigns, saveCampaign } from '../services/campaignAdmin';
 import { listCategories } from '../services/categories';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
@@ -104,6 +105,8 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     saveTiers,
     upsertReward,
     ruleHistory,
+    listCampaigns,
+    saveCampaign,
     auditTrail,
     revealMemberPhone,
     exportMember,

@@ -6,6 +6,7 @@ import { focusScan } from '../lib/focus';
 import { useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
+import { CampaignsDialog } from './CampaignsDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
@@ -13,7 +14,14 @@ import { ProgrammeScreen } from './programme/ProgrammeScreen';
 import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
-export type ManagerToolId = 'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'leaveDemo';
+export type ManagerToolId =
+  | 'staff'
+  | 'programme'
+  | 'largeSaleLimit'
+  | 'memberCheckLimit'
+  | 'auditTrail'
+  | 'campaigns'
+  | 'leaveDemo';
 
 interface ManagerTool {
   id: ManagerToolId;
@@ -35,6 +43,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
     { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
+    { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
   return tools.filter((tool) => mayCall(role, tool.channel));
@@ -163,6 +172,7 @@ export function ManagerMenu() {
       {tool === 'largeSaleLimit' && <LargeSaleLimitDialog onClose={closeTool} />}
       {tool === 'memberCheckLimit' && <MemberCheckLimitDialog onClose={closeTool} />}
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
+      {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

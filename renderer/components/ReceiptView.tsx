@@ -80,6 +80,12 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
               <dt>{t('receipt.earned')}</dt>
               <dd data-testid="receipt-earned">+{integer(receipt.pointsEarned, locale)}</dd>
             </div>
+            {receipt.campaignBonuses.map((b) => (
+              <div key={b.campaignId} className="receipt__campaign" data-testid="receipt-campaign">
+                <dt>{t('receipt.campaign', { name: isolate(b.name) })}</dt>
+                <dd>+{integer(b.points, locale)}</dd>
+              </div>
+            ))}
             {receipt.pointsSpent > 0 && (
               <div>
                 <dt>{t('receipt.spent')}</dt>

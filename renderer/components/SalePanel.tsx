@@ -3,6 +3,7 @@ import { formatMoney, MAX_SALE_MINOR } from '../../shared/domain/money';
 import { describeError } from '../lib/errorText';
 import { explainFormula, explainLines } from '../lib/explanation';
 import { integer } from '../lib/format';
+import { isolate } from '../lib/isolate';
 import { focusScan } from '../lib/focus';
 import { canConfirm, confirmSale, currentSale } from '../state/actions';
 import { useMember } from '../state/member';
@@ -126,6 +127,11 @@ export function SalePanel() {
                   <ul data-testid="explanation">
                     {explainLines(current, currency, locale, t).map((line, i) => (
                       <li key={i}>{line}</li>
+                    ))}
+                    {current.campaignBonuses.map((b) => (
+                      <li key={b.campaignId} data-testid="campaign-bonus">
+                        {t('explain.campaign', { name: isolate(b.name), points: integer(b.points, locale) })}
+                      </li>
                     ))}
                   </ul>
                   <p className="explain__formula mono" data-testid="explain-formula">

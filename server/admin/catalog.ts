@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  CampaignInput,
   CategoriesInput,
   DefaultOfflineCapInput,
   OfflineCapInput,
@@ -93,23 +92,6 @@ export async function upsertReward(
       .returning();
     if (row)
       await appendFeed(tx, [{ kind: 'reward', entityId: id, originTerminalId: null, payload: rewardPayload(row) }]);
-  });
-}
-
-export async function upsertCampaign(
-  db: HoDb,
-  clock: Clock,
-  id: string,
-  input: z.output<typeof CampaignInput>,
-): Promise<void> {
-  if (input.endsAt <= input.startsAt) throw new HoError('VALIDATION', 'A campaign must end after it starts.');
-  await db.transaction(async (tx) => {
-    const value = { id, ...input, updatedAt: clock.now() };
-    await tx
-      .insert(settings)
-      .values({ key: `campaign:${id}`, value })
-      .onConflictDoUpdate({ target: settings.key, set: { value } });
-    await appendFeed(tx, [{ kind: 'campaign', entityId: id, originTerminalId: null, payload: value }]);
   });
 }
 

@@ -145,13 +145,35 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
           params: { id: uuidFrom(78) },
           body: {
             name: 'Double',
-            type: 'multiplier',
-            params: { multiplierBp: 20_000 },
+            rule: { kind: 'multiplier', multiplierBp: 20_000 },
+            target: { kind: 'everyone' },
             startsAt: T0,
             endsAt: T0 + 86_400_000,
-            active: true,
+            overlap: 'stack',
+            budgetPoints: 10_000,
+            perMemberLimit: null,
+            holdoutBp: 0,
           },
         }),
+      publishCampaign: async (admin) => {
+        await admin.call('upsertCampaign', {
+          params: { id: uuidFrom(79) },
+          body: {
+            name: 'Bakery week',
+            rule: { kind: 'lineBonus', multiplierBp: 15_000, categories: ['bakery'] },
+            target: { kind: 'everyone' },
+            startsAt: T0,
+            endsAt: T0 + 7 * 86_400_000,
+            overlap: 'bestOf',
+            budgetPoints: 5_000,
+            perMemberLimit: 100,
+            holdoutBp: 1_000,
+          },
+        });
+        return admin.call('publishCampaign', { params: { id: uuidFrom(79) } });
+      },
+      cancelCampaign: (admin) => admin.call('cancelCampaign', { params: { id: uuidFrom(78) } }),
+      campaigns: (admin) => admin.call('campaigns'),
       setMemberOfflineCap: (admin) =>
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),

@@ -11,7 +11,6 @@ import {
   publishTiers,
   setDefaultOfflineCap,
   setMemberOfflineCap,
-  upsertCampaign,
   upsertReward,
 } from '../admin/catalog';
 import {
@@ -26,6 +25,7 @@ import {
   terminalOverview,
   type ShopFilter,
 } from '../admin/reports';
+import { cancelCampaign, listCampaigns, publishCampaign, saveDraftCampaign } from '../admin/campaigns';
 import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
@@ -142,9 +142,18 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { id };
     },
     upsertCampaign: async ({ params: { id }, body }) => {
-      await upsertCampaign(db, clock, id, body);
+      await saveDraftCampaign(db, clock, id, body);
       return { id };
     },
+    publishCampaign: async ({ params: { id } }) => {
+      await publishCampaign(db, clock, id);
+      return { id };
+    },
+    cancelCampaign: async ({ params: { id } }) => {
+      await cancelCampaign(db, clock, id);
+      return { id };
+    },
+    campaigns: async () => ({ campaigns: await listCampaigns(db, clock.now()) }),
     setMemberOfflineCap: async ({ params: { id }, body }) => {
       await setMemberOfflineCap(db, clock, id, body);
       return { id };

@@ -39,7 +39,9 @@ export const auditFacts: {
   publishCategories: ({ body }) => ({ subject: 'categories', details: { categories: body.categories.length } }),
   publishRules: (_input, answer) => ({ subject: 'rules', details: { version: answer?.version ?? null } }),
   upsertReward: ({ params }) => ({ subject: params.id, details: { what: 'reward' } }),
-  upsertCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign' } }),
+  upsertCampaign: ({ params, body }) => ({ subject: params.id, details: { what: 'campaign', name: body.name } }),
+  publishCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'published' } }),
+  cancelCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'cancelled' } }),
   setMemberOfflineCap: ({ params, body }) => ({
     memberId: params.id,
     details: { offlineCapPoints: body.offlineCapPoints },

@@ -342,7 +342,13 @@ export const ledger = pgTable(
     /** The feed transaction that carried it: a member snapshot sums the rows below its cursor. */
     txid: txid('txid'),
   },
-  (t) => [index('ho_ledger_member_idx').on(t.memberId, t.txid)],
+  (t) => [
+    index('ho_ledger_member_idx').on(t.memberId, t.txid),
+    // A campaign's spend, per till (its budget grants) and per member.
+    index('ho_ledger_campaign_idx')
+      .on(t.campaignId, t.terminalId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
 );
 
 /** A balance that went below zero (two shops spent the same points offline): never dropped or fixed silently. */
@@ -521,4 +527,25 @@ export const cardConflicts = pgTable(
     at: ms('at').notNull(),
   },
   (t) => [index('ho_card_conflicts_card_idx').on(t.cardNumber)],
+);
+
+/**
+ * Campaigns (a Campaign of shared/domain/campaigns/campaign.ts, as jsonb) and how much of each
+ * budget is handed out to tills in all: the sum of campaign_grants, kept here so a pull locks one row.
+ */
+export const campaigns = pgTable('ho_campaigns', {
+  id: text('id').primaryKey(),
+  campaign: jsonb('campaign').notNull(),
+  grantedPoints: integer('granted_points').notNull().default(0),
+});
+
+/** Each terminal's share of a campaign's budget, in all: it gives campaign points only up to it, offline. */
+export const campaignGrants = pgTable(
+  'ho_campaign_grants',
+  {
+    campaignId: text('campaign_id').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    grantedPoints: integer('granted_points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.terminalId] })],
 );

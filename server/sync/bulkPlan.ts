@@ -222,6 +222,9 @@ export function planBatch(
             plan.newCards.push(card);
           }
           feed.push(memberFeed(row));
+          // Signup bonuses, after the member in the feed.
+          checkLedger(p.ledger, p.id, 'member');
+          addLedger(p.ledger, {}, feed, spent, earned);
           break;
         }
         case 'member_update': {

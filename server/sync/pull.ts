@@ -2,6 +2,7 @@ import { Change, PROTOCOL_VERSION, type PullRequest, type PullResponse } from '.
 import type { HoDb } from '../store/connect';
 import type { Clock, IdSource } from '../sources';
 import { formatCursor, parseCursor, readFeed } from './feed';
+import { grantCampaignBudgets } from './campaignGrants';
 import { chainPhoneKey, changesForShop } from './phonePrivacy';
 
 /**
@@ -28,6 +29,7 @@ export async function pullChanges(
   }
   // The till of req.shopId (the route checked it is the caller's) holds full numbers of its own shop's members only.
   const phoneKey = await chainPhoneKey(db, ids);
+  const campaignAllowances = await grantCampaignBudgets(db, clock.now(), terminalId);
   return {
     protocolVersion: PROTOCOL_VERSION,
     changes: changesForShop(changes, req.shopId, phoneKey),
@@ -35,5 +37,6 @@ export async function pullChanges(
     cursor: last ? formatCursor({ txid: last.txid, pos: last.pos }) : req.cursor,
     hasMore: rows.length > req.limit,
     serverTime: clock.now(),
+    ...(campaignAllowances.length > 0 ? { campaignAllowances } : {}),
   };
 }

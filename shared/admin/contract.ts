@@ -44,6 +44,7 @@ import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import { ErasedAnswer } from './answers';
+import { CampaignsAnswer } from './campaigns';
 import {
   DeadNoticesAnswer,
   NoticeRetriedAnswer,
@@ -223,7 +224,36 @@ export const ADMIN_ROUTES = {
     body: CampaignInput,
     response: IdAnswer,
     audit: { action: 'programme.changed' },
-    doc: 'Creates or replaces a campaign.',
+    doc: 'Creates or edits a draft campaign (a published one is only cancelled).',
+  },
+  publishCampaign: {
+    method: 'POST',
+    path: '/campaigns/:id/publish',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: IdAnswer,
+    audit: { action: 'programme.changed' },
+    doc: 'Publishes a draft campaign: scheduled until it starts, running until it ends; the tills get it by the pull.',
+  },
+  cancelCampaign: {
+    method: 'POST',
+    path: '/campaigns/:id/cancel',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: IdAnswer,
+    audit: { action: 'programme.changed' },
+    doc: 'Cancels a campaign: no till gives its points from the next pull on.',
+  },
+  campaigns: {
+    method: 'GET',
+    path: '/campaigns',
+    params: null,
+    query: null,
+    body: null,
+    response: CampaignsAnswer,
+    doc: 'Every campaign with its status, the points it gave so far (to how many members) and granted to tills.',
   },
   setMemberOfflineCap: {
     method: 'PUT',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RuleSet } from '../domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../sync/catalogue';
-import { CampaignChange } from '../sync/protocol';
+import { CampaignSpec } from '../domain/campaigns/campaign';
 import { HoRole } from './roles';
 
 // What head office's admin routes accept (shared/admin/contract.ts). The ladder and reward rules
@@ -12,7 +12,8 @@ export const TiersInput = z.object({ tiers: TierLadder });
 export const RulesInput = z.object({ rules: RuleSet, effectiveFrom: z.number().int().min(0).optional() });
 export const RewardInput = RewardSpec;
 export const CategoriesInput = CategoryList;
-export const CampaignInput = CampaignChange.omit({ kind: true, id: true, updatedAt: true });
+/** A draft campaign, created or edited (shared/domain/campaigns/campaign.ts, the till's own schema). */
+export const CampaignInput = CampaignSpec;
 export const OfflineCapInput = z.object({ offlineCapPoints: z.number().int().min(0).max(1_000_000_000).nullable() });
 export const DefaultOfflineCapInput = z.object({ defaultOfflineCapPoints: z.number().int().min(0).max(1_000_000_000) });
 

@@ -25,6 +25,7 @@ import {
   VerifyMemberInput,
 } from './memberCheck';
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
+import { CampaignsView, CampaignView, SaveCampaignInput } from './campaigns';
 import { CategoriesView } from './categories';
 import {
   AddStaffInput,
@@ -138,6 +139,12 @@ export const contract = {
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
   listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
+  listCampaigns: entry(Empty, CampaignsView, 'Manager: the shop’s campaigns, their status and what they gave here.'),
+  saveCampaign: entry(
+    SaveCampaignInput,
+    CampaignView,
+    'Manager: create, edit, publish or cancel a campaign (a shop without head office only).',
+  ),
 
   getProgramme: entry(
     Empty,

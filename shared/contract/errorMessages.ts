@@ -51,6 +51,7 @@ export const errorMessages = {
     ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
     // programme
     PROGRAMME_AT_HEAD_OFFICE: '本店已连接总部：积分规则、等级和奖品由总部设置，收银机同步后自动更新。',
+    CAMPAIGNS_AT_HEAD_OFFICE: '本店已连接总部：营销活动由总部创建和发布，本机只能查看。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -104,6 +105,8 @@ export const errorMessages = {
     // programme
     PROGRAMME_AT_HEAD_OFFICE:
       'This shop is connected to head office: its rules, tiers and rewards are set there, and every till follows.',
+    CAMPAIGNS_AT_HEAD_OFFICE:
+      'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

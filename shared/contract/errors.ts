@@ -46,6 +46,8 @@ export const ErrorCode = z.enum([
   'ERASE_NOT_CONFIRMED',
   // programme
   'PROGRAMME_AT_HEAD_OFFICE',
+  // campaigns
+  'CAMPAIGNS_AT_HEAD_OFFICE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -7,6 +7,7 @@ export * from './sales';
 export * from './rewards';
 export * from './memberCheck';
 export * from './categories';
+export * from './campaigns';
 export * from './headOffice';
 export * from './staff';
 export * from './privacy';

@@ -62,6 +62,8 @@ export const channelAccess = {
   saveTiers: 'manager',
   upsertReward: 'manager',
   ruleHistory: 'manager',
+  listCampaigns: 'manager',
+  saveCampaign: 'manager',
 
   enrolHeadOffice: 'manager',
   syncNow: 'cashier',

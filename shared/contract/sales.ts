@@ -40,6 +40,10 @@ export const ExplanationView = z.object({
 /** What this member may spend on this sale (shared/domain/rules/pointsEntry.ts); null when anonymous. */
 export const SpendLimitsView = z.object({ minPoints: Points, balance: Points, saleMaxPoints: z.number().int().min(0) });
 
+/** A running campaign's bonus on this sale, by the campaign's name (shared/domain/campaigns/applyCampaigns.ts). */
+export const CampaignBonusView = z.object({ campaignId: Uuid, name: z.string(), points: Points });
+export type CampaignBonusView = z.infer<typeof CampaignBonusView>;
+
 /** What a sale costs and earns: shared by the quote (before) and the receipt (after). */
 const SaleFigures = z.object({
   subtotalMinor: MinorAmount,
@@ -47,9 +51,11 @@ const SaleFigures = z.object({
   totalMinor: MinorAmount,
   pointsSpent: Points,
   maxPointsSpendable: Points,
+  /** The programme's points and every campaign bonus (campaignBonuses) together. */
   pointsEarned: Points,
   ruleVersion: z.number().int(),
   summary: z.string(),
+  campaignBonuses: z.array(CampaignBonusView),
   explanation: z.array(ExplanationView),
   balanceBefore: z.number().int().nullable(),
   balanceAfter: z.number().int().nullable(),

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  CampaignFields,
+  ENDS_AFTER_START,
+  endsAfterItStarts,
+  MAX_CAMPAIGN_BUDGET_POINTS,
+} from '../domain/campaigns/campaign';
 import { DAY_RE, TERMINAL_CODE_RE } from '../domain/patterns';
 import { StoredBirthday, type RecordType } from './records';
 
@@ -10,6 +16,8 @@ import { StoredBirthday, type RecordType } from './records';
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
  * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
+ * Version 5: the 'campaign' change carries a whole Campaign (shared/domain/campaigns/campaign.ts), and a
+ * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
  */
 export const PROTOCOL_VERSION = 5;
 
@@ -318,17 +326,11 @@ export const RewardChange = z.object({
   active: z.boolean(),
   updatedAt: Ms,
 });
-export const CampaignChange = z.object({
-  kind: z.literal('campaign'),
-  id: Id,
-  name: z.string(),
-  type: z.enum(['multiplier', 'bonus', 'birthday', 'category', 'signup']),
-  params: z.record(z.string(), z.unknown()),
-  startsAt: Ms,
-  endsAt: Ms,
-  active: z.boolean(),
-  updatedAt: Ms,
-});
+/** A campaign published or cancelled at head office (a draft is never sent). */
+export const CampaignChange = CampaignFields.extend({ kind: z.literal('campaign') }).refine(
+  endsAfterItStarts,
+  ENDS_AFTER_START,
+);
 /** The shop's item categories (a CategoryList, shared/sync/catalogue.ts); the terminal validates it before use. */
 export const CategoriesChange = z.object({
   kind: z.literal('categories'),
@@ -380,6 +382,12 @@ export const Change = z.discriminatedUnion('kind', [
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];
 
+export const CampaignAllowance = z.object({
+  campaignId: Id,
+  grantedPoints: z.number().int().min(0).max(MAX_CAMPAIGN_BUDGET_POINTS),
+});
+export type CampaignAllowance = z.infer<typeof CampaignAllowance>;
+
 export const PullResponse = z.object({
   protocolVersion: z.number().int(),
   /** In feed order: a member always comes before its ledger rows. */
@@ -387,6 +395,11 @@ export const PullResponse = z.object({
   cursor: Cursor,
   hasMore: z.boolean(),
   serverTime: Ms,
+  /**
+   * What head office has granted this terminal of each running campaign's budget, in all (it only
+   * grows): the till gives campaign points up to it, and each pull may top it up.
+   */
+  campaignAllowances: z.array(CampaignAllowance).optional(),
   /** The chain's phone key (as at enrolment), so a till enrolled before it existed gets it too. */
   phoneKey: z
     .string()

@@ -50,6 +50,8 @@ export const MemberRecord = z.object({
   spendNotices: z.boolean().optional(),
   createdAt: Ms,
   staffId: StaffId,
+  /** What registering earned: signup campaigns' bonus rows (absent from a till before campaigns: none). */
+  ledger: z.array(LedgerRecord).max(20).default([]),
 });
 
 export const MemberUpdateRecord = z.object({

@@ -37,8 +37,8 @@ describe('generateTerminalDb', () => {
     expect(verified.counts).toMatchObject({
       members: MEMBERS,
       sales: SALES,
-      // And the audit record of the shop's first manager, made at set-up.
-      outbox: MEMBERS + SALES + 1,
+      // And the audit records of the shop's first manager and of the running campaign, made at set-up.
+      outbox: MEMBERS + SALES + 2,
       ledger: report.ledgerRows,
     });
   });
@@ -85,8 +85,8 @@ describe('generateTerminalDb', () => {
       expect(spends).toBeGreaterThan(0);
       const pending = (sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get() as { n: number })
         .n;
-      // The last 50 records, and the set-up's audit record of the first manager.
-      expect(pending).toBe(51);
+      // The last 50 records, and the set-up's audit records of the first manager and the campaign.
+      expect(pending).toBe(52);
     } finally {
       sqlite.close();
     }

@@ -56,6 +56,8 @@ export class Roster {
       createdAt: atMs,
       // Generated history stands for records from before staff were named on them (issue 14).
       staffId: null,
+      // Generated members joined with no signup campaign running: no bonus rows.
+      ledger: [],
     };
     this.ids.push(record.id);
     this.names.push(record.name);

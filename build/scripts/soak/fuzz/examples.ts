@@ -141,6 +141,24 @@ export const examples: Examples = {
     { requestId, id: at(f.rewardIds, n, NIL), reward: reward(n + 1) },
   ],
   ruleHistory: (_f, _r, n) => [{}, { limit: 1 + (n % 20) }],
+  listCampaigns: () => [{}],
+  // A new weekend multiplier (a till enrolled at head office refuses it: CAMPAIGNS_AT_HEAD_OFFICE).
+  saveCampaign: (_f, _r, n) => [
+    {
+      spec: {
+        name: `Weekend ${n}`,
+        rule: { kind: 'multiplier', multiplierBp: 20_000, weekdays: [0, 6] },
+        target: { kind: 'everyone' },
+        startsAt: 0,
+        endsAt: 4_102_444_800_000,
+        overlap: 'stack',
+        budgetPoints: 100_000,
+        perMemberLimit: 1_000,
+        holdoutBp: 1_000,
+      },
+      state: n % 2 === 0 ? 'published' : 'draft',
+    },
+  ],
   auditTrail: () => [{}, { page: 1, pageSize: 10 }],
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },

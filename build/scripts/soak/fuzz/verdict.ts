@@ -72,6 +72,8 @@ export const DOCUMENTED_REFUSALS = {
   saveTiers: ['NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
   upsertReward: ['NOT_FOUND', 'NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
   ruleHistory: [],
+  listCampaigns: [],
+  saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
     'NOT_FOUND',
