@@ -8,6 +8,7 @@ import {
   MemberRecord,
   MemberUpdateRecord,
   RedemptionRecord,
+  RefundRecord,
   SaleRecord,
   type RecordType,
   type SyncRecordBody,
@@ -45,6 +46,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   audit: AuditRecord,
   member_pin: MemberPinRecord,
   member_lock: MemberLockRecord,
+  refund: RefundRecord,
 };
 
 const statements = perDb((db) => ({
@@ -96,6 +98,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   audit: Object.keys(AuditRecord.shape),
   member_pin: Object.keys(MemberPinRecord.shape),
   member_lock: Object.keys(MemberLockRecord.shape),
+  refund: Object.keys(RefundRecord.shape),
 };
 
 /**
