@@ -3,6 +3,7 @@ export * from './primitives';
 export * from './terminal';
 export * from './members';
 export * from './sales';
+export * from './refunds';
 export * from './rewards';
 export * from './memberCheck';
 export * from './categories';

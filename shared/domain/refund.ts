@@ -12,7 +12,7 @@
  *  3. Points the sale earned are reversed: a line's own points (sale_lines.points) by its
  *     quantity, ceil(points × refunded / sold); the part of the sale's points no line carries
  *     (visit points, the sale's rounding) and every campaign bonus row of the sale (per sale) go
- *     by the refunded ELIGIBLE gross (lines the sale's rule version did not exclude; all lines
+ *     by the refunded ELIGIBLE gross (lines that earned points, refundableSaleOf; all lines
  *     when none was eligible): ceil. Ceil for what is taken back, floor for what is given back.
  *  4. Each reversal names the ledger row it reverses; a part spread over several rows of one
  *     kind is taken from them in their order.
@@ -246,4 +246,27 @@ export function addRefunded(before: LineQuantities, lines: readonly RefundLineRe
   const out = new Map(before);
   for (const l of lines) out.set(l.lineNo, (out.get(l.lineNo) ?? 0) + l.quantity);
   return out;
+}
+
+/**
+ * A recorded sale as the arithmetic reads it, alike at the till and at head office. A line counts
+ * as eligible when it earned points: the sale's rule version excluded the others (a line too small
+ * to earn a whole point counts as not eligible, which moves only when the per-sale part goes back).
+ */
+export function refundableSaleOf(sale: {
+  totalMinor: number;
+  lines: readonly { lineNo: number; quantity: number; lineTotalMinor: number; points: number }[];
+  ledger: readonly RefundableLedgerRow[];
+}): RefundableSale {
+  return {
+    totalMinor: sale.totalMinor,
+    lines: sale.lines.map((l) => ({
+      lineNo: l.lineNo,
+      quantity: l.quantity,
+      lineTotalMinor: l.lineTotalMinor,
+      points: l.points,
+      eligible: l.points > 0,
+    })),
+    ledger: sale.ledger,
+  };
 }

@@ -64,6 +64,8 @@ export const DOCUMENTED_REFUSALS = {
   ],
   memberSales: ['NOT_FOUND'],
   memberLedger: ['NOT_FOUND'],
+  getSaleForRefund: ['NOT_FOUND', 'REFUND_OF_REFUND', 'HEADOFFICE_UNREACHABLE'],
+  refundSale: ['NOT_FOUND', 'REFUND_EXCEEDS_SALE', 'REFUND_OF_REFUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'NOT_ALLOWED'],
   listRewards: [],
   listCategories: [],
   auditTrail: [],
