@@ -57,7 +57,13 @@ export function refundKnownSale(
     const sold = new Map(sale.lines.map((l) => [l.lineNo, l]));
     const lines = plan.lines.map((l) => {
       const line = sold.get(l.lineNo);
-      return { lineNo: l.lineNo, sku: line?.sku ?? '', name: line?.name ?? '', quantity: l.quantity, amountMinor: l.amountMinor };
+      return {
+        lineNo: l.lineNo,
+        sku: line?.sku ?? '',
+        name: line?.name ?? '',
+        quantity: l.quantity,
+        amountMinor: l.amountMinor,
+      };
     });
     const belowZero = member !== undefined && balance + plan.pointsReturned - plan.pointsReversed < 0;
     ctx.db
@@ -78,7 +84,11 @@ export function refundKnownSale(
         createdAt: now,
       })
       .run();
-    for (const l of plan.lines) ctx.db.insert(refundLines).values({ refundId, ...l }).run();
+    for (const l of plan.lines)
+      ctx.db
+        .insert(refundLines)
+        .values({ refundId, ...l })
+        .run();
     if (member) {
       for (const r of plan.reversals) {
         const id = ctx.ids.uuid();
@@ -200,7 +210,11 @@ export function refundUnknownSale(ctx: ServiceContext, input: ParsedInput<'refun
         createdAt: now,
       })
       .run();
-    for (const l of input.lines) ctx.db.insert(refundLines).values({ refundId, ...l, amountMinor: null }).run();
+    for (const l of input.lines)
+      ctx.db
+        .insert(refundLines)
+        .values({ refundId, ...l, amountMinor: null })
+        .run();
     const lines = input.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity }));
     appendAudit(ctx, {
       action: 'sale.refunded',
