@@ -267,6 +267,7 @@ export function refundableSaleOf(sale: {
       points: l.points,
       eligible: l.points > 0,
     })),
-    ledger: sale.ledger,
+    // One order everywhere (the till's rows and head office's come back in different orders).
+    ledger: [...sale.ledger].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
