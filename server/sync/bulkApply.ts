@@ -136,9 +136,16 @@ async function loadKnown(
   if (refundIds.length > 0) {
     const sold = await loadRefundableSales(tx, refundSaleIds);
     // The member of a sale a refund names: its reversal rows are theirs.
-    const saleMembers = [...sold.values()].flatMap((s) => (s.memberId && !memberIds.has(s.memberId) ? [s.memberId] : []));
+    const saleMembers = [...sold.values()].flatMap((s) =>
+      s.memberId && !memberIds.has(s.memberId) ? [s.memberId] : [],
+    );
     if (saleMembers.length > 0)
-      memberRows.push(...(await tx.select().from(members).where(sql`${members.id} IN ${idList(saleMembers)}`)));
+      memberRows.push(
+        ...(await tx
+          .select()
+          .from(members)
+          .where(sql`${members.id} IN ${idList(saleMembers)}`)),
+      );
     refundKnown = { sales: sold, refundIds: await knownRefundIds(tx, refundIds) };
   }
   return {

@@ -103,7 +103,12 @@ export function planRefundRecord(
       createdAt: p.createdAt,
       staffId: p.staffId,
     },
-    lines: plan.lines.map((l) => ({ refundId: p.id, lineNo: l.lineNo, quantity: l.quantity, amountMinor: l.amountMinor })),
+    lines: plan.lines.map((l) => ({
+      refundId: p.id,
+      lineNo: l.lineNo,
+      quantity: l.quantity,
+      amountMinor: l.amountMinor,
+    })),
   };
 }
 
