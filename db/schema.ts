@@ -233,6 +233,16 @@ export const refundLines = sqliteTable(
   (t) => [primaryKey({ columns: [t.refundId, t.lineNo] })],
 );
 
+/**
+ * Another shop's sale as head office sent it (getSaleForRefund), kept so the refund that follows
+ * runs as one local transaction; a refund uses it only while fresh (services/refundableSale.ts).
+ */
+export const fetchedSales = sqliteTable('fetched_sales', {
+  saleId: text('sale_id').primaryKey(),
+  saleJson: text('sale_json').notNull(),
+  fetchedAt: integer('fetched_at').notNull(),
+});
+
 /** Append-only. A balance is the sum of a member's rows; nothing here is updated or deleted. */
 export const pointsLedger = sqliteTable(
   'points_ledger',

@@ -1,3 +1,9 @@
+CREATE TABLE `fetched_sales` (
+	`sale_id` text PRIMARY KEY NOT NULL,
+	`sale_json` text NOT NULL,
+	`fetched_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `refund_lines` (
 	`refund_id` text NOT NULL,
 	`line_no` integer NOT NULL,

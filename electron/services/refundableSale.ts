@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { SaleForRefundView } from '../../shared/contract';
-import type { HoRefundableSale } from '../../shared/sync/saleForRefund';
-import { members, outbox, pointsLedger, refundLines, refunds, saleLines, sales } from '../../db/schema';
+import { HoRefundableSale } from '../../shared/sync/saleForRefund';
+import { fetchedSales, members, outbox, pointsLedger, refundLines, refunds, saleLines, sales } from '../../db/schema';
+import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 
 /** Line quantities refunded at this till, by line number (all of them, or only those head office has not acknowledged). */
@@ -133,3 +134,27 @@ export function remoteSaleForRefund(ctx: ServiceContext, sale: HoRefundableSale)
     memberName(ctx, sale.memberId),
   );
 }
+
+/** How long head office's copy of another shop's sale stands in for it: the refund follows the look-up. */
+export const FETCHED_SALE_FRESH_MS = 15 * 60_000;
+
+/** Keeps head office's answer for the refund that follows (one local transaction, no network inside). */
+export function rememberFetchedSale(ctx: ServiceContext, sale: HoRefundableSale): void {
+  const row = { saleId: sale.id, saleJson: JSON.stringify(sale), fetchedAt: ctx.clock.now() };
+  ctx.db
+    .insert(fetchedSales)
+    .values(row)
+    .onConflictDoUpdate({ target: fetchedSales.saleId, set: { saleJson: row.saleJson, fetchedAt: row.fetchedAt } })
+    .run();
+}
+
+/** Another shop's sale as head office sent it a short while ago, or null. */
+export function fetchedSaleForRefund(ctx: ServiceContext, saleId: string): SaleForRefundView | null {
+  const row = ctx.db.select().from(fetchedSales).where(eq(fetchedSales.saleId, saleId)).get();
+  if (!row || ctx.clock.now() - row.fetchedAt > FETCHED_SALE_FRESH_MS) return null;
+  const sale = HoRefundableSale.safeParse(JSON.parse(row.saleJson));
+  return sale.success ? remoteSaleForRefund(ctx, sale.data) : null;
+}
+
+/** Whether this till is enrolled with head office (an unknown sale may then be another shop's). */
+export const isEnrolled = (ctx: ServiceContext): boolean => ctx.db.select().from(syncLink).get() !== undefined;
