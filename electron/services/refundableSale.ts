@@ -5,8 +5,11 @@ import { fetchedSales, members, outbox, pointsLedger, refundLines, refunds, sale
 import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 
-/** Line quantities refunded at this till, by line number (all of them, or only those head office has not acknowledged). */
-export function localRefunded(ctx: ServiceContext, saleId: string, onlyUnacked: boolean): Map<number, number> {
+/**
+ * Line quantities refunded at this till, by line number: all of them (`heardBefore` null), or those
+ * head office had not acknowledged by then (its count of refunds did not include them).
+ */
+export function localRefunded(ctx: ServiceContext, saleId: string, heardBefore: number | null): Map<number, number> {
   const rows = ctx.db
     .select({ lineNo: refundLines.lineNo, quantity: refundLines.quantity, acked: outbox.ackedAt })
     .from(refundLines)
@@ -16,7 +19,7 @@ export function localRefunded(ctx: ServiceContext, saleId: string, onlyUnacked: 
     .all();
   const out = new Map<number, number>();
   for (const r of rows) {
-    if (onlyUnacked && r.acked !== null) continue;
+    if (heardBefore !== null && r.acked !== null && r.acked < heardBefore) continue;
     out.set(r.lineNo, (out.get(r.lineNo) ?? 0) + r.quantity);
   }
   return out;
@@ -97,15 +100,19 @@ export function localSaleForRefund(ctx: ServiceContext, saleId: string): SaleFor
       ledger,
     },
     lines,
-    localRefunded(ctx, saleId, false),
+    localRefunded(ctx, saleId, null),
     memberName(ctx, sale.memberId),
   );
 }
 
 /** Head office's record of another shop's sale, with what this till refunded of it that head office has not yet heard. */
-export function remoteSaleForRefund(ctx: ServiceContext, sale: HoRefundableSale): SaleForRefundView {
+export function remoteSaleForRefund(
+  ctx: ServiceContext,
+  sale: HoRefundableSale,
+  fetchedAt = ctx.clock.now(),
+): SaleForRefundView {
   const refunded = new Map(sale.refunded.map((r) => [r.lineNo, r.quantity]));
-  for (const [lineNo, q] of localRefunded(ctx, sale.id, true)) refunded.set(lineNo, (refunded.get(lineNo) ?? 0) + q);
+  for (const [lineNo, q] of localRefunded(ctx, sale.id, fetchedAt)) refunded.set(lineNo, (refunded.get(lineNo) ?? 0) + q);
   return view(
     {
       saleId: sale.id,
@@ -153,7 +160,7 @@ export function fetchedSaleForRefund(ctx: ServiceContext, saleId: string): SaleF
   const row = ctx.db.select().from(fetchedSales).where(eq(fetchedSales.saleId, saleId)).get();
   if (!row || ctx.clock.now() - row.fetchedAt > FETCHED_SALE_FRESH_MS) return null;
   const sale = HoRefundableSale.safeParse(JSON.parse(row.saleJson));
-  return sale.success ? remoteSaleForRefund(ctx, sale.data) : null;
+  return sale.success ? remoteSaleForRefund(ctx, sale.data, row.fetchedAt) : null;
 }
 
 /** Whether this till is enrolled with head office (an unknown sale may then be another shop's). */
