@@ -105,14 +105,16 @@ export function localSaleForRefund(ctx: ServiceContext, saleId: string): SaleFor
   );
 }
 
-/** Head office's record of another shop's sale, with what this till refunded of it that head office has not yet heard. */
+/** Head office's record of another shop's sale, with what this till refunded of it that head office had not heard. */
 export function remoteSaleForRefund(
   ctx: ServiceContext,
   sale: HoRefundableSale,
   fetchedAt = ctx.clock.now(),
 ): SaleForRefundView {
   const refunded = new Map(sale.refunded.map((r) => [r.lineNo, r.quantity]));
-  for (const [lineNo, q] of localRefunded(ctx, sale.id, fetchedAt)) refunded.set(lineNo, (refunded.get(lineNo) ?? 0) + q);
+  for (const [lineNo, q] of localRefunded(ctx, sale.id, fetchedAt)) {
+    refunded.set(lineNo, (refunded.get(lineNo) ?? 0) + q);
+  }
   return view(
     {
       saleId: sale.id,

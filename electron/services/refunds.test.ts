@@ -45,7 +45,7 @@ const refund = (saleId: string, lines: { lineNo: number; quantity: number }[]) =
 const rows = (sql: string, ...args: unknown[]) => c.db.$client.prepare(sql).all(...args) as Record<string, unknown>[];
 
 describe('refundSale', () => {
-  it('a full refund reverses exactly what the sale earned and gives back what it spent, in one transaction', async () => {
+  it('a full refund reverses what the sale earned and gives back what it spent, in one transaction', async () => {
     await sell({ lines: [{ sku: 'BIG', quantity: 1, unitPriceMinor: 90_000 }] });
     const before = await balanceOf();
     const receipt = await sell({ pointsToSpend: 100 });
@@ -84,7 +84,7 @@ describe('refundSale', () => {
     expect(unwrap(await c.api.getSaleForRefund({ saleId: receipt.saleId })).fullyRefunded).toBe(true);
   });
 
-  it('partial refunds never give back more than the whole; the last settles the rest; over-refunds write nothing', async () => {
+  it('partial refunds never exceed the whole; the last settles the rest; over-refunds write nothing', async () => {
     await sell({ lines: [{ sku: 'BIG', quantity: 1, unitPriceMinor: 90_000 }] });
     const before = await balanceOf();
     const receipt = await sell({ pointsToSpend: 77 });

@@ -24,7 +24,8 @@ export type RefundOutcome =
 /** A reversal row's id derived from the refund and the row it reverses: the same on every retry. */
 export function derivedReversalId(refundId: string, reversesId: string): string {
   const h = createHash('sha256').update(`refund-reversal:${refundId}:${reversesId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 const same = (a: LedgerRecord, b: { reversesId: string; delta: number }): boolean =>
@@ -75,7 +76,9 @@ export function planRefundRecord(
     if (!matches)
       return {
         ok: false,
-        reason: `refund differs from head office's record of sale ${p.saleId} (expected ${JSON.stringify(plan.reversals)})`,
+        reason:
+          `refund differs from head office's record of sale ${p.saleId} ` +
+          `(expected ${JSON.stringify(plan.reversals)})`,
       };
     ledger = p.ledger;
   }

@@ -38,7 +38,8 @@ export async function loadRefundableSales(
       })
       .from(ledger)
       .where(
-        sql`${ledger.saleId} IN ${idList(found)} AND ${ledger.kind} IN ('earn', 'spend') AND ${ledger.reversesId} IS NULL`,
+        sql`${ledger.saleId} IN ${idList(found)} AND ${ledger.kind} IN ('earn', 'spend')
+          AND ${ledger.reversesId} IS NULL`,
       )
       .orderBy(asc(ledger.createdAt), asc(ledger.id)),
     await tx

@@ -196,7 +196,7 @@ describe.each(testBackends)('refunds at head office on $name', (backend) => {
     expect(await database.db.select().from(quarantine)).toEqual([]);
   });
 
-  it('quarantines an over-refund, a refund of a refund and a till refund that differs, writing nothing for them', async () => {
+  it('quarantines an over-refund, a refund of a refund and a till refund that differs; nothing written', async () => {
     await push(A, [memberRecord(1, member, 1, T0), sale]);
     await push(A, [tillRefund(3, uuidFrom(1, 0xc), [{ lineNo: 2, quantity: 1 }])]);
     const before = await balance();
