@@ -45,15 +45,26 @@ export function RefundDialog() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const find = async (id: string) => {
-    const result = await api.getSaleForRefund({ saleId: id });
+  const showFound = (result: Awaited<ReturnType<typeof api.getSaleForRefund>>) => {
     setError(null);
     setOffline(!result.ok && result.error.code === 'HEADOFFICE_UNREACHABLE');
     if (result.ok) setView(result.value);
     else if (result.error.code !== 'HEADOFFICE_UNREACHABLE') setError(result.error);
   };
+  const find = async (id: string) => showFound(await api.getSaleForRefund({ saleId: id }));
+  // Opened from the history: the sale is looked up at once.
   useEffect(() => {
-    if (refundSaleId) void find(refundSaleId);
+    if (!refundSaleId) return;
+    let live = true;
+    const load = async () => {
+      const result = await api.getSaleForRefund({ saleId: refundSaleId });
+      if (live) showFound(result);
+    };
+    void load();
+    return () => {
+      live = false;
+    };
+    // showFound only sets this dialog's state.
   }, [refundSaleId]);
 
   const money = (minor: number) => formatMoney(minor, view?.currency ?? receipt?.currency ?? 'CNY', locale);
