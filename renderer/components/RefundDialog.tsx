@@ -171,7 +171,8 @@ export function RefundDialog() {
                         className="num"
                         inputMode="numeric"
                         aria-label={`${t('refund.quantity')} ${isolate(l.name || l.sku)}`}
-                        data-autofocus={i === 0 ? true : undefined}
+                        // The lines arrive after the dialog took the focus: the first one takes it then.
+                        autoFocus={i === 0}
                         disabled={left === 0}
                         maxLength={4}
                         value={quantities[l.lineNo] ?? ''}
