@@ -8,7 +8,7 @@ const [manager, cashier] = DEMO_STAFF;
 
 const shoot = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots/refunds-${name}.png` });
 
-test('a cashier refunds a sale from the member’s history, with the manager prompt, and sees the points go back', async ({
+test('a cashier refunds a sale from the history, with the manager prompt, and sees the points go back', async ({
   page,
 }) => {
   await page.goto(till().url);
