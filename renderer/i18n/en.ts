@@ -215,6 +215,7 @@ export const en = {
   },
   refund: {
     open: 'Refund',
+    byNumber: 'Refund by sale number',
     title: 'Refund a sale',
     saleId: 'Sale number (from the receipt)',
     find: 'Find',

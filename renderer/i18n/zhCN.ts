@@ -215,6 +215,7 @@ export const zhCN: TillMessages = {
   },
   refund: {
     open: '退货',
+    byNumber: '按单号退货',
     title: '退货退款',
     saleId: '消费单号（见小票）',
     find: '查找',
