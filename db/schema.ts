@@ -195,6 +195,56 @@ export const redemptions = sqliteTable(
   (t) => [index('redemptions_member_idx').on(t.memberId, t.createdAt)],
 );
 
+/**
+ * A refund of a sale's lines (services/refunds.ts). The sale may be another shop's (no foreign key).
+ * 'terminal': this till computed it (ledger rows written here); 'headOffice': recorded offline
+ * against a sale this till does not hold, with the lines only; head office derives the rest.
+ */
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    saleId: text('sale_id').notNull(),
+    memberId: text('member_id'),
+    settlement: text('settlement', { enum: ['terminal', 'headOffice'] }).notNull(),
+    amountMinor: integer('amount_minor'),
+    pointsReversed: integer('points_reversed'),
+    pointsReturned: integer('points_returned'),
+    /** The refund took the member's balance below zero (allowed, flagged like an offline overdraft). */
+    belowZero: integer('below_zero', { mode: 'boolean' }).notNull().default(false),
+    currency: text('currency').notNull(),
+    businessDay: text('business_day').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    staffId: text('staff_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('refunds_sale_idx').on(t.saleId)],
+);
+
+export const refundLines = sqliteTable(
+  'refund_lines',
+  {
+    refundId: text('refund_id')
+      .notNull()
+      .references(() => refunds.id),
+    lineNo: integer('line_no').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** The line's gross money refunded; null until head office settles an offline refund. */
+    amountMinor: integer('amount_minor'),
+  },
+  (t) => [primaryKey({ columns: [t.refundId, t.lineNo] })],
+);
+
+/**
+ * Another shop's sale as head office sent it (getSaleForRefund), kept so the refund that follows
+ * runs as one local transaction; a refund uses it only while fresh (services/refundableSale.ts).
+ */
+export const fetchedSales = sqliteTable('fetched_sales', {
+  saleId: text('sale_id').primaryKey(),
+  saleJson: text('sale_json').notNull(),
+  fetchedAt: integer('fetched_at').notNull(),
+});
+
 /** Append-only. A balance is the sum of a member's rows; nothing here is updated or deleted. */
 export const pointsLedger = sqliteTable(
   'points_ledger',
@@ -211,6 +261,9 @@ export const pointsLedger = sqliteTable(
     redemptionId: text('redemption_id').references(() => redemptions.id),
     ruleVersion: integer('rule_version'),
     campaignId: text('campaign_id'),
+    /** A refund's reversal: the refund, and the sale's ledger row it reverses (other slices build on it). */
+    refundId: text('refund_id'),
+    reversesId: text('reverses_id'),
     summary: text('summary').notNull(),
     terminalId: text('terminal_id').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -239,7 +292,7 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
     recordType: text('record_type', {
-      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock', 'expiry'],
+      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock', 'expiry', 'refund'],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),

@@ -9,6 +9,7 @@ import {
   MemberRecord,
   MemberUpdateRecord,
   RedemptionRecord,
+  RefundRecord,
   SaleRecord,
   type RecordType,
   type SyncRecordBody,
@@ -47,6 +48,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   member_pin: MemberPinRecord,
   member_lock: MemberLockRecord,
   expiry: ExpiryRecord,
+  refund: RefundRecord,
 };
 
 const statements = perDb((db) => ({
@@ -99,6 +101,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   member_pin: Object.keys(MemberPinRecord.shape),
   member_lock: Object.keys(MemberLockRecord.shape),
   expiry: Object.keys(ExpiryRecord.shape),
+  refund: Object.keys(RefundRecord.shape),
 };
 
 /**

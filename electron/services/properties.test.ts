@@ -130,6 +130,8 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     recordSale: { requestId, memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
     memberSales: { memberId, page: 0, pageSize: 5 },
     memberLedger: { memberId, page: 0, pageSize: 5 },
+    getSaleForRefund: { saleId: memberId },
+    refundSale: { requestId, saleId: memberId, lines: [{ lineNo: 1, quantity: 1 }] },
     listRewards: { includeInactive: true },
     listCategories: {},
     getProgramme: {},

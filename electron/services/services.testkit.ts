@@ -80,7 +80,8 @@ export function errorOf<T>(result: Result<T>): { code: string; details: Record<s
  * Every member's cached balance equals the sum of their ledger rows, the cached earned total
  * equals the sum of their earn rows, and each row's balance_after continues from the previous
  * one. A balance is never negative, unless a row pulled from head office made it so (two shops
- * spent the same points offline: head office flags it and later earnings net it out).
+ * spent the same points offline: head office flags it and later earnings net it out), or a refund
+ * took back points already spent (allowed and flagged: services/refunds.ts).
  */
 export function assertLedgerConsistent(db: TerminalDb): void {
   const c = db.$client;
@@ -92,7 +93,8 @@ export function assertLedgerConsistent(db: TerminalDb): void {
        FROM members m CROSS JOIN terminal t LEFT JOIN points_ledger l ON l.member_id = m.id
        GROUP BY m.id HAVING cached != ledger OR earned != earnedLedger
           OR (cached < 0 AND NOT EXISTS (SELECT 1 FROM points_ledger p
-                                         WHERE p.member_id = m.id AND p.terminal_id != t.terminal_id))`,
+                                         WHERE p.member_id = m.id
+                                           AND (p.terminal_id != t.terminal_id OR p.kind = 'reversal')))`,
     )
     .all();
   if (drift.length > 0) throw new Error(`ledger and cached balances disagree: ${JSON.stringify(drift)}`);

@@ -31,6 +31,7 @@ import { saleReceiptMemory } from '../services/saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from '../services/shop';
 import { enrolHeadOffice, syncNow, type NetworkOptions } from '../sync/networkCalls';
 import type { ParsedInput } from '../../shared/contract';
+import { refundCalls } from './refundCalls';
 
 /** What the two calls that wait for head office need from the host that runs them. */
 export interface HeadOfficeLink {
@@ -96,6 +97,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     recordSale,
     memberSales,
     memberLedger,
+    ...refundCalls(() => link.network()),
     listRewards,
     redeemReward,
     listCategories,

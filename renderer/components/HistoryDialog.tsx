@@ -27,6 +27,7 @@ export function HistoryDialog() {
   const locale = i18n.language;
   const member = useMember((s) => s.member);
   const closeDialog = useUi((s) => s.closeDialog);
+  const openRefund = useUi((s) => s.openRefund);
   const currency = currencyOf(useStatus((s) => s.status));
   const [tab, setTab] = useState<Tab>('sales');
   const [page, setPage] = useState(0);
@@ -104,6 +105,7 @@ export function HistoryDialog() {
                 <th className="num">{t('history.earned')}</th>
                 <th className="num">{t('history.spent')}</th>
                 <th className="num">{t('history.lines')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -115,6 +117,11 @@ export function HistoryDialog() {
                   <td className="num">+{integer(s.pointsEarned, locale)}</td>
                   <td className="num">{s.pointsSpent > 0 ? `−${integer(s.pointsSpent, locale)}` : ''}</td>
                   <td className="num">{s.lineCount}</td>
+                  <td>
+                    <button type="button" data-testid={`refund-${s.saleId}`} onClick={() => openRefund(s.saleId)}>
+                      {t('refund.open')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,6 +21,7 @@ export type ManagerToolId =
   | 'memberCheckLimit'
   | 'auditTrail'
   | 'campaigns'
+  | 'refund'
   | 'leaveDemo';
 
 interface ManagerTool {
@@ -42,8 +43,9 @@ function useManagerTools(): ManagerTool[] {
     { id: 'largeSaleLimit', channel: 'setLargeSaleLimit', label: largeSaleLabel },
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
     { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
-    { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
+    { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
+    { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
   return tools.filter((tool) => mayCall(role, tool.channel));
@@ -121,9 +123,10 @@ export function ManagerMenu() {
   const { t } = useTranslation();
   const tools = useManagerTools();
   const openDialog = useUi((s) => s.openDialog);
+  const openRefund = useUi((s) => s.openRefund);
   const leaveDemoOpen = useUi((s) => s.dialog === 'leaveDemo');
   const [expanded, setExpanded] = useState(false);
-  const [tool, setTool] = useState<Exclude<ManagerToolId, 'leaveDemo'> | null>(null);
+  const [tool, setTool] = useState<Exclude<ManagerToolId, 'leaveDemo' | 'refund'> | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const any = tools.length > 0;
   const close = useCallback((refocus: boolean) => {
@@ -138,6 +141,8 @@ export function ManagerMenu() {
     setExpanded(false);
     // Leaving the demo is one of the till's own dialogs (Esc closes it through the till's keys).
     if (id === 'leaveDemo') openDialog('leaveDemo');
+    // A refund by the receipt's sale number: the till's refund dialog, as from the member's history.
+    else if (id === 'refund') openRefund(null);
     else setTool(id);
   };
   useEffect(() => {

@@ -7,6 +7,7 @@ import { CareDialogs } from './CareDialogs';
 import { ErrorNote } from './ErrorNote';
 import { HelpStrip } from './HelpStrip';
 import { HistoryDialog } from './HistoryDialog';
+import { RefundDialog } from './RefundDialog';
 import { MemberCheckDialog } from './MemberCheckDialog';
 import { MemberPanel } from './MemberPanel';
 import { ReceiptView } from './ReceiptView';
@@ -57,6 +58,7 @@ export function Till() {
       {dialog === 'register' && <RegisterDialog />}
       {dialog === 'rewards' && <RewardsDialog />}
       {dialog === 'history' && <HistoryDialog />}
+      {dialog === 'refund' && <RefundDialog />}
       <CareDialogs />
       <MemberCheckDialog />
     </div>

@@ -179,7 +179,7 @@ describe.each(testBackends)('head office sync routes on $name', (backend) => {
       ['2'],
       'x'.repeat(10_000),
     ];
-    for (const route of ['enrol', 'push', 'pull', 'closeDay', 'snapshot'] as const) {
+    for (const route of ['enrol', 'push', 'pull', 'closeDay', 'snapshot', 'saleForRefund'] as const) {
       for (const protocolVersion of versions) {
         const res = await ho.call(
           'POST',

@@ -13,6 +13,7 @@ import { DEFAULT_RATE_LIMITS, terminalKey } from '../http/security';
 import { closeDay } from '../sync/closeDay';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
+import { saleForRefund } from '../sync/refundableSales';
 import { snapshotPage } from '../sync/snapshot';
 import type { ServerDeps } from './serverDeps';
 import { describeUnknown } from '../../shared/describeUnknown';
@@ -103,6 +104,10 @@ export function syncRoutes(
     closeDay: async (request) => {
       const { auth, body } = await terminalCall(request, routeMap.closeDay.request);
       return closeDay(db, clock, auth.id, body);
+    },
+    saleForRefund: async (request) => {
+      const { body } = await terminalCall(request, routeMap.saleForRefund.request);
+      return saleForRefund(db, body.saleId);
     },
   };
 

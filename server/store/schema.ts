@@ -332,6 +332,9 @@ export const ledger = pgTable(
     campaignId: text('campaign_id'),
     saleId: text('sale_id'),
     redemptionId: text('redemption_id'),
+    /** A refund's reversal: the refund, and the sale's ledger row it reverses (issue 15). */
+    refundId: text('refund_id'),
+    reversesId: text('reverses_id'),
     terminalId: text('terminal_id').notNull(),
     shopId: text('shop_id').notNull(),
     createdAt: ms('created_at').notNull(),
@@ -344,11 +347,47 @@ export const ledger = pgTable(
   },
   (t) => [
     index('ho_ledger_member_idx').on(t.memberId, t.txid),
+    index('ho_ledger_sale_idx').on(t.saleId),
     // A campaign's spend, per till (its budget grants) and per member.
     index('ho_ledger_campaign_idx')
       .on(t.campaignId, t.terminalId)
       .where(sql`${t.campaignId} is not null`),
   ],
+);
+
+/**
+ * Refunds of sale lines, from any shop's till (server/sync/refundPlan.ts). 'headOffice': recorded
+ * offline against a sale that till did not hold; head office derived the amounts and ledger rows.
+ */
+export const refunds = pgTable(
+  'ho_refunds',
+  {
+    id: text('id').primaryKey(),
+    saleId: text('sale_id').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    seq: ms('seq').notNull(),
+    memberId: text('member_id'),
+    settlement: text('settlement', { enum: ['terminal', 'headOffice'] }).notNull(),
+    amountMinor: ms('amount_minor').notNull(),
+    pointsReversed: integer('points_reversed').notNull(),
+    pointsReturned: integer('points_returned').notNull(),
+    businessDay: text('business_day').notNull(),
+    createdAt: ms('created_at').notNull(),
+    staffId: text('staff_id'),
+  },
+  (t) => [index('ho_refunds_sale_idx').on(t.saleId)],
+);
+
+export const refundLines = pgTable(
+  'ho_refund_lines',
+  {
+    refundId: text('refund_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    quantity: integer('quantity').notNull(),
+    amountMinor: ms('amount_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.refundId, t.lineNo] })],
 );
 
 /** A balance that went below zero (two shops spent the same points offline): never dropped or fixed silently. */

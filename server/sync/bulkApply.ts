@@ -10,6 +10,8 @@ import {
   ledger,
   members,
   redemptions,
+  refundLines,
+  refunds,
   rewards,
   saleLines,
   sales,
@@ -20,6 +22,8 @@ import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
+import { knownRefundIds, loadRefundableSales } from './refundableSales';
+import type { RefundKnown } from './refundPlan';
 
 /** Another terminal wrote a row this batch counted on as new, between our read and our insert: retry the batch. */
 export class ConcurrentWrite extends Error {
@@ -50,6 +54,8 @@ async function loadKnown(
   const redemptionIds: string[] = [];
   const ledgerIds: string[] = [];
   const cardNumbers: string[] = [];
+  const refundSaleIds: string[] = [];
+  const refundIds: string[] = [];
   for (const b of bodies) {
     if (!b) continue;
     switch (b.type) {
@@ -72,6 +78,12 @@ async function loadKnown(
       case 'redemption':
         memberIds.add(b.payload.memberId);
         redemptionIds.push(b.payload.id);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
+      case 'refund':
+        if (b.payload.memberId) memberIds.add(b.payload.memberId);
+        refundSaleIds.push(b.payload.saleId);
+        refundIds.push(b.payload.id, b.payload.saleId);
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
       case 'audit':
@@ -124,7 +136,24 @@ async function loadKnown(
         .where(sql`${cards.number} IN ${idList(p)}`),
     ),
   ];
+  let refundKnown: RefundKnown | null = null;
+  if (refundIds.length > 0) {
+    const sold = await loadRefundableSales(tx, refundSaleIds);
+    // The member of a sale a refund names: its reversal rows are theirs.
+    const saleMembers = [...sold.values()].flatMap((s) =>
+      s.memberId && !memberIds.has(s.memberId) ? [s.memberId] : [],
+    );
+    if (saleMembers.length > 0)
+      memberRows.push(
+        ...(await tx
+          .select()
+          .from(members)
+          .where(sql`${members.id} IN ${idList(saleMembers)}`)),
+      );
+    refundKnown = { sales: sold, refundIds: await knownRefundIds(tx, refundIds) };
+  }
   return {
+    refunds: refundKnown,
     members: new Map(memberRows.map((m) => [m.id, m])),
     saleIds: new Set(saleRows.map((r) => r.id)),
     redemptionIds: new Set(redemptionRows.map((r) => r.id)),
@@ -165,6 +194,9 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   // Spend notices ride in this transaction (a rolled-back batch queues none); the worker sends them later.
   if (plan.notices.length > 0 && (await readWebhook(tx)) !== null)
     await insertRows(tx, spendNotices, plan.notices, { onConflictDoNothing: true });
+  if ((await insertRows(tx, refunds, plan.refunds, { onConflictDoNothing: true })) !== plan.refunds.length)
+    throw new ConcurrentWrite('a refund');
+  await insertRows(tx, refundLines, plan.refundLines);
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
   if ((await insertRows(tx, audit, plan.audit, { onConflictDoNothing: true })) !== plan.audit.length)

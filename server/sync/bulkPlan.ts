@@ -5,6 +5,8 @@ import type {
   ledger,
   members,
   redemptions,
+  refundLines,
+  refunds,
   saleLines,
   sales,
   spendNotices,
@@ -12,6 +14,7 @@ import type {
 import { saleNotice, redemptionNotice } from '../notices/noticeBody';
 import { memberFeed, type FeedItem } from './feed';
 import { advanceChain, type AuditRow, type ChainState } from './auditChain';
+import { planRefundRecord, rememberSale, type RefundKnown } from './refundPlan';
 
 type MemberRow = typeof members.$inferSelect;
 type CardRow = typeof cards.$inferSelect;
@@ -41,6 +44,8 @@ export interface Known {
   cards: Map<string, CardRow>;
   /** The source terminal's audit chain as checked so far (an empty one before its first row). */
   auditChain: ChainState;
+  /** Sales and refunds the batch's refund records name; null when the batch has none. */
+  refunds: RefundKnown | null;
 }
 
 export type Edit =
@@ -62,6 +67,8 @@ export interface Plan {
   sales: (typeof sales.$inferInsert)[];
   saleLines: (typeof saleLines.$inferInsert)[];
   redemptions: (typeof redemptions.$inferInsert)[];
+  refunds: (typeof refunds.$inferInsert)[];
+  refundLines: (typeof refundLines.$inferInsert)[];
   ledger: (typeof ledger.$inferInsert)[];
   rewardTaken: Map<string, number>;
   audit: AuditRow[];
@@ -101,6 +108,8 @@ export function planBatch(
     sales: [],
     saleLines: [],
     redemptions: [],
+    refunds: [],
+    refundLines: [],
     ledger: [],
     rewardTaken: new Map(),
     audit: [],
@@ -122,10 +131,12 @@ export function planBatch(
   };
   const addLedger = (
     rows: LedgerRecord[],
-    link: { saleId?: string; redemptionId?: string },
+    link: { saleId?: string; redemptionId?: string; refundId?: string },
     feed: FeedItem[],
     spent: string[],
     earned: string[],
+    /** Rows head office derived: every till gets them, the one that sent the record too. */
+    derived = false,
   ): void => {
     for (const r of rows) {
       known.ledgerIds.add(r.id);
@@ -138,6 +149,8 @@ export function planBatch(
         campaignId: r.campaignId,
         saleId: link.saleId ?? null,
         redemptionId: link.redemptionId ?? null,
+        refundId: link.refundId ?? null,
+        reversesId: r.reversesId ?? null,
         terminalId: src.terminalId,
         shopId: src.shopId,
         createdAt: r.createdAt,
@@ -147,7 +160,7 @@ export function planBatch(
       feed.push({
         kind: 'ledger',
         entityId: r.id,
-        originTerminalId: src.terminalId,
+        originTerminalId: derived ? null : src.terminalId,
         payload: {
           id: r.id,
           memberId: r.memberId,
@@ -306,6 +319,7 @@ export function planBatch(
           const buyer = p.memberId ? known.members.get(p.memberId) : undefined;
           if (buyer?.spendNotices) plan.notices.push(saleNotice(src, p, buyer));
           addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
+          rememberSale(known.refunds, p);
           break;
         }
         case 'redemption': {
@@ -339,6 +353,17 @@ export function planBatch(
           const fresh = p.ledger.filter((l) => !known.ledgerIds.has(l.id));
           checkLedger(fresh, p.memberId, 'expiry');
           addLedger(fresh, {}, feed, spent, earned);
+          break;
+        }
+        case 'refund': {
+          const p = body.payload;
+          const outcome = planRefundRecord(src, seq, p, known.refunds ?? { sales: new Map(), refundIds: new Set() });
+          if (!outcome.ok) throw new Reject(outcome.reason);
+          if (!outcome.derived) checkLedger(outcome.ledger, outcome.refund.memberId ?? null, 'refund');
+          else for (const l of outcome.ledger) requireMember(l.memberId);
+          plan.refunds.push(outcome.refund);
+          plan.refundLines.push(...outcome.lines);
+          addLedger(outcome.ledger, { saleId: p.saleId, refundId: p.id }, feed, spent, earned, outcome.derived);
           break;
         }
         case 'audit': {

@@ -15,6 +15,7 @@ import {
   UpdateMemberInput,
 } from './members';
 import { PreviewSaleInput, RecordSaleInput, SaleQuote, SaleReceipt, SaleSummaryView } from './sales';
+import { RefundReceipt, RefundSaleInput, SaleForRefundInput, SaleForRefundView } from './refunds';
 import { ListRewardsInput, RedeemRewardInput, RedemptionReceipt, RewardView } from './rewards';
 import {
   CardView,
@@ -134,6 +135,16 @@ export const contract = {
     MemberIdInput.extend(PageInput.shape),
     paged(LedgerEntryView),
     'A member’s points movements, newest first.',
+  ),
+  getSaleForRefund: entry(
+    SaleForRefundInput,
+    SaleForRefundView,
+    'A sale with its lines and what is left to refund (from head office when another shop sold it).',
+  ),
+  refundSale: entry(
+    RefundSaleInput,
+    RefundReceipt,
+    'Manager: refund sale lines; earned points reversed, spent points given back, in one transaction.',
   ),
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),

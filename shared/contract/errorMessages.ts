@@ -9,6 +9,8 @@ export const errorMessages = {
   'zh-CN': {
     VALIDATION: '输入有误，请检查后重试。',
     NOT_FOUND: '未找到该会员或记录。',
+    REFUND_EXCEEDS_SALE: '退货数量超过该笔消费尚可退的数量。',
+    REFUND_OF_REFUND: '这是一笔退货记录，不能再退。',
     BAD_CHECK_DIGIT: '卡号校验位错误，请重新扫描或核对卡号。',
     DUPLICATE_PHONE: '该手机号已注册会员。',
     INSUFFICIENT_POINTS: '积分不足。',
@@ -56,6 +58,8 @@ export const errorMessages = {
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
     NOT_FOUND: 'No such member or record.',
+    REFUND_EXCEEDS_SALE: 'That is more than is left to refund on this sale.',
+    REFUND_OF_REFUND: 'This is a refund; a refund cannot be refunded.',
     BAD_CHECK_DIGIT: 'The card number’s check digit is wrong. Scan again or check the number.',
     DUPLICATE_PHONE: 'This phone number already belongs to a member.',
     INSUFFICIENT_POINTS: 'Not enough points.',

@@ -28,6 +28,9 @@ export const ErrorCode = z.enum([
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
+  // refunds
+  'REFUND_EXCEEDS_SALE',
+  'REFUND_OF_REFUND',
   // staff
   'SIGNED_OUT',
   'NOT_ALLOWED',

@@ -4,6 +4,7 @@ export * from './terminal';
 export * from './members';
 export * from './expiry';
 export * from './sales';
+export * from './refunds';
 export * from './rewards';
 export * from './memberCheck';
 export * from './categories';

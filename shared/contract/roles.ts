@@ -52,6 +52,8 @@ export const channelAccess = {
   recordSale: 'cashier',
   memberSales: 'cashier',
   memberLedger: 'cashier',
+  getSaleForRefund: 'cashier',
+  refundSale: 'manager',
 
   listRewards: 'cashier',
   redeemReward: 'cashier',

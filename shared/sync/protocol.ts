@@ -18,6 +18,7 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
  * Version 5: the 'campaign' change carries a whole Campaign (shared/domain/campaigns/campaign.ts), and a
  * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
+ * Version 5 (issue 15): the 'refund' record and the saleForRefund route, among the programme's parts.
  */
 export const PROTOCOL_VERSION = 5;
 
@@ -47,6 +48,7 @@ export const RecordTypeSchema = z.enum([
   'member_pin',
   'member_lock',
   'expiry',
+  'refund',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;

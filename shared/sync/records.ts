@@ -36,6 +36,8 @@ export const LedgerRecord = z.object({
   expiresAt: Ms.nullable().optional(),
   /** An expiry row (or a reversal of earned points) names the lot it takes from. */
   lotId: Id.nullable().optional(),
+  /** A reversal names the ledger row it reverses (absent before issue 15: none). */
+  reversesId: Id.nullable().optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
@@ -171,6 +173,35 @@ export const ExpiryRecord = z.object({
 });
 export type ExpiryRecord = z.infer<typeof ExpiryRecord>;
 
+/**
+ * A refund of a sale's lines (shared/domain/refund.ts). 'terminal': the till computed it from the
+ * sale it holds or fetched, and its reversal rows are in `ledger`; head office checks them against
+ * its own record. 'headOffice': recorded offline against a sale the till did not hold, with the
+ * lines only (amounts and points null, no ledger rows): head office derives them when it syncs.
+ */
+export const RefundRecord = z
+  .object({
+    id: Id,
+    saleId: Id,
+    memberId: Id.nullable(),
+    settlement: z.enum(['terminal', 'headOffice']),
+    lines: z
+      .array(z.object({ lineNo: Int.min(1), quantity: Int.min(1).max(9_999) }))
+      .min(1)
+      .max(200),
+    amountMinor: Int.min(0).nullable(),
+    pointsReversed: Int.min(0).nullable(),
+    pointsReturned: Int.min(0).nullable(),
+    currency: Text,
+    businessDay: Day,
+    createdAt: Ms,
+    ledger: z.array(LedgerRecord),
+    staffId: StaffId,
+  })
+  .refine((r) => new Set(r.lines.map((l) => l.lineNo)).size === r.lines.length, 'refund.lineRepeated')
+  .refine((r) => r.settlement === 'terminal' || r.ledger.length === 0, 'refund.ledgerFromHeadOffice');
+export type RefundRecord = z.infer<typeof RefundRecord>;
+
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
   z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
@@ -181,6 +212,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member_pin'), payload: MemberPinRecord }),
   z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
   z.object({ type: z.literal('expiry'), payload: ExpiryRecord }),
+  z.object({ type: z.literal('refund'), payload: RefundRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

@@ -11,6 +11,7 @@ import {
   PushRequest,
   PushResponse,
 } from './protocol';
+import { SaleForRefundRequest, SaleForRefundResponse } from './saleForRefund';
 import { SnapshotRequest, SnapshotResponse } from './snapshot';
 
 /** Where every sync route lives; the protocol's version travels in each body (PROTOCOL_VERSION), not in the path. */
@@ -35,6 +36,13 @@ export const syncRoutes = {
   pull: { method: 'POST', path: `${SYNC_PREFIX}/pull`, request: PullRequest, response: PullResponse },
   snapshot: { method: 'POST', path: `${SYNC_PREFIX}/snapshot`, request: SnapshotRequest, response: SnapshotResponse },
   closeDay: { method: 'POST', path: `${SYNC_PREFIX}/close-day`, request: CloseDayRequest, response: CloseDayResponse },
+  /** Issue 15: a sale of another shop, to refund it at this one. */
+  saleForRefund: {
+    method: 'POST',
+    path: `${SYNC_PREFIX}/sale-for-refund`,
+    request: SaleForRefundRequest,
+    response: SaleForRefundResponse,
+  },
 } as const satisfies Record<string, SyncRoute>;
 
 export type SyncRoutes = typeof syncRoutes;

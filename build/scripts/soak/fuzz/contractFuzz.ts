@@ -38,6 +38,7 @@ export function readFixtures(core: TerminalCore): Fixtures {
     memberIds: column('SELECT id FROM members ORDER BY created_at LIMIT 20'),
     cardNumbers: column("SELECT number FROM cards WHERE status = 'active' ORDER BY number LIMIT 20"),
     rewardIds: column('SELECT id FROM rewards ORDER BY code'),
+    saleIds: column('SELECT id FROM sales ORDER BY id LIMIT 50'),
     cashierIds: column("SELECT id FROM staff WHERE role = 'cashier' ORDER BY created_at LIMIT 5"),
     managerIds: column("SELECT id FROM staff WHERE role = 'manager' ORDER BY created_at LIMIT 5"),
   };

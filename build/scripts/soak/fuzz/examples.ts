@@ -7,6 +7,8 @@ export interface Fixtures {
   memberIds: string[];
   cardNumbers: string[];
   rewardIds: string[];
+  /** Sales on the fuzz till, to refund. */
+  saleIds: string[];
   cashierIds: string[];
   managerIds: string[];
 }
@@ -118,6 +120,12 @@ export const examples: Examples = {
   ],
   memberSales: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL), page: n % 3, pageSize: 10 }],
   memberLedger: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  getSaleForRefund: (f, _r, n) => [{ saleId: at(f.saleIds, n, NIL) }],
+  // One unit of the first line: a sale refunded whole is then refused (REFUND_EXCEEDS_SALE).
+  refundSale: (f, requestId, n) => [
+    { requestId, saleId: at(f.saleIds, n, NIL), lines: [{ lineNo: 1, quantity: 1 }] },
+    { requestId, saleId: at(f.saleIds, n, NIL), lines: [{ lineNo: 1 + (n % 3), quantity: 1 + (n % 2) }] },
+  ],
   listRewards: () => [{ includeInactive: true }, {}],
   listCategories: () => [{}],
   getProgramme: () => [{}],

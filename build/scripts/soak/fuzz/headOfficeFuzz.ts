@@ -13,7 +13,7 @@ import { syncRoutes } from '../../../../shared/sync/routes';
 import { openPglite, type HoDatabase } from '../../../../server/store/connect';
 import { startHarness, type Harness } from '../../../../server/testing/harness';
 import { fixedClockForTests } from '../../../../server/testing/clock';
-import { memberRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
+import { memberRecord, pushRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
 import { fuzzHeadOfficeAccess, setUpCallers } from './headOfficeAccess';
 import { mutatedFrom } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
@@ -66,7 +66,7 @@ const ROUTES: Route[] = [
         protocolVersion: v,
         terminalId: A,
         shopId: 'shopA',
-        pending: 2,
+        pending: 3,
         records: [
           memberRecord(1, M, 1, T0),
           saleRecord(2, {
@@ -78,6 +78,21 @@ const ROUTES: Route[] = [
             ledgerIds: [uuidFrom(2000 + n), uuidFrom(3000 + n)],
             day: '2025-03-01',
             at: T0,
+          }),
+          // A refund of that sale, recorded offline at a till that did not hold it: head office settles it.
+          pushRecord(3, uuidFrom(4000 + n), 'refund', {
+            id: uuidFrom(4000 + n),
+            saleId: uuidFrom(1000 + n),
+            memberId: M,
+            settlement: 'headOffice',
+            lines: [{ lineNo: 1, quantity: 1 }],
+            amountMinor: null,
+            pointsReversed: null,
+            pointsReturned: null,
+            currency: 'CNY',
+            businessDay: '2025-03-01',
+            createdAt: T0,
+            ledger: [],
           }),
         ],
       },
@@ -94,6 +109,12 @@ const ROUTES: Route[] = [
     path: syncRoutes.closeDay.path,
     auth: 'terminal',
     examples: () => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', businessDay: '2025-03-01', totals }],
+  },
+  {
+    method: 'POST',
+    path: syncRoutes.saleForRefund.path,
+    auth: 'terminal',
+    examples: (n) => [{ protocolVersion: v, terminalId: A, shopId: 'shopA', saleId: uuidFrom(1000 + n) }],
   },
   {
     method: ADMIN_ROUTES.createEnrolmentCode.method,

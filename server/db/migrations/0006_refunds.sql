@@ -1,0 +1,28 @@
+CREATE TABLE "ho_refund_lines" (
+	"refund_id" text NOT NULL,
+	"line_no" integer NOT NULL,
+	"quantity" integer NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	CONSTRAINT "ho_refund_lines_refund_id_line_no_pk" PRIMARY KEY("refund_id","line_no")
+);
+--> statement-breakpoint
+CREATE TABLE "ho_refunds" (
+	"id" text PRIMARY KEY NOT NULL,
+	"sale_id" text NOT NULL,
+	"terminal_id" text NOT NULL,
+	"shop_id" text NOT NULL,
+	"seq" bigint NOT NULL,
+	"member_id" text,
+	"settlement" text NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"points_reversed" integer NOT NULL,
+	"points_returned" integer NOT NULL,
+	"business_day" text NOT NULL,
+	"created_at" bigint NOT NULL,
+	"staff_id" text
+);
+--> statement-breakpoint
+ALTER TABLE "ho_ledger" ADD COLUMN "refund_id" text;--> statement-breakpoint
+ALTER TABLE "ho_ledger" ADD COLUMN "reverses_id" text;--> statement-breakpoint
+CREATE INDEX "ho_refunds_sale_idx" ON "ho_refunds" USING btree ("sale_id");--> statement-breakpoint
+CREATE INDEX "ho_ledger_sale_idx" ON "ho_ledger" USING btree ("sale_id");

@@ -1,0 +1,96 @@
+import { asc, sql } from 'drizzle-orm';
+import type { HoRefundableSale } from '../../shared/sync/saleForRefund';
+import type { HoDb } from '../store/connect';
+import { ledger, refundLines, refunds, saleLines, sales } from '../store/schema';
+import { idList } from './jsonInsert';
+
+/**
+ * Sales as a refund reads them at head office: lines, the sale's own earn and spend rows (not
+ * reversals), and the line quantities refunded so far. One read per table for all the ids.
+ */
+export async function loadRefundableSales(
+  tx: HoDb,
+  saleIds: readonly string[],
+): Promise<Map<string, HoRefundableSale>> {
+  const out = new Map<string, HoRefundableSale>();
+  const ids = [...new Set(saleIds)];
+  if (ids.length === 0) return out;
+  const saleRows = await tx
+    .select()
+    .from(sales)
+    .where(sql`${sales.id} IN ${idList(ids)}`);
+  if (saleRows.length === 0) return out;
+  const found = saleRows.map((s) => s.id);
+  const [lineRows, ledgerRows, refundedRows] = [
+    await tx
+      .select()
+      .from(saleLines)
+      .where(sql`${saleLines.saleId} IN ${idList(found)}`)
+      .orderBy(asc(saleLines.saleId), asc(saleLines.lineNo)),
+    await tx
+      .select({
+        id: ledger.id,
+        saleId: ledger.saleId,
+        kind: ledger.kind,
+        delta: ledger.delta,
+        ruleVersion: ledger.ruleVersion,
+        campaignId: ledger.campaignId,
+      })
+      .from(ledger)
+      .where(
+        sql`${ledger.saleId} IN ${idList(found)} AND ${ledger.kind} IN ('earn', 'spend')
+          AND ${ledger.reversesId} IS NULL`,
+      )
+      .orderBy(asc(ledger.createdAt), asc(ledger.id)),
+    await tx
+      .select({
+        saleId: refunds.saleId,
+        lineNo: refundLines.lineNo,
+        quantity: sql<number>`sum(${refundLines.quantity})::int`,
+      })
+      .from(refundLines)
+      .innerJoin(refunds, sql`${refunds.id} = ${refundLines.refundId}`)
+      .where(sql`${refunds.saleId} IN ${idList(found)}`)
+      .groupBy(refunds.saleId, refundLines.lineNo),
+  ];
+  for (const s of saleRows) {
+    out.set(s.id, {
+      id: s.id,
+      memberId: s.memberId,
+      subtotalMinor: s.subtotalMinor,
+      discountMinor: s.discountMinor,
+      totalMinor: s.totalMinor,
+      pointsEarned: s.pointsEarned,
+      pointsSpent: s.pointsSpent,
+      ruleVersion: s.ruleVersion,
+      currency: s.currency,
+      createdAt: s.createdAt,
+      lines: lineRows.filter((l) => l.saleId === s.id).map(({ saleId: _saleId, ...line }) => line),
+      ledger: ledgerRows.filter((l) => l.saleId === s.id).map(({ saleId: _saleId, ...row }) => row),
+      refunded: refundedRows
+        .filter((r) => r.saleId === s.id)
+        .map((r) => ({ lineNo: r.lineNo, quantity: Number(r.quantity) })),
+    });
+  }
+  return out;
+}
+
+/** Which of these ids head office holds as refunds. */
+export async function knownRefundIds(tx: HoDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(sql`${refunds.id} IN ${idList([...ids])}`);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The saleForRefund route: another shop's sale for a till that refunds it; a refund's id says so. */
+export async function saleForRefund(
+  db: HoDb,
+  saleId: string,
+): Promise<{ sale: HoRefundableSale | null; isRefund: boolean }> {
+  const sale = (await loadRefundableSales(db, [saleId])).get(saleId) ?? null;
+  if (sale) return { sale, isRefund: false };
+  return { sale: null, isRefund: (await knownRefundIds(db, [saleId])).has(saleId) };
+}
