@@ -4,6 +4,7 @@ import {
   AuditRecord,
   CardRecord,
   MemberLockRecord,
+  TierOverrideRecord,
   MemberPinRecord,
   MemberRecord,
   MemberUpdateRecord,
@@ -45,6 +46,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   audit: AuditRecord,
   member_pin: MemberPinRecord,
   member_lock: MemberLockRecord,
+  tier_override: TierOverrideRecord,
 };
 
 const statements = perDb((db) => ({
@@ -96,6 +98,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   audit: Object.keys(AuditRecord.shape),
   member_pin: Object.keys(MemberPinRecord.shape),
   member_lock: Object.keys(MemberLockRecord.shape),
+  tier_override: Object.keys(TierOverrideRecord.shape),
 };
 
 /**

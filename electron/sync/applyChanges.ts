@@ -1,6 +1,6 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
-import { cards, memberSecurity, members, rewards, ruleVersions, tiers } from '../../db/schema';
+import { cards, memberSecurity, members, rewards, ruleVersions, tierOverrides, tiers } from '../../db/schema';
 import { blockedCards, campaigns, syncIssues } from '../../db/schemaSync';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
@@ -285,6 +285,12 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
       case 'member_lock':
         applyMemberLock(db, c);
         break;
+      case 'tier_override': {
+        // Set at another till or at head office: kept as it is; the newest per member is in force.
+        const { kind: _kind, ...row } = c;
+        db.insert(tierOverrides).values(row).onConflictDoNothing().run();
+        break;
+      }
       case 'tiers':
         applyTiers(db, c, now);
         ladder.reset();

@@ -518,3 +518,23 @@ export const cardConflicts = pgTable(
   },
   (t) => [index('ho_card_conflicts_card_idx').on(t.cardNumber)],
 );
+
+/**
+ * Tiers set by a manager's hand (at a till or here), with a reason, until ends_at. Append-only:
+ * a member's newest row (by set_at) is the one in force; after ends_at the computed tier applies.
+ */
+export const tierOverrides = pgTable(
+  'ho_tier_overrides',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull(),
+    tierCode: text('tier_code').notNull(),
+    reason: text('reason').notNull(),
+    setAt: ms('set_at').notNull(),
+    endsAt: ms('ends_at').notNull(),
+    staffId: text('staff_id'),
+    /** The till that set it, or 'head-office'. */
+    terminalId: text('terminal_id').notNull(),
+  },
+  (t) => [index('ho_tier_overrides_member_idx').on(t.memberId, t.setAt)],
+);

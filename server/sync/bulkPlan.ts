@@ -8,6 +8,7 @@ import type {
   saleLines,
   sales,
   spendNotices,
+  tierOverrides,
 } from '../store/schema';
 import { saleNotice, redemptionNotice } from '../notices/noticeBody';
 import { memberFeed, type FeedItem } from './feed';
@@ -71,6 +72,8 @@ export interface Plan {
   cardConflicts: (typeof cardConflicts.$inferInsert)[];
   /** Spend notices of opted-in members' sales and redemptions (queued only while a webhook is set). */
   notices: (typeof spendNotices.$inferInsert)[];
+  /** Tiers set by hand at the till (stored as they are; the newest per member is in force). */
+  tierOverrides: (typeof tierOverrides.$inferInsert)[];
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -107,6 +110,7 @@ export function planBatch(
     auditChain: null,
     cardConflicts: [],
     notices: [],
+    tierOverrides: [],
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
@@ -269,6 +273,13 @@ export function planBatch(
           const p = body.payload;
           requireMember(p.memberId);
           feed.push({ kind: 'member_lock', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
+          break;
+        }
+        case 'tier_override': {
+          const row = { ...body.payload, terminalId: src.terminalId };
+          requireMember(row.memberId);
+          plan.tierOverrides.push(row);
+          feed.push({ kind: 'tier_override', entityId: row.memberId, originTerminalId: src.terminalId, payload: row });
           break;
         }
         case 'sale': {

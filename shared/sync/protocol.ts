@@ -9,8 +9,9 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
+ * Version 5 (issue 15): the loyalty programme's records and changes (tier_override, among others).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -37,6 +38,7 @@ export const RecordTypeSchema = z.enum([
   'audit',
   'member_pin',
   'member_lock',
+  'tier_override',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
@@ -282,6 +284,18 @@ export const MemberLockChange = z.object({
   lockedUntil: Ms,
   at: Ms,
 });
+/** A member's tier set by a manager (at a till or at head office) until endsAt: every till holds it. */
+export const TierOverrideChange = z.object({
+  kind: z.literal('tier_override'),
+  id: Id,
+  memberId: Id,
+  tierCode: z.string().min(1).max(20),
+  reason: z.string().min(1).max(200),
+  setAt: Ms,
+  endsAt: Ms,
+  staffId: z.string().max(64).nullable(),
+  terminalId: z.string().max(64),
+});
 export const TierLadderChange = z.object({
   kind: z.literal('tiers'),
   tiers: z.array(
@@ -362,6 +376,7 @@ export const Change = z.discriminatedUnion('kind', [
   CardChange,
   MemberPinChange,
   MemberLockChange,
+  TierOverrideChange,
   TierLadderChange,
   RulesChange,
   RewardChange,

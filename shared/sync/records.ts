@@ -150,6 +150,18 @@ export const MemberLockRecord = z.object({
   staffId: StaffId,
 });
 
+/** A manager set a member's tier by hand, with a reason, until endsAt (shared/domain/tierOverride.ts). */
+export const TierOverrideRecord = z.object({
+  id: Id,
+  memberId: Id,
+  tierCode: Text.min(1).max(20),
+  reason: Text.min(1).max(200),
+  setAt: Ms,
+  endsAt: Ms,
+  staffId: StaffId,
+});
+export type TierOverrideRecord = z.infer<typeof TierOverrideRecord>;
+
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
   z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
@@ -159,6 +171,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit'), payload: AuditRecord }),
   z.object({ type: z.literal('member_pin'), payload: MemberPinRecord }),
   z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
+  z.object({ type: z.literal('tier_override'), payload: TierOverrideRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];
