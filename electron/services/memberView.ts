@@ -6,6 +6,8 @@ import { cards, members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { direct } from '../platform/compiledStatements';
 import { perDb } from '../platform/transactions';
+import { memberTierStatus, tierStatusView } from './memberTier';
+import { currentRules } from './rules';
 import { loadTiers, tierStanding, tierView } from './tiers';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -70,8 +72,19 @@ export function buildMemberView(member: MemberRow, card: CardRow | undefined, la
   };
 }
 
+/** The member's view with their tier by the shop's qualification rule (memberTier.ts). */
 export function memberViewOf(ctx: ServiceContext, member: MemberRow, ladder: TierDef[] = loadTiers(ctx)): MemberView {
-  return buildMemberView(member, currentCard(ctx, member.id), ladder);
+  const view = buildMemberView(member, currentCard(ctx, member.id), ladder);
+  const rules = currentRules(ctx);
+  if (rules === null) return view;
+  const status = memberTierStatus(ctx, member, ladder, rules);
+  return {
+    ...view,
+    tier: status.tier ? tierView(status.tier) : null,
+    nextTier: status.next ? tierView(status.next) : null,
+    pointsToNextTier: status.toNext,
+    tierStatus: tierStatusView(status, rules),
+  };
 }
 
 /** Reads a member fresh from the database (after a write) and builds the view. */

@@ -4,13 +4,14 @@ import { computeEarn, lineTotalMinor, type EarnResult } from '../../shared/domai
 import { checkPointsEntry, spendLimits, type SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { tierFor, type TierDef } from '../../shared/domain/tier';
 import type { ServiceContext } from '../core/context';
 import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
 import { currentRules } from './rules';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
-import { loadTiers, tierStanding, tierView } from './tiers';
+import { birthdayBonusFor, type BirthdayBonus } from './birthdayBonus';
+import { memberTierStatus } from './memberTier';
+import { loadTiers, tierView } from './tiers';
 import { spendableNow } from './spendLimit';
 
 /** Everything a sale needs, worked out once: the preview shows it, the record writes it. */
@@ -24,8 +25,10 @@ export interface SaleWork {
   card: CardRow | null;
   lineTotals: number[];
   earn: EarnResult;
-  /** The tier code to store after the sale: raised only at the sale that crosses a threshold. */
+  /** The tier code to store after the sale (the computed tier, a cache): raised at the sale that crosses a threshold. */
   tierCodeAfter: string | null;
+  /** The member's birthday bonus given with this sale, if any. */
+  birthdayBonus: BirthdayBonus | null;
   quote: SaleQuote;
 }
 
@@ -62,12 +65,6 @@ function assertSpendable(requested: number, limits: SpendLimits, balance: number
   }
 }
 
-/** The tier after the sale: the one before, raised if the sale's points qualify for a higher one. */
-function tierAfterSale(ladder: TierDef[], before: TierDef | null, earnedAfter: number): TierDef | null {
-  const qualified = tierFor(ladder, earnedAfter);
-  return qualified !== null && (before === null || qualified.rank > before.rank) ? qualified : before;
-}
-
 /**
  * THE sale calculation, shared by previewSale and recordSale so the cashier is shown exactly
  * what will be written. Reads only; recordSale calls it inside its transaction.
@@ -101,7 +98,18 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       pointsToNextTier: null,
       spendLimits: null,
     };
-    return { term, rules, member: null, lines, card: null, lineTotals, earn, tierCodeAfter: null, quote };
+    return {
+      term,
+      rules,
+      member: null,
+      lines,
+      card: null,
+      lineTotals,
+      earn,
+      tierCodeAfter: null,
+      birthdayBonus: null,
+      quote,
+    };
   }
 
   const member = requireMember(ctx, input.memberId);
@@ -120,7 +128,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     throw new DomainError('POINTS_BELOW_MINIMUM', { requested: input.pointsToSpend, minPoints: limits.minPoints });
   }
   const ladder = loadTiers(ctx);
-  const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
+  // The tier by the shop's qualification rule (shared/domain/tierStatus.ts), before and with this sale.
+  const before = memberTierStatus(ctx, member, ladder, rules);
+  const tierBefore = before.tier;
   const earn = computeEarn(rules, {
     lines,
     discountMinor: spend.discountMinor,
@@ -129,9 +139,22 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     visitNumber: member.visits + 1,
     currency: term.currency,
   });
-  const earnedAfter = member.pointsEarnedTotal + earn.points;
-  const tierAfter = tierAfterSale(ladder, tierBefore, earnedAfter);
-  const after = tierStanding(ladder, tierAfter?.code ?? null, earnedAfter);
+  const now = ctx.clock.now();
+  const bonus = birthdayBonusFor(ctx, member, rules, tierBefore, now);
+  const bonusPoints = bonus?.points ?? 0;
+  const saleEvent = { at: now, points: earn.points + bonusPoints, spendMinor: subtotal - spend.discountMinor };
+  const after = memberTierStatus(ctx, member, ladder, rules, saleEvent);
+  const upgraded = after.tier !== null && (tierBefore === null || after.tier.rank > tierBefore.rank);
+  const tierUpgrade =
+    upgraded && after.tier ? { from: tierBefore ? tierView(tierBefore) : null, to: tierView(after.tier) } : null;
+  const explanation: SaleQuote['explanation'] = [...earn.explanation];
+  if (bonus) explanation.push({ code: 'birthdayBonus', text: bonus.summary, params: { points: bonus.points } });
+  if (tierUpgrade)
+    explanation.push({
+      code: 'tierUpgrade',
+      text: `${tierUpgrade.from?.code ?? '-'} -> ${tierUpgrade.to.code}`,
+      params: { from: tierUpgrade.from?.name ?? '', to: tierUpgrade.to.name },
+    });
   const card = currentCard(ctx, member.id);
   const quote: SaleQuote = {
     subtotalMinor: subtotal,
@@ -142,12 +165,14 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     pointsEarned: earn.points,
     ruleVersion: rules.version,
     summary: earn.summary,
-    explanation: earn.explanation,
+    explanation,
     balanceBefore: balance,
-    balanceAfter: balance - spend.points + earn.points,
+    balanceAfter: balance - spend.points + earn.points + bonusPoints,
     tierAfter: after.tier ? tierView(after.tier) : null,
-    nextTier: after.nextTier ? tierView(after.nextTier) : null,
-    pointsToNextTier: after.pointsToNextTier,
+    nextTier: after.next ? tierView(after.next) : null,
+    pointsToNextTier: after.toNext,
+    tierUpgrade,
+    birthdayBonus: bonusPoints,
     spendLimits: limits,
   };
   return {
@@ -158,7 +183,8 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     card: card?.status === 'active' ? card : null,
     lineTotals,
     earn,
-    tierCodeAfter: after.tier?.code ?? member.tierCode,
+    tierCodeAfter: after.computedTier?.code ?? member.tierCode,
+    birthdayBonus: bonus,
     quote,
   };
 }

@@ -166,6 +166,34 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
       createdAt: now,
     });
   }
+  if (work.birthdayBonus) {
+    const bonus = work.birthdayBonus;
+    balance += bonus.points;
+    insert.run({
+      id: bonus.id,
+      memberId: member.id,
+      kind: 'earn',
+      delta: bonus.points,
+      balanceAfter: balance,
+      saleId,
+      redemptionId: null,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      summary: bonus.summary,
+      terminalId,
+      createdAt: now,
+    });
+    rows.push({
+      id: bonus.id,
+      kind: 'earn',
+      delta: bonus.points,
+      memberId: member.id,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      createdAt: now,
+      derived: true,
+    });
+  }
   return rows;
 }
 
@@ -246,7 +274,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
         id: member.id,
         balanceBefore: member.pointsBalance,
         balance: quote.balanceAfter,
-        earnedTotal: member.pointsEarnedTotal + quote.pointsEarned,
+        earnedTotal: member.pointsEarnedTotal + quote.pointsEarned + (work.birthdayBonus?.points ?? 0),
         at: now,
         tierCode: work.tierCodeAfter,
       });
@@ -286,6 +314,8 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       tierAfter: quote.tierAfter,
       nextTier: quote.nextTier,
       pointsToNextTier: quote.pointsToNextTier,
+      tierUpgrade: quote.tierUpgrade,
+      birthdayBonus: quote.birthdayBonus,
       saleId,
       memberId: member?.id ?? null,
       memberName: member?.name ?? null,

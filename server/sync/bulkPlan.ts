@@ -117,6 +117,11 @@ export function planBatch(
     if (!m) throw new Reject(`unknown member ${id}`);
     return m;
   };
+  // A derived row (same id at every till: a birthday bonus) already stored was given elsewhere: dropped, not refused.
+  const freshLedger = (rows: LedgerRecord[]): LedgerRecord[] =>
+    rows.some((l) => l.derived === true)
+      ? rows.filter((l) => !(l.derived === true && known.ledgerIds.has(l.id)))
+      : rows;
   const checkLedger = (rows: LedgerRecord[], memberId: string | null, what: string): void => {
     if (rows.some((l) => l.memberId !== memberId)) throw new Reject(`${what} ledger rows name another member`);
     const taken = rows.filter((l) => known.ledgerIds.has(l.id));
@@ -286,7 +291,8 @@ export function planBatch(
           const p = body.payload;
           if (p.memberId) requireMember(p.memberId);
           if (known.saleIds.has(p.id)) throw new Reject(`sale ${p.id} already exists`);
-          checkLedger(p.ledger, p.memberId, 'sale');
+          const saleLedger = freshLedger(p.ledger);
+          checkLedger(saleLedger, p.memberId, 'sale');
           known.saleIds.add(p.id);
           plan.sales.push({
             id: p.id,
@@ -309,7 +315,7 @@ export function planBatch(
           plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
           const buyer = p.memberId ? known.members.get(p.memberId) : undefined;
           if (buyer?.spendNotices) plan.notices.push(saleNotice(src, p, buyer));
-          addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
+          addLedger(saleLedger, { saleId: p.id }, feed, spent, earned);
           break;
         }
         case 'redemption': {

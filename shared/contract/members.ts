@@ -13,6 +13,7 @@ import {
 } from './primitives';
 import { ExplanationView } from './sales';
 import { TierView } from './terminal';
+import { TierStatusView } from './tierStatus';
 
 export const CardStatus = z.enum(['active', 'lost', 'replaced', 'blocked']);
 export type CardStatus = z.infer<typeof CardStatus>;
@@ -29,6 +30,8 @@ export const MemberView = z.object({
   tier: TierView.nullable(),
   nextTier: TierView.nullable(),
   pointsToNextTier: z.number().int().min(0).nullable(),
+  /** The window's measure, re-qualification date and any override (absent before the shop has rules). */
+  tierStatus: TierStatusView.optional(),
   balance: z.number().int(),
   pointsEarnedTotal: z.number().int().min(0),
   visits: z.number().int().min(0),

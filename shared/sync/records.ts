@@ -32,6 +32,8 @@ export const LedgerRecord = z.object({
   ruleVersion: Int.nullable(),
   campaignId: Text.nullable(),
   createdAt: Ms,
+  /** Its id is derived from the fact (a birthday bonus of one year): a repeat from another till is the same fact, dropped. */
+  derived: z.boolean().optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
