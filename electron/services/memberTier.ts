@@ -36,13 +36,12 @@ const statements = perDb((db) => ({
       .where(eq(sales.memberId, p('memberId')))
       .prepare(),
   ),
-  spendTotal: direct(
-    db
-      .select({ total: sql<number>`coalesce(sum(${sales.totalMinor}), 0)` })
-      .from(sales)
-      .where(eq(sales.memberId, p('memberId')))
-      .prepare(),
-  ),
+  // An aggregate is not a plain column (direct() decodes only those): drizzle's own prepared run.
+  spendTotal: db
+    .select({ total: sql<number>`coalesce(sum(${sales.totalMinor}), 0)` })
+    .from(sales)
+    .where(eq(sales.memberId, p('memberId')))
+    .prepare(),
 }));
 
 /**
@@ -54,7 +53,7 @@ function historyOf(ctx: ServiceContext, member: MemberRow, rules: RuleSet): Tier
   const st = statements(ctx.db);
   const policy = rules.tierQualification;
   if (policy.window.kind === 'lifetime') {
-    const spendMinor = policy.measure === 'spend' ? (st.spendTotal.get({ memberId: member.id })?.total ?? 0) : 0;
+    const spendMinor = policy.measure === 'spend' ? Number(st.spendTotal.get({ memberId: member.id })?.total ?? 0) : 0;
     return [{ at: 0, points: member.pointsEarnedTotal, spendMinor }];
   }
   return tierEvents(st.ledger.all({ memberId: member.id }), st.sales.all({ memberId: member.id }));
