@@ -26,6 +26,7 @@ import { listRewards, redeemReward } from '../services/rewards';
 import { previewSale, recordSale } from '../services/sales';
 import { saleReceiptMemory } from '../services/saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from '../services/shop';
+import { setMemberTier } from '../services/tierOverride';
 import { enrolHeadOffice, syncNow, type NetworkOptions } from '../sync/networkCalls';
 import type { ParsedInput } from '../../shared/contract';
 
@@ -88,6 +89,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     getMemberCheck,
     verifyMember,
     setMemberPin,
+    setMemberTier,
     setMemberCheckLimit,
     previewSale,
     recordSale,

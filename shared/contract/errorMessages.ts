@@ -49,6 +49,9 @@ export const errorMessages = {
     PHONE_NOT_HELD: '这是其他门店的会员，本机只保存其手机号的掩码，不能显示完整号码。',
     ERASE_AT_HEAD_OFFICE: '本店已连接总部：会员数据的删除请在总部办理，各收银机同步后自动删除。',
     ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
+    // tiers
+    TIER_OVERRIDE_INVALID: '手动等级需要填写原因，结束日期须晚于现在，等级须在本店等级表中；未做任何更改。',
+    TIER_TOO_LOW: '该礼品仅限 {{minTier}} 及以上等级的会员兑换。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -99,6 +102,10 @@ export const errorMessages = {
     ERASE_AT_HEAD_OFFICE:
       'This shop is connected to head office: erase the member there, and every till follows at its next sync.',
     ERASE_NOT_CONFIRMED: "What was typed is not this member's card number; nothing was erased.",
+    // tiers
+    TIER_OVERRIDE_INVALID:
+      "A tier set by hand needs a reason, an end date after now and a tier on the shop's ladder; nothing was changed.",
+    TIER_TOO_LOW: 'This reward is for {{minTier}} members and above.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

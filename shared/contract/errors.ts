@@ -44,6 +44,9 @@ export const ErrorCode = z.enum([
   'PHONE_NOT_HELD',
   'ERASE_AT_HEAD_OFFICE',
   'ERASE_NOT_CONFIRMED',
+  // tiers
+  'TIER_OVERRIDE_INVALID',
+  'TIER_TOO_LOW',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
