@@ -21,13 +21,18 @@ export type TierStatusView = z.infer<typeof TierStatusView>;
 /** A reason a person reads later (trimmed, 1–200 characters). */
 export const TierOverrideReason = z.string().trim().min(1, 'a reason is needed').max(200);
 
-/** A manager sets a member's tier by hand until endsAt (after it the computed tier applies again). */
-export const SetMemberTierInput = z
-  .object({
-    requestId: RequestId.optional(),
-    memberId: Uuid,
-    tierCode: z.string().trim().min(1).max(20),
-    reason: TierOverrideReason,
-    endsAt: EpochMs,
-  })
+/** A tier set by hand: which, why and until when (the till's call and head office's route alike). */
+export const TierOverrideBody = z
+  .object({ tierCode: z.string().trim().min(1).max(20), reason: TierOverrideReason, endsAt: EpochMs })
   .strict();
+
+/** A manager sets a member's tier by hand until endsAt (after it the computed tier applies again). */
+export const SetMemberTierInput = TierOverrideBody.extend({ requestId: RequestId.optional(), memberId: Uuid }).strict();
+
+/** Head office's answer about a member's tier: the tier held and how it stands. */
+export const MemberTierAnswer = z.strictObject({
+  memberId: Uuid,
+  tierCode: z.string().nullable(),
+  status: TierStatusView,
+});
+export type MemberTierAnswer = z.infer<typeof MemberTierAnswer>;
