@@ -59,7 +59,7 @@ afterEach(() => {
 });
 
 describe('tiers at the till', () => {
-  it('names the upgrade on the receipt of the sale that crosses the threshold, with the re-qualification date', async () => {
+  it('names the upgrade on the receipt of the crossing sale, with the re-qualification date', async () => {
     useRules({ tierQualification: { measure: 'pointsEarned', window: { kind: 'rollingMonths', months: 12 } } });
     const first = unwrap(await c.api.recordSale(sale(90_000))); // 900 pts
     expect(first.tierUpgrade).toBeNull();
@@ -85,7 +85,7 @@ describe('tiers at the till', () => {
     expect(later.tierStatus?.requalifyAt).toBeNull();
   });
 
-  it('gives the tier’s birthday bonus once, on the first sale in the birthday month, as an earn row with a derived id', async () => {
+  it('gives the birthday bonus once, on the first sale in the birthday month, as an earn row', async () => {
     useRules({ birthdayBonusByTier: { BRONZE: 50 } });
     c.clock.advance(14 * DAY); // the test clock starts on 1 June 2025; the member was born in June
     const r1 = unwrap(await c.api.recordSale(sale(1_000)));
@@ -99,7 +99,7 @@ describe('tiers at the till', () => {
     expect(bonus[0]).toMatchObject({ kind: 'earn', delta: 50 });
   });
 
-  it('a manager sets a tier by hand until an end date: audited, one record for head office; then the computed tier', async () => {
+  it('a manager sets a tier by hand until an end date: audited, one record; then the computed tier', async () => {
     const endsAt = c.clock.now() + 10 * DAY;
     const view = unwrap(
       await c.api.setMemberTier({ memberId: member.id, tierCode: 'GOLD', reason: 'VIP complaint', endsAt }),

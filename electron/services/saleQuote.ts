@@ -25,7 +25,7 @@ export interface SaleWork {
   card: CardRow | null;
   lineTotals: number[];
   earn: EarnResult;
-  /** The tier code to store after the sale (the computed tier, a cache): raised at the sale that crosses a threshold. */
+  /** The tier code to store after the sale (the computed tier, a cache): raised at the crossing sale. */
   tierCodeAfter: string | null;
   /** The member's birthday bonus given with this sale, if any. */
   birthdayBonus: BirthdayBonus | null;

@@ -20,8 +20,9 @@ export function setMemberTier(ctx: ServiceContext, input: ParsedInput<'setMember
   return atomic(ctx, () => {
     const member = requireMember(ctx, input.memberId);
     const now = ctx.clock.now();
-    if (input.endsAt <= now)
-      throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'endsAt', reason: 'not_after_now', endsAt: input.endsAt });
+    const { endsAt } = input;
+    if (endsAt <= now)
+      throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'endsAt', reason: 'not_after_now', endsAt });
     const tier = loadTiers(ctx).find((t) => t.code === input.tierCode);
     if (!tier) throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'tierCode', reason: 'unknown_tier' });
     const row = {

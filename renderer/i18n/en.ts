@@ -119,6 +119,19 @@ export const en = {
     save: 'Save',
     cancel: 'Cancel',
   },
+  programme: {
+    tierQualification: {
+      title: 'How members qualify for a tier',
+      measure: 'Count',
+      pointsEarned: 'Points earned',
+      spend: 'Spend',
+      window: 'Over',
+      rolling: 'The last N months',
+      months: 'Months (1–120)',
+      monthsInvalid: 'Enter a whole number of months from 1 to {{max}}.',
+      hint: 'Never the balance. A tier is held until its re-qualification date (N months after it was reached, or the end of the next calendar year), then the window decides.',
+    },
+  },
   explain: {
     title: 'How the points are worked out',
     base: '{{eligible}} eligible × {{ratioPoints}} pt per {{ratioPer}} = {{points}} pts',

@@ -121,6 +121,19 @@ export const zhCN: TillMessages = {
     save: '保存',
     cancel: '取消',
   },
+  programme: {
+    tierQualification: {
+      title: '会员等级评定方式',
+      measure: '统计',
+      pointsEarned: '获得的积分',
+      spend: '消费金额',
+      window: '统计期间',
+      rolling: '最近 N 个月',
+      months: '月数（1–120）',
+      monthsInvalid: '请输入 1 至 {{max}} 之间的整数月数。',
+      hint: '从不按当前积分余额评定。等级达到后保持到重新评定日（达到后 N 个月，或下一个自然年年底），届时按统计期间重新评定。',
+    },
+  },
   explain: {
     title: '积分计算明细',
     base: '可积分金额 {{eligible}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
