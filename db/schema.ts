@@ -166,6 +166,8 @@ export const rewards = sqliteTable(
     /** null = unlimited. */
     stock: integer('stock'),
     active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Only this tier or a higher one may take it; null = everyone. */
+    minTierCode: text('min_tier_code'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

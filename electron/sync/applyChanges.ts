@@ -223,6 +223,7 @@ function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
     cashValueMinor: r.cashValueMinor,
     stock: r.stock,
     active: r.active,
+    minTierCode: r.minTierCode,
     updatedAt: c.updatedAt,
   };
   db.insert(rewards)

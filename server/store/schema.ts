@@ -373,6 +373,8 @@ export const rewards = pgTable('ho_rewards', {
   stock: integer('stock'),
   active: boolean('active').notNull(),
   updatedAt: ms('updated_at').notNull(),
+  /** Only this tier or a higher one may take it; null = everyone. */
+  minTierCode: text('min_tier_code'),
 });
 
 /**

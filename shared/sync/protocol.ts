@@ -324,6 +324,7 @@ export const RewardChange = z.object({
   cashValueMinor: z.number().int().min(0),
   stock: z.number().int().min(0).nullable(),
   active: z.boolean(),
+  minTierCode: z.string().nullable().optional(),
   updatedAt: Ms,
 });
 export const CampaignChange = z.object({

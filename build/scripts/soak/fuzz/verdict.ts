@@ -69,6 +69,7 @@ export const DOCUMENTED_REFUSALS = {
   listCategories: [],
   auditTrail: [],
   redeemReward: [
+    'TIER_TOO_LOW',
     'NOT_FOUND',
     'INSUFFICIENT_POINTS',
     'OUT_OF_STOCK',
