@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { DEFAULT_RULE_SET, RuleSet, type RuleSetInput } from '../../shared/domain/rules/ruleSet';
-import { auditLog, outbox, pointsLedger, ruleVersions, tierOverrides } from '../../db/schema';
+import { auditLog, outbox, pointsLedger, redemptions, rewards, ruleVersions, tierOverrides } from '../../db/schema';
 import {
   assertLedgerConsistent,
   assertOutboxGapFree,
@@ -135,6 +135,35 @@ describe('tiers at the till', () => {
         .where(and(eq(auditLog.action, 'tier.overridden')))
         .all(),
     ).toHaveLength(0);
+  });
+
+  it('a GOLD-only reward is refused below GOLD (TIER_TOO_LOW, nothing written) and taken at GOLD', async () => {
+    const rewardId = c.ctx.ids.uuid();
+    c.db
+      .insert(rewards)
+      .values({
+        id: rewardId,
+        code: 'LOUNGE',
+        name: 'Lounge',
+        category: 'general',
+        pointsCost: 10,
+        cashValueMinor: 0,
+        stock: null,
+        active: true,
+        updatedAt: c.clock.now(),
+        minTierCode: 'GOLD',
+      })
+      .run();
+    unwrap(await c.api.recordSale(sale(10_000)));
+    const redeem = () =>
+      c.api.redeemReward({ requestId: c.ctx.ids.uuid(), memberId: member.id, rewardId, quantity: 1 });
+    const refused = errorOf(await redeem());
+    expect(refused).toMatchObject({ code: 'TIER_TOO_LOW', details: { minTierCode: 'GOLD' } });
+    expect(c.db.select().from(redemptions).all()).toHaveLength(0);
+    expect(unwrap(await c.api.listRewards({ includeInactive: false }))[0]?.minTierCode).toBe('GOLD');
+    const endsAt = c.clock.now() + DAY;
+    unwrap(await c.api.setMemberTier({ memberId: member.id, tierCode: 'GOLD', reason: 'event', endsAt }));
+    unwrap(await redeem());
   });
 
   it('refuses a qualification window of 0 months in the rules', () => {
