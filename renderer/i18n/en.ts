@@ -229,6 +229,7 @@ export const en = {
     unlimited: 'In stock',
     outOfStock: 'Out of stock',
     inactive: 'Not offered',
+    tierOnly: 'For {{tier}} members and above',
     quantity: 'Qty',
     redeem: 'Redeem',
     redeeming: 'Redeeming…',

@@ -229,6 +229,7 @@ export const zhCN: TillMessages = {
     unlimited: '有货',
     outOfStock: '已兑完',
     inactive: '已下架',
+    tierOnly: '仅限{{tier}}及以上等级',
     quantity: '数量',
     redeem: '兑换',
     redeeming: '兑换中…',
