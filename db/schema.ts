@@ -168,6 +168,8 @@ export const rewards = sqliteTable(
     /** null = unlimited. */
     stock: integer('stock'),
     active: integer('active', { mode: 'boolean' }).notNull(),
+    /** Only this tier or a higher one may take it; null = everyone. */
+    minTierCode: text('min_tier_code'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -292,7 +294,19 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
     recordType: text('record_type', {
-      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock', 'expiry', 'refund'],
+      enum: [
+        'member',
+        'member_update',
+        'card',
+        'sale',
+        'redemption',
+        'audit',
+        'member_pin',
+        'member_lock',
+        'tier_override',
+        'expiry',
+        'refund',
+      ],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -399,3 +413,23 @@ export const memberChecks = sqliteTable('member_checks', {
   expiresAt: integer('expires_at').notNull(),
   usedAt: integer('used_at'),
 });
+
+/**
+ * A tier set by a manager's hand, with a reason, until an end date (then the computed tier applies
+ * again). Append-only: the newest row of a member is the one in force; a new row replaces it.
+ * Synced both ways (a tier_override record up, a pull change down), so every till and head office agree.
+ */
+export const tierOverrides = sqliteTable(
+  'tier_overrides',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull(),
+    tierCode: text('tier_code').notNull(),
+    reason: text('reason').notNull(),
+    setAt: integer('set_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    staffId: text('staff_id'),
+    terminalId: text('terminal_id').notNull(),
+  },
+  (t) => [index('tier_overrides_member_idx').on(t.memberId, t.setAt)],
+);

@@ -5,6 +5,7 @@ import {
   CardRecord,
   ExpiryRecord,
   MemberLockRecord,
+  TierOverrideRecord,
   MemberPinRecord,
   MemberRecord,
   MemberUpdateRecord,
@@ -49,6 +50,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   member_lock: MemberLockRecord,
   expiry: ExpiryRecord,
   refund: RefundRecord,
+  tier_override: TierOverrideRecord,
 };
 
 const statements = perDb((db) => ({
@@ -102,6 +104,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   member_lock: Object.keys(MemberLockRecord.shape),
   expiry: Object.keys(ExpiryRecord.shape),
   refund: Object.keys(RefundRecord.shape),
+  tier_override: Object.keys(TierOverrideRecord.shape),
 };
 
 /**

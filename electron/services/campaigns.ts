@@ -118,6 +118,8 @@ export interface BonusRowsAt {
   ruleVersion: number | null;
   terminalId: string;
   now: number;
+  /** When these lots expire, by the policy in force (null: never). */
+  expiresAt: number | null;
 }
 
 /**
@@ -147,6 +149,7 @@ export function writeBonusRows(
       summary: `${b.name} +${b.points}`,
       terminalId: at.terminalId,
       createdAt: at.now,
+      expiresAt: at.expiresAt,
     });
     addCampaignSpend(ctx.db, b.campaignId, b.points);
     rows.push({
@@ -157,6 +160,7 @@ export function writeBonusRows(
       ruleVersion: at.ruleVersion,
       campaignId: b.campaignId,
       createdAt: at.now,
+      expiresAt: at.expiresAt,
     });
   }
   return rows;

@@ -6,6 +6,8 @@ import { cards, members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { direct } from '../platform/compiledStatements';
 import { perDb } from '../platform/transactions';
+import { memberTierStatus, tierStatusView } from './memberTier';
+import { currentRules } from './rules';
 import { loadTiers, tierStanding, tierView } from './tiers';
 import { expireDueLots, expiringSoonOf } from './expiry';
 
@@ -77,10 +79,21 @@ export function buildMemberView(
   };
 }
 
+/** The member's view with their tier by the shop's qualification rule (memberTier.ts). */
 export function memberViewOf(ctx: ServiceContext, member: MemberRow, ladder: TierDef[] = loadTiers(ctx)): MemberView {
   // A member on screen has no due lot left: the balance shown is what may be spent.
   const current = expireDueLots(ctx, member);
-  return buildMemberView(current, currentCard(ctx, current.id), ladder, expiringSoonOf(ctx, current));
+  const view = buildMemberView(current, currentCard(ctx, current.id), ladder, expiringSoonOf(ctx, current));
+  const rules = currentRules(ctx);
+  if (rules === null) return view;
+  const status = memberTierStatus(ctx, current, ladder, rules);
+  return {
+    ...view,
+    tier: status.tier ? tierView(status.tier) : null,
+    nextTier: status.next ? tierView(status.next) : null,
+    pointsToNextTier: status.toNext,
+    tierStatus: tierStatusView(status, rules),
+  };
 }
 
 /** Reads a member fresh from the database (after a write) and builds the view. */

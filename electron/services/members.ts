@@ -7,6 +7,8 @@ import { businessDay } from './businessDay';
 import { signupBonuses, writeBonusRows } from './campaigns';
 import { issueCard } from './cards';
 import { ledgerInsert } from './sales';
+import { currentRules } from './rules';
+import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
 import type { LedgerRecord } from '../../shared/sync/records';
 import { writeMemberPin } from './memberCheck';
 import { nameKey, phoneTail } from './memberKeys';
@@ -68,6 +70,8 @@ function signupBonusRows(ctx: ServiceContext, memberId: string, terminalId: stri
   const bonuses = signupBonuses(ctx, requireMember(ctx, memberId));
   if (bonuses.length === 0) return [];
   const insert = ledgerInsert(ctx);
+  const rules = currentRules(ctx);
+  const expiresAt = rules ? lotExpiresAt(rules.expiry, now, ctx.timeZone) : null;
   const rows = writeBonusRows(ctx, bonuses, {
     insert,
     memberId,
@@ -76,9 +80,14 @@ function signupBonusRows(ctx: ServiceContext, memberId: string, terminalId: stri
     ruleVersion: null,
     terminalId,
     now,
+    expiresAt,
   });
   const total = rows.reduce((sum, r) => sum + r.delta, 0);
-  ctx.db.update(members).set({ pointsBalance: total, pointsEarnedTotal: total }).where(eq(members.id, memberId)).run();
+  ctx.db
+    .update(members)
+    .set({ pointsBalance: total, pointsEarnedTotal: total, nextExpiryAt: expiresAt })
+    .where(eq(members.id, memberId))
+    .run();
   return rows;
 }
 

@@ -6,6 +6,7 @@ import { members, redemptions, rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { businessDay } from './businessDay';
 import { guardPointsSpend } from './memberCheck';
+import { requireTierFor } from './rewardTier';
 import { requireMember } from './memberView';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
@@ -66,6 +67,7 @@ export const rewardView = (r: RewardRow): RewardView => ({
   cashValueMinor: r.cashValueMinor,
   stock: r.stock,
   active: r.active,
+  minTierCode: r.minTierCode,
 });
 
 /** The catalogue, cheapest first; inactive rewards only when asked (the manager's screen). */
@@ -87,6 +89,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     const reward = st.byId.get({ id: input.rewardId });
     if (!reward) throw new DomainError('NOT_FOUND', { entity: 'reward', rewardId: input.rewardId });
     if (!reward.active) throw new DomainError('REWARD_INACTIVE', { rewardId: reward.id });
+    requireTierFor(ctx, member, reward.minTierCode);
     if (reward.stock !== null && reward.stock < input.quantity)
       throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
     const cost = rewardCost(reward.pointsCost, input.quantity);

@@ -4,7 +4,6 @@ import { computeEarn, lineTotalMinor, type EarnResult } from '../../shared/domai
 import { checkPointsEntry, spendLimits, type SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
-import { tierFor, type TierDef } from '../../shared/domain/tier';
 import type { ServiceContext } from '../core/context';
 import type { CampaignBonus } from '../../shared/domain/campaigns/applyCampaigns';
 import { saleBonuses } from './campaigns';
@@ -14,7 +13,9 @@ import { currentRules } from './rules';
 import { expireDueLots } from './expiry';
 import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
 import { requireConfigured, type ConfiguredTerminal } from './terminalRow';
-import { loadTiers, tierStanding, tierView } from './tiers';
+import { birthdayBonusFor, type BirthdayBonus } from './birthdayBonus';
+import { memberTierStatus } from './memberTier';
+import { loadTiers, tierView } from './tiers';
 import { spendableNow } from './spendLimit';
 
 /** Everything a sale needs, worked out once: the preview shows it, the record writes it. */
@@ -30,10 +31,12 @@ export interface SaleWork {
   earn: EarnResult;
   /** What running campaigns give on top (each its own ledger row); empty for an anonymous sale. */
   bonuses: CampaignBonus[];
-  /** The tier code to store after the sale: raised only at the sale that crosses a threshold. */
+  /** The tier code to store after the sale (the computed tier, a cache): raised at the crossing sale. */
   tierCodeAfter: string | null;
   /** When the lot this sale earns expires, by the policy in force now (null: never). */
   lotExpiresAt: number | null;
+  /** The member's birthday bonus given with this sale, if any. */
+  birthdayBonus: BirthdayBonus | null;
   quote: SaleQuote;
 }
 
@@ -71,12 +74,6 @@ function assertSpendable(requested: number, limits: SpendLimits, balance: number
 }
 
 const bonusTotal = (bonuses: readonly CampaignBonus[]): number => bonuses.reduce((sum, b) => sum + b.points, 0);
-
-/** The tier after the sale: the one before, raised if the sale's points qualify for a higher one. */
-function tierAfterSale(ladder: TierDef[], before: TierDef | null, earnedAfter: number): TierDef | null {
-  const qualified = tierFor(ladder, earnedAfter);
-  return qualified !== null && (before === null || qualified.rank > before.rank) ? qualified : before;
-}
 
 /**
  * THE sale calculation, shared by previewSale and recordSale so the cashier is shown exactly
@@ -123,6 +120,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
       bonuses: [],
       tierCodeAfter: null,
       lotExpiresAt: null,
+      birthdayBonus: null,
       quote,
     };
   }
@@ -144,7 +142,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     throw new DomainError('POINTS_BELOW_MINIMUM', { requested: input.pointsToSpend, minPoints: limits.minPoints });
   }
   const ladder = loadTiers(ctx);
-  const tierBefore = tierStanding(ladder, member.tierCode, member.pointsEarnedTotal).tier;
+  // The tier by the shop's qualification rule (shared/domain/tierStatus.ts), before and with this sale.
+  const before = memberTierStatus(ctx, member, ladder, rules);
+  const tierBefore = before.tier;
   const earn = computeEarn(rules, {
     lines,
     discountMinor: spend.discountMinor,
@@ -153,6 +153,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     visitNumber: member.visits + 1,
     currency: term.currency,
   });
+  const now = ctx.clock.now();
+  const bonus = birthdayBonusFor(ctx, member, rules, tierBefore, now);
+  const bonusPoints = bonus?.points ?? 0;
   const bonuses = saleBonuses(ctx, {
     member,
     tierCode: tierBefore?.code ?? null,
@@ -162,10 +165,21 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     earnedPoints: earn.points,
     paidMinor: subtotal - spend.discountMinor,
   });
-  const pointsEarned = earn.points + bonusTotal(bonuses);
-  const earnedAfter = member.pointsEarnedTotal + pointsEarned;
-  const tierAfter = tierAfterSale(ladder, tierBefore, earnedAfter);
-  const after = tierStanding(ladder, tierAfter?.code ?? null, earnedAfter);
+  // The programme's points, each campaign's bonus and the birthday bonus: all earned, all qualifying.
+  const pointsEarned = earn.points + bonusTotal(bonuses) + bonusPoints;
+  const saleEvent = { at: now, points: pointsEarned, spendMinor: subtotal - spend.discountMinor };
+  const after = memberTierStatus(ctx, member, ladder, rules, saleEvent);
+  const upgraded = after.tier !== null && (tierBefore === null || after.tier.rank > tierBefore.rank);
+  const tierUpgrade =
+    upgraded && after.tier ? { from: tierBefore ? tierView(tierBefore) : null, to: tierView(after.tier) } : null;
+  const explanation: SaleQuote['explanation'] = [...earn.explanation];
+  if (bonus) explanation.push({ code: 'birthdayBonus', text: bonus.summary, params: { points: bonus.points } });
+  if (tierUpgrade)
+    explanation.push({
+      code: 'tierUpgrade',
+      text: `${tierUpgrade.from?.code ?? '-'} -> ${tierUpgrade.to.code}`,
+      params: { from: tierUpgrade.from?.name ?? '', to: tierUpgrade.to.name },
+    });
   const card = currentCard(ctx, member.id);
   const quote: SaleQuote = {
     subtotalMinor: subtotal,
@@ -177,12 +191,14 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     ruleVersion: rules.version,
     summary: earn.summary,
     campaignBonuses: bonuses.map((b) => ({ campaignId: b.campaignId, name: b.name, points: b.points })),
-    explanation: earn.explanation,
+    explanation,
     balanceBefore: balance,
     balanceAfter: balance - spend.points + pointsEarned,
     tierAfter: after.tier ? tierView(after.tier) : null,
-    nextTier: after.nextTier ? tierView(after.nextTier) : null,
-    pointsToNextTier: after.pointsToNextTier,
+    nextTier: after.next ? tierView(after.next) : null,
+    pointsToNextTier: after.toNext,
+    tierUpgrade,
+    birthdayBonus: bonusPoints,
     spendLimits: limits,
   };
   return {
@@ -194,8 +210,9 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
     lineTotals,
     earn,
     bonuses,
-    tierCodeAfter: after.tier?.code ?? member.tierCode,
-    lotExpiresAt: lotExpiresAt(rules.expiry, ctx.clock.now(), ctx.timeZone),
+    tierCodeAfter: after.computedTier?.code ?? member.tierCode,
+    lotExpiresAt: lotExpiresAt(rules.expiry, now, ctx.timeZone),
+    birthdayBonus: bonus,
     quote,
   };
 }

@@ -185,8 +185,42 @@ function ledgerRows(ctx: ServiceContext, work: SaleWork, saleId: string, now: nu
     ruleVersion: quote.ruleVersion,
     terminalId,
     now,
+    expiresAt: work.lotExpiresAt,
   });
-  for (const row of bonusRows) rows.push(row);
+  for (const row of bonusRows) {
+    rows.push(row);
+    balance += row.delta;
+  }
+  if (work.birthdayBonus) {
+    const bonus = work.birthdayBonus;
+    balance += bonus.points;
+    insert.run({
+      id: bonus.id,
+      memberId: member.id,
+      kind: 'earn',
+      delta: bonus.points,
+      balanceAfter: balance,
+      saleId,
+      redemptionId: null,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      summary: bonus.summary,
+      terminalId,
+      createdAt: now,
+      expiresAt: work.lotExpiresAt,
+    });
+    rows.push({
+      id: bonus.id,
+      kind: 'earn',
+      delta: bonus.points,
+      memberId: member.id,
+      ruleVersion: quote.ruleVersion,
+      campaignId: null,
+      createdAt: now,
+      expiresAt: work.lotExpiresAt,
+      derived: true,
+    });
+  }
   return rows;
 }
 
@@ -309,6 +343,8 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       tierAfter: quote.tierAfter,
       nextTier: quote.nextTier,
       pointsToNextTier: quote.pointsToNextTier,
+      tierUpgrade: quote.tierUpgrade,
+      birthdayBonus: quote.birthdayBonus,
       saleId,
       memberId: member?.id ?? null,
       memberName: member?.name ?? null,

@@ -1,6 +1,6 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
-import { cards, memberSecurity, members, rewards, ruleVersions, tiers } from '../../db/schema';
+import { cards, memberSecurity, members, rewards, ruleVersions, tierOverrides, tiers } from '../../db/schema';
 import { blockedCards, syncIssues } from '../../db/schemaSync';
 import { storeCampaign } from '../services/campaignStore';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
@@ -230,6 +230,7 @@ function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
     cashValueMinor: r.cashValueMinor,
     stock: r.stock,
     active: r.active,
+    minTierCode: r.minTierCode,
     updatedAt: c.updatedAt,
   };
   db.insert(rewards)
@@ -281,6 +282,12 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
       case 'member_lock':
         applyMemberLock(db, c);
         break;
+      case 'tier_override': {
+        // Set at another till or at head office: kept as it is; the newest per member is in force.
+        const { kind: _kind, ...row } = c;
+        db.insert(tierOverrides).values(row).onConflictDoNothing().run();
+        break;
+      }
       case 'tiers':
         applyTiers(db, c, now);
         ladder.reset();

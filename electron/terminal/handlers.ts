@@ -29,6 +29,7 @@ import { previewRules } from '../services/programmePreview';
 import { previewSale, recordSale } from '../services/sales';
 import { saleReceiptMemory } from '../services/saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from '../services/shop';
+import { setMemberTier } from '../services/tierOverride';
 import { enrolHeadOffice, syncNow, type NetworkOptions } from '../sync/networkCalls';
 import type { ParsedInput } from '../../shared/contract';
 import { refundCalls } from './refundCalls';
@@ -92,6 +93,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     getMemberCheck,
     verifyMember,
     setMemberPin,
+    setMemberTier,
     setMemberCheckLimit,
     previewSale,
     recordSale,

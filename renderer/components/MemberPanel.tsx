@@ -9,6 +9,8 @@ import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 import { MemberCardActions } from './MemberCardActions';
 import { ExpiringSoonNote } from './ExpiringSoonNote';
+import { TierStatusLine } from './TierStatusLine';
+import { currencyOf, useStatus } from '../state/status';
 
 export function MemberPanel() {
   const { t, i18n } = useTranslation();
@@ -17,6 +19,7 @@ export function MemberPanel() {
   const openDialog = useUi((s) => s.openDialog);
   const openNewCard = useUi((s) => s.openNewCard);
   const locale = i18n.language;
+  const currency = currencyOf(useStatus((s) => s.status));
 
   if (!member) {
     return (
@@ -26,8 +29,9 @@ export function MemberPanel() {
       </section>
     );
   }
+  // Progress within the shop's qualification window (lifetime points earned before issue 15).
   const fraction = tierFraction(
-    member.pointsEarnedTotal,
+    member.tierStatus?.value ?? member.pointsEarnedTotal,
     member.tier?.qualifyPoints ?? 0,
     member.nextTier?.qualifyPoints ?? null,
   );
@@ -65,7 +69,9 @@ export function MemberPanel() {
       <ExpiringSoonNote soon={member.expiringSoon} testId="member-expiring" />
       <div className="member__tier">
         <div className="member__tier-row">
-          <span className="tier-chip">{member.tier ? <bdi>{member.tier.name}</bdi> : t('member.noTier')}</span>
+          <span className="tier-chip" data-testid="tier-chip">
+            {member.tier ? <bdi>{member.tier.name}</bdi> : t('member.noTier')}
+          </span>
           <span className="muted">
             {member.nextTier && member.pointsToNextTier !== null
               ? t('member.toNext', {
@@ -84,6 +90,7 @@ export function MemberPanel() {
         >
           <div className="progress__bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
         </div>
+        <TierStatusLine member={member} currency={currency} />
       </div>
       {member.cardStatus !== 'active' && (
         <p className="member__card-note" role="status" data-testid="card-note">

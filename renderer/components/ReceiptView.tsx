@@ -104,6 +104,18 @@ export function ReceiptView({ receipt }: { receipt: SaleReceipt }) {
                 </dd>
               </div>
             )}
+            {receipt.birthdayBonus !== undefined && receipt.birthdayBonus > 0 && (
+              <div data-testid="receipt-birthday">
+                <dt>{t('receipt.birthdayBonus', { points: integer(receipt.birthdayBonus, locale) })}</dt>
+                <dd />
+              </div>
+            )}
+            {receipt.tierUpgrade && (
+              <div className="receipt__upgrade" role="status" data-testid="receipt-upgrade">
+                <dt>{t('receipt.tierUpgrade', { tier: isolate(receipt.tierUpgrade.to.name) })}</dt>
+                <dd />
+              </div>
+            )}
             <div>
               <dt>
                 <bdi>{receipt.tierAfter?.name ?? ''}</bdi>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { RedemptionReceipt, RewardView } from '../../shared/contract/rewards';
+import type { TierView } from '../../shared/contract/terminal';
 import { api } from '../api/tillApi';
 import { withMemberCheck } from '../state/memberCheck';
 import { formatMoney } from '../../shared/domain/money';
@@ -19,11 +20,14 @@ function RewardRow({
   onRedeem,
   busy,
   canRedeem,
+  tierOnly,
 }: {
   reward: RewardView;
   onRedeem: (r: RewardView, qty: number) => void;
   busy: boolean;
   canRedeem: boolean;
+  /** The tier this member lacks for the reward (its name), or null when they may take it. */
+  tierOnly: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const currency = currencyOf(useStatus((s) => s.status));
@@ -31,7 +35,7 @@ function RewardRow({
   const [qty, setQty] = useState('1');
   const quantity = /^\d{1,2}$/.test(qty) && Number(qty) >= 1 ? Number(qty) : null;
   const soldOut = reward.stock === 0;
-  const disabled = !reward.active || soldOut;
+  const disabled = !reward.active || soldOut || tierOnly !== null;
   return (
     <li className={disabled ? 'reward reward--disabled' : 'reward'} data-testid={`reward-${reward.code}`}>
       <div className="reward__main">
@@ -45,13 +49,15 @@ function RewardRow({
       </div>
       <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
       <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>
-        {!reward.active
-          ? t('rewards.inactive')
-          : soldOut
-            ? t('rewards.outOfStock')
-            : reward.stock === null
-              ? t('rewards.unlimited')
-              : t('rewards.stock', { count: reward.stock })}
+        {tierOnly !== null
+          ? t('rewards.tierOnly', { tier: isolate(tierOnly) })
+          : !reward.active
+            ? t('rewards.inactive')
+            : soldOut
+              ? t('rewards.outOfStock')
+              : reward.stock === null
+                ? t('rewards.unlimited')
+                : t('rewards.stock', { count: reward.stock })}
       </span>
       <input
         className="num reward__qty"
@@ -85,6 +91,18 @@ export function RewardsDialog() {
   const [done, setDone] = useState<RedemptionReceipt | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The ladder, to say which rewards the member's tier does not reach yet (minTierCode).
+  const [ladder, setLadder] = useState<TierView[]>([]);
+  useEffect(() => {
+    void api.listTiers({}).then((r) => {
+      if (r.ok) setLadder(r.value);
+    });
+  }, []);
+  const tierOnly = (reward: RewardView): string | null => {
+    const min = ladder.find((tier) => tier.code === reward.minTierCode);
+    if (!min || !member) return null;
+    return (member.tier?.rank ?? -Infinity) < min.rank ? min.name : null;
+  };
   // Bumped after a redemption so the stock on screen is re-read from the core.
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -162,6 +180,7 @@ export function RewardsDialog() {
               reward={r}
               busy={busy}
               canRedeem={member !== null}
+              tierOnly={tierOnly(r)}
               onRedeem={(rw, q) => void redeem(rw, q)}
             />
           ))}

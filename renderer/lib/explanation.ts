@@ -18,6 +18,8 @@ const KNOWN = new Set([
   'discount',
   'rounding',
   'anonymous',
+  'tierUpgrade',
+  'birthdayBonus',
 ]);
 
 const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
@@ -45,6 +47,10 @@ function displayParams(e: Entry, currency: string, locale: string, t: TFunction)
         paid: m('paidMinor'),
         minSpend: m('minSpendMinor'),
       };
+    case 'tierUpgrade':
+      return { from: isolate(str(p.from)), to: isolate(str(p.to)) };
+    case 'birthdayBonus':
+      return { points: str(p.points) };
     case 'tier':
       // The tier's name is the shop's text: isolated, so it cannot reorder the sentence around it.
       return { tierName: isolate(str(p.tierName ?? p.tierCode)), multiplier: formatMultiplier(num(p.multiplierBp)) };

@@ -180,6 +180,16 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
       searchAudit: (admin) => admin.call('searchAudit', { query: { shopId: 'shopA', page: 1, pageSize: 10 } }),
       auditChains: (admin) => admin.call('auditChains'),
+      memberTier: (admin) => admin.call('memberTier', { params: { id: MEMBER } }),
+      setMemberTier: async (admin) => {
+        const tiers = [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }];
+        await admin.call('publishTiers', { body: { tiers } });
+        const endsAt = Date.now() + 86_400_000 * 365 * 50;
+        return admin.call('setMemberTier', {
+          params: { id: MEMBER },
+          body: { tierCode: 'BRONZE', reason: 'test', endsAt },
+        });
+      },
       exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
       eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
       signIn: (admin) => admin.call('signIn', { body: { login: 'first.owner', password: PASSWORD } }),

@@ -29,6 +29,7 @@ import { cancelCampaign, listCampaigns, publishCampaign, saveDraftCampaign } fro
 import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
+import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
 import {
   createApiToken,
   createUser,
@@ -164,6 +165,9 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     },
     searchAudit: async ({ query }) => searchAudit(db, query),
     auditChains: async () => ({ chains: await auditChainList(db), headOffice: await checkHeadOfficeChain(db) }),
+    memberTier: async ({ params: { id } }) => officeMemberTier(db, clock, id),
+    setMemberTier: async ({ params: { id }, body }, context) =>
+      setOfficeMemberTier(db, clock, ids, id, body, who(context).login ?? who(context).name),
     exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
     eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
     users: async () => ({ users: await listUsers(db) }),

@@ -47,6 +47,11 @@ export const auditFacts: {
     details: { offlineCapPoints: body.offlineCapPoints },
   }),
   setDefaultOfflineCap: ({ body }) => ({ details: { defaultOfflineCapPoints: body.defaultOfflineCapPoints } }),
+  setMemberTier: ({ params, body }) => ({
+    memberId: params.id,
+    subject: body.tierCode,
+    details: { tierCode: body.tierCode, reason: body.reason, endsAt: body.endsAt },
+  }),
   exportMember: ({ params }) => ({ memberId: params.id }),
   eraseMember: ({ params }) => ({ memberId: params.id }),
   createUser: ({ body }) => ({ subject: body.login, details: { role: body.role, shops: body.shops } }),

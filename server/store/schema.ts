@@ -422,6 +422,8 @@ export const rewards = pgTable('ho_rewards', {
   stock: integer('stock'),
   active: boolean('active').notNull(),
   updatedAt: ms('updated_at').notNull(),
+  /** Only this tier or a higher one may take it; null = everyone. */
+  minTierCode: text('min_tier_code'),
 });
 
 /**
@@ -587,4 +589,24 @@ export const campaignGrants = pgTable(
     grantedPoints: integer('granted_points').notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.terminalId] })],
+);
+
+/**
+ * Tiers set by a manager's hand (at a till or here), with a reason, until ends_at. Append-only:
+ * a member's newest row (by set_at) is the one in force; after ends_at the computed tier applies.
+ */
+export const tierOverrides = pgTable(
+  'ho_tier_overrides',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull(),
+    tierCode: text('tier_code').notNull(),
+    reason: text('reason').notNull(),
+    setAt: ms('set_at').notNull(),
+    endsAt: ms('ends_at').notNull(),
+    staffId: text('staff_id'),
+    /** The till that set it, or 'head-office'. */
+    terminalId: text('terminal_id').notNull(),
+  },
+  (t) => [index('ho_tier_overrides_member_idx').on(t.memberId, t.setAt)],
 );

@@ -16,6 +16,7 @@ import {
   saleLines,
   sales,
   spendNotices,
+  tierOverrides,
 } from '../store/schema';
 import { readWebhook } from '../notices/settings';
 import { emptyChain } from './auditChain';
@@ -90,6 +91,7 @@ async function loadKnown(
         break;
       case 'member_pin':
       case 'member_lock':
+      case 'tier_override':
         memberIds.add(b.payload.memberId);
         break;
       case 'expiry':
@@ -199,6 +201,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   await insertRows(tx, refundLines, plan.refundLines);
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
+  await insertRows(tx, tierOverrides, plan.tierOverrides, { onConflictDoNothing: true });
   if ((await insertRows(tx, audit, plan.audit, { onConflictDoNothing: true })) !== plan.audit.length)
     throw new ConcurrentWrite('an audit row');
   if (plan.auditChain) {

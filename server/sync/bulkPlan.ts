@@ -10,6 +10,7 @@ import type {
   saleLines,
   sales,
   spendNotices,
+  tierOverrides,
 } from '../store/schema';
 import { saleNotice, redemptionNotice } from '../notices/noticeBody';
 import { memberFeed, type FeedItem } from './feed';
@@ -78,6 +79,8 @@ export interface Plan {
   cardConflicts: (typeof cardConflicts.$inferInsert)[];
   /** Spend notices of opted-in members' sales and redemptions (queued only while a webhook is set). */
   notices: (typeof spendNotices.$inferInsert)[];
+  /** Tiers set by hand at the till (stored as they are; the newest per member is in force). */
+  tierOverrides: (typeof tierOverrides.$inferInsert)[];
 }
 
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -116,12 +119,18 @@ export function planBatch(
     auditChain: null,
     cardConflicts: [],
     notices: [],
+    tierOverrides: [],
   };
   const requireMember = (id: string): MemberRow => {
     const m = known.members.get(id);
     if (!m) throw new Reject(`unknown member ${id}`);
     return m;
   };
+  // A derived row (same id at every till: a birthday bonus) already stored was given elsewhere: dropped, not refused.
+  const freshLedger = (rows: LedgerRecord[]): LedgerRecord[] =>
+    rows.some((l) => l.derived === true)
+      ? rows.filter((l) => !(l.derived === true && known.ledgerIds.has(l.id)))
+      : rows;
   const checkLedger = (rows: LedgerRecord[], memberId: string | null, what: string): void => {
     if (rows.some((l) => l.memberId !== memberId)) throw new Reject(`${what} ledger rows name another member`);
     const taken = rows.filter((l) => known.ledgerIds.has(l.id));
@@ -291,11 +300,19 @@ export function planBatch(
           feed.push({ kind: 'member_lock', entityId: p.memberId, originTerminalId: src.terminalId, payload: p });
           break;
         }
+        case 'tier_override': {
+          const row = { ...body.payload, terminalId: src.terminalId };
+          requireMember(row.memberId);
+          plan.tierOverrides.push(row);
+          feed.push({ kind: 'tier_override', entityId: row.memberId, originTerminalId: src.terminalId, payload: row });
+          break;
+        }
         case 'sale': {
           const p = body.payload;
           if (p.memberId) requireMember(p.memberId);
           if (known.saleIds.has(p.id)) throw new Reject(`sale ${p.id} already exists`);
-          checkLedger(p.ledger, p.memberId, 'sale');
+          const saleLedger = freshLedger(p.ledger);
+          checkLedger(saleLedger, p.memberId, 'sale');
           known.saleIds.add(p.id);
           plan.sales.push({
             id: p.id,
@@ -318,7 +335,7 @@ export function planBatch(
           plan.saleLines.push(...p.lines.map((l) => ({ saleId: p.id, ...l })));
           const buyer = p.memberId ? known.members.get(p.memberId) : undefined;
           if (buyer?.spendNotices) plan.notices.push(saleNotice(src, p, buyer));
-          addLedger(p.ledger, { saleId: p.id }, feed, spent, earned);
+          addLedger(saleLedger, { saleId: p.id }, feed, spent, earned);
           rememberSale(known.refunds, p);
           break;
         }

@@ -46,6 +46,7 @@ export function rewardPayload(r: typeof rewards.$inferSelect): Record<string, un
     cashValueMinor: r.cashValueMinor,
     stock: r.stock === null ? null : Math.max(0, r.stock),
     active: r.active,
+    minTierCode: r.minTierCode,
     updatedAt: r.updatedAt,
   };
 }

@@ -43,6 +43,7 @@ import {
 import type { AdminRoute, ParamsMatchPath } from './route';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
+import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
 import { ErasedAnswer } from './answers';
 import { CampaignsAnswer } from './campaigns';
 import {
@@ -295,6 +296,26 @@ export const ADMIN_ROUTES = {
     doc: "Each terminal's audit chain as head office checked it: rows, and the first break or gap found.",
   },
 
+  // Tiers (issue 15): the tier held, from head office's ledger by the shop's rule, and a tier set by hand.
+  memberTier: {
+    method: 'GET',
+    path: '/members/:id/tier',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: MemberTierAnswer,
+    doc: "A member's tier from head office's ledger by the shop's qualification rule: window, re-qualification date, override.",
+  },
+  setMemberTier: {
+    method: 'PUT',
+    path: '/members/:id/tier',
+    params: IdParams,
+    query: null,
+    body: TierOverrideBody,
+    response: MemberTierAnswer,
+    audit: { action: 'tier.overridden' },
+    doc: 'Sets a member’s tier by hand with a reason until an end date (then the computed tier applies); every till follows.',
+  },
   // Privacy: a member's data on their request.
   exportMember: {
     method: 'GET',

@@ -53,6 +53,8 @@ export const adminAccess = {
   exportMember: { roles: ['owner'], shops: 'chain' },
   eraseMember: { roles: ['owner'], shops: 'chain' },
   publishTiers: { roles: ['owner', 'marketing'], shops: 'chain' },
+  memberTier: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  setMemberTier: { roles: ['owner'], shops: 'chain' },
   publishCategories: { roles: ['owner', 'marketing'], shops: 'chain' },
   publishRules: { roles: ['owner', 'marketing'], shops: 'chain' },
   upsertReward: { roles: ['owner', 'marketing'], shops: 'chain' },

@@ -41,6 +41,7 @@ import {
   UpdateStaffInput,
 } from './staff';
 import { AuditTrailInput, AuditTrailView } from './audit';
+import { SetMemberTierInput } from './tierStatus';
 import { ErasedMember, EraseMemberInput, ExportMemberInput, RevealedPhone, RevealPhoneInput } from './privacy';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import {
@@ -206,6 +207,12 @@ export const contract = {
     EraseMemberInput,
     ErasedMember,
     'Manager, shop without head office: erase a member on request (amounts kept, cards blocked; audited).',
+  ),
+
+  setMemberTier: entry(
+    SetMemberTierInput,
+    MemberView,
+    'Manager: set a member’s tier by hand with a reason until an end date (audited; synced to head office).',
   ),
 
   // Near the end: the soak fuzzes the calls in this order on one shop, so the sales it fuzzes meet the default limit.

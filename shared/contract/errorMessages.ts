@@ -54,6 +54,9 @@ export const errorMessages = {
     // programme
     PROGRAMME_AT_HEAD_OFFICE: '本店已连接总部：积分规则、等级和奖品由总部设置，收银机同步后自动更新。',
     CAMPAIGNS_AT_HEAD_OFFICE: '本店已连接总部：营销活动由总部创建和发布，本机只能查看。',
+    // tiers
+    TIER_OVERRIDE_INVALID: '手动等级需要填写原因，结束日期须晚于现在，等级须在本店等级表中；未做任何更改。',
+    TIER_TOO_LOW: '该礼品仅限 {{minTier}} 及以上等级的会员兑换。',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -111,6 +114,10 @@ export const errorMessages = {
       'This shop is connected to head office: its rules, tiers and rewards are set there, and every till follows.',
     CAMPAIGNS_AT_HEAD_OFFICE:
       'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
+    // tiers
+    TIER_OVERRIDE_INVALID:
+      "A tier set by hand needs a reason, an end date after now and a tier on the shop's ladder; nothing was changed.",
+    TIER_TOO_LOW: 'This reward is for {{minTier}} members and above.',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

@@ -51,6 +51,9 @@ export const ErrorCode = z.enum([
   'PROGRAMME_AT_HEAD_OFFICE',
   // campaigns
   'CAMPAIGNS_AT_HEAD_OFFICE',
+  // tiers
+  'TIER_OVERRIDE_INVALID',
+  'TIER_TOO_LOW',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

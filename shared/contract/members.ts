@@ -14,6 +14,7 @@ import {
 import { ExpiringSoon } from './expiry';
 import { ExplanationView } from './sales';
 import { TierView } from './terminal';
+import { TierStatusView } from './tierStatus';
 
 export const CardStatus = z.enum(['active', 'lost', 'replaced', 'blocked']);
 export type CardStatus = z.infer<typeof CardStatus>;
@@ -30,6 +31,8 @@ export const MemberView = z.object({
   tier: TierView.nullable(),
   nextTier: TierView.nullable(),
   pointsToNextTier: z.number().int().min(0).nullable(),
+  /** The window's measure, re-qualification date and any override (absent before the shop has rules). */
+  tierStatus: TierStatusView.optional(),
   balance: z.number().int(),
   /** Absent from a till before issue 15; null when nothing expires within 30 days. */
   expiringSoon: ExpiringSoon.nullable().optional(),

@@ -11,6 +11,8 @@ export const RewardView = z.object({
   /** null = unlimited. */
   stock: z.number().int().min(0).nullable(),
   active: z.boolean(),
+  /** Only this tier or a higher one may take it (the list says why it is unavailable). */
+  minTierCode: z.string().nullable().optional(),
 });
 export type RewardView = z.infer<typeof RewardView>;
 

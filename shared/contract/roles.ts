@@ -75,6 +75,7 @@ export const channelAccess = {
   exportMember: 'manager',
   eraseMember: 'manager',
   setLargeSaleLimit: 'manager',
+  setMemberTier: 'manager',
   setMemberCheckLimit: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -62,6 +62,10 @@ const SaleFigures = z.object({
   tierAfter: TierView.nullable(),
   nextTier: TierView.nullable(),
   pointsToNextTier: z.number().int().min(0).nullable(),
+  /** This sale crossed a threshold: the member rose from one tier to another (the receipt says so). */
+  tierUpgrade: z.object({ from: TierView.nullable(), to: TierView }).nullable().optional(),
+  /** Points given on this sale as the member's birthday bonus (once a year, a ledger row of its own). */
+  birthdayBonus: Points.optional(),
 });
 
 export const SaleQuote = SaleFigures.extend({ spendLimits: SpendLimitsView.nullable() });

@@ -87,6 +87,8 @@ export const RewardSpec = z.object({
     .max(MAX_POINTS)
     .nullable(),
   active: z.boolean(),
+  /** Only members of this tier or a higher one may take it (issue 15); null or absent: everyone. */
+  minTierCode: Text('a tier code', 20).nullable().default(null),
 });
 export type RewardSpec = z.output<typeof RewardSpec>;
 

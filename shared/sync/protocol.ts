@@ -19,6 +19,7 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 5: the 'campaign' change carries a whole Campaign (shared/domain/campaigns/campaign.ts), and a
  * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
  * Version 5 (issue 15): the 'refund' record and the saleForRefund route, among the programme's parts.
+ * Version 5 (issue 15): the loyalty programme's records and changes (tier_override, among others).
  */
 export const PROTOCOL_VERSION = 5;
 
@@ -49,6 +50,7 @@ export const RecordTypeSchema = z.enum([
   'member_lock',
   'expiry',
   'refund',
+  'tier_override',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;
@@ -298,6 +300,18 @@ export const MemberLockChange = z.object({
   lockedUntil: Ms,
   at: Ms,
 });
+/** A member's tier set by a manager (at a till or at head office) until endsAt: every till holds it. */
+export const TierOverrideChange = z.object({
+  kind: z.literal('tier_override'),
+  id: Id,
+  memberId: Id,
+  tierCode: z.string().min(1).max(20),
+  reason: z.string().min(1).max(200),
+  setAt: Ms,
+  endsAt: Ms,
+  staffId: z.string().max(64).nullable(),
+  terminalId: z.string().max(64),
+});
 export const TierLadderChange = z.object({
   kind: z.literal('tiers'),
   tiers: z.array(
@@ -326,6 +340,7 @@ export const RewardChange = z.object({
   cashValueMinor: z.number().int().min(0),
   stock: z.number().int().min(0).nullable(),
   active: z.boolean(),
+  minTierCode: z.string().nullable().optional(),
   updatedAt: Ms,
 });
 /** A campaign published or cancelled at head office (a draft is never sent). */
@@ -372,6 +387,7 @@ export const Change = z.discriminatedUnion('kind', [
   CardChange,
   MemberPinChange,
   MemberLockChange,
+  TierOverrideChange,
   TierLadderChange,
   RulesChange,
   RewardChange,

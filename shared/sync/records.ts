@@ -38,6 +38,8 @@ export const LedgerRecord = z.object({
   lotId: Id.nullable().optional(),
   /** A reversal names the ledger row it reverses (absent before issue 15: none). */
   reversesId: Id.nullable().optional(),
+  /** Its id is derived from the fact (a birthday bonus of one year): a repeat from another till is the same fact, dropped. */
+  derived: z.boolean().optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
@@ -202,6 +204,18 @@ export const RefundRecord = z
   .refine((r) => r.settlement === 'terminal' || r.ledger.length === 0, 'refund.ledgerFromHeadOffice');
 export type RefundRecord = z.infer<typeof RefundRecord>;
 
+/** A manager set a member's tier by hand, with a reason, until endsAt (shared/domain/tierOverride.ts). */
+export const TierOverrideRecord = z.object({
+  id: Id,
+  memberId: Id,
+  tierCode: Text.min(1).max(20),
+  reason: Text.min(1).max(200),
+  setAt: Ms,
+  endsAt: Ms,
+  staffId: StaffId,
+});
+export type TierOverrideRecord = z.infer<typeof TierOverrideRecord>;
+
 export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member'), payload: MemberRecord }),
   z.object({ type: z.literal('member_update'), payload: MemberUpdateRecord }),
@@ -213,6 +227,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
   z.object({ type: z.literal('expiry'), payload: ExpiryRecord }),
   z.object({ type: z.literal('refund'), payload: RefundRecord }),
+  z.object({ type: z.literal('tier_override'), payload: TierOverrideRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

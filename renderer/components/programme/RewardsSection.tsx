@@ -15,6 +15,7 @@ const NEW_REWARD: RewardSpec = {
   cashValueMinor: 0,
   stock: null,
   active: true,
+  minTierCode: null,
 };
 
 const specOf = (r: RewardView): RewardSpec => ({
@@ -25,6 +26,7 @@ const specOf = (r: RewardView): RewardSpec => ({
   cashValueMinor: r.cashValueMinor,
   stock: r.stock,
   active: r.active,
+  minTierCode: r.minTierCode ?? null,
 });
 
 /** Rewards: the list, one edited at a time (new or existing), offered or withdrawn. Never deleted. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ExpiryPolicy } from './expiryPolicy';
+import { birthdayBonusByTierField } from './tierBenefits';
+import { tierQualificationField } from './tierQualification';
 
 // A rule set is versioned: every ledger row names the version it was earned under, so a refund
 // can reverse exactly what the sale earned even after head office has changed the rules.
@@ -89,6 +91,8 @@ export const RuleSet = z.object({
     .default({ kind: 'none' }),
   // By tier code, e.g. { GOLD: 15000 }; positive: a tier that earned nothing would punish loyalty.
   tierMultipliersBp: z.record(z.string(), Bp.min(1, 'a tier multiplier must be positive')).default({}),
+  tierQualification: tierQualificationField, // tierQualification.ts
+  birthdayBonusByTier: birthdayBonusByTierField, // tierBenefits.ts
   // Category codes are trimmed and lower-cased, as sale lines are resolved (shared/domain/categories.ts).
   categoryMultipliersBp: z.record(z.string(), Bp).default({}).transform(lowerKeys),
   skuMultipliersBp: z.record(z.string(), Bp).default({}), // sku beats category

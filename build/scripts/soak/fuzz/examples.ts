@@ -180,6 +180,16 @@ export const examples: Examples = {
   // Loopback only, on a port nothing listens on (9, discard): the fuzz never reaches a real head office.
   enrolHeadOffice: (_f, _r, n) => [{ url: 'http://127.0.0.1:9/', code: `ABCD-EFGH-${n % 10_000}` }],
   syncNow: () => [{}],
+  // A tier by hand: mostly valid (far-future end), now and then an end in the past or an unknown tier (refused).
+  setMemberTier: (f, requestId, n) => [
+    {
+      requestId,
+      memberId: at(f.memberIds, n, NIL),
+      tierCode: n % 5 === 0 ? 'NOPE' : 'GOLD',
+      reason: 'fuzz',
+      endsAt: n % 3 === 0 ? 1_000 : Date.UTC(2100, 0, 1),
+    },
+  ],
   setMemberCheckLimit: (_f, _r, n) => [{ abovePoints: 100_000 + n }, { abovePoints: null }],
   leaveDemoShop: () => [{ deleteAllDemoData: true }],
 };

@@ -59,6 +59,12 @@ export const accessExamples = {
   cardConflicts: () => ({}),
   searchAudit: () => ({}),
   auditChains: () => ({}),
+  memberTier: (f) => ({ params: { id: f.memberId } }),
+  // An end far ahead; a tier the access fixture's ladder may not hold answers VALIDATION, past the role check.
+  setMemberTier: (f, _s, n) => ({
+    params: { id: f.memberId },
+    body: { tierCode: 'GOLD', reason: `soak ${n}`, endsAt: Date.UTC(2100, 0, 1) },
+  }),
   exportMember: (f) => ({ params: { id: f.memberId } }),
   eraseMember: (f) => ({ params: { id: f.memberId } }),
   publishTiers: () => ({ body: { tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] } }),

@@ -39,6 +39,7 @@ export const DOCUMENTED_REFUSALS = {
   ],
   setMemberPin: ['NOT_FOUND', 'NOT_CONFIGURED', 'MEMBER_CHECK_REQUIRED', 'MEMBER_CHECK_LOCKED'],
   setMemberCheckLimit: ['NOT_CONFIGURED'],
+  setMemberTier: ['NOT_FOUND', 'NOT_CONFIGURED', 'TIER_OVERRIDE_INVALID'],
   replaceCard: ['NOT_FOUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'CARD_BLOCKED'],
   previewSale: [
     'NOT_FOUND',
@@ -85,6 +86,7 @@ export const DOCUMENTED_REFUSALS = {
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
+    'TIER_TOO_LOW',
     'NOT_FOUND',
     'INSUFFICIENT_POINTS',
     'OUT_OF_STOCK',

@@ -1,0 +1,1 @@
+ALTER TABLE `rewards` ADD `min_tier_code` text;

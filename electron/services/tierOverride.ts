@@ -1,0 +1,49 @@
+import { DomainError, type MemberView, type ParsedInput } from '../../shared/contract';
+import { tierOverrides } from '../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { appendOutbox } from '../core/outbox';
+import { atomic } from '../platform/transactions';
+import { appendAudit } from './audit';
+import { memberViewById, requireMember } from './memberView';
+import { readTerminal, requireConfigured } from './terminalRow';
+import { loadTiers } from './tiers';
+
+/**
+ * A manager sets a member's tier by hand, with a reason, until an end date; after it the computed
+ * tier applies again (shared/domain/tierStatus.ts). The override row, its audit row and its
+ * tier_override record for head office are written in ONE transaction. An end date not after now
+ * or a tier not on the ladder is refused (TIER_OVERRIDE_INVALID), nothing written; an empty
+ * reason never gets here (the contract's schema refuses it).
+ */
+export function setMemberTier(ctx: ServiceContext, input: ParsedInput<'setMemberTier'>): MemberView {
+  requireConfigured(ctx);
+  return atomic(ctx, () => {
+    const member = requireMember(ctx, input.memberId);
+    const now = ctx.clock.now();
+    const { endsAt } = input;
+    if (endsAt <= now)
+      throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'endsAt', reason: 'not_after_now', endsAt });
+    const tier = loadTiers(ctx).find((t) => t.code === input.tierCode);
+    if (!tier) throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'tierCode', reason: 'unknown_tier' });
+    const row = {
+      id: ctx.ids.uuid(),
+      memberId: member.id,
+      tierCode: tier.code,
+      reason: input.reason,
+      setAt: now,
+      endsAt: input.endsAt,
+      staffId: ctx.actor?.staffId ?? null,
+      terminalId: readTerminal(ctx).terminalId,
+    };
+    ctx.db.insert(tierOverrides).values(row).run();
+    const { terminalId: _terminalId, ...record } = row;
+    appendOutbox(ctx, 'tier_override', row.id, record);
+    appendAudit(ctx, {
+      action: 'tier.overridden',
+      memberId: member.id,
+      subject: tier.code,
+      details: { tierCode: tier.code, previous: member.tierCode, reason: input.reason, endsAt: input.endsAt },
+    });
+    return memberViewById(ctx, member.id);
+  });
+}

@@ -1,0 +1,134 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { MemberTierAnswer, TierOverrideBody } from '../../shared/contract/tierStatus';
+import { DEFAULT_RULE_SET, RuleSet } from '../../shared/domain/rules/ruleSet';
+import type { TierDef } from '../../shared/domain/tier';
+import { tierEvents } from '../../shared/domain/tierEvents';
+import { tierStatus } from '../../shared/domain/tierStatus';
+import type { Clock, IdSource } from '../../shared/sources';
+import type { HoDb } from '../store/connect';
+import { ledger, members, sales, settings, tierOverrides } from '../store/schema';
+import { HoError } from '../http/errors';
+import { appendFeed } from '../sync/feed';
+
+/**
+ * The chain's calendar for tier windows. The tills of one chain run in one zone today (their
+ * businessDay uses it); head office has no setting of its own yet, so it is named here once.
+ */
+export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+
+async function setting<T>(db: HoDb, key: string): Promise<T | null> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return row ? (row.value as T) : null;
+}
+
+/** The rules head office published last (in force now), else the default; and its ladder. */
+async function officeProgramme(db: HoDb, now: number): Promise<{ rules: RuleSet; ladder: TierDef[] }> {
+  const version = await setting<number>(db, 'rulesVersion');
+  const stored =
+    version === null ? null : await setting<{ rules: unknown; effectiveFrom: number }>(db, `rules:${version}`);
+  const parsed = stored !== null && stored.effectiveFrom <= now ? RuleSet.safeParse(stored.rules) : null;
+  const ladder = (await setting<TierDef[]>(db, 'tiers')) ?? [];
+  return { rules: parsed?.success ? parsed.data : DEFAULT_RULE_SET, ladder };
+}
+
+/**
+ * A member's tier from head office's own rows (ho_ledger, ho_sales, ho_tier_overrides) by the
+ * same rule and the same history builder a till uses (shared/domain/tierStatus.ts, tierEvents.ts).
+ */
+export async function officeMemberTier(
+  db: HoDb,
+  clock: Clock,
+  memberId: string,
+  timeZone = OFFICE_TIME_ZONE,
+): Promise<MemberTierAnswer> {
+  const [member] = await db.select({ id: members.id }).from(members).where(eq(members.id, memberId));
+  if (!member) throw new HoError('NOT_FOUND', `No member ${memberId}.`);
+  const now = clock.now();
+  const { rules, ladder } = await officeProgramme(db, now);
+  const rows = await db
+    .select({ kind: ledger.kind, delta: ledger.delta, createdAt: ledger.createdAt })
+    .from(ledger)
+    .where(and(eq(ledger.memberId, memberId), inArray(ledger.kind, ['earn', 'reversal'])));
+  const saleRows = await db
+    .select({ totalMinor: sales.totalMinor, createdAt: sales.createdAt })
+    .from(sales)
+    .where(eq(sales.memberId, memberId));
+  const [override] = await db
+    .select()
+    .from(tierOverrides)
+    .where(eq(tierOverrides.memberId, memberId))
+    .orderBy(desc(tierOverrides.setAt), desc(tierOverrides.id))
+    .limit(1);
+  const status = tierStatus({
+    ladder,
+    policy: rules.tierQualification,
+    events: tierEvents(rows, saleRows),
+    override: override ?? null,
+    now,
+    timeZone,
+  });
+  return {
+    memberId,
+    tierCode: status.tier?.code ?? null,
+    status: {
+      measure: rules.tierQualification.measure,
+      window: rules.tierQualification.window,
+      value: status.measure,
+      windowStart: status.windowStart,
+      since: status.since,
+      requalifyAt: status.requalifyAt,
+      computedTierCode: status.computedTier?.code ?? null,
+      override:
+        status.override === null
+          ? null
+          : {
+              tierCode: status.override.tierCode,
+              reason: status.override.reason,
+              setAt: status.override.setAt,
+              endsAt: status.override.endsAt,
+            },
+    },
+  };
+}
+
+/**
+ * Head office sets a member's tier by hand: the override row and its pull change in one
+ * transaction (the route's audit row names the person). Refused, nothing written: an end date not
+ * after now, or a tier not on the published ladder (VALIDATION, as every admin input).
+ */
+export async function setOfficeMemberTier(
+  db: HoDb,
+  clock: Clock,
+  ids: IdSource,
+  memberId: string,
+  body: z.output<typeof TierOverrideBody>,
+  by: string,
+): Promise<MemberTierAnswer> {
+  const now = clock.now();
+  if (body.endsAt <= now)
+    throw new HoError('VALIDATION', 'The end date must be after now.', { field: 'endsAt', reason: 'not_after_now' });
+  await db.transaction(async (tx) => {
+    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId));
+    if (!member) throw new HoError('NOT_FOUND', `No member ${memberId}.`);
+    const { ladder } = await officeProgramme(tx, now);
+    if (!ladder.some((t) => t.code === body.tierCode))
+      throw new HoError('VALIDATION', `No tier ${body.tierCode} on the ladder.`, {
+        field: 'tierCode',
+        reason: 'unknown_tier',
+      });
+    const row = {
+      id: ids.uuid(),
+      memberId,
+      tierCode: body.tierCode,
+      reason: body.reason,
+      setAt: now,
+      endsAt: body.endsAt,
+      staffId: by.slice(0, 64),
+      terminalId: 'head-office',
+    };
+    await tx.insert(tierOverrides).values(row);
+    await appendFeed(tx, [{ kind: 'tier_override', entityId: memberId, originTerminalId: null, payload: row }]);
+  });
+  return officeMemberTier(db, clock, memberId);
+}

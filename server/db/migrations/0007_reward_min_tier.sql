@@ -1,0 +1,1 @@
+ALTER TABLE "ho_rewards" ADD COLUMN "min_tier_code" text;
