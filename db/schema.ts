@@ -227,7 +227,17 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     recordId: text('record_id').notNull(),
     recordType: text('record_type', {
-      enum: ['member', 'member_update', 'card', 'sale', 'redemption', 'audit', 'member_pin', 'member_lock'],
+      enum: [
+        'member',
+        'member_update',
+        'card',
+        'sale',
+        'redemption',
+        'audit',
+        'member_pin',
+        'member_lock',
+        'adjustment',
+      ],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),
     createdAt: integer('created_at').notNull(),

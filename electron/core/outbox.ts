@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  AdjustmentRecord,
   AuditRecord,
   CardRecord,
   MemberLockRecord,
@@ -45,6 +46,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   audit: AuditRecord,
   member_pin: MemberPinRecord,
   member_lock: MemberLockRecord,
+  adjustment: AdjustmentRecord,
 };
 
 const statements = perDb((db) => ({
@@ -96,6 +98,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   audit: Object.keys(AuditRecord.shape),
   member_pin: Object.keys(MemberPinRecord.shape),
   member_lock: Object.keys(MemberLockRecord.shape),
+  adjustment: Object.keys(AdjustmentRecord.shape),
 };
 
 /**

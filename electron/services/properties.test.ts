@@ -134,6 +134,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     listCategories: {},
     auditTrail: {},
     redeemReward: { requestId, memberId, rewardId: rewardIds[0] ?? '', quantity: 1 },
+    adjustPoints: { requestId, memberId, delta: 5, reason: 'goodwill' },
     enrolHeadOffice: { url: 'http://127.0.0.1:8787', code: 'ABCDE-FGHIJ-KLMNO' },
     syncNow: {},
     revealMemberPhone: { memberId },

@@ -13,6 +13,7 @@ import {
 } from '../services/staff';
 import type { StaffSession } from '../services/staffSession';
 import { auditTrail } from '../services/audit';
+import { adjustPoints } from '../services/adjustments';
 import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
 import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCategories } from '../services/categories';
@@ -96,6 +97,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     listRewards,
     redeemReward,
     listCategories,
+    adjustPoints,
     auditTrail,
     revealMemberPhone,
     exportMember,

@@ -74,6 +74,10 @@ async function loadKnown(
         redemptionIds.push(b.payload.id);
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
+      case 'adjustment':
+        memberIds.add(b.payload.memberId);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
       case 'audit':
         break;
       case 'member_pin':

@@ -41,6 +41,7 @@ import {
 import { AuditTrailInput, AuditTrailView } from './audit';
 import { ErasedMember, EraseMemberInput, ExportMemberInput, RevealedPhone, RevealPhoneInput } from './privacy';
 import { MemberExportAnswer } from '../privacy/memberExport';
+import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -127,6 +128,11 @@ export const contract = {
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
+  adjustPoints: entry(
+    AdjustPointsInput,
+    AdjustmentReceipt,
+    'Manager: add or remove a member’s points with a reason (never below zero; audited).',
+  ),
   listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
 
   enrolHeadOffice: entry(

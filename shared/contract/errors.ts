@@ -28,6 +28,7 @@ export const ErrorCode = z.enum([
   'POINTS_BELOW_MINIMUM',
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
+  'ADJUST_BELOW_ZERO',
   // staff
   'SIGNED_OUT',
   'NOT_ALLOWED',

@@ -11,3 +11,4 @@ export * from './staff';
 export * from './privacy';
 export * from './contract';
 export * from './api';
+export * from './adjustments';

@@ -55,6 +55,7 @@ export const channelAccess = {
 
   listRewards: 'cashier',
   redeemReward: 'cashier',
+  adjustPoints: 'manager',
   listCategories: 'cashier',
 
   enrolHeadOffice: 'manager',

@@ -9,8 +9,9 @@ import { StoredBirthday, type RecordType } from './records';
  * Version 3: a pulled member of another shop carries a phone shadow instead of the number (phone
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
+ * Version 5 (issue 15): the programme's new records and changes (here: the 'adjustment' record, the 'goods' change).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Bounds of one push batch: the terminal cuts its outbox by both, head office enforces both. */
 export const MAX_BATCH_RECORDS = 2_000;
@@ -37,6 +38,7 @@ export const RecordTypeSchema = z.enum([
   'audit',
   'member_pin',
   'member_lock',
+  'adjustment',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;

@@ -3,6 +3,7 @@ import { birthdayProblem } from '../domain/birthday';
 import { DAY_RE } from '../domain/patterns';
 import { StorableString } from '../storableText';
 import { AuditAction } from '../contract/audit';
+import { ADJUST_REASONS } from '../domain/pointsAdjustment';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -113,6 +114,19 @@ export const RedemptionRecord = z.object({
   staffId: StaffId,
 });
 
+/** A manager added or removed points by hand: the reason, and the one 'adjust' ledger row it wrote. */
+export const AdjustmentRecord = z.object({
+  id: Id,
+  memberId: Id,
+  delta: Int.refine((n) => n !== 0),
+  reason: z.enum(ADJUST_REASONS),
+  note: Text.max(200),
+  createdAt: Ms,
+  ledger: z.array(LedgerRecord.extend({ kind: z.literal('adjust') })).length(1),
+  staffId: StaffId,
+});
+export type AdjustmentRecord = z.infer<typeof AdjustmentRecord>;
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
@@ -159,6 +173,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit'), payload: AuditRecord }),
   z.object({ type: z.literal('member_pin'), payload: MemberPinRecord }),
   z.object({ type: z.literal('member_lock'), payload: MemberLockRecord }),
+  z.object({ type: z.literal('adjustment'), payload: AdjustmentRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

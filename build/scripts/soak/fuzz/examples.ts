@@ -103,6 +103,12 @@ export const examples: Examples = {
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },
   ],
+  // Additions, removals that fit, and removals past zero (refused, nothing written).
+  adjustPoints: (f, requestId, n) => [
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: 1 + (n % 500), reason: 'goodwill' },
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: -(1 + (n % 50)), reason: 'correction', note: `fix ${n}` },
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: -1_000_000, reason: 'other', note: 'too much' },
+  ],
   revealMemberPhone: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   exportMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   // A wrong confirmation mostly (refused, nothing written); now and then the member's card: erased.
