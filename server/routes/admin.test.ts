@@ -152,6 +152,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
             active: true,
           },
         }),
+      adjustPoints: (admin) =>
+        admin.call('adjustPoints', { params: { id: MEMBER }, body: { delta: 70, reason: 'correction', note: 'test' } }),
       setMemberOfflineCap: (admin) =>
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),
