@@ -285,6 +285,10 @@ export const en = {
     pin_invalid: 'The PIN must be 4 to 8 digits.',
     manager_required: 'Enter the first manager’s name and PIN.',
     channel_not_approvable: 'A manager cannot approve this action.',
+    // issue 15: adjustments
+    adjust_zero: 'Enter a number of points above zero.',
+    note_required: 'Write a note when the reason is “Other”.',
+    note_too_long: 'The note is too long (200 characters at most).',
   },
   field: {
     name: 'Name',
@@ -468,6 +472,28 @@ export const en = {
       reward_code_taken: 'A reward from head office has the code of a reward made here. Tell head office.',
       other: 'Tell head office IT.',
     },
+  },
+  // issue 15: a manager's manual points adjustment
+  adjust: {
+    open: 'Adjust points (manager)',
+    title: 'Adjust points',
+    direction: 'Change',
+    add: 'Add points',
+    remove: 'Remove points',
+    points: 'Points',
+    reason: 'Reason',
+    note: 'Note',
+    notePlaceholder: 'What happened (needed for “Other”)',
+    reasons: {
+      goodwill: 'Goodwill',
+      correction: 'Correction of an error',
+      complaint: 'Complaint',
+      lostReceipt: 'Lost receipt',
+      other: 'Other',
+    },
+    save: 'Adjust',
+    cancel: 'Cancel',
+    done: '{{delta}} points; the balance is now {{balance}}.',
   },
   // privacy (area 5): masked phones, reveal, export and erasure
   privacy: {
