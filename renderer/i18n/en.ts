@@ -212,6 +212,13 @@ export const en = {
     redeemed: 'Redeemed {{quantity}} × {{name}} for {{points}} pts. New balance {{balance}} pts.',
     empty: 'No rewards in the catalogue.',
     notEnough: 'Not enough points',
+    // issue 15: dynamic prices
+    priceReason: { category: 'category price', scarce: 'scarce', clearance: 'clearance' },
+    priceWhy: {
+      category: 'The shop prices this category differently.',
+      scarce: 'Few left: scarce rewards cost more points.',
+      clearance: 'Plenty in stock: clearance rewards cost fewer points.',
+    },
   },
   history: {
     title: 'History — {{name}}',

@@ -212,6 +212,13 @@ export const zhCN: TillMessages = {
     redeemed: '已兑换 {{quantity}} × {{name}}，使用 {{points}} 分。当前积分 {{balance}} 分。',
     empty: '暂无可兑换礼品。',
     notEnough: '积分不足',
+    // issue 15: dynamic prices
+    priceReason: { category: '类别定价', scarce: '稀缺', clearance: '清仓' },
+    priceWhy: {
+      category: '本店对此类礼品另行定价。',
+      scarce: '库存很少：稀缺礼品所需积分更多。',
+      clearance: '库存充足：清仓礼品所需积分更少。',
+    },
   },
   history: {
     title: '消费记录 — {{name}}',

@@ -11,6 +11,10 @@ export const RewardView = z.object({
   /** null = unlimited. */
   stock: z.number().int().min(0).nullable(),
   active: z.boolean(),
+  /** Points for one unit now: pointsCost priced by the shop's rewardPricing (shared/domain/rules/rewardPricing.ts). */
+  price: Points,
+  /** Why the price is not pointsCost: the reward's category, scarce stock, clearance. */
+  priceReasons: z.array(z.enum(['category', 'scarce', 'clearance'])),
 });
 export type RewardView = z.infer<typeof RewardView>;
 
