@@ -14,6 +14,7 @@ import {
 import type { StaffSession } from '../services/staffSession';
 import { auditTrail } from '../services/audit';
 import { adjustPoints } from '../services/adjustments';
+import { addGoods, listGoods, updateGoods } from '../services/goods';
 import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
 import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCategories } from '../services/categories';
@@ -98,6 +99,9 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     redeemReward,
     listCategories,
     adjustPoints,
+    listGoods,
+    addGoods,
+    updateGoods,
     auditTrail,
     revealMemberPhone,
     exportMember,

@@ -29,6 +29,7 @@ export const ErrorCode = z.enum([
   'POINTS_ABOVE_SALE_CAP',
   'UNKNOWN_CATEGORY',
   'ADJUST_BELOW_ZERO',
+  'GOODS_TAKEN',
   // staff
   'SIGNED_OUT',
   'NOT_ALLOWED',

@@ -56,6 +56,9 @@ export const channelAccess = {
   listRewards: 'cashier',
   redeemReward: 'cashier',
   adjustPoints: 'manager',
+  listGoods: 'cashier',
+  addGoods: 'manager',
+  updateGoods: 'manager',
   listCategories: 'cashier',
 
   enrolHeadOffice: 'manager',
