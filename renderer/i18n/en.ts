@@ -480,6 +480,16 @@ export const en = {
       other: 'Tell head office IT.',
     },
   },
+  // issue 15: dynamic reward prices (the Programme screen's section)
+  rewardPricing: {
+    title: 'Reward prices by stock',
+    hint: 'Scarce rewards may cost more points, plenty in stock fewer. The rewards list says why.',
+    scarce: 'Scarce',
+    scarceAt: 'At or below (left)',
+    clearance: 'Clearance',
+    clearanceAt: 'At or above (left)',
+    multiplier: 'Price ×',
+  },
   // issue 15: a manager's manual points adjustment
   adjust: {
     open: 'Adjust points (manager)',

@@ -466,6 +466,16 @@ export const zhCN: TillMessages = {
       other: '请联系总部技术人员。',
     },
   },
+  // issue 15: dynamic reward prices (the Programme screen's section)
+  rewardPricing: {
+    title: '按库存调整礼品积分价',
+    hint: '稀缺礼品可多收积分，库存充足的可少收。礼品列表会注明原因。',
+    scarce: '稀缺',
+    scarceAt: '库存不多于',
+    clearance: '清仓',
+    clearanceAt: '库存不少于',
+    multiplier: '价格 ×',
+  },
   // issue 15: a manager's manual points adjustment
   adjust: {
     open: '调整积分（店长）',
