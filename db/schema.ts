@@ -178,6 +178,26 @@ export const rewards = sqliteTable(
   ],
 );
 
+/** The shop's goods (issue 15): what item mode picks from by barcode, SKU or name. */
+export const goods = sqliteTable(
+  'goods',
+  {
+    id: text('id').primaryKey(),
+    sku: text('sku').notNull(),
+    barcode: text('barcode'),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('goods_sku_uq').on(sql`lower(${t.sku})`),
+    uniqueIndex('goods_barcode_uq').on(t.barcode),
+    check('goods_price_nonneg', sql`${t.priceMinor} >= 0`),
+  ],
+);
+
 export const redemptions = sqliteTable(
   'redemptions',
   {
@@ -306,6 +326,7 @@ export const outbox = sqliteTable(
         'tier_override',
         'expiry',
         'refund',
+        'adjustment',
       ],
     }).notNull(),
     payloadJson: text('payload_json').notNull(),

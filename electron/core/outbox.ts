@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  AdjustmentRecord,
   AuditRecord,
   CardRecord,
   ExpiryRecord,
@@ -51,6 +52,7 @@ const payloadSchemas: { [T in RecordType]: z.ZodType<RecordPayload<T>> } = {
   expiry: ExpiryRecord,
   refund: RefundRecord,
   tier_override: TierOverrideRecord,
+  adjustment: AdjustmentRecord,
 };
 
 const statements = perDb((db) => ({
@@ -105,6 +107,7 @@ const requiredKeys: { [T in RecordType]: string[] } = {
   expiry: Object.keys(ExpiryRecord.shape),
   refund: Object.keys(RefundRecord.shape),
   tier_override: Object.keys(TierOverrideRecord.shape),
+  adjustment: Object.keys(AdjustmentRecord.shape),
 };
 
 /**

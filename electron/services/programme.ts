@@ -41,11 +41,13 @@ const refuse = (path: string, message: string, details: Record<string, unknown> 
 export function getProgramme(ctx: ServiceContext): ProgrammeView {
   requireManager(ctx);
   requireConfigured(ctx);
+  const rules = currentRules(ctx);
+  const rows = ctx.db.select().from(rewards).orderBy(asc(rewards.pointsCost), asc(rewards.code)).all();
   return {
     managedByHeadOffice: programmeManagedByHeadOffice({ enrolled: enrolled(ctx) }),
-    rules: currentRules(ctx),
+    rules,
     tiers: loadTiers(ctx).map(tierView),
-    rewards: ctx.db.select().from(rewards).orderBy(asc(rewards.pointsCost), asc(rewards.code)).all().map(rewardView),
+    rewards: rows.map((row) => rewardView(row, rules?.rewardPricing)),
   };
 }
 

@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { DomainError, type ParsedInput, type RedemptionReceipt, type RewardView } from '../../shared/contract';
 import { rewardCost } from '../../shared/domain/rules/redeem';
+import { rewardPrice, type RewardPricing } from '../../shared/domain/rules/rewardPricing';
+import { currentRules } from './rules';
 import type { LedgerRecord } from '../../shared/sync/records';
 import { members, redemptions, rewards } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
@@ -58,22 +60,28 @@ const statements = perDb((db) => ({
     .prepare(),
 }));
 
-export const rewardView = (r: RewardRow): RewardView => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  category: r.category,
-  pointsCost: r.pointsCost,
-  cashValueMinor: r.cashValueMinor,
-  stock: r.stock,
-  active: r.active,
-  minTierCode: r.minTierCode,
-});
+export const rewardView = (r: RewardRow, pricing?: RewardPricing): RewardView => {
+  const price = rewardPrice(r, pricing, r.stock);
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    pointsCost: r.pointsCost,
+    cashValueMinor: r.cashValueMinor,
+    stock: r.stock,
+    active: r.active,
+    price: price.points,
+    priceReasons: price.reasons,
+    minTierCode: r.minTierCode,
+  };
+};
 
 /** The catalogue, cheapest first; inactive rewards only when asked (the manager's screen). */
 export function listRewards(ctx: ServiceContext, input: ParsedInput<'listRewards'>): RewardView[] {
   const st = statements(ctx.db);
-  return (input.includeInactive ? st.all.all() : st.active.all()).map(rewardView);
+  const pricing = currentRules(ctx)?.rewardPricing;
+  return (input.includeInactive ? st.all.all() : st.active.all()).map((r) => rewardView(r, pricing));
 }
 
 /**
@@ -92,7 +100,8 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     requireTierFor(ctx, member, reward.minTierCode);
     if (reward.stock !== null && reward.stock < input.quantity)
       throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
-    const cost = rewardCost(reward.pointsCost, input.quantity);
+    // The price at the stock before this redemption, by the shop's rules in force (rewardPricing.ts).
+    const cost = rewardCost(rewardPrice(reward, currentRules(ctx)?.rewardPricing, reward.stock).points, input.quantity);
     const balance = member.pointsBalance;
     // The balance online; the offline allowance while head office is out of reach.
     assertCanSpend(ctx, member.id, balance, cost);

@@ -3,6 +3,7 @@ import { MAX_SALE_MINOR } from '../../shared/domain/money';
 import { computeEarn, lineTotalMinor, type EarnResult } from '../../shared/domain/rules/earn';
 import { checkPointsEntry, spendLimits, type SpendLimits } from '../../shared/domain/rules/pointsEntry';
 import { quotePointsDiscount } from '../../shared/domain/rules/redeem';
+import { redemptionForTier } from '../../shared/domain/rules/rewardPricing';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import type { ServiceContext } from '../core/context';
 import type { CampaignBonus } from '../../shared/domain/campaigns/applyCampaigns';
@@ -130,9 +131,15 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   const balance = member.pointsBalance;
   // While offline the sync job's allowance caps what may be spent (README-sync.md).
   const spendable = spendableNow(ctx, member.id, balance);
-  const limits = spendLimits(rules, subtotal, spendable);
+  const ladder = loadTiers(ctx);
+  // The tier by the shop's qualification rule (shared/domain/tierStatus.ts), before and with this sale.
+  const before = memberTierStatus(ctx, member, ladder, rules);
+  const tierBefore = before.tier;
+  // A point's discount value may depend on the member's tier (rewardPricing.ts): one rate for limits and quote.
+  const rate = redemptionForTier(rules, tierBefore?.code ?? null);
+  const limits = spendLimits(rate, subtotal, spendable);
   assertSpendable(input.pointsToSpend, limits, balance);
-  const spend = quotePointsDiscount(rules, {
+  const spend = quotePointsDiscount(rate, {
     requestedPoints: input.pointsToSpend,
     saleTotalMinor: subtotal,
     balance: spendable,
@@ -141,10 +148,6 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   if (input.pointsToSpend > 0 && spend.points === 0) {
     throw new DomainError('POINTS_BELOW_MINIMUM', { requested: input.pointsToSpend, minPoints: limits.minPoints });
   }
-  const ladder = loadTiers(ctx);
-  // The tier by the shop's qualification rule (shared/domain/tierStatus.ts), before and with this sale.
-  const before = memberTierStatus(ctx, member, ladder, rules);
-  const tierBefore = before.tier;
   const earn = computeEarn(rules, {
     lines,
     discountMinor: spend.discountMinor,

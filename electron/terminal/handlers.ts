@@ -13,6 +13,8 @@ import {
 } from '../services/staff';
 import type { StaffSession } from '../services/staffSession';
 import { auditTrail } from '../services/audit';
+import { adjustPoints } from '../services/adjustments';
+import { addGoods, listGoods, updateGoods } from '../services/goods';
 import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards';
 import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCampaigns, saveCampaign } from '../services/campaignAdmin';
@@ -111,6 +113,10 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     ruleHistory,
     listCampaigns,
     saveCampaign,
+    adjustPoints,
+    listGoods,
+    addGoods,
+    updateGoods,
     auditTrail,
     revealMemberPhone,
     exportMember,

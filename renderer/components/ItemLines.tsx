@@ -5,11 +5,15 @@ import { focusScan } from '../lib/focus';
 import { parseQuantity, type LineDraft } from '../lib/saleDraft';
 import { categoryName, useCategories } from '../state/categories';
 import { useSale } from '../state/sale';
+import { goodsBySku, useGoods, useGoodsStore } from '../state/goods';
+import { goodsLine } from '../state/goodsLines';
 import { currencyOf, useStatus } from '../state/status';
 
 export const FIRST_SKU_ID = 'line-sku-0';
 
 export const CATEGORY_LIST_ID = 'shop-categories';
+
+export const GOODS_LIST_ID = 'shop-goods';
 
 interface RowProps {
   line: LineDraft;
@@ -50,7 +54,12 @@ function LineRow({ line, index, currency, locale, defaultCategory }: RowProps) {
           value={line.sku}
           maxLength={40}
           onKeyDown={onSkuKey}
-          onChange={(e) => update(line.key, { sku: e.target.value })}
+          list={GOODS_LIST_ID}
+          onChange={(e) => {
+            // A SKU the shop's goods know (typed, or picked from the short list) fills its line.
+            const item = goodsBySku(useGoodsStore.getState().items, e.target.value);
+            update(line.key, item ? goodsLine(item, currency) : { sku: e.target.value });
+          }}
         />
       </td>
       <td>
@@ -114,6 +123,7 @@ export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
   const currency = currencyOf(useStatus((s) => s.status));
   const categories = useCategories();
   // The cashier picks (or types) a name in the screen's language; the core resolves it without case.
+  const goods = useGoods();
   const defaultCategory =
     categories.defaultCode === null ? '' : categoryName(categories, categories.defaultCode, i18n.language);
   return (
@@ -121,6 +131,11 @@ export function ItemLines({ invalidLine }: { invalidLine: number | null }) {
       <datalist id={CATEGORY_LIST_ID}>
         {categories.categories.map((c) => (
           <option key={c.code} value={categoryName(categories, c.code, i18n.language)} />
+        ))}
+      </datalist>
+      <datalist id={GOODS_LIST_ID}>
+        {goods.map((g) => (
+          <option key={g.id} value={g.sku} label={g.name} />
         ))}
       </datalist>
       <table className="items__table">

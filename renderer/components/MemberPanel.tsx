@@ -5,6 +5,7 @@ import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
 import { MemberPrivacy } from './MemberPrivacy';
+import { MemberAdjustPoints } from './MemberAdjustPoints';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 import { MemberCardActions } from './MemberCardActions';
@@ -133,6 +134,7 @@ export function MemberPanel() {
         </button>
         <MemberCardActions memberId={member.id} />
       </div>
+      <MemberAdjustPoints key={`adjust-${member.id}`} member={member} />
       <MemberPrivacy key={member.id} member={member} />
     </section>
   );

@@ -47,7 +47,14 @@ function RewardRow({
           {reward.cashValueMinor > 0 ? ` · ${formatMoney(reward.cashValueMinor, currency, i18n.language)}` : ''}
         </span>
       </div>
-      <span className="reward__cost">{t('rewards.cost', { points: integer(reward.pointsCost, i18n.language) })}</span>
+      <span className="reward__cost" data-testid={`reward-price-${reward.code}`}>
+        {t('rewards.cost', { points: integer(reward.price, i18n.language) })}
+        {reward.priceReasons.map((why) => (
+          <span key={why} className={`badge badge--price-${why}`} title={t(`rewards.priceWhy.${why}`)}>
+            {t(`rewards.priceReason.${why}`)}
+          </span>
+        ))}
+      </span>
       <span className={soldOut ? 'reward__stock reward__stock--out' : 'reward__stock'}>
         {tierOnly !== null
           ? t('rewards.tierOnly', { tier: isolate(tierOnly) })

@@ -228,6 +228,13 @@ export const en = {
     redeemed: 'Redeemed {{quantity}} × {{name}} for {{points}} pts. New balance {{balance}} pts.',
     empty: 'No rewards in the catalogue.',
     notEnough: 'Not enough points',
+    // issue 15: dynamic prices
+    priceReason: { category: 'category price', scarce: 'scarce', clearance: 'clearance' },
+    priceWhy: {
+      category: 'The shop prices this category differently.',
+      scarce: 'Few left: scarce rewards cost more points.',
+      clearance: 'Plenty in stock: clearance rewards cost fewer points.',
+    },
   },
   refund: {
     open: 'Refund',
@@ -328,6 +335,10 @@ export const en = {
     pin_invalid: 'The PIN must be 4 to 8 digits.',
     manager_required: 'Enter the first manager’s name and PIN.',
     channel_not_approvable: 'A manager cannot approve this action.',
+    // issue 15: adjustments
+    adjust_zero: 'Enter a number of points above zero.',
+    note_required: 'Write a note when the reason is “Other”.',
+    note_too_long: 'The note is too long (200 characters at most).',
   },
   field: {
     name: 'Name',
@@ -569,6 +580,38 @@ export const en = {
     years: 'Years',
     zero: 'Enter at least 1.',
     example: 'Points earned on {{earned}} expire after {{date}}.',
+  },
+  // issue 15: dynamic reward prices (the Programme screen's section)
+  rewardPricing: {
+    title: 'Reward prices by stock',
+    hint: 'Scarce rewards may cost more points, plenty in stock fewer. The rewards list says why.',
+    scarce: 'Scarce',
+    scarceAt: 'At or below (left)',
+    clearance: 'Clearance',
+    clearanceAt: 'At or above (left)',
+    multiplier: 'Price ×',
+  },
+  // issue 15: a manager's manual points adjustment
+  adjust: {
+    open: 'Adjust points (manager)',
+    title: 'Adjust points',
+    direction: 'Change',
+    add: 'Add points',
+    remove: 'Remove points',
+    points: 'Points',
+    reason: 'Reason',
+    note: 'Note',
+    notePlaceholder: 'What happened (needed for “Other”)',
+    reasons: {
+      goodwill: 'Goodwill',
+      correction: 'Correction of an error',
+      complaint: 'Complaint',
+      lostReceipt: 'Lost receipt',
+      other: 'Other',
+    },
+    save: 'Adjust',
+    cancel: 'Cancel',
+    done: '{{delta}} points; the balance is now {{balance}}.',
   },
   // privacy (area 5): masked phones, reveal, export and erasure
   privacy: {

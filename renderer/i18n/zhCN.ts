@@ -228,6 +228,13 @@ export const zhCN: TillMessages = {
     redeemed: '已兑换 {{quantity}} × {{name}}，使用 {{points}} 分。当前积分 {{balance}} 分。',
     empty: '暂无可兑换礼品。',
     notEnough: '积分不足',
+    // issue 15: dynamic prices
+    priceReason: { category: '类别定价', scarce: '稀缺', clearance: '清仓' },
+    priceWhy: {
+      category: '本店对此类礼品另行定价。',
+      scarce: '库存很少：稀缺礼品所需积分更多。',
+      clearance: '库存充足：清仓礼品所需积分更少。',
+    },
   },
   refund: {
     open: '退货',
@@ -328,6 +335,10 @@ export const zhCN: TillMessages = {
     pin_invalid: '密码须为 4–8 位数字。',
     manager_required: '请输入第一位店长的姓名和密码。',
     channel_not_approvable: '此操作无需店长批准。',
+    // issue 15: adjustments
+    adjust_zero: '请输入大于零的积分。',
+    note_required: '原因为“其他”时请填写备注。',
+    note_too_long: '备注太长（最多 200 个字）。',
   },
   field: {
     name: '姓名',
@@ -541,6 +552,38 @@ export const zhCN: TillMessages = {
       reward_code_taken: '总部的礼品编码与本店自建礼品相同。请联系总部。',
       other: '请联系总部技术人员。',
     },
+  },
+  // issue 15: dynamic reward prices (the Programme screen's section)
+  rewardPricing: {
+    title: '按库存调整礼品积分价',
+    hint: '稀缺礼品可多收积分，库存充足的可少收。礼品列表会注明原因。',
+    scarce: '稀缺',
+    scarceAt: '库存不多于',
+    clearance: '清仓',
+    clearanceAt: '库存不少于',
+    multiplier: '价格 ×',
+  },
+  // issue 15: a manager's manual points adjustment
+  adjust: {
+    open: '调整积分（店长）',
+    title: '调整积分',
+    direction: '调整方式',
+    add: '增加积分',
+    remove: '扣减积分',
+    points: '积分',
+    reason: '原因',
+    note: '备注',
+    notePlaceholder: '具体情况（选择“其他”时必填）',
+    reasons: {
+      goodwill: '客户关怀',
+      correction: '更正错误',
+      complaint: '投诉处理',
+      lostReceipt: '小票遗失',
+      other: '其他',
+    },
+    save: '调整',
+    cancel: '取消',
+    done: '积分 {{delta}}；当前余额 {{balance}}。',
   },
   // privacy (area 5): masked phones, reveal, export and erasure
   expiry: {

@@ -1,4 +1,4 @@
-import { looksLikeCardNumber } from '../../shared/domain/cardNumber';
+import { scanKind } from '../../shared/domain/productBarcode';
 import { checkPointsEntry, parsePointsText, type PointsEntry } from '../../shared/domain/rules/pointsEntry';
 import { saleVerdict } from '../../shared/domain/rules/saleConfirm';
 import { api } from '../api/tillApi';
@@ -8,6 +8,7 @@ import { useMember } from './member';
 import { bodyKey, linesKey, useSale, type SaleBody } from './sale';
 import { currencyOf, useStatus } from './status';
 import { useUi } from './ui';
+import { scanProduct } from './goodsLines';
 
 // Till actions that span stores, shared by the keyboard handler, the scan field and the buttons,
 // so a key and a click always do exactly the same thing.
@@ -102,7 +103,8 @@ export function nextCustomer(): void {
 }
 
 /**
- * The scan field's Enter. A 16-digit number (scanner burst or typed) is a card; anything else
+ * The scan field's Enter. A 16-digit number (scanner burst or typed) is a card, a product barcode
+ * adds its item to the sale (item mode); anything else
  * searches by phone or name. An empty Enter picks the highlighted result, ends the receipt, or
  * confirms the sale.
  */
@@ -120,7 +122,10 @@ export async function submitScan(text: string): Promise<boolean> {
     await confirmSale();
     return true;
   }
-  if (looksLikeCardNumber(trimmed)) {
+  const kind = scanKind(trimmed);
+  // A product barcode (never 16 digits like a card, never 11 like a phone) adds its item's line.
+  if (kind === 'product') return scanProduct(trimmed);
+  if (kind === 'card') {
     const ok = await member.lookupCard(trimmed);
     // A new customer's card ends the previous receipt.
     if (ok && useSale.getState().receipt) useSale.setState({ receipt: null });

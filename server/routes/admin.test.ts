@@ -174,6 +174,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       },
       cancelCampaign: (admin) => admin.call('cancelCampaign', { params: { id: uuidFrom(78) } }),
       campaigns: (admin) => admin.call('campaigns'),
+      adjustPoints: (admin) =>
+        admin.call('adjustPoints', { params: { id: MEMBER }, body: { delta: 70, reason: 'correction', note: 'test' } }),
       setMemberOfflineCap: (admin) =>
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),

@@ -30,6 +30,7 @@ import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
+import { adjustMemberPoints } from '../admin/adjustments';
 import {
   createApiToken,
   createUser,
@@ -159,6 +160,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       await setMemberOfflineCap(db, clock, id, body);
       return { id };
     },
+    adjustPoints: async ({ params: { id }, body }, context) =>
+      adjustMemberPoints(db, clock, ids, id, body, shopsOf(who(context))),
     setDefaultOfflineCap: async ({ body }) => {
       await setDefaultOfflineCap(db, body);
       return { ok: true };

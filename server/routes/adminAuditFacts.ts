@@ -46,6 +46,11 @@ export const auditFacts: {
     memberId: params.id,
     details: { offlineCapPoints: body.offlineCapPoints },
   }),
+  adjustPoints: ({ params, body }, answer) => ({
+    memberId: params.id,
+    subject: answer?.adjustmentId ?? null,
+    details: { delta: body.delta, reason: body.reason, note: body.note, balanceAfter: answer?.balanceAfter ?? null },
+  }),
   setDefaultOfflineCap: ({ body }) => ({ details: { defaultOfflineCapPoints: body.defaultOfflineCapPoints } }),
   setMemberTier: ({ params, body }) => ({
     memberId: params.id,

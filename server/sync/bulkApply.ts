@@ -87,6 +87,10 @@ async function loadKnown(
         refundIds.push(b.payload.id, b.payload.saleId);
         ledgerIds.push(...b.payload.ledger.map((l) => l.id));
         break;
+      case 'adjustment':
+        memberIds.add(b.payload.memberId);
+        ledgerIds.push(...b.payload.ledger.map((l) => l.id));
+        break;
       case 'audit':
         break;
       case 'member_pin':

@@ -383,6 +383,18 @@ export function planBatch(
           addLedger(outcome.ledger, { saleId: p.saleId, refundId: p.id }, feed, spent, earned, outcome.derived);
           break;
         }
+        // A manager's adjustment at a till: its one 'adjust' row joins the ledger (and the pull) once.
+        // The till refused a removal past zero by its own balance; what head office's balance then
+        // shows is the overdraft check's to flag, as for an offline spend.
+        case 'adjustment': {
+          const p = body.payload;
+          requireMember(p.memberId);
+          checkLedger(p.ledger, p.memberId, 'adjustment');
+          if (p.ledger.some((l) => l.delta !== p.delta))
+            throw new Reject('adjustment ledger row disagrees with its delta');
+          addLedger(p.ledger, {}, feed, spent, earned);
+          break;
+        }
         case 'audit': {
           const p = body.payload;
           // A row whose place is taken is not stored again; a missing or altered one is flagged, not refused.

@@ -41,6 +41,7 @@ import {
   UpdateTillStaffInput,
 } from './inputs';
 import type { AdminRoute, ParamsMatchPath } from './route';
+import { AdjustmentReceipt, AdjustPointsBody } from '../contract/adjustments';
 import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
@@ -265,6 +266,16 @@ export const ADMIN_ROUTES = {
     response: IdAnswer,
     audit: { action: 'settings.changed' },
     doc: 'Sets (or clears, with null) how many points a member may spend at a till that is offline.',
+  },
+  adjustPoints: {
+    method: 'POST',
+    path: '/members/:id/adjust-points',
+    params: IdParams,
+    query: null,
+    body: AdjustPointsBody,
+    response: AdjustmentReceipt,
+    audit: { action: 'points.adjusted' },
+    doc: "Adds or removes a member's points with a reason (never below zero); every till gets the row by the pull.",
   },
   setDefaultOfflineCap: {
     method: 'PUT',

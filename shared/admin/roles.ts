@@ -64,6 +64,8 @@ export const adminAccess = {
   campaigns: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
   setMemberOfflineCap: { roles: ['owner'], shops: 'chain' },
   setDefaultOfflineCap: { roles: ['owner'], shops: 'chain' },
+  // A manual adjustment: the owner for any member, a shop manager for their own shops' members.
+  adjustPoints: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
   users: { roles: ['owner'], shops: 'chain' },
   createUser: { roles: ['owner'], shops: 'chain' },
   updateUser: { roles: ['owner'], shops: 'chain' },

@@ -54,6 +54,8 @@ import {
   SaveTiersInput,
   UpsertRewardInput,
 } from './programme';
+import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
+import { GoodsFields, GoodsView, ListGoodsInput, UpdateGoodsInput } from './goods';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -150,6 +152,18 @@ export const contract = {
 
   listRewards: entry(ListRewardsInput, z.array(RewardView), 'The rewards catalogue.'),
   redeemReward: entry(RedeemRewardInput, RedemptionReceipt, 'Spend points on a reward.'),
+  adjustPoints: entry(
+    AdjustPointsInput,
+    AdjustmentReceipt,
+    'Manager: add or remove a member’s points with a reason (never below zero; audited).',
+  ),
+  listGoods: entry(
+    ListGoodsInput,
+    z.array(GoodsView),
+    'The shop’s goods: every item, or those a barcode, a SKU or the start of a name finds.',
+  ),
+  addGoods: entry(GoodsFields, GoodsView, 'Manager: a new item of the shop’s goods (SKU, barcode, name, price).'),
+  updateGoods: entry(UpdateGoodsInput, GoodsView, 'Manager: change an item of the shop’s goods, or deactivate it.'),
   listCategories: entry(Empty, CategoriesView, 'The shop’s item categories, with their names in each language.'),
   listCampaigns: entry(Empty, CampaignsView, 'Manager: the shop’s campaigns, their status and what they gave here.'),
   saveCampaign: entry(

@@ -34,6 +34,8 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: '使用积分少于本店每次最少可用的积分。',
     POINTS_ABOVE_SALE_CAP: '使用积分超过本单最多可抵扣的积分。',
     UNKNOWN_CATEGORY: '本店没有这个商品类别，请从列表中选择。',
+    ADJUST_BELOW_ZERO: '会员只有 {{balance}} 积分，扣减后不能低于零。',
+    GOODS_TAKEN: '该编码或条码已被商品“{{name}}”使用。',
     // staff
     SIGNED_OUT: '请先登录（收银员或店长输入工号密码）。',
     NOT_ALLOWED: '此操作需要店长权限，请店长输入密码批准。',
@@ -89,6 +91,8 @@ export const errorMessages = {
     POINTS_BELOW_MINIMUM: 'Fewer points than the shop’s minimum per spend.',
     POINTS_ABOVE_SALE_CAP: 'More points than this sale can take off.',
     UNKNOWN_CATEGORY: 'This shop has no such item category. Choose one from the list.',
+    ADJUST_BELOW_ZERO: 'The member has {{balance}} points: a removal may not take the balance below zero.',
+    GOODS_TAKEN: 'This SKU or barcode already belongs to “{{name}}”.',
     // staff
     SIGNED_OUT: 'Sign in first (a cashier or manager with their PIN).',
     NOT_ALLOWED: 'This needs a manager. Ask a manager to approve it with their PIN.',

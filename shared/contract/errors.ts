@@ -31,6 +31,8 @@ export const ErrorCode = z.enum([
   // refunds
   'REFUND_EXCEEDS_SALE',
   'REFUND_OF_REFUND',
+  'ADJUST_BELOW_ZERO',
+  'GOODS_TAKEN',
   // staff
   'SIGNED_OUT',
   'NOT_ALLOWED',

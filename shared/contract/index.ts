@@ -15,3 +15,4 @@ export * from './privacy';
 export * from './programme';
 export * from './contract';
 export * from './api';
+export * from './adjustments';

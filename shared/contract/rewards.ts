@@ -13,6 +13,10 @@ export const RewardView = z.object({
   active: z.boolean(),
   /** Only this tier or a higher one may take it (the list says why it is unavailable). */
   minTierCode: z.string().nullable().optional(),
+  /** Points for one unit now: pointsCost priced by the shop's rewardPricing (shared/domain/rules/rewardPricing.ts). */
+  price: Points,
+  /** Why the price is not pointsCost: the reward's category, scarce stock, clearance. */
+  priceReasons: z.array(z.enum(['category', 'scarce', 'clearance'])),
 });
 export type RewardView = z.infer<typeof RewardView>;
 

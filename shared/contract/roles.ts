@@ -57,6 +57,10 @@ export const channelAccess = {
 
   listRewards: 'cashier',
   redeemReward: 'cashier',
+  adjustPoints: 'manager',
+  listGoods: 'cashier',
+  addGoods: 'manager',
+  updateGoods: 'manager',
   listCategories: 'cashier',
   getProgramme: 'manager',
   previewRules: 'manager',

@@ -20,6 +20,7 @@ import { StoredBirthday, type RecordType } from './records';
  * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
  * Version 5 (issue 15): the 'refund' record and the saleForRefund route, among the programme's parts.
  * Version 5 (issue 15): the loyalty programme's records and changes (tier_override, among others).
+ * Version 5 (issue 15): the programme's new records and changes (here: the 'adjustment' record, the 'goods' change).
  */
 export const PROTOCOL_VERSION = 5;
 
@@ -51,6 +52,7 @@ export const RecordTypeSchema = z.enum([
   'expiry',
   'refund',
   'tier_override',
+  'adjustment',
 ] as const satisfies readonly RecordType[]);
 type MissingRecordType = Exclude<RecordType, z.infer<typeof RecordTypeSchema>>;
 export const recordTypesComplete: MissingRecordType extends never ? true : false = true;

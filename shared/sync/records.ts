@@ -3,6 +3,7 @@ import { birthdayProblem } from '../domain/birthday';
 import { DAY_RE } from '../domain/patterns';
 import { StorableString } from '../storableText';
 import { AuditAction } from '../contract/audit';
+import { ADJUST_REASONS } from '../domain/pointsAdjustment';
 
 /**
  * What a terminal writes to its outbox and pushes to head office: one record per business
@@ -123,6 +124,19 @@ export const RedemptionRecord = z.object({
   staffId: StaffId,
 });
 
+/** A manager added or removed points by hand: the reason, and the one 'adjust' ledger row it wrote. */
+export const AdjustmentRecord = z.object({
+  id: Id,
+  memberId: Id,
+  delta: Int.refine((n) => n !== 0),
+  reason: z.enum(ADJUST_REASONS),
+  note: Text.max(200),
+  createdAt: Ms,
+  ledger: z.array(LedgerRecord.extend({ kind: z.literal('adjust') })).length(1),
+  staffId: StaffId,
+});
+export type AdjustmentRecord = z.infer<typeof AdjustmentRecord>;
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
@@ -228,6 +242,7 @@ export const SyncRecordBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('expiry'), payload: ExpiryRecord }),
   z.object({ type: z.literal('refund'), payload: RefundRecord }),
   z.object({ type: z.literal('tier_override'), payload: TierOverrideRecord }),
+  z.object({ type: z.literal('adjustment'), payload: AdjustmentRecord }),
 ]);
 export type SyncRecordBody = z.infer<typeof SyncRecordBody>;
 export type RecordType = SyncRecordBody['type'];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ExpiryPolicy } from './expiryPolicy';
 import { birthdayBonusByTierField } from './tierBenefits';
 import { tierQualificationField } from './tierQualification';
+import { RewardPricing, ValueByTierBp } from './rewardPricing';
 
 // A rule set is versioned: every ledger row names the version it was earned under, so a refund
 // can reverse exactly what the sale earned even after head office has changed the rules.
@@ -104,8 +105,10 @@ export const RuleSet = z.object({
     unitValueMinor: z.number().int().min(1),
     maxDiscountBp: z.number().int().min(0).max(10000).default(10000),
     minPoints: z.number().int().min(0).default(0),
+    valueByTierBp: ValueByTierBp, // rewardPricing.ts
   }),
   expiry: ExpiryPolicy.default({ kind: 'never' }), // shared/domain/rules/expiryPolicy.ts
+  rewardPricing: RewardPricing.optional(), // rewardPricing.ts; absent = fixed prices
 });
 export type RuleSet = z.output<typeof RuleSet>;
 export type RuleSetInput = z.input<typeof RuleSet>;

@@ -171,6 +171,21 @@ export const examples: Examples = {
   redeemReward: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), rewardId: at(f.rewardIds, n, NIL), quantity: 1 },
   ],
+  listGoods: (_f, _r, n) => [{}, { find: `SKU-${n % 7}` }, { find: '4006381333931', includeInactive: true }],
+  addGoods: (_f, _r, n) => [
+    { sku: `SKU-${n % 50}`, name: `Item ${n}`, category: 'drink', priceMinor: 100 + (n % 900) },
+    { sku: `BC-${n}`, barcode: '4006381333931', name: 'Pen', priceMinor: 350 },
+  ],
+  updateGoods: (_f, _r, n) => [
+    { id: NIL, priceMinor: n % 1_000 },
+    { id: NIL, active: false },
+  ],
+  // Additions, removals that fit, and removals past zero (refused, nothing written).
+  adjustPoints: (f, requestId, n) => [
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: 1 + (n % 500), reason: 'goodwill' },
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: -(1 + (n % 50)), reason: 'correction', note: `fix ${n}` },
+    { requestId, memberId: at(f.memberIds, n, NIL), delta: -1_000_000, reason: 'other', note: 'too much' },
+  ],
   revealMemberPhone: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   exportMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   // A wrong confirmation mostly (refused, nothing written); now and then the member's card: erased.

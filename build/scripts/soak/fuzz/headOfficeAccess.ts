@@ -103,6 +103,7 @@ export const accessExamples = {
   cancelCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + ((n + 7) % 50)) } }),
   campaigns: () => ({}),
   setMemberOfflineCap: (f, _s, n) => ({ params: { id: f.memberId }, body: { offlineCapPoints: n % 500 } }),
+  adjustPoints: (f, _s, n) => ({ params: { id: f.memberId }, body: { delta: 1 + (n % 100), reason: 'goodwill' } }),
   setDefaultOfflineCap: (_f, _s, n) => ({ body: { defaultOfflineCapPoints: n % 500 } }),
   users: () => ({}),
   createUser: (_f, _s, n) => ({

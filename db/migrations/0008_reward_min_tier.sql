@@ -1,1 +1,0 @@
-ALTER TABLE `rewards` ADD `min_tier_code` text;

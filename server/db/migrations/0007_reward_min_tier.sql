@@ -1,1 +1,0 @@
-ALTER TABLE "ho_rewards" ADD COLUMN "min_tier_code" text;
