@@ -16,7 +16,10 @@ const zhCN = {
   sections: {
     earn: '积分规则',
     tiers: '会员等级',
+    qualification: '等级评定',
     rewards: '奖品',
+    pricing: '奖品定价',
+    expiry: '积分有效期',
     discount: '积分抵现',
     history: '版本历史',
   },
@@ -157,7 +160,10 @@ const en: typeof zhCN = {
   sections: {
     earn: 'Earn rules',
     tiers: 'Tiers',
+    qualification: 'Tier qualification',
     rewards: 'Rewards',
+    pricing: 'Reward prices',
+    expiry: 'Points expiry',
     discount: 'Points as discount',
     history: 'Version history',
   },

@@ -5,6 +5,7 @@ import { DiscountValueSection } from './DiscountValueSection';
 import { EarnRulesSection } from './EarnRulesSection';
 import { HistorySection } from './HistorySection';
 import { RewardsSection } from './RewardsSection';
+import { ExpiryTab, RewardPricingTab, TierQualificationTab } from './RulesPartSections';
 import { TiersSection } from './TiersSection';
 
 /** What every section of the Programme screen gets from the screen that holds them. */
@@ -40,7 +41,15 @@ export interface ProgrammeSection {
 export const programmeSections: ProgrammeSection[] = [
   { id: 'earn', labelKey: 'programme.sections.earn', Section: EarnRulesSection, withPreview: true },
   { id: 'tiers', labelKey: 'programme.sections.tiers', Section: TiersSection, withPreview: false },
+  {
+    id: 'qualification',
+    labelKey: 'programme.sections.qualification',
+    Section: TierQualificationTab,
+    withPreview: false,
+  },
   { id: 'rewards', labelKey: 'programme.sections.rewards', Section: RewardsSection, withPreview: false },
+  { id: 'pricing', labelKey: 'programme.sections.pricing', Section: RewardPricingTab, withPreview: false },
+  { id: 'expiry', labelKey: 'programme.sections.expiry', Section: ExpiryTab, withPreview: false },
   { id: 'discount', labelKey: 'programme.sections.discount', Section: DiscountValueSection, withPreview: true },
   { id: 'history', labelKey: 'programme.sections.history', Section: HistorySection, withPreview: false },
 ];
