@@ -9,6 +9,8 @@ import { atomic, perDb } from '../platform/transactions';
 import { appendAudit } from './audit';
 import { requireMember } from './memberView';
 import { ledgerInsert } from './sales';
+import { currentRules } from './rules';
+import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
 import { requireConfigured } from './terminalRow';
 
 const p = sql.placeholder;
@@ -17,7 +19,12 @@ const statements = perDb((db) => ({
   // Guarded by the balance read: a change in between fails the adjustment instead of losing a write.
   balance: db
     .update(members)
-    .set({ pointsBalance: sql`${p('balance')}`, updatedAt: sql`${p('at')}` })
+    .set({
+      pointsBalance: sql`${p('balance')}`,
+      updatedAt: sql`${p('at')}`,
+      nextExpiryAt: sql`min(coalesce(${members.nextExpiryAt}, ${p('lotExpiresAt')}),
+                            coalesce(${p('lotExpiresAt')}, ${members.nextExpiryAt}))`,
+    })
     .where(and(eq(members.id, p('id')), eq(members.pointsBalance, p('balanceBefore'))))
     .prepare(),
 }));
@@ -39,6 +46,9 @@ export function adjustPoints(ctx: ServiceContext, input: ParsedInput<'adjustPoin
 
     const now = ctx.clock.now();
     const adjustmentId = ctx.ids.uuid();
+    // Points added are a lot like any earned: they expire by the policy in force now.
+    const rules = currentRules(ctx);
+    const expiresAt = input.delta > 0 && rules ? lotExpiresAt(rules.expiry, now, ctx.timeZone) : null;
     const row: LedgerRecord = {
       id: adjustmentId,
       memberId: member.id,
@@ -47,6 +57,7 @@ export function adjustPoints(ctx: ServiceContext, input: ParsedInput<'adjustPoin
       ruleVersion: null,
       campaignId: null,
       createdAt: now,
+      expiresAt,
     };
     ledgerInsert(ctx).run({
       ...row,
@@ -61,6 +72,7 @@ export function adjustPoints(ctx: ServiceContext, input: ParsedInput<'adjustPoin
       balanceBefore: balance,
       balance: check.balanceAfter,
       at: now,
+      lotExpiresAt: expiresAt,
     });
     if (moved.changes !== 1) throw new Error(`member ${member.id} changed during the adjustment`);
     appendAudit(ctx, {

@@ -66,10 +66,13 @@ describe('the receipt a repeated sale gets back', () => {
       'tierAfter',
       'nextTier',
       'pointsToNextTier',
+      'tierUpgrade',
+      'birthdayBonus',
       'memberName',
       'shopName',
       'terminalName',
       'expiringSoon',
+      'campaignBonuses',
     ]);
     expect(keptText(input.requestId).length).toBeLessThan(JSON.stringify(first).length / 2);
   });

@@ -67,7 +67,9 @@ describe.each(testBackends)('pushed text PostgreSQL cannot store on $name', (bac
 
   const push = (body: unknown) => ho.call('POST', syncRoutes.push.path, body, token);
 
-  it.each(FUZZ_BODIES.map((text, i) => [i, text] as const))(
+  // Found by the fuzzer under an older protocol: sent as the current one, which they still are.
+  const current = (text: string) => text.replace(/"protocolVersion":\d+/, `"protocolVersion":${PROTOCOL_VERSION}`);
+  it.each(FUZZ_BODIES.map((text, i) => [i, current(text)] as const))(
     'answers the fuzz body #%i with 200, quarantining the record, and takes its resend as a repeat',
     async (_i, text) => {
       const body: unknown = JSON.parse(text);
