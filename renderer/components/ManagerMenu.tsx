@@ -15,14 +15,7 @@ import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
 export type ManagerToolId =
-  | 'staff'
-  | 'programme'
-  | 'largeSaleLimit'
-  | 'memberCheckLimit'
-  | 'auditTrail'
-  | 'campaigns'
-  | 'refund'
-  | 'leaveDemo';
+  'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'campaigns' | 'refund' | 'leaveDemo';
 
 interface ManagerTool {
   id: ManagerToolId;

@@ -382,7 +382,9 @@ export const en = {
       rolling: 'The last N months',
       months: 'Months (1–120)',
       monthsInvalid: 'Enter a whole number of months from 1 to {{max}}.',
-      hint: 'Never the balance. A tier is held until its re-qualification date (N months after it was reached, or the end of the next calendar year), then the window decides.',
+      hint:
+        'Never the balance. A tier is held until its re-qualification date (N months after it was reached, ' +
+        'or the end of the next calendar year), then the window decides.',
     },
   },
   help: { title: 'Keys' },

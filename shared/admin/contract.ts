@@ -315,7 +315,9 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: MemberTierAnswer,
-    doc: "A member's tier from head office's ledger by the shop's qualification rule: window, re-qualification date, override.",
+    doc:
+      "A member's tier from head office's ledger by the shop's qualification rule: " +
+      'window, re-qualification date, override.',
   },
   setMemberTier: {
     method: 'PUT',
@@ -325,7 +327,9 @@ export const ADMIN_ROUTES = {
     body: TierOverrideBody,
     response: MemberTierAnswer,
     audit: { action: 'tier.overridden' },
-    doc: 'Sets a member’s tier by hand with a reason until an end date (then the computed tier applies); every till follows.',
+    doc:
+      'Sets a member’s tier by hand with a reason until an end date (then the computed tier applies); ' +
+      'every till follows.',
   },
   // Privacy: a member's data on their request.
   exportMember: {

@@ -39,7 +39,10 @@ export const LedgerRecord = z.object({
   lotId: Id.nullable().optional(),
   /** A reversal names the ledger row it reverses (absent before issue 15: none). */
   reversesId: Id.nullable().optional(),
-  /** Its id is derived from the fact (a birthday bonus of one year): a repeat from another till is the same fact, dropped. */
+  /**
+   * Its id is derived from the fact (a birthday bonus of one year): a repeat from another till is the
+   * same fact, dropped.
+   */
   derived: z.boolean().optional(),
 });
 export type LedgerRecord = z.infer<typeof LedgerRecord>;

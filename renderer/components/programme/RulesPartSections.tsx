@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpirySection } from './ExpirySection';
 import { RewardPricingSection } from './RewardPricingSection';
@@ -49,6 +49,8 @@ const pricingOf = (p: RewardPricingInput): RewardPricing => ({
 const tillTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function ExpiryTab(props: SectionProps) {
+  // Today, for the example line: read once when the tab opens.
+  const [today] = useState(() => Date.now());
   const { rulesDraft: d, setRulesDraft: set, readOnly } = props;
   return (
     <RulesPartForm id="expiry" {...props}>
@@ -57,7 +59,7 @@ export function ExpiryTab(props: SectionProps) {
         onChange={(expiry) => set({ ...d, expiry })}
         readOnly={readOnly}
         timeZone={tillTimeZone()}
-        now={Date.now()}
+        now={today}
       />
     </RulesPartForm>
   );
