@@ -80,7 +80,12 @@ test('a manager changes the earn ratio, previews it, saves it, and the next sale
   await expect(page.getByTestId('preview-edited')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/programme-en.png`, fullPage: true });
   await page.getByTestId('programme-tab-tiers').click();
+  await page.keyboard.press('ArrowRight'); // how tiers qualify
+  await expect(page.getByTestId('programme-qualification')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('programme-rewards')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/programme-en-rewards.png`, fullPage: true });
+  await page.getByTestId('programme-tab-expiry').click();
+  await expect(page.getByTestId('expiry-section')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/programme-en-expiry.png`, fullPage: true });
 });

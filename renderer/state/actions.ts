@@ -123,8 +123,9 @@ export async function submitScan(text: string): Promise<boolean> {
     return true;
   }
   const kind = scanKind(trimmed);
-  // A product barcode (never 16 digits like a card, never 11 like a phone) adds its item's line.
-  if (kind === 'product') return scanProduct(trimmed);
+  // A product barcode (never 16 digits like a card, never 11 like a phone) adds its item's line; digits
+  // shaped like one that name no goods are searched as the last digits of a phone, as before.
+  if (kind === 'product' && (await scanProduct(trimmed))) return true;
   if (kind === 'card') {
     const ok = await member.lookupCard(trimmed);
     // A new customer's card ends the previous receipt.

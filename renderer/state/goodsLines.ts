@@ -32,16 +32,11 @@ export function addGoodsLine(item: GoodsView): void {
   useSale.setState({ lines: blank ? [...lines.slice(0, -1), line] : [...lines, line] });
 }
 
-/** A scanned product barcode: its item's line, or the refusal shown (no such item). */
+/** A scanned product barcode: its item's line added (true), or false when no goods carry it. */
 export async function scanProduct(barcode: string): Promise<boolean> {
   const found = await api.listGoods({ find: barcode });
-  const item = found.ok ? found.value[0] : undefined;
-  if (!item) {
-    useUi
-      .getState()
-      .showError(found.ok ? { code: 'NOT_FOUND', message: '', details: { entity: 'goods', barcode } } : found.error);
-    return false;
-  }
+  const item = found.ok ? found.value.find((goods) => goods.barcode === barcode) : undefined;
+  if (!item) return false;
   useUi.getState().clearError();
   addGoodsLine(item);
   return true;
