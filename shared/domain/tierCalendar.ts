@@ -1,33 +1,13 @@
 // Calendar arithmetic for tier windows, in the shop's time zone, so a terminal and head office
 // given the same instants and zone get the same dates. Pure: Intl only, no Date mutation shared.
 
+import { formatterFor } from './zonedDate';
+
 interface Wall {
   year: number;
   month: number; // 1-12
   day: number;
   ms: number; // milliseconds into the local day
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
 }
 
 function wallOf(at: number, timeZone: string): Wall & { offsetMs: number } {
