@@ -33,7 +33,8 @@ test('a cashier refunds a sale from the history, with the manager prompt, and se
   await page.getByTestId(`refund-${sale.saleId}`).click();
   const lines = page.getByTestId('refund-lines');
   await expect(lines).toContainText('拿铁');
-  // The first field has the focus: one latte back, the preview says what goes back.
+  // The first field has the focus once the lines arrive: one latte back, the preview says what goes back.
+  await expect(lines.locator('input').first()).toBeFocused();
   await page.keyboard.type('1');
   const preview = page.getByTestId('refund-preview');
   await expect(preview).toContainText('扣回积分');
@@ -64,8 +65,11 @@ test('a cashier refunds a sale from the history, with the manager prompt, and se
   await expect(page.getByTestId('member-balance')).toHaveText(after.toLocaleString('en'));
   await page.keyboard.press('F9');
   await page.getByTestId(`refund-${sale.saleId}`).click();
+  // Typing before the lines arrive would be lost (CI once refunded only the cake): wait for the focus.
+  await expect(lines.locator('input').first()).toBeFocused();
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
+  await expect(lines.locator('input').nth(1)).toBeFocused();
   await page.keyboard.type('1');
   await expect(page.getByTestId('refund-preview')).toContainText('Points taken back');
   await shoot(page, 'en-dialog');
