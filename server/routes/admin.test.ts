@@ -174,6 +174,7 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       },
       cancelCampaign: (admin) => admin.call('cancelCampaign', { params: { id: uuidFrom(78) } }),
       campaigns: (admin) => admin.call('campaigns'),
+      programme: (admin) => admin.call('programme'),
       adjustPoints: (admin) =>
         admin.call('adjustPoints', { params: { id: MEMBER }, body: { delta: 70, reason: 'correction', note: 'test' } }),
       setMemberOfflineCap: (admin) =>

@@ -30,6 +30,7 @@ import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
+import { officeProgramme } from '../admin/programme';
 import { adjustMemberPoints } from '../admin/adjustments';
 import {
   createApiToken,
@@ -130,6 +131,7 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     dayCloses: async ({ query }, context) => ({
       closes: await dayCloseList(db, query.terminalId ?? null, shopsOf(who(context))),
     }),
+    programme: async () => officeProgramme(db),
     publishTiers: async ({ body }) => {
       await publishTiers(db, body);
       return { ok: true };

@@ -47,6 +47,7 @@ import { MemberExportAnswer } from '../privacy/memberExport';
 import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
 import { ErasedAnswer } from './answers';
 import { CampaignsAnswer } from './campaigns';
+import { ProgrammeAnswer } from './programme';
 import {
   DeadNoticesAnswer,
   NoticeRetriedAnswer,
@@ -177,6 +178,15 @@ export const ADMIN_ROUTES = {
     body: null,
     response: DayClosesAnswer,
     doc: "The terminals' day closes with head office's own figures, newest day first (one terminal if named).",
+  },
+  programme: {
+    method: 'GET',
+    path: '/programme',
+    params: null,
+    query: null,
+    body: null,
+    response: ProgrammeAnswer,
+    doc: "The chain's programme as the tills receive it: the newest rules and every version, tiers, categories, rewards.",
   },
   publishTiers: {
     method: 'PUT',

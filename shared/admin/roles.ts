@@ -52,6 +52,7 @@ export const adminAccess = {
   auditChains: { roles: ['owner', 'auditor'], shops: 'chain' },
   exportMember: { roles: ['owner'], shops: 'chain' },
   eraseMember: { roles: ['owner'], shops: 'chain' },
+  programme: { roles: everyone, shops: 'chain' },
   publishTiers: { roles: ['owner', 'marketing'], shops: 'chain' },
   memberTier: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
   setMemberTier: { roles: ['owner'], shops: 'chain' },

@@ -102,6 +102,7 @@ export const accessExamples = {
   publishCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + (n % 50)) } }),
   cancelCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + ((n + 7) % 50)) } }),
   campaigns: () => ({}),
+  programme: () => ({}),
   setMemberOfflineCap: (f, _s, n) => ({ params: { id: f.memberId }, body: { offlineCapPoints: n % 500 } }),
   adjustPoints: (f, _s, n) => ({ params: { id: f.memberId }, body: { delta: 1 + (n % 100), reason: 'goodwill' } }),
   setDefaultOfflineCap: (_f, _s, n) => ({ body: { defaultOfflineCapPoints: n % 500 } }),
