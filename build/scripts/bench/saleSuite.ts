@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { SaleReceipt } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/domain/money';
+import { lotExpiresAt as lotExpiry, type ExpiryPolicy } from '../../../shared/domain/rules/expiryPolicy';
+import { RuleSet } from '../../../shared/domain/rules/ruleSet';
 import { businessDay } from '../../../electron/services/businessDay';
 import { drainRequestBacklog } from '../../../electron/core/idempotency';
 import { rememberSaleReceipt } from '../../../electron/services/saleReceiptMemory';
@@ -32,6 +35,22 @@ export function basket(random: Random, products: Product[]) {
   });
 }
 
+/** The expiry policy of a stored rule version (read once per version, as the service caches its rules). */
+export function expiryPolicyOf(sqlite: Database.Database): (version: number) => ExpiryPolicy {
+  const byVersion = new Map<number, ExpiryPolicy>();
+  const read = sqlite.prepare('SELECT rules_json AS json FROM rule_versions WHERE version = ?');
+  return (version) => {
+    let policy = byVersion.get(version);
+    if (!policy) {
+      const row = read.get(version) as { json: string } | undefined;
+      if (!row) throw new Error(`no rule version ${version}`);
+      policy = RuleSet.parse(JSON.parse(row.json)).expiry;
+      byVersion.set(version, policy);
+    }
+    return policy;
+  };
+}
+
 /** The raw twin of a sale: the service's receipt as the template, another member, fresh ids. */
 export function rawSaleFrom(
   template: SaleReceipt,
@@ -39,39 +58,60 @@ export function rawSaleFrom(
   terminalId: string,
   staffId: string,
   now: number,
+  expiryOf: (ruleVersion: number) => ExpiryPolicy,
 ): RawSale {
   // Ids are random like the service's: every bench run adds sales to the same database.
   const saleId = randomUUID();
-  const ledgerIds: [string, string] = [randomUUID(), randomUUID()];
+  const ledgerIds = { spend: randomUUID(), earn: randomUUID() };
   const receipt = { ...template, saleId, memberId: member.id, cardNumber: member.cardNumber, createdAt: now };
   const day = businessDay(now, BENCH_TIME_ZONE);
+  // The lots this sale earns expire by the policy in force (the service computes it on every sale).
+  const lotExpiresAt = lotExpiry(expiryOf(template.ruleVersion), now, BENCH_TIME_ZONE);
+  const bonuses = receipt.campaignBonuses.map((b) => ({
+    ledgerId: randomUUID(),
+    campaignId: b.campaignId,
+    points: b.points,
+    summary: `${b.name} +${b.points}`,
+  }));
+  const basePoints = receipt.pointsEarned - bonuses.reduce((sum, b) => sum + b.points, 0);
   const ledger = [
     ...(receipt.pointsSpent > 0
       ? [
           {
-            id: ledgerIds[0],
-            memberId: member.id,
+            id: ledgerIds.spend,
             kind: 'spend',
             delta: -receipt.pointsSpent,
+            memberId: member.id,
             ruleVersion: receipt.ruleVersion,
             campaignId: null,
             createdAt: now,
           },
         ]
       : []),
-    ...(receipt.pointsEarned > 0
+    ...(basePoints > 0
       ? [
           {
-            id: ledgerIds[1],
-            memberId: member.id,
+            id: ledgerIds.earn,
             kind: 'earn',
-            delta: receipt.pointsEarned,
+            delta: basePoints,
+            memberId: member.id,
             ruleVersion: receipt.ruleVersion,
             campaignId: null,
             createdAt: now,
+            expiresAt: lotExpiresAt,
           },
         ]
       : []),
+    ...bonuses.map((b) => ({
+      id: b.ledgerId,
+      kind: 'earn',
+      delta: b.points,
+      memberId: member.id,
+      ruleVersion: receipt.ruleVersion,
+      campaignId: b.campaignId,
+      createdAt: now,
+      expiresAt: lotExpiresAt,
+    })),
   ];
   const payload = {
     id: saleId,
@@ -94,6 +134,8 @@ export function rawSaleFrom(
     requestId: randomUUID(),
     saleId,
     ledgerIds,
+    bonuses,
+    lotExpiresAt,
     receipt,
     terminalId,
     staffId,
@@ -115,6 +157,20 @@ export function rawSaleFrom(
       pointsToSpend: receipt.pointsSpent,
     }),
   };
+}
+
+/** Fails the bench when the service's warm-up sales wrote no campaign bonus row or no expiring lot. */
+function requireCampaignAndLots(sqlite: Database.Database, saleIds: readonly string[]): void {
+  const found = sqlite
+    .prepare(
+      'SELECT count(*) FILTER (WHERE campaign_id IS NOT NULL) AS campaignRows, ' +
+        'count(*) FILTER (WHERE expires_at IS NOT NULL) AS lots FROM points_ledger ' +
+        'WHERE sale_id IN (SELECT value FROM json_each(?))',
+    )
+    .get(JSON.stringify(saleIds)) as { campaignRows: number; lots: number };
+  if (found.campaignRows === 0)
+    throw new Error('bench: the service’s warm-up sales applied no running campaign (no campaign rows in the ledger)');
+  if (found.lots === 0) throw new Error('bench: the service’s warm-up sales earned no expiring lot');
 }
 
 /**
@@ -140,6 +196,7 @@ export const saleSuite: BenchSuite = {
       const count = settings.sales;
       const members = pickMembers(core, 2 * (count + WARMUP) + 2, () => random.next());
       const raw = prepareRawSale(sqlite);
+      const expiryOf = expiryPolicyOf(sqlite);
       let template: SaleReceipt | null = null;
       let next = 0;
       const member = (): BenchMember => {
@@ -163,9 +220,13 @@ export const saleSuite: BenchSuite = {
           clock.advance(1_000);
         };
       };
-      const rawSale = (): (() => void) => {
+      const lastTemplate = (): SaleReceipt => {
         if (!template) throw new Error('no service sale to copy yet');
-        const sale = rawSaleFrom(template, member(), terminalId, staffId, clock.now());
+        return template;
+      };
+      const rawSale = (): (() => void) => {
+        const template = lastTemplate();
+        const sale = rawSaleFrom(template, member(), terminalId, staffId, clock.now(), expiryOf);
         clock.advance(1_000);
         return () => raw(sale);
       };
@@ -174,10 +235,15 @@ export const saleSuite: BenchSuite = {
       // hour of till time). Every run adds a few thousand bench-clock seconds: clear what has
       // aged out before timing, so a run's first sales do not carry earlier runs' clean-up.
       drainRequestBacklog(core.db, clock.now());
+      const warmupSaleIds: string[] = [];
       for (let i = 0; i < WARMUP; i += 1) {
         serviceSale()();
+        warmupSaleIds.push(lastTemplate().saleId);
         rawSale()();
       }
+      // Issue 15: the ratio counts only if the service's sales apply the running campaign and earn
+      // expiring lots (the generator's data set has both); checked once, untimed.
+      requireCampaignAndLots(sqlite, warmupSaleIds);
       // The occasional prune of old requests (a bounded delete, amortised over an hour of
       // sales; counted in the timings) is not one of the sale's own statements.
       const serviceTrace = kindCounts(
