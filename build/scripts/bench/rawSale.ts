@@ -8,6 +8,12 @@ import type { SaleReceipt } from '../../../shared/contract';
  * writes, the index updates and the synchronous=FULL commit. The service's time over this is
  * its overhead (contract validation, the rules engine, receipts and JSON, the request text, the
  * outbox record's check).
+ *
+ * Issue 15: like the service, it reads the running campaigns and what each may still give the
+ * member, writes each campaign bonus as its own ledger row naming the campaign with the till's
+ * spend of the campaign's allowance, gives each lot its expiry, and brings next_expiry_at forward.
+ * Work the bench's data never asks of the service (a due lot's expiry, the expiring-soon read, a
+ * birthday bonus) is not mirrored: the trace check says so if a sale ever does it.
  */
 export function prepareRawSale(sqlite: Database.Database) {
   const st = {
