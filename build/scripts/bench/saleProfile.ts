@@ -5,7 +5,8 @@ import { makeCatalogue } from '../generate/catalogue';
 import { Random } from '../generate/random';
 import { ensureDataset } from './dataset';
 import { prepareRawSale } from './rawSale';
-import { basket, expiryPolicyOf, rawSaleFrom } from './saleSuite';
+import { expiryPolicyOf, rawSaleFrom } from './rawSaleValues';
+import { basket } from './saleSuite';
 import { median, ms, percentile, timedWithCpu } from './stats';
 import { openBenchCore, pickMembers } from './terminalUnderTest';
 
