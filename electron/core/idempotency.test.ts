@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { isSameInput, PRUNE_BATCH, REQUEST_MEMORY_MS } from './idempotency';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
@@ -14,17 +14,10 @@ import {
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(
-    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
-  );
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li Lei', phone: '13912345678' }));
+  c = await openTestShop();
+  member = await registerTestMember(c, { name: 'Li Lei', phone: '13912345678' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const HOUR = 3_600_000;
 const sale = (): ChannelInput<'recordSale'> => ({

@@ -4,9 +4,10 @@ import { DEMO_STAFF, type MemberView } from '../../shared/contract';
 import { AdjustmentRecord } from '../../shared/sync/records';
 import {
   assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
@@ -17,15 +18,10 @@ const [DEMO_MANAGER, DEMO_CASHIER] = DEMO_STAFF;
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(await c.api.setupDemoShop({}));
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Adjusted', phone: '17755123457' }));
+  c = await openTestShop('demo');
+  member = await registerTestMember(c, { name: 'Adjusted', phone: '17755123457' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const adjust = (delta: number, reason: 'goodwill' | 'correction' | 'other' = 'goodwill', note = '') =>
   c.api.adjustPoints({ requestId: c.ctx.ids.uuid(), memberId: member.id, delta, reason, note });

@@ -6,10 +6,10 @@ import { inHoldout } from '../../shared/domain/campaigns/holdout';
 import { MemberRecord, SaleRecord } from '../../shared/sync/records';
 import { outbox, pointsLedger } from '../../db/schema';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
@@ -23,17 +23,10 @@ const DAY = 86_400_000;
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(
-    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
-  );
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '王芳', phone: '13912345678' }));
+  c = await openTestShop();
+  member = await registerTestMember(c, { name: '王芳', phone: '13912345678' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const weekend = (over: Partial<CampaignSpec> = {}): CampaignSpec => ({
   name: '周末双倍积分',
@@ -97,7 +90,7 @@ describe('campaigns at the till', () => {
     expect(unwrap(await c.api.recordSale(sale())).campaignBonuses[0]?.points).toBe(128);
     expect(unwrap(await c.api.recordSale(sale())).campaignBonuses[0]?.points).toBe(22);
     expect(unwrap(await c.api.recordSale(sale())).campaignBonuses).toEqual([]);
-    const other = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li', phone: '13912345679' }));
+    const other = await registerTestMember(c, { name: 'Li', phone: '13912345679' });
     expect(unwrap(await c.api.recordSale(sale(other.id))).campaignBonuses[0]?.points).toBe(50);
     expect(unwrap(await c.api.recordSale(sale(other.id))).campaignBonuses).toEqual([]);
     expect(campaignRows(campaign.id).reduce((s, r) => s + r.delta, 0)).toBe(200);

@@ -6,26 +6,22 @@ import { eq } from 'drizzle-orm';
 import type { MemberView } from '../../shared/contract';
 import { saleLines } from '../../db/schema';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
   openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
 } from './services.testkit';
 
 let c: TestCore;
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 async function demoMember(): Promise<MemberView> {
-  c = openTestCore();
-  unwrap(await c.api.setupDemoShop({}));
-  return unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Case Tester', phone: '13600136000' }));
+  c = await openTestShop('demo');
+  return registerTestMember(c, { name: 'Case Tester', phone: '13600136000' });
 }
 
 const sale = (memberId: string, category: string, unitPriceMinor = 2_500) => ({

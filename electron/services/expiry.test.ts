@@ -6,10 +6,10 @@ import { ExpiryRecord } from '../../shared/sync/records';
 import { sweepExpiryOncePerDay } from './expiry';
 import { useExpiryPolicy } from './expiry.testkit';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
@@ -21,15 +21,10 @@ const sha1 = (b: Uint8Array): Uint8Array => createHash('sha1').update(b).digest(
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(await c.api.setupDemoShop({}));
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Lots', phone: '17755120001' }));
+  c = await openTestShop('demo');
+  member = await registerTestMember(c, { name: 'Lots', phone: '17755120001' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const buy = async (minor: number, pointsToSpend = 0) =>
   c.api.recordSale({

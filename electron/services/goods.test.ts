@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../shared/contract';
 import { isProductBarcode, scanKind } from '../../shared/domain/productBarcode';
-import { errorOf, openTestCore, tableCounts, unwrap, type TestCore } from './services.testkit';
+import { errorOf, openTestShop, tableCounts, unwrap, type TestCore } from './services.testkit';
 
 const [, DEMO_CASHIER] = DEMO_STAFF;
 
 let c: TestCore;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(await c.api.setupDemoShop({}));
+  c = await openTestShop('demo');
 });
 afterEach(() => c.dispose());
 

@@ -3,14 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { DEFAULT_RULE_SET, RuleSet, type RuleSetInput } from '../../shared/domain/rules/ruleSet';
 import { auditLog, outbox, pointsLedger, redemptions, rewards, ruleVersions, tierOverrides } from '../../db/schema';
-import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
-  errorOf,
-  openTestCore,
-  unwrap,
-  type TestCore,
-} from './services.testkit';
+import { checkAndDispose, errorOf, openTestShop, registerTestMember, unwrap, type TestCore } from './services.testkit';
 
 const DAY = 86_400_000;
 let c: TestCore;
@@ -39,24 +32,10 @@ const sale = (unitPriceMinor: number): ChannelInput<'recordSale'> => ({
 });
 
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(
-    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
-  );
-  member = unwrap(
-    await c.api.registerMember({
-      requestId: c.ctx.ids.uuid(),
-      name: '王芳',
-      phone: '13912345678',
-      birthday: '1990-06-15',
-    }),
-  );
+  c = await openTestShop();
+  member = await registerTestMember(c, { name: '王芳', phone: '13912345678', birthday: '1990-06-15' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 describe('tiers at the till', () => {
   it('names the upgrade on the receipt of the crossing sale, with the re-qualification date', async () => {

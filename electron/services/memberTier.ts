@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { TierStatusView } from '../../shared/contract/tierStatus';
 import type { RuleSet } from '../../shared/domain/rules/ruleSet';
 import type { TierDef } from '../../shared/domain/tier';
 import { tierEvents } from '../../shared/domain/tierEvents';
@@ -93,27 +92,5 @@ export function memberTierStatus(
     tier,
     next,
     toNext: next === null ? null : Math.max(0, next.qualifyPoints - Math.max(0, status.measure)),
-  };
-}
-
-/** The member panel's view of a status. */
-export function tierStatusView(status: TierStatus, rules: RuleSet): TierStatusView {
-  return {
-    measure: rules.tierQualification.measure,
-    window: rules.tierQualification.window,
-    value: status.measure,
-    windowStart: status.windowStart,
-    since: status.since,
-    requalifyAt: status.requalifyAt,
-    computedTierCode: status.computedTier?.code ?? null,
-    override:
-      status.override === null
-        ? null
-        : {
-            tierCode: status.override.tierCode,
-            reason: status.override.reason,
-            setAt: status.override.setAt,
-            endsAt: status.override.endsAt,
-          },
   };
 }

@@ -6,7 +6,8 @@ import { cards, members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { direct } from '../platform/compiledStatements';
 import { perDb } from '../platform/transactions';
-import { memberTierStatus, tierStatusView } from './memberTier';
+import { tierStatusView } from '../../shared/contract/tierStatusView';
+import { memberTierStatus } from './memberTier';
 import { currentRules } from './rules';
 import { loadTiers, tierStanding, tierView } from './tiers';
 import { expireDueLots, expiringSoonOf } from './expiry';
@@ -92,7 +93,7 @@ export function memberViewOf(ctx: ServiceContext, member: MemberRow, ladder: Tie
     tier: status.tier ? tierView(status.tier) : null,
     nextTier: status.next ? tierView(status.next) : null,
     pointsToNextTier: status.toNext,
-    tierStatus: tierStatusView(status, rules),
+    tierStatus: tierStatusView(status, rules.tierQualification),
   };
 }
 

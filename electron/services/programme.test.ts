@@ -8,21 +8,17 @@ import type { Result } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
 import { saveRules } from './programme';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
   openTestCore,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
 } from './services.testkit';
 
 let c: TestCore;
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 async function realShop(): Promise<TestCore> {
   c = openTestCore();
@@ -51,7 +47,7 @@ const auditActions = () =>
 describe('the programme at a shop without head office', () => {
   it('each rules save is a new local version, in force for the next sale, whose ledger rows name it', async () => {
     await realShop();
-    const m = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Li', phone: '13800138015' }));
+    const m = await registerTestMember(c, { name: 'Li', phone: '13800138015' });
     const sell = async () =>
       unwrap(
         await c.api.recordSale({
@@ -85,7 +81,7 @@ describe('the programme at a shop without head office', () => {
 
   it('the discount value is the rules’ redemption: a save changes what points take off the next sale', async () => {
     await realShop();
-    const m = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Wu', phone: '13800138016' }));
+    const m = await registerTestMember(c, { name: 'Wu', phone: '13800138016' });
     unwrap(
       await c.api.recordSale({
         requestId: c.ctx.ids.uuid(),
@@ -203,7 +199,7 @@ describe('the programme at a shop without head office', () => {
       active: true,
     };
     unwrap(await c.api.upsertReward({ requestId: c.ctx.ids.uuid(), reward }));
-    unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: 'Bronze', phone: '13800138017' }));
+    await registerTestMember(c, { name: 'Bronze', phone: '13800138017' });
     const before = tableCounts(c.db);
     const taken = errorOf(
       await c.api.upsertReward({ requestId: c.ctx.ids.uuid(), reward: { ...reward, name: 'Other' } }),

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView } from '../../shared/contract';
 import { RefundRecord } from '../../shared/sync/records';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   TEST_MANAGER,
   unwrap,
@@ -15,17 +15,10 @@ import {
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(
-    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
-  );
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '王芳', phone: '13912345678' }));
+  c = await openTestShop();
+  member = await registerTestMember(c, { name: '王芳', phone: '13912345678' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const balanceOf = async () => unwrap(await c.api.getMember({ memberId: member.id })).balance;
 const sell = async (over: Partial<ChannelInput<'recordSale'>> = {}) =>

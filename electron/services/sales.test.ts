@@ -3,10 +3,10 @@ import type { ChannelInput, MemberView } from '../../shared/contract';
 import { SaleRecord } from '../../shared/sync/records';
 import { ruleVersions } from '../../db/schema';
 import {
-  assertLedgerConsistent,
-  assertOutboxGapFree,
+  checkAndDispose,
   errorOf,
-  openTestCore,
+  openTestShop,
+  registerTestMember,
   tableCounts,
   unwrap,
   type TestCore,
@@ -16,17 +16,10 @@ import { businessDay } from './businessDay';
 let c: TestCore;
 let member: MemberView;
 beforeEach(async () => {
-  c = openTestCore();
-  unwrap(
-    await c.api.configureShop({ shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' }),
-  );
-  member = unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), name: '王芳', phone: '13912345678' }));
+  c = await openTestShop();
+  member = await registerTestMember(c, { name: '王芳', phone: '13912345678' });
 });
-afterEach(() => {
-  assertLedgerConsistent(c.db);
-  assertOutboxGapFree(c.db);
-  c.dispose();
-});
+afterEach(() => checkAndDispose(c));
 
 const lines = (minor: number, category = 'general') => [
   { sku: 'SKU-1', name: 'Thing', category, quantity: 1, unitPriceMinor: minor },

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApi, type Result } from '../../shared/contract';
+import { createApi, type ChannelInput, type MemberView, type Result } from '../../shared/contract';
 import type { TerminalDb } from '../../db/open';
 import { openTerminalCore, type TerminalCore, type TerminalDispatch } from '../terminal/terminalCore';
 import type { SyncLoopOptions } from '../terminal/syncLoopHost';
@@ -61,6 +61,31 @@ export function openTestCore(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The shop most service tests run: configured at the till, without head office or demo data. */
+export const TEST_SHOP = { shopId: 's1', shopName: 'Shop One', terminalName: 'Till 1', terminalCode: '31001' } as const;
+
+/** A test core with its shop set up: TEST_SHOP, or the demo shop (its rules, categories and staff). */
+export async function openTestShop(shop: 'configured' | 'demo' = 'configured'): Promise<TestCore> {
+  const c = openTestCore();
+  unwrap(shop === 'demo' ? await c.api.setupDemoShop({}) : await c.api.configureShop(TEST_SHOP));
+  return c;
+}
+
+/** Registers a member with a fresh request id; answers the member's view. */
+export async function registerTestMember(
+  c: TestCore,
+  member: Omit<ChannelInput<'registerMember'>, 'requestId'>,
+): Promise<MemberView> {
+  return unwrap(await c.api.registerMember({ requestId: c.ctx.ids.uuid(), ...member }));
+}
+
+/** After a test that moved points: the ledger and the cached balances agree, the outbox has no gap; then cleans up. */
+export function checkAndDispose(c: TestCore): void {
+  assertLedgerConsistent(c.db);
+  assertOutboxGapFree(c.db);
+  c.dispose();
 }
 
 /** The value of an ok envelope, or an error naming the code that came back instead. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MemberTierAnswer, TierOverrideBody } from '../../shared/contract/tierStatus';
+import { tierStatusView } from '../../shared/contract/tierStatusView';
 import { DEFAULT_RULE_SET, RuleSet } from '../../shared/domain/rules/ruleSet';
 import type { TierDef } from '../../shared/domain/tier';
 import { tierEvents } from '../../shared/domain/tierEvents';
@@ -71,24 +72,7 @@ export async function officeMemberTier(
   return {
     memberId,
     tierCode: status.tier?.code ?? null,
-    status: {
-      measure: rules.tierQualification.measure,
-      window: rules.tierQualification.window,
-      value: status.measure,
-      windowStart: status.windowStart,
-      since: status.since,
-      requalifyAt: status.requalifyAt,
-      computedTierCode: status.computedTier?.code ?? null,
-      override:
-        status.override === null
-          ? null
-          : {
-              tierCode: status.override.tierCode,
-              reason: status.override.reason,
-              setAt: status.override.setAt,
-              endsAt: status.override.endsAt,
-            },
-    },
+    status: tierStatusView(status, rules.tierQualification),
   };
 }
 

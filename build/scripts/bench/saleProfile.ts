@@ -5,7 +5,8 @@ import { makeCatalogue } from '../generate/catalogue';
 import { Random } from '../generate/random';
 import { ensureDataset } from './dataset';
 import { prepareRawSale } from './rawSale';
-import { basket, rawSaleFrom } from './saleSuite';
+import { expiryPolicyOf, rawSaleFrom } from './rawSaleValues';
+import { basket } from './saleSuite';
 import { median, ms, percentile, timedWithCpu } from './stats';
 import { openBenchCore, pickMembers } from './terminalUnderTest';
 
@@ -33,6 +34,7 @@ try {
   const products = makeCatalogue(new Random(1), 3_000);
   const members = pickMembers(core, 2 * count + 2, () => random.next());
   const raw = prepareRawSale(sqlite);
+  const expiryOf = expiryPolicyOf(sqlite);
   const staffId = core.session.current()?.staffId;
   if (!staffId) throw new Error('nobody is signed in at the bench till');
   let next = 0;
@@ -58,7 +60,7 @@ try {
     });
     clock.advance(1_000);
     if (!template) throw new Error('no template');
-    const sale = rawSaleFrom(template, nextMember(), terminalId, staffId, clock.now());
+    const sale = rawSaleFrom(template, nextMember(), terminalId, staffId, clock.now(), expiryOf);
     clock.advance(1_000);
     const r = timedWithCpu(() => raw(sale));
     service.wall.push(s.wall);

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { SaleReceipt } from '../../../shared/contract';
-import { formatMoney } from '../../../shared/domain/money';
-import { businessDay } from '../../../electron/services/businessDay';
 import { drainRequestBacklog } from '../../../electron/core/idempotency';
-import { rememberSaleReceipt } from '../../../electron/services/saleReceiptMemory';
 import { makeCatalogue, type Product } from '../generate/catalogue';
 import { Random } from '../generate/random';
-import { prepareRawSale, type RawSale } from './rawSale';
+import { prepareRawSale } from './rawSale';
+import { expiryPolicyOf, rawSaleFrom } from './rawSaleValues';
 import { kindCounts, statementKind, traceStatements } from './statementTrace';
 import { median, ms, percentile, timed } from './stats';
 import type { BenchRow, BenchSuite } from './suite';
-import { BENCH_TIME_ZONE, openBenchCore, pickMembers, type BenchMember } from './terminalUnderTest';
+import { openBenchCore, pickMembers, type BenchMember } from './terminalUnderTest';
 
 const TARGET_RATIO = 1.3;
 // Sales of each kind before timing: enough for V8's baseline code, not for its optimiser, because a
@@ -32,89 +31,18 @@ export function basket(random: Random, products: Product[]) {
   });
 }
 
-/** The raw twin of a sale: the service's receipt as the template, another member, fresh ids. */
-export function rawSaleFrom(
-  template: SaleReceipt,
-  member: BenchMember,
-  terminalId: string,
-  staffId: string,
-  now: number,
-): RawSale {
-  // Ids are random like the service's: every bench run adds sales to the same database.
-  const saleId = randomUUID();
-  const ledgerIds: [string, string] = [randomUUID(), randomUUID()];
-  const receipt = { ...template, saleId, memberId: member.id, cardNumber: member.cardNumber, createdAt: now };
-  const day = businessDay(now, BENCH_TIME_ZONE);
-  const ledger = [
-    ...(receipt.pointsSpent > 0
-      ? [
-          {
-            id: ledgerIds[0],
-            memberId: member.id,
-            kind: 'spend',
-            delta: -receipt.pointsSpent,
-            ruleVersion: receipt.ruleVersion,
-            campaignId: null,
-            createdAt: now,
-          },
-        ]
-      : []),
-    ...(receipt.pointsEarned > 0
-      ? [
-          {
-            id: ledgerIds[1],
-            memberId: member.id,
-            kind: 'earn',
-            delta: receipt.pointsEarned,
-            ruleVersion: receipt.ruleVersion,
-            campaignId: null,
-            createdAt: now,
-          },
-        ]
-      : []),
-  ];
-  const payload = {
-    id: saleId,
-    memberId: member.id,
-    cardNumber: member.cardNumber,
-    subtotalMinor: receipt.subtotalMinor,
-    discountMinor: receipt.discountMinor,
-    totalMinor: receipt.totalMinor,
-    pointsEarned: receipt.pointsEarned,
-    pointsSpent: receipt.pointsSpent,
-    ruleVersion: receipt.ruleVersion,
-    currency: receipt.currency,
-    businessDay: day,
-    createdAt: now,
-    lines: receipt.lines,
-    ledger,
-    staffId,
-  };
-  return {
-    requestId: randomUUID(),
-    saleId,
-    ledgerIds,
-    receipt,
-    terminalId,
-    staffId,
-    now,
-    businessDay: day,
-    explanationJson: JSON.stringify(receipt.explanation),
-    spendSummary: `${receipt.pointsSpent} pt = ${formatMoney(receipt.discountMinor, receipt.currency, 'en-US')} off`,
-    payloadJson: JSON.stringify(payload),
-    resultJson: rememberSaleReceipt(receipt),
-    inputJson: JSON.stringify({
-      memberId: member.id,
-      lines: receipt.lines.map((l) => ({
-        sku: l.sku,
-        name: l.name,
-        category: l.category,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-      })),
-      pointsToSpend: receipt.pointsSpent,
-    }),
-  };
+/** Fails the bench when the service's warm-up sales wrote no campaign bonus row or no expiring lot. */
+function requireCampaignAndLots(sqlite: Database.Database, saleIds: readonly string[]): void {
+  const found = sqlite
+    .prepare(
+      'SELECT count(*) FILTER (WHERE campaign_id IS NOT NULL) AS campaignRows, ' +
+        'count(*) FILTER (WHERE expires_at IS NOT NULL) AS lots FROM points_ledger ' +
+        'WHERE sale_id IN (SELECT value FROM json_each(?))',
+    )
+    .get(JSON.stringify(saleIds)) as { campaignRows: number; lots: number };
+  if (found.campaignRows === 0)
+    throw new Error('bench: the service’s warm-up sales applied no running campaign (no campaign rows in the ledger)');
+  if (found.lots === 0) throw new Error('bench: the service’s warm-up sales earned no expiring lot');
 }
 
 /**
@@ -140,6 +68,7 @@ export const saleSuite: BenchSuite = {
       const count = settings.sales;
       const members = pickMembers(core, 2 * (count + WARMUP) + 2, () => random.next());
       const raw = prepareRawSale(sqlite);
+      const expiryOf = expiryPolicyOf(sqlite);
       let template: SaleReceipt | null = null;
       let next = 0;
       const member = (): BenchMember => {
@@ -163,9 +92,13 @@ export const saleSuite: BenchSuite = {
           clock.advance(1_000);
         };
       };
-      const rawSale = (): (() => void) => {
+      const lastTemplate = (): SaleReceipt => {
         if (!template) throw new Error('no service sale to copy yet');
-        const sale = rawSaleFrom(template, member(), terminalId, staffId, clock.now());
+        return template;
+      };
+      const rawSale = (): (() => void) => {
+        const template = lastTemplate();
+        const sale = rawSaleFrom(template, member(), terminalId, staffId, clock.now(), expiryOf);
         clock.advance(1_000);
         return () => raw(sale);
       };
@@ -174,10 +107,15 @@ export const saleSuite: BenchSuite = {
       // hour of till time). Every run adds a few thousand bench-clock seconds: clear what has
       // aged out before timing, so a run's first sales do not carry earlier runs' clean-up.
       drainRequestBacklog(core.db, clock.now());
+      const warmupSaleIds: string[] = [];
       for (let i = 0; i < WARMUP; i += 1) {
         serviceSale()();
+        warmupSaleIds.push(lastTemplate().saleId);
         rawSale()();
       }
+      // Issue 15: the ratio counts only if the service's sales apply the running campaign and earn
+      // expiring lots (the generator's data set has both); checked once, untimed.
+      requireCampaignAndLots(sqlite, warmupSaleIds);
       // The occasional prune of old requests (a bounded delete, amortised over an hour of
       // sales; counted in the timings) is not one of the sale's own statements.
       const serviceTrace = kindCounts(
