@@ -1,5 +1,6 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { goodsText } from './goodsText';
 import { programmeText } from './programmeText';
 export const en = {
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
@@ -371,6 +372,7 @@ export const en = {
       '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = ' +
       '{{points}} pts',
   },
+  goods: goodsText.en,
   programme: {
     ...programmeText.en,
     tierQualification: {

@@ -1,4 +1,5 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { goodsText } from './goodsText';
 import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
@@ -366,6 +367,7 @@ export const zhCN: TillMessages = {
     baseWeighted:
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
+  goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],
     tierQualification: {

@@ -53,7 +53,7 @@ describe.each(testBackends)('head office’s goods, on $name', (backend) => {
     await ho.close(); // closes the database too
   });
 
-  it('adds, finds by barcode, SKU or name, edits and deactivates; each write a feed change and an audit row', async () => {
+  it('adds, finds by barcode, SKU or name, edits and deactivates; each write a feed change and audit row', async () => {
     const before = await counts(database);
     const added = await call('POST', '/admin/goods', LATTE);
     expect(added.status, JSON.stringify(added.body)).toBe(201);

@@ -118,7 +118,8 @@ export const errorMessages = {
     PROGRAMME_AT_HEAD_OFFICE:
       'This shop is connected to head office: its rules, tiers and rewards are set there, and every till follows.',
     GOODS_AT_HEAD_OFFICE:
-      "This shop is connected to head office: the shop's goods are set there and every till follows; here they are read-only.",
+      "This shop is connected to head office: the shop's goods are set there and every till follows; " +
+      'here they are read-only.',
     CAMPAIGNS_AT_HEAD_OFFICE:
       'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
     // tiers
