@@ -2,13 +2,14 @@
 // and edits reach the till by the pull (an item made here before enrolment with the same SKU gives
 // way), scanning finds them by barcode, the till's own adds and edits are GOODS_AT_HEAD_OFFICE with
 // nothing written, and an item the till's schema refuses is kept out as a pull issue.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/sources';
 import { testBackends } from '../../server/testing/databases';
 import { uuidFrom } from '../../server/testing/records';
 import { errorOf, unwrap } from '../services/services.testkit';
 import { applyChangeList } from './applyChanges';
-import { useEnrolledTills } from './enrolledTerminal.testkit';
+import { enrolledTerminal, useEnrolledTills } from './enrolledTerminal.testkit';
 import { syncOnce } from './job';
 
 const START = Date.UTC(2025, 7, 1, 2, 0, 0);
@@ -33,7 +34,8 @@ describe.each(testBackends)('head office’s goods reach an enrolled till, on $n
     // An item this shop made before it enrolled, holding the SKU head office is about to use.
     till.db.$client
       .prepare(
-        'INSERT INTO goods (id, sku, barcode, name, category, price_minor, active, updated_at) VALUES (?,?,?,?,?,?,?,?)',
+        'INSERT INTO goods (id, sku, barcode, name, category, price_minor, active, updated_at) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(uuidFrom(9_001), 'lat-01', null, 'Old latte', 'general', 2_000, 1, 0);
 
@@ -50,6 +52,23 @@ describe.each(testBackends)('head office’s goods reach an enrolled till, on $n
     await sync();
     expect(unwrap(await till.api.listGoods({})).map((g) => [g.sku, g.priceMinor])).toEqual([['LAT-01', 3_000]]);
     expect(unwrap(await till.api.listGoods({ includeInactive: true })).map((g) => g.active)).toEqual([true, false]);
+  });
+
+  it('a till enrolled later gets the goods as head office holds them now, in its first sync', async () => {
+    const { ho } = fixture();
+    const dirs: string[] = [];
+    const late = await enrolledTerminal(ho, clock, dirs, { prefix: 7, shopId: 'shopG', code: '90107' });
+    try {
+      expect(await syncOnce({ db: late.db, clock, owner: 'g2' })).toMatchObject({ status: 'synced' });
+      const items = unwrap(await late.api.listGoods({ includeInactive: true }));
+      expect(items.map((g) => [g.sku, g.priceMinor, g.active])).toEqual([
+        ['LAT-01', 3_000, true],
+        ['TEA-1', 900, false],
+      ]);
+    } finally {
+      late.close();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the till’s own adds and edits are GOODS_AT_HEAD_OFFICE, nothing written', async () => {

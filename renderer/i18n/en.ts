@@ -551,7 +551,7 @@ export const en = {
       duplicate_phone: 'Phone number already used here',
       duplicate_card: 'Card number already used here',
       ledger_unknown_member: 'Points of a member not on this till',
-      catalogue_invalid: 'Rules, tiers, rewards or categories refused',
+      catalogue_invalid: 'Rules, tiers, rewards, categories or goods refused',
       reward_code_taken: 'Reward code already used here',
       other: 'Other',
     },

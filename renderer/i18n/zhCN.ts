@@ -540,7 +540,7 @@ export const zhCN: TillMessages = {
       duplicate_phone: '手机号与本店会员重复',
       duplicate_card: '卡号与本店会员重复',
       ledger_unknown_member: '积分记录所属会员尚未到达本机',
-      catalogue_invalid: '规则、等级、礼品或类别无效',
+      catalogue_invalid: '规则、等级、礼品、类别或商品无效',
       reward_code_taken: '礼品编码与本店礼品重复',
       other: '其他',
     },
