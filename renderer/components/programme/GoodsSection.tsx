@@ -81,14 +81,14 @@ export function GoodsSection({ readOnly, currency, report }: SectionProps) {
     <div className="programme__section" data-testid="programme-goods">
       {readOnly && <p className="hint">{t('goods.readOnly')}</p>}
       <TextField label={t('goods.find')} value={find} readOnly={false} onChange={setFind} testId="goods-find" />
-      <table className="table">
+      <table className="grid" data-testid="goods-rows">
         <thead>
           <tr>
             <th>{t('goods.sku')}</th>
             <th>{t('goods.barcode')}</th>
             <th>{t('goods.name')}</th>
             <th>{t('goods.category')}</th>
-            <th>{t('goods.price')}</th>
+            <th className="num">{t('goods.price')}</th>
             <th>{t('goods.active')}</th>
             <th />
           </tr>
@@ -104,7 +104,7 @@ export function GoodsSection({ readOnly, currency, report }: SectionProps) {
               <td>
                 <bdi>{categoryName(categories, g.category, i18n.language)}</bdi>
               </td>
-              <td>{formatMoney(g.priceMinor, currency, i18n.language)}</td>
+              <td className="num">{formatMoney(g.priceMinor, currency, i18n.language)}</td>
               <td>{g.active ? '✓' : '—'}</td>
               <td className="actions">
                 {!readOnly && (
