@@ -3,6 +3,7 @@ import { DomainError, type ParsedInput } from '../../shared/contract';
 import type { GoodsFields, GoodsView } from '../../shared/contract/goods';
 import { isProductBarcode } from '../../shared/domain/productBarcode';
 import { goods } from '../../db/schema';
+import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { atomic } from '../platform/transactions';
 import { appendAudit } from './audit';
@@ -66,10 +67,17 @@ function categoryCode(ctx: ServiceContext, category: string): string {
   return line?.category ?? category;
 }
 
+/** A configured shop that keeps its own goods: an enrolled one gets them from head office by the pull. */
+function requireOwnGoods(ctx: ServiceContext): void {
+  requireConfigured(ctx);
+  if (ctx.db.select({ id: syncLink.id }).from(syncLink).limit(1).get() !== undefined)
+    throw new DomainError('GOODS_AT_HEAD_OFFICE');
+}
+
 /** Manager: a new item of the shop's goods (audited as a programme change). */
 export function addGoods(ctx: ServiceContext, input: GoodsFields): GoodsView {
   return atomic(ctx, () => {
-    requireConfigured(ctx);
+    requireOwnGoods(ctx);
     assertFree(ctx, input, null);
     const row: GoodsRow = {
       id: ctx.ids.uuid(),
@@ -94,7 +102,7 @@ export function addGoods(ctx: ServiceContext, input: GoodsFields): GoodsView {
 /** Manager: change an item's fields, or deactivate / reactivate it (kept: past sales name its SKU). */
 export function updateGoods(ctx: ServiceContext, input: ParsedInput<'updateGoods'>): GoodsView {
   return atomic(ctx, () => {
-    requireConfigured(ctx);
+    requireOwnGoods(ctx);
     const before = ctx.db.select().from(goods).where(eq(goods.id, input.id)).get();
     if (!before) throw new DomainError('NOT_FOUND', { entity: 'goods', id: input.id });
     const { id: _id, ...patch } = input;

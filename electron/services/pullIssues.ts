@@ -15,7 +15,7 @@ const statements = perDb((db: TerminalDb) => {
   };
 });
 
-const CATALOGUE = new Set(['tiers_invalid', 'rules_invalid', 'reward_invalid', 'categories_invalid']);
+const CATALOGUE = new Set(['tiers_invalid', 'rules_invalid', 'reward_invalid', 'categories_invalid', 'goods_invalid']);
 
 function kindOf(stored: string): PullIssueKind {
   if (CATALOGUE.has(stored)) return 'catalogue_invalid';

@@ -11,6 +11,7 @@ import { nameKey } from '../services/memberKeys';
 import { heldPhone, readPhoneKey } from '../services/phoneKey';
 import { tierStanding } from '../services/tiers';
 import { applyHeadOfficeStaff } from '../services/staffFromHeadOffice';
+import { applyGoods } from './applyGoods';
 import type { ServiceContext } from '../core/context';
 import { randomIds } from '../platform/sources';
 import { ladderCache, pullStatements, setSpendNotices } from './pullStatements';
@@ -309,6 +310,9 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
         break;
       case 'staff':
         applyHeadOfficeStaff(ctx, c);
+        break;
+      case 'goods':
+        applyGoods(db, c, now);
         break;
     }
   }

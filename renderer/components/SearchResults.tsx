@@ -12,6 +12,9 @@ export function SearchResults() {
     const text = t('scan.noResults', { query: isolate(search.query) });
     return (
       <p className="results results--empty" role="status">
+        {search.productCode === true && (
+          <strong data-testid="scan-no-product">{t('goods.noProduct', { barcode: isolate(search.query) })} </strong>
+        )}
         {text}
       </p>
     );

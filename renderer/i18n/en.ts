@@ -1,5 +1,6 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { goodsText } from './goodsText';
 import { programmeText } from './programmeText';
 export const en = {
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
@@ -371,6 +372,7 @@ export const en = {
       '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = ' +
       '{{points}} pts',
   },
+  goods: goodsText.en,
   programme: {
     ...programmeText.en,
     tierQualification: {
@@ -549,7 +551,7 @@ export const en = {
       duplicate_phone: 'Phone number already used here',
       duplicate_card: 'Card number already used here',
       ledger_unknown_member: 'Points of a member not on this till',
-      catalogue_invalid: 'Rules, tiers, rewards or categories refused',
+      catalogue_invalid: 'Rules, tiers, rewards, categories or goods refused',
       reward_code_taken: 'Reward code already used here',
       other: 'Other',
     },

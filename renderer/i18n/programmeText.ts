@@ -22,6 +22,7 @@ const zhCN = {
     expiry: '积分有效期',
     discount: '积分抵现',
     history: '版本历史',
+    goods: '商品',
   },
   earn: {
     kind: '方式',
@@ -166,6 +167,7 @@ const en: typeof zhCN = {
     expiry: 'Points expiry',
     discount: 'Points as discount',
     history: 'Version history',
+    goods: 'Goods',
   },
   earn: {
     kind: 'How',

@@ -1,4 +1,5 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { goodsText } from './goodsText';
 import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
@@ -366,6 +367,7 @@ export const zhCN: TillMessages = {
     baseWeighted:
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
+  goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],
     tierQualification: {
@@ -538,7 +540,7 @@ export const zhCN: TillMessages = {
       duplicate_phone: '手机号与本店会员重复',
       duplicate_card: '卡号与本店会员重复',
       ledger_unknown_member: '积分记录所属会员尚未到达本机',
-      catalogue_invalid: '规则、等级、礼品或类别无效',
+      catalogue_invalid: '规则、等级、礼品、类别或商品无效',
       reward_code_taken: '礼品编码与本店礼品重复',
       other: '其他',
     },

@@ -8,7 +8,7 @@ import { useMember } from './member';
 import { bodyKey, linesKey, useSale, type SaleBody } from './sale';
 import { currencyOf, useStatus } from './status';
 import { useUi } from './ui';
-import { scanProduct } from './goodsLines';
+import { markProductSearch, scanProduct } from './goodsLines';
 
 // Till actions that span stores, shared by the keyboard handler, the scan field and the buttons,
 // so a key and a click always do exactly the same thing.
@@ -133,6 +133,7 @@ export async function submitScan(text: string): Promise<boolean> {
     return ok;
   }
   const ok = await member.searchMembers(trimmed);
+  if (kind === 'product') markProductSearch();
   // A whole phone number selects its holder at once, just as a card does: a new customer.
   const selected = ok && useMember.getState().search === null;
   if (selected && useSale.getState().receipt) useSale.setState({ receipt: null });

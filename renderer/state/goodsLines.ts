@@ -2,6 +2,7 @@ import type { GoodsView } from '../../shared/contract/goods';
 import { amountFigure } from '../../shared/domain/money';
 import { api } from '../api/tillApi';
 import { blankLine, type LineDraft } from '../lib/saleDraft';
+import { useMember } from './member';
 import { useSale } from './sale';
 import { currencyOf, useStatus } from './status';
 import { useUi } from './ui';
@@ -40,4 +41,10 @@ export async function scanProduct(barcode: string): Promise<boolean> {
   useUi.getState().clearError();
   addGoodsLine(item);
   return true;
+}
+
+/** The member search that followed a barcode no goods carry: its empty result names the product too. */
+export function markProductSearch(): void {
+  const { search } = useMember.getState();
+  if (search) useMember.setState({ search: { ...search, productCode: true } });
 }

@@ -8,6 +8,8 @@ export interface SearchState {
   by: 'phone' | 'name';
   members: MemberSummary[];
   highlighted: number;
+  /** The query was a product barcode no goods carry: an empty result says so too. */
+  productCode?: boolean;
 }
 
 interface MemberState {

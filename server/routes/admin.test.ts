@@ -175,6 +175,13 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       cancelCampaign: (admin) => admin.call('cancelCampaign', { params: { id: uuidFrom(78) } }),
       campaigns: (admin) => admin.call('campaigns'),
       programme: (admin) => admin.call('programme'),
+      goods: (admin) => admin.call('goods', { query: { find: 'TEA' } }),
+      addGoods: (admin) =>
+        admin.call('addGoods', { body: { sku: 'TEA-1', barcode: '4006381333931', name: 'Tea', priceMinor: 900 } }),
+      updateGoods: async (admin) => {
+        const { goods } = await admin.call('addGoods', { body: { sku: 'CAKE-1', name: 'Cake', priceMinor: 1_500 } });
+        return admin.call('updateGoods', { params: { id: goods.id }, body: { priceMinor: 1_600 } });
+      },
       adjustPoints: (admin) =>
         admin.call('adjustPoints', { params: { id: MEMBER }, body: { delta: 70, reason: 'correction', note: 'test' } }),
       setMemberOfflineCap: (admin) =>

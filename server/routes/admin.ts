@@ -32,6 +32,7 @@ import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
 import { officeProgramme } from '../admin/programme';
 import { adjustMemberPoints } from '../admin/adjustments';
+import { addGoods, listGoods, updateGoods } from '../admin/goods';
 import {
   createApiToken,
   createUser,
@@ -158,6 +159,13 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { id };
     },
     campaigns: async () => ({ campaigns: await listCampaigns(db, clock.now()) }),
+    goods: async ({ query }) => ({ goods: await listGoods(db, query) }),
+    addGoods: async ({ body }) => ({ goods: await addGoods(db, clock, ids, body) }),
+    updateGoods: async ({ params: { id }, body }) => {
+      const item = await updateGoods(db, clock, id, body);
+      if (!item) throw new HoError('NOT_FOUND', `No goods ${id}.`);
+      return { goods: item };
+    },
     setMemberOfflineCap: async ({ params: { id }, body }) => {
       await setMemberOfflineCap(db, clock, id, body);
       return { id };

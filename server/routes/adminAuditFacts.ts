@@ -42,6 +42,19 @@ export const auditFacts: {
   upsertCampaign: ({ params, body }) => ({ subject: params.id, details: { what: 'campaign', name: body.name } }),
   publishCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'published' } }),
   cancelCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'cancelled' } }),
+  addGoods: (_input, answer) => ({
+    subject: answer?.goods.id ?? null,
+    details: {
+      what: 'goods',
+      change: 'added',
+      sku: answer?.goods.sku ?? null,
+      priceMinor: answer?.goods.priceMinor ?? null,
+    },
+  }),
+  updateGoods: ({ params, body }, answer) => ({
+    subject: params.id,
+    details: { what: 'goods', change: 'edited', sku: answer?.goods.sku ?? null, fields: Object.keys(body) },
+  }),
   setMemberOfflineCap: ({ params, body }) => ({
     memberId: params.id,
     details: { offlineCapPoints: body.offlineCapPoints },

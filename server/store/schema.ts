@@ -427,6 +427,25 @@ export const rewards = pgTable('ho_rewards', {
 });
 
 /**
+ * The shop's goods (issue 15): what item mode picks from, sent to every till by the pull ('goods'
+ * change). A SKU (without case) and a barcode belong to one item each.
+ */
+export const goods = pgTable(
+  'ho_goods',
+  {
+    id: text('id').primaryKey(),
+    sku: text('sku').notNull(),
+    barcode: text('barcode'),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    priceMinor: ms('price_minor').notNull(),
+    active: boolean('active').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('ho_goods_sku_uq').on(sql`lower(${t.sku})`), uniqueIndex('ho_goods_barcode_uq').on(t.barcode)],
+);
+
+/**
  * Spend notices waiting for the webhook, sent or given up on (server/notices/). Queued by the deriver
  * in the transaction that derives the sale or redemption (the id is its id: a replay adds none);
  * sent by a worker outside ingest, retried with backoff, dead after too many failures.

@@ -48,6 +48,8 @@ import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
 import { ErasedAnswer } from './answers';
 import { CampaignsAnswer } from './campaigns';
 import { ProgrammeAnswer } from './programme';
+import { GoodsFields, GoodsPatch } from '../contract/goods';
+import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import {
   DeadNoticesAnswer,
   NoticeRetriedAnswer,
@@ -266,6 +268,37 @@ export const ADMIN_ROUTES = {
     body: null,
     response: CampaignsAnswer,
     doc: 'Every campaign with its status, the points it gave so far (to how many members) and granted to tills.',
+  },
+  // The shop's goods (issue 15): the till's schemas; every till gets each item by the pull.
+  goods: {
+    method: 'GET',
+    path: '/goods',
+    params: null,
+    query: GoodsQuery,
+    body: null,
+    response: GoodsListAnswer,
+    doc: "The shop's goods by SKU: every active item, or those a barcode, a SKU or the start of a name finds.",
+  },
+  addGoods: {
+    method: 'POST',
+    path: '/goods',
+    params: null,
+    query: null,
+    body: GoodsFields,
+    response: GoodsAnswer,
+    status: 201,
+    audit: { action: 'programme.changed' },
+    doc: 'A new item of the goods (SKU, barcode, name, category, price); a taken SKU or barcode is 409 GOODS_TAKEN.',
+  },
+  updateGoods: {
+    method: 'PUT',
+    path: '/goods/:id',
+    params: IdParams,
+    query: null,
+    body: GoodsPatch,
+    response: GoodsAnswer,
+    audit: { action: 'programme.changed' },
+    doc: 'Changes the fields sent of an item, or (de)activates it; every till follows at its next pull.',
   },
   setMemberOfflineCap: {
     method: 'PUT',

@@ -63,6 +63,9 @@ export const adminAccess = {
   publishCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   cancelCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   campaigns: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  goods: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  addGoods: { roles: ['owner', 'marketing'], shops: 'chain' },
+  updateGoods: { roles: ['owner', 'marketing'], shops: 'chain' },
   setMemberOfflineCap: { roles: ['owner'], shops: 'chain' },
   setDefaultOfflineCap: { roles: ['owner'], shops: 'chain' },
   // A manual adjustment: the owner for any member, a shop manager for their own shops' members.

@@ -55,6 +55,7 @@ export const errorMessages = {
     ERASE_NOT_CONFIRMED: '确认内容与该会员的卡号不符，未删除任何数据。',
     // programme
     PROGRAMME_AT_HEAD_OFFICE: '本店已连接总部：积分规则、等级和奖品由总部设置，收银机同步后自动更新。',
+    GOODS_AT_HEAD_OFFICE: '本店已连接总部：商品由总部设置，收银机同步后自动更新，本机只能查看。',
     CAMPAIGNS_AT_HEAD_OFFICE: '本店已连接总部：营销活动由总部创建和发布，本机只能查看。',
     // tiers
     TIER_OVERRIDE_INVALID: '手动等级需要填写原因，结束日期须晚于现在，等级须在本店等级表中；未做任何更改。',
@@ -116,6 +117,9 @@ export const errorMessages = {
     // programme
     PROGRAMME_AT_HEAD_OFFICE:
       'This shop is connected to head office: its rules, tiers and rewards are set there, and every till follows.',
+    GOODS_AT_HEAD_OFFICE:
+      "This shop is connected to head office: the shop's goods are set there and every till follows; " +
+      'here they are read-only.',
     CAMPAIGNS_AT_HEAD_OFFICE:
       'This shop is connected to head office: campaigns are made and published there; here they are read-only.',
     // tiers

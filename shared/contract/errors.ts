@@ -51,6 +51,7 @@ export const ErrorCode = z.enum([
   'ERASE_NOT_CONFIRMED',
   // programme
   'PROGRAMME_AT_HEAD_OFFICE',
+  'GOODS_AT_HEAD_OFFICE',
   // campaigns
   'CAMPAIGNS_AT_HEAD_OFFICE',
   // tiers

@@ -59,9 +59,22 @@ export const ListGoodsInput = z
   })
   .strict();
 
-/** Only the fields sent change (no defaults here: an absent barcode stays as it is). */
-export const UpdateGoodsInput = z
-  .object(GoodsShape)
-  .partial()
-  .extend({ id: Uuid, active: z.boolean().optional() })
-  .strict();
+/** Only the fields sent change (no defaults here: an absent barcode stays as it is). Head office's PUT body. */
+export const GoodsPatch = z.object(GoodsShape).partial().extend({ active: z.boolean().optional() }).strict();
+export type GoodsPatch = z.output<typeof GoodsPatch>;
+
+/** The till's call: the patch and the item it changes. */
+export const UpdateGoodsInput = GoodsPatch.extend({ id: Uuid }).strict();
+
+/**
+ * An item as head office sends it down the pull: the till checks it with this (the same fields'
+ * rules as a manager's add) and keeps a refused one out, recorded as a pull issue.
+ */
+export const PulledGoods = z.object({
+  ...GoodsShape,
+  id: Uuid,
+  category: z.string().max(40),
+  active: z.boolean(),
+  updatedAt: z.number().int().min(0),
+});
+export type PulledGoods = z.output<typeof PulledGoods>;

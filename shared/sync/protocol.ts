@@ -345,6 +345,21 @@ export const RewardChange = z.object({
   minTierCode: z.string().nullable().optional(),
   updatedAt: Ms,
 });
+/**
+ * An item of the shop's goods, as head office holds it (its fields are checked at the till with
+ * PulledGoods, shared/contract/goods.ts, so one bad item never stops a pull).
+ */
+export const GoodsChange = z.object({
+  kind: z.literal('goods'),
+  id: Id,
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  name: z.string(),
+  category: z.string(),
+  priceMinor: z.number().int(),
+  active: z.boolean(),
+  updatedAt: Ms,
+});
 /** A campaign published or cancelled at head office (a draft is never sent). */
 export const CampaignChange = CampaignFields.extend({ kind: z.literal('campaign') }).refine(
   endsAfterItStarts,
@@ -398,6 +413,7 @@ export const Change = z.discriminatedUnion('kind', [
   CategoriesChange,
   ErasureChange,
   StaffChange,
+  GoodsChange,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];

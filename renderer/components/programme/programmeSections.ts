@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/contract/errors';
 import type { ProgrammeView, RulesDraft } from '../../../shared/contract/programme';
 import { DiscountValueSection } from './DiscountValueSection';
 import { EarnRulesSection } from './EarnRulesSection';
+import { GoodsSection } from './GoodsSection';
 import { HistorySection } from './HistorySection';
 import { RewardsSection } from './RewardsSection';
 import { ExpiryTab, RewardPricingTab, TierQualificationTab } from './RulesPartSections';
@@ -52,4 +53,5 @@ export const programmeSections: ProgrammeSection[] = [
   { id: 'expiry', labelKey: 'programme.sections.expiry', Section: ExpiryTab, withPreview: false },
   { id: 'discount', labelKey: 'programme.sections.discount', Section: DiscountValueSection, withPreview: true },
   { id: 'history', labelKey: 'programme.sections.history', Section: HistorySection, withPreview: false },
+  { id: 'goods', labelKey: 'programme.sections.goods', Section: GoodsSection, withPreview: false },
 ];

@@ -103,6 +103,11 @@ export const accessExamples = {
   cancelCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + ((n + 7) % 50)) } }),
   campaigns: () => ({}),
   programme: () => ({}),
+  goods: (_f, _s, n) => ({ query: { find: `SOAK-${n % 7}` } }),
+  // A fresh SKU each call (a taken one is 409 past the gate); the category is the list's default.
+  addGoods: (_f, _s, n) => ({ body: { sku: `SOAK-${n}`, name: `Soak item ${n}`, priceMinor: 100 + (n % 900) } }),
+  // No such item: past the gate the handler answers 404, and nothing is written either way.
+  updateGoods: (_f, _s, n) => ({ params: { id: uuidFrom(900 + (n % 50)) }, body: { priceMinor: 100 + n } }),
   setMemberOfflineCap: (f, _s, n) => ({ params: { id: f.memberId }, body: { offlineCapPoints: n % 500 } }),
   adjustPoints: (f, _s, n) => ({ params: { id: f.memberId }, body: { delta: 1 + (n % 100), reason: 'goodwill' } }),
   setDefaultOfflineCap: (_f, _s, n) => ({ body: { defaultOfflineCapPoints: n % 500 } }),

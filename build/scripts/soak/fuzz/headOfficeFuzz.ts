@@ -143,6 +143,28 @@ const ROUTES: Route[] = [
     examples: () => [{ rules: DEFAULT_RULE_SET }],
   },
   {
+    method: ADMIN_ROUTES.goods.method,
+    auth: 'admin',
+    path: adminPath('goods', { query: { find: 'FZ', includeInactive: 'true' } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.addGoods.method,
+    path: adminPath('addGoods'),
+    auth: 'admin',
+    // A fresh SKU and a valid EAN-13 (…893 1) once per n; a mutated copy is refused, a repeat is GOODS_TAKEN.
+    examples: (n) => [
+      { sku: `FZ-${n}`, barcode: null, name: `Fuzz item ${n}`, category: '', priceMinor: n % 10_000 },
+      { sku: `FZB-${n}`, barcode: '4006381333931', name: 'Fuzz barcode', category: 'general', priceMinor: 500 },
+    ],
+  },
+  {
+    method: ADMIN_ROUTES.updateGoods.method,
+    auth: 'admin',
+    path: adminPath('updateGoods', { params: { id: uuidFrom(900) } }),
+    examples: (n) => [{ priceMinor: n % 10_000 }, { name: `Renamed ${n}`, active: n % 2 === 0 }],
+  },
+  {
     method: ADMIN_ROUTES.setMemberOfflineCap.method,
     auth: 'admin',
     path: adminPath('setMemberOfflineCap', { params: { id: M } }),
