@@ -1,4 +1,5 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { campaignEditorText } from './campaignEditorText';
 import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
@@ -452,6 +453,7 @@ export const zhCN: TillMessages = {
   },
   // 审计记录（issue 14，"audit" 部分）
   campaigns: {
+    ...campaignEditorText['zh-CN'],
     open: '营销活动',
     title: '营销活动',
     fromHeadOffice: '本店的营销活动由总部创建和发布；断网时本机照常执行。',
