@@ -5,6 +5,7 @@
 const zhCN = {
   create: '新建活动',
   edit: '编辑',
+  view: '查看',
   duplicate: '复制',
   cancelCampaign: '取消活动',
   confirmCancel: '确认取消「{{name}}」？取消后不能恢复。',
@@ -70,12 +71,14 @@ const zhCN = {
 const en: typeof zhCN = {
   create: 'New campaign',
   edit: 'Edit',
+  view: 'View',
   duplicate: 'Duplicate',
   cancelCampaign: 'Cancel campaign',
   confirmCancel: 'Cancel “{{name}}”? A cancelled campaign cannot run again.',
   keepRunning: 'Keep it',
   copyOf: '{{name}} (copy)',
-  readOnlyNote: 'This shop is connected to head office: head office makes and manages its campaigns; here they are read-only.',
+  readOnlyNote:
+    'This shop is connected to head office: head office makes and manages its campaigns; here they are read-only.',
   participants: 'Members',
   budgetLeft: 'Budget left',
   usedOfBudget: '{{used}} of {{budget}} given',

@@ -12,6 +12,8 @@ export type CampaignField =
   | 'points'
   | 'visit'
   | 'rule'
+  | 'categories'
+  | 'skus'
   | 'weekdays'
   | 'target'
   | 'tiers'
@@ -31,6 +33,8 @@ const LABELS: Record<CampaignField, string> = {
   points: 'points',
   visit: 'visit',
   rule: 'kind',
+  categories: 'categories',
+  skus: 'skus',
   weekdays: 'weekdays',
   target: 'target',
   tiers: 'tiers',

@@ -1,4 +1,9 @@
-import type { CampaignFields, CampaignKind, CampaignSpec, CampaignTarget } from '../../../shared/domain/campaigns/campaign';
+import type {
+  CampaignFields,
+  CampaignKind,
+  CampaignSpec,
+  CampaignTarget,
+} from '../../../shared/domain/campaigns/campaign';
 import { localDateOf, nextDay, startOfLocalDay, type LocalDate } from '../../../shared/domain/zonedDate';
 import type { z } from 'zod';
 
