@@ -111,7 +111,7 @@ const en: typeof zhCN = {
     perMemberLimit: 'Per member at most (empty = no limit)',
     holdout: 'Holdout (%, 0–50)',
     holdoutHint:
-      'Held-out members get nothing, so the effect can be measured; every till picks them the same way, no list needed.',
+      'Held-out members get nothing, so the effect can be measured; every till picks them alike, no list needed.',
     saveDraft: 'Save as draft',
     publish: 'Publish',
     close: 'Back to the list',
