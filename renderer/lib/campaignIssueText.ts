@@ -72,6 +72,7 @@ function wordingOf(field: CampaignField, message: string): Wording {
   if (long) return { key: 'too_long', params: { max: long[1] ?? '' } };
   const big = /^Too big: expected number to be <=?\s*([\d_,.]+)/.exec(message);
   if (big) return { key: 'too_big', params: { max: shownBound(field, big[1] ?? '') } };
+  if (field === 'multiplierBp' && /^Too small/.test(message)) return { key: 'multiplier_above_one' };
   const small = /^Too small: expected number to be >=?\s*(-?[\d_,.]+)/.exec(message);
   if (small) return { key: 'too_small', params: { min: shownBound(field, small[1] ?? '') } };
   if (/expected int/.test(message)) return { key: 'not_whole' };
