@@ -145,6 +145,7 @@ test('in English: a Saturday campaign, its bad range refused in English, a dupli
   await copy.getByTestId('campaign-cancel-yes').click();
   await expect(copy).toHaveAttribute('data-status', 'cancelled');
   await expect(copy.getByTestId('campaign-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('campaign-saved')).toHaveText(`Campaign “${NAME} (copy)” cancelled.`);
   await page.screenshot({ path: `${SHOTS}/campaign-editor-list-en.png` });
   await expectNoOverflow(page);
 });

@@ -24,7 +24,7 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [tiers, setTiers] = useState<{ code: string; name: string }[]>([]);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [savedName, setSavedName] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ name: string; cancelled: boolean } | null>(null);
   const [loads, setLoads] = useState(0);
   useDialogKeys(useCallback(() => (editing ? setEditing(null) : onClose()), [editing, onClose]));
 
@@ -50,14 +50,14 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const readOnly = view?.atHeadOffice ?? true;
-  const reload = (name: string | null) => {
-    setSavedName(name);
+  const reload = (done: { name: string; cancelled: boolean }) => {
+    setSaved(done);
     setEditing(null);
     setLoads((n) => n + 1);
   };
   const cancel = async ({ campaign }: CampaignView) => {
     const result = await submitCampaign({ campaignId: campaign.id, spec: specOf(campaign), state: 'cancelled' });
-    if (result.ok) reload(campaign.name);
+    if (result.ok) reload({ name: campaign.name, cancelled: true });
     else setError(result.error);
   };
 
@@ -69,7 +69,7 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
           campaignId={editing.campaignId}
           readOnly={editing.readOnly}
           tiers={tiers}
-          onSaved={(saved) => reload(saved.campaign.name)}
+          onSaved={(v) => reload({ name: v.campaign.name, cancelled: false })}
           onBack={() => setEditing(null)}
         />
       ) : (
@@ -79,9 +79,9 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
               {t(view.atHeadOffice ? 'campaigns.readOnlyNote' : 'campaigns.local')}
             </p>
           )}
-          {savedName !== null && (
+          {saved !== null && (
             <p className="programme__saved" role="status" data-testid="campaign-saved">
-              {t('campaigns.saved', { name: savedName })}
+              {t(saved.cancelled ? 'campaigns.cancelledNote' : 'campaigns.saved', { name: saved.name })}
             </p>
           )}
           {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}

@@ -17,6 +17,7 @@ const zhCN = {
   usedOfBudget: '已送 {{used}} / 预算 {{budget}}',
   actions: '操作',
   saved: '活动「{{name}}」已保存。',
+  cancelledNote: '活动「{{name}}」已取消。',
   editor: {
     titleNew: '新建营销活动',
     titleEdit: '编辑营销活动',
@@ -85,6 +86,7 @@ const en: typeof zhCN = {
   usedOfBudget: '{{used}} of {{budget}} given',
   actions: 'Actions',
   saved: 'Campaign “{{name}}” saved.',
+  cancelledNote: 'Campaign “{{name}}” cancelled.',
   editor: {
     titleNew: 'New campaign',
     titleEdit: 'Edit campaign',

@@ -70,53 +70,58 @@ export function CampaignList({
                 {integer(membersHere, locale)}
               </td>
               <td className="campaign-list__actions">
-                {confirming === campaign.id ? (
-                  <span role="alert">
-                    {t('campaigns.confirmCancel', { name: campaign.name })}{' '}
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() => onCancel(view)}
-                      data-testid="campaign-cancel-yes"
-                    >
-                      {t('campaigns.cancelCampaign')}
-                    </button>{' '}
-                    <button type="button" className="button--quiet" onClick={() => setConfirming(null)}>
-                      {t('campaigns.keepRunning')}
-                    </button>
-                  </span>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      className="button--quiet"
-                      onClick={() => onEdit(view)}
-                      data-testid="campaign-edit"
-                    >
-                      {readOnly || status === 'cancelled' ? t('campaigns.view') : t('campaigns.edit')}
-                    </button>
-                    {!readOnly && (
+                <div>
+                  {confirming === campaign.id ? (
+                    <span role="alert">
+                      {t('campaigns.confirmCancel', { name: campaign.name })}{' '}
                       <button
                         type="button"
-                        className="button--quiet"
-                        onClick={() => onDuplicate(view)}
-                        data-testid="campaign-duplicate"
-                      >
-                        {t('campaigns.duplicate')}
-                      </button>
-                    )}
-                    {!readOnly && status !== 'cancelled' && status !== 'ended' && (
-                      <button
-                        type="button"
-                        className="button--quiet"
-                        onClick={() => setConfirming(campaign.id)}
-                        data-testid="campaign-cancel"
+                        className="danger"
+                        onClick={() => {
+                          setConfirming(null);
+                          onCancel(view);
+                        }}
+                        data-testid="campaign-cancel-yes"
                       >
                         {t('campaigns.cancelCampaign')}
+                      </button>{' '}
+                      <button type="button" className="button--quiet" onClick={() => setConfirming(null)}>
+                        {t('campaigns.keepRunning')}
                       </button>
-                    )}
-                  </>
-                )}
+                    </span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="button--quiet"
+                        onClick={() => onEdit(view)}
+                        data-testid="campaign-edit"
+                      >
+                        {readOnly || status === 'cancelled' ? t('campaigns.view') : t('campaigns.edit')}
+                      </button>
+                      {!readOnly && (
+                        <button
+                          type="button"
+                          className="button--quiet"
+                          onClick={() => onDuplicate(view)}
+                          data-testid="campaign-duplicate"
+                        >
+                          {t('campaigns.duplicate')}
+                        </button>
+                      )}
+                      {!readOnly && status !== 'cancelled' && status !== 'ended' && (
+                        <button
+                          type="button"
+                          className="button--quiet"
+                          onClick={() => setConfirming(campaign.id)}
+                          data-testid="campaign-cancel"
+                        >
+                          {t('campaigns.cancelCampaign')}
+                        </button>
+                      )}
+                    </>
+                  )}
+                </div>
               </td>
             </tr>
           );
