@@ -11,7 +11,7 @@ import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { useDialogKeys } from './useDialogKeys';
 
-type Editing = { draft: CampaignDraft; campaignId: string | undefined; readOnly: boolean };
+type Editing = { draft: CampaignDraft; campaignId: string | undefined; readOnlyNote: string | null };
 
 /**
  * Manager (from the manager menu): the shop's campaigns. A shop without head office makes, edits,
@@ -67,7 +67,8 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
         <CampaignEditor
           initial={editing.draft}
           campaignId={editing.campaignId}
-          readOnly={editing.readOnly}
+          readOnly={editing.readOnlyNote !== null}
+          readOnlyNote={editing.readOnlyNote}
           tiers={tiers}
           onSaved={(v) => reload({ name: v.campaign.name, cancelled: false })}
           onBack={() => setEditing(null)}
@@ -96,7 +97,11 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
                   setEditing({
                     draft: draftOf(campaign, tillTimeZone()),
                     campaignId: campaign.id,
-                    readOnly: readOnly || status === 'cancelled',
+                    readOnlyNote: readOnly
+                      ? t('campaigns.readOnlyNote')
+                      : status === 'cancelled'
+                        ? t('campaigns.cancelledReadOnly')
+                        : null,
                   })
                 }
                 onDuplicate={({ campaign }) =>
@@ -106,7 +111,7 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
                       name: t('campaigns.copyOf', { name: campaign.name }),
                     },
                     campaignId: undefined,
-                    readOnly: false,
+                    readOnlyNote: null,
                   })
                 }
                 onCancel={(v) => void cancel(v)}
@@ -118,7 +123,7 @@ export function CampaignsDialog({ onClose }: { onClose: () => void }) {
                 type="button"
                 className="primary"
                 onClick={() =>
-                  setEditing({ draft: newDraft(Date.now(), tillTimeZone()), campaignId: undefined, readOnly: false })
+                  setEditing({ draft: newDraft(Date.now(), tillTimeZone()), campaignId: undefined, readOnlyNote: null })
                 }
                 data-testid="campaign-new"
               >

@@ -18,6 +18,7 @@ const zhCN = {
   actions: '操作',
   saved: '活动「{{name}}」已保存。',
   cancelledNote: '活动「{{name}}」已取消。',
+  cancelledReadOnly: '已取消的活动不能再修改；如需再次举办，请复制一份。',
   editor: {
     titleNew: '新建营销活动',
     titleEdit: '编辑营销活动',
@@ -87,6 +88,7 @@ const en: typeof zhCN = {
   actions: 'Actions',
   saved: 'Campaign “{{name}}” saved.',
   cancelledNote: 'Campaign “{{name}}” cancelled.',
+  cancelledReadOnly: 'A cancelled campaign cannot change; duplicate it to run it again.',
   editor: {
     titleNew: 'New campaign',
     titleEdit: 'Edit campaign',

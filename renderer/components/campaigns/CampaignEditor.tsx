@@ -23,6 +23,7 @@ export function CampaignEditor({
   initial,
   campaignId,
   readOnly,
+  readOnlyNote,
   tiers,
   onSaved,
   onBack,
@@ -30,6 +31,8 @@ export function CampaignEditor({
   initial: CampaignDraft;
   campaignId: string | undefined;
   readOnly: boolean;
+  /** Why it cannot be changed: head office runs the campaigns, or this one is cancelled. */
+  readOnlyNote: string | null;
   tiers: readonly { code: string; name: string }[];
   onSaved: (view: CampaignView) => void;
   onBack: () => void;
@@ -61,17 +64,23 @@ export function CampaignEditor({
       }}
     >
       <h3>{t(campaignId === undefined ? 'campaigns.editor.titleNew' : 'campaigns.editor.titleEdit')}</h3>
-      {readOnly && <p className="programme__readonly">{t('campaigns.readOnlyNote')}</p>}
+      {readOnlyNote !== null && (
+        <p className="programme__readonly" data-testid="campaign-read-only">
+          {readOnlyNote}
+        </p>
+      )}
       <div className="campaign-editor__columns">
         <div>
           <Group title={t('campaigns.editor.rule')}>
-            <TextField
-              label={t('campaigns.editor.name')}
-              value={draft.name}
-              readOnly={readOnly}
-              onChange={(s) => change({ name: s })}
-              testId="campaign-name"
-            />
+            <div className="campaign__name">
+              <TextField
+                label={t('campaigns.editor.name')}
+                value={draft.name}
+                readOnly={readOnly}
+                onChange={(s) => change({ name: s })}
+                testId="campaign-name"
+              />
+            </div>
             <FieldIssues issues={issues} field="name" />
             <CampaignRuleFields {...props} />
           </Group>
