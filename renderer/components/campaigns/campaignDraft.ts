@@ -123,7 +123,7 @@ export function draftOf(c: z.output<typeof CampaignFields>, timeZone: string): C
 function ruleOf(d: CampaignDraft): Record<string, unknown> {
   switch (d.kind) {
     case 'multiplier':
-      return { kind: d.kind, multiplierBp: d.multiplierBp, weekdays: [...d.weekdays].sort() };
+      return { kind: d.kind, multiplierBp: d.multiplierBp, weekdays: [...d.weekdays].sort((a, b) => a - b) };
     case 'lineBonus':
       return { kind: d.kind, multiplierBp: d.multiplierBp, categories: codes(d.categories), skus: codes(d.skus) };
     case 'spendBonus':
