@@ -6,7 +6,7 @@ import { keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } fro
 // A shop without head office makes its own campaigns at the till: the manager fills the editor,
 // a bad date range is refused by its field with nothing saved, the published weekend multiplier
 // names itself on the next sale's receipt, and the list shows it running with what it gave —
-// in Chinese, then in English (with a duplicate saved as a draft, then cancelled). The host's clock
+// in Chinese, then in English (with a duplicate saved as a draft, scheduled for July, then cancelled). The host's clock
 // starts on Saturday 7 June 2025, 10:00 in Shanghai (e2e/till.ts, clockAt).
 
 const SATURDAY = Date.UTC(2025, 5, 7, 2, 0, 0);
@@ -96,7 +96,7 @@ test('a manager makes a weekend multiplier at the till; a bad range is refused; 
   await page.keyboard.press('Escape');
 });
 
-test('in English: a Saturday campaign, its bad range refused in English, a duplicate drafted and cancelled', async ({
+test('in English: a Saturday campaign, a bad range refused, a duplicate drafted, scheduled, cancelled', async ({
   page,
 }) => {
   await page.goto(till().url);
@@ -141,6 +141,14 @@ test('in English: a Saturday campaign, its bad range refused in English, a dupli
   await page.getByTestId('campaign-save-draft').click();
   const copy = page.getByTestId('campaign-rows').locator('tbody tr', { hasText: `${NAME} (copy)` });
   await expect(copy).toHaveAttribute('data-status', 'draft');
+  // Edited to run in July and published: scheduled until its first day.
+  await copy.getByTestId('campaign-edit').click();
+  await expect(page.getByTestId('campaign-name')).toBeFocused();
+  await page.getByTestId('campaign-start').fill('2025-07-01');
+  await page.getByTestId('campaign-end').fill('2025-07-31');
+  await page.getByTestId('campaign-publish').click();
+  await expect(copy).toHaveAttribute('data-status', 'scheduled');
+  await expect(copy).toContainText('Scheduled');
   await copy.getByTestId('campaign-cancel').click();
   await copy.getByTestId('campaign-cancel-yes').click();
   await expect(copy).toHaveAttribute('data-status', 'cancelled');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../shared/contract/campaigns';
 import type { ApiError } from '../../../shared/contract/errors';
@@ -42,6 +42,9 @@ export function CampaignEditor({
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // The dialog focused its first field when it opened on the list; the editor takes the focus now.
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
   const change = (patch: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const issues = error ? campaignIssues(error, t) : {};
   const props = { draft, change, readOnly, issues, currency };
@@ -56,6 +59,7 @@ export function CampaignEditor({
 
   return (
     <form
+      ref={form}
       className="campaign-editor"
       data-testid="campaign-editor"
       onSubmit={(e) => {
