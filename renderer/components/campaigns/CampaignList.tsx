@@ -116,7 +116,7 @@ export function CampaignList({
                           onClick={() => setConfirming(campaign.id)}
                           data-testid="campaign-cancel"
                         >
-                          {t('campaigns.cancelCampaign')}
+                          {t('campaigns.cancelRow')}
                         </button>
                       )}
                     </>
