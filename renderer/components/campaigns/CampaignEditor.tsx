@@ -88,7 +88,7 @@ export function CampaignEditor({
             <FieldIssues issues={issues} field="name" />
             <CampaignRuleFields {...props} />
           </Group>
-          <Group title={t('campaigns.editor.target')}>
+          <Group title={t('campaigns.editor.targetGroup')}>
             <CampaignTargetFields {...props} tiers={tiers} />
           </Group>
         </div>
