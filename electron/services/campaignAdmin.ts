@@ -4,6 +4,7 @@ import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
 import { atomic } from '../platform/transactions';
 import { appendAudit } from './audit';
+import { campaignMembers } from './campaignReach';
 import { allowanceOf, storeCampaign, storedCampaigns } from './campaignStore';
 import { requireConfigured } from './terminalRow';
 
@@ -20,6 +21,7 @@ function viewOf(ctx: ServiceContext, campaign: Campaign, linked: boolean): Campa
     status: campaignStatus(campaign, ctx.clock.now()),
     givenHere: spent,
     grantedHere: linked ? granted : null,
+    membersHere: campaignMembers(ctx.db, campaign.id),
   };
 }
 

@@ -1,6 +1,7 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { goodsText } from './goodsText';
+import { campaignEditorText } from './campaignEditorText';
 import { programmeText } from './programmeText';
 export const en = {
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
@@ -461,6 +462,7 @@ export const en = {
   },
   // Audit trail (issue 14, area "audit")
   campaigns: {
+    ...campaignEditorText.en,
     open: 'Campaigns',
     title: 'Campaigns',
     fromHeadOffice: "Head office makes and publishes this shop's campaigns; they run here even offline.",

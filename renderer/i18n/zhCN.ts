@@ -1,5 +1,6 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { goodsText } from './goodsText';
+import { campaignEditorText } from './campaignEditorText';
 import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
@@ -454,6 +455,7 @@ export const zhCN: TillMessages = {
   },
   // 审计记录（issue 14，"audit" 部分）
   campaigns: {
+    ...campaignEditorText['zh-CN'],
     open: '营销活动',
     title: '营销活动',
     fromHeadOffice: '本店的营销活动由总部创建和发布；断网时本机照常执行。',
