@@ -91,4 +91,20 @@ describe.each(testBackends)('head office campaigns, on $name', (backend) => {
     expect(answer.body).toMatchObject({ code: 'VALIDATION' });
     expect(await written(database)).toBe(before);
   });
+
+  it('keeps a draft with a budget of 0, but refuses to publish it (the till’s rule), writing nothing', async () => {
+    const id = uuidFrom(560);
+    await ho.admin.call('upsertCampaign', {
+      params: { id },
+      body: { ...WEEKEND, startsAt: clock.now() + DAY, endsAt: clock.now() + 10 * DAY, budgetPoints: 0 },
+    });
+    const before = await written(database);
+    const answer = await ho.call('POST', `/admin/campaigns/${id}/publish`, undefined, ho.adminToken);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'budgetPoints', message: 'budget_zero' }] },
+    });
+    expect(await written(database)).toBe(before);
+  });
 });

@@ -1,3 +1,4 @@
+import { BUDGET_ZERO, publishedWithBudget } from '../../shared/contract/campaignPublishRule';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { CampaignRow } from '../../shared/admin/campaigns';
 import { Campaign, campaignStatus, type CampaignSpec } from '../../shared/domain/campaigns/campaign';
@@ -52,6 +53,11 @@ export async function publishCampaign(db: HoDb, clock: Clock, id: string): Promi
     if (current.cancelled || current.endsAt <= now)
       throw new HoError('CONFLICT', 'A cancelled or ended campaign cannot be published.', {
         status: campaignStatus(current, now),
+      });
+    // The till's own rule (shared/contract/campaignPublishRule.ts): a published campaign must have a budget.
+    if (!publishedWithBudget({ state: 'published', spec: current }))
+      throw new HoError('VALIDATION', 'A campaign with a budget of 0 points cannot be published.', {
+        issues: [{ path: 'budgetPoints', message: BUDGET_ZERO.message }],
       });
     await store(tx, { ...current, published: true, updatedAt: now }, true);
   });
