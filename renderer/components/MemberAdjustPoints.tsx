@@ -38,9 +38,10 @@ export function MemberAdjustPoints({ member }: { member: MemberView }) {
     await reload();
   };
 
+  // Closed: a button in the panel's manager row (MemberManagerActions), its last answer beside it.
   if (!open)
     return (
-      <div className="member__actions">
+      <>
         <button
           type="button"
           data-testid="adjust-open"
@@ -52,11 +53,11 @@ export function MemberAdjustPoints({ member }: { member: MemberView }) {
           {t('adjust.open')}
         </button>
         {done !== null && (
-          <span className="muted" role="status" data-testid="adjust-done">
+          <span className="muted member__manager-note" role="status" data-testid="adjust-done">
             {done}
           </span>
         )}
-      </div>
+      </>
     );
   return (
     <form

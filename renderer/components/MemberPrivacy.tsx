@@ -56,16 +56,16 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
     await reload();
   };
 
+  // Its buttons stand in the panel's manager row (MemberManagerActions); the form and notes wrap below.
   return (
     <div className="member__privacy" role="group" aria-label={t('privacy.title')} data-testid="member-privacy">
-      <div className="member__actions">
         {phone === null ? (
           <button type="button" className="button--quiet" onClick={() => void reveal()}>
             {t('privacy.reveal')}
           </button>
         ) : (
           <>
-            <span data-testid="revealed-phone">
+            <span className="member__manager-note" data-testid="revealed-phone">
               {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
             </span>
             <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
@@ -81,7 +81,6 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
             {t('privacy.erase')}
           </button>
         )}
-      </div>
       {erasing && (
         <form
           className="member__erase"
@@ -105,7 +104,7 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
         </form>
       )}
       {note !== null && (
-        <p className="muted" role="status">
+        <p className="muted member__manager-note" role="status">
           {note}
         </p>
       )}

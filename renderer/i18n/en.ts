@@ -1,7 +1,9 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { memberPanelText } from './memberPanelText';
 import { programmeText } from './programmeText';
 export const en = {
+  ...memberPanelText.en,
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
   status: {
     online: 'Online',
