@@ -59,28 +59,28 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
   // Its buttons stand in the panel's manager row (MemberManagerActions); the form and notes wrap below.
   return (
     <div className="member__privacy" role="group" aria-label={t('privacy.title')} data-testid="member-privacy">
-        {phone === null ? (
-          <button type="button" className="button--quiet" onClick={() => void reveal()}>
-            {t('privacy.reveal')}
-          </button>
-        ) : (
-          <>
-            <span className="member__manager-note" data-testid="revealed-phone">
-              {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
-            </span>
-            <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
-              {t('privacy.hide')}
-            </button>
-          </>
-        )}
-        <button type="button" className="button--quiet" onClick={() => void exportData()}>
-          {t('privacy.export')}
+      {phone === null ? (
+        <button type="button" className="button--quiet" onClick={() => void reveal()}>
+          {t('privacy.reveal')}
         </button>
-        {!erasing && (
-          <button type="button" className="button--quiet" onClick={() => setErasing(true)}>
-            {t('privacy.erase')}
+      ) : (
+        <>
+          <span className="member__manager-note" data-testid="revealed-phone">
+            {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
+          </span>
+          <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
+            {t('privacy.hide')}
           </button>
-        )}
+        </>
+      )}
+      <button type="button" className="button--quiet" onClick={() => void exportData()}>
+        {t('privacy.export')}
+      </button>
+      {!erasing && (
+        <button type="button" className="button--quiet" onClick={() => setErasing(true)}>
+          {t('privacy.erase')}
+        </button>
+      )}
       {erasing && (
         <form
           className="member__erase"

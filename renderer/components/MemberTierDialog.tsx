@@ -24,7 +24,9 @@ export function MemberTierDialog({ member, onClose }: { member: MemberView; onCl
   const [tiers, setTiers] = useState<TierView[] | null>(null);
   const [tierCode, setTierCode] = useState(member.tierStatus?.override?.tierCode ?? member.tier?.code ?? '');
   const [reason, setReason] = useState('');
-  const [lastDay, setLastDay] = useState(() => localDayInput(Date.now() + 30 * DAY_MS));
+  // Read once when the dialog opens: the earliest last day the field offers, and its default a month on.
+  const [openedAt] = useState(() => Date.now());
+  const [lastDay, setLastDay] = useState(() => localDayInput(openedAt + 30 * DAY_MS));
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,7 +102,7 @@ export function MemberTierDialog({ member, onClose }: { member: MemberView; onCl
             type="date"
             data-testid="tier-override-last-day"
             value={lastDay}
-            min={localDayInput(Date.now() + DAY_MS)}
+            min={localDayInput(openedAt + DAY_MS)}
             onChange={(e) => setLastDay(e.target.value)}
           />
         </label>
