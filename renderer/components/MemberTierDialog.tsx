@@ -68,7 +68,8 @@ export function MemberTierDialog({ member, onClose }: { member: MemberView; onCl
 
   return (
     <Dialog title={t('tierOverride.title', { name: member.name })}>
-      <form className="form" data-testid="tier-override-form" onSubmit={(e) => void submit(e)}>
+      {/* noValidate: the checks below say it in the till's language, not the browser's. */}
+      <form className="form" data-testid="tier-override-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="form__hint">{t('tierOverride.intro')}</p>
         <label>
           {t('tierOverride.tier')}

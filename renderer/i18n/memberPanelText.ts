@@ -30,7 +30,7 @@ const en: typeof zhCN = {
   tierOverride: {
     open: 'Set tier (manager)',
     title: 'Set tier by hand — {{name}}',
-    intro: 'A tier set by hand holds to the end of its last day; after it the shop’s rules decide again.',
+    intro: "A tier set by hand holds to the end of its last day; after it the shop's rules decide again.",
     tier: 'Tier',
     reason: 'Reason (required)',
     reasonPlaceholder: 'e.g. complaint goodwill',
