@@ -6,6 +6,7 @@ import { api } from '../api/tillApi';
 import { integer } from '../lib/format';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
+import { rowLabel } from './memberManagerRow';
 
 /**
  * In the member panel: a manager adds or removes points with a reason (a cashier's call brings up
@@ -45,13 +46,12 @@ export function MemberAdjustPoints({ member }: { member: MemberView }) {
         <button
           type="button"
           data-testid="adjust-open"
+          {...rowLabel(t('adjust.open'), t('memberManager.adjust'))}
           onClick={() => {
             setOpen(true);
             setDone(null);
           }}
-        >
-          {t('adjust.open')}
-        </button>
+        />
         {done !== null && (
           <span className="muted member__manager-note" role="status" data-testid="adjust-done">
             {done}

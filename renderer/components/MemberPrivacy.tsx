@@ -5,6 +5,7 @@ import type { MemberExportAnswer } from '../../shared/privacy/memberExport';
 import { api } from '../api/tillApi';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
+import { rowLabel } from './memberManagerRow';
 
 /** Saves one file through the browser's download (the export is the member's, handed over by the manager). */
 function save(name: string, type: string, text: string): void {
@@ -60,9 +61,12 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
   return (
     <div className="member__privacy" role="group" aria-label={t('privacy.title')} data-testid="member-privacy">
       {phone === null ? (
-        <button type="button" className="button--quiet" onClick={() => void reveal()}>
-          {t('privacy.reveal')}
-        </button>
+        <button
+          type="button"
+          className="button--quiet"
+          {...rowLabel(t('privacy.reveal'), t('memberManager.reveal'))}
+          onClick={() => void reveal()}
+        />
       ) : (
         <>
           <span className="member__manager-note" data-testid="revealed-phone">
@@ -73,13 +77,19 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
           </button>
         </>
       )}
-      <button type="button" className="button--quiet" onClick={() => void exportData()}>
-        {t('privacy.export')}
-      </button>
+      <button
+        type="button"
+        className="button--quiet"
+        {...rowLabel(t('privacy.export'), t('memberManager.export'))}
+        onClick={() => void exportData()}
+      />
       {!erasing && (
-        <button type="button" className="button--quiet" onClick={() => setErasing(true)}>
-          {t('privacy.erase')}
-        </button>
+        <button
+          type="button"
+          className="button--quiet"
+          {...rowLabel(t('privacy.erase'), t('memberManager.erase'))}
+          onClick={() => setErasing(true)}
+        />
       )}
       {erasing && (
         <form

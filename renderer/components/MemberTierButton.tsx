@@ -4,6 +4,7 @@ import type { MemberView } from '../../shared/contract/members';
 import { mayCallWithApproval } from '../lib/access';
 import { focusScan } from '../lib/focus';
 import { useStatus } from '../state/status';
+import { rowLabel } from './memberManagerRow';
 import { MemberTierDialog } from './MemberTierDialog';
 
 /** In the panel's manager row: set the member's tier by hand (a cashier's save asks for a manager). */
@@ -14,9 +15,12 @@ export function MemberTierButton({ member }: { member: MemberView }) {
   if (!mayCallWithApproval(role, 'setMemberTier')) return null;
   return (
     <>
-      <button type="button" data-testid="tier-override-open" onClick={() => setOpen(true)}>
-        {t('tierOverride.open')}
-      </button>
+      <button
+        type="button"
+        data-testid="tier-override-open"
+        {...rowLabel(t('tierOverride.open'), t('memberManager.tier'))}
+        onClick={() => setOpen(true)}
+      />
       {open && (
         <MemberTierDialog
           member={member}

@@ -3,8 +3,15 @@
 // spread it into their top level.
 
 const zhCN = {
+  // The manager row's short labels, each the start of its full label (the button's name): the row's title
+  // says they are a manager's.
   memberManager: {
     title: '店长操作',
+    adjust: '调整积分',
+    tier: '设定等级',
+    reveal: '显示完整号码',
+    export: '导出会员数据',
+    erase: '删除会员…',
   },
   tierOverride: {
     open: '设定等级（店长）',
@@ -26,6 +33,11 @@ const zhCN = {
 const en: typeof zhCN = {
   memberManager: {
     title: 'Manager',
+    adjust: 'Adjust points',
+    tier: 'Set tier',
+    reveal: 'Show number',
+    export: 'Export data',
+    erase: 'Erase member…',
   },
   tierOverride: {
     open: 'Set tier (manager)',

@@ -1,0 +1,7 @@
+/**
+ * A button of the member panel's manager row: a short label on screen (the row's title says these
+ * are a manager's), the full one as its accessible name and tooltip.
+ */
+export function rowLabel(full: string, short: string): { 'aria-label': string; title: string; children: string } {
+  return { 'aria-label': full, title: full, children: short };
+}
