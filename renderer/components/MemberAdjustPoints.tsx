@@ -6,7 +6,7 @@ import { api } from '../api/tillApi';
 import { integer } from '../lib/format';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
-import { rowLabel } from './memberManagerRow';
+import { rowLabel, showWhenMounted } from './memberManagerRow';
 
 /**
  * In the member panel: a manager adds or removes points with a reason (a cashier's call brings up
@@ -53,7 +53,7 @@ export function MemberAdjustPoints({ member }: { member: MemberView }) {
           }}
         />
         {done !== null && (
-          <span className="muted member__manager-note" role="status" data-testid="adjust-done">
+          <span className="muted member__manager-note" role="status" data-testid="adjust-done" ref={showWhenMounted}>
             {done}
           </span>
         )}

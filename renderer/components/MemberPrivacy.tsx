@@ -5,7 +5,7 @@ import type { MemberExportAnswer } from '../../shared/privacy/memberExport';
 import { api } from '../api/tillApi';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
-import { rowLabel } from './memberManagerRow';
+import { rowLabel, showWhenMounted } from './memberManagerRow';
 
 /** Saves one file through the browser's download (the export is the member's, handed over by the manager). */
 function save(name: string, type: string, text: string): void {
@@ -69,7 +69,7 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
         />
       ) : (
         <>
-          <span className="member__manager-note" data-testid="revealed-phone">
+          <span className="member__manager-note" data-testid="revealed-phone" ref={showWhenMounted}>
             {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
           </span>
           <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
@@ -114,7 +114,7 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
         </form>
       )}
       {note !== null && (
-        <p className="muted member__manager-note" role="status">
+        <p className="muted member__manager-note" role="status" ref={showWhenMounted}>
           {note}
         </p>
       )}

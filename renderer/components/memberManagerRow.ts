@@ -5,3 +5,11 @@
 export function rowLabel(full: string, short: string): { 'aria-label': string; title: string; children: string } {
   return { 'aria-label': full, title: full, children: short };
 }
+
+/**
+ * For a note the row shows below its buttons (a revealed number, an answer): brought into view in
+ * the panel, which may be scrolled, as it appears.
+ */
+export function showWhenMounted(el: HTMLElement | null): void {
+  el?.scrollIntoView({ block: 'nearest' });
+}
