@@ -99,12 +99,14 @@ for (const size of [
         await scanCard(page, member.cardNumber);
         await expect(page.getByTestId('tier-override')).toBeVisible();
         await expect(page.getByTestId('member-expiring')).toBeVisible();
-        // The whole number revealed (a manager's action) adds its line to the manager row.
+        await expectPanelFits(page);
+        await snap(page, `${size.width}x${size.height}-${locale}-top`);
+        // The whole number revealed (a manager's action) adds its line below the manager row, brought into view.
         await page
           .getByTestId('member-manager')
           .getByRole('button', { name: /显示完整号码|Show number/ })
           .click();
-        await expect(page.getByTestId('revealed-phone')).toBeVisible();
+        await expect(page.getByTestId('revealed-phone')).toBeInViewport({ ratio: 0.9 });
         await expectPanelFits(page);
         await snap(page, `${size.width}x${size.height}-${locale}`);
 
