@@ -77,7 +77,8 @@ async function expectPanelFits(page: Page): Promise<void> {
   if (!panel || !strip || !scan) throw new Error('the panel, the key strip or the scan field is not on screen');
   expect(panel.y + panel.height).toBeLessThanOrEqual(strip.y);
   expect(panel.y).toBeGreaterThanOrEqual(scan.y + scan.height);
-  // The key strip itself stays whole on screen, at the foot of the window.
+  // The key strip itself stays whole on screen, at the foot of the window, in one line.
+  expect(strip.height).toBeLessThanOrEqual(48);
   const viewport = page.viewportSize();
   expect(strip.y + strip.height).toBeLessThanOrEqual(viewport?.height ?? 0);
 }
