@@ -6,6 +6,7 @@ import { api } from '../api/tillApi';
 import { integer } from '../lib/format';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
+import { rowLabel, showWhenMounted } from './memberManagerRow';
 
 /**
  * In the member panel: a manager adds or removes points with a reason (a cashier's call brings up
@@ -38,25 +39,25 @@ export function MemberAdjustPoints({ member }: { member: MemberView }) {
     await reload();
   };
 
+  // Closed: a button in the panel's manager row (MemberManagerActions), its last answer beside it.
   if (!open)
     return (
-      <div className="member__actions">
+      <>
         <button
           type="button"
           data-testid="adjust-open"
+          {...rowLabel(t('adjust.open'), t('memberManager.adjust'))}
           onClick={() => {
             setOpen(true);
             setDone(null);
           }}
-        >
-          {t('adjust.open')}
-        </button>
+        />
         {done !== null && (
-          <span className="muted" role="status" data-testid="adjust-done">
+          <span className="muted member__manager-note" role="status" data-testid="adjust-done" ref={showWhenMounted}>
             {done}
           </span>
         )}
-      </div>
+      </>
     );
   return (
     <form

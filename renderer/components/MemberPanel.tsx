@@ -4,8 +4,7 @@ import { tierFraction } from '../../shared/domain/tier';
 import { dateTime, integer } from '../lib/format';
 import { focusScan } from '../lib/focus';
 import { isolate } from '../lib/isolate';
-import { MemberPrivacy } from './MemberPrivacy';
-import { MemberAdjustPoints } from './MemberAdjustPoints';
+import { MemberManagerActions } from './MemberManagerActions';
 import { useMember } from '../state/member';
 import { useUi } from '../state/ui';
 import { MemberCardActions } from './MemberCardActions';
@@ -134,8 +133,7 @@ export function MemberPanel() {
         </button>
         <MemberCardActions memberId={member.id} />
       </div>
-      <MemberAdjustPoints key={`adjust-${member.id}`} member={member} />
-      <MemberPrivacy key={member.id} member={member} />
+      <MemberManagerActions member={member} />
     </section>
   );
 }

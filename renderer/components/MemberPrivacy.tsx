@@ -5,6 +5,7 @@ import type { MemberExportAnswer } from '../../shared/privacy/memberExport';
 import { api } from '../api/tillApi';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
+import { rowLabel, showWhenMounted } from './memberManagerRow';
 
 /** Saves one file through the browser's download (the export is the member's, handed over by the manager). */
 function save(name: string, type: string, text: string): void {
@@ -56,32 +57,40 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
     await reload();
   };
 
+  // Its buttons stand in the panel's manager row (MemberManagerActions); the form and notes wrap below.
   return (
     <div className="member__privacy" role="group" aria-label={t('privacy.title')} data-testid="member-privacy">
-      <div className="member__actions">
-        {phone === null ? (
-          <button type="button" className="button--quiet" onClick={() => void reveal()}>
-            {t('privacy.reveal')}
+      {phone === null ? (
+        <button
+          type="button"
+          className="button--quiet"
+          {...rowLabel(t('privacy.reveal'), t('memberManager.reveal'))}
+          onClick={() => void reveal()}
+        />
+      ) : (
+        <>
+          <span className="member__manager-note" data-testid="revealed-phone" ref={showWhenMounted}>
+            {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
+          </span>
+          <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
+            {t('privacy.hide')}
           </button>
-        ) : (
-          <>
-            <span data-testid="revealed-phone">
-              {t('privacy.revealed')}: <bdi className="mono">{phone}</bdi>
-            </span>
-            <button type="button" className="button--quiet" onClick={() => setPhone(null)}>
-              {t('privacy.hide')}
-            </button>
-          </>
-        )}
-        <button type="button" className="button--quiet" onClick={() => void exportData()}>
-          {t('privacy.export')}
-        </button>
-        {!erasing && (
-          <button type="button" className="button--quiet" onClick={() => setErasing(true)}>
-            {t('privacy.erase')}
-          </button>
-        )}
-      </div>
+        </>
+      )}
+      <button
+        type="button"
+        className="button--quiet"
+        {...rowLabel(t('privacy.export'), t('memberManager.export'))}
+        onClick={() => void exportData()}
+      />
+      {!erasing && (
+        <button
+          type="button"
+          className="button--quiet"
+          {...rowLabel(t('privacy.erase'), t('memberManager.erase'))}
+          onClick={() => setErasing(true)}
+        />
+      )}
       {erasing && (
         <form
           className="member__erase"
@@ -105,7 +114,7 @@ export function MemberPrivacy({ member }: { member: MemberView }) {
         </form>
       )}
       {note !== null && (
-        <p className="muted" role="status">
+        <p className="muted member__manager-note" role="status" ref={showWhenMounted}>
           {note}
         </p>
       )}

@@ -2,8 +2,10 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
+import { memberPanelText } from './memberPanelText';
 import { programmeText } from './programmeText';
 export const en = {
+  ...memberPanelText.en,
   app: { title: 'Tillcard', loading: 'Starting the till…', demoBadge: 'Demo shop' },
   status: {
     online: 'Online',

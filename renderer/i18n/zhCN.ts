@@ -1,11 +1,13 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
+import { memberPanelText } from './memberPanelText';
 import { programmeText } from './programmeText';
 import type { TillMessages } from './en';
 
 // 简体中文（默认语言）。The type makes the compiler refuse a missing or extra key.
 export const zhCN: TillMessages = {
+  ...memberPanelText['zh-CN'],
   app: { title: 'Tillcard 会员收银', loading: '正在启动收银台…', demoBadge: '演示门店' },
   status: {
     online: '在线',
