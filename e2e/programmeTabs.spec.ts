@@ -40,8 +40,8 @@ for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {
     // ← → walk the tabs, the last one too.
     await page.getByTestId('programme-tab-earn').focus();
     await page.keyboard.press('ArrowLeft');
-    await expect(page.getByTestId('programme-tab-history')).toBeFocused();
-    await expect(page.getByTestId('programme-tab-history')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('programme-tab-goods')).toBeFocused();
+    await expect(page.getByTestId('programme-tab-goods')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('programme-screen')).toHaveCount(0);
   });
