@@ -47,7 +47,13 @@ export async function officeMemberTier(
   const now = clock.now();
   const { rules, ladder } = await officeProgramme(db, now);
   const rows = await db
-    .select({ kind: ledger.kind, delta: ledger.delta, createdAt: ledger.createdAt })
+    .select({
+      id: ledger.id,
+      kind: ledger.kind,
+      delta: ledger.delta,
+      createdAt: ledger.createdAt,
+      reversesId: ledger.reversesId,
+    })
     .from(ledger)
     .where(and(eq(ledger.memberId, memberId), inArray(ledger.kind, ['earn', 'reversal'])));
   const saleRows = await db

@@ -279,6 +279,8 @@ export const LedgerChange = z.object({
   expiresAt: Ms.nullable().optional(),
   /** An expiry row (or a reversal of earned points) names the lot it takes from. */
   lotId: Id.nullable().optional(),
+  /** A reversal names the ledger row it reverses (absent from a head office before issue 15's pull of it). */
+  reversesId: Id.nullable().optional(),
 });
 export const CardChange = z.object({
   kind: z.literal('card'),
