@@ -19,7 +19,7 @@ describe('limitCorrections', () => {
           const prior = Math.min(before, limit);
           const total = prior + fresh.reduce((s, r) => s + r.delta, 0);
           const out = limitCorrections(limit, total, fresh);
-          const taken = -out.reduce((s, c) => s + c.delta, 0);
+          const taken = out.reduce((s, c) => s - c.delta, 0);
           expect(taken).toBe(Math.max(0, total - limit));
           expect(total - taken).toBeLessThanOrEqual(limit);
           const byId = new Map(fresh.map((r) => [r.id, r]));
