@@ -7,6 +7,7 @@ import {
 } from '../domain/campaigns/campaign';
 import { DAY_RE, TERMINAL_CODE_RE } from '../domain/patterns';
 import { StoredBirthday, type RecordType } from './records';
+import { TimeZone } from './timeZone';
 
 /**
  * The wire protocol between a terminal's sync job and head office. Every request carries
@@ -111,6 +112,8 @@ export const EnrolRequest = Versioned.extend({
    * SHOP_MISMATCH before it spends the code or lists the terminal. Optional: older tills omit it.
    */
   shopId: ShopId.optional(),
+  /** The till's IANA time zone: head office evaluates the shop's members in it (optional: older tills omit it). */
+  timeZone: TimeZone.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 
