@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { rememberShopTimeZone } from './admin/shopTimeZone';
+import { rememberShopTimeZone } from './sync/shopTimeZone';
 import type { CreateEnrolmentCodeRequest, EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HoDb } from './store/connect';

@@ -79,10 +79,11 @@ export function errorOf<T>(result: Result<T>): { code: string; details: Record<s
 
 /**
  * Every member's cached balance equals the sum of their ledger rows, the cached earned total
- * equals the sum of their earned rows (earn, less reversals taking points back: shared/domain/pointsEarned.ts), and each row's balance_after continues from the previous
- * one. A balance is never negative, unless a row pulled from head office made it so (two shops
- * spent the same points offline: head office flags it and later earnings net it out), or a refund
- * took back points already spent (allowed and flagged: services/refunds.ts).
+ * equals the sum of their earned rows (earn, less reversals taking points back:
+ * shared/domain/pointsEarned.ts), and each row's balance_after continues from the previous one.
+ * A balance is never negative, unless a row pulled from head office made it so (two shops spent
+ * the same points offline: head office flags it and later earnings net it out), or a refund took
+ * back points already spent (allowed and flagged: services/refunds.ts).
  */
 export function assertLedgerConsistent(db: TerminalDb): void {
   const c = db.$client;

@@ -113,7 +113,7 @@ describe.each(testBackends)('a campaign’s per-member limit across tills, on $n
     [0, 1],
     [1, 0],
   ])
-    it(`two offline tills each give the limit; synced in the order ${order.join(',')}, the member holds the limit`, async () => {
+    it(`two offline tills each give the limit; synced in order ${order.join(',')}, the member holds it`, async () => {
       const { tills, member, id } = await setUp();
       for (const till of tills) {
         await sell(till, member.id);

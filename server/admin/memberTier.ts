@@ -10,7 +10,7 @@ import type { HoDb } from '../store/connect';
 import { ledger, members, sales, settings, tierOverrides } from '../store/schema';
 import { HoError } from '../http/errors';
 import { appendFeed } from '../sync/feed';
-import { memberTimeZone } from './shopTimeZone';
+import { memberTimeZone } from '../sync/shopTimeZone';
 
 async function setting<T>(db: HoDb, key: string): Promise<T | null> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));

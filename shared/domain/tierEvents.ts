@@ -6,9 +6,10 @@ import type { TierEvent } from './tierStatus';
 //
 // Points earned = earn rows (sale earnings, birthday and campaign bonuses) minus reversals of them
 // (reversal rows with a negative delta: shared/domain/pointsEarned.ts). A reversal naming the row it
-// reverses counts in a window where that row was earned (a refund un-earns the sale's points). Adjustments do NOT count: a manager's correction or
-// goodwill is not qualifying activity, and a tier given by hand is an override with a reason and an
-// end date. Spend, redeem and expire rows never count: the balance is not a tier measure.
+// reverses counts in a window where that row was earned (a refund un-earns the sale's points).
+// Adjustments do NOT count: a manager's correction or goodwill is not qualifying activity, and a
+// tier given by hand is an override with a reason and an end date. Spend, redeem and expire rows
+// never count: the balance is not a tier measure.
 // Spend = sale totals (after the points discount) minus refunded amounts.
 
 export interface TierLedgerRow {
