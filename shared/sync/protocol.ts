@@ -17,6 +17,7 @@ import { TimeZone } from './timeZone';
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
  * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
+ * Version 5: a ledger change may name the row it reverses (reversesId); enrolment may name the till's time zone.
  * Version 5: the 'campaign' change carries a whole Campaign (shared/domain/campaigns/campaign.ts), and a
  * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
  * Version 5 (issue 15): the 'refund' record and the saleForRefund route, among the programme's parts.
