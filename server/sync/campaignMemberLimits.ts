@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { Campaign } from '../../shared/domain/campaigns/campaign';
-import { limitCorrections } from '../../shared/domain/campaigns/memberLimitExcess';
+import { LIMIT_CORRECTION_TERMINAL, limitCorrections } from '../../shared/domain/campaigns/memberLimitExcess';
 import { uuidV5 } from '../../shared/domain/expiryId';
 import type { HoDb } from '../store/connect';
 import { campaigns, ledger } from '../store/schema';
 import type { Applied } from './bulkPlan';
-import { HEAD_OFFICE_TERMINAL } from './expiry';
 import type { FeedItem } from './feed';
 import { idList, insertRows } from './jsonInsert';
 
@@ -95,7 +94,7 @@ export async function takeBackOverLimit(tx: HoDb, applied: Applied, now: number)
         redemptionId: null,
         refundId: null,
         reversesId: reversed.id,
-        terminalId: HEAD_OFFICE_TERMINAL,
+        terminalId: LIMIT_CORRECTION_TERMINAL,
         shopId: reversed.shopId,
         createdAt: now,
         expiresAt: null,

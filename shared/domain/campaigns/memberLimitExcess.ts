@@ -3,6 +3,9 @@
 // over the limit is taken back, from the newest of the rows just derived first, one reversal row
 // per row it takes from (naming it). ONE rule, pure: head office runs it, the tests check it.
 
+/** The terminal column of a limit correction (head office's own rows): a till tells them apart by it. */
+export const LIMIT_CORRECTION_TERMINAL = 'headoffice';
+
 export interface CampaignGrantRow {
   id: string;
   delta: number;
