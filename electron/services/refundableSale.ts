@@ -75,7 +75,8 @@ export function localSaleForRefund(ctx: ServiceContext, saleId: string): SaleFor
       // Net of what head office took back over a campaign's per-member limit (pulled reversals it
       // wrote itself, naming the row): a refund reverses what the member kept, as head office does.
       delta: sql<number>`${pointsLedger.delta} + coalesce((SELECT sum(c.delta) FROM points_ledger c
-        WHERE c.reverses_id = points_ledger.id AND c.kind = 'reversal' AND c.terminal_id = ${LIMIT_CORRECTION_TERMINAL}), 0)`,
+        WHERE c.reverses_id = points_ledger.id AND c.kind = 'reversal'
+          AND c.terminal_id = ${LIMIT_CORRECTION_TERMINAL}), 0)`,
       ruleVersion: pointsLedger.ruleVersion,
       campaignId: pointsLedger.campaignId,
     })
