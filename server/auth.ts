@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { rememberShopTimeZone } from './sync/shopTimeZone';
 import type { CreateEnrolmentCodeRequest, EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HoDb } from './store/connect';
@@ -260,6 +261,7 @@ export async function enrolTerminal(db: HoDb, clock: Clock, ids: IdSource, req: 
       .update(enrolmentCodes)
       .set({ usedAt: now, usedByTerminalId: req.terminalId })
       .where(eq(enrolmentCodes.codeHash, code.codeHash));
+    if (req.timeZone !== undefined) await rememberShopTimeZone(tx, code.shopId, req.timeZone);
     return answer;
   });
 }

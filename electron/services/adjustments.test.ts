@@ -28,6 +28,16 @@ const adjust = (delta: number, reason: 'goodwill' | 'correction' | 'other' = 'go
 const balance = async () => unwrap(await c.api.getBalance({ memberId: member.id })).balance;
 
 describe('adjustPoints', () => {
+  it('gives history the reason and note as data, for the till to word in its language', async () => {
+    unwrap(await adjust(40, 'other', 'paid twice'));
+    unwrap(await adjust(-10, 'correction'));
+    const ledger = unwrap(await c.api.memberLedger({ memberId: member.id }));
+    expect(ledger.items.map((l) => l.detail)).toEqual([
+      { kind: 'adjust', reason: 'correction', note: '' },
+      { kind: 'adjust', reason: 'other', note: 'paid twice' },
+    ]);
+  });
+
   it('adds and removes points: one adjust ledger row, one audit row and one adjustment record each', async () => {
     const added = unwrap(await adjust(300, 'goodwill', 'birthday cake was late'));
     expect(added).toMatchObject({ delta: 300, reason: 'goodwill', balanceAfter: 300 });

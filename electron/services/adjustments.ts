@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { adjustSummary } from '../../shared/domain/adjustSummary';
 import { DomainError, type AdjustmentReceipt, type ParsedInput } from '../../shared/contract';
 import { checkAdjustment } from '../../shared/domain/pointsAdjustment';
 import type { LedgerRecord } from '../../shared/sync/records';
@@ -64,7 +65,7 @@ export function adjustPoints(ctx: ServiceContext, input: ParsedInput<'adjustPoin
       balanceAfter: check.balanceAfter,
       saleId: null,
       redemptionId: null,
-      summary: input.note === '' ? input.reason : `${input.reason}: ${input.note}`,
+      summary: adjustSummary(input.reason, input.note),
       terminalId: term.terminalId,
     });
     const moved = statements(ctx.db).balance.run({

@@ -1,3 +1,4 @@
+import { parseAdjustSummary } from '../../shared/domain/adjustSummary';
 import { SaleQuote, type LedgerDetail, type LedgerEntryView } from '../../shared/contract';
 
 const Explanation = SaleQuote.shape.explanation;
@@ -21,6 +22,10 @@ function detailOf(row: LedgerRowWithSource): LedgerDetail | null {
   }
   if (row.kind === 'redeem' && row.redeemedQuantity !== null && row.rewardName !== null) {
     return { kind: 'redeem', quantity: row.redeemedQuantity, rewardName: row.rewardName };
+  }
+  if (row.kind === 'adjust') {
+    const parsed = parseAdjustSummary(row.summary);
+    return { kind: 'adjust', reason: parsed?.reason ?? null, note: parsed?.note ?? '' };
   }
   return null;
 }

@@ -23,7 +23,13 @@ const statements = perDb((db) => ({
   ),
   ledger: direct(
     db
-      .select({ kind: pointsLedger.kind, delta: pointsLedger.delta, createdAt: pointsLedger.createdAt })
+      .select({
+        id: pointsLedger.id,
+        kind: pointsLedger.kind,
+        delta: pointsLedger.delta,
+        createdAt: pointsLedger.createdAt,
+        reversesId: pointsLedger.reversesId,
+      })
       .from(pointsLedger)
       .where(and(eq(pointsLedger.memberId, p('memberId')), inArray(pointsLedger.kind, ['earn', 'reversal'])))
       .prepare(),

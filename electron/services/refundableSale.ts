@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { LIMIT_CORRECTION_TERMINAL } from '../../shared/domain/campaigns/memberLimitExcess';
 import type { SaleForRefundView } from '../../shared/contract';
 import { HoRefundableSale } from '../../shared/sync/saleForRefund';
 import { fetchedSales, members, outbox, pointsLedger, refundLines, refunds, saleLines, sales } from '../../db/schema';
@@ -71,7 +72,11 @@ export function localSaleForRefund(ctx: ServiceContext, saleId: string): SaleFor
     .select({
       id: pointsLedger.id,
       kind: pointsLedger.kind,
-      delta: pointsLedger.delta,
+      // Net of what head office took back over a campaign's per-member limit (pulled reversals it
+      // wrote itself, naming the row): a refund reverses what the member kept, as head office does.
+      delta: sql<number>`${pointsLedger.delta} + coalesce((SELECT sum(c.delta) FROM points_ledger c
+        WHERE c.reverses_id = points_ledger.id AND c.kind = 'reversal'
+          AND c.terminal_id = ${LIMIT_CORRECTION_TERMINAL}), 0)`,
       ruleVersion: pointsLedger.ruleVersion,
       campaignId: pointsLedger.campaignId,
     })

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DomainError, type ParsedInput, type RefundReceipt, type SaleForRefundView } from '../../shared/contract';
+import { earnedChange } from '../../shared/domain/pointsEarned';
 import { isRefundProblem, planRefund, refundableSaleOf, type RefundProblem } from '../../shared/domain/refund';
 import type { LedgerRecord } from '../../shared/sync/records';
 import { members, pointsLedger, refundLines, refunds } from '../../db/schema';
@@ -124,9 +125,11 @@ export function refundKnownSale(
           reversesId: r.reversesId,
         });
       }
+      // Points a refund takes back were never earned: the earned total (a lifetime tier's measure) drops too.
+      const unearned = plan.reversals.reduce((sum, r) => sum + earnedChange('reversal', r.delta), 0);
       const changed = ctx.db
         .update(members)
-        .set({ pointsBalance: balance, updatedAt: now })
+        .set({ pointsBalance: balance, pointsEarnedTotal: member.pointsEarnedTotal + unearned, updatedAt: now })
         .where(and(eq(members.id, member.id), eq(members.pointsBalance, member.pointsBalance)))
         .run();
       if (changed.changes !== 1) throw new Error(`member ${member.id} changed during the refund`);

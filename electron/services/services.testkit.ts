@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi, type ChannelInput, type MemberView, type Result } from '../../shared/contract';
+import { earnedRowsSql } from '../../shared/domain/pointsEarned';
 import type { TerminalDb } from '../../db/open';
 import { openTerminalCore, type TerminalCore, type TerminalDispatch } from '../terminal/terminalCore';
 import type { SyncLoopOptions } from '../terminal/syncLoopHost';
@@ -103,10 +104,11 @@ export function errorOf<T>(result: Result<T>): { code: string; details: Record<s
 
 /**
  * Every member's cached balance equals the sum of their ledger rows, the cached earned total
- * equals the sum of their earn rows, and each row's balance_after continues from the previous
- * one. A balance is never negative, unless a row pulled from head office made it so (two shops
- * spent the same points offline: head office flags it and later earnings net it out), or a refund
- * took back points already spent (allowed and flagged: services/refunds.ts).
+ * equals the sum of their earned rows (earn, less reversals taking points back:
+ * shared/domain/pointsEarned.ts), and each row's balance_after continues from the previous one.
+ * A balance is never negative, unless a row pulled from head office made it so (two shops spent
+ * the same points offline: head office flags it and later earnings net it out), or a refund took
+ * back points already spent (allowed and flagged: services/refunds.ts).
  */
 export function assertLedgerConsistent(db: TerminalDb): void {
   const c = db.$client;
@@ -114,7 +116,7 @@ export function assertLedgerConsistent(db: TerminalDb): void {
     .prepare(
       `SELECT m.id, m.points_balance AS cached, coalesce(sum(l.delta), 0) AS ledger,
               m.points_earned_total AS earned,
-              coalesce(sum(CASE WHEN l.kind = 'earn' THEN l.delta END), 0) AS earnedLedger
+              coalesce(sum(CASE WHEN ${earnedRowsSql('l.')} THEN l.delta END), 0) AS earnedLedger
        FROM members m CROSS JOIN terminal t LEFT JOIN points_ledger l ON l.member_id = m.id
        GROUP BY m.id HAVING cached != ledger OR earned != earnedLedger
           OR (cached < 0 AND NOT EXISTS (SELECT 1 FROM points_ledger p

@@ -3,6 +3,7 @@ import type { TerminalDb } from '../../db/open';
 import { cards, memberSecurity, members, rewards, ruleVersions, tierOverrides, tiers } from '../../db/schema';
 import { blockedCards, syncIssues } from '../../db/schemaSync';
 import { storeCampaign } from '../services/campaignStore';
+import { earnedChange } from '../../shared/domain/pointsEarned';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
@@ -94,7 +95,7 @@ function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: numbe
     return;
   }
   const balance = member.points_balance + c.delta;
-  const earned = member.points_earned_total + (c.type === 'earn' ? c.delta : 0);
+  const earned = member.points_earned_total + earnedChange(c.type, c.delta);
   st.insertLedger.run(
     c.id,
     c.memberId,
@@ -109,6 +110,7 @@ function applyLedger(db: TerminalDb, c: Of<'ledger'>, ladder: Ladder, now: numbe
   );
   const expiresAt = c.expiresAt ?? null;
   if (expiresAt !== null || c.lotId) st.setLotFacts.run(expiresAt, c.lotId ?? null, c.id);
+  if (c.reversesId) st.setReverses.run(c.reversesId, c.id);
   if (expiresAt !== null && c.delta > 0) st.lowerNextExpiry.run(expiresAt, expiresAt, c.memberId);
   const tier = tierStanding(ladder.get(), member.tier_code, earned).tier;
   st.updateBalance.run(balance, earned, tier?.code ?? null, c.memberId);

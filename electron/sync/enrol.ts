@@ -22,6 +22,8 @@ export async function enrolWithHeadOffice(
   headOfficeUrl: string,
   code: string,
   fetchFn?: FetchFn,
+  /** The till's IANA zone (ctx.timeZone): head office evaluates the shop's members in it. */
+  timeZone?: string,
 ): Promise<EnrolOutcome> {
   const term = db.select().from(terminal).get();
   if (!term) return { ok: false, code: 'NOT_CONFIGURED', message: 'The terminal has no identity yet.' };
@@ -33,6 +35,7 @@ export async function enrolWithHeadOffice(
     terminalId: term.terminalId,
     ...(term.terminalName ? { terminalName: term.terminalName } : {}),
     ...(term.shopId ? { shopId: term.shopId } : {}),
+    ...(timeZone ? { timeZone } : {}),
   };
   const res = await client.call('enrol', request);
   if (!res.ok) {

@@ -18,7 +18,7 @@ export async function enrolledTerminal(
   ho: Harness,
   clock: Clock,
   dirs: string[],
-  terminal: { prefix: number; shopId: string; code: string },
+  terminal: { prefix: number; shopId: string; code: string; timeZone?: string },
 ): Promise<TerminalCore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillcard-sync-'));
   dirs.push(dir);
@@ -26,7 +26,7 @@ export async function enrolledTerminal(
     dataDir: dir,
     clock,
     ids: sequentialIds(terminal.prefix),
-    timeZone: 'Asia/Shanghai',
+    timeZone: terminal.timeZone ?? 'Asia/Shanghai',
     log: () => undefined,
   });
   const { shopId, code } = terminal;
@@ -40,7 +40,7 @@ export async function enrolledTerminal(
     }),
   );
   const created = await ho.admin.call('createEnrolmentCode', { body: { shopId, terminalCode: code } });
-  const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, created.code);
+  const enrolled = await enrolWithHeadOffice(core.db, clock, ho.url, created.code, undefined, core.ctx.timeZone);
   if (!enrolled.ok || enrolled.shopId !== shopId) throw new Error(`enrolment failed: ${JSON.stringify(enrolled)}`);
   return core;
 }
@@ -59,7 +59,7 @@ export interface EnrolledTills {
 export function useEnrolledTills(
   backend: TestBackend,
   clock: Clock,
-  terminals: { prefix: number; shopId: string; code: string }[],
+  terminals: { prefix: number; shopId: string; code: string; timeZone?: string }[],
 ): () => EnrolledTills {
   const dirs: string[] = [];
   let running: EnrolledTills | null = null;

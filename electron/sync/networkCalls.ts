@@ -24,7 +24,7 @@ export async function enrolHeadOffice(
 ): Promise<TerminalStatus> {
   // Card numbers start with the terminal code, and records name the shop: both must be set first.
   if (!isConfigured(readTerminal(ctx))) throw new DomainError('NOT_CONFIGURED', { missing: 'shop' });
-  const outcome = await enrolWithHeadOffice(ctx.db, ctx.clock, input.url, input.code, options.fetch);
+  const outcome = await enrolWithHeadOffice(ctx.db, ctx.clock, input.url, input.code, options.fetch, ctx.timeZone);
   if (!outcome.ok) {
     if (outcome.code === 'OFFLINE')
       throw new DomainError('HEADOFFICE_UNREACHABLE', { url: input.url, message: outcome.message });

@@ -76,6 +76,8 @@ export const pullStatements = perDb((db: TerminalDb) => {
     setLotFacts: c.prepare<[number | null, string | null, string]>(
       'UPDATE points_ledger SET expires_at = ?, lot_id = ? WHERE id = ?',
     ),
+    /** A pulled reversal names the row it reverses, as a reversal written here does. */
+    setReverses: c.prepare<[string, string]>('UPDATE points_ledger SET reverses_id = ? WHERE id = ?'),
     /** The member's next expiry is a lower bound: a new lot can only bring it forward. */
     lowerNextExpiry: c.prepare<[number, number, string]>(
       'UPDATE members SET next_expiry_at = min(coalesce(next_expiry_at, ?), ?) WHERE id = ?',

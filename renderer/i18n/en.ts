@@ -418,6 +418,8 @@ export const en = {
   ledgerDetail: {
     spend: '{{points}} pts for {{discount}} off',
     redeem: '{{quantity}} × {{name}}',
+    adjustWithNote: '{{reason}}: {{note}}',
+    adjustElsewhere: 'Adjusted at another shop or at head office',
   },
   keypad: {
     backspaceLabel: 'Delete last digit',

@@ -411,6 +411,8 @@ export const zhCN: TillMessages = {
   ledgerDetail: {
     spend: '{{points}} 分抵扣 {{discount}}',
     redeem: '兑换 {{quantity}} × {{name}}',
+    adjustWithNote: '{{reason}}：{{note}}',
+    adjustElsewhere: '在其他门店或总部调整',
   },
   keypad: {
     backspaceLabel: '删除最后一位',

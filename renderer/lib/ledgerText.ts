@@ -32,5 +32,9 @@ export function ledgerDetailText(
       });
     case 'redeem':
       return t('ledgerDetail.redeem', { quantity: d.quantity, name: isolate(d.rewardName) });
+    case 'adjust': {
+      const reason = d.reason === null ? t('ledgerDetail.adjustElsewhere') : t(`adjust.reasons.${d.reason}`);
+      return d.note === '' ? reason : t('ledgerDetail.adjustWithNote', { reason, note: isolate(d.note) });
+    }
   }
 }

@@ -11,12 +11,7 @@ import type { HoDb } from '../store/connect';
 import { ledger, members, sales, settings, tierOverrides } from '../store/schema';
 import { HoError } from '../http/errors';
 import { appendFeed } from '../sync/feed';
-
-/**
- * The chain's calendar for tier windows. The tills of one chain run in one zone today (their
- * businessDay uses it); head office has no setting of its own yet, so it is named here once.
- */
-export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+import { memberTimeZone } from '../sync/shopTimeZone';
 
 async function setting<T>(db: HoDb, key: string): Promise<T | null> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
@@ -37,18 +32,21 @@ async function officeProgramme(db: HoDb, now: number): Promise<{ rules: RuleSet;
  * A member's tier from head office's own rows (ho_ledger, ho_sales, ho_tier_overrides) by the
  * same rule and the same history builder a till uses (shared/domain/tierStatus.ts, tierEvents.ts).
  */
-export async function officeMemberTier(
-  db: HoDb,
-  clock: Clock,
-  memberId: string,
-  timeZone = OFFICE_TIME_ZONE,
-): Promise<MemberTierAnswer> {
+export async function officeMemberTier(db: HoDb, clock: Clock, memberId: string): Promise<MemberTierAnswer> {
   const [member] = await db.select({ id: members.id }).from(members).where(eq(members.id, memberId));
   if (!member) throw new HoError('NOT_FOUND', `No member ${memberId}.`);
+  // The member's home shop's calendar, the one its tills evaluate them in (shopTimeZone.ts).
+  const timeZone = await memberTimeZone(db, memberId);
   const now = clock.now();
   const { rules, ladder } = await officeProgramme(db, now);
   const rows = await db
-    .select({ kind: ledger.kind, delta: ledger.delta, createdAt: ledger.createdAt })
+    .select({
+      id: ledger.id,
+      kind: ledger.kind,
+      delta: ledger.delta,
+      createdAt: ledger.createdAt,
+      reversesId: ledger.reversesId,
+    })
     .from(ledger)
     .where(and(eq(ledger.memberId, memberId), inArray(ledger.kind, ['earn', 'reversal'])));
   const saleRows = await db

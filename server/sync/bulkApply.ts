@@ -23,7 +23,7 @@ import { emptyChain } from './auditChain';
 import { rewardPayload } from './feed';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
-import { knownRefundIds, loadRefundableSales } from './refundableSales';
+import { knownRefundIds, loadRefundableSalesWithGross } from './refundableSales';
 import type { RefundKnown } from './refundPlan';
 
 /** Another terminal wrote a row this batch counted on as new, between our read and our insert: retry the batch. */
@@ -144,7 +144,7 @@ async function loadKnown(
   ];
   let refundKnown: RefundKnown | null = null;
   if (refundIds.length > 0) {
-    const sold = await loadRefundableSales(tx, refundSaleIds);
+    const { sales: sold, gross } = await loadRefundableSalesWithGross(tx, refundSaleIds);
     // The member of a sale a refund names: its reversal rows are theirs.
     const saleMembers = [...sold.values()].flatMap((s) =>
       s.memberId && !memberIds.has(s.memberId) ? [s.memberId] : [],
@@ -156,7 +156,7 @@ async function loadKnown(
           .from(members)
           .where(sql`${members.id} IN ${idList(saleMembers)}`)),
       );
-    refundKnown = { sales: sold, refundIds: await knownRefundIds(tx, refundIds) };
+    refundKnown = { sales: sold, refundIds: await knownRefundIds(tx, refundIds), gross };
   }
   return {
     refunds: refundKnown,

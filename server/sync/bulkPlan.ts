@@ -182,6 +182,7 @@ export function planBatch(
           createdAt: r.createdAt,
           expiresAt: r.expiresAt ?? null,
           lotId: r.lotId ?? null,
+          reversesId: r.reversesId ?? null,
         },
       });
       if (r.delta < 0) spent.push(r.memberId);

@@ -10,6 +10,7 @@ import type { Applied, Outcome } from './bulkPlan';
 import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
+import { takeBackOverLimit } from './campaignMemberLimits';
 import { quarantinedPayload, unstorableMarkerDetail } from './recordStore';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
@@ -134,6 +135,7 @@ export async function deriveChunk(
           ),
         );
     }
+    await takeBackOverLimit(tx, applied, now);
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);
     await tx.update(terminals).set({ derivedSeq: last.seq, lastDerivedAt: now }).where(eq(terminals.id, terminalId));

@@ -8,6 +8,8 @@ import type { refundLines, refunds } from '../store/schema';
 export interface RefundKnown {
   sales: Map<string, HoRefundableSale>;
   refundIds: Set<string>;
+  /** Rows a limit correction took from: their delta before it (refundableSales.ts). */
+  gross?: Map<string, number>;
 }
 
 export type RefundOutcome =
@@ -69,10 +71,19 @@ export function planRefundRecord(
             reversesId: r.reversesId,
           }));
   } else {
-    const matches =
-      p.ledger.length === plan.reversals.length &&
-      p.ledger.every((row) => row.memberId === sale.memberId && plan.reversals.some((r) => same(row, r))) &&
+    const agrees = (reversals: { reversesId: string; delta: number }[]): boolean =>
+      p.ledger.length === reversals.length &&
+      p.ledger.every((row) => row.memberId === sale.memberId && reversals.some((r) => same(row, r))) &&
       p.amountMinor === plan.amountMinor;
+    // A till that had not yet pulled a limit correction reversed the row's delta before it.
+    const gross = known.gross;
+    const beforeCorrection = (): boolean => {
+      if (gross === undefined || !sale.ledger.some((l) => gross.has(l.id))) return false;
+      const grossSale = { ...sale, ledger: sale.ledger.map((l) => ({ ...l, delta: gross.get(l.id) ?? l.delta })) };
+      const grossPlan = planRefund(refundableSaleOf(grossSale), before, p.lines);
+      return !isRefundProblem(grossPlan) && agrees(grossPlan.reversals);
+    };
+    const matches = agrees(plan.reversals) || beforeCorrection();
     if (!matches)
       return {
         ok: false,

@@ -12,14 +12,26 @@ export async function loadRefundableSales(
   tx: HoDb,
   saleIds: readonly string[],
 ): Promise<Map<string, HoRefundableSale>> {
+  return (await loadRefundableSalesWithGross(tx, saleIds)).sales;
+}
+
+/**
+ * As loadRefundableSales, with each row's delta before any limit correction where one took some
+ * back (`gross`, by row id): a till that refunded before it pulled the correction reversed that.
+ */
+export async function loadRefundableSalesWithGross(
+  tx: HoDb,
+  saleIds: readonly string[],
+): Promise<{ sales: Map<string, HoRefundableSale>; gross: Map<string, number> }> {
   const out = new Map<string, HoRefundableSale>();
+  const gross = new Map<string, number>();
   const ids = [...new Set(saleIds)];
-  if (ids.length === 0) return out;
+  if (ids.length === 0) return { sales: out, gross };
   const saleRows = await tx
     .select()
     .from(sales)
     .where(sql`${sales.id} IN ${idList(ids)}`);
-  if (saleRows.length === 0) return out;
+  if (saleRows.length === 0) return { sales: out, gross };
   const found = saleRows.map((s) => s.id);
   const [lineRows, ledgerRows, refundedRows] = [
     await tx
@@ -32,7 +44,11 @@ export async function loadRefundableSales(
         id: ledger.id,
         saleId: ledger.saleId,
         kind: ledger.kind,
-        delta: ledger.delta,
+        // Net of what head office took back over a campaign's per-member limit (campaignMemberLimits.ts):
+        // a refund reverses what the member kept. Those corrections name the row and no refund.
+        delta: sql<number>`(${ledger.delta} + coalesce((SELECT sum(c.delta) FROM ho_ledger c
+          WHERE c.reverses_id = ho_ledger.id AND c.kind = 'reversal' AND c.refund_id IS NULL), 0))::int`,
+        grossDelta: ledger.delta,
         ruleVersion: ledger.ruleVersion,
         campaignId: ledger.campaignId,
       })
@@ -66,13 +82,16 @@ export async function loadRefundableSales(
       currency: s.currency,
       createdAt: s.createdAt,
       lines: lineRows.filter((l) => l.saleId === s.id).map(({ saleId: _saleId, ...line }) => line),
-      ledger: ledgerRows.filter((l) => l.saleId === s.id).map(({ saleId: _saleId, ...row }) => row),
+      ledger: ledgerRows
+        .filter((l) => l.saleId === s.id)
+        .map(({ saleId: _saleId, grossDelta: _gross, ...row }) => ({ ...row, delta: Number(row.delta) })),
       refunded: refundedRows
         .filter((r) => r.saleId === s.id)
         .map((r) => ({ lineNo: r.lineNo, quantity: Number(r.quantity) })),
     });
   }
-  return out;
+  for (const l of ledgerRows) if (Number(l.delta) !== l.grossDelta) gross.set(l.id, l.grossDelta);
+  return { sales: out, gross };
 }
 
 /** Which of these ids head office holds as refunds. */

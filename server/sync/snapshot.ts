@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { earnedRowsSql } from '../../shared/domain/pointsEarned';
 import { Change, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { SnapshotMember, SnapshotRequest, SnapshotResponse } from '../../shared/sync/snapshot';
 import type { HoDb } from '../store/connect';
@@ -47,7 +48,7 @@ async function memberPage(
            coalesce(l.balance, 0) AS balance, coalesce(l.earned, 0) AS earned
     FROM ho_members m
     LEFT JOIN LATERAL (
-      SELECT sum(delta)::bigint AS balance, (sum(delta) FILTER (WHERE kind = 'earn'))::bigint AS earned
+      SELECT sum(delta)::bigint AS balance, (sum(delta) FILTER (WHERE ${sql.raw(earnedRowsSql())}))::bigint AS earned
       FROM ho_ledger WHERE member_id = m.id AND txid < ${bound}::bigint AND terminal_id <> ${terminalId}
     ) l ON true
     WHERE m.txid < ${bound}::bigint AND m.id > ${after}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADJUST_REASONS } from '../domain/pointsAdjustment';
 import {
   Birthday,
   EpochMs,
@@ -108,6 +109,8 @@ export const LedgerDetail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('earn'), explanation: z.array(ExplanationView) }),
   z.object({ kind: z.literal('spend'), discountMinor: z.number().int(), currency: z.string() }),
   z.object({ kind: z.literal('redeem'), quantity: z.number().int(), rewardName: z.string() }),
+  /** A manager's adjustment: its reason (null: made elsewhere, this till holds no reason) and note. */
+  z.object({ kind: z.literal('adjust'), reason: z.enum(ADJUST_REASONS).nullable(), note: z.string() }),
 ]);
 export type LedgerDetail = z.infer<typeof LedgerDetail>;
 

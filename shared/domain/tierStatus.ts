@@ -21,6 +21,12 @@ export interface TierEvent {
   at: number;
   points: number;
   spendMinor: number;
+  /**
+   * A reversal of earned points: when the reversed points were earned. The reversal is known from
+   * `at` on (it never undoes an upgrade already given), but a window counts it where the earning
+   * fell, so refunded earn is not earned at the next re-qualification.
+   */
+  earnedAt?: number;
 }
 
 export interface TierOverride {
@@ -103,7 +109,7 @@ function measureOver(events: TierEvent[], upTo: number, policy: TierQualificatio
   let sum = 0;
   for (let i = 0; i < upTo; i += 1) {
     const e = events[i];
-    if (e !== undefined && inWindow(policy, start, e.at)) sum += valueOf(e, policy);
+    if (e !== undefined && inWindow(policy, start, e.earnedAt ?? e.at)) sum += valueOf(e, policy);
   }
   return sum;
 }

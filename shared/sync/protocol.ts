@@ -7,6 +7,7 @@ import {
 } from '../domain/campaigns/campaign';
 import { DAY_RE, TERMINAL_CODE_RE } from '../domain/patterns';
 import { StoredBirthday, type RecordType } from './records';
+import { TimeZone } from './timeZone';
 
 /**
  * The wire protocol between a terminal's sync job and head office. Every request carries
@@ -16,6 +17,7 @@ import { StoredBirthday, type RecordType } from './records';
  * null), which a version-2 till could not parse; and the 'erasure' change.
  * Version 4: the 'staff' change (till staff managed at head office), and every record names its staffId.
  * Version 5 (issue 15): the 'expiry' record; ledger records and changes may carry a lot's expiresAt and lotId.
+ * Version 5: a ledger change may name the row it reverses (reversesId); enrolment may name the till's time zone.
  * Version 5: the 'campaign' change carries a whole Campaign (shared/domain/campaigns/campaign.ts), and a
  * pull grants the terminal its share of each running campaign's budget (campaignAllowances).
  * Version 5 (issue 15): the 'refund' record and the saleForRefund route, among the programme's parts.
@@ -111,6 +113,8 @@ export const EnrolRequest = Versioned.extend({
    * SHOP_MISMATCH before it spends the code or lists the terminal. Optional: older tills omit it.
    */
   shopId: ShopId.optional(),
+  /** The till's IANA time zone: head office evaluates the shop's members in it (optional: older tills omit it). */
+  timeZone: TimeZone.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 
@@ -279,6 +283,8 @@ export const LedgerChange = z.object({
   expiresAt: Ms.nullable().optional(),
   /** An expiry row (or a reversal of earned points) names the lot it takes from. */
   lotId: Id.nullable().optional(),
+  /** A reversal names the ledger row it reverses (absent from a head office before issue 15's pull of it). */
+  reversesId: Id.nullable().optional(),
 });
 export const CardChange = z.object({
   kind: z.literal('card'),

@@ -1,5 +1,6 @@
 import { openKeyedSqlite } from '../../../db/open';
 import { keyBeside } from '../../../electron/platform/databaseKey';
+import { earnedRowsSql } from '../../../shared/domain/pointsEarned';
 
 /** What must hold in any terminal database, generated or not. Each entry is a problem found. */
 export interface VerifyReport {
@@ -30,7 +31,8 @@ export function verifyTerminalDb(file: string, thorough = true): VerifyReport {
 
     const balance = one<{ n: number }>(`
       SELECT count(*) AS n FROM members m
-      LEFT JOIN (SELECT member_id, sum(delta) AS total, sum(CASE WHEN kind = 'earn' THEN delta ELSE 0 END) AS earned
+      LEFT JOIN (SELECT member_id, sum(delta) AS total,
+                        sum(CASE WHEN ${earnedRowsSql()} THEN delta ELSE 0 END) AS earned
                  FROM points_ledger GROUP BY member_id) l ON l.member_id = m.id
       WHERE m.points_balance != coalesce(l.total, 0) OR m.points_earned_total != coalesce(l.earned, 0)`);
     if (balance.n > 0)

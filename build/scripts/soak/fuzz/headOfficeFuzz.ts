@@ -39,6 +39,8 @@ const T0 = Date.UTC(2025, 2, 1, 2);
 const A = uuidFrom(1, 0xa);
 const M = uuidFrom(100);
 const TERMINAL_B = uuidFrom(2, 0xb);
+const CAMPAIGN = uuidFrom(900);
+const DAY = 86_400_000;
 const totals = {
   saleCount: 1,
   salesTotalMinor: 1234,
@@ -180,6 +182,64 @@ const ROUTES: Route[] = [
     method: ADMIN_ROUTES.balanceFlags.method,
     auth: 'admin',
     path: adminPath('balanceFlags', { query: { open: 'true' } }),
+    examples: () => [undefined],
+  },
+  // Issue 15: a member's tier (read, and set by hand), a manual adjustment, and campaigns.
+  {
+    method: ADMIN_ROUTES.memberTier.method,
+    auth: 'admin',
+    path: adminPath('memberTier', { params: { id: M } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.setMemberTier.method,
+    auth: 'admin',
+    path: adminPath('setMemberTier', { params: { id: M } }),
+    examples: (n) => [{ tierCode: 'BRONZE', reason: `fuzz ${n}`, endsAt: T0 + (1 + (n % 90)) * DAY }],
+  },
+  {
+    method: ADMIN_ROUTES.adjustPoints.method,
+    auth: 'admin',
+    path: adminPath('adjustPoints', { params: { id: M } }),
+    examples: (n) => [
+      { delta: 1 + (n % 100), reason: 'goodwill' },
+      { delta: 5, reason: 'other', note: `fuzz ${n}` },
+    ],
+  },
+  {
+    method: ADMIN_ROUTES.upsertCampaign.method,
+    auth: 'admin',
+    path: adminPath('upsertCampaign', { params: { id: CAMPAIGN } }),
+    examples: (n) => [
+      {
+        name: `Fuzz ${n}`,
+        rule: { kind: 'spendBonus', minSpendMinor: 100, points: 1 + (n % 50) },
+        target: { kind: 'everyone' },
+        startsAt: T0 + DAY,
+        endsAt: T0 + 10 * DAY,
+        overlap: n % 2 === 0 ? 'stack' : 'bestOf',
+        budgetPoints: 10_000,
+        perMemberLimit: n % 3 === 0 ? null : 100,
+        holdoutBp: n % 1_000,
+      },
+    ],
+  },
+  {
+    method: ADMIN_ROUTES.campaigns.method,
+    auth: 'admin',
+    path: adminPath('campaigns'),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.publishCampaign.method,
+    auth: 'admin',
+    path: adminPath('publishCampaign', { params: { id: CAMPAIGN } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.cancelCampaign.method,
+    auth: 'admin',
+    path: adminPath('cancelCampaign', { params: { id: CAMPAIGN } }),
     examples: () => [undefined],
   },
   // A member's export reads only (erasure is left out: any call of it on the fixture member writes).
