@@ -1,7 +1,7 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { DomainError, type ParsedInput } from '../../shared/contract';
 import type { GoodsFields, GoodsView } from '../../shared/contract/goods';
-import { isProductBarcode } from '../../shared/domain/productBarcode';
+import { goodsSearch } from '../../shared/domain/goodsSearch';
 import { goods } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
@@ -14,24 +14,22 @@ type GoodsRow = typeof goods.$inferSelect;
 
 const view = (r: GoodsRow): GoodsView => ({ ...r });
 
-/** LIKE's own wildcards in what a cashier typed match only themselves. */
-const likeText = (text: string): string => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The shop's goods, by SKU. `find`: a scanned barcode (exactly), or a SKU or the start of a name
  * or SKU (without case), for item mode's short list.
  */
 export function listGoods(ctx: ServiceContext, input: ParsedInput<'listGoods'>): GoodsView[] {
-  const find = input.find ?? '';
+  const search = goodsSearch(input.find);
   const byText =
-    find === ''
+    search.kind === 'all'
       ? undefined
-      : isProductBarcode(find)
-        ? eq(goods.barcode, find)
+      : search.kind === 'barcode'
+        ? eq(goods.barcode, search.barcode)
         : or(
-            sql`lower(${goods.sku}) LIKE ${`${likeText(find)}%`} ESCAPE '\\'`,
-            like(sql`lower(${goods.name})`, sql`${`${likeText(find)}%`} ESCAPE '\\'`),
-            like(sql`lower(${goods.name})`, sql`${`% ${likeText(find)}%`} ESCAPE '\\'`),
+            sql`lower(${goods.sku}) LIKE ${search.startsWith} ESCAPE '\\'`,
+            sql`lower(${goods.name}) LIKE ${search.startsWith} ESCAPE '\\'`,
+            sql`lower(${goods.name}) LIKE ${search.wordStartsWith} ESCAPE '\\'`,
           );
   return ctx.db
     .select()

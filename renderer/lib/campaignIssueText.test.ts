@@ -1,26 +1,15 @@
 // A refused campaign is worded field by field in both languages: the issues the shared schema
 // (SaveCampaignInput) raises for what the editor can send each land on their field, never raw.
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18next } from '../i18n/i18n';
 import type { ApiError } from '../../shared/contract/errors';
 import { candidateSpec, newDraft } from '../components/campaigns/campaignDraft';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zhCN';
 import { campaignIssues } from './campaignIssueText';
 import { SaveCampaignInput } from '../../shared/contract/campaigns';
 
-let tZh: TFunction;
-let tEn: TFunction;
-beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-  tZh = i18n.getFixedT('zh-CN');
-  tEn = i18n.getFixedT('en');
-});
+// The till's own i18next instance, both languages loaded at import.
+const tZh = i18next.getFixedT('zh-CN');
+const tEn = i18next.getFixedT('en');
 
 const ZONE = 'Asia/Shanghai';
 const NOW = Date.UTC(2025, 5, 7, 2, 0, 0);

@@ -1,27 +1,14 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
+import { en } from '../i18n/en';
+import { i18next } from '../i18n/i18n';
 import fc from 'fast-check';
-import i18next, { type TFunction } from 'i18next';
 import { ErrorCode } from '../../shared/contract/errors';
 import { errorMessages } from '../../shared/contract/errorMessages';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zhCN';
 import { describeError } from './errorText';
 
-let tZh: TFunction;
-let tEn: TFunction;
-beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: {
-      'zh-CN': { translation: { ...zhCN, errors: errorMessages['zh-CN'] } },
-      en: { translation: { ...en, errors: errorMessages.en } },
-    },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-  tZh = i18n.getFixedT('zh-CN');
-  tEn = i18n.getFixedT('en');
-});
+// The till's own i18next instance, both languages loaded at import.
+const tZh = i18next.getFixedT('zh-CN');
+const tEn = i18next.getFixedT('en');
 
 describe('describeError', () => {
   it('says every code in the cashier’s language, never the raw message', () => {

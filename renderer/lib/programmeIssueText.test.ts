@@ -1,26 +1,15 @@
 // A refused programme is worded field by field in both languages: every issue the shared schemas
 // (RuleSet, TierLadder, RewardSpec) can raise for a bad programme has a specific line, never the raw text.
 import fc from 'fast-check';
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18next } from '../i18n/i18n';
 import { RulesDraft } from '../../shared/contract/programme';
 import { RewardSpec, TierLadder } from '../../shared/sync/catalogue';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zhCN';
 import { programmeIssueLine, programmeIssueLines } from './programmeIssueText';
 
-let tZh: TFunction;
-let tEn: TFunction;
-beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-  tZh = i18n.getFixedT('zh-CN');
-  tEn = i18n.getFixedT('en');
-});
+// The till's own i18next instance, both languages loaded at import.
+const tZh = i18next.getFixedT('zh-CN');
+const tEn = i18next.getFixedT('en');
 
 const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (r.error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

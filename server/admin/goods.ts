@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { GoodsQuery } from '../../shared/admin/goods';
 import type { GoodsFields, GoodsPatch, GoodsView } from '../../shared/contract/goods';
 import { categoryIndex, resolveCategory } from '../../shared/domain/categories';
-import { isProductBarcode } from '../../shared/domain/productBarcode';
+import { goodsSearch } from '../../shared/domain/goodsSearch';
 import { CategoryList } from '../../shared/sync/catalogue';
 import type { HoDb } from '../store/connect';
 import { goods, settings } from '../store/schema';
@@ -24,20 +24,18 @@ export const GOODS_LIST_LIMIT = 1_000;
 
 const view = (r: Row): GoodsView => ({ ...r });
 
-/** LIKE's own wildcards in what was typed match only themselves. */
-const likeText = (text: string): string => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listGoods(db: HoDb, query: z.output<typeof GoodsQuery>): Promise<GoodsView[]> {
-  const find = query.find ?? '';
+  const search = goodsSearch(query.find);
   const byText =
-    find === ''
+    search.kind === 'all'
       ? undefined
-      : isProductBarcode(find)
-        ? eq(goods.barcode, find)
+      : search.kind === 'barcode'
+        ? eq(goods.barcode, search.barcode)
         : or(
-            sql`lower(${goods.sku}) LIKE ${`${likeText(find)}%`} ESCAPE '\\'`,
-            sql`lower(${goods.name}) LIKE ${`${likeText(find)}%`} ESCAPE '\\'`,
-            sql`lower(${goods.name}) LIKE ${`% ${likeText(find)}%`} ESCAPE '\\'`,
+            sql`lower(${goods.sku}) LIKE ${search.startsWith} ESCAPE '\\'`,
+            sql`lower(${goods.name}) LIKE ${search.startsWith} ESCAPE '\\'`,
+            sql`lower(${goods.name}) LIKE ${search.wordStartsWith} ESCAPE '\\'`,
           );
   const rows = await db
     .select()
