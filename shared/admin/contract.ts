@@ -188,7 +188,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: ProgrammeAnswer,
-    doc: "The chain's programme as the tills receive it: the newest rules and every version, tiers, categories, rewards.",
+    doc: "The chain's programme as the tills get it: the newest rules and every version, tiers, categories, rewards.",
   },
   publishTiers: {
     method: 'PUT',
