@@ -14,7 +14,6 @@ type GoodsRow = typeof goods.$inferSelect;
 
 const view = (r: GoodsRow): GoodsView => ({ ...r });
 
-
 /**
  * The shop's goods, by SKU. `find`: a scanned barcode (exactly), or a SKU or the start of a name
  * or SKU (without case), for item mode's short list.

@@ -24,7 +24,6 @@ export const GOODS_LIST_LIMIT = 1_000;
 
 const view = (r: Row): GoodsView => ({ ...r });
 
-
 export async function listGoods(db: HoDb, query: z.output<typeof GoodsQuery>): Promise<GoodsView[]> {
   const search = goodsSearch(query.find);
   const byText =
