@@ -35,6 +35,23 @@ const memberName = (ctx: ServiceContext, memberId: string | null): string | null
     ? null
     : (ctx.db.select({ name: members.name }).from(members).where(eq(members.id, memberId)).get()?.name ?? null);
 
+/** What a refund reads of a sale's own figures, from the till's row or head office's record alike. */
+type SaleFigures = Omit<SaleForRefundView, 'lines' | 'fullyRefunded' | 'memberName' | 'saleId' | 'source' | 'ledger'>;
+
+function saleFigures(sale: SaleFigures): SaleFigures {
+  return {
+    memberId: sale.memberId,
+    createdAt: sale.createdAt,
+    subtotalMinor: sale.subtotalMinor,
+    discountMinor: sale.discountMinor,
+    totalMinor: sale.totalMinor,
+    pointsEarned: sale.pointsEarned,
+    pointsSpent: sale.pointsSpent,
+    ruleVersion: sale.ruleVersion,
+    currency: sale.currency,
+  };
+}
+
 function view(
   sale: Omit<SaleForRefundView, 'lines' | 'fullyRefunded' | 'memberName'>,
   lines: Omit<SaleForRefundView['lines'][number], 'refundedQuantity'>[],
@@ -93,15 +110,7 @@ export function localSaleForRefund(ctx: ServiceContext, saleId: string): SaleFor
     {
       saleId,
       source: 'local',
-      memberId: sale.memberId,
-      createdAt: sale.createdAt,
-      subtotalMinor: sale.subtotalMinor,
-      discountMinor: sale.discountMinor,
-      totalMinor: sale.totalMinor,
-      pointsEarned: sale.pointsEarned,
-      pointsSpent: sale.pointsSpent,
-      ruleVersion: sale.ruleVersion,
-      currency: sale.currency,
+      ...saleFigures(sale),
       ledger,
     },
     lines,
@@ -124,15 +133,7 @@ export function remoteSaleForRefund(
     {
       saleId: sale.id,
       source: 'headOffice',
-      memberId: sale.memberId,
-      createdAt: sale.createdAt,
-      subtotalMinor: sale.subtotalMinor,
-      discountMinor: sale.discountMinor,
-      totalMinor: sale.totalMinor,
-      pointsEarned: sale.pointsEarned,
-      pointsSpent: sale.pointsSpent,
-      ruleVersion: sale.ruleVersion,
-      currency: sale.currency,
+      ...saleFigures(sale),
       ledger: sale.ledger,
     },
     sale.lines.map((l) => ({
