@@ -71,3 +71,22 @@ export function businessDay(epochMs: number, timeZone: string): string {
   }
   return here.day;
 }
+
+/**
+ * The first instant of business day `day` (YYYY-MM-DD) in `timeZone`: local midnight under the
+ * offset in force then (found by settling the offset twice, for a day that changes it).
+ */
+export function businessDayStart(day: string, timeZone: string): number {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const wallMidnight = Date.UTC(y, m - 1, d);
+  let start = wallMidnight - localTime(wallMidnight, timeZone).offsetMs;
+  start = wallMidnight - localTime(start, timeZone).offsetMs;
+  return start;
+}
+
+/** The [start, end) instants of business day `day` in `timeZone`. */
+export function businessDayRange(day: string, timeZone: string): { start: number; end: number } {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return { start: businessDayStart(day, timeZone), end: businessDayStart(next, timeZone) };
+}
