@@ -96,6 +96,8 @@ export const members = sqliteTable(
     uniqueIndex('members_phone_hash_uq').on(t.phoneHash),
     index('members_name_key_idx').on(t.nameKey),
     index('members_phone_tail_idx').on(t.phoneTail),
+    // The end-of-day report's new members: a range of one day's instants.
+    index('members_created_idx').on(t.createdAt),
   ],
 );
 
@@ -214,7 +216,7 @@ export const redemptions = sqliteTable(
     businessDay: text('business_day').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('redemptions_member_idx').on(t.memberId, t.createdAt)],
+  (t) => [index('redemptions_member_idx').on(t.memberId, t.createdAt), index('redemptions_day_idx').on(t.businessDay)],
 );
 
 /**
@@ -240,7 +242,7 @@ export const refunds = sqliteTable(
     staffId: text('staff_id'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('refunds_sale_idx').on(t.saleId)],
+  (t) => [index('refunds_sale_idx').on(t.saleId), index('refunds_day_idx').on(t.businessDay)],
 );
 
 export const refundLines = sqliteTable(
@@ -300,6 +302,10 @@ export const pointsLedger = sqliteTable(
     index('ledger_campaign_member_idx')
       .on(t.campaignId, t.memberId)
       .where(sql`${t.campaignId} is not null`),
+    // The end-of-day report's expired points; partial, so a sale's earn and spend rows cost nothing here.
+    index('ledger_expire_day_idx')
+      .on(t.createdAt)
+      .where(sql`${t.kind} = 'expire'`),
   ],
 );
 

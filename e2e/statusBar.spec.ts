@@ -75,6 +75,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   programme: 'programme-screen',
   auditTrail: 'audit-trail',
   campaigns: 'campaigns',
+  dayReport: 'day-report',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

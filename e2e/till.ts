@@ -125,7 +125,14 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** The tools of the status bar's manager menu, by the name in their test ids (renderer/components/ManagerMenu.tsx). */
 export type ManagerTool =
-  'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'campaigns' | 'leaveDemo';
+  | 'staff'
+  | 'programme'
+  | 'largeSaleLimit'
+  | 'memberCheckLimit'
+  | 'auditTrail'
+  | 'campaigns'
+  | 'dayReport'
+  | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');
 export const managerTool = (page: Page, tool: ManagerTool) => page.getByTestId(`manager-tool-${tool}`);

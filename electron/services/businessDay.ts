@@ -8,6 +8,7 @@
 // outside the range, simply format again).
 
 const DAY_MS = 86_400_000;
+const HALF_DAY_MS = DAY_MS / 2;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -70,4 +71,25 @@ export function businessDay(epochMs: number, timeZone: string): string {
     cachedDays.set(timeZone, { day: here.day, start, end });
   }
   return here.day;
+}
+
+/**
+ * The first instant of business day `day` (YYYY-MM-DD) in `timeZone`: local midnight under the
+ * offset in force half a day either side; where midnight does not exist (a change at 00:00), the
+ * day starts at the later candidate, the first instant whose local day it is.
+ */
+export function businessDayStart(day: string, timeZone: string): number {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const wallMidnight = Date.UTC(y, m - 1, d);
+  const candidates = [-HALF_DAY_MS, HALF_DAY_MS]
+    .map((shift) => wallMidnight - localTime(wallMidnight + shift, timeZone).offsetMs)
+    .filter((at) => localTime(at, timeZone).day === day);
+  return candidates.length > 0 ? Math.min(...candidates) : wallMidnight;
+}
+
+/** The [start, end) instants of business day `day` in `timeZone`. */
+export function businessDayRange(day: string, timeZone: string): { start: number; end: number } {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return { start: businessDayStart(day, timeZone), end: businessDayStart(next, timeZone) };
 }

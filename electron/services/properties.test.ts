@@ -166,6 +166,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     },
     ruleHistory: { limit: 5 },
     listCampaigns: {},
+    dayReport: { businessDay: '2026-03-14' },
     saveCampaign: {
       spec: {
         name: 'Weekend',

@@ -1,44 +1,29 @@
 import type { TerminalDb } from '../../db/open';
 import { PROTOCOL_VERSION, type CloseDayResponse, type DayTotals } from '../../shared/sync/protocol';
 import type { HoClient, HoResult } from './hoClient';
+import { dayFigures } from '../services/dayFigures';
 import type { LinkIds } from './push';
 
 /**
- * The day's totals as this terminal sent them: computed from the outbox (what head office
- * receives), so a quarantined or missing record shows up as a difference at the close.
+ * The day's totals as this terminal sends them: the figures of the manager's end-of-day report
+ * (dayFigures, one computation), and the range of outbox sequence numbers that carried them.
  */
 export function terminalDayTotals(db: TerminalDb, businessDay: string): DayTotals {
-  const s = db.$client
+  const figures = dayFigures(db, businessDay);
+  const seqs = db.$client
     .prepare(
-      `SELECT count(*) AS n, coalesce(sum(json_extract(payload_json, '$.totalMinor')), 0) AS total,
-              coalesce(sum(json_extract(payload_json, '$.pointsEarned')), 0) AS earned,
-              coalesce(sum(json_extract(payload_json, '$.pointsSpent')), 0) AS spent, min(seq) AS lo, max(seq) AS hi
-       FROM outbox WHERE record_type = 'sale' AND json_extract(payload_json, '$.businessDay') = ?`,
+      `SELECT min(seq) AS lo, max(seq) AS hi FROM outbox
+       WHERE record_type IN ('sale', 'redemption') AND json_extract(payload_json, '$.businessDay') = ?`,
     )
-    .get(businessDay) as {
-    n: number;
-    total: number;
-    earned: number;
-    spent: number;
-    lo: number | null;
-    hi: number | null;
-  };
-  const r = db.$client
-    .prepare(
-      `SELECT count(*) AS n, coalesce(sum(json_extract(payload_json, '$.points')), 0) AS points,
-              min(seq) AS lo, max(seq) AS hi
-       FROM outbox WHERE record_type = 'redemption' AND json_extract(payload_json, '$.businessDay') = ?`,
-    )
-    .get(businessDay) as { n: number; points: number; lo: number | null; hi: number | null };
-  const seqs = [s.lo, s.hi, r.lo, r.hi].filter((x): x is number => x !== null);
+    .get(businessDay) as { lo: number | null; hi: number | null };
   return {
-    saleCount: s.n,
-    salesTotalMinor: s.total,
-    pointsEarned: s.earned,
-    pointsSpent: s.spent + r.points,
-    redemptionCount: r.n,
-    firstSeq: seqs.length > 0 ? Math.min(...seqs) : null,
-    lastSeq: seqs.length > 0 ? Math.max(...seqs) : null,
+    saleCount: figures.sales.count,
+    salesTotalMinor: figures.sales.amountMinor,
+    pointsEarned: figures.points.earned,
+    pointsSpent: figures.points.spent,
+    redemptionCount: figures.redemptions.count,
+    firstSeq: seqs.lo,
+    lastSeq: seqs.hi,
   };
 }
 

@@ -19,6 +19,7 @@ import { blockCard, lookupCard, replaceCard, showCard } from '../services/cards'
 import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from '../services/memberCheck';
 import { listCampaigns, saveCampaign } from '../services/campaignAdmin';
 import { listCategories } from '../services/categories';
+import { dayReport } from '../services/dayReport';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
@@ -118,6 +119,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     addGoods,
     updateGoods,
     auditTrail,
+    dayReport,
     revealMemberPhone,
     exportMember,
     eraseMember,

@@ -7,6 +7,7 @@ import { useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
 import { CampaignsDialog } from './CampaignsDialog';
+import { DayReportDialog } from './DayReportDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
@@ -15,7 +16,15 @@ import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
 export type ManagerToolId =
-  'staff' | 'programme' | 'largeSaleLimit' | 'memberCheckLimit' | 'auditTrail' | 'campaigns' | 'refund' | 'leaveDemo';
+  | 'staff'
+  | 'programme'
+  | 'largeSaleLimit'
+  | 'memberCheckLimit'
+  | 'auditTrail'
+  | 'campaigns'
+  | 'refund'
+  | 'dayReport'
+  | 'leaveDemo';
 
 interface ManagerTool {
   id: ManagerToolId;
@@ -38,6 +47,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
+    { id: 'dayReport', channel: 'dayReport', label: t('dayReport.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -171,6 +181,7 @@ export function ManagerMenu() {
       {tool === 'memberCheckLimit' && <MemberCheckLimitDialog onClose={closeTool} />}
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
       {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
+      {tool === 'dayReport' && <DayReportDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

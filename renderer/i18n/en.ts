@@ -1,5 +1,6 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { dayReportText } from './dayReportText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -375,6 +376,7 @@ export const en = {
       '{{eligible}} eligible, {{weighted}} with the line bonuses × {{ratioPoints}} pt per {{ratioPer}} = ' +
       '{{points}} pts',
   },
+  dayReport: dayReportText.en,
   goods: goodsText.en,
   programme: {
     ...programmeText.en,

@@ -1,4 +1,5 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
+import { dayReportText } from './dayReportText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -370,6 +371,7 @@ export const zhCN: TillMessages = {
     baseWeighted:
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
+  dayReport: dayReportText['zh-CN'],
   goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],

@@ -56,6 +56,7 @@ import {
 } from './programme';
 import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
 import { GoodsFields, GoodsView, ListGoodsInput, UpdateGoodsInput } from './goods';
+import { DayReport, DayReportInput } from './dayReport';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -240,6 +241,12 @@ export const contract = {
     SetMemberCheckLimitInput,
     TerminalStatus,
     'Manager: the points above which a redemption or points discount needs the member’s PIN or identity check.',
+  ),
+
+  dayReport: entry(
+    DayReportInput,
+    DayReport,
+    'Manager: one business day at this till (today by default): sales, members’ share, points, redemptions, refunds.',
   ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.

@@ -16,3 +16,4 @@ export * from './programme';
 export * from './contract';
 export * from './api';
 export * from './adjustments';
+export * from './dayReport';

@@ -81,5 +81,6 @@ export const channelAccess = {
   setLargeSaleLimit: 'manager',
   setMemberTier: 'manager',
   setMemberCheckLimit: 'manager',
+  dayReport: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -1,5 +1,6 @@
 import { lookupSuite } from './lookupSuite';
 import { openSuite } from './openSuite';
+import { reportSuite } from './reportSuite';
 import { saleSuite } from './saleSuite';
 import type { BenchSuite } from './suite';
 import { tillSuite } from './tillSuite';
@@ -10,5 +11,6 @@ export const suites: BenchSuite[] = [
   lookupSuite,
   saleSuite,
   tillSuite,
+  reportSuite,
   (await import('./syncSuite')).syncSuite,
 ];

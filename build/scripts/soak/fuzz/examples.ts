@@ -150,6 +150,7 @@ export const examples: Examples = {
   ],
   ruleHistory: (_f, _r, n) => [{}, { limit: 1 + (n % 20) }],
   listCampaigns: () => [{}],
+  dayReport: (_f, _r, n) => [{}, { businessDay: `2026-0${1 + (n % 9)}-1${n % 10}` }],
   // A new weekend multiplier (a till enrolled at head office refuses it: CAMPAIGNS_AT_HEAD_OFFICE).
   saveCampaign: (_f, _r, n) => [
     {

@@ -83,6 +83,7 @@ export const DOCUMENTED_REFUSALS = {
   upsertReward: ['NOT_FOUND', 'NOT_CONFIGURED', 'PROGRAMME_AT_HEAD_OFFICE', 'REQUEST_REUSED'],
   ruleHistory: [],
   listCampaigns: [],
+  dayReport: [],
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [

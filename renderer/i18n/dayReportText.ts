@@ -1,0 +1,56 @@
+// The manager's end-of-day report at the till (issue 16 item 4), in both languages.
+// en.ts and zhCN.ts take it as their `dayReport` key.
+
+const zhCN = {
+  open: '日结报表',
+  title: '日结报表',
+  day: '营业日',
+  shop: '{{shop}} · {{terminal}}',
+  sales: '销售',
+  count: '笔数',
+  amount: '金额',
+  allSales: '全部销售',
+  memberSales: '会员销售',
+  memberShare: '会员占比',
+  newMembers: '新会员',
+  points: '积分',
+  earned: '发放',
+  spent: '使用',
+  expired: '过期',
+  redemptions: '兑换',
+  reward: '礼品',
+  quantity: '数量',
+  noRedemptions: '当日没有兑换。',
+  refunds: '退货',
+  pointsReversed: '扣回积分',
+  print: '打印',
+  close: '关闭',
+};
+
+const en: typeof zhCN = {
+  open: 'End-of-day report',
+  title: 'End-of-day report',
+  day: 'Business day',
+  shop: '{{shop}} · {{terminal}}',
+  sales: 'Sales',
+  count: 'Count',
+  amount: 'Amount',
+  allSales: 'All sales',
+  memberSales: 'Members’ sales',
+  memberShare: 'Members’ share',
+  newMembers: 'New members',
+  points: 'Points',
+  earned: 'Earned',
+  spent: 'Spent',
+  expired: 'Expired',
+  redemptions: 'Redemptions',
+  reward: 'Reward',
+  quantity: 'Quantity',
+  noRedemptions: 'No redemptions that day.',
+  refunds: 'Refunds',
+  pointsReversed: 'Points reversed',
+  print: 'Print',
+  close: 'Close',
+};
+
+export const dayReportText = { 'zh-CN': zhCN, en };
