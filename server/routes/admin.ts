@@ -51,6 +51,7 @@ import { deadNotices, retryDead } from '../notices/queue';
 import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
+import { dailyStats } from '../stats/dailyStats';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
 
@@ -225,6 +226,14 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     retrySpendNotice: async ({ params: { id } }) => {
       if (!(await retryDead(db, id, clock.now()))) throw new HoError('NOT_FOUND', `No dead spend notice ${id}.`);
       return { retried: id };
+    },
+    // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
+    statsDaily: async ({ query }, context) => {
+      const caller = who(context);
+      if (query.shop !== undefined && !seesShop(caller, query.shop))
+        throw new HoError('FORBIDDEN', `You may see only your own shops' figures, not ${query.shop}'s.`);
+      const shops = query.shop === undefined ? shopsOf(caller) : [query.shop];
+      return { days: await dailyStats(db, query.from, query.to, shops) };
     },
   };
 }
