@@ -52,6 +52,9 @@ import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
 import { dailyStats } from '../stats/dailyStats';
+import { dayIn } from '../stats/summaryDeltas';
+import { addDays, DEFAULT_STATS_DAYS } from '../../shared/admin/stats';
+import { DEFAULT_SHOP_TIME_ZONE } from '../../shared/sync/timeZone';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
 
@@ -233,7 +236,9 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       if (query.shop !== undefined && !seesShop(caller, query.shop))
         throw new HoError('FORBIDDEN', `You may see only your own shops' figures, not ${query.shop}'s.`);
       const shops = query.shop === undefined ? shopsOf(caller) : [query.shop];
-      return { days: await dailyStats(db, query.from, query.to, shops) };
+      const to = query.to ?? dayIn(clock.now(), DEFAULT_SHOP_TIME_ZONE);
+      const from = query.from ?? addDays(to, 1 - DEFAULT_STATS_DAYS);
+      return { days: await dailyStats(db, from, to, shops) };
     },
   };
 }

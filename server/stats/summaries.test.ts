@@ -258,4 +258,43 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
     const ledgerSum = (await database.db.select().from(ledger)).reduce((a, l) => a + l.delta, 0);
     expect(net).toBe(ledgerSum);
   });
+
+  it("answers them by the statsDaily route: a range, a shop, the caller's shops only, bad ranges refused", async () => {
+    await push(A, atA);
+    await push(B, atB);
+    const { days } = await ho.admin.call('statsDaily', { query: { from: '2025-03-01', to: '2025-03-01' } });
+    expect(days.map((d) => [d.shopId, d.day, d.salesMinor, d.refundsMinor])).toEqual([
+      ['shopA', '2025-03-01', 4300, 0],
+      ['shopB', '2025-03-01', 0, 3300],
+    ]);
+    const ofB = await ho.admin.call('statsDaily', { query: { from: '2025-02-01', to: '2025-03-31', shop: 'shopB' } });
+    expect(ofB.days.map((d) => d.day)).toEqual(['2025-02-28', '2025-03-01']);
+    // The default range is the 30 days up to today (the clock's 1 March): 2 March is still to come.
+    expect((await ho.admin.call('statsDaily')).days.map((d) => `${d.shopId} ${d.day}`)).toEqual([
+      'shopB 2025-02-28',
+      'shopA 2025-03-01',
+      'shopB 2025-03-01',
+    ]);
+    const { token } = await ho.admin.call('createApiToken', {
+      body: { label: 'manager of A', role: 'shop_manager', shops: ['shopA'] },
+    });
+    const asManager = (query: string) => ho.call('GET', `/admin/stats/daily${query}`, undefined, token);
+    const own = await asManager('?from=2025-02-01&to=2025-03-31');
+    expect(own.status).toBe(200);
+    expect((own.body.days as { shopId: string }[]).map((d) => d.shopId)).toEqual(['shopA', 'shopA']);
+    expect(await asManager('?from=2025-02-01&to=2025-03-31&shop=shopB')).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    for (const bad of [
+      '?from=2025-03-02&to=2025-03-01',
+      '?from=2025-02-30&to=2025-03-01',
+      '?from=2024-01-01&to=2025-03-01',
+      '?to=March',
+    ])
+      expect(await ho.call('GET', `/admin/stats/daily${bad}`, undefined, ho.adminToken), bad).toMatchObject({
+        status: 400,
+        body: { code: 'VALIDATION' },
+      });
+  });
 });

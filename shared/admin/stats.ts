@@ -18,12 +18,23 @@ const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
-/** Days from `from` to `to` inclusive, of one shop or (left out) every shop the caller sees. */
+/** The days a range left out stands for: the last 30, up to today. */
+export const DEFAULT_STATS_DAYS = 30;
+
+/** The day `days` days after `day` (negative: before). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Days from `from` to `to` inclusive, of one shop or (left out) every shop the caller sees. `to`
+ * left out: today (head office's zone); `from` left out: 30 days up to `to`.
+ */
 export const StatsDailyQuery = z
-  .object({ from: Day, to: Day, shop: z.string().min(1).max(64).optional() })
+  .object({ from: Day.optional(), to: Day.optional(), shop: z.string().min(1).max(64).optional() })
   .strict()
-  .refine((q) => q.from <= q.to, { message: 'from is after to', path: ['to'] })
-  .refine((q) => daysBetween(q.from, q.to) <= MAX_STATS_DAYS, {
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['to'] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= MAX_STATS_DAYS, {
     message: `at most ${MAX_STATS_DAYS} days`,
     path: ['to'],
   });
