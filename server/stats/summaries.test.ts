@@ -213,6 +213,9 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
   it('equals a full recomputation from ho_sales, ho_refunds, ho_ledger and ho_members', async () => {
     await push(A, atA);
     await push(B, atB);
+    // Head office's own ledger rows count too: a manager's adjustment (home shop B, the clock's T0).
+    await ho.admin.call('adjustPoints', { params: { id: M2 }, body: { delta: 7, reason: 'goodwill' } });
+    expect((await daily()).find((d) => d.shopId === 'shopB' && d.day === '2025-02-28')?.pointsAdjusted).toBe(7);
     const recomputed = new Map<string, typeof zero & { shopId: string; day: string }>();
     const row = (shopId: string, day: string) => {
       const key = `${shopId}|${day}`;

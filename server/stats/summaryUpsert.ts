@@ -99,3 +99,8 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
     ),
   );
 }
+
+/** Ledger rows head office writes itself (adjustments, its expiry, campaign take-backs): counted like a till's. */
+export async function addLedgerToSummaries(tx: HoDb, rows: SummarySource['ledger']): Promise<void> {
+  await addToSummaries(tx, { sales: [], refunds: [], newMembers: [], ledger: rows });
+}

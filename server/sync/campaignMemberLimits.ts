@@ -8,6 +8,7 @@ import type { HoDb } from '../store/connect';
 import { campaigns, ledger } from '../store/schema';
 import type { Applied } from './bulkPlan';
 import type { FeedItem } from './feed';
+import { addLedgerToSummaries } from '../stats/summaryUpsert';
 import { idList, insertRows } from './jsonInsert';
 
 /** Namespace of the per-member advisory locks of this check (taken before the overdraft check's). */
@@ -103,7 +104,18 @@ export async function takeBackOverLimit(tx: HoDb, applied: Applied, now: number)
     }
   }
   if (corrections.length === 0) return;
+  // The summaries count only corrections inserted now, not one already stored (the members' locks
+  // above keep another derivation from writing them in between).
+  const already = await tx
+    .select({ id: ledger.id })
+    .from(ledger)
+    .where(sql`${ledger.id} IN ${idList(corrections.map((c) => c.id))}`);
+  const alreadyIds = new Set(already.map((r) => r.id));
   await insertRows(tx, ledger, corrections, { onConflictDoNothing: true });
+  await addLedgerToSummaries(
+    tx,
+    corrections.filter((c) => !alreadyIds.has(c.id)),
+  );
   for (const r of corrections) {
     applied.spentBy.push(r.memberId);
     applied.feed.push({
