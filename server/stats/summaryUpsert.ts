@@ -9,6 +9,8 @@ import { summaryDeltas, type SummarySource } from './summaryDeltas';
 // upsert per table, each row's deltas summed into what is there. Call it exactly once per row
 // inserted, in the transaction that inserts it.
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const zoneKey = (shopId: string): string => `timeZone:shop:${shopId}`;
 
 /** The zones of the shops a batch names, in one read (the default zone for a shop no till named one for). */
@@ -49,7 +51,10 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
   for (const l of src.ledger) shopIds.add(l.shopId);
   for (const m of src.newMembers) if (m.homeShopId) shopIds.add(m.homeShopId);
   const zoneOf = await shopZones(tx, [...shopIds]);
-  const { days, members } = summaryDeltas(src, zoneOf);
+  // In key order: two transactions adding to the same rows lock them in the same order (no deadlock).
+  const deltas = summaryDeltas(src, zoneOf);
+  const days = deltas.days.sort((x, y) => (x.shopId === y.shopId ? cmp(x.day, y.day) : cmp(x.shopId, y.shopId)));
+  const members = deltas.members.sort((x, y) => cmp(x.memberId, y.memberId));
   await insertJsonRows(
     tx,
     'ho_daily_shop',

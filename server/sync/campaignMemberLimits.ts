@@ -8,7 +8,6 @@ import type { HoDb } from '../store/connect';
 import { campaigns, ledger } from '../store/schema';
 import type { Applied } from './bulkPlan';
 import type { FeedItem } from './feed';
-import { addLedgerToSummaries } from '../stats/summaryUpsert';
 import { idList, insertRows } from './jsonInsert';
 
 /** Namespace of the per-member advisory locks of this check (taken before the overdraft check's). */
@@ -112,10 +111,7 @@ export async function takeBackOverLimit(tx: HoDb, applied: Applied, now: number)
     .where(sql`${ledger.id} IN ${idList(corrections.map((c) => c.id))}`);
   const alreadyIds = new Set(already.map((r) => r.id));
   await insertRows(tx, ledger, corrections, { onConflictDoNothing: true });
-  await addLedgerToSummaries(
-    tx,
-    corrections.filter((c) => !alreadyIds.has(c.id)),
-  );
+  applied.summaries.ledger.push(...corrections.filter((c) => !alreadyIds.has(c.id)));
   for (const r of corrections) {
     applied.spentBy.push(r.memberId);
     applied.feed.push({
