@@ -6,6 +6,7 @@ import { ledger, members } from '../store/schema';
 import { HoError } from '../http/errors';
 import type { Clock, IdSource } from '../sources';
 import { appendFeed } from '../sync/feed';
+import { addLedgerToSummaries } from '../stats/summaryUpsert';
 import type { ShopFilter } from './reports';
 
 /** What head office writes in a ledger row's terminal column for its own adjustments. */
@@ -60,6 +61,7 @@ export async function adjustMemberPoints(
       shopId,
       createdAt: now,
     });
+    await addLedgerToSummaries(tx, [{ shopId, kind: 'adjust', delta: body.delta, createdAt: now }]);
     await appendFeed(tx, [
       {
         kind: 'ledger',

@@ -249,6 +249,7 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
         const answer = await admin.send('retrySpendNotice', { params: { id: uuidFrom(1002) } });
         return answer.ok ? answer.value : { refused: answer.status };
       },
+      statsDaily: (admin) => admin.call('statsDaily', { query: { from: DAY, to: DAY } }),
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 
@@ -288,6 +289,20 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
     expect(answers.get('deadSpendNotices')).toEqual({ notices: [] });
     // The member never asked for notices: nothing was queued, so nothing is dead to retry.
     expect(answers.get('retrySpendNotice')).toEqual({ refused: 404 });
+    // The summaries of the two applied sales (the third names an unknown member: quarantined, not counted).
+    expect(answers.get('statsDaily')).toMatchObject({
+      days: [
+        {
+          shopId: 'shopA',
+          day: DAY,
+          salesCount: 2,
+          salesMinor: 1500,
+          newMembers: 1,
+          pointsEarned: 10,
+          pointsRedeemed: 50,
+        },
+      ],
+    });
   });
 
   it('refuses a call without the admin token on every route, before reading anything else', async () => {

@@ -51,6 +51,10 @@ import { deadNotices, retryDead } from '../notices/queue';
 import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
+import { dailyStats } from '../stats/dailyStats';
+import { dayIn } from '../stats/summaryDeltas';
+import { addDays, DEFAULT_STATS_DAYS } from '../../shared/admin/stats';
+import { DEFAULT_SHOP_TIME_ZONE } from '../../shared/sync/timeZone';
 import { admit, clearSessionCookie, setSessionCookie } from './caller';
 import type { ServerDeps } from './serverDeps';
 
@@ -225,6 +229,16 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     retrySpendNotice: async ({ params: { id } }) => {
       if (!(await retryDead(db, id, clock.now()))) throw new HoError('NOT_FOUND', `No dead spend notice ${id}.`);
       return { retried: id };
+    },
+    // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
+    statsDaily: async ({ query }, context) => {
+      const caller = who(context);
+      if (query.shop !== undefined && !seesShop(caller, query.shop))
+        throw new HoError('FORBIDDEN', `You may see only your own shops' figures, not ${query.shop}'s.`);
+      const shops = query.shop === undefined ? shopsOf(caller) : [query.shop];
+      const to = query.to ?? dayIn(clock.now(), DEFAULT_SHOP_TIME_ZONE);
+      const from = query.from ?? addDays(to, 1 - DEFAULT_STATS_DAYS);
+      return { days: await dailyStats(db, from, to, shops) };
     },
   };
 }

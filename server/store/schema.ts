@@ -629,3 +629,45 @@ export const tierOverrides = pgTable(
   },
   (t) => [index('ho_tier_overrides_member_idx').on(t.memberId, t.setAt)],
 );
+
+/*
+ * Statistics summaries (server/stats/README.md): kept by the deriver in the transaction that
+ * derives their rows, by incremental upserts, so a statistics view never scans ho_sales or ho_ledger.
+ */
+const count = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/** One shop's day (its local business day, YYYY-MM-DD): sales, members' share, new members, points, refunds. */
+export const dailyShop = pgTable(
+  'ho_daily_shop',
+  {
+    shopId: text('shop_id').notNull(),
+    day: text('day').notNull(),
+    salesCount: count('sales_count'),
+    salesMinor: count('sales_minor'),
+    memberSalesCount: count('member_sales_count'),
+    memberSalesMinor: count('member_sales_minor'),
+    refundsCount: count('refunds_count'),
+    refundsMinor: count('refunds_minor'),
+    newMembers: count('new_members'),
+    pointsEarned: count('points_earned'),
+    pointsRedeemed: count('points_redeemed'),
+    pointsExpired: count('points_expired'),
+    pointsReversed: count('points_reversed'),
+    pointsAdjusted: count('points_adjusted'),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.day] }), index('ho_daily_shop_day_idx').on(t.day)],
+);
+
+/** A member's buying so far: recency, frequency and monetary value (active rate, RFM). */
+export const memberActivity = pgTable(
+  'ho_member_activity',
+  {
+    memberId: text('member_id').primaryKey(),
+    firstDay: text('first_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    visits: count('visits'),
+    /** Sales total minus refunds, minor units. */
+    spendMinor: count('spend_minor'),
+  },
+  (t) => [index('ho_member_activity_last_idx').on(t.lastDay)],
+);

@@ -7,7 +7,7 @@ import { testBackends } from '../testing/databases';
 import { memberRecord, saleRecord, uuidFrom } from '../testing/records';
 import { applyOneByOne } from './applyFallback';
 import { applyBatchInBulk } from './bulkApply';
-import type { Applied, Outcome } from './bulkPlan';
+import { nothingApplied, type Applied, type Outcome } from './bulkPlan';
 import type { LoggedRecord } from './loggedRecord';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
@@ -35,7 +35,7 @@ async function applyAndRollBack(db: HoDb, records: LoggedRecord[], path: 'bulk' 
   let result: Result | null = null;
   await db
     .transaction(async (tx) => {
-      const out: Applied = { feed: [], spentBy: [], earnedBy: [] };
+      const out: Applied = nothingApplied();
       const outcomes =
         path === 'bulk'
           ? await tx.transaction((sp) => applyBatchInBulk(sp, src, records, out))

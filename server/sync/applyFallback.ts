@@ -1,7 +1,7 @@
 import type { LoggedRecord } from './loggedRecord';
 import type { HoDb } from '../store/connect';
 import { applyBatchInBulk } from './bulkApply';
-import type { Applied, Outcome } from './bulkPlan';
+import { nothingApplied, type Applied, type Outcome } from './bulkPlan';
 
 /** PostgreSQL refusals that belong to the record (constraint, bad data), not to the server. */
 export function isDataError(error: unknown): boolean {
@@ -29,13 +29,17 @@ export async function applyOneByOne(
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const r of fresh) {
-    const local: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    const local = nothingApplied();
     try {
       const [outcome] = await tx.transaction(async (sp) => applyBatchInBulk(sp, src, [r], local));
       outcomes.push(outcome ?? { seq: r.seq, status: 'applied' });
       out.feed.push(...local.feed);
       out.spentBy.push(...local.spentBy);
       out.earnedBy.push(...local.earnedBy);
+      out.summaries.sales.push(...local.summaries.sales);
+      out.summaries.refunds.push(...local.summaries.refunds);
+      out.summaries.ledger.push(...local.summaries.ledger);
+      out.summaries.newMembers.push(...local.summaries.newMembers);
     } catch (error) {
       if (!isDataError(error)) throw error;
       const detail = error instanceof Error ? error.message.slice(0, 500) : String(error);

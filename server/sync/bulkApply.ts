@@ -205,6 +205,11 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   await insertRows(tx, refundLines, plan.refundLines);
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
+  // The statistics summaries count exactly the rows inserted here; deriveChunk adds them last, in this transaction.
+  out.summaries.sales.push(...plan.sales);
+  out.summaries.refunds.push(...plan.refunds);
+  out.summaries.ledger.push(...plan.ledger);
+  out.summaries.newMembers.push(...plan.newMembers);
   await insertRows(tx, tierOverrides, plan.tierOverrides, { onConflictDoNothing: true });
   if ((await insertRows(tx, audit, plan.audit, { onConflictDoNothing: true })) !== plan.audit.length)
     throw new ConcurrentWrite('an audit row');

@@ -14,6 +14,7 @@ import type {
 } from '../store/schema';
 import { saleNotice, redemptionNotice } from '../notices/noticeBody';
 import { memberFeed, type FeedItem } from './feed';
+import type { SummarySource } from '../stats/summaryDeltas';
 import { advanceChain, type AuditRow, type ChainState } from './auditChain';
 import { planRefundRecord, rememberSale, type RefundKnown } from './refundPlan';
 
@@ -34,7 +35,17 @@ export interface Applied {
   /** Members whose balance went down: checked for a negative global balance after the batch. */
   spentBy: string[];
   earnedBy: string[];
+  /** The rows the statistics summaries count, added once at the end of the derivation (server/stats/README.md). */
+  summaries: SummarySource;
 }
+
+/** An empty Applied, for one derivation (or one record of the fallback). */
+export const nothingApplied = (): Applied => ({
+  feed: [],
+  spentBy: [],
+  earnedBy: [],
+  summaries: { sales: [], refunds: [], ledger: [], newMembers: [] },
+});
 
 /** What head office already holds of the ids a batch names (read before the batch writes). */
 export interface Known {

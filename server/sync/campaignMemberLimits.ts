@@ -103,7 +103,15 @@ export async function takeBackOverLimit(tx: HoDb, applied: Applied, now: number)
     }
   }
   if (corrections.length === 0) return;
+  // The summaries count only corrections inserted now, not one already stored (the members' locks
+  // above keep another derivation from writing them in between).
+  const already = await tx
+    .select({ id: ledger.id })
+    .from(ledger)
+    .where(sql`${ledger.id} IN ${idList(corrections.map((c) => c.id))}`);
+  const alreadyIds = new Set(already.map((r) => r.id));
   await insertRows(tx, ledger, corrections, { onConflictDoNothing: true });
+  applied.summaries.ledger.push(...corrections.filter((c) => !alreadyIds.has(c.id)));
   for (const r of corrections) {
     applied.spentBy.push(r.memberId);
     applied.feed.push({

@@ -6,7 +6,8 @@ import { quarantine, records, terminals } from '../store/schema';
 import type { Clock } from '../sources';
 import { applyOneByOne, isDataError } from './applyFallback';
 import { applyBatchInBulk } from './bulkApply';
-import type { Applied, Outcome } from './bulkPlan';
+import { nothingApplied, type Applied, type Outcome } from './bulkPlan';
+import { addToSummaries } from '../stats/summaryUpsert';
 import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
@@ -96,14 +97,14 @@ export async function deriveChunk(
       else if (unstorableMarkerDetail(payload.value) !== null) badType.push(unstorableOutcome(r.seq, payload.value));
       else toApply.push({ seq: r.seq, recordId: r.recordId, type: type.data, payload: payload.value });
     }
-    let applied: Applied = { feed: [], spentBy: [], earnedBy: [] };
+    let applied: Applied = nothingApplied();
     let outcomes: Outcome[];
     try {
       outcomes = await tx.transaction(async (sp) => applyBatchInBulk(sp, src, toApply, applied));
     } catch (error) {
       if (!isDataError(error)) throw error;
       // PostgreSQL refused a row the checks let through: find it record by record.
-      applied = { feed: [], spentBy: [], earnedBy: [] };
+      applied = nothingApplied();
       outcomes = await applyOneByOne(tx, src, toApply, applied);
     }
     const now = clock.now();
@@ -138,6 +139,8 @@ export async function deriveChunk(
     await takeBackOverLimit(tx, applied, now);
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);
+    // Last: the summaries' shared rows (one per shop and day) stay locked for the shortest time.
+    await addToSummaries(tx, applied.summaries);
     await tx.update(terminals).set({ derivedSeq: last.seq, lastDerivedAt: now }).where(eq(terminals.id, terminalId));
     return { busy: false, derived: rows.length, quarantined: refused.length, more: last.seq < term.ackedSeq };
   });

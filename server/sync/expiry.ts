@@ -4,6 +4,7 @@ import { expiryRowId } from '../../shared/domain/expiryId';
 import { derivePointLots } from '../../shared/domain/pointLots';
 import type { HoDb } from '../store/connect';
 import { ledger, members } from '../store/schema';
+import { addLedgerToSummaries } from '../stats/summaryUpsert';
 import { appendFeed, type FeedItem } from './feed';
 
 // Head office's own expiry, derived from its ledger by the one shared function, for members no till
@@ -56,6 +57,7 @@ export async function expireDueAtHeadOffice(db: HoDb, now: number): Promise<numb
         };
         const stored = await tx.insert(ledger).values(row).onConflictDoNothing().returning({ id: ledger.id });
         if (stored.length === 0) continue;
+        await addLedgerToSummaries(tx, [row]);
         const { kind: type, ...rest } = row;
         feed.push({
           kind: 'ledger',

@@ -50,6 +50,7 @@ import { CampaignsAnswer } from './campaigns';
 import { ProgrammeAnswer } from './programme';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
+import { StatsDailyAnswer, StatsDailyQuery } from './stats';
 import {
   DeadNoticesAnswer,
   NoticeRetriedAnswer,
@@ -534,6 +535,17 @@ export const ADMIN_ROUTES = {
     response: NoticeRetriedAnswer,
     audit: { none: 'sends again a notice the member already asked for: changes no fact, no data and no rights' },
     doc: 'Queues a dead spend notice again, due now, with a fresh count of attempts.',
+  },
+
+  // Statistics (issue 16): read from the summaries the deriver keeps (server/stats/README.md).
+  statsDaily: {
+    method: 'GET',
+    path: '/stats/daily',
+    params: null,
+    query: StatsDailyQuery,
+    body: null,
+    response: StatsDailyAnswer,
+    doc: "Each shop's business days from..to: sales, members' share, new members, points moved, refunds.",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -86,6 +86,8 @@ export const adminAccess = {
   setSpendNoticeSettings: { roles: ['owner'], shops: 'chain' },
   deadSpendNotices: { roles: ['owner', 'auditor'], shops: 'chain' },
   retrySpendNotice: { roles: ['owner'], shops: 'chain' },
+  // Statistics: every role reads; a shop manager their own shops' figures.
+  statsDaily: { roles: everyone, shops: 'scoped' },
 } as const satisfies Record<AdminRouteName, RouteAccess>;
 
 /** May this role call the route? (Public routes: anyone.) */

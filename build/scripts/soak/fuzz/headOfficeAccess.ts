@@ -130,6 +130,7 @@ export const accessExamples = {
   setSpendNoticeSettings: () => ({ body: { url: 'http://127.0.0.1:9/notices', secret: 'soak-secret-0123456789' } }),
   deadSpendNotices: () => ({}),
   retrySpendNotice: (_f, _s, n) => ({ params: { id: uuidFrom(n, 8) } }),
+  statsDaily: (_f, shop, n) => ({ query: { from: '2025-01-01', to: `2025-0${1 + (n % 9)}-28`, shop: `shop${shop}` } }),
 } satisfies Record<AdminRouteName, ExampleOf>;
 
 /** A caller's credentials as sent: bearer token, cookie, CSRF header, Origin. */
@@ -161,7 +162,7 @@ export function expectedStatus(route: AdminRouteName, caller: AccessCaller): 'ha
   if (caller.writesRefused && ADMIN_ROUTES[route].method !== 'GET') return 403;
   if (caller.role === 'shop_manager' && caller.shop === 'B') {
     // Making something for another shop is forbidden; another shop's existing things are not found.
-    if (route === 'createEnrolmentCode' || route === 'addTillStaff') return 403;
+    if (route === 'createEnrolmentCode' || route === 'addTillStaff' || route === 'statsDaily') return 403;
     if (route === 'revokeTerminal') return 404;
   }
   return 'handled';
