@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toCsv, type CsvCell } from '../csv';
 
 /**
  * A member's data as exported on their request (PIPL, GDPR): the same shape at the till (manager)
@@ -41,23 +42,12 @@ export type MemberExport = z.infer<typeof MemberExport>;
 export const MemberExportAnswer = z.object({ data: MemberExport, csv: z.string() });
 export type MemberExportAnswer = z.infer<typeof MemberExportAnswer>;
 
-/**
- * One CSV cell: quoted when it holds a comma, quote or line break; a cell a spreadsheet would run
- * as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's CSV injection advice).
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const COLUMNS = ['record', 'id', 'at', 'field', 'value', 'amount', 'points'] as const;
 
 /** The export as CSV: one row per fact (member fields, cards, sales, ledger rows), times in ISO 8601 UTC. */
 export function memberExportCsv(e: MemberExport): string {
   const iso = (ms: number) => new Date(ms).toISOString();
-  const rows: (string | number | boolean | null)[][] = [[...COLUMNS]];
+  const rows: CsvCell[][] = [[...COLUMNS]];
   const m = e.member;
   const fields: [string, string | boolean | null][] = [
     ['name', m.name],
@@ -74,5 +64,5 @@ export function memberExportCsv(e: MemberExport): string {
   for (const s of e.sales)
     rows.push(['sale', s.id, iso(s.at), 'currency', s.currency, s.totalMinor, s.pointsEarned - s.pointsSpent]);
   for (const l of e.ledger) rows.push(['points', l.id, iso(l.at), 'kind', l.kind, null, l.delta]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }
