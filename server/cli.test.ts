@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from './store/connect';
+import { openMigratedPglite } from './testing/pgliteTemplate';
 import { fixedClockForTests } from './testing/clock';
 import { startHarness, type Harness } from './testing/harness';
 import { freeLoopbackPort } from './testing/ports';
@@ -28,7 +28,7 @@ function cli(
 describe('cli enrol over HTTP', () => {
   let ho: Harness;
   beforeAll(async () => {
-    ho = await startHarness(await openPglite(null), fixedClockForTests(Date.UTC(2025, 2, 1, 2)));
+    ho = await startHarness(await openMigratedPglite(), fixedClockForTests(Date.UTC(2025, 2, 1, 2)));
   }, 60_000);
   afterAll(async () => {
     await ho.close();

@@ -33,6 +33,8 @@ export interface HoDatabase {
   db: HoDb;
   /** PostgreSQL server only; PGlite has no COPY FROM STDIN through drizzle (callers fall back). */
   withCopyConnection?: WithCopyConnection;
+  /** PGlite only: its whole data directory as a tarball, to start another database from. */
+  dumpDataDir?: () => Promise<Blob>;
   /** 'pglite:<dir>' or 'postgres' (never the URL: it may carry a password). */
   describe: string;
   close(): Promise<void>;
@@ -43,13 +45,21 @@ export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import
 /** Any fixed number: the advisory lock every head-office instance takes while migrating. */
 export const MIGRATION_LOCK_KEY = 7_302_114_001;
 
-/** Embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is null (tests). */
-export async function openPglite(dataDir: string | null): Promise<HoDatabase> {
+/**
+ * Embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is null (tests). `startFrom`:
+ * a data directory PGlite dumped earlier (tests copy one migrated database instead of running initdb).
+ */
+export async function openPglite(dataDir: string | null, startFrom?: Blob): Promise<HoDatabase> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(startFrom ? { loadDataDir: startFrom } : {}) });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory', close: () => client.close() };
+  return {
+    db,
+    dumpDataDir: () => client.dumpDataDir('none'),
+    describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
+    close: () => client.close(),
+  };
 }
 
 /**

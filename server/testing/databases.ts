@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { openPglite, openPostgres, type HoDatabase } from '../store/connect';
+import { openPostgres, type HoDatabase } from '../store/connect';
+import { openMigratedPglite } from './pgliteTemplate';
 
 /**
  * The databases head-office tests run on: always PGlite (in memory), and a real PostgreSQL
@@ -57,7 +58,7 @@ export async function createTestDatabase(baseUrl: string): Promise<{ url: string
 export const testBackends: TestBackend[] = [
   {
     name: 'pglite',
-    open: async () => ({ ...(await openPglite(null)), url: null }),
+    open: async () => ({ ...(await openMigratedPglite()), url: null }),
   },
   ...(testDatabaseUrl
     ? [

@@ -10,7 +10,8 @@ import { ADMIN_ROUTES } from '../../../../shared/admin/contract';
 import { DEFAULT_RULE_SET } from '../../../../shared/domain/rules/ruleSet';
 import { PROTOCOL_VERSION, SyncErrorBody } from '../../../../shared/sync/protocol';
 import { syncRoutes } from '../../../../shared/sync/routes';
-import { openPglite, type HoDatabase } from '../../../../server/store/connect';
+import type { HoDatabase } from '../../../../server/store/connect';
+import { openMigratedPglite } from '../../../../server/testing/pgliteTemplate';
 import { startHarness, type Harness } from '../../../../server/testing/harness';
 import { fixedClockForTests } from '../../../../server/testing/clock';
 import { memberRecord, pushRecord, saleRecord, uuidFrom } from '../../../../server/testing/records';
@@ -317,7 +318,7 @@ const comparable = (counts: string, syncCode: string | null): string =>
 export async function runHeadOfficeFuzz(
   options: HeadOfficeFuzzOptions,
 ): Promise<{ tallies: BoundaryTally[]; violations: string[] }> {
-  const database = await openPglite(null);
+  const database = await openMigratedPglite();
   const clock = fixedClockForTests(T0);
   let ho: Harness | null = null;
   let client: LoopbackClient | null = null;

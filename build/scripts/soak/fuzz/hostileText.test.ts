@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTerminalCore } from '../../../../electron/terminal/terminalCore';
 import { fixedClock, sequentialIds } from '../../../../electron/platform/sources';
-import { openPglite } from '../../../../server/store/connect';
+import { openMigratedPglite } from '../../../../server/testing/pgliteTemplate';
 import { fixedClockForTests } from '../../../../server/testing/clock';
 import { startHarness } from '../../../../server/testing/harness';
 import { uuidFrom } from '../../../../server/testing/records';
@@ -85,7 +85,7 @@ describe('hostile text at the till', () => {
 
 describe('hostile text at head office', () => {
   it('stores user names, token labels, tiers and rewards as text in JSON answers', async () => {
-    const ho = await startHarness(await openPglite(null), fixedClockForTests(Date.UTC(2025, 2, 1)));
+    const ho = await startHarness(await openMigratedPglite(), fixedClockForTests(Date.UTC(2025, 2, 1)));
     try {
       for (const [i, text] of AS_TEXT.entries()) {
         await ho.admin.call('createUser', {

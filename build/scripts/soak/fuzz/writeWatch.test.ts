@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTerminalCore, type TerminalCore } from '../../../../electron/terminal/terminalCore';
-import { openPglite, type HoDatabase } from '../../../../server/store/connect';
+import type { HoDatabase } from '../../../../server/store/connect';
+import { openMigratedPglite } from '../../../../server/testing/pgliteTemplate';
 import { stateFingerprint } from './fingerprint';
 import { postgresMarker, sqliteMarker, writeWatch } from './writeWatch';
 
@@ -70,7 +71,7 @@ describe('writeWatch on the terminal database', () => {
 describe('writeWatch on head office (PGlite)', () => {
   let database: HoDatabase;
   beforeAll(async () => {
-    database = await openPglite(null);
+    database = await openMigratedPglite();
     await database.db.execute(sql`CREATE TABLE fuzz_probe (n int)`);
   });
   afterAll(async () => {
