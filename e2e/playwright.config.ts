@@ -6,6 +6,8 @@ import { findChromium } from '../build/scripts/test-env/chromium.mjs';
 // renderer build over a second transport.
 export default defineConfig({
   testDir: '.',
+  // Bundles the browser host once for the run, so no test file compiles TypeScript to start one.
+  globalSetup: './bundleBrowserHost.setup.ts',
   testMatch: /.*\.spec\.ts$/,
   // Each file has its own browser host (and head office) on a temp folder and port 0, so two files
   // run side by side; the tests inside a file run in order.

@@ -7,9 +7,10 @@ import { createApi, type ApiError, type Result, type TillApi } from '../shared/c
 import { browserHostTransport, TOKEN_PARAM } from '../shared/contract/browserHost';
 
 // One browser host per test file, on a fresh temp data folder, started the way a shop starts it
-// (`tsx electron/browser-host/main.ts`); the URL line it prints is read back.
+// (`node dist/browser-host/main.js`, bundled by the run's global set-up); the URL line it prints is read back.
 
 const repo = resolve(import.meta.dirname, '..');
+const BROWSER_HOST = join(repo, 'dist', 'browser-host', 'main.js');
 
 export interface Till {
   url: string;
@@ -33,7 +34,7 @@ export function refusalOf(result: Result<unknown>): ApiError | undefined {
 
 async function startHost(clockAt?: number): Promise<{ till: Till; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-e2e-'));
-  const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts'], {
+  const child = spawn(process.execPath, [BROWSER_HOST], {
     cwd: repo,
     env: {
       ...process.env,

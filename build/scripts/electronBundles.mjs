@@ -36,6 +36,25 @@ export async function bundleMain(outfile) {
 }
 
 /**
+ * The browser host (`npm run start:browser`, the e2e tests): the same core as main, bundled so a
+ * start compiles no TypeScript. better-sqlite3 is native, so it stays external.
+ */
+export async function bundleBrowserHost(outfile) {
+  await build({
+    ...common,
+    entryPoints: ['electron/browser-host/main.ts'],
+    outfile,
+    format: 'esm',
+    external: ['better-sqlite3'],
+    banner: {
+      js:
+        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
+        '__tillcardCreateRequire(import.meta.url);',
+    },
+  });
+}
+
+/**
  * channel → IPC channel name, computed from the real contract at build time. The preload gets
  * this small table instead of the contract itself, whose zod schemas and phone metadata would
  * add about a megabyte to a script every window loads.

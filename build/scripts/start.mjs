@@ -16,9 +16,9 @@ if (electron.found) {
   );
 }
 
-// The host's stdin is a pipe only this script writes to: npm, sh and tsx between us do not always pass
+// The host's stdin is a pipe only this script writes to: npm and sh between us do not always pass
 // a TERM on, and nothing is passed on when this script is killed outright, but the kernel closes the
-// pipe however we die, and the host stops at its end of file. A ppid poll would watch tsx, not us.
+// pipe however we die, and the host stops at its end of file. A ppid poll would watch sh, not us.
 const child = spawn('npm', ['run', '--silent', script, '--', ...process.argv.slice(2)], {
   cwd: repoRoot,
   stdio: ['pipe', 'inherit', 'inherit'],

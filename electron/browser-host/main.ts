@@ -31,7 +31,7 @@ const shutdown = (): void => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 process.on('SIGHUP', shutdown);
-// Started by `npm start`: stdin is a pipe whose only writer is the launcher, through npm, sh and tsx.
+// Started by `npm start`: stdin is a pipe whose only writer is the launcher, through npm and sh.
 // The kernel closes it however the launcher dies (even SIGKILL), so EOF means "stop" without polling.
 if (process.env.TILLCARD_STOP_ON_STDIN_EOF === '1') {
   process.stdin.on('end', shutdown);

@@ -55,12 +55,21 @@ export interface TillProcess {
   stop(): Promise<void>;
 }
 
+/** Bundles the browser host (`npm run build:browser-host`) before anything is timed. */
+export function buildBrowserHost(): void {
+  const built = spawnSync(process.execPath, ['build/scripts/build-browser-host.mjs'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('npm run build:browser-host failed');
+}
+
 /**
- * `tsx electron/browser-host/main.ts` on the dataset, as `npm run start:browser` runs it once the
- * renderer is built: resolves when the process prints its URL line.
+ * `node dist/browser-host/main.js` on the dataset, as `npm run start:browser` runs it once the
+ * renderer and the host are built: resolves when the process prints its URL line.
  */
 export function startTillProcess(dataDir: string): Promise<TillProcess> {
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts'], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'browser-host', 'main.js')], {
     cwd: repoRoot,
     env: { ...process.env, TILLCARD_DATA_DIR: dataDir, TILLCARD_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

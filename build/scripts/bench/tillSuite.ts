@@ -13,6 +13,7 @@ import {
   newTillPage,
   rendererDir,
   startTillProcess,
+  buildBrowserHost,
 } from './tillBrowser';
 import { isProbeTiming, type ProbeTiming } from './tillProbe';
 
@@ -130,6 +131,7 @@ async function measureReadyInProcess(
 }
 
 async function measureReadyAsProcess(browser: Browser, dataDir: string): Promise<number> {
+  buildBrowserHost();
   const page = await newTillPage(browser);
   const start = performance.now();
   const till = await startTillProcess(dataDir);
@@ -204,7 +206,7 @@ async function runTill(dataset: { dir: string }, settings: BenchSettings) {
         },
         { measure: '  of which the host opening the db and listening', value: `${ms(listenMs)} ms` },
         {
-          measure: 'till ready as a process: spawn tsx browser-host/main.ts → sign-in screen',
+          measure: 'till ready as a process: spawn node dist/browser-host/main.js → sign-in screen',
           value: `${ms(processReadyMs)} ms`,
         },
         p95Row('scan (Enter) → member panel painted', scanTimes, TARGET_SCAN_P95_MS),
