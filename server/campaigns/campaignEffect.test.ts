@@ -7,7 +7,7 @@ import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
 import type { HoDatabase } from '../store/connect';
-import { campaigns, ledger, members, memberActivity, saleLines, sales, settings } from '../store/schema';
+import { campaigns, ledger, members, saleLines, sales, settings } from '../store/schema';
 import { campaignWhatIf } from './whatIf';
 
 // A hand-computed chain: campaign C ran a week from T0 at shops A and B; 40 members bought once in
@@ -254,5 +254,117 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
     const byTier = await ho.admin.call('campaignEffect', { params: { id: tiers } });
     expect(byTier.lift.visits.notComputable).toBe('targetUnknown');
     expect((await ho.admin.send('campaignEffect', { params: { id: uuidFrom(599, 0xc) } })).status).toBe(404);
+  });
+
+  // The what-if's weeks: [W − 14 d, W), after everything above. Draft: 50 points for a sale paying
+  // at least 10.00, budget 130, at most 100 a member. X: s1 50 (week 0); s2 pays 8.00: nothing;
+  // Y: s3 50 (week 1); X: s4 wants 50, 30 left of the budget → 30 (20 withheld, budget out);
+  // X: s5 wants 50, 20 left of their limit → 30 withheld by it, 20 by the budget; Y: s6 50 by the
+  // budget. Given 130 (cost 65): week 0 50, week 1 80; shop A 50 (s1), B 80 (s3, s4).
+  const W = T0 + 100 * DAY;
+  const [X, Y, Z] = [uuidFrom(1, 0xe), uuidFrom(2, 0xe), uuidFrom(3, 0xe)];
+  const draft = spec({
+    name: 'Spend more',
+    rule: { kind: 'spendBonus', minSpendMinor: 1000, points: 50 },
+    startsAt: W + DAY,
+    endsAt: W + 8 * DAY,
+    budgetPoints: 130,
+    perMemberLimit: 100,
+    holdoutBp: 0,
+  });
+  const figures = (bonusPoints: number, members: number, salesCount: number, signups = 0) => ({
+    bonusPoints,
+    costMinor: Math.round(bonusPoints / 2), // half a minor unit a point, half up
+    members,
+    sales: salesCount,
+    signups,
+  });
+
+  it('replays a draft over the last weeks through the engine: per week, per shop, and the caps', async () => {
+    const at = (d: number) => W - d * DAY;
+    const ws = [
+      sale(X, 'A', 9000, at(15)),
+      sale(null, 'A', 9000, at(13)),
+      sale(X, 'A', 1500, at(13)),
+      sale(X, 'A', 800, at(12)),
+      sale(Y, 'B', 2000, at(6)),
+      sale(X, 'B', 1200, at(5)),
+      sale(X, 'A', 5000, at(4)),
+      sale(Y, 'A', 3000, at(3)),
+    ];
+    await database.db
+      .insert(members)
+      .values([member(X, W - 40 * DAY), member(Y, W - 40 * DAY), { ...member(Z, at(2)), homeShopId: 'B' }]);
+    await database.db.insert(sales).values(ws);
+    const line = (saleId: string, category: string, points: number) => ({
+      saleId,
+      lineNo: 1,
+      sku: category.toUpperCase(),
+      name: category,
+      category,
+      quantity: 1,
+      unitPriceMinor: 100,
+      lineTotalMinor: 100,
+      points,
+    });
+    await database.db.insert(saleLines).values([line(ws[2]!.id, 'bakery', 30), line(ws[4]!.id, 'tea', 20)]);
+    clock.advance(W - NOW);
+
+    const answer = await ho.admin.call('campaignWhatIf', { params: { id: C }, query: { weeks: 2 }, body: draft });
+    expect(answer).toEqual({
+      from: W - 14 * DAY,
+      to: W,
+      weeks: 2,
+      salesScanned: 6,
+      signupsScanned: 0,
+      capped: false,
+      cap: 20_000,
+      total: figures(130, 2, 3),
+      byWeek: [
+        { weekStart: W - 14 * DAY, figures: figures(50, 1, 1) },
+        { weekStart: W - 7 * DAY, figures: figures(80, 2, 2) },
+      ],
+      byShop: [
+        { shopId: 'A', figures: figures(50, 1, 1) },
+        { shopId: 'B', figures: figures(80, 2, 2) },
+      ],
+      budget: { budgetPoints: 130, withheldPoints: 90, exhaustedAt: at(5) },
+      memberLimit: { perMemberLimit: 100, withheldPoints: 30, membersCapped: 1 },
+    });
+
+    // Capped at 4 sales: s1..s4 only (the earliest), and it says so.
+    const capped = await campaignWhatIf(database.db, C, draft, 2, W, 4);
+    expect(capped).toMatchObject({ salesScanned: 4, capped: true, cap: 4, total: figures(130, 2, 3) });
+
+    // Lines: bakery ×1.5 gives s1's 30 line points 15 more; the tea line nothing.
+    const lines = await ho.admin.call('campaignWhatIf', {
+      params: { id: C },
+      query: { weeks: 2 },
+      body: { ...draft, rule: { kind: 'lineBonus', multiplierBp: 15_000, categories: ['Bakery'] }, budgetPoints: 1000 },
+    });
+    expect(lines.total).toEqual(figures(15, 1, 1));
+    // Signups: Z registered at B two days ago; X and Y before the weeks.
+    const signup = await ho.admin.call('campaignWhatIf', {
+      params: { id: C },
+      query: { weeks: 2 },
+      body: { ...draft, rule: { kind: 'signup', points: 20 } },
+    });
+    expect(signup).toMatchObject({ salesScanned: 0, signupsScanned: 1, total: figures(20, 1, 0, 1) });
+    expect(signup.byShop).toEqual([{ shopId: 'B', figures: figures(20, 1, 0, 1) }]);
+  });
+
+  it("refuses a bad draft with the campaign routes' own VALIDATION, and weeks outside 1–26", async () => {
+    const bad = { ...draft, endsAt: draft.startsAt, holdoutBp: 6_000 };
+    const whatIf = await ho.admin.send('campaignWhatIf', { params: { id: C }, query: { weeks: 2 }, body: bad });
+    const upsert = await ho.admin.send('upsertCampaign', { params: { id: uuidFrom(600, 0xc) }, body: bad });
+    expect(whatIf.status).toBe(400);
+    if (whatIf.ok || upsert.ok) throw new Error('expected refusals');
+    expect(whatIf.error).toEqual(upsert.error);
+    expect(whatIf.error.code).toBe('VALIDATION');
+    for (const weeks of [0, 27, 2.5]) {
+      const refused = await ho.admin.send('campaignWhatIf', { params: { id: C }, query: { weeks }, body: draft });
+      expect(refused.status).toBe(400);
+      if (!refused.ok) expect(refused.error.code).toBe('VALIDATION');
+    }
   });
 });
