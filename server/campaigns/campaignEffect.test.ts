@@ -95,6 +95,13 @@ const L = Array.from({ length: 40 }, (_, k) => uuidFrom(100 + k, 0xb));
 const P = uuidFrom(99, 0xb);
 const spendOf = (k: number) => 1000 * (k % 4);
 
+/** The element at i of a list the test built itself (a missing one is the test's own fault). */
+const nth = <T>(xs: readonly T[], i: number): T => {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`no element ${i}`);
+  return x;
+};
+
 /** Mean by a plain sum, written here apart from the code under test. */
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -139,11 +146,11 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
     await db
       .insert(ledger)
       .values([
-        bonusRow(M1, 'A', 10, S[0]!.id, 'earn'),
-        bonusRow(M2, 'A', 20, S[1]!.id, 'earn'),
-        bonusRow(M3, 'B', 5, S[2]!.id, 'earn'),
-        bonusRow(M1, 'B', 5, S[3]!.id, 'earn'),
-        bonusRow(M3, 'B', -5, S[2]!.id, 'reversal'),
+        bonusRow(M1, 'A', 10, nth(S, 0).id, 'earn'),
+        bonusRow(M2, 'A', 20, nth(S, 1).id, 'earn'),
+        bonusRow(M3, 'B', 5, nth(S, 2).id, 'earn'),
+        bonusRow(M1, 'B', 5, nth(S, 3).id, 'earn'),
+        bonusRow(M3, 'B', -5, nth(S, 2).id, 'reversal'),
       ]);
   }, 60_000);
   afterAll(async () => {
@@ -208,16 +215,16 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
     expect(effect.lift.spendMinor.difference).toBeCloseTo(mean(spend(false)) - mean(spend(true)), 9);
     // Both groups have at least 10 here (a fixed hash: the test fails loudly if that ever changed).
     expect(Math.min(nHeld, 40 - nHeld)).toBeGreaterThanOrEqual(10);
-    const i = effect.lift.spendMinor.interval;
-    expect(i).not.toBeNull();
-    expect(i!.low).toBeLessThan(effect.lift.spendMinor.difference!);
-    expect(i!.high).toBeGreaterThan(effect.lift.spendMinor.difference!);
+    const { interval, difference } = effect.lift.spendMinor;
+    if (interval === null || difference === null) throw new Error('expected an interval');
+    expect(interval.low).toBeLessThan(difference);
+    expect(interval.high).toBeGreaterThan(difference);
     // Among the week's buyers: P and M1..M3 join, the k ≡ 0 (mod 4) members leave.
     const buyers = effect.liftAmongBuyers.spendMinor;
     expect(buyers.treated.n + buyers.holdout.n).toBe(30 + 4);
     // One shop's lift: A alone holds every look-back sale; B has none, so nothing is computable there.
-    expect(effect.shops.find((s) => s.shopId === 'A')!.lift.spendMinor.treated.n).toBe(40 - nHeld);
-    expect(effect.shops.find((s) => s.shopId === 'B')!.lift.spendMinor).toMatchObject({
+    expect(effect.shops.find((s) => s.shopId === 'A')?.lift.spendMinor.treated.n).toBe(40 - nHeld);
+    expect(effect.shops.find((s) => s.shopId === 'B')?.lift.spendMinor).toMatchObject({
       difference: null,
       interval: null,
       notComputable: 'groupTooSmall',
@@ -307,7 +314,7 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
       lineTotalMinor: 100,
       points,
     });
-    await database.db.insert(saleLines).values([line(ws[2]!.id, 'bakery', 30), line(ws[4]!.id, 'tea', 20)]);
+    await database.db.insert(saleLines).values([line(nth(ws, 2).id, 'bakery', 30), line(nth(ws, 4).id, 'tea', 20)]);
     clock.advance(W - NOW);
 
     const answer = await ho.admin.call('campaignWhatIf', { params: { id: C }, query: { weeks: 2 }, body: draft });

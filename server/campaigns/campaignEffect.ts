@@ -68,7 +68,13 @@ async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<strin
     })
     .from(sales)
     .where(
-      sql`${sales.id} IN (SELECT DISTINCT ${ledger.saleId} FROM ${ledger} WHERE ${ledger.campaignId} = ${campaignId} AND ${ledger.kind} = 'earn' AND ${ledger.saleId} IS NOT NULL)`,
+      inArray(
+        sales.id,
+        db
+          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
+          .from(ledger)
+          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
+      ),
     )
     .groupBy(sales.shopId);
   return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));

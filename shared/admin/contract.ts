@@ -279,7 +279,7 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: CampaignEffectAnswer,
-    doc: "A campaign's participants, attributed sales, points and their cost, overall and per shop, and its lift against its holdout.",
+    doc: "A campaign's participants, attributed sales, points and cost, per shop and in all; its lift vs its holdout.",
   },
   campaignWhatIf: {
     method: 'POST',
@@ -289,7 +289,7 @@ export const ADMIN_ROUTES = {
     body: CampaignInput,
     response: WhatIfAnswer,
     audit: { none: 'replays past sales through a draft: reads only, writes nothing' },
-    doc: 'What a draft campaign (as upsertCampaign takes it) would have given over the last N weeks, per week and shop.',
+    doc: 'What a draft campaign (as upsertCampaign takes it) would have given in the last N weeks, per week and shop.',
   },
   // The shop's goods (issue 15): the till's schemas; every till gets each item by the pull.
   goods: {
