@@ -1,6 +1,6 @@
 // The lift of a campaign against its holdout: the difference of two groups' means with a 95%
 // confidence interval by Welch's t (each group its own variance; Welch–Satterthwaite degrees of
-// freedom). Pure: the route hands it one number per member of each group (README-effect.md).
+// freedom). Pure: the route hands it one number per member of each group (server/campaigns/README.md).
 
 /** Below this many members in either group the interval is not computed (a t interval on a handful is noise). */
 export const MIN_LIFT_GROUP = 10;
