@@ -286,5 +286,21 @@ function serverLayers() {
           ],
         },
       },
+      // An area in a folder of its own (server/web/<area>/): the page's files and shared/, nothing above.
+      {
+        files: ['server/web/*/**/*.{ts,tsx}'],
+        ignores: ['server/**/*.test.ts'],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                terminal,
+                { regex: '^\\.\\./\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+              ],
+            },
+          ],
+        },
+      },
     ]);
 }

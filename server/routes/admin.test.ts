@@ -174,6 +174,23 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       },
       cancelCampaign: (admin) => admin.call('cancelCampaign', { params: { id: uuidFrom(78) } }),
       campaigns: (admin) => admin.call('campaigns'),
+      campaignEffect: (admin) => admin.call('campaignEffect', { params: { id: uuidFrom(79) } }),
+      campaignWhatIf: (admin) =>
+        admin.call('campaignWhatIf', {
+          params: { id: uuidFrom(80) },
+          query: { weeks: 4 },
+          body: {
+            name: 'What if',
+            rule: { kind: 'spendBonus', minSpendMinor: 1_000, points: 50 },
+            target: { kind: 'everyone' },
+            startsAt: T0,
+            endsAt: T0 + 86_400_000,
+            overlap: 'stack',
+            budgetPoints: 1_000,
+            perMemberLimit: null,
+            holdoutBp: 0,
+          },
+        }),
       programme: (admin) => admin.call('programme'),
       goods: (admin) => admin.call('goods', { query: { find: 'TEA' } }),
       addGoods: (admin) =>

@@ -26,6 +26,8 @@ import {
   type ShopFilter,
 } from '../admin/reports';
 import { cancelCampaign, listCampaigns, publishCampaign, saveDraftCampaign } from '../admin/campaigns';
+import { campaignEffect } from '../campaigns/campaignEffect';
+import { campaignWhatIf } from '../campaigns/whatIf';
 import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
@@ -163,6 +165,8 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { id };
     },
     campaigns: async () => ({ campaigns: await listCampaigns(db, clock.now()) }),
+    campaignEffect: async ({ params: { id } }) => campaignEffect(db, id, clock.now(), null),
+    campaignWhatIf: async ({ params: { id }, query, body }) => campaignWhatIf(db, id, body, query.weeks, clock.now()),
     goods: async ({ query }) => ({ goods: await listGoods(db, query) }),
     addGoods: async ({ body }) => ({ goods: await addGoods(db, clock, ids, body) }),
     updateGoods: async ({ params: { id }, body }) => {

@@ -239,7 +239,11 @@ export const members = pgTable(
     /** The transaction that registered the member (a snapshot below its cursor lists it). */
     txid: txid('txid'),
   },
-  (t) => [index('ho_members_phone_idx').on(t.phone)],
+  (t) => [
+    index('ho_members_phone_idx').on(t.phone),
+    // A campaign's what-if finds the members who registered in its weeks (server/campaigns/).
+    index('ho_members_created_idx').on(t.createdAt),
+  ],
 );
 
 /*
@@ -278,7 +282,11 @@ export const sales = pgTable(
     /** The cashier who rang the sale up (null: a till before staff). */
     staffId: text('staff_id'),
   },
-  (t) => [index('ho_sales_day_idx').on(t.terminalId, t.businessDay)],
+  (t) => [
+    index('ho_sales_day_idx').on(t.terminalId, t.businessDay),
+    // A campaign's window (its effect, its what-if) reads the sales of that time only (server/campaigns/).
+    index('ho_sales_created_idx').on(t.createdAt),
+  ],
 );
 
 export const saleLines = pgTable(

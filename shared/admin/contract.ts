@@ -47,6 +47,7 @@ import { MemberExportAnswer } from '../privacy/memberExport';
 import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
 import { ErasedAnswer } from './answers';
 import { CampaignsAnswer } from './campaigns';
+import { CampaignEffectAnswer, WhatIfAnswer, WhatIfQuery } from './campaignEffect';
 import { ProgrammeAnswer } from './programme';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
@@ -269,6 +270,26 @@ export const ADMIN_ROUTES = {
     body: null,
     response: CampaignsAnswer,
     doc: 'Every campaign with its status, the points it gave so far (to how many members) and granted to tills.',
+  },
+  // A campaign's effect and a draft's what-if (issue 16; server/campaigns/README.md).
+  campaignEffect: {
+    method: 'GET',
+    path: '/campaigns/:id/effect',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: CampaignEffectAnswer,
+    doc: "A campaign's participants, attributed sales, points and cost, per shop and in all; its lift vs its holdout.",
+  },
+  campaignWhatIf: {
+    method: 'POST',
+    path: '/campaigns/:id/what-if',
+    params: IdParams,
+    query: WhatIfQuery,
+    body: CampaignInput,
+    response: WhatIfAnswer,
+    audit: { none: 'replays past sales through a draft: reads only, writes nothing' },
+    doc: 'What a draft campaign (as upsertCampaign takes it) would have given in the last N weeks, per week and shop.',
   },
   // The shop's goods (issue 15): the till's schemas; every till gets each item by the pull.
   goods: {

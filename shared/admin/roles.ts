@@ -63,6 +63,8 @@ export const adminAccess = {
   publishCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   cancelCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   campaigns: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  campaignEffect: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  campaignWhatIf: { roles: ['owner', 'marketing'], shops: 'chain' },
   goods: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
   addGoods: { roles: ['owner', 'marketing'], shops: 'chain' },
   updateGoods: { roles: ['owner', 'marketing'], shops: 'chain' },

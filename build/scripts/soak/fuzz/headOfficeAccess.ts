@@ -102,6 +102,23 @@ export const accessExamples = {
   publishCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + (n % 50)) } }),
   cancelCampaign: (_f, _s, n) => ({ params: { id: uuidFrom(800 + ((n + 7) % 50)) } }),
   campaigns: () => ({}),
+  // An upsertCampaign id (effect of a draft or an unknown one: 200 or 404); a what-if of the same draft, 1–26 weeks.
+  campaignEffect: (_f, _s, n) => ({ params: { id: uuidFrom(800 + (n % 50)) } }),
+  campaignWhatIf: (_f, _s, n) => ({
+    params: { id: uuidFrom(800 + (n % 50)) },
+    query: { weeks: String(1 + (n % 26)) },
+    body: {
+      name: 'Double',
+      rule: { kind: 'multiplier', multiplierBp: 20_000, weekdays: [] },
+      target: { kind: 'everyone' },
+      startsAt: Date.UTC(2025, 2, 1),
+      endsAt: Date.UTC(2025, 2, 2),
+      overlap: 'stack',
+      budgetPoints: 10_000,
+      perMemberLimit: null,
+      holdoutBp: 0,
+    },
+  }),
   programme: () => ({}),
   goods: (_f, _s, n) => ({ query: { find: `SOAK-${n % 7}` } }),
   // A fresh SKU each call (a taken one is 409 past the gate); the category is the list's default.

@@ -1,0 +1,176 @@
+import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { CampaignEffectAnswer, EffectFigures } from '../../shared/admin/campaignEffect';
+import { Campaign } from '../../shared/domain/campaigns/campaign';
+import type { ShopFilter } from '../admin/reports';
+import { HoError } from '../http/errors';
+import { MIN_LIFT_GROUP } from '../stats/liftInterval';
+import type { HoDb } from '../store/connect';
+import { campaigns, ledger, members, sales } from '../store/schema';
+import { campaignLift, type MemberShopBuying } from './campaignLift';
+import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
+
+// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx) and the
+// lift against its holdout from its members' buying in and before its window (by
+// ho_sales_created_idx, bounded to those days). Never a scan of every sale.
+
+const DAY_MS = 86_400_000;
+/** The look-back is as long as the window, at most this long. */
+export const MAX_LOOKBACK_MS = 90 * DAY_MS;
+
+interface ShopRow {
+  shopId: string;
+  participants: number;
+  pointsIssued: number;
+  pointsNet: number;
+}
+
+async function ledgerByShop(db: HoDb, campaignId: string): Promise<ShopRow[]> {
+  const rows = await db
+    .select({
+      shopId: ledger.shopId,
+      participants: sql<number>`count(DISTINCT ${ledger.memberId}) FILTER (WHERE ${ledger.kind} = 'earn')::int`,
+      pointsIssued: sql<number>`coalesce(sum(${ledger.delta}) FILTER (WHERE ${ledger.kind} = 'earn'), 0)::int`,
+      pointsNet: sql<number>`coalesce(sum(${ledger.delta}), 0)::int`,
+    })
+    .from(ledger)
+    .where(eq(ledger.campaignId, campaignId))
+    .groupBy(ledger.shopId);
+  return rows.map((r) => ({
+    ...r,
+    participants: Number(r.participants),
+    pointsIssued: Number(r.pointsIssued),
+    pointsNet: Number(r.pointsNet),
+  }));
+}
+
+/** Members over every shop: one member counted once however many shops they earned at. */
+async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT ${ledger.memberId})::int` })
+    .from(ledger)
+    .where(
+      and(
+        eq(ledger.campaignId, campaignId),
+        eq(ledger.kind, 'earn'),
+        shops === null ? undefined : inArray(ledger.shopId, [...shops]),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** The sales its earn rows name, per the sale's shop: how many and their totals. */
+async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
+  const rows = await db
+    .select({
+      shopId: sales.shopId,
+      count: sql<number>`count(*)::int`,
+      minor: sql<string>`coalesce(sum(${sales.totalMinor}), 0)::text`,
+    })
+    .from(sales)
+    .where(
+      inArray(
+        sales.id,
+        db
+          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
+          .from(ledger)
+          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
+      ),
+    )
+    .groupBy(sales.shopId);
+  return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
+}
+
+/** Members' sales from the look-back to the window's end, per member and shop, split at the start. */
+async function buying(db: HoDb, lookbackFrom: number, from: number, to: number): Promise<MemberShopBuying[]> {
+  const during = sql`${sales.createdAt} >= ${from}`;
+  const rows = await db
+    .select({
+      memberId: sql<string>`${sales.memberId}`,
+      shopId: sales.shopId,
+      joinedAt: members.createdAt,
+      visitsBefore: sql<number>`count(*) FILTER (WHERE NOT (${during}))::int`,
+      visitsDuring: sql<number>`count(*) FILTER (WHERE ${during})::int`,
+      spendDuringMinor: sql<string>`coalesce(sum(${sales.totalMinor}) FILTER (WHERE ${during}), 0)::text`,
+    })
+    .from(sales)
+    .innerJoin(members, eq(members.id, sales.memberId))
+    .where(and(gte(sales.createdAt, lookbackFrom), lt(sales.createdAt, to), isNotNull(sales.memberId)))
+    .groupBy(sales.memberId, sales.shopId, members.createdAt);
+  return rows.map((r) => ({
+    memberId: r.memberId,
+    shopId: r.shopId,
+    joinedAt: Number(r.joinedAt),
+    visitsBefore: Number(r.visitsBefore),
+    visitsDuring: Number(r.visitsDuring),
+    spendDuringMinor: Number(r.spendDuringMinor),
+  }));
+}
+
+function figures(
+  row: Omit<ShopRow, 'shopId'>,
+  sold: { count: number; minor: number },
+  value: PointValue,
+): EffectFigures {
+  return {
+    participants: row.participants,
+    attributedSales: sold.count,
+    attributedSalesMinor: sold.minor,
+    pointsIssued: row.pointsIssued,
+    pointsNet: row.pointsNet,
+    costMinor: pointsCostMinor(row.pointsIssued, value),
+  };
+}
+
+/** The effect of one campaign, overall and at each shop the caller sees (`shops` null: every shop). */
+export async function campaignEffect(
+  db: HoDb,
+  campaignId: string,
+  now: number,
+  shops: ShopFilter,
+  minGroup: number = MIN_LIFT_GROUP,
+): Promise<CampaignEffectAnswer> {
+  const [stored] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!stored) throw new HoError('NOT_FOUND', `No campaign ${campaignId}.`);
+  const campaign = Campaign.parse(stored.campaign);
+  const from = campaign.startsAt;
+  const to = Math.max(from, Math.min(campaign.endsAt, now));
+  const lookbackFrom = from - Math.min(Math.max(to - from, DAY_MS), MAX_LOOKBACK_MS);
+  const seen = (shopId: string): boolean => shops === null || shops.includes(shopId);
+
+  const value = await pointValue(db);
+  const byShop = (await ledgerByShop(db, campaign.id)).filter((r) => seen(r.shopId));
+  const sold = await attributedByShop(db, campaign.id);
+  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => seen(r.shopId));
+  const none = { count: 0, minor: 0 };
+  const shopIds = [...new Set([...byShop.map((r) => r.shopId), ...[...sold.keys()].filter(seen)])].sort();
+  const zero = { participants: 0, pointsIssued: 0, pointsNet: 0 };
+  const total = byShop.reduce(
+    (t, r) => ({ ...t, pointsIssued: t.pointsIssued + r.pointsIssued, pointsNet: t.pointsNet + r.pointsNet }),
+    zero,
+  );
+  const soldTotal = shopIds.reduce((t, id) => {
+    const s = sold.get(id) ?? none;
+    return { count: t.count + s.count, minor: t.minor + s.minor };
+  }, none);
+  const participants = await participantsOverall(db, campaign.id, shops);
+  return {
+    campaignId: campaign.id,
+    from,
+    to,
+    lookbackFrom,
+    minGroup,
+    overall: figures({ ...total, participants }, soldTotal, value),
+    lift: campaignLift(campaign, rows, 'activeBefore', minGroup),
+    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup),
+    shops: shopIds.map((shopId) => ({
+      shopId,
+      figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
+      lift: campaignLift(
+        campaign,
+        rows.filter((r) => r.shopId === shopId),
+        'activeBefore',
+        minGroup,
+      ),
+    })),
+  };
+}
