@@ -61,9 +61,10 @@ export function salesWhere(filter: SalesFilter, memberId: string | null, after?:
   if (filter.refunded !== undefined)
     conds.push(`${filter.refunded ? '' : 'NOT '}EXISTS (SELECT 1 FROM refunds r WHERE r.sale_id = s.id)`);
   if (after) {
-    // Newest first by (day, time, id): the next page starts below the last row of this one.
-    conds.push('(s.business_day, s.created_at, s.id) < (?, ?, ?)');
-    params.push(after.businessDay, after.createdAt, after.saleId);
+    // Newest first by (day, time, id): the next page starts below the last row of this one. The bare
+    // day bound lets the index seek to the cursor's day instead of walking the pages before it.
+    conds.push('s.business_day <= ?', '(s.business_day, s.created_at, s.id) < (?, ?, ?)');
+    params.push(after.businessDay, after.businessDay, after.createdAt, after.saleId);
   }
   // A member's sales are few (their own index); otherwise the day range is walked in the query's index.
   return { index: memberId === null ? 'sales_query_idx' : 'sales_member_idx', where: conds.join(' AND '), params };
