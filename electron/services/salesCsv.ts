@@ -5,8 +5,8 @@ import { salesCsvHeaders, type SalesCsvColumn } from '../../shared/contract/sale
 import { toCsvFile, type CsvCell } from '../../shared/csv';
 import { amountFigure } from '../../shared/domain/money';
 import type { ServiceContext } from '../core/context';
-import { salesWhere } from './salesFilter';
-import { filterMemberId, saleRows, salesTotals } from './salesQuery';
+import { resolveFilter, salesWhere } from './salesFilter';
+import { saleRows, salesTotals } from './salesQuery';
 import { readTerminal, terminalLocale } from './terminalRow';
 
 const COLUMNS: readonly SalesCsvColumn[] = [
@@ -36,7 +36,8 @@ function localTime(ms: number, timeZone: string): string {
  */
 export function exportSales(ctx: ServiceContext, input: ParsedInput<'exportSales'>): SalesCsv {
   const term = readTerminal(ctx);
-  const where = salesWhere(input.filter, filterMemberId(ctx, input.filter));
+  const filter = resolveFilter(ctx, input.filter);
+  const where = salesWhere(filter);
   const { count } = salesTotals(ctx, where);
   if (count > SALES_CSV_MAX_ROWS)
     throw new DomainError('VALIDATION', {
@@ -62,6 +63,6 @@ export function exportSales(ctx: ServiceContext, input: ParsedInput<'exportSales
       money(r.refundedMinor),
       term.currency,
     ]);
-  const { fromDay, toDay } = input.filter;
+  const { fromDay, toDay } = filter;
   return { fileName: `sales-${fromDay}-${toDay}.csv`, csv: toCsvFile(rows), rows: rows.length - 1 };
 }

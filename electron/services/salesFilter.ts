@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/contract/errors';
-import type { SalesCursor, SalesFilter } from '../../shared/contract/salesQuery';
+import { dayRangeProblem, type SalesCursor, type SalesFilter } from '../../shared/contract/salesQuery';
 import { looksLikeCardNumber } from '../../shared/domain/cardNumber';
 import { phoneQuery } from '../../shared/domain/phone';
 import type { ServiceContext } from '../core/context';
+import { businessDay } from './businessDay';
 import { findCard } from './cards';
 import { findMember } from './memberView';
 import { searchMembers } from './memberSearch';
@@ -32,6 +33,23 @@ export function resolveMemberFilter(ctx: ServiceContext, text: string): string {
   throw new DomainError('VALIDATION', { issues: [{ path: 'filter.member', message: 'sales_member_format' }] });
 }
 
+/** A filter with its days filled in (today by default) and its member resolved to an id. */
+export type ResolvedFilter = Omit<SalesFilter, 'fromDay' | 'toDay' | 'member'> & {
+  fromDay: string;
+  toDay: string;
+  memberId: string | null;
+};
+
+/** The filter as the query reads it; a range backwards or too long once today is filled in is refused. */
+export function resolveFilter(ctx: ServiceContext, filter: SalesFilter): ResolvedFilter {
+  const { member, ...rest } = filter;
+  const toDay = filter.toDay ?? businessDay(ctx.clock.now(), ctx.timeZone);
+  const fromDay = filter.fromDay ?? toDay;
+  const problem = dayRangeProblem(fromDay, toDay);
+  if (problem !== null) throw new DomainError('VALIDATION', { issues: [{ path: 'filter.toDay', message: problem }] });
+  return { ...rest, fromDay, toDay, memberId: member === undefined ? null : resolveMemberFilter(ctx, member) };
+}
+
 /** A filter as SQL over `sales AS s`: the WHERE text, its parameters and the index it reads. */
 export interface SalesWhere {
   index: 'sales_query_idx' | 'sales_member_idx';
@@ -39,7 +57,8 @@ export interface SalesWhere {
   params: (string | number)[];
 }
 
-export function salesWhere(filter: SalesFilter, memberId: string | null, after?: SalesCursor): SalesWhere {
+export function salesWhere(filter: ResolvedFilter, after?: SalesCursor): SalesWhere {
+  const { memberId } = filter;
   const conds = ['s.business_day >= ?', 's.business_day <= ?'];
   const params: (string | number)[] = [filter.fromDay, filter.toDay];
   if (memberId !== null) {

@@ -80,7 +80,10 @@ describe('findSales', () => {
     expect(ids(page)).toEqual([sale(5), sale(4), sale(3), sale(2), sale(1)]);
     expect(page.totals).toEqual({ count: 5, amountMinor: 29_000, refundedMinor: 8_000 });
     expect(page.next).toBeNull();
-    expect(page.currency).toBe('CNY');
+    expect(page).toMatchObject({ currency: 'CNY', fromDay: D1, toDay: D3 });
+    // Today (D3 by the till's clock) when the days are left out; from defaults to to.
+    expect(ids(await find({}))).toEqual([sale(5)]);
+    expect(await find({ toDay: D2 })).toMatchObject({ fromDay: D2, toDay: D2, totals: { count: 2 } });
     const s4 = page.rows[1];
     expect(s4).toEqual({
       saleId: sale(4),
@@ -159,6 +162,10 @@ describe('findSales', () => {
       code: 'VALIDATION',
       message: 'sales_member_format',
     });
+    expect(await issue({ filter: { fromDay: '2025-06-04' } })).toEqual({
+      code: 'VALIDATION',
+      message: 'sales_days_order',
+    });
     expect((await issue({ filter: ALL, pageSize: 101 })).code).toBe('VALIDATION');
     expect((await issue({ filter: { ...ALL, extra: 1 } })).code).toBe('VALIDATION');
     expect((await issue({ filter: { ...ALL, member: '13900000000' } })).code).toBe('NOT_FOUND');
@@ -173,7 +180,8 @@ describe('findSales', () => {
 
 describe('the query’s plan', () => {
   it('walks the day range in sales_query_idx newest first (no sort), the totals from the index alone', () => {
-    const w = salesWhere({ ...ALL, staffId: annId, minTotalMinor: 1, refunded: false }, null, {
+    const filter = { fromDay: D1, toDay: D3, staffId: annId, minTotalMinor: 1, refunded: false, memberId: null };
+    const w = salesWhere(filter, {
       businessDay: D2,
       createdAt: 1,
       saleId: sale(3),

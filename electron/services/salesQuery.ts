@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { SaleRowView, SalesFilter, SalesPage } from '../../shared/contract/salesQuery';
+import type { SaleRowView, SalesPage } from '../../shared/contract/salesQuery';
 import type { ServiceContext } from '../core/context';
-import { resolveMemberFilter, salesWhere, type SalesWhere } from './salesFilter';
+import { resolveFilter, salesWhere, type SalesWhere } from './salesFilter';
 import { readTerminal } from './terminalRow';
 
 interface RowSql {
@@ -61,21 +61,18 @@ export function salesTotals(ctx: ServiceContext, w: SalesWhere): SalesPage['tota
   return { ...sums, refundedMinor: refunded.minor };
 }
 
-/** The member a filter names, resolved (a member the till cannot find is refused); null for none. */
-export const filterMemberId = (ctx: ServiceContext, filter: SalesFilter): string | null =>
-  filter.member === undefined ? null : resolveMemberFilter(ctx, filter.member);
-
 /** The manager's consumption query: one page of the filter, newest first, and the whole filter's totals. */
 export function findSales(ctx: ServiceContext, input: ParsedInput<'findSales'>): SalesPage {
   const currency = readTerminal(ctx).currency;
   // Read one more than the page: whether there is a next page, without counting again.
-  const memberId = filterMemberId(ctx, input.filter);
-  const rows = saleRows(ctx, salesWhere(input.filter, memberId, input.after), input.pageSize + 1);
+  const filter = resolveFilter(ctx, input.filter);
+  const rows = saleRows(ctx, salesWhere(filter, input.after), input.pageSize + 1);
   const page = rows.slice(0, input.pageSize);
   const last = page[page.length - 1];
   const next =
     rows.length > input.pageSize && last
       ? { businessDay: last.businessDay, createdAt: last.createdAt, saleId: last.saleId }
       : null;
-  return { currency, rows: page, next, totals: salesTotals(ctx, salesWhere(input.filter, memberId)) };
+  const totals = salesTotals(ctx, salesWhere(filter));
+  return { currency, fromDay: filter.fromDay, toDay: filter.toDay, rows: page, next, totals };
 }

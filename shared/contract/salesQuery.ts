@@ -21,14 +21,22 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((ms(to) - ms(from)) / 86_400_000);
 }
 
+/** Why a day range is refused, or null: backwards, or longer than SALES_QUERY_MAX_DAYS. */
+export function dayRangeProblem(fromDay: string, toDay: string): 'sales_days_order' | 'sales_days_too_long' | null {
+  const span = daysBetween(fromDay, toDay);
+  if (span < 0) return 'sales_days_order';
+  return span >= SALES_QUERY_MAX_DAYS ? 'sales_days_too_long' : null;
+}
+
 /**
  * What the manager looks for in the consumption query (issue 16 item 4). A member is named by a card
  * number, a whole phone number or a member id, resolved as the till's member lookup does.
  */
 export const SalesFilter = z
   .object({
-    fromDay: Day,
-    toDay: Day,
+    /** Today (the till's business day) when left out; fromDay then defaults to toDay. */
+    fromDay: Day.optional(),
+    toDay: Day.optional(),
     member: z.string().trim().min(1).max(40).optional(),
     minTotalMinor: MinorAmount.optional(),
     maxTotalMinor: MinorAmount.optional(),
@@ -39,10 +47,8 @@ export const SalesFilter = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    const span = daysBetween(f.fromDay, f.toDay);
-    if (span < 0) ctx.addIssue({ code: 'custom', path: ['toDay'], message: 'sales_days_order' });
-    else if (span >= SALES_QUERY_MAX_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['toDay'], message: 'sales_days_too_long' });
+    const problem = f.fromDay !== undefined && f.toDay !== undefined ? dayRangeProblem(f.fromDay, f.toDay) : null;
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['toDay'], message: problem });
     if (f.minTotalMinor !== undefined && f.maxTotalMinor !== undefined && f.minTotalMinor > f.maxTotalMinor)
       ctx.addIssue({ code: 'custom', path: ['maxTotalMinor'], message: 'sales_amounts_order' });
   });
@@ -85,6 +91,9 @@ export type SaleRowView = z.infer<typeof SaleRowView>;
 
 export const SalesPage = z.object({
   currency: Currency,
+  /** The days the query read (today filled in when the filter left them out). */
+  fromDay: Day,
+  toDay: Day,
   rows: z.array(SaleRowView),
   /** Null on the last page. */
   next: SalesCursor.nullable(),
