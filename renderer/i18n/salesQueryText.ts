@@ -17,7 +17,7 @@ const zhCN = {
   refundedYes: '有退货',
   refundedNo: '无退货',
   search: '查询',
-  csv: '导出 CSV',
+  csv: '导出表格',
   csvSaved: '已导出 {{rows}} 笔：{{file}}',
   amountInvalid: '金额格式有误',
   time: '时间',
