@@ -186,7 +186,12 @@ export function SalesQueryDialog({ onClose }: { onClose: () => void }) {
                       tabIndex={0}
                       data-sale={r.saleId}
                       onClick={() => setDetail(r.saleId)}
-                      onKeyDown={(e) => e.key === 'Enter' && setDetail(r.saleId)}
+                      onKeyDown={(e) => {
+                        if (e.key !== 'Enter') return;
+                        // Not left to the browser: its Enter would also press the detail's focused button.
+                        e.preventDefault();
+                        setDetail(r.saleId);
+                      }}
                     >
                       <td>{dateTime(r.createdAt, locale)}</td>
                       <td className="mono">{r.saleId.slice(0, 8).toUpperCase()}</td>
