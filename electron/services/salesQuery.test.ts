@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, MemberView, SaleReceipt } from '../../shared/contract';
 import { SalesPage, type SalesFilter } from '../../shared/contract/salesQuery';
 import { salesCsvHeaders } from '../../shared/contract/salesCsvText';
+import { salesQuerySamples } from '../../build/scripts/bench/salesQueryBench';
 import { salesWhere } from './salesFilter';
 import {
   checkAndDispose,
@@ -199,6 +200,14 @@ describe('the query’s plan', () => {
     expect(
       plan(`SELECT count(*), sum(s.total_minor) FROM sales AS s INDEXED BY ${w.index} WHERE ${w.where}`),
     ).toContain('USING COVERING INDEX sales_query_idx');
+  });
+});
+
+describe('the bench’s consumption-query samples', () => {
+  it('run on this till through the contract (the bench itself is not run here)', () => {
+    const samples = salesQuerySamples(c, [D3, D2]);
+    expect(samples.month).toHaveLength(6);
+    expect(samples.year).toBeGreaterThanOrEqual(0);
   });
 });
 
