@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build (its own Buffer shim): the same writer runs in Node, the till's screens and head office's page.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /** What one CSV cell may hold: a blank, a number, yes/no or text. */
 export type CsvCell = string | number | boolean | null;

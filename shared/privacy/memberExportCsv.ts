@@ -1,8 +1,8 @@
 import { toCsv, type CsvCell } from '../csv';
 import type { MemberExport } from './memberExport';
 
-// Apart from the export's schema: the till's renderer reads the schema (through the contract) and must
-// not load the CSV writer, whose csv-stringify needs Node's Buffer at load.
+// Kept apart from the export's schema, which the contract (and so every screen) imports: only the
+// till's and head office's services write the CSV.
 
 const COLUMNS = ['record', 'id', 'at', 'field', 'value', 'amount', 'points'] as const;
 
