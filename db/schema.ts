@@ -136,8 +136,16 @@ export const sales = sqliteTable(
     businessDay: text('business_day').notNull(),
     terminalId: text('terminal_id').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The staff member who rang the sale up (the consumption query's cashier); null before issue 16. */
+    staffId: text('staff_id'),
   },
-  (t) => [index('sales_member_idx').on(t.memberId, t.createdAt), index('sales_day_idx').on(t.businessDay)],
+  (t) => [
+    index('sales_member_idx').on(t.memberId, t.createdAt),
+    index('sales_day_idx').on(t.businessDay),
+    // The manager's consumption query: a day range walked newest first, its totals, amount and cashier
+    // filters read from the index alone (services/salesQuery.ts).
+    index('sales_query_idx').on(t.businessDay, t.createdAt, t.id, t.totalMinor, t.staffId),
+  ],
 );
 
 export const saleLines = sqliteTable(

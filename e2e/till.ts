@@ -133,6 +133,7 @@ export type ManagerTool =
   | 'auditTrail'
   | 'campaigns'
   | 'dayReport'
+  | 'sales'
   | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');

@@ -167,6 +167,10 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     ruleHistory: { limit: 5 },
     listCampaigns: {},
     dayReport: { businessDay: '2026-03-14' },
+    findSales: { filter: { fromDay: '2026-03-01', toDay: '2026-03-14' } },
+    exportSales: { filter: { fromDay: '2026-03-01', toDay: '2026-03-14' } },
+    saleDetail: { saleId: '00000000-0000-4000-8000-000000000000' },
+    reprintReceipt: { saleId: '00000000-0000-4000-8000-000000000000' },
     saveCampaign: {
       spec: {
         name: 'Weekend',

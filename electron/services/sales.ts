@@ -40,6 +40,7 @@ const statements = perDb((db) => ({
         businessDay: p('businessDay'),
         terminalId: p('terminalId'),
         createdAt: p('createdAt'),
+        staffId: p('staffId'),
       })
       .prepare(),
   ),
@@ -265,6 +266,7 @@ export function recordSale(ctx: ServiceContext, input: ParsedInput<'recordSale'>
       businessDay: day,
       terminalId: term.terminalId,
       createdAt: now,
+      staffId: ctx.actor?.staffId ?? null,
     });
     const lines: SaleReceipt['lines'] = [];
     for (let i = 0; i < work.lines.length; i += 1) {

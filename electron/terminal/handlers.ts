@@ -20,6 +20,9 @@ import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from 
 import { listCampaigns, saveCampaign } from '../services/campaignAdmin';
 import { listCategories } from '../services/categories';
 import { dayReport } from '../services/dayReport';
+import { reprintReceipt, saleDetail } from '../services/saleDetail';
+import { exportSales } from '../services/salesCsv';
+import { findSales } from '../services/salesQuery';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
@@ -120,6 +123,10 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     updateGoods,
     auditTrail,
     dayReport,
+    findSales,
+    exportSales,
+    saleDetail,
+    reprintReceipt,
     revealMemberPhone,
     exportMember,
     eraseMember,

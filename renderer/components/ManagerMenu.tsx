@@ -12,6 +12,7 @@ import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDi
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
 import { ProgrammeScreen } from './programme/ProgrammeScreen';
+import { SalesQueryDialog } from './SalesQueryDialog';
 import { StaffDialog } from './StaffDialog';
 import { useDialogKeys } from './useDialogKeys';
 
@@ -24,6 +25,7 @@ export type ManagerToolId =
   | 'campaigns'
   | 'refund'
   | 'dayReport'
+  | 'sales'
   | 'leaveDemo';
 
 interface ManagerTool {
@@ -48,6 +50,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
     { id: 'dayReport', channel: 'dayReport', label: t('dayReport.open') },
+    { id: 'sales', channel: 'findSales', label: t('salesQuery.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -182,6 +185,7 @@ export function ManagerMenu() {
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
       {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
       {tool === 'dayReport' && <DayReportDialog onClose={closeTool} />}
+      {tool === 'sales' && <SalesQueryDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** Tells the print CSS which view to print (only one .printable is shown on paper). */
-export function usePrintTarget(target: 'receipt' | 'card' | 'dayReport'): void {
+export function usePrintTarget(target: 'receipt' | 'receiptCopy' | 'card' | 'dayReport'): void {
   useEffect(() => {
     const previous = document.body.dataset.print;
     document.body.dataset.print = target;

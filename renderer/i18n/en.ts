@@ -1,6 +1,7 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
+import { salesQueryText } from './salesQueryText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -344,6 +345,12 @@ export const en = {
     adjust_zero: 'Enter a number of points above zero.',
     note_required: 'Write a note when the reason is “Other”.',
     note_too_long: 'The note is too long (200 characters at most).',
+    // issue 16: the consumption query
+    sales_days_order: 'The “to” day is before the “from” day.',
+    sales_days_too_long: 'Pick at most 366 days at a time.',
+    sales_amounts_order: 'The highest amount is below the lowest.',
+    sales_member_format: 'Enter a card number, a whole phone number or a member id.',
+    sales_export_too_many: 'Too many sales for one file (100,000 at most): narrow the filter.',
   },
   field: {
     name: 'Name',
@@ -377,6 +384,7 @@ export const en = {
       '{{points}} pts',
   },
   dayReport: dayReportText.en,
+  salesQuery: salesQueryText.en,
   goods: goodsText.en,
   programme: {
     ...programmeText.en,

@@ -1,5 +1,6 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
+import { salesQueryText } from './salesQueryText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -344,6 +345,12 @@ export const zhCN: TillMessages = {
     adjust_zero: '请输入大于零的积分。',
     note_required: '原因为“其他”时请填写备注。',
     note_too_long: '备注太长（最多 200 个字）。',
+    // issue 16: the consumption query
+    sales_days_order: '截止营业日早于起始营业日。',
+    sales_days_too_long: '一次最多查询 366 天。',
+    sales_amounts_order: '最高金额低于最低金额。',
+    sales_member_format: '请输入卡号、完整手机号或会员编号。',
+    sales_export_too_many: '一个文件最多 100,000 笔消费，请缩小查询范围。',
   },
   field: {
     name: '姓名',
@@ -372,6 +379,7 @@ export const zhCN: TillMessages = {
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
   dayReport: dayReportText['zh-CN'],
+  salesQuery: salesQueryText['zh-CN'],
   goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],

@@ -28,6 +28,7 @@ export const AuditAction = z.enum([
   'points.adjusted',
   'tier.overridden',
   'sale.refunded',
+  'sale.receipt_reprinted',
   // Head office's own actions (its 'head-office' chain: server/admin/hoAudit.ts).
   'user.created',
   'user.changed',

@@ -44,6 +44,7 @@ export const auditActionLabels = {
     points_adjusted: '调整积分',
     tier_overridden: '手动调整等级',
     sale_refunded: '退货退款',
+    sale_receipt_reprinted: '重印小票',
   },
   en: {
     staff_signed_in: 'signed in',
@@ -79,6 +80,7 @@ export const auditActionLabels = {
     points_adjusted: 'points adjusted',
     tier_overridden: 'tier overridden',
     sale_refunded: 'sale refunded',
+    sale_receipt_reprinted: 'receipt reprinted',
   },
 } as const satisfies Record<Locale, Record<AuditActionKey, string>>;
 

@@ -57,6 +57,7 @@ import {
 import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
 import { GoodsFields, GoodsView, ListGoodsInput, UpdateGoodsInput } from './goods';
 import { DayReport, DayReportInput } from './dayReport';
+import { ExportSalesInput, FindSalesInput, SaleDetailView, SaleIdInput, SalesCsv, SalesPage } from './salesQuery';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -248,6 +249,14 @@ export const contract = {
     DayReport,
     'Manager: one business day at this till (today by default): sales, members’ share, points, redemptions, refunds.',
   ),
+  findSales: entry(
+    FindSalesInput,
+    SalesPage,
+    'Manager: past sales by member, day range, amount, cashier and refunds, newest first, a page and the totals.',
+  ),
+  exportSales: entry(ExportSalesInput, SalesCsv, 'Manager: every sale of a findSales filter as one CSV file.'),
+  saleDetail: entry(SaleIdInput, SaleDetailView, 'Manager: a sale’s receipt, cashier and the refunds against it.'),
+  reprintReceipt: entry(SaleIdInput, SaleReceipt, 'Manager: a sale’s receipt again, to print as a copy (audited).'),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
   leaveDemoShop: entry(

@@ -82,5 +82,9 @@ export const channelAccess = {
   setMemberTier: 'manager',
   setMemberCheckLimit: 'manager',
   dayReport: 'manager',
+  findSales: 'manager',
+  exportSales: 'manager',
+  saleDetail: 'manager',
+  reprintReceipt: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

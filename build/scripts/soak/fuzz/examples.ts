@@ -151,6 +151,26 @@ export const examples: Examples = {
   ruleHistory: (_f, _r, n) => [{}, { limit: 1 + (n % 20) }],
   listCampaigns: () => [{}],
   dayReport: (_f, _r, n) => [{}, { businessDay: `2026-0${1 + (n % 9)}-1${n % 10}` }],
+  findSales: (f, _r, n) => [
+    { filter: { fromDay: '2020-01-01', toDay: '2020-12-31' } },
+    {
+      filter: {
+        fromDay: `2026-0${1 + (n % 9)}-01`,
+        toDay: `2026-0${1 + (n % 9)}-28`,
+        member: at(f.cardNumbers, n, '0000000000000000'),
+        minTotalMinor: n % 100,
+        maxTotalMinor: 100_000 + n,
+        staffId: at(f.cashierIds, n, 'nobody'),
+        refunded: n % 2 === 0,
+      },
+      pageSize: 1 + (n % 100),
+    },
+  ],
+  exportSales: (f, _r, n) => [
+    { filter: { fromDay: '2026-01-01', toDay: '2026-12-31', member: at(f.memberIds, n, NIL), refunded: n % 2 === 1 } },
+  ],
+  saleDetail: (f, _r, n) => [{ saleId: at(f.saleIds, n, NIL) }],
+  reprintReceipt: (f, _r, n) => [{ saleId: at(f.saleIds, n, NIL) }],
   // A new weekend multiplier (a till enrolled at head office refuses it: CAMPAIGNS_AT_HEAD_OFFICE).
   saveCampaign: (_f, _r, n) => [
     {

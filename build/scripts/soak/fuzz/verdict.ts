@@ -84,6 +84,10 @@ export const DOCUMENTED_REFUSALS = {
   ruleHistory: [],
   listCampaigns: [],
   dayReport: [],
+  findSales: ['NOT_FOUND', 'BAD_CHECK_DIGIT'],
+  exportSales: ['NOT_FOUND', 'BAD_CHECK_DIGIT'],
+  saleDetail: ['NOT_FOUND'],
+  reprintReceipt: ['NOT_FOUND'],
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
