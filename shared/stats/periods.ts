@@ -19,7 +19,7 @@ export function periodStart(day: string, period: StatsPeriod): string {
   if (period === 'month') return `${day.slice(0, 7)}-01`;
   const n = epochDay(day);
   // 1970-01-01 was a Thursday: (n + 3) mod 7 is 0 on a Monday.
-  return dayOfEpoch(n - (((n + 3) % 7) + 7) % 7);
+  return dayOfEpoch(n - ((((n + 3) % 7) + 7) % 7));
 }
 
 /** The last day of the period that starts on `start`. */
@@ -40,7 +40,7 @@ export interface PeriodSpan {
 /** The periods that cover from..to in order, the first and last cut to the range. */
 export function periodsIn(from: string, to: string, period: StatsPeriod): PeriodSpan[] {
   const spans: PeriodSpan[] = [];
-  for (let key = periodStart(from, period); key <= to; ) {
+  for (let key = periodStart(from, period); key <= to;) {
     const end = periodEnd(key, period);
     spans.push({ key, from: key < from ? from : key, to: end > to ? to : end });
     key = dayOfEpoch(epochDay(end) + 1);

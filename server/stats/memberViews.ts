@@ -1,0 +1,104 @@
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { addDays } from '../../shared/admin/stats';
+import type { StatsActivityAnswer, StatsRfmAnswer } from '../../shared/admin/statsViews';
+import { rateBp } from '../../shared/stats/periods';
+import { rfmSegmentOf, rfmSegments, rfmThresholds } from '../../shared/stats/rfm';
+import type { ShopFilter } from '../admin/reports';
+import type { HoDb } from '../store/connect';
+import { memberActivity, members } from '../store/schema';
+import { sumsBefore } from './daySums';
+
+// The member views read ho_member_activity, one row per member who bought (README.md): active
+// rate, visit frequency, RFM. Its last_day is the member's LATEST purchase, so "as of" a past day
+// counts a member who bought both before and after that day as of their later purchase.
+
+const counted = (condition: ReturnType<typeof sql>) =>
+  sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+
+export async function activityView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
+  const a = memberActivity;
+  const bought = sql`${a.firstDay} <= ${asOf}`;
+  const lastWithin = (days: number) => sql`${a.lastDay} between ${addDays(asOf, 1 - days)} and ${asOf}`;
+  const visits = (low: number, high: number) => sql`${bought} and ${a.visits} between ${low} and ${high}`;
+  const [row] = await db
+    .select({
+      buyers: counted(bought),
+      active30: counted(lastWithin(30)),
+      active90: counted(lastWithin(90)),
+      one: counted(visits(1, 1)),
+      two: counted(visits(2, 2)),
+      few: counted(visits(3, 5)),
+      many: counted(visits(6, 10)),
+      most: counted(sql`${bought} and ${a.visits} > 10`),
+    })
+    .from(a);
+  const r = row ?? { buyers: 0, active30: 0, active90: 0, one: 0, two: 0, few: 0, many: 0, most: 0 };
+  const membersTotal = (await sumsBefore(db, addDays(asOf, 1), null)).newMembers;
+  return {
+    asOf,
+    membersTotal,
+    buyers: r.buyers,
+    active30: r.active30,
+    active90: r.active90,
+    active30Bp: rateBp(r.active30, membersTotal),
+    active90Bp: rateBp(r.active90, membersTotal),
+    frequency: [
+      { band: '1', members: r.one },
+      { band: '2', members: r.two },
+      { band: '3-5', members: r.few },
+      { band: '6-10', members: r.many },
+      { band: '>10', members: r.most },
+    ],
+  };
+}
+
+/** Members whose home shop is each shop with a purchase from..to (by their latest purchase). */
+export async function activeByHomeShop(
+  db: HoDb,
+  from: string,
+  to: string,
+  shops: ShopFilter,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ shopId: members.homeShopId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(memberActivity)
+    .innerJoin(members, eq(members.id, memberActivity.memberId))
+    .where(
+      and(
+        gte(memberActivity.lastDay, from),
+        lte(memberActivity.lastDay, to),
+        shops === null ? undefined : inArray(members.homeShopId, [...shops]),
+      ),
+    )
+    .groupBy(members.homeShopId);
+  return new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
+}
+
+export async function rfmView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsRfmAnswer>> {
+  const buyers = await db
+    .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
+    .from(memberActivity)
+    .where(lte(memberActivity.firstDay, asOf));
+  const thresholds = rfmThresholds(buyers, asOf);
+  const recency = [0, 0, 0, 0, 0];
+  const frequency = [0, 0, 0, 0, 0];
+  const monetary = [0, 0, 0, 0, 0];
+  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
+  for (const b of buyers) {
+    const score = rfmSegmentOf(b, asOf, thresholds);
+    recency[score.recency - 1]!++;
+    frequency[score.frequency - 1]!++;
+    monetary[score.monetary - 1]!++;
+    sizes.set(score.segment, (sizes.get(score.segment) ?? 0) + 1);
+  }
+  return {
+    asOf,
+    buyers: buyers.length,
+    thresholds,
+    recency,
+    frequency,
+    monetary,
+    segments: rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 })),
+  };
+}
