@@ -79,11 +79,7 @@ const buyers = [
   { memberId: uuidFrom(6), home: 'shopA', firstDay: '2025-03-10', lastDay: '2025-03-10', visits: 1, spendMinor: 100 },
 ];
 
-/**
- * An independent RFM score: a value's score is 1 + the number of k in 1..4 for which fewer than
- * floor(k·n/5) + 1 values are at most it... counted, not sorted: the k-th cut is reached when more
- * than floor(k·n/5) values are at most this one.
- */
+/** An independent RFM score, counted rather than sorted: the k-th cut is reached when more than floor(k·n/5) values are at most this one. */
 function countedScore(value: number, all: readonly number[]): number {
   const atMost = all.filter((v) => v <= value).length;
   return 1 + [1, 2, 3, 4].filter((k) => Math.floor((k * all.length) / 5) < atMost).length;
