@@ -258,7 +258,7 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       pointsView(db, { ...statsRange(query, who(context)), period: query.period }),
     statsShops: async ({ query }, context) => shopsView(db, statsRange(query, who(context))),
     statsActivity: async ({ query }) => activityView(db, query.asOf ?? today()),
-    statsRfm: async ({ query }) => rfmView(db, query.asOf ?? today()),
+    statsRfm: async ({ query }) => rfmView(db, query.asOf ?? today(), query.months),
   };
 }
 

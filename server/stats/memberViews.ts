@@ -2,16 +2,23 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays } from '../../shared/admin/stats';
 import type { StatsActivityAnswer, StatsRfmAnswer } from '../../shared/admin/statsViews';
-import { rateBp } from '../../shared/stats/periods';
-import { rfmSegmentOf, rfmSegments, rfmThresholds } from '../../shared/stats/rfm';
+import { periodsIn, rateBp } from '../../shared/stats/periods';
+import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../shared/stats/rfm';
 import type { ShopFilter } from '../admin/reports';
 import type { HoDb } from '../store/connect';
-import { memberActivity, members } from '../store/schema';
+import { memberActivity, memberMonth, members } from '../store/schema';
 import { sumsBefore } from './daySums';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase, so "as of" a past day
 // counts a member who bought both before and after that day as of their later purchase.
+
+/** The first day of the month `n` months after `day`'s (negative: before). */
+const addMonths = (day: string, n: number): string => {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
+};
+const monthEnd = (first: string): string => addDays(addMonths(first, 1), -1);
 
 const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
@@ -75,7 +82,40 @@ export async function activeByHomeShop(
   return new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
 }
 
-export async function rfmView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsRfmAnswer>> {
+/** Segment sizes of buyers scored by their own quintiles as of a day. */
+function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
+  const thresholds = rfmThresholds(buyers, asOf);
+  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
+  for (const b of buyers) {
+    const { segment } = rfmSegmentOf(b, asOf, thresholds);
+    sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
+  }
+  return rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 }));
+}
+
+/** Each member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month. */
+async function activityToMonth(db: HoDb, month: string): Promise<RfmActivity[]> {
+  const m = memberMonth;
+  const rows = await db
+    .select({
+      lastDay: sql<string | null>`max(${m.lastDay})`,
+      visits: sql<number>`sum(${m.visits})`.mapWith(Number),
+      spendMinor: sql<number>`sum(${m.spendMinor})`.mapWith(Number),
+    })
+    .from(m)
+    .where(lte(m.month, month))
+    .groupBy(m.memberId);
+  return rows.flatMap((r) => (r.lastDay === null ? [] : [{ ...r, lastDay: r.lastDay }]));
+}
+
+export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z.infer<typeof StatsRfmAnswer>> {
+  const trend: z.infer<typeof StatsRfmAnswer>['trend'] = [];
+  for (const span of periodsIn(addMonths(asOf, 1 - months), asOf, 'month')) {
+    const month = span.key.slice(0, 7);
+    const end = monthEnd(span.key);
+    const buyers = await activityToMonth(db, month);
+    trend.push({ month, buyers: buyers.length, segments: segmentSizes(buyers, end) });
+  }
   const buyers = await db
     .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
     .from(memberActivity)
@@ -84,13 +124,11 @@ export async function rfmView(db: HoDb, asOf: string): Promise<z.infer<typeof St
   const recency = [0, 0, 0, 0, 0];
   const frequency = [0, 0, 0, 0, 0];
   const monetary = [0, 0, 0, 0, 0];
-  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
   for (const b of buyers) {
     const score = rfmSegmentOf(b, asOf, thresholds);
     recency[score.recency - 1]!++;
     frequency[score.frequency - 1]!++;
     monetary[score.monetary - 1]!++;
-    sizes.set(score.segment, (sizes.get(score.segment) ?? 0) + 1);
   }
   return {
     asOf,
@@ -99,6 +137,7 @@ export async function rfmView(db: HoDb, asOf: string): Promise<z.infer<typeof St
     recency,
     frequency,
     monetary,
-    segments: rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 })),
+    segments: segmentSizes(buyers, asOf),
+    trend,
   };
 }

@@ -5,7 +5,7 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
-import { dailyShop, memberActivity, members } from '../store/schema';
+import { dailyShop, memberActivity, memberMonth, members } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
 
@@ -79,6 +79,28 @@ const buyers = [
   { memberId: uuidFrom(6), home: 'shopA', firstDay: '2025-03-10', lastDay: '2025-03-10', visits: 1, spendMinor: 100 },
 ];
 
+// The same buyers month by month (the sums above); M2's March holds a refund only.
+const m = (n: number, month: string, lastDay: string | null, visits: number, spendMinor: number) => ({
+  memberId: uuidFrom(n),
+  month,
+  lastDay,
+  visits,
+  spendMinor,
+});
+const buyerMonths = [
+  m(1, '2025-01', '2025-01-20', 5, 20000),
+  m(1, '2025-02', '2025-02-15', 4, 15000),
+  m(1, '2025-03', '2025-03-04', 3, 15000),
+  m(2, '2025-02', '2025-02-03', 1, 3500),
+  m(2, '2025-03', null, 0, -500),
+  m(3, '2025-01', '2025-01-15', 2, 4000),
+  m(3, '2025-03', '2025-03-02', 4, 8000),
+  m(4, '2024-10', '2024-10-01', 2, 5000),
+  m(4, '2024-12', '2024-12-01', 2, 4000),
+  m(5, '2025-02', '2025-02-09', 2, 500),
+  m(6, '2025-03', '2025-03-10', 1, 100),
+];
+
 /** An independent RFM score, counted rather than sorted: the k-th cut is reached when more than floor(k·n/5) values are at most this one. */
 function countedScore(value: number, all: readonly number[]): number {
   const atMost = all.filter((v) => v <= value).length;
@@ -109,6 +131,7 @@ describe.each(testBackends)('statistics views on $name', (backend) => {
       })),
     );
     await database.db.insert(memberActivity).values(buyers.map(({ home: _home, ...activity }) => activity));
+    await database.db.insert(memberMonth).values(buyerMonths);
     managerOfA = (
       await ho.admin.call('createApiToken', { body: { label: 'manager of A', role: 'shop_manager', shops: ['shopA'] } })
     ).token;
@@ -335,6 +358,19 @@ describe.each(testBackends)('statistics views on $name', (backend) => {
       { segment: 'atRisk', members: 1 },
       { segment: 'hibernating', members: 1 },
     ]);
+    // Each month end scored by its own buyers (worked out by hand: days since, visits, quintile cuts).
+    const sized = (segments: { segment: string; members: number }[]) =>
+      Object.fromEntries(segments.filter((x) => x.members > 0).map((x) => [x.segment, x.members]));
+    const { trend } = await ho.admin.call('statsRfm', { query: { asOf: '2025-03-05', months: 3 } });
+    expect(trend.map((t) => [t.month, t.buyers, sized(t.segments)])).toEqual([
+      // 31 Jan: M1 (R5 F5), M3 (R4 F2), M4 (R2 F4).
+      ['2025-01', 3, { champions: 1, potential: 1, atRisk: 1 }],
+      // 28 Feb: M1 (R5 F5), M2 (R3 F1), M3 (R2 F3), M4 (R1 F4), M5 (R4 F3).
+      ['2025-02', 5, { champions: 1, potential: 1, needsAttention: 1, atRisk: 2 }],
+      // 31 Mar: M1 (R5 F5), M2 (R2 F2), M3 (R4 F5), M4 (R1 F4), M5 (R3 F3), M6 (R5 F2).
+      ['2025-03', 6, { champions: 2, potential: 1, needsAttention: 1, atRisk: 1, hibernating: 1 }],
+    ]);
+    expect(answer.trend).toHaveLength(6);
     const counted: RfmActivity[] = buyers.slice(0, 5);
     const recencyValues = counted.map(
       (b) => -Math.round((Date.parse('2025-03-05') - Date.parse(b.lastDay)) / 86_400_000),
@@ -363,6 +399,8 @@ describe.each(testBackends)('statistics views on $name', (backend) => {
       'shops?to=March',
       'activity?asOf=2025-13-01',
       'rfm?asOf=2025-03-05&shop=shopA',
+      'rfm?months=0',
+      'rfm?months=25',
     ])
       expect(await ask(bad), bad).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
     for (const path of ['growth?shop=shopB', 'spend?shop=shopB', 'points?shop=shopB', 'shops?shop=shopB'])

@@ -58,6 +58,7 @@ import {
   StatsPeriodQuery,
   StatsPointsAnswer,
   StatsRfmAnswer,
+  StatsRfmQuery,
   StatsShopsAnswer,
   StatsSpendAnswer,
 } from './statsViews';
@@ -606,10 +607,10 @@ export const ADMIN_ROUTES = {
     method: 'GET',
     path: '/stats/rfm',
     params: null,
-    query: StatsAsOfQuery,
+    query: StatsRfmQuery,
     body: null,
     response: StatsRfmAnswer,
-    doc: 'RFM scores 1-5 of the members who bought (quintile cuts answered), and the size of each segment.',
+    doc: "RFM scores 1-5 of the members who bought (quintile cuts answered), each segment's size and its monthly trend.",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -122,6 +122,11 @@ export const StatsShopsAnswer = z.strictObject({
   ),
 });
 
+/** The RFM view: as of a day (today when left out), with the trend over the last `months` month ends. */
+export const StatsRfmQuery = z
+  .object({ asOf: Day.optional(), months: z.coerce.number().int().min(1).max(24).default(6) })
+  .strict();
+
 const FiveCounts = z.array(Int).length(5);
 
 export const StatsRfmAnswer = z.strictObject({
@@ -133,4 +138,15 @@ export const StatsRfmAnswer = z.strictObject({
   frequency: FiveCounts,
   monetary: FiveCounts,
   segments: z.array(z.strictObject({ segment: RfmSegment, members: Int })),
+  /**
+   * Segment sizes at the end of each of the last `months` months, oldest first (the last one ends at
+   * asOf's month end), each scored by the quintiles of that moment's buyers.
+   */
+  trend: z.array(
+    z.strictObject({
+      month: z.string(),
+      buyers: Int,
+      segments: z.array(z.strictObject({ segment: RfmSegment, members: Int })),
+    }),
+  ),
 });
