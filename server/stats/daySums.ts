@@ -71,10 +71,9 @@ export async function sumsByPeriod(
     .groupBy(dailyShop.day)
     .orderBy(dailyShop.day);
   const spans = periodsIn(from, to, period).map((span) => ({ ...span, sums: zero() }));
-  let i = 0;
   for (const { day, ...d } of days) {
-    while (spans[i]!.to < day) i++;
-    addInto(spans[i]!.sums, d);
+    const span = spans.find((s) => s.from <= day && day <= s.to);
+    if (span) addInto(span.sums, d);
   }
   return spans;
 }

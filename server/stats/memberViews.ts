@@ -20,6 +20,11 @@ const addMonths = (day: string, n: number): string => {
 };
 const monthEnd = (first: string): string => addDays(addMonths(first, 1), -1);
 
+/** One more member at this score (index 0 = score 1). */
+const tally = (counts: number[], score: number): void => {
+  counts[score - 1] = (counts[score - 1] ?? 0) + 1;
+};
+
 const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
@@ -126,9 +131,9 @@ export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z
   const monetary = [0, 0, 0, 0, 0];
   for (const b of buyers) {
     const score = rfmSegmentOf(b, asOf, thresholds);
-    recency[score.recency - 1]!++;
-    frequency[score.frequency - 1]!++;
-    monetary[score.monetary - 1]!++;
+    tally(recency, score.recency);
+    tally(frequency, score.frequency);
+    tally(monetary, score.monetary);
   }
   return {
     asOf,

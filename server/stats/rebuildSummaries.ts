@@ -54,7 +54,8 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     sql.raw(`INSERT INTO ho_member_month (member_id, month, last_day, visits, spend_minor)
     SELECT member_id, month, max(last_day), sum(visits), sum(spend)
     FROM (
-      SELECT member_id, substr(business_day, 1, 7), business_day, 1, total_minor FROM ho_sales WHERE member_id IS NOT NULL
+      SELECT member_id, substr(business_day, 1, 7), business_day, 1, total_minor
+      FROM ho_sales WHERE member_id IS NOT NULL
       UNION ALL
       SELECT member_id, substr(business_day, 1, 7), NULL, 0, -amount_minor FROM ho_refunds WHERE member_id IS NOT NULL
     ) AS r(member_id, month, last_day, visits, spend)

@@ -610,7 +610,7 @@ export const ADMIN_ROUTES = {
     query: StatsRfmQuery,
     body: null,
     response: StatsRfmAnswer,
-    doc: "RFM scores 1-5 of the members who bought (quintile cuts answered), each segment's size and its monthly trend.",
+    doc: "RFM scores 1-5 of the buyers (quintile cuts answered), each segment's size and its monthly trend.",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -30,7 +30,7 @@ function periodEnd(start: string, period: StatsPeriod): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-/** One period of a range, cut to the range: `key` is the period's own first day, from..to what the range holds of it. */
+/** One period of a range cut to it: `key` is the period's own first day, from..to what the range holds of it. */
 export interface PeriodSpan {
   key: string;
   from: string;

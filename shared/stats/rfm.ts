@@ -46,7 +46,8 @@ const SEGMENT_OF: readonly (readonly RfmSegment[])[] = [
 ];
 
 export const segmentOfScores = (recency: number, frequency: number): RfmSegment =>
-  SEGMENT_OF[5 - recency]![frequency - 1]!;
+  // Scores are 1..5 (rfmSegmentOf); anything else is no buyer worth naming.
+  SEGMENT_OF[5 - recency]?.[frequency - 1] ?? 'lost';
 
 /**
  * Quintile cuts of values where higher is better: the values sorted ascending, cut k (1..4) is the
@@ -56,7 +57,7 @@ export const segmentOfScores = (recency: number, frequency: number): RfmSegment 
 export function quintileCuts(values: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
-  return n === 0 ? [0, 0, 0, 0] : [1, 2, 3, 4].map((k) => sorted[Math.floor((k * n) / 5)]!);
+  return n === 0 ? [0, 0, 0, 0] : [1, 2, 3, 4].map((k) => sorted[Math.floor((k * n) / 5)] ?? 0);
 }
 
 const scoreUp = (value: number, cuts: readonly number[]): number => 1 + cuts.filter((c) => value >= c).length;
