@@ -18,7 +18,7 @@ const addMonths = (day: string, n: number): string => {
   const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
   return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
 };
-const monthEnd = (first: string): string => addDays(addMonths(first, 1), -1);
+export const monthEnd = (first: string): string => addDays(addMonths(first, 1), -1);
 
 /** One more member at this score (index 0 = score 1). */
 const tally = (counts: number[], score: number): void => {
@@ -96,6 +96,17 @@ function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: 
     sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
   }
   return rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 }));
+}
+
+/** Members with a purchase in each month (YYYY-MM) of from..to. */
+export async function buyersByMonth(db: HoDb, from: string, to: string): Promise<Map<string, number>> {
+  const m = memberMonth;
+  const rows = await db
+    .select({ month: m.month, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(m)
+    .where(and(gte(m.month, from.slice(0, 7)), lte(m.month, to.slice(0, 7)), sql`${m.visits} > 0`))
+    .groupBy(m.month);
+  return new Map(rows.map((r) => [r.month, r.n]));
 }
 
 /** Each member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month. */

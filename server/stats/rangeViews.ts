@@ -11,7 +11,7 @@ import { officeProgramme } from '../admin/programme';
 import type { ShopFilter } from '../admin/reports';
 import type { HoDb } from '../store/connect';
 import { pointsNet, sumsBefore, sumsByPeriod, sumsByShop } from './daySums';
-import { activeByHomeShop } from './memberViews';
+import { activeByHomeShop, buyersByMonth, monthEnd } from './memberViews';
 
 // The views of a range read from ho_daily_shop (README.md): growth, spend, points, shop against shop.
 
@@ -41,19 +41,27 @@ export async function growthView(db: HoDb, q: RangeAsked): Promise<z.infer<typeo
 }
 
 export async function spendView(db: HoDb, q: RangeAsked): Promise<z.infer<typeof StatsSpendAnswer>> {
-  const periods = (await sumsByPeriod(db, q.from, q.to, q.period, q.shops)).map(({ key, from, to, sums: s }) => ({
-    key,
-    from,
-    to,
-    salesCount: s.salesCount,
-    salesMinor: s.salesMinor,
-    memberSalesCount: s.memberSalesCount,
-    memberSalesMinor: s.memberSalesMinor,
-    averageBasketMinor: perEach(s.salesMinor, s.salesCount),
-    memberAverageBasketMinor: perEach(s.memberSalesMinor, s.memberSalesCount),
-    memberShareCountBp: rateBp(s.memberSalesCount, s.salesCount),
-    memberShareAmountBp: rateBp(s.memberSalesMinor, s.salesMinor),
-  }));
+  // ho_member_month knows no shop: the whole chain's calendar months only.
+  const buyers = q.shops === null && q.period === 'month' ? await buyersByMonth(db, q.from, q.to) : null;
+  const periods = (await sumsByPeriod(db, q.from, q.to, q.period, q.shops)).map(({ key, from, to, sums: s }) => {
+    const whole = buyers !== null && from === key && to === monthEnd(key);
+    const active = whole ? (buyers.get(key.slice(0, 7)) ?? 0) : null;
+    return {
+      key,
+      from,
+      to,
+      salesCount: s.salesCount,
+      salesMinor: s.salesMinor,
+      memberSalesCount: s.memberSalesCount,
+      memberSalesMinor: s.memberSalesMinor,
+      averageBasketMinor: perEach(s.salesMinor, s.salesCount),
+      memberAverageBasketMinor: perEach(s.memberSalesMinor, s.memberSalesCount),
+      memberShareCountBp: rateBp(s.memberSalesCount, s.salesCount),
+      memberShareAmountBp: rateBp(s.memberSalesMinor, s.salesMinor),
+      activeMembers: active,
+      spendPerActiveMemberMinor: active === null ? null : perEach(s.memberSalesMinor, active),
+    };
+  });
   return { from: q.from, to: q.to, period: q.period, periods };
 }
 

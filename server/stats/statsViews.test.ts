@@ -222,6 +222,8 @@ describe.each(testBackends)('statistics views on $name', (backend) => {
         memberAverageBasketMinor: 2166, // 6500 / 3 = 2166.67
         memberShareCountBp: 4285, // 3 / 7
         memberShareAmountBp: 6989, // 6500 / 9300
+        activeMembers: 3, // M1, M2, M5 bought in February (ho_member_month)
+        spendPerActiveMemberMinor: 2166,
       },
       {
         key: '2025-03-01',
@@ -235,11 +237,24 @@ describe.each(testBackends)('statistics views on $name', (backend) => {
         memberAverageBasketMinor: 1000,
         memberShareCountBp: 10000,
         memberShareAmountBp: 10000,
+        // Only 1..5 March of the month: no whole month, no figure.
+        activeMembers: null,
+        spendPerActiveMemberMinor: null,
       },
     ]);
     // A day without sales has no basket (null).
     const quiet = await ho.admin.call('statsSpend', { query: { from: '2025-02-04', to: '2025-02-04' } });
-    expect(quiet.periods[0]).toMatchObject({ salesCount: 0, averageBasketMinor: null, memberShareAmountBp: null });
+    expect(quiet.periods[0]).toMatchObject({
+      salesCount: 0,
+      averageBasketMinor: null,
+      memberShareAmountBp: null,
+      activeMembers: null,
+    });
+    // One shop's month: ho_member_month knows no shop, so no active-member figure.
+    const ofA = await ho.admin.call('statsSpend', {
+      query: { from: '2025-02-01', to: '2025-02-28', shop: 'shopA', period: 'month' },
+    });
+    expect(ofA.periods.map((p) => [p.memberSalesMinor, p.activeMembers])).toEqual([[6000, null]]);
   });
 
   it('answers points per period: each movement, outstanding, liability at the redemption value, breakage', async () => {

@@ -75,6 +75,12 @@ export const StatsSpendAnswer = z.strictObject({
       memberAverageBasketMinor: Int.nullable(),
       memberShareCountBp: Bp,
       memberShareAmountBp: Bp,
+      /**
+       * Members who bought in the period and members' sales ÷ them: only for a whole calendar month
+       * of the whole chain (ho_member_month has no shop); null otherwise.
+       */
+      activeMembers: Int.nullable(),
+      spendPerActiveMemberMinor: Int.nullable(),
     }),
   ),
 });
