@@ -267,6 +267,12 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
         return answer.ok ? answer.value : { refused: answer.status };
       },
       statsDaily: (admin) => admin.call('statsDaily', { query: { from: DAY, to: DAY } }),
+      statsGrowth: (admin) => admin.call('statsGrowth', { query: { from: DAY, to: DAY, period: 'month' } }),
+      statsSpend: (admin) => admin.call('statsSpend', { query: { from: DAY, to: DAY } }),
+      statsPoints: (admin) => admin.call('statsPoints', { query: { from: DAY, to: DAY, period: 'week' } }),
+      statsShops: (admin) => admin.call('statsShops', { query: { from: DAY, to: DAY } }),
+      statsActivity: (admin) => admin.call('statsActivity', { query: { asOf: DAY } }),
+      statsRfm: (admin) => admin.call('statsRfm', { query: { asOf: DAY } }),
     };
     for (const name of adminRouteNames) answers.set(name, await calls[name](ho.admin));
 

@@ -54,6 +54,8 @@ import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
 import { dailyStats } from '../stats/dailyStats';
+import { activityView, rfmView } from '../stats/memberViews';
+import { growthView, pointsView, shopsView, spendView } from '../stats/rangeViews';
 import { dayIn } from '../stats/summaryDeltas';
 import { addDays, DEFAULT_STATS_DAYS } from '../../shared/admin/stats';
 import { DEFAULT_SHOP_TIME_ZONE } from '../../shared/sync/timeZone';
@@ -90,6 +92,19 @@ function mustSee(caller: Caller, shopId: string | null, what: string): void {
 }
 
 function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
+  const today = (): string => dayIn(clock.now(), DEFAULT_SHOP_TIME_ZONE);
+  // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
+  // `to` left out: today (head office's zone); `from` left out: 30 days up to `to`.
+  const statsRange = (query: { from?: string; to?: string; shop?: string }, caller: Caller) => {
+    if (query.shop !== undefined && !seesShop(caller, query.shop))
+      throw new HoError('FORBIDDEN', `You may see only your own shops' figures, not ${query.shop}'s.`);
+    const to = query.to ?? today();
+    return {
+      from: query.from ?? addDays(to, 1 - DEFAULT_STATS_DAYS),
+      to,
+      shops: query.shop === undefined ? shopsOf(caller) : [query.shop],
+    };
+  };
   return {
     signIn: async ({ body }, { request, reply }) => {
       const session = await signIn(db, clock, ids, body.login, body.password);
@@ -236,14 +251,18 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     },
     // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
     statsDaily: async ({ query }, context) => {
-      const caller = who(context);
-      if (query.shop !== undefined && !seesShop(caller, query.shop))
-        throw new HoError('FORBIDDEN', `You may see only your own shops' figures, not ${query.shop}'s.`);
-      const shops = query.shop === undefined ? shopsOf(caller) : [query.shop];
-      const to = query.to ?? dayIn(clock.now(), DEFAULT_SHOP_TIME_ZONE);
-      const from = query.from ?? addDays(to, 1 - DEFAULT_STATS_DAYS);
+      const { from, to, shops } = statsRange(query, who(context));
       return { days: await dailyStats(db, from, to, shops) };
     },
+    statsGrowth: async ({ query }, context) =>
+      growthView(db, { ...statsRange(query, who(context)), period: query.period }),
+    statsSpend: async ({ query }, context) =>
+      spendView(db, { ...statsRange(query, who(context)), period: query.period }),
+    statsPoints: async ({ query }, context) =>
+      pointsView(db, { ...statsRange(query, who(context)), period: query.period }),
+    statsShops: async ({ query }, context) => shopsView(db, statsRange(query, who(context))),
+    statsActivity: async ({ query }) => activityView(db, query.asOf ?? today()),
+    statsRfm: async ({ query }) => rfmView(db, query.asOf ?? today(), query.months),
   };
 }
 

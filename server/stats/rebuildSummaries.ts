@@ -15,6 +15,7 @@ const ZERO = (n: number): string => Array.from({ length: n }, () => '0').join(',
 export async function rebuildSummaries(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_daily_shop`);
   await tx.execute(sql`DELETE FROM ho_member_activity`);
+  await tx.execute(sql`DELETE FROM ho_member_month`);
   // Columns: sales, member sales, refunds (count, minor each), new members, five points columns.
   await tx.execute(
     sql.raw(`INSERT INTO ho_daily_shop (shop_id, day, sales_count, sales_minor, member_sales_count,
@@ -48,5 +49,16 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
       sum(s.total_minor) - coalesce((SELECT sum(f.amount_minor) FROM ho_refunds f WHERE f.member_id = s.member_id), 0)
     FROM ho_sales s WHERE s.member_id IS NOT NULL
     GROUP BY s.member_id`),
+  );
+  await tx.execute(
+    sql.raw(`INSERT INTO ho_member_month (member_id, month, last_day, visits, spend_minor)
+    SELECT member_id, month, max(last_day), sum(visits), sum(spend)
+    FROM (
+      SELECT member_id, substr(business_day, 1, 7), business_day, 1, total_minor
+      FROM ho_sales WHERE member_id IS NOT NULL
+      UNION ALL
+      SELECT member_id, substr(business_day, 1, 7), NULL, 0, -amount_minor FROM ho_refunds WHERE member_id IS NOT NULL
+    ) AS r(member_id, month, last_day, visits, spend)
+    GROUP BY member_id, month`),
   );
 }

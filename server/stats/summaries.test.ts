@@ -5,7 +5,7 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { memberRecord, pushRecord, saleRecord, uuidFrom } from '../testing/records';
-import { dailyShop, ledger, memberActivity, members, quarantine, refunds, sales } from '../store/schema';
+import { dailyShop, ledger, memberActivity, memberMonth, members, quarantine, refunds, sales } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
 import { rebuildSummaries } from './rebuildSummaries';
@@ -155,6 +155,10 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
     );
   const activity = async () =>
     (await database.db.select().from(memberActivity)).sort((x, y) => x.memberId.localeCompare(y.memberId));
+  const months = async () =>
+    (await database.db.select().from(memberMonth)).sort((x, y) =>
+      `${x.memberId}${x.month}`.localeCompare(`${y.memberId}${y.month}`),
+    );
 
   it('holds the exact figures of a hand-computed day, once, whatever is pushed again', async () => {
     await push(A, atA);
@@ -204,11 +208,17 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
       { memberId: M1, firstDay: '2025-03-01', lastDay: '2025-03-02', visits: 2, spendMinor: 500 },
       { memberId: M2, firstDay: '2025-02-28', lastDay: '2025-02-28', visits: 1, spendMinor: 2000 },
     ]);
+    // Per month: M1's March nets 33.00 + 5.00 − the 33.00 refund.
+    expect(await months()).toEqual([
+      { memberId: M1, month: '2025-03', lastDay: '2025-03-02', visits: 2, spendMinor: 500 },
+      { memberId: M2, month: '2025-02', lastDay: '2025-02-28', visits: 1, spendMinor: 2000 },
+    ]);
     // A till that lost the answers sends everything again: stored once, counted once.
     await push(A, atA);
     await push(B, atB);
     expect(await daily()).toEqual(expected);
     expect(await activity()).toHaveLength(2);
+    expect(await months()).toHaveLength(2);
   });
 
   it('equals a full recomputation from ho_sales, ho_refunds, ho_ledger and ho_members', async () => {
@@ -262,9 +272,9 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
     const ledgerSum = (await database.db.select().from(ledger)).reduce((a, l) => a + l.delta, 0);
     expect(net).toBe(ledgerSum);
     // Rebuilt from the rows by SQL alone (zones by PostgreSQL's own tz data): the same tables.
-    const kept = { days: await daily(), members: await activity() };
+    const kept = { days: await daily(), members: await activity(), months: await months() };
     await database.db.transaction(async (tx) => rebuildSummaries(tx));
-    expect({ days: await daily(), members: await activity() }).toEqual(kept);
+    expect({ days: await daily(), members: await activity(), months: await months() }).toEqual(kept);
   });
 
   it("answers them by the statsDaily route: a range, a shop, the caller's shops only, bad ranges refused", async () => {

@@ -27,7 +27,7 @@ describe('summaryDeltas', () => {
   it('loses and invents nothing: totals, one row per shop and day, points net = Σ delta', () => {
     fc.assert(
       fc.property(source, (src) => {
-        const { days, members } = summaryDeltas(src, zoneOf);
+        const { days, members, months } = summaryDeltas(src, zoneOf);
         expect(new Set(days.map((d) => `${d.shopId} ${d.day}`)).size).toBe(days.length);
         expect(sum(days, (d) => d.salesCount)).toBe(src.sales.length);
         expect(sum(days, (d) => d.salesMinor)).toBe(sum(src.sales, (s) => s.totalMinor));
@@ -44,6 +44,20 @@ describe('summaryDeltas', () => {
           sum(src.sales, (s) => (s.memberId ? s.totalMinor : 0)) -
           sum(src.refunds, (r) => (r.memberId ? r.amountMinor : 0));
         expect(sum(members, (m) => m.spendMinor)).toBe(spend);
+        // The months split each member's figures: same totals, one row per member and month, latest visit per month.
+        expect(new Set(months.map((m) => `${m.memberId} ${m.month}`)).size).toBe(months.length);
+        expect(sum(months, (m) => m.visits)).toBe(sum(members, (m) => m.visits));
+        expect(sum(months, (m) => m.spendMinor)).toBe(spend);
+        for (const mm of months) {
+          const visits = src.sales.filter((s) => s.memberId === mm.memberId && s.businessDay.startsWith(mm.month));
+          expect(mm.visits).toBe(visits.length);
+          expect(mm.lastDay).toBe(
+            visits
+              .map((s) => s.businessDay)
+              .sort()
+              .at(-1) ?? null,
+          );
+        }
         for (const m of members) {
           const days = src.sales
             .filter((s) => s.memberId === m.memberId)

@@ -15,6 +15,15 @@ export interface MemberActivityDelta {
   spendMinor: number;
 }
 
+/** A member's month (YYYY-MM of the business day): visits, spend, the latest visit (null: refunds only). */
+export interface MemberMonthDelta {
+  memberId: string;
+  month: string;
+  lastDay: string | null;
+  visits: number;
+  spendMinor: number;
+}
+
 /** The rows a batch adds that the summaries count. */
 export interface SummarySource {
   sales: Pick<typeof sales.$inferInsert, 'shopId' | 'businessDay' | 'memberId' | 'totalMinor'>[];
@@ -56,7 +65,7 @@ const emptyDay = (shopId: string, day: string): DailyShopDelta => ({
 export function summaryDeltas(
   src: SummarySource,
   zoneOf: (shopId: string | null) => string,
-): { days: DailyShopDelta[]; members: MemberActivityDelta[] } {
+): { days: DailyShopDelta[]; members: MemberActivityDelta[]; months: MemberMonthDelta[] } {
   const days = new Map<string, DailyShopDelta>();
   const dayRow = (shopId: string, day: string): DailyShopDelta => {
     const key = `${shopId}\u0000${day}`;
@@ -76,6 +85,17 @@ export function summaryDeltas(
     }
     return row;
   };
+  const months = new Map<string, MemberMonthDelta>();
+  const monthRow = (memberId: string, day: string): MemberMonthDelta => {
+    const month = day.slice(0, 7);
+    const key = `${memberId}\u0000${month}`;
+    let row = months.get(key);
+    if (!row) {
+      row = { memberId, month, lastDay: null, visits: 0, spendMinor: 0 };
+      months.set(key, row);
+    }
+    return row;
+  };
   for (const s of src.sales) {
     const d = dayRow(s.shopId, s.businessDay);
     d.salesCount += 1;
@@ -89,12 +109,18 @@ export function summaryDeltas(
     // Within a batch the latest visit day is the one kept (GREATEST again in SQL for late records).
     if (m.visitDay === null || s.businessDay > m.visitDay) m.visitDay = s.businessDay;
     if (s.businessDay < m.day) m.day = s.businessDay;
+    const mm = monthRow(s.memberId, s.businessDay);
+    mm.visits += 1;
+    mm.spendMinor += s.totalMinor;
+    if (mm.lastDay === null || s.businessDay > mm.lastDay) mm.lastDay = s.businessDay;
   }
   for (const r of src.refunds) {
     const d = dayRow(r.shopId, r.businessDay);
     d.refundsCount += 1;
     d.refundsMinor += r.amountMinor;
-    if (r.memberId) memberRow(r.memberId, r.businessDay).spendMinor -= r.amountMinor;
+    if (!r.memberId) continue;
+    memberRow(r.memberId, r.businessDay).spendMinor -= r.amountMinor;
+    monthRow(r.memberId, r.businessDay).spendMinor -= r.amountMinor;
   }
   for (const l of src.ledger) {
     const d = dayRow(l.shopId, dayIn(l.createdAt, zoneOf(l.shopId)));
@@ -121,5 +147,5 @@ export function summaryDeltas(
     const shopId = m.homeShopId ?? '';
     dayRow(shopId, dayIn(m.createdAt, zoneOf(m.homeShopId ?? null))).newMembers += 1;
   }
-  return { days: [...days.values()], members: [...activity.values()] };
+  return { days: [...days.values()], members: [...activity.values()], months: [...months.values()] };
 }

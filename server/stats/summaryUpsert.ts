@@ -55,6 +55,9 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
   const deltas = summaryDeltas(src, zoneOf);
   const days = deltas.days.sort((x, y) => (x.shopId === y.shopId ? cmp(x.day, y.day) : cmp(x.shopId, y.shopId)));
   const members = deltas.members.sort((x, y) => cmp(x.memberId, y.memberId));
+  const months = deltas.months.sort((x, y) =>
+    x.memberId === y.memberId ? cmp(x.month, y.month) : cmp(x.memberId, y.memberId),
+  );
   await insertJsonRows(
     tx,
     'ho_daily_shop',
@@ -101,6 +104,25 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
           ELSE ho_member_activity.last_day END,
         visits = ho_member_activity.visits + excluded.visits,
         spend_minor = ho_member_activity.spend_minor + excluded.spend_minor`,
+    ),
+  );
+  // GREATEST ignores a null (a refund-only delta keeps the month's latest purchase).
+  await insertJsonRows(
+    tx,
+    'ho_member_month',
+    { member_id: 'text', month: 'text', last_day: 'text', visits: 'bigint', spend_minor: 'bigint' },
+    months.map((m) => ({
+      member_id: m.memberId,
+      month: m.month,
+      last_day: m.lastDay,
+      visits: m.visits,
+      spend_minor: m.spendMinor,
+    })),
+    sql.raw(
+      `ON CONFLICT (member_id, month) DO UPDATE SET
+        last_day = GREATEST(ho_member_month.last_day, excluded.last_day),
+        visits = ho_member_month.visits + excluded.visits,
+        spend_minor = ho_member_month.spend_minor + excluded.spend_minor`,
     ),
   );
 }

@@ -679,3 +679,19 @@ export const memberActivity = pgTable(
   },
   (t) => [index('ho_member_activity_last_idx').on(t.lastDay)],
 );
+
+/** A member's buying per calendar month of the business day: RFM as of each month's end (the trend). */
+export const memberMonth = pgTable(
+  'ho_member_month',
+  {
+    memberId: text('member_id').notNull(),
+    /** YYYY-MM. */
+    month: text('month').notNull(),
+    /** The month's latest purchase; null for a month with refunds only. */
+    lastDay: text('last_day'),
+    visits: count('visits'),
+    /** Sales total minus refunds of the month, minor units. */
+    spendMinor: count('spend_minor'),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.month] }), index('ho_member_month_month_idx').on(t.month)],
+);

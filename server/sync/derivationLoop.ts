@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HoDb } from '../store/connect';
+import { rebuildSummariesIfMissing } from '../stats/summariesAtStart';
 import type { Clock } from '../sources';
 import { DEFAULT_DERIVE_CHUNK, DEFAULT_DERIVE_CONCURRENCY, DEFAULT_SWEEP_MS, deriveTerminal, lagging } from './deriver';
 
@@ -76,7 +77,10 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
         ),
     );
 
+  // Nothing is derived until the summaries are known to be there (rebuilt once for an old database).
+  let summariesChecked = false;
   const pump = (): void => {
+    if (!summariesChecked) return;
     for (const id of [...queued]) {
       if (stopping || running.size >= concurrency) return;
       if (running.has(id)) continue;
@@ -98,10 +102,15 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   };
 
   let sweeping = false;
+  const checkSummaries = async (): Promise<void> => {
+    if (await rebuildSummariesIfMissing(db)) log('head office: statistics summaries rebuilt from the stored rows');
+    summariesChecked = true;
+  };
   const sweep = (): void => {
     if (stopping || sweeping) return;
     sweeping = true;
-    lagging(db)
+    (summariesChecked ? Promise.resolve() : checkSummaries())
+      .then(() => lagging(db))
       .then(
         (ids) => {
           for (const id of ids) kick(id);

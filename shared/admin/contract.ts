@@ -53,6 +53,17 @@ import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import { StatsDailyAnswer, StatsDailyQuery } from './stats';
 import {
+  StatsActivityAnswer,
+  StatsAsOfQuery,
+  StatsGrowthAnswer,
+  StatsPeriodQuery,
+  StatsPointsAnswer,
+  StatsRfmAnswer,
+  StatsRfmQuery,
+  StatsShopsAnswer,
+  StatsSpendAnswer,
+} from './statsViews';
+import {
   DeadNoticesAnswer,
   NoticeRetriedAnswer,
   SpendNoticeSettingsAnswer,
@@ -567,6 +578,60 @@ export const ADMIN_ROUTES = {
     body: null,
     response: StatsDailyAnswer,
     doc: "Each shop's business days from..to: sales, members' share, new members, points moved, refunds.",
+  },
+  statsGrowth: {
+    method: 'GET',
+    path: '/stats/growth',
+    params: null,
+    query: StatsPeriodQuery,
+    body: null,
+    response: StatsGrowthAnswer,
+    doc: 'New members per day, ISO week or month of from..to, the total at each start and end, growth in bp.',
+  },
+  statsSpend: {
+    method: 'GET',
+    path: '/stats/spend',
+    params: null,
+    query: StatsPeriodQuery,
+    body: null,
+    response: StatsSpendAnswer,
+    doc: "Sales per period: counts, amounts, average baskets, members' share of count and amount in bp.",
+  },
+  statsPoints: {
+    method: 'GET',
+    path: '/stats/points',
+    params: null,
+    query: StatsPeriodQuery,
+    body: null,
+    response: StatsPointsAnswer,
+    doc: 'Points issued, redeemed, expired, reversed, adjusted per period; outstanding, liability, breakage.',
+  },
+  statsShops: {
+    method: 'GET',
+    path: '/stats/shops',
+    params: null,
+    query: StatsDailyQuery,
+    body: null,
+    response: StatsShopsAnswer,
+    doc: "Shop against shop over from..to: sales, members' share, new members, points issued, active members.",
+  },
+  statsActivity: {
+    method: 'GET',
+    path: '/stats/activity',
+    params: null,
+    query: StatsAsOfQuery,
+    body: null,
+    response: StatsActivityAnswer,
+    doc: "The chain's members as of a day: total, active in 30 and 90 days, lifetime visit bands.",
+  },
+  statsRfm: {
+    method: 'GET',
+    path: '/stats/rfm',
+    params: null,
+    query: StatsRfmQuery,
+    body: null,
+    response: StatsRfmAnswer,
+    doc: "RFM scores 1-5 of the buyers (quintile cuts answered), each segment's size and its monthly trend.",
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -90,6 +90,13 @@ export const adminAccess = {
   retrySpendNotice: { roles: ['owner'], shops: 'chain' },
   // Statistics: every role reads; a shop manager their own shops' figures.
   statsDaily: { roles: everyone, shops: 'scoped' },
+  statsGrowth: { roles: everyone, shops: 'scoped' },
+  statsSpend: { roles: everyone, shops: 'scoped' },
+  statsPoints: { roles: everyone, shops: 'scoped' },
+  statsShops: { roles: everyone, shops: 'scoped' },
+  // Member views span the chain (a member buys at any shop): not a shop manager's.
+  statsActivity: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  statsRfm: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
 } as const satisfies Record<AdminRouteName, RouteAccess>;
 
 /** May this role call the route? (Public routes: anyone.) */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // The figures come from the summaries the deriver keeps (server/stats/README.md).
 
 /** A calendar day, YYYY-MM-DD, that exists. */
-const Day = z
+export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .refine((d) => {
@@ -15,7 +15,7 @@ const Day = z
 /** The longest range one call answers: a year and a day (a leap year's, and the day it started). */
 export const MAX_STATS_DAYS = 367;
 const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string): number =>
+export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
 /** The days a range left out stands for: the last 30, up to today. */

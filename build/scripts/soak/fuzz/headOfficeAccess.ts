@@ -148,6 +148,14 @@ export const accessExamples = {
   deadSpendNotices: () => ({}),
   retrySpendNotice: (_f, _s, n) => ({ params: { id: uuidFrom(n, 8) } }),
   statsDaily: (_f, shop, n) => ({ query: { from: '2025-01-01', to: `2025-0${1 + (n % 9)}-28`, shop: `shop${shop}` } }),
+  statsGrowth: (_f, shop, n) => ({
+    query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: n % 2 ? 'week' : 'month' },
+  }),
+  statsSpend: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: 'month' } }),
+  statsPoints: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: 'week' } }),
+  statsShops: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}` } }),
+  statsActivity: (_f, _s, n) => ({ query: { asOf: `2025-0${1 + (n % 9)}-28` } }),
+  statsRfm: (_f, _s, n) => ({ query: { asOf: `2025-0${1 + (n % 9)}-28` } }),
 } satisfies Record<AdminRouteName, ExampleOf>;
 
 /** A caller's credentials as sent: bearer token, cookie, CSRF header, Origin. */
@@ -179,7 +187,9 @@ export function expectedStatus(route: AdminRouteName, caller: AccessCaller): 'ha
   if (caller.writesRefused && ADMIN_ROUTES[route].method !== 'GET') return 403;
   if (caller.role === 'shop_manager' && caller.shop === 'B') {
     // Making something for another shop is forbidden; another shop's existing things are not found.
-    if (route === 'createEnrolmentCode' || route === 'addTillStaff' || route === 'statsDaily') return 403;
+    if (route === 'createEnrolmentCode' || route === 'addTillStaff') return 403;
+    if (route === 'statsDaily' || route === 'statsGrowth' || route === 'statsSpend') return 403;
+    if (route === 'statsPoints' || route === 'statsShops') return 403;
     if (route === 'revokeTerminal') return 404;
   }
   return 'handled';
