@@ -76,6 +76,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   auditTrail: 'audit-trail',
   campaigns: 'campaigns',
   dayReport: 'day-report',
+  memberList: 'member-list',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

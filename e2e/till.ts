@@ -132,6 +132,7 @@ export type ManagerTool =
   | 'auditTrail'
   | 'campaigns'
   | 'dayReport'
+  | 'memberList'
   | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');

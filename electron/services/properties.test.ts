@@ -167,6 +167,8 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     ruleHistory: { limit: 5 },
     listCampaigns: {},
     dayReport: { businessDay: '2026-03-14' },
+    listMembers: { filter: { balance: { min: 0, max: 500 }, birthdayMonth: 3 }, sort: { by: 'joined' }, pageSize: 10 },
+    exportMemberList: { filter: { lastVisit: { kind: 'within', days: 30 } } },
     saveCampaign: {
       spec: {
         name: 'Weekend',

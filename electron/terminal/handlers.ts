@@ -20,6 +20,8 @@ import { getMemberCheck, setMemberCheckLimit, setMemberPin, verifyMember } from 
 import { listCampaigns, saveCampaign } from '../services/campaignAdmin';
 import { listCategories } from '../services/categories';
 import { dayReport } from '../services/dayReport';
+import { listMembers } from '../services/memberList';
+import { exportMemberList } from '../services/memberListExport';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
@@ -120,6 +122,8 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     updateGoods,
     auditTrail,
     dayReport,
+    listMembers,
+    exportMemberList,
     revealMemberPhone,
     exportMember,
     eraseMember,

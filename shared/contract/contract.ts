@@ -57,6 +57,7 @@ import {
 import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
 import { GoodsFields, GoodsView, ListGoodsInput, UpdateGoodsInput } from './goods';
 import { DayReport, DayReportInput } from './dayReport';
+import { MemberListExport, MemberListExportInput, MemberListInput, MemberListPage } from './memberList';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -247,6 +248,17 @@ export const contract = {
     DayReportInput,
     DayReport,
     'Manager: one business day at this till (today by default): sales, members’ share, points, redemptions, refunds.',
+  ),
+
+  listMembers: entry(
+    MemberListInput,
+    MemberListPage,
+    'Manager: members by tier, last visit, balance and birthday month, one sorted page and the filter’s total.',
+  ),
+  exportMemberList: entry(
+    MemberListExportInput,
+    MemberListExport,
+    'Manager: the member list’s whole filter as one CSV file, headers in the till’s language (audited).',
   ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.

@@ -17,3 +17,4 @@ export * from './contract';
 export * from './api';
 export * from './adjustments';
 export * from './dayReport';
+export * from './memberList';

@@ -82,5 +82,7 @@ export const channelAccess = {
   setMemberTier: 'manager',
   setMemberCheckLimit: 'manager',
   dayReport: 'manager',
+  listMembers: 'manager',
+  exportMemberList: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -84,6 +84,8 @@ export const DOCUMENTED_REFUSALS = {
   ruleHistory: [],
   listCampaigns: [],
   dayReport: [],
+  listMembers: [],
+  exportMemberList: [],
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
