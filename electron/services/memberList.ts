@@ -6,9 +6,6 @@ import { businessDayRange } from './businessDay';
 
 const DAY_MS = 86_400_000;
 
-/** The birthday's month as SQL: the last five characters are `MM-DD` in both `YYYY-MM-DD` and `--MM-DD`. */
-export const BIRTHDAY_MONTH_SQL = 'substr(birthday, -5, 2)';
-
 // Each sort walks its own (column, id) index, so a page at 1M members reads only its rows; id breaks ties.
 const ORDER_COLUMN: Record<MemberListSort['by'], string> = {
   name: 'name_key',
@@ -51,7 +48,8 @@ export function memberListWhere(ctx: ServiceContext, filter: MemberListFilter): 
     params.push(filter.balance.max);
   }
   if (filter.birthdayMonth !== undefined) {
-    parts.push(`${BIRTHDAY_MONTH_SQL} = ?`);
+    // The indexed generated column `birthday_month` (db/schema.ts).
+    parts.push('birthday_month = ?');
     params.push(String(filter.birthdayMonth).padStart(2, '0'));
   }
   return { sql: parts.join(' AND '), params };
