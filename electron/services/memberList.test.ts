@@ -62,7 +62,7 @@ const list = async (input: ChannelInput<'listMembers'>) => unwrap(await c.api.li
 const names = (page: MemberListPage) => page.rows.map((r) => r.name);
 
 describe('listMembers', () => {
-  it('answers each row exactly: card, name, masked phone, tier, balance, last visit, joined, birthday month', async () => {
+  it('answers each row exactly: card, name, masked phone, tier, balance, last visit, joined, birthday', async () => {
     const page = await list({ filter: { tierCode: 'GOLD' } });
     const dave = unwrap(await c.api.getMember({ memberId: ids.Dave ?? '' }));
     expect(page).toEqual({
