@@ -8,6 +8,7 @@ import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
 import { CampaignsDialog } from './CampaignsDialog';
 import { DayReportDialog } from './DayReportDialog';
+import { MemberListDialog } from './MemberListDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
@@ -24,6 +25,7 @@ export type ManagerToolId =
   | 'campaigns'
   | 'refund'
   | 'dayReport'
+  | 'memberList'
   | 'leaveDemo';
 
 interface ManagerTool {
@@ -48,6 +50,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
     { id: 'dayReport', channel: 'dayReport', label: t('dayReport.open') },
+    { id: 'memberList', channel: 'listMembers', label: t('memberList.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -182,6 +185,7 @@ export function ManagerMenu() {
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
       {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
       {tool === 'dayReport' && <DayReportDialog onClose={closeTool} />}
+      {tool === 'memberList' && <MemberListDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

@@ -3,25 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView } from '../../shared/contract/members';
 import type { MemberExportAnswer } from '../../shared/privacy/memberExport';
 import { api } from '../api/tillApi';
+import { saveFile } from '../lib/saveFile';
 import { useMember } from '../state/member';
 import { run } from '../state/run';
 import { rowLabel, showWhenMounted } from './memberManagerRow';
 
-/** Saves one file through the browser's download (the export is the member's, handed over by the manager). */
-function save(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Later, not at once: the browser reads the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function saveExport(answer: MemberExportAnswer): { json: string; csv: string } {
   const stem = `member-${answer.data.member.id}`;
-  save(`${stem}.json`, 'application/json', JSON.stringify(answer.data, null, 2));
-  save(`${stem}.csv`, 'text/csv', answer.csv);
+  saveFile(`${stem}.json`, 'application/json', JSON.stringify(answer.data, null, 2));
+  saveFile(`${stem}.csv`, 'text/csv', answer.csv);
   return { json: `${stem}.json`, csv: `${stem}.csv` };
 }
 

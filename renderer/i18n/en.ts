@@ -1,6 +1,7 @@
 // English till text. zh-CN (the default) must have exactly these keys: see messages.ts.
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
+import { memberListText } from './memberListText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -377,6 +378,7 @@ export const en = {
       '{{points}} pts',
   },
   dayReport: dayReportText.en,
+  memberList: memberListText.en,
   goods: goodsText.en,
   programme: {
     ...programmeText.en,

@@ -1,5 +1,6 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
+import { memberListText } from './memberListText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -372,6 +373,7 @@ export const zhCN: TillMessages = {
       '可积分金额 {{eligible}}，按商品加倍计 {{weighted}} × 每 {{ratioPer}} 得 {{ratioPoints}} 分 = {{points}} 分',
   },
   dayReport: dayReportText['zh-CN'],
+  memberList: memberListText['zh-CN'],
   goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],
