@@ -38,7 +38,7 @@ const zhCN = {
   never: '从未消费',
   none: '无',
   empty: '没有符合条件的会员。',
-  csv: '导出 CSV',
+  csv: '导出表格文件',
   saved: '已保存 {{file}}（{{rows}} 行）。',
   openHint: '点击一行，在收银台打开该会员。',
   close: '关闭',
