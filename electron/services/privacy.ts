@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { DomainError, type ChannelOutput, type ParsedInput } from '../../shared/contract';
 import { maskPhone } from '../../shared/domain/phone';
-import { memberExportCsv, type MemberExport } from '../../shared/privacy/memberExport';
+import type { MemberExport } from '../../shared/privacy/memberExport';
+import { memberExportCsv } from '../../shared/privacy/memberExportCsv';
 import { cards, pointsLedger, sales } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { maskPhone } from '../../shared/domain/phone';
-import { memberExportCsv, type MemberExport, type MemberExportAnswer } from '../../shared/privacy/memberExport';
+import type { MemberExport, MemberExportAnswer } from '../../shared/privacy/memberExport';
+import { memberExportCsv } from '../../shared/privacy/memberExportCsv';
 import type { HoDb } from '../store/connect';
 import { cards, changes, ledger, members, quarantine, records, sales } from '../store/schema';
 import { HoError } from '../http/errors';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { toCsv, type CsvCell } from '../csv';
 
 /**
  * A member's data as exported on their request (PIPL, GDPR): the same shape at the till (manager)
@@ -41,28 +40,3 @@ export type MemberExport = z.infer<typeof MemberExport>;
 /** The export with its CSV beside it (one file a person opens in a spreadsheet). */
 export const MemberExportAnswer = z.object({ data: MemberExport, csv: z.string() });
 export type MemberExportAnswer = z.infer<typeof MemberExportAnswer>;
-
-const COLUMNS = ['record', 'id', 'at', 'field', 'value', 'amount', 'points'] as const;
-
-/** The export as CSV: one row per fact (member fields, cards, sales, ledger rows), times in ISO 8601 UTC. */
-export function memberExportCsv(e: MemberExport): string {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const rows: CsvCell[][] = [[...COLUMNS]];
-  const m = e.member;
-  const fields: [string, string | boolean | null][] = [
-    ['name', m.name],
-    ['phone', m.phone ?? m.phoneMasked],
-    ['birthday', m.birthday],
-    ['homeShopId', m.homeShopId],
-    ['erased', m.erased],
-    ['spendNotices', m.spendNotices],
-    ['createdAt', iso(m.createdAt)],
-    ['updatedAt', iso(m.updatedAt)],
-  ];
-  for (const [field, value] of fields) rows.push(['member', m.id, iso(e.exportedAt), field, value, null, null]);
-  for (const c of e.cards) rows.push(['card', c.number, iso(c.at), 'status', c.status, null, null]);
-  for (const s of e.sales)
-    rows.push(['sale', s.id, iso(s.at), 'currency', s.currency, s.totalMinor, s.pointsEarned - s.pointsSpent]);
-  for (const l of e.ledger) rows.push(['points', l.id, iso(l.at), 'kind', l.kind, null, l.delta]);
-  return toCsv(rows);
-}
