@@ -29,8 +29,6 @@ test('filters, pages, counts and exports the members; a row opens the member; bo
   const mayPage = valueOf(await till().api.listMembers({ filter: may, pageSize: 100 }));
   expect(mayPage.total).toBeGreaterThanOrEqual(23);
 
-  page.on('console', (m) => console.log('CONSOLE', m.text()));
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
   await page.goto(till().url);
   await expect(scanField(page)).toBeFocused();
   await openManagerTool(page, 'memberList');
