@@ -31,6 +31,11 @@ export type WithCopyConnection = <T>(work: (connection: CopyConnection) => Promi
 
 export interface HoDatabase {
   db: HoDb;
+  /**
+   * Where statistics and exports read: a PostgreSQL hot standby when TILLCARD_HO_READ_URL names one
+   * (server/store/readReplica.ts), else `db` itself. Nothing ever writes through it.
+   */
+  readDb: HoDb;
   /** PostgreSQL server only; PGlite has no COPY FROM STDIN through drizzle (callers fall back). */
   withCopyConnection?: WithCopyConnection;
   /** 'pglite:<dir>' or 'postgres' (never the URL: it may carry a password). */
@@ -49,7 +54,7 @@ export async function openPglite(dataDir: string | null): Promise<HoDatabase> {
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory', close: () => client.close() };
+  return { db, readDb: db, describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory', close: () => client.close() };
 }
 
 /**
@@ -129,5 +134,5 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HoDataba
       client.release(broken);
     }
   };
-  return { db, withCopyConnection, describe: 'postgres', close: () => pool.end() };
+  return { db, readDb: db, withCopyConnection, describe: 'postgres', close: () => pool.end() };
 }
