@@ -94,6 +94,23 @@ function rowOf(r: ListedRow): MemberListRow {
   };
 }
 
+/** The page's statement and its parameters (apart, so a test can ask SQLite for its plan). */
+export function memberListQuery(
+  ctx: ServiceContext,
+  filter: MemberListFilter,
+  sort: MemberListSort,
+  limit: number,
+  offset: number,
+): { text: string; params: (string | number)[] } {
+  const where = memberListWhere(ctx, filter);
+  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = `${ORDER_COLUMN[sort.by]} ${dir}, id ${dir}`;
+  return {
+    text: SELECT.replace('%WHERE%', where.sql).replaceAll('%ORDER%', order),
+    params: [...where.params, limit, offset],
+  };
+}
+
 /** Rows of the filter in the sort's order, `limit` from `offset` (NULL last visits sort lowest, as SQLite does). */
 export function memberListRows(
   ctx: ServiceContext,
@@ -102,11 +119,8 @@ export function memberListRows(
   limit: number,
   offset: number,
 ): MemberListRow[] {
-  const where = memberListWhere(ctx, filter);
-  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = `${ORDER_COLUMN[sort.by]} ${dir}, id ${dir}`;
-  const text = SELECT.replace('%WHERE%', where.sql).replaceAll('%ORDER%', order);
-  const rows = ctx.db.$client.prepare(text).all(...where.params, limit, offset) as ListedRow[];
+  const query = memberListQuery(ctx, filter, sort, limit, offset);
+  const rows = ctx.db.$client.prepare(query.text).all(...query.params) as ListedRow[];
   return rows.map(rowOf);
 }
 
