@@ -108,6 +108,8 @@ export const members = sqliteTable(
     index('members_list_joined_idx').on(t.createdAt, t.id),
     index('members_list_tier_idx').on(t.tierCode, t.pointsBalance),
     index('members_list_birthday_idx').on(t.birthdayMonth),
+    // The unfiltered count (erased members are never listed) reads this narrow index, not the whole table.
+    index('members_list_live_idx').on(t.erasedAt),
   ],
 );
 

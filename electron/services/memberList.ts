@@ -19,9 +19,12 @@ interface Where {
   params: (string | number)[];
 }
 
-/** The filter as one WHERE clause with its parameters (erased members are never listed). */
-export function memberListWhere(ctx: ServiceContext, filter: MemberListFilter): Where {
-  const parts = ['erased_at IS NULL'];
+/**
+ * The filter as one WHERE clause with its parameters (erased members are never listed). `+erased_at` keeps
+ * SQLite from choosing the live-members index for anything but the unfiltered count: a page walks its sort's index.
+ */
+export function memberListWhere(ctx: ServiceContext, filter: MemberListFilter, use: 'page' | 'count' = 'page'): Where {
+  const parts: string[] = [];
   const params: (string | number)[] = [];
   if (filter.tierCode !== undefined) {
     parts.push('tier_code = ?');
@@ -52,7 +55,8 @@ export function memberListWhere(ctx: ServiceContext, filter: MemberListFilter): 
     parts.push('birthday_month = ?');
     params.push(String(filter.birthdayMonth).padStart(2, '0'));
   }
-  return { sql: parts.join(' AND '), params };
+  const live = use === 'count' && parts.length === 0 ? 'erased_at IS NULL' : '+erased_at IS NULL';
+  return { sql: [live, ...parts].join(' AND '), params };
 }
 
 interface ListedRow {
@@ -125,7 +129,7 @@ export function memberListRows(
 }
 
 export function memberListCount(ctx: ServiceContext, filter: MemberListFilter): number {
-  const where = memberListWhere(ctx, filter);
+  const where = memberListWhere(ctx, filter, 'count');
   const row = ctx.db.$client.prepare(`SELECT count(*) AS n FROM members WHERE ${where.sql}`).get(...where.params) as {
     n: number;
   };
