@@ -76,6 +76,8 @@ export const members = sqliteTable(
     /** Erased on the member's request: name, phone and birthday gone; the ledger keeps its amounts. */
     erasedAt: integer('erased_at'),
     birthday: text('birthday'),
+    /** `MM` of the birthday (its last five characters are `MM-DD` with or without a year), for the member list. */
+    birthdayMonth: text('birthday_month').generatedAlwaysAs(sql`substr(birthday, -5, 2)`, { mode: 'virtual' }),
     tierCode: text('tier_code').references(() => tiers.code),
     /** Cached: always equal to the sum of this member's ledger rows (checked by tests). */
     pointsBalance: integer('points_balance').notNull().default(0),
@@ -98,6 +100,16 @@ export const members = sqliteTable(
     index('members_phone_tail_idx').on(t.phoneTail),
     // The end-of-day report's new members: a range of one day's instants.
     index('members_created_idx').on(t.createdAt),
+    // The manager's member list (services/memberList.ts): one (sort column, id) index per sort, so a page
+    // at 1M members reads only its own rows, and the tier and birthday-month filters count from an index.
+    index('members_list_name_idx').on(t.nameKey, t.id),
+    index('members_list_balance_idx').on(t.pointsBalance, t.id),
+    index('members_list_visit_idx').on(t.lastVisitAt, t.id),
+    index('members_list_joined_idx').on(t.createdAt, t.id),
+    index('members_list_tier_idx').on(t.tierCode, t.pointsBalance),
+    index('members_list_birthday_idx').on(t.birthdayMonth),
+    // The unfiltered count (erased members are never listed) reads this narrow index, not the whole table.
+    index('members_list_live_idx').on(t.erasedAt),
   ],
 );
 

@@ -77,6 +77,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   campaigns: 'campaigns',
   dayReport: 'day-report',
   sales: 'sales-query',
+  memberList: 'member-list',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

@@ -134,6 +134,7 @@ export type ManagerTool =
   | 'campaigns'
   | 'dayReport'
   | 'sales'
+  | 'memberList'
   | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');

@@ -11,6 +11,14 @@ describe('head office settings from the environment', () => {
     expect(configFromEnv({ ...pg, TILLCARD_HO_WORKERS: '' }).workers).toBe(Math.min(availableParallelism(), 8));
   });
 
+  it('reads statistics from TILLCARD_HO_READ_URL only beside a PostgreSQL primary (the primary otherwise)', () => {
+    const standby = 'postgres://127.0.0.1:5433/x';
+    expect(configFromEnv({ ...pg, TILLCARD_HO_READ_URL: standby }).readUrl).toBe(standby);
+    expect(configFromEnv(pg).readUrl).toBeNull();
+    expect(configFromEnv({ ...pg, TILLCARD_HO_READ_URL: '' }).readUrl).toBeNull();
+    expect(configFromEnv({ TILLCARD_HO_READ_URL: standby }).readUrl).toBeNull();
+  });
+
   it('takes TILLCARD_HO_WORKERS as a whole number above 0', () => {
     expect(configFromEnv({ ...pg, TILLCARD_HO_WORKERS: '3' }).workers).toBe(3);
     expect(configFromEnv({ TILLCARD_HO_WORKERS: '1' }).workers).toBe(1);

@@ -1,6 +1,7 @@
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type HoDatabase } from './store/connect';
+import { withReadReplica } from './store/readReplica';
 import type { DerivationLoopOptions } from './sync/derivationLoop';
 
 export const DEFAULT_PORT = 8787;
@@ -9,6 +10,11 @@ export interface HoConfig {
   host: string;
   port: number;
   databaseUrl: string | null;
+  /**
+   * TILLCARD_HO_READ_URL: a hot standby of DATABASE_URL's server that statistics and exports read from
+   * (server/store/readReplica.ts). Null: they read the primary; always null on PGlite.
+   */
+  readUrl: string | null;
   dataDir: string;
   dataDirIsDefault: boolean;
   adminToken: string | null;
@@ -57,6 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HoConfig {
     host: env.TILLCARD_HO_HOST ?? '127.0.0.1',
     port,
     databaseUrl,
+    readUrl: databaseUrl && env.TILLCARD_HO_READ_URL ? env.TILLCARD_HO_READ_URL : null,
     workers: workers ?? (databaseUrl ? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) : 1),
     dataDir: dataDir && dataDir.length > 0 ? dataDir : join(homedir(), '.tillcard', 'headoffice'),
     dataDirIsDefault: !dataDir,
@@ -88,6 +95,8 @@ function firstOwner(env: NodeJS.ProcessEnv): HoConfig['firstOwner'] {
   return { login, password, name: env.TILLCARD_HO_OWNER_NAME || login };
 }
 
-export function openFromConfig(config: HoConfig): Promise<HoDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openFromConfig(config: HoConfig): Promise<HoDatabase> {
+  if (!config.databaseUrl) return openPglite(config.dataDir);
+  const primary = await openPostgres(config.databaseUrl);
+  return config.readUrl ? withReadReplica(primary, config.readUrl) : primary;
 }

@@ -59,7 +59,13 @@ async function main(): Promise<void> {
 }
 
 async function serve(config: HoConfig, database: HoDatabase, worker: string | null): Promise<void> {
-  const deps = { db: database.db, clock: systemClock, ids: randomIds, withCopyConnection: database.withCopyConnection };
+  const deps = {
+    db: database.db,
+    readDb: database.readDb,
+    clock: systemClock,
+    ids: randomIds,
+    withCopyConnection: database.withCopyConnection,
+  };
   const app = buildServer(deps, { derive: config.derive, rateLimits: config.rateLimits });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Head office listening on ${address}${worker ? ` (${worker})` : ''}`);

@@ -171,6 +171,8 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     exportSales: { filter: { fromDay: '2026-03-01', toDay: '2026-03-14' } },
     saleDetail: { saleId: '00000000-0000-4000-8000-000000000000' },
     reprintReceipt: { saleId: '00000000-0000-4000-8000-000000000000' },
+    listMembers: { filter: { balance: { min: 0, max: 500 }, birthdayMonth: 3 }, sort: { by: 'joined' }, pageSize: 10 },
+    exportMemberList: { filter: { lastVisit: { kind: 'within', days: 30 } } },
     saveCampaign: {
       spec: {
         name: 'Weekend',

@@ -23,6 +23,8 @@ import { dayReport } from '../services/dayReport';
 import { reprintReceipt, saleDetail } from '../services/saleDetail';
 import { exportSales } from '../services/salesCsv';
 import { findSales } from '../services/salesQuery';
+import { listMembers } from '../services/memberList';
+import { exportMemberList } from '../services/memberListExport';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
@@ -127,6 +129,8 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     exportSales,
     saleDetail,
     reprintReceipt,
+    listMembers,
+    exportMemberList,
     revealMemberPhone,
     exportMember,
     eraseMember,

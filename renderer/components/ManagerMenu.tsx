@@ -8,6 +8,7 @@ import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
 import { CampaignsDialog } from './CampaignsDialog';
 import { DayReportDialog } from './DayReportDialog';
+import { MemberListDialog } from './MemberListDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
@@ -26,6 +27,7 @@ export type ManagerToolId =
   | 'refund'
   | 'dayReport'
   | 'sales'
+  | 'memberList'
   | 'leaveDemo';
 
 interface ManagerTool {
@@ -51,6 +53,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
     { id: 'dayReport', channel: 'dayReport', label: t('dayReport.open') },
     { id: 'sales', channel: 'findSales', label: t('salesQuery.open') },
+    { id: 'memberList', channel: 'listMembers', label: t('memberList.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -186,6 +189,7 @@ export function ManagerMenu() {
       {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}
       {tool === 'dayReport' && <DayReportDialog onClose={closeTool} />}
       {tool === 'sales' && <SalesQueryDialog onClose={closeTool} />}
+      {tool === 'memberList' && <MemberListDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

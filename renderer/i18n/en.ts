@@ -2,6 +2,7 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
 import { salesQueryText } from './salesQueryText';
+import { memberListText } from './memberListText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -385,6 +386,7 @@ export const en = {
   },
   dayReport: dayReportText.en,
   salesQuery: salesQueryText.en,
+  memberList: memberListText.en,
   goods: goodsText.en,
   programme: {
     ...programmeText.en,

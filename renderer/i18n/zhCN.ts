@@ -1,6 +1,7 @@
 import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
 import { salesQueryText } from './salesQueryText';
+import { memberListText } from './memberListText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -380,6 +381,7 @@ export const zhCN: TillMessages = {
   },
   dayReport: dayReportText['zh-CN'],
   salesQuery: salesQueryText['zh-CN'],
+  memberList: memberListText['zh-CN'],
   goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],

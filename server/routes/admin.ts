@@ -91,7 +91,7 @@ function mustSee(caller: Caller, shopId: string | null, what: string): void {
   if (shopId === null || !seesShop(caller, shopId)) throw new HoError('NOT_FOUND', `No ${what}.`);
 }
 
-function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
+function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
   const today = (): string => dayIn(clock.now(), DEFAULT_SHOP_TIME_ZONE);
   // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
   // `to` left out: today (head office's zone); `from` left out: 30 days up to `to`.
@@ -180,7 +180,7 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
       return { id };
     },
     campaigns: async () => ({ campaigns: await listCampaigns(db, clock.now()) }),
-    campaignEffect: async ({ params: { id } }) => campaignEffect(db, id, clock.now(), null),
+    campaignEffect: async ({ params: { id } }) => campaignEffect(readDb, id, clock.now(), null),
     campaignWhatIf: async ({ params: { id }, query, body }) => campaignWhatIf(db, id, body, query.weeks, clock.now()),
     goods: async ({ query }) => ({ goods: await listGoods(db, query) }),
     addGoods: async ({ body }) => ({ goods: await addGoods(db, clock, ids, body) }),
@@ -252,17 +252,18 @@ function handlers({ db, clock, ids }: ServerDeps): AdminHandlers {
     // A shop named must be one the caller sees (403 otherwise); none named: every shop they see.
     statsDaily: async ({ query }, context) => {
       const { from, to, shops } = statsRange(query, who(context));
-      return { days: await dailyStats(db, from, to, shops) };
+      // From the standby when there is one (TILLCARD_HO_READ_URL): the summaries a moment behind the primary.
+      return { days: await dailyStats(readDb, from, to, shops) };
     },
     statsGrowth: async ({ query }, context) =>
-      growthView(db, { ...statsRange(query, who(context)), period: query.period }),
+      growthView(readDb, { ...statsRange(query, who(context)), period: query.period }),
     statsSpend: async ({ query }, context) =>
-      spendView(db, { ...statsRange(query, who(context)), period: query.period }),
+      spendView(readDb, { ...statsRange(query, who(context)), period: query.period }),
     statsPoints: async ({ query }, context) =>
-      pointsView(db, { ...statsRange(query, who(context)), period: query.period }),
-    statsShops: async ({ query }, context) => shopsView(db, statsRange(query, who(context))),
-    statsActivity: async ({ query }) => activityView(db, query.asOf ?? today()),
-    statsRfm: async ({ query }) => rfmView(db, query.asOf ?? today(), query.months),
+      pointsView(readDb, { ...statsRange(query, who(context)), period: query.period }),
+    statsShops: async ({ query }, context) => shopsView(readDb, statsRange(query, who(context))),
+    statsActivity: async ({ query }) => activityView(readDb, query.asOf ?? today()),
+    statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months),
   };
 }
 

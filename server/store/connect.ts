@@ -31,6 +31,11 @@ export type WithCopyConnection = <T>(work: (connection: CopyConnection) => Promi
 
 export interface HoDatabase {
   db: HoDb;
+  /**
+   * Where statistics and exports read: a PostgreSQL hot standby when TILLCARD_HO_READ_URL names one
+   * (server/store/readReplica.ts), else `db` itself. Nothing ever writes through it.
+   */
+  readDb: HoDb;
   /** PostgreSQL server only; PGlite has no COPY FROM STDIN through drizzle (callers fall back). */
   withCopyConnection?: WithCopyConnection;
   /** PGlite only: its whole data directory as a tarball, to start another database from. */
@@ -56,6 +61,7 @@ export async function openPglite(dataDir: string | null, startFrom?: Blob): Prom
   await migratePglite(db, { migrationsFolder });
   return {
     db,
+    readDb: db,
     dumpDataDir: () => client.dumpDataDir('none'),
     describe: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
     close: () => client.close(),
@@ -139,5 +145,5 @@ export async function openPostgres(url: string, poolSize = 10): Promise<HoDataba
       client.release(broken);
     }
   };
-  return { db, withCopyConnection, describe: 'postgres', close: () => pool.end() };
+  return { db, readDb: db, withCopyConnection, describe: 'postgres', close: () => pool.end() };
 }

@@ -43,7 +43,14 @@ export async function startHarness(
 ): Promise<Harness> {
   const adminToken = 'admin-token-for-tests-0123456789';
   await addAdminToken(database.db, clock, adminToken, 'tests');
-  const app = buildServer({ db: database.db, clock, ids, withCopyConnection: database.withCopyConnection }, options);
+  const deps = {
+    db: database.db,
+    readDb: database.readDb,
+    clock,
+    ids,
+    withCopyConnection: database.withCopyConnection,
+  };
+  const app = buildServer(deps, options);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const call: Harness['call'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};

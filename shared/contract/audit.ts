@@ -19,6 +19,8 @@ export const AuditAction = z.enum([
   'member.phone_changed',
   'member.notices_changed',
   'member.exported',
+  // The manager's member list saved as CSV (many members' names at once).
+  'members.exported',
   'member.erased',
   'card.blocked',
   'card.replaced',

@@ -58,6 +58,7 @@ import { AdjustmentReceipt, AdjustPointsInput } from './adjustments';
 import { GoodsFields, GoodsView, ListGoodsInput, UpdateGoodsInput } from './goods';
 import { DayReport, DayReportInput } from './dayReport';
 import { ExportSalesInput, FindSalesInput, SaleDetailView, SaleIdInput, SalesCsv, SalesPage } from './salesQuery';
+import { MemberListExport, MemberListExportInput, MemberListInput, MemberListPage } from './memberList';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) => ({ input, output, doc });
 const Empty = z.object({}).strict();
@@ -257,6 +258,17 @@ export const contract = {
   exportSales: entry(ExportSalesInput, SalesCsv, 'Manager: every sale of a findSales filter as one CSV file.'),
   saleDetail: entry(SaleIdInput, SaleDetailView, 'Manager: a sale’s receipt, cashier and the refunds against it.'),
   reprintReceipt: entry(SaleIdInput, SaleReceipt, 'Manager: a sale’s receipt again, to print as a copy (audited).'),
+
+  listMembers: entry(
+    MemberListInput,
+    MemberListPage,
+    'Manager: members by tier, last visit, balance and birthday month, one sorted page and the filter’s total.',
+  ),
+  exportMemberList: entry(
+    MemberListExportInput,
+    MemberListExport,
+    'Manager: the member list’s whole filter as one CSV file, headers in the till’s language (audited).',
+  ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.
   leaveDemoShop: entry(

@@ -18,3 +18,4 @@ export * from './api';
 export * from './adjustments';
 export * from './dayReport';
 export * from './salesQuery';
+export * from './memberList';

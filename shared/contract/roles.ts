@@ -86,5 +86,7 @@ export const channelAccess = {
   exportSales: 'manager',
   saleDetail: 'manager',
   reprintReceipt: 'manager',
+  listMembers: 'manager',
+  exportMemberList: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

@@ -10,3 +10,7 @@ export function startThrowawayPostgres(options?: {
   root?: string;
   port?: number;
 }): Promise<ThrowawayPostgres | { skipped: string }>;
+export function startStreamingStandby(
+  primary: { port: number },
+  options?: { root?: string; port?: number },
+): Promise<ThrowawayPostgres | { skipped: string }>;

@@ -72,3 +72,49 @@ export async function startThrowawayPostgres(options = {}) {
   };
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dataDir, stop };
 }
+
+/**
+ * A streaming hot standby of a throwaway primary, for the one test of head office reading from a standby
+ * (never started per test worker): `pg_basebackup -R` copies the primary into a new folder and writes its
+ * primary_conninfo and standby.signal, then a second server starts there on another port, read-only and
+ * replaying the primary's WAL. PostgreSQL's defaults since 10 already stream (wal_level=replica, ten WAL
+ * senders, hot_standby=on), and initdb -A trust lets 127.0.0.1 connect for replication.
+ * @param {{ port: number }} primary
+ * @returns {Promise<{ url: string, port: number, dataDir: string, stop(): void } | { skipped: string }>}
+ */
+export async function startStreamingStandby(primary, options = {}) {
+  const bin = findPostgresBin(options.root);
+  if (!bin) return { skipped: `no server binaries (${PG_INSTALL_HINT})` };
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? postgresUser() : null;
+  if (asRoot && !user) return { skipped: 'running as root and there is no postgres user to run the server as' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-test-standby-'));
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  const copy = runPg(
+    bin,
+    'pg_basebackup',
+    ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '--no-sync'],
+    asRoot,
+  );
+  if (copy.status !== 0) {
+    remove();
+    return { skipped: `pg_basebackup failed: ${(copy.stderr || copy.stdout || '').trim().split('\n').pop()}` };
+  }
+  const port = options.port ?? (await freePort());
+  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off -c hot_standby=on`;
+  const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'];
+  const start = runPg(bin, 'pg_ctl', startArgs, asRoot);
+  if (start.status !== 0) {
+    remove();
+    return { skipped: `the standby did not start: ${(start.stderr || start.stdout || '').trim().split('\n').pop()}` };
+  }
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    runPg(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asRoot);
+    remove();
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dataDir, stop };
+}

@@ -171,6 +171,18 @@ export const examples: Examples = {
   ],
   saleDetail: (f, _r, n) => [{ saleId: at(f.saleIds, n, NIL) }],
   reprintReceipt: (f, _r, n) => [{ saleId: at(f.saleIds, n, NIL) }],
+  listMembers: (_f, _r, n) => [
+    {},
+    {
+      filter: { tierCode: 'GOLD', balance: { min: n % 50, max: 1_000 + n }, birthdayMonth: 1 + (n % 12) },
+      sort: { by: 'balance', direction: 'desc' },
+      page: n % 3,
+      pageSize: 1 + (n % 100),
+    },
+    { filter: { lastVisit: { kind: 'notWithin', days: 1 + (n % 90) } }, sort: { by: 'lastVisit' } },
+    { filter: { lastVisit: { kind: 'between', from: '2026-01-01', to: `2026-0${1 + (n % 9)}-15` } } },
+  ],
+  exportMemberList: (_f, _r, n) => [{ filter: { lastVisit: { kind: 'within', days: 1 + (n % 30) } } }],
   // A new weekend multiplier (a till enrolled at head office refuses it: CAMPAIGNS_AT_HEAD_OFFICE).
   saveCampaign: (_f, _r, n) => [
     {

@@ -88,6 +88,8 @@ export const DOCUMENTED_REFUSALS = {
   exportSales: ['NOT_FOUND', 'BAD_CHECK_DIGIT'],
   saleDetail: ['NOT_FOUND'],
   reprintReceipt: ['NOT_FOUND'],
+  listMembers: [],
+  exportMemberList: [],
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
