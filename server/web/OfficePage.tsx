@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { currentSession, fetchOverview, signOut, type Fetched, type Session } from './api';
 import { dateTime } from './format';
 import { SignIn } from './SignIn';
@@ -104,11 +104,13 @@ export function OfficePage() {
         <div className="console">
           <ConsoleNav lang={lang} areas={areas} current={area} />
           <main className="console__area" data-area={area ?? ''}>
-            {view ? (
-              view({ lang, session, overview: data.overview })
-            ) : (
-              <p className="muted">{shellText(lang, 'noArea')}</p>
-            )}
+            <Suspense fallback={<p className="muted">{shellText(lang, 'loading')}</p>}>
+              {view ? (
+                view({ lang, session, overview: data.overview })
+              ) : (
+                <p className="muted">{shellText(lang, 'noArea')}</p>
+              )}
+            </Suspense>
           </main>
         </div>
       ) : null}

@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Overview } from '../api';
 import { AuditSection } from '../AuditSection';
 import { TillStaffSection } from '../TillStaffSection';
 import { TokensSection } from '../TokensSection';
 import { UsersSection } from '../UsersSection';
-import { StatsArea } from '../stats/StatsArea';
 import type { AreaProps } from './areaProps';
 import { AREA_IDS, type AreaId } from './areas';
 import { OverviewArea } from './OverviewArea';
+
+// Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
+const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
 
 type AreaView = (props: AreaProps & { overview: Overview }) => ReactNode;
 

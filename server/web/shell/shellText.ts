@@ -13,7 +13,8 @@ const en = {
   area_audit: 'Audit',
   area_access: 'Users & tokens',
   noArea: 'Your role has no area on this page.',
-} satisfies Record<`area_${AreaId}` | 'nav' | 'noArea', string>;
+  loading: 'Loading…',
+} satisfies Record<`area_${AreaId}` | 'nav' | 'noArea' | 'loading', string>;
 
 const zh = {
   nav: '功能区',
@@ -26,6 +27,7 @@ const zh = {
   area_audit: '审计',
   area_access: '用户与令牌',
   noArea: '您的角色在此页面没有可用的功能区。',
+  loading: '正在加载…',
 } satisfies Record<keyof typeof en, string>;
 
 export type ShellTextKey = keyof typeof en;

@@ -25,6 +25,8 @@ export interface StatsViewSpec<Row> {
   readonly title: StatsTextKey;
   readonly load: (admin: AdminClient, query: StatsQuery) => Promise<readonly Row[]>;
   readonly columns: readonly StatsColumn<Row>[];
+  /** The table lists the rows last first (the chart keeps them in time order): the latest day on top. */
+  readonly latestFirst?: boolean;
   /** The chart of the rows, its series named in the page's language. */
   readonly chart: (rows: readonly Row[], label: (key: StatsTextKey) => string) => EChartsCoreOption;
 }
@@ -63,7 +65,8 @@ export function statsView<Row>(spec: StatsViewSpec<Row>): StatsView {
     title: spec.title,
     load: async (admin, query) => {
       const rows = await spec.load(admin, query);
-      return { table: tableOf(spec.columns, rows), chart: (label) => spec.chart(rows, label) };
+      const listed = spec.latestFirst ? [...rows].reverse() : rows;
+      return { table: tableOf(spec.columns, listed), chart: (label) => spec.chart(rows, label) };
     },
   };
 }

@@ -9,6 +9,7 @@ export const memberShareView = statsView<DailyTotal>({
   id: 'memberShare',
   title: 'view_memberShare',
   load: loadDailyTotals,
+  latestFirst: true,
   columns: [
     { header: 'day', kind: 'day', value: (d) => d.day },
     { header: 'salesAmount', kind: 'money', value: (d) => d.salesMinor },

@@ -7,6 +7,7 @@ export const newMembersView = statsView<DailyTotal>({
   id: 'newMembers',
   title: 'view_newMembers',
   load: loadDailyTotals,
+  latestFirst: true,
   columns: [
     { header: 'day', kind: 'day', value: (d) => d.day },
     { header: 'newMembers', kind: 'count', value: (d) => d.newMembers },

@@ -10,6 +10,7 @@ export const pointsView = statsView<DailyTotal>({
   id: 'points',
   title: 'view_points',
   load: loadDailyTotals,
+  latestFirst: true,
   columns: [
     { header: 'day', kind: 'day', value: (d) => d.day },
     { header: 'pointsIssued', kind: 'points', value: (d) => d.pointsEarned },

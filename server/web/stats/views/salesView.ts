@@ -10,6 +10,7 @@ export const salesView = statsView<DailyTotal>({
   id: 'sales',
   title: 'view_sales',
   load: loadDailyTotals,
+  latestFirst: true,
   columns: [
     { header: 'day', kind: 'day', value: (d) => d.day },
     { header: 'salesCount', kind: 'count', value: (d) => d.salesCount },
@@ -30,9 +31,8 @@ export const salesView = statsView<DailyTotal>({
             const basket = averageBasket(d);
             return basket === null ? null : major(basket);
           }),
-          axis: 1,
         },
       ],
-      ['money', 'money'],
+      ['money'],
     ),
 });
