@@ -5,7 +5,8 @@ import { statsText } from './statsText';
 import type { CellKind, CellValue, StatsTable } from './statsView';
 
 // How a statistics cell reads on the page and in its CSV. The statistics carry no currency: money is a
-// bare figure with two decimals (minor units / 100), exact from the integer in the CSV.
+// bare figure with two decimals (minor units / 100). In the CSV it is a number (a text "-0.05" would be
+// neutralised as a formula by the CSV writer): the decimal of the exact figure, so 16800 → 168, 5 → 0.05.
 
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, kind: 'count' | 'money' | 'share'): Intl.NumberFormat {
@@ -35,10 +36,10 @@ export function displayCell(value: CellValue, kind: CellKind, lang: Lang): strin
   return numberFormat(lang, 'count').format(value);
 }
 
-/** A cell as the CSV writes it: plain figures a spreadsheet reads as numbers, money exact to the cent. */
+/** A cell as the CSV writes it: numbers a spreadsheet reads as numbers, money exact to the cent. */
 export function csvCell(value: CellValue, kind: CellKind): CsvCell {
   if (value === null || typeof value === 'string') return value;
-  if (kind === 'money') return amountFigure(value, null);
+  if (kind === 'money') return Number(amountFigure(value, null));
   if (kind === 'share') return percent(value);
   return value;
 }

@@ -59,8 +59,9 @@ export function tableOf<Row>(columns: readonly StatsColumn<Row>[], rows: readonl
 }
 
 /** One view from its parts (each view is one small file: stats/views/). */
-export function statsView<Row>(spec: StatsViewSpec<Row>): StatsView {
+export function statsView<Row>(spec: StatsViewSpec<Row>): StatsView & { readonly spec: StatsViewSpec<Row> } {
   return {
+    spec,
     id: spec.id,
     title: spec.title,
     load: async (admin, query) => {
