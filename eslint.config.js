@@ -271,8 +271,9 @@ function serverLayers() {
         files: ['server/testing/**/*.ts'],
         rules: { 'no-restricted-imports': ['error', { patterns: [terminal] }] },
       },
-      {
-        files: ['server/web/**/*.{ts,tsx}'],
+      // server/web/ and its area folders (depth 0–2 below it): up to server/ only on the way to shared/.
+      ...[0, 1, 2].map((depth) => ({
+        files: [`server/web/${'*/'.repeat(depth)}*.{ts,tsx}`],
         ignores: ['server/**/*.test.ts'],
         rules: {
           'no-restricted-imports': [
@@ -280,11 +281,14 @@ function serverLayers() {
             {
               patterns: [
                 terminal,
-                { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+                {
+                  regex: `^(\\.\\./){${depth + 1}}(?!\\.\\./shared/)`,
+                  message: 'server/web/ runs in a browser: only shared/.',
+                },
               ],
             },
           ],
         },
-      },
+      })),
     ]);
 }
