@@ -2,7 +2,7 @@ import { loadDailyTotals, type DailyTotal } from '../dailyTotals';
 import { dailyChart } from '../dailyChart';
 import { statsView } from '../statsView';
 
-/** The points a day added to balances, net (server/stats/README.md): earned − redeemed − expired − reversed + adjusted. */
+/** Points a day added to balances, net (server/stats/README.md): earned − redeemed − expired − reversed + adjusted */
 export const pointsNet = (d: DailyTotal): number =>
   d.pointsEarned - d.pointsRedeemed - d.pointsExpired - d.pointsReversed + d.pointsAdjusted;
 
