@@ -41,6 +41,8 @@ export function dailyChart(days: readonly string[], series: readonly DailySeries
       data: [...s.values],
       yAxisIndex: s.axis ?? 0,
       ...(s.stack ? { stack: s.stack } : {}),
+      // A line's dots help over a fortnight; over a month they hide the line.
+      ...(s.type === 'line' ? { showSymbol: days.length <= 14 } : {}),
     })),
   } satisfies EChartsCoreOption;
 }

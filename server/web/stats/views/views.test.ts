@@ -38,7 +38,7 @@ describe('the chart option of daily series', () => {
     expect(option.yAxis.map((a) => a.axisLabel)).toEqual([{}, { formatter: '{value}%' }]);
     expect(option.series).toEqual([
       { name: 'Members', type: 'bar', data: [1.5, 2], yAxisIndex: 0, stack: 's' },
-      { name: 'Share', type: 'line', data: [50, null], yAxisIndex: 1 },
+      { name: 'Share', type: 'line', data: [50, null], yAxisIndex: 1, showSymbol: true },
     ]);
   });
 });
