@@ -229,8 +229,13 @@ function serverLayers() {
   const layers = [
     { name: 'store', files: ['store/**', 'db/**', 'sources.ts'], modules: ['store', 'db', 'sources'] },
     { name: 'http', files: ['http/**'], modules: ['http'] },
-    { name: 'sync', files: ['sync/**', 'auth.ts'], modules: ['sync', 'auth'] },
-    { name: 'admin', files: ['admin/**'], modules: ['admin'] },
+    // The summaries (stats/) and spend notices (notices/) are written in the deriver's transactions.
+    {
+      name: 'sync',
+      files: ['sync/**', 'auth.ts', 'stats/**', 'notices/**'],
+      modules: ['sync', 'auth', 'stats', 'notices'],
+    },
+    { name: 'admin', files: ['admin/**', 'campaigns/**'], modules: ['admin', 'campaigns'] },
     { name: 'routes', files: ['routes/**'], modules: ['routes'] },
     {
       name: 'app',
@@ -246,7 +251,7 @@ function serverLayers() {
   // Imports are relative: `./x` from a top-level file, `../x` from a file one folder down.
   const above = (modules, topLevel) => ({
     regex: `^${topLevel ? '\\./' : '\\.\\./'}(${modules.join('|')})(/|$)`,
-    message: 'server/ layers, lowest first: store, http, sync + auth.ts, admin, routes, app; import only downwards.',
+    message: 'server/ layers, lowest first: store, http, sync + auth.ts + stats + notices, admin + campaigns, routes, app; import only downwards.',
   });
   return layers
     .flatMap((layer, i) => {
@@ -271,8 +276,9 @@ function serverLayers() {
         files: ['server/testing/**/*.ts'],
         rules: { 'no-restricted-imports': ['error', { patterns: [terminal] }] },
       },
-      {
-        files: ['server/web/**/*.{ts,tsx}'],
+      // server/web/ and its area folders (depth 0–2 below it): up to server/ only on the way to shared/.
+      ...[0, 1, 2].map((depth) => ({
+        files: [`server/web/${'*/'.repeat(depth)}*.{ts,tsx}`],
         ignores: ['server/**/*.test.ts'],
         rules: {
           'no-restricted-imports': [
@@ -280,27 +286,14 @@ function serverLayers() {
             {
               patterns: [
                 terminal,
-                { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
+                {
+                  regex: `^(\\.\\./){${depth + 1}}(?!\\.\\./shared/)`,
+                  message: 'server/web/ runs in a browser: only shared/.',
+                },
               ],
             },
           ],
         },
-      },
-      // An area in a folder of its own (server/web/<area>/): the page's files and shared/, nothing above.
-      {
-        files: ['server/web/*/**/*.{ts,tsx}'],
-        ignores: ['server/**/*.test.ts'],
-        rules: {
-          'no-restricted-imports': [
-            'error',
-            {
-              patterns: [
-                terminal,
-                { regex: '^\\.\\./\\.\\./(?!\\.\\./shared/)', message: 'server/web/ runs in a browser: only shared/.' },
-              ],
-            },
-          ],
-        },
-      },
+      })),
     ]);
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import type { AreaId } from '../server/web/shell/areas';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 
 // The head-office specs' one set-up: head office as a real process (embedded PGlite in a temp
@@ -38,4 +39,15 @@ export async function signInPage(page: Page, ho: HoProcess, login = OWNER, passw
   await page.locator('#login').fill(login);
   await page.locator('#password').fill(password);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Opens one area of head office's console by its navigation (server/web/shell/areas.ts), as a person would:
+ * overview (terminals, closes, flags, quarantine, card conflicts, spend notices), stats, shops (till staff),
+ * audit, access (users and API tokens).
+ */
+export async function openArea(page: Page, area: AreaId): Promise<void> {
+  const link = page.getByTestId('console-nav').locator(`a[data-area="${area}"]`);
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { OWNER, OWNER_PASSWORD, useHeadOffice } from './headOffice';
+import { OWNER, OWNER_PASSWORD, openArea, useHeadOffice } from './headOffice';
 import { shot, useTill, valueOf, refusalOf } from './till';
 
 // Head office as a real process (embedded PGlite in a temp folder), a terminal core behind the
@@ -75,6 +75,7 @@ test('a sale made at an enrolled terminal reaches head office and shows on its p
   await shot(page, 'headoffice-page');
 
   // The owner adds a shop manager for this shop on the page; the manager sees only their shop.
+  await openArea(page, 'access');
   const users = page.getByTestId('users');
   await page.locator('#new-user-login').fill('manager.nanjing');
   await page.locator('#new-user-name').fill('Wang Fang');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { signInPage, useHeadOffice } from './headOffice';
+import { openArea, signInPage, useHeadOffice } from './headOffice';
 import { shot, useTill, valueOf, refusalOf } from './till';
 
 // A card blocked at an enrolled till: its audit row reaches head office, whose page shows
@@ -25,6 +25,7 @@ test("head office's page shows each till's chain check and finds audit rows by m
   await ho.admin.call('derive');
 
   await signInPage(page, ho);
+  await openArea(page, 'audit');
   const audit = page.getByTestId('audit');
   await expect(audit.locator(`li[data-terminal-code="${status.terminalCode ?? ''}"]`)).toContainText('完整');
   await expect(audit.locator('tr[data-action="card.blocked"]')).toContainText(wang.cardNumber);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInPage, useHeadOffice } from './headOffice';
+import { openArea, signInPage, useHeadOffice } from './headOffice';
 import { openManagerTool, refusalOf, shot, signInAs, useTill, valueOf } from './till';
 
 // Till staff managed at head office: the owner adds a cashier on head office's page, and after one
@@ -21,6 +21,7 @@ test('a cashier added on head office’s page signs in at the till after one syn
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
 
   await signInPage(page, headOffice());
+  await openArea(page, 'shops');
   const section = page.getByTestId('till-staff');
   await expect(section).toContainText('收银员工');
   await page.locator('#new-till-staff-shop').fill(shopId);
@@ -45,6 +46,7 @@ test('head office’s first manager takes over: the till’s own accounts retire
     body: { shopId, name: 'Qian Jing', role: 'manager', pin: '8642' },
   });
   await signInPage(page, headOffice());
+  await openArea(page, 'shops');
   const section = page.getByTestId('till-staff');
   await expect(section.locator('tr[data-till-staff="Qian Jing"]')).toContainText('店长');
   await section.scrollIntoViewIfNeeded();

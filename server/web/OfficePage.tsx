@@ -1,16 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { currentSession, fetchOverview, signOut, type Fetched, type Session } from './api';
 import { dateTime } from './format';
-import { DayClosesTable, FlagsTable, QuarantineTable, TerminalsTable } from './tables';
 import { SignIn } from './SignIn';
 import { text, type Lang, type TextKey } from './text';
-import { UsersSection } from './UsersSection';
-import { TillStaffSection } from './TillStaffSection';
-import { TokensSection } from './TokensSection';
-import { AuditSection } from './AuditSection';
-import { CardConflictsSection } from './CardConflictsSection';
-import { SpendNoticesSection } from './SpendNoticesSection';
-import { roleMayCall } from '../../shared/admin/roles';
+import { visibleAreas } from './shell/areas';
+import { areaViews, mountedAreas } from './shell/areaViews';
+import { ConsoleNav } from './shell/ConsoleNav';
+import { shellText } from './shell/shellText';
+import { useHashArea } from './shell/useHashArea';
 
 const REFRESH_MS = 5_000;
 
@@ -18,7 +15,11 @@ function initialLang(): Lang {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Head office's page: sign in, then the chain's sync state (what the role may read), refreshed every few seconds. */
+/**
+ * Head office's page: sign in, then the console: a navigation of the areas the role may read (shell/areas.ts),
+ * the current one in the address's hash. The sync overview is refreshed every few seconds (it also notices a
+ * session that ended).
+ */
 export function OfficePage() {
   const [lang, setLang] = useState<Lang>(initialLang);
   // undefined: still asking head office whether this browser's cookie is signed in.
@@ -53,6 +54,9 @@ export function OfficePage() {
     setData(null);
   };
   const failure = data && !data.ok ? data : null;
+  const areas = session ? visibleAreas(session.me, mountedAreas) : [];
+  const area = useHashArea(areas);
+  const view = area ? areaViews[area] : null;
   return (
     <div className="office">
       <header className="office__head">
@@ -97,39 +101,18 @@ export function OfficePage() {
           }}
         />
       ) : session && data?.ok ? (
-        <main>
-          <section aria-labelledby="terminals-h">
-            <h2 id="terminals-h">{t('terminals')}</h2>
-            <TerminalsTable lang={lang} rows={data.overview.terminals} />
-          </section>
-          {data.overview.closes && (
-            <section aria-labelledby="closes-h">
-              <h2 id="closes-h">{t('closes')}</h2>
-              <DayClosesTable lang={lang} rows={data.overview.closes} terminals={data.overview.terminals} />
-            </section>
-          )}
-          {data.overview.flags && (
-            <section aria-labelledby="flags-h">
-              <h2 id="flags-h">{t('flags')}</h2>
-              <p className="muted">{t('flagsHint')}</p>
-              <FlagsTable lang={lang} rows={data.overview.flags} terminals={data.overview.terminals} />
-            </section>
-          )}
-          {data.overview.quarantine && (
-            <section aria-labelledby="quarantine-h">
-              <h2 id="quarantine-h">{t('quarantine')}</h2>
-              <QuarantineTable lang={lang} rows={data.overview.quarantine} terminals={data.overview.terminals} />
-            </section>
-          )}
-          {data.overview.quarantine && (
-            <CardConflictsSection lang={lang} terminals={data.overview.terminals} at={data.overview.at} />
-          )}
-          {session.me.role !== 'marketing' && <TillStaffSection lang={lang} session={session} />}
-          {(session.me.role === 'owner' || session.me.role === 'auditor') && <AuditSection lang={lang} />}
-          {roleMayCall('deadSpendNotices', session.me.role) && <SpendNoticesSection lang={lang} session={session} />}
-          {session.me.role === 'owner' && session.me.kind === 'user' && <UsersSection lang={lang} session={session} />}
-          {session.me.role === 'owner' && session.me.kind === 'user' && <TokensSection lang={lang} session={session} />}
-        </main>
+        <div className="console">
+          <ConsoleNav lang={lang} areas={areas} current={area} />
+          <main className="console__area" data-area={area ?? ''}>
+            <Suspense fallback={<p className="muted">{shellText(lang, 'loading')}</p>}>
+              {view ? (
+                view({ lang, session, overview: data.overview })
+              ) : (
+                <p className="muted">{shellText(lang, 'noArea')}</p>
+              )}
+            </Suspense>
+          </main>
+        </div>
       ) : null}
     </div>
   );

@@ -1,12 +1,12 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { addDays } from '../../shared/admin/stats';
-import type { StatsActivityAnswer, StatsRfmAnswer } from '../../shared/admin/statsViews';
-import { periodsIn, rateBp } from '../../shared/stats/periods';
-import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../shared/stats/rfm';
-import type { ShopFilter } from '../admin/reports';
-import type { HoDb } from '../store/connect';
-import { memberActivity, memberMonth, members } from '../store/schema';
+import { addDays } from '../../../shared/admin/stats';
+import type { StatsActivityAnswer, StatsRfmAnswer } from '../../../shared/admin/statsViews';
+import { periodsIn, rateBp } from '../../../shared/stats/periods';
+import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../../shared/stats/rfm';
+import type { ShopFilter } from '../reports';
+import type { HoDb } from '../../store/connect';
+import { memberActivity, memberMonth, members } from '../../store/schema';
 import { sumsBefore } from './daySums';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active

@@ -1,8 +1,8 @@
 import { and, asc, gte, inArray, lte } from 'drizzle-orm';
-import type { DailyShopRow } from '../../shared/admin/stats';
-import type { ShopFilter } from '../admin/reports';
-import type { HoDb } from '../store/connect';
-import { dailyShop } from '../store/schema';
+import type { DailyShopRow } from '../../../shared/admin/stats';
+import type { ShopFilter } from '../reports';
+import type { HoDb } from '../../store/connect';
+import { dailyShop } from '../../store/schema';
 
 /**
  * The summaries of the days from..to (inclusive) of the shops named: one index range read of

@@ -1,8 +1,8 @@
 import { and, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { periodsIn, type PeriodSpan, type StatsPeriod } from '../../shared/stats/periods';
-import type { ShopFilter } from '../admin/reports';
-import type { HoDb } from '../store/connect';
-import { dailyShop } from '../store/schema';
+import { periodsIn, type PeriodSpan, type StatsPeriod } from '../../../shared/stats/periods';
+import type { ShopFilter } from '../reports';
+import type { HoDb } from '../../store/connect';
+import { dailyShop } from '../../store/schema';
 
 // ho_daily_shop summed over the shops a caller sees: by day in a range (then by period), and
 // everything before a day (members and outstanding points at a range's start). Index range reads.

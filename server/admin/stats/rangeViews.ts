@@ -4,12 +4,12 @@ import type {
   StatsPointsAnswer,
   StatsShopsAnswer,
   StatsSpendAnswer,
-} from '../../shared/admin/statsViews';
-import { addDays } from '../../shared/admin/stats';
-import { perEach, rateBp, type StatsPeriod } from '../../shared/stats/periods';
-import { officeProgramme } from '../admin/programme';
-import type { ShopFilter } from '../admin/reports';
-import type { HoDb } from '../store/connect';
+} from '../../../shared/admin/statsViews';
+import { addDays } from '../../../shared/admin/stats';
+import { perEach, rateBp, type StatsPeriod } from '../../../shared/stats/periods';
+import { officeProgramme } from '../programme';
+import type { ShopFilter } from '../reports';
+import type { HoDb } from '../../store/connect';
 import { pointsNet, sumsBefore, sumsByPeriod, sumsByShop } from './daySums';
 import { activeByHomeShop, buyersByMonth, monthEnd } from './memberViews';
 
