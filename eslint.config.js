@@ -251,7 +251,8 @@ function serverLayers() {
   // Imports are relative: `./x` from a top-level file, `../x` from a file one folder down.
   const above = (modules, topLevel) => ({
     regex: `^${topLevel ? '\\./' : '\\.\\./'}(${modules.join('|')})(/|$)`,
-    message: 'server/ layers, lowest first: store, http, sync + auth.ts + stats + notices, admin + campaigns, routes, app; import only downwards.',
+    message:
+      'server/ layers, lowest first: store, http, sync (+ auth, stats, notices), admin (+ campaigns), routes, app.',
   });
   return layers
     .flatMap((layer, i) => {
