@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { findMember } from './cards';
-import { keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } from './till';
 
 // A shop without head office makes its own campaigns at the till: the manager fills the editor,
 // a bad date range is refused by its field with nothing saved, the published weekend multiplier
@@ -12,7 +12,7 @@ import { keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } fro
 const SATURDAY = Date.UTC(2025, 5, 7, 2, 0, 0);
 const till = useTill({ demo: true, clockAt: SATURDAY });
 test.use({ viewport: { width: 1366, height: 768 } });
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 const editor = (page: Page) => page.getByTestId('campaign-editor');
 

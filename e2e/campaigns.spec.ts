@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, keyAmount, openManagerTool, scanCard, scanField, useTill, valueOf } from './till';
 
 // A weekend multiplier at a shop without head office: the manager publishes it, and on a Saturday
 // the sale's explanation and receipt name it, in Chinese and in English. The host's clock starts on
@@ -55,7 +55,7 @@ test('a weekend multiplier shows in the explanation and on the receipt by name, 
   await expect(page.getByTestId('receipt')).toBeVisible();
   await expect(page.getByTestId('receipt-campaign')).toContainText(NAME);
   await expect(page.getByTestId('receipt-campaign')).toContainText(`+${fmt(bonus)}`);
-  await page.screenshot({ path: '/tmp/shots/campaigns-zh.png', fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/campaigns-zh.png`, fullPage: true });
   await page.keyboard.press('Enter'); // next customer
 
   // The manager's list: the campaign running, with what it gave at this till.
@@ -64,7 +64,7 @@ test('a weekend multiplier shows in the explanation and on the receipt by name, 
   await expect(row).toHaveAttribute('data-status', 'running');
   await expect(row).toContainText(NAME);
   await expect(row).toContainText('进行中');
-  await page.screenshot({ path: '/tmp/shots/campaigns-list-zh.png', fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/campaigns-list-zh.png`, fullPage: true });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('campaigns')).toHaveCount(0);
 
@@ -75,9 +75,9 @@ test('a weekend multiplier shows in the explanation and on the receipt by name, 
   await expect(page.getByTestId('campaign-bonus')).toContainText(`Campaign \u2068${NAME}\u2069: +`);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-campaign')).toContainText(`incl. \u2068${NAME}\u2069`);
-  await page.screenshot({ path: '/tmp/shots/campaigns-en.png', fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/campaigns-en.png`, fullPage: true });
   await page.keyboard.press('Enter'); // next customer
   await openManagerTool(page, 'campaigns');
   await expect(page.getByTestId('campaign-rows').locator('tbody tr')).toContainText('Running');
-  await page.screenshot({ path: '/tmp/shots/campaigns-list-en.png', fullPage: true });
+  await page.screenshot({ path: `${ARTIFACTS}/campaigns-list-en.png`, fullPage: true });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openKeyedSqlite } from '../db/open';
 import { keyBeside } from '../electron/platform/databaseKey';
-import { keyAmount, refusalOf, scanCard, scanField, useTill, valueOf, type Till } from './till';
+import { ARTIFACTS, keyAmount, refusalOf, scanCard, scanField, useTill, valueOf, type Till } from './till';
 
 // Issue 15, expiry, at the till: points expiring within 30 days show on the member panel and the
 // receipt in both languages, and points whose lot has expired cannot be spent. The till runs on the
@@ -11,7 +11,7 @@ import { keyAmount, refusalOf, scanCard, scanField, useTill, valueOf, type Till 
 
 const till = useTill({ demo: true });
 const DAY = 86_400_000;
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Locale } from '../shared/contract/primitives';
 import { findMember } from './cards';
-import { managerMenuButton, managerTool, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, managerMenuButton, managerTool, scanCard, scanField, useTill, valueOf } from './till';
 
 const till = useTill({ demo: true });
 const LATTE = { sku: 'LAT-01', barcode: '6901234567892', name: 'Latte 拿铁', category: 'drink', priceMinor: 2_800 };
@@ -21,7 +21,7 @@ const UNKNOWN_BARCODE = '4006381333900';
 const NO_PRODUCT = { 'zh-CN': '没有条码为', en: 'No product with barcode' };
 
 test.beforeAll(async () => {
-  mkdirSync('/tmp/shots', { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   valueOf(await till().api.addGoods(LATTE));
 });
 
@@ -44,7 +44,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await scanCard(page, LATTE.barcode);
     await expect(page.locator('#line-sku-1')).toHaveValue(LATTE.sku);
     await expect(page.getByTestId('total')).toHaveText('¥56.00');
-    await page.screenshot({ path: `/tmp/shots/goods-scan-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-scan-${locale}.png` });
   });
 
   test(`a manager adds a product on the Goods tab and scanning its barcode puts it on the sale (${locale})`, async ({
@@ -62,7 +62,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('goods-name').fill(cake.name);
     await page.getByTestId('goods-category').selectOption('bakery');
     await page.getByTestId('goods-price').fill(cake.price);
-    await page.screenshot({ path: `/tmp/shots/goods-tab-form-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-tab-form-${locale}.png` });
     await page.getByTestId('goods-price').press('Enter');
     await expect(page.getByTestId('programme-saved')).toBeVisible();
     const row = page.locator(`[data-testid="goods-row"][data-sku="${cake.sku}"]`);
@@ -72,7 +72,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('goods-find').fill(cake.barcode);
     await expect(page.getByTestId('goods-row')).toHaveCount(1);
     await expect(row).toBeVisible();
-    await page.screenshot({ path: `/tmp/shots/goods-tab-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-tab-${locale}.png` });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('programme-screen')).toHaveCount(0);
 
@@ -82,7 +82,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await scanCard(page, cake.barcode);
     await expect(page.locator('#line-sku-0')).toHaveValue(cake.sku);
     await expect(page.getByTestId('total')).toHaveText(cake.total);
-    await page.screenshot({ path: `/tmp/shots/goods-scanned-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-scanned-${locale}.png` });
   });
 
   test(`a product barcode no goods carry says so, and still searches members (${locale})`, async ({ page }) => {
@@ -91,7 +91,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('scan-no-product')).toContainText(NO_PRODUCT[locale]);
     await expect(page.getByTestId('scan-no-product')).toContainText(UNKNOWN_BARCODE);
     await expect(page.locator('.results--empty')).toContainText(locale === 'en' ? 'No member matches' : '没有与');
-    await page.screenshot({ path: `/tmp/shots/goods-unknown-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-unknown-${locale}.png` });
   });
 
   test(`a manager adjusts a member's points with a reason and the balance changes (${locale})`, async ({ page }) => {
@@ -105,12 +105,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByTestId('adjust-points').fill('150');
     await page.getByTestId('adjust-reason').selectOption('complaint');
     await page.getByTestId('adjust-note').fill('coffee spilt');
-    await page.screenshot({ path: `/tmp/shots/goods-adjust-form-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-adjust-form-${locale}.png` });
     await page.getByTestId('adjust-note').press('Enter');
     await expect(page.getByTestId('adjust-done')).toBeVisible();
     const after = valueOf(await till().api.getBalance({ memberId: member.id })).balance;
     expect(after).toBe(before + 150);
     await expect(page.getByTestId('member-balance')).toHaveText(after.toLocaleString('en-US'));
-    await page.screenshot({ path: `/tmp/shots/goods-adjust-done-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-adjust-done-${locale}.png` });
   });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { useHeadOffice } from './headOffice';
-import { managerMenuButton, managerTool, refusalOf, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, managerMenuButton, managerTool, refusalOf, scanCard, scanField, useTill, valueOf } from './till';
 
 // Issue 15: an enrolled shop's goods are head office's. An item head office adds reaches the till by
 // one sync, the Goods tab shows it read-only (no add, no edit), and scanning its barcode sells it.
@@ -36,7 +36,7 @@ test('head office’s product reaches the till read-only and sells by its barcod
     await expect(page.getByTestId('programme-readonly')).toBeVisible();
     await expect(page.getByTestId('goods-new')).toHaveCount(0);
     await expect(page.getByTestId('goods-edit')).toHaveCount(0);
-    await page.screenshot({ path: `/tmp/shots/goods-readonly-${locale}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/goods-readonly-${locale}.png` });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('programme-screen')).toHaveCount(0);
     await scanCard(page, JAM.barcode);

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { OWNER, openArea, signInPage, useHeadOffice } from './headOffice';
-import { refusalOf, shot, useTill, valueOf } from './till';
+import { ARTIFACTS, refusalOf, shot, useTill, valueOf } from './till';
 
 // Head office as a place where people answer for what they do: the owner changes a user's role
 // and shops, creates and revokes an API token, and finds each of its own actions in the audit
@@ -10,7 +11,7 @@ import { refusalOf, shot, useTill, valueOf } from './till';
 
 const headOffice = useHeadOffice('ho-console');
 const till = useTill();
-const SHOTS = '/tmp/shots/i16b-console';
+const SHOTS = join(ARTIFACTS, 'console');
 
 const search = async (page: Page, person: string, button: string) => {
   const audit = page.getByTestId('audit');
@@ -114,7 +115,7 @@ test('the console: areas by role, and statistics of two sales as chart, table an
 
   await signInPage(page, ho);
   const nav = page.getByTestId('console-nav');
-  await expect(nav.locator('a')).toHaveText(['概览', '统计', '门店与终端', '审计', '用户与令牌']);
+  await expect(nav.locator('a')).toHaveText(['概览', '统计', '营销活动', '门店与终端', '审计', '用户与令牌']);
   await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('data-area', 'overview');
   await page.screenshot({ path: `${SHOTS}/overview-zh-CN.png` });
   // By keyboard: the link takes the focus and Enter opens the area; its name goes into the address.
@@ -173,7 +174,14 @@ test('the console: areas by role, and statistics of two sales as chart, table an
   await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('data-area', 'stats');
 
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(nav.locator('a')).toHaveText(['Overview', 'Statistics', 'Shops & terminals', 'Audit', 'Users & tokens']);
+  await expect(nav.locator('a')).toHaveText([
+    'Overview',
+    'Statistics',
+    'Campaigns',
+    'Shops & terminals',
+    'Audit',
+    'Users & tokens',
+  ]);
   await expect(view.locator('th').nth(2)).toHaveText('Sales amount');
   await expect(cell('salesAmount')).toHaveText('168.00');
   await page.screenshot({ path: `${SHOTS}/stats-sales-en.png` });
@@ -187,4 +195,57 @@ test('the console: areas by role, and statistics of two sales as chart, table an
   await page.screenshot({ path: `${SHOTS}/stats-points-en.png` });
   await openArea(page, 'overview');
   await page.screenshot({ path: `${SHOTS}/overview-en.png` });
+});
+
+test('a campaign published at head office earns at the till, then shows its effect and what-if on the page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const ho = headOffice();
+  const t = till();
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  const DAY = 86_400_000;
+  await ho.admin.call('upsertCampaign', {
+    params: { id },
+    body: {
+      name: '整周双倍 Double week',
+      rule: { kind: 'multiplier', multiplierBp: 20_000, weekdays: [0, 1, 2, 3, 4, 5, 6] },
+      target: { kind: 'everyone' },
+      startsAt: now - DAY,
+      endsAt: now + 7 * DAY,
+      overlap: 'stack',
+      budgetPoints: 100_000,
+      perMemberLimit: 10_000,
+      holdoutBp: 0,
+    },
+  });
+  await ho.admin.call('publishCampaign', { params: { id } });
+  expect(valueOf(await t.api.syncNow({}))).toBeTruthy();
+  const member = valueOf(
+    await t.api.registerMember({ requestId: crypto.randomUUID(), name: '周双倍', phone: '13800138043' }),
+  );
+  const lines = [{ sku: 'G', category: 'general', quantity: 1, unitPriceMinor: 10_000 }];
+  const plain = valueOf(await t.api.previewSale({ memberId: null, lines, pointsToSpend: 0 }));
+  const sold = valueOf(await t.api.recordSale({ requestId: crypto.randomUUID(), memberId: member.id, lines }));
+  const bonus = sold.pointsEarned - plain.pointsEarned;
+  expect(bonus).toBeGreaterThan(0);
+  valueOf(await t.api.syncNow({}));
+  await ho.admin.call('derive');
+
+  await signInPage(page, ho);
+  await openArea(page, 'campaigns');
+  const area = page.getByTestId('campaign-effect-area');
+  await area.locator('select').selectOption(id);
+  await area.getByRole('button', { name: '查看效果' }).click();
+  const overall = area.getByTestId('campaign-effect').locator('tbody tr').first();
+  await expect(overall.locator('td').nth(1)).toHaveText('1');
+  await expect(overall.locator('td').nth(2)).toHaveText('1');
+  await shot(page, 'headoffice-campaign-effect-zh-CN');
+  await area.getByRole('button', { name: '模拟' }).click();
+  await expect(area.getByTestId('what-if-result')).toBeVisible();
+  await shot(page, 'headoffice-campaign-whatif-zh-CN');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(area.getByRole('heading', { level: 2 })).toHaveText(/campaign/i);
+  await shot(page, 'headoffice-campaign-en');
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Download } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { memberListColumns } from '../shared/contract/memberListColumns';
-import { openManagerTool, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, openManagerTool, scanField, useTill, valueOf } from './till';
 
 // The manager's member list at the till: filters, a page, the count, the CSV of the whole filter (parsed
 // back), and a row opening that member. Exact rows are checked in electron/services/memberList.test.ts.
@@ -11,7 +11,7 @@ import { openManagerTool, scanField, useTill, valueOf } from './till';
 /** Tuesday 10 June 2025, 10:00 in Shanghai. */
 const TUESDAY = Date.UTC(2025, 5, 10, 2, 0, 0);
 const till = useTill({ demo: true, clockAt: TUESDAY });
-const SHOTS = '/tmp/shots/i16b-memberlist';
+const SHOTS = `${ARTIFACTS}/i16b-memberlist`;
 
 test('filters, pages, counts and exports the members; a row opens the member; both languages', async ({ page }) => {
   // 23 members born in May with balances 0 (never bought): more than one page of 20.

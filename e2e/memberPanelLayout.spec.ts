@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openKeyedSqlite } from '../db/open';
 import { keyBeside } from '../electron/platform/databaseKey';
 import type { Locale } from '../shared/contract/primitives';
-import { scanCard, scanField, useTill, valueOf, type Till } from './till';
+import { ARTIFACTS, scanCard, scanField, useTill, valueOf, type Till } from './till';
 
 // Issue 15, the member panel at a small till screen: a member with everything showing (a tier set by
 // hand, points expiring soon, a PIN, spend notices, the whole number revealed, an adjustment's
@@ -13,7 +13,7 @@ import { scanCard, scanField, useTill, valueOf, type Till } from './till';
 
 const till = useTill({ demo: true });
 const DAY = 86_400_000;
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, managerMenuButton, managerTool, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, keyAmount, managerMenuButton, managerTool, scanCard, scanField, useTill, valueOf } from './till';
 
 // Issue 15: a manager of a shop without head office changes the earn ratio at the till, the preview
 // shows the sample basket under both rules, and the next sale earns by the new version.
 
 const till = useTill({ demo: true });
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 async function openProgramme(page: Page): Promise<void> {
   await managerMenuButton(page).click();

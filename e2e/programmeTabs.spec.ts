@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Locale } from '../shared/contract/primitives';
-import { openManagerTool, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, openManagerTool, scanField, useTill, valueOf } from './till';
 
 // Issue 15, the Programme screen at a 1366 px till: its tabs stand in one row in both languages,
 // each whole on screen, and the arrow keys walk them.
 
 const till = useTill({ demo: true });
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 test.use({ viewport: { width: 1366, height: 768 } });
 
 async function snap(page: Page, name: string): Promise<void> {

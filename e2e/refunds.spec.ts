@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF } from '../shared/contract/staff';
 import { findMember } from './cards';
-import { scanCard, signInAs, useTill, valueOf } from './till';
+import { ARTIFACTS, scanCard, signInAs, useTill, valueOf } from './till';
 
 const till = useTill({ demo: true });
 const [manager, cashier] = DEMO_STAFF;
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots/refunds-${name}.png` });
+const shoot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/refunds-${name}.png` });
 
 test('a cashier refunds a sale from the history, with the manager prompt, and sees the points go back', async ({
   page,

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
 import { salesCsvHeaders } from '../shared/contract/salesCsvText';
 import { findMember } from './cards';
-import { openManagerTool, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, openManagerTool, scanField, useTill, valueOf } from './till';
 
 // The manager's consumption query at the till (exact answers are checked in
 // electron/services/salesQuery.test.ts): two sales of one member, the one found by member and amount,
@@ -12,7 +12,7 @@ import { openManagerTool, scanField, useTill, valueOf } from './till';
 /** Tuesday 10 June 2025, 10:00 in Shanghai. */
 const TUESDAY = Date.UTC(2025, 5, 10, 2, 0, 0);
 const till = useTill({ demo: true, clockAt: TUESDAY });
-const SHOTS = '/tmp/shots/i16b-tillqueries';
+const SHOTS = `${ARTIFACTS}/i16b-tillqueries`;
 
 async function shotAt(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

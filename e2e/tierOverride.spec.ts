@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF } from '../shared/contract/staff';
 import { findMember } from './cards';
-import { scanCard, scanField, signInAs, useTill, valueOf } from './till';
+import { ARTIFACTS, scanCard, scanField, signInAs, useTill, valueOf } from './till';
 
 // Issue 15, a tier set by hand at the till: the member panel's "Set tier" button, a reason and a
 // last day required (in the user's language), the core's refusal shown in the dialog, the tier with
@@ -12,7 +12,7 @@ import { scanCard, scanField, signInAs, useTill, valueOf } from './till';
 const till = useTill({ demo: true });
 const [manager, cashier] = DEMO_STAFF;
 const DAY = 86_400_000;
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

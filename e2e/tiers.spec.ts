@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findMember } from './cards';
-import { keyAmount, scanCard, scanField, useTill, valueOf } from './till';
+import { ARTIFACTS, keyAmount, scanCard, scanField, useTill, valueOf } from './till';
 
 // Issue 15, tiers: the sale that crosses a threshold says so on its receipt, and a tier a manager
 // set by hand shows on the member panel with its end date and reason. Both languages.
 const till = useTill({ demo: true });
-const SHOTS = '/tmp/shots';
+const SHOTS = ARTIFACTS;
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

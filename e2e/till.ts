@@ -11,6 +11,8 @@ import { browserHostTransport, TOKEN_PARAM } from '../shared/contract/browserHos
 
 const repo = resolve(import.meta.dirname, '..');
 const BROWSER_HOST = join(repo, 'dist', 'browser-host', 'main.js');
+/** Where the specs leave their screenshots (ignored by git; CI keeps the folder). */
+export const ARTIFACTS = join(repo, 'e2e-artifacts');
 
 export interface Till {
   url: string;
@@ -121,7 +123,7 @@ export async function keyAmount(page: Page, amount: string): Promise<void> {
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(repo, 'e2e-artifacts', `${name}.png`) });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
 /** The tools of the status bar's manager menu, by the name in their test ids (renderer/components/ManagerMenu.tsx). */
