@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberListFilter, MemberListPage, MemberListSort } from '../../shared/contract/memberList';
 import { MEMBER_LIST_SORTS } from '../../shared/contract/memberList';
+import { formatCardNumber } from '../../shared/domain/cardNumber';
 import type { ApiError } from '../../shared/contract/errors';
 import type { MemberListColumn } from '../../shared/contract/memberListColumns';
 import type { TierView } from '../../shared/contract/terminal';
@@ -261,7 +262,7 @@ export function MemberListDialog({ onClose }: { onClose: () => void }) {
                   onClick={() => open(r.memberId)}
                   onKeyDown={(e) => e.key === 'Enter' && open(r.memberId)}
                 >
-                  <td>{r.cardNumber}</td>
+                  <td className="mono">{formatCardNumber(r.cardNumber)}</td>
                   <td>
                     <bdi>{r.name}</bdi>
                   </td>
