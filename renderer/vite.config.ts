@@ -7,9 +7,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  // shared/csv.ts (the member export) writes through csv-stringify's Node build (it uses Buffer): the
-  // browser build here, or the till's page stops at "Buffer is not defined".
-  resolve: { alias: [{ find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' }] },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -7,8 +7,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  // shared/csv.ts writes through csv-stringify's Node build (it uses Buffer); the page takes its browser build.
-  resolve: { alias: [{ find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' }] },
   build: {
     outDir: '../../dist/headoffice',
     emptyOutDir: true,
