@@ -1,3 +1,4 @@
+import { NO_DAILY_FIGURES } from '../../shared/admin/stats';
 import { localDateOf } from '../../shared/domain/zonedDate';
 import type { dailyShop, ledger, members, refunds, sales } from '../store/schema';
 
@@ -40,22 +41,7 @@ export function dayIn(epochMs: number, timeZone: string): string {
   return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
 }
 
-const emptyDay = (shopId: string, day: string): DailyShopDelta => ({
-  shopId,
-  day,
-  salesCount: 0,
-  salesMinor: 0,
-  memberSalesCount: 0,
-  memberSalesMinor: 0,
-  refundsCount: 0,
-  refundsMinor: 0,
-  newMembers: 0,
-  pointsEarned: 0,
-  pointsRedeemed: 0,
-  pointsExpired: 0,
-  pointsReversed: 0,
-  pointsAdjusted: 0,
-});
+const emptyDay = (shopId: string, day: string): DailyShopDelta => ({ shopId, day, ...NO_DAILY_FIGURES });
 
 /**
  * Sums a batch's rows per (shop, day) and per member. Every ledger row lands in exactly one

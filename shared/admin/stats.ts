@@ -58,5 +58,21 @@ export const DailyShopRow = z.strictObject({
 });
 export type DailyShopRow = z.infer<typeof DailyShopRow>;
 
+/** A shop-day's figures before anything happened: where head office starts a day, and what a missing day means. */
+export const NO_DAILY_FIGURES = {
+  salesCount: 0,
+  salesMinor: 0,
+  memberSalesCount: 0,
+  memberSalesMinor: 0,
+  refundsCount: 0,
+  refundsMinor: 0,
+  newMembers: 0,
+  pointsEarned: 0,
+  pointsRedeemed: 0,
+  pointsExpired: 0,
+  pointsReversed: 0,
+  pointsAdjusted: 0,
+} as const satisfies Omit<DailyShopRow, 'shopId' | 'day'>;
+
 /** The days that have any figure, by day then shop (a day without a row had nothing). */
 export const StatsDailyAnswer = z.strictObject({ days: z.array(DailyShopRow) });

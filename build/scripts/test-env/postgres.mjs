@@ -32,36 +32,31 @@ function runPg(bin, program, args, asUser) {
   return spawnSync(command, argv, { encoding: 'utf8' });
 }
 
-/**
- * @returns {Promise<{ url: string, port: number, dataDir: string, stop(): void } | { skipped: string }>}
- * `stop` is synchronous, so it can run in an exit handler (Ctrl-C included).
- */
-export async function startThrowawayPostgres(options = {}) {
+/** The server binaries and a fresh data folder the server's user owns, or why there cannot be one. */
+function prepare(options, prefix) {
   const bin = findPostgresBin(options.root);
   if (!bin) return { skipped: `no server binaries (${PG_INSTALL_HINT})` };
   const asRoot = process.getuid?.() === 0;
   const user = asRoot ? postgresUser() : null;
   if (asRoot && !user) return { skipped: 'running as root and there is no postgres user to run the server as' };
-  const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-test-pg-'));
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
   if (user) chownSync(dataDir, user.uid, user.gid);
   const remove = () => rmSync(dataDir, { recursive: true, force: true });
-  const init = runPg(
-    bin,
-    'initdb',
-    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
-    asRoot,
-  );
-  if (init.status !== 0) {
-    remove();
-    return { skipped: `initdb failed: ${(init.stderr || init.stdout || '').trim().split('\n').pop()}` };
-  }
+  return { bin, asRoot, dataDir, remove };
+}
+
+/** The last line a failed PostgreSQL program printed. */
+const lastLine = (result) => (result.stderr || result.stdout || '').trim().split('\n').pop();
+
+/** Starts a server on the prepared folder on 127.0.0.1 (a free port unless one is given), with `extra` settings. */
+async function serve({ bin, asRoot, dataDir, remove }, options, extra, what) {
   const port = options.port ?? (await freePort());
-  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off`;
+  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off${extra}`;
   const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'];
   const start = runPg(bin, 'pg_ctl', startArgs, asRoot);
   if (start.status !== 0) {
     remove();
-    return { skipped: `the server did not start: ${(start.stderr || start.stdout || '').trim().split('\n').pop()}` };
+    return { skipped: `${what} did not start: ${lastLine(start)}` };
   }
   let stopped = false;
   const stop = () => {
@@ -74,6 +69,27 @@ export async function startThrowawayPostgres(options = {}) {
 }
 
 /**
+ * @returns {Promise<{ url: string, port: number, dataDir: string, stop(): void } | { skipped: string }>}
+ * `stop` is synchronous, so it can run in an exit handler (Ctrl-C included).
+ */
+export async function startThrowawayPostgres(options = {}) {
+  const prepared = prepare(options, 'tillcard-test-pg-');
+  if ('skipped' in prepared) return prepared;
+  const { bin, asRoot, dataDir, remove } = prepared;
+  const init = runPg(
+    bin,
+    'initdb',
+    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    asRoot,
+  );
+  if (init.status !== 0) {
+    remove();
+    return { skipped: `initdb failed: ${lastLine(init)}` };
+  }
+  return serve(prepared, options, '', 'the server');
+}
+
+/**
  * A streaming hot standby of a throwaway primary, for the one test of head office reading from a standby
  * (never started per test worker): `pg_basebackup -R` copies the primary into a new folder and writes its
  * primary_conninfo and standby.signal, then a second server starts there on another port, read-only and
@@ -83,14 +99,9 @@ export async function startThrowawayPostgres(options = {}) {
  * @returns {Promise<{ url: string, port: number, dataDir: string, stop(): void } | { skipped: string }>}
  */
 export async function startStreamingStandby(primary, options = {}) {
-  const bin = findPostgresBin(options.root);
-  if (!bin) return { skipped: `no server binaries (${PG_INSTALL_HINT})` };
-  const asRoot = process.getuid?.() === 0;
-  const user = asRoot ? postgresUser() : null;
-  if (asRoot && !user) return { skipped: 'running as root and there is no postgres user to run the server as' };
-  const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-test-standby-'));
-  if (user) chownSync(dataDir, user.uid, user.gid);
-  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  const prepared = prepare(options, 'tillcard-test-standby-');
+  if ('skipped' in prepared) return prepared;
+  const { bin, asRoot, dataDir, remove } = prepared;
   const copy = runPg(
     bin,
     'pg_basebackup',
@@ -99,22 +110,7 @@ export async function startStreamingStandby(primary, options = {}) {
   );
   if (copy.status !== 0) {
     remove();
-    return { skipped: `pg_basebackup failed: ${(copy.stderr || copy.stdout || '').trim().split('\n').pop()}` };
+    return { skipped: `pg_basebackup failed: ${lastLine(copy)}` };
   }
-  const port = options.port ?? (await freePort());
-  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${dataDir} -c fsync=off -c hot_standby=on`;
-  const startArgs = ['-D', dataDir, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', 'start'];
-  const start = runPg(bin, 'pg_ctl', startArgs, asRoot);
-  if (start.status !== 0) {
-    remove();
-    return { skipped: `the standby did not start: ${(start.stderr || start.stdout || '').trim().split('\n').pop()}` };
-  }
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    runPg(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asRoot);
-    remove();
-  };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dataDir, stop };
+  return serve(prepared, options, ' -c hot_standby=on', 'the standby');
 }

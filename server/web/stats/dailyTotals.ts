@@ -1,5 +1,5 @@
 import type { DailyShopRow } from '../../../shared/admin/stats';
-import { addDays } from '../../../shared/admin/stats';
+import { addDays, NO_DAILY_FIGURES } from '../../../shared/admin/stats';
 import type { AdminClient } from '../../../shared/admin/client';
 import type { StatsQuery } from './statsView';
 
@@ -21,21 +21,7 @@ const FIGURES = [
   'pointsAdjusted',
 ] as const satisfies readonly Exclude<keyof DailyTotal, 'day'>[];
 
-const zero = (day: string): DailyTotal => ({
-  day,
-  salesCount: 0,
-  salesMinor: 0,
-  memberSalesCount: 0,
-  memberSalesMinor: 0,
-  refundsCount: 0,
-  refundsMinor: 0,
-  newMembers: 0,
-  pointsEarned: 0,
-  pointsRedeemed: 0,
-  pointsExpired: 0,
-  pointsReversed: 0,
-  pointsAdjusted: 0,
-});
+const zero = (day: string): DailyTotal => ({ day, ...NO_DAILY_FIGURES });
 
 /** Every day from `from` to `to` (a day without a row had nothing: zeros), the shops' figures summed. */
 export function dailyTotals(rows: readonly DailyShopRow[], from: string, to: string): DailyTotal[] {
