@@ -62,6 +62,7 @@ test('a real large sale is recorded after the second confirmation, for exactly t
   const li = await findMember(till(), '李伟');
   const before = await salesOf(li.id);
   await scanCard(page, li.cardNumber);
+  await expect(page.getByTestId('member-panel')).toContainText('李伟');
   await keyAmount(page, '12000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('large-sale-words')).toHaveText('壹万贰仟元整');

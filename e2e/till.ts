@@ -106,11 +106,19 @@ export function useTill(options: { demo?: boolean; clockAt?: number } = {}): () 
 
 export const scanField = (page: Page) => page.locator('#scan-input');
 
-/** A USB scanner: the digits in a burst a few ms apart, then Enter. */
+/**
+ * A USB scanner: the digits in a burst a few ms apart, then Enter; back when the till has answered (the
+ * field empties on a find and selects what failed otherwise), as a cashier waits for the member to show.
+ */
 export async function scanCard(page: Page, number: string): Promise<void> {
   await scanField(page).focus();
   await page.keyboard.type(number, { delay: 2 });
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const field = document.querySelector<HTMLInputElement>('#scan-input');
+    if (!field || field.getAttribute('aria-busy') === 'true') return false;
+    return field.value === '' || (field.selectionStart === 0 && field.selectionEnd === field.value.length);
+  });
 }
 
 /** F4, the amount as typed, Enter: the focus goes back to the scan field. */

@@ -8,10 +8,12 @@ describe('finding a Chromium for the e2e tests', () => {
       paths.includes(p);
   const pw = '/root/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
 
-  it('takes TILLCARD_CHROMIUM first, then Debian’s, then Playwright’s own', () => {
+  it('takes TILLCARD_CHROMIUM first, then Debian’s headless shell, its browser, then Playwright’s own', () => {
     const env = { TILLCARD_CHROMIUM: '/opt/chrome' };
     const playwright = () => pw;
     expect(findChromium({ env, exists: only('/opt/chrome', '/usr/bin/chromium', pw), playwright })).toBe('/opt/chrome');
+    const shell = '/usr/bin/chromium-headless-shell';
+    expect(findChromium({ env: {}, exists: only(shell, '/usr/bin/chromium', pw), playwright })).toBe(shell);
     expect(findChromium({ env: {}, exists: only('/usr/bin/chromium', pw), playwright })).toBe('/usr/bin/chromium');
     expect(findChromium({ env: {}, exists: only(pw), playwright: () => pw })).toBe(pw);
   });
@@ -23,6 +25,6 @@ describe('finding a Chromium for the e2e tests', () => {
   });
 
   it('names the one command to run', () => {
-    expect(INSTALL_COMMAND).toBe('sudo apt-get install -y chromium fonts-wqy-microhei');
+    expect(INSTALL_COMMAND).toBe('sudo apt-get install -y chromium-headless-shell fonts-wqy-microhei');
   });
 });
