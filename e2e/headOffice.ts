@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { AreaId } from '../server/web/shell/areas';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { seedMigratedPgliteDir } from '../server/testing/pgliteTemplate';
 
 // The head-office specs' one set-up: head office as a real process (embedded PGlite in a temp
-// folder) with its first owner from the environment, and its page signed in as that owner.
+// folder, seeded from the migrated template) with its first owner from the environment, and its page
+// signed in as that owner.
 
 export const OWNER = 'owner@example.com';
 export const OWNER_PASSWORD = 'a long owner passphrase';
@@ -17,6 +19,7 @@ export function useHeadOffice(name: string, timeoutMs = 200_000): () => HoProces
   let ho: HoProcess | null = null;
   test.beforeAll(async () => {
     test.setTimeout(timeoutMs);
+    await seedMigratedPgliteDir(dir);
     ho = await startHoProcess({
       TILLCARD_HO_DATA_DIR: dir,
       TILLCARD_HO_OWNER_LOGIN: OWNER,

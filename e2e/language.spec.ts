@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { seedMigratedPgliteDir } from '../server/testing/pgliteTemplate';
 import { findMember } from './cards';
 import { scanCard, scanField, useTill, valueOf, refusalOf } from './till';
 
@@ -139,6 +140,7 @@ test('every screen a cashier walks in zh-CN reads in Chinese, with user text iso
   await page.keyboard.press('Escape');
 
   // Head office: connected, then gone; "sync now" fails and the screen says why in Chinese.
+  await seedMigratedPgliteDir(hoDir);
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir });
   const status = await till().api.getStatus({});
   const codeFor = { shopId: valueOf(status).shopId ?? '', terminalCode: valueOf(status).terminalCode ?? '' };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
+import { seedMigratedPgliteDir } from '../server/testing/pgliteTemplate';
 import { scanField, shot, useTill, valueOf } from './till';
 import { freeLoopbackPort } from '../server/testing/ports';
 import { openKeyedSqlite } from '../db/open';
@@ -38,6 +39,7 @@ test('a sale made while head office is down waits at the till, then arrives when
 }) => {
   test.setTimeout(240_000);
   const port = await freeLoopbackPort();
+  await seedMigratedPgliteDir(hoDir);
   ho = await startHoProcess({ TILLCARD_HO_DATA_DIR: hoDir, ...OWNER_ENV }, port);
   const hoUrl = ho.url;
   const status = await till().api.getStatus({});

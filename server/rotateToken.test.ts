@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseUrl } from './testing/databases';
+import { createMigratedTestDatabase, testDatabaseUrl } from './testing/databases';
 import { startHoProcess, type HoProcess } from './testing/hoProcess';
 
 // A lost or leaked admin token is replaced with `tsx server/cli.ts rotate-token`: the real CLI
@@ -52,7 +52,7 @@ describe('rotate-token', () => {
   it.skipIf(!testDatabaseUrl)(
     'on PostgreSQL, while head office runs',
     async () => {
-      const database = await createTestDatabase(testDatabaseUrl ?? '');
+      const database = await createMigratedTestDatabase(testDatabaseUrl ?? '');
       cleanups.push(() => database.drop());
       const ho = await startHoProcess({ DATABASE_URL: database.url, TILLCARD_HO_ADMIN_TOKEN: OLD });
       cleanups.push(() => ho.stop());

@@ -6,7 +6,7 @@ import { eq, isNull } from 'drizzle-orm';
 import { members, outbox, pointsLedger, sales } from '../../db/schema';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, systemClock } from '../platform/sources';
-import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
+import { createMigratedTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { startFaultProxy, type Fault } from '../../server/testing/faultProxy';
 import { waitDerived } from '../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../server/testing/hoProcess';
@@ -50,7 +50,7 @@ describe('sync through a faulty network (seed printed for replay)', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
     const hoDir = tempDir('ho');
-    const pg = testDatabaseUrl ? await createTestDatabase(testDatabaseUrl) : null;
+    const pg = testDatabaseUrl ? await createMigratedTestDatabase(testDatabaseUrl) : null;
     if (pg) cleanups.push(pg.drop);
     const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { TILLCARD_HO_DATA_DIR: hoDir };
     let ho: HoProcess = await startHoProcess(env);

@@ -7,7 +7,7 @@ import { members, outbox } from '../../db/schema';
 import { syncLink } from '../../db/schemaSync';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { sequentialIds, systemClock } from '../platform/sources';
-import { createTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
+import { createMigratedTestDatabase, testDatabaseUrl } from '../../server/testing/databases';
 import { waitDerived } from '../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../server/testing/hoProcess';
 import { seeded } from '../../server/testing/prng';
@@ -45,7 +45,7 @@ describe.skipIf(!testDatabaseUrl)('two head-office processes on one PostgreSQL',
   it(`pushes the same terminals through both, alternating and at once, exactly once (seed ${seed})`, async () => {
     console.log(`two servers seed ${seed} (replay: TILLCARD_TWO_SERVERS_SEED=${seed})`);
     const random = seeded(seed);
-    const pg = await createTestDatabase(testDatabaseUrl ?? '');
+    const pg = await createMigratedTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);
     // Started together: the second waits on the migration lock, then finds everything applied.
     const servers: HoProcess[] = await Promise.all([

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MAX_BATCH_RECORDS, PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
 import { syncRoutes } from '../../shared/sync/routes';
-import { createTestDatabase, testDatabaseUrl } from '../testing/databases';
+import { createMigratedTestDatabase, testDatabaseUrl } from '../testing/databases';
 import { waitDerived } from '../testing/harness';
 import { startHoProcess, type HoProcess } from '../testing/hoProcess';
 import { memberAndSaleRecords, uuidFrom } from '../testing/records';
@@ -108,7 +108,7 @@ describe.skipIf(!testDatabaseUrl)('derivation across head-office processes on Po
   });
 
   it('two processes derive the same terminals side by side, each record exactly once', async () => {
-    const pg = await createTestDatabase(testDatabaseUrl ?? '');
+    const pg = await createMigratedTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);
     const env = {
       DATABASE_URL: pg.url,
@@ -138,7 +138,7 @@ describe.skipIf(!testDatabaseUrl)('derivation across head-office processes on Po
   }, 120_000);
 
   it('head-office workers (TILLCARD_HO_WORKERS) share the port; kill -9 of the primary takes them down', async () => {
-    const pg = await createTestDatabase(testDatabaseUrl ?? '');
+    const pg = await createMigratedTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);
     const ho = await startHoProcess({
       DATABASE_URL: pg.url,
@@ -171,7 +171,7 @@ describe.skipIf(!testDatabaseUrl)('derivation across head-office processes on Po
   }, 120_000);
 
   it('kill -9 in the middle of derivation loses nothing and derives nothing twice', async () => {
-    const pg = await createTestDatabase(testDatabaseUrl ?? '');
+    const pg = await createMigratedTestDatabase(testDatabaseUrl ?? '');
     cleanups.push(pg.drop);
     const env = { DATABASE_URL: pg.url, TILLCARD_HO_DERIVE_CHUNK: '10', TILLCARD_HO_DERIVE_SWEEP_MS: '50' };
     const ho = await startHoProcess(env);

@@ -10,10 +10,10 @@ import { migrationsFolder, openPglite, type HoDatabase } from '../store/connect'
 const nodeModules = join(migrationsFolder, '..', '..', '..', 'node_modules');
 const cacheDir = join(nodeModules, '.cache', 'tillcard-pglite');
 
-/** What the template depends on: every migration file's name and content, and PGlite's version. */
-function templateKey(): string {
+/** What a migrated template depends on: every migration file's name and content (and `extra`, e.g. PGlite's version). */
+export function migrationsKey(extra = ''): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(join(nodeModules, '@electric-sql', 'pglite', 'package.json')));
+  hash.update(extra);
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
@@ -26,10 +26,12 @@ function templateKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+const pgliteVersion = () => readFileSync(join(nodeModules, '@electric-sql', 'pglite', 'package.json'), 'utf8');
+
 let template: Promise<Blob> | null = null;
 
 async function loadOrMakeTemplate(): Promise<Blob> {
-  const file = join(cacheDir, `${templateKey()}.tar`);
+  const file = join(cacheDir, `${migrationsKey(pgliteVersion())}.tar`);
   try {
     return new Blob([readFileSync(file)]);
   } catch {
@@ -59,4 +61,15 @@ async function loadOrMakeTemplate(): Promise<Blob> {
 export async function openMigratedPglite(): Promise<HoDatabase> {
   template ??= loadOrMakeTemplate();
   return openPglite(null, await template);
+}
+
+/**
+ * Fills an empty folder with a migrated head-office database from the template, for a head-office
+ * process a test starts there: it then opens in about a second instead of running initdb and every
+ * migration (several seconds, more on a busy machine).
+ */
+export async function seedMigratedPgliteDir(dataDir: string): Promise<void> {
+  template ??= loadOrMakeTemplate();
+  const seeded = await openPglite(dataDir, await template);
+  await seeded.close();
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type HoDatabase } from '../../../../server/store/connect';
-import { createTestDatabase, testDatabaseUrl } from '../../../../server/testing/databases';
+import { createMigratedTestDatabase, testDatabaseUrl } from '../../../../server/testing/databases';
 import { waitDerived } from '../../../../server/testing/harness';
 import { startHoProcess, type HoProcess } from '../../../../server/testing/hoProcess';
 import { adminClient, type AdminClient, type AdminFetch } from '../../../../shared/admin/client';
@@ -30,7 +30,7 @@ export interface SoakHeadOffice {
 
 export async function startSoakHeadOffice(label: string): Promise<SoakHeadOffice> {
   const dataDir = mkdtempSync(join(tmpdir(), `tillcard-${label}-ho-`));
-  const pg = testDatabaseUrl ? await createTestDatabase(testDatabaseUrl) : null;
+  const pg = testDatabaseUrl ? await createMigratedTestDatabase(testDatabaseUrl) : null;
   const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { TILLCARD_HO_DATA_DIR: dataDir };
   let proc: HoProcess | null = await startHoProcess(env);
   const port = Number(new URL(proc.url).port);
