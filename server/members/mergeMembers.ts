@@ -21,9 +21,8 @@ const refuse = (reason: MergeRefusal, message: string): HoError => new HoError('
  * members' rows, as an adjustment locks them.
  */
 async function lockPair(tx: HoDb, survivorId: string, duplicateId: string): Promise<[MemberRow, MemberRow]> {
-  await tx.execute(
-    sql`SELECT pg_advisory_xact_lock(${DERIVE_LOCK_NAMESPACE}, hashtext(id)) FROM (SELECT id FROM ho_terminals ORDER BY id) t`,
-  );
+  const terminalsInOrder = sql`(SELECT id FROM ho_terminals ORDER BY id) t`;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${DERIVE_LOCK_NAMESPACE}, hashtext(id)) FROM ${terminalsInOrder}`);
   const rows = await tx
     .select()
     .from(members)
