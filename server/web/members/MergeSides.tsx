@@ -3,6 +3,9 @@ import { count, dateTime } from '../format';
 import type { Lang } from '../text';
 import { mergeText, type MergeTextKey } from './mergeText';
 
+const cardStatusKey = (status: string): MergeTextKey =>
+  status === 'lost' || status === 'replaced' || status === 'blocked' ? `card_${status}` : 'card_active';
+
 /** The two registrations side by side, a row per fact, as the person compares them before merging. */
 export function MergeSides({ lang, preview }: { lang: Lang; preview: MergePreviewAnswer }) {
   const t = (key: MergeTextKey) => mergeText(lang, key);
@@ -10,7 +13,7 @@ export function MergeSides({ lang, preview }: { lang: Lang; preview: MergePrevie
     ['name', (s) => s.name || t('erasedName')],
     ['phone', (s) => s.phoneMasked],
     ['balance', (s) => count(s.balance, lang)],
-    ['cards', (s) => s.cards.map((c) => `${c.number} (${c.status})`).join(', ')],
+    ['cards', (s) => s.cards.map((c) => `${c.number} (${t(cardStatusKey(c.status))})`).join(', ')],
     ['lastVisit', (s) => dateTime(s.lastVisitAt, lang, t('never'))],
     ['tier', (s) => s.tierCode ?? t('noTier')],
   ];

@@ -22,6 +22,10 @@ const en = {
   never: 'never',
   noTier: '—',
   erasedName: '(erased)',
+  card_active: 'active',
+  card_lost: 'lost',
+  card_replaced: 'replaced',
+  card_blocked: 'blocked',
   willHappen:
     'After the merge: the cards {{cards}} find {{keep}} at every till; {{points}} points move to them by ledger ' +
     'rows on both; sales and redemptions stay in the history; the better tier is kept. It cannot be undone.',
@@ -57,6 +61,10 @@ const zhCN = {
   never: '从未',
   noTier: '—',
   erasedName: '（已删除）',
+  card_active: '正常',
+  card_lost: '已挂失',
+  card_replaced: '已换卡',
+  card_blocked: '已停用',
   willHappen:
     '合并后：卡 {{cards}} 在各门店都将查到 {{keep}}；{{points}} 积分通过双方的积分流水转入；' +
     '消费和兑换记录保留在历史中；保留两者中较高的等级。合并后不能撤销。',
