@@ -191,4 +191,10 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
     expect(settled).toHaveLength(4);
     expect(settled.every((c) => c.originTerminalId === null)).toBe(true);
   });
+
+  it("erasing the survivor later erases the merge row's copy of the duplicate's name and phone", async () => {
+    await ho.admin.call('eraseMember', { params: { id: KEEP } });
+    const [row] = await db.select().from(memberMerges).where(eq(memberMerges.duplicateId, DUP));
+    expect(row).toMatchObject({ survivorId: KEEP, duplicateName: '', duplicatePhone: '', pointsMoved: 220 });
+  });
 });
