@@ -18,6 +18,8 @@ const KEEP = uuidFrom(201);
 const DUP = uuidFrom(202);
 const GONE = uuidFrom(203);
 const OTHER = uuidFrom(204);
+const KEEP2 = uuidFrom(205);
+const DUP2 = uuidFrom(206);
 
 const sale = (seq: number, n: number, memberId: string, earned: number, spent: number): PushRecord =>
   saleRecord(seq, {
@@ -75,6 +77,10 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
       sale(next(), 2, DUP, 250, 0),
       sale(next(), 3, DUP, 0, 30),
       sale(next(), 4, OTHER, 40, 0),
+      memberRecord(next(), KEEP2, 5, T0),
+      memberRecord(next(), DUP2, 6, T0),
+      sale(next(), 6, KEEP2, 10, 0),
+      sale(next(), 7, DUP2, 300, 0),
     ]);
     await ho.admin.call('eraseMember', { params: { id: GONE } });
   }, 180_000);
@@ -196,5 +202,24 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
     await ho.admin.call('eraseMember', { params: { id: KEEP } });
     const [row] = await db.select().from(memberMerges).where(eq(memberMerges.duplicateId, DUP));
     expect(row).toMatchObject({ survivorId: KEEP, duplicateName: '', duplicatePhone: '', pointsMoved: 220 });
+  });
+
+  it("keeps the better tier: the duplicate's, as an override every till gets", async () => {
+    const tiers = [
+      { code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 },
+      { code: 'SILVER', name: 'Silver', rank: 2, qualifyPoints: 200 },
+    ];
+    await ho.admin.call('publishTiers', { body: { tiers } });
+    expect((await ho.admin.call('memberTier', { params: { id: KEEP2 } })).tierCode).toBe('BRONZE');
+    expect((await ho.admin.call('memberTier', { params: { id: DUP2 } })).tierCode).toBe('SILVER');
+    const merged = await ho.admin.call('mergeMembers', { params: { id: KEEP2 }, body: { duplicateId: DUP2 } });
+    expect(merged).toMatchObject({ tierCode: 'SILVER', pointsMoved: 300, survivorBalance: 310 });
+    const tier = await ho.admin.call('memberTier', { params: { id: KEEP2 } });
+    expect(tier).toMatchObject({ tierCode: 'SILVER', status: { override: { tierCode: 'SILVER' } } });
+    const sent = await db
+      .select()
+      .from(changes)
+      .where(and(eq(changes.kind, 'tier_override'), eq(changes.entityId, KEEP2)));
+    expect(sent).toHaveLength(1);
   });
 });
