@@ -5,7 +5,7 @@ import { members } from '../../db/schema';
 import type { ServiceContext } from '../core/context';
 import { nameKey, phoneTail } from './memberKeys';
 import { phoneHashOf } from './phoneKey';
-import { memberViewOf, summaryOf, type MemberRow } from './memberView';
+import { currentCard, memberViewOf, summaryOf, type MemberRow } from './memberView';
 import { perDb } from '../platform/transactions';
 import { loadTiers } from './tiers';
 
@@ -72,7 +72,9 @@ export function searchMembers(ctx: ServiceContext, input: ParsedInput<'searchMem
   const query = input.query.normalize('NFKC').trim();
   const phone = phoneQuery(query, 'CN');
   const ladder = loadTiers(ctx);
-  const view = (rows: MemberRow[]) => rows.map((row) => summaryOf(memberViewOf(ctx, row, ladder)));
+  // A member merged into another at head office holds no card here any more: they are not offered.
+  const view = (rows: MemberRow[]) =>
+    rows.filter((row) => currentCard(ctx, row.id)).map((row) => summaryOf(memberViewOf(ctx, row, ladder)));
   if (phone) {
     const st = statements(ctx.db);
     const hash = phone.e164 === null ? null : phoneHashOf(ctx.db, phone.e164);

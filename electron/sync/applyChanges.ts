@@ -128,7 +128,11 @@ function applyCard(db: TerminalDb, c: Of<'card'>): void {
   if (current && current.statusChangedAt > c.at) return;
   db.insert(cards)
     .values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
-    .onConflictDoUpdate({ target: cards.number, set: { status: c.status, statusChangedAt: c.at } })
+    // memberId too: head office moves a merged duplicate's cards to the member kept (server/members/README.md).
+    .onConflictDoUpdate({
+      target: cards.number,
+      set: { memberId: c.memberId, status: c.status, statusChangedAt: c.at },
+    })
     .run();
 }
 

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { maskPhone } from '../../shared/domain/phone';
 import { memberExportCsv } from '../../shared/privacy/memberExportCsv';
 import { type MemberExport, type MemberExportAnswer } from '../../shared/privacy/memberExport';
 import type { HoDb } from '../store/connect';
-import { cards, changes, ledger, members, quarantine, records, sales } from '../store/schema';
+import { cards, changes, ledger, memberMerges, members, quarantine, records, sales } from '../store/schema';
 import { HoError } from '../http/errors';
 import type { Clock } from '../sources';
 import { appendFeed, memberFeed, type FeedItem } from '../sync/feed';
@@ -86,6 +86,11 @@ export async function eraseMember(db: HoDb, clock: Clock, memberId: string): Pro
       .update(changes)
       .set({ payload: { kind: 'member', ...scrubbed.payload } })
       .where(and(eq(changes.kind, 'member'), eq(changes.entityId, memberId)));
+    // A merge's copy of a duplicate's name and phone (server/members/) is the same person's: it goes too.
+    await tx
+      .update(memberMerges)
+      .set({ duplicateName: '', duplicatePhone: '' })
+      .where(or(eq(memberMerges.duplicateId, memberId), eq(memberMerges.survivorId, memberId)));
     const gone = JSON.stringify({ id: memberId, erased: true });
     await tx
       .update(records)

@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
-import { memberRecord, saleRecord, uuidFrom } from '../testing/records';
+import { cardNumberFrom, memberRecord, saleRecord, uuidFrom } from '../testing/records';
 
 const T0 = Date.UTC(2025, 2, 1, 2);
 const DAY = '2025-03-01';
@@ -219,6 +219,13 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       },
       exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
       eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
+      // The member against their own card: a preview that says why (server/members/merge.test.ts merges).
+      memberMergePreview: (admin) =>
+        admin.call('memberMergePreview', { params: { id: MEMBER }, query: { cardNumber: cardNumberFrom(1) } }),
+      mergeMembers: async (admin) => {
+        const answer = await admin.send('mergeMembers', { params: { id: MEMBER }, body: { duplicateId: MEMBER } });
+        return answer.ok ? answer.value : { refused: answer.status };
+      },
       signIn: (admin) => admin.call('signIn', { body: { login: 'first.owner', password: PASSWORD } }),
       signOut: (admin) => admin.call('signOut'),
       me: (admin) => admin.call('me'),
@@ -294,6 +301,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
     expect(answers.get('revokeTerminal')).toEqual({ revoked: A });
     expect(answers.get('exportMember')).toMatchObject({ data: { source: 'headoffice', member: { id: MEMBER } } });
     expect(answers.get('eraseMember')).toEqual({ id: MEMBER, erasedAt: expect.any(Number) });
+    expect(answers.get('memberMergePreview')).toMatchObject({ keep: { id: MEMBER }, refusal: 'MERGE_SELF' });
+    expect(answers.get('mergeMembers')).toEqual({ refused: 409 });
     expect((await ho.admin.call('quarantine')).records).toEqual([]);
     expect(answers.get('signIn')).toMatchObject({ me: { kind: 'user', login: 'first.owner', role: 'owner' } });
     expect(answers.get('me')).toMatchObject({ me: { kind: 'token', role: 'owner', shops: [] }, csrfToken: null });

@@ -34,6 +34,8 @@ import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
 import { officeProgramme } from '../admin/programme';
 import { adjustMemberPoints } from '../admin/adjustments';
+import { mergeMembers } from '../members/mergeMembers';
+import { mergePreview } from '../members/mergePreview';
 import { addGoods, listGoods, updateGoods } from '../admin/goods';
 import {
   createApiToken,
@@ -206,6 +208,9 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
       setOfficeMemberTier(db, clock, ids, id, body, who(context).login ?? who(context).name),
     exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
     eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
+    memberMergePreview: async ({ params: { id }, query }) => mergePreview(db, clock, id, query.cardNumber),
+    mergeMembers: async ({ params: { id }, body }, context) =>
+      mergeMembers(db, clock, ids, { survivorId: id, duplicateId: body.duplicateId, by: who(context).login ?? '' }),
     users: async () => ({ users: await listUsers(db) }),
     createUser: async ({ body }) => ({ user: await createUser(db, clock, ids, body) }),
     updateUser: async ({ params: { id }, body }) => {

@@ -72,6 +72,17 @@ export const auditFacts: {
   }),
   exportMember: ({ params }) => ({ memberId: params.id }),
   eraseMember: ({ params }) => ({ memberId: params.id }),
+  // Ids and amounts only: the duplicate's name and phone are in the merge row, not on the audit chain.
+  mergeMembers: ({ params, body }, answer) => ({
+    memberId: params.id,
+    subject: body.duplicateId,
+    details: {
+      mergeId: answer?.mergeId ?? null,
+      pointsMoved: answer?.pointsMoved ?? null,
+      cardsMoved: answer?.cardsMoved ?? null,
+      tierCode: answer?.tierCode ?? null,
+    },
+  }),
   createUser: ({ body }) => ({ subject: body.login, details: { role: body.role, shops: body.shops } }),
   updateUser: ({ body }, answer) => ({
     subject: answer?.user.login ?? null,

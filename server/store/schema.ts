@@ -695,3 +695,27 @@ export const memberMonth = pgTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.month] }), index('ho_member_month_month_idx').on(t.month)],
 );
+
+/**
+ * Members merged at head office (server/members/README.md): the duplicate's row stays, with its sales
+ * and ledger; this row says where it went, and keeps the name, phone and cards it had, so nothing is lost.
+ * One row per duplicate: a member merged once is never merged again.
+ */
+export const memberMerges = pgTable(
+  'ho_member_merges',
+  {
+    id: text('id').primaryKey(),
+    survivorId: text('survivor_id').notNull(),
+    duplicateId: text('duplicate_id').notNull().unique(),
+    duplicateName: text('duplicate_name').notNull(),
+    duplicatePhone: text('duplicate_phone').notNull(),
+    duplicateCards: jsonb('duplicate_cards').$type<string[]>().notNull(),
+    /** The duplicate's balance at the merge, moved to the survivor by ledger rows on both. */
+    pointsMoved: integer('points_moved').notNull(),
+    tierBefore: text('tier_before'),
+    tierAfter: text('tier_after'),
+    mergedBy: text('merged_by').notNull(),
+    mergedAt: ms('merged_at').notNull(),
+  },
+  (t) => [index('ho_member_merges_survivor_idx').on(t.survivorId)],
+);

@@ -12,6 +12,8 @@ import { appendFeed } from './feed';
 import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
 import { takeBackOverLimit } from './campaignMemberLimits';
+import { settleMergedDuplicates } from '../members/settleMerged';
+import { randomIds } from '../sources';
 import { quarantinedPayload, unstorableMarkerDetail } from './recordStore';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
@@ -137,6 +139,8 @@ export async function deriveChunk(
         );
     }
     await takeBackOverLimit(tx, applied, now);
+    // A late record on a merged duplicate: what it left there goes on to the survivor (server/members/).
+    await settleMergedDuplicates(tx, randomIds, applied, now);
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);
     // Last: the summaries' shared rows (one per shop and day) stay locked for the shortest time.

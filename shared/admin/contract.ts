@@ -46,6 +46,7 @@ import { AuditChainsAnswer, AuditPage, AuditQuery } from './audit';
 import { MemberExportAnswer } from '../privacy/memberExport';
 import { MemberTierAnswer, TierOverrideBody } from '../contract/tierStatus';
 import { ErasedAnswer } from './answers';
+import { MergeAnswer, MergeMembersBody, MergePreviewAnswer, MergePreviewQuery } from './memberMerge';
 import { CampaignsAnswer } from './campaigns';
 import { CampaignEffectAnswer, WhatIfAnswer, WhatIfQuery } from './campaignEffect';
 import { ProgrammeAnswer } from './programme';
@@ -427,6 +428,28 @@ export const ADMIN_ROUTES = {
     response: ErasedAnswer,
     audit: { action: 'member.erased' },
     doc: 'Erases a member on request: name, phone, birthday gone, cards blocked, amounts kept; every till follows.',
+  },
+  // Two registrations of one person (issue 16): see both, then merge (server/members/README.md).
+  memberMergePreview: {
+    method: 'GET',
+    path: '/members/:id/merge-preview',
+    params: IdParams,
+    query: MergePreviewQuery,
+    body: null,
+    response: MergePreviewAnswer,
+    doc: 'The member kept and the member holding a card, side by side, and why a merge would be refused.',
+  },
+  mergeMembers: {
+    method: 'POST',
+    path: '/members/:id/merge',
+    params: IdParams,
+    query: null,
+    body: MergeMembersBody,
+    response: MergeAnswer,
+    audit: { action: 'member.merged' },
+    doc:
+      'Merges a member registered twice into the one kept: cards, points (by ledger rows), the better tier; ' +
+      'history kept; every till follows.',
   },
   users: {
     method: 'GET',

@@ -52,6 +52,10 @@ export const adminAccess = {
   auditChains: { roles: ['owner', 'auditor'], shops: 'chain' },
   exportMember: { roles: ['owner'], shops: 'chain' },
   eraseMember: { roles: ['owner'], shops: 'chain' },
+  // A merge spans the chain (the two registrations are often two shops'; it moves one's points and
+  // cards to the other): the owner and marketing, who run the members; a shop manager asks them.
+  memberMergePreview: { roles: ['owner', 'marketing'], shops: 'chain' },
+  mergeMembers: { roles: ['owner', 'marketing'], shops: 'chain' },
   programme: { roles: everyone, shops: 'chain' },
   publishTiers: { roles: ['owner', 'marketing'], shops: 'chain' },
   memberTier: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },

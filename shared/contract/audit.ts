@@ -22,6 +22,8 @@ export const AuditAction = z.enum([
   // The manager's member list saved as CSV (many members' names at once).
   'members.exported',
   'member.erased',
+  // Two registrations of one person merged at head office (server/members/).
+  'member.merged',
   'card.blocked',
   'card.replaced',
   'card.shown',

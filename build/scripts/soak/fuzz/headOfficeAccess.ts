@@ -67,6 +67,9 @@ export const accessExamples = {
   }),
   exportMember: (f) => ({ params: { id: f.memberId } }),
   eraseMember: (f) => ({ params: { id: f.memberId } }),
+  // A card nobody holds, a duplicate nobody is: past the gate the handler answers 404, nothing written.
+  memberMergePreview: (f, _s, n) => ({ params: { id: f.memberId }, query: { cardNumber: String(9e15 + n) } }),
+  mergeMembers: (f, _s, n) => ({ params: { id: f.memberId }, body: { duplicateId: uuidFrom(n, 9) } }),
   publishTiers: () => ({ body: { tiers: [{ code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 }] } }),
   publishCategories: () => ({
     body: { categories: [{ code: 'general', names: { 'zh-CN': '普通商品', en: 'General' } }], defaultCode: 'general' },
