@@ -31,8 +31,14 @@ export function seriesChart(categories: readonly string[], series: readonly Dail
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...categories] },
+    // Past four series the legend takes a second line (the RFM segments' eight).
+    grid: { left: 8, right: 8, top: series.length > 4 ? 64 : 36, bottom: 8, containLabel: true },
+    // A few named categories (measures, bands, shops) each keep their name, wrapped, rather than skip some.
+    xAxis: {
+      type: 'category',
+      data: [...categories],
+      ...(categories.length <= 8 ? { axisLabel: { interval: 0, width: 88, overflow: 'break' } } : {}),
+    },
     yAxis: axes.map((kind, index) => ({
       type: 'value',
       minInterval: kind === 'count' ? 1 : undefined,

@@ -1,5 +1,5 @@
 import type { AdminResponse } from '../../../../shared/admin/client';
-import { perCent, seriesChart } from '../dailyChart';
+import { seriesChart } from '../dailyChart';
 import { bpShare } from '../periodQuery';
 import type { StatsTextKey } from '../statsText';
 import { statsView } from '../statsView';
@@ -37,10 +37,7 @@ export const activeView = statsView<Measure>({
   chart: (measures, label) =>
     seriesChart(
       measures.map((m) => label(m.measure)),
-      [
-        { name: label('members'), type: 'bar', values: measures.map((m) => m.members) },
-        { name: label('shareOfMembers'), type: 'line', axis: 1, values: measures.map((m) => perCent(m.share)) },
-      ],
-      ['count', 'share'],
+      [{ name: label('members'), type: 'bar', values: measures.map((m) => m.members) }],
+      ['count'],
     ),
 });
