@@ -3,7 +3,7 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
-import { dailyShop, memberActivity, memberMonth, sales } from '../store/schema';
+import { dailyShop, memberActivity, memberMonth, members, sales } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
 
@@ -83,9 +83,23 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
     await database.db.insert(memberActivity).values(activity);
     await database.db.insert(memberMonth).values(months);
     await database.db.insert(sales).values(saleRows);
+    await database.db.insert(members).values(
+      Object.keys(bought).map((name, i) => ({
+        id: idOf(name),
+        name,
+        phone: `1380000000${i}`,
+        cardNumber: `C${i}`,
+        // D's home is another shop.
+        homeShopId: name === 'D' ? 'T' : 'S',
+        originTerminalId: TILL,
+        createdAt: T0,
+        updatedAt: T0,
+      })),
+    );
     // Five members joined in October; D on 21 February.
     await database.db.insert(dailyShop).values([
       { shopId: 'S', day: '2024-10-01', newMembers: 5 },
+      { shopId: 'S', day: '2025-02-05', salesCount: 1 },
       { shopId: 'S', day: '2025-02-21', newMembers: 1 },
     ]);
   });
@@ -149,5 +163,11 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
         { band: '>10', members: 0 },
       ],
     });
+  });
+
+  it("shop against shop: a shop's active members as they stood on the range's last day", async () => {
+    // Home shop S, a purchase 22 Jan..20 Feb as of 20 Feb: A (18 Feb), C (10 Feb), E (19 Feb).
+    const { shops } = await ho.admin.call('statsShops', { query: { from: '2025-02-01', to: '2025-02-20' } });
+    expect(shops.map((s) => [s.shopId, s.activeMembers])).toEqual([['S', 3]]);
   });
 });

@@ -12,6 +12,7 @@ import { memberActivity, memberMonth, sales, terminals } from '../../store/schem
 
 /** A later buyer as they stood at the day: their latest purchase up to it and their purchases so far. */
 export interface BuyerAsOf {
+  memberId: string;
   lastDay: string;
   visits: number;
 }
@@ -29,7 +30,7 @@ export async function laterBuyersAsOf(db: HoDb, asOf: string): Promise<BuyerAsOf
   const add = (memberId: string, lastDay: string | null, visits: number) => {
     const had = byMember.get(memberId);
     const latest = had && (lastDay === null || had.lastDay > lastDay) ? had.lastDay : lastDay;
-    if (latest !== null) byMember.set(memberId, { lastDay: latest, visits: (had?.visits ?? 0) + visits });
+    if (latest !== null) byMember.set(memberId, { memberId, lastDay: latest, visits: (had?.visits ?? 0) + visits });
   };
   // A month that ends on the day is whole in ho_member_month: no sales to read.
   const wholeMonths = isMonthEnd(asOf)

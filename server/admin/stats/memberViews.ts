@@ -75,27 +75,36 @@ export async function activityView(db: HoDb, asOf: string): Promise<z.infer<type
   };
 }
 
-/** Members whose home shop is each shop with a purchase from..to (by their latest purchase). */
+/**
+ * Members whose home shop is each shop with a purchase from..to: by their latest purchase up to `to`
+ * (a buyer who bought again after `to` as they stood at it: laterBuyers.ts).
+ */
 export async function activeByHomeShop(
   db: HoDb,
   from: string,
   to: string,
   shops: ShopFilter,
 ): Promise<Map<string, number>> {
+  const ofShops = shops === null ? undefined : inArray(members.homeShopId, [...shops]);
   const rows = await db
     .select({ shopId: members.homeShopId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(memberActivity)
     .innerJoin(members, eq(members.id, memberActivity.memberId))
-    .where(
-      and(
-        gte(memberActivity.lastDay, from),
-        lte(memberActivity.lastDay, to),
-        shops === null ? undefined : inArray(members.homeShopId, [...shops]),
-      ),
-    )
+    .where(and(gte(memberActivity.lastDay, from), lte(memberActivity.lastDay, to), ofShops))
     .groupBy(members.homeShopId);
-  return new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
+  const active = new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
+  const later = (await laterBuyersAsOf(db, to)).filter((b) => b.lastDay >= from).map((b) => b.memberId);
+  for (let i = 0; i < later.length; i += LATER_CHUNK) {
+    const homes = await db
+      .select({ shopId: members.homeShopId })
+      .from(members)
+      .where(and(inArray(members.id, later.slice(i, i + LATER_CHUNK)), ofShops));
+    for (const { shopId } of homes) if (shopId !== null) active.set(shopId, (active.get(shopId) ?? 0) + 1);
+  }
+  return active;
 }
+/** Members looked up per query (a bound parameter each). */
+const LATER_CHUNK = 5_000;
 
 /** Segment sizes of buyers scored by their own quintiles as of a day. */
 function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
