@@ -1,5 +1,5 @@
 import type { AdminResponse } from '../../../../shared/admin/client';
-import { perCent, seriesChart } from '../dailyChart';
+import { seriesChart } from '../dailyChart';
 import { statsView } from '../statsView';
 
 interface Band {
@@ -27,10 +27,7 @@ export const frequencyView = statsView<Band>({
   chart: (bands, label) =>
     seriesChart(
       bands.map((b) => b.band),
-      [
-        { name: label('members'), type: 'bar', values: bands.map((b) => b.members) },
-        { name: label('shareOfBuyers'), type: 'line', axis: 1, values: bands.map((b) => perCent(b.share)) },
-      ],
-      ['count', 'share'],
+      [{ name: label('members'), type: 'bar', values: bands.map((b) => b.members) }],
+      ['count'],
     ),
 });
