@@ -3,7 +3,7 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
-import { dailyShop, memberActivity, memberMonth, members, sales } from '../store/schema';
+import { dailyShop, memberActivity, memberMonth, members, refunds, sales } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
 
@@ -22,6 +22,8 @@ const bought: Record<string, string[]> = {
   E: ['2024-11-01', '2025-01-25', '2025-02-19', '2025-02-28'],
 };
 const idOf = (name: string) => uuidFrom(name.charCodeAt(0));
+// Every sale is 10.00; E had 5.00 of a sale refunded on 15 Feb.
+const REFUND = { name: 'E', day: '2025-02-15', minor: 500 };
 
 function summaries() {
   const activity = [];
@@ -35,7 +37,7 @@ function summaries() {
       firstDay: days[0] ?? '',
       lastDay: days[days.length - 1] ?? '',
       visits: days.length,
-      spendMinor: days.length * 1000,
+      spendMinor: days.length * 1000 - (name === REFUND.name ? REFUND.minor : 0),
     });
     for (const day of days) {
       const key = `${name}:${day.slice(0, 7)}`;
@@ -68,6 +70,8 @@ function summaries() {
       createdAt: T0,
     })),
   );
+  const refunded = months.get(`${REFUND.name}:${REFUND.day.slice(0, 7)}`);
+  if (refunded) refunded.spendMinor -= REFUND.minor;
   return { activity, months: [...months.values()], saleRows };
 }
 
@@ -83,6 +87,20 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
     await database.db.insert(memberActivity).values(activity);
     await database.db.insert(memberMonth).values(months);
     await database.db.insert(sales).values(saleRows);
+    await database.db.insert(refunds).values({
+      id: uuidFrom(999),
+      saleId: uuidFrom(REFUND.name.charCodeAt(0) * 100 + 1),
+      terminalId: TILL,
+      shopId: 'S',
+      seq: 999,
+      memberId: idOf(REFUND.name),
+      settlement: 'terminal',
+      amountMinor: REFUND.minor,
+      pointsReversed: 0,
+      pointsReturned: 0,
+      businessDay: REFUND.day,
+      createdAt: T0,
+    });
     await database.db.insert(members).values(
       Object.keys(bought).map((name, i) => ({
         id: idOf(name),
@@ -169,5 +187,29 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
     // Home shop S, a purchase 22 Jan..20 Feb as of 20 Feb: A (18 Feb), C (10 Feb), E (19 Feb).
     const { shops } = await ho.admin.call('statsShops', { query: { from: '2025-02-01', to: '2025-02-20' } });
     expect(shops.map((s) => [s.shopId, s.activeMembers])).toEqual([['S', 3]]);
+  });
+
+  it('RFM as of 20 Feb: each buyer as they stood that day, the month so far net of its refunds', async () => {
+    // Days since, visits, spend: A 2, 3, 30.00; B 81, 1, 10.00; C 10, 1, 10.00; E 1, 3, 25.00 (30.00 − 5.00).
+    // Four buyers: cut k is the sorted value at index k − 1.
+    const answer = await ho.admin.call('statsRfm', { query: { asOf: '2025-02-20', months: 1 } });
+    expect(answer.buyers).toBe(4);
+    expect(answer.thresholds).toEqual({
+      recencyDays: [81, 10, 2, 1],
+      visits: [1, 1, 3, 3],
+      spendMinor: [1000, 1000, 2500, 3000],
+    });
+    // R: A 4, B 2, C 3, E 5. F: A 5, B 3, C 3, E 5. M: A 5, B 3, C 3, E 4.
+    expect([answer.recency, answer.frequency, answer.monetary]).toEqual([
+      [0, 1, 1, 1, 1],
+      [0, 0, 2, 0, 2],
+      [0, 0, 2, 1, 1],
+    ]);
+    // A (R4 F5) and E (R5 F5) champions, B (R2 F3) at risk, C (R3 F3) needs attention.
+    expect(answer.segments.filter((x) => x.members > 0)).toEqual([
+      { segment: 'champions', members: 2 },
+      { segment: 'needsAttention', members: 1 },
+      { segment: 'atRisk', members: 1 },
+    ]);
   });
 });

@@ -12,8 +12,7 @@ import { laterBuyersAsOf } from './laterBuyers';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
-// buyer who bought again after its "as of" day as they stood at that day (laterBuyers.ts); RFM "as of"
-// a past day still counts them as of their later purchase.
+// buyer who bought again after its "as of" day as they stood at that day (laterBuyers.ts), as does RFM.
 
 /** The first day of the month `n` months after `day`'s (negative: before). */
 const addMonths = (day: string, n: number): string => {
@@ -151,10 +150,12 @@ export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z
     const buyers = await activityToMonth(db, month);
     trend.push({ month, buyers: buyers.length, segments: segmentSizes(buyers, end) });
   }
-  const buyers = await db
+  // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
+  const settled = await db
     .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
     .from(memberActivity)
-    .where(lte(memberActivity.firstDay, asOf));
+    .where(lte(memberActivity.lastDay, asOf));
+  const buyers: RfmActivity[] = [...settled, ...(await laterBuyersAsOf(db, asOf))];
   const thresholds = rfmThresholds(buyers, asOf);
   const recency = [0, 0, 0, 0, 0];
   const frequency = [0, 0, 0, 0, 0];
