@@ -24,6 +24,27 @@ export function count(n: number, lang: Lang): string {
   return f.format(n);
 }
 
+const figures = new Map<string, Intl.NumberFormat>();
+function figureFormat(lang: Lang, kind: 'money' | 'share'): Intl.NumberFormat {
+  const key = `${lang}:${kind}`;
+  let f = figures.get(key);
+  if (!f) {
+    f =
+      kind === 'money'
+        ? new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+        : new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    figures.set(key, f);
+  }
+  return f;
+}
+
+/** Minor units as a grouped two-decimal figure without a currency (the statistics' money: 12345678 → 123,456.78). */
+export const moneyFigure = (minor: number, lang: Lang): string =>
+  figureFormat(lang, 'money').format(Number(amountFigure(minor, null)));
+
+/** A share (0..1) in per cent with one decimal, as the language writes it (0.7321 → 73.2%). */
+export const shareText = (share: number, lang: Lang): string => figureFormat(lang, 'share').format(share);
+
 /** Minor units in their currency, as the till writes them; a bare two-digit figure while the currency is unknown. */
 export const amount = (minor: number, currency: string | null, lang: Lang): string =>
   currency === null ? amountFigure(minor, null) : formatMoney(minor, currency, lang);

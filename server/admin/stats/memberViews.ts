@@ -1,17 +1,18 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/admin/stats';
-import type { StatsActivityAnswer, StatsRfmAnswer } from '../../../shared/admin/statsViews';
+import { VisitBand, type StatsActivityAnswer, type StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { periodsIn, rateBp } from '../../../shared/stats/periods';
 import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
 import { memberActivity, memberMonth, members } from '../../store/schema';
 import { sumsBefore } from './daySums';
+import { laterBuyersAsOf } from './laterBuyers';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
-// rate, visit frequency, RFM. Its last_day is the member's LATEST purchase, so "as of" a past day
-// counts a member who bought both before and after that day as of their later purchase.
+// rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
+// buyer who bought again after its "as of" day as they stood at that day (laterBuyers.ts), as does RFM.
 
 /** The first day of the month `n` months after `day`'s (negative: before). */
 const addMonths = (day: string, n: number): string => {
@@ -28,64 +29,81 @@ const tally = (counts: number[], score: number): void => {
 const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
+/** Which visit band a count of purchases falls in (1, 2, 3–5, 6–10, more). */
+const bandOf = (visits: number): number => (visits <= 2 ? visits - 1 : visits <= 5 ? 2 : visits <= 10 ? 3 : 4);
+
 export async function activityView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
   const a = memberActivity;
-  const bought = sql`${a.firstDay} <= ${asOf}`;
+  // Buyers whose latest purchase is by the day, read as they are; those who bought again after it,
+  // as they stood at the day (laterBuyers.ts).
+  const settled = sql`${a.lastDay} <= ${asOf}`;
   const lastWithin = (days: number) => sql`${a.lastDay} between ${addDays(asOf, 1 - days)} and ${asOf}`;
-  const visits = (low: number, high: number) => sql`${bought} and ${a.visits} between ${low} and ${high}`;
+  const visits = (low: number, high: number) => sql`${settled} and ${a.visits} between ${low} and ${high}`;
   const [row] = await db
     .select({
-      buyers: counted(bought),
+      buyers: counted(settled),
       active30: counted(lastWithin(30)),
       active90: counted(lastWithin(90)),
       one: counted(visits(1, 1)),
       two: counted(visits(2, 2)),
       few: counted(visits(3, 5)),
       many: counted(visits(6, 10)),
-      most: counted(sql`${bought} and ${a.visits} > 10`),
+      most: counted(sql`${settled} and ${a.visits} > 10`),
     })
     .from(a);
   const r = row ?? { buyers: 0, active30: 0, active90: 0, one: 0, two: 0, few: 0, many: 0, most: 0 };
+  const bands = [r.one, r.two, r.few, r.many, r.most];
+  let { buyers, active30, active90 } = r;
+  for (const later of await laterBuyersAsOf(db, asOf)) {
+    buyers += 1;
+    if (later.lastDay >= addDays(asOf, -29)) active30 += 1;
+    if (later.lastDay >= addDays(asOf, -89)) active90 += 1;
+    const band = bandOf(later.visits);
+    bands[band] = (bands[band] ?? 0) + 1;
+  }
   const membersTotal = (await sumsBefore(db, addDays(asOf, 1), null)).newMembers;
   return {
     asOf,
     membersTotal,
-    buyers: r.buyers,
-    active30: r.active30,
-    active90: r.active90,
-    active30Bp: rateBp(r.active30, membersTotal),
-    active90Bp: rateBp(r.active90, membersTotal),
-    frequency: [
-      { band: '1', members: r.one },
-      { band: '2', members: r.two },
-      { band: '3-5', members: r.few },
-      { band: '6-10', members: r.many },
-      { band: '>10', members: r.most },
-    ],
+    buyers,
+    active30,
+    active90,
+    active30Bp: rateBp(active30, membersTotal),
+    active90Bp: rateBp(active90, membersTotal),
+    frequency: VisitBand.options.map((band, i) => ({ band, members: bands[i] ?? 0 })),
   };
 }
 
-/** Members whose home shop is each shop with a purchase from..to (by their latest purchase). */
+/**
+ * Members whose home shop is each shop with a purchase from..to: by their latest purchase up to `to`
+ * (a buyer who bought again after `to` as they stood at it: laterBuyers.ts).
+ */
 export async function activeByHomeShop(
   db: HoDb,
   from: string,
   to: string,
   shops: ShopFilter,
 ): Promise<Map<string, number>> {
+  const ofShops = shops === null ? undefined : inArray(members.homeShopId, [...shops]);
   const rows = await db
     .select({ shopId: members.homeShopId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(memberActivity)
     .innerJoin(members, eq(members.id, memberActivity.memberId))
-    .where(
-      and(
-        gte(memberActivity.lastDay, from),
-        lte(memberActivity.lastDay, to),
-        shops === null ? undefined : inArray(members.homeShopId, [...shops]),
-      ),
-    )
+    .where(and(gte(memberActivity.lastDay, from), lte(memberActivity.lastDay, to), ofShops))
     .groupBy(members.homeShopId);
-  return new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
+  const active = new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
+  const later = (await laterBuyersAsOf(db, to)).filter((b) => b.lastDay >= from).map((b) => b.memberId);
+  for (let i = 0; i < later.length; i += LATER_CHUNK) {
+    const homes = await db
+      .select({ shopId: members.homeShopId })
+      .from(members)
+      .where(and(inArray(members.id, later.slice(i, i + LATER_CHUNK)), ofShops));
+    for (const { shopId } of homes) if (shopId !== null) active.set(shopId, (active.get(shopId) ?? 0) + 1);
+  }
+  return active;
 }
+/** Members looked up per query (a bound parameter each). */
+const LATER_CHUNK = 5_000;
 
 /** Segment sizes of buyers scored by their own quintiles as of a day. */
 function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
@@ -132,10 +150,12 @@ export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z
     const buyers = await activityToMonth(db, month);
     trend.push({ month, buyers: buyers.length, segments: segmentSizes(buyers, end) });
   }
-  const buyers = await db
+  // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
+  const settled = await db
     .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
     .from(memberActivity)
-    .where(lte(memberActivity.firstDay, asOf));
+    .where(lte(memberActivity.lastDay, asOf));
+  const buyers: RfmActivity[] = [...settled, ...(await laterBuyersAsOf(db, asOf))];
   const thresholds = rfmThresholds(buyers, asOf);
   const recency = [0, 0, 0, 0, 0];
   const frequency = [0, 0, 0, 0, 0];

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { roleMayCall } from '../../../shared/admin/roles';
 import { addDays, DEFAULT_STATS_DAYS, MAX_STATS_DAYS } from '../../../shared/admin/stats';
+import { StatsPeriod } from '../../../shared/stats/periods';
 import { sessionClient } from '../api';
 import type { AreaProps } from '../shell/areaProps';
 import { rangeOf, today } from './dayText';
@@ -11,17 +13,19 @@ import { STATS_VIEWS } from './views';
 
 const lastDays = (): StatsQuery => {
   const to = today();
-  return { from: addDays(to, 1 - DEFAULT_STATS_DAYS), to, shop: null };
+  return { from: addDays(to, 1 - DEFAULT_STATS_DAYS), to, shop: null, period: 'day' };
 };
 
 /** Statistics: a range of days and a shop, and the views of them (stats/views/), one at a time. */
 export function StatsArea({ lang, session }: AreaProps) {
   const [query, setQuery] = useState<StatsQuery>(lastDays);
-  const [typed, setTyped] = useState({ from: query.from, to: query.to, shop: '' });
+  const [typed, setTyped] = useState({ from: query.from, to: query.to, shop: '', period: query.period });
   const [bad, setBad] = useState(false);
   const [shops, setShops] = useState<ShopChoice[]>([]);
-  const [viewId, setViewId] = useState(STATS_VIEWS[0]?.id ?? '');
-  const view = STATS_VIEWS.find((v) => v.id === viewId) ?? STATS_VIEWS[0];
+  // Only the views whose route the signed-in role may call (a shop manager sees no chain-wide member views).
+  const views = STATS_VIEWS.filter((v) => roleMayCall(v.reads, session.me.role));
+  const [viewId, setViewId] = useState(views[0]?.id ?? '');
+  const view = views.find((v) => v.id === viewId) ?? views[0];
   const t = (key: Parameters<typeof statsText>[1], params?: Record<string, string | number>) =>
     statsText(lang, key, params);
 
@@ -36,7 +40,7 @@ export function StatsArea({ lang, session }: AreaProps) {
     event.preventDefault();
     const range = rangeOf(typed.from, typed.to);
     setBad(range === null);
-    if (range) setQuery({ ...range, shop: typed.shop || null });
+    if (range) setQuery({ ...range, shop: typed.shop || null, period: typed.period });
   };
 
   return (
@@ -76,6 +80,23 @@ export function StatsArea({ lang, session }: AreaProps) {
             ))}
           </select>
         </label>
+        <label>
+          {t('period')}
+          <select
+            name="period"
+            value={typed.period}
+            onChange={(e) => {
+              const period = StatsPeriod.safeParse(e.target.value);
+              if (period.success) setTyped({ ...typed, period: period.data });
+            }}
+          >
+            {StatsPeriod.options.map((p) => (
+              <option key={p} value={p}>
+                {t(`period_${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="primary">
           {t('show')}
         </button>
@@ -86,7 +107,7 @@ export function StatsArea({ lang, session }: AreaProps) {
         </p>
       )}
       <div className="stats__views" role="group" aria-label={t('views')}>
-        {STATS_VIEWS.map((v) => (
+        {views.map((v) => (
           <button
             key={v.id}
             type="button"

@@ -1,7 +1,7 @@
 import type { Lang } from '../text';
 import { displayCell } from './cells';
 import { statsText } from './statsText';
-import type { StatsTable } from './statsView';
+import { namesRow, type StatsTable } from './statsView';
 
 /** A view's table: headers in the page's language, figures right-aligned. */
 export function StatsTableView({ table, lang, caption }: { table: StatsTable; lang: Lang; caption: string }) {
@@ -11,7 +11,7 @@ export function StatsTableView({ table, lang, caption }: { table: StatsTable; la
         <thead>
           <tr>
             {table.columns.map((c) => (
-              <th key={c.header} scope="col" className={c.kind === 'day' ? undefined : 'num'}>
+              <th key={c.header} scope="col" className={namesRow(c.kind) ? undefined : 'num'}>
                 {statsText(lang, c.header)}
               </th>
             ))}
@@ -26,7 +26,7 @@ export function StatsTableView({ table, lang, caption }: { table: StatsTable; la
                 return (
                   <td
                     key={column?.header ?? i}
-                    className={kind === 'day' ? undefined : 'num'}
+                    className={namesRow(kind) ? undefined : 'num'}
                     data-col={column?.header}
                   >
                     {displayCell(value, kind, lang)}

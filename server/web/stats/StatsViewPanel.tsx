@@ -40,7 +40,7 @@ export function StatsViewPanel({
 
   const title = statsText(lang, view.title);
   const loaded = loading.state === 'loaded' ? loading.view : null;
-  const option = useMemo(() => loaded?.chart((key: StatsTextKey) => statsText(lang, key)), [loaded, lang]);
+  const option = useMemo(() => loaded?.chart((key: StatsTextKey) => statsText(lang, key), lang), [loaded, lang]);
   return (
     <section
       className="stats__view"
@@ -61,6 +61,11 @@ export function StatsViewPanel({
           {statsText(lang, 'exportCsv')}
         </button>
       </div>
+      {view.note && (
+        <p className="muted stats__note" data-testid="stats-note">
+          {statsText(lang, view.note, { asOf: query.to })}
+        </p>
+      )}
       {loading.state === 'loading' && (
         <p className="muted" role="status" data-testid="stats-loading">
           {statsText(lang, 'loading')}

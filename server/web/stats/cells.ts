@@ -1,28 +1,15 @@
 import type { CsvCell } from '../../../shared/csv';
 import { amountFigure } from '../../../shared/domain/money';
+import { RfmSegment } from '../../../shared/stats/rfm';
+import { rfmSegmentLabel } from '../../../shared/stats/rfmSegmentText';
+import { count, moneyFigure, shareText } from '../format';
 import type { Lang } from '../text';
-import { statsText } from './statsText';
+import { isStatsTextKey, statsText } from './statsText';
 import type { CellKind, CellValue, StatsTable } from './statsView';
 
 // How a statistics cell reads on the page and in its CSV. The statistics carry no currency: money is a
 // bare figure with two decimals (minor units / 100). In the CSV it is a number (a text "-0.05" would be
 // neutralised as a formula by the CSV writer): the decimal of the exact figure, so 16800 → 168, 5 → 0.05.
-
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, kind: 'count' | 'money' | 'share'): Intl.NumberFormat {
-  const key = `${lang}:${kind}`;
-  let f = formats.get(key);
-  if (!f) {
-    f =
-      kind === 'money'
-        ? new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-        : kind === 'share'
-          ? new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
-          : new Intl.NumberFormat(lang);
-    formats.set(key, f);
-  }
-  return f;
-}
 
 /** A share as a percentage with one decimal (0.625 → 62.5); null when there is no base. */
 export const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
@@ -30,15 +17,24 @@ export const percent = (share: number | null): number | null => (share === null 
 /** A cell as the page shows it. */
 export function displayCell(value: CellValue, kind: CellKind, lang: Lang): string {
   if (value === null) return '—';
-  if (typeof value === 'string') return value;
-  if (kind === 'money') return numberFormat(lang, 'money').format(Number(amountFigure(value, null)));
-  if (kind === 'share') return numberFormat(lang, 'share').format(value);
-  return numberFormat(lang, 'count').format(value);
+  if (typeof value === 'string') return nameOf(value, kind, lang);
+  if (kind === 'money') return moneyFigure(value, lang);
+  if (kind === 'share') return shareText(value, lang);
+  return count(value, lang);
+}
+
+/** A naming cell in the page's language: a text key or an RFM segment; anything else as it is. */
+function nameOf(value: string, kind: CellKind, lang: Lang): string {
+  if (kind === 'label' && isStatsTextKey(value)) return statsText(lang, value);
+  const segment = RfmSegment.safeParse(value);
+  if (kind === 'segment' && segment.success) return rfmSegmentLabel(lang, segment.data);
+  return value;
 }
 
 /** A cell as the CSV writes it: numbers a spreadsheet reads as numbers, money exact to the cent. */
-export function csvCell(value: CellValue, kind: CellKind): CsvCell {
-  if (value === null || typeof value === 'string') return value;
+export function csvCell(value: CellValue, kind: CellKind, lang: Lang): CsvCell {
+  if (typeof value === 'string') return nameOf(value, kind, lang);
+  if (value === null) return value;
   if (kind === 'money') return Number(amountFigure(value, null));
   if (kind === 'share') return percent(value);
   return value;
@@ -51,6 +47,6 @@ export function csvRows(table: StatsTable, lang: Lang): CsvCell[][] {
   );
   return [
     headers,
-    ...table.rows.map((row) => row.map((value, i) => csvCell(value, table.columns[i]?.kind ?? 'count'))),
+    ...table.rows.map((row) => row.map((value, i) => csvCell(value, table.columns[i]?.kind ?? 'count', lang))),
   ];
 }

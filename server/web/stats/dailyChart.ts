@@ -22,13 +22,23 @@ export const perCent = (share: number | null): number | null => (share === null 
 const dayLabel = (day: string): string => day.slice(5);
 
 /** Series over days: a category axis of days, one or two value axes, a legend and a tooltip. */
-export function dailyChart(days: readonly string[], series: readonly DailySeries[], axes: readonly AxisKind[]) {
+export const dailyChart = (days: readonly string[], series: readonly DailySeries[], axes: readonly AxisKind[]) =>
+  seriesChart(days.map(dayLabel), series, axes);
+
+/** Series over named categories (days, periods, shops, segments): as dailyChart, the names as given. */
+export function seriesChart(categories: readonly string[], series: readonly DailySeries[], axes: readonly AxisKind[]) {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: days.map(dayLabel) },
+    // Past four series the legend takes a second line (the RFM segments' eight).
+    grid: { left: 8, right: 8, top: series.length > 4 ? 64 : 36, bottom: 8, containLabel: true },
+    // A few named categories (measures, bands, shops) each keep their name, wrapped, rather than skip some.
+    xAxis: {
+      type: 'category',
+      data: [...categories],
+      ...(categories.length <= 8 ? { axisLabel: { interval: 0, width: 88, overflow: 'break' } } : {}),
+    },
     yAxis: axes.map((kind, index) => ({
       type: 'value',
       minInterval: kind === 'count' ? 1 : undefined,
@@ -42,7 +52,7 @@ export function dailyChart(days: readonly string[], series: readonly DailySeries
       yAxisIndex: s.axis ?? 0,
       ...(s.stack ? { stack: s.stack } : {}),
       // A line's dots help over a fortnight; over a month they hide the line.
-      ...(s.type === 'line' ? { showSymbol: days.length <= 14 } : {}),
+      ...(s.type === 'line' ? { showSymbol: categories.length <= 14 } : {}),
     })),
   } satisfies EChartsCoreOption;
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../text';
+import { viewsEn, viewsZh } from './statsViewText';
 
 // The statistics area's words, zh-CN and en with the same keys (the `satisfies` refuses a missing one).
 const en = {
@@ -42,6 +43,7 @@ const en = {
   pointsReversed: 'Reversed by refunds',
   pointsAdjusted: 'Adjusted',
   pointsNet: 'Net',
+  ...viewsEn,
 };
 
 const zh = {
@@ -81,10 +83,13 @@ const zh = {
   pointsReversed: '退款冲回',
   pointsAdjusted: '调整',
   pointsNet: '净增',
+  ...viewsZh,
 } satisfies Record<keyof typeof en, string>;
 
 export type StatsTextKey = keyof typeof en;
 const texts: Record<Lang, Record<StatsTextKey, string>> = { en, 'zh-CN': zh };
+
+export const isStatsTextKey = (key: string): key is StatsTextKey => Object.hasOwn(en, key);
 
 export function statsText(lang: Lang, key: StatsTextKey, params: Record<string, string | number> = {}): string {
   return texts[lang][key].replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));

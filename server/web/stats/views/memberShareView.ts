@@ -8,6 +8,7 @@ const memberShare = (d: DailyTotal): number | null => (d.salesMinor === 0 ? null
 export const memberShareView = statsView<DailyTotal>({
   id: 'memberShare',
   title: 'view_memberShare',
+  reads: 'statsDaily',
   load: loadDailyTotals,
   latestFirst: true,
   columns: [

@@ -6,6 +6,7 @@ import { statsView } from '../statsView';
 export const newMembersView = statsView<DailyTotal>({
   id: 'newMembers',
   title: 'view_newMembers',
+  reads: 'statsDaily',
   load: loadDailyTotals,
   latestFirst: true,
   columns: [

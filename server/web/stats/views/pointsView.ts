@@ -9,6 +9,7 @@ export const pointsNet = (d: DailyTotal): number =>
 export const pointsView = statsView<DailyTotal>({
   id: 'points',
   title: 'view_points',
+  reads: 'statsDaily',
   load: loadDailyTotals,
   latestFirst: true,
   columns: [

@@ -9,6 +9,7 @@ const averageBasket = (d: DailyTotal): number | null =>
 export const salesView = statsView<DailyTotal>({
   id: 'sales',
   title: 'view_sales',
+  reads: 'statsDaily',
   load: loadDailyTotals,
   latestFirst: true,
   columns: [

@@ -58,7 +58,7 @@ describe('the daily views', () => {
       ['2026-03-01', 16_800, 12_300, 4_500, 1, 12_300 / 16_800],
       ['2026-03-02', 0, 0, 0, 0, null],
     ]);
-    const chart = spec.chart(days, (key) => key);
+    const chart = spec.chart(days, (key) => key, 'en');
     expect(chart).toMatchObject({
       series: [
         { name: 'memberSalesAmount', data: [123, 0], stack: 'sales' },
@@ -81,6 +81,6 @@ describe('sales and average basket', () => {
   it('the basket is the amount over the sales, rounded to the cent; none without sales', () => {
     const days = [day('2026-03-01', { salesCount: 3, salesMinor: 1_000 }), day('2026-03-02')];
     expect(tableOf(salesView.spec.columns, days).rows.map((r) => r[3])).toEqual([333, null]);
-    expect(salesView.spec.chart(days, (key) => key)).toMatchObject({ series: [{}, { data: [3.33, null] }] });
+    expect(salesView.spec.chart(days, (key) => key, 'en')).toMatchObject({ series: [{}, { data: [3.33, null] }] });
   });
 });
