@@ -13,6 +13,8 @@ import { insertRows } from './jsonInsert';
 import { flagNegativeBalances } from './overdraftFlags';
 import { takeBackOverLimit } from './campaignMemberLimits';
 import { quarantinedPayload, unstorableMarkerDetail } from './recordStore';
+import { recordTierChanges } from '../tiers/tierHistory';
+import { tierTouched } from '../tiers/tierTouched';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
 export const DERIVE_LOCK_NAMESPACE = 7_302_116;
@@ -139,6 +141,7 @@ export async function deriveChunk(
     await takeBackOverLimit(tx, applied, now);
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);
+    await recordTierChanges(tx, tierTouched(applied), now);
     // Last: the summaries' shared rows (one per shop and day) stay locked for the shortest time.
     await addToSummaries(tx, applied.summaries);
     await tx.update(terminals).set({ derivedSeq: last.seq, lastDerivedAt: now }).where(eq(terminals.id, terminalId));
