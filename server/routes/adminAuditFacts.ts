@@ -71,6 +71,7 @@ export const auditFacts: {
     details: { tierCode: body.tierCode, reason: body.reason, endsAt: body.endsAt },
   }),
   exportMember: ({ params }) => ({ memberId: params.id }),
+  revealMemberPhone: ({ params }) => ({ memberId: params.id }),
   eraseMember: ({ params }) => ({ memberId: params.id }),
   createUser: ({ body }) => ({ subject: body.login, details: { role: body.role, shops: body.shops } }),
   updateUser: ({ body }, answer) => ({
