@@ -107,7 +107,8 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
       timeZone: await zoneOf(member.homeShopId),
       after: known?.at ?? null,
       heldTier: known?.toTier ?? null,
-      now,
+      // A till's clock a little ahead of head office's must not hide its own record's change.
+      now: events.reduce((latest, e) => Math.max(latest, e.at), now),
     });
     for (const c of changes)
       rows.push({
