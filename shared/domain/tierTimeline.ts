@@ -69,6 +69,12 @@ export function tierTimeline(input: TimelineInput): TierChange[] {
   }
   // A late record can change what the past supports: the tier now is checked too.
   add(now, { kind: 'now' });
+  // The re-qualification due after the last change kept.
+  if (input.after !== null) {
+    const at = input.after;
+    const known = tierStatus({ ladder, policy, events, override: overrideAt(overrides, at), now: at, timeZone });
+    if (known.requalifyAt !== null) add(known.requalifyAt, { kind: 'review' });
+  }
   const changes: TierChange[] = [];
   const done = new Set<number>();
   for (;;) {
