@@ -1,10 +1,13 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { earnedChange } from '../../shared/domain/pointsEarned';
 import { tierTimeline, type TimelineEvent, type TimelineOverride } from '../../shared/domain/tierTimeline';
 import { officeProgramme } from './officeLadder';
 import type { HoDb } from '../store/connect';
 import { ledger, members, sales, terminals, tierChanges, tierOverrides } from '../store/schema';
 import { shopTimeZone } from '../sync/shopTimeZone';
+
+/** Namespace of the per-member advisory locks of the tier history. */
+const TIER_HISTORY_LOCK_NAMESPACE = 7_302_117;
 
 /**
  * Brings the tier history of `memberIds` up to `now` (server/tiers/README.md): each member's rows are
@@ -16,6 +19,11 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
   if (ids.length === 0) return 0;
   const { rules, ladder } = await officeProgramme(tx, now);
   if (ladder.length === 0) return 0;
+  // Two derivations of one member take turns here (in id order: no deadlock), so a change is appended once.
+  await tx.execute(
+    sql`SELECT count(pg_advisory_xact_lock(${TIER_HISTORY_LOCK_NAMESPACE}, hashtext(id)))
+      FROM (SELECT value AS id FROM json_array_elements_text(${JSON.stringify(ids)}::json) ORDER BY 1) AS m`,
+  );
   const [memberRows, ledgerRows, saleRows, overrideRows, lastRows] = await Promise.all([
     tx.select({ id: members.id, homeShopId: members.homeShopId }).from(members).where(inArray(members.id, ids)),
     tx
