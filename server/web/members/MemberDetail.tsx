@@ -11,6 +11,8 @@ import { memberText, type MemberTextKey } from './memberText';
 import { failureText, refusalText } from './refusal';
 
 const LEDGER_PAGE = 20;
+/** Each fact's name beside its value. */
+const FACTS_GRID = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.25rem 1.5rem' } as const;
 
 /** One member: who they are (phone masked until revealed), their cards, tier history, ledger, sales, redemptions. */
 export function MemberDetail({ lang, session, memberId }: { lang: Lang; session: Session; memberId: string }) {
@@ -72,7 +74,7 @@ export function MemberDetail({ lang, session, memberId }: { lang: Lang; session:
           {problem}
         </p>
       )}
-      <dl className="members__facts">
+      <dl className="members__facts" style={FACTS_GRID}>
         <dt>{t('card')}</dt>
         <dd>{formatCardNumber(member.cardNumber)}</dd>
         <dt>{t('phone')}</dt>
