@@ -2,31 +2,16 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MemberTierAnswer, TierOverrideBody } from '../../shared/contract/tierStatus';
 import { tierStatusView } from '../../shared/contract/tierStatusView';
-import { DEFAULT_RULE_SET, RuleSet } from '../../shared/domain/rules/ruleSet';
-import type { TierDef } from '../../shared/domain/tier';
 import { tierEvents } from '../../shared/domain/tierEvents';
 import { tierStatus } from '../../shared/domain/tierStatus';
 import type { Clock, IdSource } from '../../shared/sources';
 import type { HoDb } from '../store/connect';
-import { ledger, members, sales, settings, tierOverrides } from '../store/schema';
+import { ledger, members, sales, tierOverrides } from '../store/schema';
 import { HoError } from '../http/errors';
 import { appendFeed } from '../sync/feed';
 import { memberTimeZone } from '../sync/shopTimeZone';
-
-async function setting<T>(db: HoDb, key: string): Promise<T | null> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  return row ? (row.value as T) : null;
-}
-
-/** The rules head office published last (in force now), else the default; and its ladder. */
-async function officeProgramme(db: HoDb, now: number): Promise<{ rules: RuleSet; ladder: TierDef[] }> {
-  const version = await setting<number>(db, 'rulesVersion');
-  const stored =
-    version === null ? null : await setting<{ rules: unknown; effectiveFrom: number }>(db, `rules:${version}`);
-  const parsed = stored !== null && stored.effectiveFrom <= now ? RuleSet.safeParse(stored.rules) : null;
-  const ladder = (await setting<TierDef[]>(db, 'tiers')) ?? [];
-  return { rules: parsed?.success ? parsed.data : DEFAULT_RULE_SET, ladder };
-}
+import { recordTierChanges } from '../tiers/tierHistory';
+import { officeProgramme } from '../tiers/officeLadder';
 
 /**
  * A member's tier from head office's own rows (ho_ledger, ho_sales, ho_tier_overrides) by the
@@ -111,6 +96,7 @@ export async function setOfficeMemberTier(
     };
     await tx.insert(tierOverrides).values(row);
     await appendFeed(tx, [{ kind: 'tier_override', entityId: memberId, originTerminalId: null, payload: row }]);
+    await recordTierChanges(tx, [memberId], now);
   });
   return officeMemberTier(db, clock, memberId);
 }

@@ -217,6 +217,9 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
           body: { tierCode: 'BRONZE', reason: 'test', endsAt },
         });
       },
+      findMembers: (admin) => admin.call('findMembers', { query: { by: 'name', q: 'a' } }),
+      memberDetail: (admin) => admin.call('memberDetail', { params: { id: MEMBER } }),
+      revealMemberPhone: (admin) => admin.call('revealMemberPhone', { params: { id: MEMBER } }),
       exportMember: (admin) => admin.call('exportMember', { params: { id: MEMBER } }),
       eraseMember: (admin) => admin.call('eraseMember', { params: { id: MEMBER } }),
       // The member against their own card: a preview that says why (server/members/merge.test.ts merges).

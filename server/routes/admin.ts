@@ -36,6 +36,8 @@ import { officeProgramme } from '../admin/programme';
 import { adjustMemberPoints } from '../admin/adjustments';
 import { mergeMembers } from '../members/mergeMembers';
 import { mergePreview } from '../members/mergePreview';
+import { findMembers } from '../admin/members/findMembers';
+import { memberDetail, memberPhone } from '../admin/members/memberDetail';
 import { addGoods, listGoods, updateGoods } from '../admin/goods';
 import {
   createApiToken,
@@ -206,6 +208,9 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
     memberTier: async ({ params: { id } }) => officeMemberTier(db, clock, id),
     setMemberTier: async ({ params: { id }, body }, context) =>
       setOfficeMemberTier(db, clock, ids, id, body, who(context).login ?? who(context).name),
+    findMembers: async ({ query }, context) => findMembers(db, query, shopsOf(who(context))),
+    memberDetail: async ({ params: { id }, query }, context) => memberDetail(db, id, query, shopsOf(who(context))),
+    revealMemberPhone: async ({ params: { id } }, context) => memberPhone(db, id, shopsOf(who(context))),
     exportMember: async ({ params: { id } }) => exportMemberData(db, clock, id),
     eraseMember: async ({ params: { id } }) => eraseMember(db, clock, id),
     memberMergePreview: async ({ params: { id }, query }) => mergePreview(db, clock, id, query.cardNumber),

@@ -71,6 +71,7 @@ export const auditFacts: {
     details: { tierCode: body.tierCode, reason: body.reason, endsAt: body.endsAt },
   }),
   exportMember: ({ params }) => ({ memberId: params.id }),
+  revealMemberPhone: ({ params }) => ({ memberId: params.id }),
   eraseMember: ({ params }) => ({ memberId: params.id }),
   // Ids and amounts only: the duplicate's name and phone are in the merge row, not on the audit chain.
   mergeMembers: ({ params, body }, answer) => ({

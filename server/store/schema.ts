@@ -243,6 +243,8 @@ export const members = pgTable(
     index('ho_members_phone_idx').on(t.phone),
     // A campaign's what-if finds the members who registered in its weeks (server/campaigns/).
     index('ho_members_created_idx').on(t.createdAt),
+    // The console finds a member by the start of their name (server/admin/members/findMembers.ts).
+    index('ho_members_name_idx').on(sql`lower(${t.name}) text_pattern_ops`),
   ],
 );
 
@@ -252,14 +254,19 @@ export const members = pgTable(
  * what it read in the same transaction; members, sales and terminals are never deleted. Their
  * foreign keys were a per-row check costing a fifth of a derivation, and are left out.
  */
-export const cards = pgTable('ho_cards', {
-  number: text('number').primaryKey(),
-  memberId: text('member_id').notNull(),
-  status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
-  at: ms('at').notNull(),
-  /** The till staff member who gave the card its current status (null: no one signed in). */
-  staffId: text('staff_id'),
-});
+export const cards = pgTable(
+  'ho_cards',
+  {
+    number: text('number').primaryKey(),
+    memberId: text('member_id').notNull(),
+    status: text('status', { enum: ['active', 'lost', 'replaced', 'blocked'] }).notNull(),
+    at: ms('at').notNull(),
+    /** The till staff member who gave the card its current status (null: no one signed in). */
+    staffId: text('staff_id'),
+  },
+  // A member's cards in the console's detail.
+  (t) => [index('ho_cards_member_idx').on(t.memberId)],
+);
 
 export const sales = pgTable(
   'ho_sales',
@@ -286,6 +293,8 @@ export const sales = pgTable(
     index('ho_sales_day_idx').on(t.terminalId, t.businessDay),
     // A campaign's window (its effect, its what-if) reads the sales of that time only (server/campaigns/).
     index('ho_sales_created_idx').on(t.createdAt),
+    // A member's sales, newest first (the console's member detail, tier history).
+    index('ho_sales_member_idx').on(t.memberId, t.createdAt),
   ],
 );
 
@@ -325,7 +334,10 @@ export const redemptions = pgTable(
     /** The staff member who gave out the reward (null: a till before staff). */
     staffId: text('staff_id'),
   },
-  (t) => [index('ho_redemptions_day_idx').on(t.terminalId, t.businessDay)],
+  (t) => [
+    index('ho_redemptions_day_idx').on(t.terminalId, t.businessDay),
+    index('ho_redemptions_member_idx').on(t.memberId, t.createdAt),
+  ],
 );
 
 /** Append-only, chain-wide. A member's global balance is the sum of their rows. */
@@ -636,6 +648,27 @@ export const tierOverrides = pgTable(
     terminalId: text('terminal_id').notNull(),
   },
   (t) => [index('ho_tier_overrides_member_idx').on(t.memberId, t.setAt)],
+);
+
+/**
+ * A member's tier changes as head office learned them (server/tiers/README.md): written by the
+ * deriver in the transaction of the record that brought the change, by head office's own override,
+ * and back-filled once at start. Append-only.
+ */
+export const tierChanges = pgTable(
+  'ho_tier_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: text('member_id').notNull(),
+    fromTier: text('from_tier'),
+    toTier: text('to_tier'),
+    reason: text('reason', { enum: ['earned', 'override', 'override_ended', 'expiry'] }).notNull(),
+    at: ms('at').notNull(),
+    shopId: text('shop_id'),
+    /** The sale, ledger row or override that brought the change (null: time alone did). */
+    recordId: text('record_id'),
+  },
+  (t) => [index('ho_tier_changes_member_idx').on(t.memberId, t.at)],
 );
 
 /*

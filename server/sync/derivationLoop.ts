@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HoDb } from '../store/connect';
 import { rebuildSummariesIfMissing } from '../stats/summariesAtStart';
+import { backfillTierHistoryIfEmpty } from '../tiers/tierHistoryAtStart';
 import type { Clock } from '../sources';
 import { DEFAULT_DERIVE_CHUNK, DEFAULT_DERIVE_CONCURRENCY, DEFAULT_SWEEP_MS, deriveTerminal, lagging } from './deriver';
 
@@ -104,6 +105,7 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   let sweeping = false;
   const checkSummaries = async (): Promise<void> => {
     if (await rebuildSummariesIfMissing(db)) log('head office: statistics summaries rebuilt from the stored rows');
+    if (await backfillTierHistoryIfEmpty(db, clock.now())) log('head office: tier history back-filled');
     summariesChecked = true;
   };
   const sweep = (): void => {

@@ -15,6 +15,8 @@ import { takeBackOverLimit } from './campaignMemberLimits';
 import { settleMergedDuplicates } from '../members/settleMerged';
 import { randomIds } from '../sources';
 import { quarantinedPayload, unstorableMarkerDetail } from './recordStore';
+import { recordTierChanges } from '../tiers/tierHistory';
+import { tierTouched } from '../tiers/tierTouched';
 
 /** Namespace of the per-terminal advisory locks of derivation (not the push's: a push never waits for derivation). */
 export const DERIVE_LOCK_NAMESPACE = 7_302_116;
@@ -143,6 +145,7 @@ export async function deriveChunk(
     await settleMergedDuplicates(tx, randomIds, applied, now);
     await flagNegativeBalances(tx, applied, { terminalId, seq: last.seq }, now);
     await appendFeed(tx, applied.feed);
+    await recordTierChanges(tx, tierTouched(applied), now);
     // Last: the summaries' shared rows (one per shop and day) stay locked for the shortest time.
     await addToSummaries(tx, applied.summaries);
     await tx.update(terminals).set({ derivedSeq: last.seq, lastDerivedAt: now }).where(eq(terminals.id, terminalId));

@@ -50,6 +50,13 @@ import { MergeAnswer, MergeMembersBody, MergePreviewAnswer, MergePreviewQuery } 
 import { CampaignsAnswer } from './campaigns';
 import { CampaignEffectAnswer, WhatIfAnswer, WhatIfQuery } from './campaignEffect';
 import { ProgrammeAnswer } from './programme';
+import {
+  FindMembersAnswer,
+  FindMembersQuery,
+  MemberDetailAnswer,
+  MemberDetailQuery,
+  MemberPhoneAnswer,
+} from './members';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import { StatsDailyAnswer, StatsDailyQuery } from './stats';
@@ -407,6 +414,35 @@ export const ADMIN_ROUTES = {
     doc:
       'Sets a member’s tier by hand with a reason until an end date (then the computed tier applies); ' +
       'every till follows.',
+  },
+  // The console's Members area (issue 16): find, read, reveal a phone (audited like the till's).
+  findMembers: {
+    method: 'GET',
+    path: '/members',
+    params: null,
+    query: FindMembersQuery,
+    body: null,
+    response: FindMembersAnswer,
+    doc: 'Members by card number or phone (exact) or the start of a name, a page at a time; phones masked.',
+  },
+  memberDetail: {
+    method: 'GET',
+    path: '/members/:id',
+    params: IdParams,
+    query: MemberDetailQuery,
+    body: null,
+    response: MemberDetailAnswer,
+    doc: 'A member with cards, tier history, a page of the ledger, the newest sales with lines and redemptions.',
+  },
+  revealMemberPhone: {
+    method: 'GET',
+    path: '/members/:id/phone',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: MemberPhoneAnswer,
+    audit: { action: 'member.phone_revealed' },
+    doc: "A member's whole phone number (the console shows it masked): audited as the till's reveal is.",
   },
   // Privacy: a member's data on their request.
   exportMember: {

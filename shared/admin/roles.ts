@@ -92,6 +92,11 @@ export const adminAccess = {
   setSpendNoticeSettings: { roles: ['owner'], shops: 'chain' },
   deadSpendNotices: { roles: ['owner', 'auditor'], shops: 'chain' },
   retrySpendNotice: { roles: ['owner'], shops: 'chain' },
+  // The console's members: a shop manager finds and reads their own shops' members; a reveal is a
+  // manager's or an auditor's (as at the till, only managers reveal), never marketing's.
+  findMembers: { roles: everyone, shops: 'scoped' },
+  memberDetail: { roles: everyone, shops: 'scoped' },
+  revealMemberPhone: { roles: readers, shops: 'scoped' },
   // Statistics: every role reads; a shop manager their own shops' figures.
   statsDaily: { roles: everyone, shops: 'scoped' },
   statsGrowth: { roles: everyone, shops: 'scoped' },

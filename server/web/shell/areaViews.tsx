@@ -7,6 +7,7 @@ import { UsersSection } from '../UsersSection';
 import type { AreaProps } from './areaProps';
 import { AREA_IDS, type AreaId } from './areas';
 import { OverviewArea } from './OverviewArea';
+import { MembersArea } from '../members/MembersArea';
 
 // Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
 const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
@@ -23,7 +24,7 @@ type AreaView = (props: AreaProps & { overview: Overview }) => ReactNode;
 export const areaViews: Record<AreaId, AreaView | null> = {
   overview: (p) => <OverviewArea {...p} />,
   stats: (p) => <StatsArea lang={p.lang} session={p.session} />,
-  members: null,
+  members: (p) => <MembersArea lang={p.lang} session={p.session} />,
   campaigns: (p) => <CampaignEffectArea lang={p.lang} session={p.session} />,
   programme: null,
   shops: (p) => <TillStaffSection lang={p.lang} session={p.session} />,

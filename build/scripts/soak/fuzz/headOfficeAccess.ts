@@ -66,6 +66,9 @@ export const accessExamples = {
     body: { tierCode: 'GOLD', reason: `soak ${n}`, endsAt: Date.UTC(2100, 0, 1) },
   }),
   exportMember: (f) => ({ params: { id: f.memberId } }),
+  findMembers: (_f, _s, n) => ({ query: { by: 'name', q: `Member ${n % 10}` } }),
+  memberDetail: (f, _s, n) => ({ params: { id: f.memberId }, query: { ledgerPage: String(1 + (n % 3)) } }),
+  revealMemberPhone: (f) => ({ params: { id: f.memberId } }),
   eraseMember: (f) => ({ params: { id: f.memberId } }),
   // A card nobody holds, a duplicate nobody is: past the gate the handler answers 404, nothing written.
   memberMergePreview: (f, _s, n) => ({ params: { id: f.memberId }, query: { cardNumber: String(9e15 + n) } }),

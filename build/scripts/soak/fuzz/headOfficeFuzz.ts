@@ -243,6 +243,25 @@ const ROUTES: Route[] = [
     path: adminPath('cancelCampaign', { params: { id: CAMPAIGN } }),
     examples: () => [undefined],
   },
+  // The console's members: a search, a detail page, a reveal (its audit row is its only write).
+  {
+    method: ADMIN_ROUTES.findMembers.method,
+    auth: 'admin',
+    path: adminPath('findMembers', { query: { by: 'name', q: 'Member' } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.memberDetail.method,
+    auth: 'admin',
+    path: adminPath('memberDetail', { params: { id: M }, query: { ledgerPage: 1, ledgerPageSize: 5 } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.revealMemberPhone.method,
+    auth: 'admin',
+    path: adminPath('revealMemberPhone', { params: { id: M } }),
+    examples: () => [undefined],
+  },
   // A member's export reads only (erasure is left out: any call of it on the fixture member writes).
   {
     method: ADMIN_ROUTES.exportMember.method,

@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { syncRoutes } from '../shared/sync/routes';
+import { formatCardNumber } from '../shared/domain/cardNumber';
+import { cardNumberFrom, memberRecord, saleRecord, uuidFrom } from '../server/testing/records';
+import { openArea, signInPage, useHeadOffice } from './headOffice';
+import { shot } from './till';
+
+// The console's Members area: a member a till registered is found by card and by phone, opened,
+// given points by hand, and the new ledger row is there — in Chinese, then in English.
+
+const headOffice = useHeadOffice('ho-members');
+const TERMINAL = uuidFrom(1, 0xa);
+const MEMBER = uuidFrom(7);
+const AT = Date.UTC(2025, 5, 1, 2);
+
+test('finds a member by card and by phone, adjusts their points and sees the ledger row, in both languages', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const ho = headOffice();
+  const { code } = await ho.admin.call('createEnrolmentCode', {
+    body: { shopId: 'shop-1', shopName: 'Shop 1', terminalCode: '90001' },
+  });
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(ho.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const enrolled = (await (
+    await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: TERMINAL })
+  ).json()) as { token: string };
+  const pushed = await post(
+    syncRoutes.push.path,
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      terminalId: TERMINAL,
+      shopId: 'shop-1',
+      records: [
+        memberRecord(1, MEMBER, 7, AT),
+        saleRecord(2, {
+          saleId: uuidFrom(70),
+          memberId: MEMBER,
+          totalMinor: 6000,
+          earned: 60,
+          spent: 0,
+          ledgerIds: [uuidFrom(71), uuidFrom(72)],
+          day: '2025-06-01',
+          at: AT,
+        }),
+      ],
+    },
+    enrolled.token,
+  );
+  expect(pushed.status).toBe(200);
+  await ho.admin.call('derive');
+
+  await signInPage(page, ho);
+  await openArea(page, 'members');
+  const area = page.getByTestId('members-area');
+  await area.getByTestId('member-search-by').selectOption('card');
+  await area.getByTestId('member-search').fill(formatCardNumber(cardNumberFrom(7)));
+  await area.getByRole('button', { name: '查找' }).click();
+  await expect(area.getByTestId('member-hits')).toContainText('Member 7');
+  await expect(area.getByTestId('member-hits')).toContainText('+86 138****0007');
+
+  await area.getByTestId('member-search-by').selectOption('phone');
+  await area.getByTestId('member-search').fill('abc');
+  await area.getByRole('button', { name: '查找' }).click();
+  await expect(area.getByTestId('member-search-problem')).toHaveText('不是有效的手机号。');
+  await area.getByTestId('member-search').fill('138 0000 0007');
+  await area.getByRole('button', { name: '查找' }).click();
+  await area.getByTestId('member-hits').getByRole('button', { name: '查看' }).click();
+
+  const detail = page.getByTestId('member-detail');
+  await expect(detail.getByTestId('member-balance')).toHaveText('60');
+  await expect(detail.getByTestId('member-sales')).toContainText('Tea');
+  const adjust = detail.getByTestId('adjust-points');
+  await adjust.locator('input[name="delta"]').fill('0');
+  await adjust.getByRole('button', { name: '调整' }).click();
+  await expect(adjust.getByTestId('problem-delta')).toHaveText(' 请输入不为零的积分。');
+  await adjust.locator('input[name="delta"]').fill('25');
+  await adjust.getByRole('button', { name: '调整' }).click();
+  await expect(detail.getByTestId('member-action-note')).toHaveText('已调整：当前余额 85。');
+  await expect(detail.getByTestId('member-ledger').locator('tbody tr').first()).toContainText('调整');
+  await expect(detail.getByTestId('member-ledger').locator('tbody tr').first()).toContainText('+25');
+  await expect(detail.getByTestId('member-balance')).toHaveText('85');
+  await shot(page, 'console-members-zh-CN');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(detail.getByTestId('member-ledger').locator('tbody tr').first()).toContainText('adjustment');
+  await adjust.locator('input[name="delta"]').fill('-500');
+  await adjust.getByRole('button', { name: 'Adjust' }).click();
+  await expect(detail.getByTestId('member-action-note')).toHaveText(
+    'The member has 85 points: a removal may not take the balance below zero.',
+  );
+  await expect(detail.getByTestId('member-balance')).toHaveText('85');
+  await shot(page, 'console-members-en');
+});
