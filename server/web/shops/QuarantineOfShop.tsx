@@ -5,7 +5,7 @@ import { sessionClient } from '../api';
 import { dateTime } from '../format';
 import type { Lang } from '../text';
 import { quarantineAdvice } from './advice';
-import { shopsText, type ShopsTextKey } from './shopsText';
+import { recordTypeText, shopsText, type ShopsTextKey } from './shopsText';
 import type { ShopsRun } from './useShopsAction';
 
 /**
@@ -48,7 +48,8 @@ export function QuarantineOfShop(props: {
           return (
             <tr key={r.id} data-quarantine={r.reason}>
               <td className="shops__record">
-                <code>{terminal?.terminalCode ?? r.terminalId.slice(0, 8)}</code> #{r.seq} · {r.type}
+                <code>{terminal?.terminalCode ?? r.terminalId.slice(0, 8)}</code> #{r.seq} ·{' '}
+                {recordTypeText(lang, r.type)}
                 <br />
                 <span className="muted">{dateTime(r.receivedAt, lang, '')}</span>
               </td>

@@ -8,7 +8,8 @@ import { quarantineAdvice, revokeConfirmed, terminalActions } from './advice';
 import { checkEnrolment, type EnrolmentFields } from './enrolmentForm';
 import { refusalText } from './refusalText';
 import { groupByShop } from './shopGroups';
-import { shopsText } from './shopsText';
+import { recordTypeText, shopsText } from './shopsText';
+import { RecordTypeSchema } from '../../../shared/sync/protocol';
 
 const terminal = (over: Partial<TerminalRow>): TerminalRow => ({
   id: 't1',
@@ -166,6 +167,17 @@ describe('refusals in the person’s language', () => {
       expect(zh).not.toContain('English');
     }
     expect(refusalText('zh-CN', new Error('fetch failed'))).toBe(shopsText('zh-CN', 'unreachable'));
+  });
+});
+
+describe("a record's kind", () => {
+  it('is named in both languages for every kind, and shown as sent when unknown', () => {
+    for (const type of RecordTypeSchema.options) {
+      expect(recordTypeText('en', type)).toMatch(/^[a-z][a-z ]+$/i);
+      expect(recordTypeText('zh-CN', type)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(recordTypeText('zh-CN', 'sale')).toBe('消费');
+    expect(recordTypeText('zh-CN', 'something_new')).toBe('something_new');
   });
 });
 

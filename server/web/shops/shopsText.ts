@@ -1,3 +1,4 @@
+import { RecordTypeSchema } from '../../../shared/sync/protocol';
 import type { Lang } from '../text';
 
 // The shops and terminals area's text, zh-CN and en with the same keys (the `satisfies` refuses a missing one).
@@ -47,8 +48,8 @@ const en = {
   // Enrolment codes
   enrolTitle: 'Make an enrolment code',
   enrolHint:
-    'A new till asks for a one-time code at its first start (Welcome screen → head office). The code names ' +
-    'the shop and the terminal code; the till gives its own name.',
+    'A till connects in its head-office dialog (status bar): this page’s address and a one-time code. The code ' +
+    'fixes the shop and the terminal code (the first digits of its cards); the till keeps its own name.',
   enrolShopId: 'Shop id',
   enrolShopName: 'Shop name (optional; renames the shop)',
   enrolTerminalCode: 'Terminal code (5 digits; empty: the next free one)',
@@ -242,4 +243,42 @@ export type ShopsTextKey = keyof typeof en;
 
 export function shopsText(lang: Lang, key: ShopsTextKey, params: Record<string, string | number> = {}): string {
   return (lang === 'en' ? en : zh)[key].replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+type RecordTypeName = (typeof RecordTypeSchema.options)[number];
+const recordTypes: Record<Lang, Record<RecordTypeName, string>> = {
+  en: {
+    member: 'registration',
+    member_update: 'member edit',
+    card: 'card',
+    sale: 'sale',
+    redemption: 'redemption',
+    audit: 'audit row',
+    member_pin: 'member PIN',
+    member_lock: 'member lock',
+    expiry: 'points expiry',
+    refund: 'refund',
+    tier_override: 'tier override',
+    adjustment: 'points adjustment',
+  },
+  'zh-CN': {
+    member: '会员登记',
+    member_update: '会员资料修改',
+    card: '会员卡',
+    sale: '消费',
+    redemption: '兑换',
+    audit: '审计记录',
+    member_pin: '会员密码',
+    member_lock: '会员锁定',
+    expiry: '积分过期',
+    refund: '退货',
+    tier_override: '等级调整',
+    adjustment: '积分调整',
+  },
+};
+
+/** A sync record's kind in the reader's words (the kind itself if head office ever names one not known here). */
+export function recordTypeText(lang: Lang, type: string): string {
+  const parsed = RecordTypeSchema.safeParse(type);
+  return parsed.success ? recordTypes[lang][parsed.data] : type;
 }
