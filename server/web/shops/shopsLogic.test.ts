@@ -187,7 +187,16 @@ describe('per shop', () => {
     const t2 = terminal({ id: 't2', shopId: 'S1', shopName: null, terminalCode: '10001' });
     const t3 = terminal({ id: 't3', shopId: 'S2', terminalCode: '10001' });
     const q = quarantined({ terminalId: 't2' });
-    const conflict = { id: 1, cardNumber: '1', memberId: 'a', holderMemberId: 'b', terminalId: 't1', seq: 1, at: 0 };
+    const conflict = {
+      id: 1,
+      cardNumber: '1',
+      memberId: 'a',
+      holderMemberId: 'b',
+      terminalId: 't1',
+      seq: 1,
+      at: 0,
+      resolvedAt: null,
+    };
     const groups = groupByShop({ terminals: [t1, t2, t3], quarantine: [q], closes: [], conflicts: [conflict] });
     expect(groups.map((g) => [g.shopId, g.shopName, g.terminals.map((t) => t.id)])).toEqual([
       ['S1', 'S1', ['t2']],
