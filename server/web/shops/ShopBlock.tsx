@@ -65,7 +65,7 @@ export function ShopBlock(props: { lang: Lang; session: Session; shop: ShopGroup
         <>
           <h4>{t('duplicatesTitle')}</h4>
           {shop.conflicts.length > 0 && <p className="muted">{t('duplicatesHint')}</p>}
-          <DuplicatesOfShop lang={lang} rows={shop.conflicts} />
+          <DuplicatesOfShop lang={lang} session={session} rows={shop.conflicts} run={run} />
         </>
       )}
       {may('dayCloses') && (

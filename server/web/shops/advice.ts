@@ -56,5 +56,7 @@ export function terminalActions(row: Pick<TerminalRow, 'status' | 'derivationLag
 /** A revoke goes ahead only when the terminal code is typed exactly (spaces around it forgiven). */
 export const revokeConfirmed = (typed: string, terminalCode: string): boolean => typed.trim() === terminalCode;
 
-/** A card conflict's advice: a new card for the member registered second, at the till. */
-export const cardConflictTodo = (_row: CardConflictRow): ShopsTextKey => 'todo_card_conflict';
+/** A card conflict's advice: a new card for the member registered second, at the till; then mark it dealt with. */
+export function cardConflictAdvice(_row: CardConflictRow, role: HoRole): { todo: ShopsTextKey; mayResolve: boolean } {
+  return { todo: 'todo_card_conflict', mayResolve: roleMayCall('resolveCardConflict', role) };
+}

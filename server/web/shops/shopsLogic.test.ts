@@ -4,7 +4,7 @@ import { ADMIN_ROUTES, type AdminRouteName } from '../../../shared/admin/contrac
 import { AdminCallError } from '../../../shared/admin/client';
 import { QuarantineReason, type QuarantineRow, type TerminalRow } from '../../../shared/admin/answers';
 import { hoRoles, roleMayCall } from '../../../shared/admin/roles';
-import { quarantineAdvice, revokeConfirmed, terminalActions } from './advice';
+import { cardConflictAdvice, quarantineAdvice, revokeConfirmed, terminalActions } from './advice';
 import { checkEnrolment, type EnrolmentFields } from './enrolmentForm';
 import { refusalText } from './refusalText';
 import { groupByShop } from './shopGroups';
@@ -66,6 +66,18 @@ describe('what to do about a quarantined record', () => {
     expect(quarantineAdvice(conflict, 'owner', terminal({})).actions).toEqual(['revoke', 'resolve']);
     expect(quarantineAdvice(conflict, 'owner', terminal({ status: 'revoked' })).actions).toEqual(['resolve']);
     expect(quarantineAdvice({ reason: 'apply_failed' }, 'owner', terminal({})).actions).toEqual(['resolve']);
+  });
+});
+
+describe('what to do about a duplicate card number', () => {
+  it('says it in both languages; marking it dealt with is for the owner and shop managers', () => {
+    const row = { id: 1, cardNumber: '1', memberId: 'a', holderMemberId: 'b', terminalId: 't1', seq: 1, at: 0 };
+    const conflict = { ...row, resolvedAt: null };
+    for (const role of hoRoles) {
+      const advice = cardConflictAdvice(conflict, role);
+      expect(advice.mayResolve).toBe(role === 'owner' || role === 'shop_manager');
+      expect(shopsText('zh-CN', advice.todo)).toContain('F11');
+    }
   });
 });
 

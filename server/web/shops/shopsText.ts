@@ -104,9 +104,10 @@ const en = {
   secondMember: 'Registered second',
   cardHolder: 'Holds the card',
   registeredAt: 'Registered',
+  conflictResolvedNote: 'Card number {{card}} marked dealt with.',
   todo_card_conflict:
     'Give the member registered second a new card at the shop’s till (member panel → new card, F11): ' +
-    'their points and history stay. The card keeps working for its holder.',
+    'their points and history stay. The card keeps working for its holder. Then mark it dealt with.',
   // Day closes
   closesTitle: 'Day closes',
   closesHint: 'Each till’s close against head office’s own figures; a difference says a record is missing or refused.',
@@ -221,8 +222,10 @@ const zh = {
   secondMember: '后登记的会员',
   cardHolder: '持卡会员',
   registeredAt: '登记时间',
+  conflictResolvedNote: '卡号 {{card}} 已标记为已处理。',
   todo_card_conflict:
-    '请在门店收银台为后登记的会员换发新卡（会员面板 → 换新卡，F11）：其积分和记录均保留。原卡仍归持卡人使用。',
+    '请在门店收银台为后登记的会员换发新卡（会员面板 → 换新卡，F11）：其积分和记录均保留。原卡仍归持卡人使用。' +
+    '然后标记为已处理。',
   closesTitle: '日结',
   closesHint: '每台收银台的日结与总部自行计算的数字对照；不一致说明有记录缺失或被拒绝。',
   todo_close_differs: '数字不一致：请在上方查看该终端的记录（待上传、未入账、已隔离）。该日记录全部入账后即会一致。',
