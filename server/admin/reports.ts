@@ -106,12 +106,15 @@ export async function balanceFlagList(
     .limit(limit);
 }
 
-/** Card numbers brought a second time by another member's registration (server/sync/bulkPlan.ts), newest first. */
+/**
+ * Card numbers brought a second time by another member's registration (server/sync/bulkPlan.ts), newest
+ * first: the open ones (not yet marked dealt with, server/admin/cardConflicts.ts).
+ */
 export async function cardConflictList(db: HoDb, shops: ShopFilter = null, limit = 200): Promise<CardConflictRow[]> {
   return db
     .select()
     .from(cardConflicts)
-    .where(ofShops(db, cardConflicts.terminalId, shops))
+    .where(and(isNull(cardConflicts.resolvedAt), ofShops(db, cardConflicts.terminalId, shops)))
     .orderBy(desc(cardConflicts.id))
     .limit(limit);
 }

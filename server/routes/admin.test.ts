@@ -108,6 +108,11 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       dayCloses: (admin) => admin.call('dayCloses', { query: { terminalId: A } }),
       balanceFlags: (admin) => admin.call('balanceFlags', { query: { open: 'false' } }),
       cardConflicts: (admin) => admin.call('cardConflicts'),
+      // Its success is server/admin/cardConflicts.test.ts (this data set has no card conflict).
+      resolveCardConflict: async (admin) => {
+        const answer = await admin.send('resolveCardConflict', { params: { id: 1 } });
+        return answer.ok ? answer.value : { refused: answer.status };
+      },
       quarantine: (admin) => admin.call('quarantine'),
       resolveQuarantine: async (admin) => {
         const [held] = (await admin.call('quarantine')).records;
@@ -300,6 +305,7 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       records: [{ terminalId: A, seq: 4, reason: 'apply_failed', resolvedAt: null }],
     });
     expect(answers.get('resolveQuarantine')).toEqual({ resolved: expect.any(Number) });
+    expect(answers.get('resolveCardConflict')).toEqual({ refused: 404 });
     expect(answers.get('publishRules')).toEqual({ version: 1000 });
     expect(answers.get('revokeTerminal')).toEqual({ revoked: A });
     expect(answers.get('exportMember')).toMatchObject({ data: { source: 'headoffice', member: { id: MEMBER } } });

@@ -25,6 +25,7 @@ import {
   terminalOverview,
   type ShopFilter,
 } from '../admin/reports';
+import { resolveCardConflict, shopOfCardConflict } from '../admin/cardConflicts';
 import { cancelCampaign, listCampaigns, publishCampaign, saveDraftCampaign } from '../admin/campaigns';
 import { campaignEffect } from '../campaigns/campaignEffect';
 import { campaignWhatIf } from '../campaigns/whatIf';
@@ -151,6 +152,12 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
       return { resolved: id };
     },
     cardConflicts: async (_input, context) => ({ conflicts: await cardConflictList(db, shopsOf(who(context))) }),
+    resolveCardConflict: async ({ params: { id } }, context) => {
+      mustSee(who(context), await shopOfCardConflict(db, id), `open card conflict ${id}`);
+      if (!(await resolveCardConflict(db, clock.now(), id)))
+        throw new HoError('NOT_FOUND', `No open card conflict ${id}.`);
+      return { resolved: id };
+    },
     balanceFlags: async ({ query }, context) => ({
       flags: await balanceFlagList(db, query.open === 'true', shopsOf(who(context))),
     }),

@@ -35,6 +35,7 @@ export const auditFacts: {
   }),
   revokeTerminal: ({ params }) => ({ subject: params.id }),
   resolveQuarantine: ({ params }) => ({ subject: String(params.id) }),
+  resolveCardConflict: ({ params }) => ({ subject: String(params.id) }),
   publishTiers: ({ body }) => ({ subject: 'tiers', details: { tiers: body.tiers.length } }),
   publishCategories: ({ body }) => ({ subject: 'categories', details: { categories: body.categories.length } }),
   publishRules: (_input, answer) => ({ subject: 'rules', details: { version: answer?.version ?? null } }),

@@ -605,6 +605,8 @@ export const cardConflicts = pgTable(
     seq: ms('seq').notNull(),
     /** When the second member was registered (the terminal's clock). */
     at: ms('at').notNull(),
+    /** When head office marked it dealt with (the second member has a new card); open while null. */
+    resolvedAt: ms('resolved_at'),
   },
   (t) => [index('ho_card_conflicts_card_idx').on(t.cardNumber)],
 );

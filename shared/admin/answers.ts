@@ -86,6 +86,8 @@ export const CardConflictRow = z.strictObject({
   terminalId: z.string(),
   seq: z.number(),
   at: z.number(),
+  /** When it was marked dealt with; the list answers open ones (null). */
+  resolvedAt: ms,
 });
 export type CardConflictRow = z.infer<typeof CardConflictRow>;
 export const CardConflictsAnswer = z.strictObject({ conflicts: z.array(CardConflictRow) });

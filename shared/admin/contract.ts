@@ -191,7 +191,17 @@ export const ADMIN_ROUTES = {
     query: null,
     body: null,
     response: CardConflictsAnswer,
-    doc: 'Members registered with a card number head office already held for another member, newest first.',
+    doc: 'Open card conflicts: a member registered with a card number another member held already, newest first.',
+  },
+  resolveCardConflict: {
+    method: 'POST',
+    path: '/card-conflicts/:id/resolve',
+    params: NumericIdParams,
+    query: null,
+    body: null,
+    response: ResolvedAnswer,
+    audit: { action: 'card_conflict.resolved' },
+    doc: 'Marks a card conflict as dealt with (the member registered second has a new card); it leaves the list.',
   },
   dayCloses: {
     method: 'GET',

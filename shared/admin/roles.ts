@@ -47,6 +47,7 @@ export const adminAccess = {
   balanceFlags: { roles: [...readers, 'marketing'], shops: 'scoped' },
   dayCloses: { roles: readers, shops: 'scoped' },
   cardConflicts: { roles: readers, shops: 'scoped' },
+  resolveCardConflict: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
   // The audit trail and a member's own data (PIPL/GDPR requests) are the chain's: its owner and auditors.
   searchAudit: { roles: ['owner', 'auditor'], shops: 'chain' },
   auditChains: { roles: ['owner', 'auditor'], shops: 'chain' },

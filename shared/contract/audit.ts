@@ -41,6 +41,7 @@ export const AuditAction = z.enum([
   'enrolment_code.created',
   'terminal.revoked',
   'quarantine.resolved',
+  'card_conflict.resolved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { Overview } from '../api';
 import { AuditSection } from '../AuditSection';
-import { TillStaffSection } from '../TillStaffSection';
+import { ShopsArea } from '../shops/ShopsArea';
 import { TokensSection } from '../TokensSection';
 import { UsersSection } from '../UsersSection';
 import type { AreaProps } from './areaProps';
@@ -27,7 +27,7 @@ export const areaViews: Record<AreaId, AreaView | null> = {
   members: (p) => <MembersArea lang={p.lang} session={p.session} />,
   campaigns: (p) => <CampaignEffectArea lang={p.lang} session={p.session} />,
   programme: null,
-  shops: (p) => <TillStaffSection lang={p.lang} session={p.session} />,
+  shops: (p) => <ShopsArea {...p} />,
   audit: (p) => <AuditSection lang={p.lang} />,
   access: (p) => (
     <>

@@ -57,6 +57,7 @@ export const accessExamples = {
   balanceFlags: () => ({ query: { open: 'true' } }),
   dayCloses: (f, shop) => ({ query: { terminalId: shop === 'A' ? f.terminalA : f.terminalB } }),
   cardConflicts: () => ({}),
+  resolveCardConflict: () => ({ params: { id: '1' } }),
   searchAudit: () => ({}),
   auditChains: () => ({}),
   memberTier: (f) => ({ params: { id: f.memberId } }),

@@ -1,0 +1,1 @@
+ALTER TABLE "ho_card_conflicts" ADD COLUMN "resolved_at" bigint;
