@@ -10,6 +10,7 @@ import type { Lang } from '../text';
 import { memberText, type MemberTextKey } from './memberText';
 import { failureText, fieldProblems, refusalText } from './refusal';
 import { saveFile } from './saveFile';
+import { MergeMembers } from './MergeMembers';
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -226,8 +227,9 @@ export function MemberActions(props: {
           </button>
         </form>
       )}
-      {/* MERGE SPOT: the lead mounts the "Merge with another member" action here (its own component). */}
-      <div className="members__merge" data-testid="member-merge-spot" data-member-id={memberId} />
+      <div className="members__merge" data-testid="member-merge-spot" data-member-id={memberId}>
+        <MergeMembers lang={lang} session={session} keepMemberId={memberId} onMerged={() => void reload()} />
+      </div>
     </section>
   );
 }
