@@ -10,9 +10,7 @@ import { OverviewArea } from './OverviewArea';
 
 // Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
 const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
-const CampaignEffectArea = lazy(() =>
-  import('../campaigns/CampaignEffect').then((m) => ({ default: m.CampaignEffectArea })),
-);
+const CampaignsArea = lazy(() => import('../campaigns/CampaignsArea').then((m) => ({ default: m.CampaignsArea })));
 
 type AreaView = (props: AreaProps & { overview: Overview }) => ReactNode;
 
@@ -24,7 +22,7 @@ export const areaViews: Record<AreaId, AreaView | null> = {
   overview: (p) => <OverviewArea {...p} />,
   stats: (p) => <StatsArea lang={p.lang} session={p.session} />,
   members: null,
-  campaigns: (p) => <CampaignEffectArea lang={p.lang} session={p.session} />,
+  campaigns: (p) => <CampaignsArea lang={p.lang} session={p.session} />,
   programme: null,
   shops: (p) => <TillStaffSection lang={p.lang} session={p.session} />,
   audit: (p) => <AuditSection lang={p.lang} />,
