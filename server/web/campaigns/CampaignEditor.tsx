@@ -52,7 +52,16 @@ export function CampaignEditor(props: {
   const { id, row, lang, session, t, timeZone, now, segmentSizes, onChanged, onClose } = props;
   const [form, setForm] = useState<CampaignForm>(() => (row ? formOf(row.campaign, timeZone) : newForm(now, timeZone)));
   const [issues, setIssues] = useState<FormIssues>({});
-  const [note, setNote] = useState<Note>(null);
+  // A done note is kept as its key, so it follows the language; a refusal carries head office's words.
+  const [note, setNote] = useState<
+    { kind: 'ok'; key: CampaignEditorTextKey } | { kind: 'error'; message: string } | null
+  >(null);
+  const shownNote: Note =
+    note === null
+      ? null
+      : note.kind === 'ok'
+        ? { kind: 'ok', text: t(note.key) }
+        : { kind: 'error', text: campaignText(lang, 'refused', { message: note.message }) };
   const [weeks, setWeeks] = useState('4');
   const [weeksIssue, setWeeksIssue] = useState<FieldIssue | null>(null);
   const [whatIf, setWhatIf] = useState<{ answer: WhatIfAnswer; of: string } | null>(null);
@@ -73,7 +82,7 @@ export function CampaignEditor(props: {
     setForm((f) => ({ ...f, ...patch }));
     setConfirming(null);
   };
-  const refused = (message: string) => setNote({ kind: 'error', text: campaignText(lang, 'refused', { message }) });
+  const refused = (message: string) => setNote({ kind: 'error', message });
 
   /** Judged by the route's schema here, then saved: the input saved, or null (its issues beside the fields). */
   const save = async (): Promise<CampaignInput | null> => {
@@ -89,7 +98,7 @@ export function CampaignEditor(props: {
       else refused(answer.error.message);
       return null;
     }
-    setNote({ kind: 'ok', text: t('saved') });
+    setNote({ kind: 'ok', key: 'saved' });
     await onChanged();
     return checked.input;
   };
@@ -114,7 +123,7 @@ export function CampaignEditor(props: {
       refused(answer.error.message);
       return;
     }
-    setNote({ kind: 'ok', text: t(done) });
+    setNote({ kind: 'ok', key: done });
     await onChanged();
   };
 
@@ -122,7 +131,7 @@ export function CampaignEditor(props: {
     <section aria-labelledby="campaign-editor-h" data-testid="campaign-editor" data-status={status}>
       <h3 id="campaign-editor-h">{row ? t('editorEdit', { name: row.campaign.name }) : t('editorNew')}</h3>
       {!editable && <p className="muted">{t('readOnly')}</p>}
-      <NoteLine note={note} />
+      <NoteLine note={shownNote} />
       <CampaignFormFields
         form={form}
         set={set}
