@@ -1,7 +1,9 @@
 import { BUDGET_ZERO, publishedWithBudget } from '../../shared/contract/campaignPublishRule';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import type { CampaignRow } from '../../shared/admin/campaigns';
-import { Campaign, campaignStatus, type CampaignSpec } from '../../shared/domain/campaigns/campaign';
+import type { CampaignInput } from '../../shared/admin/campaignInput';
+import { Campaign, campaignStatus } from '../../shared/domain/campaigns/campaign';
+import { refreezeAtPublish, resolveTarget, rfmDayOf } from '../campaigns/rfmTarget';
 import type { HoDb } from '../store/connect';
 import { campaigns, ledger } from '../store/schema';
 import { HoError } from '../http/errors';
@@ -34,13 +36,15 @@ async function store(tx: Tx, campaign: Campaign, toTills: boolean): Promise<void
     await appendFeed(tx, [{ kind: 'campaign', entityId: campaign.id, originTerminalId: null, payload: campaign }]);
 }
 
-export async function saveDraftCampaign(db: HoDb, clock: Clock, id: string, spec: CampaignSpec): Promise<void> {
+export async function saveDraftCampaign(db: HoDb, clock: Clock, id: string, input: CampaignInput): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await lockedCampaign(tx, id);
     if (current && (current.published || current.cancelled))
       throw new HoError('CONFLICT', 'Only a draft campaign can be edited: cancel this one and make another.', {
         status: campaignStatus(current, clock.now()),
       });
+    // An RFM segment is stored as its members today (rfmTarget.ts), and taken again at publish.
+    const spec = await resolveTarget(tx, input, rfmDayOf(clock.now()));
     await store(tx, { ...spec, id, published: false, cancelled: false, updatedAt: clock.now() }, false);
   });
 }
@@ -59,7 +63,8 @@ export async function publishCampaign(db: HoDb, clock: Clock, id: string): Promi
       throw new HoError('VALIDATION', 'A campaign with a budget of 0 points cannot be published.', {
         issues: [{ path: 'budgetPoints', message: BUDGET_ZERO.message }],
       });
-    await store(tx, { ...current, published: true, updatedAt: now }, true);
+    const fixed = await refreezeAtPublish(tx, current, rfmDayOf(now));
+    await store(tx, { ...current, ...fixed, published: true, updatedAt: now }, true);
   });
 }
 

@@ -29,6 +29,7 @@ import { resolveCardConflict, shopOfCardConflict } from '../admin/cardConflicts'
 import { cancelCampaign, listCampaigns, publishCampaign, saveDraftCampaign } from '../admin/campaigns';
 import { campaignEffect } from '../campaigns/campaignEffect';
 import { campaignWhatIf } from '../campaigns/whatIf';
+import { resolveTarget, rfmDayOf } from '../campaigns/rfmTarget';
 import { auditChainList, searchAudit } from '../admin/audit';
 import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
@@ -192,7 +193,8 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
     },
     campaigns: async () => ({ campaigns: await listCampaigns(db, clock.now()) }),
     campaignEffect: async ({ params: { id } }) => campaignEffect(readDb, id, clock.now(), null),
-    campaignWhatIf: async ({ params: { id }, query, body }) => campaignWhatIf(db, id, body, query.weeks, clock.now()),
+    campaignWhatIf: async ({ params: { id }, query, body }) =>
+      campaignWhatIf(db, id, await resolveTarget(db, body, rfmDayOf(clock.now())), query.weeks, clock.now()),
     goods: async ({ query }) => ({ goods: await listGoods(db, query) }),
     addGoods: async ({ body }) => ({ goods: await addGoods(db, clock, ids, body) }),
     updateGoods: async ({ params: { id }, body }) => {

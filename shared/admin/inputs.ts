@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { RuleSet } from '../domain/rules/ruleSet';
 import { CategoryList, RewardSpec, TierLadder } from '../sync/catalogue';
-import { CampaignSpec } from '../domain/campaigns/campaign';
 import { HoRole } from './roles';
 
 // What head office's admin routes accept (shared/admin/contract.ts). The ladder and reward rules
@@ -12,8 +11,8 @@ export const TiersInput = z.object({ tiers: TierLadder });
 export const RulesInput = z.object({ rules: RuleSet, effectiveFrom: z.number().int().min(0).optional() });
 export const RewardInput = RewardSpec;
 export const CategoriesInput = CategoryList;
-/** A draft campaign, created or edited (shared/domain/campaigns/campaign.ts, the till's own schema). */
-export const CampaignInput = CampaignSpec;
+/** A draft campaign, created or edited: the till's own schema, plus an RFM segment target (campaignInput.ts). */
+export { CampaignInput } from './campaignInput';
 export const OfflineCapInput = z.object({ offlineCapPoints: z.number().int().min(0).max(1_000_000_000).nullable() });
 export const DefaultOfflineCapInput = z.object({ defaultOfflineCapPoints: z.number().int().min(0).max(1_000_000_000) });
 

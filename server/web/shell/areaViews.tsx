@@ -11,9 +11,7 @@ import { MembersArea } from '../members/MembersArea';
 
 // Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
 const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
-const CampaignEffectArea = lazy(() =>
-  import('../campaigns/CampaignEffect').then((m) => ({ default: m.CampaignEffectArea })),
-);
+const CampaignsArea = lazy(() => import('../campaigns/CampaignsArea').then((m) => ({ default: m.CampaignsArea })));
 
 type AreaView = (props: AreaProps & { overview: Overview }) => ReactNode;
 
@@ -25,7 +23,7 @@ export const areaViews: Record<AreaId, AreaView | null> = {
   overview: (p) => <OverviewArea {...p} />,
   stats: (p) => <StatsArea lang={p.lang} session={p.session} />,
   members: (p) => <MembersArea lang={p.lang} session={p.session} />,
-  campaigns: (p) => <CampaignEffectArea lang={p.lang} session={p.session} />,
+  campaigns: (p) => <CampaignsArea lang={p.lang} session={p.session} />,
   programme: null,
   shops: (p) => <ShopsArea {...p} />,
   audit: (p) => <AuditSection lang={p.lang} />,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isStorableText, UNSTORABLE_TEXT } from '../../storableText';
+import { RfmSegment } from '../../stats/rfm';
 import { MAX_HOLDOUT_BP } from './holdout';
 
 // A campaign: one schema for head office's admin route, the pull change and the till. Campaigns are
@@ -55,7 +56,12 @@ export const CampaignTarget = z.discriminatedUnion('kind', [
   /** Members who joined at most this many days before the sale. */
   z.object({ kind: z.literal('newMembers'), withinDays: z.number().int().min(1).max(3_650) }),
   /** A list head office sends (its segments): member ids. */
-  z.object({ kind: z.literal('segment'), memberIds: z.array(z.string().uuid()).min(1).max(MAX_SEGMENT_MEMBERS) }),
+  z.object({
+    kind: z.literal('segment'),
+    memberIds: z.array(z.string().uuid()).min(1).max(MAX_SEGMENT_MEMBERS),
+    /** Where head office took the list from (server/campaigns/README.md): a till reads only memberIds. */
+    rfm: z.object({ segment: RfmSegment, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
+  }),
 ]);
 export type CampaignTarget = z.output<typeof CampaignTarget>;
 
@@ -64,7 +70,8 @@ export const OverlapRule = z.enum(['stack', 'bestOf']);
 
 const endsAfterStart = { message: 'a campaign must end after it starts', path: ['endsAt'] };
 
-const SpecFields = z.object({
+/** A campaign's fields without the date check (head office's input extends its target: shared/admin/). */
+export const SpecFields = z.object({
   name: z.string().trim().min(1).max(60).refine(isStorableText, UNSTORABLE_TEXT),
   rule: CampaignRule,
   target: CampaignTarget,
