@@ -22,7 +22,8 @@ export function shopsSql(size: HoDatasetSize, startMs: number): string[] {
 }
 
 export function membersSql(size: HoDatasetSize): string {
-  return `INSERT INTO ho_members (id, name, phone, card_number, home_shop_id, origin_terminal_id, created_at, updated_at)
+  return `INSERT INTO ho_members (id, name, phone, card_number, home_shop_id, origin_terminal_id, created_at,
+      updated_at)
     SELECT pg_temp.uuid_of(m, 1), 'Member ' || m, '1' || lpad(m::text, 10, '0'), 'C' || lpad(m::text, 10, '0'),
       ${shopId('pg_temp.home_shop(m)')}, ${tillId('pg_temp.home_shop(m)')}, pg_temp.joined_at(m), pg_temp.joined_at(m)
     FROM generate_series(1, ${size.members}::bigint) m`;
@@ -86,7 +87,11 @@ export function ledgerSql(endMs: number, campaigns: readonly Campaign[]): string
       terminal_id, shop_id, created_at + 3600000, NULL, 'e' || seq`,
     )}
       WHERE points_earned >= 2 AND pg_temp.frac(seq, 11) < 0.01`,
-    `${row(`'a' || seq`, `'adjust', 50, NULL, NULL, NULL, NULL, terminal_id, shop_id, created_at + 7200000, NULL, NULL`)}
+    `${row(
+      `'a' || seq`,
+      `'adjust', 50, NULL, NULL, NULL, NULL, terminal_id, shop_id, created_at + 7200000,
+      NULL, NULL`,
+    )}
       WHERE member_id IS NOT NULL AND pg_temp.frac(seq, 12) < 0.001`,
     ...campaigns.map(
       (c, k) => `${row(
