@@ -7,6 +7,7 @@ import { MIN_LIFT_GROUP } from '../stats/liftInterval';
 import type { HoDb } from '../store/connect';
 import { campaigns, ledger, members, sales } from '../store/schema';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
+import { heldOutOf } from './holdoutOnServer';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
 // A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx) and the
@@ -153,6 +154,7 @@ export async function campaignEffect(
     return { count: t.count + s.count, minor: t.minor + s.minor };
   }, none);
   const participants = await participantsOverall(db, campaign.id, shops);
+  const heldOut = heldOutOf(campaign);
   return {
     campaignId: campaign.id,
     from,
@@ -160,8 +162,8 @@ export async function campaignEffect(
     lookbackFrom,
     minGroup,
     overall: figures({ ...total, participants }, soldTotal, value),
-    lift: campaignLift(campaign, rows, 'activeBefore', minGroup),
-    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup),
+    lift: campaignLift(campaign, rows, 'activeBefore', minGroup, heldOut),
+    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup, heldOut),
     shops: shopIds.map((shopId) => ({
       shopId,
       figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
@@ -170,6 +172,7 @@ export async function campaignEffect(
         rows.filter((r) => r.shopId === shopId),
         'activeBefore',
         minGroup,
+        heldOut,
       ),
     })),
   };

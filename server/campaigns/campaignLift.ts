@@ -69,6 +69,8 @@ export function campaignLift(
   rows: readonly MemberShopBuying[],
   population: Population,
   minGroup: number,
+  // The engine's split; head office passes a faster equal one (holdoutOnServer.ts).
+  heldOut: (memberId: string) => boolean = (memberId) => inHoldout(campaign.id, memberId, campaign.holdoutBp),
 ): LiftFigures {
   if (campaign.target.kind === 'tiers') return { spendMinor: unknown(), visits: unknown() };
   const perMember = new Map<string, { joinedAt: number; before: number; during: number; spend: number }>();
@@ -84,7 +86,7 @@ export function campaignLift(
   for (const [memberId, m] of [...perMember].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if ((population === 'activeBefore' ? m.before : m.during) === 0) continue;
     if (targetedAtStart(campaign.target, memberId, m.joinedAt, campaign.startsAt) !== true) continue;
-    const group = inHoldout(campaign.id, memberId, campaign.holdoutBp) ? 'holdout' : 'treated';
+    const group = heldOut(memberId) ? 'holdout' : 'treated';
     spend[group].push(m.spend);
     visits[group].push(m.during);
   }

@@ -1,3 +1,4 @@
+import type { HoDatasetSize } from '../generate/headOffice/hoSize';
 import type { Dataset } from './dataset';
 
 /** One row of the printed table. */
@@ -18,6 +19,8 @@ export interface BenchSettings {
   quick: boolean;
   lookups: number;
   sales: number;
+  /** The head-office data set's size (hoDataset.ts). */
+  hoSize: HoDatasetSize;
   log: (message: string) => void;
 }
 
@@ -29,3 +32,12 @@ export interface BenchSuite {
   name: string;
   run(dataset: Dataset, settings: BenchSettings): Promise<SuiteResult> | SuiteResult;
 }
+
+/** A suite on head office's own generated data set: the terminal's is not made for it. */
+export interface HeadOfficeSuite {
+  name: string;
+  usesTerminalDataset: false;
+  run(settings: BenchSettings): Promise<SuiteResult>;
+}
+
+export type AnySuite = BenchSuite | HeadOfficeSuite;
