@@ -10,7 +10,7 @@ import { migrationsFolder, openPglite, type HoDatabase } from '../store/connect'
 const nodeModules = join(migrationsFolder, '..', '..', '..', 'node_modules');
 const cacheDir = join(nodeModules, '.cache', 'tillcard-pglite');
 
-/** What a migrated template depends on: every migration file's name and content (and `extra`, e.g. PGlite's version). */
+/** What a migrated template depends on: every migration file's name and content, and `extra` (PGlite's version). */
 export function migrationsKey(extra = ''): string {
   const hash = createHash('sha256');
   hash.update(extra);
