@@ -243,6 +243,10 @@ export const members = pgTable(
     index('ho_members_phone_idx').on(t.phone),
     // A campaign's what-if finds the members who registered in its weeks (server/campaigns/).
     index('ho_members_created_idx').on(t.createdAt),
+    // The console's offline caps list: the few members with a cap of their own, newest change first.
+    index('ho_members_offline_cap_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.offlineCapPoints} IS NOT NULL`),
   ],
 );
 

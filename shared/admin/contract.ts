@@ -49,6 +49,7 @@ import { ErasedAnswer } from './answers';
 import { CampaignsAnswer } from './campaigns';
 import { CampaignEffectAnswer, WhatIfAnswer, WhatIfQuery } from './campaignEffect';
 import { ProgrammeAnswer } from './programme';
+import { OfflineCapsAnswer } from './offlineCaps';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import { StatsDailyAnswer, StatsDailyQuery } from './stats';
@@ -362,6 +363,15 @@ export const ADMIN_ROUTES = {
     response: OkAnswer,
     audit: { action: 'settings.changed' },
     doc: 'Sets how many points any member may spend at a till that is offline, unless their own cap says otherwise.',
+  },
+  offlineCaps: {
+    method: 'GET',
+    path: '/offline-caps',
+    params: null,
+    query: null,
+    body: null,
+    response: OfflineCapsAnswer,
+    doc: 'The default offline cap (null: never set) and the members with a cap of their own, newest change first.',
   },
   // Audit trail (issue 14)
   searchAudit: {
