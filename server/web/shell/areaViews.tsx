@@ -10,6 +10,7 @@ import { OverviewArea } from './OverviewArea';
 
 // Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
 const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
+const ProgrammeArea = lazy(() => import('../programme/ProgrammeArea').then((m) => ({ default: m.ProgrammeArea })));
 const CampaignEffectArea = lazy(() =>
   import('../campaigns/CampaignEffect').then((m) => ({ default: m.CampaignEffectArea })),
 );
@@ -25,7 +26,7 @@ export const areaViews: Record<AreaId, AreaView | null> = {
   stats: (p) => <StatsArea lang={p.lang} session={p.session} />,
   members: null,
   campaigns: (p) => <CampaignEffectArea lang={p.lang} session={p.session} />,
-  programme: null,
+  programme: (p) => <ProgrammeArea lang={p.lang} session={p.session} />,
   shops: (p) => <TillStaffSection lang={p.lang} session={p.session} />,
   audit: (p) => <AuditSection lang={p.lang} />,
   access: (p) => (
