@@ -3,7 +3,6 @@
 // the real PostgreSQL server, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { cardNumberFrom, memberRecord, uuidFrom } from '../testing/records';

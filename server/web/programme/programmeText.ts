@@ -151,7 +151,7 @@ const en = {
   // change labels
   'label_base.kind': 'Points for the amount',
   'label_base.ratio.points': 'Points',
-  'label_base.ratio.perMinor': 'Per amount (minor units)',
+  'label_base.ratio.perMinor': 'Per amount (¥)',
   label_rounding: 'Rounding',
   label_categoryMultipliersBp: 'Category multiplier {{key}}',
   label_tierMultipliersBp: 'Tier multiplier {{key}}',
@@ -304,7 +304,7 @@ const zhCN = {
   issue_other: '不被接受',
   'label_base.kind': '按金额积分',
   'label_base.ratio.points': '积分',
-  'label_base.ratio.perMinor': '每消费金额（分）',
+  'label_base.ratio.perMinor': '每消费金额（元）',
   label_rounding: '取整方式',
   label_categoryMultipliersBp: '品类倍数 {{key}}',
   label_tierMultipliersBp: '等级倍数 {{key}}',
