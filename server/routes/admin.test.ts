@@ -209,6 +209,7 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       setMemberOfflineCap: (admin) =>
         admin.call('setMemberOfflineCap', { params: { id: MEMBER }, body: { offlineCapPoints: 300 } }),
       setDefaultOfflineCap: (admin) => admin.call('setDefaultOfflineCap', { body: { defaultOfflineCapPoints: 4_000 } }),
+      offlineCaps: (admin) => admin.call('offlineCaps'),
       revokeTerminal: (admin) => admin.call('revokeTerminal', { params: { id: A } }),
       searchAudit: (admin) => admin.call('searchAudit', { query: { shopId: 'shopA', page: 1, pageSize: 10 } }),
       auditChains: (admin) => admin.call('auditChains'),

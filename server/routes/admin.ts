@@ -35,6 +35,7 @@ import { checkHeadOfficeChain } from '../admin/hoAudit';
 import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
 import { officeProgramme } from '../admin/programme';
+import { officeOfflineCaps } from '../admin/offlineCaps';
 import { adjustMemberPoints } from '../admin/adjustments';
 import { mergeMembers } from '../members/mergeMembers';
 import { mergePreview } from '../members/mergePreview';
@@ -212,6 +213,7 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
       await setDefaultOfflineCap(db, body);
       return { ok: true };
     },
+    offlineCaps: async () => officeOfflineCaps(db),
     searchAudit: async ({ query }) => searchAudit(db, query),
     auditChains: async () => ({ chains: await auditChainList(db), headOffice: await checkHeadOfficeChain(db) }),
     memberTier: async ({ params: { id } }) => officeMemberTier(db, clock, id),

@@ -245,6 +245,10 @@ export const members = pgTable(
     index('ho_members_created_idx').on(t.createdAt),
     // The console finds a member by the start of their name (server/admin/members/findMembers.ts).
     index('ho_members_name_idx').on(sql`lower(${t.name}) text_pattern_ops`),
+    // The console's offline caps list: the few members with a cap of their own, newest change first.
+    index('ho_members_offline_cap_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.offlineCapPoints} IS NOT NULL`),
   ],
 );
 

@@ -57,6 +57,7 @@ import {
   MemberDetailQuery,
   MemberPhoneAnswer,
 } from './members';
+import { OfflineCapsAnswer } from './offlineCaps';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import { StatsDailyAnswer, StatsDailyQuery } from './stats';
@@ -380,6 +381,15 @@ export const ADMIN_ROUTES = {
     response: OkAnswer,
     audit: { action: 'settings.changed' },
     doc: 'Sets how many points any member may spend at a till that is offline, unless their own cap says otherwise.',
+  },
+  offlineCaps: {
+    method: 'GET',
+    path: '/offline-caps',
+    params: null,
+    query: null,
+    body: null,
+    response: OfflineCapsAnswer,
+    doc: 'The default offline cap (null: never set) and the members with a cap of their own, newest change first.',
   },
   // Audit trail (issue 14)
   searchAudit: {

@@ -75,6 +75,7 @@ export const adminAccess = {
   updateGoods: { roles: ['owner', 'marketing'], shops: 'chain' },
   setMemberOfflineCap: { roles: ['owner'], shops: 'chain' },
   setDefaultOfflineCap: { roles: ['owner'], shops: 'chain' },
+  offlineCaps: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
   // A manual adjustment: the owner for any member, a shop manager for their own shops' members.
   adjustPoints: { roles: ['owner', 'shop_manager'], shops: 'scoped' },
   users: { roles: ['owner'], shops: 'chain' },

@@ -12,6 +12,7 @@ import { MembersArea } from '../members/MembersArea';
 // Statistics carry ECharts: loaded when the area is first opened, so the rest of the page starts light.
 const StatsArea = lazy(() => import('../stats/StatsArea').then((m) => ({ default: m.StatsArea })));
 const CampaignsArea = lazy(() => import('../campaigns/CampaignsArea').then((m) => ({ default: m.CampaignsArea })));
+const ProgrammeArea = lazy(() => import('../programme/ProgrammeArea').then((m) => ({ default: m.ProgrammeArea })));
 
 type AreaView = (props: AreaProps & { overview: Overview }) => ReactNode;
 
@@ -24,7 +25,7 @@ export const areaViews: Record<AreaId, AreaView | null> = {
   stats: (p) => <StatsArea lang={p.lang} session={p.session} />,
   members: (p) => <MembersArea lang={p.lang} session={p.session} />,
   campaigns: (p) => <CampaignsArea lang={p.lang} session={p.session} />,
-  programme: null,
+  programme: (p) => <ProgrammeArea lang={p.lang} session={p.session} />,
   shops: (p) => <ShopsArea {...p} />,
   audit: (p) => <AuditSection lang={p.lang} />,
   access: (p) => (

@@ -135,6 +135,7 @@ export const accessExamples = {
   setMemberOfflineCap: (f, _s, n) => ({ params: { id: f.memberId }, body: { offlineCapPoints: n % 500 } }),
   adjustPoints: (f, _s, n) => ({ params: { id: f.memberId }, body: { delta: 1 + (n % 100), reason: 'goodwill' } }),
   setDefaultOfflineCap: (_f, _s, n) => ({ body: { defaultOfflineCapPoints: n % 500 } }),
+  offlineCaps: () => ({}),
   users: () => ({}),
   createUser: (_f, _s, n) => ({
     body: { login: `soak.new${n}`, name: 'New user', role: 'auditor', shops: [], password: PASSWORD },

@@ -1,0 +1,1 @@
+CREATE INDEX "ho_members_offline_cap_idx" ON "ho_members" USING btree ("updated_at") WHERE "ho_members"."offline_cap_points" IS NOT NULL;
