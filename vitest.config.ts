@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { VITEST_WORKERS } from './build/scripts/test-env/workers.mjs';
 
 // Vitest has its own config because the renderer's Vite root is renderer/, not the repo root.
 export default defineConfig({
@@ -9,8 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most files wait on SQLite, PostgreSQL or loopback HTTP: two at a time on two cores (the default
-    // is one fewer than the cores, which left one idle).
-    maxWorkers: 2,
+    // build/scripts/test-env/workers.mjs says why this many; npm test starts one PostgreSQL per worker.
+    maxWorkers: VITEST_WORKERS,
   },
 });

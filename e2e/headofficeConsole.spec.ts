@@ -115,7 +115,16 @@ test('the console: areas by role, and statistics of two sales as chart, table an
 
   await signInPage(page, ho);
   const nav = page.getByTestId('console-nav');
-  await expect(nav.locator('a')).toHaveText(['概览', '统计', '营销活动', '门店与终端', '审计', '用户与令牌']);
+  await expect(nav.locator('a')).toHaveText([
+    '概览',
+    '统计',
+    '会员',
+    '营销活动',
+    '会员方案',
+    '门店与终端',
+    '审计',
+    '用户与令牌',
+  ]);
   await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('data-area', 'overview');
   await page.screenshot({ path: `${SHOTS}/overview-zh-CN.png` });
   // By keyboard: the link takes the focus and Enter opens the area; its name goes into the address.
@@ -177,7 +186,9 @@ test('the console: areas by role, and statistics of two sales as chart, table an
   await expect(nav.locator('a')).toHaveText([
     'Overview',
     'Statistics',
+    'Members',
     'Campaigns',
+    'Programme',
     'Shops & terminals',
     'Audit',
     'Users & tokens',

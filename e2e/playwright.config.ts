@@ -9,11 +9,11 @@ export default defineConfig({
   // Bundles the browser host once for the run, so no test file compiles TypeScript to start one.
   globalSetup: './bundleBrowserHost.setup.ts',
   testMatch: /.*\.spec\.ts$/,
-  // Each file has its own browser host (and head office) on a temp folder and port 0, so two files run
-  // side by side; the tests inside a file run in order. A third worker on two cores was slower (11.4 min
-  // against 8.9 in the CI rehearsal): the hosts and browsers then compete for the cores.
+  // Each file has its own browser host (and head office) on a temp folder and port 0, so three files run
+  // side by side; the tests inside a file run in order. Three on two cores since the headless shell: with
+  // the full browser a third worker made the run slower (the browsers then competed for the cores).
   fullyParallel: false,
-  workers: 2,
+  workers: 3,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

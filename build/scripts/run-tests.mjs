@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './test-env/chromium.mjs';
 import { startThrowawayPostgres } from './test-env/postgres.mjs';
+import { VITEST_WORKERS } from './test-env/workers.mjs';
 import { repoRoot } from './paths.mjs';
 
 process.chdir(repoRoot);
@@ -66,7 +67,7 @@ if (process.env.TILLCARD_TEST_DATABASE_URL) {
   // One server per Vitest worker: the pull feed's bound is the cluster's oldest writing
   // transaction, so a file writing in one database must not hold back another file's pulls.
   const servers = [];
-  for (let worker = 0; worker < 2; worker++) {
+  for (let worker = 0; worker < VITEST_WORKERS; worker++) {
     const pg = await startThrowawayPostgres();
     if ('skipped' in pg) {
       notes.push(`PostgreSQL tests skipped: ${pg.skipped}`);
