@@ -5,6 +5,8 @@ const till = useTill();
 
 test('"Set up my shop" explains a wrong till code, then opens the till for the real shop', async ({ page }) => {
   await page.goto(till().url);
+  // The welcome screen is up (its keys listen from then on) before the manager switches to English.
+  await expect(page.getByRole('button').first()).toBeVisible();
   await page.keyboard.press('Alt+L'); // the manager reads English
   await page.getByRole('button', { name: /Set up my shop/ }).click();
   await page.getByLabel('Shop name').fill('Riverside Bakery');
