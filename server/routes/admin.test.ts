@@ -145,6 +145,9 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
             active: true,
           },
         }),
+      rewardShopStock: (admin) => admin.call('rewardShopStock', { params: { id: uuidFrom(77) } }),
+      setRewardShopStock: (admin) =>
+        admin.call('setRewardShopStock', { params: { id: uuidFrom(77) }, body: { shopId: 'shopA', stock: 3 } }),
       upsertCampaign: (admin) =>
         admin.call('upsertCampaign', {
           params: { id: uuidFrom(78) },

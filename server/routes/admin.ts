@@ -36,6 +36,7 @@ import { eraseMember, exportMemberData } from '../admin/privacy';
 import { officeMemberTier, setOfficeMemberTier } from '../admin/memberTier';
 import { officeProgramme } from '../admin/programme';
 import { officeOfflineCaps } from '../admin/offlineCaps';
+import { rewardShopStockOf, setRewardShopStock } from '../admin/rewardStock';
 import { adjustMemberPoints } from '../admin/adjustments';
 import { mergeMembers } from '../members/mergeMembers';
 import { mergePreview } from '../members/mergePreview';
@@ -180,6 +181,8 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
       await upsertReward(db, clock, id, body);
       return { id };
     },
+    rewardShopStock: async ({ params: { id } }) => rewardShopStockOf(readDb, id),
+    setRewardShopStock: async ({ params: { id }, body }) => setRewardShopStock(db, clock, id, body),
     upsertCampaign: async ({ params: { id }, body }) => {
       await saveDraftCampaign(db, clock, id, body);
       return { id };

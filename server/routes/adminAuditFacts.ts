@@ -40,6 +40,10 @@ export const auditFacts: {
   publishCategories: ({ body }) => ({ subject: 'categories', details: { categories: body.categories.length } }),
   publishRules: (_input, answer) => ({ subject: 'rules', details: { version: answer?.version ?? null } }),
   upsertReward: ({ params }) => ({ subject: params.id, details: { what: 'reward' } }),
+  setRewardShopStock: ({ params, body }) => ({
+    subject: params.id,
+    details: { what: 'reward_stock', shopId: body.shopId, stock: body.stock },
+  }),
   upsertCampaign: ({ params, body }) => ({ subject: params.id, details: { what: 'campaign', name: body.name } }),
   publishCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'published' } }),
   cancelCampaign: ({ params }) => ({ subject: params.id, details: { what: 'campaign', step: 'cancelled' } }),

@@ -451,6 +451,27 @@ export const rewards = pgTable('ho_rewards', {
 });
 
 /**
+ * A reward's stock at one shop (issue 16): the count head office set (null: unlimited there) and the
+ * units its tills redeemed since. Redeemed may pass the count (a late offline redemption is accepted,
+ * the sale happened): the console shows it as oversold. A shop without a row uses the reward's own stock.
+ */
+export const rewardShopStock = pgTable(
+  'ho_reward_shop_stock',
+  {
+    rewardId: text('reward_id')
+      .notNull()
+      .references(() => rewards.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    stock: integer('stock'),
+    redeemed: integer('redeemed').notNull().default(0),
+    setAt: ms('set_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rewardId, t.shopId] })],
+);
+
+/**
  * The shop's goods (issue 15): what item mode picks from, sent to every till by the pull ('goods'
  * change). A SKU (without case) and a barcode belong to one item each.
  */

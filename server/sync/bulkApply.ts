@@ -20,7 +20,7 @@ import {
 } from '../store/schema';
 import { readWebhook } from '../notices/settings';
 import { emptyChain } from './auditChain';
-import { rewardPayload } from './feed';
+import { countRewardsTaken } from './rewardShopStock';
 import { chunked, planBatch, type Applied, type Known, type Outcome, type Plan } from './bulkPlan';
 import { idList, insertRows } from './jsonInsert';
 import { knownRefundIds, loadRefundableSalesWithGross } from './refundableSales';
@@ -217,16 +217,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
     const { terminalId: _id, ...set } = plan.auditChain;
     await tx.insert(auditChains).values(plan.auditChain).onConflictDoUpdate({ target: auditChains.terminalId, set });
   }
-  // Head office's stock counts every shop's redemptions; it may go below zero (oversold offline), which IT sees.
-  for (const [rewardId, quantity] of plan.rewardTaken) {
-    const [reward] = await tx
-      .update(rewards)
-      .set({ stock: sql`CASE WHEN ${rewards.stock} IS NULL THEN NULL ELSE ${rewards.stock} - ${quantity} END` })
-      .where(sql`${rewards.id} = ${rewardId}`)
-      .returning();
-    if (reward)
-      out.feed.push({ kind: 'reward', entityId: reward.id, originTerminalId: null, payload: rewardPayload(reward) });
-  }
+  out.feed.push(...(await countRewardsTaken(tx, plan.rewardTaken.values())));
 }
 
 /**

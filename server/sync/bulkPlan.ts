@@ -17,6 +17,7 @@ import { memberFeed, type FeedItem } from './feed';
 import type { SummarySource } from '../stats/summaryDeltas';
 import { advanceChain, type AuditRow, type ChainState } from './auditChain';
 import { planRefundRecord, rememberSale, type RefundKnown } from './refundPlan';
+import { addTaken, type RewardTaken } from './rewardShopStock';
 
 type MemberRow = typeof members.$inferSelect;
 type CardRow = typeof cards.$inferSelect;
@@ -82,7 +83,8 @@ export interface Plan {
   refunds: (typeof refunds.$inferInsert)[];
   refundLines: (typeof refundLines.$inferInsert)[];
   ledger: (typeof ledger.$inferInsert)[];
-  rewardTaken: Map<string, number>;
+  /** Units redeemed per reward and shop (rewardShopStock.ts counts them). */
+  rewardTaken: Map<string, RewardTaken>;
   audit: AuditRow[];
   /** The terminal's audit chain after this batch's rows, when it has any. */
   auditChain: ChainState | null;
@@ -370,7 +372,7 @@ export function planBatch(
             createdAt: p.createdAt,
             staffId: p.staffId,
           });
-          plan.rewardTaken.set(p.rewardId, (plan.rewardTaken.get(p.rewardId) ?? 0) + p.quantity);
+          addTaken(plan.rewardTaken, p.rewardId, src.shopId, p.quantity, p.createdAt);
           if (member.spendNotices) plan.notices.push(redemptionNotice(src, p, member));
           addLedger(p.ledger, { redemptionId: p.id }, feed, spent, earned);
           break;

@@ -4,6 +4,7 @@ import type { Clock, IdSource } from '../sources';
 import { formatCursor, parseCursor, readFeed } from './feed';
 import { grantCampaignBudgets } from './campaignGrants';
 import { chainPhoneKey, changesForShop } from './phonePrivacy';
+import { withShopStock } from './rewardShopStock';
 
 /**
  * The changes since the terminal's cursor, in feed order. The cursor lives on the terminal
@@ -27,12 +28,13 @@ export async function pullChanges(
     const parsed = Change.safeParse(row.payload);
     if (parsed.success) changes.push(parsed.data);
   }
-  // The till of req.shopId (the route checked it is the caller's) holds full numbers of its own shop's members only.
+  // The till of req.shopId (the route checked it is the caller's) holds full numbers of its own shop's members
+  // only, and its own shop's stock of each reward.
   const phoneKey = await chainPhoneKey(db, ids);
   const campaignAllowances = await grantCampaignBudgets(db, clock.now(), terminalId);
   return {
     protocolVersion: PROTOCOL_VERSION,
-    changes: changesForShop(changes, req.shopId, phoneKey),
+    changes: changesForShop(await withShopStock(db, req.shopId, changes), req.shopId, phoneKey),
     phoneKey,
     cursor: last ? formatCursor({ txid: last.txid, pos: last.pos }) : req.cursor,
     hasMore: rows.length > req.limit,

@@ -9,6 +9,7 @@ import type { IdSource } from '../sources';
 import { formatCursor, readVisibleBound } from './feed';
 import { rowsOf } from './jsonInsert';
 import { chainPhoneKey, changesForShop, memberForShop } from './phonePrivacy';
+import { withShopStock } from './rewardShopStock';
 
 const Num = z.union([z.number(), z.string(), z.bigint()]).transform(Number);
 const MemberRow = z.object({
@@ -124,7 +125,7 @@ export async function snapshotPage(
   return {
     protocolVersion: PROTOCOL_VERSION,
     bound,
-    catalog: changesForShop(catalogue, req.shopId, phoneKey),
+    catalog: changesForShop(await withShopStock(db, req.shopId, catalogue), req.shopId, phoneKey),
     members: page.map((m) => memberForShop(m, req.shopId, phoneKey)),
     next: members.length > req.limit ? (page[page.length - 1]?.id ?? null) : null,
     cursor: formatCursor({ txid: bound, pos: 0 }),

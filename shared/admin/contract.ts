@@ -58,6 +58,7 @@ import {
   MemberPhoneAnswer,
 } from './members';
 import { OfflineCapsAnswer } from './offlineCaps';
+import { RewardShopStockAnswer, RewardShopStockInput } from './rewardStock';
 import { GoodsFields, GoodsPatch } from '../contract/goods';
 import { GoodsAnswer, GoodsListAnswer, GoodsQuery } from './goods';
 import { StatsDailyAnswer, StatsDailyQuery } from './stats';
@@ -261,6 +262,25 @@ export const ADMIN_ROUTES = {
     response: IdAnswer,
     audit: { action: 'programme.changed' },
     doc: 'Creates or replaces a reward.',
+  },
+  rewardShopStock: {
+    method: 'GET',
+    path: '/rewards/:id/shop-stock',
+    params: IdParams,
+    query: null,
+    body: null,
+    response: RewardShopStockAnswer,
+    doc: "A reward's stock at each shop: the count set (or unlimited), redeemed since, what is left and any oversold.",
+  },
+  setRewardShopStock: {
+    method: 'PUT',
+    path: '/rewards/:id/shop-stock',
+    params: IdParams,
+    query: null,
+    body: RewardShopStockInput,
+    response: RewardShopStockAnswer,
+    audit: { action: 'programme.changed' },
+    doc: "Sets a reward's stock at one shop (null: unlimited); counting starts afresh, and the shop's tills get it.",
   },
   upsertCampaign: {
     method: 'PUT',

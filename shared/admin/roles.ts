@@ -64,6 +64,8 @@ export const adminAccess = {
   publishCategories: { roles: ['owner', 'marketing'], shops: 'chain' },
   publishRules: { roles: ['owner', 'marketing'], shops: 'chain' },
   upsertReward: { roles: ['owner', 'marketing'], shops: 'chain' },
+  rewardShopStock: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
+  setRewardShopStock: { roles: ['owner', 'marketing'], shops: 'chain' },
   upsertCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   publishCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },
   cancelCampaign: { roles: ['owner', 'marketing'], shops: 'chain' },

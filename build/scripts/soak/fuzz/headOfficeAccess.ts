@@ -91,6 +91,12 @@ export const accessExamples = {
       active: true,
     },
   }),
+  // The upsertReward ids: a reward one call made has a stock per shop; an unknown one is 404, past the gate.
+  rewardShopStock: (_f, _s, n) => ({ params: { id: uuidFrom(700 + (n % 50)) } }),
+  setRewardShopStock: (_f, shop, n) => ({
+    params: { id: uuidFrom(700 + (n % 50)) },
+    body: { shopId: `shop${shop}`, stock: n % 3 === 0 ? null : n % 20 },
+  }),
   upsertCampaign: (_f, _s, n) => ({
     params: { id: uuidFrom(800 + (n % 50)) },
     body: {

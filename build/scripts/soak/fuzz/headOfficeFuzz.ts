@@ -41,6 +41,8 @@ const A = uuidFrom(1, 0xa);
 const M = uuidFrom(100);
 const TERMINAL_B = uuidFrom(2, 0xb);
 const CAMPAIGN = uuidFrom(900);
+/** A reward made at the start, so a valid shop stock reaches the write. */
+const REWARD = uuidFrom(950);
 const DAY = 86_400_000;
 const totals = {
   saleCount: 1,
@@ -178,6 +180,22 @@ const ROUTES: Route[] = [
     path: adminPath('setDefaultOfflineCap'),
     auth: 'admin',
     examples: (n) => [{ defaultOfflineCapPoints: n % 5_000 }],
+  },
+  // Issue 16: a reward's stock per shop (a shop head office does not know is 404, past the body's schema).
+  {
+    method: ADMIN_ROUTES.rewardShopStock.method,
+    auth: 'admin',
+    path: adminPath('rewardShopStock', { params: { id: REWARD } }),
+    examples: () => [undefined],
+  },
+  {
+    method: ADMIN_ROUTES.setRewardShopStock.method,
+    auth: 'admin',
+    path: adminPath('setRewardShopStock', { params: { id: REWARD } }),
+    examples: (n) => [
+      { shopId: 'shopA', stock: n % 50 },
+      { shopId: 'shopB', stock: null },
+    ],
   },
   {
     method: ADMIN_ROUTES.balanceFlags.method,
@@ -349,6 +367,8 @@ export async function runHeadOfficeFuzz(
     ho = harness;
     const terminalToken = (await ho.enrol('shopA', '90001', A)).token;
     await ho.enrol('shopB', '90002', TERMINAL_B);
+    const reward = { code: 'FZ-MUG', name: 'Mug', category: 'gift', pointsCost: 500, cashValueMinor: 2_000 };
+    await ho.admin.call('upsertReward', { params: { id: REWARD }, body: { ...reward, stock: 5, active: true } });
     const rowCounts = await rowCounter(database);
     const xidMarker = postgresMarker(database);
     client = loopbackClient(ho.url);
