@@ -57,7 +57,7 @@ test('more than the balance, or more than the stock, is refused and nothing is s
   const thermos = dialog.getByTestId('reward-THERMOS');
   await thermos.getByRole('textbox').fill('7');
   await thermos.getByRole('button', { name: '兑换' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('该礼品库存不足。');
+  await expect(dialog.getByRole('alert')).toContainText('该礼品库存不足：本店剩余 6 件。');
   await expect(thermos).toContainText('库存 6');
 });
 

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { DomainError, type ParsedInput, type RedemptionReceipt, type RewardView } from '../../shared/contract';
 import { rewardCost } from '../../shared/domain/rules/redeem';
 import { rewardPrice, type RewardPricing } from '../../shared/domain/rules/rewardPricing';
+import { takeFromStock } from '../../shared/domain/rules/rewardStock';
 import { currentRules } from './rules';
 import type { LedgerRecord } from '../../shared/sync/records';
 import { members, redemptions, rewards } from '../../db/schema';
@@ -98,8 +99,9 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     if (!reward) throw new DomainError('NOT_FOUND', { entity: 'reward', rewardId: input.rewardId });
     if (!reward.active) throw new DomainError('REWARD_INACTIVE', { rewardId: reward.id });
     requireTierFor(ctx, member, reward.minTierCode);
-    if (reward.stock !== null && reward.stock < input.quantity)
-      throw new DomainError('OUT_OF_STOCK', { stock: reward.stock, requested: input.quantity });
+    // The shop's stock as this till last pulled it, less what it gave since (offline too): never past it.
+    const take = takeFromStock(reward.stock, input.quantity);
+    if (!take.ok) throw new DomainError('OUT_OF_STOCK', { stock: take.left, requested: input.quantity });
     // The price at the stock before this redemption, by the shop's rules in force (rewardPricing.ts).
     const cost = rewardCost(rewardPrice(reward, currentRules(ctx)?.rewardPricing, reward.stock).points, input.quantity);
     const balance = member.pointsBalance;
@@ -169,7 +171,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
       quantity: input.quantity,
       pointsSpent: cost,
       balanceAfter,
-      stockAfter: reward.stock === null ? null : reward.stock - input.quantity,
+      stockAfter: take.stockAfter,
       createdAt: now,
     };
   });

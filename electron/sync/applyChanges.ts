@@ -1,10 +1,21 @@
-import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { TerminalDb } from '../../db/open';
-import { cards, memberSecurity, members, rewards, ruleVersions, tierOverrides, tiers } from '../../db/schema';
+import {
+  cards,
+  memberSecurity,
+  members,
+  outbox,
+  redemptions,
+  rewards,
+  ruleVersions,
+  tierOverrides,
+  tiers,
+} from '../../db/schema';
 import { blockedCards, syncIssues } from '../../db/schemaSync';
 import { storeCampaign } from '../services/campaignStore';
 import { earnedChange } from '../../shared/domain/pointsEarned';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
+import { stockAtTill } from '../../shared/domain/rules/rewardStock';
 import { CategoryList, RewardSpec, TierLadder } from '../../shared/sync/catalogue';
 import type { Change } from '../../shared/sync/protocol';
 import { eraseMemberRows } from '../services/erasure';
@@ -212,6 +223,20 @@ function applyRules(db: TerminalDb, c: Of<'rules'>, now: number): void {
     .run();
 }
 
+/**
+ * This till's own redemptions of a reward that head office has not been sent yet (their outbox rows
+ * unacknowledged): the pulled stock cannot have counted them, so the till takes them off it again.
+ */
+function notYetCounted(db: TerminalDb, rewardId: string): number {
+  const row = db
+    .select({ units: sql<number>`coalesce(sum(${redemptions.quantity}), 0)` })
+    .from(redemptions)
+    .innerJoin(outbox, and(eq(outbox.recordId, redemptions.id), eq(outbox.recordType, 'redemption')))
+    .where(and(eq(redemptions.rewardId, rewardId), isNull(outbox.ackedAt)))
+    .get();
+  return row?.units ?? 0;
+}
+
 // A reward head office would refuse (no code or name, free, …) is never offered at this till.
 function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
   const parsed = RewardSpec.safeParse(c);
@@ -235,7 +260,7 @@ function applyReward(db: TerminalDb, c: Of<'reward'>, now: number): void {
     category: r.category,
     pointsCost: r.pointsCost,
     cashValueMinor: r.cashValueMinor,
-    stock: r.stock,
+    stock: stockAtTill(r.stock, notYetCounted(db, c.id)),
     active: r.active,
     minTierCode: r.minTierCode,
     updatedAt: c.updatedAt,
