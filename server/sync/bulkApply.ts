@@ -12,7 +12,6 @@ import {
   redemptions,
   refundLines,
   refunds,
-  rewards,
   saleLines,
   sales,
   spendNotices,

@@ -6,9 +6,11 @@ import { figureToMinor, minorToFigure, wholeNumber } from './formInput';
 import type { PartProps } from './programmeProps';
 import { programmeText, type ProgrammeTextKey } from './programmeText';
 import { ConfirmChanges, Field, PublishNote, usePublish, type Publish } from './publishFlow';
+import { RewardShopStockPanel } from './RewardShopStockPanel';
 
 // The rewards members redeem points for: each row's points, stock and active saved on its own; a new
-// reward added below. Stock is the chain's (head office's count; every redemption at any shop takes one).
+// reward added below. Stock is the chain's (head office's count; every redemption at any shop takes one),
+// unless a shop has a stock of its own (RewardShopStockPanel, below the table).
 
 type OfficeReward = ProgrammeAnswer['rewards'][number];
 
@@ -109,6 +111,7 @@ export function RewardsTab(props: PartProps) {
       </table>
       <PublishNote note={publish.note} />
       <ConfirmChanges publish={publish} lang={lang} />
+      <RewardShopStockPanel lang={lang} admin={props.admin} rewards={programme.rewards} mayWrite={props.mayWrite} />
     </div>
   );
 }

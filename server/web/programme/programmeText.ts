@@ -92,7 +92,21 @@ const en = {
   save: 'Save',
   addReward: 'Add a reward',
   noRewards: 'No reward yet.',
-  stockChainWide: 'Stock is counted for the whole chain: each redemption at any shop takes one.',
+  stockChainWide:
+    'Stock here is counted for the whole chain (each redemption at any shop takes one), ' +
+    'except at a shop given a stock of its own below.',
+  shopStockHeading: 'Stock per shop',
+  shopStockHint:
+    "Each shop's tills get only their own count and refuse a redemption past it, offline too. " +
+    'Saving a count starts counting afresh; empty: unlimited at that shop.',
+  shopStockReward: 'Reward',
+  shopStockShop: 'Shop',
+  shopStockOf: 'Stock at {{shop}}',
+  shopStockRedeemed: 'Redeemed since set',
+  shopStockLeft: 'Left',
+  shopStockUnlimited: 'unlimited',
+  shopStockChain: 'the reward’s own stock',
+  shopStockOversold: '{{count}} past the stock (late offline redemptions)',
   // goods
   find: 'Barcode, SKU or name',
   includeInactive: 'Include inactive',
@@ -250,7 +264,18 @@ const zhCN = {
   save: '保存',
   addReward: '添加礼品',
   noRewards: '尚无礼品。',
-  stockChainWide: '库存按全连锁计算：任一门店兑换一次即减一。',
+  stockChainWide: '此处库存按全连锁计算（任一门店兑换一次即减一），下方单独设置了库存的门店除外。',
+  shopStockHeading: '各门店库存',
+  shopStockHint:
+    '每家门店的收银机只收到本店的库存，超出即拒绝兑换（离线也一样）。保存后从该数重新计数；留空：该店不限。',
+  shopStockReward: '礼品',
+  shopStockShop: '门店',
+  shopStockOf: '{{shop}} 的库存',
+  shopStockRedeemed: '设置后已兑换',
+  shopStockLeft: '剩余',
+  shopStockUnlimited: '不限',
+  shopStockChain: '按礼品总库存',
+  shopStockOversold: '超出库存 {{count}} 件（离线兑换迟到）',
   find: '条码、编码或名称',
   includeInactive: '包括已停用',
   search: '查找',
