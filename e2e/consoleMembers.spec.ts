@@ -98,3 +98,84 @@ test('finds a member by card and by phone, adjusts their points and sees the led
   await expect(detail.getByTestId('member-balance')).toHaveText('85');
   await shot(page, 'console-members-en');
 });
+
+// A member registered twice (two cards, two balances): from the survivor's page, the duplicate's card,
+// both side by side, the last four digits typed to confirm; the survivor then holds both cards and points.
+test('merges a member registered twice into the one shown: both cards and the points are the survivor’s', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  const ho = headOffice();
+  const terminal = uuidFrom(2, 0xa);
+  const [keep, duplicate] = [uuidFrom(8), uuidFrom(9)];
+  const { code } = await ho.admin.call('createEnrolmentCode', {
+    body: { shopId: 'shop-2', shopName: 'Shop 2', terminalCode: '90002' },
+  });
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(ho.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const enrolled = (await (
+    await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: terminal })
+  ).json()) as { token: string };
+  const sale = (seq: number, memberId: string, n: number, earned: number) =>
+    saleRecord(seq, {
+      saleId: uuidFrom(80 + n),
+      memberId,
+      totalMinor: earned * 100,
+      earned,
+      spent: 0,
+      ledgerIds: [uuidFrom(90 + 2 * n), uuidFrom(91 + 2 * n)],
+      day: '2025-06-01',
+      at: AT,
+    });
+  const pushed = await post(
+    syncRoutes.push.path,
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      terminalId: terminal,
+      shopId: 'shop-2',
+      records: [
+        memberRecord(1, keep, 8, AT),
+        memberRecord(2, duplicate, 9, AT),
+        sale(3, keep, 0, 60),
+        sale(4, duplicate, 1, 40),
+      ],
+    },
+    enrolled.token,
+  );
+  expect(pushed.status).toBe(200);
+  await ho.admin.call('derive');
+
+  await signInPage(page, ho);
+  await openArea(page, 'members');
+  const area = page.getByTestId('members-area');
+  await area.getByTestId('member-search-by').selectOption('card');
+  await area.getByTestId('member-search').fill(formatCardNumber(cardNumberFrom(8)));
+  await area.getByRole('button', { name: '查找' }).click();
+  await expect(area.getByTestId('member-hits')).toContainText('Member 8');
+  await area.getByTestId('member-hits').getByRole('button', { name: '查看' }).click();
+  const detail = page.getByTestId('member-detail');
+  await expect(detail.getByTestId('member-balance')).toHaveText('60');
+
+  const merge = page.getByTestId('merge-members');
+  await merge.getByTestId('merge-card').fill(cardNumberFrom(9));
+  await merge.getByRole('button', { name: '查找' }).click();
+  await expect(merge.getByTestId('merge-sides')).toContainText('Member 9');
+  const confirm = merge.getByTestId('merge-confirm');
+  await confirm.getByTestId('merge-confirm-input').fill('0000');
+  await confirm.getByRole('button', { name: '合并' }).click();
+  await expect(confirm.getByRole('alert')).toBeVisible();
+  await confirm.getByTestId('merge-confirm-input').fill(cardNumberFrom(9).slice(-4));
+  await confirm.getByRole('button', { name: '合并' }).click();
+  await expect(merge.getByTestId('merge-done')).toHaveText(/已合并：转入 40 积分、1 张卡；Member 8 现有 100 积分。/);
+
+  await expect(detail.getByTestId('member-balance')).toHaveText('100');
+  const cards = detail.getByTestId('member-cards');
+  await expect(cards).toContainText(formatCardNumber(cardNumberFrom(8)));
+  await expect(cards).toContainText(formatCardNumber(cardNumberFrom(9)));
+  await page.screenshot({ path: testInfo.outputPath('console-member-merge.png'), fullPage: true });
+  await shot(page, 'console-member-merge');
+});

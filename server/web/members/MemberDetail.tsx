@@ -103,7 +103,7 @@ export function MemberDetail({ lang, session, memberId }: { lang: Lang; session:
       </dl>
 
       <h4>{t('cards')}</h4>
-      <table>
+      <table data-testid="member-cards">
         <thead>
           <tr>
             <th>{t('card')}</th>
