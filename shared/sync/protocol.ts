@@ -346,6 +346,10 @@ export const RewardChange = z.object({
   category: z.string(),
   pointsCost: z.number().int().min(0),
   cashValueMinor: z.number().int().min(0),
+  /**
+   * null = unlimited. Where head office set a stock for the pulling till's shop, what is left of that
+   * shop's (server/sync/rewardShopStock.ts): the same field, so no version change and older tills follow.
+   */
   stock: z.number().int().min(0).nullable(),
   active: z.boolean(),
   minTierCode: z.string().nullable().optional(),
