@@ -62,6 +62,7 @@ import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
 import { dailyStats } from '../admin/stats/dailyStats';
 import { activityView, rfmView } from '../admin/stats/memberViews';
+import { tiersView, tierMovesView } from '../admin/stats/tierViews';
 import { growthView, pointsView, shopsView, spendView } from '../admin/stats/rangeViews';
 import { dayIn } from '../stats/summaryDeltas';
 import { addDays, DEFAULT_STATS_DAYS } from '../../shared/admin/stats';
@@ -283,6 +284,10 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
     statsPoints: async ({ query }, context) =>
       pointsView(readDb, { ...statsRange(query, who(context)), period: query.period }),
     statsShops: async ({ query }, context) => shopsView(readDb, statsRange(query, who(context))),
+    statsTiers: async ({ query }, context) =>
+      tiersView(readDb, { ...statsRange(query, who(context)), period: query.period }, clock.now()),
+    statsTierMoves: async ({ query }, context) =>
+      tierMovesView(readDb, { ...statsRange(query, who(context)), period: query.period }, clock.now()),
     statsActivity: async ({ query }) => activityView(readDb, query.asOf ?? today()),
     statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months),
   };
