@@ -26,7 +26,8 @@ const TIME_ZONE_DAY = (ms: number): string =>
  * Fills an EMPTY PostgreSQL database (migrated here by openPostgres) with a head office's history:
  * shops and tills, members, sales, refunds, the ledger and campaigns, by set-based statements in
  * one transaction; then the statistics summaries by head office's own rebuild
- * (server/stats/rebuildSummaries.ts), a tier history and its moves (hoTiers.ts), and VACUUM ANALYZE so the planner knows the sizes.
+ * (server/stats/rebuildSummaries.ts), a tier history and its moves (hoTiers.ts), and VACUUM ANALYZE so
+ * the planner knows the sizes.
  */
 export async function generateHeadOffice(
   url: string,

@@ -55,7 +55,7 @@ const moves: AdminResponse<'statsTierMoves'> = {
 };
 
 describe('the tier distribution view', () => {
-  it('lists each tier as of the last period with its share and change since the first; no tier when any had none', () => {
+  it('lists each tier as of the last period, its share and change since the first; no tier when any had none', () => {
     const rows = tierRows(distribution);
     expect(tableOf(tiersView.spec.columns, rows).rows).toEqual([
       ['Bronze', 5, 0.625, 3, 2],
