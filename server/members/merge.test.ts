@@ -5,7 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import { audit, cards, changes, ledger, memberMerges } from '../store/schema';
+import { audit, cards, changes, ledger, memberMerges, tierOverrides } from '../store/schema';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
@@ -221,5 +221,27 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
       .from(changes)
       .where(and(eq(changes.kind, 'tier_override'), eq(changes.entityId, KEEP2)));
     expect(sent).toHaveLength(1);
+  });
+  it("refuses to adjust a merged duplicate's points or set its tier, naming the survivor; writes nothing", async () => {
+    const before = { ...(await rows(db)), overrides: (await db.select().from(tierOverrides)).length };
+    const adjusted = await ho.admin.send('adjustPoints', {
+      params: { id: DUP2 },
+      body: { delta: 10, reason: 'goodwill' },
+    });
+    const tiered = await ho.admin.send('setMemberTier', {
+      params: { id: DUP2 },
+      body: { tierCode: 'SILVER', reason: 'complaint', endsAt: T0 + 86_400_000 * 400 },
+    });
+    for (const answer of [adjusted, tiered])
+      expect(answer).toMatchObject({
+        ok: false,
+        status: 409,
+        error: { code: 'CONFLICT', details: { reason: 'MEMBER_MERGED', survivorId: KEEP2 } },
+      });
+    expect({ ...(await rows(db)), overrides: (await db.select().from(tierOverrides)).length }).toEqual(before);
+    // The survivor itself is still changed as ever.
+    expect(
+      (await ho.admin.send('adjustPoints', { params: { id: KEEP2 }, body: { delta: 10, reason: 'goodwill' } })).ok,
+    ).toBe(true);
   });
 });

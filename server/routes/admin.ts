@@ -55,7 +55,7 @@ import {
   type Caller,
 } from '../admin/users';
 import { addTillStaff, listTillStaff, shopOfTillStaff, updateTillStaff } from '../admin/tillStaff';
-import { HoError, parseBody } from '../http/errors';
+import { HoError, parseBody, type RequestPart } from '../http/errors';
 import { deadNotices, retryDead } from '../notices/queue';
 import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
@@ -301,8 +301,8 @@ function parseParams(schema: z.ZodType | null, params: unknown): unknown {
   return parsed.data;
 }
 
-const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
-  schema ? parseBody(schema, value) : undefined;
+const parsePart = (schema: z.ZodType | null, value: unknown, part: RequestPart): unknown =>
+  schema ? parseBody(schema, value, { part }) : undefined;
 
 type AnyHandler = (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>;
 
@@ -340,8 +340,8 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
       handler: async (request, reply) => {
         const caller = callers.get(request) ?? null;
         const params = parseParams(route.params, request.params);
-        const query = parsePart(route.query, request.query);
-        const body = parsePart(route.body, request.body);
+        const query = parsePart(route.query, request.query, 'query');
+        const body = parsePart(route.body, request.body, 'body');
         const input = { params, query, body };
         // Audited actions run on the transaction that also writes their audit row (./adminAudit.ts).
         const answer = await runAudited(deps, name, route, caller, input, (on) =>
