@@ -99,6 +99,15 @@ test('the console: areas by role, and statistics of two sales as chart, table an
   });
   const enrolled = await t.api.enrolHeadOffice({ url: ho.url, code });
   expect(enrolled.ok, JSON.stringify(refusalOf(enrolled))).toBe(true);
+  // A ladder before the sales: head office derives the member's step up when the sale reaches it.
+  await ho.admin.call('publishTiers', {
+    body: {
+      tiers: [
+        { code: 'BRONZE', name: '铜卡', rank: 1, qualifyPoints: 0 },
+        { code: 'SILVER', name: '银卡', rank: 2, qualifyPoints: 1 },
+      ],
+    },
+  });
   const member = valueOf(
     await t.api.registerMember({ requestId: crypto.randomUUID(), name: '林小雨', phone: '13800138042' }),
   );
@@ -160,6 +169,23 @@ test('the console: areas by role, and statistics of two sales as chart, table an
   await expect(cell('pointsIssued')).toHaveText(String(earned));
   await expect(cell('pointsNet')).toHaveText(String(earned));
   await page.screenshot({ path: `${SHOTS}/stats-points-zh-CN.png` });
+  // The tiers: the member stepped up from the entry tier with the sale, each view a chart and its table.
+  const tierRow = (name: string) => view.locator(`tr[data-day="${name}"]`);
+  await page.getByRole('button', { name: '会员等级分布' }).click();
+  await expect(tierRow('银卡').locator('td[data-col="members"]')).toHaveText('1');
+  await expect(tierRow('银卡').locator('td[data-col="shareOfMembers"]')).toHaveText('100.0%');
+  await expect(tierRow('铜卡').locator('td[data-col="members"]')).toHaveText('0');
+  await expect(view.getByTestId('stats-chart').locator('canvas')).toBeVisible();
+  for (const path of [`${SHOTS}/stats-tiers-zh-CN.png`, test.info().outputPath('stats-tiers-zh-CN.png')])
+    await page.screenshot({ path });
+  await page.getByRole('button', { name: '会员升降级' }).click();
+  const move = view.getByTestId('stats-table').locator('tbody tr');
+  await expect(move).toHaveCount(1);
+  await expect(move.locator('td')).toHaveText(['铜卡', '银卡', '升级', '1']);
+  await expect(view.getByTestId('stats-chart').locator('canvas')).toBeVisible();
+  for (const path of [`${SHOTS}/stats-tier-moves-zh-CN.png`, test.info().outputPath('stats-tier-moves-zh-CN.png')])
+    await page.screenshot({ path });
+  await page.getByRole('button', { name: '积分发放、兑换与过期' }).click();
 
   // The shop filter and the range: one shop has the same figures; a range without sales says so.
   const stats = page.getByTestId('stats');

@@ -82,6 +82,8 @@ export function exportMember(ctx: ServiceContext, input: ParsedInput<'exportMemb
         pointsSpent: s.pointsSpent,
       })),
       ledger: ledgerRows.map((l) => ({ id: l.id, at: l.createdAt, kind: l.kind, delta: l.delta })),
+      // Merges are head office's (its export lists them).
+      merges: [],
     };
     appendAudit(ctx, {
       action: 'member.exported',

@@ -7,6 +7,7 @@ import { HoError } from '../http/errors';
 import type { Clock, IdSource } from '../sources';
 import { appendFeed } from '../sync/feed';
 import { addLedgerToSummaries } from '../stats/summaryUpsert';
+import { refuseMergedDuplicate } from '../members/refuseMerged';
 import type { ShopFilter } from './reports';
 
 /** What head office writes in a ledger row's terminal column for its own adjustments. */
@@ -32,6 +33,7 @@ export async function adjustMemberPoints(
     const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
     const visible = member && member.erasedAt === null && (shops === null || shops.includes(member.homeShopId ?? ''));
     if (!member || !visible) throw new HoError('NOT_FOUND', `No member ${memberId}.`);
+    await refuseMergedDuplicate(tx, memberId);
     const [sum] = await tx
       .select({ balance: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
       .from(ledger)

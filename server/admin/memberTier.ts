@@ -7,6 +7,7 @@ import { tierStatus } from '../../shared/domain/tierStatus';
 import type { Clock, IdSource } from '../../shared/sources';
 import type { HoDb } from '../store/connect';
 import { ledger, members, sales, tierOverrides } from '../store/schema';
+import { refuseMergedDuplicate } from '../members/refuseMerged';
 import { HoError } from '../http/errors';
 import { appendFeed } from '../sync/feed';
 import { memberTimeZone } from '../sync/shopTimeZone';
@@ -76,8 +77,10 @@ export async function setOfficeMemberTier(
   if (body.endsAt <= now)
     throw new HoError('VALIDATION', 'The end date must be after now.', { field: 'endsAt', reason: 'not_after_now' });
   await db.transaction(async (tx) => {
-    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId));
+    // Locked as a merge locks it: a merge of this member waits, or this sees it merged.
+    const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for('update');
     if (!member) throw new HoError('NOT_FOUND', `No member ${memberId}.`);
+    await refuseMergedDuplicate(tx, memberId);
     const { ladder } = await officeProgramme(tx, now);
     if (!ladder.some((t) => t.code === body.tierCode))
       throw new HoError('VALIDATION', `No tier ${body.tierCode} on the ladder.`, {

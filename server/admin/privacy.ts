@@ -27,6 +27,11 @@ export async function exportMemberData(db: HoDb, clock: Clock, memberId: string)
     .from(ledger)
     .where(eq(ledger.memberId, memberId))
     .orderBy(asc(ledger.createdAt), asc(ledger.id));
+  const mergeRows = await db
+    .select()
+    .from(memberMerges)
+    .where(eq(memberMerges.survivorId, memberId))
+    .orderBy(asc(memberMerges.mergedAt), asc(memberMerges.id));
   const erased = m.erasedAt !== null;
   const data: MemberExport = {
     exportedAt: clock.now(),
@@ -53,6 +58,16 @@ export async function exportMemberData(db: HoDb, clock: Clock, memberId: string)
       pointsSpent: s.pointsSpent,
     })),
     ledger: ledgerRows.map((l) => ({ id: l.id, at: l.createdAt, kind: l.kind, delta: l.delta })),
+    // The registrations merged into this one, as the merge rows keep them (erasure empties name and phone).
+    merges: mergeRows.map((g) => ({
+      id: g.id,
+      at: g.mergedAt,
+      duplicateId: g.duplicateId,
+      duplicateName: g.duplicateName,
+      duplicatePhone: g.duplicatePhone === '' ? null : g.duplicatePhone,
+      duplicateCards: g.duplicateCards,
+      pointsMoved: g.pointsMoved,
+    })),
   };
   return { data, csv: memberExportCsv(data) };
 }

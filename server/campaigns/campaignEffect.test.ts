@@ -7,7 +7,7 @@ import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
 import type { HoDatabase } from '../store/connect';
-import { campaigns, ledger, members, saleLines, sales, settings } from '../store/schema';
+import { campaigns, ledger, members, saleLines, sales, settings, tierChanges } from '../store/schema';
 import { campaignWhatIf } from './whatIf';
 
 // A hand-computed chain: campaign C ran a week from T0 at shops A and B; 40 members bought once in
@@ -231,25 +231,12 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
     });
   });
 
-  it('marks a too-small holdout not computable, and a tiers campaign as unknown', async () => {
+  it('marks a too-small holdout not computable', async () => {
     const noHoldout = uuidFrom(501, 0xc);
-    const tiers = uuidFrom(502, 0xc);
-    await database.db.insert(campaigns).values([
-      {
-        id: noHoldout,
-        campaign: { ...spec({ holdoutBp: 0 }), id: noHoldout, published: true, cancelled: false, updatedAt: T0 },
-      },
-      {
-        id: tiers,
-        campaign: {
-          ...spec({ target: { kind: 'tiers', tiers: ['GOLD'] } }),
-          id: tiers,
-          published: true,
-          cancelled: false,
-          updatedAt: T0,
-        },
-      },
-    ]);
+    await database.db.insert(campaigns).values({
+      id: noHoldout,
+      campaign: { ...spec({ holdoutBp: 0 }), id: noHoldout, published: true, cancelled: false, updatedAt: T0 },
+    });
     const none = await ho.admin.call('campaignEffect', { params: { id: noHoldout } });
     expect(none.lift.spendMinor).toMatchObject({
       holdout: { n: 0 },
@@ -258,9 +245,61 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
       notComputable: 'groupTooSmall',
     });
     expect(none.lift.spendMinor.treated.n).toBe(40);
-    const byTier = await ho.admin.call('campaignEffect', { params: { id: tiers } });
-    expect(byTier.lift.visits.notComputable).toBe('targetUnknown');
     expect((await ho.admin.send('campaignEffect', { params: { id: uuidFrom(599, 0xc) } })).status).toBe(404);
+  });
+
+  // A GOLD campaign: by the tier history, L0..L29 reached GOLD ten days before the start; L0 and L1
+  // fell back to BRONZE the day before it; L30..L33 reached GOLD only during it; the rest stayed on
+  // the entry tier (no row). Its members at the start: L2..L29, 28 of them, split by the holdout.
+  it('measures a tiers campaign among the members on its tiers at its start, by the kept history', async () => {
+    const gold = uuidFrom(502, 0xc);
+    await database.db.insert(settings).values({
+      key: 'tiers',
+      value: [
+        { code: 'BRONZE', name: 'Bronze', rank: 1, qualifyPoints: 0 },
+        { code: 'GOLD', name: 'Gold', rank: 2, qualifyPoints: 500 },
+      ],
+    });
+    const change = (k: number, fromTier: string, toTier: string, at: number) => ({
+      memberId: nth(L, k),
+      fromTier,
+      toTier,
+      reason: 'earned' as const,
+      at,
+      shopId: 'A',
+      recordId: null,
+    });
+    await database.db
+      .insert(tierChanges)
+      .values([
+        ...Array.from({ length: 30 }, (_, k) => change(k, 'BRONZE', 'GOLD', T0 - 10 * DAY)),
+        change(0, 'GOLD', 'BRONZE', T0 - DAY),
+        change(1, 'GOLD', 'BRONZE', T0 - DAY),
+        ...[30, 31, 32, 33].map((k) => change(k, 'BRONZE', 'GOLD', T0 + DAY)),
+      ]);
+    await database.db.insert(campaigns).values({
+      id: gold,
+      campaign: {
+        ...spec({ target: { kind: 'tiers', tiers: ['GOLD'] } }),
+        id: gold,
+        published: true,
+        cancelled: false,
+        updatedAt: T0,
+      },
+    });
+    const effect = await ho.admin.call('campaignEffect', { params: { id: gold } });
+    const meant = L.map((id, k) => ({ id, k })).filter(({ k }) => k >= 2 && k < 30);
+    const held = (h: boolean) => meant.filter(({ id }) => inHoldout(gold, id, 5_000) === h).map(({ k }) => spendOf(k));
+    expect(effect.lift.spendMinor.treated.n).toBe(held(false).length);
+    expect(effect.lift.spendMinor.holdout.n).toBe(held(true).length);
+    expect(held(false).length + held(true).length).toBe(28);
+    expect(effect.lift.spendMinor.treated.mean).toBeCloseTo(mean(held(false)), 9);
+    expect(effect.lift.spendMinor.holdout.mean).toBeCloseTo(mean(held(true)), 9);
+    expect(effect.lift.spendMinor.notComputable).not.toBe('targetUnknown');
+    // Among the week's buyers: those of L2..L29 who bought during it (k mod 4 ≠ 0): 21; P and M1..M3 are BRONZE.
+    const buyers = effect.liftAmongBuyers.spendMinor;
+    expect(buyers.treated.n + buyers.holdout.n).toBe(meant.filter(({ k }) => k % 4 !== 0).length);
+    expect(meant.filter(({ k }) => k % 4 !== 0).length).toBe(21);
   });
 
   // The what-if's weeks: [W − 14 d, W), after everything above. Draft: 50 points for a sale paying

@@ -6,6 +6,7 @@ import { HoError } from '../http/errors';
 import { MIN_LIFT_GROUP } from '../stats/liftInterval';
 import type { HoDb } from '../store/connect';
 import { campaigns, ledger, members, sales } from '../store/schema';
+import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
@@ -155,6 +156,16 @@ export async function campaignEffect(
   }, none);
   const participants = await participantsOverall(db, campaign.id, shops);
   const heldOut = heldOutOf(campaign);
+  // A tiers campaign meant the members on its tiers when it started (the kept tier history says who).
+  const tierAtStart =
+    campaign.target.kind === 'tiers'
+      ? await tiersAt(
+          db,
+          rows.map((r) => r.memberId),
+          from,
+          now,
+        )
+      : undefined;
   return {
     campaignId: campaign.id,
     from,
@@ -162,8 +173,8 @@ export async function campaignEffect(
     lookbackFrom,
     minGroup,
     overall: figures({ ...total, participants }, soldTotal, value),
-    lift: campaignLift(campaign, rows, 'activeBefore', minGroup, heldOut),
-    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup, heldOut),
+    lift: campaignLift(campaign, rows, 'activeBefore', minGroup, heldOut, tierAtStart),
+    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup, heldOut, tierAtStart),
     shops: shopIds.map((shopId) => ({
       shopId,
       figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
@@ -173,6 +184,7 @@ export async function campaignEffect(
         'activeBefore',
         minGroup,
         heldOut,
+        tierAtStart,
       ),
     })),
   };

@@ -22,15 +22,24 @@ export type Population = 'activeBefore' | 'buyers';
 
 /**
  * Whether the campaign meant this member when it started (a member who joins during it is meant
- * by a new-members campaign too); null for a tiers campaign: head office keeps no member's tier
- * as of a past day, and a guess would bias the groups.
+ * by a new-members campaign too). A tiers campaign: the member's tier at the start by head office's
+ * tier history (`tierAtStart`, server/tiers/tiersAt.ts); null when none was given.
  */
-export function targetedAtStart(target: CampaignTarget, memberId: string, joinedAt: number, startsAt: number) {
+export function targetedAtStart(
+  target: CampaignTarget,
+  memberId: string,
+  joinedAt: number,
+  startsAt: number,
+  tierAtStart?: ReadonlyMap<string, string | null>,
+) {
   switch (target.kind) {
     case 'everyone':
       return true;
-    case 'tiers':
-      return null;
+    case 'tiers': {
+      if (!tierAtStart) return null;
+      const tier = tierAtStart.get(memberId) ?? null;
+      return tier !== null && target.tiers.includes(tier);
+    }
     case 'newMembers':
       return joinedAt >= startsAt - target.withinDays * DAY_MS;
     case 'segment':
@@ -71,8 +80,10 @@ export function campaignLift(
   minGroup: number,
   // The engine's split; head office passes a faster equal one (holdoutOnServer.ts).
   heldOut: (memberId: string) => boolean = (memberId) => inHoldout(campaign.id, memberId, campaign.holdoutBp),
+  // A tiers campaign's members: their tier at its start (without it the target is unknown).
+  tierAtStart?: ReadonlyMap<string, string | null>,
 ): LiftFigures {
-  if (campaign.target.kind === 'tiers') return { spendMinor: unknown(), visits: unknown() };
+  if (campaign.target.kind === 'tiers' && !tierAtStart) return { spendMinor: unknown(), visits: unknown() };
   const perMember = new Map<string, { joinedAt: number; before: number; during: number; spend: number }>();
   for (const r of rows) {
     const m = perMember.get(r.memberId) ?? { joinedAt: r.joinedAt, before: 0, during: 0, spend: 0 };
@@ -85,7 +96,7 @@ export function campaignLift(
   const visits = { treated: [] as number[], holdout: [] as number[] };
   for (const [memberId, m] of [...perMember].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if ((population === 'activeBefore' ? m.before : m.during) === 0) continue;
-    if (targetedAtStart(campaign.target, memberId, m.joinedAt, campaign.startsAt) !== true) continue;
+    if (targetedAtStart(campaign.target, memberId, m.joinedAt, campaign.startsAt, tierAtStart) !== true) continue;
     const group = heldOut(memberId) ? 'holdout' : 'treated';
     spend[group].push(m.spend);
     visits[group].push(m.during);

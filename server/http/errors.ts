@@ -45,20 +45,25 @@ export function sendError(reply: FastifyReply, error: HoError): FastifyReply {
   return reply.status(error.status).send(body);
 }
 
+/** The part of a request a schema reads: the messages name it, so a caller knows what to fix. */
+export type RequestPart = 'body' | 'query';
+const PART_NAME: Record<RequestPart, string> = { body: 'request body', query: 'query string' };
+
 /**
- * Parses a body with its schema or throws VALIDATION listing the issues. Text PostgreSQL cannot
- * store (NUL, unpaired surrogates) is refused here too, unless the route handles it itself
- * (`allowUnstorableText`: the push quarantines such a record instead of refusing the batch).
+ * Parses a body (or, `part: 'query'`, a query string) with its schema or throws VALIDATION listing
+ * the issues. Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused here too, unless the
+ * route handles it itself (`allowUnstorableText`: the push quarantines such a record instead).
  */
 export function parseBody<S extends z.ZodType>(
   schema: S,
   body: unknown,
-  options: { allowUnstorableText?: boolean } = {},
+  options: { allowUnstorableText?: boolean; part?: RequestPart } = {},
 ): z.output<S> {
+  const part = PART_NAME[options.part ?? 'body'];
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new HoError('VALIDATION', 'The request body does not match the schema.', { issues });
+    throw new HoError('VALIDATION', `The ${part} does not match the schema.`, { issues });
   }
   if (!options.allowUnstorableText) {
     const path = unstorableTextPath(parsed.data);
@@ -66,7 +71,7 @@ export function parseBody<S extends z.ZodType>(
       const issues = [
         { path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate, which cannot be stored' },
       ];
-      throw new HoError('VALIDATION', 'The request body contains text that cannot be stored.', { issues });
+      throw new HoError('VALIDATION', `The ${part} contains text that cannot be stored.`, { issues });
     }
   }
   return parsed.data;

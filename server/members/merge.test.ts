@@ -5,7 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
 import type { HoDb } from '../store/connect';
-import { audit, cards, changes, ledger, memberMerges } from '../store/schema';
+import { audit, cards, changes, ledger, memberMerges, tierOverrides } from '../store/schema';
 import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
@@ -198,6 +198,35 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
     expect(settled.every((c) => c.originTerminalId === null)).toBe(true);
   });
 
+  it('lists the merges the member survived in their export, JSON and CSV; erasure blanks the copies', async () => {
+    const [row] = await db.select().from(memberMerges).where(eq(memberMerges.duplicateId, DUP));
+    const merge = {
+      id: row?.id,
+      at: T0 + 86_400_000,
+      duplicateId: DUP,
+      duplicateName: 'Member 2',
+      duplicatePhone: '+8613800000002',
+      duplicateCards: [cardNumberFrom(2)],
+      pointsMoved: 220,
+    };
+    const exported = await ho.admin.call('exportMember', { params: { id: KEEP } });
+    expect(exported.data.merges).toEqual([merge]);
+    const at = new Date(merge.at).toISOString();
+    for (const line of [
+      `merge,${merge.id},${at},duplicateId,${DUP},,220`,
+      `merge,${merge.id},${at},duplicateName,Member 2,,`,
+      // The CSV writer neutralises a leading + as it does the member's own phone.
+      `merge,${merge.id},${at},duplicatePhone,'+8613800000002,,`,
+      `merge,${merge.id},${at},duplicateCard,${cardNumberFrom(2)},,`,
+    ])
+      expect(exported.csv.split(/\r?\n/)).toContain(line);
+    // The duplicate's own export lists no merge it survived.
+    expect((await ho.admin.call('exportMember', { params: { id: DUP } })).data.merges).toEqual([]);
+    await ho.admin.call('eraseMember', { params: { id: KEEP } });
+    const erased = await ho.admin.call('exportMember', { params: { id: KEEP } });
+    expect(erased.data.merges).toEqual([{ ...merge, duplicateName: '', duplicatePhone: null }]);
+  });
+
   it("erasing the survivor later erases the merge row's copy of the duplicate's name and phone", async () => {
     await ho.admin.call('eraseMember', { params: { id: KEEP } });
     const [row] = await db.select().from(memberMerges).where(eq(memberMerges.duplicateId, DUP));
@@ -221,5 +250,27 @@ describe.each(testBackends)('merging two members on $name', (backend) => {
       .from(changes)
       .where(and(eq(changes.kind, 'tier_override'), eq(changes.entityId, KEEP2)));
     expect(sent).toHaveLength(1);
+  });
+  it("refuses to adjust a merged duplicate's points or set its tier, naming the survivor; writes nothing", async () => {
+    const before = { ...(await rows(db)), overrides: (await db.select().from(tierOverrides)).length };
+    const adjusted = await ho.admin.send('adjustPoints', {
+      params: { id: DUP2 },
+      body: { delta: 10, reason: 'goodwill' },
+    });
+    const tiered = await ho.admin.send('setMemberTier', {
+      params: { id: DUP2 },
+      body: { tierCode: 'SILVER', reason: 'complaint', endsAt: T0 + 86_400_000 * 400 },
+    });
+    for (const answer of [adjusted, tiered])
+      expect(answer).toMatchObject({
+        ok: false,
+        status: 409,
+        error: { code: 'CONFLICT', details: { reason: 'MEMBER_MERGED', survivorId: KEEP2 } },
+      });
+    expect({ ...(await rows(db)), overrides: (await db.select().from(tierOverrides)).length }).toEqual(before);
+    // The survivor itself is still changed as ever.
+    expect(
+      (await ho.admin.send('adjustPoints', { params: { id: KEEP2 }, body: { delta: 10, reason: 'goodwill' } })).ok,
+    ).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
 import { mergeMoves, pointsMoved } from '../../shared/domain/mergePoints';
 import type { IdSource } from '../../shared/sources';
 import type { HoDb } from '../store/connect';
 import { ledger } from '../store/schema';
 import type { FeedItem } from '../sync/feed';
+import { lotLedgerOf, officeLedgerChange } from '../sync/officeLedgerRows';
 
 /** The terminal column of head office's own ledger rows (as its adjustments write it). */
 export const MERGE_TERMINAL = 'head-office';
@@ -35,18 +35,7 @@ export async function moveDuplicatePoints(
   pair: Pair,
   now: number,
 ): Promise<{ feed: FeedItem[]; moved: number; rows: MovedRow[] }> {
-  const rows = await tx
-    .select({
-      id: ledger.id,
-      kind: ledger.kind,
-      delta: ledger.delta,
-      createdAt: ledger.createdAt,
-      expiresAt: ledger.expiresAt,
-      lotId: ledger.lotId,
-    })
-    .from(ledger)
-    .where(eq(ledger.memberId, pair.duplicateId))
-    .orderBy(asc(ledger.createdAt), asc(ledger.id));
+  const rows = await lotLedgerOf(tx, pair.duplicateId);
   const moves = mergeMoves(rows, now);
   if (moves.length === 0) return { feed: [], moved: 0, rows: [] };
   const written = moves.map((m) => ({
@@ -63,11 +52,6 @@ export async function moveDuplicatePoints(
     lotId: m.lotId,
   }));
   await tx.insert(ledger).values(written);
-  const feed: FeedItem[] = written.map(({ kind, ...row }) => ({
-    kind: 'ledger',
-    entityId: row.id,
-    originTerminalId: null,
-    payload: { ...row, type: kind },
-  }));
+  const feed = written.map(officeLedgerChange);
   return { feed, moved: pointsMoved(moves), rows: written };
 }

@@ -290,6 +290,8 @@ describe.each(testBackends)('the admin contract on $name', (backend) => {
       statsSpend: (admin) => admin.call('statsSpend', { query: { from: DAY, to: DAY } }),
       statsPoints: (admin) => admin.call('statsPoints', { query: { from: DAY, to: DAY, period: 'week' } }),
       statsShops: (admin) => admin.call('statsShops', { query: { from: DAY, to: DAY } }),
+      statsTiers: (admin) => admin.call('statsTiers', { query: { from: DAY, to: DAY, period: 'month' } }),
+      statsTierMoves: (admin) => admin.call('statsTierMoves', { query: { from: DAY, to: DAY } }),
       statsActivity: (admin) => admin.call('statsActivity', { query: { asOf: DAY } }),
       statsRfm: (admin) => admin.call('statsRfm', { query: { asOf: DAY } }),
     };

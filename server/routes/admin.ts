@@ -56,13 +56,14 @@ import {
   type Caller,
 } from '../admin/users';
 import { addTillStaff, listTillStaff, shopOfTillStaff, updateTillStaff } from '../admin/tillStaff';
-import { HoError, parseBody } from '../http/errors';
+import { HoError, parseBody, type RequestPart } from '../http/errors';
 import { deadNotices, retryDead } from '../notices/queue';
 import { setWebhook, webhookSettings } from '../notices/settings';
 import { deriveAllPending } from '../sync/deriver';
 import { runAudited } from './adminAudit';
 import { dailyStats } from '../admin/stats/dailyStats';
 import { activityView, rfmView } from '../admin/stats/memberViews';
+import { tiersView, tierMovesView } from '../admin/stats/tierViews';
 import { growthView, pointsView, shopsView, spendView } from '../admin/stats/rangeViews';
 import { dayIn } from '../stats/summaryDeltas';
 import { addDays, DEFAULT_STATS_DAYS } from '../../shared/admin/stats';
@@ -286,6 +287,10 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
     statsPoints: async ({ query }, context) =>
       pointsView(readDb, { ...statsRange(query, who(context)), period: query.period }),
     statsShops: async ({ query }, context) => shopsView(readDb, statsRange(query, who(context))),
+    statsTiers: async ({ query }, context) =>
+      tiersView(readDb, { ...statsRange(query, who(context)), period: query.period }, clock.now()),
+    statsTierMoves: async ({ query }, context) =>
+      tierMovesView(readDb, { ...statsRange(query, who(context)), period: query.period }, clock.now()),
     statsActivity: async ({ query }) => activityView(readDb, query.asOf ?? today()),
     statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months),
   };
@@ -299,8 +304,8 @@ function parseParams(schema: z.ZodType | null, params: unknown): unknown {
   return parsed.data;
 }
 
-const parsePart = (schema: z.ZodType | null, value: unknown): unknown =>
-  schema ? parseBody(schema, value) : undefined;
+const parsePart = (schema: z.ZodType | null, value: unknown, part: RequestPart): unknown =>
+  schema ? parseBody(schema, value, { part }) : undefined;
 
 type AnyHandler = (request: AdminRequest<AdminRoute>, context: CallContext) => Promise<unknown>;
 
@@ -338,8 +343,8 @@ export function adminRoutes(app: FastifyInstance, deps: ServerDeps, options: Adm
       handler: async (request, reply) => {
         const caller = callers.get(request) ?? null;
         const params = parseParams(route.params, request.params);
-        const query = parsePart(route.query, request.query);
-        const body = parsePart(route.body, request.body);
+        const query = parsePart(route.query, request.query, 'query');
+        const body = parsePart(route.body, request.body, 'body');
         const input = { params, query, body };
         // Audited actions run on the transaction that also writes their audit row (./adminAudit.ts).
         const answer = await runAudited(deps, name, route, caller, input, (on) =>

@@ -187,6 +187,14 @@ describe.each(testBackends)('head-office people and scripts on $name', (backend)
       403,
     );
     expect((await browser.request('GET', '/admin/users')).status).toBe(403);
+    // The tier views: their own shop's members, 403 for another shop named.
+    for (const path of ['/admin/stats/tiers', '/admin/stats/tier-moves']) {
+      expect((await browser.request('GET', `${path}?shop=shopA&period=month`)).status, path).toBe(200);
+      expect(await browser.request('GET', `${path}?shop=shopB`), path).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN' },
+      });
+    }
   });
 
   it('lets an auditor read and refuses every write, before reading its body; nothing is written', async () => {

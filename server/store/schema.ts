@@ -726,6 +726,23 @@ export const dailyShop = pgTable(
   (t) => [primaryKey({ columns: [t.shopId, t.day] }), index('ho_daily_shop_day_idx').on(t.day)],
 );
 
+/**
+ * Tier changes counted per (member's home shop, its local day, from tier, to tier): kept beside each
+ * ho_tier_changes row in its transaction, so the tier views sum a few rows per day instead of reading
+ * every member's history. '' stands for no tier (and for a member without a home shop).
+ */
+export const tierMoves = pgTable(
+  'ho_tier_moves',
+  {
+    shopId: text('shop_id').notNull(),
+    day: text('day').notNull(),
+    fromTier: text('from_tier').notNull(),
+    toTier: text('to_tier').notNull(),
+    changes: count('changes'),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.shopId, t.fromTier, t.toTier] })],
+);
+
 /** A member's buying so far: recency, frequency and monetary value (active rate, RFM). */
 export const memberActivity = pgTable(
   'ho_member_activity',

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expiryRowId } from '../../shared/domain/expiryId';
 import { derivePointLots } from '../../shared/domain/pointLots';
 import type { HoDb } from '../store/connect';
 import { ledger, members } from '../store/schema';
 import { addLedgerToSummaries } from '../stats/summaryUpsert';
 import { appendFeed, type FeedItem } from './feed';
+import { lotLedgerOf, officeLedgerChange } from './officeLedgerRows';
 
 // Head office's own expiry, derived from its ledger by the one shared function, for members no till
 // has looked up since their lots fell due. The row ids are the ones every till derives (member +
@@ -28,18 +29,7 @@ export async function expireDueAtHeadOffice(db: HoDb, now: number): Promise<numb
   for (const { memberId } of due) {
     written += await db.transaction(async (tx) => {
       const [member] = await tx.select().from(members).where(eq(members.id, memberId));
-      const rows = await tx
-        .select({
-          id: ledger.id,
-          kind: ledger.kind,
-          delta: ledger.delta,
-          createdAt: ledger.createdAt,
-          expiresAt: ledger.expiresAt,
-          lotId: ledger.lotId,
-        })
-        .from(ledger)
-        .where(eq(ledger.memberId, memberId))
-        .orderBy(asc(ledger.createdAt), asc(ledger.id));
+      const rows = await lotLedgerOf(tx, memberId);
       const feed: FeedItem[] = [];
       for (const lot of derivePointLots(rows, now).due) {
         const id = expiryRowId(memberId, lot.lotId, sha1);
@@ -58,13 +48,7 @@ export async function expireDueAtHeadOffice(db: HoDb, now: number): Promise<numb
         const stored = await tx.insert(ledger).values(row).onConflictDoNothing().returning({ id: ledger.id });
         if (stored.length === 0) continue;
         await addLedgerToSummaries(tx, [row]);
-        const { kind: type, ...rest } = row;
-        feed.push({
-          kind: 'ledger',
-          entityId: id,
-          originTerminalId: null,
-          payload: { ...rest, type, expiresAt: null },
-        });
+        feed.push(officeLedgerChange({ ...row, expiresAt: null }));
       }
       if (feed.length > 0) await appendFeed(tx, feed);
       return feed.length;

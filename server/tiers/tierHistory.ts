@@ -5,6 +5,8 @@ import { officeProgramme } from './officeLadder';
 import type { HoDb } from '../store/connect';
 import { ledger, members, sales, terminals, tierChanges, tierOverrides } from '../store/schema';
 import { shopTimeZone } from '../sync/shopTimeZone';
+import { dayIn } from '../stats/summaryDeltas';
+import { addTierMoves, type TierMove } from '../stats/tierMoves';
 
 /** Namespace of the per-member advisory locks of the tier history. */
 const TIER_HISTORY_LOCK_NAMESPACE = 7_302_117;
@@ -83,6 +85,7 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
   };
   const last = new Map(lastRows.map((r) => [r.memberId, r]));
   const rows: (typeof tierChanges.$inferInsert)[] = [];
+  const moves: TierMove[] = [];
   for (const member of memberRows) {
     const mine = ledgerRows.filter((r) => r.memberId === member.id);
     const earnedAt = new Map(mine.filter((r) => r.kind === 'earn').map((r) => [r.id, r.createdAt]));
@@ -107,18 +110,20 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
       .filter((o) => o.memberId === member.id)
       .map((o) => ({ ...o, shopId: o.shopId ?? null }));
     const known = last.get(member.id);
+    const zone = await zoneOf(member.homeShopId);
     const changes = tierTimeline({
       ladder,
       policy: rules.tierQualification,
       events: events.sort((a, b) => a.at - b.at),
       overrides,
-      timeZone: await zoneOf(member.homeShopId),
+      timeZone: zone,
       after: known?.at ?? null,
       heldTier: known?.toTier ?? null,
       // A till's clock a little ahead of head office's must not hide its own record's change.
       now: events.reduce((latest, e) => Math.max(latest, e.at), now),
     });
-    for (const c of changes)
+    for (const c of changes) {
+      moves.push({ shopId: member.homeShopId, day: dayIn(c.at, zone), fromTier: c.fromTier, toTier: c.toTier });
       rows.push({
         memberId: member.id,
         fromTier: c.fromTier,
@@ -128,7 +133,10 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
         shopId: c.shopId,
         recordId: c.recordId,
       });
+    }
   }
   if (rows.length > 0) await tx.insert(tierChanges).values(rows);
+  // The tier views' summary, in the same transaction (server/stats/README.md).
+  await addTierMoves(tx, moves);
   return rows.length;
 }

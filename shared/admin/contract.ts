@@ -72,6 +72,8 @@ import {
   StatsRfmQuery,
   StatsShopsAnswer,
   StatsSpendAnswer,
+  StatsTierMovesAnswer,
+  StatsTiersAnswer,
 } from './statsViews';
 import {
   DeadNoticesAnswer,
@@ -731,6 +733,24 @@ export const ADMIN_ROUTES = {
     body: null,
     response: StatsRfmAnswer,
     doc: "RFM scores 1-5 of the buyers (quintile cuts answered), each segment's size and its monthly trend.",
+  },
+  statsTiers: {
+    method: 'GET',
+    path: '/stats/tiers',
+    params: null,
+    query: StatsPeriodQuery,
+    body: null,
+    response: StatsTiersAnswer,
+    doc: 'Members per tier (and with none) at the end of each period of from..to, by their home shop.',
+  },
+  statsTierMoves: {
+    method: 'GET',
+    path: '/stats/tier-moves',
+    params: null,
+    query: StatsPeriodQuery,
+    body: null,
+    response: StatsTierMovesAnswer,
+    doc: 'Tier upgrades and downgrades per period of from..to, and the from-to counts of the range.',
   },
 } as const satisfies Record<string, AdminRoute>;
 

@@ -52,3 +52,9 @@ export const MergeAnswer = z.strictObject({
   mergedAt: z.number().int(),
 });
 export type MergeAnswer = z.infer<typeof MergeAnswer>;
+
+/**
+ * Why head office refuses to adjust the points or set the tier of a merged duplicate (409 CONFLICT,
+ * details.reason, with details.survivorId: the member to change instead); nothing is written.
+ */
+export const MEMBER_MERGED = 'MEMBER_MERGED';

@@ -107,6 +107,8 @@ export const adminAccess = {
   statsSpend: { roles: everyone, shops: 'scoped' },
   statsPoints: { roles: everyone, shops: 'scoped' },
   statsShops: { roles: everyone, shops: 'scoped' },
+  statsTiers: { roles: everyone, shops: 'scoped' },
+  statsTierMoves: { roles: everyone, shops: 'scoped' },
   // Member views span the chain (a member buys at any shop): not a shop manager's.
   statsActivity: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },
   statsRfm: { roles: ['owner', 'marketing', 'auditor'], shops: 'chain' },

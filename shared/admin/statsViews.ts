@@ -156,3 +156,37 @@ export const StatsRfmAnswer = z.strictObject({
     }),
   ),
 });
+
+/** The tiers a tier view names: the ladder's, lowest first, then any code its history holds that the ladder dropped. */
+const TierNames = z.array(z.strictObject({ code: z.string(), name: z.string() }));
+
+/** Members per tier at the end of each period (the last one: as of `to`), members with no tier apart. */
+export const StatsTiersAnswer = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  period: StatsPeriod,
+  tiers: TierNames,
+  periods: z.array(
+    z.strictObject({
+      ...Span,
+      /** Members registered up to the period's end (home shop's, as statsGrowth). */
+      members: Int,
+      noTier: Int,
+      /** Members in each tier of `tiers`, in its order. */
+      byTier: z.array(Int),
+      /** byTier ÷ members. */
+      byTierBp: z.array(Bp),
+    }),
+  ),
+});
+
+/** Tier changes per period, up (to a higher rank) and down, and the range's from → to counts. */
+export const StatsTierMovesAnswer = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  period: StatsPeriod,
+  tiers: TierNames,
+  periods: z.array(z.strictObject({ ...Span, upgrades: Int, downgrades: Int })),
+  /** Each (from, to) pair that happened in from..to; null is no tier. */
+  moves: z.array(z.strictObject({ fromTier: z.string().nullable(), toTier: z.string().nullable(), changes: Int })),
+});

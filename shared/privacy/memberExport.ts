@@ -34,6 +34,23 @@ export const MemberExport = z.object({
     }),
   ),
   ledger: z.array(z.object({ id: z.string(), at: z.number().int(), kind: z.string(), delta: z.number().int() })),
+  /**
+   * The member's other registrations merged into this one at head office (server/members/README.md):
+   * the name, phone and cards the duplicate had, as the merge row keeps them (emptied when either is
+   * erased). A till knows no merge: its export lists none.
+   */
+  merges: z.array(
+    z.object({
+      id: z.string(),
+      at: z.number().int(),
+      duplicateId: z.string(),
+      duplicateName: z.string(),
+      /** E.164; null once erased. */
+      duplicatePhone: z.string().nullable(),
+      duplicateCards: z.array(z.string()),
+      pointsMoved: z.number().int(),
+    }),
+  ),
 });
 export type MemberExport = z.infer<typeof MemberExport>;
 

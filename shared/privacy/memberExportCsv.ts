@@ -6,7 +6,10 @@ import type { MemberExport } from './memberExport';
 
 const COLUMNS = ['record', 'id', 'at', 'field', 'value', 'amount', 'points'] as const;
 
-/** The export as CSV: one row per fact (member fields, cards, sales, ledger rows), times in ISO 8601 UTC. */
+/**
+ * The export as CSV: one row per fact (member fields, cards, sales, ledger rows, merges: the points the
+ * duplicate brought in its first row), times in ISO 8601 UTC.
+ */
 export function memberExportCsv(e: MemberExport): string {
   const iso = (ms: number) => new Date(ms).toISOString();
   const rows: CsvCell[][] = [[...COLUMNS]];
@@ -26,5 +29,12 @@ export function memberExportCsv(e: MemberExport): string {
   for (const s of e.sales)
     rows.push(['sale', s.id, iso(s.at), 'currency', s.currency, s.totalMinor, s.pointsEarned - s.pointsSpent]);
   for (const l of e.ledger) rows.push(['points', l.id, iso(l.at), 'kind', l.kind, null, l.delta]);
+  for (const g of e.merges) {
+    const at = iso(g.at);
+    rows.push(['merge', g.id, at, 'duplicateId', g.duplicateId, null, g.pointsMoved]);
+    rows.push(['merge', g.id, at, 'duplicateName', g.duplicateName, null, null]);
+    rows.push(['merge', g.id, at, 'duplicatePhone', g.duplicatePhone, null, null]);
+    for (const card of g.duplicateCards) rows.push(['merge', g.id, at, 'duplicateCard', card, null, null]);
+  }
   return toCsv(rows);
 }

@@ -4,6 +4,7 @@ import type { StatsPeriod } from '../../../shared/stats/periods';
 import { dailyStats } from '../../../server/admin/stats/dailyStats';
 import { activityView, rfmView } from '../../../server/admin/stats/memberViews';
 import { growthView, pointsView, shopsView, spendView } from '../../../server/admin/stats/rangeViews';
+import { tierMovesView, tiersView } from '../../../server/admin/stats/tierViews';
 import { campaignEffect } from '../../../server/campaigns/campaignEffect';
 import type { HoDb } from '../../../server/store/connect';
 import type { HoDataset } from './hoDataset';
@@ -59,6 +60,18 @@ export function viewCases(dataset: HoDataset): ViewCase[] {
           asked,
           http: (a) => a.call('statsPoints', { query: withPeriod }),
           direct: (db) => pointsView(db, asked4),
+        },
+        {
+          view: 'statsTiers',
+          asked,
+          http: (a) => a.call('statsTiers', { query: withPeriod }),
+          direct: (db) => tiersView(db, asked4, Date.now()),
+        },
+        {
+          view: 'statsTierMoves',
+          asked,
+          http: (a) => a.call('statsTierMoves', { query: withPeriod }),
+          direct: (db) => tierMovesView(db, asked4, Date.now()),
         },
       );
       if (one === null)

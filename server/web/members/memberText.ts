@@ -113,6 +113,8 @@ const en = {
   notFound: 'No such member (or not one of your shops).',
   belowZero: 'The member has {{balance}} points: a removal may not take the balance below zero.',
   unknownTier: 'That tier is not on the ladder.',
+  mergedDuplicate:
+    'This registration was merged into another member: change the points or tier of the member it was merged into.',
   unreachable: 'Head office did not answer.',
 };
 
@@ -227,6 +229,7 @@ const zhCN = {
   notFound: '没有这位会员（或不属于您的门店）。',
   belowZero: '会员只有 {{balance}} 积分，扣减后不能低于零。',
   unknownTier: '等级表中没有该等级。',
+  mergedDuplicate: '此会员登记已合并到另一位会员：请修改合并后保留的会员的积分或等级。',
   unreachable: '总部无响应。',
 } satisfies Record<keyof typeof en, string>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AdminClient } from '../../../shared/admin/client';
 import { AdminCallError } from '../../../shared/admin/client';
+import { MEMBER_MERGED } from '../../../shared/admin/memberMerge';
 import type { Lang } from '../text';
 import { isMemberTextKey, memberText } from './memberText';
 
@@ -23,6 +24,7 @@ export function refusalText(lang: Lang, refusal: Refusal): string {
   const details = error.details ?? {};
   if (details.reason === 'ADJUST_BELOW_ZERO')
     return memberText(lang, 'belowZero', { balance: Number(details.balance) });
+  if (details.reason === MEMBER_MERGED) return memberText(lang, 'mergedDuplicate');
   if (details.reason === 'unknown_tier') return memberText(lang, 'unknownTier');
   if (details.reason === 'not_after_now') return memberText(lang, 'endsAt_invalid');
   if (status === 403) return memberText(lang, 'forbidden');

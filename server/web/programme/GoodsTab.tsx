@@ -6,6 +6,7 @@ import { checkWith, type FieldIssues } from './fieldIssues';
 import { figureToMinor, minorToFigure } from './formInput';
 import type { PartProps } from './programmeProps';
 import { programmeText, type ProgrammeTextKey } from './programmeText';
+import { EditCategory, EditText } from './EditCells';
 import { ConfirmChanges, Field, PublishNote, usePublish, type Publish } from './publishFlow';
 
 // The shop's goods (issue 15): found by barcode, SKU or name; each item's name, category, price and
@@ -159,16 +160,15 @@ function GoodsRow(props: PartProps & { item: GoodsView | null; publish: Publish;
   };
 
   const input = (field: keyof ItemForm, size: number, label: ProgrammeTextKey, mode?: 'decimal' | 'numeric') => (
-    <Field label="" issue={issues[field === 'price' ? 'priceMinor' : field]}>
-      <input
-        aria-label={t(label)}
-        value={form[field]}
-        size={size}
-        inputMode={mode}
-        disabled={!mayWrite}
-        onChange={(e) => set({ [field]: e.target.value })}
-      />
-    </Field>
+    <EditText
+      label={t(label)}
+      value={form[field]}
+      size={size}
+      mode={mode}
+      disabled={!mayWrite}
+      issue={issues[field === 'price' ? 'priceMinor' : field]}
+      onChange={(value) => set({ [field]: value })}
+    />
   );
   return (
     <tr data-goods={item?.sku ?? 'new'} className={item?.active === false ? 'row--revoked' : undefined}>
@@ -176,24 +176,16 @@ function GoodsRow(props: PartProps & { item: GoodsView | null; publish: Publish;
       <td>{input('barcode', 13, 'barcode', 'numeric')}</td>
       <td>{input('name', 16, 'goodsName')}</td>
       <td>
-        <Field label="" issue={issues.category}>
-          <select
-            aria-label={t('category')}
-            value={form.category}
-            disabled={!mayWrite}
-            onChange={(e) => set({ category: e.target.value })}
-          >
-            {item === null && <option value="">{t('defaultCategory', { code: categories?.defaultCode ?? '' })}</option>}
-            {item !== null && !(categories?.categories ?? []).some((c) => c.code === form.category) && (
-              <option value={form.category}>{form.category}</option>
-            )}
-            {(categories?.categories ?? []).map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.names[lang]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EditCategory
+          label={t('category')}
+          value={form.category}
+          categories={categories}
+          lang={lang}
+          {...(item === null ? { blank: t('defaultCategory', { code: categories?.defaultCode ?? '' }) } : {})}
+          disabled={!mayWrite}
+          issue={issues.category}
+          onChange={(category) => set({ category })}
+        />
       </td>
       <td>{input('price', 8, 'price', 'decimal')}</td>
       <td>{item ? (item.active ? '✓' : '—') : ''}</td>

@@ -5,7 +5,8 @@ import { changesBetween } from './changeSummary';
 import { figureToMinor, minorToFigure, wholeNumber } from './formInput';
 import type { PartProps } from './programmeProps';
 import { programmeText, type ProgrammeTextKey } from './programmeText';
-import { ConfirmChanges, Field, PublishNote, usePublish, type Publish } from './publishFlow';
+import { EditCategory, EditText } from './EditCells';
+import { ConfirmChanges, PublishNote, usePublish, type Publish } from './publishFlow';
 import { RewardShopStockPanel } from './RewardShopStockPanel';
 
 // The rewards members redeem points for: each row's points, stock and active saved on its own; a new
@@ -144,88 +145,42 @@ function RewardRow(
     );
   };
   const tiers = programme.tiers ?? [];
+  // A text field of the form, its issue by the body's field it becomes.
+  const text = (
+    field: 'code' | 'name' | 'pointsCost' | 'cashValue' | 'stock',
+    size: number,
+    label: ProgrammeTextKey,
+    issue: string,
+    mode?: 'decimal' | 'numeric',
+  ) => (
+    <EditText
+      label={t(label)}
+      value={form[field]}
+      size={size}
+      mode={mode}
+      disabled={!mayWrite}
+      issue={issues[issue]}
+      onChange={(value) => set({ [field]: value })}
+    />
+  );
   return (
     <tr data-reward={reward?.code ?? 'new'}>
+      <td>{reward ? reward.code : text('code', 8, 'rewardCode', 'code')}</td>
+      <td>{text('name', 14, 'rewardName', 'name')}</td>
       <td>
-        {reward ? (
-          reward.code
-        ) : (
-          <Field label="" issue={issues.code}>
-            <input
-              aria-label={t('rewardCode')}
-              value={form.code}
-              size={8}
-              onChange={(e) => set({ code: e.target.value })}
-            />
-          </Field>
-        )}
+        <EditCategory
+          label={t('category')}
+          value={form.category}
+          categories={programme.categories}
+          lang={lang}
+          disabled={!mayWrite}
+          issue={issues.category}
+          onChange={(category) => set({ category })}
+        />
       </td>
-      <td>
-        <Field label="" issue={issues.name}>
-          <input
-            aria-label={t('rewardName')}
-            value={form.name}
-            size={14}
-            disabled={!mayWrite}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </Field>
-      </td>
-      <td>
-        <Field label="" issue={issues.category}>
-          <select
-            aria-label={t('category')}
-            value={form.category}
-            disabled={!mayWrite}
-            onChange={(e) => set({ category: e.target.value })}
-          >
-            {!(programme.categories?.categories ?? []).some((c) => c.code === form.category) && (
-              <option value={form.category}>{form.category}</option>
-            )}
-            {(programme.categories?.categories ?? []).map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.names[lang]}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </td>
-      <td>
-        <Field label="" issue={issues.pointsCost}>
-          <input
-            aria-label={t('pointsCost')}
-            value={form.pointsCost}
-            size={6}
-            inputMode="numeric"
-            disabled={!mayWrite}
-            onChange={(e) => set({ pointsCost: e.target.value })}
-          />
-        </Field>
-      </td>
-      <td>
-        <Field label="" issue={issues.cashValueMinor}>
-          <input
-            aria-label={t('cashValue')}
-            value={form.cashValue}
-            size={6}
-            inputMode="decimal"
-            disabled={!mayWrite}
-            onChange={(e) => set({ cashValue: e.target.value })}
-          />
-        </Field>
-      </td>
-      <td>
-        <Field label="" issue={issues.stock}>
-          <input
-            aria-label={t('stock')}
-            value={form.stock}
-            size={5}
-            inputMode="numeric"
-            disabled={!mayWrite}
-            onChange={(e) => set({ stock: e.target.value })}
-          />
-        </Field>
-      </td>
+      <td>{text('pointsCost', 6, 'pointsCost', 'pointsCost', 'numeric')}</td>
+      <td>{text('cashValue', 6, 'cashValue', 'cashValueMinor', 'decimal')}</td>
+      <td>{text('stock', 5, 'stock', 'stock', 'numeric')}</td>
       <td>
         <select
           aria-label={t('minTier')}

@@ -19,7 +19,8 @@ export function StatsTableView({ table, lang, caption }: { table: StatsTable; la
         </thead>
         <tbody>
           {table.rows.map((row, r) => (
-            <tr key={String(row[0] ?? r)} data-day={String(row[0] ?? '')}>
+            // A first cell may repeat (a tier moved from to two tiers): the place keeps keys apart.
+            <tr key={`${r}-${String(row[0] ?? '')}`} data-day={String(row[0] ?? '')}>
               {row.map((value, i) => {
                 const column = table.columns[i];
                 const kind = column?.kind ?? 'count';

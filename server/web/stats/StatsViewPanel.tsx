@@ -63,7 +63,7 @@ export function StatsViewPanel({
       </div>
       {view.note && (
         <p className="muted stats__note" data-testid="stats-note">
-          {statsText(lang, view.note, { asOf: query.to })}
+          {statsText(lang, view.note, { asOf: query.to, from: query.from })}
         </p>
       )}
       {loading.state === 'loading' && (

@@ -63,6 +63,18 @@ export const viewsEn = {
   note_tiers: "Members on each tier as of {{asOf}}, by the member's home shop.",
   tier: 'Tier',
   noTier: 'No tier',
+  firstPeriodEnd: 'At the end of the first period',
+  // Tier movement
+  view_tierMoves: 'Tier upgrades and downgrades',
+  note_tierMoves: "Changes of tier from {{from}} to {{asOf}}, by the member's home shop; the chart: per period.",
+  fromTier: 'From tier',
+  toTier: 'To tier',
+  direction: 'Direction',
+  upgrade: 'Upgrade',
+  downgrade: 'Downgrade',
+  upgrades: 'Upgrades',
+  downgrades: 'Downgrades',
+  changes: 'Members moved',
 };
 
 export const viewsZh = {
@@ -121,4 +133,15 @@ export const viewsZh = {
   note_tiers: '截至 {{asOf}} 各等级的会员数，按会员所属门店。',
   tier: '等级',
   noTier: '无等级',
+  firstPeriodEnd: '首个期间末',
+  view_tierMoves: '会员升降级',
+  note_tierMoves: '{{from}} 至 {{asOf}} 的等级变动，按会员所属门店；图表为各期间的升级与降级。',
+  fromTier: '原等级',
+  toTier: '新等级',
+  direction: '方向',
+  upgrade: '升级',
+  downgrade: '降级',
+  upgrades: '升级人数',
+  downgrades: '降级人数',
+  changes: '变动人数',
 } satisfies Record<keyof typeof viewsEn, string>;

@@ -51,6 +51,14 @@ describe.skipIf(!testDatabaseUrl)('generateHeadOffice (PostgreSQL)', () => {
     ).toBe(0);
   });
 
+  it('holds a tier history and its moves, each change counted once', async () => {
+    const changes = await count('SELECT count(*) AS n FROM ho_tier_changes');
+    expect(changes).toBeGreaterThan(0);
+    expect(await count('SELECT sum(changes) AS n FROM ho_tier_moves')).toBe(changes);
+    expect(await count(`SELECT count(*) AS n FROM ho_tier_changes WHERE reason = 'expiry'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM ho_tier_changes WHERE at > ${END_MS}`)).toBe(0);
+  });
+
   it('gives every earning sale its lot, and every kind of ledger row', async () => {
     expect(await count(`SELECT count(*) AS n FROM ho_ledger WHERE kind = 'earn' AND campaign_id IS NULL`)).toBe(
       await count('SELECT count(*) AS n FROM ho_sales WHERE points_earned > 0'),

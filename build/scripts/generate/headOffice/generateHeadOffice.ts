@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { rebuildSummaries } from '../../../../server/stats/rebuildSummaries';
+import { rebuildTierMoves } from '../../../../server/stats/tierMoves';
 import { campaigns } from '../../../../server/store/schema';
 import { openPostgres } from '../../../../server/store/connect';
 import { benchCampaigns } from './hoCampaigns';
 import { hoFunctionsSql } from './hoFunctions';
+import { tierHistorySql } from './hoTiers';
 import { ledgerSql, membersSql, refundsSql, salesSql, shopsSql } from './hoRows';
 import { DAY_MS, type HoDatasetSize } from './hoSize';
 
@@ -24,7 +26,8 @@ const TIME_ZONE_DAY = (ms: number): string =>
  * Fills an EMPTY PostgreSQL database (migrated here by openPostgres) with a head office's history:
  * shops and tills, members, sales, refunds, the ledger and campaigns, by set-based statements in
  * one transaction; then the statistics summaries by head office's own rebuild
- * (server/stats/rebuildSummaries.ts), and VACUUM ANALYZE so the planner knows the sizes.
+ * (server/stats/rebuildSummaries.ts), a tier history and its moves (hoTiers.ts), and VACUUM ANALYZE so
+ * the planner knows the sizes.
  */
 export async function generateHeadOffice(
   url: string,
@@ -52,6 +55,8 @@ export async function generateHeadOffice(
       await tx.insert(campaigns).values(chosen.map((c) => ({ id: c.id, campaign: c })));
       await step('ledger', ledgerSql(endMs, chosen), run);
       await step('summaries (rebuildSummaries)', '', () => rebuildSummaries(tx));
+      for (const q of tierHistorySql(endMs)) await step('tier history', q, run);
+      await step('tier moves (rebuildTierMoves)', '', () => rebuildTierMoves(tx));
       const facts = {
         ...size,
         endDay: TIME_ZONE_DAY(endMs),

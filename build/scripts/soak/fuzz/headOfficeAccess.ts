@@ -168,6 +168,12 @@ export const accessExamples = {
   statsSpend: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: 'month' } }),
   statsPoints: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: 'week' } }),
   statsShops: (_f, shop) => ({ query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}` } }),
+  statsTiers: (_f, shop, n) => ({
+    query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: n % 2 ? 'day' : 'month' },
+  }),
+  statsTierMoves: (_f, shop, n) => ({
+    query: { from: '2025-01-01', to: '2025-03-31', shop: `shop${shop}`, period: n % 2 ? 'week' : 'month' },
+  }),
   statsActivity: (_f, _s, n) => ({ query: { asOf: `2025-0${1 + (n % 9)}-28` } }),
   statsRfm: (_f, _s, n) => ({ query: { asOf: `2025-0${1 + (n % 9)}-28` } }),
 } satisfies Record<AdminRouteName, ExampleOf>;
@@ -204,6 +210,7 @@ export function expectedStatus(route: AdminRouteName, caller: AccessCaller): 'ha
     if (route === 'createEnrolmentCode' || route === 'addTillStaff') return 403;
     if (route === 'statsDaily' || route === 'statsGrowth' || route === 'statsSpend') return 403;
     if (route === 'statsPoints' || route === 'statsShops') return 403;
+    if (route === 'statsTiers' || route === 'statsTierMoves') return 403;
     if (route === 'revokeTerminal') return 404;
   }
   return 'handled';

@@ -11,6 +11,8 @@ import { rfmView } from './rfmView';
 import { salesView } from './salesView';
 import { shopsView } from './shopsView';
 import { spendView } from './spendView';
+import { tierMovesView } from './tierMovesView';
+import { tiersView } from './tiersView';
 
 /** The statistics area's views, in its menu's order: a new view is one file here and one line below. */
 export const STATS_VIEWS: readonly StatsView[] = [
@@ -26,4 +28,6 @@ export const STATS_VIEWS: readonly StatsView[] = [
   shopsView,
   rfmView,
   rfmScoresView,
+  tiersView,
+  tierMovesView,
 ];
