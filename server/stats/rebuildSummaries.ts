@@ -16,6 +16,8 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_daily_shop`);
   await tx.execute(sql`DELETE FROM ho_member_activity`);
   await tx.execute(sql`DELETE FROM ho_member_month`);
+  // The kept RFM trend is computed from ho_member_month: again from the rebuilt rows (rfmTrend.ts).
+  await tx.execute(sql`DELETE FROM ho_rfm_month`);
   // Columns: sales, member sales, refunds (count, minor each), new members, five points columns.
   await tx.execute(
     sql.raw(`INSERT INTO ho_daily_shop (shop_id, day, sales_count, sales_minor, member_sales_count,

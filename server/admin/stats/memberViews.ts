@@ -9,6 +9,7 @@ import type { HoDb } from '../../store/connect';
 import { memberActivity, memberMonth, members } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
+import { rfmTrend, segmentCounts } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
@@ -107,13 +108,8 @@ const LATER_CHUNK = 5_000;
 
 /** Segment sizes of buyers scored by their own quintiles as of a day. */
 function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
-  const thresholds = rfmThresholds(buyers, asOf);
-  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
-  for (const b of buyers) {
-    const { segment } = rfmSegmentOf(b, asOf, thresholds);
-    sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
-  }
-  return rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 }));
+  const counts = segmentCounts(buyers, asOf);
+  return rfmSegments.map((segment, i) => ({ segment, members: counts[i] ?? 0 }));
 }
 
 /** Members with a purchase in each month (YYYY-MM) of from..to. */
@@ -127,29 +123,14 @@ export async function buyersByMonth(db: HoDb, from: string, to: string): Promise
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
-/** Each member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month. */
-async function activityToMonth(db: HoDb, month: string): Promise<RfmActivity[]> {
-  const m = memberMonth;
-  const rows = await db
-    .select({
-      lastDay: sql<string | null>`max(${m.lastDay})`,
-      visits: sql<number>`sum(${m.visits})`.mapWith(Number),
-      spendMinor: sql<number>`sum(${m.spendMinor})`.mapWith(Number),
-    })
-    .from(m)
-    .where(lte(m.month, month))
-    .groupBy(m.memberId);
-  return rows.flatMap((r) => (r.lastDay === null ? [] : [{ ...r, lastDay: r.lastDay }]));
-}
-
 export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z.infer<typeof StatsRfmAnswer>> {
-  const trend: z.infer<typeof StatsRfmAnswer>['trend'] = [];
-  for (const span of periodsIn(addMonths(asOf, 1 - months), asOf, 'month')) {
-    const month = span.key.slice(0, 7);
-    const end = monthEnd(span.key);
-    const buyers = await activityToMonth(db, month);
-    trend.push({ month, buyers: buyers.length, segments: segmentSizes(buyers, end) });
-  }
+  const trend = await rfmTrend(
+    db,
+    periodsIn(addMonths(asOf, 1 - months), asOf, 'month').map((span) => ({
+      month: span.key.slice(0, 7),
+      end: monthEnd(span.key),
+    })),
+  );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
   const settled = await db
     .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
