@@ -59,44 +59,73 @@ async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilt
   return Number(row?.n ?? 0);
 }
 
-/** The sales its earn rows name, per the sale's shop: how many and their totals. */
+/**
+ * The sales its earn rows name, per the sale's shop: how many and their totals. Driven by the campaign's
+ * earn rows (ho_ledger_campaign_idx), each sale found by its key: a lateral probe, never a pass over ho_sales.
+ */
 async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
+  const earned = db
+    .selectDistinct({ saleId: sql<string>`${ledger.saleId}`.as('sale_id') })
+    .from(ledger)
+    .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId)))
+    .as('earned');
+  // LIMIT 1 on the key keeps the subquery a probe per sale (the planner does not flatten it into a hash join).
+  const sale = db
+    .select({ shopId: sales.shopId, totalMinor: sales.totalMinor })
+    .from(sales)
+    .where(eq(sales.id, earned.saleId))
+    .limit(1)
+    .as('sale');
   const rows = await db
     .select({
-      shopId: sales.shopId,
+      shopId: sale.shopId,
       count: sql<number>`count(*)::int`,
-      minor: sql<string>`coalesce(sum(${sales.totalMinor}), 0)::text`,
+      minor: sql<string>`coalesce(sum(${sale.totalMinor}), 0)::text`,
     })
-    .from(sales)
-    .where(
-      inArray(
-        sales.id,
-        db
-          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
-          .from(ledger)
-          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
-      ),
-    )
-    .groupBy(sales.shopId);
+    .from(earned)
+    .innerJoinLateral(sale, sql`true`)
+    .groupBy(sale.shopId);
   return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
 }
 
-/** Members' sales from the look-back to the window's end, per member and shop, split at the start. */
+/**
+ * Members' sales from the look-back to the window's end, per member and shop, split at the start: the
+ * window's sales by ho_sales_created_idx, grouped, then each member's day of joining by its key.
+ */
 async function buying(db: HoDb, lookbackFrom: number, from: number, to: number): Promise<MemberShopBuying[]> {
   const during = sql`${sales.createdAt} >= ${from}`;
-  const rows = await db
+  const grouped = db
     .select({
-      memberId: sql<string>`${sales.memberId}`,
-      shopId: sales.shopId,
-      joinedAt: members.createdAt,
-      visitsBefore: sql<number>`count(*) FILTER (WHERE NOT (${during}))::int`,
-      visitsDuring: sql<number>`count(*) FILTER (WHERE ${during})::int`,
-      spendDuringMinor: sql<string>`coalesce(sum(${sales.totalMinor}) FILTER (WHERE ${during}), 0)::text`,
+      memberId: sql<string>`${sales.memberId}`.as('member_id'),
+      shopId: sql<string>`${sales.shopId}`.as('shop_id'),
+      visitsBefore: sql<number>`count(*) FILTER (WHERE NOT (${during}))::int`.as('visits_before'),
+      visitsDuring: sql<number>`count(*) FILTER (WHERE ${during})::int`.as('visits_during'),
+      spendDuringMinor: sql<string>`coalesce(sum(${sales.totalMinor}) FILTER (WHERE ${during}), 0)::text`.as(
+        'spend_during_minor',
+      ),
     })
     .from(sales)
-    .innerJoin(members, eq(members.id, sales.memberId))
     .where(and(gte(sales.createdAt, lookbackFrom), lt(sales.createdAt, to), isNotNull(sales.memberId)))
-    .groupBy(sales.memberId, sales.shopId, members.createdAt);
+    .groupBy(sales.memberId, sales.shopId)
+    .as('grouped');
+  // A sale naming a member head office does not hold counts nowhere (an inner join, as before).
+  const member = db
+    .select({ joinedAt: members.createdAt })
+    .from(members)
+    .where(eq(members.id, grouped.memberId))
+    .limit(1)
+    .as('member');
+  const rows = await db
+    .select({
+      memberId: grouped.memberId,
+      shopId: grouped.shopId,
+      joinedAt: member.joinedAt,
+      visitsBefore: grouped.visitsBefore,
+      visitsDuring: grouped.visitsDuring,
+      spendDuringMinor: grouped.spendDuringMinor,
+    })
+    .from(grouped)
+    .innerJoinLateral(member, sql`true`);
   return rows.map((r) => ({
     memberId: r.memberId,
     shopId: r.shopId,
