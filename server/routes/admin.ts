@@ -284,7 +284,7 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
       pointsView(readDb, { ...statsRange(query, who(context)), period: query.period }),
     statsShops: async ({ query }, context) => shopsView(readDb, statsRange(query, who(context))),
     statsActivity: async ({ query }) => activityView(readDb, query.asOf ?? today()),
-    statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months),
+    statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months, db),
   };
 }
 

@@ -123,13 +123,20 @@ export async function buyersByMonth(db: HoDb, from: string, to: string): Promise
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
-export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z.infer<typeof StatsRfmAnswer>> {
+/** RFM as of a day, read from `db`; the trend's months computed again are kept through `primary` (rfmTrend.ts). */
+export async function rfmView(
+  db: HoDb,
+  asOf: string,
+  months: number,
+  primary: HoDb = db,
+): Promise<z.infer<typeof StatsRfmAnswer>> {
   const trend = await rfmTrend(
     db,
     periodsIn(addMonths(asOf, 1 - months), asOf, 'month').map((span) => ({
       month: span.key.slice(0, 7),
       end: monthEnd(span.key),
     })),
+    primary,
   );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
   const settled = await db

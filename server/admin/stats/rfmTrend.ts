@@ -67,8 +67,15 @@ async function stampsOf(db: HoDb, months: readonly string[]): Promise<Map<string
 
 type Kept = typeof rfmMonth.$inferSelect;
 
-/** The trend over `months` (YYYY-MM, ascending, each with its last day), from ho_rfm_month where it stands. */
-export async function rfmTrend(db: HoDb, months: readonly { month: string; end: string }[]): Promise<Trend> {
+/**
+ * The trend over `months` (YYYY-MM, ascending, each with its last day), from ho_rfm_month where it stands.
+ * Read from `db` (a hot standby when head office has one), months computed again are kept through `primary`.
+ */
+export async function rfmTrend(
+  db: HoDb,
+  months: readonly { month: string; end: string }[],
+  primary: HoDb = db,
+): Promise<Trend> {
   const names = months.map((m) => m.month);
   const fresh: Kept[] = [];
   const trend = await db.transaction(
@@ -101,7 +108,7 @@ export async function rfmTrend(db: HoDb, months: readonly { month: string; end: 
   );
   // Kept after the read (a later state's stamp is larger: a newer reader computes that month again).
   if (fresh.length > 0)
-    await db
+    await primary
       .insert(rfmMonth)
       .values(fresh)
       .onConflictDoUpdate({
