@@ -59,40 +59,29 @@ async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilt
   return Number(row?.n ?? 0);
 }
 
-/**
- * The sales its earn rows name, per the sale's shop: how many and their totals. Driven by the campaign's
- * earn rows (ho_ledger_campaign_idx), each sale found by its key: a lateral probe, never a pass over ho_sales.
- */
+/** The sales its earn rows name, per the sale's shop: how many and their totals. */
 async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
-  const earned = db
-    .selectDistinct({ saleId: sql<string>`${ledger.saleId}`.as('sale_id') })
-    .from(ledger)
-    .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId)))
-    .as('earned');
-  // LIMIT 1 on the key keeps the subquery a probe per sale (the planner does not flatten it into a hash join).
-  const sale = db
-    .select({ shopId: sales.shopId, totalMinor: sales.totalMinor })
-    .from(sales)
-    .where(eq(sales.id, earned.saleId))
-    .limit(1)
-    .as('sale');
   const rows = await db
     .select({
-      shopId: sale.shopId,
+      shopId: sales.shopId,
       count: sql<number>`count(*)::int`,
-      minor: sql<string>`coalesce(sum(${sale.totalMinor}), 0)::text`,
+      minor: sql<string>`coalesce(sum(${sales.totalMinor}), 0)::text`,
     })
-    .from(earned)
-    .innerJoinLateral(sale, sql`true`)
-    .groupBy(sale.shopId);
+    .from(sales)
+    .where(
+      inArray(
+        sales.id,
+        db
+          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
+          .from(ledger)
+          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
+      ),
+    )
+    .groupBy(sales.shopId);
   return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
 }
 
-/**
- * Members' sales from the look-back to the window's end, per member and shop, split at the start: the window's
- * sales by ho_sales_created_idx. Their members' joining days by a join the planner chooses (a hash over
- * ho_members at quick size): probing by key measured no faster there, and is one probe per (member, shop) pair.
- */
+/** Members' sales from the look-back to the window's end, per member and shop, split at the start. */
 async function buying(db: HoDb, lookbackFrom: number, from: number, to: number): Promise<MemberShopBuying[]> {
   const during = sql`${sales.createdAt} >= ${from}`;
   const rows = await db
