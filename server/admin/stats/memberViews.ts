@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import { addDays } from '../../../shared/admin/stats';
 import { VisitBand, type StatsActivityAnswer, type StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { periodsIn, rateBp } from '../../../shared/stats/periods';
-import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../../shared/stats/rfm';
+import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
 import { memberActivity, memberMonth, members } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
-import { rfmTrend, segmentCounts } from './rfmTrend';
+import { rfmTrend } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
@@ -106,12 +106,6 @@ export async function activeByHomeShop(
 /** Members looked up per query (a bound parameter each). */
 const LATER_CHUNK = 5_000;
 
-/** Segment sizes of buyers scored by their own quintiles as of a day. */
-function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
-  const counts = segmentCounts(buyers, asOf);
-  return rfmSegments.map((segment, i) => ({ segment, members: counts[i] ?? 0 }));
-}
-
 /** Members with a purchase in each month (YYYY-MM) of from..to. */
 export async function buyersByMonth(db: HoDb, from: string, to: string): Promise<Map<string, number>> {
   const m = memberMonth;
@@ -148,11 +142,14 @@ export async function rfmView(
   const recency = [0, 0, 0, 0, 0];
   const frequency = [0, 0, 0, 0, 0];
   const monetary = [0, 0, 0, 0, 0];
+  // Each buyer scored once: the segments by the same thresholds and score (not a second pass over the buyers).
+  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
   for (const b of buyers) {
     const score = rfmSegmentOf(b, asOf, thresholds);
     tally(recency, score.recency);
     tally(frequency, score.frequency);
     tally(monetary, score.monetary);
+    sizes.set(score.segment, (sizes.get(score.segment) ?? 0) + 1);
   }
   return {
     asOf,
@@ -161,7 +158,7 @@ export async function rfmView(
     recency,
     frequency,
     monetary,
-    segments: segmentSizes(buyers, asOf),
+    segments: rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 })),
     trend,
   };
 }
