@@ -292,7 +292,7 @@ function handlers({ db, clock, ids, readDb = db }: ServerDeps): AdminHandlers {
     statsTierMoves: async ({ query }, context) =>
       tierMovesView(readDb, { ...statsRange(query, who(context)), period: query.period }, clock.now()),
     statsActivity: async ({ query }) => activityView(readDb, query.asOf ?? today()),
-    statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months),
+    statsRfm: async ({ query }) => rfmView(readDb, query.asOf ?? today(), query.months, db),
   };
 }
 

@@ -16,6 +16,8 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_daily_shop`);
   await tx.execute(sql`DELETE FROM ho_member_activity`);
   await tx.execute(sql`DELETE FROM ho_member_month`);
+  // The kept RFM trend is computed from ho_member_month: again from the rebuilt rows (rfmTrend.ts).
+  await tx.execute(sql`DELETE FROM ho_rfm_month`);
   // Columns: sales, member sales, refunds (count, minor each), new members, five points columns.
   await tx.execute(
     sql.raw(`INSERT INTO ho_daily_shop (shop_id, day, sales_count, sales_minor, member_sales_count,
@@ -42,12 +44,17 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     ) AS r(shop_id, day, a, b, c, d, e, f, g, h, i, j, k, l)
     GROUP BY shop_id, day`),
   );
-  // A refund's member is its sale's: every member with a refund has a sale, so sales give the days.
+  // A refund's member is its sale's: every member with a refund has a sale, so sales give the days. The
+  // refunds summed per member once and joined (ho_refunds has no member index: a subquery per member
+  // read them all again for each one, hours at the bench's middle size).
   await tx.execute(
     sql.raw(`INSERT INTO ho_member_activity (member_id, first_day, last_day, visits, spend_minor)
     SELECT s.member_id, min(s.business_day), max(s.business_day), count(*),
-      sum(s.total_minor) - coalesce((SELECT sum(f.amount_minor) FROM ho_refunds f WHERE f.member_id = s.member_id), 0)
-    FROM ho_sales s WHERE s.member_id IS NOT NULL
+      sum(s.total_minor) - coalesce(max(f.minor), 0)
+    FROM ho_sales s
+    LEFT JOIN (SELECT member_id, sum(amount_minor) AS minor FROM ho_refunds WHERE member_id IS NOT NULL
+      GROUP BY member_id) f ON f.member_id = s.member_id
+    WHERE s.member_id IS NOT NULL
     GROUP BY s.member_id`),
   );
   await tx.execute(

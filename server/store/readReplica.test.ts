@@ -115,6 +115,9 @@ describe.skipIf(noServer)(
       // Replay resumed: it follows.
       await sql(s.url, 'SELECT pg_wal_replay_resume()');
       await statsReach(3);
+      // statsRfm reads the standby and keeps its trend's month through the primary (a standby takes no writes).
+      expect((await live().ho.admin.call('statsRfm', { query: { asOf: DAY, months: 1 } })).trend).toHaveLength(1);
+      expect(await sql(p.url, 'SELECT month, buyers FROM ho_rfm_month')).toEqual([{ month: '2025-03', buyers: 0 }]);
 
       // The standby gone: the statistics read fails, the tills' sync to the primary does not.
       s.stop();

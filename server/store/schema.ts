@@ -774,6 +774,19 @@ export const memberMonth = pgTable(
 );
 
 /**
+ * The RFM trend's month ends, kept once computed (server/admin/stats/rfmTrend.ts): a month's segment sizes
+ * stand while `stamp` (the member sales and refunds ho_daily_shop counts up to the month's end) is unchanged.
+ */
+export const rfmMonth = pgTable('ho_rfm_month', {
+  /** YYYY-MM: the buyers as of its last day. */
+  month: text('month').primaryKey(),
+  stamp: bigint('stamp', { mode: 'number' }).notNull(),
+  buyers: integer('buyers').notNull(),
+  /** Members per segment, in the order of shared/stats/rfm.ts's rfmSegments. */
+  segments: jsonb('segments').$type<number[]>().notNull(),
+});
+
+/**
  * Members merged at head office (server/members/README.md): the duplicate's row stays, with its sales
  * and ledger; this row says where it went, and keeps the name, phone and cards it had, so nothing is lost.
  * One row per duplicate: a member merged once is never merged again.

@@ -44,7 +44,8 @@ export async function explainViews(url: string, cases: readonly ViewCase[]): Pro
       caught = [];
       await c.direct(db);
       const found = scans.get(c.view) ?? new Set<string>();
-      for (const { query, params } of caught) {
+      // Only reads are planned: a transaction's begin and commit, or a view keeping what it computed, are not.
+      for (const { query, params } of caught.filter((c) => /^\s*(select|with)\b/i.test(c.query))) {
         const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
           `EXPLAIN (FORMAT JSON) ${query}`,
           params,

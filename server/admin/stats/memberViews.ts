@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { addDays } from '../../../shared/admin/stats';
 import { VisitBand, type StatsActivityAnswer, type StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { periodsIn, rateBp } from '../../../shared/stats/periods';
-import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity, type RfmSegment } from '../../../shared/stats/rfm';
+import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
 import { memberActivity, memberMonth, members } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
+import { rfmTrend } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
@@ -105,17 +106,6 @@ export async function activeByHomeShop(
 /** Members looked up per query (a bound parameter each). */
 const LATER_CHUNK = 5_000;
 
-/** Segment sizes of buyers scored by their own quintiles as of a day. */
-function segmentSizes(buyers: readonly RfmActivity[], asOf: string): { segment: RfmSegment; members: number }[] {
-  const thresholds = rfmThresholds(buyers, asOf);
-  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
-  for (const b of buyers) {
-    const { segment } = rfmSegmentOf(b, asOf, thresholds);
-    sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
-  }
-  return rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 }));
-}
-
 /** Members with a purchase in each month (YYYY-MM) of from..to. */
 export async function buyersByMonth(db: HoDb, from: string, to: string): Promise<Map<string, number>> {
   const m = memberMonth;
@@ -127,29 +117,21 @@ export async function buyersByMonth(db: HoDb, from: string, to: string): Promise
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
-/** Each member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month. */
-async function activityToMonth(db: HoDb, month: string): Promise<RfmActivity[]> {
-  const m = memberMonth;
-  const rows = await db
-    .select({
-      lastDay: sql<string | null>`max(${m.lastDay})`,
-      visits: sql<number>`sum(${m.visits})`.mapWith(Number),
-      spendMinor: sql<number>`sum(${m.spendMinor})`.mapWith(Number),
-    })
-    .from(m)
-    .where(lte(m.month, month))
-    .groupBy(m.memberId);
-  return rows.flatMap((r) => (r.lastDay === null ? [] : [{ ...r, lastDay: r.lastDay }]));
-}
-
-export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z.infer<typeof StatsRfmAnswer>> {
-  const trend: z.infer<typeof StatsRfmAnswer>['trend'] = [];
-  for (const span of periodsIn(addMonths(asOf, 1 - months), asOf, 'month')) {
-    const month = span.key.slice(0, 7);
-    const end = monthEnd(span.key);
-    const buyers = await activityToMonth(db, month);
-    trend.push({ month, buyers: buyers.length, segments: segmentSizes(buyers, end) });
-  }
+/** RFM as of a day, read from `db`; the trend's months computed again are kept through `primary` (rfmTrend.ts). */
+export async function rfmView(
+  db: HoDb,
+  asOf: string,
+  months: number,
+  primary: HoDb = db,
+): Promise<z.infer<typeof StatsRfmAnswer>> {
+  const trend = await rfmTrend(
+    db,
+    periodsIn(addMonths(asOf, 1 - months), asOf, 'month').map((span) => ({
+      month: span.key.slice(0, 7),
+      end: monthEnd(span.key),
+    })),
+    primary,
+  );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
   const settled = await db
     .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
@@ -160,11 +142,14 @@ export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z
   const recency = [0, 0, 0, 0, 0];
   const frequency = [0, 0, 0, 0, 0];
   const monetary = [0, 0, 0, 0, 0];
+  // Each buyer scored once: the segments by the same thresholds and score (not a second pass over the buyers).
+  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
   for (const b of buyers) {
     const score = rfmSegmentOf(b, asOf, thresholds);
     tally(recency, score.recency);
     tally(frequency, score.frequency);
     tally(monetary, score.monetary);
+    sizes.set(score.segment, (sizes.get(score.segment) ?? 0) + 1);
   }
   return {
     asOf,
@@ -173,7 +158,7 @@ export async function rfmView(db: HoDb, asOf: string, months: number): Promise<z
     recency,
     frequency,
     monetary,
-    segments: segmentSizes(buyers, asOf),
+    segments: rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 })),
     trend,
   };
 }
