@@ -36,8 +36,19 @@ export function issueCard(ctx: ServiceContext, memberId: string, now: number): s
     .set({ nextCardSerial: term.nextCardSerial + 1 })
     .where(eq(terminal.id, TERMINAL_ROW_ID))
     .run();
-  ctx.db.insert(cards).values({ number, memberId, status: 'active', issuedAt: now, statusChangedAt: now }).run();
+  insertCard(ctx, number, memberId, now);
   return number;
+}
+
+/** An active card row for a member (a new one, or one an import brings from the old system). */
+export function insertCard(ctx: ServiceContext, number: string, memberId: string, now: number): void {
+  ctx.db.insert(cards).values({ number, memberId, status: 'active', issuedAt: now, statusChangedAt: now }).run();
+}
+
+/** The number is a card here already, or on head office's list of lost and blocked cards. */
+export function cardNumberTaken(ctx: ServiceContext, number: string): boolean {
+  const s = statements(ctx.db);
+  return s.byNumber.get({ number }) !== undefined || s.blockedByNumber.get({ number }) !== undefined;
 }
 
 /** A typed or scanned card number → the stored card, with the till's error for each failure. */
