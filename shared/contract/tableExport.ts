@@ -7,12 +7,18 @@ export const EXPORT_TABLES = ['members', 'sales', 'ledger'] as const;
 export const ExportTable = z.enum(EXPORT_TABLES);
 export type ExportTable = z.infer<typeof ExportTable>;
 
+/** A calendar day YYYY-MM-DD that exists (not 2026-13-01, not 2026-02-30). */
+const Day = z
+  .string()
+  .regex(DAY_RE, 'day_format')
+  .refine((d) => {
+    const at = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === d;
+  }, 'day_format');
+
 /** Business days, inclusive, in the shop's zone; either end may be left open. */
 export const ExportRange = z
-  .object({
-    from: z.string().regex(DAY_RE, 'day_format').optional(),
-    to: z.string().regex(DAY_RE, 'day_format').optional(),
-  })
+  .object({ from: Day.optional(), to: Day.optional() })
   .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, 'range_reversed');
 export type ExportRange = z.infer<typeof ExportRange>;
 
