@@ -1,21 +1,30 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ImportMemberRow } from '../../../shared/contract/memberImport';
 import { adjustSummary } from '../../../shared/domain/adjustSummary';
-import { lotExpiresAt } from '../../../shared/domain/rules/expiryPolicy';
 import type { LedgerRecord } from '../../../shared/sync/records';
 import { members } from '../../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { appendOutbox } from '../../core/outbox';
+import { perDb } from '../../platform/transactions';
 import { insertCard, issueCard } from '../cards';
 import { insertMemberRow } from '../members';
-import { currentRules } from '../rules';
 import { ledgerInsert } from '../sales';
+
+const statements = perDb((db) => ({
+  openingBalance: db
+    .update(members)
+    .set({ pointsBalance: sql`${sql.placeholder('points')}`, nextExpiryAt: sql`${sql.placeholder('expiresAt')}` })
+    .where(eq(members.id, sql.placeholder('id')))
+    .prepare(),
+}));
 
 /** What every row of one batch shares: read once per batch, in its transaction. */
 export interface ImportBatchContext {
   terminalId: string;
   shopId: string;
   tierCode: string | null;
+  /** When carried points expire, by the policy in force at the import (null: never). */
+  expiresAt: number | null;
 }
 
 /** The opening balance's stored line: an adjustment of reason "other" with this note. */
@@ -50,9 +59,7 @@ export function writeImportedMember(
   else insertCard(ctx, cardNumber, id, now);
   const ledger: LedgerRecord[] = [];
   if (row.points > 0) {
-    // Carried points are a lot like any earned: they expire by the policy in force now.
-    const rules = currentRules(ctx);
-    const expiresAt = rules ? lotExpiresAt(rules.expiry, now, ctx.timeZone) : null;
+    const expiresAt = batch.expiresAt;
     const opening: LedgerRecord = {
       id: ctx.ids.uuid(),
       memberId: id,
@@ -71,7 +78,7 @@ export function writeImportedMember(
       summary: adjustSummary('other', OPENING_BALANCE_NOTE),
       terminalId: batch.terminalId,
     });
-    ctx.db.update(members).set({ pointsBalance: row.points, nextExpiryAt: expiresAt }).where(eq(members.id, id)).run();
+    statements(ctx.db).openingBalance.run({ id, points: row.points, expiresAt });
     ledger.push(opening);
   }
   appendOutbox(ctx, 'member', id, {
