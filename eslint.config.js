@@ -26,7 +26,7 @@ const layer = (patterns, message) => ({
 
 // electron/ in layers, lowest first: a file imports from its own layer or a lower one, never up
 // (platform: SQLite plumbing; core: the call machinery; services: business rules; sync: head office;
-// terminal: the composition root). The hosts (main, preload, IPC, window, browser-host) sit on top.
+// terminal: the composition root). The hosts (main, preload, IPC, window, browser-host, cli) sit on top.
 const electronLayers = ['platform', 'core', 'services', 'sync', 'terminal'];
 const electronHosts = [
   '../main',
@@ -35,6 +35,7 @@ const electronHosts = [
   '../window',
   '../renderer*',
   '../browser-host/**',
+  '../cli/**',
 ];
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts'];
 const notServerOrPage = {
@@ -195,7 +196,7 @@ export default tseslint.config(
   },
   ...electronLayerRules,
   {
-    files: ['electron/*.ts', 'electron/browser-host/**/*.ts'],
+    files: ['electron/*.ts', 'electron/browser-host/**/*.ts', 'electron/cli/**/*.ts'],
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [notServerOrPage] }] },
   },

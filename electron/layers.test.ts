@@ -22,7 +22,8 @@ describe('electron/ layers (eslint.config.js)', () => {
     expect(await refusals('electron/services/probe.ts', imports('../sync/job'))).toHaveLength(1);
     const fromSync = imports('../terminal/terminalCore', '../ipcRegistration');
     expect(await refusals('electron/sync/probe.ts', fromSync)).toHaveLength(2);
-    expect(await refusals('electron/terminal/probe.ts', imports('../main', '../browser-host/host'))).toHaveLength(2);
+    const hosts = imports('../main', '../browser-host/host', '../cli/main');
+    expect(await refusals('electron/terminal/probe.ts', hosts)).toHaveLength(3);
   });
 
   it('lets a layer import its own layer and the ones below, db/ and shared/', async () => {
@@ -43,6 +44,7 @@ describe('electron/ layers (eslint.config.js)', () => {
     const testOnly = imports('../../server/testing/harness', '../../renderer/lib/format', 'vitest', './x.testkit');
     expect(await refusals('electron/services/probe.ts', testOnly)).toHaveLength(4);
     expect(await refusals('electron/browser-host/probe.ts', imports('../../server/testing/harness'))).toHaveLength(1);
+    expect(await refusals('electron/cli/probe.ts', imports('../../server/testing/harness'))).toHaveLength(1);
     expect(await refusals('shared/probe.ts', imports('fast-check'))).toHaveLength(1);
     expect(await refusals('electron/services/probe.test.ts', testOnly)).toEqual([]);
     expect(await refusals('electron/services/probe.testkit.ts', testOnly)).toEqual([]);

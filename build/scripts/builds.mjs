@@ -20,6 +20,12 @@ export const builds = {
     inputs: ['electron', 'db', 'build/scripts/electronBundles.mjs', ...common],
     npm: 'build:browser-host',
   },
+  cli: {
+    what: 'command line',
+    output: join(repoRoot, 'dist', 'cli', 'main.js'),
+    inputs: ['electron', 'db', 'build/scripts/electronBundles.mjs', ...common],
+    npm: 'build:cli',
+  },
   headoffice: {
     what: 'head-office page',
     output: join(repoRoot, 'dist', 'headoffice', 'index.html'),
@@ -28,16 +34,20 @@ export const builds = {
   },
 };
 
-/** Runs the build `name` unless its output is current; exits this process if the build fails. */
-export function buildIfChanged(name) {
+/**
+ * Runs the build `name` unless its output is current; exits this process if the build fails.
+ * `quiet`: says nothing when current and sends the build's output to stderr (the CLI's stdout is its answer).
+ */
+export function buildIfChanged(name, { quiet = false } = {}) {
   const build = builds[name];
   const fingerprint = inputsFingerprint(build.inputs);
   if (isCurrent(name, build.output, fingerprint)) {
-    console.log(`build: the ${build.what} is unchanged since its last build`);
+    if (!quiet) console.log(`build: the ${build.what} is unchanged since its last build`);
     return;
   }
   forgetBuild(name);
-  const run = spawnSync('npm', ['run', '--silent', build.npm], { cwd: repoRoot, stdio: 'inherit' });
+  const stdio = quiet ? ['ignore', 2, 2] : 'inherit';
+  const run = spawnSync('npm', ['run', '--silent', build.npm], { cwd: repoRoot, stdio });
   if (run.status !== 0) process.exit(run.status ?? 1);
   markBuilt(name, fingerprint);
 }

@@ -54,6 +54,22 @@ export async function bundleBrowserHost(outfile) {
   });
 }
 
+/** The command line (`npx tillcard`): the same core, bundled so a command starts without compiling TypeScript. */
+export async function bundleCli(outfile) {
+  await build({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile,
+    format: 'esm',
+    external: ['better-sqlite3'],
+    banner: {
+      js:
+        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
+        '__tillcardCreateRequire(import.meta.url);',
+    },
+  });
+}
+
 /**
  * channel → IPC channel name, computed from the real contract at build time. The preload gets
  * this small table instead of the contract itself, whose zod schemas and phone metadata would

@@ -12,6 +12,21 @@ import { requireMemberCheck } from './memberCheck';
 import { readTerminal, requireConfigured, TERMINAL_ROW_ID } from './terminalRow';
 
 const statements = perDb((db) => ({
+  insertCard: db
+    .insert(cards)
+    .values({
+      number: sql.placeholder('number'),
+      memberId: sql.placeholder('memberId'),
+      status: 'active',
+      issuedAt: sql.placeholder('now'),
+      statusChangedAt: sql.placeholder('now'),
+    })
+    .prepare(),
+  bumpSerial: db
+    .update(terminal)
+    .set({ nextCardSerial: sql`${sql.placeholder('next')}` })
+    .where(eq(terminal.id, TERMINAL_ROW_ID))
+    .prepare(),
   byNumber: db
     .select()
     .from(cards)
@@ -31,13 +46,20 @@ const statements = perDb((db) => ({
 export function issueCard(ctx: ServiceContext, memberId: string, now: number): string {
   const term = requireConfigured(ctx);
   const number = issueCardNumber(term.terminalCode, term.nextCardSerial, term.cardKeyHex);
-  ctx.db
-    .update(terminal)
-    .set({ nextCardSerial: term.nextCardSerial + 1 })
-    .where(eq(terminal.id, TERMINAL_ROW_ID))
-    .run();
-  ctx.db.insert(cards).values({ number, memberId, status: 'active', issuedAt: now, statusChangedAt: now }).run();
+  statements(ctx.db).bumpSerial.run({ next: term.nextCardSerial + 1 });
+  insertCard(ctx, number, memberId, now);
   return number;
+}
+
+/** An active card row for a member (a new one, or one an import brings from the old system). */
+export function insertCard(ctx: ServiceContext, number: string, memberId: string, now: number): void {
+  statements(ctx.db).insertCard.run({ number, memberId, now });
+}
+
+/** The number is a card here already, or on head office's list of lost and blocked cards. */
+export function cardNumberTaken(ctx: ServiceContext, number: string): boolean {
+  const s = statements(ctx.db);
+  return s.byNumber.get({ number }) !== undefined || s.blockedByNumber.get({ number }) !== undefined;
 }
 
 /** A typed or scanned card number → the stored card, with the till's error for each failure. */

@@ -20,7 +20,27 @@ import { appendAudit } from './audit';
 import { requireConfigured } from './terminalRow';
 import { entryTier, loadTiers } from './tiers';
 
+const p = sql.placeholder;
+
 const statements = perDb((db) => ({
+  // Prepared once: an import writes a hundred thousand of these.
+  insertMember: db
+    .insert(members)
+    .values({
+      id: p('id'),
+      name: p('name'),
+      nameKey: p('nameKey'),
+      phone: p('phone'),
+      phoneTail: p('phoneTail'),
+      phoneHash: p('phoneHash'),
+      birthday: p('birthday'),
+      tierCode: p('tierCode'),
+      homeShopId: p('homeShopId'),
+      spendNotices: p('spendNotices'),
+      createdAt: p('now'),
+      updatedAt: p('now'),
+    })
+    .prepare(),
   // A number is held by a member of this shop (phone) or of another (its keyed hash, phone_hash).
   byPhone: db
     .select()
@@ -91,34 +111,56 @@ function signupBonusRows(ctx: ServiceContext, memberId: string, terminalId: stri
   return rows;
 }
 
+/** The member who holds this number here (by number, or by its keyed hash for another shop's member), if any. */
+export function phoneHolder(ctx: ServiceContext, phone: string, hash: string | null): MemberRow | undefined {
+  return statements(ctx.db).byPhone.get({ phone, hash });
+}
+
+/** The tier a new member starts in: the ladder's entry tier (null before the shop has tiers). */
+export function entryTierCode(ctx: ServiceContext): string | null {
+  return entryTier(loadTiers(ctx))?.code ?? null;
+}
+
+export interface NewMemberRow {
+  id: string;
+  name: string;
+  phone: string;
+  phoneHash: string | null;
+  birthday: string | null;
+  spendNotices: boolean;
+  homeShopId: string;
+  tierCode: string | null;
+  now: number;
+}
+
+/** A new member's row, as registration writes it (the import writes the same), in the caller's transaction. */
+export function insertMemberRow(ctx: ServiceContext, m: NewMemberRow): void {
+  statements(ctx.db).insertMember.run({
+    id: m.id,
+    name: m.name,
+    nameKey: nameKey(m.name),
+    phone: m.phone,
+    phoneTail: phoneTail(m.phone),
+    phoneHash: m.phoneHash,
+    birthday: m.birthday,
+    tierCode: m.tierCode,
+    homeShopId: m.homeShopId,
+    spendNotices: m.spendNotices,
+    now: m.now,
+  });
+}
+
 /** Registers a member, issues their first card and queues both for head office: one transaction. */
 export function registerMember(ctx: ServiceContext, input: ParsedInput<'registerMember'>): MemberView {
   return atomic(ctx, () => {
     const term = requireConfigured(ctx);
     refuseFutureBirthday(ctx, input.birthday);
     const hash = phoneHashOf(ctx.db, input.phone);
-    const holder = statements(ctx.db).byPhone.get({ phone: input.phone, hash });
+    const holder = phoneHolder(ctx, input.phone, hash);
     if (holder) throw duplicatePhone(ctx, holder);
-    const ladder = loadTiers(ctx);
     const now = ctx.clock.now();
     const id = ctx.ids.uuid();
-    ctx.db
-      .insert(members)
-      .values({
-        id,
-        name: input.name,
-        nameKey: nameKey(input.name),
-        phone: input.phone,
-        phoneTail: phoneTail(input.phone),
-        phoneHash: hash,
-        birthday: input.birthday,
-        tierCode: entryTier(ladder)?.code ?? null,
-        homeShopId: term.shopId,
-        spendNotices: input.spendNotices,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertMemberRow(ctx, { id, ...input, phoneHash: hash, homeShopId: term.shopId, tierCode: entryTierCode(ctx), now });
     const cardNumber = issueCard(ctx, id, now);
     const ledger = signupBonusRows(ctx, id, term.terminalId, now);
     appendOutbox(ctx, 'member', id, {

@@ -21,6 +21,8 @@ export const AuditAction = z.enum([
   'member.exported',
   // The manager's member list saved as CSV (many members' names at once).
   'members.exported',
+  // Members brought in from another system's CSV (one row per batch written: services/memberImport/).
+  'members.imported',
   'member.erased',
   // Two registrations of one person merged at head office (server/members/).
   'member.merged',

@@ -14,4 +14,5 @@ export const suites: AnySuite[] = [
   reportSuite,
   (await import('./syncSuite')).syncSuite,
   (await import('./hoDashboardSuite')).hoDashboardSuite,
+  (await import('./importSuite')).importSuite,
 ];

@@ -13,6 +13,7 @@ import { describeChange, stateFingerprint } from './fingerprint';
 import { badInputs } from './mutate';
 import { count, countWrite, newTally, type BoundaryTally } from './tally';
 import { keepManagerSignedIn } from '../../../../electron/terminal/session.testkit';
+import { fuzzMemberImport } from './importFuzz';
 import { fuzzTillAccess } from './tillAccess';
 import { judge, mayWrite, type Verdict } from './verdict';
 import { sqliteMarker, writeWatch } from './writeWatch';
@@ -129,6 +130,13 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
           `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
+    // The member import's CSV (the CLI's and the manager's import), on the fuzzed shop.
+    const importTally = await fuzzMemberImport(shop, options.runsPerChannel, options.seed + 3_000);
+    tallies.push(importTally);
+    options.log(
+      `fuzz ${importTally.boundary}: ${importTally.inputs} files, ${importTally.refused} refused, ` +
+        `${importTally.writes} writes, ${importTally.crashes} crashes`,
+    );
     // Who may call what: every channel as a signed-out till, a cashier and a manager, on a demo shop
     // of its own (the bad inputs above may have left theirs; the manager's leaveDemoShop leaves this one).
     const setUp = access.dispatch('setupDemoShop', {});

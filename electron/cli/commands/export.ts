@@ -1,0 +1,67 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { ExportRange, ExportTable } from '../../../shared/contract/tableExport';
+import type { Locale } from '../../../shared/contract/primitives';
+import { exportTableCsv } from '../../services/tableExport';
+import { action, CliFailure, openTill, type GlobalOptions, type RegisterCommand } from '../cliContext';
+import { say } from '../cliText';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { printJson } from '../output';
+
+interface ExportOptions {
+  from?: string;
+  to?: string;
+  out?: string;
+  fullPhones?: boolean;
+}
+
+/** Writes each chunk as it comes, waiting when the file or pipe is full: a large table never sits in memory. */
+async function writeAll(chunks: Iterable<string>, out: NodeJS.WritableStream): Promise<number> {
+  let bytes = 0;
+  for (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  return bytes;
+}
+
+async function runExport(options: GlobalOptions, tableName: string, own: ExportOptions): Promise<ExitCode> {
+  const table = ExportTable.safeParse(tableName);
+  if (!table.success) throw new CliFailure(EXIT.usage, 'badTable', { table: tableName });
+  const range = ExportRange.safeParse({ from: own.from, to: own.to });
+  if (!range.success) throw new CliFailure(EXIT.usage, 'badRange');
+  const { core, locale } = openTill(options);
+  try {
+    const chunks = exportTableCsv(core.ctx, table.data, range.data, {
+      fullPhones: own.fullPhones === true,
+      locale,
+    });
+    if (own.out === undefined) {
+      await writeAll(chunks, process.stdout);
+      return EXIT.ok;
+    }
+    const file = createWriteStream(own.out);
+    const bytes = await writeAll(chunks, file);
+    await new Promise<void>((resolve, reject) =>
+      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    if (options.json) printJson({ ok: true, table: table.data, file: own.out, bytes });
+    else console.log(say(locale, 'exported', { table: table.data, file: own.out }));
+    return EXIT.ok;
+  } finally {
+    core.close();
+  }
+}
+
+export const registerExport: RegisterCommand = (program: Command, locale: Locale) => {
+  program
+    .command('export')
+    .description(say(locale, 'exportDescription'))
+    .argument('<table>', 'members | sales | ledger')
+    .option('--from <day>', say(locale, 'fromOption'))
+    .option('--to <day>', say(locale, 'toOption'))
+    .option('--out <file>', say(locale, 'outOption'))
+    .option('--full-phones', say(locale, 'fullPhonesOption'))
+    .action(action((options, table: string, own: ExportOptions) => runExport(options, table, own)));
+};
