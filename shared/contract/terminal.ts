@@ -135,6 +135,10 @@ export const TerminalStatus = z.object({
   staffSettings: StaffSettings,
   /** What the pull could not take (a phone or card number another local member holds, …). */
   pullIssues: PullIssues,
+  /** When the last backup that passed its check was written; null before the first. */
+  lastGoodBackupAt: EpochMs.nullable(),
+  /** The last good backup is over two days old (or none and the last attempt failed): the status bar warns. */
+  backupOverdue: z.boolean(),
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 
