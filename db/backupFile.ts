@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isDatabaseKeyError } from './databaseKeyError';
-import { databaseFileState, unlockDatabase } from './encryption';
+import { applyKey, databaseFileState } from './encryption';
 import { defaultMigrationsDir } from './open';
 
 /**
@@ -99,7 +98,9 @@ function inspectOpened(sqlite: Database.Database, file: string, migrationsDir: s
 /**
  * Opens `file` read-only with `key` and checks it is a whole, sound terminal database this build can
  * run. Never writes to the file. A first page that does not decrypt reads as a wrong key: with
- * SQLCipher's per-page HMAC, another key and a damaged first page look the same.
+ * SQLCipher's per-page HMAC, another key and a damaged first page look the same. A file cut short
+ * at a page boundary reads as damaged (its schema pages are missing) or as cut short (its header
+ * counts more pages than it has).
  */
 export function inspectDatabaseFile(file: string, key: Buffer, migrationsDir = defaultMigrationsDir): Inspection {
   if (!existsSync(file) || !statSync(file).isFile()) return refuse('BACKUP_NOT_FOUND', file);
@@ -114,17 +115,12 @@ export function inspectDatabaseFile(file: string, key: Buffer, migrationsDir = d
     return refuse('BACKUP_CORRUPT', sqliteCode(error));
   }
   try {
-    try {
-      unlockDatabase(sqlite, key);
-    } catch (error) {
-      if (isDatabaseKeyError(error, 'DATABASE_KEY_WRONG')) return refuse('BACKUP_WRONG_KEY', file);
-      throw error;
-    }
+    applyKey(sqlite, key);
     return inspectOpened(sqlite, file, migrationsDir);
   } catch (error) {
     const code = sqliteCode(error);
-    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code === 'SQLITE_IOERR_SHORT_READ')
-      return refuse('BACKUP_CORRUPT', code);
+    if (code.startsWith('SQLITE_NOTADB')) return refuse('BACKUP_WRONG_KEY', file);
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return refuse('BACKUP_CORRUPT', code);
     throw error;
   } finally {
     sqlite.close();

@@ -9,7 +9,7 @@ const en = {
   BACKUP_TRUNCATED: '{{file}} is incomplete (a copy cut short, or not a backup file at all): it cannot be restored.',
   BACKUP_WRONG_KEY:
     "This terminal's key does not open {{file}}: it is another till's backup, not a Tillcard backup, or damaged.",
-  BACKUP_CORRUPT: 'The backup {{file}} is damaged (its integrity check failed): it cannot be restored.',
+  BACKUP_CORRUPT: 'The backup {{file}} is damaged or incomplete (its check failed): it cannot be restored.',
   BACKUP_NOT_ENCRYPTED: '{{file}} is an unencrypted SQLite file, not a backup this till made.',
   BACKUP_NOT_TILLCARD: '{{file}} opens, but it is not a Tillcard terminal database.',
   BACKUP_OTHER_TERMINAL: "{{file}} is another terminal's database; this till restores only its own backups.",
@@ -49,7 +49,7 @@ const zhCN: Record<OpsTextKey, string> = {
   BACKUP_NOT_FOUND: '找不到备份文件 {{file}}。',
   BACKUP_TRUNCATED: '{{file}} 不完整（复制被中断，或根本不是备份文件），无法恢复。',
   BACKUP_WRONG_KEY: '本机的密钥打不开 {{file}}：它是其他收银台的备份、不是 Tillcard 备份，或已损坏。',
-  BACKUP_CORRUPT: '备份 {{file}} 已损坏（完整性检查未通过），无法恢复。',
+  BACKUP_CORRUPT: '备份 {{file}} 已损坏或不完整（检查未通过），无法恢复。',
   BACKUP_NOT_ENCRYPTED: '{{file}} 是未加密的 SQLite 文件，不是本收银台生成的备份。',
   BACKUP_NOT_TILLCARD: '{{file}} 可以打开，但不是 Tillcard 收银台数据库。',
   BACKUP_OTHER_TERMINAL: '{{file}} 是另一台收银台的数据库；本机只能恢复自己的备份。',
