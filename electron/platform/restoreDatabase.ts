@@ -40,15 +40,22 @@ function keyed(file: string, key: Buffer, readonly: boolean): Database.Database 
   }
 }
 
-/** The current database's terminal id, read without writing to it; null when there is no database. */
+/**
+ * The current database's terminal id, read without writing to it; null when there is no database.
+ * A read-only look at a WAL database leaves an empty -wal and a -shm behind: removed again if they
+ * were not there before (the till is stopped and this process holds the folder).
+ */
 function currentTerminalId(file: string, key: Buffer): string | null {
   if (!existsSync(file) || statSync(file).size === 0) return null;
+  const sides = [`${file}-wal`, `${file}-shm`].filter((side) => !existsSync(side));
   const sqlite = keyed(file, key, true);
   try {
     const id = sqlite.prepare('SELECT terminal_id FROM terminal LIMIT 1').pluck().get();
     return typeof id === 'string' ? id : null;
   } finally {
     sqlite.close();
+    for (const side of sides)
+      if (existsSync(side) && (side.endsWith('-shm') || statSync(side).size === 0)) rmSync(side);
   }
 }
 
