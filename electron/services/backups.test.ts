@@ -4,14 +4,7 @@ import { copyDatabase, inspectDatabaseFile } from '../../db/backupFile';
 import { openKeyedSqlite } from '../../db/open';
 import { writeState } from '../platform/syncStateTable';
 import { aSale, backupsIn, everyRow } from './backups.testkit';
-import {
-  BACKUP_OVERDUE_MS,
-  backupFileName,
-  backupIfDue,
-  backupOverdue,
-  lastGoodBackupAt,
-  runBackup,
-} from './backups';
+import { BACKUP_OVERDUE_MS, backupFileName, backupIfDue, backupOverdue, lastGoodBackupAt, runBackup } from './backups';
 import { getStatus } from './shop';
 import { checkAndDispose, openTestShop, TEST_START_MS, type TestCore } from './services.testkit';
 

@@ -50,7 +50,7 @@ export async function aSale(c: TestCore, minor = 12_800): Promise<void> {
   const memberId = c.db.$client.prepare('SELECT id FROM members ORDER BY rowid LIMIT 1').pluck().get();
   const input: ChannelInput<'recordSale'> = {
     requestId: c.ctx.ids.uuid(),
-    ...(typeof memberId === 'string' ? { memberId } : {}),
+    memberId: typeof memberId === 'string' ? memberId : null,
     lines: [{ sku: 'SKU-1', name: 'Thing', category: 'general', quantity: 1, unitPriceMinor: minor }],
   };
   unwrap(await c.api.recordSale(input));
