@@ -73,6 +73,7 @@ function fillTheBar(dataDir: string): void {
 const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   staff: 'staff-dialog',
   largeSaleLimit: 'large-sale-limit-dialog',
+  backupKeep: 'backup-keep-dialog',
   memberCheckLimit: 'member-check-limit-dialog',
   programme: 'programme-screen',
   auditTrail: 'audit-trail',

@@ -6,7 +6,7 @@ import { writeState } from '../platform/syncStateTable';
 import { aSale, backupsIn, everyRow } from './backups.testkit';
 import { BACKUP_OVERDUE_MS, backupFileName, backupIfDue, backupOverdue, lastGoodBackupAt, runBackup } from './backups';
 import { getStatus } from './shop';
-import { checkAndDispose, openTestShop, TEST_START_MS, type TestCore } from './services.testkit';
+import { checkAndDispose, errorOf, openTestShop, TEST_START_MS, unwrap, type TestCore } from './services.testkit';
 
 // Backups on a real, encrypted terminal database in a temp folder; the clock is the test's.
 
@@ -45,6 +45,23 @@ describe('runBackup', () => {
       c.clock.advance(DAY);
     }
     expect(backupsIn(c.dir)).toEqual(written.slice(2));
+  });
+
+  it('keeps what the manager sets (setBackupKeep, audited; 1 to 365)', async () => {
+    const status = unwrap(await c.api.setBackupKeep({ keep: 2 }));
+    expect(status.backupKeep).toBe(2);
+    expect(errorOf(await c.api.setBackupKeep({ keep: 0 })).code).toBe('VALIDATION');
+    expect(errorOf(await c.api.setBackupKeep({ keep: 366 })).code).toBe('VALIDATION');
+    const audit = c.db.$client
+      .prepare(`SELECT details_json FROM audit_log WHERE action = 'settings.changed' AND subject = 'backupKeep'`)
+      .pluck()
+      .all();
+    expect(audit.map((d) => JSON.parse(String(d)))).toEqual([{ from: 7, to: 2 }]);
+    for (let day = 0; day < 4; day++) {
+      runBackup(c.ctx, c.backupPlace);
+      c.clock.advance(DAY);
+    }
+    expect(backupsIn(c.dir)).toHaveLength(2);
   });
 
   it('keeps 7 by default', () => {

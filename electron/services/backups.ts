@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyDatabase, inspectDatabaseFile, type BackupRefusal } from '../../db/backupFile';
 import { defaultMigrationsDir } from '../../db/open';
+import { BackupKeep } from '../../shared/contract/terminal';
 import { clearState, readState, writeState } from '../platform/syncStateTable';
 import type { ServiceContext } from '../core/context';
 
@@ -13,7 +14,6 @@ import type { ServiceContext } from '../core/context';
 
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_BACKUP_KEEP = 7;
-export const MAX_BACKUP_KEEP = 365;
 /** The status bar warns when the last good backup is older than this. */
 export const BACKUP_OVERDUE_MS = 2 * 86_400_000;
 /** The daily backup runs when the last good one is at least this old. */
@@ -54,8 +54,8 @@ export function listBackups(dataDir: string): string[] {
 }
 
 export function backupKeep(ctx: ServiceContext): number {
-  const n = Number(readState(ctx.db, 'backupKeep'));
-  return Number.isInteger(n) && n >= 1 && n <= MAX_BACKUP_KEEP ? n : DEFAULT_BACKUP_KEEP;
+  const kept = BackupKeep.safeParse(Number(readState(ctx.db, 'backupKeep')));
+  return kept.success ? kept.data : DEFAULT_BACKUP_KEEP;
 }
 
 export function lastGoodBackupAt(ctx: ServiceContext): number | null {

@@ -1,5 +1,5 @@
 import { count, eq, inArray, isNull } from 'drizzle-orm';
-import { backupOverdue, lastGoodBackupAt } from './backups';
+import { backupKeep, backupOverdue, lastGoodBackupAt } from './backups';
 import { DomainError, type ParsedInput, type TerminalStatus, type TierView } from '../../shared/contract';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../shared/domain/rules/ruleSet';
 import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfirm';
@@ -88,6 +88,7 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     pullIssues: pullIssues(ctx.db),
     lastGoodBackupAt: lastGoodBackupAt(ctx),
     backupOverdue: backupOverdue(ctx),
+    backupKeep: backupKeep(ctx),
   };
 }
 

@@ -108,6 +108,15 @@ export const en = {
     confirming: 'Saving…',
     confirmHint: 'Enter or F12',
   },
+  backups: {
+    settings: 'Keep {{count}} daily backups',
+    settingsTitle: 'Daily backups',
+    settingsHint: 'The till backs up its database every day into the backups folder; older ones are deleted.',
+    keepLabel: 'Backups to keep',
+    keepInvalid: 'Enter a whole number from 1 to 365.',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
   saleLimit: {
     needMember: 'Add a member first: scan the card or search by phone, then press F7.',
     pointsNotWhole: 'Points must be a whole number, 0 or more.',
