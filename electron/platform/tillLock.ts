@@ -8,10 +8,20 @@ import { join } from 'node:path';
  */
 export const TILL_LOCK_FILE = 'till.lock';
 
+/** Raised while a host starts, before any screen can translate a code: both languages, as db/databaseKeyError.ts. */
+const runningText = {
+  'zh-CN': (pid: number, dir: string) => `另一个收银台（进程 ${pid}）正在使用数据目录 ${dir}，本收银台不会再打开它。`,
+  en: (pid: number, dir: string) =>
+    `Another till (process ${pid}) is using the data folder ${dir}; this one will not open it.`,
+} as const;
+
 export class TillRunningError extends Error {
   readonly code = 'TILL_RUNNING';
-  constructor(readonly pid: number) {
-    super(`a till (process ${pid}) is using this data folder`);
+  constructor(
+    readonly pid: number,
+    dir: string,
+  ) {
+    super(`${runningText['zh-CN'](pid, dir)}\n${runningText.en(pid, dir)}`);
     this.name = 'TillRunningError';
   }
 }
@@ -40,7 +50,7 @@ export function acquireTillLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, TILL_LOCK_FILE);
   const holder = tillHolding(dataDir);
-  if (holder !== null) throw new TillRunningError(holder);
+  if (holder !== null) throw new TillRunningError(holder, dataDir);
   if (existsSync(file)) unlinkSync(file); // stale: its process is gone
   // 'wx': of two processes starting at once, one creates the file and the other fails here.
   const fd = openSync(file, 'wx', 0o600);
