@@ -47,12 +47,20 @@ function isNotADatabase(error: unknown): boolean {
 }
 
 /**
+ * Gives a fresh connection its cipher and key, unchecked: the first read says whether they fit
+ * (SQLITE_NOTADB: another key or a damaged first page; SQLITE_CORRUPT: a damaged or cut-short file).
+ */
+export function applyKey(sqlite: Database.Database, key: Buffer): void {
+  chooseCipher(sqlite);
+  sqlite.pragma(`key = ${rawKey(key)}`);
+}
+
+/**
  * Unlocks an encrypted (or new) database on a fresh connection; must come before any other
  * statement. A wrong key is refused before anything is written.
  */
 export function unlockDatabase(sqlite: Database.Database, key: Buffer): void {
-  chooseCipher(sqlite);
-  sqlite.pragma(`key = ${rawKey(key)}`);
+  applyKey(sqlite, key);
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
   } catch (error) {

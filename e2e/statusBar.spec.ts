@@ -63,6 +63,8 @@ function fillTheBar(dataDir: string): void {
     const state = db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
     state.run('lastSyncAt', String(now));
     state.run('lastCloseAt', String(now));
+    // The last good backup three days back: the bar warns (the daily job looks again only in an hour).
+    state.run('lastGoodBackupAt', String(now - 3 * 86_400_000));
   } finally {
     db.close();
   }
@@ -71,6 +73,7 @@ function fillTheBar(dataDir: string): void {
 const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   staff: 'staff-dialog',
   largeSaleLimit: 'large-sale-limit-dialog',
+  backupKeep: 'backup-keep-dialog',
   memberCheckLimit: 'member-check-limit-dialog',
   programme: 'programme-screen',
   auditTrail: 'audit-trail',
@@ -143,11 +146,12 @@ for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {
       await expect(page.getByRole('dialog')).toHaveCount(0);
     });
 
-    test('the fullest bar (refused records, sync issues, last sync and close) is still one row', async ({ page }) => {
+    test('the fullest bar (refusals, pull issues, old backup, last sync and close) is one row', async ({ page }) => {
       if (valueOf(await till().api.getStatus({})).refused.count === 0) fillTheBar(till().dataDir);
       await page.reload();
       await expect(page.getByTestId('refused-records')).toBeVisible();
       await expect(page.getByTestId('pull-issues')).toBeVisible();
+      await expect(page.getByTestId('backup-overdue')).toBeVisible();
       // The last sync and close may give way to nothing (the head-office dialog has them); the rest may not.
       await expect(page.getByTestId('last-close')).toBeAttached();
       await expect(managerMenuButton(page)).toBeVisible();

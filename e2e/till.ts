@@ -140,6 +140,7 @@ export type ManagerTool =
   | 'programme'
   | 'largeSaleLimit'
   | 'memberCheckLimit'
+  | 'backupKeep'
   | 'auditTrail'
   | 'campaigns'
   | 'dayReport'

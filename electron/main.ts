@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTerminalCore, type TerminalCore } from './terminal/terminalCore';
 import { sealedKeyStore } from './platform/databaseKey';
+import { acquireTillLock } from './platform/tillLock';
 import { syncScheduleFromEnv } from './terminal/syncLoopHost';
 import { registerContractHandlers } from './ipcRegistration';
 import { isTrustedSenderFrame } from './rendererOrigin';
@@ -30,6 +31,7 @@ const paths = {
 };
 
 let core: TerminalCore | null = null;
+let releaseLock: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function dataDir(): string {
@@ -43,6 +45,8 @@ function closeCore(): void {
   // The loop stops and every request is cut at once, before the database closes.
   void open?.sync.stop();
   open?.close();
+  releaseLock?.();
+  releaseLock = null;
 }
 
 function fail(title: string, error: unknown): void {
@@ -66,6 +70,8 @@ async function start(): Promise<void> {
   // Read before the database opens: a mistyped setting stops the start, not a running till.
   const sync = syncScheduleFromEnv(process.env);
   try {
+    // The command line's restore refuses while this lock is held (Electron's own lock is per app).
+    releaseLock = acquireTillLock(dir);
     core = openTerminalCore({
       dataDir: dir,
       // The database key sealed by the OS keyring (safeStorage works only once the app is ready, as here).
@@ -73,6 +79,7 @@ async function start(): Promise<void> {
       ...(paths.migrations ? { migrationsDir: paths.migrations } : {}),
       validateOutput: !app.isPackaged,
       sync,
+      backups: {},
     });
   } catch (error) {
     fail(`The terminal database in ${dir} could not be opened.`, error);

@@ -7,6 +7,8 @@ import { isChannel, type Channel } from '../../shared/contract';
 import { API_PREFIX, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/contract/browserHost';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { fileKeyStore } from '../platform/databaseKey';
+import { acquireTillLock } from '../platform/tillLock';
+import type { BackupJobOptions } from '../terminal/backupJob';
 import { syncScheduleFromEnv, type SyncLoopHost, type SyncLoopOptions } from '../terminal/syncLoopHost';
 import type { Clock, IdSource } from '../platform/sources';
 import { hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
@@ -22,6 +24,8 @@ export interface BrowserHostOptions {
   staticDir?: string;
   /** Sync with head office (schedule, owner); from TILLCARD_SYNC_* / TILLCARD_CLOSE_AT by default. */
   sync?: SyncLoopOptions;
+  /** The daily backup's timing (electron/terminal/backupJob.ts); it runs in every host. */
+  backups?: BackupJobOptions;
 }
 
 export interface BrowserHost {
@@ -33,6 +37,16 @@ export interface BrowserHost {
   core: TerminalCore;
   sync: SyncLoopHost;
   close(): Promise<void>;
+}
+
+/** Runs `open`; lets the data folder go again if it throws. */
+function unlockedIfFails<T>(release: () => void, open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** The channel a POST to the API names (query and all), or null for any other path. */
@@ -70,15 +84,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       error === undefined ? console.log(message) : console.error(message, error));
   // Read before the database opens: a mistyped setting stops the start, not a running till.
   const syncOptions = options.sync ?? syncScheduleFromEnv(process.env);
-  const core = openTerminalCore({
-    dataDir: options.dataDir,
-    // No OS keyring outside Electron: the key is a 0600 file beside the data (back both up together).
-    databaseKey: fileKeyStore(options.dataDir),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.ids ? { ids: options.ids } : {}),
-    log,
-    sync: { log, ...syncOptions },
-  });
+  // One till per data folder; the command line's restore waits for it to stop (till.lock).
+  const releaseLock = acquireTillLock(options.dataDir);
+  const core = unlockedIfFails(releaseLock, () =>
+    openTerminalCore({
+      dataDir: options.dataDir,
+      // No OS keyring outside Electron: the key is a 0600 file beside the data (back both up together).
+      databaseKey: fileKeyStore(options.dataDir),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.ids ? { ids: options.ids } : {}),
+      log,
+      sync: { log, ...syncOptions },
+      backups: { log, ...options.backups },
+    }),
+  );
   const { sync } = core;
   const token = randomBytes(24).toString('base64url');
   const staticDir = options.staticDir ?? defaultStaticDir;
@@ -144,6 +163,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   } catch (error) {
     await sync.stop();
     core.close();
+    releaseLock();
     throw error;
   }
   const address = app.server.address();
@@ -160,6 +180,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await app.close();
       await sync.stop();
       core.close();
+      releaseLock();
     },
   };
 }

@@ -4,12 +4,12 @@ import { isDomainError } from '../../shared/contract';
 import { errorMessage } from '../../shared/contract/errorMessages';
 import { Locale } from '../../shared/contract/primitives';
 import { describeUnknown } from '../../shared/describeUnknown';
-import { defaultDataDir } from '../browser-host/dataDir';
 import { fileKeyStore } from '../platform/databaseKey';
 import { readTerminal, terminalLocale } from '../services/terminalRow';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
 import { envLocale, say, type CliTextKey } from './cliText';
 import { EXIT, type ExitCode } from './exitCodes';
+import { dataDirOf } from './terminalFolder';
 
 /** The options every command takes (declared on the program: before or after the command's name). */
 export interface GlobalOptions {
@@ -40,11 +40,6 @@ export function requestedLocale(options: GlobalOptions): Locale | null {
   const parsed = Locale.safeParse(options.lang);
   if (!parsed.success) throw new CliFailure(EXIT.usage, 'badLang', { lang: options.lang });
   return parsed.data;
-}
-
-/** The till's data folder: --data-dir, TILLCARD_DATA_DIR, or the folder both hosts use by default. */
-export function dataDirOf(options: GlobalOptions): string {
-  return options.dataDir ?? process.env.TILLCARD_DATA_DIR ?? defaultDataDir();
 }
 
 export interface OpenTill {

@@ -87,8 +87,8 @@ export function say(locale: Locale, key: CliTextKey, values: Record<string, stri
   return cliText[locale][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
-/** The language before the till is opened: --lang, else LANG / LC_ALL (zh… → zh-CN), else English. */
+/** The language before the till is opened: TILLCARD_LANG, else LC_ALL / LANG (zh… → zh-CN), else English. */
 export function envLocale(env: NodeJS.ProcessEnv = process.env): Locale {
-  const lang = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  const lang = env.TILLCARD_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
   return lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { Locale } from '../../shared/contract/primitives';
+import { APP_VERSION } from './appVersion';
 import { envLocale, say } from './cliText';
 import { commands } from './commands';
 import { EXIT } from './exitCodes';
 
 // `npx tillcard <command>`: the till's command line for shop IT (build/scripts/tillcard.mjs runs this bundled).
-// Exit codes: 0 ok, 1 failure, 2 bad usage, 3 imported with some rows refused (electron/cli/exitCodes.ts).
+// Exit codes for scripts: electron/cli/exitCodes.ts (0 ok, 1 failure, 2 bad usage, ...).
 
 /** --help is worded before any database opens: --lang from the command line, else LANG. */
 function helpLocale(argv: readonly string[]): Locale {
@@ -17,6 +18,7 @@ function helpLocale(argv: readonly string[]): Locale {
 
 export function buildProgram(locale: Locale): Command {
   const program = new Command('tillcard')
+    .version(APP_VERSION)
     .description(say(locale, 'description'))
     .option('--data-dir <dir>', say(locale, 'dataDirOption'))
     .option('--lang <lang>', say(locale, 'langOption'))

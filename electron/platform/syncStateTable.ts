@@ -23,7 +23,13 @@ export type SyncKey =
   /** The chain's phone key (hex) from head office: hashes of phone numbers (services/phoneKey.ts). */
   | 'phoneKey'
   /** The business day whose expiry sweep ran (services/expiry.ts). */
-  | 'lastExpirySweepDay';
+  | 'lastExpirySweepDay'
+  /** When the last backup that passed its check was written (electron/services/backups.ts). */
+  | 'lastGoodBackupAt'
+  /** Why the last backup attempt failed (a BackupRefusal or error code), absent after a good one. */
+  | 'lastBackupProblem'
+  /** How many daily backups to keep: the manager's setting (default 7). */
+  | 'backupKeep';
 
 export function readState(db: TerminalDb, key: SyncKey): string | null {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;

@@ -126,6 +126,7 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     verifyMember: { method: 'pin', memberId, pin: '1234' },
     setMemberPin: { memberId, pin: '1234', memberCheck: 'ab'.repeat(16) },
     setMemberCheckLimit: { abovePoints: 500 },
+    setBackupKeep: { keep: 14 },
     setMemberTier: { memberId, tierCode: 'GOLD', reason: 'r', endsAt: Date.UTC(2100, 0, 1) },
     previewSale: { memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },
     recordSale: { requestId, memberId, lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }], pointsToSpend: 0 },

@@ -1,4 +1,5 @@
 import { count, eq, inArray, isNull } from 'drizzle-orm';
+import { backupKeep, backupOverdue, lastGoodBackupAt } from './backups';
 import { DomainError, type ParsedInput, type TerminalStatus, type TierView } from '../../shared/contract';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../shared/domain/rules/ruleSet';
 import { defaultLargeSaleLimitMinor } from '../../shared/domain/rules/saleConfirm';
@@ -85,6 +86,9 @@ export function getStatus(ctx: ServiceContext): TerminalStatus {
     signedIn: signedInView(ctx),
     staffSettings: staffSettingsOf(row),
     pullIssues: pullIssues(ctx.db),
+    lastGoodBackupAt: lastGoodBackupAt(ctx),
+    backupOverdue: backupOverdue(ctx),
+    backupKeep: backupKeep(ctx),
   };
 }
 

@@ -37,6 +37,7 @@ import { previewRules } from '../services/programmePreview';
 import { previewSale, recordSale } from '../services/sales';
 import { saleReceiptMemory } from '../services/saleReceiptMemory';
 import { configureShop, getStatus, listTiers, setLargeSaleLimit, setLocale } from '../services/shop';
+import { setBackupKeep } from '../services/backupSettings';
 import { setMemberTier } from '../services/tierOverride';
 import { enrolHeadOffice, syncNow, type NetworkOptions } from '../sync/networkCalls';
 import type { ParsedInput } from '../../shared/contract';
@@ -103,6 +104,7 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     setMemberPin,
     setMemberTier,
     setMemberCheckLimit,
+    setBackupKeep,
     previewSale,
     recordSale,
     memberSales,

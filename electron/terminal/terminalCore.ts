@@ -13,6 +13,8 @@ import { randomIds, systemClock, type Clock, type IdSource } from '../platform/s
 import { resultMemories, terminalHandlers } from './handlers';
 import { StaffSession } from '../services/staffSession';
 import { createSyncLoopHost, type SyncLoopHost, type SyncLoopOptions } from './syncLoopHost';
+import type { BackupPlace } from '../services/backups';
+import { startBackupJob, type BackupJobOptions } from './backupJob';
 
 export interface TerminalCoreOptions {
   /** The terminal's data folder; the database is terminal.db inside it. */
@@ -35,6 +37,8 @@ export interface TerminalCoreOptions {
    * 0600 file beside the data (the browser host's keeper, and every test's and tool's).
    */
   databaseKey?: DatabaseKeyStore;
+  /** The hosts' daily backup into backups/ (electron/terminal/backupJob.ts). Without it, none runs. */
+  backups?: BackupJobOptions;
 }
 
 export type TerminalDispatch = Dispatch<ReturnType<typeof terminalHandlers>>;
@@ -49,6 +53,8 @@ export interface TerminalCore {
   db: TerminalDb;
   dbFile: string;
   sync: SyncLoopHost;
+  /** Where backups go and the key that opens them (the database's). */
+  backupPlace: BackupPlace;
   /** Who is signed in at this till (in memory: a restart signs everyone out). */
   session: StaffSession;
   /**
@@ -68,6 +74,11 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
   const dbFile = join(options.dataDir, DB_FILE_NAME);
   const key = (options.databaseKey ?? fileKeyStore(options.dataDir)).keyFor(databaseFileState(dbFile));
   const db = openTerminalDb(dbFile, key, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  const backupPlace: BackupPlace = {
+    dataDir: options.dataDir,
+    key,
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+  };
   const ctx: ServiceContext = {
     db,
     clock: options.clock ?? systemClock,
@@ -98,5 +109,10 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
       return failure(error.code, terminalLocale(readTerminal(ctx)), error.details);
     }
   };
-  return { dispatch, api, ctx, db, dbFile, sync, session, gateRefusal, close: () => db.$client.close() };
+  const backups = options.backups ? startBackupJob(ctx, backupPlace, { log, ...options.backups }) : null;
+  const close = (): void => {
+    backups?.stop();
+    db.$client.close();
+  };
+  return { dispatch, api, ctx, db, dbFile, sync, backupPlace, session, gateRefusal, close };
 }

@@ -6,6 +6,7 @@ import { focusScan } from '../lib/focus';
 import { useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import { AuditTrailDialog } from './AuditTrail';
+import { BackupKeepDialog, useBackupKeepLabel } from './BackupKeepDialog';
 import { CampaignsDialog } from './CampaignsDialog';
 import { DayReportDialog } from './DayReportDialog';
 import { MemberListDialog } from './MemberListDialog';
@@ -22,6 +23,7 @@ export type ManagerToolId =
   | 'programme'
   | 'largeSaleLimit'
   | 'memberCheckLimit'
+  | 'backupKeep'
   | 'auditTrail'
   | 'campaigns'
   | 'refund'
@@ -44,10 +46,12 @@ function useManagerTools(): ManagerTool[] {
   const demo = useStatus((s) => s.status?.demo ?? false);
   const largeSaleLabel = useLargeSaleLimitLabel();
   const memberCheckLabel = useMemberCheckLimitLabel();
+  const backupKeepLabel = useBackupKeepLabel();
   const tools: ManagerTool[] = [
     { id: 'staff', channel: 'listStaff', label: t('staff.staffOpen') },
     { id: 'largeSaleLimit', channel: 'setLargeSaleLimit', label: largeSaleLabel },
     { id: 'memberCheckLimit', channel: 'setMemberCheckLimit', label: memberCheckLabel },
+    { id: 'backupKeep', channel: 'setBackupKeep', label: backupKeepLabel },
     { id: 'programme', channel: 'getProgramme', label: t('programme.open') },
     { id: 'campaigns', channel: 'listCampaigns', label: t('campaigns.open') },
     { id: 'refund', channel: 'refundSale', label: t('refund.byNumber') },
@@ -184,6 +188,7 @@ export function ManagerMenu() {
       {tool === 'staff' && <StaffDialog onClose={closeTool} />}
       {tool === 'programme' && <ProgrammeScreen onClose={closeTool} />}
       {tool === 'largeSaleLimit' && <LargeSaleLimitDialog onClose={closeTool} />}
+      {tool === 'backupKeep' && <BackupKeepDialog onClose={closeTool} />}
       {tool === 'memberCheckLimit' && <MemberCheckLimitDialog onClose={closeTool} />}
       {tool === 'auditTrail' && <AuditTrailDialog onClose={closeTool} />}
       {tool === 'campaigns' && <CampaignsDialog onClose={closeTool} />}

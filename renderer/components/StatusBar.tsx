@@ -27,6 +27,10 @@ export function StatusBar() {
     status.lastCloseAt === null
       ? null
       : t('headOffice.lastClose', { time: dateTime(status.lastCloseAt, i18n.language) });
+  const backupNote =
+    status.lastGoodBackupAt === null
+      ? t('status.backupFailing')
+      : t('status.backupOverdueSince', { time: dateTime(status.lastGoodBackupAt, i18n.language) });
   return (
     <header className="statusbar" role="banner">
       <div className="statusbar__shop">
@@ -66,6 +70,11 @@ export function StatusBar() {
           </button>
         )}
         <PullIssuesEntry />
+        {status.backupOverdue && (
+          <span className="pending pending--some" data-testid="backup-overdue" title={backupNote}>
+            {t('status.backupOverdue')}
+          </span>
+        )}
         <span className="muted" title={lastSync}>
           {lastSync}
         </span>

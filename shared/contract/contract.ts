@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PageInput, paged, Locale } from './primitives';
-import { LargeSaleLimit, LeaveDemoShopInput, ShopConfig, TerminalStatus, TierView } from './terminal';
+import {
+  LargeSaleLimit,
+  LeaveDemoShopInput,
+  SetBackupKeepInput,
+  ShopConfig,
+  TerminalStatus,
+  TierView,
+} from './terminal';
 import {
   BalanceView,
   BlockCardInput,
@@ -244,6 +251,8 @@ export const contract = {
     TerminalStatus,
     'Manager: the points above which a redemption or points discount needs the member’s PIN or identity check.',
   ),
+
+  setBackupKeep: entry(SetBackupKeepInput, TerminalStatus, 'Manager: how many daily backups the till keeps.'),
 
   dayReport: entry(
     DayReportInput,

@@ -81,6 +81,7 @@ export const channelAccess = {
   setLargeSaleLimit: 'manager',
   setMemberTier: 'manager',
   setMemberCheckLimit: 'manager',
+  setBackupKeep: 'manager',
   dayReport: 'manager',
   findSales: 'manager',
   exportSales: 'manager',

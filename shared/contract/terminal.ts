@@ -27,6 +27,10 @@ export const ShopConfig = z
   .refine((config) => config.manager !== undefined, { path: ['manager'], message: 'manager_required' });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
+/** How many daily backups the till keeps (the manager's setting; 7 unless changed). */
+export const BackupKeep = z.number().int().min(1).max(365);
+export const SetBackupKeepInput = z.object({ keep: BackupKeep }).strict();
+
 /** Leaving the demo deletes everything on the till, so the caller must say so in so many words. */
 export const LeaveDemoShopInput = z.object({ deleteAllDemoData: z.literal(true) }).strict();
 export type LeaveDemoShopInput = z.infer<typeof LeaveDemoShopInput>;
@@ -135,6 +139,12 @@ export const TerminalStatus = z.object({
   staffSettings: StaffSettings,
   /** What the pull could not take (a phone or card number another local member holds, …). */
   pullIssues: PullIssues,
+  /** When the last backup that passed its check was written; null before the first. */
+  lastGoodBackupAt: EpochMs.nullable(),
+  /** The last good backup is over two days old (or none and the last attempt failed): the status bar warns. */
+  backupOverdue: z.boolean(),
+  /** How many daily backups are kept. */
+  backupKeep: BackupKeep,
 });
 export type TerminalStatus = z.infer<typeof TerminalStatus>;
 

@@ -5,6 +5,7 @@ import { runCrashHarness } from './crash/harness';
 import { runContractFuzz } from './fuzz/contractFuzz';
 import { runHeadOfficeFuzz } from './fuzz/headOfficeFuzz';
 import { runHostFuzz } from './fuzz/hostFuzz';
+import { runRestoreFuzz } from './fuzz/restoreFuzz';
 import { runPartProcess, type PartResult } from './fuzz/partProcess';
 import { runLoadTest } from './load/loadTest';
 import { runNetworkSoak } from './network/soak';
@@ -84,6 +85,13 @@ export async function runSoak(plan: SoakPlan, log: (line: string) => void): Prom
   results.push(
     await (has('fuzz')
       ? part('contract fuzz', () => runContractFuzz({ seed: plan.seed, runsPerChannel: plan.fuzzRunsPerChannel, log }))
+      : none),
+  );
+  // Damaged backups at the command line's restore: a restore is seconds of work, so a tenth of the runs.
+  const restoreRuns = Math.max(10, Math.min(500, Math.round(plan.fuzzRunsPerChannel / 10)));
+  results.push(
+    await (has('fuzz')
+      ? part('restore fuzz', () => runRestoreFuzz({ seed: plan.seed, runs: restoreRuns, log }))
       : none),
   );
   results.push(

@@ -239,5 +239,6 @@ export const examples: Examples = {
     },
   ],
   setMemberCheckLimit: (_f, _r, n) => [{ abovePoints: 100_000 + n }, { abovePoints: null }],
+  setBackupKeep: (_f, _r, n) => [{ keep: 1 + (n % 365) }],
   leaveDemoShop: () => [{ deleteAllDemoData: true }],
 };

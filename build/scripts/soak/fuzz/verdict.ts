@@ -39,6 +39,7 @@ export const DOCUMENTED_REFUSALS = {
   ],
   setMemberPin: ['NOT_FOUND', 'NOT_CONFIGURED', 'MEMBER_CHECK_REQUIRED', 'MEMBER_CHECK_LOCKED'],
   setMemberCheckLimit: ['NOT_CONFIGURED'],
+  setBackupKeep: [],
   setMemberTier: ['NOT_FOUND', 'NOT_CONFIGURED', 'TIER_OVERRIDE_INVALID'],
   replaceCard: ['NOT_FOUND', 'REQUEST_REUSED', 'NOT_CONFIGURED', 'CARD_BLOCKED'],
   previewSale: [

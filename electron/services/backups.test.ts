@@ -1,0 +1,141 @@
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyDatabase, inspectDatabaseFile } from '../../db/backupFile';
+import { openKeyedSqlite } from '../../db/open';
+import { writeState } from '../platform/syncStateTable';
+import { aSale, backupsIn, everyRow } from './backups.testkit';
+import { BACKUP_OVERDUE_MS, backupFileName, backupIfDue, backupOverdue, lastGoodBackupAt, runBackup } from './backups';
+import { getStatus } from './shop';
+import { checkAndDispose, errorOf, openTestShop, TEST_START_MS, unwrap, type TestCore } from './services.testkit';
+
+// Backups on a real, encrypted terminal database in a temp folder; the clock is the test's.
+
+const DAY = 86_400_000;
+let c: TestCore;
+beforeEach(async () => {
+  c = await openTestShop('demo');
+});
+afterEach(() => checkAndDispose(c));
+
+describe('runBackup', () => {
+  it('writes an encrypted copy that opens with the key, row for row the database', async () => {
+    await aSale(c);
+    const outcome = runBackup(c.ctx, c.backupPlace);
+    if (!outcome.ok) throw new Error(outcome.code);
+    expect(backupsIn(c.dir)).toEqual([backupFileName(TEST_START_MS)]);
+    // Row for row, but for the backup's own mark, written once the copy passed its check.
+    const live = everyRow(c.dbFile, c.backupPlace.key);
+    live.sync_state = (live.sync_state ?? []).filter((row) => !row.includes('lastGoodBackupAt'));
+    expect(everyRow(outcome.file, c.backupPlace.key)).toEqual(live);
+    // No member's name in the clear, and another key does not open it.
+    const name = String(c.db.$client.prepare('SELECT name FROM members LIMIT 1').pluck().get());
+    expect(readFileSync(outcome.file).includes(Buffer.from(name))).toBe(false);
+    const other = inspectDatabaseFile(outcome.file, Buffer.alloc(32, 7));
+    expect(other).toMatchObject({ ok: false, code: 'BACKUP_WRONG_KEY' });
+    expect(lastGoodBackupAt(c.ctx)).toBe(TEST_START_MS);
+  });
+
+  it('keeps the newest N (the manager’s setting), deleting the oldest', () => {
+    writeState(c.db, 'backupKeep', '3');
+    const written: string[] = [];
+    for (let day = 0; day < 5; day++) {
+      const outcome = runBackup(c.ctx, c.backupPlace);
+      if (!outcome.ok) throw new Error(outcome.code);
+      written.push(backupFileName(c.clock.now()));
+      c.clock.advance(DAY);
+    }
+    expect(backupsIn(c.dir)).toEqual(written.slice(2));
+  });
+
+  it('keeps what the manager sets (setBackupKeep, audited; 1 to 365)', async () => {
+    const status = unwrap(await c.api.setBackupKeep({ keep: 2 }));
+    expect(status.backupKeep).toBe(2);
+    expect(errorOf(await c.api.setBackupKeep({ keep: 0 })).code).toBe('VALIDATION');
+    expect(errorOf(await c.api.setBackupKeep({ keep: 366 })).code).toBe('VALIDATION');
+    const audit = c.db.$client
+      .prepare(`SELECT details_json FROM audit_log WHERE action = 'settings.changed' AND subject = 'backupKeep'`)
+      .pluck()
+      .all();
+    expect(audit.map((d) => JSON.parse(String(d)))).toEqual([{ from: 7, to: 2 }]);
+    for (let day = 0; day < 4; day++) {
+      runBackup(c.ctx, c.backupPlace);
+      c.clock.advance(DAY);
+    }
+    expect(backupsIn(c.dir)).toHaveLength(2);
+  });
+
+  it('keeps 7 by default', () => {
+    for (let day = 0; day < 9; day++) {
+      runBackup(c.ctx, c.backupPlace);
+      c.clock.advance(DAY);
+    }
+    expect(backupsIn(c.dir)).toHaveLength(7);
+  });
+
+  it('deletes a copy that fails its check and reports it; the last good backup stays', () => {
+    const good = runBackup(c.ctx, c.backupPlace);
+    expect(good.ok).toBe(true);
+    c.clock.advance(DAY);
+    const damaged = runBackup(c.ctx, c.backupPlace, {
+      copy: (sqlite, file) => {
+        copyDatabase(sqlite, file);
+        truncateSync(file, 4096 * 3); // a copy cut short, as a full disk would leave it
+      },
+    });
+    expect(damaged).toMatchObject({ ok: false, code: 'BACKUP_CORRUPT' });
+    expect(backupsIn(c.dir)).toEqual([backupFileName(TEST_START_MS)]);
+    expect(lastGoodBackupAt(c.ctx)).toBe(TEST_START_MS);
+    c.clock.advance(DAY);
+    const garbled = runBackup(c.ctx, c.backupPlace, {
+      copy: (sqlite, file) => {
+        copyDatabase(sqlite, file);
+        const bytes = readFileSync(file);
+        bytes.fill(0x5a, 4096 * 2, 4096 * 2 + 512); // a damaged page in the middle
+        writeFileSync(file, bytes);
+      },
+    });
+    expect(garbled).toMatchObject({ ok: false, code: 'BACKUP_CORRUPT' });
+    expect(backupsIn(c.dir)).toEqual([backupFileName(TEST_START_MS)]);
+  });
+
+  it('a till whose every backup has failed is warned at once', () => {
+    expect(backupOverdue(c.ctx)).toBe(false); // never tried
+    runBackup(c.ctx, c.backupPlace, { copy: (_sqlite, file) => writeFileSync(file, 'not a database') });
+    expect(getStatus(c.ctx)).toMatchObject({ lastGoodBackupAt: null, backupOverdue: true });
+  });
+});
+
+describe('the daily backup and the status warning (clock driven by the test)', () => {
+  it('backs up once a day and warns when the last good one is over two days old', () => {
+    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+    c.clock.advance(DAY - 1);
+    expect(backupIfDue(c.ctx, c.backupPlace)).toBeNull();
+    c.clock.advance(1);
+    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+    const lastGood = c.clock.now();
+    expect(backupsIn(c.dir)).toHaveLength(2);
+
+    c.clock.advance(BACKUP_OVERDUE_MS);
+    expect(getStatus(c.ctx)).toMatchObject({ lastGoodBackupAt: lastGood, backupOverdue: false });
+    c.clock.advance(1);
+    expect(getStatus(c.ctx)).toMatchObject({ lastGoodBackupAt: lastGood, backupOverdue: true });
+    // The next good backup clears the warning.
+    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+    expect(getStatus(c.ctx).backupOverdue).toBe(false);
+  });
+
+  it('a sale recorded right after a backup is in the database, not in that backup', async () => {
+    const outcome = runBackup(c.ctx, c.backupPlace);
+    if (!outcome.ok) throw new Error(outcome.code);
+    await aSale(c);
+    const count = (file: string) => {
+      const sqlite = openKeyedSqlite(file, c.backupPlace.key, { readonly: true });
+      try {
+        return sqlite.prepare('SELECT count(*) FROM sales').pluck().get();
+      } finally {
+        sqlite.close();
+      }
+    };
+    expect(count(c.dbFile)).toBe(Number(count(outcome.file)) + 1);
+  });
+});
