@@ -28,6 +28,17 @@ export interface OpenOptions {
   /** Where the committed drizzle-kit migrations are (the Electron bundle ships a copy). */
   migrationsDir?: string;
   readonly?: boolean;
+  /** Told how many migrations this open applied, and how many the database has in all (the host logs it). */
+  onMigrated?: (applied: number, total: number) => void;
+}
+
+/** How many migrations the database has had applied (0 for a new file). */
+function migrationCount(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return 0;
+  return Number(sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get());
 }
 
 /**
@@ -58,7 +69,12 @@ export function openTerminalDb(file: string, key: Buffer, options: OpenOptions =
   try {
     applyPragmas(sqlite);
     const db = drizzle(sqlite, { schema });
-    if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir });
+    if (!options.readonly) {
+      const before = migrationCount(sqlite);
+      migrate(db, { migrationsFolder: options.migrationsDir ?? defaultMigrationsDir });
+      const after = migrationCount(sqlite);
+      options.onMigrated?.(after - before, after);
+    }
     return db;
   } catch (error) {
     sqlite.close();

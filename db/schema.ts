@@ -31,6 +31,10 @@ export const terminal = sqliteTable(
     cashierRedeemLimitPoints: integer('cashier_redeem_limit_points'),
     /** A redemption or points discount above this many points needs the member's PIN or identity check; null = off. */
     memberCheckAbovePoints: integer('member_check_above_points'),
+    /** Electron: the till starts when the shop's computer user logs in (the manager's switch). */
+    startAtLogin: integer('start_at_login', { mode: 'boolean' }).notNull().default(false),
+    /** Electron: the till window is full screen in kiosk mode (no way out but the till's own keys). */
+    kiosk: integer('kiosk', { mode: 'boolean' }).notNull().default(false),
     configuredAt: integer('configured_at'),
     createdAt: integer('created_at').notNull(),
   },

@@ -131,10 +131,21 @@ export class FakeSafeStorage {
   }
 }
 
+/** What the fake app records of main.ts's calls. */
+export interface FakeAppState {
+  isPackaged: boolean;
+  exitCode: number | null;
+  errors: string[];
+  sandboxEnabled: boolean;
+  /** What app.setLoginItemSettings was last told (null: never asked). */
+  loginItem: { openAtLogin: boolean } | null;
+}
+
 export interface FakeElectron {
   ipcMain: FakeIpcMain;
-  app: FakeEmitter & { isPackaged: boolean; exitCode: number | null; errors: string[]; sandboxEnabled: boolean };
-  windows: { options: unknown; loaded: string[]; webContents: FakeWebContents }[];
+  app: FakeEmitter & FakeAppState;
+  /** Every window opened; `kiosk` is its kiosk state now (from its options, then setKiosk). */
+  windows: { options: unknown; loaded: string[]; webContents: FakeWebContents; kiosk: boolean }[];
   /** The schemes registered as privileged before the app was ready. */
   privilegedSchemes: unknown[];
   session: FakeSession;
@@ -150,11 +161,12 @@ export function createFakeElectron(): FakeElectron {
   const windows: FakeElectron['windows'] = [];
   const errors: string[] = [];
   const privilegedSchemes: unknown[] = [];
-  const state: { isPackaged: boolean; exitCode: number | null; errors: string[]; sandboxEnabled: boolean } = {
+  const state: FakeAppState = {
     isPackaged: false,
     exitCode: null,
     errors,
     sandboxEnabled: false,
+    loginItem: null,
   };
   const app = Object.assign(new FakeEmitter(), state, {
     requestSingleInstanceLock: () => true,
@@ -162,6 +174,10 @@ export function createFakeElectron(): FakeElectron {
       app.sandboxEnabled = true;
     },
     whenReady: () => Promise.resolve(),
+    getVersion: () => '0.0.0-fake',
+    setLoginItemSettings: (settings: { openAtLogin: boolean }) => {
+      app.loginItem = { openAtLogin: settings.openAtLogin };
+    },
     getPath: (name: string) => {
       throw new Error(`the test sets TILLCARD_DATA_DIR; app.getPath('${name}') should not be asked`);
     },
@@ -172,11 +188,18 @@ export function createFakeElectron(): FakeElectron {
   });
   class FakeBrowserWindow extends FakeEmitter {
     readonly webContents = new FakeWebContents();
-    private readonly record: { options: unknown; loaded: string[]; webContents: FakeWebContents };
+    private readonly record: FakeElectron['windows'][number];
     constructor(options: unknown) {
       super();
-      this.record = { options, loaded: [], webContents: this.webContents };
+      const kiosk = typeof options === 'object' && options !== null && 'kiosk' in options && options.kiosk === true;
+      this.record = { options, loaded: [], webContents: this.webContents, kiosk };
       windows.push(this.record);
+    }
+    isKiosk(): boolean {
+      return this.record.kiosk;
+    }
+    setKiosk(on: boolean): void {
+      this.record.kiosk = on;
     }
     async loadURL(url: string): Promise<void> {
       this.record.loaded.push(url);

@@ -1,3 +1,4 @@
+import { LOGS_FOLDER } from './platform/log';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,12 +35,13 @@ describe('electron/main.ts without a keyring', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses to start, in both languages, and writes no database and no key', () => {
+  it('refuses to start, in both languages, and writes no database and no key, only its log', () => {
     const [error] = fake().app.errors;
     expect(error).toContain(databaseKeyMessages['zh-CN'].DATABASE_KEY_UNAVAILABLE);
     expect(error).toContain(databaseKeyMessages.en.DATABASE_KEY_UNAVAILABLE);
     expect(fake().windows).toEqual([]);
     expect(existsSync(join(dir, DB_FILE_NAME))).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
+    // Only the log, which says why the till did not start.
+    expect(readdirSync(dir)).toEqual([LOGS_FOLDER]);
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKeyedSqlite } from '../db/open';
 import { KEY_FILE_NAME, SEALED_KEY_FILE_NAME, sealedKeyStore } from './platform/databaseKey';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels, ipcChannel, type Result } from '../shared/contract';
+import { channels, DEMO_STAFF, ipcChannel, type Result } from '../shared/contract';
+import { LOG_FILE, LOGS_FOLDER } from './platform/log';
 import {
   createFakeElectron,
   FakeCancellableEvent,
@@ -81,6 +82,33 @@ describe('electron/main.ts wiring', () => {
     const bad = await call(ipcChannel('lookupCard'), tillFrame, { cardNumber: 42 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(ipcChannel('syncNow'), tillFrame)).toMatchObject({ ok: false, error: { code: 'NOT_ENROLLED' } });
+  });
+
+  it("applies the manager's start-at-login and kiosk switches to the app and the till window", async () => {
+    // Both off until the manager sets them; applied once the window is up.
+    expect(fake().app.loginItem).toEqual({ openAtLogin: false });
+    expect(fake().windows[0]?.kiosk).toBe(false);
+    const choices = await call(ipcChannel('signInChoices'), tillFrame);
+    const manager = (choices.ok ? (choices.value as { staffId: string; role: string }[]) : []).find(
+      (c) => c.role === 'manager',
+    );
+    const signIn = { staffId: manager?.staffId, pin: DEMO_STAFF[0].pin };
+    expect(await call(ipcChannel('signIn'), tillFrame, signIn)).toMatchObject({ ok: true });
+    const on = await call(ipcChannel('setStaffSettings'), tillFrame, { startAtLogin: true, kiosk: true });
+    expect(on).toMatchObject({ ok: true, value: { staffSettings: { startAtLogin: true, kiosk: true } } });
+    expect(fake().app.loginItem).toEqual({ openAtLogin: true });
+    expect(fake().windows[0]?.kiosk).toBe(true);
+    await call(ipcChannel('setStaffSettings'), tillFrame, { kiosk: false });
+    expect(fake().windows[0]?.kiosk).toBe(false);
+    expect(fake().app.loginItem).toEqual({ openAtLogin: true });
+    expect(await call(ipcChannel('signOut'), tillFrame)).toMatchObject({ ok: true });
+  });
+
+  it('writes its log into logs/ in the data folder: start, version, migrations', async () => {
+    const file = join(dir, LOGS_FOLDER, LOG_FILE);
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toContain('"event":"migrations"'));
+    const first = JSON.parse(readFileSync(file, 'utf8').split('\n')[0] ?? '{}') as Record<string, unknown>;
+    expect(first).toMatchObject({ event: 'start', host: 'electron', version: '0.0.0-fake' });
   });
 
   it('refuses every channel from an untrusted sender, without reaching the core', async () => {

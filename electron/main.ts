@@ -10,6 +10,9 @@ import { registerContractHandlers } from './ipcRegistration';
 import { isTrustedSenderFrame } from './rendererOrigin';
 import { hardenSession, registerRendererScheme, serveRenderer } from './rendererProtocol';
 import { createMainWindow, loadTillScreen, lockDown } from './window';
+import { openFileLog, type FileLog } from './platform/log';
+import { tillWindowSettings } from './services/staffSettings';
+import { applyTillWindow } from './tillWindow';
 
 /**
  * The Electron main process: owns the terminal database through the terminal core, registers
@@ -33,6 +36,7 @@ const paths = {
 let core: TerminalCore | null = null;
 let releaseLock: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
+let files: FileLog | null = null;
 
 function dataDir(): string {
   const fromEnv = process.env.TILLCARD_DATA_DIR?.trim();
@@ -47,18 +51,31 @@ function closeCore(): void {
   open?.close();
   releaseLock?.();
   releaseLock = null;
+  if (open) files?.log.info({ event: 'stop' }, 'till stopped');
+  void files?.close();
+  files = null;
 }
 
 function fail(title: string, error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
   console.error(`tillcard: ${title}`, error);
+  files?.log.fatal({ event: 'stop', err: error }, title);
   dialog.showErrorBox('Tillcard', `${title}\n\n${detail}`);
   closeCore();
   app.exit(1);
 }
 
+/** The manager's window switches, as the terminal database holds them, applied to the app and window. */
+function applyWindowSettings(): void {
+  if (!core) return;
+  const settings = tillWindowSettings(core.ctx);
+  applyTillWindow(app, mainWindow, settings);
+  files?.log.info({ event: 'window_settings', ...settings }, 'window settings applied');
+}
+
 async function showTillWindow(): Promise<void> {
-  mainWindow = createMainWindow({ preloadPath: paths.preload, title: 'Tillcard', devTools: !app.isPackaged });
+  const kiosk = core ? tillWindowSettings(core.ctx).kiosk : false;
+  mainWindow = createMainWindow({ preloadPath: paths.preload, title: 'Tillcard', devTools: !app.isPackaged, kiosk });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -67,12 +84,16 @@ async function showTillWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   const dir = dataDir();
+  files = openFileLog(dir, { host: 'electron', version: app.getVersion() });
+  const logger = files.log;
+  logger.info({ event: 'start', pid: process.pid, electron: process.versions.electron }, 'till starting');
   // Read before the database opens: a mistyped setting stops the start, not a running till.
   const sync = syncScheduleFromEnv(process.env);
   try {
     // The command line's restore refuses while this lock is held (Electron's own lock is per app).
     releaseLock = acquireTillLock(dir);
     core = openTerminalCore({
+      logger,
       dataDir: dir,
       // The database key sealed by the OS keyring (safeStorage works only once the app is ready, as here).
       databaseKey: sealedKeyStore(dir, safeStorage),
@@ -87,14 +108,21 @@ async function start(): Promise<void> {
   }
   const opened = core;
   registerContractHandlers<IpcMainInvokeEvent>(ipcMain, {
-    dispatch: (channel, input) => opened.dispatch(channel, input),
+    dispatch: async (channel, input) => {
+      const answer = await opened.dispatch(channel, input);
+      if (channel === 'setStaffSettings' && answer.ok) applyWindowSettings();
+      return answer;
+    },
     isTrustedSender: (event) => isTrustedSenderFrame(event.senderFrame),
-    onRejected: (channel, event) =>
-      console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`),
+    onRejected: (channel, event) => {
+      console.warn(`tillcard: refused ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      logger.warn({ event: 'refused', channel, reason: 'sender' }, 'call from an untrusted frame refused');
+    },
   });
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, paths.renderer);
   await showTillWindow();
+  applyWindowSettings();
 }
 
 // Two processes writing one terminal database would race for outbox sequence numbers:

@@ -7,6 +7,8 @@ export interface MainWindowOptions {
   title: string;
   /** Dev only: open devtools detached. */
   devTools: boolean;
+  /** The manager's kiosk switch: the window opens full screen with no way out but the till's keys. */
+  kiosk?: boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: 1024,
     minHeight: 640,
     title: options.title,
+    kiosk: options.kiosk ?? false,
+    fullscreen: options.kiosk ?? false,
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',

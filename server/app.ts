@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ADMIN_BODY_LIMIT, ADMIN_PREFIX } from '../shared/admin/wire';
 import { MAX_BODY_BYTES, type SyncErrorBody } from '../shared/sync/protocol';
 import { HoError, sendError } from './http/errors';
@@ -11,7 +11,8 @@ import { startNoticeSender, type NoticeSenderOptions } from './notices/sender';
 import type { ServerDeps } from './routes/serverDeps';
 
 export interface BuildOptions {
-  logger?: boolean;
+  /** Head office's request log (server/http/requestLog.ts); off unless given. */
+  logger?: FastifyServerOptions['logger'];
   /**
    * The deriver that turns stored records into sales, ledger, members and the pull feed
    * (server/sync/derivationLoop.ts). On by default; `false` only for tests that need records
@@ -64,10 +65,19 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
   app.setNotFoundHandler((_request, reply) => sendError(reply, new HoError('NOT_FOUND', 'No such route.')));
 
   let pushes = 0;
+  let lastPushEnded: number | null = null;
+  const pushing = (delta: number): void => {
+    pushes += delta;
+    if (delta < 0) lastPushEnded = performance.now();
+  };
   const deriver =
     options.derive === false
       ? null
-      : startDerivationLoop(deps.db, deps.clock, { pushesInFlight: () => pushes, ...options.derive });
+      : startDerivationLoop(deps.db, deps.clock, {
+          pushesInFlight: () => pushes,
+          lastPushEndedAt: () => lastPushEnded,
+          ...options.derive,
+        });
   if (deriver) app.addHook('onClose', async () => deriver.stop());
   // Notices go out from their own loop: ingest only queues them, so a slow webhook never slows a push.
   const sender = options.notices === false ? null : startNoticeSender(deps.db, deps.clock, options.notices);
@@ -78,12 +88,7 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
   securityPlugins(app);
   void app.register(async (scope) => {
     scope.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
-    syncRoutes(
-      scope,
-      deps,
-      { stored: (terminalId) => deriver?.kick(terminalId), pushing: (delta) => void (pushes += delta) },
-      limits.syncPerMinute,
-    );
+    syncRoutes(scope, deps, { stored: (terminalId) => deriver?.kick(terminalId), pushing }, limits.syncPerMinute);
     adminRoutes(scope, deps, { signInPerMinute: limits.signInPerMinute });
     await scope.register(async (page) => (await import('./routes/page')).pageRoutes(page));
   });

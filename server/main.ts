@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { logLevelFromEnv, requestLogOptions } from './http/requestLog';
 import { CreateUserInput } from '../shared/admin/inputs';
 import { ensureFirstOwner } from './admin/users';
 import { addAdminToken, hasAdminToken } from './auth';
@@ -66,7 +67,11 @@ async function serve(config: HoConfig, database: HoDatabase, worker: string | nu
     ids: randomIds,
     withCopyConnection: database.withCopyConnection,
   };
-  const app = buildServer(deps, { derive: config.derive, rateLimits: config.rateLimits });
+  const app = buildServer(deps, {
+    derive: config.derive,
+    rateLimits: config.rateLimits,
+    logger: requestLogOptions(logLevelFromEnv(process.env)),
+  });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Head office listening on ${address}${worker ? ` (${worker})` : ''}`);
 

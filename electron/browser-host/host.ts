@@ -12,6 +12,8 @@ import type { BackupJobOptions } from '../terminal/backupJob';
 import { syncScheduleFromEnv, type SyncLoopHost, type SyncLoopOptions } from '../terminal/syncLoopHost';
 import type { Clock, IdSource } from '../platform/sources';
 import { hostAllowed, originAllowed, ownOrigins, refusal, tokenMatches } from './guard';
+import { openFileLog } from '../platform/log';
+import { packageVersion } from './version';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -27,6 +29,9 @@ export interface BrowserHostOptions {
   /** The daily backup's timing (electron/terminal/backupJob.ts); it runs in every host. */
   backups?: BackupJobOptions;
 }
+
+/** Why the host refused a request before any call ran: host, origin, token, content_type. */
+type HostRefusal = 'host' | 'origin' | 'token' | 'content_type';
 
 export interface BrowserHost {
   /** The address to open, token included. */
@@ -84,10 +89,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       error === undefined ? console.log(message) : console.error(message, error));
   // Read before the database opens: a mistyped setting stops the start, not a running till.
   const syncOptions = options.sync ?? syncScheduleFromEnv(process.env);
+  const files = openFileLog(options.dataDir, { host: 'browser-host', version: packageVersion() });
+  const logger = files.log;
+  logger.info({ event: 'start', pid: process.pid, node: process.version }, 'till starting');
   // One till per data folder; the command line's restore waits for it to stop (till.lock).
   const releaseLock = acquireTillLock(options.dataDir);
   const core = unlockedIfFails(releaseLock, () =>
     openTerminalCore({
+      logger,
       dataDir: options.dataDir,
       // No OS keyring outside Electron: the key is a 0600 file beside the data (back both up together).
       databaseKey: fileKeyStore(options.dataDir),
@@ -104,29 +113,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
   let port = 0;
 
+  // The reason and the path's channel only: never the query (the token) or the body.
+  const refusedRequest = (reason: HostRefusal, url: string): void =>
+    logger.warn({ event: 'refused', reason, channel: channelOf(url) }, 'request refused');
+
   app.addHook('onRequest', async (request, reply) => {
     void reply
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .header('content-security-policy', CSP);
-    if (!hostAllowed(request.headers.host, port))
+    if (!hostAllowed(request.headers.host, port)) {
+      refusedRequest('host', request.url);
       return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'host' }));
-    if (!originAllowed(request.headers.origin, ownOrigins(port)))
+    }
+    if (!originAllowed(request.headers.origin, ownOrigins(port))) {
+      refusedRequest('origin', request.url);
       return reply.code(403).send(refusal('UNAUTHORIZED', { reason: 'origin' }));
+    }
     if (request.url.startsWith(API_PREFIX) && !tokenMatches(token, request.headers[TOKEN_HEADER])) {
+      refusedRequest('token', request.url);
       return reply.code(401).send(refusal('UNAUTHORIZED', { reason: 'token' }));
     }
     // The till's guard before the body is read: a caller who may not make the call (signed out, a
     // cashier at a manager's call) gets SIGNED_OUT / NOT_ALLOWED whatever the body, as over IPC.
     const gated = request.method === 'POST' ? channelOf(request.url) : null;
     const refused = gated === null ? null : core.gateRefusal(gated);
-    if (refused) return reply.header('cache-control', 'no-store').send(refused);
+    if (refused) {
+      if (gated !== null && !refused.ok)
+        logger.info({ event: 'refused', channel: gated, code: refused.error.code }, 'call refused');
+      return reply.header('cache-control', 'no-store').send(refused);
+    }
     // Calls are JSON only: a form or text post (what a foreign page can send blind) is refused.
     if (
       request.url.startsWith(API_PREFIX) &&
       request.method === 'POST' &&
       !String(request.headers['content-type'] ?? '').startsWith('application/json')
     ) {
+      refusedRequest('content_type', request.url);
       return reply.code(415).send(refusal('VALIDATION', { reason: 'content_type' }));
     }
     return undefined;
@@ -161,14 +184,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   try {
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   } catch (error) {
+    logger.error({ event: 'stop', err: error }, 'till could not listen');
     await sync.stop();
     core.close();
     releaseLock();
+    await files.close();
     throw error;
   }
   const address = app.server.address();
   port = typeof address === 'object' && address !== null ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
+  logger.info({ event: 'listening', port }, 'till listening on 127.0.0.1');
   return {
     url: `${origin}/?${TOKEN_PARAM}=${token}`,
     origin,
@@ -181,6 +207,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await sync.stop();
       core.close();
       releaseLock();
+      logger.info({ event: 'stop' }, 'till stopped');
+      await files.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { TerminalDb } from '../../db/open';
 import type { StaffRole } from '../../shared/contract/roles';
 import type { Clock, IdSource } from '../platform/sources';
+import type { TillLog } from '../platform/log';
 
 /** Who is making the call: the signed-in staff member (or the manager who approved it). */
 export interface Actor {
@@ -20,4 +21,9 @@ export interface ServiceContext {
    * dispatcher's guard gives each call its own context with the actor set.
    */
   actor: Actor | null;
+  /**
+   * The till's log (electron/platform/log.ts): facts for shop IT (counts, codes, durations), never a
+   * member's data or a call's input. Silent in tests and tools.
+   */
+  log: TillLog;
 }

@@ -147,8 +147,15 @@ export function createDispatcher<H extends Handlers>(
     return ok(value);
   }
 
+  // The till's log hears the channel and the code of every refusal, never the input or the details.
+  const logRefusal = (channel: Channel | null, code: ApiError['code']): void =>
+    ctx.log.info({ event: 'refused', channel, code }, 'call refused');
+
   function refused(channel: Channel, error: unknown): Result<never> {
-    if (isDomainError(error)) return fail(error.code, error.details);
+    if (isDomainError(error)) {
+      logRefusal(channel, error.code);
+      return fail(error.code, error.details);
+    }
     options.onInternalError(channel, error);
     return fail('INTERNAL');
   }
@@ -164,7 +171,10 @@ export function createDispatcher<H extends Handlers>(
   function dispatch<C extends Channel>(channel: C, input: unknown): Answer<H, C>;
   function dispatch(channelName: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>>;
   function dispatch(channelName: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> {
-    if (!isChannel(channelName)) return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
+    if (!isChannel(channelName)) {
+      logRefusal(null, 'NOT_FOUND');
+      return fail('NOT_FOUND', { channel: describeUnknown(channelName, Infinity) });
+    }
     const channel: Channel = channelName;
     const gate = options.gate;
     // The guard comes first: a caller who may not make the call learns nothing from its input.
@@ -175,7 +185,10 @@ export function createDispatcher<H extends Handlers>(
       return refused(channel, error);
     }
     const parsed = inputParser(channel).safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('VALIDATION', { issues: issuesOf(parsed.error) });
+    if (!parsed.success) {
+      logRefusal(channel, 'VALIDATION');
+      return fail('VALIDATION', { issues: issuesOf(parsed.error) });
+    }
     try {
       const handler = handlers[channel] as (c: ServiceContext, i: unknown) => unknown;
       const input: unknown = parsed.data;

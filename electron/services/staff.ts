@@ -273,6 +273,8 @@ export function setStaffSettings(ctx: ServiceContext, input: ParsedInput<'setSta
       ...(input.cashierRedeemLimitPoints === undefined
         ? {}
         : { cashierRedeemLimitPoints: input.cashierRedeemLimitPoints }),
+      ...(input.startAtLogin === undefined ? {} : { startAtLogin: input.startAtLogin }),
+      ...(input.kiosk === undefined ? {} : { kiosk: input.kiosk }),
     };
     if (Object.keys(set).length === 0) return;
     ctx.db.update(terminal).set(set).where(eq(terminal.id, TERMINAL_ROW_ID)).run();

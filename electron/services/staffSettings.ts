@@ -5,14 +5,30 @@ import {
   type StaffSettings,
 } from '../../shared/contract';
 import type { ServiceContext } from '../core/context';
-import type { TerminalRow } from './terminalRow';
+import { readTerminal, type TerminalRow } from './terminalRow';
 
 /** The shop's staff settings: the manager's figures, or the defaults. */
-export function staffSettingsOf(row: Pick<TerminalRow, 'idleLockMinutes' | 'cashierRedeemLimitPoints'>): StaffSettings {
+export function staffSettingsOf(
+  row: Pick<TerminalRow, 'idleLockMinutes' | 'cashierRedeemLimitPoints' | 'startAtLogin' | 'kiosk'>,
+): StaffSettings {
   return {
     idleLockMinutes: row.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
     cashierRedeemLimitPoints: row.cashierRedeemLimitPoints ?? DEFAULT_CASHIER_REDEEM_LIMIT_POINTS,
+    startAtLogin: row.startAtLogin,
+    kiosk: row.kiosk,
   };
+}
+
+/** How the Electron host shows the till: what it applies at start and after each change of the settings. */
+export interface TillWindowSettings {
+  startAtLogin: boolean;
+  kiosk: boolean;
+}
+
+/** The manager's two window switches (both off until set; the browser host has no use for them). */
+export function tillWindowSettings(ctx: ServiceContext): TillWindowSettings {
+  const row = readTerminal(ctx);
+  return { startAtLogin: row.startAtLogin, kiosk: row.kiosk };
 }
 
 /**

@@ -26,6 +26,7 @@ import { applyHeadOfficeStaff } from '../services/staffFromHeadOffice';
 import { applyGoods } from './applyGoods';
 import type { ServiceContext } from '../core/context';
 import { randomIds } from '../platform/sources';
+import { silentLog } from '../platform/log';
 import { ladderCache, pullStatements, setSpendNotices } from './pullStatements';
 import { writeState } from '../platform/syncStateTable';
 
@@ -293,7 +294,14 @@ export function applyChangeList(db: TerminalDb, changes: Change[], now: number):
   const ladder = ladderCache(db);
   const keyHex = readPhoneKey(db);
   // The context of what a pull writes through the services (staff, their audit rows): nobody signed in.
-  const ctx: ServiceContext = { db, clock: { now: () => now }, ids: randomIds, timeZone: 'UTC', actor: null };
+  const ctx: ServiceContext = {
+    db,
+    clock: { now: () => now },
+    ids: randomIds,
+    timeZone: 'UTC',
+    actor: null,
+    log: silentLog,
+  };
   for (const c of changes) {
     switch (c.kind) {
       case 'member':

@@ -25,6 +25,11 @@ export async function enrolHeadOffice(
   // Card numbers start with the terminal code, and records name the shop: both must be set first.
   if (!isConfigured(readTerminal(ctx))) throw new DomainError('NOT_CONFIGURED', { missing: 'shop' });
   const outcome = await enrolWithHeadOffice(ctx.db, ctx.clock, input.url, input.code, options.fetch, ctx.timeZone);
+  // Head office's address and the outcome; the enrolment code is a secret and stays out.
+  const at = URL.canParse(input.url) ? new URL(input.url).origin : '(not a URL)';
+  if (outcome.ok)
+    ctx.log.info({ event: 'enrolment', headOffice: at, outcome: 'enrolled' }, 'enrolled with head office');
+  else ctx.log.warn({ event: 'enrolment', headOffice: at, outcome: outcome.code }, 'enrolment refused');
   if (!outcome.ok) {
     if (outcome.code === 'OFFLINE')
       throw new DomainError('HEADOFFICE_UNREACHABLE', { url: input.url, message: outcome.message });

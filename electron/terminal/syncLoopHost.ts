@@ -10,6 +10,7 @@ import { parseCloseAt, startSyncLoop, type SyncLoop } from '../sync/schedule';
 import { readState } from '../platform/syncStateTable';
 import { sweepExpiryOncePerDay } from '../services/expiry';
 import type { HeadOfficeLink } from './handlers';
+import { logSyncRound } from './syncRoundLog';
 
 /**
  * A host's background sync with head office: the loop runs while the terminal is enrolled, a
@@ -98,13 +99,21 @@ export function createSyncLoopHost(ctx: ServiceContext, options: SyncLoopOptions
 
   const enrolled = () => db.select({ id: syncLink.id }).from(syncLink).get() !== undefined;
 
+  let roundStarted = 0;
+  let lastStatus: string | null = null;
   function startLoop(): void {
     if (!options || loop || stopped || !enrolled()) return;
+    ctx.log.info({ event: 'sync_loop', state: 'started' }, 'background sync started');
     loop = startSyncLoop(
       { db, clock: ctx.clock, owner, ...network },
       {
         timeZone: ctx.timeZone,
+        onResult: (result) => {
+          logSyncRound(ctx.log, result, performance.now() - roundStarted, lastStatus);
+          lastStatus = result.status;
+        },
         beforeSync: () => {
+          roundStarted = performance.now();
           // A failed sweep must not stop the sync: the next spend or lookup expires the member's lots anyway.
           try {
             sweepExpiryOncePerDay(ctx);

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../core/context';
 import { createDispatcher, type Dispatch } from '../core/dispatch';
 import { admit } from '../core/guard';
 import { randomIds, systemClock, type Clock, type IdSource } from '../platform/sources';
+import { silentLog, type TillLog } from '../platform/log';
 import { resultMemories, terminalHandlers } from './handlers';
 import { StaffSession } from '../services/staffSession';
 import { createSyncLoopHost, type SyncLoopHost, type SyncLoopOptions } from './syncLoopHost';
@@ -25,6 +26,8 @@ export interface TerminalCoreOptions {
   validateOutput?: boolean;
   migrationsDir?: string;
   log?: (message: string, error?: unknown) => void;
+  /** The till's structured log (the hosts' files in logs/); silent unless given. */
+  logger?: TillLog;
   /** The hosts' background sync with head office (runs while enrolled). Without it, no loop runs. */
   sync?: SyncLoopOptions;
   /**
@@ -73,7 +76,11 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
   mkdirSync(options.dataDir, { recursive: true });
   const dbFile = join(options.dataDir, DB_FILE_NAME);
   const key = (options.databaseKey ?? fileKeyStore(options.dataDir)).keyFor(databaseFileState(dbFile));
-  const db = openTerminalDb(dbFile, key, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  const logger = options.logger ?? silentLog;
+  const db = openTerminalDb(dbFile, key, {
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    onMigrated: (applied, total) => logger.info({ event: 'migrations', applied, total }, 'database schema checked'),
+  });
   const backupPlace: BackupPlace = {
     dataDir: options.dataDir,
     key,
@@ -85,9 +92,14 @@ export function openTerminalCore(options: TerminalCoreOptions): TerminalCore {
     ids: options.ids ?? randomIds,
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     actor: null,
+    log: logger,
   };
   ensureTerminalRow(ctx);
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const say = options.log ?? ((message, error) => console.error(message, error));
+  const log = (message: string, error?: unknown): void => {
+    logger.error({ err: error }, message);
+    say(message, error);
+  };
   const sync = createSyncLoopHost(ctx, options.sync ? { log, ...options.sync } : undefined);
   const afterCall = sync.afterCall;
   const session = new StaffSession(ctx, options.staffClock ?? ctx.clock);

@@ -24,6 +24,8 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
   const [settings, setSettings] = useState({
     idle: String(status?.staffSettings.idleLockMinutes ?? ''),
     limit: String(status?.staffSettings.cashierRedeemLimitPoints ?? ''),
+    startAtLogin: status?.staffSettings.startAtLogin ?? false,
+    kiosk: status?.staffSettings.kiosk ?? false,
   });
   useDialogKeys(onClose);
   const reload = useCallback(async () => {
@@ -49,6 +51,8 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
     const result = await api.setStaffSettings({
       idleLockMinutes: Number(settings.idle),
       cashierRedeemLimitPoints: Number(settings.limit),
+      startAtLogin: settings.startAtLogin,
+      kiosk: settings.kiosk,
     });
     if (result.ok) apply(result.value);
     setError(result.ok ? null : result.error);
@@ -192,6 +196,24 @@ export function StaffDialog({ onClose }: { onClose: () => void }) {
               value={settings.limit}
               onChange={(e) => setSettings({ ...settings, limit: e.target.value })}
             />
+          </label>
+          <label className="form__check">
+            <input
+              type="checkbox"
+              name="startAtLogin"
+              checked={settings.startAtLogin}
+              onChange={(e) => setSettings({ ...settings, startAtLogin: e.target.checked })}
+            />
+            {t('staff.startAtLogin')}
+          </label>
+          <label className="form__check">
+            <input
+              type="checkbox"
+              name="kiosk"
+              checked={settings.kiosk}
+              onChange={(e) => setSettings({ ...settings, kiosk: e.target.checked })}
+            />
+            {t('staff.kiosk')}
           </label>
           <button type="submit">{t('staff.save')}</button>
         </form>

@@ -482,6 +482,8 @@ export const en = {
     settingsTitle: 'Settings',
     idleMinutes: 'Lock the till after this many idle minutes',
     redeemLimit: 'Points a cashier may spend at once without a manager',
+    startAtLogin: 'Start the till when this computer’s user logs in',
+    kiosk: 'Full-screen kiosk mode (the till fills the screen)',
     save: 'Save',
     close: 'Close',
     firstManager: 'The shop’s first manager (signs in with this PIN)',

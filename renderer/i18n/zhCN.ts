@@ -475,6 +475,8 @@ export const zhCN: TillMessages = {
     settingsTitle: '设置',
     idleMinutes: '无操作多少分钟后自动锁屏',
     redeemLimit: '收银员一次最多可用积分（超过需店长批准）',
+    startAtLogin: '电脑用户登录时自动启动收银台',
+    kiosk: '全屏信息亭模式（收银台占满屏幕）',
     save: '保存',
     close: '关闭',
     firstManager: '本店第一位店长（用此密码登录）',

@@ -44,7 +44,10 @@ function sameTerminal(auth: { id: string; shopId: string }, body: { terminalId: 
 export interface PushHooks {
   /** A push stored new records of that terminal (the deriver is kicked). */
   stored(terminalId: string): void;
-  /** +1 when a push starts, −1 when it ends: the deriver gives way while pushes are in flight. */
+  /**
+   * +1 when a push or pull starts, −1 when it ends: the deriver gives way while they are in flight (a
+   * sync ends with a pull; on PGlite's one connection each of its statements waited for a whole chunk).
+   */
   pushing(delta: 1 | -1): void;
 }
 
@@ -94,8 +97,13 @@ export function syncRoutes(
       }
     },
     pull: async (request) => {
-      const { auth, body } = await terminalCall(request, routeMap.pull.request);
-      return pullChanges(db, clock, ids, auth.id, body);
+      hooks.pushing(1);
+      try {
+        const { auth, body } = await terminalCall(request, routeMap.pull.request);
+        return await pullChanges(db, clock, ids, auth.id, body);
+      } finally {
+        hooks.pushing(-1);
+      }
     },
     snapshot: async (request) => {
       const { auth, body } = await terminalCall(request, routeMap.snapshot.request);

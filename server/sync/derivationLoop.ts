@@ -12,6 +12,12 @@ const PUSH_SHARE = 3;
 /** …but never longer than this: derivation must not starve under a sustained load. */
 const MAX_YIELD_MS = 2_000;
 const YIELD_STEP_MS = 5;
+/**
+ * A push that ended this recently still counts as in flight: a terminal sending a backlog asks again
+ * within milliseconds, and on PGlite (one connection) a chunk begun in that gap made the next push
+ * wait for the whole chunk (build/scripts/bench/PERFORMANCE.md, 2026-12-03).
+ */
+const PUSH_GAP_MS = 100;
 
 export interface DerivationLoopOptions {
   chunkRecords?: number;
@@ -25,6 +31,8 @@ export interface DerivationLoopOptions {
    * keeps derivation from starving.
    */
   pushesInFlight?: () => number;
+  /** When this process last answered a push (performance.now()); null before the first. */
+  lastPushEndedAt?: () => number | null;
   yieldMs?: number;
 }
 
@@ -50,7 +58,12 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   const running = new Map<string, Promise<void>>();
   let stopping = false;
 
-  const inFlight = options.pushesInFlight ?? (() => 0);
+  const pushesNow = options.pushesInFlight ?? (() => 0);
+  const lastPushEnded = options.lastPushEndedAt ?? (() => null);
+  const inFlight = (): boolean => {
+    const ended = lastPushEnded();
+    return pushesNow() > 0 || (ended !== null && performance.now() - ended < PUSH_GAP_MS);
+  };
   const yieldMs = options.yieldMs ?? DEFAULT_YIELD_MS;
   /**
    * Before each chunk, whichever terminal it is for: wait while pushes are in flight, for at
@@ -63,8 +76,7 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
   const giveWay = async (): Promise<void> => {
     const lastChunkMs = lastChunkStarted === null ? 0 : performance.now() - lastChunkStarted;
     const bound = Math.min(MAX_YIELD_MS, Math.max(yieldMs, lastChunkMs * PUSH_SHARE));
-    for (let waited = 0; waited < bound && inFlight() > 0 && !stopping; waited += YIELD_STEP_MS)
-      await sleep(YIELD_STEP_MS);
+    for (let waited = 0; waited < bound && inFlight() && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
     lastChunkStarted = performance.now();
   };
 

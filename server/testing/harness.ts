@@ -39,7 +39,7 @@ export async function startHarness(
   database: HoDatabase,
   clock: Clock,
   ids: IdSource = randomIds,
-  options: Pick<BuildOptions, 'derive' | 'rateLimits' | 'notices'> = {},
+  options: Pick<BuildOptions, 'derive' | 'rateLimits' | 'notices' | 'logger'> = {},
 ): Promise<Harness> {
   const adminToken = 'admin-token-for-tests-0123456789';
   await addAdminToken(database.db, clock, adminToken, 'tests');

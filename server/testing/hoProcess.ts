@@ -26,6 +26,8 @@ export function startHoProcess(env: Record<string, string>, port = 0): Promise<H
       TILLCARD_HO_WORKERS: '1',
       // Soak and bench drive terminals far faster than a shop: their sync is not rate-limited unless a test says so.
       TILLCARD_HO_SYNC_PER_MINUTE: '1000000000',
+      // A request log line per push would pile up in `out` below: warnings and errors only, unless asked.
+      TILLCARD_HO_LOG_LEVEL: 'warn',
       ...env,
       TILLCARD_HO_ADMIN_TOKEN: adminToken,
       TILLCARD_HO_PORT: String(port),

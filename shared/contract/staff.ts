@@ -66,13 +66,22 @@ export const ResetStaffPinInput = z.object({ staffId: StaffId, pin: StaffPin }).
 export const IdleLockMinutes = z.number().int().min(1).max(120);
 
 export const StaffSettingsInput = z
-  .object({ idleLockMinutes: IdleLockMinutes.optional(), cashierRedeemLimitPoints: Points.optional() })
+  .object({
+    idleLockMinutes: IdleLockMinutes.optional(),
+    cashierRedeemLimitPoints: Points.optional(),
+    startAtLogin: z.boolean().optional(),
+    kiosk: z.boolean().optional(),
+  })
   .strict();
 
 export const StaffSettings = z.object({
   idleLockMinutes: IdleLockMinutes,
   /** A cashier may spend at most this many points in one call; above it a manager approves. */
   cashierRedeemLimitPoints: Points,
+  /** Electron: the till starts when the computer's user logs in. */
+  startAtLogin: z.boolean(),
+  /** Electron: the till window fills the screen in kiosk mode. */
+  kiosk: z.boolean(),
 });
 export type StaffSettings = z.infer<typeof StaffSettings>;
 

@@ -75,7 +75,14 @@ export const examples: Examples = {
     { staffId: at(f.cashierIds, n, NIL), role: 'cashier', active: true },
   ],
   resetStaffPin: (f, _r, n) => [{ staffId: at(f.cashierIds, n, NIL), pin: '0000' }],
-  setStaffSettings: (_f, _r, n) => [{ idleLockMinutes: 10 + (n % 50), cashierRedeemLimitPoints: 1_000 + n }],
+  setStaffSettings: (_f, _r, n) => [
+    {
+      idleLockMinutes: 10 + (n % 50),
+      cashierRedeemLimitPoints: 1_000 + n,
+      startAtLogin: n % 2 === 0,
+      kiosk: n % 3 === 0,
+    },
+  ],
   setLocale: (_f, _r, n) => [{ locale: n % 2 === 0 ? 'en' : 'zh-CN' }],
   setLargeSaleLimit: (_f, _r, n) => [{ limitMinor: 1_000_000 + (n % 1_000) * 100 }],
   listTiers: () => [{}],
