@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { PROTOCOL_VERSION } from '../shared/sync/protocol';
-import { syncRoutes } from '../shared/sync/routes';
 import { formatCardNumber } from '../shared/domain/cardNumber';
 import { cardNumberFrom, memberRecord, saleRecord, uuidFrom } from '../server/testing/records';
-import { openArea, signInPage, useHeadOffice } from './headOffice';
+import { enrolledTerminal, openArea, signInPage, useHeadOffice } from './headOffice';
 import { shot } from './till';
 
 // The console's Members area: a member a till registered is found by card and by phone, opened,
@@ -19,41 +17,22 @@ test('finds a member by card and by phone, adjusts their points and sees the led
 }) => {
   test.setTimeout(60_000);
   const ho = headOffice();
-  const { code } = await ho.admin.call('createEnrolmentCode', {
-    body: { shopId: 'shop-1', shopName: 'Shop 1', terminalCode: '90001' },
-  });
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(ho.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const enrolled = (await (
-    await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: TERMINAL })
-  ).json()) as { token: string };
-  const pushed = await post(
-    syncRoutes.push.path,
-    {
-      protocolVersion: PROTOCOL_VERSION,
-      terminalId: TERMINAL,
-      shopId: 'shop-1',
-      records: [
-        memberRecord(1, MEMBER, 7, AT),
-        saleRecord(2, {
-          saleId: uuidFrom(70),
-          memberId: MEMBER,
-          totalMinor: 6000,
-          earned: 60,
-          spent: 0,
-          ledgerIds: [uuidFrom(71), uuidFrom(72)],
-          day: '2025-06-01',
-          at: AT,
-        }),
-      ],
-    },
-    enrolled.token,
-  );
-  expect(pushed.status).toBe(200);
+  const till = await enrolledTerminal(ho, { shopId: 'shop-1', shopName: 'Shop 1', terminalCode: '90001' }, TERMINAL);
+  expect(
+    await till.push([
+      memberRecord(1, MEMBER, 7, AT),
+      saleRecord(2, {
+        saleId: uuidFrom(70),
+        memberId: MEMBER,
+        totalMinor: 6000,
+        earned: 60,
+        spent: 0,
+        ledgerIds: [uuidFrom(71), uuidFrom(72)],
+        day: '2025-06-01',
+        at: AT,
+      }),
+    ]),
+  ).toBe(200);
   await ho.admin.call('derive');
 
   await signInPage(page, ho);
@@ -108,18 +87,7 @@ test('merges a member registered twice into the one shown: both cards and the po
   const ho = headOffice();
   const terminal = uuidFrom(2, 0xa);
   const [keep, duplicate] = [uuidFrom(8), uuidFrom(9)];
-  const { code } = await ho.admin.call('createEnrolmentCode', {
-    body: { shopId: 'shop-2', shopName: 'Shop 2', terminalCode: '90002' },
-  });
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(ho.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const enrolled = (await (
-    await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: terminal })
-  ).json()) as { token: string };
+  const till = await enrolledTerminal(ho, { shopId: 'shop-2', shopName: 'Shop 2', terminalCode: '90002' }, terminal);
   const sale = (seq: number, memberId: string, n: number, earned: number) =>
     saleRecord(seq, {
       saleId: uuidFrom(80 + n),
@@ -131,22 +99,14 @@ test('merges a member registered twice into the one shown: both cards and the po
       day: '2025-06-01',
       at: AT,
     });
-  const pushed = await post(
-    syncRoutes.push.path,
-    {
-      protocolVersion: PROTOCOL_VERSION,
-      terminalId: terminal,
-      shopId: 'shop-2',
-      records: [
-        memberRecord(1, keep, 8, AT),
-        memberRecord(2, duplicate, 9, AT),
-        sale(3, keep, 0, 60),
-        sale(4, duplicate, 1, 40),
-      ],
-    },
-    enrolled.token,
-  );
-  expect(pushed.status).toBe(200);
+  expect(
+    await till.push([
+      memberRecord(1, keep, 8, AT),
+      memberRecord(2, duplicate, 9, AT),
+      sale(3, keep, 0, 60),
+      sale(4, duplicate, 1, 40),
+    ]),
+  ).toBe(200);
   await ho.admin.call('derive');
 
   await signInPage(page, ho);

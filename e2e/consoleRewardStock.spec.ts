@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { PROTOCOL_VERSION } from '../shared/sync/protocol';
-import { syncRoutes } from '../shared/sync/routes';
 import { memberRecord, pushRecord, uuidFrom } from '../server/testing/records';
-import { openArea, signInPage, useHeadOffice } from './headOffice';
+import { enrolledTerminal, openArea, signInPage, useHeadOffice } from './headOffice';
 import { shot } from './till';
 
 // Issue 16: a reward's stock per shop in the console's Rewards tab. Head office sets shop 1's count;
@@ -20,21 +18,9 @@ test('sets a shop’s stock of a reward and shows what its tills redeemed, overs
 }, testInfo) => {
   test.setTimeout(60_000);
   const ho = headOffice();
-  const { code } = await ho.admin.call('createEnrolmentCode', {
-    body: { shopId: 'shop-1', shopName: 'Shop 1', terminalCode: '90001' },
-  });
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(ho.url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const enrolled = (await (
-    await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId: TERMINAL })
-  ).json()) as { token: string };
+  const till = await enrolledTerminal(ho, { shopId: 'shop-1', shopName: 'Shop 1', terminalCode: '90001' }, TERMINAL);
   const push = async (records: ReturnType<typeof pushRecord>[]) => {
-    const body = { protocolVersion: PROTOCOL_VERSION, terminalId: TERMINAL, shopId: 'shop-1', records };
-    expect((await post(syncRoutes.push.path, body, enrolled.token)).status).toBe(200);
+    expect(await till.push(records)).toBe(200);
     await ho.admin.call('derive');
   };
   await push([memberRecord(1, MEMBER, 7, AT)]);

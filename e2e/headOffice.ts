@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AreaId } from '../server/web/shell/areas';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { seedMigratedPgliteDir } from '../server/testing/pgliteTemplate';
+import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { syncRoutes } from '../shared/sync/routes';
 
 // The head-office specs' one set-up: head office as a real process (embedded PGlite in a temp
 // folder, seeded from the migrated template) with its first owner from the environment, and its page
@@ -53,4 +55,30 @@ export async function openArea(page: Page, area: AreaId): Promise<void> {
   const link = page.getByTestId('console-nav').locator(`a[data-area="${area}"]`);
   await link.click();
   await expect(link).toHaveAttribute('aria-current', 'page');
+}
+
+/**
+ * A terminal enrolled over HTTP as a till enrols, so a spec can push records as that till: `push` sends
+ * one batch of `records` (protocol, terminal and shop filled in) and answers the HTTP status.
+ */
+export async function enrolledTerminal(
+  ho: HoProcess,
+  shop: { shopId: string; shopName: string; terminalCode: string },
+  terminalId: string,
+): Promise<{ push(records: unknown[]): Promise<number> }> {
+  const { code } = await ho.admin.call('createEnrolmentCode', { body: shop });
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(ho.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const enrolled = await post(syncRoutes.enrol.path, { protocolVersion: PROTOCOL_VERSION, code, terminalId });
+  const { token } = (await enrolled.json()) as { token: string };
+  return {
+    push: async (records) => {
+      const body = { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: shop.shopId, records };
+      return (await post(syncRoutes.push.path, body, token)).status;
+    },
+  };
 }
