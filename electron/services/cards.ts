@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError, type CardStatus, type CardView, type MemberView, type ParsedInput } from '../../shared/contract';
-import { issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber';
+import { cardNumberIssuer, issueCardNumber, parseCardNumber } from '../../shared/domain/cardNumber';
 import { cards, terminal } from '../../db/schema';
 import { blockedCards } from '../../db/schemaSync';
 import type { ServiceContext } from '../core/context';
@@ -49,6 +49,36 @@ export function issueCard(ctx: ServiceContext, memberId: string, now: number): s
   statements(ctx.db).bumpSerial.run({ next: term.nextCardSerial + 1 });
   insertCard(ctx, number, memberId, now);
   return number;
+}
+
+export interface CardIssuer {
+  /** The next card of this terminal, issued to the member. */
+  issue(memberId: string, now: number): string;
+  /** Stores the serial after the last card issued: call before the transaction ends. */
+  finish(): void;
+}
+
+/**
+ * issueCard for many cards in one transaction (an import's batch): the terminal is read and its key
+ * parsed once, and the serial is stored once at the end instead of once a card. The same numbers, in
+ * the same order, as that many issueCard calls.
+ */
+export function cardIssuer(ctx: ServiceContext): CardIssuer {
+  const term = requireConfigured(ctx);
+  const numberOf = cardNumberIssuer(term.terminalCode, term.cardKeyHex);
+  const first = term.nextCardSerial;
+  let serial = first;
+  return {
+    issue(memberId, now) {
+      const number = numberOf(serial);
+      serial += 1;
+      insertCard(ctx, number, memberId, now);
+      return number;
+    },
+    finish() {
+      if (serial !== first) statements(ctx.db).bumpSerial.run({ next: serial });
+    },
+  };
 }
 
 /** An active card row for a member (a new one, or one an import brings from the old system). */

@@ -37,6 +37,8 @@ const statements = perDb((db) => ({
       tierCode: p('tierCode'),
       homeShopId: p('homeShopId'),
       spendNotices: p('spendNotices'),
+      pointsBalance: p('pointsBalance'),
+      nextExpiryAt: p('nextExpiryAt'),
       createdAt: p('now'),
       updatedAt: p('now'),
     })
@@ -131,6 +133,8 @@ export interface NewMemberRow {
   homeShopId: string;
   tierCode: string | null;
   now: number;
+  /** An imported member's opening balance and when its points expire (a new member: none). */
+  opening?: { points: number; expiresAt: number | null };
 }
 
 /** A new member's row, as registration writes it (the import writes the same), in the caller's transaction. */
@@ -146,6 +150,8 @@ export function insertMemberRow(ctx: ServiceContext, m: NewMemberRow): void {
     tierCode: m.tierCode,
     homeShopId: m.homeShopId,
     spendNotices: m.spendNotices,
+    pointsBalance: m.opening?.points ?? 0,
+    nextExpiryAt: m.opening?.expiresAt ?? null,
     now: m.now,
   });
 }

@@ -35,9 +35,17 @@ export function isLuhnValid(digits: string): boolean {
 }
 
 export function issueCardNumber(terminalCode: string, serial: number, keyHex: string): string {
+  return cardNumberIssuer(terminalCode, keyHex)(serial);
+}
+
+/** issueCardNumber with the terminal's code checked and key parsed once, for many cards in a row (an import). */
+export function cardNumberIssuer(terminalCode: string, keyHex: string): (serial: number) => string {
   if (!TERMINAL_CODE_RE.test(terminalCode)) throw new RangeError(`terminal code must be 5 digits: ${terminalCode}`);
-  const body = terminalCode + String(permuteSerial(serial, parseKeyHex(keyHex))).padStart(10, '0');
-  return body + luhnCheckDigit(body);
+  const key = parseKeyHex(keyHex);
+  return (serial) => {
+    const body = terminalCode + String(permuteSerial(serial, key)).padStart(10, '0');
+    return body + luhnCheckDigit(body);
+  };
 }
 
 // Scanners and people add spaces or dashes between the groups.

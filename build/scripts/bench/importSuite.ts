@@ -72,15 +72,24 @@ export const importSuite: HeadOfficeSuite = {
         });
         if (!shop.ok) throw new Error(`configureShop failed: ${shop.error.code}`);
         const start = process.hrtime.bigint();
+        const cpuBefore = process.cpuUsage();
         const done = await importMembers(core.ctx, { source: createReadStream(file, { highWaterMark: 256 * 1024 }) });
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
         const s = Math.round(seconds * 100) / 100;
+        // The import's own CPU (user + system): on a shared machine the wall time mostly measures the others.
+        const cpu = process.cpuUsage(cpuBefore);
+        const cpuS = Math.round((cpu.user + cpu.system) / 1e4) / 100;
         return {
-          keys: { import_100k_s: s, import_100k_imported: done.imported, import_100k_refused: done.refused },
+          keys: {
+            import_100k_s: s,
+            import_100k_cpu_s: cpuS,
+            import_100k_imported: done.imported,
+            import_100k_refused: done.refused,
+          },
           rows: [
             {
               measure: `import ${ROWS.toLocaleString('en')} GBK rows (${done.imported} in, ${done.refused} refused)`,
-              value: `${s} s`,
+              value: `${s} s (CPU ${cpuS} s)`,
               target: `< ${TARGET_S} s`,
               ok: s < TARGET_S,
             },

@@ -1,22 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { ImportMemberRow } from '../../../shared/contract/memberImport';
 import { adjustSummary } from '../../../shared/domain/adjustSummary';
 import type { LedgerRecord } from '../../../shared/sync/records';
-import { members } from '../../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { appendOutbox } from '../../core/outbox';
-import { perDb } from '../../platform/transactions';
-import { insertCard, issueCard } from '../cards';
+import { insertCard, type CardIssuer } from '../cards';
 import { insertMemberRow } from '../members';
 import { ledgerInsert } from '../sales';
-
-const statements = perDb((db) => ({
-  openingBalance: db
-    .update(members)
-    .set({ pointsBalance: sql`${sql.placeholder('points')}`, nextExpiryAt: sql`${sql.placeholder('expiresAt')}` })
-    .where(eq(members.id, sql.placeholder('id')))
-    .prepare(),
-}));
 
 /** What every row of one batch shares: read once per batch, in its transaction. */
 export interface ImportBatchContext {
@@ -25,6 +14,8 @@ export interface ImportBatchContext {
   tierCode: string | null;
   /** When carried points expire, by the policy in force at the import (null: never). */
   expiresAt: number | null;
+  /** Issues the cards of members who come without one (the serial stored once a batch). */
+  cards: CardIssuer;
 }
 
 /** The opening balance's stored line: an adjustment of reason "other" with this note. */
@@ -53,9 +44,11 @@ export function writeImportedMember(
     homeShopId: batch.shopId,
     tierCode: batch.tierCode,
     now,
+    // The opening balance is on the row from the start, as its ledger row below says.
+    ...(row.points > 0 ? { opening: { points: row.points, expiresAt: batch.expiresAt } } : {}),
   });
   let cardNumber = row.cardNumber;
-  if (cardNumber === null) cardNumber = issueCard(ctx, id, now);
+  if (cardNumber === null) cardNumber = batch.cards.issue(id, now);
   else insertCard(ctx, cardNumber, id, now);
   const ledger: LedgerRecord[] = [];
   if (row.points > 0) {
@@ -78,7 +71,6 @@ export function writeImportedMember(
       summary: adjustSummary('other', OPENING_BALANCE_NOTE),
       terminalId: batch.terminalId,
     });
-    statements(ctx.db).openingBalance.run({ id, points: row.points, expiresAt });
     ledger.push(opening);
   }
   appendOutbox(ctx, 'member', id, {
