@@ -1,3 +1,4 @@
+export const ESM_REQUIRE_BANNER: { js: string };
 export function bundleMain(outfile: string): Promise<void>;
 export function contractIpcTable(): Promise<Record<string, string>>;
 export function bundleCli(outfile: string): Promise<void>;

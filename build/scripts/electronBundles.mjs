@@ -7,6 +7,13 @@ import { repoRoot } from './paths.mjs';
 
 const production = process.env.NODE_ENV === 'production';
 
+/** Bundled CommonJS dependencies (pino, rotating-file-stream...) may call require(); every ES-module bundle gives them one. */
+export const ESM_REQUIRE_BANNER = {
+  js:
+    "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
+    '__tillcardCreateRequire(import.meta.url);',
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -26,12 +33,7 @@ export async function bundleMain(outfile) {
     outfile,
     format: 'esm',
     external: ['electron', 'better-sqlite3'],
-    // Bundled CommonJS dependencies may call require(); give them one inside the ES module.
-    banner: {
-      js:
-        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
-        '__tillcardCreateRequire(import.meta.url);',
-    },
+    banner: ESM_REQUIRE_BANNER,
   });
 }
 
@@ -46,11 +48,7 @@ export async function bundleBrowserHost(outfile) {
     outfile,
     format: 'esm',
     external: ['better-sqlite3'],
-    banner: {
-      js:
-        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
-        '__tillcardCreateRequire(import.meta.url);',
-    },
+    banner: ESM_REQUIRE_BANNER,
   });
 }
 
@@ -62,11 +60,7 @@ export async function bundleCli(outfile) {
     outfile,
     format: 'esm',
     external: ['better-sqlite3'],
-    banner: {
-      js:
-        "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +
-        '__tillcardCreateRequire(import.meta.url);',
-    },
+    banner: ESM_REQUIRE_BANNER,
   });
 }
 

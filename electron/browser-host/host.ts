@@ -26,8 +26,8 @@ export interface BrowserHostOptions {
   staticDir?: string;
   /** Sync with head office (schedule, owner); from TILLCARD_SYNC_* / TILLCARD_CLOSE_AT by default. */
   sync?: SyncLoopOptions;
-  /** The daily backup's timing (electron/terminal/backupJob.ts); it runs in every host. */
-  backups?: BackupJobOptions;
+  /** The daily backup's timing (electron/terminal/backupJob.ts); it runs in every host (false: none, for a test counting writes). */
+  backups?: BackupJobOptions | false;
 }
 
 /** Why the host refused a request before any call ran: host, origin, token, content_type. */
@@ -104,7 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       ...(options.ids ? { ids: options.ids } : {}),
       log,
       sync: { log, ...syncOptions },
-      backups: { log, ...options.backups },
+      ...(options.backups === false ? {} : { backups: { log, ...options.backups } }),
     }),
   );
   const { sync } = core;

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESM_REQUIRE_BANNER } from '../../electronBundles.mjs';
 
 export type ChildMode = 'bundle' | 'tsx';
 
@@ -31,6 +32,7 @@ export async function prepareChild(mode: ChildMode): Promise<ChildCommand> {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3'],
+    banner: ESM_REQUIRE_BANNER,
     logLevel: 'warning',
   });
   return { command: process.execPath, args: [bundleFile] };

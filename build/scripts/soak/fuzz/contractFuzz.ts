@@ -112,6 +112,14 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
   try {
     const setup = shop.dispatch('setupDemoShop', {});
     if (!setup.ok) throw new Error(`fuzz: demo shop set-up failed: ${setup.error.code}`);
+    // The member import's CSV (the CLI's and the manager's import), on the demo shop before the calls'
+    // fuzzing (a fuzzed call may leave the shop unconfigured).
+    const importTally = await fuzzMemberImport(shop, options.runsPerChannel, options.seed + 3_000);
+    tallies.push(importTally);
+    options.log(
+      `fuzz ${importTally.boundary}: ${importTally.inputs} files, ${importTally.refused} refused, ` +
+        `${importTally.writes} writes, ${importTally.crashes} crashes`,
+    );
     for (const [i, channel] of channels.entries()) {
       const tally = newTally(`dispatch ${channel}`);
       await fuzzChannel(shop, channel, tally, options.runsPerChannel, options.seed + i, null);
@@ -130,13 +138,6 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
           `${tally.crashes} crashes, ${tally.untyped} untyped`,
       );
     }
-    // The member import's CSV (the CLI's and the manager's import), on the fuzzed shop.
-    const importTally = await fuzzMemberImport(shop, options.runsPerChannel, options.seed + 3_000);
-    tallies.push(importTally);
-    options.log(
-      `fuzz ${importTally.boundary}: ${importTally.inputs} files, ${importTally.refused} refused, ` +
-        `${importTally.writes} writes, ${importTally.crashes} crashes`,
-    );
     // Who may call what: every channel as a signed-out till, a cashier and a manager, on a demo shop
     // of its own (the bad inputs above may have left theirs; the manager's leaveDemoShop leaves this one).
     const setUp = access.dispatch('setupDemoShop', {});

@@ -3,6 +3,7 @@
 // must leave the database exactly as it was; an import that ran must have written exactly the members it
 // counts; anything else thrown is a crash.
 import fc from 'fast-check';
+import { isDomainError } from '../../../../shared/contract';
 import iconv from 'iconv-lite';
 import { importMembers } from '../../../../electron/services/memberImport/importMembers';
 import { ImportFileError } from '../../../../electron/services/memberImport/importFileError';
@@ -44,11 +45,12 @@ export async function fuzzMemberImport(core: TerminalCore, runs: number, seed: n
           count(tally, { kind: 'crash', why: `counted ${summary.imported} imported, wrote ${written}` }, bytes);
         else count(tally, { kind: 'accepted' }, bytes);
       } catch (error) {
-        if (!(error instanceof ImportFileError)) {
+        // A file refused whole, or the till's typed refusal (a DomainError): nothing may have been written.
+        if (!(error instanceof ImportFileError) && !isDomainError(error)) {
           count(tally, { kind: 'crash', why: `import threw ${String(error)}` }, bytes);
           return true;
         }
-        count(tally, { kind: 'refused', code: 'VALIDATION' }, bytes);
+        count(tally, { kind: 'refused', code: isDomainError(error) ? error.code : 'VALIDATION' }, bytes);
         const after = stateFingerprint(core.db);
         if (after !== before) countWrite(tally, describeChange(before, after), bytes.toString('latin1', 0, 200));
       }

@@ -40,6 +40,7 @@ describe('till access fuzz', () => {
     const host = await startBrowserHost({
       dataDir: join(work, 'host'),
       port: 0,
+      backups: false,
       clock: fixedClock(Date.UTC(2025, 5, 1, 2)),
       ids: sequentialIds(8),
       staticDir: join(work, 'static'),
