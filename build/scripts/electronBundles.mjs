@@ -7,7 +7,7 @@ import { repoRoot } from './paths.mjs';
 
 const production = process.env.NODE_ENV === 'production';
 
-/** Bundled CommonJS dependencies (pino, rotating-file-stream...) may call require(); every ES-module bundle gives them one. */
+/** Bundled CommonJS dependencies (pino, rotating-file-stream...) may call require(): every ES-module bundle has one. */
 export const ESM_REQUIRE_BANNER = {
   js:
     "import { createRequire as __tillcardCreateRequire } from 'node:module'; const require = " +

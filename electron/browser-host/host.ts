@@ -26,7 +26,7 @@ export interface BrowserHostOptions {
   staticDir?: string;
   /** Sync with head office (schedule, owner); from TILLCARD_SYNC_* / TILLCARD_CLOSE_AT by default. */
   sync?: SyncLoopOptions;
-  /** The daily backup's timing (electron/terminal/backupJob.ts); it runs in every host (false: none, for a test counting writes). */
+  /** The daily backup's timing (electron/terminal/backupJob.ts); false: none (a test that counts writes). */
   backups?: BackupJobOptions | false;
 }
 
