@@ -9,6 +9,7 @@ import { campaigns, ledger, members, sales } from '../store/schema';
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
+import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
 // A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx) and the
@@ -123,6 +124,41 @@ function figures(
   };
 }
 
+/**
+ * The lifts: summed by PostgreSQL (liftSums.ts); a tiers campaign's by campaignLift over the window's
+ * rows, its target being the kept tier history at the start.
+ */
+async function liftsOf(
+  db: HoDb,
+  campaign: Campaign,
+  window: { lookbackFrom: number; from: number; to: number },
+  shops: ShopFilter,
+  minGroup: number,
+  now: number,
+): Promise<LiftsBySums> {
+  if (campaign.target.kind !== 'tiers') return liftsBySums(db, campaign, window, shops, minGroup);
+  const { lookbackFrom, from, to } = window;
+  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => shops === null || shops.includes(r.shopId));
+  const heldOut = heldOutOf(campaign);
+  const tierAtStart = await tiersAt(
+    db,
+    rows.map((r) => r.memberId),
+    from,
+    now,
+  );
+  const lift = (population: 'activeBefore' | 'buyers', of: readonly MemberShopBuying[]) =>
+    campaignLift(campaign, of, population, minGroup, heldOut, tierAtStart);
+  return {
+    lift: lift('activeBefore', rows),
+    liftAmongBuyers: lift('buyers', rows),
+    atShop: (shopId) =>
+      lift(
+        'activeBefore',
+        rows.filter((r) => r.shopId === shopId),
+      ),
+  };
+}
+
 /** The effect of one campaign, overall and at each shop the caller sees (`shops` null: every shop). */
 export async function campaignEffect(
   db: HoDb,
@@ -142,7 +178,6 @@ export async function campaignEffect(
   const value = await pointValue(db);
   const byShop = (await ledgerByShop(db, campaign.id)).filter((r) => seen(r.shopId));
   const sold = await attributedByShop(db, campaign.id);
-  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => seen(r.shopId));
   const none = { count: 0, minor: 0 };
   const shopIds = [...new Set([...byShop.map((r) => r.shopId), ...[...sold.keys()].filter(seen)])].sort();
   const zero = { participants: 0, pointsIssued: 0, pointsNet: 0 };
@@ -155,17 +190,7 @@ export async function campaignEffect(
     return { count: t.count + s.count, minor: t.minor + s.minor };
   }, none);
   const participants = await participantsOverall(db, campaign.id, shops);
-  const heldOut = heldOutOf(campaign);
-  // A tiers campaign meant the members on its tiers when it started (the kept tier history says who).
-  const tierAtStart =
-    campaign.target.kind === 'tiers'
-      ? await tiersAt(
-          db,
-          rows.map((r) => r.memberId),
-          from,
-          now,
-        )
-      : undefined;
+  const lifts = await liftsOf(db, campaign, { lookbackFrom, from, to }, shops, minGroup, now);
   return {
     campaignId: campaign.id,
     from,
@@ -173,19 +198,12 @@ export async function campaignEffect(
     lookbackFrom,
     minGroup,
     overall: figures({ ...total, participants }, soldTotal, value),
-    lift: campaignLift(campaign, rows, 'activeBefore', minGroup, heldOut, tierAtStart),
-    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup, heldOut, tierAtStart),
+    lift: lifts.lift,
+    liftAmongBuyers: lifts.liftAmongBuyers,
     shops: shopIds.map((shopId) => ({
       shopId,
       figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
-      lift: campaignLift(
-        campaign,
-        rows.filter((r) => r.shopId === shopId),
-        'activeBefore',
-        minGroup,
-        heldOut,
-        tierAtStart,
-      ),
+      lift: lifts.atShop(shopId),
     })),
   };
 }
