@@ -5,16 +5,16 @@ import type { ShopFilter } from '../admin/reports';
 import { HoError } from '../http/errors';
 import { MIN_LIFT_GROUP } from '../stats/liftInterval';
 import type { HoDb } from '../store/connect';
-import { campaigns, ledger, members, sales } from '../store/schema';
+import { campaigns, campaignSales, ledger, members, sales } from '../store/schema';
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
 import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
-// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx) and the
-// lift against its holdout from its members' buying in and before its window (by
-// ho_sales_created_idx, bounded to those days). Never a scan of every sale.
+// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx), the sales
+// they name (kept in ho_campaign_sales) and the lift against its holdout from its members' buying in
+// and before its window (by ho_sales_created_idx, bounded to those days), summed by PostgreSQL.
 
 const DAY_MS = 86_400_000;
 /** The look-back is as long as the window, at most this long. */
@@ -61,25 +61,17 @@ async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilt
   return Number(row?.n ?? 0);
 }
 
-/** The sales its earn rows name, per the sale's shop: how many and their totals. */
+/** The sales its earn rows name, per the sale's shop: how many and their totals (kept in ho_campaign_sales). */
 async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
   const rows = await db
     .select({
-      shopId: sales.shopId,
+      shopId: campaignSales.shopId,
       count: sql<number>`count(*)::int`,
-      minor: sql<string>`coalesce(sum(${sales.totalMinor}), 0)::text`,
+      minor: sql<string>`coalesce(sum(${campaignSales.totalMinor}), 0)::text`,
     })
-    .from(sales)
-    .where(
-      inArray(
-        sales.id,
-        db
-          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
-          .from(ledger)
-          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
-      ),
-    )
-    .groupBy(sales.shopId);
+    .from(campaignSales)
+    .where(eq(campaignSales.campaignId, campaignId))
+    .groupBy(campaignSales.shopId);
   return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
 }
 
