@@ -5,15 +5,16 @@ import type { ShopFilter } from '../admin/reports';
 import { HoError } from '../http/errors';
 import { MIN_LIFT_GROUP } from '../stats/liftInterval';
 import type { HoDb } from '../store/connect';
-import { campaigns, ledger, members, sales } from '../store/schema';
+import { campaigns, campaignSales, ledger, members, sales } from '../store/schema';
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
+import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
-// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx) and the
-// lift against its holdout from its members' buying in and before its window (by
-// ho_sales_created_idx, bounded to those days). Never a scan of every sale.
+// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx), the sales
+// they name (kept in ho_campaign_sales) and the lift against its holdout from its members' buying in
+// and before its window (by ho_sales_created_idx, bounded to those days), summed by PostgreSQL.
 
 const DAY_MS = 86_400_000;
 /** The look-back is as long as the window, at most this long. */
@@ -60,25 +61,17 @@ async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilt
   return Number(row?.n ?? 0);
 }
 
-/** The sales its earn rows name, per the sale's shop: how many and their totals. */
+/** The sales its earn rows name, per the sale's shop: how many and their totals (kept in ho_campaign_sales). */
 async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
   const rows = await db
     .select({
-      shopId: sales.shopId,
+      shopId: campaignSales.shopId,
       count: sql<number>`count(*)::int`,
-      minor: sql<string>`coalesce(sum(${sales.totalMinor}), 0)::text`,
+      minor: sql<string>`coalesce(sum(${campaignSales.totalMinor}), 0)::text`,
     })
-    .from(sales)
-    .where(
-      inArray(
-        sales.id,
-        db
-          .selectDistinct({ saleId: sql<string>`${ledger.saleId}` })
-          .from(ledger)
-          .where(and(eq(ledger.campaignId, campaignId), eq(ledger.kind, 'earn'), isNotNull(ledger.saleId))),
-      ),
-    )
-    .groupBy(sales.shopId);
+    .from(campaignSales)
+    .where(eq(campaignSales.campaignId, campaignId))
+    .groupBy(campaignSales.shopId);
   return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
 }
 
@@ -123,6 +116,41 @@ function figures(
   };
 }
 
+/**
+ * The lifts: summed by PostgreSQL (liftSums.ts); a tiers campaign's by campaignLift over the window's
+ * rows, its target being the kept tier history at the start.
+ */
+async function liftsOf(
+  db: HoDb,
+  campaign: Campaign,
+  window: { lookbackFrom: number; from: number; to: number },
+  shops: ShopFilter,
+  minGroup: number,
+  now: number,
+): Promise<LiftsBySums> {
+  if (campaign.target.kind !== 'tiers') return liftsBySums(db, campaign, window, shops, minGroup);
+  const { lookbackFrom, from, to } = window;
+  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => shops === null || shops.includes(r.shopId));
+  const heldOut = heldOutOf(campaign);
+  const tierAtStart = await tiersAt(
+    db,
+    rows.map((r) => r.memberId),
+    from,
+    now,
+  );
+  const lift = (population: 'activeBefore' | 'buyers', of: readonly MemberShopBuying[]) =>
+    campaignLift(campaign, of, population, minGroup, heldOut, tierAtStart);
+  return {
+    lift: lift('activeBefore', rows),
+    liftAmongBuyers: lift('buyers', rows),
+    atShop: (shopId) =>
+      lift(
+        'activeBefore',
+        rows.filter((r) => r.shopId === shopId),
+      ),
+  };
+}
+
 /** The effect of one campaign, overall and at each shop the caller sees (`shops` null: every shop). */
 export async function campaignEffect(
   db: HoDb,
@@ -142,7 +170,6 @@ export async function campaignEffect(
   const value = await pointValue(db);
   const byShop = (await ledgerByShop(db, campaign.id)).filter((r) => seen(r.shopId));
   const sold = await attributedByShop(db, campaign.id);
-  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => seen(r.shopId));
   const none = { count: 0, minor: 0 };
   const shopIds = [...new Set([...byShop.map((r) => r.shopId), ...[...sold.keys()].filter(seen)])].sort();
   const zero = { participants: 0, pointsIssued: 0, pointsNet: 0 };
@@ -155,17 +182,7 @@ export async function campaignEffect(
     return { count: t.count + s.count, minor: t.minor + s.minor };
   }, none);
   const participants = await participantsOverall(db, campaign.id, shops);
-  const heldOut = heldOutOf(campaign);
-  // A tiers campaign meant the members on its tiers when it started (the kept tier history says who).
-  const tierAtStart =
-    campaign.target.kind === 'tiers'
-      ? await tiersAt(
-          db,
-          rows.map((r) => r.memberId),
-          from,
-          now,
-        )
-      : undefined;
+  const lifts = await liftsOf(db, campaign, { lookbackFrom, from, to }, shops, minGroup, now);
   return {
     campaignId: campaign.id,
     from,
@@ -173,19 +190,12 @@ export async function campaignEffect(
     lookbackFrom,
     minGroup,
     overall: figures({ ...total, participants }, soldTotal, value),
-    lift: campaignLift(campaign, rows, 'activeBefore', minGroup, heldOut, tierAtStart),
-    liftAmongBuyers: campaignLift(campaign, rows, 'buyers', minGroup, heldOut, tierAtStart),
+    lift: lifts.lift,
+    liftAmongBuyers: lifts.liftAmongBuyers,
     shops: shopIds.map((shopId) => ({
       shopId,
       figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
-      lift: campaignLift(
-        campaign,
-        rows.filter((r) => r.shopId === shopId),
-        'activeBefore',
-        minGroup,
-        heldOut,
-        tierAtStart,
-      ),
+      lift: lifts.atShop(shopId),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { LiftFigures, LiftMeasure } from '../../shared/admin/campaignEffect';
 import type { Campaign, CampaignTarget } from '../../shared/domain/campaigns/campaign';
 import { inHoldout } from '../../shared/domain/campaigns/holdout';
-import { welchLift } from '../stats/liftInterval';
+import { welchLift, type Lift } from '../stats/liftInterval';
 
 // The lift of a campaign from its members' buying (pure): who is in the population, who is held
 // out (the engine's own hash), and the two measures' intervals. README.md says why this population.
@@ -56,7 +56,11 @@ const unknown = (): LiftMeasure => ({
 });
 
 function measure(treated: number[], holdout: number[], minGroup: number): LiftMeasure {
-  const lift = welchLift(treated, holdout, minGroup);
+  return liftMeasure(welchLift(treated, holdout, minGroup));
+}
+
+/** The answer's shape of one measure's lift. */
+export function liftMeasure(lift: Lift): LiftMeasure {
   const i = lift.interval;
   return {
     treated: { n: lift.treated.n, mean: lift.treated.mean },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Campaign } from '../../shared/domain/campaigns/campaign';
 
 // The holdout's rule (shared/domain/campaigns/holdout.ts: SHA-256 of "campaign\nmember", its first
@@ -20,4 +21,18 @@ export function heldOutOf(campaign: Pick<Campaign, 'id' | 'holdoutBp'>): (member
     }
     return held;
   };
+}
+
+/**
+ * The same split in SQL for a member id expression: SHA-256 by PostgreSQL, its first 32 bits h held
+ * out when h ÷ 2^32 < holdoutBp ÷ 10,000, compared exactly as h · 10,000 < holdoutBp · 2^32.
+ */
+export function heldOutSql(campaign: Pick<Campaign, 'id' | 'holdoutBp'>, memberId: SQL): SQL {
+  if (campaign.holdoutBp <= 0) return sql`FALSE`;
+  const digest = sql`sha256(convert_to(${campaign.id}::text || chr(10) || ${memberId}, 'UTF8'))`;
+  const first32 = sql.join(
+    [0, 1, 2, 3].map((i) => sql`get_byte(${digest}, ${i})::bigint * ${2 ** (24 - 8 * i)}`),
+    sql` + `,
+  );
+  return sql`((${first32}) * 10000 < ${campaign.holdoutBp}::bigint * 4294967296)`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIN_LIFT_GROUP, summarise, tQuantile975, welchLift } from './liftInterval';
+import { MIN_LIFT_GROUP, summarise, summaryOfSums, tQuantile975, welchLift, welchLiftOf } from './liftInterval';
 
 // Student's t 0.975 quantiles from a printed table, to six places.
 const T_TABLE: [number, number][] = [
@@ -114,6 +114,23 @@ describe('welchLift properties', () => {
         const s = summarise(xs);
         return Math.abs(s.mean - mean) <= 1e-6 && Math.abs(s.variance - v) <= 1e-6 * (1 + v);
       }),
+    );
+  });
+
+  it('summarises from count, sum and sum of squares as from the values (integers of any size a sale has)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000_000 }), { maxLength: 60 }), (xs) => {
+        const sum = xs.reduce((t, x) => t + BigInt(x), 0n);
+        const squares = xs.reduce((t, x) => t + BigInt(x) * BigInt(x), 0n);
+        const bySums = summaryOfSums(xs.length, sum, squares);
+        const byValues = summarise(xs);
+        expect(bySums.n).toBe(byValues.n);
+        expect(Math.abs(bySums.mean - byValues.mean)).toBeLessThanOrEqual(1e-9 * (1 + byValues.mean));
+        expect(Math.abs(bySums.variance - byValues.variance)).toBeLessThanOrEqual(1e-9 * (1 + byValues.variance));
+        if (byValues.variance === 0) expect(bySums.variance).toBe(0);
+        expect(welchLiftOf(bySums, bySums).interval.computable).toBe(welchLift(xs, xs).interval.computable);
+      }),
+      { numRuns: 300 },
     );
   });
 });

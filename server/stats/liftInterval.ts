@@ -36,6 +36,16 @@ export function summarise(values: readonly number[]): GroupSummary {
   return { n, mean: n === 0 ? 0 : mean, variance: n < 2 ? 0 : m2 / (n - 1) };
 }
 
+/**
+ * The same summary from a group's count, sum and sum of squares (integers, exact as bigint): what
+ * PostgreSQL hands back when it groups a campaign's members itself (server/campaigns/liftSums.ts).
+ */
+export function summaryOfSums(n: number, sum: bigint, sumSquares: bigint): GroupSummary {
+  if (n === 0) return { n, mean: 0, variance: 0 };
+  const big = BigInt(n);
+  return { n, mean: Number(sum) / n, variance: n < 2 ? 0 : Number(big * sumSquares - sum * sum) / (n * (n - 1)) };
+}
+
 const Z_975 = 1.959963984540054;
 
 /**
@@ -64,8 +74,11 @@ export function welchLift(
   holdoutValues: readonly number[],
   minGroup: number = MIN_LIFT_GROUP,
 ): Lift {
-  const treated = summarise(treatedValues);
-  const holdout = summarise(holdoutValues);
+  return welchLiftOf(summarise(treatedValues), summarise(holdoutValues), minGroup);
+}
+
+/** Welch's interval from the two groups' summaries (welchLift's rule, for groups summed elsewhere). */
+export function welchLiftOf(treated: GroupSummary, holdout: GroupSummary, minGroup: number = MIN_LIFT_GROUP): Lift {
   const bothSeen = treated.n > 0 && holdout.n > 0;
   const difference = bothSeen ? treated.mean - holdout.mean : null;
   if (treated.n < Math.max(2, minGroup) || holdout.n < Math.max(2, minGroup))

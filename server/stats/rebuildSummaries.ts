@@ -18,6 +18,12 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_member_month`);
   // The kept RFM trend is computed from ho_member_month: again from the rebuilt rows (rfmTrend.ts).
   await tx.execute(sql`DELETE FROM ho_rfm_month`);
+  // A campaign's attributed sales (the trigger of migration 0018 keeps them on every earn row's insert).
+  await tx.execute(sql`DELETE FROM ho_campaign_sales`);
+  await tx.execute(sql`INSERT INTO ho_campaign_sales (campaign_id, sale_id, shop_id, total_minor)
+    SELECT DISTINCT l.campaign_id, l.sale_id, s.shop_id, s.total_minor
+    FROM ho_ledger l JOIN ho_sales s ON s.id = l.sale_id
+    WHERE l.kind = 'earn' AND l.campaign_id IS NOT NULL`);
   // Columns: sales, member sales, refunds (count, minor each), new members, five points columns.
   await tx.execute(
     sql.raw(`INSERT INTO ho_daily_shop (shop_id, day, sales_count, sales_minor, member_sales_count,

@@ -809,3 +809,20 @@ export const memberMerges = pgTable(
   },
   (t) => [index('ho_member_merges_survivor_idx').on(t.survivorId)],
 );
+
+/**
+ * The sales a campaign's earn rows name (server/campaigns/README.md, "The effect, kept"): one row per
+ * campaign and sale, with the sale's shop and total, so a campaign's attributed sales are one read by
+ * its key, never a pass over ho_sales. Kept by a trigger on ho_ledger's inserts (migration
+ * 0018_campaign_effect_summary), so every path that writes an earn row keeps it in its own transaction.
+ */
+export const campaignSales = pgTable(
+  'ho_campaign_sales',
+  {
+    campaignId: text('campaign_id').notNull(),
+    saleId: text('sale_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.saleId] })],
+);
