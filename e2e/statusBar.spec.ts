@@ -81,6 +81,7 @@ const toolDialog: Record<Exclude<ManagerTool, 'leaveDemo'>, string> = {
   dayReport: 'day-report',
   sales: 'sales-query',
   memberList: 'member-list',
+  importExport: 'import-export',
 };
 
 for (const locale of ['zh-CN', 'en'] satisfies Locale[]) {

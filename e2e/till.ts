@@ -146,6 +146,7 @@ export type ManagerTool =
   | 'dayReport'
   | 'sales'
   | 'memberList'
+  | 'importExport'
   | 'leaveDemo';
 
 export const managerMenuButton = (page: Page) => page.getByTestId('manager-menu-open');

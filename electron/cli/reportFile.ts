@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { ImportIssue } from '../../shared/contract/memberImport';
-import { importIssueText, importOutcomeText, importReportHeader } from '../../shared/contract/memberImportText';
+import { importReportHeader, importReportRow } from '../../shared/contract/memberImportText';
 import type { Locale } from '../../shared/contract/primitives';
 import { toCsv } from '../../shared/csv';
 
@@ -16,9 +16,8 @@ export function errorReportFile(path: string, locale: Locale) {
         out = createWriteStream(path);
         out.write(`\uFEFF${toCsv([importReportHeader[locale]])}`);
       }
-      const row = [issue.line, importOutcomeText[locale][issue.outcome], importIssueText(issue, locale)];
       // Issues come between batches; the stream buffers them (a report is small beside its import).
-      out.write(toCsv([row]));
+      out.write(toCsv([importReportRow(issue, locale)]));
     },
     /** The report's path once written, or null when there was nothing to report. */
     async close(): Promise<string | null> {

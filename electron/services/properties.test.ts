@@ -174,6 +174,8 @@ function validInputs(): { [C in Channel]: ChannelInput<C> } {
     reprintReceipt: { saleId: '00000000-0000-4000-8000-000000000000' },
     listMembers: { filter: { balance: { min: 0, max: 500 }, birthdayMonth: 3 }, sort: { by: 'joined' }, pageSize: 10 },
     exportMemberList: { filter: { lastVisit: { kind: 'within', days: 30 } } },
+    importMembers: { fileName: 'members.csv', text: 'name,phone\nLi Lei,13900000001\n' },
+    exportTable: { table: 'ledger', from: '2026-03-01' },
     saveCampaign: {
       spec: {
         name: 'Weekend',

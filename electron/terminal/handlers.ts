@@ -25,6 +25,8 @@ import { exportSales } from '../services/salesCsv';
 import { findSales } from '../services/salesQuery';
 import { listMembers } from '../services/memberList';
 import { exportMemberList } from '../services/memberListExport';
+import { importMembersFromScreen } from '../services/memberImport/importFromScreen';
+import { exportTableFile } from '../services/tableExportFile';
 import { setupDemoShop } from '../services/demoShop';
 import { leaveDemoShop } from '../services/leaveDemoShop';
 import { memberLedger, memberSales } from '../services/history';
@@ -133,6 +135,8 @@ export function terminalHandlers(link: HeadOfficeLink, session: StaffSession) {
     reprintReceipt,
     listMembers,
     exportMemberList,
+    importMembers: importMembersFromScreen,
+    exportTable: exportTableFile,
     revealMemberPhone,
     exportMember,
     eraseMember,

@@ -10,6 +10,7 @@ import { BackupKeepDialog, useBackupKeepLabel } from './BackupKeepDialog';
 import { CampaignsDialog } from './CampaignsDialog';
 import { DayReportDialog } from './DayReportDialog';
 import { MemberListDialog } from './MemberListDialog';
+import { ImportExportDialog } from './ImportExportDialog';
 import { LargeSaleLimitDialog, useLargeSaleLimitLabel } from './LargeSaleLimitDialog';
 import { LeaveDemoDialog } from './LeaveDemo';
 import { MemberCheckLimitDialog, useMemberCheckLimitLabel } from './MemberCheckLimitDialog';
@@ -30,6 +31,7 @@ export type ManagerToolId =
   | 'dayReport'
   | 'sales'
   | 'memberList'
+  | 'importExport'
   | 'leaveDemo';
 
 interface ManagerTool {
@@ -58,6 +60,7 @@ function useManagerTools(): ManagerTool[] {
     { id: 'dayReport', channel: 'dayReport', label: t('dayReport.open') },
     { id: 'sales', channel: 'findSales', label: t('salesQuery.open') },
     { id: 'memberList', channel: 'listMembers', label: t('memberList.open') },
+    { id: 'importExport', channel: 'importMembers', label: t('importExport.open') },
     { id: 'auditTrail', channel: 'auditTrail', label: t('auditTrail.open') },
     ...(demo ? [{ id: 'leaveDemo', channel: 'leaveDemoShop', label: t('leaveDemo.open') } as const] : []),
   ];
@@ -195,6 +198,7 @@ export function ManagerMenu() {
       {tool === 'dayReport' && <DayReportDialog onClose={closeTool} />}
       {tool === 'sales' && <SalesQueryDialog onClose={closeTool} />}
       {tool === 'memberList' && <MemberListDialog onClose={closeTool} />}
+      {tool === 'importExport' && <ImportExportDialog onClose={closeTool} />}
       {leaveDemoOpen && <LeaveDemoDialog />}
     </div>
   );

@@ -3,6 +3,7 @@ import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
 import { salesQueryText } from './salesQueryText';
 import { memberListText } from './memberListText';
+import { importExportText } from './importExportText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -364,6 +365,11 @@ export const en = {
     sales_amounts_order: 'The highest amount is below the lowest.',
     sales_member_format: 'Enter a card number, a whole phone number or a member id.',
     sales_export_too_many: 'Too many sales for one file (100,000 at most): narrow the filter.',
+    // issue 17: the member import screen
+    file_too_large: 'The file is too large for this screen: import it on the command line.',
+    file_unreadable: 'The file could not be read: choose it again.',
+    range_reversed: 'The “to” day is before the “from” day.',
+    day_format: 'Enter the day as year-month-day, on a real date.',
   },
   field: {
     name: 'Name',
@@ -399,6 +405,7 @@ export const en = {
   dayReport: dayReportText.en,
   salesQuery: salesQueryText.en,
   memberList: memberListText.en,
+  importExport: importExportText.en,
   goods: goodsText.en,
   programme: {
     ...programmeText.en,

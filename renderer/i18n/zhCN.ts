@@ -2,6 +2,7 @@ import { auditActionLabels } from '../../shared/contract/auditActionText';
 import { dayReportText } from './dayReportText';
 import { salesQueryText } from './salesQueryText';
 import { memberListText } from './memberListText';
+import { importExportText } from './importExportText';
 import { goodsText } from './goodsText';
 import { campaignEditorText } from './campaignEditorText';
 import { memberPanelText } from './memberPanelText';
@@ -364,6 +365,11 @@ export const zhCN: TillMessages = {
     sales_amounts_order: '最高金额低于最低金额。',
     sales_member_format: '请输入卡号、完整手机号或会员编号。',
     sales_export_too_many: '一个文件最多 100,000 笔消费，请缩小查询范围。',
+    // issue 17: the member import screen
+    file_too_large: '文件太大，无法在此窗口导入，请在命令行导入。',
+    file_unreadable: '无法读取该文件，请重新选择。',
+    range_reversed: '结束日期早于开始日期。',
+    day_format: '请按“年-月-日”输入真实的日期。',
   },
   field: {
     name: '姓名',
@@ -394,6 +400,7 @@ export const zhCN: TillMessages = {
   dayReport: dayReportText['zh-CN'],
   salesQuery: salesQueryText['zh-CN'],
   memberList: memberListText['zh-CN'],
+  importExport: importExportText['zh-CN'],
   goods: goodsText['zh-CN'],
   programme: {
     ...programmeText['zh-CN'],

@@ -35,6 +35,8 @@ import {
 import { EnrolHeadOfficeInput, SyncNowOutput } from './headOffice';
 import { CampaignsView, CampaignView, SaveCampaignInput } from './campaigns';
 import { CategoriesView } from './categories';
+import { ImportMembersAnswer, ImportMembersInput } from './memberImport';
+import { ExportTableInput, TableExportFile } from './tableExport';
 import {
   AddStaffInput,
   Approval,
@@ -277,6 +279,17 @@ export const contract = {
     MemberListExportInput,
     MemberListExport,
     'Manager: the member list’s whole filter as one CSV file, headers in the till’s language (audited).',
+  ),
+
+  importMembers: entry(
+    ImportMembersInput,
+    ImportMembersAnswer,
+    'Manager: members from another system’s CSV (up to 180 KiB; larger through the command line), and the report.',
+  ),
+  exportTable: entry(
+    ExportTableInput,
+    TableExportFile,
+    'Manager: members, sales or the points ledger as CSV over a range of business days (members audited).',
   ),
 
   // Last: the soak's fuzzers walk this list in order on one demo shop, and this call ends the demo.

@@ -60,6 +60,8 @@ export const errorMessages = {
     // tiers
     TIER_OVERRIDE_INVALID: '手动等级需要填写原因，结束日期须晚于现在，等级须在本店等级表中；未做任何更改。',
     TIER_TOO_LOW: '该礼品仅限 {{minTier}} 及以上等级的会员兑换。',
+    // member import
+    IMPORT_FILE_REFUSED: '文件未导入，未写入任何会员：{{reason}}',
   },
   en: {
     VALIDATION: 'Some input is not valid. Please check it and try again.',
@@ -126,6 +128,8 @@ export const errorMessages = {
     TIER_OVERRIDE_INVALID:
       "A tier set by hand needs a reason, an end date after now and a tier on the shop's ladder; nothing was changed.",
     TIER_TOO_LOW: 'This reward is for {{minTier}} members and above.',
+    // member import
+    IMPORT_FILE_REFUSED: 'The file was not imported and no member was written: {{reason}}',
   },
 } as const satisfies Record<Locale, Record<ErrorCode, string>>;
 

@@ -57,6 +57,8 @@ export const ErrorCode = z.enum([
   // tiers
   'TIER_OVERRIDE_INVALID',
   'TIER_TOO_LOW',
+  // member import
+  'IMPORT_FILE_REFUSED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

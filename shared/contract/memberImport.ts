@@ -169,3 +169,38 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 /** Why a whole file was refused before any row was written. */
 export const IMPORT_FILE_PROBLEMS = ['binary', 'empty', 'missing_columns', 'repeated_columns'] as const;
 export type ImportFileProblem = (typeof IMPORT_FILE_PROBLEMS)[number];
+
+/**
+ * The largest file the manager's screen sends (bytes): its base64 must fit the browser host's 256 KiB body
+ * with room to spare. A larger file goes through `npx tillcard import members`, which streams any size.
+ */
+export const MAX_SCREEN_IMPORT_BYTES = 180 * 1024;
+const MAX_BASE64_CHARS = Math.ceil(MAX_SCREEN_IMPORT_BYTES / 3) * 4;
+/** Text already decoded (UTF-8 at up to 3 bytes a character stays inside the same body). */
+const MAX_TEXT_CHARS = Math.floor(MAX_SCREEN_IMPORT_BYTES / 3);
+
+/** The manager's screen: one CSV file's bytes (base64, so GB18030 is still detected) or its text. */
+export const ImportMembersInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    base64: z
+      .string()
+      .max(MAX_BASE64_CHARS, 'file_too_large')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file_unreadable')
+      .optional(),
+    text: z.string().max(MAX_TEXT_CHARS, 'file_too_large').optional(),
+  })
+  .refine((input) => (input.base64 === undefined) !== (input.text === undefined), 'file_unreadable');
+export type ImportMembersInput = z.infer<typeof ImportMembersInput>;
+
+/** One line of the error report as the screen shows it: the outcome and reason in the till's language. */
+export const ImportReportLine = ImportIssue.extend({ outcomeText: z.string(), reasonText: z.string() });
+export type ImportReportLine = z.infer<typeof ImportReportLine>;
+
+export const ImportMembersAnswer = z.object({
+  summary: ImportSummary,
+  lines: z.array(ImportReportLine),
+  /** The error report as a CSV file (UTF-8 with BOM), or null when every row was imported. */
+  report: z.object({ fileName: z.string(), csv: z.string() }).nullable(),
+});
+export type ImportMembersAnswer = z.infer<typeof ImportMembersAnswer>;

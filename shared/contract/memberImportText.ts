@@ -79,6 +79,11 @@ export function importIssueText(issue: ImportIssue, locale: Locale): string {
   return importReasonText[locale][issue.reason].replace('{{firstLine}}', String(issue.firstLine ?? ''));
 }
 
+/** One row of the error report file: line, outcome and reason in the person's language. */
+export function importReportRow(issue: ImportIssue, locale: Locale): [number, string, string] {
+  return [issue.line, importOutcomeText[locale][issue.outcome], importIssueText(issue, locale)];
+}
+
 /** Why the file was refused, naming the fields in the person's language. */
 export function importFileProblemText(
   problem: ImportFileProblem,

@@ -89,5 +89,7 @@ export const channelAccess = {
   reprintReceipt: 'manager',
   listMembers: 'manager',
   exportMemberList: 'manager',
+  importMembers: 'manager',
+  exportTable: 'manager',
   leaveDemoShop: 'manager',
 } as const satisfies { [C in Channel]: Access };

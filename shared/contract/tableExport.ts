@@ -78,3 +78,12 @@ export const exportHeaders = {
     summary: 'Note',
   },
 } as const satisfies Record<Locale, Record<ExportColumn, string>>;
+
+/** The manager's screen: one table, business days inclusive, either end open. */
+export const ExportTableInput = z
+  .object({ table: ExportTable, from: Day.optional(), to: Day.optional() })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, 'range_reversed');
+export type ExportTableInput = z.infer<typeof ExportTableInput>;
+
+export const TableExportFile = z.object({ fileName: z.string(), csv: z.string() });
+export type TableExportFile = z.infer<typeof TableExportFile>;

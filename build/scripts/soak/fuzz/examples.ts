@@ -228,6 +228,18 @@ export const examples: Examples = {
   ],
   revealMemberPhone: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
   exportMember: (f, _r, n) => [{ memberId: at(f.memberIds, n, NIL) }],
+  importMembers: (_f, _r, n) => [
+    {
+      fileName: `members-${n}.csv`,
+      text: `姓名,手机号,积分\n导入${n},139${String(n % 1e8).padStart(8, '0')},${n % 500}\n`,
+    },
+    { fileName: 'utf8.csv', base64: Buffer.from(`name,phone\nFuzz ${n},13${n % 10}00000000\n`).toString('base64') },
+  ],
+  exportTable: (_f, _r, n) => [
+    { table: 'members' },
+    { table: 'sales', from: '2026-03-01', to: '2026-03-14' },
+    { table: 'ledger', from: `2026-0${1 + (n % 9)}-01` },
+  ],
   // A wrong confirmation mostly (refused, nothing written); now and then the member's card: erased.
   eraseMember: (f, requestId, n) => [
     { requestId, memberId: at(f.memberIds, n, NIL), confirm: n % 7 === 0 ? at(f.cardNumbers, n, '') : 'no' },

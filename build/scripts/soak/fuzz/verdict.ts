@@ -91,6 +91,8 @@ export const DOCUMENTED_REFUSALS = {
   reprintReceipt: ['NOT_FOUND'],
   listMembers: [],
   exportMemberList: [],
+  importMembers: ['IMPORT_FILE_REFUSED', 'NOT_CONFIGURED'],
+  exportTable: ['NOT_CONFIGURED'],
   saveCampaign: ['CAMPAIGNS_AT_HEAD_OFFICE', 'NOT_FOUND', 'NOT_CONFIGURED'],
   auditTrail: [],
   redeemReward: [
