@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminClient } from '../../../shared/admin/client';
 import type { ProgrammeAnswer } from '../../../shared/admin/programme';
-import type { RewardShopStockAnswer, ShopStockRow } from '../../../shared/admin/rewardStock';
+import { RewardShopStockInput, type RewardShopStockAnswer, type ShopStockRow } from '../../../shared/admin/rewardStock';
 import type { Lang } from '../text';
+import { checkWith } from './fieldIssues';
 import { wholeNumber } from './formInput';
 import { programmeText, type ProgrammeTextKey } from './programmeText';
 import { Field } from './publishFlow';
@@ -36,8 +37,14 @@ export function RewardShopStockPanel({ lang, admin, rewards, mayWrite }: Props) 
 
   const save = async (shopId: string, typed: string) => {
     const stock = typed.trim() === '' ? null : wholeNumber(typed);
+    // The route's own schema first: a mistyped count (NaN) must not reach it as null, which means unlimited.
+    const checked = checkWith(RewardShopStockInput, { shopId, stock }, lang);
+    if (!checked.ok) {
+      setNote({ kind: 'error', text: checked.issues.stock ?? Object.values(checked.issues).join('; ') });
+      return;
+    }
     try {
-      setAnswer(await admin.call('setRewardShopStock', { params: { id: rewardId }, body: { shopId, stock } }));
+      setAnswer(await admin.call('setRewardShopStock', { params: { id: rewardId }, body: checked.value }));
       setNote({ kind: 'ok', text: t('saved') });
     } catch (error) {
       const refusal = refusalOf(error, lang);
