@@ -88,7 +88,12 @@ export function buildServer(deps: ServerDeps, options: BuildOptions = {}): Fasti
   securityPlugins(app);
   void app.register(async (scope) => {
     scope.get('/health', async () => ({ ok: true, time: deps.clock.now() }));
-    syncRoutes(scope, deps, { stored: (terminalId) => deriver?.kick(terminalId), pushing }, limits.syncPerMinute);
+    syncRoutes(
+      scope,
+      deps,
+      { stored: (terminalId, moreComing) => deriver?.kick(terminalId, moreComing), pushing },
+      limits.syncPerMinute,
+    );
     adminRoutes(scope, deps, { signInPerMinute: limits.signInPerMinute });
     await scope.register(async (page) => (await import('./routes/page')).pageRoutes(page));
   });

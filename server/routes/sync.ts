@@ -42,8 +42,8 @@ function sameTerminal(auth: { id: string; shopId: string }, body: { terminalId: 
 }
 
 export interface PushHooks {
-  /** A push stored new records of that terminal (the deriver is kicked). */
-  stored(terminalId: string): void;
+  /** A push stored new records of that terminal (the deriver is kicked); `moreComing`: its outbox holds more. */
+  stored(terminalId: string, moreComing: boolean): void;
   /**
    * +1 when a push or pull starts, −1 when it ends: the deriver gives way while they are in flight (a
    * sync ends with a pull; on PGlite's one connection each of its statements waited for a whole chunk).
@@ -90,7 +90,8 @@ export function syncRoutes(
         const body = parseBody(routeMap.push.request, request.body, { allowUnstorableText: true });
         sameTerminal(auth, body);
         const answer = await pushBatch(db, clock, auth, body, { withCopy: deps.withCopyConnection });
-        if (answer.status === 'ok' && answer.applied > 0) hooks.stored(auth.id);
+        if (answer.status === 'ok' && answer.applied > 0)
+          hooks.stored(auth.id, body.pending !== undefined && body.pending > body.records.length);
         return answer;
       } finally {
         hooks.pushing(-1);

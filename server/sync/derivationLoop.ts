@@ -18,6 +18,14 @@ const YIELD_STEP_MS = 5;
  * wait for the whole chunk (build/scripts/bench/PERFORMANCE.md, 2026-12-03).
  */
 const PUSH_GAP_MS = 100;
+/**
+ * A terminal whose last batch said more records follow is sending a backlog: the deriver stands back
+ * until it ends (or the terminal is silent this long), so the backlog is acknowledged at the store's
+ * pace, then derives it. On PGlite's one connection every chunk otherwise stalled the next push.
+ */
+const BACKLOG_GAP_MS = 1_000;
+/** …but a chain of backlogs never holds derivation back longer than this in one go. */
+const MAX_STAND_BACK_MS = 30_000;
 
 export interface DerivationLoopOptions {
   chunkRecords?: number;
@@ -37,8 +45,11 @@ export interface DerivationLoopOptions {
 }
 
 export interface DerivationLoop {
-  /** A push just stored records of this terminal: derive them soon. */
-  kick(terminalId: string): void;
+  /**
+   * A push just stored records of this terminal: derive them soon. `moreComing`: the terminal said
+   * its outbox holds more than this batch (a backlog is running); false: this was its last; omitted: no news.
+   */
+  kick(terminalId: string, moreComing?: boolean): void;
   /** Finishes the chunks in flight (they commit or roll back whole) and stops sweeping. */
   stop(): Promise<void>;
 }
@@ -73,7 +84,23 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
    * must not restart the count at every terminal.
    */
   let lastChunkStarted: number | null = null;
+  const backlogs = new Map<string, number>();
+  let standingBackSince: number | null = null;
+  const backlogRunning = (): boolean => {
+    const now = performance.now();
+    for (const [id, at] of backlogs) if (now - at > BACKLOG_GAP_MS) backlogs.delete(id);
+    if (backlogs.size === 0) standingBackSince = null;
+    return backlogs.size > 0;
+  };
+  const standBack = async (): Promise<void> => {
+    while (!stopping && backlogRunning()) {
+      standingBackSince ??= performance.now();
+      if (performance.now() - standingBackSince > MAX_STAND_BACK_MS) return;
+      await sleep(YIELD_STEP_MS);
+    }
+  };
   const giveWay = async (): Promise<void> => {
+    await standBack();
     const lastChunkMs = lastChunkStarted === null ? 0 : performance.now() - lastChunkStarted;
     const bound = Math.min(MAX_YIELD_MS, Math.max(yieldMs, lastChunkMs * PUSH_SHARE));
     for (let waited = 0; waited < bound && inFlight() && !stopping; waited += YIELD_STEP_MS) await sleep(YIELD_STEP_MS);
@@ -108,8 +135,11 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
     }
   };
 
-  const kick = (terminalId: string): void => {
+  const kick = (terminalId: string, moreComing?: boolean): void => {
     if (stopping) return;
+    // Only a push knows (undefined from the sweep): its last batch ends the backlog at once.
+    if (moreComing === true) backlogs.set(terminalId, performance.now());
+    else if (moreComing === false) backlogs.delete(terminalId);
     queued.add(terminalId);
     pump();
   };
