@@ -134,4 +134,37 @@ describe.each(testBackends)('derivation behind the acknowledgement on $name', (b
     expect(await database.db.select().from(sales)).toHaveLength(2);
     expect(await database.db.select().from(ledger)).toHaveLength(2);
   });
+
+  it('stands back while a terminal sends a backlog, then derives it all once the last batch is in', async () => {
+    await first.stop();
+    const live = await startHarness(database, clock, randomIds, { derive: { sweepMs: 20 } });
+    first = live;
+    const pushPart = (recs: PushRecord[], pending: number) =>
+      live.call(
+        'POST',
+        syncRoutes.push.path,
+        { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', pending, records: recs },
+        token,
+      );
+    // The first batch says more follow: the deriver (sweeping every 20 ms) leaves it for now.
+    expect((await pushPart(batch.slice(0, 2), 4)).body).toMatchObject({ status: 'ok', ackedThrough: 2 });
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await lagOf(live)).toMatchObject({ derivationLag: 2 });
+    }
+    // The last batch ends the backlog: everything is derived, the bad record quarantined as before.
+    expect((await pushPart(batch.slice(2), 2)).body).toMatchObject({ status: 'ok', ackedThrough: 4 });
+    await until('the backlog to be derived', async () => (await lagOf(live))?.derivationLag === 0);
+    expect(await database.db.select().from(sales)).toHaveLength(2);
+  });
+
+  it('derives a backlog whose terminal fell silent before its last batch', async () => {
+    await first.stop();
+    const live = await startHarness(database, clock, randomIds, { derive: { sweepMs: 20 } });
+    first = live;
+    const body = { protocolVersion: PROTOCOL_VERSION, terminalId: A, shopId: 'shopA', pending: 50, records: batch };
+    expect((await live.call('POST', syncRoutes.push.path, body, token)).body).toMatchObject({ ackedThrough: 4 });
+    await until('the silent backlog to be derived', async () => (await lagOf(live))?.derivationLag === 0);
+    expect(await database.db.select().from(sales)).toHaveLength(2);
+  });
 });
