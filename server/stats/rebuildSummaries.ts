@@ -16,6 +16,7 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_daily_shop`);
   await tx.execute(sql`DELETE FROM ho_member_activity`);
   await tx.execute(sql`DELETE FROM ho_member_month`);
+  await tx.execute(sql`DELETE FROM ho_month_buyers`);
   // The kept RFM trend is computed from ho_member_month: again from the rebuilt rows (rfmTrend.ts).
   await tx.execute(sql`DELETE FROM ho_rfm_month`);
   // A campaign's attributed sales (the trigger of migration 0018 keeps them on every earn row's insert).
@@ -74,4 +75,6 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     ) AS r(member_id, month, last_day, visits, spend)
     GROUP BY member_id, month`),
   );
+  await tx.execute(sql`INSERT INTO ho_month_buyers (month, buyers)
+    SELECT month, count(*) FROM ho_member_month WHERE visits > 0 GROUP BY month`);
 }

@@ -5,7 +5,17 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { memberRecord, pushRecord, saleRecord, uuidFrom } from '../testing/records';
-import { dailyShop, ledger, memberActivity, memberMonth, members, quarantine, refunds, sales } from '../store/schema';
+import {
+  dailyShop,
+  ledger,
+  memberActivity,
+  memberMonth,
+  members,
+  monthBuyers,
+  quarantine,
+  refunds,
+  sales,
+} from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
 import { rebuildSummaries } from './rebuildSummaries';
@@ -160,6 +170,9 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
       `${x.memberId}${x.month}`.localeCompare(`${y.memberId}${y.month}`),
     );
 
+  const buyers = async () =>
+    (await database.db.select().from(monthBuyers)).sort((x, y) => x.month.localeCompare(y.month));
+
   it('holds the exact figures of a hand-computed day, once, whatever is pushed again', async () => {
     await push(A, atA);
     await push(B, atB);
@@ -272,9 +285,18 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
     const ledgerSum = (await database.db.select().from(ledger)).reduce((a, l) => a + l.delta, 0);
     expect(net).toBe(ledgerSum);
     // Rebuilt from the rows by SQL alone (zones by PostgreSQL's own tz data): the same tables.
-    const kept = { days: await daily(), members: await activity(), months: await months() };
+    const kept = { days: await daily(), members: await activity(), months: await months(), buyers: await buyers() };
+    // A month's buyers, counted as they appeared, are its member-months with a purchase.
+    const counted = new Map<string, number>();
+    for (const m of kept.months) if (m.visits > 0) counted.set(m.month, (counted.get(m.month) ?? 0) + 1);
+    expect(kept.buyers).toEqual([...counted].sort().map(([month, n]) => ({ month, buyers: n })));
     await database.db.transaction(async (tx) => rebuildSummaries(tx));
-    expect({ days: await daily(), members: await activity(), months: await months() }).toEqual(kept);
+    expect({
+      days: await daily(),
+      members: await activity(),
+      months: await months(),
+      buyers: await buyers(),
+    }).toEqual(kept);
   });
 
   it("answers them by the statsDaily route: a range, a shop, the caller's shops only, bad ranges refused", async () => {

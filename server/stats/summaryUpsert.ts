@@ -106,25 +106,41 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
         spend_minor = ho_member_activity.spend_minor + excluded.spend_minor`,
     ),
   );
-  // GREATEST ignores a null (a refund-only delta keeps the month's latest purchase).
-  await insertJsonRows(
-    tx,
-    'ho_member_month',
-    { member_id: 'text', month: 'text', last_day: 'text', visits: 'bigint', spend_minor: 'bigint' },
-    months.map((m) => ({
-      member_id: m.memberId,
-      month: m.month,
-      last_day: m.lastDay,
-      visits: m.visits,
-      spend_minor: m.spendMinor,
-    })),
-    sql.raw(
-      `ON CONFLICT (member_id, month) DO UPDATE SET
+  await addToMonths(tx, months);
+}
+
+/**
+ * ho_member_month's upsert, and ho_month_buyers counting each (member, month) the batch turns from no
+ * purchase into one (its visits before = after − this batch's): a month's buyers are then one row.
+ * GREATEST ignores a null (a refund-only delta keeps the month's latest purchase).
+ */
+async function addToMonths(tx: HoDb, months: ReturnType<typeof summaryDeltas>['months']): Promise<void> {
+  if (months.length === 0) return;
+  const rows = months.map((m) => ({
+    member_id: m.memberId,
+    month: m.month,
+    last_day: m.lastDay,
+    visits: m.visits,
+    spend_minor: m.spendMinor,
+  }));
+  await tx.execute(sql`
+    WITH src AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json)
+        AS r(member_id text, month text, last_day text, visits bigint, spend_minor bigint)
+    ), summed AS (
+      INSERT INTO ho_member_month (member_id, month, last_day, visits, spend_minor)
+      SELECT member_id, month, last_day, visits, spend_minor FROM src
+      ON CONFLICT (member_id, month) DO UPDATE SET
         last_day = GREATEST(ho_member_month.last_day, excluded.last_day),
         visits = ho_member_month.visits + excluded.visits,
-        spend_minor = ho_member_month.spend_minor + excluded.spend_minor`,
-    ),
-  );
+        spend_minor = ho_member_month.spend_minor + excluded.spend_minor
+      RETURNING member_id, month, visits
+    )
+    INSERT INTO ho_month_buyers (month, buyers)
+    SELECT summed.month, count(*) FROM summed JOIN src USING (member_id, month)
+    WHERE summed.visits > 0 AND summed.visits - src.visits <= 0
+    GROUP BY summed.month
+    ON CONFLICT (month) DO UPDATE SET buyers = ho_month_buyers.buyers + excluded.buyers`);
 }
 
 /** Ledger rows head office writes itself (adjustments, its expiry, campaign take-backs): counted like a till's. */

@@ -787,6 +787,16 @@ export const rfmMonth = pgTable('ho_rfm_month', {
 });
 
 /**
+ * Members who bought in each calendar month (YYYY-MM): the ho_member_month rows with visits, counted as
+ * they appear (server/stats/summaryUpsert.ts), so the spend view's active members per month is one row a
+ * month, not a count over a million member-months.
+ */
+export const monthBuyers = pgTable('ho_month_buyers', {
+  month: text('month').primaryKey(),
+  buyers: count('buyers'),
+});
+
+/**
  * Members merged at head office (server/members/README.md): the duplicate's row stays, with its sales
  * and ledger; this row says where it went, and keeps the name, phone and cards it had, so nothing is lost.
  * One row per duplicate: a member merged once is never merged again.

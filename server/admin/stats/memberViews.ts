@@ -6,7 +6,7 @@ import { periodsIn, rateBp } from '../../../shared/stats/periods';
 import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
-import { memberActivity, memberMonth, members } from '../../store/schema';
+import { memberActivity, members, monthBuyers } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
 import { rfmTrend } from './rfmTrend';
@@ -106,14 +106,12 @@ export async function activeByHomeShop(
 /** Members looked up per query (a bound parameter each). */
 const LATER_CHUNK = 5_000;
 
-/** Members with a purchase in each month (YYYY-MM) of from..to. */
+/** Members with a purchase in each month (YYYY-MM) of from..to: kept per month (ho_month_buyers). */
 export async function buyersByMonth(db: HoDb, from: string, to: string): Promise<Map<string, number>> {
-  const m = memberMonth;
   const rows = await db
-    .select({ month: m.month, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(m)
-    .where(and(gte(m.month, from.slice(0, 7)), lte(m.month, to.slice(0, 7)), sql`${m.visits} > 0`))
-    .groupBy(m.month);
+    .select({ month: monthBuyers.month, n: monthBuyers.buyers })
+    .from(monthBuyers)
+    .where(and(gte(monthBuyers.month, from.slice(0, 7)), lte(monthBuyers.month, to.slice(0, 7))));
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
