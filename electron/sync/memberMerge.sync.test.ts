@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ledger as hoLedger, sales as hoSales } from '../../server/store/schema';
 import { testBackends } from '../../server/testing/databases';
 import { fixedClock } from '../platform/sources';
+import type { Result } from '../../shared/contract';
 import { errorMessage } from '../../shared/contract/errorMessages';
 import { errorOf, unwrap } from '../services/services.testkit';
 import { useEnrolledTills } from './enrolledTerminal.testkit';
@@ -119,7 +120,7 @@ describe.each(testBackends)('a member merge reaching the tills, on $name', (back
       );
     const before = counts();
     const survivor = { survivorId: keep.id, survivorName: '李雷', survivorCard: keep.cardNumber };
-    const refusals = [
+    const refusals: Result<unknown>[] = [
       await tillN.api.adjustPoints({
         requestId: tillN.ctx.ids.uuid(),
         memberId: dup.id,
