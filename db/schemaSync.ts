@@ -36,6 +36,16 @@ export const blockedCards = sqliteTable('blocked_cards', {
 });
 
 /**
+ * Members head office merged into another (server/members/README.md), learnt when a pulled card change
+ * moves a card from one member to another: the duplicate is kept for its history and refused any change.
+ */
+export const mergedMembers = sqliteTable('merged_members', {
+  duplicateId: text('duplicate_id').primaryKey(),
+  survivorId: text('survivor_id').notNull(),
+  at: integer('at').notNull(),
+});
+
+/**
  * Campaigns head office published (or the shop made here): params_json holds the whole Campaign
  * (shared/domain/campaigns/campaign.ts); type is its rule's kind; active = published and not cancelled.
  */

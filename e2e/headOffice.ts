@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AreaId } from '../server/web/shell/areas';
 import { startHoProcess, type HoProcess } from '../server/testing/hoProcess';
 import { seedMigratedPgliteDir } from '../server/testing/pgliteTemplate';
-import { PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { PROTOCOL_VERSION, PullResponse } from '../shared/sync/protocol';
 import { syncRoutes } from '../shared/sync/routes';
 
 // The head-office specs' one set-up: head office as a real process (embedded PGlite in a temp
@@ -59,13 +59,14 @@ export async function openArea(page: Page, area: AreaId): Promise<void> {
 
 /**
  * A terminal enrolled over HTTP as a till enrols, so a spec can push records as that till: `push` sends
- * one batch of `records` (protocol, terminal and shop filled in) and answers the HTTP status.
+ * one batch of `records` (protocol, terminal and shop filled in) and answers the HTTP status; `pull`
+ * reads the whole feed from the start, as a new till would (parsed by the protocol's own schema).
  */
 export async function enrolledTerminal(
   ho: HoProcess,
   shop: { shopId: string; shopName: string; terminalCode: string },
   terminalId: string,
-): Promise<{ push(records: unknown[]): Promise<number> }> {
+): Promise<{ push(records: unknown[]): Promise<number>; pull(): Promise<PullResponse['changes']> }> {
   const { code } = await ho.admin.call('createEnrolmentCode', { body: shop });
   const post = (path: string, body: unknown, token?: string) =>
     fetch(ho.url + path, {
@@ -79,6 +80,23 @@ export async function enrolledTerminal(
     push: async (records) => {
       const body = { protocolVersion: PROTOCOL_VERSION, terminalId, shopId: shop.shopId, records };
       return (await post(syncRoutes.push.path, body, token)).status;
+    },
+    pull: async () => {
+      const changes: PullResponse['changes'] = [];
+      for (let cursor: string | undefined, more = true; more;) {
+        const body = {
+          protocolVersion: PROTOCOL_VERSION,
+          terminalId,
+          shopId: shop.shopId,
+          ...(cursor ? { cursor } : {}),
+        };
+        const answer = await post(syncRoutes.pull.path, body, token);
+        expect(answer.status).toBe(200);
+        const page = PullResponse.parse(await answer.json());
+        changes.push(...page.changes);
+        [cursor, more] = [page.cursor, page.hasMore];
+      }
+      return changes;
     },
   };
 }

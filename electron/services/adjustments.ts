@@ -9,6 +9,7 @@ import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
 import { appendAudit } from './audit';
 import { requireMember } from './memberView';
+import { refuseMergedMember } from './mergedMember';
 import { ledgerInsert } from './sales';
 import { currentRules } from './rules';
 import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
@@ -39,7 +40,7 @@ const statements = perDb((db) => ({
 export function adjustPoints(ctx: ServiceContext, input: ParsedInput<'adjustPoints'>): AdjustmentReceipt {
   return atomic(ctx, () => {
     const term = requireConfigured(ctx);
-    const member = requireMember(ctx, input.memberId);
+    const member = refuseMergedMember(ctx, requireMember(ctx, input.memberId));
     const balance = member.pointsBalance;
     const check = checkAdjustment(balance, input.delta);
     if (check.kind === 'belowZero') throw new DomainError('ADJUST_BELOW_ZERO', { balance, delta: input.delta });

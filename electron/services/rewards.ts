@@ -11,6 +11,7 @@ import { businessDay } from './businessDay';
 import { guardPointsSpend } from './memberCheck';
 import { requireTierFor } from './rewardTier';
 import { requireMember } from './memberView';
+import { refuseMergedMember } from './mergedMember';
 import { appendOutbox } from '../core/outbox';
 import { atomic, perDb } from '../platform/transactions';
 import { ledgerInsert } from './sales';
@@ -94,7 +95,7 @@ export function redeemReward(ctx: ServiceContext, input: ParsedInput<'redeemRewa
     const term = requireConfigured(ctx);
     const st = statements(ctx.db);
     // Lots due expire first (an expiry row each): expired points cannot be spent.
-    const member = expireDueLots(ctx, requireMember(ctx, input.memberId));
+    const member = expireDueLots(ctx, refuseMergedMember(ctx, requireMember(ctx, input.memberId)));
     const reward = st.byId.get({ id: input.rewardId });
     if (!reward) throw new DomainError('NOT_FOUND', { entity: 'reward', rewardId: input.rewardId });
     if (!reward.active) throw new DomainError('REWARD_INACTIVE', { rewardId: reward.id });

@@ -10,6 +10,7 @@ import type { CampaignBonus } from '../../shared/domain/campaigns/applyCampaigns
 import { saleBonuses } from './campaigns';
 import { resolveLines } from './categories';
 import { currentCard, requireMember, type CardRow, type MemberRow } from './memberView';
+import { refuseMergedMember } from './mergedMember';
 import { currentRules } from './rules';
 import { expireDueLots } from './expiry';
 import { lotExpiresAt } from '../../shared/domain/rules/expiryPolicy';
@@ -127,7 +128,7 @@ export function quoteSale(ctx: ServiceContext, input: ParsedInput<'previewSale'>
   }
 
   // Lots due expire first (an expiry row each): what may be spent is then the balance.
-  const member = expireDueLots(ctx, requireMember(ctx, input.memberId));
+  const member = expireDueLots(ctx, refuseMergedMember(ctx, requireMember(ctx, input.memberId)));
   const balance = member.pointsBalance;
   // While offline the sync job's allowance caps what may be spent (README-sync.md).
   const spendable = spendableNow(ctx, member.id, balance);

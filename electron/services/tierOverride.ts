@@ -5,6 +5,7 @@ import { appendOutbox } from '../core/outbox';
 import { atomic } from '../platform/transactions';
 import { appendAudit } from './audit';
 import { memberViewById, requireMember } from './memberView';
+import { refuseMergedMember } from './mergedMember';
 import { readTerminal, requireConfigured } from './terminalRow';
 import { loadTiers } from './tiers';
 
@@ -18,7 +19,7 @@ import { loadTiers } from './tiers';
 export function setMemberTier(ctx: ServiceContext, input: ParsedInput<'setMemberTier'>): MemberView {
   requireConfigured(ctx);
   return atomic(ctx, () => {
-    const member = requireMember(ctx, input.memberId);
+    const member = refuseMergedMember(ctx, requireMember(ctx, input.memberId));
     const now = ctx.clock.now();
     const { endsAt } = input;
     if (endsAt <= now)

@@ -11,7 +11,7 @@ import {
   tierOverrides,
   tiers,
 } from '../../db/schema';
-import { blockedCards, syncIssues } from '../../db/schemaSync';
+import { blockedCards, mergedMembers, syncIssues } from '../../db/schemaSync';
 import { storeCampaign } from '../services/campaignStore';
 import { earnedChange } from '../../shared/domain/pointsEarned';
 import { RuleSet } from '../../shared/domain/rules/ruleSet';
@@ -138,6 +138,12 @@ function applyCard(db: TerminalDb, c: Of<'card'>): void {
   if (!db.select({ id: members.id }).from(members).where(eq(members.id, c.memberId)).get()) return;
   const current = db.select().from(cards).where(eq(cards.number, c.number)).get();
   if (current && current.statusChangedAt > c.at) return;
+  // Head office moves a card to another member only when it merges them: the holder here is the duplicate.
+  if (current && current.memberId !== c.memberId)
+    db.insert(mergedMembers)
+      .values({ duplicateId: current.memberId, survivorId: c.memberId, at: c.at })
+      .onConflictDoUpdate({ target: mergedMembers.duplicateId, set: { survivorId: c.memberId, at: c.at } })
+      .run();
   db.insert(cards)
     .values({ number: c.number, memberId: c.memberId, status: c.status, issuedAt: c.at, statusChangedAt: c.at })
     // memberId too: head office moves a merged duplicate's cards to the member kept (server/members/README.md).

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ledger as hoLedger, sales as hoSales } from '../../server/store/schema';
 import { testBackends } from '../../server/testing/databases';
 import { fixedClock } from '../platform/sources';
-import { unwrap } from '../services/services.testkit';
+import type { Result } from '../../shared/contract';
+import { errorMessage } from '../../shared/contract/errorMessages';
+import { errorOf, unwrap } from '../services/services.testkit';
 import { useEnrolledTills } from './enrolledTerminal.testkit';
 import { syncOnce } from './job';
 
@@ -89,5 +91,71 @@ describe.each(testBackends)('a member merge reaching the tills, on $name', (back
     // The sale stays as it was made (the duplicate's history, shown on the survivor's page).
     const dupSales = await database.db.select().from(hoSales).where(eq(hoSales.memberId, dup.id));
     expect(dupSales.map((s) => s.pointsEarned).sort()).toEqual([250, 50].sort());
+  });
+
+  it('refuses, offline, any change to a duplicate the till has pulled the merge of, naming the survivor', async () => {
+    const { ho } = fixture();
+    const [tillM, tillN] = [fixture().till(0), fixture().till(1)];
+    const keep = unwrap(
+      await tillM.api.registerMember({ requestId: tillM.ctx.ids.uuid(), name: '李雷', phone: '13700137163' }),
+    );
+    const dup = unwrap(
+      await tillN.api.registerMember({ requestId: tillN.ctx.ids.uuid(), name: '李雷', phone: '13700137164' }),
+    );
+    for (const [till, owner] of [
+      [tillM, 'm'],
+      [tillN, 'n'],
+      [tillM, 'm'],
+    ] as const)
+      expect(await syncOnce({ db: till.db, clock, owner })).toMatchObject({ status: 'synced' });
+    await ho.waitDerived();
+    await ho.admin.call('mergeMembers', { params: { id: keep.id }, body: { duplicateId: dup.id } });
+    expect(await syncOnce({ db: tillN.db, clock, owner: 'n' })).toMatchObject({ status: 'synced' });
+
+    // From here till N is offline: what it refuses, it refuses on its own.
+    await ho.stop();
+    const counts = () =>
+      ['points_ledger', 'outbox', 'sales', 'redemptions', 'tier_overrides', 'audit_log', 'members'].map(
+        (table) => tillN.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)).n,
+      );
+    const before = counts();
+    const survivor = { survivorId: keep.id, survivorName: '李雷', survivorCard: keep.cardNumber };
+    const refusals: Result<unknown>[] = [
+      await tillN.api.adjustPoints({
+        requestId: tillN.ctx.ids.uuid(),
+        memberId: dup.id,
+        delta: 100,
+        reason: 'goodwill',
+      }),
+      await tillN.api.setMemberTier({ memberId: dup.id, tierCode: 'GOLD', reason: 'VIP', endsAt: START + 86_400_000 }),
+      await tillN.api.recordSale({
+        requestId: tillN.ctx.ids.uuid(),
+        memberId: dup.id,
+        lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 10_000 }],
+      }),
+      await tillN.api.previewSale({ memberId: dup.id, lines: [{ sku: 'TEA', quantity: 1, unitPriceMinor: 10_000 }] }),
+      await tillN.api.redeemReward({ requestId: tillN.ctx.ids.uuid(), memberId: dup.id, rewardId: keep.id }),
+    ];
+    for (const refused of refusals)
+      expect(errorOf(refused)).toMatchObject({ code: 'MEMBER_MERGED', details: { memberId: dup.id, ...survivor } });
+    expect(counts()).toEqual(before);
+    const details = { ...survivor, memberId: dup.id };
+    expect(errorMessage('MEMBER_MERGED', 'en', details)).toBe(
+      `Head office merged this member into “李雷” (card ${keep.cardNumber}); use that member. Nothing was changed.`,
+    );
+    expect(errorMessage('MEMBER_MERGED', 'zh-CN', details)).toContain(`会员“李雷”（卡号 ${keep.cardNumber}）`);
+
+    // The duplicate's own card finds the survivor, whose points may be changed as ever.
+    expect(unwrap(await tillN.api.lookupCard({ cardNumber: dup.cardNumber })).id).toBe(keep.id);
+    expect(
+      unwrap(
+        await tillN.api.adjustPoints({
+          requestId: tillN.ctx.ids.uuid(),
+          memberId: keep.id,
+          delta: 5,
+          reason: 'goodwill',
+        }),
+      ).balanceAfter,
+    ).toBe(5);
   });
 });

@@ -399,6 +399,45 @@ describe.each(testBackends)('campaign effect and what-if on $name', (backend) =>
     expect(signup.byShop).toEqual([{ shopId: 'B', figures: figures(20, 1, 0, 1) }]);
   });
 
+  // The same weeks for a draft of GOLD members only, on the ladder BRONZE/GOLD kept above: X turned GOLD
+  // at W − 10 d, Y was GOLD from W − 20 d until W − 4 d. X's s1 (W − 13 d) is BRONZE's; s2 pays too little;
+  // Y's s3 (W − 6 d), X's s4 (W − 5 d) and s5 (W − 4 d) are GOLD's: 50 each; Y's s6 (W − 3 d) BRONZE's.
+  it("replays a tiers draft on each member's tier at the sale, by the kept history", async () => {
+    const at = (d: number) => W - d * DAY;
+    const change = (memberId: string, fromTier: string, toTier: string, when: number) => ({
+      memberId,
+      fromTier,
+      toTier,
+      reason: 'earned' as const,
+      at: when,
+      shopId: 'A',
+      recordId: null,
+    });
+    await database.db
+      .insert(tierChanges)
+      .values([
+        change(X, 'BRONZE', 'GOLD', at(10)),
+        change(Y, 'BRONZE', 'GOLD', at(20)),
+        change(Y, 'GOLD', 'BRONZE', at(4)),
+      ]);
+    const gold = { ...draft, target: { kind: 'tiers' as const, tiers: ['GOLD'] }, budgetPoints: 1000 };
+    const answer = await ho.admin.call('campaignWhatIf', { params: { id: C }, query: { weeks: 2 }, body: gold });
+    expect(answer).toMatchObject({
+      salesScanned: 6,
+      total: figures(150, 2, 3),
+      byWeek: [
+        { weekStart: W - 14 * DAY, figures: figures(0, 0, 0) },
+        { weekStart: W - 7 * DAY, figures: figures(150, 2, 3) },
+      ],
+      byShop: [
+        { shopId: 'A', figures: figures(50, 1, 1) },
+        { shopId: 'B', figures: figures(100, 2, 2) },
+      ],
+      budget: { budgetPoints: 1000, withheldPoints: 0, exhaustedAt: null },
+      memberLimit: { perMemberLimit: 100, withheldPoints: 0, membersCapped: 0 },
+    });
+  });
+
   it("refuses a bad draft with the campaign routes' own VALIDATION, and weeks outside 1–26", async () => {
     const bad = { ...draft, endsAt: draft.startsAt, holdoutBp: 6_000 };
     const whatIf = await ho.admin.send('campaignWhatIf', { params: { id: C }, query: { weeks: 2 }, body: bad });

@@ -1,10 +1,11 @@
-import { and, asc, desc, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { WHAT_IF_SALES_CAP, type WhatIfAnswer } from '../../shared/admin/campaignEffect';
 import type { CampaignMember, CampaignEvent } from '../../shared/domain/campaigns/applyCampaigns';
 import type { Campaign, CampaignSpec } from '../../shared/domain/campaigns/campaign';
 import { dayIn } from '../stats/summaryDeltas';
 import type { HoDb } from '../store/connect';
-import { memberActivity, members, saleLines, sales, tierOverrides } from '../store/schema';
+import { memberActivity, members, saleLines, sales } from '../store/schema';
+import { tiersDuring } from '../tiers/tiersAt';
 import { shopTimeZone } from '../sync/shopTimeZone';
 import { pointValue } from './programmeValue';
 import { replayCampaign, type ReplayEvent } from './whatIfReplay';
@@ -42,27 +43,6 @@ async function membersById(db: HoDb, ids: readonly string[]): Promise<Map<string
   }
   return out;
 }
-
-type Override = { tierCode: string; setAt: number; endsAt: number };
-
-/** Tiers set by hand, newest first per member: the only tier head office keeps as of a past day. */
-async function overridesOf(db: HoDb, ids: readonly string[]): Promise<Map<string, Override[]>> {
-  const out = new Map<string, Override[]>();
-  for (const part of chunks(ids)) {
-    const rows = await db
-      .select()
-      .from(tierOverrides)
-      .where(inArray(tierOverrides.memberId, part))
-      .orderBy(desc(tierOverrides.setAt), desc(tierOverrides.id));
-    for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), r]);
-  }
-  return out;
-}
-
-const tierAt = (overrides: readonly Override[] | undefined, at: number): string | null => {
-  const newest = overrides?.find((o) => o.setAt <= at);
-  return newest !== undefined && at < newest.endsAt ? newest.tierCode : null;
-};
 
 /** Each member's sales before `from` (all their visits less those since): the visit count the weeks start at. */
 async function visitsBefore(db: HoDb, ids: readonly string[], from: number): Promise<Map<string, number>> {
@@ -131,7 +111,9 @@ export async function campaignWhatIf(
 
   const memberIds = [...new Set([...scanned.map((s) => s.memberId ?? ''), ...signups.map((m) => m.id)])];
   const facts = await membersById(db, memberIds);
-  const overrides = spec.target.kind === 'tiers' ? await overridesOf(db, memberIds) : new Map<string, Override[]>();
+  // A tiers campaign meets each member on their tier at the time, by the kept history (as the lift does).
+  const tierAt =
+    spec.target.kind === 'tiers' ? await tiersDuring(db, memberIds, from, now, now) : (): string | null => null;
   const visits = spec.rule.kind === 'nthVisit' ? await visitsBefore(db, memberIds, from) : new Map<string, number>();
   const lines = new Map<string, (typeof saleLines.$inferSelect)[]>();
   for (const part of chunks(scanned.map((s) => s.id))) {
@@ -156,7 +138,7 @@ export async function campaignWhatIf(
     if (!m) return null;
     return {
       id: m.id,
-      tierCode: tierAt(overrides.get(m.id), at),
+      tierCode: tierAt(m.id, at),
       birthday: m.birthday,
       joinedAt: m.createdAt,
       visitNumber,

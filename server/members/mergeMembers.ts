@@ -10,6 +10,7 @@ import { appendFeed, type FeedItem } from '../sync/feed';
 import { DERIVE_LOCK_NAMESPACE } from '../sync/deriveChunk';
 import { MERGE_TERMINAL, moveDuplicatePoints } from './moveLedger';
 import { betterTierOverride } from './mergeTier';
+import { moveMergedOutOfTiers } from './mergeTierMoves';
 
 type MemberRow = typeof members.$inferSelect;
 
@@ -115,6 +116,7 @@ export async function mergeMembers(
       mergedBy: input.by.slice(0, 100),
       mergedAt: now,
     });
+    await moveMergedOutOfTiers(tx, duplicateId, now);
     // Members merged into the duplicate earlier now lead to the survivor, one step, for their late records.
     await tx.update(memberMerges).set({ survivorId }).where(eq(memberMerges.survivorId, duplicateId));
     await appendFeed(tx, feed);

@@ -6,6 +6,17 @@ import { insertJsonRows } from '../sync/jsonInsert';
 // ho_tier_moves (README.md "Tier views"): each ho_tier_changes row counted once per (home shop,
 // local day, from, to), in the transaction that appends it. '' is "no tier" and "no home shop".
 
+/**
+ * The to_tier of a merged duplicate's last move, on the day of the merge (no tier code has `~`): it is no
+ * member from then on, and its own history after the merge is not counted.
+ */
+export const MERGED_OUT = '~merged';
+
+// The home shop's zone (PostgreSQL's tz data), as dayIn gives it in the writers.
+const localDay = (at: string, shop: string): string =>
+  `to_char(to_timestamp(${at} / 1000.0) AT TIME ZONE coalesce((SELECT s.value #>> '{}' FROM ho_settings s
+        WHERE s.key = 'timeZone:shop:' || coalesce(${shop}, '')), '${DEFAULT_SHOP_TIME_ZONE}'), 'YYYY-MM-DD')`;
+
 export interface TierMove {
   shopId: string | null;
   day: string;
@@ -46,10 +57,32 @@ export async function rebuildTierMoves(tx: HoDb): Promise<void> {
   await tx.execute(sql`DELETE FROM ho_tier_moves`);
   await tx.execute(
     sql.raw(`INSERT INTO ho_tier_moves (day, shop_id, from_tier, to_tier, changes)
-    SELECT to_char(to_timestamp(c.at / 1000.0) AT TIME ZONE coalesce((SELECT s.value #>> '{}' FROM ho_settings s
-        WHERE s.key = 'timeZone:shop:' || coalesce(m.home_shop_id, '')), '${DEFAULT_SHOP_TIME_ZONE}'), 'YYYY-MM-DD'),
+    SELECT ${localDay('c.at', 'm.home_shop_id')},
       coalesce(m.home_shop_id, ''), coalesce(c.from_tier, ''), coalesce(c.to_tier, ''), count(*)
     FROM ho_tier_changes c LEFT JOIN ho_members m ON m.id = c.member_id
+      LEFT JOIN ho_member_merges mm ON mm.duplicate_id = c.member_id
+    WHERE mm.merged_at IS NULL OR c.at <= mm.merged_at
     GROUP BY 1, 2, 3, 4`),
+  );
+  await countMergesInTierMoves(tx);
+}
+
+/**
+ * Every merge's move out (MERGED_OUT), from the duplicate's tier then: its last change up to the merge,
+ * else the ladder's entry tier (where the views count a member with no change). Into moves counted without.
+ */
+export async function countMergesInTierMoves(tx: HoDb): Promise<void> {
+  await tx.execute(
+    sql.raw(`INSERT INTO ho_tier_moves (day, shop_id, from_tier, to_tier, changes)
+    SELECT ${localDay('mm.merged_at', 'm.home_shop_id')}, coalesce(m.home_shop_id, ''),
+      CASE WHEN last.member_id IS NULL THEN coalesce((SELECT t ->> 'code' FROM ho_settings s,
+          jsonb_array_elements(s.value) t WHERE s.key = 'tiers' ORDER BY (t ->> 'rank')::int LIMIT 1), '')
+        ELSE coalesce(last.to_tier, '') END,
+      '${MERGED_OUT}', count(*)
+    FROM ho_member_merges mm JOIN ho_members m ON m.id = mm.duplicate_id
+      LEFT JOIN LATERAL (SELECT c.member_id, c.to_tier FROM ho_tier_changes c
+        WHERE c.member_id = mm.duplicate_id AND c.at <= mm.merged_at ORDER BY c.at DESC, c.id DESC LIMIT 1) last ON true
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (day, shop_id, from_tier, to_tier) DO UPDATE SET changes = ho_tier_moves.changes + excluded.changes`),
   );
 }

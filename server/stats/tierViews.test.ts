@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient } from '../../shared/admin/client';
 import { PROTOCOL_VERSION, type PushRecord } from '../../shared/sync/protocol';
@@ -7,7 +8,8 @@ import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { cardNumberFrom, pushRecord, saleRecord, uuidFrom } from '../testing/records';
 import type { HoDatabase } from '../store/connect';
-import { tierMoves } from '../store/schema';
+import { tierChanges, tierMoves } from '../store/schema';
+import { MERGED_OUT, rebuildTierMoves } from './tierMoves';
 import { randomIds } from '../sources';
 import { backfillTierHistoryIfEmpty } from '../tiers/tierHistoryAtStart';
 
@@ -195,6 +197,58 @@ describe.each(testBackends)('the tier views on $name', (backend) => {
     ]);
     await database.db.delete(tierMoves);
     expect(await backfillTierHistoryIfEmpty(database.db, clock.now())).toBe(false);
+    expect(await database.db.select().from(tierMoves).orderBy(tierMoves.day, tierMoves.shopId)).toEqual(kept);
+  });
+
+  // Runs last: it merges. On Thu 20 March Lei (shop A, BRONZE, never moved) is merged into Na (GOLD, who
+  // keeps her tier); on 25 March a late sale of Lei's card earns 150 on Lei (BRONZE → SILVER in Lei's history).
+  it('leaves a merged duplicate out from the merge on, its later history too, and so on a rebuild', async () => {
+    clock.advance(T0 + 19 * DAY - clock.now());
+    await ho.admin.call('mergeMembers', { params: { id: NA }, body: { duplicateId: LEI } });
+    clock.advance(T0 + 24 * DAY - clock.now());
+    await push(A, [sale(6, 5, LEI, 15000, 150, T0 + 24 * DAY)]);
+    const later = { from: '2025-03-10', to: '2025-03-30', period: 'week' } as const;
+    const weeks = [
+      { key: '2025-03-10', from: '2025-03-10', to: '2025-03-16' },
+      { key: '2025-03-17', from: '2025-03-17', to: '2025-03-23' },
+      { key: '2025-03-24', from: '2025-03-24', to: '2025-03-30' },
+    ];
+    expect(await ho.admin.call('statsTiers', { query: later })).toEqual({
+      ...later,
+      tiers: NAMES,
+      periods: [
+        { ...weeks[0], members: 3, noTier: 0, byTier: [1, 1, 1], byTierBp: [3333, 3333, 3333] },
+        // Lei gone from BRONZE and from the members: Fang SILVER, Na GOLD.
+        { ...weeks[1], members: 2, noTier: 0, byTier: [0, 1, 1], byTierBp: [0, 5000, 5000] },
+        // Lei's late change is Lei's alone: not counted.
+        { ...weeks[2], members: 2, noTier: 0, byTier: [0, 1, 1], byTierBp: [0, 5000, 5000] },
+      ],
+    });
+    const shopA = await ho.admin.call('statsTiers', {
+      query: { from: '2025-03-01', to: '2025-03-31', shop: 'shopA', period: 'month' },
+    });
+    expect(shopA.periods.map((p) => [p.members, p.byTier, p.byTierBp])).toEqual([[1, [0, 1, 0], [0, 10000, 0]]]);
+    // The merge is no upgrade or downgrade, nor is Lei's late change.
+    const moves = await ho.admin.call('statsTierMoves', { query: later });
+    expect(moves.periods.map((p) => [p.upgrades, p.downgrades])).toEqual([
+      [0, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(moves.moves).toEqual([{ fromTier: 'GOLD', toTier: 'SILVER', changes: 1 }]);
+    expect(moves.tiers).toEqual(NAMES);
+
+    const kept = await database.db.select().from(tierMoves).orderBy(tierMoves.day, tierMoves.shopId);
+    expect(kept.map((r) => [r.day, r.shopId, r.fromTier, r.toTier, r.changes])).toEqual([
+      ['2025-03-01', 'shopA', 'BRONZE', 'SILVER', 1],
+      ['2025-03-01', 'shopA', 'SILVER', 'GOLD', 1],
+      ['2025-03-01', 'shopB', 'BRONZE', 'GOLD', 1],
+      ['2025-03-11', 'shopA', 'GOLD', 'SILVER', 1],
+      ['2025-03-20', 'shopA', 'BRONZE', MERGED_OUT, 1],
+    ]);
+    const leiHistory = await database.db.select().from(tierChanges).where(eq(tierChanges.memberId, LEI));
+    expect(leiHistory.map((c) => [c.fromTier, c.toTier])).toEqual([['BRONZE', 'SILVER']]);
+    await database.db.transaction((tx) => rebuildTierMoves(tx));
     expect(await database.db.select().from(tierMoves).orderBy(tierMoves.day, tierMoves.shopId)).toEqual(kept);
   });
 });

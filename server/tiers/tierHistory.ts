@@ -3,7 +3,7 @@ import { earnedChange } from '../../shared/domain/pointsEarned';
 import { tierTimeline, type TimelineEvent, type TimelineOverride } from '../../shared/domain/tierTimeline';
 import { officeProgramme } from './officeLadder';
 import type { HoDb } from '../store/connect';
-import { ledger, members, sales, terminals, tierChanges, tierOverrides } from '../store/schema';
+import { ledger, memberMerges, members, sales, terminals, tierChanges, tierOverrides } from '../store/schema';
 import { shopTimeZone } from '../sync/shopTimeZone';
 import { dayIn } from '../stats/summaryDeltas';
 import { addTierMoves, type TierMove } from '../stats/tierMoves';
@@ -26,7 +26,7 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
     sql`SELECT count(pg_advisory_xact_lock(${TIER_HISTORY_LOCK_NAMESPACE}, hashtext(id)))
       FROM (SELECT value AS id FROM json_array_elements_text(${JSON.stringify(ids)}::json) ORDER BY 1) AS m`,
   );
-  const [memberRows, ledgerRows, saleRows, overrideRows, lastRows] = await Promise.all([
+  const [memberRows, ledgerRows, saleRows, overrideRows, lastRows, mergeRows] = await Promise.all([
     tx.select({ id: members.id, homeShopId: members.homeShopId }).from(members).where(inArray(members.id, ids)),
     tx
       .select({
@@ -74,7 +74,13 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
       .from(tierChanges)
       .where(inArray(tierChanges.memberId, ids))
       .orderBy(tierChanges.memberId, desc(tierChanges.at), desc(tierChanges.id)),
+    tx
+      .select({ duplicateId: memberMerges.duplicateId, mergedAt: memberMerges.mergedAt })
+      .from(memberMerges)
+      .where(inArray(memberMerges.duplicateId, ids)),
   ]);
+  // A merged duplicate is no member of the tier views after its merge (README.md): its history goes on alone.
+  const mergedAt = new Map(mergeRows.map((r) => [r.duplicateId, r.mergedAt]));
   const zones = new Map<string | null, string>();
   const zoneOf = async (shopId: string | null): Promise<string> => {
     const known = zones.get(shopId);
@@ -123,7 +129,8 @@ export async function recordTierChanges(tx: HoDb, memberIds: readonly string[], 
       now: events.reduce((latest, e) => Math.max(latest, e.at), now),
     });
     for (const c of changes) {
-      moves.push({ shopId: member.homeShopId, day: dayIn(c.at, zone), fromTier: c.fromTier, toTier: c.toTier });
+      if (c.at <= (mergedAt.get(member.id) ?? Infinity))
+        moves.push({ shopId: member.homeShopId, day: dayIn(c.at, zone), fromTier: c.fromTier, toTier: c.toTier });
       rows.push({
         memberId: member.id,
         fromTier: c.fromTier,

@@ -2,7 +2,7 @@ import { asc, gt, sql } from 'drizzle-orm';
 import { officeProgramme } from './officeLadder';
 import type { HoDb } from '../store/connect';
 import { members, tierChanges, tierMoves } from '../store/schema';
-import { rebuildTierMoves } from '../stats/tierMoves';
+import { countMergesInTierMoves, rebuildTierMoves } from '../stats/tierMoves';
 import { recordTierChanges } from './tierHistory';
 
 /** Members brought up to date per step of the back-fill. */
@@ -53,6 +53,8 @@ export async function backfillTierHistoryIfEmpty(db: HoDb, now: number): Promise
       );
       from = lastOfPage.id;
     }
+    // Each merged duplicate's move out of the views (server/stats/README.md "Tier views").
+    await countMergesInTierMoves(tx);
     return written > 0;
   });
 }

@@ -60,6 +60,7 @@ export const errorMessages = {
     // tiers
     TIER_OVERRIDE_INVALID: '手动等级需要填写原因，结束日期须晚于现在，等级须在本店等级表中；未做任何更改。',
     TIER_TOO_LOW: '该礼品仅限 {{minTier}} 及以上等级的会员兑换。',
+    MEMBER_MERGED: '该会员已由总部合并到会员“{{survivorName}}”（卡号 {{survivorCard}}），请使用该会员；未做任何更改。',
     // member import
     IMPORT_FILE_REFUSED: '文件未导入，未写入任何会员：{{reason}}',
   },
@@ -128,6 +129,9 @@ export const errorMessages = {
     TIER_OVERRIDE_INVALID:
       "A tier set by hand needs a reason, an end date after now and a tier on the shop's ladder; nothing was changed.",
     TIER_TOO_LOW: 'This reward is for {{minTier}} members and above.',
+    MEMBER_MERGED:
+      'Head office merged this member into “{{survivorName}}” (card {{survivorCard}}); use that member. ' +
+      'Nothing was changed.',
     // member import
     IMPORT_FILE_REFUSED: 'The file was not imported and no member was written: {{reason}}',
   },

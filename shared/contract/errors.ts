@@ -57,6 +57,8 @@ export const ErrorCode = z.enum([
   // tiers
   'TIER_OVERRIDE_INVALID',
   'TIER_TOO_LOW',
+  // a member head office merged into another (server/members/README.md)
+  'MEMBER_MERGED',
   // member import
   'IMPORT_FILE_REFUSED',
   'INTERNAL',

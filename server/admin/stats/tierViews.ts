@@ -6,6 +6,7 @@ import { periodsIn, rateBp } from '../../../shared/stats/periods';
 import { officeProgramme } from '../../tiers/officeLadder';
 import type { HoDb } from '../../store/connect';
 import { tierMoves } from '../../store/schema';
+import { MERGED_OUT } from '../../stats/tierMoves';
 import { sumsBefore, sumsByPeriod } from './daySums';
 import type { RangeAsked } from './rangeViews';
 
@@ -54,7 +55,9 @@ function tiersNamed(ladder: readonly TierDef[], seen: Iterable<string>): { code:
   return tiers;
 }
 
-const codesOf = (rows: readonly Omit<MoveSum, 'day'>[]): string[] => rows.flatMap((r) => [r.fromTier, r.toTier]);
+// A merged duplicate's move out (MERGED_OUT) names no tier: it only leaves the one it was on.
+const codesOf = (rows: readonly Omit<MoveSum, 'day'>[]): string[] =>
+  rows.flatMap((r) => [r.fromTier, r.toTier]).filter((code) => code !== MERGED_OUT);
 
 export async function tiersView(db: HoDb, q: RangeAsked, now: number): Promise<z.infer<typeof StatsTiersAnswer>> {
   // One after another: readDb may be a single connection.
@@ -80,14 +83,16 @@ export async function tiersView(db: HoDb, q: RangeAsked, now: number): Promise<z
     for (let m = inRange[next]; m && m.day <= to; m = inRange[++next]) apply(m);
     const count = (code: string): number => (held.get(code) ?? 0) + (code === entry ? members : 0);
     const byTier = tiers.map((t) => count(t.code));
+    // A merged duplicate is no member any more (its move out is counted on MERGED_OUT).
+    const kept = members - (held.get(MERGED_OUT) ?? 0);
     return {
       key,
       from,
       to,
-      members,
+      members: kept,
       noTier: count(''),
       byTier,
-      byTierBp: byTier.map((n) => rateBp(n, members)),
+      byTierBp: byTier.map((n) => rateBp(n, kept)),
     };
   });
   return { from: q.from, to: q.to, period: q.period, tiers, periods };
@@ -106,7 +111,8 @@ export async function tierMovesView(
   const rankOf = (code: string): number => (code === '' ? -1 : (rank.get(code) ?? -1));
   const pairs = new Map<string, { fromTier: string | null; toTier: string | null; changes: number }>();
   const periods = periodsIn(q.from, q.to, q.period).map((span) => ({ ...span, upgrades: 0, downgrades: 0 }));
-  for (const m of inRange) {
+  // A merge is neither an upgrade nor a downgrade: the duplicate just stops being a member.
+  for (const m of inRange.filter((move) => move.toTier !== MERGED_OUT)) {
     const span = periods.find((p) => p.from <= m.day && m.day <= p.to);
     const up = rankOf(m.toTier) > rankOf(m.fromTier);
     if (span) {
