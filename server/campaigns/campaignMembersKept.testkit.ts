@@ -3,7 +3,6 @@ import type { Campaign, CampaignTarget } from '../../shared/domain/campaigns/cam
 import type { ShopFilter } from '../admin/reports';
 import type { HoDb } from '../store/connect';
 import { campaignMembers, campaigns, members, sales } from '../store/schema';
-import { uuidFrom } from '../testing/records';
 import { liftWindow } from './campaignEffect';
 import { liftsByKept } from './keptLift';
 import { liftsBySums } from './liftSums';
@@ -12,7 +11,7 @@ import { liftsBySums } from './liftSums';
 // against the raw read of the window's sales (liftsBySums, which never reads the kept table).
 
 export const DAY = 86_400_000;
-const TERM = uuidFrom(1, 0xa);
+const TERM = '00000000-0000-4000-800a-000000000001';
 
 export const memberRow = (id: string, joinedAt: number) => ({
   id,
