@@ -136,6 +136,16 @@ describe.each(testBackends)('a campaign’s members kept on $name', (backend) =>
     expect((await keptRows(database.db, D.id)).length).toBeGreaterThan(0);
     await expectKeptIsRaw(all());
 
+    // Through the admin routes: a saved draft keeps nothing, its publish fills its rows in its transaction.
+    const P = campaignOf(uuidFrom(943, 0xc), { startsAt: NOW - 8 * DAY, endsAt: NOW + 10 * DAY }, 4000);
+    const { id, name, rule, target, startsAt, endsAt, overlap, budgetPoints, perMemberLimit, holdoutBp } = P;
+    const input = { name, rule, target, startsAt, endsAt, overlap, budgetPoints, perMemberLimit, holdoutBp };
+    await ho.admin.call('upsertCampaign', { params: { id }, body: input });
+    expect(await keptRows(database.db, id)).toEqual([]);
+    await ho.admin.call('publishCampaign', { params: { id } });
+    expect((await keptRows(database.db, id)).length).toBeGreaterThan(0);
+    await expectKeptIsRaw([{ campaign: P, now: NOW }]);
+
     // A merge moves cards and points, not sales (server/members/README.md): the rows stay as they were.
     const rowsBefore = await Promise.all([K, R, D].map((c) => keptRows(database.db, c.id)));
     await ho.admin.call('mergeMembers', { params: { id: M[0] ?? '' }, body: { duplicateId: M[1] ?? '' } });
