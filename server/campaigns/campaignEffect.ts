@@ -9,7 +9,7 @@ import { campaigns, campaignSales, ledger, members, sales } from '../store/schem
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
-import { liftsByKept } from './keptLift';
+import { keptBuying, liftsByKept } from './keptLift';
 import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
@@ -126,8 +126,8 @@ function figures(
 
 /**
  * The lifts: a published campaign's from its kept members (keptLift.ts), a draft's from its window's sales
- * (liftSums.ts), both summed by PostgreSQL; a tiers campaign's by campaignLift over the window's rows, its
- * target being the kept tier history at the start.
+ * (liftSums.ts), both summed by PostgreSQL; a tiers campaign's by campaignLift over the same rows (kept or
+ * read), its target being the kept tier history at the start.
  */
 async function liftsOf(
   db: HoDb,
@@ -142,7 +142,10 @@ async function liftsOf(
       ? liftsByKept(db, campaign, window.lookbackFrom, shops, minGroup)
       : liftsBySums(db, campaign, window, shops, minGroup);
   const { lookbackFrom, from, to } = window;
-  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => shops === null || shops.includes(r.shopId));
+  const all = campaign.published
+    ? await keptBuying(db, campaign.id, lookbackFrom)
+    : await buying(db, lookbackFrom, from, to);
+  const rows = all.filter((r) => shops === null || shops.includes(r.shopId));
   const heldOut = heldOutOf(campaign);
   const tierAtStart = await tiersAt(
     db,

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, gt, or, sql } from 'drizzle-orm';
 import type { Campaign } from '../../shared/domain/campaigns/campaign';
 import type { ShopFilter } from '../admin/reports';
 import type { HoDb } from '../store/connect';
+import { campaignMembers } from '../store/schema';
+import type { MemberShopBuying } from './campaignLift';
 import { liftsOfRows, seenSql, targetedAtStartSql, type LiftsBySums } from './liftSums';
 
 // A published campaign's lifts from ho_campaign_members (README.md, "The lift, kept"): one read by the
@@ -30,4 +32,31 @@ export async function liftsByKept(
         AND ${seenSql(shops, sql`k.shop_id`)} AND ${targeted}`,
     minGroup,
   );
+}
+
+/**
+ * A published tiers campaign's members by shop for campaignLift (its target needs the tier history):
+ * `visitsBefore` is 1 for a member active at the shop in the look-back, else 0 (campaignLift asks only
+ * whether it is above 0).
+ */
+export async function keptBuying(db: HoDb, campaignId: string, lookbackFrom: number): Promise<MemberShopBuying[]> {
+  const k = campaignMembers;
+  const rows = await db
+    .select({
+      memberId: k.memberId,
+      shopId: k.shopId,
+      joinedAt: k.joinedAt,
+      active: sql<boolean>`coalesce(${k.lastBeforeAt} >= ${lookbackFrom}, FALSE)`,
+      visitsDuring: k.visits,
+      spendDuringMinor: k.spendMinor,
+    })
+    .from(k)
+    .where(and(eq(k.campaignId, campaignId), or(gte(k.lastBeforeAt, lookbackFrom), gt(k.visits, 0))));
+  return rows.map(({ active, ...r }) => ({
+    ...r,
+    joinedAt: Number(r.joinedAt),
+    visitsBefore: active ? 1 : 0,
+    visitsDuring: Number(r.visitsDuring),
+    spendDuringMinor: Number(r.spendDuringMinor),
+  }));
 }
