@@ -9,16 +9,24 @@ import { campaigns, campaignSales, ledger, members, sales } from '../store/schem
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
+import { keptBuying, liftsByKept } from './keptLift';
 import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
 // A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx), the sales
 // they name (kept in ho_campaign_sales) and the lift against its holdout from its members' buying in
-// and before its window (by ho_sales_created_idx, bounded to those days), summed by PostgreSQL.
+// and before its window (kept in ho_campaign_members once published), summed by PostgreSQL.
 
 const DAY_MS = 86_400_000;
-/** The look-back is as long as the window, at most this long. */
+/** The look-back is as long as the window, at most this long (migration 0019 keeps sales back to it: change both). */
 export const MAX_LOOKBACK_MS = 90 * DAY_MS;
+
+/** The lift's window: from the start to its end (now while running), the look-back as long, within bounds. */
+export function liftWindow(campaign: Pick<Campaign, 'startsAt' | 'endsAt'>, now: number) {
+  const from = campaign.startsAt;
+  const to = Math.max(from, Math.min(campaign.endsAt, now));
+  return { lookbackFrom: from - Math.min(Math.max(to - from, DAY_MS), MAX_LOOKBACK_MS), from, to };
+}
 
 interface ShopRow {
   shopId: string;
@@ -117,8 +125,9 @@ function figures(
 }
 
 /**
- * The lifts: summed by PostgreSQL (liftSums.ts); a tiers campaign's by campaignLift over the window's
- * rows, its target being the kept tier history at the start.
+ * The lifts: a published campaign's from its kept members (keptLift.ts), a draft's from its window's sales
+ * (liftSums.ts), both summed by PostgreSQL; a tiers campaign's by campaignLift over the same rows (kept or
+ * read), its target being the kept tier history at the start.
  */
 async function liftsOf(
   db: HoDb,
@@ -128,9 +137,15 @@ async function liftsOf(
   minGroup: number,
   now: number,
 ): Promise<LiftsBySums> {
-  if (campaign.target.kind !== 'tiers') return liftsBySums(db, campaign, window, shops, minGroup);
+  if (campaign.target.kind !== 'tiers')
+    return campaign.published
+      ? liftsByKept(db, campaign, window.lookbackFrom, shops, minGroup)
+      : liftsBySums(db, campaign, window, shops, minGroup);
   const { lookbackFrom, from, to } = window;
-  const rows = (await buying(db, lookbackFrom, from, to)).filter((r) => shops === null || shops.includes(r.shopId));
+  const all = campaign.published
+    ? await keptBuying(db, campaign.id, lookbackFrom)
+    : await buying(db, lookbackFrom, from, to);
+  const rows = all.filter((r) => shops === null || shops.includes(r.shopId));
   const heldOut = heldOutOf(campaign);
   const tierAtStart = await tiersAt(
     db,
@@ -162,9 +177,7 @@ export async function campaignEffect(
   const [stored] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!stored) throw new HoError('NOT_FOUND', `No campaign ${campaignId}.`);
   const campaign = Campaign.parse(stored.campaign);
-  const from = campaign.startsAt;
-  const to = Math.max(from, Math.min(campaign.endsAt, now));
-  const lookbackFrom = from - Math.min(Math.max(to - from, DAY_MS), MAX_LOOKBACK_MS);
+  const { lookbackFrom, from, to } = liftWindow(campaign, now);
   const seen = (shopId: string): boolean => shops === null || shops.includes(shopId);
 
   const value = await pointValue(db);

@@ -51,6 +51,13 @@ export interface LiftsBySums {
 
 const empty = (): GroupSummary => ({ n: 0, mean: 0, variance: 0 });
 
+/** Each shop filter's SQL over a shop id column (null: every shop). */
+export function seenSql(shops: ShopFilter, shopId: SQL): SQL {
+  return shops === null
+    ? sql`TRUE`
+    : sql`${shopId} IN (SELECT value FROM json_array_elements_text(${JSON.stringify(shops)}::json))`;
+}
+
 /** The lifts of a campaign (not a tiers one) over its members' sales from `lookbackFrom` to `to`, split at `from`. */
 export async function liftsBySums(
   db: HoDb,
@@ -61,25 +68,34 @@ export async function liftsBySums(
 ): Promise<LiftsBySums> {
   const targeted = targetedAtStartSql(campaign.target, campaign.startsAt, sql`w.member_id`, sql`w.joined_at`);
   if (!targeted) throw new Error('a tiers campaign is lifted by campaignLift');
-  const seen =
-    shops === null
-      ? sql`TRUE`
-      : sql`s.shop_id IN (SELECT value FROM json_array_elements_text(${JSON.stringify(shops)}::json))`;
   const { lookbackFrom, from, to } = window;
+  return liftsOfRows(
+    db,
+    sql`
+      SELECT w.member_id, w.shop_id, ${heldOutSql(campaign, sql`w.member_id`)} AS held, w.before, w.visits, w.spend
+      FROM (
+        SELECT s.member_id, s.shop_id, m.created_at AS joined_at,
+          count(*) FILTER (WHERE s.created_at < ${from}) AS before,
+          count(*) FILTER (WHERE s.created_at >= ${from}) AS visits,
+          coalesce(sum(s.total_minor) FILTER (WHERE s.created_at >= ${from}), 0) AS spend
+        FROM ho_sales s JOIN ho_members m ON m.id = s.member_id
+        WHERE s.created_at >= ${lookbackFrom} AND s.created_at < ${to} AND s.member_id IS NOT NULL
+          AND ${seenSql(shops, sql`s.shop_id`)}
+        GROUP BY s.member_id, s.shop_id, m.created_at
+      ) w WHERE ${targeted}`,
+    minGroup,
+  );
+}
+
+/**
+ * The three groupings (in all, among buyers, per shop) of a window's targeted rows, each group as count, sum
+ * and sum of squares. `meant`: member_id, shop_id, held, before (> 0: active before), visits, spend.
+ */
+export async function liftsOfRows(db: HoDb, meant: SQL, minGroup: number): Promise<LiftsBySums> {
   const sums = (value: string) =>
     sql.raw(`sum(${value})::text AS ${value}, sum(${value} * ${value})::text AS ${value}_sq`);
   const result = await db.execute(sql`
-    WITH w AS (
-      SELECT s.member_id, s.shop_id, m.created_at AS joined_at,
-        count(*) FILTER (WHERE s.created_at < ${from}) AS before,
-        count(*) FILTER (WHERE s.created_at >= ${from}) AS visits,
-        coalesce(sum(s.total_minor) FILTER (WHERE s.created_at >= ${from}), 0) AS spend
-      FROM ho_sales s JOIN ho_members m ON m.id = s.member_id
-      WHERE s.created_at >= ${lookbackFrom} AND s.created_at < ${to} AND s.member_id IS NOT NULL AND ${seen}
-      GROUP BY s.member_id, s.shop_id, m.created_at
-    ), meant AS (
-      SELECT w.*, ${heldOutSql(campaign, sql`w.member_id`)} AS held FROM w WHERE ${targeted}
-    ), per_member AS (
+    WITH meant AS (${meant}), per_member AS (
       SELECT member_id, held, sum(before) AS before, sum(visits) AS visits, sum(spend) AS spend
       FROM meant GROUP BY member_id, held
     )

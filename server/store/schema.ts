@@ -836,3 +836,26 @@ export const campaignSales = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.saleId] })],
 );
+
+/**
+ * A published campaign's members by shop (server/campaigns/README.md, "The lift, kept"): for each
+ * member and shop with a sale from MAX_LOOKBACK before its start to its end, the member's joining day,
+ * whether the holdout holds them (the engine's hash, computed once), their latest sale before the start
+ * and their visits and spend from the start. The lift reads it by the campaign's key. Kept by triggers
+ * on ho_sales' inserts and ho_campaigns' changes (migration 0019_campaign_members).
+ */
+export const campaignMembers = pgTable(
+  'ho_campaign_members',
+  {
+    campaignId: text('campaign_id').notNull(),
+    memberId: text('member_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    joinedAt: ms('joined_at').notNull(),
+    held: boolean('held').notNull(),
+    /** The latest sale at the shop before the start, at most MAX_LOOKBACK before it (null: none). */
+    lastBeforeAt: ms('last_before_at'),
+    visits: integer('visits').notNull(),
+    spendMinor: bigint('spend_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.memberId, t.shopId] })],
+);
