@@ -18,7 +18,7 @@ import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 // and before its window (kept in ho_campaign_members once published), summed by PostgreSQL.
 
 const DAY_MS = 86_400_000;
-/** The look-back is as long as the window, at most this long (migration 0019 keeps sales back to it: change both). */
+/** The look-back is as long as the window, at most this long (migration 0020 keeps sales back to it: change both). */
 export const MAX_LOOKBACK_MS = 90 * DAY_MS;
 
 /** The lift's window: from the start to its end (now while running), the look-back as long, within bounds. */

@@ -20,7 +20,7 @@ import {
   storeCampaign,
 } from './campaignMembersKept.testkit';
 
-// ho_campaign_members kept as sales and campaigns arrive (migration 0019's triggers), by hand: twelve
+// ho_campaign_members kept as sales and campaigns arrive (migration 0020's triggers), by hand: twelve
 // members, K ended (a week from T0, half held out), R running (a month from T0, its look-back growing as
 // it runs). The kept lifts equal the raw read of the window's sales after each step: first sales; late
 // offline sales before and inside the window; a refund; K's window edited; a draft published; a merge;

@@ -25,7 +25,7 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     SELECT DISTINCT l.campaign_id, l.sale_id, s.shop_id, s.total_minor
     FROM ho_ledger l JOIN ho_sales s ON s.id = l.sale_id
     WHERE l.kind = 'earn' AND l.campaign_id IS NOT NULL`);
-  // Each published campaign's members by shop, from its look-back and window (migration 0019's function,
+  // Each published campaign's members by shop, from its look-back and window (migration 0020's function,
   // which its triggers keep by).
   await tx.execute(sql`DELETE FROM ho_campaign_members`);
   await tx.execute(sql`SELECT ho_campaign_members_refill(id) FROM ho_campaigns

@@ -842,7 +842,7 @@ export const campaignSales = pgTable(
  * member and shop with a sale from MAX_LOOKBACK before its start to its end, the member's joining day,
  * whether the holdout holds them (the engine's hash, computed once), their latest sale before the start
  * and their visits and spend from the start. The lift reads it by the campaign's key. Kept by triggers
- * on ho_sales' inserts and ho_campaigns' changes (migration 0019_campaign_members).
+ * on ho_sales' inserts and ho_campaigns' changes (migration 0020_campaign_members).
  */
 export const campaignMembers = pgTable(
   'ho_campaign_members',
