@@ -34,6 +34,14 @@ export const settledBuyers = (asOf: string): Buyers =>
   sql`select ${memberActivity.lastDay} as last_day, ${memberActivity.visits} as visits,
     ${memberActivity.spendMinor} as spend_minor from ${memberActivity} where ${lte(memberActivity.lastDay, asOf)}`;
 
+/**
+ * Every member who bought, as ho_member_activity holds them: their months summed, the last month included (a
+ * member with refunds only has a row there, with no visits; the days are the sales' days: summaryUpsert.ts).
+ */
+export const everyBuyer = (): Buyers =>
+  sql`select ${memberActivity.lastDay} as last_day, ${memberActivity.visits} as visits,
+    ${memberActivity.spendMinor} as spend_minor from ${memberActivity} where ${memberActivity.visits} > 0`;
+
 /** Every member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month (the trend). */
 export const buyersToMonth = (month: string): Buyers =>
   sql`select max(${memberMonth.lastDay}) as last_day, sum(${memberMonth.visits})::bigint as visits,

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { HoDb } from '../../store/connect';
-import { dailyShop, rfmMonth } from '../../store/schema';
-import { buyersToMonth, scoreBuyers } from './rfmScores';
+import { dailyShop, memberMonth, rfmMonth } from '../../store/schema';
+import { buyersToMonth, everyBuyer, scoreBuyers } from './rfmScores';
 
 // The RFM trend: segment sizes at each month end, each scored by that moment's own quintiles. A month end
 // needs every member's months up to it (a grouped pass over ho_member_month, scored in SQL: rfmScores.ts), so
@@ -54,6 +54,12 @@ async function stampsOf(db: HoDb, months: readonly string[]): Promise<Map<string
 
 type Kept = typeof rfmMonth.$inferSelect;
 
+/** The latest month (YYYY-MM) ho_member_month holds a row of ('' when none): an end of its index. */
+async function latestMonth(db: HoDb): Promise<string> {
+  const [row] = await db.select({ month: sql<string | null>`max(${memberMonth.month})` }).from(memberMonth);
+  return row?.month ?? '';
+}
+
 /**
  * The trend over `months` (YYYY-MM, ascending, each with its last day), from ho_rfm_month where it stands.
  * Read from `db` (a hot standby when head office has one), months computed again are kept through `primary`.
@@ -74,11 +80,19 @@ export async function rfmTrend(
           : (await tx.select().from(rfmMonth).where(inArray(rfmMonth.month, names))).map((k) => [k.month, k]),
       );
       const out: Trend = [];
+      let latest: string | undefined;
       for (const { month, end } of months) {
         const stamp = stamps.get(month) ?? 0;
         let row = kept.get(month);
         if (row?.stamp !== stamp || row.segments.length !== rfmSegments.length) {
-          const scored = await scoreBuyers(tx, buyersToMonth(month), [], end);
+          // No month after it (the month still running): every member's months are their ho_member_activity row.
+          latest ??= await latestMonth(tx);
+          const scored = await scoreBuyers(
+            tx,
+            latest !== '' && month >= latest ? everyBuyer() : buyersToMonth(month),
+            [],
+            end,
+          );
           row = { month, stamp, buyers: scored.buyers, segments: scored.segments };
           fresh.push(row);
         }
