@@ -129,12 +129,11 @@ export async function rfmView(
     primary,
   );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
-  // Scored in SQL by grouped counts (rfmScores.ts): no buyer comes to JavaScript but the later ones.
-  const { buyers, thresholds, recency, frequency, monetary, segments } = await scoreBuyers(
-    db,
-    settledBuyers(asOf),
-    await laterBuyersAsOf(db, asOf),
-    asOf,
+  // Scored in SQL by grouped counts (rfmScores.ts): no buyer comes to JavaScript but the later ones. One
+  // snapshot: the spend cut's second pass must see the rows the first one counted.
+  const { buyers, thresholds, recency, frequency, monetary, segments } = await db.transaction(
+    async (tx) => scoreBuyers(tx, settledBuyers(asOf), await laterBuyersAsOf(tx, asOf), asOf),
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   return {
     asOf,

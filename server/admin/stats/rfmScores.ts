@@ -120,7 +120,10 @@ async function spendCuts(
   return { cuts, values };
 }
 
-/** The scores of `buyers` (plus `extra` buyers read elsewhere: laterBuyers.ts) as of `asOf`, read in `db`. */
+/**
+ * The scores of `buyers` (plus `extra` buyers read elsewhere: laterBuyers.ts) as of `asOf`, read in `db`: a
+ * repeatable-read transaction, as the spend cuts' second pass reads the buckets the first one counted.
+ */
 export async function scoreBuyers(
   db: HoDb,
   buyers: Buyers,
