@@ -84,7 +84,8 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
       ).join(', ')}`,
     ),
   );
-  // A refund moves spend only: its day opens a row only for a member with none (a sale from before summaries).
+  // A refund moves spend only: its day opens a row only for a member with none (a sale from before summaries, or
+  // one still offline), and the member's first sale replaces that day: the days are the sales', as rebuilt.
   await insertJsonRows(
     tx,
     'ho_member_activity',
@@ -98,10 +99,12 @@ export async function addToSummaries(tx: HoDb, src: SummarySource): Promise<void
     })),
     sql.raw(
       `ON CONFLICT (member_id) DO UPDATE SET
-        first_day = CASE WHEN excluded.visits > 0 THEN LEAST(ho_member_activity.first_day, excluded.first_day)
-          ELSE ho_member_activity.first_day END,
-        last_day = CASE WHEN excluded.visits > 0 THEN GREATEST(ho_member_activity.last_day, excluded.last_day)
-          ELSE ho_member_activity.last_day END,
+        first_day = CASE WHEN excluded.visits = 0 THEN ho_member_activity.first_day
+          WHEN ho_member_activity.visits = 0 THEN excluded.first_day
+          ELSE LEAST(ho_member_activity.first_day, excluded.first_day) END,
+        last_day = CASE WHEN excluded.visits = 0 THEN ho_member_activity.last_day
+          WHEN ho_member_activity.visits = 0 THEN excluded.last_day
+          ELSE GREATEST(ho_member_activity.last_day, excluded.last_day) END,
         visits = ho_member_activity.visits + excluded.visits,
         spend_minor = ho_member_activity.spend_minor + excluded.spend_minor`,
     ),

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { addDays } from '../../../shared/admin/stats';
 import { VisitBand, type StatsActivityAnswer, type StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { periodsIn, rateBp } from '../../../shared/stats/periods';
-import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
+import { rfmSegments } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
 import { memberActivity, members, monthBuyers } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
+import { scoreBuyers, settledBuyers } from './rfmScores';
 import { rfmTrend } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
@@ -21,11 +22,6 @@ const addMonths = (day: string, n: number): string => {
   return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
 };
 export const monthEnd = (first: string): string => addDays(addMonths(first, 1), -1);
-
-/** One more member at this score (index 0 = score 1). */
-const tally = (counts: number[], score: number): void => {
-  counts[score - 1] = (counts[score - 1] ?? 0) + 1;
-};
 
 const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
@@ -131,32 +127,20 @@ export async function rfmView(
     primary,
   );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
-  const settled = await db
-    .select({ lastDay: memberActivity.lastDay, visits: memberActivity.visits, spendMinor: memberActivity.spendMinor })
-    .from(memberActivity)
-    .where(lte(memberActivity.lastDay, asOf));
-  const buyers: RfmActivity[] = [...settled, ...(await laterBuyersAsOf(db, asOf))];
-  const thresholds = rfmThresholds(buyers, asOf);
-  const recency = [0, 0, 0, 0, 0];
-  const frequency = [0, 0, 0, 0, 0];
-  const monetary = [0, 0, 0, 0, 0];
-  // Each buyer scored once: the segments by the same thresholds and score (not a second pass over the buyers).
-  const sizes = new Map(rfmSegments.map((s) => [s, 0]));
-  for (const b of buyers) {
-    const score = rfmSegmentOf(b, asOf, thresholds);
-    tally(recency, score.recency);
-    tally(frequency, score.frequency);
-    tally(monetary, score.monetary);
-    sizes.set(score.segment, (sizes.get(score.segment) ?? 0) + 1);
-  }
+  // Scored in SQL by grouped counts (rfmScores.ts): no buyer comes to JavaScript but the later ones. One
+  // snapshot: the spend cut's second pass must see the rows the first one counted.
+  const { buyers, thresholds, recency, frequency, monetary, segments } = await db.transaction(
+    async (tx) => scoreBuyers(tx, settledBuyers(asOf), await laterBuyersAsOf(tx, asOf), asOf),
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   return {
     asOf,
-    buyers: buyers.length,
+    buyers,
     thresholds,
     recency,
     frequency,
     monetary,
-    segments: rfmSegments.map((segment) => ({ segment, members: sizes.get(segment) ?? 0 })),
+    segments: rfmSegments.map((segment, i) => ({ segment, members: segments[i] ?? 0 })),
     trend,
   };
 }

@@ -4,10 +4,12 @@ import type { StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { HoDb } from '../../store/connect';
 import { dailyShop, memberMonth, rfmMonth } from '../../store/schema';
+import { buyersToMonth, everyBuyer, scoreBuyers } from './rfmScores';
 
 // The RFM trend: segment sizes at each month end, each scored by that moment's own quintiles. A month end
-// needs every member's months up to it (a pass over ho_member_month), so each one is kept in ho_rfm_month
-// once computed, with its STAMP: the member sales and refunds ho_daily_shop counts up to the month's end.
+// needs every member's months up to it (a grouped pass over ho_member_month, scored in SQL: rfmScores.ts), so
+// each one is kept in ho_rfm_month once computed, with its STAMP: the member sales and refunds ho_daily_shop
+// counts up to the month's end.
 // Every record that changes ho_member_month adds to those counts in its own transaction (summaryUpsert.ts)
 // and they only grow, so an unchanged stamp means unchanged months: a late offline record moves the stamp
 // of its month and every later one, and only those are computed again. Stamps and months are read in ONE
@@ -15,7 +17,7 @@ import { dailyShop, memberMonth, rfmMonth } from '../../store/schema';
 
 type Trend = z.infer<typeof StatsRfmAnswer>['trend'];
 
-/** Segment sizes of buyers scored by their own quintiles as of a day, in rfmSegments order. */
+/** Segment sizes of buyers scored by their own quintiles as of a day, in rfmSegments order (the tests' reference). */
 export function segmentCounts(buyers: readonly RfmActivity[], asOf: string): number[] {
   const thresholds = rfmThresholds(buyers, asOf);
   const sizes = new Map(rfmSegments.map((s) => [s, 0]));
@@ -24,21 +26,6 @@ export function segmentCounts(buyers: readonly RfmActivity[], asOf: string): num
     sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
   }
   return rfmSegments.map((segment) => sizes.get(segment) ?? 0);
-}
-
-/** Each member's buying up to the end of `month` (YYYY-MM), summed from ho_member_month. */
-async function activityToMonth(db: HoDb, month: string): Promise<RfmActivity[]> {
-  const m = memberMonth;
-  const rows = await db
-    .select({
-      lastDay: sql<string | null>`max(${m.lastDay})`,
-      visits: sql<number>`sum(${m.visits})`.mapWith(Number),
-      spendMinor: sql<number>`sum(${m.spendMinor})`.mapWith(Number),
-    })
-    .from(m)
-    .where(lte(m.month, month))
-    .groupBy(m.memberId);
-  return rows.flatMap((r) => (r.lastDay === null ? [] : [{ ...r, lastDay: r.lastDay }]));
 }
 
 /** Each month's stamp (member sales and refunds counted up to its end), months in ascending order. */
@@ -67,6 +54,12 @@ async function stampsOf(db: HoDb, months: readonly string[]): Promise<Map<string
 
 type Kept = typeof rfmMonth.$inferSelect;
 
+/** The latest month (YYYY-MM) ho_member_month holds a row of ('' when none): an end of its index. */
+async function latestMonth(db: HoDb): Promise<string> {
+  const [row] = await db.select({ month: sql<string | null>`max(${memberMonth.month})` }).from(memberMonth);
+  return row?.month ?? '';
+}
+
 /**
  * The trend over `months` (YYYY-MM, ascending, each with its last day), from ho_rfm_month where it stands.
  * Read from `db` (a hot standby when head office has one), months computed again are kept through `primary`.
@@ -87,12 +80,20 @@ export async function rfmTrend(
           : (await tx.select().from(rfmMonth).where(inArray(rfmMonth.month, names))).map((k) => [k.month, k]),
       );
       const out: Trend = [];
+      let latest: string | undefined;
       for (const { month, end } of months) {
         const stamp = stamps.get(month) ?? 0;
         let row = kept.get(month);
         if (row?.stamp !== stamp || row.segments.length !== rfmSegments.length) {
-          const buyers = await activityToMonth(tx, month);
-          row = { month, stamp, buyers: buyers.length, segments: segmentCounts(buyers, end) };
+          // No month after it (the month still running): every member's months are their ho_member_activity row.
+          latest ??= await latestMonth(tx);
+          const scored = await scoreBuyers(
+            tx,
+            latest !== '' && month >= latest ? everyBuyer() : buyersToMonth(month),
+            [],
+            end,
+          );
+          row = { month, stamp, buyers: scored.buyers, segments: scored.segments };
           fresh.push(row);
         }
         const { segments } = row;
