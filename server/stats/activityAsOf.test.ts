@@ -84,6 +84,20 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
     ho = await startHarness(database, fixedClockForTests(T0), randomIds, { derive: false, notices: false });
     await ho.enrol('S', '10001', TILL);
     const { activity, months, saleRows } = summaries();
+    // Members first, as derivation has them: the kept counts read each buyer's home shop (migration 0021).
+    await database.db.insert(members).values(
+      Object.keys(bought).map((name, i) => ({
+        id: idOf(name),
+        name,
+        phone: `1380000000${i}`,
+        cardNumber: `C${i}`,
+        // D's home is another shop.
+        homeShopId: name === 'D' ? 'T' : 'S',
+        originTerminalId: TILL,
+        createdAt: T0,
+        updatedAt: T0,
+      })),
+    );
     await database.db.insert(memberActivity).values(activity);
     await database.db.insert(memberMonth).values(months);
     await database.db.insert(sales).values(saleRows);
@@ -101,19 +115,6 @@ describe.each(testBackends)('activity as of a past day on $name', (backend) => {
       businessDay: REFUND.day,
       createdAt: T0,
     });
-    await database.db.insert(members).values(
-      Object.keys(bought).map((name, i) => ({
-        id: idOf(name),
-        name,
-        phone: `1380000000${i}`,
-        cardNumber: `C${i}`,
-        // D's home is another shop.
-        homeShopId: name === 'D' ? 'T' : 'S',
-        originTerminalId: TILL,
-        createdAt: T0,
-        updatedAt: T0,
-      })),
-    );
     // Five members joined in October; D on 21 February.
     await database.db.insert(dailyShop).values([
       { shopId: 'S', day: '2024-10-01', newMembers: 5 },

@@ -6,6 +6,7 @@ import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { memberRecord, pushRecord, saleRecord, uuidFrom } from '../testing/records';
 import {
+  buyerCells,
   dailyShop,
   ledger,
   memberActivity,
@@ -290,6 +291,17 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
     const counted = new Map<string, number>();
     for (const m of kept.months) if (m.visits > 0) counted.set(m.month, (counted.get(m.month) ?? 0) + 1);
     expect(kept.buyers).toEqual([...counted].sort().map(([month, n]) => ({ month, buyers: n })));
+    // The buyers' cells (migration 0021's triggers) are ho_member_activity's rows counted.
+    const cellsCounted = new Map<string, number>();
+    for (const a of kept.members)
+      cellsCounted.set(`${a.lastDay} ${a.visits}`, (cellsCounted.get(`${a.lastDay} ${a.visits}`) ?? 0) + 1);
+    const cells = async () =>
+      new Map(
+        (await database.db.select().from(buyerCells))
+          .filter((c) => c.buyers !== 0)
+          .map((c) => [`${c.lastDay} ${c.visits}`, c.buyers]),
+      );
+    expect(await cells()).toEqual(cellsCounted);
     await database.db.transaction(async (tx) => rebuildSummaries(tx));
     expect({
       days: await daily(),
@@ -297,6 +309,7 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
       months: await months(),
       buyers: await buyers(),
     }).toEqual(kept);
+    expect(await cells()).toEqual(cellsCounted);
   });
 
   it("answers them by the statsDaily route: a range, a shop, the caller's shops only, bad ranges refused", async () => {

@@ -754,7 +754,35 @@ export const memberActivity = pgTable(
     /** Sales total minus refunds, minor units. */
     spendMinor: count('spend_minor'),
   },
-  (t) => [index('ho_member_activity_last_idx').on(t.lastDay)],
+  (t) => [
+    index('ho_member_activity_last_idx').on(t.lastDay),
+    // The RFM spend cuts read only the (at most four) 128-fen buckets a cut falls in (rfmScores.ts).
+    index('ho_member_activity_spend_idx').on(t.spendMinor),
+  ],
+);
+
+/**
+ * ho_member_activity counted, kept by its triggers (migration 0021) in the statement that changes it: rows per
+ * (last_day, visits). The activity view and RFM's recency and frequency read these cells, not a million rows.
+ */
+export const buyerCells = pgTable(
+  'ho_buyer_cells',
+  { lastDay: text('last_day').notNull(), visits: count('visits'), buyers: count('buyers') },
+  (t) => [primaryKey({ columns: [t.lastDay, t.visits] })],
+);
+
+/** ho_member_activity rows per spend bucket (spend_minor >> 7) and whether they bought: RFM's spend cuts. */
+export const buyerSpend = pgTable(
+  'ho_buyer_spend',
+  { bucket: count('bucket'), visited: boolean('visited').notNull(), buyers: count('buyers') },
+  (t) => [primaryKey({ columns: [t.bucket, t.visited] })],
+);
+
+/** ho_member_activity rows per home shop ('' for none) and last_day: statsShops' active members. */
+export const buyerHomeDays = pgTable(
+  'ho_buyer_home_days',
+  { homeShopId: text('home_shop_id').notNull(), lastDay: text('last_day').notNull(), buyers: count('buyers') },
+  (t) => [primaryKey({ columns: [t.homeShopId, t.lastDay] })],
 );
 
 /** A member's buying per calendar month of the business day: RFM as of each month's end (the trend). */

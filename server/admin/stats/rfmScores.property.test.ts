@@ -7,7 +7,7 @@ import { testBackends } from '../../testing/databases';
 import type { HoDatabase } from '../../store/connect';
 import { memberActivity, memberMonth } from '../../store/schema';
 import { segmentCounts } from './rfmTrend';
-import { buyersToMonth, cutsOfCounts, scoreBuyers, settledBuyers } from './rfmScores';
+import { buyersToMonth, cutsOfCounts, everyBuyer, nobodyAfter, scoreBuyers, settledBuyers } from './rfmScores';
 
 // RFM scored in SQL (rfmScores.ts) against THE REFERENCE: every buyer in JavaScript, scored by rfmThresholds and
 // rfmSegmentOf (shared/stats/rfm.ts), on random activity sets with crowds of ties, buyers after the day and
@@ -67,7 +67,8 @@ describe.each(testBackends)('RFM scored in SQL on $name', (backend) => {
         fc.array(extra, { maxLength: 4 }),
         day,
         async (rows, extras, asOf) => {
-          await database.db.execute(sql`TRUNCATE ho_member_activity`);
+          // DELETE, not TRUNCATE: the kept counts (migration 0021's triggers) follow deletes too.
+          await database.db.execute(sql`DELETE FROM ho_member_activity`);
           const kept = rows.map((r, i) => ({
             memberId: `m${i}`,
             firstDay: addDays(r.lastDay, -r.firstOffset),
@@ -76,10 +77,30 @@ describe.each(testBackends)('RFM scored in SQL on $name', (backend) => {
             spendMinor: r.spendMinor,
           }));
           if (kept.length > 0) await database.db.insert(memberActivity).values(kept);
+          // Every other buyer buys again (an update, as the deriver's upsert): the kept counts move with them.
+          await database.db.execute(sql`UPDATE ho_member_activity SET visits = visits + 1,
+            spend_minor = spend_minor + 300 WHERE substr(member_id, 2)::int % 2 = 0`);
+          kept.forEach((r, i) => {
+            if (i % 2 === 0) Object.assign(r, { visits: r.visits + 1, spendMinor: r.spendMinor + 300 });
+          });
           const later = extras.filter((b) => b.lastDay <= asOf);
           const settled = kept.filter((r) => r.lastDay <= asOf);
           const scored = await scoreBuyers(database.db, settledBuyers(asOf), later, asOf);
           expect(scored).toEqual(reference([...settled, ...later], asOf));
+          // Read from the kept counts when nobody bought after the day: the same answer.
+          const nobody = kept.every((r) => r.lastDay <= asOf);
+          expect(await nobodyAfter(database.db, asOf)).toBe(nobody);
+          if (nobody) {
+            const fromKept = await scoreBuyers(database.db, settledBuyers(asOf), [], asOf, { visitedOnly: false });
+            expect(fromKept).toEqual(reference(settled, asOf));
+            const visited = await scoreBuyers(database.db, everyBuyer(), [], asOf, { visitedOnly: true });
+            expect(visited).toEqual(
+              reference(
+                settled.filter((r) => r.visits > 0),
+                asOf,
+              ),
+            );
+          }
         },
       ),
       { numRuns: backend.name === 'pglite' ? 60 : 30 },

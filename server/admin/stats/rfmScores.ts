@@ -1,4 +1,4 @@
-import { lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { daysFrom } from '../../../shared/stats/periods';
 import {
   rfmSegments,
@@ -8,7 +8,7 @@ import {
   type RfmThresholds,
 } from '../../../shared/stats/rfm';
 import type { HoDb } from '../../store/connect';
-import { memberActivity, memberMonth } from '../../store/schema';
+import { buyerCells, buyerSpend, memberActivity, memberMonth } from '../../store/schema';
 
 // RFM scored in PostgreSQL: the buyers never come to JavaScript one by one. ONE grouped pass returns the
 // buyers per (last_day, visits) cell and per spend bucket, a second the values of the (at most four) buckets
@@ -103,9 +103,10 @@ async function spendCuts(
     })
     .from(sql`(${buyers}) as b`)
     .where(
-      sql`(b.spend_minor >> ${sql.raw(String(SHIFT))}) in (${sql.join(
-        cutIn.map((b) => sql`${b}`),
-        sql`, `,
+      // As ranges, so ho_member_activity_spend_idx reads just these buckets.
+      sql`(${sql.join(
+        cutIn.map((b) => sql`(b.spend_minor >= ${b * 2 ** SHIFT} and b.spend_minor < ${(b + 1) * 2 ** SHIFT})`),
+        sql` or `,
       )})`,
     )
     .groupBy(sql`b.spend_minor`);
@@ -120,6 +121,55 @@ async function spendCuts(
   return { cuts, values };
 }
 
+type CountRow = { lastDay: string | null; visits: string | number | null; bucket: string | number | null; n: number };
+
+/** One pass over `buyers`: a row per (last_day, visits) and per spend bucket (grouping sets: the other columns null). */
+const groupedCounts = (db: HoDb, buyers: Buyers): Promise<CountRow[]> =>
+  db
+    .select({
+      lastDay: sql<string | null>`b.last_day`,
+      visits: sql<string | number | null>`b.visits`,
+      bucket: sql<string | number | null>`b.spend_minor >> ${sql.raw(String(SHIFT))}`,
+      n: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(sql`(${buyers}) as b`)
+    .groupBy(sql`grouping sets ((b.last_day, b.visits), (b.spend_minor >> ${sql.raw(String(SHIFT))}))`);
+
+/**
+ * `buyers` is every row of ho_member_activity (all of them, or those with visits): its counts are kept
+ * (ho_buyer_cells, ho_buyer_spend; migration 0021), so the first pass is a read of a few thousand rows.
+ */
+export interface KeptBuyers {
+  visitedOnly: boolean;
+}
+
+async function keptCounts(db: HoDb, kept: KeptBuyers): Promise<CountRow[]> {
+  const cells = await db
+    .select({ lastDay: buyerCells.lastDay, visits: buyerCells.visits, n: buyerCells.buyers })
+    .from(buyerCells)
+    .where(and(ne(buyerCells.buyers, 0), kept.visitedOnly ? gt(buyerCells.visits, 0) : undefined));
+  const buckets = await db
+    .select({ bucket: buyerSpend.bucket, n: sql<number>`sum(${buyerSpend.buyers})`.mapWith(Number) })
+    .from(buyerSpend)
+    .where(kept.visitedOnly ? eq(buyerSpend.visited, true) : undefined)
+    .groupBy(buyerSpend.bucket)
+    .having(sql`sum(${buyerSpend.buyers}) <> 0`);
+  return [
+    ...cells.map((c) => ({ ...c, bucket: null })),
+    ...buckets.map((b) => ({ lastDay: null, visits: null, bucket: b.bucket, n: b.n })),
+  ];
+}
+
+/** Whether no buyer's latest purchase is after `asOf`: then every row of ho_member_activity is as of it. */
+export async function nobodyAfter(db: HoDb, asOf: string): Promise<boolean> {
+  const [row] = await db
+    .select({ day: buyerCells.lastDay })
+    .from(buyerCells)
+    .where(and(gt(buyerCells.lastDay, asOf), ne(buyerCells.buyers, 0)))
+    .limit(1);
+  return row === undefined;
+}
+
 /**
  * The scores of `buyers` (plus `extra` buyers read elsewhere: laterBuyers.ts) as of `asOf`, read in `db`: a
  * repeatable-read transaction, as the spend cuts' second pass reads the buckets the first one counted.
@@ -129,17 +179,9 @@ export async function scoreBuyers(
   buyers: Buyers,
   extra: readonly RfmActivity[],
   asOf: string,
+  kept: KeptBuyers | null = null,
 ): Promise<RfmCounts> {
-  // One pass: a row per (last_day, visits) and per spend bucket (grouping sets: the other columns null).
-  const rows = await db
-    .select({
-      lastDay: sql<string | null>`b.last_day`,
-      visits: sql<string | number | null>`b.visits`,
-      bucket: sql<string | number | null>`b.spend_minor >> ${sql.raw(String(SHIFT))}`,
-      n: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(sql`(${buyers}) as b`)
-    .groupBy(sql`grouping sets ((b.last_day, b.visits), (b.spend_minor >> ${sql.raw(String(SHIFT))}))`);
+  const rows = kept ? await keptCounts(db, kept) : await groupedCounts(db, buyers);
   const cells = new Map<string, Map<number, number>>();
   const buckets = new Map<number, number>();
   const cell = (day: string, visits: number, n: number): void => {

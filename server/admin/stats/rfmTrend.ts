@@ -87,12 +87,11 @@ export async function rfmTrend(
         if (row?.stamp !== stamp || row.segments.length !== rfmSegments.length) {
           // No month after it (the month still running): every member's months are their ho_member_activity row.
           latest ??= await latestMonth(tx);
-          const scored = await scoreBuyers(
-            tx,
-            latest !== '' && month >= latest ? everyBuyer() : buyersToMonth(month),
-            [],
-            end,
-          );
+          const running = latest !== '' && month >= latest;
+          // The running month's buyers are every row with visits: their counts are kept (ho_buyer_cells).
+          const scored = running
+            ? await scoreBuyers(tx, everyBuyer(), [], end, { visitedOnly: true })
+            : await scoreBuyers(tx, buyersToMonth(month), [], end);
           row = { month, stamp, buyers: scored.buyers, segments: scored.segments };
           fresh.push(row);
         }
