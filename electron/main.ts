@@ -13,6 +13,8 @@ import { createMainWindow, loadTillScreen, lockDown } from './window';
 import { openFileLog, type FileLog } from './platform/log';
 import { tillWindowSettings } from './services/staffSettings';
 import { applyTillWindow } from './tillWindow';
+import { cliArgsOf } from './cli/program';
+import { runCliInElectron } from './cliInElectron';
 
 /**
  * The Electron main process: owns the terminal database through the terminal core, registers
@@ -125,9 +127,13 @@ async function start(): Promise<void> {
   applyWindowSettings();
 }
 
-// Two processes writing one terminal database would race for outbox sequence numbers:
-// a second launch only brings the running till to the front.
-if (!app.requestSingleInstanceLock()) {
+// `Tillcard --cli <command>`: shop IT's command line on the installed till's own (sealed) key; never a till.
+const cliArgs = cliArgsOf(process.argv);
+if (cliArgs !== null) {
+  void runCliInElectron(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one terminal database would race for outbox sequence numbers:
+  // a second launch only brings the running till to the front.
   app.quit();
 } else {
   app.enableSandbox();

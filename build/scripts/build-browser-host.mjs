@@ -4,13 +4,14 @@
 //   dist/browser-host/migrations/  the committed drizzle-kit migrations
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleBrowserHost, copyMigrations } from './electronBundles.mjs';
+import { bundleBackupWorker, bundleBrowserHost, copyMigrations } from './electronBundles.mjs';
 import { repoRoot } from './paths.mjs';
 
 const outDir = join(repoRoot, 'dist', 'browser-host');
 rmSync(outDir, { recursive: true, force: true });
 try {
   await bundleBrowserHost(join(outDir, 'main.js'));
+  await bundleBackupWorker(join(outDir, 'backupWorker.js'));
   copyMigrations(join(outDir, 'migrations'));
 } catch (error) {
   // esbuild has already printed its errors with their source lines.

@@ -2,11 +2,12 @@
 // npm run build:electron — bundles the Electron main process and preload, and ships the
 // migrations beside them:
 //   dist-electron/main.js      ESM, platform node; electron and better-sqlite3 stay external
+//   dist-electron/backupWorker.js  the daily backup's worker thread (ESM)
 //   dist-electron/preload.cjs  CommonJS (sandboxed preload), with the contract's channel table
 //   dist-electron/migrations/  the committed drizzle-kit migrations
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleMain, bundlePreload, copyMigrations } from './electronBundles.mjs';
+import { bundleBackupWorker, bundleMain, bundlePreload, copyMigrations } from './electronBundles.mjs';
 import { repoRoot } from './paths.mjs';
 
 const outDir = join(repoRoot, 'dist-electron');
@@ -25,6 +26,7 @@ async function step(what, run) {
 }
 
 await step('bundling electron/main.ts', () => bundleMain(join(outDir, 'main.js')));
+await step('bundling db/backupWorker.ts', () => bundleBackupWorker(join(outDir, 'backupWorker.js')));
 await step('bundling electron/preload.ts', () => bundlePreload(join(outDir, 'preload.cjs')));
 await step('copying db/migrations', () => copyMigrations(join(outDir, 'migrations')));
-console.log('build-electron: dist-electron/main.js, preload.cjs and migrations/ written');
+console.log('build-electron: dist-electron/main.js, backupWorker.js, preload.cjs and migrations/ written');

@@ -38,6 +38,21 @@ export async function bundleMain(outfile) {
 }
 
 /**
+ * The daily backup's worker thread (db/backupWorker.ts), beside each host's bundle: db/backupInWorker.ts
+ * starts it from there. better-sqlite3 is native, so it stays external.
+ */
+export async function bundleBackupWorker(outfile) {
+  await build({
+    ...common,
+    entryPoints: ['db/backupWorker.ts'],
+    outfile,
+    format: 'esm',
+    external: ['better-sqlite3'],
+    banner: ESM_REQUIRE_BANNER,
+  });
+}
+
+/**
  * The browser host (`npm run start:browser`, the e2e tests): the same core as main, bundled so a
  * start compiles no TypeScript. better-sqlite3 is native, so it stays external.
  */

@@ -34,15 +34,16 @@ describe('tillcard (the command line)', () => {
     expect(tillcard('--help').status).toBe(EXIT.ok);
     expect(tillcard('nonsense').status).toBe(EXIT.usage);
     expect(tillcard('export', 'members', '--bogus').status).toBe(EXIT.usage);
-    expect(tillcard('export', 'customers').status).toBe(EXIT.usage);
-    expect(tillcard('--lang', 'fr', 'demo').status).toBe(EXIT.usage);
+    // A value the command refuses is `refused` (3), as every refused input is.
+    expect(tillcard('export', 'customers').status).toBe(EXIT.refused);
+    expect(tillcard('--lang', 'fr', 'demo').status).toBe(EXIT.refused);
   }, 180_000);
 
   it('refuses an import before the till has a shop, then sets up the demo shop once', () => {
     const file = join(dir, 'one.csv');
     writeFileSync(file, `name,phone\nA,${mobile(1)}\n`);
     const early = tillcard('import', 'members', file, '--json');
-    expect(early.status).toBe(EXIT.failure);
+    expect(early.status).toBe(EXIT.refused);
     expect(json(early.stdout)).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } });
     expect(json(tillcard('demo', '--json').stdout)).toMatchObject({ ok: true, created: true });
     const again = tillcard('demo', '--json');
@@ -50,7 +51,7 @@ describe('tillcard (the command line)', () => {
     expect(json(again.stdout)).toMatchObject({ ok: true, created: false });
   }, 180_000);
 
-  it('imports a GBK file, exits 3 when rows were refused, and writes the error report in the language asked', () => {
+  it('imports a GBK file, exits 7 (partial) when rows were refused, writing the report in the language asked', () => {
     const file = join(dir, 'members.csv');
     const rows = [1, 2, 3, 4].map((i) => `会员${i},${mobile(100 + i)},${i * 10}`);
     writeFileSync(file, encoded(`姓名,手机号,积分\n${rows.join('\n')}\n坏行,123,5\n`, 'gb18030'));
@@ -75,18 +76,18 @@ describe('tillcard (the command line)', () => {
     expect(json(again.stdout)).toMatchObject({ summary: { imported: 0, skipped: 2, refused: 0 } });
   }, 180_000);
 
-  it('refuses a binary file and one without the phone column with 1, naming why', () => {
+  it('refuses a binary file and one without the phone column with 3, naming why', () => {
     const binary = join(dir, 'book.xlsx');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
     const run = tillcard('import', 'members', binary, '--json');
-    expect(run.status).toBe(EXIT.failure);
+    expect(run.status).toBe(EXIT.refused);
     expect(json(run.stdout)).toMatchObject({ ok: false, error: { code: 'binary' } });
     const noPhone = join(dir, 'nophone.csv');
     writeFileSync(noPhone, 'name,notes\nA,x\n');
     const refused = tillcard('import', 'members', noPhone, '--lang', 'en');
-    expect(refused.status).toBe(EXIT.failure);
+    expect(refused.status).toBe(EXIT.refused);
     expect(refused.stderr).toContain('Required columns missing: phone');
-    expect(tillcard('import', 'members', join(dir, 'absent.csv')).status).toBe(EXIT.failure);
+    expect(tillcard('import', 'members', join(dir, 'absent.csv')).status).toBe(EXIT.refused);
   }, 180_000);
 
   it('exports members as CSV with a BOM, phones masked', () => {
@@ -97,6 +98,6 @@ describe('tillcard (the command line)', () => {
     expect(csv.startsWith('\uFEFFCard,Name,Phone,')).toBe(true);
     expect(csv).toContain('会员1');
     expect(csv).not.toContain(mobile(101));
-    expect(tillcard('export', 'ledger', '--from', '2026-13-01').status).toBe(EXIT.usage);
+    expect(tillcard('export', 'ledger', '--from', '2026-13-01').status).toBe(EXIT.refused);
   }, 180_000);
 });

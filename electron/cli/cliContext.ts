@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { DatabaseKeyError, databaseKeyMessages } from '../../db/databaseKeyError';
-import { isDomainError } from '../../shared/contract';
-import { errorMessage } from '../../shared/contract/errorMessages';
 import { Locale } from '../../shared/contract/primitives';
-import { describeUnknown } from '../../shared/describeUnknown';
-import { fileKeyStore } from '../platform/databaseKey';
 import { readTerminal, terminalLocale } from '../services/terminalRow';
 import { openTerminalCore, type TerminalCore } from '../terminal/terminalCore';
+import { CliError } from './cliError';
+import type { CliHost } from './cliHost';
 import { envLocale, say, type CliTextKey } from './cliText';
 import { EXIT, type ExitCode } from './exitCodes';
+import { failureOf } from './failure';
+import { printJson } from './output';
 import { dataDirOf } from './terminalFolder';
 
 /** The options every command takes (declared on the program: before or after the command's name). */
@@ -18,27 +17,30 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** A refusal the command words itself: printed (or put in the JSON), then the process exits with `exit`. */
-export class CliFailure extends Error {
-  constructor(
-    readonly exit: ExitCode,
-    readonly key: CliTextKey,
-    readonly values: Record<string, string | number> = {},
-  ) {
-    super(key);
-    this.name = 'CliFailure';
-  }
+/** One run of the command line: the language its help and refusals use, its host, and its exit status. */
+export interface CliRun {
+  readonly locale: Locale;
+  readonly host: CliHost;
+  exit: ExitCode;
+}
+
+/** A command module: adds its command(s) to the program, described in the run's language (for --help). */
+export type RegisterCommand = (program: Command, run: CliRun) => void;
+
+/** Input the command refuses before anything is opened or changed: `refused` (3), worded in `locale`. */
+export function refusal(locale: Locale, key: CliTextKey, values: Record<string, string | number> = {}): CliError {
+  return new CliError(EXIT.refused, key, say(locale, key, values));
 }
 
 export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 
-/** --lang when given (refused when it is neither language), else LANG. */
+/** --lang when given (refused when it is neither language), else null. */
 export function requestedLocale(options: GlobalOptions): Locale | null {
   if (options.lang === undefined) return null;
   const parsed = Locale.safeParse(options.lang);
-  if (!parsed.success) throw new CliFailure(EXIT.usage, 'badLang', { lang: options.lang });
+  if (!parsed.success) throw refusal(envLocale(), 'badLang', { lang: options.lang });
   return parsed.data;
 }
 
@@ -49,58 +51,40 @@ export interface OpenTill {
 }
 
 /**
- * The terminal's core on its data folder, with the browser host's key keeper (the 0600 key file beside
- * the database). The same services and migrations as both hosts; no background sync runs.
+ * The terminal's core on its data folder (made when there is none yet, as the demo shop needs), with the
+ * host's key keeper. The same services and migrations as both hosts; no background sync runs.
  */
-export function openTill(options: GlobalOptions): OpenTill {
-  const dataDir = dataDirOf(options);
+export function openTill(run: CliRun, options: GlobalOptions): OpenTill {
+  const asked = requestedLocale(options); // refused before the folder is touched
+  const dataDir = dataDirOf(options, run.host);
   const core = openTerminalCore({
     dataDir,
-    databaseKey: fileKeyStore(dataDir),
+    databaseKey: run.host.keyStore(dataDir, run.locale),
     log: (message, error) => console.error(message, error ?? ''),
   });
-  return { core, locale: requestedLocale(options) ?? terminalLocale(readTerminal(core.ctx)) };
-}
-
-/** What went wrong, in the person's language. */
-function failureText(error: unknown, locale: Locale): { exit: ExitCode; code: string; message: string } {
-  if (error instanceof CliFailure)
-    return { exit: error.exit, code: error.key, message: say(locale, error.key, error.values) };
-  if (error instanceof DatabaseKeyError)
-    return {
-      exit: EXIT.failure,
-      code: error.code,
-      message: say(locale, 'keyMissing', { reason: databaseKeyMessages[locale][error.code] }),
-    };
-  if (isDomainError(error))
-    return { exit: EXIT.failure, code: error.code, message: errorMessage(error.code, locale, error.details) };
-  return { exit: EXIT.failure, code: 'INTERNAL', message: say(locale, 'failed', { reason: describeUnknown(error) }) };
+  return { core, locale: asked ?? terminalLocale(readTerminal(core.ctx)) };
 }
 
 /**
- * A command's action: runs `work` and sets the exit code it answers; a failure is printed on stderr
- * (or as `{ ok: false, error }` on stdout with --json) and exits with its code.
+ * A command's action, the one failure path of every command: runs `work` and records the exit status it
+ * answers; whatever it throws is mapped by failureOf, printed on stderr (or as
+ * `{ ok: false, error }` on stdout with --json) and recorded as the run's exit status.
  */
 export function action<A extends unknown[]>(
-  work: (options: GlobalOptions, ...args: A) => Promise<ExitCode>,
+  run: CliRun,
+  work: (options: GlobalOptions, ...args: A) => Promise<ExitCode> | ExitCode,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
     const command = args.at(-1);
     if (!isCommand(command)) throw new Error('commander passes the command last');
     const options = globalOptions(command);
     try {
-      process.exitCode = await work(options, ...args);
+      run.exit = await work(options, ...args);
     } catch (error) {
-      let locale: Locale;
-      try {
-        locale = requestedLocale(options) ?? envLocale();
-      } catch {
-        locale = envLocale();
-      }
-      const failure = failureText(error, locale);
-      if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error: failure }, null, 2)}\n`);
-      else console.error(`tillcard: ${failure.message}`);
-      process.exitCode = failure.exit;
+      const failure = failureOf(error, run.locale);
+      if (options.json) printJson({ ok: false, error: failure });
+      else console.error(`tillcard: ${failure.message} [${failure.code}]`);
+      run.exit = failure.exit;
     }
   };
 }
@@ -108,6 +92,3 @@ export function action<A extends unknown[]>(
 function isCommand(value: unknown): value is Command {
   return typeof value === 'object' && value !== null && 'optsWithGlobals' in value;
 }
-
-/** A command module: adds its command(s) to the program, described in `locale` (for --help). */
-export type RegisterCommand = (program: Command, locale: Locale) => void;

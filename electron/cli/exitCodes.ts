@@ -8,11 +8,14 @@ export const EXIT = {
   failure: 1,
   /** The command line itself was wrong: unknown command or option, a missing argument. */
   usage: 2,
-  /** The input was refused (a bad backup file, an invalid code or address); nothing was changed. */
+  /**
+   * The input was refused, nothing changed: a bad backup or import file, an unknown table, encoding or
+   * language, an invalid date, code or address, a till refusal (electron/cli/failure.ts maps them all).
+   */
   refused: 3,
   /** A till is running on this data folder (restore and enrol need it stopped). */
   tillRunning: 4,
-  /** No terminal database or no key to open it in the data folder. */
+  /** No terminal database or no key to open it in the data folder (KEY_SEALED: run it as `Tillcard --cli`). */
   noDatabase: 5,
   /** Head office could not be reached or refused the sync or enrolment. */
   headOffice: 6,

@@ -155,7 +155,13 @@ describe('tillcard backup, restore and status', SLOW, () => {
     expect((await cli(c.dir, 'sync')).code).toBe(EXIT.usage);
     const empty = await cli(join(c.dir, 'nothing-here'), 'status', '--json');
     expect(empty.code).toBe(EXIT.noDatabase);
-    expect(empty.stderr).toContain('[NO_DATABASE]');
+    // With --json a refusal is the JSON answer on stdout, as every command gives it.
+    expect(JSON.parse(empty.stdout)).toMatchObject({
+      ok: false,
+      error: { exit: EXIT.noDatabase, code: 'NO_DATABASE' },
+    });
+    const table = await cli(join(c.dir, 'nothing-here'), 'status');
+    expect(table.stderr).toContain('[NO_DATABASE]');
   });
 });
 

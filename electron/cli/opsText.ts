@@ -18,10 +18,12 @@ const en = {
   TILL_RUNNING: 'A till (process {{pid}}) is using {{dir}}. Close the till first, then run this again.',
   NO_DATABASE: 'There is no terminal database in {{dir}} (set --data-dir or TILLCARD_DATA_DIR).',
   KEY_SEALED:
-    "This data folder's key is sealed by Electron's keyring ({{dir}}); the command line opens only the " +
-    "browser host's terminal.key.",
-  KEY_MISSING: 'The database in {{dir}} is encrypted but its key file terminal.key is missing.',
-  KEY_WRONG: 'terminal.key does not open the database in {{dir}}.',
+    'This data folder ({{dir}}) belongs to the installed till: its key is sealed by the system keyring, which ' +
+    "only the till's app opens. Run the same command through the app, as the till's user, --cli first: " +
+    'Linux /opt/Tillcard/tillcard --cli <command> (or Tillcard-<version>.AppImage --cli <command>), ' +
+    'Windows Tillcard.exe --cli <command>.',
+  KEY_MISSING: 'The database in {{dir}} is encrypted but its key file {{file}} is missing.',
+  KEY_WRONG: '{{file}} does not open the database in {{dir}}.',
   NO_SUCH_FILE_DIR: 'The folder for {{file}} does not exist.',
   backedUp: 'Backup written and checked: {{file}} ({{size}})',
   rotated: 'Deleted {{count}} older backup(s), keeping the newest {{keep}}.',
@@ -67,9 +69,12 @@ const zhCN: Record<OpsTextKey, string> = {
   BACKUP_FAILED: '备份写入失败：{{detail}}',
   TILL_RUNNING: '收银台（进程 {{pid}}）正在使用 {{dir}}。请先关闭收银台，再运行此命令。',
   NO_DATABASE: '{{dir}} 中没有收银台数据库（请用 --data-dir 或 TILLCARD_DATA_DIR 指定）。',
-  KEY_SEALED: '此数据目录的密钥由 Electron 的系统密钥环封存（{{dir}}）；命令行只能打开浏览器主机的 terminal.key。',
-  KEY_MISSING: '{{dir}} 中的数据库已加密，但缺少密钥文件 terminal.key。',
-  KEY_WRONG: 'terminal.key 打不开 {{dir}} 中的数据库。',
+  KEY_SEALED:
+    '此数据目录（{{dir}}）属于已安装的收银台：其密钥由系统钥匙串封存，只有收银台应用能打开。' +
+    '请以收银台的用户身份通过应用运行同一命令，--cli 放在最前：Linux 用 /opt/Tillcard/tillcard --cli <命令>' +
+    '（或 Tillcard-<版本>.AppImage --cli <命令>），Windows 用 Tillcard.exe --cli <命令>。',
+  KEY_MISSING: '{{dir}} 中的数据库已加密，但缺少密钥文件 {{file}}。',
+  KEY_WRONG: '{{file}} 打不开 {{dir}} 中的数据库。',
   NO_SUCH_FILE_DIR: '{{file}} 所在的文件夹不存在。',
   backedUp: '备份已写入并通过检查：{{file}}（{{size}}）',
   rotated: '已删除 {{count}} 个较早的备份，保留最新的 {{keep}} 个。',

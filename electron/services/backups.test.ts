@@ -4,7 +4,15 @@ import { copyDatabase, inspectDatabaseFile } from '../../db/backupFile';
 import { openKeyedSqlite } from '../../db/open';
 import { writeState } from '../platform/syncStateTable';
 import { aSale, backupsIn, everyRow } from './backups.testkit';
-import { BACKUP_OVERDUE_MS, backupFileName, backupIfDue, backupOverdue, lastGoodBackupAt, runBackup } from './backups';
+import {
+  BACKUP_OVERDUE_MS,
+  backupFileName,
+  backupIfDue,
+  backupOverdue,
+  lastGoodBackupAt,
+  runBackup,
+  runBackupInWorker,
+} from './backups';
 import { getStatus } from './shop';
 import { checkAndDispose, errorOf, openTestShop, TEST_START_MS, unwrap, type TestCore } from './services.testkit';
 
@@ -106,12 +114,13 @@ describe('runBackup', () => {
 });
 
 describe('the daily backup and the status warning (clock driven by the test)', () => {
-  it('backs up once a day and warns when the last good one is over two days old', () => {
-    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+  it('backs up once a day (on a worker thread) and warns when the last good one is over two days old', async () => {
+    const first = await backupIfDue(c.ctx, c.backupPlace);
+    expect(first, JSON.stringify(first)).toMatchObject({ ok: true });
     c.clock.advance(DAY - 1);
-    expect(backupIfDue(c.ctx, c.backupPlace)).toBeNull();
+    expect(await backupIfDue(c.ctx, c.backupPlace)).toBeNull();
     c.clock.advance(1);
-    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+    expect((await backupIfDue(c.ctx, c.backupPlace))?.ok).toBe(true);
     const lastGood = c.clock.now();
     expect(backupsIn(c.dir)).toHaveLength(2);
 
@@ -120,7 +129,7 @@ describe('the daily backup and the status warning (clock driven by the test)', (
     c.clock.advance(1);
     expect(getStatus(c.ctx)).toMatchObject({ lastGoodBackupAt: lastGood, backupOverdue: true });
     // The next good backup clears the warning.
-    expect(backupIfDue(c.ctx, c.backupPlace)?.ok).toBe(true);
+    expect((await backupIfDue(c.ctx, c.backupPlace))?.ok).toBe(true);
     expect(getStatus(c.ctx).backupOverdue).toBe(false);
   });
 
@@ -137,5 +146,57 @@ describe('the daily backup and the status warning (clock driven by the test)', (
       }
     };
     expect(count(c.dbFile)).toBe(Number(count(outcome.file)) + 1);
+  });
+});
+
+describe('the backup on a worker thread', () => {
+  it('lets the till sell while a big database is copied, and the copy is one consistent moment', async () => {
+    // A big database: 40 MB of filler beside the shop's rows, so the copy takes many sales' time.
+    c.db.$client.exec('CREATE TABLE filler (x BLOB)');
+    c.db.$client
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+         INSERT INTO filler SELECT randomblob(4000) FROM n`,
+      )
+      .run();
+    let copying = (): void => undefined;
+    const copyStarted = new Promise<void>((resolve) => (copying = resolve));
+    let finished = false;
+    const running = runBackupInWorker(c.ctx, c.backupPlace, { onCopying: () => copying() }).finally(
+      () => (finished = true),
+    );
+    // No clock: wait for the worker to start copying (it first loads), then sell until the copy is over.
+    await Promise.race([copyStarted, running]);
+    expect(finished).toBe(false);
+    let soldDuringCopy = 0;
+    for (let i = 0; i < 10_000 && !finished; i++) {
+      await aSale(c, 1_000 + i);
+      if (!finished) soldDuringCopy += 1;
+    }
+    const outcome = await running;
+    if (!outcome.ok) throw new Error(`${outcome.code}: ${outcome.detail}`);
+    // On the till's own thread no sale could have ended before the copy did.
+    expect(soldDuringCopy).toBeGreaterThan(0);
+    expect(lastGoodBackupAt(c.ctx)).toBe(TEST_START_MS);
+    const copy = openKeyedSqlite(outcome.file, c.backupPlace.key);
+    try {
+      expect(copy.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(10_000);
+      const orphans = copy
+        .prepare(
+          `SELECT count(*) FROM sales s
+           WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_type = 'sale' AND o.record_id = s.id)`,
+        )
+        .pluck()
+        .get();
+      expect(orphans).toBe(0);
+    } finally {
+      copy.close();
+    }
+  }, 120_000);
+
+  it('reports a copy that cannot be written as BACKUP_FAILED, and keeps nothing', async () => {
+    const outcome = await runBackupInWorker(c.ctx, c.backupPlace, { out: `${c.dir}/no/such/folder/x.db` });
+    expect(outcome).toMatchObject({ ok: false, code: 'BACKUP_FAILED' });
+    expect(backupsIn(c.dir)).toEqual([]);
   });
 });

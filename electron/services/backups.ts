@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyDatabase, inspectDatabaseFile, type BackupRefusal } from '../../db/backupFile';
+import { copyDatabase, inspectDatabaseFile, type BackupRefusal, type Inspection } from '../../db/backupFile';
+import { backupInWorker } from '../../db/backupInWorker';
 import { defaultMigrationsDir } from '../../db/open';
 import { BackupKeep } from '../../shared/contract/terminal';
 import { clearState, readState, writeState } from '../platform/syncStateTable';
@@ -86,6 +87,27 @@ function failed(ctx: ServiceContext, code: BackupRefusal | 'BACKUP_FAILED', deta
   return { ok: false, code, detail };
 }
 
+/** Where this backup goes: `out`, else a new name in backups/ (made if need be). */
+function backupTarget(place: BackupPlace, at: number, out: string | undefined): string {
+  if (out) return out;
+  mkdirSync(join(place.dataDir, BACKUP_DIR), { recursive: true });
+  return join(place.dataDir, BACKUP_DIR, backupFileName(at));
+}
+
+/** After the copy and its check: a bad copy is deleted and reported; a good one recorded, the oldest rotated. */
+function settle(ctx: ServiceContext, place: BackupPlace, file: string, at: number, out: boolean, check: Inspection) {
+  if (!check.ok) {
+    rmSync(file, { force: true });
+    return failed(ctx, check.code, check.detail);
+  }
+  writeState(ctx.db, 'lastGoodBackupAt', String(at));
+  clearState(ctx.db, 'lastBackupProblem');
+  const removed = out ? [] : rotateBackups(place.dataDir, backupKeep(ctx));
+  return { ok: true, file, sizeBytes: statSync(file).size, removed } satisfies BackupOutcome;
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * Writes one backup and checks it; a copy that fails its check is deleted and reported, never kept.
  * `out` names a file elsewhere (the command line's --out); without it the backup goes into
@@ -98,28 +120,51 @@ export function runBackup(
 ): BackupOutcome {
   const { out, copy = copyDatabase } = options;
   const at = ctx.clock.now();
-  const file = out ?? join(place.dataDir, BACKUP_DIR, backupFileName(at));
+  let file = out ?? '';
   try {
-    if (!out) mkdirSync(join(place.dataDir, BACKUP_DIR), { recursive: true });
+    file = backupTarget(place, at, out);
     copy(ctx.db.$client, file);
   } catch (error) {
-    rmSync(file, { force: true });
-    return failed(ctx, 'BACKUP_FAILED', error instanceof Error ? error.message : String(error));
+    if (file !== '') rmSync(file, { force: true });
+    return failed(ctx, 'BACKUP_FAILED', reasonOf(error));
   }
   const check = inspectDatabaseFile(file, place.key, place.migrationsDir ?? defaultMigrationsDir);
-  if (!check.ok) {
-    rmSync(file, { force: true });
-    return failed(ctx, check.code, check.detail);
-  }
-  writeState(ctx.db, 'lastGoodBackupAt', String(at));
-  clearState(ctx.db, 'lastBackupProblem');
-  const removed = out ? [] : rotateBackups(place.dataDir, backupKeep(ctx));
-  return { ok: true, file, sizeBytes: statSync(file).size, removed };
+  return settle(ctx, place, file, at, out !== undefined, check);
 }
 
-/** The daily job's step: a backup when the last good one is a day old or there is none. */
-export function backupIfDue(ctx: ServiceContext, place: BackupPlace): BackupOutcome | null {
+/**
+ * runBackup with the copy and its check on a worker thread (db/backupInWorker.ts), its own connection on
+ * the same file: the till keeps selling while a large database is copied. The outcome is recorded here.
+ */
+export async function runBackupInWorker(
+  ctx: ServiceContext,
+  place: BackupPlace,
+  options: { out?: string; onCopying?: () => void } = {},
+): Promise<BackupOutcome> {
+  const at = ctx.clock.now();
+  let file = options.out ?? '';
+  let check: Inspection;
+  try {
+    file = backupTarget(place, at, options.out);
+    check = await backupInWorker(
+      {
+        dbFile: ctx.db.$client.name,
+        key: place.key,
+        dest: file,
+        migrationsDir: place.migrationsDir ?? defaultMigrationsDir,
+      },
+      options.onCopying,
+    );
+  } catch (error) {
+    if (file !== '') rmSync(file, { force: true });
+    return failed(ctx, 'BACKUP_FAILED', reasonOf(error));
+  }
+  return settle(ctx, place, file, at, options.out !== undefined, check);
+}
+
+/** The daily job's step: a backup (on a worker thread) when the last good one is a day old or there is none. */
+export async function backupIfDue(ctx: ServiceContext, place: BackupPlace): Promise<BackupOutcome | null> {
   const last = lastGoodBackupAt(ctx);
   if (last !== null && ctx.clock.now() - last < BACKUP_EVERY_MS) return null;
-  return runBackup(ctx, place);
+  return runBackupInWorker(ctx, place);
 }

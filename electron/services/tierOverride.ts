@@ -26,19 +26,13 @@ export function setMemberTier(ctx: ServiceContext, input: ParsedInput<'setMember
       throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'endsAt', reason: 'not_after_now', endsAt });
     const tier = loadTiers(ctx).find((t) => t.code === input.tierCode);
     if (!tier) throw new DomainError('TIER_OVERRIDE_INVALID', { field: 'tierCode', reason: 'unknown_tier' });
-    const row = {
-      id: ctx.ids.uuid(),
+    writeTierOverride(ctx, {
       memberId: member.id,
       tierCode: tier.code,
       reason: input.reason,
-      setAt: now,
       endsAt: input.endsAt,
-      staffId: ctx.actor?.staffId ?? null,
       terminalId: readTerminal(ctx).terminalId,
-    };
-    ctx.db.insert(tierOverrides).values(row).run();
-    const { terminalId: _terminalId, ...record } = row;
-    appendOutbox(ctx, 'tier_override', row.id, record);
+    });
     appendAudit(ctx, {
       action: 'tier.overridden',
       memberId: member.id,
@@ -47,4 +41,27 @@ export function setMemberTier(ctx: ServiceContext, input: ParsedInput<'setMember
     });
     return memberViewById(ctx, member.id);
   });
+}
+
+/**
+ * The override row and its tier_override record for head office, in the caller's transaction (a manager's
+ * override above, an imported member's tier in memberImport/writeImported.ts). The caller checked the tier.
+ */
+export function writeTierOverride(
+  ctx: ServiceContext,
+  override: { memberId: string; tierCode: string; reason: string; endsAt: number; terminalId: string },
+): void {
+  const row = {
+    id: ctx.ids.uuid(),
+    memberId: override.memberId,
+    tierCode: override.tierCode,
+    reason: override.reason,
+    setAt: ctx.clock.now(),
+    endsAt: override.endsAt,
+    staffId: ctx.actor?.staffId ?? null,
+    terminalId: override.terminalId,
+  };
+  ctx.db.insert(tierOverrides).values(row).run();
+  const { terminalId: _terminalId, ...record } = row;
+  appendOutbox(ctx, 'tier_override', row.id, record);
 }

@@ -22,19 +22,21 @@ export function startBackupJob(ctx: ServiceContext, place: BackupPlace, options:
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
-  const look = (): void => {
+  // The copy runs on a worker thread (services/backups.ts): the next look is set once this one is over.
+  const look = async (): Promise<void> => {
     if (stopped) return;
     try {
-      const outcome = backupIfDue(ctx, place);
+      const outcome = await backupIfDue(ctx, place);
       if (outcome && !outcome.ok) log(`tillcard: backup failed (${outcome.code}): ${outcome.detail}`);
     } catch (error) {
-      log('tillcard: backup failed', error);
+      // The till closed its database while the worker copied: nothing to record, nobody to tell.
+      if (!stopped) log('tillcard: backup failed', error);
     }
     schedule(options.everyMs ?? 3_600_000);
   };
   const schedule = (ms: number): void => {
     if (stopped) return;
-    timer = setTimeout(look, ms);
+    timer = setTimeout(() => void look(), ms);
     // The till quits when its window closes, whatever backup is due.
     timer.unref();
   };

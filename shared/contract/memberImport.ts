@@ -9,7 +9,7 @@ import { Points } from './primitives';
 // registration's own field schemas (picked from RegisterMemberInput), so an imported member obeys the
 // till's rules exactly.
 
-/** The fields an import reads; `tier` is recognised but not imported (a tier follows the shop's programme). */
+/** The fields an import reads; a `tier` naming a tier of the shop's ladder is carried as the member's override. */
 export const IMPORT_FIELDS = ['name', 'phone', 'cardNumber', 'birthday', 'points', 'tier'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'phone'];
@@ -92,10 +92,20 @@ const ImportPoints = z
   })
   .pipe(Points);
 
-/** One imported row: the registration's name, phone and birthday schemas, plus the card and carried points. */
+/** The old system's tier as written (a code or a name, matched against the ladder when written); blank is none. */
+const ImportTier = z
+  .string()
+  .transform((text) => text.normalize('NFKC').trim().slice(0, 100))
+  .transform((text) => (text === '' ? null : text));
+
+/**
+ * One imported row: the registration's name, phone and birthday schemas, plus the card, carried points and
+ * the old system's tier.
+ */
 export const ImportMemberRow = RegisterMemberInput.pick({ name: true, phone: true, birthday: true }).extend({
   cardNumber: ImportCardNumber,
   points: ImportPoints,
+  tier: ImportTier,
 });
 export type ImportMemberRow = z.infer<typeof ImportMemberRow>;
 
@@ -111,6 +121,7 @@ export function importRowInput(cells: readonly string[], columns: ImportColumns)
     birthday: birthdayFromText(cell('birthday')),
     cardNumber: cell('cardNumber'),
     points: cell('points'),
+    tier: cell('tier'),
   };
 }
 
@@ -135,13 +146,20 @@ export type ImportRowReason = (typeof IMPORT_ROW_REASONS)[number];
 
 /** Skipped rows: already in the till (a re-run, or a member registered since), never imported twice. */
 export const IMPORT_SKIP_REASONS = ['phone_exists', 'card_exists'] as const;
+
+/** Imported, with something left out: a tier the shop's ladder does not have (set it by hand if wanted). */
+export const IMPORT_NOTE_REASONS = ['tier_unknown'] as const;
 export type ImportSkipReason = (typeof IMPORT_SKIP_REASONS)[number];
 
-/** A row the import did not write: its first line in the file, why, and the line it repeats (duplicates). */
+/**
+ * A row the import did not write, or wrote without a part (`imported`): its first line in the file, why,
+ * the line it repeats (duplicates) and the tier it named (an unknown tier).
+ */
 export const ImportIssue = z.object({
   line: z.number().int().min(1),
-  outcome: z.enum(['refused', 'skipped']),
-  reason: z.enum([...IMPORT_ROW_REASONS, ...IMPORT_SKIP_REASONS]),
+  outcome: z.enum(['refused', 'skipped', 'imported']),
+  reason: z.enum([...IMPORT_ROW_REASONS, ...IMPORT_SKIP_REASONS, ...IMPORT_NOTE_REASONS]),
+  tier: z.string().max(100).optional(),
   /** The earlier line holding the same phone or card (duplicates within the file). */
   firstLine: z.number().int().min(1).optional(),
 });

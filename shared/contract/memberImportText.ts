@@ -22,6 +22,7 @@ export const importReasonText = {
     invalid: '内容无效',
     phone_exists: '已导入：本机已有该手机号的会员',
     card_exists: '已导入：本机已有该卡号',
+    tier_unknown: '等级“{{tier}}”不是本店的等级：会员已导入，未设等级（可在会员页手动设置）',
   },
   en: {
     name_required: 'name missing',
@@ -40,6 +41,8 @@ export const importReasonText = {
     invalid: 'not valid',
     phone_exists: 'already imported: a member with this phone is on the till',
     card_exists: 'already imported: this card is on the till',
+    tier_unknown:
+      'tier "{{tier}}" is not one of this shop\'s tiers: the member is imported without it (set it by hand)',
   },
 } as const satisfies Record<Locale, Record<ImportIssue['reason'], string>>;
 
@@ -70,13 +73,15 @@ export const importReportHeader = {
 } as const satisfies Record<Locale, readonly string[]>;
 
 export const importOutcomeText = {
-  'zh-CN': { refused: '未导入', skipped: '已跳过' },
-  en: { refused: 'refused', skipped: 'skipped' },
+  'zh-CN': { refused: '未导入', skipped: '已跳过', imported: '已导入' },
+  en: { refused: 'refused', skipped: 'skipped', imported: 'imported' },
 } as const satisfies Record<Locale, Record<ImportIssue['outcome'], string>>;
 
 /** One issue's reason in a person's language. */
 export function importIssueText(issue: ImportIssue, locale: Locale): string {
-  return importReasonText[locale][issue.reason].replace('{{firstLine}}', String(issue.firstLine ?? ''));
+  return importReasonText[locale][issue.reason]
+    .replace('{{firstLine}}', String(issue.firstLine ?? ''))
+    .replace('{{tier}}', issue.tier ?? '');
 }
 
 /** One row of the error report file: line, outcome and reason in the person's language. */

@@ -1,15 +1,13 @@
-import type { Command } from 'commander';
-import type { Locale } from '../../../shared/contract/primitives';
 import { setupDemoShop } from '../../services/demoShop';
 import { isConfigured, readTerminal } from '../../services/terminalRow';
-import { action, openTill, type GlobalOptions, type RegisterCommand } from '../cliContext';
+import { action, openTill, type CliRun, type GlobalOptions, type RegisterCommand } from '../cliContext';
 import { say } from '../cliText';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { printJson } from '../output';
 
 /** The welcome screen's "try the demo shop", for a till with no shop yet; a till with one is left alone. */
-async function runDemo(options: GlobalOptions): Promise<ExitCode> {
-  const { core, locale } = openTill(options);
+function runDemo(run: CliRun, options: GlobalOptions): ExitCode {
+  const { core, locale } = openTill(run, options);
   try {
     const before = readTerminal(core.ctx);
     const created = !isConfigured(before);
@@ -23,9 +21,9 @@ async function runDemo(options: GlobalOptions): Promise<ExitCode> {
   }
 }
 
-export const registerDemo: RegisterCommand = (program: Command, locale: Locale) => {
+export const registerDemo: RegisterCommand = (program, run) => {
   program
     .command('demo')
-    .description(say(locale, 'demoDescription'))
-    .action(action((options) => runDemo(options)));
+    .description(say(run.locale, 'demoDescription'))
+    .action(action(run, (options) => runDemo(run, options)));
 };

@@ -1,10 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Command } from 'commander';
 import { ExportRange, ExportTable } from '../../../shared/contract/tableExport';
-import type { Locale } from '../../../shared/contract/primitives';
 import { exportTableCsv } from '../../services/tableExport';
-import { action, CliFailure, openTill, type GlobalOptions, type RegisterCommand } from '../cliContext';
+import { action, openTill, refusal, type CliRun, type GlobalOptions, type RegisterCommand } from '../cliContext';
 import { say } from '../cliText';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { printJson } from '../output';
@@ -26,12 +24,17 @@ async function writeAll(chunks: Iterable<string>, out: NodeJS.WritableStream): P
   return bytes;
 }
 
-async function runExport(options: GlobalOptions, tableName: string, own: ExportOptions): Promise<ExitCode> {
+async function runExport(
+  run: CliRun,
+  options: GlobalOptions,
+  tableName: string,
+  own: ExportOptions,
+): Promise<ExitCode> {
   const table = ExportTable.safeParse(tableName);
-  if (!table.success) throw new CliFailure(EXIT.usage, 'badTable', { table: tableName });
+  if (!table.success) throw refusal(run.locale, 'badTable', { table: tableName });
   const range = ExportRange.safeParse({ from: own.from, to: own.to });
-  if (!range.success) throw new CliFailure(EXIT.usage, 'badRange');
-  const { core, locale } = openTill(options);
+  if (!range.success) throw refusal(run.locale, 'badRange');
+  const { core, locale } = openTill(run, options);
   try {
     const chunks = exportTableCsv(core.ctx, table.data, range.data, {
       fullPhones: own.fullPhones === true,
@@ -54,7 +57,8 @@ async function runExport(options: GlobalOptions, tableName: string, own: ExportO
   }
 }
 
-export const registerExport: RegisterCommand = (program: Command, locale: Locale) => {
+export const registerExport: RegisterCommand = (program, run) => {
+  const { locale } = run;
   program
     .command('export')
     .description(say(locale, 'exportDescription'))
@@ -63,5 +67,5 @@ export const registerExport: RegisterCommand = (program: Command, locale: Locale
     .option('--to <day>', say(locale, 'toOption'))
     .option('--out <file>', say(locale, 'outOption'))
     .option('--full-phones', say(locale, 'fullPhonesOption'))
-    .action(action((options, table: string, own: ExportOptions) => runExport(options, table, own)));
+    .action(action(run, (options, table: string, own: ExportOptions) => runExport(run, options, table, own)));
 };

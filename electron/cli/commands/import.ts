@@ -1,14 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
 import { ImportEncoding, type ImportSummary } from '../../../shared/contract/memberImport';
-import { importFileProblemText } from '../../../shared/contract/memberImportText';
 import type { Locale } from '../../../shared/contract/primitives';
 import { describeUnknown } from '../../../shared/describeUnknown';
 import { importMembers } from '../../services/memberImport/importMembers';
-import { ImportFileError } from '../../services/memberImport/importFileError';
-import { action, CliFailure, openTill, type GlobalOptions, type RegisterCommand } from '../cliContext';
+import { action, openTill, refusal, type CliRun, type GlobalOptions, type RegisterCommand } from '../cliContext';
 import { say } from '../cliText';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { printJson, printTable } from '../output';
@@ -20,25 +17,28 @@ interface ImportOptions {
 }
 
 /** --encoding as the import knows it (gbk is read as GB18030, its superset). */
-function encodingOption(text: string | undefined): ImportEncoding | undefined {
+function encodingOption(run: CliRun, text: string | undefined): ImportEncoding | undefined {
   if (text === undefined) return undefined;
   const name = text
     .toLowerCase()
     .replace(/^utf8$/, 'utf-8')
     .replace(/^(gbk|gb2312)$/, 'gb18030');
   const parsed = ImportEncoding.safeParse(name);
-  if (!parsed.success) throw new CliFailure(EXIT.usage, 'badEncoding', { encoding: text });
+  if (!parsed.success) throw refusal(run.locale, 'badEncoding', { encoding: text });
   return parsed.data;
 }
 
 /** The file's size, or a refusal naming it (missing, a folder, unreadable). */
-function fileSize(file: string): number {
+function fileSize(run: CliRun, file: string): number {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) throw new Error('not a file');
     return stat.size;
   } catch (error) {
-    throw new CliFailure(EXIT.failure, 'fileUnreadable', { file, reason: describeUnknown(error) });
+    throw refusal(run.locale, 'fileUnreadable', {
+      file,
+      reason: error instanceof Error ? error.message : describeUnknown(error),
+    });
   }
 }
 
@@ -68,10 +68,10 @@ function summaryRows(summary: ImportSummary, report: string | null, locale: Loca
   return rows;
 }
 
-async function runImport(options: GlobalOptions, file: string, own: ImportOptions): Promise<ExitCode> {
-  const encoding = encodingOption(own.encoding);
-  const size = fileSize(file);
-  const { core, locale } = openTill(options);
+async function runImport(run: CliRun, options: GlobalOptions, file: string, own: ImportOptions): Promise<ExitCode> {
+  const encoding = encodingOption(run, own.encoding);
+  const size = fileSize(run, file);
+  const { core, locale } = openTill(run, options);
   const reportPath = own.errors ?? join(dirname(file), `${basename(file, extname(file))}.errors.csv`);
   const report = errorReportFile(reportPath, locale);
   const bar = progressBar(size, options);
@@ -90,19 +90,17 @@ async function runImport(options: GlobalOptions, file: string, own: ImportOption
     else printTable(summaryRows(summary, written, locale));
     return summary.refused > 0 ? EXIT.partial : EXIT.ok;
   } catch (error) {
+    // A refused file (binary, no phone column) is worded by the command line's one failure path.
     bar?.stop();
     await report.close();
-    if (!(error instanceof ImportFileError)) throw error;
-    const message = importFileProblemText(error.problem, error.fields, locale);
-    if (options.json) printJson({ ok: false, error: { code: error.problem, fields: error.fields, message } });
-    else console.error(`tillcard: ${message}`);
-    return EXIT.failure;
+    throw error;
   } finally {
     core.close();
   }
 }
 
-export const registerImport: RegisterCommand = (program: Command, locale: Locale) => {
+export const registerImport: RegisterCommand = (program, run) => {
+  const { locale } = run;
   const importing = program.command('import').description(say(locale, 'importDescription'));
   importing
     .command('members')
@@ -110,5 +108,5 @@ export const registerImport: RegisterCommand = (program: Command, locale: Locale
     .argument('<file>', 'CSV')
     .option('--encoding <name>', say(locale, 'encodingOption'))
     .option('--errors <file>', say(locale, 'errorsOption'))
-    .action(action((options, file: string, own: ImportOptions) => runImport(options, file, own)));
+    .action(action(run, (options, file: string, own: ImportOptions) => runImport(run, options, file, own)));
 };

@@ -1,31 +1,30 @@
-import type { Command } from 'commander';
-import type { Locale } from '../../../shared/contract/primitives';
 import { resolve } from 'node:path';
 import { restoreDatabase } from '../../platform/restoreDatabase';
 import { DB_FILE_NAME } from '../../terminal/terminalCore';
+import { action, type RegisterCommand } from '../cliContext';
 import { CliError } from '../cliError';
 import { EXIT } from '../exitCodes';
 import { opsText } from '../opsText';
-import { runCommand } from '../runCommand';
 import { dataDirOf, folderKey } from '../terminalFolder';
 
 /**
  * `tillcard restore <file>`, with the till stopped: the backup is checked (whole, sound, this
  * terminal's, opened by its key, not from a newer build) before the database is touched.
  */
-export function registerRestore(program: Command, locale: Locale): void {
+export const registerRestore: RegisterCommand = (program, run) => {
+  const { locale } = run;
   program
     .command('restore')
     .description(opsText(locale, 'help.restore'))
     .argument('<file>', opsText(locale, 'help.restoreFile'))
-    .action(async (file: string, _options: unknown, command: Command) => {
-      await runCommand(locale, () => {
-        const dir = dataDirOf(command.optsWithGlobals());
+    .action(
+      action(run, (options, file: string) => {
+        const dir = dataDirOf(options, run.host);
         const backup = resolve(file);
         const outcome = restoreDatabase({
           dataDir: dir,
           dbFileName: DB_FILE_NAME,
-          key: folderKey(dir, locale),
+          key: folderKey(run.host, dir, locale),
           backup,
         });
         if (!outcome.ok) {
@@ -38,6 +37,7 @@ export function registerRestore(program: Command, locale: Locale): void {
             ? opsText(locale, 'restoredFresh', { file: backup, dir })
             : opsText(locale, 'restored', { file: backup, aside: outcome.replaced }),
         );
-      });
-    });
-}
+        return EXIT.ok;
+      }),
+    );
+};

@@ -1,13 +1,14 @@
-import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import type { Locale } from '../../../shared/contract/primitives';
 import { backupKeep, listBackups } from '../../services/backups';
 import { getStatus } from '../../services/shop';
 import type { TerminalCore } from '../../terminal/terminalCore';
 import { APP_VERSION } from '../appVersion';
+import { action, type RegisterCommand } from '../cliContext';
+import { EXIT } from '../exitCodes';
 import { opsText, type OpsTextKey } from '../opsText';
-import { formatBytes, runCommand } from '../runCommand';
-import { dataDirOf, withTerminal } from '../terminalFolder';
+import { formatBytes } from '../output';
+import { withTerminal } from '../terminalFolder';
 
 /** What `tillcard status --json` prints: times in epoch milliseconds, sizes in bytes. */
 export interface TerminalReport {
@@ -71,18 +72,18 @@ export function reportTable(report: TerminalReport, locale: Locale): string {
 }
 
 /** `tillcard status [--json]`: pending records, last sync, close and backup, database size, version. */
-export function registerStatus(program: Command, locale: Locale): void {
+export const registerStatus: RegisterCommand = (program, run) => {
   program
     .command('status')
-    .description(opsText(locale, 'help.status'))
-    .action(async (_options: unknown, command: Command) => {
+    .description(opsText(run.locale, 'help.status'))
+    .action(
       // --json is the program's own option (every command takes it), read with the globals.
-      const options = command.optsWithGlobals<{ dataDir?: string; json?: boolean }>();
-      await runCommand(locale, () =>
-        withTerminal(dataDirOf(options), locale, (core) => {
+      action(run, (options) =>
+        withTerminal(run, options, (core) => {
           const report = terminalReport(core);
-          console.log(options.json ? JSON.stringify(report) : reportTable(report, locale));
+          console.log(options.json ? JSON.stringify(report) : reportTable(report, run.locale));
+          return EXIT.ok;
         }),
-      );
-    });
-}
+      ),
+    );
+};

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportEncoding } from '../../../shared/contract/memberImport';
 import { assertLedgerConsistent, assertOutboxGapFree, openTestShop, type TestCore } from '../services.testkit';
+import { importIssueText } from '../../../shared/contract/memberImportText';
 import { ImportFileError } from './importFileError';
+import { IMPORTED_TIER_MS, IMPORTED_TIER_REASON, ladderKeys, tierKey } from './writeImported';
 import { countRows, encoded, mobile, oldCardNumber, runImport } from './memberImport.testkit';
 
 let core: TestCore | null = null;
@@ -34,7 +36,7 @@ describe('importMembers', () => {
       expect(issues).toEqual([]);
       expect(summary).toMatchObject({ rows: 3, imported: 3, skipped: 0, refused: 0, points: 1620 });
       expect(summary.encoding).toBe(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
-      expect(summary.ignoredColumns).toEqual(['等级']);
+      expect(summary.ignoredColumns).toEqual([]);
       const names = c.db.$client.prepare('SELECT name, birthday, points_balance AS p FROM members ORDER BY name').all();
       expect(names).toEqual([
         { name: '张三', birthday: '1990-05-01', p: 120 },
@@ -45,6 +47,48 @@ describe('importMembers', () => {
       expect(card).toBeDefined();
     });
   }
+
+  it("carries the old system's tier as a year's override when the ladder has it; the rest come without", async () => {
+    const c = await shop();
+    const text = `name,phone,tier
+Gold by name,${mobile(11)},金卡
+Silver by code,${mobile(12)},silver
+Platinum,${mobile(13)},白金卡
+No tier,${mobile(14)},
+`;
+    const { summary, issues } = await runImport(c, encoded(text, 'utf-8'));
+    expect(summary).toMatchObject({ rows: 4, imported: 4, skipped: 0, refused: 0, ignoredColumns: [] });
+    // An unknown tier keeps nobody out: the member is in, the report names the tier to set by hand.
+    expect(issues).toEqual([{ line: 4, outcome: 'imported', reason: 'tier_unknown', tier: '白金卡' }]);
+    expect(importIssueText(issues[0] ?? { line: 1, outcome: 'imported', reason: 'tier_unknown' }, 'zh-CN')).toContain(
+      '白金卡',
+    );
+    const overrides = c.db.$client
+      .prepare(
+        `SELECT m.name, o.tier_code AS tier, o.ends_at - o.set_at AS span, o.reason FROM tier_overrides o
+         JOIN members m ON m.id = o.member_id ORDER BY m.name`,
+      )
+      .all();
+    expect(overrides).toEqual([
+      { name: 'Gold by name', tier: 'GOLD', span: IMPORTED_TIER_MS, reason: IMPORTED_TIER_REASON },
+      { name: 'Silver by code', tier: 'SILVER', span: IMPORTED_TIER_MS, reason: IMPORTED_TIER_REASON },
+    ]);
+    // Head office gets each override after its member, in the same outbox.
+    const records = c.db.$client.prepare('SELECT record_type AS type FROM outbox ORDER BY seq').pluck().all();
+    const firstOverride = records.indexOf('tier_override');
+    expect(firstOverride).toBeGreaterThan(records.indexOf('member'));
+    expect(records.filter((r) => r === 'tier_override')).toHaveLength(2);
+  });
+
+  it('matches a word of a tier name only when one tier holds it', () => {
+    const keys = ladderKeys([
+      { code: 'S', name: 'Silver Card', rank: 1, qualifyPoints: 0 },
+      { code: 'G', name: 'Gold Card', rank: 2, qualifyPoints: 10 },
+    ]);
+    expect(keys.get(tierKey('GOLD'))).toBe('G');
+    expect(keys.get(tierKey('Silver  Card'))).toBe('S');
+    expect(keys.get(tierKey('card'))).toBeUndefined();
+  });
 
   it('detects GBK after a long ASCII start, and obeys --encoding', async () => {
     const c = await shop();

@@ -25,7 +25,8 @@ import { requireConfigured } from '../terminalRow';
 import { decodeCsv } from './decodeCsv';
 import { ImportFileError } from './importFileError';
 import { seenKeys } from './seenKeys';
-import { writeImportedMember, type ImportBatchContext } from './writeImported';
+import { loadTiers } from '../tiers';
+import { importedTierCode, ladderKeys, writeImportedMember, type ImportBatchContext } from './writeImported';
 
 export interface ImportMembersOptions {
   /** The file's bytes, in order (a file read stream): never read whole. */
@@ -186,8 +187,7 @@ async function readRows(ctx: ServiceContext, options: ImportMembersOptions, stat
         columns = importColumns(cells);
         if (columns.missing.length > 0) throw new ImportFileError('missing_columns', columns.missing);
         if (columns.repeated.length > 0) throw new ImportFileError('repeated_columns', columns.repeated);
-        const tier = columns.index.tier;
-        summary.ignoredColumns = [...columns.extra, ...(tier === undefined ? [] : [(cells[tier] ?? '').trim()])];
+        summary.ignoredColumns = columns.extra;
         continue;
       }
       summary.rows += 1;
@@ -266,11 +266,13 @@ function writeBatch(ctx: ServiceContext, rows: GoodRow[], state: BatchState): vo
       // Carried points are a lot like any earned: they expire by the policy in force now.
       expiresAt: rules ? lotExpiresAt(rules.expiry, ctx.clock.now(), ctx.timeZone) : null,
       cards: cardIssuer(ctx),
+      tiers: ladderKeys(loadTiers(ctx)),
     };
     const phoneKey = readPhoneKey(ctx.db);
     let imported = 0;
     let points = 0;
-    const skipped: ImportIssue[] = [];
+    // Rows skipped, and rows imported without their unknown tier: reported, never refused.
+    const noted: ImportIssue[] = [];
     for (const { line, row } of rows) {
       const earlierPhone = state.seen.firstLine(`p:${row.phone}`);
       if (earlierPhone !== null) {
@@ -286,14 +288,18 @@ function writeBatch(ctx: ServiceContext, rows: GoodRow[], state: BatchState): vo
       if (row.cardNumber !== null) state.seen.add(`c:${row.cardNumber}`, line);
       const hash = phoneKey === null ? null : phoneHash(phoneKey, row.phone);
       if (phoneHolder(ctx, row.phone, hash)) {
-        skipped.push({ line, outcome: 'skipped', reason: 'phone_exists' });
+        noted.push({ line, outcome: 'skipped', reason: 'phone_exists' });
         continue;
       }
       if (row.cardNumber !== null && cardNumberTaken(ctx, row.cardNumber)) {
-        skipped.push({ line, outcome: 'skipped', reason: 'card_exists' });
+        noted.push({ line, outcome: 'skipped', reason: 'card_exists' });
         continue;
       }
-      writeImportedMember(ctx, shared, row, hash);
+      const tierCode = row.tier === null ? null : importedTierCode(shared, row.tier);
+      // An unknown tier does not keep the member out: imported without it, and the report says so.
+      if (row.tier !== null && tierCode === null)
+        noted.push({ line, outcome: 'imported', reason: 'tier_unknown', tier: row.tier });
+      writeImportedMember(ctx, shared, row, hash, tierCode);
       imported += 1;
       points += row.points;
     }
@@ -312,7 +318,7 @@ function writeBatch(ctx: ServiceContext, rows: GoodRow[], state: BatchState): vo
     // Counted once the transaction is sure to commit (nothing below can throw).
     state.summary.imported += imported;
     state.summary.points += points;
-    state.summary.skipped += skipped.length;
-    state.issues.push(...skipped);
+    state.summary.skipped += noted.filter((issue) => issue.outcome === 'skipped').length;
+    state.issues.push(...noted);
   });
 }
