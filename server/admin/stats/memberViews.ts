@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/admin/stats';
 import { VisitBand, type StatsActivityAnswer, type StatsRfmAnswer } from '../../../shared/admin/statsViews';

@@ -123,7 +123,7 @@ async function spendCuts(
 
 type CountRow = { lastDay: string | null; visits: string | number | null; bucket: string | number | null; n: number };
 
-/** One pass over `buyers`: a row per (last_day, visits) and per spend bucket (grouping sets: the other columns null). */
+/** One pass over `buyers`: a row per (last_day, visits) and per spend bucket (grouping sets; the others null). */
 const groupedCounts = (db: HoDb, buyers: Buyers): Promise<CountRow[]> =>
   db
     .select({
