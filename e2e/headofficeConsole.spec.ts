@@ -278,6 +278,8 @@ test('a campaign published at head office earns at the till, then shows its effe
   const overall = area.getByTestId('campaign-effect').locator('tbody tr').first();
   await expect(overall.locator('td').nth(1)).toHaveText('1');
   await expect(overall.locator('td').nth(2)).toHaveText('1');
+  // Money as the statistics write it: grouped, two decimals (not a bare 101187145.65).
+  await expect(overall.locator('td').nth(3)).toHaveText(/^\d{1,3}(,\d{3})*\.\d{2}$/);
   await shot(page, 'headoffice-campaign-effect-zh-CN');
   await area.getByRole('button', { name: '模拟' }).click();
   await expect(area.getByTestId('what-if-result')).toBeVisible();

@@ -4,7 +4,7 @@ import type {
   LiftFigures,
   LiftMeasure,
 } from '../../../shared/admin/campaignEffect';
-import { amount, count, dateTime } from '../format';
+import { count, dateTime, moneyFigure } from '../format';
 import type { Lang } from '../text';
 import { campaignText, type CampaignTextKey } from './campaignText';
 
@@ -16,10 +16,10 @@ function FiguresRow({ name, f, lang }: { name: string; f: EffectFigures; lang: L
       <td>{name}</td>
       <td>{count(f.participants, lang)}</td>
       <td>{count(f.attributedSales, lang)}</td>
-      <td>{amount(f.attributedSalesMinor, null, lang)}</td>
+      <td>{moneyFigure(f.attributedSalesMinor, lang)}</td>
       <td>{count(f.pointsIssued, lang)}</td>
       <td>{count(f.pointsNet, lang)}</td>
-      <td>{amount(f.costMinor, null, lang)}</td>
+      <td>{moneyFigure(f.costMinor, lang)}</td>
     </tr>
   );
 }
@@ -27,7 +27,7 @@ function FiguresRow({ name, f, lang }: { name: string; f: EffectFigures; lang: L
 function LiftRow(props: { name: string; m: LiftMeasure; money: boolean; minGroup: number; lang: Lang }) {
   const { m, money, lang } = props;
   // Spend is in minor units: shown as money; visits to two decimals.
-  const show = (x: number) => (money ? amount(Math.round(x), null, lang) : fixed(x, 2));
+  const show = (x: number) => (money ? moneyFigure(Math.round(x), lang) : fixed(x, 2));
   const why = m.notComputable === null ? '' : campaignText(lang, m.notComputable, { min: props.minGroup });
   return (
     <tr>
