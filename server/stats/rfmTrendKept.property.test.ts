@@ -73,7 +73,9 @@ describe('the kept RFM trend', () => {
   it('equals the trend computed afresh after any batches, late ones included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 6 }), async (batches) => {
-        await database.db.execute(sql`TRUNCATE ho_daily_shop, ho_member_activity, ho_member_month, ho_rfm_month`);
+        await database.db
+          .execute(sql`TRUNCATE ho_daily_shop, ho_member_activity, ho_member_month, ho_rfm_month, ho_month_buyers,
+          ho_buyer_cells, ho_buyer_spend, ho_buyer_home_days`);
         for (const b of batches) {
           const src: SummarySource = { sales: b.sales, refunds: b.refunds, ledger: [], newMembers: [] };
           await database.db.transaction(async (tx) => addToSummaries(tx, src));
