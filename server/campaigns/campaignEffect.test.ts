@@ -8,6 +8,7 @@ import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
 import type { HoDatabase } from '../store/connect';
 import { campaigns, ledger, members, saleLines, sales, settings, tierChanges } from '../store/schema';
+import { saleRow } from './campaignMembersKept.testkit';
 import { campaignWhatIf } from './whatIf';
 
 // A hand-computed chain: campaign C ran a week from T0 at shops A and B; 40 members bought once in
@@ -36,24 +37,7 @@ const spec = (over: Partial<CampaignSpec> = {}): CampaignSpec => ({
 let saleN = 0;
 const sale = (memberId: string | null, shopId: string, totalMinor: number, at: number) => {
   saleN += 1;
-  return {
-    id: uuidFrom(10_000 + saleN, 0x5),
-    terminalId: TERM,
-    shopId,
-    seq: saleN,
-    memberId,
-    cardNumber: null,
-    subtotalMinor: totalMinor,
-    discountMinor: 0,
-    totalMinor,
-    pointsEarned: 0,
-    pointsSpent: 0,
-    ruleVersion: 1,
-    currency: 'CNY',
-    businessDay: '2025-06-01',
-    createdAt: at,
-    staffId: null,
-  };
+  return saleRow(uuidFrom(10_000 + saleN, 0x5), memberId, shopId, totalMinor, at, { terminalId: TERM, seq: saleN });
 };
 const member = (id: string, createdAt: number) => ({
   id,

@@ -26,11 +26,19 @@ export const memberRow = (id: string, joinedAt: number) => ({
 });
 
 let seq = 0;
-export const saleRow = (id: string, memberId: string | null, shopId: string, totalMinor: number, at: number) => ({
+/** A sale row as derivation writes it (the campaign tests' one builder); `over` names the till, seq or day. */
+export const saleRow = (
+  id: string,
+  memberId: string | null,
+  shopId: string,
+  totalMinor: number,
+  at: number,
+  over: { terminalId?: string; seq?: number; businessDay?: string } = {},
+) => ({
   id,
-  terminalId: TERM,
+  terminalId: over.terminalId ?? TERM,
   shopId,
-  seq: (seq += 1),
+  seq: over.seq ?? (seq += 1),
   memberId,
   cardNumber: null,
   subtotalMinor: totalMinor,
@@ -40,7 +48,7 @@ export const saleRow = (id: string, memberId: string | null, shopId: string, tot
   pointsSpent: 0,
   ruleVersion: 1,
   currency: 'CNY',
-  businessDay: '2025-06-01',
+  businessDay: over.businessDay ?? '2025-06-01',
   createdAt: at,
   staffId: null,
 });

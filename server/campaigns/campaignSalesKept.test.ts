@@ -4,6 +4,7 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
+import { saleRow } from './campaignMembersKept.testkit';
 import type { HoDatabase } from '../store/connect';
 import { campaignSales, campaigns, ledger, members, sales } from '../store/schema';
 import { rebuildSummaries } from '../stats/rebuildSummaries';
@@ -22,24 +23,8 @@ const TERM = uuidFrom(1, 0xa);
 const [X, Y] = [uuidFrom(901, 0xd), uuidFrom(902, 0xd)];
 const [S1, S2] = [uuidFrom(903, 0x5), uuidFrom(904, 0x5)];
 
-const sale = (id: string, memberId: string, shopId: string, totalMinor: number, at: number, seq: number) => ({
-  id,
-  terminalId: TERM,
-  shopId,
-  seq,
-  memberId,
-  cardNumber: null,
-  subtotalMinor: totalMinor,
-  discountMinor: 0,
-  totalMinor,
-  pointsEarned: 0,
-  pointsSpent: 0,
-  ruleVersion: 1,
-  currency: 'CNY',
-  businessDay: '2025-06-03',
-  createdAt: at,
-  staffId: null,
-});
+const sale = (id: string, memberId: string, shopId: string, totalMinor: number, at: number, seq: number) =>
+  saleRow(id, memberId, shopId, totalMinor, at, { terminalId: TERM, seq, businessDay: '2025-06-03' });
 const row = (
   n: number,
   memberId: string,
