@@ -58,7 +58,7 @@ function valueAt(sorted: readonly (readonly [number, number])[], index: number):
   return 0;
 }
 
-/** Sorted (value, buyers) pairs → the values at index floor(k·n/5), k = 1..4 (quintileCuts of the expanded values). */
+/** Sorted (value, buyers) pairs → the values at index floor(k·n/5), k = 1..4 (quintileCuts of the values expanded). */
 export const cutsOfCounts = (sorted: readonly (readonly [number, number])[], n: number): number[] =>
   n === 0 ? [0, 0, 0, 0] : [1, 2, 3, 4].map((k) => valueAt(sorted, Math.floor((k * n) / 5)));
 
