@@ -70,7 +70,7 @@ describe('merging two ledgers', () => {
   it('keeps the sum of points, pair by pair, and empties what the duplicate may spend', () => {
     fc.assert(
       fc.property(ledgerArb('d'), ledgerArb('s'), fc.integer({ min: 0, max: 150 }), (dup, surv, nowDay) => {
-        const now = START + (60 + nowDay) * DAY; // a merge comes after the rows it reads
+        const now = START + (61 + nowDay) * DAY; // a merge comes after the rows it reads (day 60 at the latest)
         const merged = applyMoves(dup, surv, now);
         expect(sum(merged.duplicate) + sum(merged.survivor)).toBe(sum(dup) + sum(surv));
         expect(merged.moves.reduce((a, m) => a + m.delta, 0)).toBe(0);
@@ -87,7 +87,7 @@ describe('merging two ledgers', () => {
   it('gives the survivor what both could spend when neither is overdrawn, expiring when it would have', () => {
     fc.assert(
       fc.property(ledgerArb('d'), ledgerArb('s'), fc.integer({ min: 0, max: 150 }), (dup, surv, nowDay) => {
-        const now = START + (60 + nowDay) * DAY; // a merge comes after the rows it reads
+        const now = START + (61 + nowDay) * DAY; // a merge comes after the rows it reads (day 60 at the latest)
         const before = [derivePointLots(dup, now), derivePointLots(surv, now)];
         fc.pre(before.every((l) => l.deficit === 0));
         const merged = applyMoves(dup, surv, now);
