@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/contract/errors';
 import type { SignInChoice } from '../../shared/contract/staff';
@@ -31,12 +31,16 @@ export function StaffPinForm({
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
+  // A name the person picked stays picked when the list loads again (the preferred name can change
+  // under the form when the status refreshes); only an untouched choice follows `preferred`.
+  const pickedByHand = useRef<string | null>(null);
   useEffect(() => {
     void api.signInChoices({}).then((result) => {
       if (!result.ok) return setError(result.error);
       const list = result.value.filter((c) => !only || c.role === only);
       setChoices(list);
-      setStaffId(list.find((c) => c.staffId === preferred)?.staffId ?? list[0]?.staffId ?? '');
+      const picked = list.find((c) => c.staffId === pickedByHand.current);
+      setStaffId(picked?.staffId ?? list.find((c) => c.staffId === preferred)?.staffId ?? list[0]?.staffId ?? '');
     });
   }, [only, preferred]);
   const onSubmit = async (e: FormEvent) => {
@@ -53,7 +57,14 @@ export function StaffPinForm({
       {error && <ErrorNote error={error} onDismiss={() => setError(null)} />}
       <label>
         {t('staff.name')}
-        <select name="staffId" value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+        <select
+          name="staffId"
+          value={staffId}
+          onChange={(e) => {
+            pickedByHand.current = e.target.value;
+            setStaffId(e.target.value);
+          }}
+        >
           {choices.map((c) => (
             <option key={c.staffId} value={c.staffId}>
               {`${c.name} · ${t(`staff.role.${c.role}`)}`}
