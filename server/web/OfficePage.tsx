@@ -25,6 +25,9 @@ export function OfficePage() {
   // undefined: still asking head office whether this browser's cookie is signed in.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [data, setData] = useState<Fetched | null>(null);
+  // The last overview that loaded: one failed refresh shows its error above the console, but does not
+  // take the console (and whatever is being edited in it) away.
+  const [shown, setShown] = useState<Extract<Fetched, { ok: true }> | null>(null);
   const t = useCallback((key: TextKey, params?: Record<string, string | number>) => text(lang, key, params), [lang]);
 
   useEffect(() => {
@@ -35,6 +38,7 @@ export function OfficePage() {
     if (!session) return;
     const result = await fetchOverview(session);
     setData(result);
+    if (result.ok) setShown(result);
     if (!result.ok && result.reason === 'unauthorized') setSession(null);
   }, [session]);
 
@@ -52,6 +56,7 @@ export function OfficePage() {
     if (session) void signOut(session);
     setSession(null);
     setData(null);
+    setShown(null);
   };
   const failure = data && !data.ok ? data : null;
   const areas = session ? visibleAreas(session.me, mountedAreas) : [];
@@ -67,9 +72,9 @@ export function OfficePage() {
               {t('signedInAs', { name: session.me.name, role: t(`role_${session.me.role}`) })}
             </span>
           )}
-          {session && data?.ok && (
+          {session && shown && (
             <span className="muted" data-testid="updated">
-              {t('updated', { time: dateTime(data.overview.at, lang, '') })}
+              {t('updated', { time: dateTime(shown.overview.at, lang, '') })}
             </span>
           )}
           {session && (
@@ -97,16 +102,17 @@ export function OfficePage() {
           lang={lang}
           onSignedIn={(value) => {
             setData(null);
+            setShown(null);
             setSession(value);
           }}
         />
-      ) : session && data?.ok ? (
+      ) : session && shown ? (
         <div className="console">
           <ConsoleNav lang={lang} areas={areas} current={area} />
           <main className="console__area" data-area={area ?? ''}>
             <Suspense fallback={<p className="muted">{shellText(lang, 'loading')}</p>}>
               {view ? (
-                view({ lang, session, overview: data.overview })
+                view({ lang, session, overview: shown.overview })
               ) : (
                 <p className="muted">{shellText(lang, 'noArea')}</p>
               )}
