@@ -42,6 +42,8 @@ export interface DerivationLoopOptions {
   /** When this process last answered a push (performance.now()); null before the first. */
   lastPushEndedAt?: () => number | null;
   yieldMs?: number;
+  /** Told once the start's check of the summaries has run (a rebuild, if one was due, is done). */
+  onSummariesChecked?: () => void;
 }
 
 export interface DerivationLoop {
@@ -149,6 +151,7 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
     if (await rebuildSummariesIfMissing(db)) log('head office: statistics summaries rebuilt from the stored rows');
     if (await backfillTierHistoryIfEmpty(db, clock.now())) log('head office: tier history back-filled');
     summariesChecked = true;
+    options.onSummariesChecked?.();
   };
   const sweep = (): void => {
     if (stopping || sweeping) return;

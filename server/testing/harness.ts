@@ -50,7 +50,24 @@ export async function startHarness(
     ids,
     withCopyConnection: database.withCopyConnection,
   };
-  const app = buildServer(deps, options);
+  // The deriver's start check (a summaries rebuild for a database with rows and no summaries) runs
+  // before the test writes anything: a test that writes rows straight into the tables while that
+  // rebuild runs would deadlock with it.
+  let checked: () => void = () => undefined;
+  const summariesChecked = new Promise<void>((resolve) => (checked = resolve));
+  const given = options.derive;
+  const derive =
+    given === false
+      ? false
+      : {
+          ...given,
+          onSummariesChecked: () => {
+            given?.onSummariesChecked?.();
+            checked();
+          },
+        };
+  const app = buildServer(deps, { ...options, derive });
+  if (derive !== false) await summariesChecked;
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const call: Harness['call'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};
