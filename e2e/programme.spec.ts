@@ -31,11 +31,15 @@ test('a manager changes the earn ratio, previews it, saves it, and the next sale
   const before = valueOf(await till().api.previewSale(sale));
 
   await openProgramme(page);
+  await expect(page.getByTestId('programme-screen')).toContainText('当前规则版本 1');
   await page.getByTestId('earn-ratio-points').fill('3');
+  await expect(page.getByTestId('earn-ratio-points')).toHaveValue('3');
   await page.getByTestId('preview-amount').fill('100');
   await page.getByTestId('preview-run').click();
   // ¥100 in the entry tier (×1) on a first visit: 100 + 5 visit points now, 300 + 5 edited.
   await expect(page.getByTestId('preview-current')).toHaveText('105 积分');
+  // The edit is still in the field the preview read (a reload of the screen would have put 1 back).
+  await expect(page.getByTestId('earn-ratio-points')).toHaveValue('3');
   await expect(page.getByTestId('preview-edited')).toHaveText('305 积分');
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/programme-zh-CN.png`, fullPage: true });
