@@ -6,9 +6,8 @@ import type {
 } from '../../../shared/admin/campaignEffect';
 import { count, dateTime, moneyFigure } from '../format';
 import type { Lang } from '../text';
+import { liftFigure } from './liftFigure';
 import { campaignText, type CampaignTextKey } from './campaignText';
-
-const fixed = (n: number, digits: number): string => n.toFixed(digits);
 
 function FiguresRow({ name, f, lang }: { name: string; f: EffectFigures; lang: Lang }) {
   return (
@@ -26,8 +25,7 @@ function FiguresRow({ name, f, lang }: { name: string; f: EffectFigures; lang: L
 
 function LiftRow(props: { name: string; m: LiftMeasure; money: boolean; minGroup: number; lang: Lang }) {
   const { m, money, lang } = props;
-  // Spend is in minor units: shown as money; visits to two decimals.
-  const show = (x: number) => (money ? moneyFigure(Math.round(x), lang) : fixed(x, 2));
+  const show = (x: number) => liftFigure(x, money, lang);
   const why = m.notComputable === null ? '' : campaignText(lang, m.notComputable, { min: props.minGroup });
   return (
     <tr>
