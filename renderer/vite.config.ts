@@ -3,6 +3,10 @@ import react from '@vitejs/plugin-react';
 
 // Root is renderer/; the build lands in dist/renderer, loaded by Electron from file:// and by
 // the browser host over HTTP, hence relative asset paths (base './').
+// React's production build and JSX runtime whatever NODE_ENV the shell or a test runner set: under
+// Vitest's NODE_ENV=test the till was a development build, which runs every effect twice (StrictMode).
+process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
