@@ -465,7 +465,9 @@ export const ADMIN_ROUTES = {
     query: FindMembersQuery,
     body: null,
     response: FindMembersAnswer,
-    doc: 'Members by card number or phone (exact) or the start of a name, a page at a time; phones masked.',
+    doc:
+      'Members by card number or phone (exact) or the start of a name, or by what was typed as the till reads it; ' +
+      'a page at a time; phones masked.',
   },
   memberDetail: {
     method: 'GET',

@@ -4,15 +4,17 @@ import { z } from 'zod';
 // reveal a phone (audited). Routes findMembers, memberDetail, revealMemberPhone in ./contract.ts.
 
 /** How the search box is read: a card number, a phone, or the start of a name. */
-export const MemberSearchBy = z.enum(['card', 'phone', 'name']);
+/** `any`: digits are a card number, else a phone; anything else the start of a name (the till's one field). */
+export const MemberSearchBy = z.enum(['any', 'card', 'phone', 'name']);
 export type MemberSearchBy = z.infer<typeof MemberSearchBy>;
 
 const Page = z.coerce.number().int().min(1).max(100_000).default(1);
 const PageSize = z.coerce.number().int().min(1).max(100).default(20);
 
 /**
- * A search: a card number or a phone matches exactly (spaces and dashes ignored), a name by its
- * start (case-insensitive). Each is served by an index; nothing else is searched.
+ * A search: `any` as the till's field reads it (findMembers.ts), a card number or a phone matches exactly
+ * (spaces and dashes ignored), a name by its start (case-insensitive). Each is served by an index;
+ * nothing else is searched.
  */
 export const FindMembersQuery = z
   .object({

@@ -39,15 +39,24 @@ export const memberHit = (m: MemberRow, balance: number): MemberHit => ({
   balance,
 });
 
+const DIGITS = /^[\d\s+\-().\uFF10-\uFF19\uFF0B\uFF0D]+$/;
+const CARD = /^[\d\s-]{4,32}$/;
+
 /** LIKE's own characters in a typed name are matched as themselves. */
 const likePrefix = (text: string): string => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The console's search: a card number through ho_cards (any card the member ever had), a phone as
- * E.164 through ho_members_phone_idx, a name's start through ho_members_name_idx. Erased members
- * have no name or phone left and are found by card only.
+ * The console's search: `any` as the till reads its field, a card number through ho_cards (any card the
+ * member ever had), a phone as E.164 through ho_members_phone_idx, a name's start through
+ * ho_members_name_idx. Erased members have no name or phone left and are found by card only.
  */
 export async function findMembers(db: HoDb, query: FindMembersQuery, shops: ShopFilter): Promise<FindMembersAnswer> {
+  // Typed as the till's one field reads it: digits are a card number, and a phone when no card has them.
+  if (query.by === 'any') {
+    if (!DIGITS.test(query.q)) return findMembers(db, { ...query, by: 'name' }, shops);
+    const byCard = CARD.test(query.q) ? await findMembers(db, { ...query, by: 'card' }, shops) : null;
+    return byCard !== null && byCard.total > 0 ? byCard : findMembers(db, { ...query, by: 'phone' }, shops);
+  }
   const empty = { members: [], total: 0, page: query.page, pageSize: query.pageSize };
   let match: SQL;
   if (query.by === 'card') {

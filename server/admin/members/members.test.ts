@@ -115,6 +115,12 @@ describe.each(testBackends)('the console members routes on $name', (backend) => 
     expect(await names({ by: 'phone', q: '138 0000 0001' })).toEqual(['Wang Fang']);
     expect(await names({ by: 'phone', q: '+86 138 0000 0009' })).toEqual([]);
     expect(await names({ by: 'name', q: 'WANG' })).toEqual(['Wang Fang', 'wang Lei']);
+    // As the till reads its one field: digits are a card number, else a phone; anything else a name.
+    expect(await names({ by: 'any', q: cardNumberFrom(3) })).toEqual(['Li Na']);
+    expect(await names({ by: 'any', q: '138 0000 0001' })).toEqual(['Wang Fang']);
+    expect(await names({ by: 'any', q: '+86 138 0000 0001' })).toEqual(['Wang Fang']);
+    expect(await names({ by: 'any', q: 'wang' })).toEqual(['Wang Fang', 'wang Lei']);
+    expect(await names({ by: 'any', q: '999' })).toEqual([]);
     // LIKE's own characters are only themselves.
     expect(await names({ by: 'name', q: '%' })).toEqual([]);
     const page2 = await ho.admin.call('findMembers', { query: { by: 'name', q: 'wang', page: 2, pageSize: 1 } });
@@ -138,6 +144,7 @@ describe.each(testBackends)('the console members routes on $name', (backend) => 
     // Shop A's manager: shop B's member is not found at all.
     expect(await names({ by: 'card', q: cardNumberFrom(3) }, manager)).toEqual([]);
     expect(await names({ by: 'name', q: 'w' }, manager)).toEqual(['Wang Fang', 'wang Lei']);
+    expect(await names({ by: 'any', q: cardNumberFrom(3) }, manager)).toEqual([]);
   });
 
   it("answers a member's cards, tier history, ledger page, sales with lines", async () => {

@@ -8,7 +8,7 @@ import { MemberDetail } from './MemberDetail';
 import { memberText, type MemberTextKey } from './memberText';
 import { failureText, fieldProblems, refusalText } from './refusal';
 
-const SEARCH_BY: readonly MemberSearchBy[] = ['card', 'phone', 'name'];
+const SEARCH_BY: readonly MemberSearchBy[] = ['any', 'card', 'phone', 'name'];
 const PAGE_SIZE = 20;
 
 /**
@@ -20,7 +20,7 @@ export function MembersArea({ lang, session }: { lang: Lang; session: Session })
     (key: MemberTextKey, params?: Record<string, string | number>) => memberText(lang, key, params),
     [lang],
   );
-  const [by, setBy] = useState<MemberSearchBy>('card');
+  const [by, setBy] = useState<MemberSearchBy>('any');
   const [q, setQ] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [hits, setHits] = useState<FindMembersAnswer | null>(null);
@@ -145,4 +145,4 @@ export function MembersArea({ lang, session }: { lang: Lang; session: Session })
   );
 }
 
-const searchBy = (value: string): MemberSearchBy => SEARCH_BY.find((b) => b === value) ?? 'card';
+const searchBy = (value: string): MemberSearchBy => SEARCH_BY.find((b) => b === value) ?? 'any';

@@ -4,6 +4,7 @@ import type { Lang } from '../text';
 const en = {
   title: 'Members',
   searchBy: 'Find by',
+  by_any: 'Card, phone or name',
   by_card: 'Card number',
   by_phone: 'Phone',
   by_name: 'Name (start)',
@@ -121,6 +122,7 @@ const en = {
 const zhCN = {
   title: '会员',
   searchBy: '查找方式',
+  by_any: '卡号、手机号或姓名',
   by_card: '卡号',
   by_phone: '手机号',
   by_name: '姓名（开头）',
