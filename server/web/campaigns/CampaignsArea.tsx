@@ -28,6 +28,7 @@ export function CampaignsArea({ lang, session }: { lang: Lang; session: Session 
     [lang],
   );
   const [rows, setRows] = useState<CampaignRow[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [segmentSizes, setSegmentSizes] = useState<ReadonlyMap<RfmSegment, number> | null>(null);
   // The effect view reads the list when it mounts: a change remounts it.
@@ -36,7 +37,10 @@ export function CampaignsArea({ lang, session }: { lang: Lang; session: Session 
 
   const load = useCallback(async () => {
     const answer = await sessionClient(null).send('campaigns');
-    if (answer.ok) setRows(answer.value.campaigns);
+    if (answer.ok) {
+      setRows(answer.value.campaigns);
+      setLoaded(true);
+    }
     setVersion((v) => v + 1);
   }, []);
   useEffect(() => void load(), [load]);
@@ -58,7 +62,20 @@ export function CampaignsArea({ lang, session }: { lang: Lang; session: Session 
             </button>
           </p>
         )}
-        <CampaignList rows={rows} lang={lang} t={t} timeZone={DEFAULT_SHOP_TIME_ZONE} current={open} onOpen={setOpen} />
+        {loaded && rows.length === 0 ? (
+          <p className="muted" data-testid="campaign-list-empty">
+            {t(roleMayCall('upsertCampaign', role) ? 'listEmptyMake' : 'listEmpty')}
+          </p>
+        ) : (
+          <CampaignList
+            rows={rows}
+            lang={lang}
+            t={t}
+            timeZone={DEFAULT_SHOP_TIME_ZONE}
+            current={open}
+            onOpen={setOpen}
+          />
+        )}
         {open !== null && (
           <CampaignEditor
             key={open}
@@ -75,7 +92,8 @@ export function CampaignsArea({ lang, session }: { lang: Lang; session: Session 
           />
         )}
       </section>
-      <CampaignEffectArea key={version} lang={lang} session={session} />
+      {/* Nothing to measure before the first campaign: the list above already says so. */}
+      {rows.length > 0 && <CampaignEffectArea key={version} lang={lang} session={session} />}
     </>
   );
 }

@@ -4,6 +4,8 @@ import type { Lang } from '../text';
 const en = {
   listTitle: 'Campaigns',
   newCampaign: 'New campaign',
+  listEmpty: 'No campaign yet.',
+  listEmptyMake: 'No campaign yet: “New campaign” makes the first, and the tills run it once it is published.',
   edit: 'Edit',
   name: 'Name',
   status: 'Status',
@@ -92,6 +94,8 @@ const en = {
 const zhCN = {
   listTitle: '营销活动',
   newCampaign: '新建活动',
+  listEmpty: '尚无活动。',
+  listEmptyMake: '尚无活动：点击“新建活动”创建第一个，发布后各收银台即按它执行。',
   edit: '编辑',
   name: '名称',
   status: '状态',
