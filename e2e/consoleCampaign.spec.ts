@@ -66,6 +66,9 @@ test('a campaign made on the page: what-if, publish, a till gives its bonus, its
 
   await signInPage(page, ho);
   await openArea(page, 'campaigns');
+  // Before the first campaign the list says what to do, and there is no effect to measure yet.
+  await expect(page.getByTestId('campaign-list-empty')).toContainText('点击“新建活动”创建第一个');
+  await expect(page.getByTestId('campaign-effect-area')).toHaveCount(0);
   await page.getByTestId('campaign-new').click();
   await page.locator('#campaign-name').fill('满额送积分 Spend bonus');
   await page.locator('#campaign-kind').selectOption('spendBonus');

@@ -38,6 +38,10 @@ test('finds a member by card and by phone, adjusts their points and sees the led
   await signInPage(page, ho);
   await openArea(page, 'members');
   const area = page.getByTestId('members-area');
+  // The default search reads what was typed as the till does: a phone finds its member.
+  await area.getByTestId('member-search').fill('138 0000 0007');
+  await area.getByRole('button', { name: '查找' }).click();
+  await expect(area.getByTestId('member-hits')).toContainText('Member 7');
   await area.getByTestId('member-search-by').selectOption('card');
   await area.getByTestId('member-search').fill(formatCardNumber(cardNumberFrom(7)));
   await area.getByRole('button', { name: '查找' }).click();
