@@ -1,9 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inHoldout } from '../../shared/domain/campaigns/holdout';
 import { rebuildSummaries } from '../stats/rebuildSummaries';
 import type { HoDatabase } from '../store/connect';
-import { campaignLiftSums, ledger } from '../store/schema';
+import { campaignLiftSums, ledger, sales } from '../store/schema';
+import { rowsOf } from '../sync/jsonInsert';
 import { testBackends } from '../testing/databases';
 import { uuidFrom } from '../testing/records';
 import { campaignEffect, liftWindow } from './campaignEffect';
@@ -199,5 +200,62 @@ describe.each(testBackends)('a campaign’s effect kept on $name', (backend) => 
         .where(and(eq(campaignLiftSums.campaignId, K))),
     ).toEqual([]);
     expect(await db.select().from(ledger).orderBy(asc(ledger.id))).toHaveLength(7);
+  });
+});
+
+// Two derivations adding the same member's sales at two shops at once (PostgreSQL: PGlite has one connection):
+// the second waits for the first's commit, so its member's rows as it read them hold the first's sale and the
+// sums add up to the refill's, not to the sum of two deltas each from the rows as they were before both.
+describe.each(testBackends.filter((b) => b.name === 'postgres'))('the kept lift sums on $name, at once', (backend) => {
+  let database: HoDatabase;
+
+  beforeAll(async () => {
+    database = await backend.open();
+  }, 60_000);
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('keeps one member’s sums right when two derivations add them together', async () => {
+    const db = database.db;
+    const V = uuidFrom(760, 0xd);
+    await addMembers(db, [memberRow(V, T0 - 60 * DAY)]);
+    await storeCampaign(db, campaign);
+    await addSales(db, [
+      saleRow(uuidFrom(761, 0x5), V, 'A', 100, T0 - DAY),
+      saleRow(uuidFrom(762, 0x5), V, 'B', 100, T0 - DAY),
+    ]);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted = () => {};
+    const first = new Promise<void>((resolve) => (inserted = resolve));
+    const one = db.transaction(async (tx) => {
+      await tx.insert(sales).values(saleRow(uuidFrom(763, 0x5), V, 'A', 3000, T0 + DAY));
+      inserted();
+      await gate;
+    });
+    await first;
+    let done = false;
+    const two = db
+      .transaction(async (tx) => {
+        await tx.insert(sales).values(saleRow(uuidFrom(764, 0x5), V, 'B', 5000, T0 + DAY));
+      })
+      .then(() => (done = true));
+    // The second waits on the first's campaign lock (or, were there none, would finish on its own).
+    for (let tries = 0; tries < 200 && !done; tries += 1) {
+      const waiting = await db.execute(sql`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+      if (rowsOf(waiting).length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    release();
+    await Promise.all([one, two]);
+    const kept = (await keptEffectRows(db, K)).liftSums;
+    await db.execute(sql`SELECT ho_campaign_lift_sums_refill(${K})`);
+    expect((await keptEffectRows(db, K)).liftSums).toEqual(kept);
+    expect(kept.find((r) => r.shopId === '' && r.population === 'activeBefore')).toMatchObject({
+      n: 1,
+      spend: '8000',
+      spendSq: '64000000',
+    });
   });
 });

@@ -158,9 +158,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- 0020's keep, its sums kept in the same statement: the rows it upserts (RETURNING, as they are now) and the
--- touched members' rows as the statement found them (its snapshot), signed.
+-- touched members' rows as the statement found them (its snapshot), signed. The campaigns' locks first (in id
+-- order), so that snapshot is taken after any other derivation adding to them has committed: two at once would
+-- each take the member's rows as they were before both (and every writer waits on the sums' rows anyway).
 CREATE OR REPLACE FUNCTION ho_campaign_members_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(7302117, hashtext(t.id)) FROM (SELECT DISTINCT c.id
+    FROM ho_campaign_windows() c
+    JOIN ho_sales_new s ON s.created_at >= c.starts_at - 7776000000 AND s.created_at < c.ends_at
+    WHERE s.member_id IS NOT NULL ORDER BY c.id) t;
   EXECUTE ho_campaign_lift_sums_sql($q$up AS (
     INSERT INTO ho_campaign_members AS k (campaign_id, member_id, shop_id, joined_at, held, last_before_at, visits,
       spend_minor)
