@@ -19,6 +19,7 @@ import {
   storeCampaign,
 } from './campaignMembersKept.testkit';
 import { liftsByKept } from './keptLift';
+import { keptSumsAnswer } from './keptLiftSums';
 import { computedLedger, keptLedger } from './ledgerFigures';
 
 // Migration 0022's kept figures, by hand. Campaign K ran a week from T0 (look-back T0 − 7 days), holdout 50 %.
@@ -180,6 +181,12 @@ describe.each(testBackends)('a campaign’s effect kept on $name', (backend) => 
       expect(effect.liftAmongBuyers).toEqual(computed.liftAmongBuyers);
       for (const s of effect.shops) expect(s.lift).toEqual(computed.atShop(s.shopId));
     }
+    // Not where the sums are not the question: a look-back still growing, two shops, another target, a draft.
+    const ended = liftWindow(campaign, NOW).lookbackFrom;
+    expect(keptSumsAnswer(campaign, liftWindow(campaign, T0 + 3 * DAY).lookbackFrom, null)).toBe(false);
+    expect(keptSumsAnswer(campaign, ended, ['A', 'B'])).toBe(false);
+    expect(keptSumsAnswer({ ...campaign, target: { kind: 'segment', memberIds: [X] } }, ended, null)).toBe(false);
+    expect(keptSumsAnswer({ ...campaign, published: false }, ended, null)).toBe(false);
     expect((await campaignEffect(db, K, NOW, null, 1)).overall).toEqual({
       participants: 2,
       attributedSales: 4,
