@@ -1,21 +1,23 @@
-import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { CampaignEffectAnswer, EffectFigures } from '../../shared/admin/campaignEffect';
 import { Campaign } from '../../shared/domain/campaigns/campaign';
 import type { ShopFilter } from '../admin/reports';
 import { HoError } from '../http/errors';
 import { MIN_LIFT_GROUP } from '../stats/liftInterval';
 import type { HoDb } from '../store/connect';
-import { campaigns, campaignSales, ledger, members, sales } from '../store/schema';
+import { campaigns, members, sales } from '../store/schema';
 import { tiersAt } from '../tiers/tiersAt';
 import { campaignLift, type MemberShopBuying } from './campaignLift';
 import { heldOutOf } from './holdoutOnServer';
 import { keptBuying, liftsByKept } from './keptLift';
+import { keptSumsAnswer, liftsByKeptSums } from './keptLiftSums';
+import { keptLedger, type ShopLedger } from './ledgerFigures';
 import { liftsBySums, type LiftsBySums } from './liftSums';
 import { pointValue, pointsCostMinor, type PointValue } from './programmeValue';
 
-// A campaign's effect (README.md): what its ledger rows gave (by ho_ledger_campaign_idx), the sales
-// they name (kept in ho_campaign_sales) and the lift against its holdout from its members' buying in
-// and before its window (kept in ho_campaign_members once published), summed by PostgreSQL.
+// A campaign's effect (README.md): what its ledger rows gave and the sales they name (kept per shop by
+// migration 0022, ledgerFigures.ts) and the lift against its holdout from its members' buying in and before
+// its window (kept in ho_campaign_members once published, its group sums too where they answer exactly).
 
 const DAY_MS = 86_400_000;
 /** The look-back is as long as the window, at most this long (migration 0020 keeps sales back to it: change both). */
@@ -26,61 +28,6 @@ export function liftWindow(campaign: Pick<Campaign, 'startsAt' | 'endsAt'>, now:
   const from = campaign.startsAt;
   const to = Math.max(from, Math.min(campaign.endsAt, now));
   return { lookbackFrom: from - Math.min(Math.max(to - from, DAY_MS), MAX_LOOKBACK_MS), from, to };
-}
-
-interface ShopRow {
-  shopId: string;
-  participants: number;
-  pointsIssued: number;
-  pointsNet: number;
-}
-
-async function ledgerByShop(db: HoDb, campaignId: string): Promise<ShopRow[]> {
-  const rows = await db
-    .select({
-      shopId: ledger.shopId,
-      participants: sql<number>`count(DISTINCT ${ledger.memberId}) FILTER (WHERE ${ledger.kind} = 'earn')::int`,
-      pointsIssued: sql<number>`coalesce(sum(${ledger.delta}) FILTER (WHERE ${ledger.kind} = 'earn'), 0)::int`,
-      pointsNet: sql<number>`coalesce(sum(${ledger.delta}), 0)::int`,
-    })
-    .from(ledger)
-    .where(eq(ledger.campaignId, campaignId))
-    .groupBy(ledger.shopId);
-  return rows.map((r) => ({
-    ...r,
-    participants: Number(r.participants),
-    pointsIssued: Number(r.pointsIssued),
-    pointsNet: Number(r.pointsNet),
-  }));
-}
-
-/** Members over every shop: one member counted once however many shops they earned at. */
-async function participantsOverall(db: HoDb, campaignId: string, shops: ShopFilter): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(DISTINCT ${ledger.memberId})::int` })
-    .from(ledger)
-    .where(
-      and(
-        eq(ledger.campaignId, campaignId),
-        eq(ledger.kind, 'earn'),
-        shops === null ? undefined : inArray(ledger.shopId, [...shops]),
-      ),
-    );
-  return Number(row?.n ?? 0);
-}
-
-/** The sales its earn rows name, per the sale's shop: how many and their totals (kept in ho_campaign_sales). */
-async function attributedByShop(db: HoDb, campaignId: string): Promise<Map<string, { count: number; minor: number }>> {
-  const rows = await db
-    .select({
-      shopId: campaignSales.shopId,
-      count: sql<number>`count(*)::int`,
-      minor: sql<string>`coalesce(sum(${campaignSales.totalMinor}), 0)::text`,
-    })
-    .from(campaignSales)
-    .where(eq(campaignSales.campaignId, campaignId))
-    .groupBy(campaignSales.shopId);
-  return new Map(rows.map((r) => [r.shopId, { count: Number(r.count), minor: Number(r.minor) }]));
 }
 
 /** Members' sales from the look-back to the window's end, per member and shop, split at the start. */
@@ -109,15 +56,11 @@ async function buying(db: HoDb, lookbackFrom: number, from: number, to: number):
   }));
 }
 
-function figures(
-  row: Omit<ShopRow, 'shopId'>,
-  sold: { count: number; minor: number },
-  value: PointValue,
-): EffectFigures {
+function figures(row: Omit<ShopLedger, 'shopId'>, value: PointValue): EffectFigures {
   return {
     participants: row.participants,
-    attributedSales: sold.count,
-    attributedSalesMinor: sold.minor,
+    attributedSales: row.salesCount,
+    attributedSalesMinor: row.salesMinor,
     pointsIssued: row.pointsIssued,
     pointsNet: row.pointsNet,
     costMinor: pointsCostMinor(row.pointsIssued, value),
@@ -137,6 +80,7 @@ async function liftsOf(
   minGroup: number,
   now: number,
 ): Promise<LiftsBySums> {
+  if (keptSumsAnswer(campaign, window.lookbackFrom, shops)) return liftsByKeptSums(db, campaign.id, shops, minGroup);
   if (campaign.target.kind !== 'tiers')
     return campaign.published
       ? liftsByKept(db, campaign, window.lookbackFrom, shops, minGroup)
@@ -178,23 +122,20 @@ export async function campaignEffect(
   if (!stored) throw new HoError('NOT_FOUND', `No campaign ${campaignId}.`);
   const campaign = Campaign.parse(stored.campaign);
   const { lookbackFrom, from, to } = liftWindow(campaign, now);
-  const seen = (shopId: string): boolean => shops === null || shops.includes(shopId);
 
   const value = await pointValue(db);
-  const byShop = (await ledgerByShop(db, campaign.id)).filter((r) => seen(r.shopId));
-  const sold = await attributedByShop(db, campaign.id);
-  const none = { count: 0, minor: 0 };
-  const shopIds = [...new Set([...byShop.map((r) => r.shopId), ...[...sold.keys()].filter(seen)])].sort();
-  const zero = { participants: 0, pointsIssued: 0, pointsNet: 0 };
+  const { byShop, participants } = await keptLedger(db, campaign.id, shops);
+  const zero = { participants: 0, pointsIssued: 0, pointsNet: 0, salesCount: 0, salesMinor: 0 };
   const total = byShop.reduce(
-    (t, r) => ({ ...t, pointsIssued: t.pointsIssued + r.pointsIssued, pointsNet: t.pointsNet + r.pointsNet }),
+    (t, r) => ({
+      ...t,
+      pointsIssued: t.pointsIssued + r.pointsIssued,
+      pointsNet: t.pointsNet + r.pointsNet,
+      salesCount: t.salesCount + r.salesCount,
+      salesMinor: t.salesMinor + r.salesMinor,
+    }),
     zero,
   );
-  const soldTotal = shopIds.reduce((t, id) => {
-    const s = sold.get(id) ?? none;
-    return { count: t.count + s.count, minor: t.minor + s.minor };
-  }, none);
-  const participants = await participantsOverall(db, campaign.id, shops);
   const lifts = await liftsOf(db, campaign, { lookbackFrom, from, to }, shops, minGroup, now);
   return {
     campaignId: campaign.id,
@@ -202,13 +143,9 @@ export async function campaignEffect(
     to,
     lookbackFrom,
     minGroup,
-    overall: figures({ ...total, participants }, soldTotal, value),
+    overall: figures({ ...total, participants }, value),
     lift: lifts.lift,
     liftAmongBuyers: lifts.liftAmongBuyers,
-    shops: shopIds.map((shopId) => ({
-      shopId,
-      figures: figures(byShop.find((r) => r.shopId === shopId) ?? zero, sold.get(shopId) ?? none, value),
-      lift: lifts.atShop(shopId),
-    })),
+    shops: byShop.map(({ shopId, ...row }) => ({ shopId, figures: figures(row, value), lift: lifts.atShop(shopId) })),
   };
 }

@@ -25,9 +25,12 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     SELECT DISTINCT l.campaign_id, l.sale_id, s.shop_id, s.total_minor
     FROM ho_ledger l JOIN ho_sales s ON s.id = l.sale_id
     WHERE l.kind = 'earn' AND l.campaign_id IS NOT NULL`);
-  // Each published campaign's members by shop, from its look-back and window (migration 0020's function,
-  // which its triggers keep by).
+  // Its ledger figures per shop, earners and participants (migration 0022's function, which its triggers keep by).
+  await tx.execute(sql`SELECT ho_campaign_effect_refill()`);
+  // Each published campaign's members by shop, from its look-back and window, and its lift's sums (migration
+  // 0020's function as 0022 made it, which its triggers keep by).
   await tx.execute(sql`DELETE FROM ho_campaign_members`);
+  await tx.execute(sql`DELETE FROM ho_campaign_lift_sums`);
   await tx.execute(sql`SELECT ho_campaign_members_refill(id) FROM ho_campaigns
     WHERE (campaign->>'published')::boolean ORDER BY id`);
   // Columns: sales, member sales, refunds (count, minor each), new members, five points columns.

@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -886,4 +887,73 @@ export const campaignMembers = pgTable(
     spendMinor: bigint('spend_minor', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.memberId, t.shopId] })],
+);
+
+/**
+ * A campaign's ledger figures per shop, kept (server/campaigns/README.md, "The effect's figures, kept"):
+ * its distinct earners, points issued (earn rows) and net (every row naming it), and its attributed sales
+ * (ho_campaign_sales) with their totals. Kept by statement triggers on ho_ledger's and ho_campaign_sales'
+ * inserts (migration 0022_campaign_effect_kept).
+ */
+export const campaignShopEffect = pgTable(
+  'ho_campaign_shop_effect',
+  {
+    campaignId: text('campaign_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    participants: bigint('participants', { mode: 'number' }).notNull().default(0),
+    pointsIssued: bigint('points_issued', { mode: 'number' }).notNull().default(0),
+    pointsNet: bigint('points_net', { mode: 'number' }).notNull().default(0),
+    salesCount: bigint('sales_count', { mode: 'number' }).notNull().default(0),
+    salesMinor: bigint('sales_minor', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.shopId] })],
+);
+
+/** A campaign's distinct earners over every shop, kept with ho_campaign_shop_effect. */
+export const campaignEffectKept = pgTable('ho_campaign_effect', {
+  campaignId: text('campaign_id').primaryKey(),
+  participants: bigint('participants', { mode: 'number' }).notNull().default(0),
+});
+
+/** Who earned from a campaign at a shop: its first earn row there makes the row (a reversal never removes it). */
+export const campaignEarners = pgTable(
+  'ho_campaign_earners',
+  {
+    campaignId: text('campaign_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    memberId: text('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.shopId, t.memberId] })],
+);
+
+/** Who earned from a campaign at any shop. */
+export const campaignParticipants = pgTable(
+  'ho_campaign_participants',
+  {
+    campaignId: text('campaign_id').notNull(),
+    memberId: text('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.memberId] })],
+);
+
+/**
+ * A published campaign's lift groups summed (server/campaigns/README.md, "The lift's sums, kept"): per
+ * population (active before in the look-back of its whole window, or buying in it), holdout or treated, and
+ * shop ('' = over every shop, a member's shops added up): n and the sums and sums of squares of visits and
+ * spend. Kept with ho_campaign_members by its triggers (migration 0022_campaign_effect_kept).
+ */
+export const campaignLiftSums = pgTable(
+  'ho_campaign_lift_sums',
+  {
+    campaignId: text('campaign_id').notNull(),
+    shopId: text('shop_id').notNull(),
+    population: text('population', { enum: ['activeBefore', 'buyers'] }).notNull(),
+    held: boolean('held').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+    visits: numeric('visits').notNull(),
+    visitsSq: numeric('visits_sq').notNull(),
+    spend: numeric('spend').notNull(),
+    spendSq: numeric('spend_sq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.shopId, t.population, t.held] })],
 );
