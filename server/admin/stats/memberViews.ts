@@ -30,6 +30,14 @@ const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`coalesce(sum(${buyerCells.buyers}) filter (where ${condition}), 0)`.mapWith(Number);
 
 export async function activityView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
+  // One snapshot: a buyer's kept cell and kept gaps change in the same transaction (a sale after the day).
+  return db.transaction(async (tx) => activityIn(tx, asOf), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function activityIn(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
   const a = buyerCells;
   // Buyers whose latest purchase is by the day, read as they are; those who bought again after it,
   // as they stood at the day (pastDayGaps.ts).
@@ -78,6 +86,14 @@ export async function activeByHomeShop(
   to: string,
   shops: ShopFilter,
 ): Promise<Map<string, number>> {
+  // One snapshot, as activityView's.
+  return db.transaction(async (tx) => activeIn(tx, from, to, shops), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function activeIn(db: HoDb, from: string, to: string, shops: ShopFilter): Promise<Map<string, number>> {
   // ho_member_activity's rows per home shop and last day (kept by migration 0021's triggers).
   const h = buyerHomeDays;
   const rows = await db
