@@ -159,6 +159,37 @@ describe.each(testBackends)('past-day gaps kept on $name', (backend) => {
     expect(await shops('2025-03-01', '2025-03-22')).toEqual([['S', 1]]);
   });
 
+  it("counts one buyer's sales derived side by side from two terminals as if one after the other", async () => {
+    // PGlite has one connection: nothing runs side by side there.
+    if (backend.name !== 'postgres') return;
+    let inserted: () => void = () => undefined;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+    // The first takes A's row and holds it; the second's insert waits for it, then counts with its sales.
+    const first = database.db.transaction(async (tx) => {
+      await tx.insert(sales).values(sale('A', '2025-02-12'));
+      inserted();
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    await firstInserted;
+    const second = database.db.transaction(async (tx) => {
+      await tx.insert(sales).values([sale('A', '2025-02-13'), sale('B', '2025-02-14')]);
+    });
+    await Promise.all([first, second]);
+    const kept = await keptGaps(database.db);
+    // A: 1 Feb (2) → 10 Feb (3) → 12 Feb (4) → 13 Feb (5) → 15 Feb (6) → 20 Feb; B: 5 Feb (1) → 14 Feb (2) → 25 Feb.
+    expect(kept.visits.map((g) => [g.lastDay, g.visits, g.nextDay])).toEqual([
+      ['2025-02-01', 2, '2025-02-10'],
+      ['2025-02-10', 3, '2025-02-12'],
+      ['2025-02-12', 4, '2025-02-13'],
+      ['2025-02-05', 1, '2025-02-14'],
+      ['2025-02-13', 5, '2025-02-15'],
+      ['2025-02-15', 6, '2025-02-20'],
+      ['2025-02-14', 2, '2025-02-25'],
+    ]);
+    await database.db.execute(sql`SELECT ho_sales_gaps_refill()`);
+    expect(await keptGaps(database.db)).toEqual(kept);
+  });
+
   it('keeps what rebuildSummaries makes again', async () => {
     const kept = await keptGaps(database.db);
     await database.db.transaction(async (tx) => rebuildSummaries(tx));
