@@ -786,6 +786,34 @@ export const buyerHomeDays = pgTable(
   (t) => [primaryKey({ columns: [t.homeShopId, t.lastDay] })],
 );
 
+/**
+ * Each buyer's CLOSED gaps between purchase days, counted (migration 0022, kept by a trigger on ho_sales'
+ * inserts): from last_day (a purchase day, `visits` sales up to it) to next_day (their next purchase day).
+ * A buyer who bought again after a past day D stood at D as the gap with last_day <= D < next_day.
+ */
+export const visitGaps = pgTable(
+  'ho_visit_gaps',
+  {
+    nextDay: text('next_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    visits: count('visits'),
+    buyers: count('buyers'),
+  },
+  (t) => [primaryKey({ columns: [t.nextDay, t.lastDay, t.visits] })],
+);
+
+/** The same closed gaps per buyer's home shop ('' for none): statsShops' active members as of a past day. */
+export const homeGaps = pgTable(
+  'ho_home_gaps',
+  {
+    nextDay: text('next_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    homeShopId: text('home_shop_id').notNull(),
+    buyers: count('buyers'),
+  },
+  (t) => [primaryKey({ columns: [t.nextDay, t.lastDay, t.homeShopId] })],
+);
+
 /** A member's buying per calendar month of the business day: RFM as of each month's end (the trend). */
 export const memberMonth = pgTable(
   'ho_member_month',

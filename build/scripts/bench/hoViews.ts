@@ -82,6 +82,31 @@ export function viewCases(dataset: HoDataset): ViewCase[] {
           direct: (db) => shopsView(db, { from: r.from, to, shops }),
         });
     }
+  // A past day: the views read each buyer as they stood at it (server/stats/README.md, "As of a past day").
+  for (const back of [10, 40]) {
+    const day = addDays(to, -back);
+    const from = addDays(day, -29);
+    cases.push(
+      {
+        view: 'statsShops',
+        asked: `30 days up to ${back} days before the last, all shops`,
+        http: (a) => a.call('statsShops', { query: { from, to: day } }),
+        direct: (db) => shopsView(db, { from, to: day, shops: null }),
+      },
+      {
+        view: 'statsActivity',
+        asked: `as of ${back} days before the last`,
+        http: (a) => a.call('statsActivity', { query: { asOf: day } }),
+        direct: (db) => activityView(db, day),
+      },
+      {
+        view: 'statsRfm',
+        asked: `as of ${back} days before the last, 12-month trend`,
+        http: (a) => a.call('statsRfm', { query: { asOf: day, months: 12 } }),
+        direct: (db) => rfmView(db, day, 12),
+      },
+    );
+  }
   const campaignId = dataset.campaignIds[0] ?? '';
   cases.push(
     {

@@ -6,15 +6,16 @@ import { periodsIn, rateBp } from '../../../shared/stats/periods';
 import { rfmSegments } from '../../../shared/stats/rfm';
 import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
-import { buyerCells, buyerHomeDays, members, monthBuyers } from '../../store/schema';
+import { buyerCells, buyerHomeDays, monthBuyers } from '../../store/schema';
 import { sumsBefore } from './daySums';
 import { laterBuyersAsOf } from './laterBuyers';
+import { laterBuyersByHomeShop, laterBuyersCounted } from './pastDayGaps';
 import { nobodyAfter, scoreBuyers, settledBuyers } from './rfmScores';
 import { rfmTrend } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
-// buyer who bought again after its "as of" day as they stood at that day (laterBuyers.ts), as does RFM.
+// buyer who bought again after its "as of" day as they stood at that day (pastDayGaps.ts; RFM: laterBuyers.ts).
 
 /** The first day of the month `n` months after `day`'s (negative: before). */
 const addMonths = (day: string, n: number): string => {
@@ -28,13 +29,18 @@ export const monthEnd = (first: string): string => addDays(addMonths(first, 1), 
 const counted = (condition: ReturnType<typeof sql>) =>
   sql<number>`coalesce(sum(${buyerCells.buyers}) filter (where ${condition}), 0)`.mapWith(Number);
 
-/** Which visit band a count of purchases falls in (1, 2, 3–5, 6–10, more). */
-const bandOf = (visits: number): number => (visits <= 2 ? visits - 1 : visits <= 5 ? 2 : visits <= 10 ? 3 : 4);
-
 export async function activityView(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
+  // One snapshot: a buyer's kept cell and kept gaps change in the same transaction (a sale after the day).
+  return db.transaction(async (tx) => activityIn(tx, asOf), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function activityIn(db: HoDb, asOf: string): Promise<z.infer<typeof StatsActivityAnswer>> {
   const a = buyerCells;
   // Buyers whose latest purchase is by the day, read as they are; those who bought again after it,
-  // as they stood at the day (laterBuyers.ts).
+  // as they stood at the day (pastDayGaps.ts).
   const settled = sql`${a.lastDay} <= ${asOf}`;
   const lastWithin = (days: number) => sql`${a.lastDay} between ${addDays(asOf, 1 - days)} and ${asOf}`;
   const visits = (low: number, high: number) => sql`${settled} and ${a.visits} between ${low} and ${high}`;
@@ -51,15 +57,12 @@ export async function activityView(db: HoDb, asOf: string): Promise<z.infer<type
     })
     .from(a);
   const r = row ?? { buyers: 0, active30: 0, active90: 0, one: 0, two: 0, few: 0, many: 0, most: 0 };
-  const bands = [r.one, r.two, r.few, r.many, r.most];
-  let { buyers, active30, active90 } = r;
-  for (const later of await laterBuyersAsOf(db, asOf)) {
-    buyers += 1;
-    if (later.lastDay >= addDays(asOf, -29)) active30 += 1;
-    if (later.lastDay >= addDays(asOf, -89)) active90 += 1;
-    const band = bandOf(later.visits);
-    bands[band] = (bands[band] ?? 0) + 1;
-  }
+  // Buyers who bought again after the day, as they stood at it (kept gaps: pastDayGaps.ts).
+  const later = await laterBuyersCounted(db, asOf);
+  const buyers = r.buyers + later.buyers;
+  const active30 = r.active30 + later.active30;
+  const active90 = r.active90 + later.active90;
+  const bands = [r.one, r.two, r.few, r.many, r.most].map((n, i) => n + (later.bands[i] ?? 0));
   const membersTotal = (await sumsBefore(db, addDays(asOf, 1), null)).newMembers;
   return {
     asOf,
@@ -75,7 +78,7 @@ export async function activityView(db: HoDb, asOf: string): Promise<z.infer<type
 
 /**
  * Members whose home shop is each shop with a purchase from..to: by their latest purchase up to `to`
- * (a buyer who bought again after `to` as they stood at it: laterBuyers.ts).
+ * (a buyer who bought again after `to` as they stood at it: pastDayGaps.ts).
  */
 export async function activeByHomeShop(
   db: HoDb,
@@ -83,7 +86,14 @@ export async function activeByHomeShop(
   to: string,
   shops: ShopFilter,
 ): Promise<Map<string, number>> {
-  const ofShops = shops === null ? undefined : inArray(members.homeShopId, [...shops]);
+  // One snapshot, as activityView's.
+  return db.transaction(async (tx) => activeIn(tx, from, to, shops), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function activeIn(db: HoDb, from: string, to: string, shops: ShopFilter): Promise<Map<string, number>> {
   // ho_member_activity's rows per home shop and last day (kept by migration 0021's triggers).
   const h = buyerHomeDays;
   const rows = await db
@@ -99,18 +109,11 @@ export async function activeByHomeShop(
     )
     .groupBy(h.homeShopId);
   const active = new Map(rows.flatMap((r) => (r.shopId === null ? [] : [[r.shopId, r.n] as const])));
-  const later = (await laterBuyersAsOf(db, to)).filter((b) => b.lastDay >= from).map((b) => b.memberId);
-  for (let i = 0; i < later.length; i += LATER_CHUNK) {
-    const homes = await db
-      .select({ shopId: members.homeShopId })
-      .from(members)
-      .where(and(inArray(members.id, later.slice(i, i + LATER_CHUNK)), ofShops));
-    for (const { shopId } of homes) if (shopId !== null) active.set(shopId, (active.get(shopId) ?? 0) + 1);
-  }
+  // Buyers who bought again after `to`, by their purchase up to it (kept gaps: pastDayGaps.ts).
+  for (const { shopId, n } of await laterBuyersByHomeShop(db, from, to, shops))
+    active.set(shopId, (active.get(shopId) ?? 0) + n);
   return active;
 }
-/** Members looked up per query (a bound parameter each). */
-const LATER_CHUNK = 5_000;
 
 /** Members with a purchase in each month (YYYY-MM) of from..to: kept per month (ho_month_buyers). */
 export async function buyersByMonth(db: HoDb, from: string, to: string): Promise<Map<string, number>> {
