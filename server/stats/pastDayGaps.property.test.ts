@@ -12,7 +12,7 @@ import { homeGaps, members, refunds, sales, visitGaps } from '../store/schema';
 import type { HoDatabase, HoDb } from '../store/connect';
 import { randomIds } from '../sources';
 
-// The kept gaps (migration 0022) after random histories written statement by statement (late sales among them,
+// The kept gaps (migration 0023) after random histories written statement by statement (late sales among them,
 // refunds beside them) answer every past day as THE ORACLE does: laterBuyers.ts, which reads each later buyer's
 // months and sales; and they equal the gaps the refill (rebuildSummaries) makes from the rows.
 

@@ -9,7 +9,7 @@ import type { HoDatabase, HoDb } from '../store/connect';
 import { randomIds } from '../sources';
 import { rebuildSummaries } from './rebuildSummaries';
 
-// The kept gaps (migration 0022, server/admin/stats/pastDayGaps.ts): a small history worked out by hand, written
+// The kept gaps (migration 0023, server/admin/stats/pastDayGaps.ts): a small history worked out by hand, written
 // as the deriver writes it (sales statement by statement, a late one among them), then the views as of past days.
 
 const T0 = Date.UTC(2025, 2, 5, 4);

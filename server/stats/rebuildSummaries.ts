@@ -83,7 +83,7 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
     ) AS r(member_id, month, last_day, visits, spend)
     GROUP BY member_id, month`),
   );
-  // Each buyer's closed gaps between purchase days (migration 0022's function, which its trigger keeps by).
+  // Each buyer's closed gaps between purchase days (migration 0023's function, which its trigger keeps by).
   await tx.execute(sql`SELECT ho_sales_gaps_refill()`);
   await tx.execute(sql`INSERT INTO ho_month_buyers (month, buyers)
     SELECT month, count(*) FROM ho_member_month WHERE visits > 0 GROUP BY month`);

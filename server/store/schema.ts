@@ -787,7 +787,7 @@ export const buyerHomeDays = pgTable(
 );
 
 /**
- * Each buyer's CLOSED gaps between purchase days, counted (migration 0022, kept by a trigger on ho_sales'
+ * Each buyer's CLOSED gaps between purchase days, counted (migration 0023, kept by a trigger on ho_sales'
  * inserts): from last_day (a purchase day, `visits` sales up to it) to next_day (their next purchase day).
  * A buyer who bought again after a past day D stood at D as the gap with last_day <= D < next_day.
  */

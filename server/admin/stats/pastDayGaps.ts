@@ -6,7 +6,7 @@ import { homeGaps, visitGaps } from '../../store/schema';
 
 // "As of" a past day D, kept (server/stats/README.md): ho_member_activity's counts read every buyer at their
 // LATEST purchase, right for all but those who bought again after D. Each of those stood at D in exactly one
-// closed gap of their purchase days (last_day <= D < next_day, migration 0022): these sums add them as they
+// closed gap of their purchase days (last_day <= D < next_day, migration 0023): these sums add them as they
 // stood. Today no gap closes after D, and the read is an empty index range.
 
 /** Buyers who bought again after `asOf`, as they stood at it: how many, active in 30 / 90 days, visit bands. */
