@@ -59,6 +59,9 @@ describe('quick soak (fixed seed)', () => {
     const plan = {
       ...planFrom(['--quick'], 20_250_601),
       kills: 4,
+      // Up to a second of trading after READY: on a loaded 2-core machine four kills within 300 ms of it once
+      // all landed before the first sale's commit (0 acknowledged), which proves nothing about kills mid-sale.
+      maxRunMs: 1_000,
       killsPerDb: 4,
       fuzzRunsPerChannel: 30,
       httpRunsPerChannel: 8,
