@@ -6,6 +6,7 @@ import { uuidFrom } from '../testing/records';
 import { dailyShop, memberActivity, memberMonth, members, refunds, sales } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
+import { plainSaleRow } from './pastDayGaps.testkit';
 
 // The activity view "as of" a past day counts each buyer as they stood that day, also one who bought
 // again after it (server/admin/stats/laterBuyers.ts). Every figure below is worked out by hand.
@@ -52,23 +53,16 @@ function summaries() {
     }
   }
   const saleRows = Object.entries(bought).flatMap(([name, days]) =>
-    days.map((businessDay, i) => ({
-      id: uuidFrom(name.charCodeAt(0) * 100 + i),
-      terminalId: TILL,
-      shopId: 'S',
-      seq: name.charCodeAt(0) * 100 + i,
-      memberId: idOf(name),
-      cardNumber: null,
-      subtotalMinor: 1000,
-      discountMinor: 0,
-      totalMinor: 1000,
-      pointsEarned: 10,
-      pointsSpent: 0,
-      ruleVersion: 1,
-      currency: 'CNY',
-      businessDay,
-      createdAt: T0,
-    })),
+    days.map((businessDay, i) =>
+      plainSaleRow({
+        id: uuidFrom(name.charCodeAt(0) * 100 + i),
+        seq: name.charCodeAt(0) * 100 + i,
+        terminalId: TILL,
+        memberId: idOf(name),
+        businessDay,
+        createdAt: T0,
+      }),
+    ),
   );
   const refunded = months.get(`${REFUND.name}:${REFUND.day.slice(0, 7)}`);
   if (refunded) refunded.spendMinor -= REFUND.minor;

@@ -8,9 +8,10 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
-import { homeGaps, members, refunds, sales, visitGaps } from '../store/schema';
-import type { HoDatabase, HoDb } from '../store/connect';
+import { members, refunds, sales } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
+import { keptGaps, plainSaleRow } from './pastDayGaps.testkit';
 
 // The kept gaps (migration 0023) after random histories written statement by statement (late sales among them,
 // refunds beside them) answer every past day as THE ORACLE does: laterBuyers.ts, which reads each later buyer's
@@ -33,38 +34,15 @@ const history = fc.record({
 let serial = 0;
 const saleRow = (m: number, d: number) => {
   serial += 1;
-  return {
+  return plainSaleRow({
     id: `p-sale-${serial}`,
-    terminalId: TILL,
-    shopId: 'S',
     seq: serial,
+    terminalId: TILL,
     memberId: memberId(m),
-    cardNumber: null,
-    subtotalMinor: 1000,
-    discountMinor: 0,
-    totalMinor: 1000,
-    pointsEarned: 10,
-    pointsSpent: 0,
-    ruleVersion: 1,
-    currency: 'CNY',
     businessDay: addDays(DAY0, d),
     createdAt: T0,
-  };
+  });
 };
-
-async function keptGaps(db: HoDb) {
-  const visits = await db
-    .select()
-    .from(visitGaps)
-    .where(sql`${visitGaps.buyers} <> 0`)
-    .orderBy(visitGaps.nextDay, visitGaps.lastDay, visitGaps.visits);
-  const homes = await db
-    .select()
-    .from(homeGaps)
-    .where(sql`${homeGaps.buyers} <> 0`)
-    .orderBy(homeGaps.nextDay, homeGaps.lastDay, homeGaps.homeShopId);
-  return { visits, homes };
-}
 
 describe.each(testBackends)('past-day gaps against every later buyer read on $name', (backend) => {
   let database: HoDatabase;

@@ -4,9 +4,10 @@ import { fixedClockForTests } from '../testing/clock';
 import { testBackends } from '../testing/databases';
 import { startHarness, type Harness } from '../testing/harness';
 import { uuidFrom } from '../testing/records';
-import { homeGaps, members, refunds, sales, visitGaps } from '../store/schema';
-import type { HoDatabase, HoDb } from '../store/connect';
+import { members, refunds, sales } from '../store/schema';
+import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
+import { keptGaps, plainSaleRow } from './pastDayGaps.testkit';
 import { rebuildSummaries } from './rebuildSummaries';
 
 // The kept gaps (migration 0023, server/admin/stats/pastDayGaps.ts): a small history worked out by hand, written
@@ -18,39 +19,15 @@ const idOf = (name: string) => uuidFrom(name.charCodeAt(0));
 let seq = 0;
 const sale = (name: string, businessDay: string) => {
   seq += 1;
-  return {
+  return plainSaleRow({
     id: uuidFrom(5000 + seq),
-    terminalId: TILL,
-    shopId: 'S',
     seq,
+    terminalId: TILL,
     memberId: idOf(name),
-    cardNumber: null,
-    subtotalMinor: 1000,
-    discountMinor: 0,
-    totalMinor: 1000,
-    pointsEarned: 10,
-    pointsSpent: 0,
-    ruleVersion: 1,
-    currency: 'CNY',
     businessDay,
     createdAt: T0,
-  };
+  });
 };
-
-/** The kept rows with buyers, in key order. */
-async function keptGaps(db: HoDb) {
-  const visits = await db
-    .select()
-    .from(visitGaps)
-    .where(sql`${visitGaps.buyers} <> 0`)
-    .orderBy(visitGaps.nextDay, visitGaps.lastDay, visitGaps.visits);
-  const homes = await db
-    .select()
-    .from(homeGaps)
-    .where(sql`${homeGaps.buyers} <> 0`)
-    .orderBy(homeGaps.nextDay, homeGaps.lastDay, homeGaps.homeShopId);
-  return { visits, homes };
-}
 
 describe.each(testBackends)('past-day gaps kept on $name', (backend) => {
   let database: HoDatabase;
