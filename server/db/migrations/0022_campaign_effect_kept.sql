@@ -151,7 +151,8 @@ CREATE FUNCTION ho_campaign_lift_sums_refill(cid text) RETURNS void LANGUAGE plp
 BEGIN
   DELETE FROM ho_campaign_lift_sums WHERE campaign_id = cid;
   EXECUTE ho_campaign_lift_sums_sql(format($q$kept_rows AS (
-    SELECT k.campaign_id, k.member_id, k.shop_id, k.held, coalesce(k.last_before_at >= b.lookback_from, FALSE) AS active,
+    SELECT k.campaign_id, k.member_id, k.shop_id, k.held,
+      coalesce(k.last_before_at >= b.lookback_from, FALSE) AS active,
       k.visits, k.spend_minor AS spend, 1 AS sign
     FROM ho_campaign_members k JOIN ho_campaign_lift_lookbacks() b ON b.id = k.campaign_id
     WHERE k.campaign_id = %L)$q$, cid));
@@ -193,7 +194,8 @@ BEGIN
     UNION ALL SELECT w.*, 1 FROM was w WHERE NOT EXISTS (SELECT 1 FROM up u
       WHERE u.campaign_id = w.campaign_id AND u.member_id = w.member_id AND u.shop_id = w.shop_id)
   ), kept_rows AS (
-    SELECT x.campaign_id, x.member_id, x.shop_id, x.held, coalesce(x.last_before_at >= b.lookback_from, FALSE) AS active,
+    SELECT x.campaign_id, x.member_id, x.shop_id, x.held,
+      coalesce(x.last_before_at >= b.lookback_from, FALSE) AS active,
       x.visits, x.spend_minor AS spend, x.sign
     FROM signed x JOIN ho_campaign_lift_lookbacks() b ON b.id = x.campaign_id
   )$q$);
