@@ -20,7 +20,8 @@ CREATE TABLE "ho_campaign_lift_sums" (
 	"visits_sq" numeric NOT NULL,
 	"spend" numeric NOT NULL,
 	"spend_sq" numeric NOT NULL,
-	CONSTRAINT "ho_campaign_lift_sums_campaign_id_shop_id_population_held_pk" PRIMARY KEY("campaign_id","shop_id","population","held")
+	CONSTRAINT "ho_campaign_lift_sums_campaign_id_shop_id_population_held_pk"
+		PRIMARY KEY("campaign_id","shop_id","population","held")
 );
 --> statement-breakpoint
 CREATE TABLE "ho_campaign_participants" (
