@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['{shared,db,electron,renderer,server,build}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The command line's bundle, built once for every file that runs it.
+    globalSetup: ['build/scripts/test-env/vitestGlobalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

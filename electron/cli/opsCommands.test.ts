@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTerminalDb } from '../../db/open';
 import { testBackends } from '../../server/testing/databases';
@@ -18,32 +16,13 @@ import { systemClock } from '../platform/sources';
 import { TILL_LOCK_FILE } from '../platform/tillLock';
 import { DB_FILE_NAME } from '../terminal/terminalCore';
 import type { TerminalReport } from './commands/status';
+import { runCli, type CliRun } from './cli.testkit';
 import { EXIT } from './exitCodes';
 
 // The command line as shop IT runs it: real processes on a temp data folder, their exit statuses
 // and output, the data folder's real (encrypted) database, and a real head office on loopback.
 
-const cliMain = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(dir: string, ...args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, '--data-dir', dir, ...args], {
-      env: { ...process.env, TILLCARD_LANG: 'en' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (dir: string, ...args: string[]): Promise<CliRun> => runCli(dir, args, { TILLCARD_LANG: 'en' });
 
 const status = async (dir: string): Promise<TerminalReport> => {
   const ran = await cli(dir, 'status', '--json');
@@ -51,7 +30,7 @@ const status = async (dir: string): Promise<TerminalReport> => {
   return JSON.parse(ran.stdout) as TerminalReport;
 };
 
-// Each command is a fresh process compiling TypeScript through tsx: seconds each on a shared machine.
+// Each command is a fresh process: a second each on a shared machine.
 const SLOW = { timeout: 240_000 };
 
 describe('tillcard backup, restore and status', SLOW, () => {
