@@ -119,32 +119,33 @@ if (e2eWanted) {
   if (e2eStatus !== 0 && (!e2e || e2e.stats.unexpected === 0)) totals.failed += 1;
 }
 
-// CI shows only the end of what a run printed: name each failure there, with its first line of why.
+// CI shows only the end of what a run printed: name each failure there, with the first lines of why that say
+// something (an assertion's message may open with a blank line or the bare error name).
+const why = (message) =>
+  String(message ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^[A-Za-z]*Error:?$/.test(line))
+    .slice(0, 3)
+    .join(' · ')
+    .slice(0, 400);
 const failures = [];
 for (const file of vitest?.testResults ?? []) {
   for (const test of file.assertionResults ?? []) {
     if (test.status !== 'failed') continue;
-    const why = String(test.failureMessages?.[0] ?? '')
-      .split('\n')[0]
-      .slice(0, 200);
-    failures.push(`${file.name.replace(`${repoRoot}/`, '')} › ${test.fullName ?? test.title}: ${why}`);
+    failures.push(
+      `${file.name.replace(`${repoRoot}/`, '')} › ${test.fullName ?? test.title}: ${why(test.failureMessages?.[0])}`,
+    );
   }
   if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
-    failures.push(
-      `${file.name.replace(`${repoRoot}/`, '')}: ${String(file.message ?? '')
-        .split('\n')[0]
-        .slice(0, 200)}`,
-    );
+    failures.push(`${file.name.replace(`${repoRoot}/`, '')}: ${why(file.message)}`);
   }
 }
 const e2eSpecs = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(e2eSpecs)];
 for (const spec of (readJson(e2eJson)?.suites ?? []).flatMap(e2eSpecs)) {
   if (spec.ok) continue;
   const result = spec.tests?.[0]?.results?.at(-1);
-  const why = String(result?.error?.message ?? '')
-    .split('\n')[0]
-    .slice(0, 200);
-  failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${why}`);
+  failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${why(result?.error?.message)}`);
 }
 cleanUp();
 if (failures.length > 0) console.log(`Failed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
