@@ -266,7 +266,13 @@ export async function checkNetworkInvariants(
     v.overdrawnMembers += 1;
     if (!flagged.has(memberId)) fail(`member ${memberId} went to ${low} points at head office and was never flagged`);
     const offline = tally.offlineSpent.get(memberId) ?? 0;
-    if (-low > offline) fail(`member ${memberId} overdrawn by ${-low} points, more than the ${offline} spent offline`);
+    const stale = tally.staleSpent.get(memberId) ?? 0;
+    if (-low > offline + stale) {
+      fail(
+        `member ${memberId} overdrawn by ${-low} points, more than the ${offline} spent offline and the ${stale} ` +
+          `spent online past the chain's balance`,
+      );
+    }
   }
   for (const [memberId, bal] of hoBalance)
     if (bal < 0 && !openFlags.has(memberId)) fail(`member ${memberId} ends at ${bal} points with no open flag`);

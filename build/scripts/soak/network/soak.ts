@@ -36,6 +36,7 @@ export interface NetworkResult {
   members: number;
   foreignMemberSales: number;
   offlineSpends: number;
+  staleSpends: number;
   capRefusals: number;
   capChanges: number;
   doubleSpends: number;
@@ -139,7 +140,7 @@ export async function runNetworkSoak(o: NetworkOptions): Promise<NetworkResult> 
     // Set-up (shop configuration, enrolment, the first pull of rewards and caps) is a human step on a working network.
     proxy.setEnabled(false);
     terminals = await openTerminals(o.terminals, o.seed, ho, proxy.url);
-    const tally: TradeTally = emptyTally();
+    const tally: TradeTally = emptyTally(terminals);
     const warmup: ScenarioStats = {
       steps: 0,
       kills: 0,
@@ -185,6 +186,7 @@ export async function runNetworkSoak(o: NetworkOptions): Promise<NetworkResult> 
       members: tally.acked.members.length,
       foreignMemberSales: tally.foreignMemberSales,
       offlineSpends: tally.offlineSpends,
+      staleSpends: tally.staleSpends,
       capRefusals: tally.capRefusals,
       capChanges: stats.capChanges,
       doubleSpends: stats.doubleSpends,
@@ -220,7 +222,8 @@ export function networkSummaryLines(r: NetworkResult): string[] {
       `${r.offlineWeek.trades} trades, ${r.offlineWeek.syncAttempts} failed syncs`,
     `  confirmed: ${r.sales} sales (${r.foreignMemberSales} to members of another shop), ${r.redemptions} ` +
       `redemptions, ${r.members} registrations`,
-    `  offline spends ${r.offlineSpends}, refused by the offline cap ${r.capRefusals}, cap changes ` +
+    `  offline spends ${r.offlineSpends}, online spends past the chain's balance ${r.staleSpends}, refused by the ` +
+      `offline cap ${r.capRefusals}, cap changes ` +
       `${r.capChanges}, double spends ${r.doubleSpends}; overdrawn members ${r.overdrawnMembers}, flags ${r.flags}`,
     `  days closed ${r.daysClosed} · records_lost ${r.recordsLost} · records_duplicated ${r.recordsDuplicated} ` +
       `· violations ${r.violations.length}`,

@@ -25,6 +25,14 @@ export interface TradeTally {
   /** Points accepted while the till was offline, per member (bounds head office's overdrafts). */
   offlineSpent: Map<string, number>;
   offlineSpends: number;
+  /**
+   * Points an online till let a member spend past the chain's balance, per member: an online till spends what it
+   * last pulled, and another till's spend since (pushed, or not yet derived, when this one pulled) is not in it.
+   */
+  staleSpent: Map<string, number>;
+  staleSpends: number;
+  /** The member's balance across the chain right now: every till's own ledger rows summed. */
+  chainBalance: (memberId: string) => number;
   /** Spends refused because of the offline cap (the cap did its job). */
   capRefusals: number;
   foreignMemberSales: number;
@@ -33,12 +41,26 @@ export interface TradeTally {
   violations: string[];
 }
 
-export function emptyTally(): TradeTally {
+export function emptyTally(terminals: readonly SimTerminal[]): TradeTally {
   return {
     acked: { sales: [], redemptions: [], members: [] },
     refusals: new Map(),
     offlineSpent: new Map(),
     offlineSpends: 0,
+    staleSpent: new Map(),
+    staleSpends: 0,
+    chainBalance: (memberId) =>
+      terminals.reduce(
+        (sum, t) =>
+          sum +
+          Number(
+            t.core.db.$client
+              .prepare('SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE member_id = ? AND terminal_id = ?')
+              .pluck()
+              .get(memberId, t.terminalId),
+          ),
+        0,
+      ),
     capRefusals: 0,
     foreignMemberSales: 0,
     registered: 0,
@@ -69,11 +91,25 @@ function refreshWindow(t: SimTerminal): void {
   if (pullAt !== t.window.pullAt) t.window = { pullAt, spent: new Map() };
 }
 
-function noteSpend(t: SimTerminal, tally: TradeTally, memberId: string, points: number, what: string): void {
+/** `chainBefore`: the member's balance across the chain just before the spend (tally.chainBalance). */
+function noteSpend(
+  t: SimTerminal,
+  tally: TradeTally,
+  spend: { memberId: string; points: number; chainBefore: number },
+  what: string,
+): void {
+  const { memberId, points } = spend;
   if (points <= 0) return;
   const spent = (t.window.spent.get(memberId) ?? 0) + points;
   t.window.spent.set(memberId, spent);
-  if (readState(t.core.db, 'online') === 'true') return;
+  if (readState(t.core.db, 'online') === 'true') {
+    const past = points - Math.max(0, spend.chainBefore);
+    if (past > 0) {
+      tally.staleSpends += 1;
+      tally.staleSpent.set(memberId, (tally.staleSpent.get(memberId) ?? 0) + past);
+    }
+    return;
+  }
   tally.offlineSpends += 1;
   tally.offlineSpent.set(memberId, (tally.offlineSpent.get(memberId) ?? 0) + points);
   const cap = knownCap(t, memberId);
@@ -124,6 +160,7 @@ export async function sell(t: SimTerminal, tally: TradeTally): Promise<void> {
     quantity: 1 + Math.floor(t.random() * 3),
     unitPriceMinor: 100 + Math.floor(t.random() * 30_000),
   }));
+  const chainBefore = member ? tally.chainBalance(member.id) : 0;
   const r = await t.core.api.recordSale({
     requestId: t.core.ctx.ids.uuid(),
     memberId: member?.id ?? null,
@@ -133,7 +170,8 @@ export async function sell(t: SimTerminal, tally: TradeTally): Promise<void> {
   if (!r.ok) return refused(t, tally, 'recordSale', r);
   tally.acked.sales.push(r.value.saleId);
   if (member?.foreign) tally.foreignMemberSales += 1;
-  if (member) noteSpend(t, tally, member.id, r.value.pointsSpent, `sale ${r.value.saleId}`);
+  if (member)
+    noteSpend(t, tally, { memberId: member.id, points: r.value.pointsSpent, chainBefore }, `sale ${r.value.saleId}`);
 }
 
 export async function redeem(t: SimTerminal, tally: TradeTally): Promise<void> {
@@ -142,6 +180,7 @@ export async function redeem(t: SimTerminal, tally: TradeTally): Promise<void> {
   const reward = rewards.ok ? pick(t.random, rewards.value) : undefined;
   const member = chooseMember(t);
   if (!reward || !member) return;
+  const chainBefore = tally.chainBalance(member.id);
   const r = await t.core.api.redeemReward({
     requestId: t.core.ctx.ids.uuid(),
     memberId: member.id,
@@ -150,7 +189,12 @@ export async function redeem(t: SimTerminal, tally: TradeTally): Promise<void> {
   });
   if (!r.ok) return refused(t, tally, 'redeemReward', r);
   tally.acked.redemptions.push(r.value.redemptionId);
-  noteSpend(t, tally, member.id, r.value.pointsSpent, `redemption ${r.value.redemptionId}`);
+  noteSpend(
+    t,
+    tally,
+    { memberId: member.id, points: r.value.pointsSpent, chainBefore },
+    `redemption ${r.value.redemptionId}`,
+  );
 }
 
 /**
@@ -171,10 +215,11 @@ export async function spendAllOffline(t: SimTerminal, memberId: string, tally: T
   // A basket worth exactly what the points buy (a point is a fen by the default rules): paid
   // entirely in points, it earns nothing back, so the spend is all that reaches head office.
   const lines = [{ sku: 'GIFT', quantity: 1, unitPriceMinor: quote.value.maxPointsSpendable }];
+  const chainBefore = tally.chainBalance(memberId);
   const r = await t.core.api.recordSale({ requestId: t.core.ctx.ids.uuid(), memberId, pointsToSpend: spend, lines });
   if (!r.ok) return refused(t, tally, 'recordSale (spend all)', r);
   tally.acked.sales.push(r.value.saleId);
-  noteSpend(t, tally, memberId, r.value.pointsSpent, `sale ${r.value.saleId} (spend all)`);
+  noteSpend(t, tally, { memberId, points: r.value.pointsSpent, chainBefore }, `sale ${r.value.saleId} (spend all)`);
 }
 
 /** Members this terminal knows with points to spend, fewest points first. */
