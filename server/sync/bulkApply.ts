@@ -191,6 +191,11 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
         });
     }
   }
+  // The buyers of the batch's sales and refunds locked in id order in ONE statement: the triggers on ho_sales and
+  // ho_refunds (migrations 0023, 0024) lock them per statement, and two batches must not each hold one of them.
+  const buyers = [...new Set([...plan.sales, ...plan.refunds].flatMap((r) => (r.memberId ? [r.memberId] : [])))];
+  if (buyers.length > 0)
+    await tx.execute(sql`SELECT 1 FROM ho_members WHERE id IN ${idList(buyers)} ORDER BY id FOR NO KEY UPDATE`);
   if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length)
     throw new ConcurrentWrite('a sale');
   await insertRows(tx, saleLines, plan.saleLines);
