@@ -4,9 +4,9 @@ import type { HoDb } from '../../store/connect';
 
 // RFM scored in PostgreSQL: the buyers never come to JavaScript one by one. Their sources (buyerSources.ts,
 // pastDayRfm.ts) return the buyers per (last_day, visits) cell and per spend bucket, then the values of the (at
-// most four) buckets a spend cut falls in; the quintile cuts are read off those counts at index floor(k·n/5) (shared/stats/rfm.ts),
-// and every score and segment is a sum of counts, so the answer equals rfmThresholds/rfmSegmentOf over every
-// buyer (rfmScores.property.test.ts keeps that as the reference).
+// most four) buckets a spend cut falls in; the quintile cuts are read off those counts at index floor(k·n/5)
+// (shared/stats/rfm.ts), and every score and segment is a sum of counts, so the answer equals
+// rfmThresholds/rfmSegmentOf over every buyer (rfmScores.property.test.ts keeps that as the reference).
 
 /** Scores 1..5 (index 0 = score 1) and segment sizes in rfmSegments order. */
 export interface RfmCounts {
