@@ -1,4 +1,5 @@
 import { and, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { daysFrom } from '../../../shared/stats/periods';
 import type { HoDb } from '../../store/connect';
 import {
   buyerCells,
@@ -30,10 +31,10 @@ async function nearerTheEnd(db: HoDb, asOf: string): Promise<boolean> {
     .from(buyerCells)
     .where(ne(buyerCells.buyers, 0));
   if (!span?.first || !span.last) return true;
-  const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
-  return ms(span.last) - ms(asOf) <= ms(asOf) - ms(span.first);
+  return daysFrom(asOf, span.last) <= daysFrom(span.first, asOf);
 }
 
+/** Every buyer as they stood at `asOf`, a past day (someone bought after it), from kept counts. */
 export function pastDayBuyers(asOf: string): BuyerSource {
   let afterSide: boolean | undefined;
   const side = async (db: HoDb) => (afterSide ??= await nearerTheEnd(db, asOf));
