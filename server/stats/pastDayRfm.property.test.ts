@@ -18,9 +18,10 @@ import { plainSaleRow } from './pastDayGaps.testkit';
 import { rebuildSummaries } from './rebuildSummaries';
 
 // RFM as of a past day from kept counts (migration 0024, pastDayRfm.ts) after random histories written statement
-// by statement (late sales, refunds before, between and after a buyer's sales, a member with refunds only) scores
-// as THE OLD WAY does: settledBuyers grouped plus every later buyer read one by one (laterBuyers.ts); and the
-// changes kept by the triggers equal those the refill (rebuildSummaries) makes from the rows.
+// by statement (late sales, refunds before, between and after a buyer's sales, a member with refunds only; or
+// staged and counted once per transaction, as a derivation writes them) scores as THE OLD WAY does: settledBuyers
+// grouped plus every later buyer read one by one (laterBuyers.ts); and the changes kept by the triggers equal
+// those the refill (rebuildSummaries) makes from the rows.
 
 const T0 = Date.UTC(2025, 2, 5, 4);
 const TILL = uuidFrom(93);
@@ -35,6 +36,8 @@ const history = fc.record({
   // m = 6 never buys: a member with refunds only. `after`: the sale statement the refund follows.
   refunds: fc.array(fc.record({ m: fc.nat(6), d: fc.nat(30), amount, after: fc.nat(8) }), { maxLength: 6 }),
   days: fc.array(fc.integer({ min: -1, max: 32 }), { minLength: 1, maxLength: 4 }),
+  // As a derivation writes them (bulkApply.ts): each sale statement and its refunds staged, counted once.
+  deferred: fc.boolean(),
 });
 
 let serial = 0;
@@ -77,13 +80,22 @@ describe.each(testBackends)('RFM as of a past day, kept, on $name', (backend) =>
         for (const [i, size] of statements.entries()) {
           const batch = h.sales.slice(at, at + size);
           at += size;
-          if (batch.length > 0) await db.insert(sales).values(batch.map((s) => saleRow(s.m, s.d, s.total)));
-          for (const r of h.refunds.filter((x) => Math.min(x.after, statements.length - 1) === i)) {
-            serial += 1;
-            await db
-              .insert(refunds)
-              .values(refundRow({ serial, terminalId: TILL, memberId: memberId(r.m), day: addDays(DAY0, r.d), ...r }));
-          }
+          await db.transaction(async (tx) => {
+            if (h.deferred) await tx.execute(sql`SELECT set_config('tillcard.later_spend_deferred', 'on', true)`);
+            if (batch.length > 0) await tx.insert(sales).values(batch.map((s) => saleRow(s.m, s.d, s.total)));
+            for (const r of h.refunds.filter((x) => Math.min(x.after, statements.length - 1) === i)) {
+              serial += 1;
+              const row = refundRow({
+                serial,
+                terminalId: TILL,
+                memberId: memberId(r.m),
+                day: addDays(DAY0, r.d),
+                ...r,
+              });
+              await tx.insert(refunds).values(row);
+            }
+            if (h.deferred) await tx.execute(sql`SELECT ho_later_spend_flush()`);
+          });
         }
         const kept = await keptLaterSpend(db);
         // ho_member_activity, ho_member_month and the gaps from the rows, as at start; the refill again.

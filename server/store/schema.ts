@@ -851,6 +851,18 @@ export const laterSpendValues = pgTable(
   (t) => [primaryKey({ columns: [t.bucket, t.day, t.spendMinor] })],
 );
 
+/**
+ * A derivation's own sales and refunds per buyer and day (member_id, day, sales, spend), staged by the triggers
+ * of migration 0024 while `tillcard.later_spend_deferred` is on and counted by ho_later_spend_flush() in one
+ * statement, then deleted: never committed.
+ */
+export const laterSpendPending = pgTable('ho_later_spend_pending', {
+  memberId: text('member_id').notNull(),
+  day: text('day').notNull(),
+  n: count('n'),
+  minor: count('minor'),
+});
+
 /** A member's buying per calendar month of the business day: RFM as of each month's end (the trend). */
 export const memberMonth = pgTable(
   'ho_member_month',

@@ -12,6 +12,13 @@ CREATE TABLE "ho_later_spend" (
 	CONSTRAINT "ho_later_spend_day_bucket_pk" PRIMARY KEY("day","bucket")
 );
 --> statement-breakpoint
+CREATE TABLE "ho_later_spend_pending" (
+	"member_id" text NOT NULL,
+	"day" text NOT NULL,
+	"n" bigint DEFAULT 0 NOT NULL,
+	"minor" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "ho_later_spend_values" (
 	"bucket" bigint DEFAULT 0 NOT NULL,
 	"day" text NOT NULL,
@@ -87,8 +94,25 @@ CREATE FUNCTION ho_later_spend_sql() RETURNS text LANGUAGE sql IMMUTABLE AS $f$ 
   ON CONFLICT (bucket, day, spend_minor) DO UPDATE SET buyers = ho_later_spend_values.buyers + excluded.buyers
 $q$ $f$;
 --> statement-breakpoint
--- A statement's buyers counted again with and without its own rows (taken off by sum, as 0023's), the difference
--- added. A refund changes spend without a purchase day, so refunds' inserts count too.
+-- The changes of the buyers of `own` (member_id, day, n, minor: rows just written) counted again with and without
+-- those rows (taken off by sum, as 0023's), for ho_later_spend_sql(): the difference is added.
+CREATE FUNCTION ho_later_spend_of(own text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$ SELECT format(
+  'WITH own AS (%s), buyers AS (SELECT DISTINCT member_id FROM own WHERE member_id IS NOT NULL),
+    history AS (
+      SELECT s.member_id, s.business_day AS day, 1 AS n, s.total_minor AS minor
+      FROM ho_sales s JOIN buyers b ON b.member_id = s.member_id
+      UNION ALL
+      SELECT f.member_id, f.business_day, 0, -f.amount_minor
+      FROM ho_refunds f JOIN buyers b ON b.member_id = f.member_id
+    )
+  SELECT member_id, v.k, day, n, minor FROM history CROSS JOIN (VALUES (1), (-1)) AS v(k)
+  UNION ALL
+  SELECT member_id, -1, day, -n, -minor FROM own WHERE member_id IS NOT NULL', own) $f$;
+--> statement-breakpoint
+-- On each statement that inserts sales or refunds (a refund changes spend without a purchase day). A derivation
+-- (bulkApply.ts) sets tillcard.later_spend_deferred for its transaction: its rows are staged and counted once, by
+-- ho_later_spend_flush(), so its counted rows are locked in key order in ONE statement (two statements, each in
+-- key order, could each hold a row the other's next statement waits for).
 CREATE FUNCTION ho_later_spend() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   own constant text := CASE TG_TABLE_NAME
@@ -96,22 +120,27 @@ DECLARE
     ELSE 'SELECT member_id, business_day AS day, 0 AS n, -amount_minor AS minor FROM new_rows'
   END;
 BEGIN
+  IF current_setting('tillcard.later_spend_deferred', true) = 'on' THEN
+    EXECUTE format('INSERT INTO ho_later_spend_pending (member_id, day, n, minor)
+      SELECT member_id, day, n, minor FROM (%s) AS o WHERE member_id IS NOT NULL', own);
+    RETURN NULL;
+  END IF;
   -- The buyers locked in id order, as 0023's trigger does: two statements changing one buyer's history take turns,
   -- and the second counts after the first commits (each statement below reads a new snapshot).
   PERFORM 1 FROM ho_members WHERE id IN (SELECT member_id FROM new_rows) ORDER BY id FOR NO KEY UPDATE;
-  EXECUTE format(ho_later_spend_sql(), format(
-    'WITH own AS (%s), buyers AS (SELECT DISTINCT member_id FROM own WHERE member_id IS NOT NULL),
-      history AS (
-        SELECT s.member_id, s.business_day AS day, 1 AS n, s.total_minor AS minor
-        FROM ho_sales s JOIN buyers b ON b.member_id = s.member_id
-        UNION ALL
-        SELECT f.member_id, f.business_day, 0, -f.amount_minor
-        FROM ho_refunds f JOIN buyers b ON b.member_id = f.member_id
-      )
-    SELECT member_id, v.k, day, n, minor FROM history CROSS JOIN (VALUES (1), (-1)) AS v(k)
-    UNION ALL
-    SELECT member_id, -1, day, -n, -minor FROM own WHERE member_id IS NOT NULL', own));
+  EXECUTE format(ho_later_spend_sql(), ho_later_spend_of(own));
   RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- The staged rows of this transaction counted (and deleted: ho_later_spend_pending holds nothing committed).
+CREATE FUNCTION ho_later_spend_flush() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM ho_members WHERE id IN (SELECT member_id FROM ho_later_spend_pending) ORDER BY id
+    FOR NO KEY UPDATE;
+  EXECUTE format(ho_later_spend_sql(),
+    ho_later_spend_of('SELECT member_id, day, n, minor FROM ho_later_spend_pending'));
+  DELETE FROM ho_later_spend_pending;
+  PERFORM set_config('tillcard.later_spend_deferred', 'off', true);
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER ho_later_spend_sales AFTER INSERT ON ho_sales
