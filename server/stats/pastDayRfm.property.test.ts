@@ -30,11 +30,14 @@ const memberId = (m: number) => uuidFrom(800 + m);
 // Crowds of equal spends, spends on a bucket's edge (128 minor units) and spread ones.
 const amount = fc.oneof(fc.constantFrom(1000, 128, 127, 256), fc.integer({ min: 1, max: 4000 }));
 
+// Days dense (a refund between two purchase days of one buyer written before the second) or spread.
+const dayOf = fc.oneof(fc.nat(8), fc.nat(30));
+
 const history = fc.record({
-  sales: fc.array(fc.record({ m: fc.nat(5), d: fc.nat(30), total: amount }), { maxLength: 28 }),
+  sales: fc.array(fc.record({ m: fc.nat(5), d: dayOf, total: amount }), { maxLength: 28 }),
   batches: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 28 }),
   // m = 6 never buys: a member with refunds only. `after`: the sale statement the refund follows.
-  refunds: fc.array(fc.record({ m: fc.nat(6), d: fc.nat(30), amount, after: fc.nat(8) }), { maxLength: 6 }),
+  refunds: fc.array(fc.record({ m: fc.nat(6), d: dayOf, amount, after: fc.nat(8) }), { maxLength: 10 }),
   days: fc.array(fc.integer({ min: -1, max: 32 }), { minLength: 1, maxLength: 4 }),
   // As a derivation writes them (bulkApply.ts): each sale statement and its refunds staged, counted once.
   deferred: fc.boolean(),
