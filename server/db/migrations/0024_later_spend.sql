@@ -95,17 +95,40 @@ CREATE FUNCTION ho_later_spend_sql() RETURNS text LANGUAGE sql IMMUTABLE AS $f$ 
 $q$ $f$;
 --> statement-breakpoint
 -- The changes of the buyers of `own` (member_id, day, n, minor: rows just written) counted again with and without
--- those rows (taken off by sum, as 0023's), for ho_later_spend_sql(): the difference is added.
+-- those rows (taken off by sum, as 0023's), for ho_later_spend_sql(): the difference is added. A buyer's days
+-- before both the first day of `own` and their last purchase day without it have the same spend and lie inside
+-- their purchases alike both ways: they are folded into one row on the latest of them, so a sale on the latest
+-- day reads a few rows a buyer.
 CREATE FUNCTION ho_later_spend_of(own text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$ SELECT format(
-  'WITH own AS (%s), buyers AS (SELECT DISTINCT member_id FROM own WHERE member_id IS NOT NULL),
+  'WITH own AS (%s),
+    buyers AS (SELECT member_id, min(day) AS first FROM own WHERE member_id IS NOT NULL GROUP BY member_id),
     history AS (
       SELECT s.member_id, s.business_day AS day, 1 AS n, s.total_minor AS minor
       FROM ho_sales s JOIN buyers b ON b.member_id = s.member_id
       UNION ALL
       SELECT f.member_id, f.business_day, 0, -f.amount_minor
       FROM ho_refunds f JOIN buyers b ON b.member_id = f.member_id
+    ),
+    sold_before AS (
+      SELECT member_id, day FROM (
+        SELECT member_id, day, n FROM history WHERE n > 0
+        UNION ALL
+        SELECT member_id, day, -n FROM own WHERE member_id IS NOT NULL AND n > 0
+      ) AS d GROUP BY member_id, day HAVING sum(n) > 0
+    ),
+    fold AS (
+      SELECT b.member_id, least(b.first, max(l.day)) AS until
+      FROM buyers b LEFT JOIN sold_before l ON l.member_id = b.member_id GROUP BY b.member_id, b.first
+    ),
+    folded_day AS (
+      SELECT h.member_id, max(h.day) AS day FROM history h JOIN fold f ON f.member_id = h.member_id
+      WHERE h.day < f.until GROUP BY h.member_id
+    ),
+    folded AS (
+      SELECT h.member_id, CASE WHEN h.day < f.until THEN d.day ELSE h.day END AS day, h.n, h.minor
+      FROM history h JOIN fold f ON f.member_id = h.member_id LEFT JOIN folded_day d ON d.member_id = h.member_id
     )
-  SELECT member_id, v.k, day, n, minor FROM history CROSS JOIN (VALUES (1), (-1)) AS v(k)
+  SELECT member_id, v.k, day, n, minor FROM folded CROSS JOIN (VALUES (1), (-1)) AS v(k)
   UNION ALL
   SELECT member_id, -1, day, -n, -minor FROM own WHERE member_id IS NOT NULL', own) $f$;
 --> statement-breakpoint
