@@ -85,6 +85,8 @@ export async function rebuildSummaries(tx: HoDb): Promise<void> {
   );
   // Each buyer's closed gaps between purchase days (migration 0023's function, which its trigger keeps by).
   await tx.execute(sql`SELECT ho_sales_gaps_refill()`);
+  // The later buyers' spend changes per day (migration 0024's function, which its triggers keep by).
+  await tx.execute(sql`SELECT ho_later_spend_refill()`);
   await tx.execute(sql`INSERT INTO ho_month_buyers (month, buyers)
     SELECT month, count(*) FROM ho_member_month WHERE visits > 0 GROUP BY month`);
 }

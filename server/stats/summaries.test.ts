@@ -19,6 +19,7 @@ import {
 } from '../store/schema';
 import type { HoDatabase } from '../store/connect';
 import { randomIds } from '../sources';
+import { keptLaterSpend } from './pastDayRfm.testkit';
 import { rebuildSummaries } from './rebuildSummaries';
 
 // Shop A runs in Shanghai (head office's default), shop B in New York: T0 is 10:00 on 1 March in
@@ -302,7 +303,10 @@ describe.each(testBackends)('statistics summaries kept by the deriver on $name',
           .map((c) => [`${c.lastDay} ${c.visits}`, c.buyers]),
       );
     expect(await cells()).toEqual(cellsCounted);
+    // The later buyers' spend changes (migration 0024), staged and counted once per derivation: as the refill's.
+    const laterSpend = await keptLaterSpend(database.db);
     await database.db.transaction(async (tx) => rebuildSummaries(tx));
+    expect(await keptLaterSpend(database.db)).toEqual(laterSpend);
     expect({
       days: await daily(),
       members: await activity(),

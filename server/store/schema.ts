@@ -401,7 +401,11 @@ export const refunds = pgTable(
     createdAt: ms('created_at').notNull(),
     staffId: text('staff_id'),
   },
-  (t) => [index('ho_refunds_sale_idx').on(t.saleId)],
+  (t) => [
+    index('ho_refunds_sale_idx').on(t.saleId),
+    // A member's refunds: the later buyers' spend kept per day (migration 0024) reads the buyers' refunds.
+    index('ho_refunds_member_idx').on(t.memberId),
+  ],
 );
 
 export const refundLines = pgTable(
@@ -813,6 +817,51 @@ export const homeGaps = pgTable(
   },
   (t) => [primaryKey({ columns: [t.nextDay, t.lastDay, t.homeShopId] })],
 );
+
+/**
+ * ho_member_activity rows per (last_day, spend bucket) (migration 0024, kept with 0021's counts): the buyers
+ * whose latest purchase is by a past day D, per spend bucket, for RFM as of D.
+ */
+export const buyerDaySpend = pgTable(
+  'ho_buyer_day_spend',
+  { lastDay: text('last_day').notNull(), bucket: count('bucket'), buyers: count('buyers') },
+  (t) => [primaryKey({ columns: [t.lastDay, t.bucket] })],
+);
+
+/**
+ * The buyers who bought by D and again after it, per spend bucket as they stood at D, as changes per day
+ * (migration 0024, kept by triggers on ho_sales and ho_refunds): the sum over days <= D is the count at D, and
+ * every buyer's changes sum to zero, so it is also minus the sum over days > D.
+ */
+export const laterSpend = pgTable(
+  'ho_later_spend',
+  { day: text('day').notNull(), bucket: count('bucket'), buyers: count('buyers') },
+  (t) => [primaryKey({ columns: [t.day, t.bucket] })],
+);
+
+/** The same changes by exact spend, bucket first: the values of the (at most four) buckets an RFM cut falls in. */
+export const laterSpendValues = pgTable(
+  'ho_later_spend_values',
+  {
+    bucket: count('bucket'),
+    day: text('day').notNull(),
+    spendMinor: count('spend_minor'),
+    buyers: count('buyers'),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.day, t.spendMinor] })],
+);
+
+/**
+ * A derivation's own sales and refunds per buyer and day (member_id, day, sales, spend), staged by the triggers
+ * of migration 0024 while `tillcard.later_spend_deferred` is on and counted by ho_later_spend_flush() in one
+ * statement, then deleted: never committed.
+ */
+export const laterSpendPending = pgTable('ho_later_spend_pending', {
+  memberId: text('member_id').notNull(),
+  day: text('day').notNull(),
+  n: count('n'),
+  minor: count('minor'),
+});
 
 /** A member's buying per calendar month of the business day: RFM as of each month's end (the trend). */
 export const memberMonth = pgTable(

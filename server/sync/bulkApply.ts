@@ -191,6 +191,14 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
         });
     }
   }
+  // The buyers of the batch's sales and refunds locked in id order in ONE statement: the triggers on ho_sales and
+  // ho_refunds (migrations 0023, 0024) lock them per statement, and two batches must not each hold one of them.
+  // Their later-spend changes are counted once, after both inserts (ho_later_spend_flush, below), for the same reason.
+  const buyers = [...new Set([...plan.sales, ...plan.refunds].flatMap((r) => (r.memberId ? [r.memberId] : [])))];
+  if (buyers.length > 0) {
+    await tx.execute(sql`SELECT 1 FROM ho_members WHERE id IN ${idList(buyers)} ORDER BY id FOR NO KEY UPDATE`);
+    await tx.execute(sql`SELECT set_config('tillcard.later_spend_deferred', 'on', true)`);
+  }
   if ((await insertRows(tx, sales, plan.sales, { onConflictDoNothing: true })) !== plan.sales.length)
     throw new ConcurrentWrite('a sale');
   await insertRows(tx, saleLines, plan.saleLines);
@@ -202,6 +210,7 @@ async function write(tx: HoDb, plan: Plan, out: Applied): Promise<void> {
   if ((await insertRows(tx, refunds, plan.refunds, { onConflictDoNothing: true })) !== plan.refunds.length)
     throw new ConcurrentWrite('a refund');
   await insertRows(tx, refundLines, plan.refundLines);
+  if (buyers.length > 0) await tx.execute(sql`SELECT ho_later_spend_flush()`);
   if ((await insertRows(tx, ledger, plan.ledger, { onConflictDoNothing: true })) !== plan.ledger.length)
     throw new ConcurrentWrite('a ledger row');
   // The statistics summaries count exactly the rows inserted here; deriveChunk adds them last, in this transaction.

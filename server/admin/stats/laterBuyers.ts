@@ -8,7 +8,8 @@ import { memberActivity, memberMonth, refunds, sales, terminals } from '../../st
 // ("later buyers") this reads what they had done by the day: their whole months before its month from
 // ho_member_month (a month's latest purchase, visits, spend), and its month up to the day from ho_sales
 // (an index range of the day's month, by terminal and business day) and ho_refunds. Nobody bought after
-// the day (today): no read at all.
+// the day (today): no read at all. The views no longer read it (9–24 s at full size): they add the kept gaps
+// (pastDayGaps.ts) and kept spend changes (pastDayRfm.ts). It stays as the tests' reference, the old way.
 
 /** A later buyer as they stood at the day: their latest purchase up to it and their purchases so far. */
 export interface BuyerAsOf {

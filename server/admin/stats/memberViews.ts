@@ -8,14 +8,15 @@ import type { ShopFilter } from '../reports';
 import type { HoDb } from '../../store/connect';
 import { buyerCells, buyerHomeDays, monthBuyers } from '../../store/schema';
 import { sumsBefore } from './daySums';
-import { laterBuyersAsOf } from './laterBuyers';
 import { laterBuyersByHomeShop, laterBuyersCounted } from './pastDayGaps';
-import { nobodyAfter, scoreBuyers, settledBuyers } from './rfmScores';
+import { keptBuyers, nobodyAfter, settledBuyers } from './buyerSources';
+import { pastDayBuyers } from './pastDayRfm';
+import { scoreBuyers } from './rfmScores';
 import { rfmTrend } from './rfmTrend';
 
 // The member views read ho_member_activity, one row per member who bought (README.md): active
 // rate, visit frequency, RFM. Its last_day is the member's LATEST purchase: the activity view reads a
-// buyer who bought again after its "as of" day as they stood at that day (pastDayGaps.ts; RFM: laterBuyers.ts).
+// buyer who bought again after its "as of" day as they stood at that day (pastDayGaps.ts; RFM: pastDayRfm.ts).
 
 /** The first day of the month `n` months after `day`'s (negative: before). */
 const addMonths = (day: string, n: number): string => {
@@ -140,14 +141,14 @@ export async function rfmView(
     primary,
   );
   // Buyers whose latest purchase is by the day as they are; those who bought again after it as they stood at it.
-  // Scored in SQL by grouped counts (rfmScores.ts): no buyer comes to JavaScript but the later ones. One
-  // snapshot: the spend cut's second pass must see the rows the first one counted.
+  // Scored in SQL from kept counts (rfmScores.ts, pastDayRfm.ts): no buyer comes to JavaScript. One snapshot:
+  // the spend cuts' second pass must see the rows the first one counted.
   const { buyers, thresholds, recency, frequency, monetary, segments } = await db.transaction(
     async (tx) =>
-      // Nobody bought after the day (today, as a rule): the first pass is the kept counts (ho_buyer_cells).
+      // Nobody bought after the day (today, as a rule): every buyer is counted in ho_buyer_cells as they are.
       (await nobodyAfter(tx, asOf))
-        ? scoreBuyers(tx, settledBuyers(asOf), [], asOf, { visitedOnly: false })
-        : scoreBuyers(tx, settledBuyers(asOf), await laterBuyersAsOf(tx, asOf), asOf),
+        ? scoreBuyers(tx, [keptBuyers({ visitedOnly: false }, settledBuyers(asOf))], asOf)
+        : scoreBuyers(tx, [pastDayBuyers(asOf)], asOf),
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   return {

@@ -7,7 +7,16 @@ import { testBackends } from '../../testing/databases';
 import type { HoDatabase } from '../../store/connect';
 import { memberActivity, memberMonth } from '../../store/schema';
 import { segmentCounts } from './rfmTrend';
-import { buyersToMonth, cutsOfCounts, everyBuyer, nobodyAfter, scoreBuyers, settledBuyers } from './rfmScores';
+import {
+  buyersToMonth,
+  everyBuyer,
+  groupedBuyers,
+  keptBuyers,
+  listedBuyers,
+  nobodyAfter,
+  settledBuyers,
+} from './buyerSources';
+import { cutsOfCounts, scoreBuyers } from './rfmScores';
 
 // RFM scored in SQL (rfmScores.ts) against THE REFERENCE: every buyer in JavaScript, scored by rfmThresholds and
 // rfmSegmentOf (shared/stats/rfm.ts), on random activity sets with crowds of ties, buyers after the day and
@@ -85,15 +94,23 @@ describe.each(testBackends)('RFM scored in SQL on $name', (backend) => {
           });
           const later = extras.filter((b) => b.lastDay <= asOf);
           const settled = kept.filter((r) => r.lastDay <= asOf);
-          const scored = await scoreBuyers(database.db, settledBuyers(asOf), later, asOf);
+          const scored = await scoreBuyers(
+            database.db,
+            [groupedBuyers(settledBuyers(asOf)), listedBuyers(later)],
+            asOf,
+          );
           expect(scored).toEqual(reference([...settled, ...later], asOf));
           // Read from the kept counts when nobody bought after the day: the same answer.
           const nobody = kept.every((r) => r.lastDay <= asOf);
           expect(await nobodyAfter(database.db, asOf)).toBe(nobody);
           if (nobody) {
-            const fromKept = await scoreBuyers(database.db, settledBuyers(asOf), [], asOf, { visitedOnly: false });
+            const fromKept = await scoreBuyers(
+              database.db,
+              [keptBuyers({ visitedOnly: false }, settledBuyers(asOf))],
+              asOf,
+            );
             expect(fromKept).toEqual(reference(settled, asOf));
-            const visited = await scoreBuyers(database.db, everyBuyer(), [], asOf, { visitedOnly: true });
+            const visited = await scoreBuyers(database.db, [keptBuyers({ visitedOnly: true }, everyBuyer())], asOf);
             expect(visited).toEqual(
               reference(
                 settled.filter((r) => r.visits > 0),
@@ -139,7 +156,7 @@ describe.each(testBackends)('RFM scored in SQL on $name', (backend) => {
           });
         }
         const buyers = [...byMember.values()].filter((b) => b.bought);
-        const scored = await scoreBuyers(database.db, buyersToMonth('2025-02'), [], '2025-02-28');
+        const scored = await scoreBuyers(database.db, [groupedBuyers(buyersToMonth('2025-02'))], '2025-02-28');
         expect(scored.buyers).toBe(buyers.length);
         expect(scored.segments).toEqual(segmentCounts(buyers, '2025-02-28'));
       }),

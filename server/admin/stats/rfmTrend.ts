@@ -4,7 +4,8 @@ import type { StatsRfmAnswer } from '../../../shared/admin/statsViews';
 import { rfmSegmentOf, rfmSegments, rfmThresholds, type RfmActivity } from '../../../shared/stats/rfm';
 import type { HoDb } from '../../store/connect';
 import { dailyShop, memberMonth, rfmMonth } from '../../store/schema';
-import { buyersToMonth, everyBuyer, scoreBuyers } from './rfmScores';
+import { buyersToMonth, everyBuyer, groupedBuyers, keptBuyers } from './buyerSources';
+import { scoreBuyers } from './rfmScores';
 
 // The RFM trend: segment sizes at each month end, each scored by that moment's own quintiles. A month end
 // needs every member's months up to it (a grouped pass over ho_member_month, scored in SQL: rfmScores.ts), so
@@ -90,8 +91,8 @@ export async function rfmTrend(
           const running = latest !== '' && month >= latest;
           // The running month's buyers are every row with visits: their counts are kept (ho_buyer_cells).
           const scored = running
-            ? await scoreBuyers(tx, everyBuyer(), [], end, { visitedOnly: true })
-            : await scoreBuyers(tx, buyersToMonth(month), [], end);
+            ? await scoreBuyers(tx, [keptBuyers({ visitedOnly: true }, everyBuyer())], end)
+            : await scoreBuyers(tx, [groupedBuyers(buyersToMonth(month))], end);
           row = { month, stamp, buyers: scored.buyers, segments: scored.segments };
           fresh.push(row);
         }
