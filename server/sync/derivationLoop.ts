@@ -42,6 +42,8 @@ export interface DerivationLoopOptions {
   /** When this process last answered a push (performance.now()); null before the first. */
   lastPushEndedAt?: () => number | null;
   yieldMs?: number;
+  /** A backlog's terminal silent this long is deemed done (BACKLOG_GAP_MS; a test sets it longer than its checks). */
+  backlogGapMs?: number;
   /** Told once the start's check of the summaries has run (a rebuild, if one was due, is done). */
   onSummariesChecked?: () => void;
 }
@@ -87,10 +89,11 @@ export function startDerivationLoop(db: HoDb, clock: Clock, options: DerivationL
    */
   let lastChunkStarted: number | null = null;
   const backlogs = new Map<string, number>();
+  const backlogGapMs = options.backlogGapMs ?? BACKLOG_GAP_MS;
   let standingBackSince: number | null = null;
   const backlogRunning = (): boolean => {
     const now = performance.now();
-    for (const [id, at] of backlogs) if (now - at > BACKLOG_GAP_MS) backlogs.delete(id);
+    for (const [id, at] of backlogs) if (now - at > backlogGapMs) backlogs.delete(id);
     if (backlogs.size === 0) standingBackSince = null;
     return backlogs.size > 0;
   };
