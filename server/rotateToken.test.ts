@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMigratedTestDatabase, testDatabaseUrl } from './testing/databases';
 import { startHoProcess, type HoProcess } from './testing/hoProcess';
+import { seedMigratedPgliteDir } from './testing/pgliteTemplate';
 
 // A lost or leaked admin token is replaced with `tsx server/cli.ts rotate-token`: the real CLI
 // against the real server's database, then the real server over HTTP.
@@ -37,6 +38,8 @@ describe('rotate-token', () => {
   it('on the embedded database (server stopped): the new token works, the old one no longer', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tillcard-ho-rotate-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    // Migrated already (this test is about the token, not the migrations, which take WASM seconds each).
+    await seedMigratedPgliteDir(dataDir);
     const first = await startHoProcess({ TILLCARD_HO_DATA_DIR: dataDir, TILLCARD_HO_ADMIN_TOKEN: OLD });
     expect(await status(first, OLD)).toBe(200);
     await first.stop();
