@@ -18,13 +18,23 @@ export default defineConfig({
         // The pure rules and head office: no module mocks, no process-wide settings, so a worker keeps the modules
         // it loaded from one file to the next (loading them afresh per file cost minutes of a CI run).
         extends: true,
-        test: { name: 'shared-modules', include: ['{shared,db,server}/**/*.test.{ts,tsx}'], isolate: false },
+        test: {
+          name: 'shared-modules',
+          include: ['{shared,db,server}/**/*.test.{ts,tsx}'],
+          isolate: false,
+          // PostgreSQL servers of their own (server/testing/databases.ts).
+          env: { TILLCARD_TEST_SERVER_GROUP: '0' },
+        },
       },
       {
         // The terminal, the till and the build scripts mock Electron, change the environment or the working folder:
         // each file loads its modules afresh.
         extends: true,
-        test: { name: 'isolated', include: ['{electron,renderer,build}/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'isolated',
+          include: ['{electron,renderer,build}/**/*.test.{ts,tsx}'],
+          env: { TILLCARD_TEST_SERVER_GROUP: '1' },
+        },
       },
     ],
   },

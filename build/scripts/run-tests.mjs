@@ -64,10 +64,10 @@ if (e2eWanted) {
 if (process.env.TILLCARD_TEST_DATABASE_URL) {
   notes.push('PostgreSQL: the server in TILLCARD_TEST_DATABASE_URL');
 } else {
-  // One server per Vitest worker: the pull feed's bound is the cluster's oldest writing
-  // transaction, so a file writing in one database must not hold back another file's pulls.
+  // One server per Vitest worker and project group (vitest.config.ts): the pull feed's bound is the cluster's
+  // oldest writing transaction, so a file writing in one database must not hold back another file's pulls.
   const servers = [];
-  for (let worker = 0; worker < VITEST_WORKERS; worker++) {
+  for (let worker = 0; worker < 2 * VITEST_WORKERS; worker++) {
     const pg = await startThrowawayPostgres();
     if ('skipped' in pg) {
       notes.push(`PostgreSQL tests skipped: ${pg.skipped}`);

@@ -13,13 +13,17 @@ export interface TestBackend {
 }
 
 /**
- * `npm test` starts one server per Vitest worker (TILLCARD_TEST_DATABASE_URLS, VITEST_POOL_ID is
- * 1-based): a pull's feed bound is cluster-wide, so files running side by side must not share one.
+ * `npm test` starts one server per Vitest worker and project group (TILLCARD_TEST_DATABASE_URLS, VITEST_POOL_ID is
+ * 1-based; TILLCARD_TEST_SERVER_GROUP is 0 or 1, set by vitest.config.ts): a pull's feed bound is cluster-wide, so
+ * files running side by side must not share one, nor a file with a worker that kept the previous file's modules.
  */
 function serverForThisWorker(): string | null {
   const urls = (process.env.TILLCARD_TEST_DATABASE_URLS ?? '').split(' ').filter((url) => url !== '');
   const worker = Number(process.env.VITEST_POOL_ID ?? '1');
-  const picked = urls[(Number.isInteger(worker) && worker > 0 ? worker - 1 : 0) % Math.max(1, urls.length)];
+  const group = Number(process.env.TILLCARD_TEST_SERVER_GROUP ?? '0');
+  const perGroup = urls.length >= 2 ? Math.floor(urls.length / 2) : Math.max(1, urls.length);
+  const slot = (Number.isInteger(worker) && worker > 0 ? worker - 1 : 0) % perGroup;
+  const picked = urls[urls.length >= 2 && group === 1 ? perGroup + slot : slot];
   return picked ?? process.env.TILLCARD_TEST_DATABASE_URL ?? null;
 }
 
